@@ -1,0 +1,9 @@
+import { requireWorkspace } from "@/app/_server/require-workspace";
+import { AREAS, AreaPlaceholder } from "@/components/app/area-placeholder";
+
+export const metadata = { title: AREAS.journeys.title };
+
+export default async function Page({ params }: PageProps<"/w/[workspace]/journeys">) {
+  await requireWorkspace((await params).workspace);
+  return <AreaPlaceholder area="journeys" />;
+}

@@ -1,0 +1,56 @@
+import { requireWorkspace } from "@/app/_server/require-workspace";
+import { listInvites } from "@/db/queries/invites";
+import { listMembers } from "@/db/queries/members";
+import { InviteForm } from "@/components/settings/invite-form";
+import { InvitesTable } from "@/components/settings/invites-table";
+import { MembersTable } from "@/components/settings/members-table";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/auth/roles";
+import { inviteStatus } from "@/lib/members/schemas";
+
+export const metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: PageProps<"/w/[workspace]/settings/members">) {
+  const { workspace, user, can } = await requireWorkspace((await params).workspace);
+  const manage = can("manage");
+  const members = await listMembers(workspace.id);
+  const now = new Date();
+  const invites = manage ? (await listInvites(workspace.id)).map((i) => ({ ...i, status: inviteStatus(i, now) })) : [];
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader title="Members" description={`${members.length} ${members.length === 1 ? "person has" : "people have"} access to ${workspace.name}.`} />
+        <MembersTable slug={workspace.slug} members={members} currentUserId={user.id} editable={manage} />
+      </Card>
+      {manage ? (
+        <>
+          <Card>
+            <CardHeader title="Invite someone" description="They get a link valid for 7 days. Copy it to them; it is shown once." />
+            <CardBody>
+              <InviteForm slug={workspace.slug} />
+            </CardBody>
+          </Card>
+          {invites.length ? (
+            <Card>
+              <CardHeader title="Invites" />
+              <InvitesTable slug={workspace.slug} invites={invites} />
+            </Card>
+          ) : null}
+        </>
+      ) : null}
+      <Card>
+        <CardHeader title="Roles" />
+        <CardBody>
+          <dl className="grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
+            {ROLES.map((r) => (
+              <div key={r} className="contents">
+                <dt className="font-medium capitalize">{r}</dt>
+                <dd className="text-slate-600">{ROLE_DESCRIPTIONS[r]}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

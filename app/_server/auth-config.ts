@@ -1,0 +1,24 @@
+import type { NextAuthConfig } from "next-auth";
+import { authSecret } from "./auth-secret";
+
+export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
+
+/** The part of the Auth.js config that needs no database, shared by proxy.ts and the full config. */
+export const authConfig = {
+  secret: authSecret(),
+  // Self-hosted behind whatever proxy the team runs: take the Host header as the app's URL.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/sign-in" },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,45 @@
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { AppError, ValidationError } from "@/lib/errors";
+
+export type TErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+export function errorJson(status: number, code: string, message: string, fields?: Record<string, string>) {
+  return NextResponse.json<TErrorBody>({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+}
+
+/** Expected errors become their status; anything else is logged and answered with a bare 500. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof AppError) return errorJson(err.status, err.code, err.message, err.fields);
+  console.error("[waymark] unexpected error", err);
+  return errorJson(500, "internal_error", "Something went wrong on our side");
+}
+
+export function zodFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads a JSON body and validates it; every failure is a 400 naming the field. */
+export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  if (!req.headers.get("content-type")?.toLowerCase().includes("application/json")) {
+    throw new ValidationError({ body: "Send a JSON body with Content-Type: application/json" });
+  }
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError(413, "payload_too_large", "Request body is too large");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ValidationError({ body: "Body is not valid JSON" });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(zodFields(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { parseJson } from "@/app/_server/http";
+import { withWorkspace } from "@/app/_server/with-workspace";
+import { updateWorkspace } from "@/db/queries/workspaces";
+import { ZUpdateWorkspace } from "@/lib/workspaces/schemas";
+
+export const GET = withWorkspace("read", async (_req, { workspace, role }) =>
+  NextResponse.json({ id: workspace.id, slug: workspace.slug, name: workspace.name, timezone: workspace.timezone, role }),
+);
+
+export const PATCH = withWorkspace("manage", async (req, { workspace }) => {
+  const input = await parseJson(req, ZUpdateWorkspace);
+  const ws = await updateWorkspace(workspace.id, input);
+  return NextResponse.json(ws);
+});

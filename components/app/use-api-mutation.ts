@@ -1,0 +1,18 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+
+/** A mutation against one of the app's routes that re-renders the server components on success. */
+export function useApiMutation<TVars, TResult = unknown>(request: (vars: TVars) => { url: string; method: string; body?: unknown }) {
+  const router = useRouter();
+  const mutation = useMutation<TResult, ApiError, TVars>({
+    mutationFn: (vars) => {
+      const { url, ...init } = request(vars);
+      return apiFetch<TResult>(url, init);
+    },
+    onSuccess: () => router.refresh(),
+  });
+  const fields = mutation.error?.fields ?? {};
+  return { ...mutation, fieldError: (name: string) => fields[name], formError: mutation.error && Object.keys(fields).length === 0 ? mutation.error.message : undefined };
+}

@@ -1,0 +1,55 @@
+"use client";
+import { Plus } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, Input } from "@/components/ui/input";
+import { useApiMutation } from "@/components/app/use-api-mutation";
+import { CopyField } from "./copy-field";
+
+export function CreateApiKey({ slug }: { slug: string }) {
+  const [open, setOpen] = useState(false);
+  const create = useApiMutation<{ name: string }, { key: string }>((body) => ({ url: `/api/w/${slug}/api-keys`, method: "POST", body }));
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) create.reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button data-mutates>
+          <Plus /> Create API key
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={create.data ? "Copy your new key" : "Create API key"} description={create.data ? "This is the only time the key is shown. Store it in your app's secrets." : "Name it after the app or service that will use it."}>
+        {create.data ? (
+          <div className="space-y-4">
+            <CopyField value={create.data.key} label="API key" />
+            <DialogClose asChild>
+              <Button className="w-full">Done</Button>
+            </DialogClose>
+          </div>
+        ) : (
+          <form
+            className="space-y-4"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              create.mutate({ name: String(new FormData(e.currentTarget).get("name")) });
+            }}
+          >
+            <Field id="key-name" label="Name" error={create.fieldError("name")}>
+              <Input id="key-name" name="name" placeholder="Production web app" autoFocus />
+            </Field>
+            {create.formError ? <p role="alert" className="text-sm text-red-600">{create.formError}</p> : null}
+            <Button type="submit" className="w-full" disabled={create.isPending}>
+              Create key
+            </Button>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+import { Button } from "@/components/ui/button";
+import { Field, Input, NativeSelect } from "@/components/ui/input";
+import { useApiMutation } from "@/components/app/use-api-mutation";
+import { ROLES } from "@/lib/auth/roles";
+import { CopyField } from "./copy-field";
+
+export function InviteForm({ slug }: { slug: string }) {
+  const invite = useApiMutation<{ email: string; role: string }, { url: string }>((body) => ({ url: `/api/w/${slug}/invites`, method: "POST", body }));
+  return (
+    <div className="space-y-4">
+      <form
+        className="grid grid-cols-[1fr_10rem_auto] items-start gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          invite.mutate({ email: String(f.get("email")), role: String(f.get("role")) });
+        }}
+        noValidate
+      >
+        <Field id="invite-email" label="Email" error={invite.fieldError("email")}>
+          <Input id="invite-email" name="email" type="email" placeholder="name@company.com" data-mutates />
+        </Field>
+        <Field id="invite-role" label="Role" error={invite.fieldError("role")}>
+          <NativeSelect id="invite-role" name="role" defaultValue="marketer" data-mutates>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Button type="submit" className="mt-6" disabled={invite.isPending} data-mutates>
+          Invite member
+        </Button>
+      </form>
+      {invite.formError ? <p role="alert" className="text-sm text-red-600">{invite.formError}</p> : null}
+      {invite.data ? (
+        <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3">
+          <p className="mb-2 text-sm text-emerald-800">Invite created. Send this link; it is shown only now.</p>
+          <CopyField value={invite.data.url} label="Invite link" />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+import { Button } from "@/components/ui/button";
+import { Field, Input, NativeSelect } from "@/components/ui/input";
+import { useApiMutation } from "@/components/app/use-api-mutation";
+
+export function WorkspaceForm(props: { slug: string; name: string; timezone: string; timeZones: string[] }) {
+  const save = useApiMutation((body: { name: string; timezone: string }) => ({ url: `/api/w/${props.slug}`, method: "PATCH", body }));
+  const zones = props.timeZones.includes(props.timezone) ? props.timeZones : [props.timezone, ...props.timeZones];
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        save.mutate({ name: String(f.get("name")), timezone: String(f.get("timezone")) });
+      }}
+    >
+      <Field id="ws-name" label="Name" error={save.fieldError("name")}>
+        <Input id="ws-name" name="name" defaultValue={props.name} data-mutates />
+      </Field>
+      <Field id="ws-tz" label="Time zone" error={save.fieldError("timezone")}>
+        <NativeSelect id="ws-tz" name="timezone" defaultValue={props.timezone} data-mutates>
+          {zones.map((z) => (
+            <option key={z}>{z}</option>
+          ))}
+        </NativeSelect>
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={save.isPending} data-mutates>
+          Save
+        </Button>
+        {save.isSuccess ? <span role="status" className="text-sm text-emerald-700">Saved</span> : null}
+        {save.formError ? <span role="alert" className="text-sm text-red-600">{save.formError}</span> : null}
+      </div>
+    </form>
+  );
+}

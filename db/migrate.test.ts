@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "./testing/test-db";
+import { migrateDb } from "./migrate";
+import type { DbHandle } from "./index";
+import { seedDemo, DEMO_USERS } from "./seed";
+import { authenticateUser } from "@/lib/auth/authenticate-user";
+
+let handle: DbHandle;
+let close: () => Promise<void>;
+beforeAll(async () => ({ handle, close } = await useTestDb()));
+afterAll(() => close());
+
+describe("migrations and seed", () => {
+  it("re-applies as a no-op, also when several processes start at once", async () => {
+    await Promise.all([migrateDb(handle), migrateDb(handle), migrateDb(handle)]);
+    const rows = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const n = (Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0] as { n: number };
+    expect(n.n).toBeGreaterThan(0);
+  });
+
+  it("seeds the demo once, with a working login per role", async () => {
+    expect(await seedDemo()).toEqual({ created: true });
+    expect(await seedDemo()).toEqual({ created: false });
+    for (const u of DEMO_USERS) {
+      expect(await authenticateUser({ email: u.email, password: "waymark-demo-2026" })).toMatchObject({ email: u.email });
+    }
+  });
+});

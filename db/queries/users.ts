@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { users } from "@/db/schema";
+
+export async function findUserByEmail(email: string, ex: Executor = db()) {
+  const [user] = await ex.select().from(users).where(eq(users.email, email)).limit(1);
+  return user ?? null;
+}
+
+export async function findUserById(id: string, ex: Executor = db()) {
+  const [user] = await ex
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return user ?? null;
+}
+
+export async function insertUser(values: { email: string; name: string; passwordHash: string }, ex: Executor = db()) {
+  const [user] = await ex.insert(users).values(values).returning({ id: users.id, email: users.email, name: users.name });
+  return user!;
+}
+
+export async function countUsers(ex: Executor = db()): Promise<number> {
+  return ex.$count(users);
+}

@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./workspaces";
+export * from "./invites";
+export * from "./api-keys";

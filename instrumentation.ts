@@ -1,0 +1,6 @@
+export async function register() {
+  // Runs once when the server starts. The build has no database to prepare.
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { prepareDatabase } = await import("./db/prepare");
+  await prepareDatabase();
+}

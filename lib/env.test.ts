@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { loadEnv } from "./env";
+
+describe("environment", () => {
+  it("defaults to embedded PGlite, open sign-up and the demo outside production", () => {
+    const e = loadEnv({ NODE_ENV: "development" });
+    expect(e).toMatchObject({ PGLITE_DIR: ".data/pglite", WAYMARK_SIGNUP: "open", WAYMARK_SEED_DEMO: true, WAYMARK_TEST_HOOKS: false });
+    expect(e.DATABASE_URL).toBeUndefined();
+  });
+
+  it("does not seed the demo in production unless asked", () => {
+    const secret = "s".repeat(32);
+    expect(loadEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).WAYMARK_SEED_DEMO).toBe(false);
+    expect(loadEnv({ NODE_ENV: "production", AUTH_SECRET: secret, WAYMARK_SEED_DEMO: "1" }).WAYMARK_SEED_DEMO).toBe(true);
+  });
+
+  it("names every invalid variable", () => {
+    expect(() => loadEnv({ DATABASE_URL: "mysql://x", WAYMARK_SIGNUP: "maybe" })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/[\s\S]*WAYMARK_SIGNUP/,
+    );
+  });
+
+  it("requires AUTH_SECRET in production", () => {
+    expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: required in production/);
+    expect(() => loadEnv({ NODE_ENV: "production", AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32/);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Errors the domain raises on purpose. Route wrappers turn them into HTTP answers; anything else
+ * is an unexpected failure, logged and answered with a bare 500 that reveals nothing.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(fields: Record<string, string>, message = Object.values(fields)[0] ?? "Invalid input") {
+    super(400, "validation_error", message, fields);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message = "Your role does not allow this") {
+    super(403, "forbidden", message);
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(message = "Not found") {
+    super(404, "not_found", message);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string, fields?: Record<string, string>) {
+    super(409, "conflict", message, fields);
+  }
+}
+export class GoneError extends AppError {
+  constructor(message: string) {
+    super(410, "gone", message);
+  }
+}
+
+/** True for a unique-constraint violation from pg or PGlite (drizzle may wrap it as `cause`). */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint: c, message } = e as { code?: string; constraint?: string; message?: string };
+    if (code === "23505") return !constraint || c === constraint || Boolean(message?.includes(constraint));
+  }
+  return false;
+}

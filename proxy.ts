@@ -1,0 +1,20 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "@/app/_server/auth-config";
+
+const { auth } = NextAuth(authConfig);
+const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invite/"];
+
+// Pages only: API routes answer 401 themselves (app/_server/with-workspace.ts), and every page
+// checks membership again on the server, so this is the friendly redirect, not the gate.
+export default auth((req) => {
+  const { pathname, search } = req.nextUrl;
+  if (req.auth || PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(p))) return NextResponse.next();
+  const url = new URL("/sign-in", req.nextUrl);
+  if (pathname !== "/") url.searchParams.set("callbackUrl", pathname + search);
+  return NextResponse.redirect(url);
+});
+
+export const config = {
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
+};
