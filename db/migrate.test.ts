@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "./testing/test-db";
 import { migrateDb } from "./migrate";
 import type { DbHandle } from "./index";
-import { seedDemo, DEMO_USERS } from "./seed";
+import { seedDemo } from "./seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/demo-accounts";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
 
 let handle: DbHandle;
@@ -23,7 +24,7 @@ describe("migrations and seed", () => {
     expect(await seedDemo()).toEqual({ created: true });
     expect(await seedDemo()).toEqual({ created: false });
     for (const u of DEMO_USERS) {
-      expect(await authenticateUser({ email: u.email, password: "waymark-demo-2026" })).toMatchObject({ email: u.email });
+      expect(await authenticateUser({ email: u.email, password: DEMO_PASSWORD })).toMatchObject({ email: u.email });
     }
   });
 });

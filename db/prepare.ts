@@ -1,7 +1,8 @@
 import { env } from "@/lib/env";
 import { dbHandle } from "./index";
 import { migrateDb } from "./migrate";
-import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed";
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/demo-accounts";
+import { seedDemo } from "./seed";
 
 let prepared: Promise<void> | undefined;
 

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  await connection(); // WAYMARK_SIGNUP is read at run time, not baked in at build
   if (env.WAYMARK_SIGNUP === "invite-only") {
     return (
       <>

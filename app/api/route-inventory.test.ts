@@ -1,0 +1,54 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { OTHER_MUTATIONS, WORKSPACE_MUTATIONS } from "@/e2e/mutation-routes";
+
+const apiDir = path.join(import.meta.dirname);
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? routeFiles(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : [],
+  );
+}
+
+const toPattern = (file: string) =>
+  "/api/" + path.relative(apiDir, path.dirname(file)).split(path.sep).join("/");
+
+describe("route inventory", () => {
+  const routes = routeFiles(apiDir).map((file) => {
+    const src = readFileSync(file, "utf8");
+    const methods = [...src.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b|export const \{ ([A-Z, ]+) \}/g)].flatMap((m) =>
+      m[1] ? [m[1]] : m[2]!.split(",").map((s) => s.trim()),
+    );
+    return { pattern: toPattern(file), methods, src };
+  });
+
+  it("finds the routes", () => {
+    expect(routes.length).toBeGreaterThan(10);
+  });
+
+  it("lists every workspace mutation in the roles e2e test, wrapped with its role check", () => {
+    const listed = new Set(WORKSPACE_MUTATIONS.map((r) => `${r.method} ${r.path}`));
+    for (const r of routes.filter((r) => r.pattern.startsWith("/api/w/"))) {
+      for (const m of r.methods) {
+        expect(r.src, `${m} ${r.pattern} must be wrapped with withWorkspace`).toMatch(new RegExp(`export const ${m} = withWorkspace`));
+        if (m !== "GET") expect(listed, `${m} ${r.pattern} is missing from e2e/mutation-routes.ts`).toContain(`${m} ${r.pattern}`);
+      }
+    }
+  });
+
+  it("accounts for every other mutating route", () => {
+    const other = Object.keys(OTHER_MUTATIONS);
+    for (const r of routes.filter((r) => !r.pattern.startsWith("/api/w/") && !r.pattern.startsWith("/api/v1/"))) {
+      const mutating = r.methods.filter((m) => m !== "GET");
+      if (!mutating.length) continue;
+      expect(other.some((k) => k.endsWith(` ${r.pattern}`)), `${r.pattern} is not listed in OTHER_MUTATIONS`).toBe(true);
+    }
+  });
+
+  it("puts every public API route behind an API key", () => {
+    for (const r of routes.filter((r) => r.pattern.startsWith("/api/v1/"))) {
+      for (const m of r.methods) expect(r.src, `${m} ${r.pattern}`).toMatch(new RegExp(`export const ${m} = withApiKey`));
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { E2E_AUTH_SECRET, e2eServerCommand, e2eServerEnv } from "./server";
+
+const PORT = 3101;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DIR = ".data/e2e/restart-pglite";
+
+// Its own server process, so the test can stop and start it. Started in its own process group:
+// `next start` leaves a child holding the port when only the parent is killed.
+async function startServer(fresh: boolean): Promise<ChildProcess> {
+  const cmd = fresh ? e2eServerCommand(PORT, DIR) : e2eServerCommand(PORT, DIR).replace(/^rm -rf \S+ && /, "");
+  const child = spawn("sh", ["-c", cmd], { detached: true, stdio: "ignore", env: { ...process.env, ...e2eServerEnv({ AUTH_SECRET: E2E_AUTH_SECRET }) } });
+  for (let i = 0; i < 120; i++) {
+    const up = await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false);
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+async function stopServer(child: ChildProcess) {
+  process.kill(-child.pid!, "SIGTERM");
+  for (let i = 0; i < 40; i++) {
+    const down = await fetch(`${BASE}/sign-in`).then(() => false, () => true);
+    if (down) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  process.kill(-child.pid!, "SIGKILL");
+}
+
+test("a session survives a restart of the server", async ({ browser }) => {
+  test.setTimeout(120_000);
+  let server = await startServer(true);
+  try {
+    const context = await browser.newContext({ baseURL: BASE });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("analyst@demo.waymark.dev");
+    await page.getByLabel("Password").fill("waymark-demo-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/w\/demo\/journeys$/);
+
+    await stopServer(server);
+    server = await startServer(false);
+
+    await page.goto("/w/demo/settings/members");
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    await expect(page.getByTestId("member-analyst@demo.waymark.dev")).toContainText("Ana Analyst");
+    await context.close();
+  } finally {
+    await stopServer(server);
+  }
+});

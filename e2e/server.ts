@@ -1,0 +1,23 @@
+/** How e2e tests start the production build: fixed secret, demo seeded, test hooks on. */
+export const E2E_PORT = 3100;
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
+
+export function e2eServerEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: E2E_AUTH_SECRET,
+    WAYMARK_SEED_DEMO: "1",
+    WAYMARK_TEST_HOOKS: "1",
+    WAYMARK_SIGNUP: "open",
+    ...extra,
+  };
+  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  return env;
+}
+
+/** A fresh embedded database per run; with DATABASE_URL the caller (.ci/run) provides a fresh one. */
+export function e2eServerCommand(port: number, pgliteDir: string): string {
+  return `rm -rf ${pgliteDir} && PGLITE_DIR=${pgliteDir} exec npx next start -H 127.0.0.1 -p ${port}`;
+}

@@ -1,0 +1,12 @@
+import type { TRole } from "@/lib/auth/roles";
+
+export const DEMO_WORKSPACE_SLUG = "demo";
+export const DEMO_PASSWORD = "waymark-demo-2026";
+/** A fixed key so the README's curl examples work on a fresh demo; never seeded in production by default. */
+export const DEMO_API_KEY = "wm_demo_key_for_local_development_only_0001";
+
+export const DEMO_USERS: { email: string; name: string; role: TRole }[] = [
+  { email: "admin@demo.waymark.dev", name: "Ada Admin", role: "admin" },
+  { email: "marketer@demo.waymark.dev", name: "Mia Marketer", role: "marketer" },
+  { email: "analyst@demo.waymark.dev", name: "Ana Analyst", role: "analyst" },
+];
