@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_BASE_URL, e2eServerCommand, e2eServerEnv } from "./e2e/server";
+import { E2E_BASE_URL, E2E_PORT, e2eServerCommand, e2eServerEnv } from "./e2e/server";
 
 // Playwright never downloads a browser here: it drives the system Chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -27,7 +27,7 @@ export default defineConfig({
     { name: "e2e", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: e2eServerCommand(3100, ".data/e2e/pglite"),
+    command: e2eServerCommand(E2E_PORT, ".data/e2e/pglite"),
     url: `${E2E_BASE_URL}/sign-in`,
     env: e2eServerEnv(),
     reuseExistingServer: false,

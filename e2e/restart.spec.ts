@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { E2E_AUTH_SECRET, e2eServerCommand, e2eServerEnv } from "./server";
+import { E2E_AUTH_SECRET, E2E_PORT, e2eServerCommand, e2eServerEnv } from "./server";
 
-const PORT = 3101;
+const PORT = E2E_PORT + 1;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIR = ".data/e2e/restart-pglite";
 

@@ -1,5 +1,6 @@
 /** How e2e tests start the production build: fixed secret, demo seeded, test hooks on. */
-export const E2E_PORT = 3100;
+/** Overridable so two checkouts can run their suites side by side. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
 
