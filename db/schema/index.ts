@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./workspaces";
 export * from "./invites";
 export * from "./api-keys";
+export * from "./contacts";

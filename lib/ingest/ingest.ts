@@ -1,0 +1,134 @@
+import { db, type Executor } from "@/db";
+import {
+  applyProfilePatches,
+  createAnonymousContacts,
+  ensureContactsByExternalId,
+  findAliasContacts,
+  insertEvents,
+  lockContacts,
+  touchLastSeen,
+  upsertAliases,
+  upsertPushTokens,
+  upsertSubscriptions,
+  type TEventRow,
+} from "@/db/queries/ingest";
+import { findContactIdByExternalId, mergeContactInto } from "@/db/queries/merge-contacts";
+import type { TOperation } from "./normalize";
+import { offerIngested, type TIngestedEvent } from "./ingested-events";
+
+export type TIngestStatus = "accepted" | "duplicate";
+
+const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
+
+function pgCode(err: unknown): string | undefined {
+  for (let e: unknown = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+/**
+ * Stores a batch of validated calls for one workspace in one transaction: contacts are created or
+ * linked, events inserted (a repeated messageId is a duplicate, stored once), and identify calls
+ * applied in order. Returns one status per operation.
+ */
+export async function ingest(workspaceId: string, ops: TOperation[]): Promise<TIngestStatus[]> {
+  if (!ops.length) return [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { statuses, events } = await db().transaction((tx) => ingestInTx(tx, workspaceId, ops));
+      await offerIngested(events);
+      return statuses;
+    } catch (err) {
+      if (attempt >= 3 || !RETRYABLE.has(pgCode(err) ?? "")) throw err;
+    }
+  }
+}
+
+async function resolveContacts(tx: Executor, workspaceId: string, ops: TOperation[]): Promise<string[]> {
+  const userIds = ops.flatMap((o) => (o.userId ? [o.userId] : []));
+  const byUser = await ensureContactsByExternalId(tx, workspaceId, userIds);
+  const anonIds = [...new Set(ops.flatMap((o) => (o.kind === "alias" ? [o.previousId] : o.anonymousId ? [o.anonymousId] : [])))];
+  const byAnon = await findAliasContacts(tx, workspaceId, anonIds);
+
+  // anonymousId seen with a userId: the visitor is that user from now on.
+  const links = new Map<string, string>();
+  for (const o of ops) {
+    if (o.kind === "alias") {
+      const into = byUser.get(o.userId)!;
+      const from = byAnon.get(o.previousId)?.contactId ?? (await findContactIdByExternalId(tx, workspaceId, o.previousId));
+      if (from && from !== into) await mergeContactInto(tx, workspaceId, from, into);
+      if (!byAnon.has(o.previousId) && from === null) links.set(o.previousId, into);
+      byAnon.set(o.previousId, { contactId: into, externalId: o.userId });
+      continue;
+    }
+    if (!o.userId || !o.anonymousId) continue;
+    const into = byUser.get(o.userId)!;
+    const known = byAnon.get(o.anonymousId);
+    if (known?.contactId === into) continue;
+    if (known && known.externalId === null) await mergeContactInto(tx, workspaceId, known.contactId, into);
+    else links.set(o.anonymousId, into);
+    byAnon.set(o.anonymousId, { contactId: into, externalId: o.userId });
+  }
+  await upsertAliases(tx, workspaceId, [...links].map(([anonymousId, contactId]) => ({ anonymousId, contactId })));
+
+  const unknownAnon = ops.flatMap((o) => (o.kind !== "alias" && !o.userId && o.anonymousId && !byAnon.has(o.anonymousId) ? [o.anonymousId] : []));
+  for (const [a, contactId] of await createAnonymousContacts(tx, workspaceId, unknownAnon)) byAnon.set(a, { contactId, externalId: null });
+
+  return ops.map((o) => (o.userId ? byUser.get(o.userId)! : byAnon.get(o.anonymousId!)!.contactId));
+}
+
+function eventRow(o: TOperation, contactId: string): TEventRow {
+  const base = { contactId, occurredAt: o.occurredAt, messageId: o.messageId };
+  if (o.kind === "event") return { ...base, name: o.name, properties: o.properties };
+  if (o.kind === "alias") return { ...base, name: "$alias", properties: { previousId: o.previousId } };
+  const { attributes, pushTokens: _t, subscriptions, ...fields } = o.profile;
+  const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return { ...base, name: "$identify", properties: { ...changed, ...attributes.set, ...(attributes.unset.length ? { $unset: attributes.unset } : {}), ...(Object.keys(subscriptions).length ? { $subscriptions: subscriptions } : {}) } };
+}
+
+async function ingestInTx(tx: Executor, workspaceId: string, ops: TOperation[]) {
+  const contactIds = await resolveContacts(tx, workspaceId, ops);
+  const stored = await insertEvents(tx, workspaceId, ops.map((o, i) => eventRow(o, contactIds[i]!)));
+  const fresh = new Set(stored.map((s) => s.message_id));
+  // A messageId repeated inside one batch is stored once: the first occurrence wins.
+  const seen = new Set<string>();
+  const statuses: TIngestStatus[] = ops.map((o) => (fresh.has(o.messageId) && !seen.has(o.messageId) && seen.add(o.messageId) ? "accepted" : "duplicate"));
+
+  const patches = new Map<string, Record<string, unknown> & { set: Record<string, unknown>; unset: string[] }>();
+  const tokens = new Map<string, { contactId: string; token: string; platform: string }>();
+  const subs = new Map<string, { contactId: string; channel: string; status: string; source: string; at: Date }>();
+  const lastSeen = new Map<string, Date>();
+  ops.forEach((o, i) => {
+    if (statuses[i] !== "accepted") return;
+    const contactId = contactIds[i]!;
+    const prev = lastSeen.get(contactId);
+    if (!prev || prev < o.occurredAt) lastSeen.set(contactId, o.occurredAt);
+    if (o.kind !== "identify") return;
+    const { attributes, pushTokens, subscriptions, ...fields } = o.profile;
+    const p = patches.get(contactId) ?? { set: {}, unset: [] };
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) p[k] = v;
+    for (const k of attributes.unset) delete p.set[k];
+    p.unset = [...p.unset.filter((k) => !(k in attributes.set)), ...attributes.unset];
+    Object.assign(p.set, attributes.set);
+    patches.set(contactId, p);
+    for (const t of pushTokens) tokens.set(t.token, { contactId, ...t });
+    for (const [channel, status] of Object.entries(subscriptions)) subs.set(`${contactId}:${channel}`, { contactId, channel, status: status!, source: "api", at: o.occurredAt });
+  });
+
+  await lockContacts(tx, [...lastSeen.keys()]);
+  await applyProfilePatches(tx, workspaceId, [...patches].map(([contactId, patch]) => ({ contactId, patch })));
+  await upsertPushTokens(tx, workspaceId, [...tokens.values()]);
+  await upsertSubscriptions(tx, workspaceId, [...subs.values()]);
+  await touchLastSeen(tx, workspaceId, [...lastSeen].map(([contactId, at]) => ({ contactId, at })));
+
+  const events: TIngestedEvent[] = stored.map((s) => ({
+    workspaceId,
+    contactId: s.contact_id,
+    eventId: String(s.id),
+    name: s.name,
+    occurredAt: new Date(s.occurred_at),
+  }));
+  return { statuses, events };
+}

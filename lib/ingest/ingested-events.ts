@@ -1,0 +1,33 @@
+/**
+ * The one place stored events leave ingestion. Everything that reacts to what contacts do (the
+ * journey entry router, segment re-checks) subscribes here; ingestion calls `offerIngested` once
+ * per committed batch, after the commit, so a listener never sees an event that could roll back.
+ */
+export type TIngestedEvent = {
+  workspaceId: string;
+  contactId: string;
+  eventId: string;
+  name: string;
+  occurredAt: Date;
+};
+
+type TListener = (events: TIngestedEvent[]) => Promise<void> | void;
+const KEY = Symbol.for("waymark.ingested-listeners");
+const listeners: Set<TListener> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Set<TListener>()) as Set<TListener>;
+
+export function onIngested(listener: TListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Listener failures are logged, never surfaced to the sender: the events are already stored. */
+export async function offerIngested(events: TIngestedEvent[]): Promise<void> {
+  if (!events.length) return;
+  for (const listener of listeners) {
+    try {
+      await listener(events);
+    } catch (err) {
+      console.error("[waymark] listener of ingested events failed", err);
+    }
+  }
+}

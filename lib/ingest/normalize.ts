@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { ZAttributes, splitAttributePatch } from "@/lib/contacts/attributes";
+import { normalizePhone } from "@/lib/contacts/phone";
+import { SCHEMA_BY_TYPE, ZPushToken, type TCallType, type TIdentifyInput } from "./schemas";
+
+type TIdentity = { userId?: string; anonymousId?: string };
+type TBase = TIdentity & { messageId: string; occurredAt: Date };
+
+export type TProfilePatch = {
+  email?: string | null;
+  phone?: string | null;
+  timezone?: string | null;
+  locale?: string | null;
+  country?: string | null;
+  city?: string | null;
+  attributes: { set: Record<string, unknown>; unset: string[] };
+  pushTokens: { token: string; platform: "ios" | "android" | "web" }[];
+  subscriptions: Partial<Record<"all" | "email" | "sms" | "push" | "voice" | "in_app", "subscribed" | "unsubscribed">>;
+};
+
+/** One call, validated and reduced to what the store needs. */
+export type TOperation =
+  | (TBase & { kind: "identify"; profile: TProfilePatch; traits: Record<string, unknown> })
+  | (TBase & { kind: "event"; name: string; properties: Record<string, unknown> })
+  | (TBase & { kind: "alias"; previousId: string; userId: string });
+
+export type TParseResult = { ok: true; op: TOperation } | { ok: false; field: string; message: string };
+
+const MAX_FUTURE_MS = 24 * 3600 * 1000;
+const fail = (field: string, message: string): TParseResult => ({ ok: false, field, message });
+const firstIssue = (e: z.ZodError, prefix = ""): TParseResult => {
+  let issue = e.issues[0]!;
+  // A bad record key is reported by zod as a wrapper around the key's own issue.
+  if (issue.code === "invalid_key" && issue.issues[0]) issue = { ...issue.issues[0], path: issue.path } as typeof issue;
+  const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+  const message = issue.code === "unrecognized_keys" ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}` : issue.message;
+  return fail(path || "body", message);
+};
+
+/** Segment's clock-skew rule: trust the device's clock only relative to when it sent the batch. */
+function occurredAt(raw: { timestamp?: string; originalTimestamp?: string; sentAt?: string }, now: Date): Date {
+  if (raw.timestamp) return new Date(raw.timestamp);
+  if (raw.originalTimestamp && raw.sentAt) {
+    return new Date(now.getTime() - (Date.parse(raw.sentAt) - Date.parse(raw.originalTimestamp)));
+  }
+  return raw.originalTimestamp ? new Date(raw.originalTimestamp) : now;
+}
+
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+
+const TRAIT_FIELDS = new Set(["email", "phone", "address"]);
+
+function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
+  const traits = obj(input.traits);
+  const ctx = obj(input.context);
+  const location = obj(ctx.location);
+  const address = obj(traits.address);
+  const device = obj(ctx.device);
+
+  const attrSource: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(traits)) if (!TRAIT_FIELDS.has(k)) attrSource[k] = v;
+  const fromTraits = ZAttributes.safeParse(attrSource);
+  if (!fromTraits.success) return firstIssue(fromTraits.error, "traits");
+
+  const country = input.country !== undefined ? input.country : (str(address.country) ?? str(location.country) ?? undefined);
+  const emailRaw = input.email !== undefined ? input.email : str(traits.email);
+  let email: string | null | undefined = emailRaw ?? undefined;
+  if (input.email === undefined && emailRaw !== undefined) {
+    const parsed = SCHEMA_BY_TYPE.identify.shape.email.safeParse(emailRaw);
+    if (!parsed.success) return fail("traits.email", parsed.error.issues[0]!.message);
+    email = parsed.data;
+  }
+  const phoneField = input.phone !== undefined ? "phone" : "traits.phone";
+  const phoneRaw = input.phone !== undefined ? input.phone : str(traits.phone);
+  let phone: string | null | undefined = phoneRaw === null ? null : undefined;
+  if (phoneRaw) {
+    phone = normalizePhone(phoneRaw, country?.length === 2 ? country : undefined);
+    if (!phone) return fail(phoneField, "must be a valid phone number, in E.164 like +14155550100 or national with a country");
+  }
+
+  const pushTokens = [...(input.pushTokens ?? [])];
+  if (str(device.token)) {
+    const t = ZPushToken.safeParse({ token: device.token, platform: device.type === "ios" || device.type === "android" ? device.type : "web" });
+    if (t.success) pushTokens.push(t.data);
+  }
+
+  const tz = input.timezone !== undefined ? input.timezone : str(ctx.timezone);
+  const locale = input.locale !== undefined ? input.locale : str(ctx.locale);
+  return {
+    email,
+    phone,
+    timezone: tz && !SCHEMA_BY_TYPE.identify.shape.timezone.safeParse(tz).success ? undefined : tz,
+    locale,
+    country: country ? country.toUpperCase() : country,
+    city: input.city !== undefined ? input.city : (str(address.city) ?? str(location.city)),
+    attributes: splitAttributePatch({ ...fromTraits.data, ...(input.attributes ?? {}) }),
+    pushTokens,
+    subscriptions: input.subscriptions ?? {},
+  };
+}
+
+/** Validates one call of `type` and normalises it; errors name the field as the sender wrote it. */
+export function parseCall(type: TCallType, raw: unknown, now: Date): TParseResult {
+  const parsed = SCHEMA_BY_TYPE[type].safeParse(raw);
+  if (!parsed.success) return firstIssue(parsed.error);
+  const input = parsed.data;
+  const when = occurredAt(input, now);
+  if (when.getTime() > now.getTime() + MAX_FUTURE_MS) return fail("timestamp", "is more than a day in the future");
+  const base = { messageId: input.messageId ?? `auto-${randomUUID()}`, occurredAt: when };
+
+  if ("previousId" in input) return { ok: true, op: { kind: "alias", ...base, previousId: input.previousId, userId: input.userId } };
+  if (!input.userId && !input.anonymousId) return fail("userId", "userId or anonymousId is required");
+  const identity = { userId: input.userId, anonymousId: input.anonymousId };
+
+  if (type === "identify") {
+    const profile = profileOf(input as TIdentifyInput);
+    if ("ok" in profile) return profile;
+    return { ok: true, op: { kind: "identify", ...base, ...identity, profile, traits: obj((input as TIdentifyInput).traits) } };
+  }
+  if ("event" in input) return { ok: true, op: { kind: "event", ...base, ...identity, name: input.event, properties: input.properties ?? {} } };
+  const page = input as { name?: string; category?: string; properties?: Record<string, unknown> };
+  const properties = { ...(page.properties ?? {}), ...(page.name ? { name: page.name } : {}), ...(page.category ? { category: page.category } : {}) };
+  return { ok: true, op: { kind: "event", ...base, ...identity, name: type === "screen" ? "$screen" : "$page", properties } };
+}

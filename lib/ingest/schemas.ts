@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { ZAttributes } from "@/lib/contacts/attributes";
+import { isTimeZone } from "@/lib/workspaces/schemas";
+
+/**
+ * The Segment Tracking API spec as the Segment and RudderStack SDKs send it, plus Waymark's own
+ * fields (`email`, `phone`, `attributes`, `pushTokens`, `subscriptions`, profile fields). Known
+ * top-level fields only, so a typo is an error rather than silently dropped data; `context` and
+ * `integrations` stay free-form as in the spec.
+ */
+const ZId = z
+  .union([z.string(), z.number()], { error: (iss) => (iss.input === undefined ? "is required" : "must be a string") })
+  .transform(String)
+  .pipe(z.string().trim().min(1, { error: "cannot be empty" }).max(200, { error: "must be at most 200 characters" }));
+
+const ZTimestamp = z.iso.datetime({ offset: true, local: true, error: "must be an ISO 8601 date-time" });
+
+export const SUBSCRIPTION_CHANNELS = ["all", "email", "sms", "push", "voice", "in_app"] as const;
+
+const ZCommon = {
+  userId: ZId.optional(),
+  anonymousId: ZId.optional(),
+  messageId: z.string().min(1).max(200, { error: "must be at most 200 characters" }).optional(),
+  timestamp: ZTimestamp.optional(),
+  originalTimestamp: ZTimestamp.optional(),
+  sentAt: ZTimestamp.optional(),
+  receivedAt: ZTimestamp.optional(),
+  context: z.record(z.string(), z.unknown(), { error: "must be an object" }).optional(),
+  integrations: z.record(z.string(), z.unknown()).optional(),
+  channel: z.string().optional(),
+  version: z.union([z.string(), z.number()]).optional(),
+  writeKey: z.string().optional(),
+  _metadata: z.unknown().optional(),
+};
+
+export const ZPushToken = z.object({
+  token: z.string().min(8, { error: "looks too short for a device token" }).max(4096),
+  platform: z.enum(["ios", "android", "web"], { error: "must be ios, android or web" }),
+});
+
+const ZProfile = {
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "must be a valid email address" })).nullable().optional(),
+  phone: z.string().trim().max(32).nullable().optional(),
+  timezone: z.string().refine(isTimeZone, { error: "must be an IANA time zone like Europe/Paris" }).nullable().optional(),
+  locale: z.string().regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/, { error: "must be a locale like en-US" }).nullable().optional(),
+  country: z.string().regex(/^[A-Za-z]{2}$/, { error: "must be an ISO 3166 two-letter country code" }).nullable().optional(),
+  city: z.string().max(100).nullable().optional(),
+  attributes: ZAttributes.optional(),
+  pushTokens: z.array(ZPushToken).max(20).optional(),
+  subscriptions: z.partialRecord(z.enum(SUBSCRIPTION_CHANNELS), z.enum(["subscribed", "unsubscribed"])).optional(),
+};
+
+const ZProperties = z.record(z.string().max(128), z.unknown(), { error: "must be an object" }).optional();
+
+export const ZIdentify = z.strictObject({
+  type: z.literal("identify").optional(),
+  ...ZCommon,
+  traits: z.record(z.string(), z.unknown(), { error: "must be an object" }).optional(),
+  ...ZProfile,
+});
+
+export const ZTrack = z.strictObject({
+  type: z.literal("track").optional(),
+  ...ZCommon,
+  event: z.string({ error: "is required" }).trim().min(1, { error: "is required" }).max(200).refine((e) => !e.startsWith("$"), { error: "names starting with $ are reserved" }),
+  properties: ZProperties,
+});
+
+export const ZPage = z.strictObject({
+  type: z.enum(["page", "screen"]).optional(),
+  ...ZCommon,
+  name: z.string().max(200).optional(),
+  category: z.string().max(200).optional(),
+  properties: ZProperties,
+});
+
+export const ZAlias = z.strictObject({
+  type: z.literal("alias").optional(),
+  ...ZCommon,
+  previousId: ZId,
+  userId: ZId,
+});
+
+export type TIdentifyInput = z.infer<typeof ZIdentify>;
+export type TTrackInput = z.infer<typeof ZTrack>;
+export type TPageInput = z.infer<typeof ZPage>;
+export type TAliasInput = z.infer<typeof ZAlias>;
+
+export const CALL_TYPES = ["identify", "track", "page", "screen", "alias"] as const;
+export type TCallType = (typeof CALL_TYPES)[number];
+
+export const SCHEMA_BY_TYPE = { identify: ZIdentify, track: ZTrack, page: ZPage, screen: ZPage, alias: ZAlias } as const;
+
+export const MAX_BATCH_ITEMS = 1000;
