@@ -24,3 +24,22 @@ export const OTHER_MUTATIONS: Record<string, string> = {
   "POST /api/test/sql": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
   "GET,POST,PUT /api/inngest": "Inngest's own signed protocol",
 };
+
+/**
+ * How the roles test finds a real id for each bracket in the paths above: SQL returning one row
+ * `{ id }` in the demo workspace (`$1` is its id). Add one when a route introduces a new bracket.
+ */
+export const PLACEHOLDER_IDS: Record<string, string> = {
+  userId: "select m.user_id as id from memberships m join users u on u.id = m.user_id where m.workspace_id = $1 and u.email = 'marketer@demo.waymark.dev'",
+  keyId: "select id from api_keys where workspace_id = $1 and revoked_at is null order by created_at limit 1",
+  inviteId:
+    "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
+};
+
+/** What a refused mutation must leave unchanged: one SQL expression per table a route writes. */
+export const SNAPSHOT_COLUMNS: Record<string, string> = {
+  workspace: "(select name || timezone from workspaces where slug = 'demo')",
+  invites: "(select count(*)::int from invites)",
+  keys: "(select count(*)::int from api_keys where revoked_at is null)",
+  members: "(select string_agg(user_id::text || role, ',' order by user_id) from memberships)",
+};
