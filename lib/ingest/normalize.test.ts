@@ -83,6 +83,7 @@ describe("parsing calls", () => {
     ["identify", { userId: "u", pushTokens: [{ token: "abcdefghij", platform: "symbian" }] }, "pushTokens.0.platform", "must be ios, android or web"],
     ["identify", { userId: "", traits: {} }, "userId", "cannot be empty"],
     ["alias", { userId: "u" }, "previousId", "is required"],
+    ["track", { userId: "u", event: "x", properties: { list: ["ok", "bad\u0000"] } }, "properties.list.1", "must not contain the NUL character (\\u0000)"],
   ] as const)("refuses %s %j at %s", (type, body, field, message) => {
     expect(parseCall(type, body, now)).toEqual({ ok: false, field, message });
   });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ZAttributes, splitAttributePatch } from "@/lib/contacts/attributes";
 import { normalizePhone } from "@/lib/contacts/phone";
+import { findNul } from "./find-nul";
 import { SCHEMA_BY_TYPE, ZPushToken, type TCallType, type TIdentifyInput } from "./schemas";
 
 type TIdentity = { userId?: string; anonymousId?: string };
@@ -103,6 +104,8 @@ function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
 
 /** Validates one call of `type` and normalises it; errors name the field as the sender wrote it. */
 export function parseCall(type: TCallType, raw: unknown, now: Date): TParseResult {
+  const nul = findNul(raw);
+  if (nul) return fail(nul, "must not contain the NUL character (\\u0000)");
   const parsed = SCHEMA_BY_TYPE[type].safeParse(raw);
   if (!parsed.success) return firstIssue(parsed.error);
   const input = parsed.data;

@@ -50,7 +50,13 @@ export const POST = withApiKey<{ call: string }>(
     );
     const count = (s: string) => results.filter((r) => r.status === s).length;
     const summary = { accepted: count("accepted"), duplicates: count("duplicate"), rejected: count("rejected") };
-    return NextResponse.json({ success: summary.rejected === 0, ...summary, results }, { status: valid.length ? 200 : 400, headers: CORS });
+    if (!valid.length) {
+      // Nothing to store: answer like any other 400, with every call's reason alongside.
+      const fields = Object.fromEntries(results.flatMap((r) => ("field" in r ? [[r.field, r.message]] : [])));
+      const error = { code: "validation_error", message: "No call in the batch is valid", fields };
+      return NextResponse.json({ error, success: false, ...summary, results }, { status: 400, headers: CORS });
+    }
+    return NextResponse.json({ success: summary.rejected === 0, ...summary, results }, { headers: CORS });
   },
   { maxBodyBytes: MAX_BATCH_BYTES },
 );
