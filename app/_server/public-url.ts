@@ -1,13 +1,17 @@
 import { env } from "@/lib/env";
 
 /**
- * Absolute link for emails and copy buttons: APP_URL when set, else the host the browser used
- * (Next's own request URL names the host it bound to, which may not be the one people type).
+ * The app's public origin: APP_URL when set, else the host the browser used (Next's own request
+ * URL names the host it bound to, which may not be the one people type).
  */
+export function publicOrigin(headers: Headers, fallback?: URL): string {
+  if (env.APP_URL) return env.APP_URL.replace(/\/$/, "");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? fallback?.host ?? "localhost";
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? fallback?.protocol.replace(":", "") ?? "http";
+  return `${proto}://${host}`;
+}
+
+/** Absolute link for emails and copy buttons. */
 export function publicUrl(req: Request, pathname: string): string {
-  if (env.APP_URL) return new URL(pathname, env.APP_URL).toString();
-  const own = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? own.host;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? own.protocol.replace(":", "");
-  return new URL(pathname, `${proto}://${host}`).toString();
+  return new URL(pathname, publicOrigin(req.headers, new URL(req.url))).toString();
 }

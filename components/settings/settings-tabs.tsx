@@ -7,6 +7,7 @@ const TABS = [
   { href: "", label: "General" },
   { href: "/members", label: "Members" },
   { href: "/api-keys", label: "API keys" },
+  { href: "/api", label: "API" },
 ];
 
 export function SettingsTabs({ slug }: { slug: string }) {
