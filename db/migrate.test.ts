@@ -20,9 +20,15 @@ describe("migrations and seed", () => {
     expect(n.n).toBeGreaterThan(0);
   });
 
-  it("seeds the demo once, with a working login per role", async () => {
+  it("seeds the demo once, with a working login per role and sample contacts", async () => {
     expect(await seedDemo()).toEqual({ created: true });
     expect(await seedDemo()).toEqual({ created: false });
+    const counts = await handle.db.execute(sql`select (select count(*)::int from contacts) as contacts, (select count(*)::int from events) as events,
+      (select count(*)::int from channel_subscriptions where status = 'unsubscribed') as unsubscribed`);
+    const c = (Array.isArray(counts) ? counts : (counts as { rows: unknown[] }).rows)[0] as { contacts: number; events: number; unsubscribed: number };
+    expect(c.contacts).toBe(61);
+    expect(c.events).toBeGreaterThan(200);
+    expect(c.unsubscribed).toBeGreaterThan(0);
     for (const u of DEMO_USERS) {
       expect(await authenticateUser({ email: u.email, password: DEMO_PASSWORD })).toMatchObject({ email: u.email });
     }

@@ -1,14 +1,36 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { apiKeys, memberships, users, workspaces } from "@/db/schema";
+import { apiKeys, contacts, memberships, users, workspaces } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { hashApiKey } from "@/lib/api-keys/api-key";
+import { demoContactOperations } from "@/lib/demo/demo-contacts";
+import { ingest } from "@/lib/ingest/ingest";
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE_SLUG } from "@/lib/demo/demo-accounts";
 
-/** Creates the demo workspace once; later starts find it and change nothing. */
+/**
+ * Creates the demo workspace once; later starts find it and change nothing. Each part is seeded
+ * when missing, so a demo created by an older version gains the parts added since.
+ */
 export async function seedDemo(): Promise<{ created: boolean }> {
   const [existing] = await db().select().from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG)).limit(1);
-  if (existing) return { created: false };
+  if (existing) {
+    await seedDemoContacts(existing.id);
+    return { created: false };
+  }
+  await seedDemoWorkspace();
+  const [ws] = await db().select().from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG)).limit(1);
+  await seedDemoContacts(ws!.id);
+  return { created: true };
+}
+
+/** Sample contacts and their events, through the same pipeline as the API. */
+async function seedDemoContacts(workspaceId: string) {
+  const [any] = await db().select({ id: contacts.id }).from(contacts).where(eq(contacts.workspaceId, workspaceId)).limit(1);
+  if (any) return;
+  await ingest(workspaceId, demoContactOperations(new Date()));
+}
+
+async function seedDemoWorkspace() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db().transaction(async (tx) => {
     const [ws] = await tx
@@ -31,5 +53,4 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       createdBy: null,
     });
   });
-  return { created: true };
 }

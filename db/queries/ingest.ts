@@ -11,22 +11,30 @@ const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 /** Creates the contacts that do not exist yet and returns every id by external id. */
 export async function ensureContactsByExternalId(ex: Executor, workspaceId: string, externalIds: string[]) {
   if (!externalIds.length) return new Map<string, string>();
-  // Sorted, so concurrent batches take the unique-index locks in the same order.
+  // Sorted, so concurrent batches take the unique-index locks in the same order. Most ids of a
+  // live stream exist already: look them up first and insert only the rest.
   const ids = [...new Set(externalIds)].sort();
-  const rows = rowsOf<{ id: string; external_id: string }>(
-    await ex.execute(sql`
-      with input as (select x as external_id from jsonb_array_elements_text(${json(ids)}) x),
-      ins as (
-        insert into contacts (workspace_id, external_id)
-        select ${workspaceId}, external_id from input order by external_id
-        on conflict (workspace_id, external_id) where external_id is not null do nothing
-        returning id, external_id
-      )
-      select id, external_id from ins
-      union all
-      select c.id, c.external_id from contacts c join input i on i.external_id = c.external_id where c.workspace_id = ${workspaceId}`),
-  );
-  return new Map(rows.map((r) => [r.external_id, r.id]));
+  const select = async (wanted: string[]) =>
+    rowsOf<{ id: string; external_id: string }>(
+      await ex.execute(sql`
+        with input as (select x as external_id from jsonb_array_elements_text(${json(wanted)}) x),
+        existing as (
+          select c.id, c.external_id from contacts c join input i on i.external_id = c.external_id where c.workspace_id = ${workspaceId}
+        ),
+        ins as (
+          insert into contacts (workspace_id, external_id)
+          select ${workspaceId}, i.external_id from input i where not exists (select 1 from existing e where e.external_id = i.external_id)
+          order by i.external_id
+          on conflict (workspace_id, external_id) where external_id is not null do nothing
+          returning id, external_id
+        )
+        select id, external_id from existing union all select id, external_id from ins`),
+    );
+  const found = new Map((await select(ids)).map((r) => [r.external_id, r.id]));
+  // An id another batch inserted between our look-up and insert is in neither set: read it again.
+  const missing = ids.filter((i) => !found.has(i));
+  if (missing.length) for (const r of await select(missing)) found.set(r.external_id, r.id);
+  return found;
 }
 
 export async function findAliasContacts(ex: Executor, workspaceId: string, anonymousIds: string[]) {
@@ -107,12 +115,16 @@ export async function applyProfilePatches(ex: Executor, workspaceId: string, pat
     where c.id = p.contact_id and c.workspace_id = ${workspaceId}`);
 }
 
+/**
+ * Last seen is kept to the hour: rewriting a contact row for every event of an active session
+ * would double the cost of ingestion for a figure nobody reads to the minute.
+ */
 export async function touchLastSeen(ex: Executor, workspaceId: string, seen: { contactId: string; at: Date }[]) {
   if (!seen.length) return;
   await ex.execute(sql`
     update contacts c set last_seen_at = x.at
     from jsonb_to_recordset(${json(seen.map((s) => ({ contact_id: s.contactId, at: s.at.toISOString() })))}) as x(contact_id uuid, at timestamptz)
-    where c.id = x.contact_id and c.workspace_id = ${workspaceId} and (c.last_seen_at is null or c.last_seen_at < x.at)`);
+    where c.id = x.contact_id and c.workspace_id = ${workspaceId} and (c.last_seen_at is null or c.last_seen_at < x.at - interval '1 hour')`);
 }
 
 export async function upsertPushTokens(ex: Executor, workspaceId: string, tokens: { contactId: string; token: string; platform: string }[]) {

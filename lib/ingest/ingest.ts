@@ -117,7 +117,9 @@ async function ingestInTx(tx: Executor, workspaceId: string, ops: TOperation[]) 
     for (const [channel, status] of Object.entries(subscriptions)) subs.set(`${contactId}:${channel}`, { contactId, channel, status: status!, source: "api", at: o.occurredAt });
   });
 
-  await lockContacts(tx, [...lastSeen.keys()]);
+  // Profile updates lock their rows in id order first, so two batches updating the same contacts
+  // never deadlock; last-seen touches are rarer (hourly) and a deadlock there is retried.
+  await lockContacts(tx, [...patches.keys()]);
   await applyProfilePatches(tx, workspaceId, [...patches].map(([contactId, patch]) => ({ contactId, patch })));
   await upsertPushTokens(tx, workspaceId, [...tokens.values()]);
   await upsertSubscriptions(tx, workspaceId, [...subs.values()]);
