@@ -3,7 +3,7 @@ import { signedOut, sql, storageStateFor } from "./helpers";
 import { PLACEHOLDER_IDS, SNAPSHOT_COLUMNS, WORKSPACE_MUTATIONS } from "./mutation-routes";
 
 const AREA_PAGES = ["journeys", "campaigns", "segments", "templates", "contacts", "dashboards"];
-const SETTINGS_PAGES = ["settings", "settings/members", "settings/api-keys"];
+const SETTINGS_PAGES = ["settings", "settings/members", "settings/api-keys", "settings/api"];
 
 async function demoIds(request: APIRequestContext) {
   const [ws] = await sql<{ id: string }>(request, "select id from workspaces where slug = 'demo'");
