@@ -1,0 +1,199 @@
+-- attribute string equals
+(c.attributes @> $1::jsonb)
+-- params: ["{\"secret-key\":\"needle-1\"}"]
+
+-- attribute string not_equals
+(not c.attributes @> $1::jsonb)
+-- params: ["{\"secret-key\":\"needle-1\"}"]
+
+-- attribute string contains
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'string' and strpos(lower(((c.attributes -> $2) #>> '{}')), lower($3::text)) > 0), false))
+-- params: ["secret-key","secret-key","needle-1"]
+
+-- attribute string not_contains
+(not coalesce((jsonb_typeof((c.attributes -> $1)) = 'string' and strpos(lower(((c.attributes -> $2) #>> '{}')), lower($3::text)) > 0), false))
+-- params: ["secret-key","secret-key","needle-1"]
+
+-- attribute string starts_with
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'string' and left(lower(((c.attributes -> $2) #>> '{}')), char_length($3::text)) = lower($4::text)), false))
+-- params: ["secret-key","secret-key","needle-1","needle-1"]
+
+-- attribute string ends_with
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'string' and right(lower(((c.attributes -> $2) #>> '{}')), char_length($3::text)) = lower($4::text)), false))
+-- params: ["secret-key","secret-key","needle-1","needle-1"]
+
+-- attribute string in
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') in ($3::text, $4::text)), false))
+-- params: ["secret-key","secret-key","needle-1","needle-2"]
+
+-- attribute string not_in
+(not coalesce((jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') in ($3::text)), false))
+-- params: ["secret-key","secret-key","needle-1"]
+
+-- attribute string is_set
+(((c.attributes -> $1) is not null and jsonb_typeof((c.attributes -> $2)) <> 'null'))
+-- params: ["secret-key","secret-key"]
+
+-- attribute string is_not_set
+(not ((c.attributes -> $1) is not null and jsonb_typeof((c.attributes -> $2)) <> 'null'))
+-- params: ["secret-key","secret-key"]
+
+-- attribute number eq
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric = $3::numeric), false))
+-- params: ["secret-key","secret-key",41]
+
+-- attribute number neq
+(not coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric = $3::numeric), false))
+-- params: ["secret-key","secret-key",41]
+
+-- attribute number gt
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric > $3::numeric), false))
+-- params: ["secret-key","secret-key",41]
+
+-- attribute number gte
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric >= $3::numeric), false))
+-- params: ["secret-key","secret-key",41]
+
+-- attribute number lt
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric < $3::numeric), false))
+-- params: ["secret-key","secret-key",41]
+
+-- attribute number lte
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric <= $3::numeric), false))
+-- params: ["secret-key","secret-key",41]
+
+-- attribute number between
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric between $3::numeric and $4::numeric), false))
+-- params: ["secret-key","secret-key",41,42]
+
+-- attribute number is_set
+(((c.attributes -> $1) is not null and jsonb_typeof((c.attributes -> $2)) <> 'null'))
+-- params: ["secret-key","secret-key"]
+
+-- attribute number is_not_set
+(not ((c.attributes -> $1) is not null and jsonb_typeof((c.attributes -> $2)) <> 'null'))
+-- params: ["secret-key","secret-key"]
+
+-- attribute boolean is_true
+(coalesce(((c.attributes -> $1) = 'true'::jsonb), false))
+-- params: ["secret-key"]
+
+-- attribute boolean is_false
+(coalesce(((c.attributes -> $1) = 'false'::jsonb), false))
+-- params: ["secret-key"]
+
+-- attribute boolean is_set
+(((c.attributes -> $1) is not null and jsonb_typeof((c.attributes -> $2)) <> 'null'))
+-- params: ["secret-key","secret-key"]
+
+-- attribute boolean is_not_set
+(not ((c.attributes -> $1) is not null and jsonb_typeof((c.attributes -> $2)) <> 'null'))
+-- params: ["secret-key","secret-key"]
+
+-- attribute date before
+(coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) < $5::timestamptz), false))
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z"]
+
+-- attribute date after
+(coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) > $5::timestamptz), false))
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z"]
+
+-- attribute date between
+(coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) between $5::timestamptz and $6::timestamptz), false))
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z","2026-02-02T00:00:00Z"]
+
+-- attribute date within_last_days
+(coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) between $5::timestamptz - make_interval(days => $6::int) and $7::timestamptz), false))
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z",41,"2026-11-20T12:00:00.000Z"]
+
+-- attribute date within_next_days
+(coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) between $5::timestamptz and $6::timestamptz + make_interval(days => $7::int)), false))
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z","2026-11-20T12:00:00.000Z",41]
+
+-- attribute date more_than_days_ago
+(coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) < $5::timestamptz - make_interval(days => $6::int)), false))
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z",41]
+
+-- attribute date is_set
+(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) is not null))
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key"]
+
+-- attribute date is_not_set
+(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) is null))
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key"]
+
+-- attribute array includes
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'array' and (c.attributes -> $2) @> $3::jsonb), false))
+-- params: ["secret-key","secret-key","[\"needle-1\"]"]
+
+-- attribute array not_includes
+(not coalesce((jsonb_typeof((c.attributes -> $1)) = 'array' and (c.attributes -> $2) @> $3::jsonb), false))
+-- params: ["secret-key","secret-key","[\"needle-1\"]"]
+
+-- attribute array is_empty
+(coalesce((jsonb_typeof((c.attributes -> $1)) = 'array' and jsonb_array_length((c.attributes -> $2)) = 0), false))
+-- params: ["secret-key","secret-key"]
+
+-- attribute array is_set
+(((c.attributes -> $1) is not null and jsonb_typeof((c.attributes -> $2)) <> 'null'))
+-- params: ["secret-key","secret-key"]
+
+-- attribute array is_not_set
+(not ((c.attributes -> $1) is not null and jsonb_typeof((c.attributes -> $2)) <> 'null'))
+-- params: ["secret-key","secret-key"]
+
+-- profile email starts_with
+(coalesce((jsonb_typeof(to_jsonb(c.email)) = 'string' and left(lower((to_jsonb(c.email) #>> '{}')), char_length($1::text)) = lower($2::text)), false))
+-- params: ["needle-1","needle-1"]
+
+-- signup within_last_days
+(coalesce((c.created_at between $1::timestamptz - make_interval(days => $2::int) and $3::timestamptz), false))
+-- params: ["2026-11-20T12:00:00.000Z",7,"2026-11-20T12:00:00.000Z"]
+
+-- event did, last 7 days, amount > 100
+(exists (select 1 from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and e.occurred_at between $2::timestamptz - make_interval(days => $3::int) and $4::timestamptz and coalesce((jsonb_typeof((e.properties -> $5)) = 'number' and (((e.properties -> $6) #>> '{}'))::numeric > $7::numeric), false)))
+-- params: ["needle-event","2026-11-20T12:00:00.000Z",7,"2026-11-20T12:00:00.000Z","amount","amount",100]
+
+-- event did not
+(not exists (select 1 from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and true and true))
+-- params: ["needle-event"]
+
+-- event at least 3 between dates
+((select count(*) from (select 1 from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and e.occurred_at between $2::timestamptz and $3::timestamptz and true limit $4) capped) >= $5)
+-- params: ["needle-event","2026-01-01T00:00:00Z","2026-02-01T00:00:00Z",3,3]
+
+-- event at most 2
+((select count(*) from (select 1 from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and true and true limit $2) capped) <= $3)
+-- params: ["needle-event",3,2]
+
+-- event first occurrence before
+(coalesce(((select min(e.occurred_at) from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and true) < $2::timestamptz), false))
+-- params: ["needle-event","2026-01-01T00:00:00Z"]
+
+-- event last occurrence within 30 days
+(coalesce(((select max(e.occurred_at) from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and true) between $2::timestamptz - make_interval(days => $3::int) and $4::timestamptz), false))
+-- params: ["needle-event","2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z"]
+
+-- added to cart, not bought within 3 hours
+(exists (select 1 from events a where a.workspace_id = c.workspace_id and a.contact_id = c.id and a.name = $1::text and true and true and a.occurred_at <= $2::timestamptz - make_interval(secs => $3::float8) and not exists (select 1 from events b where b.workspace_id = c.workspace_id and b.contact_id = c.id and b.name = $4::text and b.id <> a.id and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $5::float8))))
+-- params: ["Added to Cart","2026-11-20T12:00:00.000Z",10800,"Order Completed",10800]
+
+-- viewed then bought within a day
+(exists (select 1 from events a where a.workspace_id = c.workspace_id and a.contact_id = c.id and a.name = $1::text and a.occurred_at between $2::timestamptz - make_interval(days => $3::int) and $4::timestamptz and true and exists (select 1 from events b where b.workspace_id = c.workspace_id and b.contact_id = c.id and b.name = $5::text and b.id <> a.id and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $6::float8))))
+-- params: ["Viewed","2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z","Bought",86400]
+
+-- channel reachable sms
+((c.phone is not null and not exists (select 1 from channel_subscriptions s where s.contact_id = c.id and s.status = 'unsubscribed' and s.channel in ('all', $1::subscription_channel))))
+-- params: ["sms"]
+
+-- channel opted out email
+(exists (select 1 from channel_subscriptions s where s.contact_id = c.id and s.status = 'unsubscribed' and s.channel in ('all', $1::subscription_channel)))
+-- params: ["email"]
+
+-- channel has push
+((exists (select 1 from push_tokens pt where pt.contact_id = c.id)))
+-- params: []
+
+-- device ios
+(exists (select 1 from push_tokens pt where pt.contact_id = c.id and pt.platform = $1::push_platform))
+-- params: ["ios"]

@@ -1,0 +1,186 @@
+import { sql, type SQL } from "drizzle-orm";
+import { ValidationError } from "@/lib/errors";
+import type { TComparison, TCondition, TGroup, TPropertyFilter, TSegmentDefinition, TWindow } from "./definition";
+import type { TSegmentResolver } from "./evaluate-segment";
+
+/**
+ * Compiles a segment to one parameterised SQL condition over `contacts c` (every user value is a
+ * bind parameter, attribute and property names included). Semantics are those of
+ * evaluate-segment.ts; event conditions are EXISTS subqueries on the
+ * (workspace_id, contact_id, name, occurred_at) index, so no condition scans all events.
+ */
+/** `path` points at the condition being compiled; inside a referenced segment it stays on the reference. */
+type Ctx = { now: SQL; resolve: TSegmentResolver; seen: Set<string>; path: string; inReference?: boolean };
+
+const TS_PATTERN = "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$";
+const jsonParam = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+const days = (n: number) => sql`make_interval(days => ${n}::int)`;
+
+/** The condition is true, never NULL: NOT of a NULL would lose contacts without the value. */
+const isTrue = (s: SQL) => sql`coalesce((${s}), false)`;
+
+/** A JSON value `j` compared with `c` (attributes and event properties). */
+function compareJson(j: SQL, c: TComparison, now: SQL, containment?: { column: SQL; key: string }): SQL {
+  const { type, op, value } = c;
+  const t = sql`(${j} #>> '{}')`;
+  if (op === "is_set" && type !== "date") return sql`(${j} is not null and jsonb_typeof(${j}) <> 'null')`;
+  if (op === "is_not_set" && type !== "date") return sql`not (${j} is not null and jsonb_typeof(${j}) <> 'null')`;
+  switch (type) {
+    case "string": {
+      const positive = (o: string): SQL => {
+        const isString = sql`jsonb_typeof(${j}) = 'string'`;
+        switch (o) {
+          // Containment lets the GIN index on attributes answer equality.
+          case "equals": return containment ? sql`${containment.column} @> ${jsonParam({ [containment.key]: value })}` : isTrue(sql`${isString} and ${t} = ${value as string}::text`);
+          case "contains": return isTrue(sql`${isString} and strpos(lower(${t}), lower(${value as string}::text)) > 0`);
+          case "starts_with": return isTrue(sql`${isString} and left(lower(${t}), char_length(${value as string}::text)) = lower(${value as string}::text)`);
+          case "ends_with": return isTrue(sql`${isString} and right(lower(${t}), char_length(${value as string}::text)) = lower(${value as string}::text)`);
+          case "in": return isTrue(sql`${isString} and ${t} in (${sql.join((value as string[]).map((v) => sql`${v}::text`), sql`, `)})`);
+        }
+        throw new Error(`unknown string op ${o}`);
+      };
+      return op.startsWith("not_") ? sql`not ${positive(op.slice(4))}` : positive(op);
+    }
+    case "number": {
+      const num = (cmp: SQL) => isTrue(sql`jsonb_typeof(${j}) = 'number' and ${cmp}`);
+      const n = sql`(${t})::numeric`;
+      switch (op) {
+        case "eq": return num(sql`${n} = ${value as number}::numeric`);
+        case "neq": return sql`not ${num(sql`${n} = ${value as number}::numeric`)}`;
+        case "gt": return num(sql`${n} > ${value as number}::numeric`);
+        case "gte": return num(sql`${n} >= ${value as number}::numeric`);
+        case "lt": return num(sql`${n} < ${value as number}::numeric`);
+        case "lte": return num(sql`${n} <= ${value as number}::numeric`);
+        case "between": { const [a, b] = value as [number, number]; return num(sql`${n} between ${a}::numeric and ${b}::numeric`); }
+      }
+      throw new Error(`unknown number op ${op}`);
+    }
+    case "boolean":
+      return isTrue(sql`${j} = ${op === "is_true" ? sql`'true'::jsonb` : sql`'false'::jsonb`}`);
+    case "date": {
+      const asDate = sql`(case when jsonb_typeof(${j}) = 'string' and ${t} ~ ${TS_PATTERN} then waymark_to_timestamptz(${t}) end)`;
+      return compareDate(asDate, op, value, now);
+    }
+    case "array": {
+      const isArray = sql`jsonb_typeof(${j}) = 'array'`;
+      if (op === "is_empty") return isTrue(sql`${isArray} and jsonb_array_length(${j}) = 0`);
+      const includes = isTrue(sql`${isArray} and ${j} @> ${jsonParam([value])}`);
+      return op === "includes" ? includes : sql`not ${includes}`;
+    }
+  }
+}
+
+function compareDate(d: SQL, op: string, value: unknown, now: SQL): SQL {
+  switch (op) {
+    case "is_set": return sql`(${d} is not null)`;
+    case "is_not_set": return sql`(${d} is null)`;
+    case "before": return isTrue(sql`${d} < ${value as string}::timestamptz`);
+    case "after": return isTrue(sql`${d} > ${value as string}::timestamptz`);
+    case "between": { const [a, b] = value as [string, string]; return isTrue(sql`${d} between ${a}::timestamptz and ${b}::timestamptz`); }
+    case "within_last_days": return isTrue(sql`${d} between ${now} - ${days(value as number)} and ${now}`);
+    case "within_next_days": return isTrue(sql`${d} between ${now} and ${now} + ${days(value as number)}`);
+    case "more_than_days_ago": return isTrue(sql`${d} < ${now} - ${days(value as number)}`);
+  }
+  throw new Error(`unknown date op ${op}`);
+}
+
+/** A text column compared as a string value (profile fields). */
+function compareText(column: SQL, c: TComparison, now: SQL): SQL {
+  return compareJson(sql`to_jsonb(${column})`, c, now);
+}
+
+const windowSql = (e: SQL, w: TWindow | undefined, now: SQL): SQL =>
+  !w ? sql`true` : "lastDays" in w ? sql`${e}.occurred_at between ${now} - ${days(w.lastDays)} and ${now}` : sql`${e}.occurred_at between ${w.from}::timestamptz and ${w.to}::timestamptz`;
+
+const filtersSql = (e: SQL, filters: TPropertyFilter[], now: SQL): SQL =>
+  filters.length ? sql.join(filters.map((f) => compareJson(sql`(${e}.properties -> ${f.property})`, f, now)), sql` and `) : sql`true`;
+
+/** Events of this contact named `name`, as a FROM/WHERE fragment with alias `e`. */
+const eventsOf = (alias: string, name: string) => {
+  const e = sql.raw(alias);
+  return { e, from: sql`events ${e} where ${e}.workspace_id = c.workspace_id and ${e}.contact_id = c.id and ${e}.name = ${name}::text` };
+};
+
+function condition(cond: TCondition, ctx: Ctx): SQL {
+  const { now } = ctx;
+  switch (cond.kind) {
+    case "attribute":
+      return compareJson(sql`(c.attributes -> ${cond.key})`, cond, now, { column: sql`c.attributes`, key: cond.key });
+    case "profile": {
+      const column = { userId: sql`c.external_id`, email: sql`c.email`, phone: sql`c.phone`, country: sql`c.country`, city: sql`c.city`, timezone: sql`c.timezone`, locale: sql`c.locale` }[cond.field];
+      return compareText(column, cond, now);
+    }
+    case "signup":
+      return compareDate(sql`c.created_at`, cond.op, cond.value, now);
+    case "event": {
+      const { e, from } = eventsOf("e", cond.name);
+      const where = sql`${from} and ${windowSql(e, cond.window, now)} and ${filtersSql(e, cond.filters, now)}`;
+      const { op, value } = cond.count;
+      if (op === "at_least" && value === 0) return sql`true`;
+      if ((op === "at_most" || op === "exactly") && value === 0) return sql`not exists (select 1 from ${where})`;
+      if (op === "at_least" && value === 1) return sql`exists (select 1 from ${where})`;
+      // Counting stops one past the threshold: a heavy user's history is never counted in full.
+      const limit = op === "at_least" ? value : value + 1;
+      const n = sql`(select count(*) from (select 1 from ${where} limit ${limit}) capped)`;
+      return op === "at_least" ? sql`${n} >= ${value}` : op === "at_most" ? sql`${n} <= ${value}` : sql`${n} = ${value}`;
+    }
+    case "event_time": {
+      const { e, from } = eventsOf("e", cond.name);
+      const t = sql`(select ${sql.raw(cond.which === "first" ? "min" : "max")}(${e}.occurred_at) from ${from} and ${filtersSql(e, cond.filters, now)})`;
+      return compareDate(t, cond.op, cond.value, now);
+    }
+    case "sequence": {
+      const a = eventsOf("a", cond.first.name);
+      const b = eventsOf("b", cond.then.name);
+      const hours = sql`make_interval(secs => ${cond.withinHours * 3600}::float8)`;
+      const followed = sql`exists (select 1 from ${b.from} and b.id <> a.id and ${filtersSql(b.e, cond.then.filters, now)}
+        and b.occurred_at between a.occurred_at and a.occurred_at + ${hours})`;
+      const firsts = sql`${a.from} and ${windowSql(a.e, cond.window, now)} and ${filtersSql(a.e, cond.first.filters, now)}`;
+      return cond.mode === "followed_by"
+        ? sql`exists (select 1 from ${firsts} and ${followed})`
+        : sql`exists (select 1 from ${firsts} and a.occurred_at <= ${now} - ${hours} and not ${followed})`;
+    }
+    case "channel": {
+      const hasAddress = {
+        email: sql`c.email is not null`,
+        sms: sql`c.phone is not null`,
+        voice: sql`c.phone is not null`,
+        push: sql`exists (select 1 from push_tokens pt where pt.contact_id = c.id)`,
+        in_app: sql`c.external_id is not null`,
+      }[cond.channel];
+      const optedOut = sql`exists (select 1 from channel_subscriptions s where s.contact_id = c.id and s.status = 'unsubscribed' and s.channel in ('all', ${cond.channel}::subscription_channel))`;
+      return cond.state === "has_address" ? sql`(${hasAddress})` : cond.state === "opted_out" ? optedOut : sql`(${hasAddress} and not ${optedOut})`;
+    }
+    case "device":
+      return sql`exists (select 1 from push_tokens pt where pt.contact_id = c.id and pt.platform = ${cond.platform}::push_platform)`;
+    case "segment": {
+      if (ctx.seen.has(cond.segmentId)) throw new ValidationError({ [ctx.path]: "segments cannot include themselves, directly or through others" });
+      const def = ctx.resolve(cond.segmentId);
+      if (!def) throw new ValidationError({ [`${ctx.path}.segmentId`]: "no such segment in this workspace" });
+      const inner = group(def, { ...ctx, seen: new Set([...ctx.seen, cond.segmentId]), inReference: true });
+      return cond.in ? inner : sql`not ${inner}`;
+    }
+  }
+}
+
+function group(g: TGroup, ctx: Ctx): SQL {
+  const parts = g.conditions.map((x, i) => {
+    const child = ctx.inReference ? ctx : { ...ctx, path: `${ctx.path ? `${ctx.path}.` : ""}conditions.${i}` };
+    return x.kind === "group" ? group(x, child) : condition(x, child);
+  });
+  return sql`(${sql.join(parts, g.match === "all" ? sql` and ` : sql` or `)})`;
+}
+
+/**
+ * The WHERE condition for contacts `c` matching `def` at `now`. `selfId`, when the segment being
+ * compiled is saved, guards against it including itself through others.
+ */
+export function segmentToSql(def: TSegmentDefinition, opts: { now: Date; resolve?: TSegmentResolver; selfId?: string }): SQL {
+  const seen = new Set(opts.selfId ? [opts.selfId] : []);
+  return group(def, { now: sql`${opts.now.toISOString()}::timestamptz`, resolve: opts.resolve ?? (() => null), seen, path: "" });
+}
+
+/** One query listing the ids of a workspace's contacts in the segment. */
+export function segmentMembersQuery(workspaceId: string, def: TSegmentDefinition, opts: { now: Date; resolve?: TSegmentResolver; selfId?: string }): SQL {
+  return sql`select c.id from contacts c where c.workspace_id = ${workspaceId} and ${segmentToSql(def, opts)}`;
+}
