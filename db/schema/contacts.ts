@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { workspaces } from "./workspaces";
+import { createdAtColumn, workspaceIdColumn } from "./columns";
 
 export type TAttributes = Record<string, unknown>;
 
@@ -8,9 +8,7 @@ export const contacts = pgTable(
   "contacts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
     /** The customer's own user id (`userId`); null while only an anonymous id is known. */
     externalId: text("external_id"),
     /** Lower-cased. */
@@ -22,7 +20,7 @@ export const contacts = pgTable(
     country: text("country"),
     city: text("city"),
     attributes: jsonb("attributes").$type<TAttributes>().notNull().default({}),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
   },
@@ -39,18 +37,20 @@ export const contacts = pgTable(
   ],
 );
 
+/** The contact a row is about; erasing the contact erases the row. */
+const contactIdColumn = () =>
+  uuid("contact_id")
+    .notNull()
+    .references(() => contacts.id, { onDelete: "cascade" });
+
 /** Segment's `anonymousId`s, each pointing at the contact it belongs to (after `identify`/`alias`, the known one). */
 export const contactAliases = pgTable(
   "contact_aliases",
   {
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
     anonymousId: text("anonymous_id").notNull(),
-    contactId: uuid("contact_id")
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    contactId: contactIdColumn(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.anonymousId] }), index("contact_aliases_contact_idx").on(t.contactId)],
 );
@@ -61,15 +61,11 @@ export const pushPlatform = pgEnum("push_platform", ["ios", "android", "web"]);
 export const pushTokens = pgTable(
   "push_tokens",
   {
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
     token: text("token").notNull(),
     platform: pushPlatform("platform").notNull(),
-    contactId: uuid("contact_id")
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    contactId: contactIdColumn(),
+    createdAt: createdAtColumn(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.token] }), index("push_tokens_contact_idx").on(t.contactId)],
@@ -87,12 +83,8 @@ export const subscriptionSource = pgEnum("subscription_source", ["api", "ui", "i
 export const channelSubscriptions = pgTable(
   "channel_subscriptions",
   {
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    contactId: uuid("contact_id")
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
+    contactId: contactIdColumn(),
     channel: subscriptionChannel("channel").notNull(),
     status: subscriptionStatus("status").notNull(),
     source: subscriptionSource("source").notNull(),
@@ -105,12 +97,8 @@ export const events = pgTable(
   "events",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    contactId: uuid("contact_id")
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
+    contactId: contactIdColumn(),
     /** `track` events carry their own name; `identify`, `page`, `screen`, `alias` and channel changes use `$`-names. */
     name: text("name").notNull(),
     properties: jsonb("properties").$type<TAttributes>().notNull().default({}),

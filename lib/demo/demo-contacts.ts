@@ -1,5 +1,6 @@
 import type { TOperation } from "@/lib/ingest/normalize";
 import { parseCall } from "@/lib/ingest/normalize";
+import { seededRandom } from "@/lib/random/seeded-random";
 
 const FIRST = ["Ada", "Linh", "Marco", "Sofia", "Kenji", "Amara", "Lucas", "Mai", "Noah", "Priya", "Omar", "Elena", "Tuan", "Chloe", "Ivan", "Zara", "Mateo", "Hana", "Leo", "Nia"];
 const LAST = ["Lovelace", "Nguyen", "Rossi", "Garcia", "Tanaka", "Okafor", "Martin", "Tran", "Smith", "Patel", "Haddad", "Ivanova", "Pham", "Dubois", "Petrov", "Khan", "Lopez", "Sato", "Meyer", "Mensah"];
@@ -12,14 +13,6 @@ const PLACES = [
 ];
 const PRODUCTS = ["Trail Shoes", "Rain Jacket", "Day Pack", "Water Bottle", "Headlamp"];
 
-/** Deterministic, so every fresh demo looks the same and re-seeding is a no-op (messageIds repeat). */
-function rng(seed: number) {
-  return () => {
-    seed = (seed * 1664525 + 1013904223) % 4294967296;
-    return seed / 4294967296;
-  };
-}
-
 function call(type: "identify" | "track" | "page", body: Record<string, unknown>, now: Date): TOperation {
   const r = parseCall(type, body, now);
   if (!r.ok) throw new Error(`demo data is invalid at ${r.field}: ${r.message}`);
@@ -31,7 +24,8 @@ function call(type: "identify" | "track" | "page", body: Record<string, unknown>
  * unsubscribes, an anonymous visitor, through the same validation the API uses.
  */
 export function demoContactOperations(now: Date, count = 60): TOperation[] {
-  const r = rng(7);
+  // Seeded, so every fresh demo looks the same and re-seeding repeats the same messageIds.
+  const r = seededRandom(7);
   const day = 24 * 3600 * 1000;
   const ops: TOperation[] = [];
   for (let i = 0; i < count; i++) {

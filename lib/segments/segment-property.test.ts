@@ -3,20 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
+import { seededRandom as rng } from "@/lib/random/seeded-random";
 import { ARRAY_OPS, BOOLEAN_OPS, DATE_OPS, NUMBER_OPS, STRING_OPS, ZSegmentDefinition, type TComparison, type TGroup, type TValueType } from "./definition";
 import { evaluateSegment, type TContactSnapshot } from "./evaluate-segment";
 import { segmentMembersQuery } from "./segment-to-sql";
 
 // Random contacts and events, random segments: the SQL compiler must pick exactly the contacts
 // the in-memory reference picks. Seeded, so a failure names a reproducible definition.
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const r = rng(424242);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const NOW = new Date("2026-11-20T12:00:00Z");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
+import { seededRandom as rng } from "@/lib/random/seeded-random";
 import { POST } from "./[call]/route";
 import { callRoute } from "./v1-test-client";
 
@@ -14,15 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-/** Mulberry32: a seeded generator, so a failing body can be reproduced from the seed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIRD_STRINGS = ["", " ", "x".repeat(300), "\u0000", "😀", "<script>", "$identify", "2026-13-45T99:99:99Z", "+1", "not@", "Mars/Base", "NaN", "{}", "null"];
 const KEYS = ["userId", "anonymousId", "event", "traits", "properties", "timestamp", "messageId", "email", "phone", "attributes", "pushTokens", "subscriptions", "context", "type", "batch", "previousId", "name", "sentAt", "zzz", "__proto__", "constructor"];
