@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_API_KEY, sql, storageStateFor } from "./helpers";
+import { DEMO_API_KEY, signedOut, sql, storageStateFor, uniqueEmail } from "./helpers";
 
 // Contacts come in through the public API, as a customer's app would send them. The demo
 // workspace may hold other contacts too, so every lookup is narrowed by this run's own tag.
@@ -27,7 +27,7 @@ test.beforeAll(async ({ request }) => {
   await send(request, "identify", { ...ada, phone: "+33612345678", country: "FR", city: "Paris", timezone: "Europe/Paris", locale: "fr-FR", traits: { plan: "pro", seats: 5, tier: `gold-${run}`, tags: ["vip"] } });
   await send(request, "identify", { ...bob, traits: { plan: "free", tier: `silver-${run}` } });
   await send(request, "identify", { ...cy, anonymousId: `anon-${run}`, traits: { tier: `gold-${run}` }, pushTokens: [{ token: `fcm-token-${run}-0123456789`, platform: "android" }] });
-  await send(request, "track", { userId: ada.userId, event: "Order Completed", properties: { total: 42.5, currency: "EUR" }, timestamp: new Date(Date.now() - 60_000).toISOString() });
+  await send(request, "track", { userId: ada.userId, event: "Order Completed", properties: { total: 42.5, currency: "EUR" } });
   await send(request, "page", { userId: ada.userId, name: "Pricing", properties: { path: "/pricing" } });
   // 55 more, to page through. One batch is one transaction: they share a created_at, so the
   // pages are ordered by id within it, which the keyset must handle too.
@@ -44,6 +44,12 @@ test.describe("as the marketer", () => {
     await expect(rows(page).first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Import CSV" })).toHaveAttribute("href", "/w/demo/contacts/imports/new");
     await page.screenshot(shot("list"));
+    await page.getByLabel("Has email").check();
+    await expect(page).toHaveURL(/has=email/);
+    await expect(rows(page).filter({ hasText: ada.userId })).toHaveCount(1);
+    await page.screenshot(shot("list-with-email"));
+    await page.getByLabel("Has email").uncheck();
+    await expect(page).not.toHaveURL(/has=email/);
 
     await search(page, `ada.${run}`);
     await expect(rows(page)).toHaveCount(1);
@@ -73,7 +79,8 @@ test.describe("as the marketer", () => {
     await expect(rows(page)).toHaveCount(1);
     await expect(page.getByLabel("Has push token")).toBeChecked();
 
-    await page.getByRole("link", { name: "Clear search and filters" }).first().click();
+    await page.getByRole("button", { name: "Clear search and filters" }).click();
+    await expect(page).toHaveURL(/\/w\/demo\/contacts$/);
     await search(page, `cohort:bulk-${run}`);
     await expect(page.getByTestId("contacts-total")).toContainText("55 contacts match");
     await expect(rows(page)).toHaveCount(50);
@@ -108,7 +115,7 @@ test.describe("as the marketer", () => {
     await expect(timeline.getByTestId("timeline-event").nth(0)).toContainText("Viewed a page");
     await expect(timeline.getByTestId("timeline-event").nth(1)).toContainText("Order Completed");
     await expect(timeline.getByTestId("timeline-event").nth(2)).toContainText("Profile updated by the API");
-    await timeline.getByText("Order Completed").click();
+    await timeline.getByText("Order Completed", { exact: true }).click();
     await expect(timeline.getByText('"currency": "EUR"')).toBeVisible();
     await page.screenshot(shot("profile"));
 
@@ -168,6 +175,26 @@ test.describe("as the marketer", () => {
     const res = await page.request.put(`/api/w/demo/contacts/${theirs!.id}/subscriptions`, { data: { channel: "all", status: "unsubscribed" } });
     expect(res.status()).toBe(404);
   });
+});
+
+test("a workspace without contacts says how to send or import them", async ({ browser }) => {
+  const context = await browser.newContext({ ...signedOut, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Nia Newcomer");
+  await page.getByLabel("Work email").fill(uniqueEmail("contacts-empty"));
+  await page.getByLabel("Password").fill("a sturdy passphrase");
+  await page.getByLabel("Company or workspace name").fill(`Empty ${run}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[\w-]+\/journeys$/);
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  await page.goto(`/w/${slug}/contacts`);
+  await expect(page.getByRole("heading", { name: "No contacts yet" })).toBeVisible();
+  await expect(page.getByText(`${new URL(page.url()).origin}/api/v1/identify`)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Settings → API keys" })).toHaveAttribute("href", `/w/${slug}/settings/api-keys`);
+  await expect(page.getByRole("link", { name: "Import CSV" })).toHaveAttribute("href", `/w/${slug}/contacts/imports/new`);
+  await page.screenshot(shot("empty"));
+  await context.close();
 });
 
 test.describe("as the analyst", () => {

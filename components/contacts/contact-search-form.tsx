@@ -1,47 +1,49 @@
 "use client";
 import { Search, X } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
-import type { TContactListParams } from "@/lib/contacts/contact-list-params";
+import { CONTACT_FILTERS, contactListQuery, hasNarrowing, parseContactListParams, type TContactFilter, type TContactListParams } from "@/lib/contacts/contact-list-params";
 
-const FILTERS = [
-  { name: "has", value: "email", label: "Has email" },
-  { name: "has", value: "phone", label: "Has phone" },
-  { name: "has", value: "push", label: "Has push token" },
-  { name: "optout", value: "1", label: "Opted out" },
-] as const;
+const FILTER_LABELS: Record<TContactFilter, string> = { email: "Has email", phone: "Has phone", push: "Has push token" };
+
+type TFormState = { q: string; has: TContactFilter[]; optedOut: boolean; created: string };
+const stateOf = (p: TContactListParams): TFormState => ({ q: p.q, has: p.has, optedOut: p.optedOut, created: p.createdWithinDays ? String(p.createdWithinDays) : "" });
+const paramsOf = (s: TFormState) => parseContactListParams({ q: s.q, has: s.has, optout: s.optedOut ? "1" : "", created: s.created });
 
 /**
  * Search box and filters. Everything lives in the URL (a shared link opens the same view), and a
- * new search or filter starts again from the first page.
+ * new search or filter starts again from the first page. The fields follow the URL when it
+ * changes by other means (Back, Forward, a link), but not when it catches up with what this
+ * form pushed, so nothing typed meanwhile is lost.
  */
 export function ContactSearchForm({ basePath, params }: { basePath: string; params: TContactListParams }) {
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const apply = () => {
-    const data = new FormData(form.current!);
-    const query = new URLSearchParams();
-    for (const [k, v] of data) if (typeof v === "string" && v.trim()) query.append(k, v.trim());
-    const s = query.toString();
-    router.push(s ? `${basePath}?${s}` : basePath);
+  const urlKey = JSON.stringify(stateOf(params));
+  const [form, setForm] = useState(() => stateOf(params));
+  const [seenKey, setSeenKey] = useState(urlKey);
+  const [pushedKey, setPushedKey] = useState<string | null>(null);
+  if (urlKey !== seenKey) {
+    setSeenKey(urlKey);
+    if (urlKey !== pushedKey) setForm(stateOf(params));
+    setPushedKey(null);
+  }
+
+  const apply = (next: TFormState) => {
+    setForm(next);
+    const p = paramsOf(next);
+    setPushedKey(JSON.stringify(stateOf(p)));
+    router.push(`${basePath}${contactListQuery(p)}`);
   };
-  const checked = (name: string, value: string) => (name === "optout" ? params.optedOut : params.has.includes(value as TContactListParams["has"][number]));
-  const narrowed = Boolean(params.q || params.has.length || params.optedOut || params.createdWithinDays);
-  // Keyed by the URL's state, so Back/Forward and "Clear" reset the uncontrolled fields.
-  const key = JSON.stringify(params);
 
   return (
     <form
-      key={key}
-      ref={form}
       role="search"
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        apply();
+        apply(form);
       }}
     >
       <div className="flex gap-2">
@@ -51,7 +53,8 @@ export function ContactSearchForm({ basePath, params }: { basePath: string; para
             name="q"
             type="search"
             aria-label="Search contacts"
-            defaultValue={params.q}
+            value={form.q}
+            onChange={(e) => setForm({ ...form, q: e.target.value })}
             placeholder="Search by user id, email or phone (starts with…), or an attribute like plan:pro"
             className="pl-9"
           />
@@ -59,25 +62,34 @@ export function ContactSearchForm({ basePath, params }: { basePath: string; para
         <Button type="submit">Search</Button>
       </div>
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm text-slate-700">
-        {FILTERS.map((f) => (
-          <label key={f.label} className="inline-flex items-center gap-2">
-            <input type="checkbox" name={f.name} value={f.value} defaultChecked={checked(f.name, f.value)} onChange={apply} className="size-4 rounded border-slate-300 accent-brand-600" />
-            {f.label}
+        {CONTACT_FILTERS.map((f) => (
+          <label key={f} className="inline-flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={form.has.includes(f)}
+              onChange={(e) => apply({ ...form, has: e.target.checked ? [...form.has, f] : form.has.filter((h) => h !== f) })}
+              className="size-4 rounded border-slate-300 accent-brand-600"
+            />
+            {FILTER_LABELS[f]}
           </label>
         ))}
         <label className="inline-flex items-center gap-2">
+          <input type="checkbox" checked={form.optedOut} onChange={(e) => apply({ ...form, optedOut: e.target.checked })} className="size-4 rounded border-slate-300 accent-brand-600" />
+          Opted out
+        </label>
+        <label className="inline-flex items-center gap-2">
           Created
-          <NativeSelect name="created" aria-label="Created" defaultValue={params.createdWithinDays ?? ""} onChange={apply} className="h-8 w-40">
+          <NativeSelect aria-label="Created" value={form.created} onChange={(e) => apply({ ...form, created: e.target.value })} className="h-8 w-44">
             <option value="">any time</option>
             <option value="7">in the last 7 days</option>
             <option value="30">in the last 30 days</option>
             <option value="90">in the last 90 days</option>
           </NativeSelect>
         </label>
-        {narrowed ? (
-          <Link href={basePath} className="inline-flex items-center gap-1 text-brand-600 hover:underline">
+        {hasNarrowing(params) ? (
+          <button type="button" onClick={() => apply({ q: "", has: [], optedOut: false, created: "" })} className="inline-flex items-center gap-1 text-brand-600 hover:underline">
             <X className="size-3.5" aria-hidden="true" /> Clear search and filters
-          </Link>
+          </button>
         ) : null}
       </div>
     </form>

@@ -30,7 +30,7 @@ export function ContactSummary({ contact, timeZone }: { contact: TContact; timeZ
         {items.map(([label, value]) => (
           <div key={label} className="min-w-0">
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-            <dd className="mt-0.5 truncate text-sm text-slate-900">{value}</dd>
+            <dd className="mt-0.5 break-all text-sm text-slate-900">{value}</dd>
           </div>
         ))}
       </dl>

@@ -8,7 +8,8 @@ const dash = <span className="text-slate-400">—</span>;
 export function ContactsTable({ slug, rows, timeZone }: { slug: string; rows: TContactListRow[]; timeZone: string }) {
   const now = new Date();
   return (
-    <Table>
+    // No wrapping: ids, dates and numbers read badly broken over lines; the table scrolls sideways instead.
+    <Table className="whitespace-nowrap">
       <thead>
         <tr>
           <Th>User id</Th>

@@ -14,16 +14,16 @@ export function DevicesCard({ tokens, anonymousIds, timeZone }: { tokens: TToken
         <section>
           <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Push tokens</h3>
           {tokens.length ? (
-            <ul className="mt-1 space-y-1.5">
+            <ul className="mt-1 space-y-2">
               {tokens.map((t) => (
-                <li key={t.token} className="flex items-center justify-between gap-2">
+                <li key={t.token}>
                   <span className="flex min-w-0 items-center gap-2">
                     <Badge>{t.platform}</Badge>
                     <span className="truncate font-mono text-xs text-slate-700" title={t.token}>
                       {elide(t.token)}
                     </span>
                   </span>
-                  <span className="shrink-0 text-xs text-slate-500">seen {formatDateTime(t.lastSeenAt, timeZone)}</span>
+                  <span className="mt-0.5 block text-xs text-slate-500">Last seen {formatDateTime(t.lastSeenAt, timeZone)}</span>
                 </li>
               ))}
             </ul>

@@ -34,7 +34,7 @@ export function EventTimeline({ events, timeZone }: { events: TTimelineEvent[]; 
                   <pre className="overflow-x-auto rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700">{JSON.stringify(e.properties, null, 2)}</pre>
                 ) : null}
                 <p className="text-xs text-slate-400">
-                  {e.name} · messageId <span className="font-mono">{e.messageId}</span>
+                  {system ? <span className="font-mono">{e.name} · </span> : null}messageId <span className="font-mono">{e.messageId}</span>
                 </p>
               </div>
             </details>

@@ -11,9 +11,9 @@ describe("event labels", () => {
     expect(describeEvent("$page", { path: "/pricing" })).toMatchObject({ label: "Viewed a page", detail: "/pricing" });
     expect(describeEvent("$screen", { name: "Home" })).toMatchObject({ label: "Viewed a screen", detail: "Home" });
     expect(describeEvent("$alias", { previousId: "anon-1" })).toMatchObject({ label: "Linked an earlier id", detail: "anon-1" });
-    expect(describeEvent("$attributes_changed", { set: { plan: "pro" }, unset: ["trial"], changedBy: { name: "Mia" } })).toMatchObject({
+    expect(describeEvent("$attributes_changed", { set: { plan: "pro", tags: ["a", "b"] }, previous: { plan: "free" }, unset: ["trial"], changedBy: { name: "Mia" } })).toMatchObject({
       label: "Attributes edited",
-      detail: "By Mia: set plan; removed trial",
+      detail: "By Mia: plan: free → pro, tags: a, b; removed trial",
     });
     expect(describeEvent("$subscription_changed", { channel: "sms", status: "unsubscribed", changedBy: { name: "Mia" } })).toMatchObject({ label: "Opted out of SMS", detail: "By Mia in Waymark" });
     expect(describeEvent("$subscription_changed", { channel: "all", status: "subscribed" })).toMatchObject({ label: "Opted in to all channels", detail: null });

@@ -1,3 +1,4 @@
+import { displayAttribute } from "./attribute-input";
 import { channelLabel } from "./channel-labels";
 
 /** How the timeline names an event: `track` events keep their own name, `$`-events get words. */
@@ -6,6 +7,10 @@ export type TEventLabel = { label: string; detail: string | null; system: boolea
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
 const obj = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const list = (keys: string[], max = 4) => (keys.length > max ? `${keys.slice(0, max).join(", ")} and ${keys.length - max} more` : keys.join(", "));
+const short = (v: unknown) => {
+  const text = displayAttribute(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+};
 const byWhom = (p: Record<string, unknown>) => {
   const who = obj(p.changedBy);
   return str(who.name) ?? str(who.email);
@@ -25,9 +30,11 @@ export function describeEvent(name: string, properties: Record<string, unknown>)
     case "$alias":
       return { label: "Linked an earlier id", detail: str(properties.previousId), system };
     case "$attributes_changed": {
-      const set = Object.keys(obj(properties.set));
+      // "plan: pro → enterprise, renewsOn: 2027-01-31; removed trial"
+      const previous = obj(properties.previous);
+      const set = Object.entries(obj(properties.set)).map(([k, v]) => `${k}: ${k in previous ? `${short(previous[k])} → ` : ""}${short(v)}`);
       const unset = Array.isArray(properties.unset) ? properties.unset.filter((k): k is string => typeof k === "string") : [];
-      const parts = [set.length ? `set ${list(set)}` : null, unset.length ? `removed ${list(unset)}` : null].filter(Boolean);
+      const parts = [set.length ? list(set, 3) : null, unset.length ? `removed ${list(unset)}` : null].filter(Boolean);
       const who = byWhom(properties);
       return { label: "Attributes edited", detail: [who ? `By ${who}` : null, parts.join("; ")].filter(Boolean).join(": ") || null, system };
     }

@@ -30,11 +30,11 @@ export default async function ContactsPage({ params, searchParams }: PageProps<"
     </Button>
   ) : null;
 
-  const header = <PageHeader title="Contacts" description="Everyone your app has told Waymark about: their attributes, channels and events." actions={importButton} />;
+  const description = "Everyone your app has told Waymark about: their attributes, channels and events.";
   if (!narrowed && !view.after && !view.before && page.rows.length === 0) {
     return (
       <>
-        {header}
+        <PageHeader title="Contacts" description={description} />
         <ContactsEmptyState slug={workspace.slug} canImport={can("edit")} origin={await pageOrigin()} />
       </>
     );
@@ -49,15 +49,17 @@ export default async function ContactsPage({ params, searchParams }: PageProps<"
 
   return (
     <>
-      {header}
+      <PageHeader title="Contacts" description={description} actions={importButton} />
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">
           <ContactSearchForm basePath={basePath} params={view} />
         </div>
-        <p className="px-5 pt-3 text-sm text-slate-600" data-testid="contacts-total">
-          {narrowed ? `${total} ${page.total.count === 1 && !page.total.more ? "matches" : "match"}` : `${total} in ${workspace.name}`}
-          <span className="text-slate-400"> · newest first</span>
-        </p>
+        {page.rows.length ? (
+          <p className="px-5 pt-3 text-sm text-slate-600" data-testid="contacts-total">
+            {narrowed ? `${total} ${page.total.count === 1 && !page.total.more ? "matches" : "match"}` : `${total} in ${workspace.name}`}
+            <span className="text-slate-400"> · newest first</span>
+          </p>
+        ) : null}
         {page.rows.length ? (
           <ContactsTable slug={workspace.slug} rows={page.rows} timeZone={workspace.timezone} />
         ) : (
