@@ -3,7 +3,7 @@
  * calls each as every role; app/api/route-inventory.test.ts fails when a route is missing here.
  * Paths use the route folders' own names; the test fills the brackets with real ids.
  */
-export type TMutationRoute = { method: "POST" | "PATCH" | "DELETE"; path: string; body?: unknown; permission: "edit" | "manage" };
+export type TMutationRoute = { method: "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown; permission: "edit" | "manage" };
 
 export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "PATCH", path: "/api/w/[workspace]", body: { name: "Renamed", timezone: "UTC" }, permission: "manage" },
@@ -13,6 +13,8 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "DELETE", path: "/api/w/[workspace]/members/[userId]", permission: "manage" },
   { method: "POST", path: "/api/w/[workspace]/api-keys", body: { name: "x" }, permission: "manage" },
   { method: "DELETE", path: "/api/w/[workspace]/api-keys/[keyId]", permission: "manage" },
+  { method: "PATCH", path: "/api/w/[workspace]/contacts/[contactId]/attributes", body: { set: { plan: "refused" }, unset: ["probe"] }, permission: "edit" },
+  { method: "PUT", path: "/api/w/[workspace]/contacts/[contactId]/subscriptions", body: { channel: "all", status: "unsubscribed" }, permission: "edit" },
 ];
 
 /** Mutating routes that are not workspace-scoped, with the reason each needs no role. */
@@ -32,6 +34,9 @@ export const OTHER_MUTATIONS: Record<string, string> = {
 export const PLACEHOLDER_IDS: Record<string, string> = {
   userId: "select m.user_id as id from memberships m join users u on u.id = m.user_id where m.workspace_id = $1 and u.email = 'marketer@demo.waymark.dev'",
   keyId: "select id from api_keys where workspace_id = $1 and revoked_at is null order by created_at limit 1",
+  // The demo seed may or may not hold contacts: this finds or makes one, always the same.
+  contactId:
+    "insert into contacts (workspace_id, external_id, attributes) values ($1, 'e2e-roles-probe', '{\"probe\": true}') on conflict (workspace_id, external_id) where external_id is not null do update set external_id = excluded.external_id returning id",
   inviteId:
     "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
 };
@@ -42,4 +47,7 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   invites: "(select count(*)::int from invites)",
   keys: "(select count(*)::int from api_keys where revoked_at is null)",
   members: "(select string_agg(user_id::text || role, ',' order by user_id) from memberships)",
+  contacts: "(select md5(coalesce(string_agg(id::text || attributes::text || updated_at::text, ',' order by id), '')) from contacts)",
+  subscriptions: "(select md5(coalesce(string_agg(contact_id::text || channel || status || source, ',' order by contact_id, channel), '')) from channel_subscriptions)",
+  events: "(select count(*)::int from events)",
 };

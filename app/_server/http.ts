@@ -19,7 +19,9 @@ export function zodFields(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "body";
-    fields[key] ??= issue.message;
+    // zod reports a bad record key as "Invalid key in record"; the key's own rule says why.
+    const message = issue.code === "invalid_key" && issue.issues[0] ? issue.issues[0].message : issue.message;
+    fields[key] ??= message;
   }
   return fields;
 }

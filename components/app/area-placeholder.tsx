@@ -1,4 +1,4 @@
-import { BarChart3, LayoutTemplate, Megaphone, Route, Users, UsersRound, type LucideIcon } from "lucide-react";
+import { BarChart3, LayoutTemplate, Megaphone, Route, UsersRound, type LucideIcon } from "lucide-react";
 import { ComingSoon } from "./coming-soon";
 import { PageHeader } from "./page-header";
 
@@ -48,17 +48,6 @@ export const AREAS = {
       "Build emails from blocks and preview them on desktop and mobile with a real contact.",
       'Personalise with Liquid: {{ contact.firstName | default: "there" }}.',
       "Version every template; a new version never changes messages already sent.",
-    ],
-  },
-  contacts: {
-    title: "Contacts",
-    description: "Everyone your app has told Waymark about, with their events and channels.",
-    icon: Users,
-    heading: "Your contacts will live here",
-    points: [
-      "Send contacts and events from your app with the REST API (Segment-compatible) or import a CSV.",
-      "Search by id, email, phone or attribute; open a profile with its event timeline.",
-      "Manage each channel's opt-in and opt-out, with when and where it changed.",
     ],
   },
   dashboards: {

@@ -1,9 +1,77 @@
+import { FileUp } from "lucide-react";
+import Link from "next/link";
+import { pageOrigin } from "@/app/_server/page-origin";
 import { requireWorkspace } from "@/app/_server/require-workspace";
-import { AREAS, AreaPlaceholder } from "@/components/app/area-placeholder";
+import { ContactSearchForm } from "@/components/contacts/contact-search-form";
+import { ContactsEmptyState } from "@/components/contacts/contacts-empty-state";
+import { ContactsTable } from "@/components/contacts/contacts-table";
+import { KeysetPagination } from "@/components/contacts/keyset-pagination";
+import { PageHeader } from "@/components/app/page-header";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { findContactsPage } from "@/db/queries/contacts-list";
+import { contactListQuery, hasNarrowing, parseContactListParams } from "@/lib/contacts/contact-list-params";
 
-export const metadata = { title: AREAS.contacts.title };
+export const metadata = { title: "Contacts" };
 
-export default async function Page({ params }: PageProps<"/w/[workspace]/contacts">) {
-  await requireWorkspace((await params).workspace);
-  return <AreaPlaceholder area="contacts" />;
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+export default async function ContactsPage({ params, searchParams }: PageProps<"/w/[workspace]/contacts">) {
+  const { workspace, can } = await requireWorkspace((await params).workspace);
+  const view = parseContactListParams(await searchParams);
+  const page = await findContactsPage(workspace.id, view);
+  const basePath = `/w/${workspace.slug}/contacts`;
+  const narrowed = hasNarrowing(view);
+  const importButton = can("edit") ? (
+    <Button asChild variant="outline">
+      <Link href={`${basePath}/imports/new`}>
+        <FileUp /> Import CSV
+      </Link>
+    </Button>
+  ) : null;
+
+  const description = "Everyone your app has told Waymark about: their attributes, channels and events.";
+  if (!narrowed && !view.after && !view.before && page.rows.length === 0) {
+    return (
+      <>
+        <PageHeader title="Contacts" description={description} />
+        <ContactsEmptyState slug={workspace.slug} canImport={can("edit")} origin={await pageOrigin()} />
+      </>
+    );
+  }
+
+  const total = page.total.more ? `${plural(page.total.count, "contact", "contacts")}+` : plural(page.total.count, "contact", "contacts");
+  const first = page.rows[0];
+  const last = page.rows.at(-1);
+  // Back at the newest page, drop the cursor so the URL is the plain view.
+  const newerHref = page.hasNewer && first ? `${basePath}${contactListQuery(view, { before: first.cursor })}` : null;
+  const olderHref = page.hasOlder && last ? `${basePath}${contactListQuery(view, { after: last.cursor })}` : null;
+
+  return (
+    <>
+      <PageHeader title="Contacts" description={description} actions={importButton} />
+      <Card>
+        <div className="border-b border-slate-100 px-5 py-4">
+          <ContactSearchForm basePath={basePath} params={view} />
+        </div>
+        {page.rows.length ? (
+          <p className="px-5 pt-3 text-sm text-slate-600" data-testid="contacts-total">
+            {narrowed ? `${total} ${page.total.count === 1 && !page.total.more ? "matches" : "match"}` : `${total} in ${workspace.name}`}
+            <span className="text-slate-400"> · newest first</span>
+          </p>
+        ) : null}
+        {page.rows.length ? (
+          <ContactsTable slug={workspace.slug} rows={page.rows} timeZone={workspace.timezone} />
+        ) : (
+          <p className="px-5 py-10 text-center text-sm text-slate-500">
+            No contacts match.{" "}
+            <Link href={basePath} className="text-brand-600 hover:underline">
+              Clear search and filters
+            </Link>
+          </p>
+        )}
+        <KeysetPagination label="Contacts pages" newerHref={newerHref} olderHref={olderHref} />
+      </Card>
+    </>
+  );
 }

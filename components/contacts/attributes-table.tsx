@@ -1,0 +1,87 @@
+"use client";
+import { Pencil, Plus, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import { useApiMutation } from "@/components/app/use-api-mutation";
+import { attributeInputOf, displayAttribute } from "@/lib/contacts/attribute-input";
+import type { TAttributeType } from "@/lib/contacts/attributes";
+import { AttributeDialog, type TAttributeDraft } from "./attribute-dialog";
+
+export type TAttributeRow = { name: string; value: unknown; type: TAttributeType };
+
+const TYPE_LABELS: Record<TAttributeType, string> = { string: "text", number: "number", boolean: "true/false", date: "date", array: "list", object: "object" };
+
+/** A contact's attributes with their types; marketers add, edit and remove them here. */
+export function AttributesTable({ url, rows, editable }: { url: string; rows: TAttributeRow[]; editable: boolean }) {
+  const [draft, setDraft] = useState<TAttributeDraft | null>(null);
+  const remove = useApiMutation((name: string) => ({ url, method: "PATCH", body: { unset: [name] } }));
+
+  return (
+    <>
+      {editable ? (
+        <div className="flex justify-end px-5 pt-3">
+          <Button size="sm" variant="outline" onClick={() => setDraft({ name: "", type: "text", raw: "", isNew: true })} data-mutates>
+            <Plus /> Add attribute
+          </Button>
+        </div>
+      ) : null}
+      {remove.error ? (
+        <p role="alert" className="mx-5 mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          Could not remove: {remove.error.message}
+        </p>
+      ) : null}
+      {rows.length ? (
+        <Table>
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Value</Th>
+              <Th>Type</Th>
+              {editable ? <Th className="text-right">Actions</Th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const input = attributeInputOf(r.value);
+              return (
+                <tr key={r.name} data-testid={`attribute-${r.name}`}>
+                  <Td className="font-mono text-xs font-medium text-slate-800">{r.name}</Td>
+                  <Td className="max-w-md break-words text-slate-700">{displayAttribute(r.value)}</Td>
+                  <Td>
+                    <Badge>{TYPE_LABELS[r.type]}</Badge>
+                  </Td>
+                  {editable ? (
+                    <Td className="whitespace-nowrap text-right">
+                      {input ? (
+                        <Button variant="ghost" size="sm" aria-label={`Edit ${r.name}`} onClick={() => setDraft({ name: r.name, ...input, isNew: false })} data-mutates>
+                          <Pencil /> Edit
+                        </Button>
+                      ) : null}
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Remove ${r.name}`}
+                        disabled={remove.isPending && remove.variables === r.name}
+                        onClick={() => {
+                          if (window.confirm(`Remove the attribute "${r.name}" from this contact?`)) remove.mutate(r.name);
+                        }}
+                        data-mutates
+                      >
+                        <Trash2 /> {remove.isPending && remove.variables === r.name ? "Removing…" : "Remove"}
+                      </Button>
+                    </Td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      ) : (
+        <p className="px-5 py-6 text-sm text-slate-500">No attributes yet. Your app sets them with identify traits{editable ? ", or add one here" : ""}.</p>
+      )}
+      {editable ? <AttributeDialog url={url} draft={draft} onClose={() => setDraft(null)} /> : null}
+    </>
+  );
+}

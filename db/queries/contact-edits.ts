@@ -1,0 +1,51 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { channelSubscriptions, contacts } from "@/db/schema";
+import type { TSubscriptionChannel } from "@/lib/contacts/channel-labels";
+
+/**
+ * The contact's attributes (null when the contact is not in this workspace), row-locked until the
+ * transaction ends, so two people editing one contact serialise and each event's `previous` is true.
+ */
+export async function lockContact(ex: Executor, workspaceId: string, contactId: string) {
+  const [row] = await ex
+    .select({ attributes: contacts.attributes })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)))
+    .for("update");
+  return row?.attributes ?? null;
+}
+
+export async function writeContactAttributes(ex: Executor, workspaceId: string, contactId: string, set: Record<string, unknown>, unset: string[]) {
+  await ex
+    .update(contacts)
+    .set({
+      // Arrays travel as one JSON parameter: drizzle would expand a JS array into a list of parameters.
+      attributes: sql`(${contacts.attributes} || ${JSON.stringify(set)}::jsonb) - array(select jsonb_array_elements_text(${JSON.stringify(unset)}::jsonb))`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+}
+
+export async function findSubscription(ex: Executor, workspaceId: string, contactId: string, channel: TSubscriptionChannel) {
+  const [row] = await ex
+    .select({ status: channelSubscriptions.status, source: channelSubscriptions.source })
+    .from(channelSubscriptions)
+    .where(and(eq(channelSubscriptions.workspaceId, workspaceId), eq(channelSubscriptions.contactId, contactId), eq(channelSubscriptions.channel, channel)));
+  return row ?? null;
+}
+
+export async function upsertSubscription(
+  ex: Executor,
+  row: { workspaceId: string; contactId: string; channel: TSubscriptionChannel; status: "subscribed" | "unsubscribed"; source: "ui"; changedAt: Date },
+) {
+  await ex
+    .insert(channelSubscriptions)
+    .values(row)
+    .onConflictDoUpdate({ target: [channelSubscriptions.contactId, channelSubscriptions.channel], set: { status: row.status, source: row.source, changedAt: row.changedAt } });
+}
+
+/** The contact's updated_at moves with any change made about them. */
+export async function touchContact(ex: Executor, workspaceId: string, contactId: string) {
+  await ex.update(contacts).set({ updatedAt: sql`now()` }).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+}

@@ -1,0 +1,29 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { events } from "@/db/schema";
+import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
+
+export const TIMELINE_PAGE_SIZE = 25;
+
+const occurredText = sql<string>`to_char(${events.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * One contact's events, newest first, by keyset on (occurred_at, id). The cursor's id is the
+ * event's numeric id, carried as text.
+ */
+export async function listContactEvents(workspaceId: string, contactId: string, before: TKeysetCursor | null, ex: Executor = db()) {
+  const rows = await ex
+    .select({ id: events.id, name: events.name, properties: events.properties, occurredAt: events.occurredAt, messageId: events.messageId, occurredText })
+    .from(events)
+    .where(
+      and(
+        eq(events.workspaceId, workspaceId),
+        eq(events.contactId, contactId),
+        before ? sql`(${events.occurredAt}, ${events.id}) < (${before.ts}::timestamptz, ${before.id}::bigint)` : undefined,
+      ),
+    )
+    .orderBy(desc(events.occurredAt), desc(events.id))
+    .limit(TIMELINE_PAGE_SIZE + 1);
+  const page = rows.slice(0, TIMELINE_PAGE_SIZE).map(({ occurredText: ts, ...e }) => ({ ...e, cursor: { ts, id: String(e.id) } }));
+  return { events: page, hasOlder: rows.length > TIMELINE_PAGE_SIZE };
+}
