@@ -13,6 +13,9 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "DELETE", path: "/api/w/[workspace]/members/[userId]", permission: "manage" },
   { method: "POST", path: "/api/w/[workspace]/api-keys", body: { name: "x" }, permission: "manage" },
   { method: "DELETE", path: "/api/w/[workspace]/api-keys/[keyId]", permission: "manage" },
+  // A multipart upload; refused callers are answered before the body is read, so none is sent here.
+  { method: "POST", path: "/api/w/[workspace]/contacts/imports", permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/contacts/imports/[importId]/start", body: { mapping: { columns: [{ kind: "userId" }] } }, permission: "edit" },
 ];
 
 /** Mutating routes that are not workspace-scoped, with the reason each needs no role. */
@@ -34,6 +37,9 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
   keyId: "select id from api_keys where workspace_id = $1 and revoked_at is null order by created_at limit 1",
   inviteId:
     "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
+  // A one-column draft import (its file is not needed to refuse starting it).
+  importId:
+    "insert into contact_imports (workspace_id, file_name, file_bytes, delimiter, header, chunk_count) values ($1, 'probe.csv', 0, ',', '[\"user_id\"]'::jsonb, 0) returning id",
 };
 
 /** What a refused mutation must leave unchanged: one SQL expression per table a route writes. */
@@ -42,4 +48,5 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   invites: "(select count(*)::int from invites)",
   keys: "(select count(*)::int from api_keys where revoked_at is null)",
   members: "(select string_agg(user_id::text || role, ',' order by user_id) from memberships)",
+  imports: "(select count(*)::int || ':' || coalesce(string_agg(status::text || coalesce(mapping::text, ''), ',' order by id), '') from contact_imports)",
 };
