@@ -7,6 +7,7 @@ import { IMPORT_BATCH_ROWS } from "./limits";
 import type { TMapping } from "./mapping";
 import { isBlankRow, storedRecords } from "./stored-file";
 import { validateRow } from "./validate-row";
+import { yieldEvery } from "./yield-to-requests";
 
 /**
  * Phase 2: the valid rows, in batches through ingest() (the API's own pipeline, so imported
@@ -43,6 +44,7 @@ export async function importRows(job: TJobRef, imp: TContactImport, mapping: TMa
     lastRow = rec.row;
     if (isBlankRow(rec.values)) continue;
     processedRows++;
+    await yieldEvery(rec.row);
     const { op, problems } = validateRow(rec.values, mapping.columns, { importId: imp.id, row: rec.row, at });
     // The same check as phase 1 on the same input: rows it rejected are in the error report already.
     if (op && !problems.length) batch.push(op);

@@ -7,6 +7,7 @@ import { IMPORT_BATCH_ROWS } from "./limits";
 import type { TMapping } from "./mapping";
 import { isBlankRow, storedRecords } from "./stored-file";
 import { validateRow } from "./validate-row";
+import { yieldEvery } from "./yield-to-requests";
 
 export type TValidation = { ok: true; totalRows: number; failedRows: number } | { ok: false; reason: string };
 
@@ -43,6 +44,7 @@ export async function validateFile(job: TJobRef, imp: TContactImport, mapping: T
     for await (const rec of storedRecords(imp)) {
       if (rec.row === 1 || isBlankRow(rec.values)) continue;
       total++;
+      await yieldEvery(rec.row);
       const { problems } = validateRow(rec.values, mapping.columns, { importId: imp.id, row: rec.row, at });
       if (problems.length) {
         failed++;
