@@ -21,8 +21,8 @@ export default async function ImportPage({ params }: PageProps<"/w/[workspace]/c
   const imp = z.uuid().safeParse(importId).success ? await findImport(workspace.id, importId) : null;
   if (!imp) notFound();
   // Row counts of a started import are in its progress card, which stays current; this header does not.
-  const rows = imp.status === "uploaded" ? ` · about ${formatCount(imp.totalRows)} rows` : "";
-  const description = `${formatBytes(imp.fileBytes)}${rows}${imp.createdByName ? ` · uploaded by ${imp.createdByName}` : ""}`;
+  const rowCount = imp.status === "uploaded" ? ` · about ${formatCount(imp.totalRows)} rows` : "";
+  const description = `${formatBytes(imp.fileBytes)}${rowCount}${imp.createdByName ? ` · uploaded by ${imp.createdByName}` : ""}`;
 
   if (imp.status !== "uploaded") {
     return (
