@@ -51,7 +51,7 @@ export async function clearImportErrors(job: TJobRef, ex: Executor = db()) {
 }
 
 /** Ends the job for good: releases the lease and drops the stored file (the error rows keep what the report needs). */
-export async function finishJob(job: TJobRef, values: { status: "completed" | "failed"; failureReason?: string | null }, opts: { clearErrors?: boolean } = {}) {
+export async function finishJob(job: TJobRef, values: { status: "completed" | "failed"; failureReason?: string | null; failedRows?: number }, opts: { clearErrors?: boolean } = {}) {
   return db().transaction(async (tx) => {
     const rows = await tx
       .update(contactImports)

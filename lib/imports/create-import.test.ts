@@ -1,9 +1,13 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { contactImports } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { AppError } from "@/lib/errors";
 import { createImport } from "./create-import";
 import { findImportOrThrow } from "./find-import-or-throw";
+import { MAX_ATTEMPTS } from "./limits";
 import { previewImport } from "./preview-import";
 import { startImport } from "./start-import";
 import { startImportWorker } from "./start-import-worker";
@@ -83,5 +87,18 @@ describe("mapping and starting", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("gives up on an import that keeps failing, saying why", async () => {
+    const { import: imp } = await upload(contactsCsv(5));
+    await startImport(t.workspace.id, imp.id, { mapping: CONTACT_MAPPING });
+    await db().update(contactImports).set({ attempts: MAX_ATTEMPTS, lastError: "disk full" }).where(eq(contactImports.id, imp.id));
+    const worker = startImportWorker();
+    try {
+      for (let i = 0; i < 50 && (await findImportOrThrow(t.workspace.id, imp.id)).status !== "failed"; i++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await worker.stop();
+    }
+    expect(await findImportOrThrow(t.workspace.id, imp.id)).toMatchObject({ status: "failed", failureReason: "Stopped after 5 failed attempts (disk full). Nothing was imported." });
   });
 });

@@ -105,7 +105,7 @@ describe("a structurally broken file", () => {
       const imp = await insertImportWithChunks({ workspaceId: t.workspace.id, createdBy: t.user.id, fileName: "broken.csv", fileBytes: file.length, delimiter: ",", header: CONTACT_HEADER, totalRows: 1800 }, splitOnLines(file, 4096));
       await startImport(t.workspace.id, imp.id, { mapping: CONTACT_MAPPING });
       await runQueue();
-      expect(await state(t, imp.id)).toMatchObject({ status: "failed", failureReason: reason, importedRows: 0 });
+      expect(await state(t, imp.id)).toMatchObject({ status: "failed", failureReason: reason, importedRows: 0, failedRows: 0 });
       expect(await contactsOf(t)).toBe(0);
       expect(await count(sql`select 1 from events where workspace_id = ${t.workspace.id}`)).toBe(0);
       expect(await count(sql`select 1 from contact_import_errors where import_id = ${imp.id}`)).toBe(0);

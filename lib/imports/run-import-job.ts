@@ -19,7 +19,7 @@ export async function runImportJob(imp: TContactImport, owner: string, leaseMs =
     const checked = await validateFile(job, imp, mapping);
     if (!checked.ok) {
       // Nothing was imported: the error rows found so far are dropped, the reason names the line.
-      if (!(await finishJob(job, { status: "failed", failureReason: checked.reason }, { clearErrors: true }))) throw new LeaseLostError(job.id);
+      if (!(await finishJob(job, { status: "failed", failureReason: checked.reason, failedRows: 0 }, { clearErrors: true }))) throw new LeaseLostError(job.id);
       return;
     }
     const progress = { totalRows: checked.totalRows, validatedRows: checked.totalRows, failedRows: checked.failedRows, cursorRow: 0, processedRows: 0, importedRows: 0 };
