@@ -46,6 +46,10 @@ test.describe("as a marketer", () => {
     // Polled every second: the whole file is checked first, then rows are imported in batches.
     await expect(page.getByText("Step 2 of 2: importing")).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId("import-progress-text")).toContainText(/of 10,000 rows imported or skipped/);
+    // For the screenshot, a bar part-way along (on a fast database the import may finish first).
+    const done = page.getByRole("heading", { name: "Import complete" });
+    const moving = async () => (await done.isVisible()) || Number((await bar.getAttribute("aria-valuenow", { timeout: 500 }).catch(() => null)) ?? 100) > 0;
+    await expect.poll(moving, { timeout: 60_000 }).toBe(true);
     await page.screenshot(shot("import-progress"));
 
     await expect(page.getByRole("heading", { name: "Import complete" })).toBeVisible({ timeout: 150_000 });
