@@ -3,4 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { prepareDatabase } = await import("./db/prepare");
   await prepareDatabase();
+  // Background work (CSV imports) runs in the app's own process until it moves to Inngest.
+  const { startImportWorker } = await import("./lib/imports/start-import-worker");
+  startImportWorker();
 }

@@ -15,6 +15,9 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "DELETE", path: "/api/w/[workspace]/api-keys/[keyId]", permission: "manage" },
   { method: "PATCH", path: "/api/w/[workspace]/contacts/[contactId]/attributes", body: { set: { plan: "refused" }, unset: ["probe"] }, permission: "edit" },
   { method: "PUT", path: "/api/w/[workspace]/contacts/[contactId]/subscriptions", body: { channel: "all", status: "unsubscribed" }, permission: "edit" },
+  // A multipart upload; refused callers are answered before the body is read, so none is sent here.
+  { method: "POST", path: "/api/w/[workspace]/contacts/imports", permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/contacts/imports/[importId]/start", body: { mapping: { columns: [{ kind: "userId" }] } }, permission: "edit" },
 ];
 
 /** Mutating routes that are not workspace-scoped, with the reason each needs no role. */
@@ -39,6 +42,9 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
     "insert into contacts (workspace_id, external_id, attributes) values ($1, 'e2e-roles-probe', '{\"probe\": true}') on conflict (workspace_id, external_id) where external_id is not null do update set external_id = excluded.external_id returning id",
   inviteId:
     "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
+  // A one-column draft import (its file is not needed to refuse starting it).
+  importId:
+    "insert into contact_imports (workspace_id, file_name, file_bytes, delimiter, header, chunk_count) values ($1, 'probe.csv', 0, ',', '[\"user_id\"]'::jsonb, 0) returning id",
 };
 
 /** What a refused mutation must leave unchanged: one SQL expression per table a route writes. */
@@ -50,4 +56,5 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   contacts: "(select md5(coalesce(string_agg(id::text || attributes::text || updated_at::text, ',' order by id), '')) from contacts)",
   subscriptions: "(select md5(coalesce(string_agg(contact_id::text || channel || status || source, ',' order by contact_id, channel), '')) from channel_subscriptions)",
   events: "(select count(*)::int from events)",
+  imports: "(select count(*)::int || ':' || coalesce(string_agg(status::text || coalesce(mapping::text, ''), ',' order by id), '') from contact_imports)",
 };

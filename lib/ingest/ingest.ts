@@ -17,6 +17,8 @@ import type { TOperation } from "./normalize";
 import { offerIngested, type TIngestedEvent } from "./ingested-events";
 
 export type TIngestStatus = "accepted" | "duplicate";
+/** Where the calls came from; recorded on the channel opt-ins and opt-outs they set. */
+export type TIngestSource = "api" | "import";
 
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
 
@@ -33,11 +35,11 @@ function pgCode(err: unknown): string | undefined {
  * linked, events inserted (a repeated messageId is a duplicate, stored once), and identify calls
  * applied in order. Returns one status per operation.
  */
-export async function ingest(workspaceId: string, ops: TOperation[]): Promise<TIngestStatus[]> {
+export async function ingest(workspaceId: string, ops: TOperation[], opts: { source?: TIngestSource } = {}): Promise<TIngestStatus[]> {
   if (!ops.length) return [];
   for (let attempt = 1; ; attempt++) {
     try {
-      const { statuses, events } = await db().transaction((tx) => ingestInTx(tx, workspaceId, ops));
+      const { statuses, events } = await db().transaction((tx) => ingestInTx(tx, workspaceId, ops, opts.source ?? "api"));
       await offerIngested(events);
       return statuses;
     } catch (err) {
@@ -88,7 +90,7 @@ function eventRow(o: TOperation, contactId: string): TEventRow {
   return { ...base, name: "$identify", properties: { ...changed, ...attributes.set, ...(attributes.unset.length ? { $unset: attributes.unset } : {}), ...(Object.keys(subscriptions).length ? { $subscriptions: subscriptions } : {}) } };
 }
 
-async function ingestInTx(tx: Executor, workspaceId: string, ops: TOperation[]) {
+async function ingestInTx(tx: Executor, workspaceId: string, ops: TOperation[], source: TIngestSource) {
   const contactIds = await resolveContacts(tx, workspaceId, ops);
   const stored = await insertEvents(tx, workspaceId, ops.map((o, i) => eventRow(o, contactIds[i]!)));
   const fresh = new Set(stored.map((s) => s.message_id));
@@ -114,7 +116,7 @@ async function ingestInTx(tx: Executor, workspaceId: string, ops: TOperation[]) 
     Object.assign(p.set, attributes.set);
     patches.set(contactId, p);
     for (const t of pushTokens) tokens.set(t.token, { contactId, ...t });
-    for (const [channel, status] of Object.entries(subscriptions)) subs.set(`${contactId}:${channel}`, { contactId, channel, status: status!, source: "api", at: o.occurredAt });
+    for (const [channel, status] of Object.entries(subscriptions)) subs.set(`${contactId}:${channel}`, { contactId, channel, status: status!, source, at: o.occurredAt });
   });
 
   // Profile updates lock their rows in id order first, so two batches updating the same contacts

@@ -1,0 +1,85 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { AlertCircle, CheckCircle2 } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Table, Td, Th } from "@/components/ui/table";
+import { apiFetch } from "@/lib/http/api-fetch";
+import { targetLabel, type TColumnTarget } from "@/lib/imports/mapping";
+import type { TPreviewRow } from "@/lib/imports/preview-import";
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+/** The first rows as the import will store them, checked on the server by the import's own code. */
+export function MappingPreview({ slug, importId, header, columns }: { slug: string; importId: string; header: string[]; columns: TColumnTarget[] }) {
+  const settled = useDebounced(columns, 300);
+  const preview = useQuery({
+    queryKey: ["import-preview", importId, settled],
+    queryFn: () => apiFetch<{ rows: TPreviewRow[] }>(`/api/w/${slug}/contacts/imports/${importId}/preview?columns=${encodeURIComponent(JSON.stringify(settled))}`, { method: "GET" }),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const shown = columns.flatMap((t, i) => (t.kind === "ignore" ? [] : [i]));
+  const rows = preview.data?.rows ?? [];
+  const bad = rows.filter((r) => !r.ok).length;
+  return (
+    <div>
+      <p className="flex items-center gap-2 px-5 py-3 text-sm text-slate-600" data-testid="preview-summary">
+        {rows.length === 0 ? (
+          preview.isError ? "Finish the mapping to see the preview." : "Loading the preview…"
+        ) : bad ? (
+          <>
+            <AlertCircle className="size-4 text-amber-600" aria-hidden="true" />
+            {bad} of the first {rows.length} rows have problems: they will be skipped and listed in the error report.
+          </>
+        ) : (
+          <>
+            <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" />
+            The first {rows.length} rows are all valid.
+          </>
+        )}
+      </p>
+      <Table aria-label="Preview">
+        <thead>
+          <tr>
+            <Th className="w-12">Row</Th>
+            {shown.map((i) => (
+              <Th key={i} className="whitespace-nowrap normal-case tracking-normal">
+                <span className="block text-slate-800">{targetLabel(columns[i]!)}</span>
+                <span className="block font-mono text-[11px] font-normal text-slate-400">{header[i]}</span>
+              </Th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className={preview.isFetching ? "opacity-70" : undefined}>
+          {rows.map((r) => (
+            <tr key={r.row} data-testid={`preview-row-${r.row}`} data-ok={r.ok}>
+              <Td className="tabular-nums text-slate-500">{r.row}</Td>
+              {shown.map((i) => {
+                const cell = r.cells[i];
+                if (!cell) return <Td key={i} />;
+                return cell.error ? (
+                  <Td key={i} className="bg-red-50 text-red-800" title={cell.error} data-invalid>
+                    <span className="block whitespace-nowrap">{cell.raw || "(empty)"}</span>
+                    <span className="block text-xs">{cell.error}</span>
+                  </Td>
+                ) : (
+                  <Td key={i} className="whitespace-nowrap">
+                    {cell.value}
+                  </Td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { stringify } from "csv-stringify/sync";
+import { listImportErrors } from "@/db/queries/contact-imports";
+import { REPORT_COLUMNS } from "./mapping";
+
+const PAGE = 5000;
+// Excel only reads a CSV as UTF-8 when it starts with a byte-order mark; uploads strip it again.
+const BOM = "\uFEFF";
+
+/**
+ * The error report of an import as a CSV stream: one line per rejected row with its row number,
+ * the columns at fault and what is wrong, then the row exactly as it was in the file (under the
+ * file's own header), so it can be fixed and imported again. Read a page at a time.
+ */
+export function errorReportStream(workspaceId: string, importId: string, header: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let afterRow = 0;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(BOM + stringify([[...REPORT_COLUMNS, ...header]])));
+      }
+      const rows = await listImportErrors(workspaceId, importId, afterRow, PAGE);
+      if (rows.length) {
+        controller.enqueue(encoder.encode(stringify(rows.map((r) => [r.rowNumber, r.columns.join(", "), r.message, ...r.values]))));
+        afterRow = rows.at(-1)!.rowNumber;
+      }
+      if (rows.length < PAGE) controller.close();
+    },
+  });
+}

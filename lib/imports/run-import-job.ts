@@ -1,0 +1,31 @@
+import { finishJob, updateOwnedJob, type TJobRef } from "@/db/queries/contact-import-jobs";
+import type { TContactImport } from "@/db/schema";
+import { importRows } from "./import-rows";
+import { LeaseLostError } from "./lease-lost";
+import { LEASE_MS } from "./limits";
+import { ZMapping } from "./mapping";
+import { validateFile } from "./validate-file";
+
+/**
+ * Runs a claimed import to its end: validation (unless it already passed), then the import phase
+ * from the cursor. Plain functions over the database, so a queue (Inngest) can call the same
+ * steps later. Throws LeaseLostError if another worker took the job over.
+ */
+export async function runImportJob(imp: TContactImport, owner: string, leaseMs = LEASE_MS): Promise<void> {
+  const job: TJobRef = { id: imp.id, workspaceId: imp.workspaceId, owner, leaseMs };
+  const mapping = ZMapping.parse(imp.mapping);
+  let current = imp;
+  if (imp.status === "queued" || imp.status === "validating") {
+    const checked = await validateFile(job, imp, mapping);
+    if (!checked.ok) {
+      // Nothing was imported: the error rows found so far are dropped, the reason names the line.
+      if (!(await finishJob(job, { status: "failed", failureReason: checked.reason, failedRows: 0 }, { clearErrors: true }))) throw new LeaseLostError(job.id);
+      return;
+    }
+    const progress = { totalRows: checked.totalRows, validatedRows: checked.totalRows, failedRows: checked.failedRows, cursorRow: 0, processedRows: 0, importedRows: 0 };
+    if (!(await updateOwnedJob(job, { ...progress, status: "importing" }))) throw new LeaseLostError(job.id);
+    current = { ...imp, ...progress, status: "importing" };
+  }
+  await importRows(job, current, mapping);
+  if (!(await finishJob(job, { status: "completed" }))) throw new LeaseLostError(job.id);
+}

@@ -1,0 +1,24 @@
+import { sql, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { claimImportJob } from "@/db/queries/contact-import-jobs";
+import { LEASE_MS } from "../limits";
+import { runImportJob } from "../run-import-job";
+
+/** Claims and runs imports until none is left, as the worker would. */
+export async function runQueue(owner = "test-worker") {
+  for (;;) {
+    const job = await claimImportJob(owner, LEASE_MS);
+    if (!job) return;
+    await runImportJob(job, owner);
+  }
+}
+
+export async function queryRows<T = Record<string, unknown>>(q: SQL): Promise<T[]> {
+  const r = await db().execute(q);
+  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+}
+
+export async function count(q: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number | string }>(sql`select count(*) as n from (${q}) x`);
+  return Number(row!.n);
+}
