@@ -102,16 +102,20 @@ export async function lockContacts(ex: Executor, contactIds: string[]) {
 
 const PROFILE_FIELDS = ["email", "phone", "timezone", "locale", "country", "city"] as const;
 
-/** Applies merged profile patches: fields present in a patch replace (null clears), attributes merge. */
-export async function applyProfilePatches(ex: Executor, workspaceId: string, patches: { contactId: string; patch: Row }[]) {
+/**
+ * Applies merged profile patches: fields present in a patch replace (null clears), attributes
+ * merge. The row is rewritten anyway, so last seen moves forward in the same update.
+ */
+export async function applyProfilePatches(ex: Executor, workspaceId: string, patches: { contactId: string; patch: Row; seenAt: Date }[]) {
   if (!patches.length) return;
   const sets = PROFILE_FIELDS.map((f) => sql.raw(`${f} = case when p.patch ? '${f}' then p.patch->>'${f}' else c.${f} end`));
   await ex.execute(sql`
     update contacts c set ${sql.join(sets, sql`, `)},
       attributes = (c.attributes || coalesce(p.patch->'set', '{}'::jsonb))
         - coalesce(array(select jsonb_array_elements_text(p.patch->'unset')), '{}'::text[]),
-      updated_at = now()
-    from jsonb_to_recordset(${json(patches.map((p) => ({ contact_id: p.contactId, patch: p.patch })))}) as p(contact_id uuid, patch jsonb)
+      updated_at = now(),
+      last_seen_at = greatest(c.last_seen_at, p.seen_at)
+    from jsonb_to_recordset(${json(patches.map((p) => ({ contact_id: p.contactId, patch: p.patch, seen_at: p.seenAt.toISOString() })))}) as p(contact_id uuid, patch jsonb, seen_at timestamptz)
     where c.id = p.contact_id and c.workspace_id = ${workspaceId}`);
 }
 

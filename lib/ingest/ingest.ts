@@ -122,10 +122,11 @@ async function ingestInTx(tx: Executor, workspaceId: string, ops: TOperation[], 
   // Profile updates lock their rows in id order first, so two batches updating the same contacts
   // never deadlock; last-seen touches are rarer (hourly) and a deadlock there is retried.
   await lockContacts(tx, [...patches.keys()]);
-  await applyProfilePatches(tx, workspaceId, [...patches].map(([contactId, patch]) => ({ contactId, patch })));
+  await applyProfilePatches(tx, workspaceId, [...patches].map(([contactId, patch]) => ({ contactId, patch, seenAt: lastSeen.get(contactId)! })));
   await upsertPushTokens(tx, workspaceId, [...tokens.values()]);
   await upsertSubscriptions(tx, workspaceId, [...subs.values()]);
-  await touchLastSeen(tx, workspaceId, [...lastSeen].map(([contactId, at]) => ({ contactId, at })));
+  // Contacts whose profile was just rewritten already had last seen moved in that update.
+  await touchLastSeen(tx, workspaceId, [...lastSeen].filter(([contactId]) => !patches.has(contactId)).map(([contactId, at]) => ({ contactId, at })));
 
   const events: TIngestedEvent[] = stored.map((s) => ({
     workspaceId,

@@ -52,6 +52,7 @@ describe("POST /api/v1/identify and /track", () => {
     const p = (await callRoute(GET, { userId: "u-2" }, { method: "GET", key: a.key })).json!;
     expect(p.attributes).toEqual({ a: 1, c: true });
     expect(p.city).toBe("Lyon");
+    expect(Date.parse(p.lastSeenAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(p.channels.sms).toMatchObject({ status: "unsubscribed", source: "api" });
   });
 
