@@ -22,6 +22,7 @@ test.describe("as the admin", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await page.screenshot(shot(`admin-${p.replace("/", "-")}`));
     }
+    await page.goto("/w/demo/settings/api-keys");
     await page.getByRole("button", { name: "Create API key" }).click();
     await page.getByLabel("Name").fill("Screenshot key");
     await page.getByRole("button", { name: "Create key" }).click();

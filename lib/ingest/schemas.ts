@@ -18,18 +18,18 @@ const ZTimestamp = z.iso.datetime({ offset: true, local: true, error: "must be a
 export const SUBSCRIPTION_CHANNELS = ["all", "email", "sms", "push", "voice", "in_app"] as const;
 
 const ZCommon = {
-  userId: ZId.optional(),
-  anonymousId: ZId.optional(),
-  messageId: z.string().min(1).max(200, { error: "must be at most 200 characters" }).optional(),
-  timestamp: ZTimestamp.optional(),
+  userId: ZId.optional().describe("Your id for the user; userId or anonymousId is required"),
+  anonymousId: ZId.optional().describe("A device or visitor id before sign-in; merged into the user when both are sent"),
+  messageId: z.string().min(1).max(200, { error: "must be at most 200 characters" }).optional().describe("Idempotency key: a repeat is answered \"duplicate\" and stored once"),
+  timestamp: ZTimestamp.optional().describe("When it happened (ISO 8601); defaults to now, past times accepted"),
   originalTimestamp: ZTimestamp.optional(),
   sentAt: ZTimestamp.optional(),
   receivedAt: ZTimestamp.optional(),
-  context: z.record(z.string(), z.unknown(), { error: "must be an object" }).optional(),
+  context: z.record(z.string(), z.unknown(), { error: "must be an object" }).optional().describe("Segment context: timezone, locale, location, device.token/type are read"),
   integrations: z.record(z.string(), z.unknown()).optional(),
   channel: z.string().optional(),
   version: z.union([z.string(), z.number()]).optional(),
-  writeKey: z.string().optional(),
+  writeKey: z.string().optional().describe("The API key, for clients that cannot set headers (Segment's browser library)"),
   _metadata: z.unknown().optional(),
 };
 
@@ -39,15 +39,15 @@ export const ZPushToken = z.object({
 });
 
 const ZProfile = {
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "must be a valid email address" })).nullable().optional(),
-  phone: z.string().trim().max(32).nullable().optional(),
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "must be a valid email address" })).nullable().optional().describe("Stored lower-cased; null clears it"),
+  phone: z.string().trim().max(32).nullable().optional().describe("E.164, or national with the contact's country; stored as E.164"),
   timezone: z.string().refine(isTimeZone, { error: "must be an IANA time zone like Europe/Paris" }).nullable().optional(),
   locale: z.string().regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/, { error: "must be a locale like en-US" }).nullable().optional(),
   country: z.string().regex(/^[A-Za-z]{2}$/, { error: "must be an ISO 3166 two-letter country code" }).nullable().optional(),
   city: z.string().max(100).nullable().optional(),
-  attributes: ZAttributes.optional(),
-  pushTokens: z.array(ZPushToken).max(20).optional(),
-  subscriptions: z.partialRecord(z.enum(SUBSCRIPTION_CHANNELS), z.enum(["subscribed", "unsubscribed"])).optional(),
+  attributes: ZAttributes.optional().describe("Typed attributes to set; null removes one"),
+  pushTokens: z.array(ZPushToken).max(20).optional().describe("Device tokens with their platform (ios, android, web)"),
+  subscriptions: z.partialRecord(z.enum(SUBSCRIPTION_CHANNELS), z.enum(["subscribed", "unsubscribed"])).optional().describe("Opt in or out per channel, or everywhere with \"all\""),
 };
 
 const ZProperties = z.record(z.string().max(128), z.unknown(), { error: "must be an object" }).optional();
@@ -55,7 +55,7 @@ const ZProperties = z.record(z.string().max(128), z.unknown(), { error: "must be
 export const ZIdentify = z.strictObject({
   type: z.literal("identify").optional(),
   ...ZCommon,
-  traits: z.record(z.string(), z.unknown(), { error: "must be an object" }).optional(),
+  traits: z.record(z.string(), z.unknown(), { error: "must be an object" }).optional().describe("Segment traits: email, phone and address become channels and location, the rest attributes"),
   ...ZProfile,
 });
 
