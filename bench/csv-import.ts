@@ -23,7 +23,8 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1).padStart(7);
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString("en-US").padStart(9);
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL server (the bench creates and drops its own database)");
+  // Real PostgreSQL: the given server, or the local one. The bench creates and drops its own database.
+  process.env.DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const rows = Number(process.argv[2] ?? 500_000);
   const { handle, close } = await freshDatabase();
   if (handle.kind !== "postgres") throw new Error("unreachable");
