@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_API_KEY, signedOut, sql, storageStateFor, uniqueEmail } from "./helpers";
+import { signedOut, sql, storageStateFor, uniqueEmail } from "./helpers";
 
 // Contacts come in through the public API, as a customer's app would send them. The demo
 // workspace may hold other contacts too, so every lookup is narrowed by this run's own tag.
@@ -8,10 +8,10 @@ const ada = { userId: `ct-${run}-ada`, email: `ada.${run}@example.com` };
 const bob = { userId: `ct-${run}-bob`, email: `bob.${run}@example.com` };
 const cy = { userId: `ct-${run}-cy`, email: `cy.${run}@example.com` };
 const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/contacts-${name}.png`, fullPage: true });
-const auth = { authorization: `Bearer ${DEMO_API_KEY}` };
+let apiKey = "";
 
 async function send(request: APIRequestContext, call: string, data: unknown) {
-  const res = await request.post(`/api/v1/${call}`, { headers: auth, data });
+  const res = await request.post(`/api/v1/${call}`, { headers: { authorization: `Bearer ${apiKey}` }, data });
   expect(res.status(), await res.text()).toBe(200);
 }
 
@@ -23,7 +23,17 @@ async function search(page: Page, q: string) {
 
 const rows = (page: Page) => page.getByTestId("contact-row");
 
-test.beforeAll(async ({ request }) => {
+test.beforeAll(async ({ browser, request }) => {
+  // As a customer would: an admin creates a key in Settings, and their app's script uses it.
+  const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+  const page = await admin.newPage();
+  await page.goto("/w/demo/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await page.getByLabel("Name").fill(`Contacts e2e ${run}`);
+  await page.getByRole("button", { name: "Create key" }).click();
+  apiKey = await page.getByLabel("API key", { exact: true }).inputValue();
+  await admin.close();
+
   await send(request, "identify", { ...ada, phone: "+33612345678", country: "FR", city: "Paris", timezone: "Europe/Paris", locale: "fr-FR", traits: { plan: "pro", seats: 5, tier: `gold-${run}`, tags: ["vip"] } });
   await send(request, "identify", { ...bob, traits: { plan: "free", tier: `silver-${run}` } });
   await send(request, "identify", { ...cy, anonymousId: `anon-${run}`, traits: { tier: `gold-${run}` }, pushTokens: [{ token: `fcm-token-${run}-0123456789`, platform: "android" }] });
