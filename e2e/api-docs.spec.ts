@@ -7,7 +7,8 @@ test("the API page documents what the API accepts, and its curl line works as wr
   await page.goto("/w/demo/settings/api");
   await expect(page.getByRole("heading", { name: "/api/v1/batch" })).toBeVisible();
   const identify = page.locator('[id="post-/identify"]');
-  await expect(identify.getByRole("cell", { name: "attributes" })).toBeVisible();
+  await expect(identify.getByRole("cell", { name: "attributes", exact: true })).toBeVisible();
+  await expect(identify.getByRole("cell", { name: "Typed attributes to set; null removes one" })).toBeVisible();
   await expect(page.getByText('path: "/api/v1/batch"')).toBeVisible();
 
   const doc = await request.get("/api/v1/openapi.json");
