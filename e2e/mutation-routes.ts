@@ -3,6 +3,8 @@
  * calls each as every role; app/api/route-inventory.test.ts fails when a route is missing here.
  * Paths use the route folders' own names; the test fills the brackets with real ids.
  */
+const PROBE_DEFINITION = { kind: "group", match: "all", conditions: [{ kind: "device", platform: "ios" }] };
+
 export type TMutationRoute = { method: "POST" | "PATCH" | "DELETE"; path: string; body?: unknown; permission: "edit" | "manage" };
 
 export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
@@ -13,7 +15,21 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "DELETE", path: "/api/w/[workspace]/members/[userId]", permission: "manage" },
   { method: "POST", path: "/api/w/[workspace]/api-keys", body: { name: "x" }, permission: "manage" },
   { method: "DELETE", path: "/api/w/[workspace]/api-keys/[keyId]", permission: "manage" },
+  { method: "POST", path: "/api/w/[workspace]/segments", body: { name: "Probe segment", definition: PROBE_DEFINITION }, permission: "edit" },
+  { method: "PATCH", path: "/api/w/[workspace]/segments/[segmentId]", body: { name: "Renamed probe" }, permission: "edit" },
+  { method: "DELETE", path: "/api/w/[workspace]/segments/[segmentId]", permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/segments/[segmentId]/duplicate", body: {}, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/segments/[segmentId]/freeze", body: {}, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/segments/import", body: { name: "Imported probe", csv: "userId\ndemo-user-001\n" }, permission: "edit" },
 ];
+
+/**
+ * POST routes that change nothing (their input does not fit a URL), with the reason; any member
+ * may call them, so they are not in the list above.
+ */
+export const WORKSPACE_READS_BY_POST: Record<string, string> = {
+  "POST /api/w/[workspace]/segments/preview": "counts and samples an unsaved segment definition",
+};
 
 /** Mutating routes that are not workspace-scoped, with the reason each needs no role. */
 export const OTHER_MUTATIONS: Record<string, string> = {
@@ -32,6 +48,7 @@ export const OTHER_MUTATIONS: Record<string, string> = {
 export const PLACEHOLDER_IDS: Record<string, string> = {
   userId: "select m.user_id as id from memberships m join users u on u.id = m.user_id where m.workspace_id = $1 and u.email = 'marketer@demo.waymark.dev'",
   keyId: "select id from api_keys where workspace_id = $1 and revoked_at is null order by created_at limit 1",
+  segmentId: `insert into segments (workspace_id, name, type, definition) values ($1, 'Probe ' || md5(random()::text), 'dynamic', '${JSON.stringify(PROBE_DEFINITION)}') returning id`,
   inviteId:
     "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
 };
@@ -41,5 +58,7 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   workspace: "(select name || timezone from workspaces where slug = 'demo')",
   invites: "(select count(*)::int from invites)",
   keys: "(select count(*)::int from api_keys where revoked_at is null)",
+  segments: "(select string_agg(id::text || name || type || coalesce(definition::text, ''), ',' order by id) from segments)",
+  segmentMembers: "(select count(*)::int from segment_members)",
   members: "(select string_agg(user_id::text || role, ',' order by user_id) from memberships)",
 };

@@ -3,3 +3,4 @@ export * from "./workspaces";
 export * from "./invites";
 export * from "./api-keys";
 export * from "./contacts";
+export * from "./segments";
