@@ -55,7 +55,7 @@ test.describe("as the marketer", () => {
     await page.goto("/w/demo/segments");
     page.once("dialog", (d) => void d.accept());
     await page.getByTestId("segment-row-Used base (e2e)").getByRole("button", { name: "Delete" }).click();
-    await expect(page.getByRole("alert")).toContainText('cannot be deleted while it is used by segment "Uses base (e2e)"');
+    await expect(page.getByRole("alert").filter({ hasText: "cannot be deleted" })).toContainText('cannot be deleted while it is used by segment "Uses base (e2e)"');
     await page.goto(`/w/demo/segments/${baseId}`);
     await expect(page.getByTestId("used-by")).toContainText("Uses base (e2e)");
   });
