@@ -24,7 +24,7 @@ export function GroupEditor({ value, onChange, onRemove, path, depth = 0 }: Prop
     <div className={cn("space-y-2 rounded-lg border p-3", depth === 0 ? "border-slate-200 bg-slate-50" : "border-brand-100 bg-brand-50/40")} data-testid={`group-${path || "root"}`}>
       <div className="flex items-center gap-2 text-sm">
         <span className="text-slate-600">Contacts matching</span>
-        <NativeSelect aria-label={`${groupLabel} match`} className="w-20" value={value.match} disabled={readOnly} onChange={(e) => onChange({ ...value, match: e.target.value as "all" })}>
+        <NativeSelect aria-label={`${groupLabel} match`} className="w-24" value={value.match} disabled={readOnly} onChange={(e) => onChange({ ...value, match: e.target.value as "all" })}>
           <option value="all">all</option>
           <option value="any">any</option>
         </NativeSelect>

@@ -31,7 +31,7 @@ export function PreviewPanel({ count, sample, attributeKeys, state }: { count: n
           <tbody>
             {sample.map((c) => (
               <tr key={c.id}>
-                <Td className="font-mono text-xs">{c.userId ?? <span className="text-slate-400">anonymous</span>}</Td>
+                <Td className="whitespace-nowrap font-mono text-xs">{c.userId ?? <span className="text-slate-400">anonymous</span>}</Td>
                 <Td className="text-slate-600">{c.email ?? "—"}</Td>
                 <Td className="text-slate-600">{c.country ?? "—"}</Td>
                 {attributeKeys.map((k) => <Td key={k} className="text-slate-600">{show(c.attributes[k])}</Td>)}
