@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { apiKeys, contacts, memberships, users, workspaces } from "@/db/schema";
+import { apiKeys, contacts, memberships, segments, users, workspaces } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
+import { DEMO_SEGMENTS } from "@/lib/demo/demo-segments";
 import { ingest } from "@/lib/ingest/ingest";
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE_SLUG } from "@/lib/demo/demo-accounts";
 
@@ -15,12 +16,24 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   const [existing] = await db().select().from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG)).limit(1);
   if (existing) {
     await seedDemoContacts(existing.id);
+    await seedDemoSegments(existing.id);
     return { created: false };
   }
   await seedDemoWorkspace();
   const [ws] = await db().select().from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG)).limit(1);
   await seedDemoContacts(ws!.id);
+  await seedDemoSegments(ws!.id);
   return { created: true };
+}
+
+/** The demo segments, once: a workspace that already has any segment is left as it is. */
+async function seedDemoSegments(workspaceId: string) {
+  const [any] = await db().select({ id: segments.id }).from(segments).where(eq(segments.workspaceId, workspaceId)).limit(1);
+  if (any) return;
+  await db()
+    .insert(segments)
+    .values(DEMO_SEGMENTS.map((s) => ({ workspaceId, type: "dynamic" as const, ...s })))
+    .onConflictDoNothing();
 }
 
 /** Sample contacts and their events, through the same pipeline as the API. */

@@ -3,6 +3,8 @@
  * calls each as every role; app/api/route-inventory.test.ts fails when a route is missing here.
  * Paths use the route folders' own names; the test fills the brackets with real ids.
  */
+const PROBE_DEFINITION = { kind: "group", match: "all", conditions: [{ kind: "device", platform: "ios" }] };
+
 export type TMutationRoute = { method: "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown; permission: "edit" | "manage" };
 
 export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
@@ -18,7 +20,21 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   // A multipart upload; refused callers are answered before the body is read, so none is sent here.
   { method: "POST", path: "/api/w/[workspace]/contacts/imports", permission: "edit" },
   { method: "POST", path: "/api/w/[workspace]/contacts/imports/[importId]/start", body: { mapping: { columns: [{ kind: "userId" }] } }, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/segments", body: { name: "Probe segment", definition: PROBE_DEFINITION }, permission: "edit" },
+  { method: "PATCH", path: "/api/w/[workspace]/segments/[segmentId]", body: { name: "Renamed probe" }, permission: "edit" },
+  { method: "DELETE", path: "/api/w/[workspace]/segments/[segmentId]", permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/segments/[segmentId]/duplicate", body: {}, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/segments/[segmentId]/freeze", body: {}, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/segments/import", body: { name: "Imported probe", csv: "userId\ndemo-user-001\n" }, permission: "edit" },
 ];
+
+/**
+ * POST routes that change nothing (their input does not fit a URL), with the reason; any member
+ * may call them, so they are not in the list above.
+ */
+export const WORKSPACE_READS_BY_POST: Record<string, string> = {
+  "POST /api/w/[workspace]/segments/preview": "counts and samples an unsaved segment definition",
+};
 
 /** Mutating routes that are not workspace-scoped, with the reason each needs no role. */
 export const OTHER_MUTATIONS: Record<string, string> = {
@@ -40,6 +56,7 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
   // The demo seed may or may not hold contacts: this finds or makes one, always the same.
   contactId:
     "insert into contacts (workspace_id, external_id, attributes) values ($1, 'e2e-roles-probe', '{\"probe\": true}') on conflict (workspace_id, external_id) where external_id is not null do update set external_id = excluded.external_id returning id",
+  segmentId: `insert into segments (workspace_id, name, type, definition) values ($1, 'Probe ' || md5(random()::text), 'dynamic', '${JSON.stringify(PROBE_DEFINITION)}') returning id`,
   inviteId:
     "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
   // A one-column draft import (its file is not needed to refuse starting it).
@@ -52,6 +69,8 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   workspace: "(select name || timezone from workspaces where slug = 'demo')",
   invites: "(select count(*)::int from invites)",
   keys: "(select count(*)::int from api_keys where revoked_at is null)",
+  segments: "(select string_agg(id::text || name || type || coalesce(definition::text, ''), ',' order by id) from segments)",
+  segmentMembers: "(select count(*)::int from segment_members)",
   members: "(select string_agg(user_id::text || role, ',' order by user_id) from memberships)",
   contacts: "(select md5(coalesce(string_agg(id::text || attributes::text || updated_at::text, ',' order by id), '')) from contacts)",
   subscriptions: "(select md5(coalesce(string_agg(contact_id::text || channel || status || source, ',' order by contact_id, channel), '')) from channel_subscriptions)",

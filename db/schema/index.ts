@@ -4,3 +4,4 @@ export * from "./invites";
 export * from "./api-keys";
 export * from "./contacts";
 export * from "./imports";
+export * from "./segments";

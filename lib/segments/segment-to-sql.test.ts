@@ -1,11 +1,11 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { ARRAY_OPS, BOOLEAN_OPS, DATE_OPS, NUMBER_OPS, STRING_OPS, ZSegmentDefinition, type TCondition, type TSegmentDefinition } from "./definition";
-import { segmentToSql } from "./segment-to-sql";
+import { segmentToSql, type TSqlSegmentResolver } from "./segment-to-sql";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 const dialect = new PgDialect();
-const render = (def: TSegmentDefinition, resolve?: (id: string) => TSegmentDefinition | null) => dialect.sqlToQuery(segmentToSql(def, { now: NOW, resolve }));
+const render = (def: TSegmentDefinition, resolve?: TSqlSegmentResolver) => dialect.sqlToQuery(segmentToSql(def, { now: NOW, resolve }));
 const one = (c: unknown): TSegmentDefinition => ZSegmentDefinition.parse({ kind: "group", match: "all", conditions: [c] });
 
 const VALUES: Record<string, Record<string, unknown>> = {
@@ -80,6 +80,16 @@ describe("segment SQL", () => {
     expect(() => segmentToSql(one({ kind: "segment", segmentId: b, in: true }), { now: NOW, resolve: () => null })).toThrow(
       expect.objectContaining({ fields: { "conditions.0.segmentId": "no such segment in this workspace" } }),
     );
+  });
+});
+
+describe("static segment membership", () => {
+  it("matches a static segment against its stored members, with the id as a parameter", () => {
+    const s = "00000000-0000-4000-8000-00000000000c";
+    const resolve = (id: string) => (id === s ? ({ kind: "static" } as const) : null);
+    const q = render(one({ kind: "segment", segmentId: s, in: false }), resolve);
+    expect(q.sql.replace(/\s+/g, " ")).toBe("(not exists (select 1 from segment_members sm where sm.segment_id = $1::uuid and sm.contact_id = c.id))");
+    expect(q.params).toEqual([s]);
   });
 });
 

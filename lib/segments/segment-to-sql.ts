@@ -4,13 +4,19 @@ import type { TComparison, TCondition, TGroup, TPropertyFilter, TSegmentDefiniti
 import type { TSegmentResolver } from "./evaluate-segment";
 
 /**
+ * Like the evaluator's resolver, but a static segment (a frozen list, not a definition) answers
+ * `{ kind: "static" }` and is matched against its stored members.
+ */
+export type TSqlSegmentResolver = (segmentId: string) => ReturnType<TSegmentResolver> | { kind: "static" };
+
+/**
  * Compiles a segment to one parameterised SQL condition over `contacts c` (every user value is a
  * bind parameter, attribute and property names included). Semantics are those of
  * evaluate-segment.ts; event conditions are EXISTS subqueries on the
  * (workspace_id, contact_id, name, occurred_at) index, so no condition scans all events.
  */
 /** `path` points at the condition being compiled; inside a referenced segment it stays on the reference. */
-type Ctx = { now: SQL; resolve: TSegmentResolver; seen: Set<string>; path: string; inReference?: boolean };
+type Ctx = { now: SQL; resolve: TSqlSegmentResolver; seen: Set<string>; path: string; inReference?: boolean };
 
 const TS_PATTERN = "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$";
 const jsonParam = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
@@ -157,6 +163,10 @@ function condition(cond: TCondition, ctx: Ctx): SQL {
       if (ctx.seen.has(cond.segmentId)) throw new ValidationError({ [ctx.path]: "segments cannot include themselves, directly or through others" });
       const def = ctx.resolve(cond.segmentId);
       if (!def) throw new ValidationError({ [`${ctx.path}.segmentId`]: "no such segment in this workspace" });
+      if (def.kind === "static") {
+        const member = sql`exists (select 1 from segment_members sm where sm.segment_id = ${cond.segmentId}::uuid and sm.contact_id = c.id)`;
+        return cond.in ? member : sql`not ${member}`;
+      }
       const inner = group(def, { ...ctx, seen: new Set([...ctx.seen, cond.segmentId]), inReference: true });
       return cond.in ? inner : sql`not ${inner}`;
     }
@@ -175,12 +185,12 @@ function group(g: TGroup, ctx: Ctx): SQL {
  * The WHERE condition for contacts `c` matching `def` at `now`. `selfId`, when the segment being
  * compiled is saved, guards against it including itself through others.
  */
-export function segmentToSql(def: TSegmentDefinition, opts: { now: Date; resolve?: TSegmentResolver; selfId?: string }): SQL {
+export function segmentToSql(def: TSegmentDefinition, opts: { now: Date; resolve?: TSqlSegmentResolver; selfId?: string }): SQL {
   const seen = new Set(opts.selfId ? [opts.selfId] : []);
   return group(def, { now: sql`${opts.now.toISOString()}::timestamptz`, resolve: opts.resolve ?? (() => null), seen, path: "" });
 }
 
 /** One query listing the ids of a workspace's contacts in the segment. */
-export function segmentMembersQuery(workspaceId: string, def: TSegmentDefinition, opts: { now: Date; resolve?: TSegmentResolver; selfId?: string }): SQL {
+export function segmentMembersQuery(workspaceId: string, def: TSegmentDefinition, opts: { now: Date; resolve?: TSqlSegmentResolver; selfId?: string }): SQL {
   return sql`select c.id from contacts c where c.workspace_id = ${workspaceId} and ${segmentToSql(def, opts)}`;
 }

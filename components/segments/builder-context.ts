@@ -1,0 +1,20 @@
+"use client";
+import { createContext, useContext } from "react";
+
+export type TBuilderContext = {
+  readOnly: boolean;
+  /** API errors keyed by condition path without the `definition.` prefix (`conditions.0.value`). */
+  errors: Record<string, string>;
+  segments: { id: string; name: string }[];
+  attributeKeys: string[];
+};
+
+export const BuilderContext = createContext<TBuilderContext>({ readOnly: true, errors: {}, segments: [], attributeKeys: [] });
+export const useBuilder = () => useContext(BuilderContext);
+
+/** The messages for one condition: its own path and anything beneath it, nearest first. */
+export function errorsAt(errors: Record<string, string>, path: string): string[] {
+  return Object.entries(errors)
+    .filter(([k]) => k === path || (k.startsWith(`${path}.`) && !/^\.conditions\.\d+/.test(k.slice(path.length))))
+    .map(([k, v]) => (k === path ? v : `${k.slice(path.length + 1).replace(/\./g, " › ")}: ${v}`));
+}

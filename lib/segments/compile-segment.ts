@@ -1,0 +1,36 @@
+import type { SQL } from "drizzle-orm";
+import { ValidationError } from "@/lib/errors";
+import { listSegmentRefs } from "@/db/queries/segments";
+import type { TSegmentDefinition } from "./definition";
+import { segmentToSql, type TSqlSegmentResolver } from "./segment-to-sql";
+
+/**
+ * A resolver over the workspace's saved segments. segmentToSql's resolver is synchronous, so
+ * every definition is loaded first: a workspace has hundreds of segments, not millions.
+ */
+export async function loadSegmentResolver(workspaceId: string): Promise<TSqlSegmentResolver> {
+  const refs = new Map((await listSegmentRefs(workspaceId)).map((r) => [r.id, r]));
+  return (id) => {
+    const r = refs.get(id);
+    if (!r) return null;
+    if (r.type === "static") return { kind: "static" };
+    return r.definition;
+  };
+}
+
+/**
+ * The SQL condition of a definition in this workspace. Throws a ValidationError pointing at the
+ * condition when it refers to a missing segment or (with `selfId`) includes itself.
+ */
+export async function compileSegment(workspaceId: string, definition: TSegmentDefinition, opts: { now?: Date; selfId?: string } = {}): Promise<SQL> {
+  const resolve = await loadSegmentResolver(workspaceId);
+  try {
+    return segmentToSql(definition, { now: opts.now ?? new Date(), resolve, selfId: opts.selfId });
+  } catch (err) {
+    // Same field paths as the request body's zod errors (`definition.conditions.0…`).
+    if (err instanceof ValidationError && err.fields) {
+      throw new ValidationError(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k ? `definition.${k}` : "definition", v])));
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+import { db } from "@/db";
+import { findSegment, insertMatchingMembers, insertSegment, segmentNameTaken, updateSegment } from "@/db/queries/segments";
+import type { TSegment } from "@/db/schema";
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { compileSegment } from "./compile-segment";
+import type { TCreateSegment, TUpdateSegment } from "./schemas";
+
+const nameTaken = (name: string) => new ConflictError(`A segment named "${name}" already exists`, { name: `A segment named "${name}" already exists` });
+
+/** Runs `write`, answering the unique-name race (two saves at once) like the check before it. */
+export async function withUniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isUniqueViolation(err, "segments_workspace_name_key")) throw nameTaken(name);
+    throw err;
+  }
+}
+
+/**
+ * Saves a new segment. The definition is compiled first, so a reference to a missing segment
+ * is refused with its condition path; a static one freezes the contacts matching it now.
+ */
+export async function createSegment(workspaceId: string, userId: string | null, input: TCreateSegment, now = new Date()): Promise<TSegment> {
+  const condition = await compileSegment(workspaceId, input.definition, { now });
+  if (await segmentNameTaken(workspaceId, input.name)) throw nameTaken(input.name);
+  return withUniqueName(input.name, () =>
+    db().transaction(async (tx) => {
+      const row = await insertSegment({ workspaceId, name: input.name, description: input.description, type: input.type, definition: input.definition, createdBy: userId, createdAt: now, updatedAt: now }, tx);
+      if (input.type === "static") await insertMatchingMembers(workspaceId, row.id, condition, tx);
+      return row;
+    }),
+  );
+}
+
+/** Renames, describes or redefines a segment; a new definition must not include the segment itself. */
+export async function editSegment(workspaceId: string, segmentId: string, patch: TUpdateSegment, now = new Date()): Promise<TSegment> {
+  const existing = await findSegment(workspaceId, segmentId);
+  if (!existing) throw new NotFoundError("No such segment in this workspace");
+  if (patch.definition) {
+    if (existing.type === "static") {
+      throw new ValidationError({ definition: "A static segment's members are frozen; duplicate it as a dynamic segment to change its conditions" });
+    }
+    await compileSegment(workspaceId, patch.definition, { now, selfId: segmentId });
+  }
+  if (patch.name !== undefined && (await segmentNameTaken(workspaceId, patch.name, segmentId))) throw nameTaken(patch.name);
+  const row = await withUniqueName(patch.name ?? existing.name, () => updateSegment(workspaceId, segmentId, patch, now));
+  if (!row) throw new NotFoundError("No such segment in this workspace");
+  return row;
+}

@@ -1,0 +1,21 @@
+import { listSegmentRefs } from "@/db/queries/segments";
+import { referencedSegmentIds } from "./segment-references";
+
+/**
+ * Something that uses a segment. `blocking` usages (another segment's definition, a live journey
+ * or campaign) refuse its deletion; others (a draft, a finished campaign) are only shown.
+ */
+export type TSegmentUsage = { kind: "segment" | "journey" | "campaign"; id: string; name: string; href: string; blocking: boolean; detail?: string };
+type TUsageFinder = (workspaceId: string, slug: string, segmentId: string) => Promise<TSegmentUsage[]>;
+
+const usedBySegments: TUsageFinder = async (workspaceId, slug, segmentId) =>
+  (await listSegmentRefs(workspaceId))
+    .filter((s) => s.id !== segmentId && referencedSegmentIds(s.definition).includes(segmentId))
+    .map((s) => ({ kind: "segment", id: s.id, name: s.name, href: `/w/${slug}/segments/${s.id}`, blocking: true, detail: "uses it in its conditions" }));
+
+/** Journeys and campaigns add their finder here when they start targeting segments. */
+export const SEGMENT_USAGE_FINDERS: TUsageFinder[] = [usedBySegments];
+
+export async function findSegmentUsages(workspaceId: string, slug: string, segmentId: string): Promise<TSegmentUsage[]> {
+  return (await Promise.all(SEGMENT_USAGE_FINDERS.map((f) => f(workspaceId, slug, segmentId)))).flat();
+}
