@@ -1,20 +1,11 @@
 "use client";
+import { useDebounced } from "@/components/app/use-debounced";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AlertCircle, CheckCircle2 } from "lucide-react";
-import { useEffect, useState } from "react";
 import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { targetLabel, type TColumnTarget } from "@/lib/imports/mapping";
 import type { TPreviewRow } from "@/lib/imports/preview-import";
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 /** The first rows as the import will store them, checked on the server by the import's own code. */
 export function MappingPreview({ slug, importId, header, columns }: { slug: string; importId: string; header: string[]; columns: TColumnTarget[] }) {

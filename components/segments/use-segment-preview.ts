@@ -1,19 +1,9 @@
 "use client";
+import { useDebounced } from "@/components/app/use-debounced";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { apiFetch, type ApiError } from "@/lib/http/api-fetch";
 import type { TSegmentDefinition } from "@/lib/segments/definition";
 import type { TSegmentPreview } from "@/lib/segments/preview-segment";
-
-/** Waits until `value` has been still for `ms`, so typing does not send a query per key. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 /** The live count and sample of the definition being edited, 400 ms after the last change. */
 export function useSegmentPreview(slug: string, definition: TSegmentDefinition) {
