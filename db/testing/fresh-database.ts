@@ -16,5 +16,18 @@ export async function createFreshDatabase(serverUrl: string, prefix: string): Pr
   await run(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+  // Dropping with (force) straight away can terminate a backend the pool has just closed but the
+  // server has not yet reaped, and the client then reports that as an error. Wait for them to go.
+  const drop = async () => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        return await run(`drop database if exists ${name}`);
+      } catch (err) {
+        if ((err as { code?: string }).code !== "55006") throw err; // 55006: still in use
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await run(`drop database if exists ${name} with (force)`);
+  };
+  return { url: url.toString(), drop };
 }
