@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "./testing/test-db";
 import { migrateDb } from "./migrate";
@@ -15,9 +16,8 @@ afterAll(() => close());
 describe("migrations and seed", () => {
   it("re-applies as a no-op, also when several processes start at once", async () => {
     await Promise.all([migrateDb(handle), migrateDb(handle), migrateDb(handle)]);
-    const rows = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    const n = (Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0] as { n: number };
-    expect(n.n).toBeGreaterThan(0);
+    const [n] = await executeRows<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`, handle.db);
+    expect(n!.n).toBeGreaterThan(0);
   });
 
   it("seeds the demo once, with a working login per role and sample contacts", async () => {

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
+import { rowsOf } from "@/db/execute-rows";
 import { db, type Executor } from "@/db";
 import { contacts } from "@/db/schema";
 import { hasNarrowing, likePrefix, PAGE_SIZE, parseSearch, type TContactListParams } from "@/lib/contacts/contact-list-params";
@@ -59,7 +60,6 @@ const utc = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"H
 const COLUMNS = sql`id, external_id, email, phone, country, city, created_at, ${utc(sql`created_at`)} as created_text, ${utc(sql`last_seen_at`)} as last_seen_text`;
 
 type TRaw = { id: string; external_id: string | null; email: string | null; phone: string | null; country: string | null; city: string | null; created_text: string; last_seen_text: string | null };
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 export type TContactListRow = Awaited<ReturnType<typeof listContacts>>["rows"][number];
 

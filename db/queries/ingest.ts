@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/execute-rows";
 import type { Executor } from "@/db";
 
 // Bulk statements for ingestion. Each takes the whole batch as one JSON parameter and expands it
 // with jsonb_to_recordset: one round trip per step whatever the batch size, and no parameter limit.
 
 type Row = Record<string, unknown>;
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
 /** Creates the contacts that do not exist yet and returns every id by external id. */

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import type { Executor } from "@/db";
 
 /**
@@ -27,7 +28,6 @@ export async function mergeContactInto(ex: Executor, workspaceId: string, fromId
 }
 
 export async function findContactIdByExternalId(ex: Executor, workspaceId: string, externalId: string): Promise<string | null> {
-  const result = await ex.execute(sql`select id from contacts where workspace_id = ${workspaceId} and external_id = ${externalId}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: { id: string }[] }).rows) as { id: string }[];
-  return rows[0]?.id ?? null;
+  const [row] = await executeRows<{ id: string }>(sql`select id from contacts where workspace_id = ${workspaceId} and external_id = ${externalId}`, ex);
+  return row?.id ?? null;
 }

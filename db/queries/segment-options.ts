@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/execute-rows";
 import { db, type Executor } from "@/db";
 
-const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 
 /** Event names the workspace has seen (not the `$`-named system ones), for the builder's suggestions. */
 export async function listEventNames(workspaceId: string, ex: Executor = db()) {

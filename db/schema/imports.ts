@@ -1,6 +1,6 @@
 import { bigint, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, workspaceIdColumn } from "./columns";
 import { users } from "./users";
-import { workspaces } from "./workspaces";
 
 /** Raw bytes: the uploaded file is kept as it came (minus a BOM), so invalid UTF-8 is found and reported, not silently replaced. */
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -17,9 +17,7 @@ export const contactImports = pgTable(
   "contact_imports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     fileName: text("file_name").notNull(),
     fileBytes: bigint("file_bytes", { mode: "number" }).notNull(),
@@ -45,7 +43,7 @@ export const contactImports = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     failureReason: text("failure_reason"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -64,9 +62,7 @@ export const contactImportChunks = pgTable(
     importId: uuid("import_id")
       .notNull()
       .references(() => contactImports.id, { onDelete: "cascade" }),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
     seq: integer("seq").notNull(),
     data: bytea("data").notNull(),
   },
@@ -80,9 +76,7 @@ export const contactImportErrors = pgTable(
     importId: uuid("import_id")
       .notNull()
       .references(() => contactImports.id, { onDelete: "cascade" }),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
     /** Spreadsheet numbering: the header is row 1. */
     rowNumber: integer("row_number").notNull(),
     /** Header names of the offending columns, in file order. */

@@ -1,8 +1,8 @@
 import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, workspaceIdColumn } from "./columns";
 import type { TSegmentDefinition } from "@/lib/segments/definition";
 import { contacts } from "./contacts";
 import { users } from "./users";
-import { workspaces } from "./workspaces";
 
 export const segmentType = pgEnum("segment_type", ["dynamic", "static"]);
 
@@ -14,15 +14,13 @@ export const segments = pgTable(
   "segments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceIdColumn(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     type: segmentType("type").notNull(),
     definition: jsonb("definition").$type<TSegmentDefinition | null>(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("segments_workspace_name_key").on(t.workspaceId, t.name), index("segments_workspace_updated_idx").on(t.workspaceId, t.updatedAt)],

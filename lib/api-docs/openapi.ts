@@ -47,7 +47,7 @@ const call = (summary: string, description: string, schema: z.ZodType, example: 
 
 const batchItem = { oneOf: [json(ZIdentify), json(ZTrack), json(ZPage), json(ZAlias)] };
 
-export function buildOpenApi() {
+function build() {
   return {
     openapi: "3.1.0",
     info: {
@@ -142,4 +142,12 @@ export function buildOpenApi() {
   };
 }
 
-export type TOpenApi = ReturnType<typeof buildOpenApi>;
+export type TOpenApi = ReturnType<typeof build>;
+
+let built: TOpenApi | undefined;
+
+/** Built once per process: the schemas do not change while it runs. */
+export function buildOpenApi(): TOpenApi {
+  built ??= build();
+  return built;
+}

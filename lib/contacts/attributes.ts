@@ -21,7 +21,8 @@ export const ZAttributes = z
 
 export type TAttributeType = "string" | "number" | "boolean" | "date" | "array" | "object";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** An ISO date or date-time string, with or without an offset: what attributes store as dates. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The type the UI and segment builder give a stored value. */
 export function attributeType(value: unknown): TAttributeType {

@@ -22,8 +22,13 @@ export async function loadSegmentResolver(workspaceId: string): Promise<TSqlSegm
  * The SQL condition of a definition in this workspace. Throws a ValidationError pointing at the
  * condition when it refers to a missing segment or (with `selfId`) includes itself.
  */
-export async function compileSegment(workspaceId: string, definition: TSegmentDefinition, opts: { now?: Date; selfId?: string } = {}): Promise<SQL> {
-  const resolve = await loadSegmentResolver(workspaceId);
+export async function compileSegment(
+  workspaceId: string,
+  definition: TSegmentDefinition,
+  opts: { now?: Date; selfId?: string; resolve?: TSqlSegmentResolver } = {},
+): Promise<SQL> {
+  // Callers compiling many segments pass one resolver rather than loading the workspace's each time.
+  const resolve = opts.resolve ?? (await loadSegmentResolver(workspaceId));
   try {
     return segmentToSql(definition, { now: opts.now ?? new Date(), resolve, selfId: opts.selfId });
   } catch (err) {

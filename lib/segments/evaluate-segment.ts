@@ -1,4 +1,5 @@
 import type { TComparison, TCondition, TGroup, TPropertyFilter, TSegmentDefinition, TWindow } from "./definition";
+import { ISO_DATE } from "@/lib/contacts/attributes";
 
 /**
  * The reference semantics of a segment, evaluated in memory over one contact. It is written for
@@ -30,7 +31,6 @@ export type TContactSnapshot = {
 export type TSegmentResolver = (segmentId: string) => TSegmentDefinition | null;
 
 const DAY = 24 * 3600 * 1000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Milliseconds of an ISO date string, or null. No offset means UTC. */
 export function parseDate(value: unknown): number | null {

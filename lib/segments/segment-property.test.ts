@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { makeTenant } from "@/db/testing/fixtures";
@@ -71,10 +72,7 @@ function randomGroup(depth = 0): TGroup {
 let close: () => Promise<void>;
 let workspaceId: string;
 let snapshots: TContactSnapshot[];
-const rows = async <T>(q: ReturnType<typeof sql>) => {
-  const res = await db().execute(q);
-  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
-};
+const rows = executeRows;
 
 beforeAll(async () => {
   ({ close } = await useTestDb());

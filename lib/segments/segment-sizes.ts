@@ -1,6 +1,6 @@
 import { countMatchingContacts, staticMemberCounts } from "@/db/queries/segments";
 import type { TSegmentDefinition } from "./definition";
-import { compileSegment } from "./compile-segment";
+import { compileSegment, loadSegmentResolver } from "./compile-segment";
 
 /**
  * Contacts in each segment: the live count of a dynamic one, the snapshot size of a static one.
@@ -8,10 +8,11 @@ import { compileSegment } from "./compile-segment";
  */
 export async function segmentSizes(workspaceId: string, list: { id: string; type: "dynamic" | "static"; definition: TSegmentDefinition | null }[], now = new Date()) {
   const statics = await staticMemberCounts(workspaceId);
+  const resolve = await loadSegmentResolver(workspaceId);
   const sizes = new Map<string, number | null>();
   for (const s of list) {
     if (s.type === "static") sizes.set(s.id, statics.get(s.id) ?? 0);
-    else if (s.definition) sizes.set(s.id, await compileSegment(workspaceId, s.definition, { now, selfId: s.id }).then((c) => countMatchingContacts(workspaceId, c), () => null));
+    else if (s.definition) sizes.set(s.id, await compileSegment(workspaceId, s.definition, { now, selfId: s.id, resolve }).then((c) => countMatchingContacts(workspaceId, c), () => null));
   }
   return sizes;
 }

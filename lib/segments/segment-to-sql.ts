@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { ISO_DATE } from "@/lib/contacts/attributes";
 import { ValidationError } from "@/lib/errors";
 import type { TComparison, TCondition, TGroup, TPropertyFilter, TSegmentDefinition, TWindow } from "./definition";
 import type { TSegmentResolver } from "./evaluate-segment";
@@ -18,7 +19,8 @@ export type TSqlSegmentResolver = (segmentId: string) => ReturnType<TSegmentReso
 /** `path` points at the condition being compiled; inside a referenced segment it stays on the reference. */
 type Ctx = { now: SQL; resolve: TSqlSegmentResolver; seen: Set<string>; path: string; inReference?: boolean };
 
-const TS_PATTERN = "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$";
+// PostgreSQL's regular expressions read this JavaScript pattern as written.
+const TS_PATTERN = ISO_DATE.source;
 const jsonParam = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 const days = (n: number) => sql`make_interval(days => ${n}::int)`;
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
 import { staticMemberCounts } from "@/db/queries/segments";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
@@ -29,10 +29,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => close());
 
-const rows = async <T>(q: ReturnType<typeof sql>) => {
-  const r = await db().execute(q);
-  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
-};
+const rows = executeRows;
 const all = (...conditions: unknown[]) => ({ kind: "group", match: "all", conditions }) as TSegmentDefinition;
 const CART_ABANDON = all({ kind: "sequence", first: { name: "Added to Cart", filters: [] }, then: { name: "Order Completed", filters: [] }, withinHours: 3, mode: "not_followed_by" });
 const ws = () => a.workspace.id;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
@@ -18,10 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const rows = async <T>(q: ReturnType<typeof sql>) => {
-  const r = await db().execute(q);
-  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
-};
+const rows = executeRows;
 const post = (call: string, body: unknown, key: string | null = a.key) => callRoute(POST, { call }, { body, key });
 const eventCount = async (ws: string) => (await rows<{ n: number }>(sql`select count(*)::int as n from events where workspace_id = ${ws}`))[0]!.n;
 

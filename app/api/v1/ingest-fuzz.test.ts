@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { seededRandom as rng } from "@/lib/random/seeded-random";
@@ -52,8 +52,8 @@ function body(r: () => number, call: string): string {
 }
 
 const eventCount = async () => {
-  const r = await db().execute(sql`select count(*)::int as n from events where workspace_id = ${tenant.workspace.id}`);
-  return ((Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows)[0] as { n: number }).n;
+  const [row] = await executeRows<{ n: number }>(sql`select count(*)::int as n from events where workspace_id = ${tenant.workspace.id}`);
+  return row!.n;
 };
 
 describe("ingestion under malformed input", () => {

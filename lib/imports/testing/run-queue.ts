@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { db } from "@/db";
+import { executeRows } from "@/db/execute-rows";
 import { claimImportJob } from "@/db/queries/contact-import-jobs";
 import { LEASE_MS } from "../limits";
 import { runImportJob } from "../run-import-job";
@@ -13,10 +13,7 @@ export async function runQueue(owner = "test-worker") {
   }
 }
 
-export async function queryRows<T = Record<string, unknown>>(q: SQL): Promise<T[]> {
-  const r = await db().execute(q);
-  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
-}
+export const queryRows = executeRows;
 
 export async function count(q: SQL): Promise<number> {
   const [row] = await queryRows<{ n: number | string }>(sql`select count(*) as n from (${q}) x`);

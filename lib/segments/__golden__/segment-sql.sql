@@ -92,35 +92,35 @@
 
 -- attribute date before
 (coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) < $5::timestamptz), false))
--- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z"]
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z"]
 
 -- attribute date after
 (coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) > $5::timestamptz), false))
--- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z"]
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z"]
 
 -- attribute date between
 (coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) between $5::timestamptz and $6::timestamptz), false))
--- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z","2026-02-02T00:00:00Z"]
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-01-02T00:00:00Z","2026-02-02T00:00:00Z"]
 
 -- attribute date within_last_days
 (coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) between $5::timestamptz - make_interval(days => $6::int) and $7::timestamptz), false))
--- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z",41,"2026-11-20T12:00:00.000Z"]
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z",41,"2026-11-20T12:00:00.000Z"]
 
 -- attribute date within_next_days
 (coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) between $5::timestamptz and $6::timestamptz + make_interval(days => $7::int)), false))
--- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z","2026-11-20T12:00:00.000Z",41]
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z","2026-11-20T12:00:00.000Z",41]
 
 -- attribute date more_than_days_ago
 (coalesce(((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) < $5::timestamptz - make_interval(days => $6::int)), false))
--- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z",41]
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key","2026-11-20T12:00:00.000Z",41]
 
 -- attribute date is_set
 (((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) is not null))
--- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key"]
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key"]
 
 -- attribute date is_not_set
 (((case when jsonb_typeof((c.attributes -> $1)) = 'string' and ((c.attributes -> $2) #>> '{}') ~ $3 then waymark_to_timestamptz(((c.attributes -> $4) #>> '{}')) end) is null))
--- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key"]
+-- params: ["secret-key","secret-key","^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$","secret-key"]
 
 -- attribute array includes
 (coalesce((jsonb_typeof((c.attributes -> $1)) = 'array' and (c.attributes -> $2) @> $3::jsonb), false))

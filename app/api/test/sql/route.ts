@@ -1,10 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
+import { executeRows } from "@/db/execute-rows";
 import { NextResponse, type NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { authSecret } from "@/app/_server/auth-secret";
 import { errorJson, errorResponse, parseJson } from "@/app/_server/http";
-import { db } from "@/db";
 import { env } from "@/lib/env";
 
 const ZBody = z.object({ query: z.string().min(1), params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]) });
@@ -30,8 +30,7 @@ export async function POST(req: NextRequest) {
       chunks.flatMap((c, i) => (i < order.length ? [sql.raw(c), sql`${params[order[i]!]}`] : [sql.raw(c)])),
       sql.raw(""),
     );
-    const result = await db().execute(statement);
-    const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+    const rows = await executeRows(statement);
     return NextResponse.json({ rows });
   } catch (err) {
     return errorResponse(err);

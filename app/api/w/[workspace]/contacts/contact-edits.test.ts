@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/db";
 import { insertUser } from "@/db/queries/users";
 import { insertMembership } from "@/db/queries/workspaces";
 import { makeTenant } from "@/db/testing/fixtures";
@@ -24,10 +24,7 @@ let analyst: { id: string; email: string; name: string };
 let contactId: string;
 let otherTenantContact: string;
 
-const rows = async <T,>(q: ReturnType<typeof sql>) => {
-  const r = await db().execute(q);
-  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
-};
+const rows = executeRows;
 
 beforeAll(async () => {
   ({ close } = await useTestDb());
