@@ -3,7 +3,8 @@ import { NextResponse } from "next/server";
 import { authConfig } from "@/app/_server/auth-config";
 
 const { auth } = NextAuth(authConfig);
-const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invite/"];
+// `/t/` and `/u/` are the tracking and unsubscribe links inside messages, opened by contacts.
+const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invite/", "/t/", "/u/", "/waymark-inapp.js"];
 
 // Pages only: API routes answer 401 themselves (app/_server/with-workspace.ts), and every page
 // checks membership again on the server, so this is the friendly redirect, not the gate.

@@ -44,6 +44,7 @@ export const OTHER_MUTATIONS: Record<string, string> = {
   "GET,POST /api/auth/[...nextauth]": "Auth.js",
   "POST /api/test/sql": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
   "GET,POST,PUT /api/inngest": "Inngest's own signed protocol",
+  "GET,POST /u/[token]": "unsubscribe link: the signed token in the URL is the credential",
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import { authSecret } from "./auth-secret";
+import { authSecret } from "@/lib/crypto/app-secret";
 
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 

@@ -38,6 +38,11 @@ export async function parseJson<T extends z.ZodType>(req: Request, schema: T, { 
   }
   const text = await req.text();
   if (text.length > maxBytes) throw new AppError(413, "payload_too_large", "Request body is too large");
+  return parseJsonText(text, schema);
+}
+
+/** Validates a body already read (by withApiKey, which caps its size). */
+export function parseJsonText<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -37,6 +37,17 @@ describe("route inventory", () => {
     }
   });
 
+  it("accounts for the mutating routes outside /api (message links)", () => {
+    const appDir = path.join(apiDir, "..");
+    const outside = ["t", "u"].flatMap((d) => routeFiles(path.join(appDir, d)));
+    expect(outside.length).toBeGreaterThan(0);
+    for (const file of outside) {
+      const pattern = "/" + path.relative(appDir, path.dirname(file)).split(path.sep).join("/");
+      const mutating = [...readFileSync(file, "utf8").matchAll(/export async function (POST|PUT|PATCH|DELETE)\b/g)];
+      if (mutating.length) expect(Object.keys(OTHER_MUTATIONS).some((k) => k.endsWith(` ${pattern}`)), `${pattern} is not listed in OTHER_MUTATIONS`).toBe(true);
+    }
+  });
+
   it("accounts for every other mutating route", () => {
     const other = Object.keys(OTHER_MUTATIONS);
     for (const r of routes.filter((r) => !r.pattern.startsWith("/api/w/") && !r.pattern.startsWith("/api/v1/"))) {
@@ -49,7 +60,9 @@ describe("route inventory", () => {
   it("puts every public API route behind an API key", () => {
     // The OpenAPI document is public on purpose.
     for (const r of routes.filter((r) => r.pattern.startsWith("/api/v1/") && r.pattern !== "/api/v1/openapi.json")) {
-      for (const m of r.methods) expect(r.src, `${m} ${r.pattern}`).toMatch(new RegExp(`export const ${m} = withApiKey`));
+      // The in-app inbox also takes a per-contact token (withInAppAuth checks both).
+      const wrapper = r.pattern.startsWith("/api/v1/inapp/messages") ? "withInAppAuth" : "withApiKey";
+      for (const m of r.methods) expect(r.src, `${m} ${r.pattern}`).toMatch(new RegExp(`export const ${m} = ${wrapper}`));
     }
   });
 });

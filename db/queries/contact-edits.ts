@@ -37,7 +37,7 @@ export async function findSubscription(ex: Executor, workspaceId: string, contac
 
 export async function upsertSubscription(
   ex: Executor,
-  row: { workspaceId: string; contactId: string; channel: TSubscriptionChannel; status: "subscribed" | "unsubscribed"; source: "ui"; changedAt: Date },
+  row: { workspaceId: string; contactId: string; channel: TSubscriptionChannel; status: "subscribed" | "unsubscribed"; source: "ui" | "unsubscribe_link" | "sms_keyword"; changedAt: Date },
 ) {
   await ex
     .insert(channelSubscriptions)

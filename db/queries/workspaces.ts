@@ -48,3 +48,8 @@ export async function updateWorkspace(
   const [ws] = await ex.update(workspaces).set(values).where(eq(workspaces.id, workspaceId)).returning();
   return ws ?? null;
 }
+
+export async function findWorkspaceById(id: string, ex: Executor = db()) {
+  const [row] = await ex.select().from(workspaces).where(eq(workspaces.id, id));
+  return row ?? null;
+}

@@ -3,7 +3,7 @@ import { executeRows } from "@/db/execute-rows";
 import { NextResponse, type NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { authSecret } from "@/app/_server/auth-secret";
+import { authSecret } from "@/lib/crypto/app-secret";
 import { errorJson, errorResponse, parseJson } from "@/app/_server/http";
 import { env } from "@/lib/env";
 

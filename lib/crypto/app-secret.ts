@@ -1,3 +1,4 @@
+import { hkdfSync } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomToken } from "@/lib/crypto/tokens";
@@ -18,4 +19,19 @@ export function authSecret(): string {
     writeFileSync(file, secret, { mode: 0o600 });
     return secret;
   }
+}
+
+const derived = new Map<string, Buffer>();
+
+/**
+ * A 32-byte key for one purpose (`tracking-links`, `channel-secrets`…), derived from the app secret,
+ * so one secret to manage yields independent keys and a leak of one never reveals another.
+ */
+export function appKey(purpose: string): Buffer {
+  let key = derived.get(purpose);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", authSecret(), "waymark", purpose, 32));
+    derived.set(purpose, key);
+  }
+  return key;
 }

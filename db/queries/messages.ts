@@ -1,0 +1,123 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { messageEvents, messages, type TMessage, type TMessageEventType } from "@/db/schema";
+
+export type TNewMessage = typeof messages.$inferInsert;
+
+/**
+ * Inserts the message unless its idempotency key is already taken; either way returns the row
+ * that holds the key, and whether this call created it (only the creator may send).
+ */
+export async function insertMessageOnce(ex: Executor, row: TNewMessage): Promise<{ message: TMessage; created: boolean }> {
+  const [created] = await ex.insert(messages).values(row).onConflictDoNothing({ target: [messages.workspaceId, messages.idempotencyKey] }).returning();
+  if (created) return { message: created, created: true };
+  const [existing] = await ex
+    .select()
+    .from(messages)
+    .where(and(eq(messages.workspaceId, row.workspaceId), eq(messages.idempotencyKey, row.idempotencyKey)));
+  if (!existing) throw new Error("message vanished between insert and select");
+  return { message: existing, created: false };
+}
+
+/** Moves a queued message to `sending`; null when another worker holds it or it is already settled. */
+export async function claimMessage(ex: Executor, workspaceId: string, messageId: string): Promise<TMessage | null> {
+  const [row] = await ex
+    .update(messages)
+    .set({ status: "sending", attempts: sql`${messages.attempts} + 1` })
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId), eq(messages.status, "queued")))
+    .returning();
+  return row ?? null;
+}
+
+export async function settleMessage(
+  ex: Executor,
+  workspaceId: string,
+  messageId: string,
+  patch: Pick<Partial<TMessage>, "status" | "reason" | "providerMessageId" | "provider" | "sentAt" | "deliveredAt">,
+) {
+  const [row] = await ex
+    .update(messages)
+    .set(patch)
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId)))
+    .returning();
+  return row ?? null;
+}
+
+export async function insertMessageEvent(ex: Executor, workspaceId: string, messageId: string, type: TMessageEventType, detail: Record<string, unknown> = {}, at?: Date) {
+  await ex.insert(messageEvents).values({ workspaceId, messageId, type, detail, ...(at ? { occurredAt: at } : {}) });
+}
+
+const FIRST_TIME_FIELD = {
+  opened: "openedAt",
+  clicked: "clickedAt",
+  replied: "repliedAt",
+  unsubscribed: "unsubscribedAt",
+  seen: "seenAt",
+  dismissed: "dismissedAt",
+  delivered: "deliveredAt",
+} as const satisfies Record<string, keyof TMessage>;
+export type TEngagement = keyof typeof FIRST_TIME_FIELD;
+
+/**
+ * Stamps the first time of an engagement on the message (later ones keep the first) and says
+ * whether this was the first, so callers record a contact event once. Row-locked: two opens at
+ * the same instant cannot both be first.
+ */
+export async function stampEngagement(ex: Executor, workspaceId: string, messageId: string, type: TEngagement, at: Date) {
+  const field = FIRST_TIME_FIELD[type];
+  const where = and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId));
+  const [before] = await ex.select({ stamp: messages[field], status: messages.status }).from(messages).where(where).for("update");
+  if (!before) return null;
+  const first = before.stamp === null;
+  const deliveredNow = type === "delivered" && before.status === "sent";
+  if (!first && !deliveredNow) {
+    const [message] = await ex.select().from(messages).where(where);
+    return { message: message!, first };
+  }
+  const [message] = await ex
+    .update(messages)
+    .set({ ...(first ? { [field]: at } : {}), ...(deliveredNow ? { status: "delivered" as const } : {}) })
+    .where(where)
+    .returning();
+  return { message: message!, first };
+}
+
+export async function findMessage(ex: Executor, workspaceId: string, messageId: string) {
+  const [row] = await ex
+    .select()
+    .from(messages)
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId)));
+  return row ?? null;
+}
+
+/** The message by id across workspaces: tracking links carry only the (signed) message id. */
+export async function findMessageAnyWorkspace(ex: Executor, messageId: string) {
+  const [row] = await ex.select().from(messages).where(eq(messages.id, messageId));
+  return row ?? null;
+}
+
+export async function listMessageEvents(ex: Executor, workspaceId: string, messageId: string) {
+  return ex
+    .select({ type: messageEvents.type, occurredAt: messageEvents.occurredAt, detail: messageEvents.detail })
+    .from(messageEvents)
+    .where(and(eq(messageEvents.workspaceId, workspaceId), eq(messageEvents.messageId, messageId)))
+    .orderBy(messageEvents.occurredAt, messageEvents.id);
+}
+
+/** In-app messages a contact has not dismissed, newest first. */
+export async function listInboxMessages(ex: Executor, workspaceId: string, contactId: string, limit: number) {
+  return ex
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, workspaceId),
+        eq(messages.contactId, contactId),
+        eq(messages.channel, "in_app"),
+        inArray(messages.status, ["sent", "delivered"]),
+        isNull(messages.dismissedAt),
+      ),
+    )
+    .orderBy(sql`${messages.createdAt} desc`)
+    .limit(limit);
+}

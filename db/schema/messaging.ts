@@ -1,0 +1,141 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, workspaceIdColumn } from "./columns";
+import { contacts } from "./contacts";
+import { users } from "./users";
+
+export const messageChannel = pgEnum("message_channel", ["email", "sms", "push", "voice", "in_app", "webhook"]);
+
+/** A template's editable draft; what is sent is always one of its immutable versions. */
+export const templates = pgTable(
+  "templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceIdColumn(),
+    name: text("name").notNull(),
+    channel: messageChannel("channel").notNull(),
+    /** The draft content (lib/templates/template-content.ts), validated leniently so half-written drafts save. */
+    draft: jsonb("draft").$type<Record<string, unknown>>().notNull(),
+    /** Highest published version; 0 while never published. */
+    publishedVersion: integer("published_version").notNull().default(0),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAtColumn(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("templates_workspace_name_key").on(t.workspaceId, t.name), index("templates_workspace_updated_idx").on(t.workspaceId, t.updatedAt)],
+);
+
+export const templateVersions = pgTable(
+  "template_versions",
+  {
+    templateId: uuid("template_id")
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    workspaceId: workspaceIdColumn(),
+    content: jsonb("content").$type<Record<string, unknown>>().notNull(),
+    publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: createdAtColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.version] })],
+);
+
+/** Provider settings per workspace and provider kind; secret fields are sealed (lib/channels/secret-box.ts). */
+export const channelProviders = pgTable(
+  "channel_providers",
+  {
+    workspaceId: workspaceIdColumn(),
+    /** `smtp`, `twilio`, `fcm`, `apns`, `webhook`. A channel with no provider goes to the outbox. */
+    kind: text("kind").notNull(),
+    config: jsonb("config").$type<Record<string, unknown>>().notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.kind] })],
+);
+
+export const MESSAGE_STATUSES = ["queued", "sending", "skipped", "sent", "delivered", "failed", "bounced"] as const;
+export const messageStatus = pgEnum("message_status", MESSAGE_STATUSES);
+
+/**
+ * One row per message a contact was (or would have been) sent. The idempotency key makes a retried
+ * send find its earlier row instead of sending again; the rendered content is kept, so the log,
+ * the outbox and the in-app inbox show exactly what went out, whatever the template became later.
+ */
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceIdColumn(),
+    contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    channel: messageChannel("channel").notNull(),
+    /** The provider that took it (`smtp`, `twilio`, `outbox`…); null when skipped before choosing one. */
+    provider: text("provider"),
+    templateId: uuid("template_id").references(() => templates.id, { onDelete: "set null" }),
+    templateVersion: integer("template_version"),
+    /** What sent it: `{ kind: "journey", journeyId, version, nodeId, runId }`, `{ kind: "test", userId }`… */
+    origin: jsonb("origin").$type<Record<string, unknown>>().notNull(),
+    isTest: boolean("is_test").notNull().default(false),
+    status: messageStatus("status").notNull(),
+    /** Why it was skipped or failed, for people. */
+    reason: text("reason"),
+    /** Address it went to (email, E.164, user id, push token count…). */
+    recipient: text("recipient"),
+    content: jsonb("content").$type<Record<string, unknown>>(),
+    providerMessageId: text("provider_message_id"),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAtColumn(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    clickedAt: timestamp("clicked_at", { withTimezone: true }),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+    /** In-app: the contact saw / dismissed it. */
+    seenAt: timestamp("seen_at", { withTimezone: true }),
+    dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("messages_idempotency_key").on(t.workspaceId, t.idempotencyKey),
+    index("messages_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index("messages_contact_created_idx").on(t.contactId, t.createdAt.desc()),
+    index("messages_provider_message_idx").on(t.workspaceId, t.providerMessageId).where(sql`${t.providerMessageId} is not null`),
+  ],
+);
+
+export const MESSAGE_EVENT_TYPES = [
+  "queued",
+  "skipped",
+  "sent",
+  "delivered",
+  "failed",
+  "bounced",
+  "opened",
+  "clicked",
+  "replied",
+  "unsubscribed",
+  "seen",
+  "dismissed",
+] as const;
+export const messageEventType = pgEnum("message_event_type", MESSAGE_EVENT_TYPES);
+export type TMessageEventType = (typeof MESSAGE_EVENT_TYPES)[number];
+
+/** A message's lifecycle, one row per thing that happened to it (every open, every click). */
+export const messageEvents = pgTable(
+  "message_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    workspaceId: workspaceIdColumn(),
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    type: messageEventType("type").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("message_events_message_idx").on(t.messageId, t.occurredAt), index("message_events_workspace_time_idx").on(t.workspaceId, t.occurredAt)],
+);
+
+export type TMessage = typeof messages.$inferSelect;
+export type TTemplate = typeof templates.$inferSelect;
