@@ -72,7 +72,7 @@ function smtpError(failure: TSmtpFailure): Error {
   return err;
 }
 
-function headersOf(lines: { key: string; line: string }[]): Record<string, string> {
+function headersOf(lines: readonly { key: string; line: string }[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { key, line } of lines) {
     const colon = line.indexOf(":");
