@@ -2,6 +2,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ZSmtpConfig } from "./provider-config";
 import { createSmtpProvider } from "./smtp-provider";
+import { closedPort } from "./testing/free-port";
 import { startSmtpSink, type TSmtpSink } from "./testing/smtp-sink";
 import type { TEmailMessage } from "./types";
 
@@ -103,10 +104,7 @@ describe("SMTP provider", () => {
   });
 
   it("treats a refused connection as retryable", async () => {
-    const free = createServer();
-    await new Promise<void>((r) => free.listen(0, "127.0.0.1", r));
-    const port = (free.address() as AddressInfo).port;
-    await new Promise<void>((r) => free.close(() => r()));
+    const port = await closedPort();
     const p = createSmtpProvider(ZSmtpConfig.parse({ kind: "smtp", host: "127.0.0.1", port, from: "a@acme.test" }));
     const result = await p.send(email());
     await p.close?.();
