@@ -39,7 +39,7 @@ export function classifyFcmError(status: number, body: TFcmError | undefined, to
 }
 
 /** A broken key fails every send the same way; it is reported per send instead of thrown at construction. */
-function createTokenSource(config: TFcmConfig, options: { timeoutMs?: number }): TAccessTokenSource | { failure: TFailure } {
+function createTokenSource(config: TFcmConfig, options: { timeoutMs?: number; now?: () => number }): TAccessTokenSource | { failure: TFailure } {
   try {
     return createGoogleAccessTokenSource(config.serviceAccount, readPrivateKey(config.serviceAccount.private_key, "serviceAccount.private_key"), options);
   } catch (err) {
@@ -48,7 +48,7 @@ function createTokenSource(config: TFcmConfig, options: { timeoutMs?: number }):
 }
 
 /** Push over FCM HTTP v1: one request per device token, with a cached OAuth token. */
-export function createFcmProvider(config: TFcmConfig, options: { timeoutMs?: number; concurrency?: number } = {}): ChannelProvider<TPushMessage> {
+export function createFcmProvider(config: TFcmConfig, options: { timeoutMs?: number; concurrency?: number; now?: () => number } = {}): ChannelProvider<TPushMessage> {
   const account = config.serviceAccount;
   const tokens = createTokenSource(config, options);
   const url = `${config.baseUrl}/v1/projects/${encodeURIComponent(account.project_id)}/messages:send`;
