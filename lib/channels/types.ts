@@ -90,6 +90,8 @@ export type TSendResult =
       providerMessageId?: string;
       /** `delivered` when the provider is itself the destination (outbox, in-app inbox). */
       status: "sent" | "delivered";
+      /** Push only: device tokens the far side says are dead; the pipeline should forget them. */
+      invalidTokens?: string[];
     }
   | {
       ok: false;
@@ -101,6 +103,8 @@ export type TSendResult =
       code?: string;
       /** Seconds the provider asked us to wait (Retry-After). */
       retryAfterSeconds?: number;
+      /** Push only: device tokens the far side says are dead; the pipeline should forget them. */
+      invalidTokens?: string[];
     };
 
 export interface ChannelProvider<M extends TOutgoingMessage = TOutgoingMessage> {

@@ -1,0 +1,140 @@
+import { Liquid, Output, Tag, TokenKind, toValueSync, type Template, type TagToken, type TopLevelToken } from "liquidjs";
+
+/**
+ * Two LiquidJS engines (one escaping HTML, one for plain text) plus one for JSON bodies, all sealed:
+ * no file system, no partials or layouts, unknown filters are syntax errors, and a template cannot
+ * allocate or loop without bound. Templates are parsed once per field; see render-message.ts.
+ */
+export type TLiquidMode = "html" | "text" | "json";
+
+/** The per-message substitution markers (personalise.ts); Liquid output may never forge them. */
+export const MARKER_CHARS = /[\uE000-\uE01F]/g;
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const toText = (v: unknown): string =>
+  v === undefined || v === null ? "" : typeof v === "string" ? v : Array.isArray(v) ? v.map(toText).join("") : typeof v === "object" ? JSON.stringify(v) : String(v);
+
+export const escapeHtml = (v: unknown) => toText(v).replace(MARKER_CHARS, "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+const cleanText = (v: unknown) => toText(v).replace(MARKER_CHARS, "");
+/** Inside a JSON string literal: the author writes the quotes, Liquid fills in what is between them. */
+const escapeJson = (v: unknown) => (v instanceof JsonText ? v.text : JSON.stringify(cleanText(v)).slice(1, -1));
+
+/** What the `json` filter returns in a webhook body: already JSON, so the escaper leaves it alone. */
+class JsonText {
+  constructor(readonly text: string) {}
+  toString() {
+    return this.text;
+  }
+}
+
+/** Partials would read files (or, with `templates`, other templates): refused at parse time. */
+class RefusedTag extends Tag {
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    throw new Error(`the "${token.name}" tag is not allowed in templates`);
+  }
+  *render(): Generator<unknown, void, unknown> {}
+}
+
+/** A file system that has no files; the tags above never reach it, this is the second lock. */
+const NO_FILES = {
+  exists: async () => false,
+  existsSync: () => false,
+  readFile: async (file: string): Promise<string> => {
+    throw new Error(`templates cannot read files (${file})`);
+  },
+  readFileSync: (file: string): string => {
+    throw new Error(`templates cannot read files (${file})`);
+  },
+  resolve: (_root: string, file: string) => file,
+  contains: async () => false,
+  containsSync: () => false,
+  sep: "/",
+};
+
+function makeEngine(mode: TLiquidMode): Liquid {
+  const engine = new Liquid({
+    fs: NO_FILES,
+    root: [],
+    partials: [],
+    layouts: [],
+    relativeReference: false,
+    dynamicPartials: false,
+    strictFilters: true,
+    strictVariables: false,
+    ownPropertyOnly: true,
+    outputEscape: mode === "html" ? escapeHtml : mode === "json" ? escapeJson : cleanText,
+    parseLimit: 2_000_000,
+    renderLimit: 2_000,
+    memoryLimit: 20_000_000,
+    cache: false,
+  });
+  for (const tag of ["include", "render", "layout"]) engine.registerTag(tag, RefusedTag);
+  if (mode === "json") engine.registerFilter("json", (v: unknown) => new JsonText(JSON.stringify(v ?? null)));
+  return engine;
+}
+
+const engines: Record<TLiquidMode, Liquid> = { html: makeEngine("html"), text: makeEngine("text"), json: makeEngine("json") };
+export const liquidEngine = (mode: TLiquidMode) => engines[mode];
+
+/** A send that cannot go out because a value its template prints is absent and has no `default`. */
+export class MissingValueError extends Error {
+  constructor(readonly variable: string) {
+    super(`missing value: ${variable}`);
+  }
+}
+
+const isMissing = (v: unknown) => v === undefined || v === null || v === "";
+
+/** Every `{{ … }}` anywhere in the tree, inside tags too. */
+export function* outputsOf(templates: Template[]): Generator<Output> {
+  for (const t of templates) {
+    if (t instanceof Output) yield t;
+    const children = (t as { children?: (partials: boolean, sync: boolean) => Generator<unknown, Template[]> }).children;
+    if (typeof children === "function") yield* outputsOf(toValueSync(children.call(t, false, true)));
+  }
+}
+
+/** The text of an output's expression before its filters, or null when it reads no variable. */
+export function outputExpression(output: Output): string | null {
+  const postfix = (output.value.initial as unknown as { postfix: { kind: number; getText(): string }[] }).postfix;
+  if (!postfix.some((t) => t.kind === TokenKind.PropertyAccess)) return null;
+  return postfix.map((t) => t.getText()).join(" ");
+}
+
+export const hasDefaultFilter = (output: Output) => output.value.filters.some((f) => f.name === "default");
+
+/**
+ * Parses one field. Outputs that read a variable without `| default:` get a first filter that
+ * throws MissingValueError on nothing (undefined, null, ""): never a hole in a sent message,
+ * while a `{% if %}` around the output still decides whether it renders at all.
+ */
+export function parseLiquid(mode: TLiquidMode, source: string): Template[] {
+  const templates = liquidEngine(mode).parse(source);
+  for (const output of outputsOf(templates)) {
+    const expression = outputExpression(output);
+    if (expression === null || hasDefaultFilter(output)) continue;
+    const guard = {
+      name: "required",
+      raw: false,
+      args: [],
+      *render(value: unknown) {
+        if (isMissing(value)) throw new MissingValueError(expression);
+        return value;
+      },
+    };
+    (output.value.filters as unknown[]).unshift(guard);
+  }
+  return templates;
+}
+
+export const hasLiquid = (source: string) => source.includes("{{") || source.includes("{%");
+
+/** The error a render threw on purpose, under LiquidJS's RenderError wrappers. */
+export function missingValueIn(err: unknown): MissingValueError | null {
+  for (let e: unknown = err, depth = 0; e && depth < 10; depth++) {
+    if (e instanceof MissingValueError) return e;
+    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return null;
+}

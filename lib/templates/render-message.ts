@@ -1,0 +1,133 @@
+import type { TEmailMessage, TInAppMessage, TPushMessage, TSmsMessage, TVoiceMessage, TWebhookMessage } from "@/lib/channels/types";
+import { ValidationError } from "@/lib/errors";
+import { resolveLinks, resolvePixel, type TEmailLink, type TTrackingOptions } from "./email-markers";
+import { compileField, personalise, PersonaliseError, renderField, tryCompileField, type TLiquidField } from "./personalise";
+import type { TRenderContext } from "./render-context";
+import { renderEmailLayout } from "./render-email";
+import { listTemplateFields } from "./template-fields";
+import type { TTemplateContent } from "./template-content";
+import { isSafeUrl } from "./template-content";
+
+type F = TLiquidField;
+/** A template version made ready to send: every field parsed, the email laid out. Reuse it for every contact. */
+export type TCompiledTemplate =
+  | { channel: "email"; subject: F; preheader: F; html: F; text: F; links: TEmailLink[] }
+  | { channel: "sms"; body: F; senderId: F | null }
+  | { channel: "push"; title: F; body: F; imageUrl: F | null; deepLink: F | null; data: [string, F][] }
+  | { channel: "voice"; speech: F; voice: F; language: F }
+  | { channel: "in_app"; title: F; body: F; imageUrl: F | null; buttons: { label: F; action: "url" | "deep_link" | "dismiss"; value: F | null }[] }
+  | { channel: "webhook"; body: F };
+
+/** Exactly the pieces of the channel's message in lib/channels/types.ts that a template decides. */
+export type TRenderedContent =
+  | ({ channel: "email"; preheader: string } & Pick<TEmailMessage, "subject" | "html" | "text">)
+  | ({ channel: "sms"; senderId?: string } & Pick<TSmsMessage, "body">)
+  | Pick<TPushMessage, "channel" | "title" | "body" | "imageUrl" | "deepLink" | "data">
+  | Pick<TVoiceMessage, "channel" | "speech" | "voice" | "language">
+  | Pick<TInAppMessage, "channel" | "title" | "body" | "imageUrl" | "buttons">
+  | Pick<TWebhookMessage, "channel" | "payload">;
+
+export type TRenderMessageResult = { ok: true; content: TRenderedContent } | { ok: false; reason: string };
+export type TRenderOptions = TTrackingOptions;
+
+/**
+ * Parses every field once (and renders the email's blocks to HTML once). Throws ValidationError
+ * keyed by field path when any field has a Liquid syntax error.
+ */
+export async function compileTemplate(content: TTemplateContent): Promise<TCompiledTemplate> {
+  const fields = new Map<string, F>();
+  const errors: Record<string, string> = {};
+  for (const f of listTemplateFields(content)) {
+    const r = tryCompileField(f.path, f.mode, f.source);
+    if ("line" in r) errors[f.path] ??= `${r.message} (line ${r.line}, column ${r.column})`;
+    else fields.set(f.path, r);
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const field = (path: string) => fields.get(path) ?? null;
+  const must = (path: string) => field(path) ?? compileField(path, "text", "");
+  switch (content.channel) {
+    case "email": {
+      const layout = await renderEmailLayout(content);
+      return { channel: "email", subject: must("subject"), preheader: must("preheader"), html: compileField("html", "html", layout.html), text: compileField("text", "text", layout.text), links: layout.links };
+    }
+    case "sms":
+      return { channel: "sms", body: must("body"), senderId: field("senderId") };
+    case "push":
+      return { channel: "push", title: must("title"), body: must("body"), imageUrl: field("imageUrl"), deepLink: field("deepLink"), data: Object.keys(content.data).map((k) => [k, must(`data.${k}`)]) };
+    case "voice":
+      return { channel: "voice", speech: must("speech"), voice: must("voice"), language: must("language") };
+    case "in_app":
+      return {
+        channel: "in_app",
+        title: must("title"),
+        body: must("body"),
+        imageUrl: field("imageUrl"),
+        buttons: content.buttons.map((b, i) => ({ label: must(`buttons.${i}.label`), action: b.action, value: field(`buttons.${i}.value`) })),
+      };
+    case "webhook":
+      return { channel: "webhook", body: must("body") };
+  }
+}
+
+/** An optional field: absent when not in the template or when it renders to nothing. */
+const optional = (f: F | null, scope: object) => {
+  const v = f === null ? "" : renderField(f, scope).trim();
+  return v === "" ? undefined : v;
+};
+const httpUrl = (name: string, v: string | undefined) => {
+  if (v !== undefined && !/^https?:\/\//i.test(v)) throw new PersonaliseError(`${name} is not an http(s) URL after personalisation`);
+  return v;
+};
+
+/**
+ * Personalises a compiled template for one contact: Liquid, then (email) the tracking substitution.
+ * `{ ok: false, reason }` means skip this send (a value it prints is missing, or the result is unusable).
+ * The editor's preview calls this too, so a preview is exactly what is sent.
+ */
+export function renderMessage(compiled: TCompiledTemplate, context: TRenderContext, opts: TRenderOptions = {}): TRenderMessageResult {
+  const r = personalise((): TRenderedContent => {
+    const s = context;
+    switch (compiled.channel) {
+      case "email": {
+        const html = resolvePixel(resolveLinks(renderField(compiled.html, s), compiled.links, "html", opts), opts.openPixelUrl);
+        const text = resolveLinks(renderField(compiled.text, s), compiled.links, "text", opts);
+        return { channel: "email", subject: renderField(compiled.subject, s).trim(), preheader: renderField(compiled.preheader, s).trim(), html, text };
+      }
+      case "sms":
+        return { channel: "sms", body: renderField(compiled.body, s), ...(optional(compiled.senderId, s) !== undefined && { senderId: optional(compiled.senderId, s) }) };
+      case "push":
+        return {
+          channel: "push",
+          title: renderField(compiled.title, s),
+          body: renderField(compiled.body, s),
+          imageUrl: httpUrl("imageUrl", optional(compiled.imageUrl, s)),
+          deepLink: optional(compiled.deepLink, s),
+          data: Object.fromEntries(compiled.data.map(([k, f]) => [k, renderField(f, s)])),
+        };
+      case "voice":
+        return { channel: "voice", speech: renderField(compiled.speech, s), voice: renderField(compiled.voice, s), language: renderField(compiled.language, s) };
+      case "in_app":
+        return {
+          channel: "in_app",
+          title: renderField(compiled.title, s),
+          body: renderField(compiled.body, s),
+          imageUrl: httpUrl("imageUrl", optional(compiled.imageUrl, s)),
+          buttons: compiled.buttons.map((b, i) => {
+            const value = optional(b.value, s);
+            if (b.action === "url" && (value === undefined || !isSafeUrl(value))) throw new PersonaliseError(`buttons.${i}.value is not a URL after personalisation`);
+            if (b.action === "deep_link" && value === undefined) throw new PersonaliseError(`buttons.${i}.value is empty after personalisation`);
+            return { label: renderField(b.label, s), action: b.action, ...(value !== undefined && { value }) };
+          }),
+        };
+      case "webhook": {
+        const body = renderField(compiled.body, s);
+        try {
+          return { channel: "webhook", payload: JSON.parse(body) as unknown };
+        } catch (err) {
+          throw new PersonaliseError(`webhook body is not valid JSON after personalisation: ${(err as Error).message}`);
+        }
+      }
+    }
+  });
+  return r.ok ? { ok: true, content: r.value } : r;
+}
