@@ -26,6 +26,13 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "POST", path: "/api/w/[workspace]/segments/[segmentId]/duplicate", body: {}, permission: "edit" },
   { method: "POST", path: "/api/w/[workspace]/segments/[segmentId]/freeze", body: {}, permission: "edit" },
   { method: "POST", path: "/api/w/[workspace]/segments/import", body: { name: "Imported probe", csv: "userId\ndemo-user-001\n" }, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/templates", body: { name: "Probe template", channel: "sms" }, permission: "edit" },
+  { method: "PATCH", path: "/api/w/[workspace]/templates/[templateId]", body: { name: "Renamed probe template" }, permission: "edit" },
+  { method: "DELETE", path: "/api/w/[workspace]/templates/[templateId]", permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/templates/[templateId]/publish", body: {}, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/templates/[templateId]/test-send", body: { to: "+14155550123" }, permission: "edit" },
+  { method: "PUT", path: "/api/w/[workspace]/channels/[kind]", body: { url: "https://hooks.example.com/x", secret: "probe-secret-probe-secret" }, permission: "manage" },
+  { method: "DELETE", path: "/api/w/[workspace]/channels/[kind]", permission: "manage" },
 ];
 
 /**
@@ -34,6 +41,7 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
  */
 export const WORKSPACE_READS_BY_POST: Record<string, string> = {
   "POST /api/w/[workspace]/segments/preview": "counts and samples an unsaved segment definition",
+  "POST /api/w/[workspace]/templates/preview": "renders an unsaved template draft for a sample contact",
 };
 
 /** Mutating routes that are not workspace-scoped, with the reason each needs no role. */
@@ -61,6 +69,9 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
   inviteId:
     "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
   // A one-column draft import (its file is not needed to refuse starting it).
+  templateId: `insert into templates (workspace_id, name, channel, draft) values ($1, 'Probe ' || md5(random()::text), 'sms', '{"channel":"sms","body":"Hi"}') returning id`,
+  // The roles test fills brackets from SQL; a constant works too.
+  kind: "select 'webhook' as id",
   importId:
     "insert into contact_imports (workspace_id, file_name, file_bytes, delimiter, header, chunk_count) values ($1, 'probe.csv', 0, ',', '[\"user_id\"]'::jsonb, 0) returning id",
 };
@@ -77,4 +88,8 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   subscriptions: "(select md5(coalesce(string_agg(contact_id::text || channel || status || source, ',' order by contact_id, channel), '')) from channel_subscriptions)",
   events: "(select count(*)::int from events)",
   imports: "(select count(*)::int || ':' || coalesce(string_agg(status::text || coalesce(mapping::text, ''), ',' order by id), '') from contact_imports)",
+  templates: "(select md5(coalesce(string_agg(id::text || name || published_version || draft::text, ',' order by id), '')) from templates)",
+  templateVersions: "(select count(*)::int from template_versions)",
+  messages: "(select count(*)::int from messages)",
+  providers: "(select md5(coalesce(string_agg(kind || config::text, ',' order by kind), '')) from channel_providers)",
 };

@@ -1,6 +1,9 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
+import { zodFields } from "@/lib/validation/zod-fields";
+
+export { zodFields };
 
 export type TErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -13,17 +16,6 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) return errorJson(err.status, err.code, err.message, err.fields);
   console.error("[waymark] unexpected error", err);
   return errorJson(500, "internal_error", "Something went wrong on our side");
-}
-
-export function zodFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "body";
-    // zod reports a bad record key as "Invalid key in record"; the key's own rule says why.
-    const message = issue.code === "invalid_key" && issue.issues[0] ? issue.issues[0].message : issue.message;
-    fields[key] ??= message;
-  }
-  return fields;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;

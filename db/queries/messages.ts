@@ -121,3 +121,11 @@ export async function listInboxMessages(ex: Executor, workspaceId: string, conta
     .orderBy(sql`${messages.createdAt} desc`)
     .limit(limit);
 }
+
+export async function findMessageByKey(ex: Executor, workspaceId: string, idempotencyKey: string) {
+  const [row] = await ex
+    .select()
+    .from(messages)
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.idempotencyKey, idempotencyKey)));
+  return row ?? null;
+}
