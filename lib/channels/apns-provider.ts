@@ -75,7 +75,9 @@ export function createApnsProvider(config: TApnsConfig, options: { timeoutMs?: n
     return new Promise((resolve) => {
       let done = false;
       const finish = (v: TH2Answer | TFailure) => {
-        if (!done) (done = true), resolve(v);
+        if (done) return;
+        done = true;
+        resolve(v);
       };
       let req;
       try {
