@@ -52,6 +52,8 @@ export const OTHER_MUTATIONS: Record<string, string> = {
   "GET,POST /api/auth/[...nextauth]": "Auth.js",
   "POST /api/test/sql": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
   "GET,POST,PUT /api/inngest": "Inngest's own signed protocol",
+  "POST /api/webhooks/twilio/[workspaceId]/status": "Twilio delivery receipts, signed with the workspace's auth token",
+  "POST /api/webhooks/twilio/[workspaceId]/inbound": "incoming SMS (replies, STOP), signed with the workspace's auth token",
   "GET,POST /u/[token]": "unsubscribe link: the signed token in the URL is the credential",
 };
 

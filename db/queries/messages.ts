@@ -129,3 +129,22 @@ export async function findMessageByKey(ex: Executor, workspaceId: string, idempo
     .where(and(eq(messages.workspaceId, workspaceId), eq(messages.idempotencyKey, idempotencyKey)));
   return row ?? null;
 }
+
+export async function findMessageByProviderId(ex: Executor, workspaceId: string, providerMessageId: string) {
+  const [row] = await ex
+    .select()
+    .from(messages)
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.providerMessageId, providerMessageId)));
+  return row ?? null;
+}
+
+/** The contact's latest message on a channel since `since`: what an SMS reply answers. */
+export async function findLatestMessageTo(ex: Executor, workspaceId: string, contactId: string, channel: TMessage["channel"], since: Date) {
+  const [row] = await ex
+    .select()
+    .from(messages)
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.contactId, contactId), eq(messages.channel, channel), sql`${messages.createdAt} >= ${since.toISOString()}`))
+    .orderBy(sql`${messages.createdAt} desc`)
+    .limit(1);
+  return row ?? null;
+}

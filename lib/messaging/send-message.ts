@@ -75,7 +75,10 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
   const rendered = renderMessage(compiled, context, { trackClick: (url: string) => urls.clickUrl(url), openPixelUrl: urls.openPixelUrl });
   if (!rendered.ok) return skip(withTemplate, rendered.reason, recipient.address);
 
-  const content = buildOutgoingMessage(messageId, rendered.content, recipient, { unsubscribeUrl: urls.unsubscribeUrl });
+  const content = buildOutgoingMessage(messageId, rendered.content, recipient, {
+    unsubscribeUrl: urls.unsubscribeUrl,
+    statusCallbackUrl: `${messageLinkOrigin().replace(/\/$/, "")}/api/webhooks/twilio/${ws}/status`,
+  });
   const { message, created } = await db().transaction(async (tx) => {
     const r = await insertMessageOnce(tx, { ...withTemplate, status: "queued", recipient: recipient.address, content: content as unknown as Record<string, unknown> });
     if (r.created) await insertMessageEvent(tx, ws, messageId, "queued");
