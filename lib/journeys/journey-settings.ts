@@ -13,11 +13,11 @@ export const ZEntryRule = z.discriminatedUnion("mode", [
 ], { error: "choose an entry rule: once, reentry_after or while_not_inside" });
 export type TEntryRule = z.infer<typeof ZEntryRule>;
 
-/** Sends wait out these local hours in the contact's zone (the fallback when the contact has none). */
+/** Sends wait out these local hours in the contact's zone; without one, this fallback, else the workspace's zone. */
 export const ZQuietHours = z.strictObject({
   start: ZTimeOfDay,
   end: ZTimeOfDay,
-  fallbackTimeZone: ZTimeZone.default("UTC"),
+  fallbackTimeZone: ZTimeZone.nullish(),
 }).refine((q) => q.start !== q.end, { error: "quiet hours must not start and end at the same time", path: ["end"] });
 export type TQuietHours = z.infer<typeof ZQuietHours>;
 
