@@ -6,14 +6,22 @@ import type { TQuietHours } from "./journey-settings";
  * Wall-clock arithmetic in a contact's zone. Everything goes through calendar dates and local
  * times (never "now + N hours"), so a DST change moves the instant, not the local time.
  */
+const validZones = new Map<string, boolean>();
+
+/** Cached: building an Intl formatter to ask costs far more than the rest of a journey step. */
 export function isValidTimeZone(tz: string | null | undefined): tz is string {
   if (!tz) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let ok = validZones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (validZones.size < 1000) validZones.set(tz, ok);
   }
+  return ok;
 }
 
 /** The contact's zone when it is a real one, else the fallback. */
