@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { inngest } from "@/inngest/client";
+import type { TPlan } from "@/lib/journeys/compile-journey";
+import { inngestStepPort } from "@/lib/journeys/inngest-step-port";
+import { interpretJourney } from "@/lib/journeys/interpret-journey";
+import type { JourneyEffects } from "@/lib/journeys/journey-effects";
+
+export const JOURNEY_CONTACT_ENTERED = "journey/contact.entered";
+export const JOURNEY_STOPPED = "journey/stopped";
+export const ZJourneyContactEntered = z.object({
+  journeyId: z.string().min(1),
+  version: z.number().int().min(1),
+  contactId: z.string().min(1),
+  /** One entry of one contact: the run id in message idempotency keys. */
+  entryId: z.string().min(1),
+});
+export type TJourneyContactEntered = z.infer<typeof ZJourneyContactEntered>;
+
+export type TRunJourneyDeps = {
+  /**
+   * The stored plan of that journey version and its workspace's zone. Versions are immutable, so this
+   * read happens outside steps (on every invocation) instead of copying the plan into step state.
+   */
+  loadJourney(ref: { journeyId: string; version: number }): Promise<{ plan: TPlan; workspaceId: string; defaultTimeZone: string }>;
+  effectsFor(ctx: { workspaceId: string; journeyId: string; version: number }): JourneyEffects;
+};
+
+/**
+ * Runs one contact through one journey version. Concurrency is one run per contact (across journeys)
+ * so two journeys cannot both pass a contact's frequency cap at once; sleeping and waiting runs hold
+ * no slot. Stopping a journey cancels every run of it.
+ */
+export function createRunJourney(deps: TRunJourneyDeps) {
+  return inngest.createFunction(
+    {
+      id: "run-journey",
+      triggers: [{ event: JOURNEY_CONTACT_ENTERED }],
+      concurrency: [{ key: "event.data.contactId", limit: 1 }],
+      cancelOn: [{ event: JOURNEY_STOPPED, if: "async.data.journeyId == event.data.journeyId" }],
+    },
+    async ({ event, step }) => {
+      const data = ZJourneyContactEntered.parse(event.data);
+      const { plan, workspaceId, defaultTimeZone } = await deps.loadJourney(data);
+      const effects = deps.effectsFor({ workspaceId, journeyId: data.journeyId, version: data.version });
+      return interpretJourney(plan, { ...data, defaultTimeZone }, inngestStepPort(step), effects);
+    },
+  );
+}
