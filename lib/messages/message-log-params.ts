@@ -72,3 +72,6 @@ export function messageLogQuery(p: TMessageLogFilter, page: { after?: TKeysetCur
 }
 
 export const isMessageLogNarrowed = (p: TMessageLogFilter) => Boolean(p.channel || p.status || p.provider || p.templateId || p.contactId || p.q);
+
+/** A message id from a URL: anything but a UUID cannot name one, so it is a 404, not a database error. */
+export const isMessageId = (raw: string) => ZUuid.safeParse(raw).success;
