@@ -3,7 +3,7 @@ import { Monitor, Smartphone } from "lucide-react";
 import { useState } from "react";
 import { cn } from "@/lib/utils";
 
-const WIDTHS = { desktop: { label: "Desktop", icon: Monitor, px: 720 }, mobile: { label: "Mobile", icon: Smartphone, px: 375 } } as const;
+const WIDTHS = { desktop: { label: "Desktop", icon: Monitor, px: 640 }, mobile: { label: "Mobile", icon: Smartphone, px: 375 } } as const;
 type TWidth = keyof typeof WIDTHS;
 
 /**

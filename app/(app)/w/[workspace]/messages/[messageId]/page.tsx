@@ -42,8 +42,8 @@ export default async function MessagePage({ params }: PageProps<"/w/[workspace]/
       <Card>
         <MessageFacts found={found} slug={workspace.slug} timeZone={tz} />
       </Card>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="min-w-0 lg:col-span-2">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <Card className="min-w-0">
           <CardHeader title="Content" description="Exactly what was rendered for this contact, whatever the template has become since." />
           <CardBody>
             <MessageContent channel={m.channel} content={m.content} />
