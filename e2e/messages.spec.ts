@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { sql, storageStateFor } from "./helpers";
 
 // No send pipeline writes messages yet, so the test arranges them as it would leave them: an
@@ -9,6 +9,9 @@ const smsBody = `Your code is 4821 (${run})`;
 const reason = "Unreachable number: the carrier rejected it (21614)";
 const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/messages-${name}.png`, fullPage: true });
 let contact = { id: "", externalId: "", email: "", phone: "" };
+
+// A sandboxed iframe is drawn by its own renderer process; two animation frames let its first paint reach the screenshot.
+const settle = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
 const html = `<!doctype html><html><body style="margin:0;font-family:Helvetica,Arial,sans-serif;background:#f4f4f5">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
@@ -148,12 +151,17 @@ test.describe("as the analyst", () => {
     await expect(timeline.nth(2)).toContainText("Delivered");
     await expect(timeline.nth(3)).toContainText("Opened");
     await expect(page.getByTestId("message-facts")).toContainText("Outbox (built-in)");
-    await page.screenshot(shot("email"));
     const desktopWidth = (await iframe.boundingBox())!.width;
     await page.getByRole("button", { name: "Mobile" }).click();
     await expect(iframe).toHaveAttribute("data-width", "mobile");
     expect((await iframe.boundingBox())!.width).toBeLessThan(desktopWidth);
+    await settle(page);
     await page.screenshot(shot("email-mobile"));
+    await page.getByRole("button", { name: "Desktop" }).click();
+    await expect(iframe).toHaveAttribute("data-width", "desktop");
+    expect((await iframe.boundingBox())!.width).toBe(desktopWidth);
+    await settle(page);
+    await page.screenshot(shot("email"));
 
     // The failed SMS, from the log filtered by status: its reason and bubble.
     await page.goto("/w/demo/messages?status=failed&channel=sms");
@@ -174,6 +182,7 @@ test.describe("as the analyst", () => {
     await expect(item).toHaveAttribute("aria-current", "true");
     await expect(page.getByTestId("outbox-reader").getByTestId("email-subject")).toHaveText(subject);
     await expect(page.frameLocator('[data-testid="outbox-reader"] iframe').getByRole("link", { name: "Track your parcel" })).toBeVisible();
+    await settle(page);
     await page.screenshot(shot("outbox"));
 
     // The contact's profile lists both, newest first, each linking to its page.

@@ -15,11 +15,15 @@ export const STATUS_VIEW: Record<TMessageStatus, { label: string; tone: "neutral
 export function MessageStatusBadge({ status, reason, showReason = false }: { status: TMessageStatus; reason: string | null; showReason?: boolean }) {
   const { label, tone } = STATUS_VIEW[status];
   return (
-    <span className="inline-flex max-w-72 flex-col items-start gap-0.5">
+    <span className="inline-flex flex-col items-start gap-0.5">
       <Badge tone={tone} title={reason ?? undefined} data-testid="status-badge">
         {label}
       </Badge>
-      {showReason && reason ? <span className="whitespace-normal text-xs text-slate-500">{reason}</span> : null}
+      {showReason && reason ? (
+        <span className="line-clamp-2 max-w-44 whitespace-normal text-xs text-slate-500" title={reason}>
+          {reason}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -14,7 +14,8 @@ const dash = <span className="text-slate-400">—</span>;
 export function MessagesTable({ slug, rows, timeZone }: { slug: string; rows: TMessageLogRow[]; timeZone: string }) {
   const now = new Date();
   return (
-    <Table className="whitespace-nowrap">
+    // Tighter cells than the contacts list: seven columns should fit a laptop screen before it scrolls sideways.
+    <Table className="whitespace-nowrap [&_td]:px-3 [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:px-3 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5">
       <thead>
         <tr>
           <Th>Time</Th>
@@ -23,7 +24,7 @@ export function MessagesTable({ slug, rows, timeZone }: { slug: string; rows: TM
           <Th>Template</Th>
           <Th>Origin</Th>
           <Th>Status</Th>
-          <Th>Engagement</Th>
+          <Th>Engaged</Th>
         </tr>
       </thead>
       <tbody>
@@ -39,7 +40,7 @@ export function MessagesTable({ slug, rows, timeZone }: { slug: string; rows: TM
             <Td>
               <ChannelBadge channel={m.channel} />
             </Td>
-            <Td className="max-w-72">
+            <Td className="max-w-60">
               <div className="truncate font-medium text-slate-900">{m.recipient ?? dash}</div>
               <div className="flex items-center gap-1 truncate text-xs text-slate-500">
                 {m.contactId ? (
