@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { liquidEngine, missingValueIn, parseLiquid } from "./liquid-engine";
+import { liquidEngine, parseLiquid } from "./liquid-engine";
+import { missingValueIn } from "./missing-value";
 import { tryCompileField } from "./personalise";
 
 const render = (mode: "html" | "text" | "json", src: string, scope: object = {}) => liquidEngine(mode).renderSync(parseLiquid(mode, src), scope);
