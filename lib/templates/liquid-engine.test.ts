@@ -58,6 +58,7 @@ describe("sealed Liquid engine", () => {
   it("strips the private-use marker characters from every value", () => {
     expect(render("html", "{{ v }}", { v: "a\uE0001\uE001b\uE002" })).toBe("a1b");
     expect(render("text", "{{ v }}", { v: "\uE003x" })).toBe("x");
+    expect(render("html", "{{ v | raw }}", { v: "<b>\uE003</b>" })).toBe("<b></b>");
   });
 
   it("skips on a missing value without a default, in any filter chain", () => {

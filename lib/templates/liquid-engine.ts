@@ -75,6 +75,8 @@ function makeEngine(mode: TLiquidMode): Liquid {
     cache: false,
   });
   for (const tag of ["include", "render", "layout"]) engine.registerTag(tag, RefusedTag);
+  // `| raw` prints unescaped HTML on purpose, but still may not forge a tracking marker.
+  engine.registerFilter("raw", { raw: true, handler: cleanText });
   if (mode === "json") engine.registerFilter("json", (v: unknown) => new JsonText(JSON.stringify(v ?? null)));
   return engine;
 }

@@ -78,6 +78,8 @@ describe("renderMessage: email", () => {
     expect(m.html).toContain('alt="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(m.html).toContain("Hello &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(m.subject).toBe(`For ${evil}`);
+    ctx.contact.firstName = "Ana\r\nBcc: victim@example.com";
+    expect(email(renderMessage(compiled, ctx)).subject).toBe("For Ana Bcc: victim@example.com");
     expect(m.text).toContain(`Hello ${evil}`);
   });
 
