@@ -30,7 +30,7 @@ export async function compileSegment(
   // Callers compiling many segments pass one resolver rather than loading the workspace's each time.
   const resolve = opts.resolve ?? (await loadSegmentResolver(workspaceId));
   try {
-    return segmentToSql(definition, { now: opts.now ?? new Date(), resolve, selfId: opts.selfId });
+    return segmentToSql(definition, { workspaceId, now: opts.now ?? new Date(), resolve, selfId: opts.selfId });
   } catch (err) {
     // Same field paths as the request body's zod errors (`definition.conditions.0…`).
     if (err instanceof ValidationError && err.fields) {
