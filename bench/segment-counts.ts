@@ -1,8 +1,8 @@
 // Segment counts at 1M contacts / 10M events on real PostgreSQL: five realistic segments, each a
 // real definition compiled by the app (compileSegment + countMatchingContacts, as the preview and
 // the segments list count), beside the best hand-written SQL for the same segment in the same run.
-// Both must agree on the count. BENCH_EXPLAIN=1 prints both plans; BENCH_KEEP=1 keeps the seeded
-// database (waymark_bench_segments) and reuses it on the next run.
+// Both must agree on the count. BENCH_EXPLAIN=1 prints both plans, BENCH_ONLY=1,3 runs only those;
+// BENCH_KEEP=1 keeps the seeded database (waymark_bench_segments) and reuses it on the next run.
 import { Client } from "pg";
 import { openDb, setDbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
@@ -17,7 +17,7 @@ import { SEGMENT_CASES } from "./lib/segment-cases";
 const ANCHOR = new Date("2026-11-20T12:00:00Z");
 const WS = "00000000-0000-0000-0000-00000000005a";
 const OTHER = "00000000-0000-0000-0000-00000000005b";
-const SEED_MARK = `waymark segment bench v1 at scale ${process.env.BENCH_SCALE ?? 1}`;
+const SEED_MARK = `waymark segment bench v2 at scale ${process.env.BENCH_SCALE ?? 1}`;
 const RUNS = 5;
 /** BENCH_SCALE=0.01 makes a quick 10,000-contact run to try the bench itself. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -80,7 +80,10 @@ async function main() {
     }
 
     const results: { name: string; count: number; app: number; hand: number }[] = [];
-    for (const c of SEGMENT_CASES) {
+    // BENCH_ONLY=2,4 runs only those segments (1-based), e.g. with BENCH_EXPLAIN.
+    const only = process.env.BENCH_ONLY?.split(",").map(Number);
+    for (const [i, c] of SEGMENT_CASES.entries()) {
+      if (only && !only.includes(i + 1)) continue;
       const definition = ZSegmentDefinition.parse(c.definition(saved));
       const appCount = async () => countMatchingContacts(WS, await compileSegment(WS, definition, { now: ANCHOR }));
       const handParams = c.hand.includes("$2") ? [WS, ANCHOR.toISOString()] : [WS];

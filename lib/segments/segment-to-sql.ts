@@ -164,8 +164,12 @@ function condition(cond: TCondition, ctx: Ctx): SQL {
       const a = eventsOf("a", cond.first.name);
       // "then" correlates with the "first" event, not the contact, so NOT EXISTS becomes an anti join inside.
       const hours = sql`make_interval(secs => ${cond.withinHours * 3600}::float8)`;
+      // The window's own bounds, widened by the hours, are implied for "then" too; stated, they let
+      // the planner read only that range of "then" events for a hash anti/semi join.
+      const w = cond.window;
+      const thenRange = !w ? sql`` : "lastDays" in w ? sql` and b.occurred_at between ${now} - ${days(w.lastDays)} and ${now} + ${hours}` : sql` and b.occurred_at between ${w.from}::timestamptz and ${w.to}::timestamptz + ${hours}`;
       const followed = sql`exists (select 1 from events b where b.workspace_id = a.workspace_id and b.contact_id = a.contact_id and b.name = ${cond.then.name}::text and b.id <> a.id and ${filtersSql(sql.raw("b"), cond.then.filters, now)}
-        and b.occurred_at between a.occurred_at and a.occurred_at + ${hours})`;
+        and b.occurred_at between a.occurred_at and a.occurred_at + ${hours}${thenRange})`;
       const firsts = sql`${a.from} and ${windowSql(a.e, cond.window, now)} and ${filtersSql(a.e, cond.first.filters, now)}`;
       return cond.mode === "followed_by"
         ? sql`exists (select 1 from ${firsts} and ${followed})`

@@ -179,8 +179,8 @@
 -- params: ["Added to Cart","2026-11-20T12:00:00.000Z",10800,"Order Completed",10800]
 
 -- viewed then bought within a day
-(exists (select 1 from events a where a.workspace_id = c.workspace_id and a.contact_id = c.id and a.name = $1::text and a.occurred_at between $2::timestamptz - make_interval(days => $3::int) and $4::timestamptz and true and exists (select 1 from events b where b.workspace_id = a.workspace_id and b.contact_id = a.contact_id and b.name = $5::text and b.id <> a.id and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $6::float8))))
--- params: ["Viewed","2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z","Bought",86400]
+(exists (select 1 from events a where a.workspace_id = c.workspace_id and a.contact_id = c.id and a.name = $1::text and a.occurred_at between $2::timestamptz - make_interval(days => $3::int) and $4::timestamptz and true and exists (select 1 from events b where b.workspace_id = a.workspace_id and b.contact_id = a.contact_id and b.name = $5::text and b.id <> a.id and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $6::float8) and b.occurred_at between $7::timestamptz - make_interval(days => $8::int) and $9::timestamptz + make_interval(secs => $10::float8))))
+-- params: ["Viewed","2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z","Bought",86400,"2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z",86400]
 
 -- channel reachable sms
 ((c.phone is not null and not exists (select 1 from channel_subscriptions s where s.contact_id = c.id and s.status = 'unsubscribed' and s.channel in ('all', $1::subscription_channel))))
