@@ -20,23 +20,27 @@ from generate_series(1, {{CONTACTS}}) g,
   lateral (select bench_gen.u(g, 4) as t) r,
   lateral (select bench_gen.country_idx(bench_gen.u(g, 6)) as ci, bench_gen.u(g, 7) as v) k;
 
+-- Events are generated into a staging table first and stored ordered by time, as ingestion
+-- appends them: a time window then reads a contiguous part of the table, as it would in production.
+create unlogged table bench_gen.staged (n bigint, contact_id uuid, name text, properties jsonb, at timestamptz, message_id text);
+
 -- One "Signed Up" per contact, at sign-up.
-insert into events (workspace_id, contact_id, name, properties, occurred_at, received_at, message_id)
-select '{{WS}}', bench_gen.contact_id('{{P}}', g), 'Signed Up', jsonb_build_object('source', (array['web','ios','android','referral'])[1 + g % 4]),
-  bench_gen.signup(g), bench_gen.signup(g), '{{P}}su' || g
+insert into bench_gen.staged
+select g, bench_gen.contact_id('{{P}}', g), 'Signed Up', jsonb_build_object('source', (array['web','ios','android','referral'])[1 + g % 4]),
+  bench_gen.signup(g), '{{P}}su' || g
 from generate_series(1, {{CONTACTS}}) g;
 
 -- The rest: page views, email opens and carts from a skewed set of active contacts (a few
 -- heavy users, a long tail), each at a uniform time between the contact's sign-up and the anchor
 -- (sign-ups lean recent, so the last 30 days hold about a sixth of the events).
-insert into events (workspace_id, contact_id, name, properties, occurred_at, received_at, message_id)
-select '{{WS}}', bench_gen.contact_id('{{P}}', x.cg), x.name,
+insert into bench_gen.staged
+select {{CONTACTS}} + n, bench_gen.contact_id('{{P}}', x.cg), x.name,
   case x.name
     when 'Page Viewed' then jsonb_build_object('path', '/p/' || (n % 400))
     when 'Email Opened' then jsonb_build_object('campaign', 'c' || (n % 60))
     else jsonb_build_object('product_id', 'sku' || (n % 5000), 'price', round((5 + 195 * bench_gen.u(n, 13))::numeric, 2))
   end,
-  x.at, x.at, '{{P}}e' || n
+  x.at, '{{P}}e' || n
 from generate_series(1, ({{EVENTS}} - {{CONTACTS}}) * 25 / 27) n,
   lateral (select 1 + floor({{CONTACTS}} * bench_gen.u(n, 11) ^ 2)::int as cg, bench_gen.u(n, 12) as k) p,
   lateral (select p.cg,
@@ -45,12 +49,17 @@ from generate_series(1, ({{EVENTS}} - {{CONTACTS}}) * 25 / 27) n,
 
 -- Half the carts become an order, most within three hours, some later. Amounts are skewed:
 -- most orders are small, about 44 % are over 100.
+insert into bench_gen.staged
+select 20000000 + s.n, s.contact_id, 'Order Completed',
+  jsonb_build_object('order_id', 'o' || s.n, 'currency', 'USD', 'amount', round((8 + 292 * bench_gen.u(s.n, 21) ^ 2)::numeric, 2)),
+  o.at, '{{P}}o' || s.n
+from bench_gen.staged s, lateral (select s.at + make_interval(mins => (5 + 295 * bench_gen.u(s.n, 22) ^ 3)::int) as at) o
+where s.name = 'Added to Cart' and bench_gen.u(s.n, 23) < 0.5 and o.at <= {{ANCHOR}};
+
 insert into events (workspace_id, contact_id, name, properties, occurred_at, received_at, message_id)
-select workspace_id, contact_id, 'Order Completed',
-  jsonb_build_object('order_id', 'o' || id, 'currency', 'USD', 'amount', round((8 + 292 * bench_gen.u(id, 21) ^ 2)::numeric, 2)),
-  o.at, o.at, '{{P}}o' || id
-from events e, lateral (select e.occurred_at + make_interval(mins => (5 + 295 * bench_gen.u(e.id, 22) ^ 3)::int) as at) o
-where e.workspace_id = '{{WS}}' and e.name = 'Added to Cart' and bench_gen.u(e.id, 23) < 0.5 and o.at <= {{ANCHOR}};
+select '{{WS}}', contact_id, name, properties, at, at, message_id from bench_gen.staged order by at, n;
+
+drop table bench_gen.staged;
 
 -- A push token for a quarter of the contacts (most VIPs); explicit opt-outs for 6 %, opt-ins for 14 %.
 insert into push_tokens (workspace_id, token, platform, contact_id, created_at, last_seen_at)

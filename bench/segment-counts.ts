@@ -17,7 +17,7 @@ import { SEGMENT_CASES } from "./lib/segment-cases";
 const ANCHOR = new Date("2026-11-20T12:00:00Z");
 const WS = "00000000-0000-0000-0000-00000000005a";
 const OTHER = "00000000-0000-0000-0000-00000000005b";
-const SEED_MARK = `waymark segment bench v2 at scale ${process.env.BENCH_SCALE ?? 1}`;
+const SEED_MARK = `waymark segment bench v3 at scale ${process.env.BENCH_SCALE ?? 1}`;
 const RUNS = 5;
 /** BENCH_SCALE=0.01 makes a quick 10,000-contact run to try the bench itself. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);

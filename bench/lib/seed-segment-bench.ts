@@ -27,6 +27,7 @@ export async function seedSegmentBench(pg: Client, opts: { anchor: Date; workspa
   ).rows;
   for (const i of indexes) await pg.query(`drop index "${i.indexname}"`);
   await pg.query(`set maintenance_work_mem = '1GB'`);
+  await pg.query(`set work_mem = '512MB'`); // sorting the events by time
   await pg.query(`set session_replication_role = replica`);
   for (const s of statements(fill(readFileSync("bench/segment-counts-gen.sql", "utf8"), { ANCHOR: anchor }))) await pg.query(s);
   for (const w of opts.workspaces) {
@@ -37,6 +38,7 @@ export async function seedSegmentBench(pg: Client, opts: { anchor: Date; workspa
     });
   }
   await pg.query(`set session_replication_role = origin`);
+  await pg.query(`reset work_mem`);
   await step(`${indexes.length} indexes rebuilt (${indexes.map((i) => i.indexname).join(", ")})`, async () => {
     for (const i of indexes) await pg.query(i.indexdef);
   });

@@ -211,8 +211,9 @@ function group(g: TGroup, ctx: Ctx): SQL {
 }
 
 /**
- * The WHERE condition for contacts `c` matching `def` at `now`. `selfId`, when the segment being
- * compiled is saved, guards against it including itself through others.
+ * The WHERE condition for contacts `c` of `workspaceId` matching `def` at `now` (event counts read
+ * that workspace's events once, not per contact). `selfId`, when the segment being compiled is
+ * saved, guards against it including itself through others.
  */
 export function segmentToSql(def: TSegmentDefinition, opts: { workspaceId: string; now: Date; resolve?: TSqlSegmentResolver; selfId?: string }): SQL {
   const seen = new Set(opts.selfId ? [opts.selfId] : []);
