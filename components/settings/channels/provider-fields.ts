@@ -23,14 +23,14 @@ export type TProviderSpec = {
   fields: readonly TFieldSpec[];
 };
 
-const OUTBOX = "until you configure a provider again, they are recorded in the Outbox instead of being sent";
+const toOutbox = (what: string) => `Until you configure a provider again, ${what} recorded in the Outbox instead of being sent.`;
 
 export const PROVIDER_SPECS: readonly TProviderSpec[] = [
   {
     kind: "smtp",
     title: "Email · SMTP",
     description: "Any SMTP server or relay (Postmark, SES, Mailgun, your own Postfix).",
-    removeNote: `Email stops going out: ${OUTBOX}.`,
+    removeNote: toOutbox("email is"),
     fields: [
       { name: "host", label: "Host", type: "text", placeholder: "smtp.acme.com" },
       { name: "port", label: "Port", type: "number", placeholder: "587", hint: "587 (STARTTLS) or 465 (implicit TLS). Blank means 587." },
@@ -45,7 +45,7 @@ export const PROVIDER_SPECS: readonly TProviderSpec[] = [
     kind: "twilio",
     title: "SMS and voice · Twilio-compatible",
     description: "One account sends both SMS and voice calls, over Twilio's REST API or any service that speaks it.",
-    removeNote: `SMS and voice calls stop going out: ${OUTBOX}.`,
+    removeNote: toOutbox("SMS and voice calls are"),
     fields: [
       { name: "baseUrl", label: "API base URL", type: "url", placeholder: "https://api.twilio.com", hint: "Blank means Twilio itself." },
       { name: "accountSid", label: "Account SID", type: "text", placeholder: "AC0123456789abcdef0123456789abcdef" },
@@ -90,7 +90,7 @@ export const PROVIDER_SPECS: readonly TProviderSpec[] = [
     kind: "webhook",
     title: "Webhook",
     description: "A signed JSON POST to your endpoint for every message on the webhook channel (Waymark-Signature: t=…,v1=HMAC-SHA256).",
-    removeNote: `Webhook messages stop going out: ${OUTBOX}.`,
+    removeNote: toOutbox("webhook messages are"),
     fields: [
       { name: "url", label: "Endpoint URL", type: "url", placeholder: "https://hooks.acme.com/waymark" },
       { name: "secret", label: "Signing secret", type: "secret", hint: "At least 16 characters; your endpoint verifies the signature with it." },
