@@ -40,7 +40,7 @@ export default async function ChannelsSettingsPage({ params }: PageProps<"/w/[wo
             <CardHeader
               title={spec.title}
               description={spec.description}
-              actions={config ? <Badge tone="green">Configured</Badge> : <Badge>Not configured</Badge>}
+              actions={<Badge tone={config ? "green" : "neutral"} className="shrink-0 whitespace-nowrap">{config ? "Configured" : "Not configured"}</Badge>}
             />
             <CardBody>
               <ProviderForm slug={workspace.slug} spec={spec} config={config} />
