@@ -143,6 +143,8 @@ test.describe("as the marketer", () => {
     expect(res.status()).toBe(201);
     const { template } = (await res.json()) as { template: { id: string } };
     await page.goto(`/w/demo/templates/${template.id}`);
+    // The bubble comes from the client's first preview: the page is interactive.
+    await expect(page.getByTestId("sms-bubble")).toContainText("Hi there!");
     const body = page.getByLabel("Message");
     await body.fill("Your order has shipped!");
     await expect(page.getByTestId("sms-counter")).toContainText("23 characters · GSM-7 · 1 segment");
@@ -153,6 +155,7 @@ test.describe("as the marketer", () => {
     await body.fill(`Hi {{ contact.firstName | default: "there" }}, your cart misses you: https://acme.example/cart. Reply STOP to opt out.`);
     await expect(page.getByTestId("sms-bubble")).toContainText("Hi there, your cart misses you");
     await expect(page.getByTestId("sms-counter")).toContainText("GSM-7 · 1 segment");
+    await expect(page.getByTestId("sms-counter-personalised")).toContainText("Personalised for the preview: 81 characters · GSM-7 · 1 segment");
     await page.screenshot(shot("templates-sms-editor"));
   });
 

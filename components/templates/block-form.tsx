@@ -1,5 +1,6 @@
 "use client";
 import { useRef } from "react";
+import { useEditor } from "./editor-context";
 import type { TEmailBlock } from "@/lib/templates/template-content";
 import { BLOCK_META } from "./block-meta";
 import { ALIGN_OPTIONS, ColorField, NumberField, SelectField } from "./form-controls";
@@ -11,6 +12,7 @@ type Props = { block: TEmailBlock; path: string; onPatch: (patch: Record<string,
 /** The selected block's fields; text fields take Liquid and the variable picker. */
 export function BlockForm({ block: b, path, onPatch }: Props) {
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const { readOnly } = useEditor();
   const id = (k: string) => `block-${b.id}-${k}`;
   const align = "align" in b ? <SelectField id={id("align")} label="Alignment" value={b.align} options={ALIGN_OPTIONS} onChange={(align) => onPatch({ align })} /> : null;
   const body = (() => {
@@ -36,7 +38,7 @@ export function BlockForm({ block: b, path, onPatch }: Props) {
               multiline
               rows={6}
               inputRef={textRef}
-              toolbar={<RichTextToolbar target={textRef} onChange={(text) => onPatch({ text })} />}
+              toolbar={readOnly ? undefined : <RichTextToolbar target={textRef} onChange={(text) => onPatch({ text })} />}
               onChange={(text) => onPatch({ text })}
             />
             {align}

@@ -42,7 +42,7 @@ export function EmailForm({ content, update }: { content: TEmailContent; update:
             />
           )}
         </div>
-        <CardBody className="grid gap-4 2xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <CardBody className="space-y-4">
           <BlockList blocks={blocks} selectedId={selectedId} onSelect={setSelectedId} onChange={setBlocks} />
           <div className="rounded-md border border-slate-200 bg-slate-50/60 p-3">
             {selected ? (

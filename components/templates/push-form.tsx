@@ -27,7 +27,7 @@ export function PushForm({ content, update }: { content: TPushContent; update: (
           <div className="space-y-2">
             {rows.map(([k, v], i) => (
               <div key={i} className="flex items-start gap-2">
-                <Input aria-label={`Data key ${i + 1}`} value={k} disabled={readOnly} className="w-40 font-mono text-xs" onChange={(e) => setRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))} />
+                <Input aria-label={`Data key ${i + 1}`} value={k} disabled={readOnly} className="mt-6 w-40 font-mono text-xs" onChange={(e) => setRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))} />
                 <div className="flex-1">
                   <LiquidField id={`push-data-${i}`} label={`Data value ${i + 1}`} path={`data.${k}`} value={v} onChange={(val) => setRows(rows.map((r, j) => (j === i ? [r[0], val] : r)))} />
                 </div>

@@ -11,8 +11,7 @@ export function SmsForm({ content, rendered, update }: { content: TSmsContent; r
       <CardBody className="space-y-4">
         <div>
           <LiquidField id="sms-body" label="Message" path="body" value={content.body ?? ""} multiline rows={6} onChange={(body) => update((c) => ({ ...c, body }))} />
-          {/* Counted on the personalised text when the preview has one: that is what gets billed. */}
-          <SmsCounter text={rendered ?? content.body ?? ""} note={rendered !== null ? "Counted on the preview's personalised text" : "Counted on the text as written"} />
+          <SmsCounter text={content.body ?? ""} rendered={rendered} />
         </div>
         <LiquidField
           id="sms-sender"
