@@ -4,7 +4,7 @@ export function SmsPreview({ sms }: { sms: { body: string; senderId?: string } }
   return (
     <PhoneFrame>
       <div className="flex h-full flex-col bg-white">
-        <div className="border-b border-slate-100 bg-slate-50 px-4 pb-2 pt-3 text-center">
+        <div className="border-b border-slate-100 bg-slate-50 px-4 pb-2 pt-7 text-center">
           <span className="mx-auto mb-1 flex size-9 items-center justify-center rounded-full bg-slate-300 text-sm font-semibold text-white">{(sms.senderId ?? "S").slice(0, 1).toUpperCase()}</span>
           <p className="text-xs font-medium text-slate-700">{sms.senderId ?? "Your sender number"}</p>
         </div>
