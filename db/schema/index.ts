@@ -5,3 +5,4 @@ export * from "./api-keys";
 export * from "./contacts";
 export * from "./imports";
 export * from "./segments";
+export * from "./executor";

@@ -1,0 +1,112 @@
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { executorRuns, executorSteps, type TExecutorRun, type TStepResult } from "@/db/schema";
+
+// The executor's run statements. A worker changes a run only while it holds the lease
+// (`lease_owner` = its id, the run still active), so a worker that lost its lease, or a run
+// cancelled meanwhile, writes nothing more.
+
+export const ACTIVE = ["queued", "waiting"];
+const leaseUntil = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`;
+
+export type TNewRun = { id: string; functionId: string; event: Record<string, unknown>; readyAt: Date; idempotencyKey: string | null };
+
+/** Creates a run; null when the function's idempotency key already started one. */
+export async function insertRun(run: TNewRun, ex: Executor = db()): Promise<string | null> {
+  const rows = await ex
+    .insert(executorRuns)
+    .values({ ...run, status: "queued" })
+    .onConflictDoNothing()
+    .returning({ id: executorRuns.id });
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Takes up to `limit` runs that are due on the executor's clock and not leased (or whose lease
+ * expired: the worker died). `FOR UPDATE SKIP LOCKED` keeps concurrent claimers apart.
+ */
+export async function claimRuns(owner: string, now: Date, leaseMs: number, limit: number, ex: Executor = db()): Promise<TExecutorRun[]> {
+  const due = ex
+    .select({ id: executorRuns.id })
+    .from(executorRuns)
+    .where(and(inArray(executorRuns.status, ACTIVE), lte(executorRuns.readyAt, now), or(isNull(executorRuns.leaseUntil), lt(executorRuns.leaseUntil, sql`now()`))))
+    .orderBy(asc(executorRuns.readyAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return ex
+    .update(executorRuns)
+    .set({ leaseOwner: owner, leaseUntil: leaseUntil(leaseMs) })
+    .where(inArray(executorRuns.id, due))
+    .returning();
+}
+
+const owned = (runId: string, owner: string) => and(eq(executorRuns.id, runId), eq(executorRuns.leaseOwner, owner), inArray(executorRuns.status, ACTIVE));
+
+/** Applies `values` (renewing the lease, or releasing it); false when the lease is gone or the run was cancelled. */
+export async function updateOwnedRun(
+  runId: string,
+  owner: string,
+  values: Partial<typeof executorRuns.$inferInsert>,
+  opts: { leaseMs?: number; release?: boolean } = {},
+  ex: Executor = db(),
+): Promise<boolean> {
+  const lease = opts.release ? { leaseOwner: null, leaseUntil: null } : opts.leaseMs ? { leaseUntil: leaseUntil(opts.leaseMs) } : {};
+  const rows = await ex
+    .update(executorRuns)
+    .set({ ...values, ...lease })
+    .where(owned(runId, owner))
+    .returning({ id: executorRuns.id });
+  return rows.length === 1;
+}
+
+/** Ends a run for good. */
+export async function finishRun(runId: string, owner: string, result: { status: "completed"; output: unknown } | { status: "failed"; error: string }): Promise<boolean> {
+  return updateOwnedRun(runId, owner, { ...result, pending: [], finishedAt: new Date() }, { release: true });
+}
+
+/** Cancels the given runs if still active (a run being executed stops at its next write). */
+export async function cancelRuns(runIds: string[], reason: string, ex: Executor = db()): Promise<number> {
+  if (!runIds.length) return 0;
+  const rows = await ex
+    .update(executorRuns)
+    .set({ status: "cancelled", error: reason, finishedAt: new Date(), leaseOwner: null, leaseUntil: null })
+    .where(and(inArray(executorRuns.id, runIds), inArray(executorRuns.status, ACTIVE)))
+    .returning({ id: executorRuns.id });
+  return rows.length;
+}
+
+/** Active runs of these functions, with their trigger events (for cancelOn). */
+export async function activeRunsOf(functionIds: string[], ex: Executor = db()) {
+  if (!functionIds.length) return [];
+  return ex
+    .select({ id: executorRuns.id, functionId: executorRuns.functionId, event: executorRuns.event })
+    .from(executorRuns)
+    .where(and(inArray(executorRuns.functionId, functionIds), inArray(executorRuns.status, ACTIVE)));
+}
+
+/** Makes a run due now (a wait it was parked on was satisfied). */
+export async function wakeRun(runId: string, now: Date, ex: Executor = db()) {
+  await ex
+    .update(executorRuns)
+    .set({ readyAt: now, status: "queued" })
+    .where(and(eq(executorRuns.id, runId), inArray(executorRuns.status, ACTIVE)));
+}
+
+export async function findRun(runId: string, ex: Executor = db()): Promise<TExecutorRun | null> {
+  const [row] = await ex.select().from(executorRuns).where(eq(executorRuns.id, runId));
+  return row ?? null;
+}
+
+/** Memoises a step result; the first result for a step id wins, so a replayed write is harmless. */
+export async function memoiseStep(runId: string, stepId: string, result: TStepResult, ex: Executor = db()): Promise<void> {
+  await ex.insert(executorSteps).values({ runId, stepId, result }).onConflictDoNothing();
+}
+
+/** Memoised results in the order they finished. */
+export async function loadSteps(runId: string, ex: Executor = db()): Promise<{ stepId: string; result: TStepResult }[]> {
+  return ex
+    .select({ stepId: executorSteps.stepId, result: executorSteps.result })
+    .from(executorSteps)
+    .where(eq(executorSteps.runId, runId))
+    .orderBy(asc(executorSteps.seq));
+}

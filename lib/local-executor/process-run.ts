@@ -1,0 +1,107 @@
+import { finishRun, loadSteps, memoiseStep, updateOwnedRun } from "@/db/queries/executor-runs";
+import { nextWaitExpiry, takeExpiredWaits } from "@/db/queries/executor-waits";
+import type { TExecutorRun, TPendingStep, TStepResult } from "@/db/schema";
+import { retryDelayMs } from "./backoff";
+import { callFunction, serialisedError, type TCallResult } from "./call-function";
+import type { TClock } from "./clock";
+import type { TRegisteredFunction } from "./function-config";
+import { applyDiscoveredOps } from "./apply-discovered-ops";
+
+export type TRunContext = {
+  owner: string;
+  clock: TClock;
+  leaseMs: number;
+  callTimeoutMs: number;
+  signingKey: string;
+  functions: () => Promise<Map<string, TRegisteredFunction>>;
+  log: (line: string) => void;
+};
+
+/** Calls one run may make before it goes back in the queue, so one long run cannot starve others. */
+const CALLS_PER_TURN = 100;
+
+type TStepOutcome = { memo: TStepResult } | { retry: TPendingStep } | { fail: string };
+
+function stepOutcome(r: TCallResult, p: TPendingStep, fn: TRegisteredFunction, now: number): TStepOutcome {
+  const retryOrGiveUp = (error: unknown, retryAfter: string | null): TStepOutcome =>
+    p.attempt + 1 < fn.maxAttempts
+      ? { retry: { id: p.id, attempt: p.attempt + 1, retryAt: now + retryDelayMs(p.attempt + 1, retryAfter, now) } }
+      : { memo: { error: serialisedError(error) } };
+  if (r.kind === "error") return r.retriable ? retryOrGiveUp({ name: "Error", message: r.error }, r.retryAfter) : { memo: { error: { name: "Error", message: r.error } } };
+  if (r.kind === "completed") return { fail: `The SDK finished the function while asked to run step ${p.id}` };
+  const op = r.ops.find((o) => o.id === p.id);
+  if (!op) return { fail: `The SDK answered step ${p.id} with ${r.ops.map((o) => o.op).join(", ") || "nothing"}` };
+  if (op.op === "StepRun") return { memo: { data: op.data ?? null } };
+  if (op.op === "StepError") return retryOrGiveUp(op.error, null);
+  if (op.op === "StepFailed") return { memo: { error: serialisedError(op.error) } };
+  return { fail: `Unsupported opcode "${op.op}" answering step ${p.id}` };
+}
+
+
+/**
+ * Advances one claimed run as far as it can go now: resolves due timers, executes planned steps
+ * (in parallel), and calls the function to discover what comes next, until the run completes,
+ * fails, or waits (sleep, event, retry backoff). Every write is guarded by the lease.
+ */
+export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<void> {
+  const { owner } = ctx;
+  const fail = async (error: string) => {
+    ctx.log(`run ${run.id} (${run.functionId}) failed: ${error}`);
+    await finishRun(run.id, owner, { status: "failed", error });
+  };
+  const fn = (await ctx.functions()).get(run.functionId);
+  if (!fn) return fail(`Function "${run.functionId}" is not served by the app (not synced, or removed)`);
+  const state = { pending: run.pending, attempt: run.attempt, parallel: run.parallel, seenSteps: run.seenSteps };
+  const park = (readyAt: number, status: "queued" | "waiting") => updateOwnedRun(run.id, owner, { ...state, status, readyAt: new Date(readyAt) }, { release: true });
+  const renew = () => updateOwnedRun(run.id, owner, {}, { leaseMs: ctx.leaseMs });
+  const call = (stepId: string, attempt: number, steps: Awaited<ReturnType<typeof loadSteps>>, disableImmediateExecution: boolean) =>
+    callFunction({ url: fn.url, stepId, runId: run.id, attempt, maxAttempts: fn.maxAttempts, event: run.event, steps, disableImmediateExecution, signingKey: ctx.signingKey, timeoutMs: ctx.callTimeoutMs });
+
+  for (let calls = 0; calls < CALLS_PER_TURN; ) {
+    const now = await ctx.clock.now();
+    for (const w of await takeExpiredWaits(run.id, new Date(now))) await memoiseStep(run.id, w.stepId, { data: null });
+    const steps = await loadSteps(run.id);
+    // A step memoised just before a crash must not run again.
+    const done = new Set(steps.map((s) => s.stepId));
+    state.pending = state.pending.filter((p) => !done.has(p.id));
+
+    const due = state.pending.filter((p) => (p.retryAt ?? 0) <= now);
+    if (due.length) {
+      if (!(await renew())) return;
+      const results = await Promise.all(due.map((p) => call(p.id, p.attempt, steps, true)));
+      calls += due.length;
+      const later = state.pending.filter((p) => !due.includes(p));
+      for (const [i, p] of due.entries()) {
+        const outcome = stepOutcome(results[i]!, p, fn, now);
+        if ("fail" in outcome) return fail(outcome.fail);
+        if ("retry" in outcome) later.push(outcome.retry);
+        else await memoiseStep(run.id, p.id, outcome.memo);
+      }
+      state.pending = later;
+      if (!(await updateOwnedRun(run.id, owner, { pending: state.pending }))) return;
+      continue;
+    }
+    if (state.pending.length) return void (await park(Math.min(...state.pending.map((p) => p.retryAt ?? now)), "waiting"));
+
+    const waitUntil = await nextWaitExpiry(run.id);
+    if (waitUntil && steps.length === state.seenSteps) return void (await park(waitUntil.getTime(), "waiting"));
+
+    if (!(await renew())) return;
+    const r = await call("step", state.attempt, steps, state.parallel);
+    calls++;
+    state.seenSteps = steps.length;
+    if (r.kind === "completed") return void (await finishRun(run.id, owner, { status: "completed", output: r.output }));
+    if (r.kind === "error") {
+      if (!r.retriable || state.attempt + 1 >= fn.maxAttempts) return fail(r.error);
+      state.attempt += 1;
+      state.seenSteps = -1;
+      ctx.log(`run ${run.id} (${run.functionId}) attempt ${state.attempt} failed, will retry: ${r.error}`);
+      return void (await park(now + retryDelayMs(state.attempt, r.retryAfter, now), "waiting"));
+    }
+    state.attempt = 0;
+    const applied = await applyDiscoveredOps(run, fn, r.ops, now, state);
+    if (applied) return fail(applied);
+    if (!(await updateOwnedRun(run.id, owner, state))) return;
+  }
+  await park(await ctx.clock.now(), "queued");
+}
