@@ -6,4 +6,10 @@ export async function register() {
   // Background work (CSV imports) runs in the app's own process until it moves to Inngest.
   const { startImportWorker } = await import("./lib/imports/start-import-worker");
   startImportWorker();
+  // Without an Inngest server (the default), the app runs its Inngest functions itself.
+  const { env } = await import("./lib/env");
+  if (env.executor === "local") {
+    const { startLocalExecutor } = await import("./lib/local-executor/start-local-executor");
+    startLocalExecutor();
+  }
 }

@@ -44,6 +44,8 @@ export const OTHER_MUTATIONS: Record<string, string> = {
   "GET,POST /api/auth/[...nextauth]": "Auth.js",
   "POST /api/test/sql": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
   "GET,POST,PUT /api/inngest": "Inngest's own signed protocol",
+  "POST /api/local-inngest/e/[key]": "local executor's event API: the event key (derived from AUTH_SECRET) is the credential",
+  "POST /api/test/clock": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
 };
 
 /**

@@ -48,6 +48,7 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const callTimeoutMs = opts.callTimeoutMs ?? leaseMs - 30_000;
   let cache: Promise<Map<string, TRegisteredFunction>> | null = null;
+  let synced = false;
   const functions = () => (cache ??= registeredFunctions().catch((err) => ((cache = null), Promise.reject(err))));
   const ctx = { owner, clock, leaseMs, callTimeoutMs, signingKey: opts.signingKey, functions, log };
 
@@ -77,9 +78,12 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
     sync: async () => {
       const fns = await syncFunctions(opts.serveUrl, opts.signingKey);
       cache = Promise.resolve(new Map(fns.map((f) => [f.id, f])));
+      synced = true;
       return fns;
     },
     send: async (events) => {
+      // An event that arrives before this process's first sync must still find today's functions.
+      if (!synced) await executor.sync().catch((err) => log(`sync before ingest failed, using the stored registry: ${(err as Error).message}`));
       const result = await ingestEvents(Array.isArray(events) ? events : [events], await functions(), await clock.now());
       executor.poke();
       return result;
@@ -93,7 +97,6 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
       if (!stopped) return;
       stopped = false;
       loop = (async () => {
-        let synced = false;
         let lastComplaint = 0;
         while (!stopped) {
           try {
