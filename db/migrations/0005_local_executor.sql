@@ -30,6 +30,8 @@ CREATE TABLE "executor_runs" (
 	"parallel" boolean DEFAULT false NOT NULL,
 	"seen_steps" integer DEFAULT -1 NOT NULL,
 	"idempotency_key" text,
+	"concurrency_key" text,
+	"concurrency_limit" integer,
 	"lease_owner" text,
 	"lease_until" timestamp with time zone,
 	"output" jsonb,

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import { db, type Executor } from "@/db";
 import { executorRuns, executorSteps, type TExecutorRun, type TStepResult } from "@/db/schema";
 
@@ -9,7 +10,15 @@ import { executorRuns, executorSteps, type TExecutorRun, type TStepResult } from
 export const ACTIVE = ["queued", "waiting"];
 const leaseUntil = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`;
 
-export type TNewRun = { id: string; functionId: string; event: Record<string, unknown>; readyAt: Date; idempotencyKey: string | null };
+export type TNewRun = {
+  id: string;
+  functionId: string;
+  event: Record<string, unknown>;
+  readyAt: Date;
+  idempotencyKey: string | null;
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
+};
 
 /** Creates a run; null when the function's idempotency key already started one. */
 export async function insertRun(run: TNewRun, ex: Executor = db()): Promise<string | null> {
@@ -21,23 +30,46 @@ export async function insertRun(run: TNewRun, ex: Executor = db()): Promise<stri
   return rows[0]?.id ?? null;
 }
 
+// Any constant; claims from every process on the database take it for their short transaction.
+const CLAIM_LOCK_ID = 727_274_002;
+
 /**
  * Takes up to `limit` runs that are due on the executor's clock and not leased (or whose lease
- * expired: the worker died). `FOR UPDATE SKIP LOCKED` keeps concurrent claimers apart.
+ * expired: the worker died), keeping each concurrency group under its limit. Claims are
+ * serialised by a transaction-scoped advisory lock (so two processes cannot both fill the last
+ * slot of a group), and `FOR UPDATE SKIP LOCKED` steps over runs another writer holds.
  */
-export async function claimRuns(owner: string, now: Date, leaseMs: number, limit: number, ex: Executor = db()): Promise<TExecutorRun[]> {
-  const due = ex
-    .select({ id: executorRuns.id })
-    .from(executorRuns)
-    .where(and(inArray(executorRuns.status, ACTIVE), lte(executorRuns.readyAt, now), or(isNull(executorRuns.leaseUntil), lt(executorRuns.leaseUntil, sql`now()`))))
-    .orderBy(asc(executorRuns.readyAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return ex
-    .update(executorRuns)
-    .set({ leaseOwner: owner, leaseUntil: leaseUntil(leaseMs) })
-    .where(inArray(executorRuns.id, due))
-    .returning();
+export async function claimRuns(owner: string, now: Date, leaseMs: number, limit: number): Promise<TExecutorRun[]> {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_ID})`);
+    const due = await executeRows<{ id: string }>(
+      sql`with leased as (
+            select concurrency_key, count(*)::int as n from executor_runs
+            where concurrency_key is not null and status in ('queued', 'waiting') and lease_until > now()
+            group by concurrency_key),
+          due as (
+            select id, ready_at, concurrency_key, concurrency_limit from executor_runs
+            where status in ('queued', 'waiting') and ready_at <= ${now} and (lease_until is null or lease_until < now())
+            order by ready_at limit ${limit * 20}),
+          ranked as (
+            select due.*, row_number() over (partition by concurrency_key order by ready_at, id) as rn from due)
+          select ranked.id from ranked left join leased using (concurrency_key)
+          where ranked.concurrency_key is null or ranked.rn + coalesce(leased.n, 0) <= ranked.concurrency_limit
+          order by ranked.ready_at limit ${limit}`,
+      tx,
+    );
+    if (!due.length) return [];
+    const locked = tx
+      .select({ id: executorRuns.id })
+      .from(executorRuns)
+      .where(inArray(executorRuns.id, due.map((d) => d.id)))
+      .for("update", { skipLocked: true });
+    return tx
+      .update(executorRuns)
+      .set({ leaseOwner: owner, leaseUntil: leaseUntil(leaseMs) })
+      .where(and(inArray(executorRuns.id, locked), inArray(executorRuns.status, ACTIVE), or(isNull(executorRuns.leaseUntil), lt(executorRuns.leaseUntil, sql`now()`))))
+      .returning();
+  });
 }
 
 const owned = (runId: string, owner: string) => and(eq(executorRuns.id, runId), eq(executorRuns.leaseOwner, owner), inArray(executorRuns.status, ACTIVE));

@@ -49,6 +49,9 @@ export const executorRuns = pgTable(
     /** How many memoised steps the last discovery call saw; more means discover again. */
     seenSteps: integer("seen_steps").notNull().default(-1),
     idempotencyKey: text("idempotency_key"),
+    /** The function's concurrency group of this run and its limit (runs of a group leased at once). */
+    concurrencyKey: text("concurrency_key"),
+    concurrencyLimit: integer("concurrency_limit"),
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     output: jsonb("output").$type<unknown>(),

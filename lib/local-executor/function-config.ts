@@ -25,6 +25,8 @@ const DEFAULT_RETRIES = 3;
 
 export type TRegisteredFunction = {
   id: string;
+  /** At most `limit` runs of one group (`key` path of the event, or the whole function) execute at once. */
+  concurrency: { limit: number; keyPath: string[] | null } | null;
   url: string;
   config: TFunctionConfig;
   events: string[];
@@ -44,22 +46,46 @@ export function readFunctionConfig(raw: unknown): TRegisteredFunction {
     events.push(t.event);
   }
   for (const c of config.cancel ?? []) if (c.if) compileExpression(c.if);
-  if (config.idempotency) idempotencyPath(config.idempotency, config.id);
+  if (config.idempotency) eventDataPath(config.idempotency, config.id, "idempotency");
+  const concurrency = readConcurrency(config.concurrency, config.id);
   const step = config.steps.step;
   if (!step) throw new Error(`${where} has no "step" entry with a URL`);
-  return { id: config.id, url: step.runtime.url, config, events, maxAttempts: (step.retries?.attempts ?? DEFAULT_RETRIES) + 1 };
+  return { id: config.id, url: step.runtime.url, config, events, concurrency, maxAttempts: (step.retries?.attempts ?? DEFAULT_RETRIES) + 1 };
 }
 
-/** The event path of an idempotency key; only `event.data.<path>` is supported. */
-export function idempotencyPath(expression: string, fnId: string): string[] {
+/** The event path of a key expression (idempotency, concurrency); only `event.data.<path>` is supported. */
+export function eventDataPath(expression: string, fnId: string, what: string): string[] {
   const m = /^event\.data((?:\.[A-Za-z_][A-Za-z0-9_]*)+)$/.exec(expression.trim());
-  if (!m) throw new Error(`Function "${fnId}" has idempotency ${JSON.stringify(expression)}; the local executor supports only event.data.<path>`);
+  if (!m) throw new Error(`Function "${fnId}" has ${what} ${JSON.stringify(expression)}; the local executor supports only event.data.<path>`);
   return m[1]!.slice(1).split(".");
+}
+
+function readConcurrency(raw: unknown, fnId: string): TRegisteredFunction["concurrency"] {
+  if (raw === undefined || raw === null) return null;
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length !== 1) throw new Error(`Function "${fnId}" has ${list.length} concurrency limits; the local executor supports one`);
+  const c = z.union([z.number().int(), z.object({ limit: z.number().int(), key: z.string().optional(), scope: z.enum(["fn"]).optional() })]).safeParse(list[0]);
+  if (!c.success) throw new Error(`Function "${fnId}" has a concurrency option the local executor does not support (only scope "fn"): ${JSON.stringify(list[0])}`);
+  const { limit, key } = typeof c.data === "number" ? { limit: c.data, key: undefined } : c.data;
+  if (limit <= 0) return null;
+  return { limit, keyPath: key ? eventDataPath(key, fnId, "concurrency key") : null };
+}
+
+function readPath(data: Record<string, unknown>, path: string[]): unknown {
+  let v: unknown = data;
+  for (const k of path) v = v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
 }
 
 export function idempotencyKeyOf(fn: TRegisteredFunction, event: { data: Record<string, unknown> }): string | null {
   if (!fn.config.idempotency) return null;
-  let v: unknown = event.data;
-  for (const k of idempotencyPath(fn.config.idempotency, fn.id)) v = v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
+  const v = readPath(event.data, eventDataPath(fn.config.idempotency, fn.id, "idempotency"));
   return v === undefined ? null : JSON.stringify(v);
+}
+
+/** The run's concurrency group and limit, or nulls when the function has no limit. */
+export function concurrencyOf(fn: TRegisteredFunction, event: { data: Record<string, unknown> }): { concurrencyKey: string | null; concurrencyLimit: number | null } {
+  if (!fn.concurrency) return { concurrencyKey: null, concurrencyLimit: null };
+  const key = fn.concurrency.keyPath ? JSON.stringify(readPath(event.data, fn.concurrency.keyPath) ?? null) : "";
+  return { concurrencyKey: `${fn.id}:${key}`, concurrencyLimit: fn.concurrency.limit };
 }

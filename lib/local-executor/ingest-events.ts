@@ -4,7 +4,7 @@ import { insertEvent } from "@/db/queries/executor-events";
 import { activeRunsOf, cancelRuns, insertRun, memoiseStep, wakeRun } from "@/db/queries/executor-runs";
 import { eventWaitsFor, takeWait } from "@/db/queries/executor-waits";
 import { compileExpression } from "./cel-subset";
-import { idempotencyKeyOf, type TRegisteredFunction } from "./function-config";
+import { concurrencyOf, idempotencyKeyOf, type TRegisteredFunction } from "./function-config";
 
 /** An event as `inngest.send()` posts it (id and ts optional). */
 export const ZEventInput = z.object({
@@ -51,7 +51,7 @@ export async function ingestEvents(input: TEventInput[], functions: Map<string, 
 
     for (const fn of functions.values()) {
       if (!fn.events.includes(event.name)) continue;
-      const id = await insertRun({ id: randomUUID(), functionId: fn.id, event, readyAt: now, idempotencyKey: idempotencyKeyOf(fn, event) });
+      const id = await insertRun({ id: randomUUID(), functionId: fn.id, event, readyAt: now, idempotencyKey: idempotencyKeyOf(fn, event), ...concurrencyOf(fn, event) });
       if (id) result.started.push(id);
     }
   }

@@ -13,6 +13,8 @@ const counts = new Map<string, number>();
 const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
 const count = (key: string) => counts.get(key) ?? 0;
 const HOUR = 3600_000;
+const inFlight = new Map<string, number>();
+const peak = new Map<string, number>();
 
 function defineFunctions(client: Inngest) {
   const stepsFn = client.createFunction({ id: "steps", triggers: [{ event: "test/steps" }] }, async ({ event, step }) => {
@@ -67,6 +69,16 @@ function defineFunctions(client: Inngest) {
     }),
     client.createFunction({ id: "odd-if", triggers: [{ event: "test/odd-if" }] }, async ({ step }) => {
       await step.waitForEvent("odd", { event: "test/reply", timeout: "1h", if: "async.data.n > 3" });
+    }),
+    client.createFunction({ id: "one-at-a-time", concurrency: { limit: 1, key: "event.data.contactId" }, triggers: [{ event: "test/serial" }] }, async ({ event, step }) => {
+      const c = String(event.data.contactId);
+      await step.run("slow", async () => {
+        inFlight.set(c, (inFlight.get(c) ?? 0) + 1);
+        peak.set(c, Math.max(peak.get(c) ?? 0, inFlight.get(c)!));
+        peak.set("all", Math.max(peak.get("all") ?? 0, [...inFlight.values()].reduce((a, b) => a + b, 0)));
+        await new Promise((r) => setTimeout(r, 150));
+        inFlight.set(c, inFlight.get(c)! - 1);
+      });
     }),
     client.createFunction({ id: "sender", triggers: [{ event: "test/sender" }] }, async ({ event, step }) => {
       await step.sendEvent("emit", { name: "test/steps", data: { k: `${String(event.data.k)}-child` } });
@@ -273,5 +285,22 @@ describe("local executor", () => {
       expect(await findRun(id)).toMatchObject({ status: "completed", output: { sum: 6 } });
       expect(["one", "p1", "p2", "four"].map((s) => count(`c${i}:${s}`))).toEqual([1, 1, 1, 1]);
     }
+  });
+
+  it("keeps a concurrency group to its limit while other groups run alongside", async () => {
+    const a = createLocalExecutor({ serveUrl: app.serveUrl, signingKey: TEST_SIGNING_KEY, clock, slots: 4 });
+    const b = createLocalExecutor({ serveUrl: app.serveUrl, signingKey: TEST_SIGNING_KEY, clock, slots: 4 });
+    const runs: string[] = [];
+    for (const contactId of ["x", "x", "x", "y", "z"]) runs.push(await start("test/serial", { contactId }));
+    const work = async (ex: TLocalExecutor) => {
+      for (let i = 0; i < 200; i++) {
+        if ((await ex.tick()) === 0 && (await Promise.all(runs.map((id) => findRun(id)))).every((r) => r!.status === "completed")) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await Promise.all([work(a), work(b)]);
+    for (const id of runs) expect(await findRun(id)).toMatchObject({ status: "completed" });
+    expect(peak.get("x")).toBe(1);
+    expect(peak.get("all")).toBeGreaterThan(1);
   });
 });
