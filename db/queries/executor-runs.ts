@@ -20,14 +20,16 @@ export type TNewRun = {
   concurrencyLimit: number | null;
 };
 
-/** Creates a run; null when the function's idempotency key already started one. */
-export async function insertRun(run: TNewRun, ex: Executor = db()): Promise<string | null> {
+/** Creates runs in one statement; returns the ids created (a function's idempotency key starts one run only). */
+export async function insertRuns(runs: TNewRun[], ex: Executor = db()): Promise<string[]> {
+  if (!runs.length) return [];
   const rows = await ex
     .insert(executorRuns)
-    .values({ ...run, status: "queued" })
+    .values(runs.map((r) => ({ ...r, status: "queued" })))
     .onConflictDoNothing()
     .returning({ id: executorRuns.id });
-  return rows[0]?.id ?? null;
+  const created = new Set(rows.map((r) => r.id));
+  return runs.map((r) => r.id).filter((id) => created.has(id));
 }
 
 // Any constant; claims from every process on the database take it for their short transaction.
@@ -132,6 +134,22 @@ export async function findRun(runId: string, ex: Executor = db()): Promise<TExec
 /** Memoises a step result; the first result for a step id wins, so a replayed write is harmless. */
 export async function memoiseStep(runId: string, stepId: string, result: TStepResult, ex: Executor = db()): Promise<void> {
   await ex.insert(executorSteps).values({ runId, stepId, result }).onConflictDoNothing();
+}
+
+/**
+ * Memoises a result for the lease holder only, in one statement: false when the run was
+ * cancelled or its lease lost meanwhile, so the worker stops before running anything further.
+ */
+export async function memoiseOwnedStep(runId: string, owner: string, stepId: string, result: TStepResult): Promise<boolean> {
+  const rows = await executeRows<{ step_id: string }>(
+    sql`insert into executor_steps (run_id, step_id, result)
+        select ${runId}, ${stepId}, ${JSON.stringify(result)}::jsonb
+        where exists (select 1 from executor_runs where id = ${runId} and lease_owner = ${owner} and status in ('queued', 'waiting'))
+        on conflict do nothing returning step_id`,
+  );
+  if (rows.length === 1) return true;
+  const [still] = await db().select({ id: executorRuns.id }).from(executorRuns).where(owned(runId, owner));
+  return Boolean(still);
 }
 
 /** Memoised results in the order they finished. */
