@@ -28,6 +28,7 @@ CREATE TABLE "executor_runs" (
 	"attempt" integer DEFAULT 0 NOT NULL,
 	"pending" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"parallel" boolean DEFAULT false NOT NULL,
+	"wakes" integer DEFAULT 0 NOT NULL,
 	"seen_steps" integer DEFAULT -1 NOT NULL,
 	"idempotency_key" text,
 	"concurrency_key" text,

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { executeRows } from "@/db/execute-rows";
 import { db, type Executor } from "@/db";
 import { executorRuns, executorSteps, type TExecutorRun, type TStepResult } from "@/db/schema";
@@ -80,7 +81,7 @@ const owned = (runId: string, owner: string) => and(eq(executorRuns.id, runId), 
 export async function updateOwnedRun(
   runId: string,
   owner: string,
-  values: Partial<typeof executorRuns.$inferInsert>,
+  values: PgUpdateSetSource<typeof executorRuns>,
   opts: { leaseMs?: number; release?: boolean } = {},
   ex: Executor = db(),
 ): Promise<boolean> {
@@ -91,6 +92,18 @@ export async function updateOwnedRun(
     .where(owned(runId, owner))
     .returning({ id: executorRuns.id });
   return rows.length === 1;
+}
+
+/**
+ * Releases the run until `readyAt`. If an event woke it since it was claimed (`wakes` moved on),
+ * it stays due now instead: the worker may have decided to park before the event's step landed.
+ */
+export async function parkRun(run: { id: string; wakes: number }, owner: string, values: PgUpdateSetSource<typeof executorRuns>, readyAt: Date, status: "queued" | "waiting"): Promise<boolean> {
+  return updateOwnedRun(run.id, owner, {
+    ...values,
+    status: sql`case when ${executorRuns.wakes} = ${run.wakes} then ${status} else 'queued' end`,
+    readyAt: sql`case when ${executorRuns.wakes} = ${run.wakes} then ${readyAt.toISOString()}::timestamptz else ${executorRuns.readyAt} end`,
+  }, { release: true });
 }
 
 /** Ends a run for good. */
@@ -122,7 +135,7 @@ export async function activeRunsOf(functionIds: string[], ex: Executor = db()) {
 export async function wakeRun(runId: string, now: Date, ex: Executor = db()) {
   await ex
     .update(executorRuns)
-    .set({ readyAt: now, status: "queued" })
+    .set({ readyAt: now, status: "queued", wakes: sql`${executorRuns.wakes} + 1` })
     .where(and(eq(executorRuns.id, runId), inArray(executorRuns.status, ACTIVE)));
 }
 

@@ -46,6 +46,8 @@ export const executorRuns = pgTable(
     pending: jsonb("pending").$type<TPendingStep[]>().notNull().default([]),
     /** Set once the run reported parallel steps; the SDK must then plan before running. */
     parallel: boolean("parallel").notNull().default(false),
+    /** Bumped when an event resolves one of the run's waits, so a worker parking it meanwhile leaves it due. */
+    wakes: integer("wakes").notNull().default(0),
     /** How many memoised steps the last discovery call saw; more means discover again. */
     seenSteps: integer("seen_steps").notNull().default(-1),
     idempotencyKey: text("idempotency_key"),

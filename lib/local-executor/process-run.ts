@@ -1,4 +1,4 @@
-import { finishRun, loadSteps, memoiseOwnedStep, memoiseStep, updateOwnedRun } from "@/db/queries/executor-runs";
+import { finishRun, loadSteps, memoiseOwnedStep, memoiseStep, parkRun, updateOwnedRun } from "@/db/queries/executor-runs";
 import { nextWaitExpiry, takeExpiredWaits } from "@/db/queries/executor-waits";
 import type { TExecutorRun, TPendingStep, TStepResult } from "@/db/schema";
 import { retryDelayMs } from "./backoff";
@@ -52,7 +52,7 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
   const fn = (await ctx.functions()).get(run.functionId);
   if (!fn) return fail(`Function "${run.functionId}" is not served by the app (not synced, or removed)`);
   const state = { pending: run.pending, attempt: run.attempt, parallel: run.parallel, seenSteps: run.seenSteps };
-  const park = (readyAt: number, status: "queued" | "waiting") => updateOwnedRun(run.id, owner, { ...state, status, readyAt: new Date(readyAt) }, { release: true });
+  const park = (readyAt: number, status: "queued" | "waiting") => parkRun(run, owner, state, new Date(readyAt), status);
   // The claim just set the lease; renew it when a quarter of it has gone.
   let renewedAt = Date.now();
   const keepLease = async () => {
