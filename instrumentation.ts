@@ -9,4 +9,10 @@ export async function register() {
   // Every stored event may enter contacts into journeys and resume runs waiting for it.
   const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([import("./lib/ingest/ingested-events"), import("./lib/journey-runtime/route-ingested-events")]);
   onIngested(routeIngestedEvents);
+  // Without an Inngest server (the default), the app runs its Inngest functions itself.
+  const { env } = await import("./lib/env");
+  if (env.executor === "local") {
+    const { startLocalExecutor } = await import("./lib/local-executor/start-local-executor");
+    startLocalExecutor();
+  }
 }

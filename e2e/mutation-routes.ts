@@ -61,6 +61,8 @@ export const OTHER_MUTATIONS: Record<string, string> = {
   "POST /api/webhooks/twilio/[workspaceId]/status": "Twilio delivery receipts, signed with the workspace's auth token",
   "POST /api/webhooks/twilio/[workspaceId]/inbound": "incoming SMS (replies, STOP), signed with the workspace's auth token",
   "GET,POST /u/[token]": "unsubscribe link: the signed token in the URL is the credential",
+  "POST /api/local-inngest/e/[key]": "local executor's event API: the event key (derived from AUTH_SECRET) is the credential",
+  "POST /api/test/clock": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
 };
 
 /**

@@ -20,5 +20,5 @@ export function e2eServerEnv(extra: Record<string, string> = {}): Record<string,
 
 /** A fresh embedded database per run; with DATABASE_URL the caller (.ci/run) provides a fresh one. */
 export function e2eServerCommand(port: number, pgliteDir: string): string {
-  return `rm -rf ${pgliteDir} && PGLITE_DIR=${pgliteDir} exec npx next start -H 127.0.0.1 -p ${port}`;
+  return `rm -rf ${pgliteDir} && PGLITE_DIR=${pgliteDir} WAYMARK_INTERNAL_URL=http://127.0.0.1:${port} exec npx next start -H 127.0.0.1 -p ${port}`;
 }

@@ -26,9 +26,32 @@ export const ZEnv = z.object({
   WAYMARK_TEST_HOOKS: ZBool.default(false),
   /** Seed the demo workspace and print its logins at start. Defaults to on outside production. */
   WAYMARK_SEED_DEMO: ZBool.optional(),
+  /**
+   * Who runs Inngest functions: `local` (the built-in executor, no Inngest server), `inngest-dev`
+   * (`npx inngest-cli dev`) or `inngest` (Inngest Cloud or self-hosted). Inferred when unset:
+   * INNGEST_DEV → inngest-dev, INNGEST_SIGNING_KEY → inngest, otherwise local.
+   */
+  WAYMARK_EXECUTOR: z.enum(["local", "inngest-dev", "inngest"]).optional(),
+  /** `1`, or the dev server's URL (as the Inngest SDK reads it). */
+  INNGEST_DEV: z.string().optional(),
+  /** Self-hosted Inngest (or a non-default dev server): its API and event origin. */
+  INNGEST_BASE_URL: z.url().optional(),
+  INNGEST_SIGNING_KEY: z.string().regex(/^signkey-[A-Za-z0-9_]+-[0-9a-fA-F]+$/, "must look like signkey-<env>-<hex>").optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  /** How the app reaches itself (the local executor calls /api/inngest here). Default http://127.0.0.1:$PORT. */
+  WAYMARK_INTERNAL_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
-export type TEnv = Omit<z.infer<typeof ZEnv>, "WAYMARK_SEED_DEMO"> & { WAYMARK_SEED_DEMO: boolean };
+export type TExecutorKind = "local" | "inngest-dev" | "inngest";
+export type TEnv = Omit<z.infer<typeof ZEnv>, "WAYMARK_SEED_DEMO"> & { WAYMARK_SEED_DEMO: boolean; executor: TExecutorKind; internalUrl: string };
+
+function executorOf(e: z.infer<typeof ZEnv>): TExecutorKind {
+  if (e.WAYMARK_EXECUTOR) return e.WAYMARK_EXECUTOR;
+  if (e.INNGEST_DEV && !["0", "false", "no"].includes(e.INNGEST_DEV)) return "inngest-dev";
+  if (e.INNGEST_SIGNING_KEY) return "inngest";
+  return "local";
+}
 
 export function loadEnv(source: Record<string, string | undefined>): TEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
@@ -41,7 +64,13 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
   if (e.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build" && !e.AUTH_SECRET) {
     throw new Error("Invalid environment variables:\n  AUTH_SECRET: required in production (openssl rand -base64 32)");
   }
-  return { ...e, WAYMARK_SEED_DEMO: e.WAYMARK_SEED_DEMO ?? e.NODE_ENV !== "production" };
+  const executor = executorOf(e);
+  if (executor === "inngest") {
+    const missing = (["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const).filter((k) => !e[k]);
+    if (missing.length) throw new Error(`Invalid environment variables:\n${missing.map((k) => `  ${k}: required with the inngest executor`).join("\n")}`);
+  }
+  const internalUrl = (e.WAYMARK_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT ?? 3000}`).replace(/\/$/, "");
+  return { ...e, WAYMARK_SEED_DEMO: e.WAYMARK_SEED_DEMO ?? e.NODE_ENV !== "production", executor, internalUrl };
 }
 
 export const env: TEnv = loadEnv(process.env);

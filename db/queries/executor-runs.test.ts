@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "@/db/testing/test-db";
+import { claimRuns, findRun, insertRuns, parkRun, updateOwnedRun, wakeRun, cancelRuns, memoiseOwnedStep } from "./executor-runs";
+
+let db: Awaited<ReturnType<typeof useTestDb>>;
+beforeAll(async () => void (db = await useTestDb()));
+afterAll(() => db.close());
+
+const now = new Date("2030-01-01T00:00:00Z");
+const newRun = (id: string, extra: Partial<Parameters<typeof insertRuns>[0][number]> = {}) => ({
+  id,
+  functionId: "app-fn",
+  event: { name: "e", data: {} },
+  readyAt: now,
+  idempotencyKey: null,
+  concurrencyKey: null,
+  concurrencyLimit: null,
+  ...extra,
+});
+
+describe("executor run claims", () => {
+  it("leases a due run to one claimer; an expired lease can be taken over, and the old owner can no longer write", async () => {
+    await insertRuns([newRun("r1")]);
+    expect(await claimRuns("early", new Date(now.getTime() - 1), 60_000, 5)).toEqual([]);
+    expect((await claimRuns("a", now, 60_000, 5)).map((r) => r.id)).toEqual(["r1"]);
+    expect(await claimRuns("b", now, 60_000, 5)).toEqual([]);
+    expect(await updateOwnedRun("r1", "a", {}, { leaseMs: -1000 })).toBe(true);
+    expect((await claimRuns("b", now, 60_000, 5)).map((r) => r.id)).toEqual(["r1"]);
+    expect(await updateOwnedRun("r1", "a", { attempt: 9 })).toBe(false);
+    expect(await memoiseOwnedStep("r1", "a", "s1", { data: 1 })).toBe(false);
+    expect(await memoiseOwnedStep("r1", "b", "s1", { data: 1 })).toBe(true);
+  });
+
+  it("keeps a run woken by an event due, even when its worker parks it afterwards", async () => {
+    await insertRuns([newRun("r2")]);
+    const [claimed] = await claimRuns("w", now, 60_000, 5);
+    expect(claimed!.id).toBe("r2");
+    await wakeRun("r2", new Date(now.getTime() + 5));
+    await parkRun(claimed!, "w", {}, new Date(now.getTime() + 86_400_000), "waiting");
+    expect(await findRun("r2")).toMatchObject({ status: "queued", readyAt: new Date(now.getTime() + 5), leaseOwner: null });
+    const [again] = await claimRuns("w", new Date(now.getTime() + 10), 60_000, 5);
+    await parkRun(again!, "w", {}, new Date(now.getTime() + 86_400_000), "waiting");
+    expect(await findRun("r2")).toMatchObject({ status: "waiting", readyAt: new Date(now.getTime() + 86_400_000) });
+  });
+
+  it("stops a cancelled run's worker at its next write", async () => {
+    await insertRuns([newRun("r3")]);
+    await claimRuns("w", now, 60_000, 5);
+    expect(await cancelRuns(["r3"], "stop")).toBe(1);
+    expect(await memoiseOwnedStep("r3", "w", "s", { data: null })).toBe(false);
+    expect(await findRun("r3")).toMatchObject({ status: "cancelled", error: "stop" });
+  });
+
+  it("starts one run per idempotency key", async () => {
+    const ids = await insertRuns([newRun("i1", { idempotencyKey: "k" }), newRun("i2", { idempotencyKey: "k" })]);
+    expect(ids).toEqual(["i1"]);
+    expect(await insertRuns([newRun("i3", { idempotencyKey: "k" })])).toEqual([]);
+  });
+});

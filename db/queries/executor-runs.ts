@@ -1,0 +1,175 @@
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import { executeRows } from "@/db/execute-rows";
+import { db, type Executor } from "@/db";
+import { executorRuns, executorSteps, type TExecutorRun, type TStepResult } from "@/db/schema";
+
+// The executor's run statements. A worker changes a run only while it holds the lease
+// (`lease_owner` = its id, the run still active), so a worker that lost its lease, or a run
+// cancelled meanwhile, writes nothing more.
+
+export const ACTIVE = ["queued", "waiting"];
+const leaseUntil = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`;
+
+export type TNewRun = {
+  id: string;
+  functionId: string;
+  event: Record<string, unknown>;
+  readyAt: Date;
+  idempotencyKey: string | null;
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
+};
+
+/** Creates runs in one statement; returns the ids created (a function's idempotency key starts one run only). */
+export async function insertRuns(runs: TNewRun[], ex: Executor = db()): Promise<string[]> {
+  if (!runs.length) return [];
+  const rows = await ex
+    .insert(executorRuns)
+    .values(runs.map((r) => ({ ...r, status: "queued" })))
+    .onConflictDoNothing()
+    .returning({ id: executorRuns.id });
+  const created = new Set(rows.map((r) => r.id));
+  return runs.map((r) => r.id).filter((id) => created.has(id));
+}
+
+// Any constant; claims from every process on the database take it for their short transaction.
+const CLAIM_LOCK_ID = 727_274_002;
+
+/**
+ * Takes up to `limit` runs that are due on the executor's clock and not leased (or whose lease
+ * expired: the worker died), keeping each concurrency group under its limit. Claims are
+ * serialised by a transaction-scoped advisory lock (so two processes cannot both fill the last
+ * slot of a group), and `FOR UPDATE SKIP LOCKED` steps over runs another writer holds.
+ */
+export async function claimRuns(owner: string, now: Date, leaseMs: number, limit: number): Promise<TExecutorRun[]> {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_ID})`);
+    const due = await executeRows<{ id: string }>(
+      sql`with leased as (
+            select concurrency_key, count(*)::int as n from executor_runs
+            where concurrency_key is not null and status in ('queued', 'waiting') and lease_until > now()
+            group by concurrency_key),
+          due as (
+            select id, ready_at, concurrency_key, concurrency_limit from executor_runs
+            where status in ('queued', 'waiting') and ready_at <= ${now} and (lease_until is null or lease_until < now())
+            order by ready_at limit ${limit * 20}),
+          ranked as (
+            select due.*, row_number() over (partition by concurrency_key order by ready_at, id) as rn from due)
+          select ranked.id from ranked left join leased using (concurrency_key)
+          where ranked.concurrency_key is null or ranked.rn + coalesce(leased.n, 0) <= ranked.concurrency_limit
+          order by ranked.ready_at limit ${limit}`,
+      tx,
+    );
+    if (!due.length) return [];
+    const locked = tx
+      .select({ id: executorRuns.id })
+      .from(executorRuns)
+      .where(inArray(executorRuns.id, due.map((d) => d.id)))
+      .for("update", { skipLocked: true });
+    return tx
+      .update(executorRuns)
+      .set({ leaseOwner: owner, leaseUntil: leaseUntil(leaseMs) })
+      .where(and(inArray(executorRuns.id, locked), inArray(executorRuns.status, ACTIVE), or(isNull(executorRuns.leaseUntil), lt(executorRuns.leaseUntil, sql`now()`))))
+      .returning();
+  });
+}
+
+const owned = (runId: string, owner: string) => and(eq(executorRuns.id, runId), eq(executorRuns.leaseOwner, owner), inArray(executorRuns.status, ACTIVE));
+
+/** Applies `values` (renewing the lease, or releasing it); false when the lease is gone or the run was cancelled. */
+export async function updateOwnedRun(
+  runId: string,
+  owner: string,
+  values: PgUpdateSetSource<typeof executorRuns>,
+  opts: { leaseMs?: number; release?: boolean } = {},
+  ex: Executor = db(),
+): Promise<boolean> {
+  const lease = opts.release ? { leaseOwner: null, leaseUntil: null } : opts.leaseMs ? { leaseUntil: leaseUntil(opts.leaseMs) } : {};
+  const rows = await ex
+    .update(executorRuns)
+    .set({ ...values, ...lease })
+    .where(owned(runId, owner))
+    .returning({ id: executorRuns.id });
+  return rows.length === 1;
+}
+
+/**
+ * Releases the run until `readyAt`. If an event woke it since it was claimed (`wakes` moved on),
+ * it stays due now instead: the worker may have decided to park before the event's step landed.
+ */
+export async function parkRun(run: { id: string; wakes: number }, owner: string, values: PgUpdateSetSource<typeof executorRuns>, readyAt: Date, status: "queued" | "waiting"): Promise<boolean> {
+  return updateOwnedRun(run.id, owner, {
+    ...values,
+    status: sql`case when ${executorRuns.wakes} = ${run.wakes} then ${status} else 'queued' end`,
+    readyAt: sql`case when ${executorRuns.wakes} = ${run.wakes} then ${readyAt.toISOString()}::timestamptz else ${executorRuns.readyAt} end`,
+  }, { release: true });
+}
+
+/** Ends a run for good. */
+export async function finishRun(runId: string, owner: string, result: { status: "completed"; output: unknown } | { status: "failed"; error: string }): Promise<boolean> {
+  return updateOwnedRun(runId, owner, { ...result, pending: [], finishedAt: new Date() }, { release: true });
+}
+
+/** Cancels the given runs if still active (a run being executed stops at its next write). */
+export async function cancelRuns(runIds: string[], reason: string, ex: Executor = db()): Promise<number> {
+  if (!runIds.length) return 0;
+  const rows = await ex
+    .update(executorRuns)
+    .set({ status: "cancelled", error: reason, finishedAt: new Date(), leaseOwner: null, leaseUntil: null })
+    .where(and(inArray(executorRuns.id, runIds), inArray(executorRuns.status, ACTIVE)))
+    .returning({ id: executorRuns.id });
+  return rows.length;
+}
+
+/** Active runs of these functions, with their trigger events (for cancelOn). */
+export async function activeRunsOf(functionIds: string[], ex: Executor = db()) {
+  if (!functionIds.length) return [];
+  return ex
+    .select({ id: executorRuns.id, functionId: executorRuns.functionId, event: executorRuns.event })
+    .from(executorRuns)
+    .where(and(inArray(executorRuns.functionId, functionIds), inArray(executorRuns.status, ACTIVE)));
+}
+
+/** Makes a run due now (a wait it was parked on was satisfied). */
+export async function wakeRun(runId: string, now: Date, ex: Executor = db()) {
+  await ex
+    .update(executorRuns)
+    .set({ readyAt: now, status: "queued", wakes: sql`${executorRuns.wakes} + 1` })
+    .where(and(eq(executorRuns.id, runId), inArray(executorRuns.status, ACTIVE)));
+}
+
+export async function findRun(runId: string, ex: Executor = db()): Promise<TExecutorRun | null> {
+  const [row] = await ex.select().from(executorRuns).where(eq(executorRuns.id, runId));
+  return row ?? null;
+}
+
+/** Memoises a step result; the first result for a step id wins, so a replayed write is harmless. */
+export async function memoiseStep(runId: string, stepId: string, result: TStepResult, ex: Executor = db()): Promise<void> {
+  await ex.insert(executorSteps).values({ runId, stepId, result }).onConflictDoNothing();
+}
+
+/**
+ * Memoises a result for the lease holder only, in one statement: false when the run was
+ * cancelled or its lease lost meanwhile, so the worker stops before running anything further.
+ */
+export async function memoiseOwnedStep(runId: string, owner: string, stepId: string, result: TStepResult): Promise<boolean> {
+  const rows = await executeRows<{ step_id: string }>(
+    sql`insert into executor_steps (run_id, step_id, result)
+        select ${runId}, ${stepId}, ${JSON.stringify(result)}::jsonb
+        where exists (select 1 from executor_runs where id = ${runId} and lease_owner = ${owner} and status in ('queued', 'waiting'))
+        on conflict do nothing returning step_id`,
+  );
+  if (rows.length === 1) return true;
+  const [still] = await db().select({ id: executorRuns.id }).from(executorRuns).where(owned(runId, owner));
+  return Boolean(still);
+}
+
+/** Memoised results in the order they finished. */
+export async function loadSteps(runId: string, ex: Executor = db()): Promise<{ stepId: string; result: TStepResult }[]> {
+  return ex
+    .select({ stepId: executorSteps.stepId, result: executorSteps.result })
+    .from(executorSteps)
+    .where(eq(executorSteps.runId, runId))
+    .orderBy(asc(executorSteps.seq));
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { claimRuns } from "@/db/queries/executor-runs";
+import { systemClock, type TClock } from "./clock";
+import type { TRegisteredFunction } from "./function-config";
+import { ingestEvents, type TEventInput, type TIngestResult } from "./ingest-events";
+import { processRun } from "./process-run";
+import { registeredFunctions, syncFunctions } from "./sync-functions";
+
+export type TLocalExecutorOptions = {
+  /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest. */
+  serveUrl: string;
+  /** Signs every request; the serve endpoint's client must hold the same key. */
+  signingKey: string;
+  clock?: TClock;
+  /** Runs advanced at once by this process. */
+  slots?: number;
+  leaseMs?: number;
+  callTimeoutMs?: number;
+  /** Sleep between polls when nothing is due. */
+  idleMs?: number;
+  log?: (line: string) => void;
+};
+
+export type TLocalExecutor = {
+  owner: string;
+  clock: TClock;
+  /** Fetches the app's function configs (in-band sync) and stores them as the registry. */
+  sync: () => Promise<TRegisteredFunction[]>;
+  /** Accepts events as the Inngest event API would, and wakes the loop. */
+  send: (events: TEventInput | TEventInput[]) => Promise<TIngestResult>;
+  /** Claims and advances the runs due now; returns how many it took. */
+  tick: () => Promise<number>;
+  /** Ticks until nothing is due (tests). */
+  drain: (maxTicks?: number) => Promise<void>;
+  /** Starts the background loop (syncs first, retrying until the app answers). */
+  start: () => void;
+  poke: () => void;
+  stop: () => Promise<void>;
+};
+
+/** A local executor: Inngest's server role for one app, with its state in the app's database. */
+export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor {
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? ((line: string) => console.error(`[waymark] local executor: ${line}`));
+  const slots = opts.slots ?? 4;
+  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  const callTimeoutMs = opts.callTimeoutMs ?? leaseMs - 30_000;
+  let cache: Promise<Map<string, TRegisteredFunction>> | null = null;
+  let synced = false;
+  const functions = () => (cache ??= registeredFunctions().catch((err) => ((cache = null), Promise.reject(err))));
+  const ctx = { owner, clock, leaseMs, callTimeoutMs, signingKey: opts.signingKey, functions, log };
+
+  const tick = async () => {
+    const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);
+    await Promise.all(
+      runs.map((run) =>
+        processRun(run, ctx).catch((err) => log(`run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`)),
+      ),
+    );
+    return runs.length;
+  };
+
+  let stopped = true;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      t.unref?.();
+      wake = () => (clearTimeout(t), resolve());
+    });
+
+  const executor: TLocalExecutor = {
+    owner,
+    clock,
+    sync: async () => {
+      const fns = await syncFunctions(opts.serveUrl, opts.signingKey);
+      cache = Promise.resolve(new Map(fns.map((f) => [f.id, f])));
+      synced = true;
+      return fns;
+    },
+    send: async (events) => {
+      // An event that arrives before this process's first sync must still find today's functions.
+      if (!synced) await executor.sync().catch((err) => log(`sync before ingest failed, using the stored registry: ${(err as Error).message}`));
+      const result = await ingestEvents(Array.isArray(events) ? events : [events], await functions(), await clock.now());
+      executor.poke();
+      return result;
+    },
+    tick,
+    drain: async (maxTicks = 1000) => {
+      for (let i = 0; i < maxTicks; i++) if ((await tick()) === 0) return;
+      throw new Error(`Runs still due after ${maxTicks} ticks`);
+    },
+    start: () => {
+      if (!stopped) return;
+      stopped = false;
+      loop = (async () => {
+        let lastComplaint = 0;
+        while (!stopped) {
+          try {
+            if (!synced) {
+              const fns = await executor.sync();
+              synced = true;
+              log(`synced ${fns.length} function(s) from ${opts.serveUrl}`);
+            }
+            if ((await tick()) > 0) continue;
+          } catch (err) {
+            // The app is usually still starting when the first sync is tried; say so once a minute.
+            if (Date.now() - lastComplaint > 60_000) log(err instanceof Error ? err.message : String(err));
+            lastComplaint = Date.now();
+          }
+          await nap(opts.idleMs ?? 1000);
+          wake = null;
+        }
+      })();
+    },
+    poke: () => wake?.(),
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+  };
+  return executor;
+}
