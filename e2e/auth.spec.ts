@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, signIn, sql, uniqueEmail } from "./helpers";
 
-const AREAS = ["Journeys", "Campaigns", "Segments", "Templates", "Contacts", "Dashboards", "Settings"];
+const AREAS = ["Journeys", "Campaigns", "Segments", "Templates", "Contacts", "Messages", "Outbox", "Dashboards", "Settings"];
 
 test("signed-out visitors are sent to sign-in and come back where they were going", async ({ page, request }) => {
   await page.goto("/w/demo/segments");

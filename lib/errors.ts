@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** More the client needs, sent beside `fields` (a graph's defects, each with its nodes). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

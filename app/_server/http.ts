@@ -5,15 +5,15 @@ import { zodFields } from "@/lib/validation/zod-fields";
 
 export { zodFields };
 
-export type TErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+export type TErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; [detail: string]: unknown } };
 
-export function errorJson(status: number, code: string, message: string, fields?: Record<string, string>) {
-  return NextResponse.json<TErrorBody>({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+export function errorJson(status: number, code: string, message: string, fields?: Record<string, string>, details?: Record<string, unknown>) {
+  return NextResponse.json<TErrorBody>({ error: { ...details, code, message, ...(fields ? { fields } : {}) } }, { status });
 }
 
 /** Expected errors become their status; anything else is logged and answered with a bare 500. */
 export function errorResponse(err: unknown): Response {
-  if (err instanceof AppError) return errorJson(err.status, err.code, err.message, err.fields);
+  if (err instanceof AppError) return errorJson(err.status, err.code, err.message, err.fields, err.details);
   console.error("[waymark] unexpected error", err);
   return errorJson(500, "internal_error", "Something went wrong on our side");
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { events } from "@/db/schema";
 import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
@@ -26,4 +26,14 @@ export async function listContactEvents(workspaceId: string, contactId: string, 
     .limit(TIMELINE_PAGE_SIZE + 1);
   const page = rows.slice(0, TIMELINE_PAGE_SIZE).map(({ occurredText: ts, ...e }) => ({ ...e, cursor: { ts, id: String(e.id) } }));
   return { events: page, hasOlder: rows.length > TIMELINE_PAGE_SIZE };
+}
+
+/** A contact's events of one name since an instant, newest first (journey "did event" branches). */
+export async function findContactEventsSince(workspaceId: string, contactId: string, name: string, since: Date, limit = 500, ex: Executor = db()) {
+  return ex
+    .select({ properties: events.properties, occurredAt: events.occurredAt })
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.contactId, contactId), eq(events.name, name), gte(events.occurredAt, since)))
+    .orderBy(desc(events.occurredAt))
+    .limit(limit);
 }

@@ -148,3 +148,11 @@ export async function findLatestMessageTo(ex: Executor, workspaceId: string, con
     .limit(1);
   return row ?? null;
 }
+
+/** Messages that reached a contact (sent or delivered) since an instant: the frequency cap. */
+export async function countMessagesSentSince(ex: Executor, workspaceId: string, contactId: string, since: Date) {
+  return ex.$count(
+    messages,
+    and(eq(messages.workspaceId, workspaceId), eq(messages.contactId, contactId), eq(messages.isTest, false), inArray(messages.status, ["sent", "delivered"]), sql`${messages.sentAt} >= ${since.toISOString()}`),
+  );
+}

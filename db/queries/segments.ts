@@ -140,3 +140,18 @@ export async function findContactIdsByUserIds(workspaceId: string, userIds: stri
   }
   return found;
 }
+
+/** Whether one contact matches a compiled condition (journey branches on segment membership). */
+export async function contactMatches(workspaceId: string, contactId: string, condition: SQL, ex: Executor = db()) {
+  const [row] = await ex.select({ id: c.id }).from(c).where(and(eq(c.workspaceId, workspaceId), eq(c.id, contactId), condition)).limit(1);
+  return Boolean(row);
+}
+
+export async function isStaticMember(segmentId: string, contactId: string, ex: Executor = db()) {
+  const [row] = await ex
+    .select({ id: segmentMembers.contactId })
+    .from(segmentMembers)
+    .where(and(eq(segmentMembers.segmentId, segmentId), eq(segmentMembers.contactId, contactId)))
+    .limit(1);
+  return Boolean(row);
+}

@@ -6,3 +6,4 @@ export * from "./contacts";
 export * from "./imports";
 export * from "./segments";
 export * from "./messaging";
+export * from "./journeys";

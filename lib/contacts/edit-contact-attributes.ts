@@ -10,12 +10,15 @@ import type { TActor, TEditAttributes } from "./edit-schemas";
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Applies a marketer's attribute edit and records it on the contact's timeline as
+ * Applies an attribute edit (a marketer's, or a journey's update-contact node) and records it on the contact's timeline as
  * `$attributes_changed`, both in one transaction. Values that are already what was asked for are
  * left out, and an edit that changes nothing records nothing.
  */
-export async function editContactAttributes(input: { workspaceId: string; contactId: string; actor: TActor } & TEditAttributes) {
+export async function editContactAttributes(
+  input: { workspaceId: string; contactId: string; actor: TActor | null; source?: "ui" | "journey"; detail?: Record<string, unknown> } & TEditAttributes,
+) {
   const { workspaceId, contactId, actor } = input;
+  const source = input.source ?? "ui";
   const patch = splitAttributePatch(input.set);
   const wanted = { set: patch.set, unset: [...new Set([...patch.unset, ...input.unset])] };
 
@@ -33,9 +36,9 @@ export async function editContactAttributes(input: { workspaceId: string; contac
       {
         contactId,
         name: "$attributes_changed",
-        properties: { set, unset, previous, source: "ui", changedBy: { userId: actor.id, name: actor.name, email: actor.email } },
+        properties: { set, unset, previous, source, ...(actor ? { changedBy: { userId: actor.id, name: actor.name, email: actor.email } } : {}), ...input.detail },
         occurredAt: new Date(),
-        messageId: `ui-${randomUUID()}`,
+        messageId: `${source}-${randomUUID()}`,
       },
     ]);
     return { changed, events: stored };

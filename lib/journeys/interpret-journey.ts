@@ -19,7 +19,8 @@ export type TJourneyRun = {
 export type TPathEntry = { nodeId: string; kind: TNodeKind; outcome: string; detail?: Record<string, unknown> };
 export type TExitReason = "completed" | "exit_node" | "holdout" | "goal" | "contact_missing";
 export type TJourneyResult = { path: TPathEntry[]; exit: { reason: TExitReason; nodeId?: string }; converted: boolean };
-export type TInterpretOptions = { onNode?: (entry: TPathEntry) => void };
+/** `onNode` is awaited: the app records per-node progress there (idempotently: replays call it again). */
+export type TInterpretOptions = { onNode?: (entry: TPathEntry, next: string | null) => void | Promise<void> };
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 } as const;
 
@@ -45,8 +46,8 @@ export async function interpretJourney(plan: TPlan, run: TJourneyRun, port: Step
     const r = await runNode(step, nodeId, ctx);
     const entry: TPathEntry = { nodeId, kind: step.kind, outcome: r.outcome, ...(r.detail ? { detail: r.detail } : {}) };
     path.push(entry);
-    options.onNode?.(entry);
     const next: string | undefined = step.next[r.outcome];
+    await options.onNode?.(entry, r.exit ? null : (next ?? null));
     if (r.exit || next === undefined) {
       exit = { reason: r.exit ?? "completed", nodeId };
       break;

@@ -54,7 +54,7 @@ export async function simulateJourney(input: TSimulateInput): Promise<TSimulatio
   const port = new FakeStepPort(input.startAt, { data: { ...run } }, scriptFromWorld(world));
   const { effects, messages, updates, webhooks } = createMemoryEffects(world, () => port.now());
   const path: TSimulatedStep[] = [];
-  const result = await interpretJourney(input.plan, run, port, effects, { onNode: (e) => path.push({ ...e, at: port.now().toISOString() }) });
+  const result = await interpretJourney(input.plan, run, port, effects, { onNode: (e) => void path.push({ ...e, at: port.now().toISOString() }) });
   return {
     path,
     messages: messages.map((m) => ({ nodeId: m.nodeId, channel: m.channel, templateId: m.templateId, at: m.at })),

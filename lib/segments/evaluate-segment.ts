@@ -113,7 +113,7 @@ export function compare(v: unknown, c: TComparison, now: number): boolean {
 const inWindow = (t: number, w: TWindow | undefined, now: number) =>
   !w ? true : "lastDays" in w ? t >= now - w.lastDays * DAY && t <= now : t >= Date.parse(w.from) && t <= Date.parse(w.to);
 
-const matchesFilters = (props: Record<string, unknown>, filters: TPropertyFilter[], now: number) =>
+export const matchesFilters = (props: Record<string, unknown>, filters: TPropertyFilter[], now: number) =>
   filters.every((f) => compare(props[f.property], f, now));
 
 function condition(cond: TCondition, c: TContactSnapshot, now: number, resolve: TSegmentResolver, seen: Set<string>): boolean {

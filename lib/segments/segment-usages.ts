@@ -1,3 +1,4 @@
+import { findJourneysReferencing } from "@/db/queries/journeys";
 import { listSegmentRefs } from "@/db/queries/segments";
 import { referencedSegmentIds } from "./segment-references";
 
@@ -13,8 +14,14 @@ const usedBySegments: TUsageFinder = async (workspaceId, slug, segmentId) =>
     .filter((s) => s.id !== segmentId && referencedSegmentIds(s.definition).includes(segmentId))
     .map((s) => ({ kind: "segment", id: s.id, name: s.name, href: `/w/${slug}/segments/${s.id}`, blocking: true, detail: "uses it in its conditions" }));
 
-/** Journeys and campaigns add their finder here when they start targeting segments. */
-export const SEGMENT_USAGE_FINDERS: TUsageFinder[] = [usedBySegments];
+const usedByJourneys: TUsageFinder = async (workspaceId, slug, segmentId) =>
+  (await findJourneysReferencing(workspaceId, segmentId)).map((j) => {
+    const running = j.status === "live" || j.status === "paused";
+    return { kind: "journey", id: j.id, name: j.name, href: `/w/${slug}/journeys/${j.id}`, blocking: running, detail: running ? `${j.status} journey` : `${j.status} journey (not blocking)` };
+  });
+
+/** Campaigns add their finder here when they start targeting segments. */
+export const SEGMENT_USAGE_FINDERS: TUsageFinder[] = [usedBySegments, usedByJourneys];
 
 export async function findSegmentUsages(workspaceId: string, slug: string, segmentId: string): Promise<TSegmentUsage[]> {
   return (await Promise.all(SEGMENT_USAGE_FINDERS.map((f) => f(workspaceId, slug, segmentId)))).flat();

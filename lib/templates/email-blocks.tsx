@@ -32,7 +32,10 @@ function RichText({ source, kit, linkColor }: { source: string; kit: TBlockKit; 
   });
 }
 
-function ContentBlock({ block, kit }: { block: TContentBlock; kit: TBlockKit }) {
+/** The card's inner width (render-email.tsx pads it by 32 px a side), split between columns. */
+const innerWidth = (theme: TEmailTheme, columns = 1) => Math.floor((theme.contentWidth - 64 - 16 * (columns - 1)) / columns);
+
+function ContentBlock({ block, kit, maxWidth }: { block: TContentBlock; kit: TBlockKit; maxWidth: number }) {
   const { theme, p } = kit;
   switch (block.type) {
     case "heading":
@@ -60,7 +63,9 @@ function ContentBlock({ block, kit }: { block: TContentBlock; kit: TBlockKit }) 
       );
     case "image": {
       const margin = block.align === "center" ? "0 auto" : block.align === "right" ? "0 0 0 auto" : "0";
-      const img = <Img src={p(block.src)} alt={p(block.alt)} width={block.width} style={{ display: "block", width: "100%", maxWidth: block.width, height: "auto", border: 0, margin }} />;
+      // Outlook sizes by the width attribute alone, so it never exceeds the space the image sits in.
+      const width = Math.min(block.width, maxWidth);
+      const img = <Img src={p(block.src)} alt={p(block.alt)} width={width} style={{ display: "block", width: "100%", maxWidth: width, height: "auto", border: 0, margin }} />;
       return <Section style={{ margin: "0 0 16px" }}>{block.href ? <Link href={kit.href(p(block.href))}>{img}</Link> : img}</Section>;
     }
     case "divider":
@@ -99,7 +104,7 @@ function ContentBlock({ block, kit }: { block: TContentBlock; kit: TBlockKit }) 
 }
 
 export function EmailBlock({ block, kit }: { block: TEmailBlock; kit: TBlockKit }) {
-  if (block.type !== "columns") return <ContentBlock block={block} kit={kit} />;
+  if (block.type !== "columns") return <ContentBlock block={block} kit={kit} maxWidth={innerWidth(kit.theme)} />;
   const width = `${Math.floor(100 / block.columns.length)}%`;
   return (
     <Row style={{ margin: "0 0 8px" }}>
@@ -107,7 +112,7 @@ export function EmailBlock({ block, kit }: { block: TEmailBlock; kit: TBlockKit 
         // Stacked on narrow screens by the media query in render-email.tsx.
         <Column key={i} className="wm-col" style={{ width, verticalAlign: "top", paddingLeft: i === 0 ? 0 : 8, paddingRight: i === block.columns.length - 1 ? 0 : 8 }}>
           {col.blocks.map((inner) => (
-            <ContentBlock key={inner.id} block={inner} kit={kit} />
+            <ContentBlock key={inner.id} block={inner} kit={kit} maxWidth={innerWidth(kit.theme, block.columns.length)} />
           ))}
         </Column>
       ))}

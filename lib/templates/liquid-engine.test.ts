@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { liquidEngine, missingValueIn, parseLiquid } from "./liquid-engine";
+import { liquidEngine, parseLiquid } from "./liquid-engine";
+import { missingValueIn } from "./missing-value";
 import { tryCompileField } from "./personalise";
 
 const render = (mode: "html" | "text" | "json", src: string, scope: object = {}) => liquidEngine(mode).renderSync(parseLiquid(mode, src), scope);
@@ -57,6 +58,7 @@ describe("sealed Liquid engine", () => {
   it("strips the private-use marker characters from every value", () => {
     expect(render("html", "{{ v }}", { v: "a\uE0001\uE001b\uE002" })).toBe("a1b");
     expect(render("text", "{{ v }}", { v: "\uE003x" })).toBe("x");
+    expect(render("html", "{{ v | raw }}", { v: "<b>\uE003</b>" })).toBe("<b></b>");
   });
 
   it("skips on a missing value without a default, in any filter chain", () => {

@@ -1,3 +1,5 @@
+import { fastOutputRender } from "./fast-output";
+import { MissingValueError } from "./missing-value";
 import { Liquid, Output, Tag, TokenKind, toValueSync, type Template, type TagToken, type TopLevelToken } from "liquidjs";
 
 /**
@@ -14,10 +16,13 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 const toText = (v: unknown): string =>
   v === undefined || v === null ? "" : typeof v === "string" ? v : Array.isArray(v) ? v.map(toText).join("") : typeof v === "object" ? JSON.stringify(v) : String(v);
 
+/** The escaper each engine applies to every `{{ }}` (a `| raw` last filter bypasses it). */
 export const escapeHtml = (v: unknown) => toText(v).replace(MARKER_CHARS, "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 const cleanText = (v: unknown) => toText(v).replace(MARKER_CHARS, "");
 /** Inside a JSON string literal: the author writes the quotes, Liquid fills in what is between them. */
 const escapeJson = (v: unknown) => (v instanceof JsonText ? v.text : JSON.stringify(cleanText(v)).slice(1, -1));
+
+const ESCAPERS: Record<TLiquidMode, (v: unknown) => string> = { html: escapeHtml, text: cleanText, json: escapeJson };
 
 /** What the `json` filter returns in a webhook body: already JSON, so the escaper leaves it alone. */
 class JsonText {
@@ -63,26 +68,21 @@ function makeEngine(mode: TLiquidMode): Liquid {
     strictFilters: true,
     strictVariables: false,
     ownPropertyOnly: true,
-    outputEscape: mode === "html" ? escapeHtml : mode === "json" ? escapeJson : cleanText,
+    outputEscape: ESCAPERS[mode],
     parseLimit: 2_000_000,
     renderLimit: 2_000,
     memoryLimit: 20_000_000,
     cache: false,
   });
   for (const tag of ["include", "render", "layout"]) engine.registerTag(tag, RefusedTag);
+  // `| raw` prints unescaped HTML on purpose, but still may not forge a tracking marker.
+  engine.registerFilter("raw", { raw: true, handler: cleanText });
   if (mode === "json") engine.registerFilter("json", (v: unknown) => new JsonText(JSON.stringify(v ?? null)));
   return engine;
 }
 
 const engines: Record<TLiquidMode, Liquid> = { html: makeEngine("html"), text: makeEngine("text"), json: makeEngine("json") };
 export const liquidEngine = (mode: TLiquidMode) => engines[mode];
-
-/** A send that cannot go out because a value its template prints is absent and has no `default`. */
-export class MissingValueError extends Error {
-  constructor(readonly variable: string) {
-    super(`missing value: ${variable}`);
-  }
-}
 
 const isMissing = (v: unknown) => v === undefined || v === null || v === "";
 
@@ -109,11 +109,17 @@ export const hasDefaultFilter = (output: Output) => output.value.filters.some((f
  * throws MissingValueError on nothing (undefined, null, ""): never a hole in a sent message,
  * while a `{% if %}` around the output still decides whether it renders at all.
  */
-export function parseLiquid(mode: TLiquidMode, source: string): Template[] {
+export function parseLiquid(mode: TLiquidMode, source: string, { fastOutputs = true } = {}): Template[] {
   const templates = liquidEngine(mode).parse(source);
   for (const output of outputsOf(templates)) {
     const expression = outputExpression(output);
-    if (expression === null || hasDefaultFilter(output)) continue;
+    if (expression === null) continue;
+    const fast = fastOutputs ? fastOutputRender(output, expression, ESCAPERS[mode]) : null;
+    if (fast) {
+      output.render = fast;
+      continue;
+    }
+    if (hasDefaultFilter(output)) continue;
     const guard = {
       name: "required",
       raw: false,
@@ -129,12 +135,3 @@ export function parseLiquid(mode: TLiquidMode, source: string): Template[] {
 }
 
 export const hasLiquid = (source: string) => source.includes("{{") || source.includes("{%");
-
-/** The error a render threw on purpose, under LiquidJS's RenderError wrappers. */
-export function missingValueIn(err: unknown): MissingValueError | null {
-  for (let e: unknown = err, depth = 0; e && depth < 10; depth++) {
-    if (e instanceof MissingValueError) return e;
-    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
-  }
-  return null;
-}

@@ -1,6 +1,7 @@
 import type { Template } from "liquidjs";
 import { ValidationError } from "@/lib/errors";
-import { hasLiquid, liquidEngine, missingValueIn, parseLiquid, type TLiquidMode } from "./liquid-engine";
+import { hasLiquid, liquidEngine, parseLiquid, type TLiquidMode } from "./liquid-engine";
+import { missingValueIn } from "./missing-value";
 
 /** One text field of a template version, parsed once; `templates` is null for plain text with no Liquid. */
 export type TLiquidField = { path: string; mode: TLiquidMode; source: string; templates: Template[] | null };

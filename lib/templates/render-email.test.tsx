@@ -14,7 +14,7 @@ describe("renderEmailLayout", () => {
     expect(clean).toContain('role="presentation"');
     expect(clean).toContain("max-width:600px");
     expect(clean).toContain("font-family:Helvetica, Arial, sans-serif");
-    expect(clean).toContain('<img alt="Acme" src="https://cdn.acme.test/logo.png"');
+    expect(clean).toMatch(/<img alt="Acme" src="https:\/\/cdn.acme.test\/logo.png" style="[^"]*max-width:120px[^"]*" width="120"\/>/);
     expect(clean).toMatch(/<h1[^>]*>Hi \{\{ contact.firstName \| default: "there" \}\} 👋<\/h1>/);
     expect(clean).toContain("<strong>{{ workspace.name }}</strong>");
     expect(clean).toContain('<em>{{ contact.plan | default: "free" }}</em>');
@@ -62,6 +62,18 @@ describe("renderEmailLayout", () => {
     expect(html).not.toMatch(/[\uE010\uE011]/);
     expect(count(text, tricky)).toBe(2);
     expect(text).toContain(tag);
+  });
+
+  it("never makes an image wider than the space it sits in", async () => {
+    const img = (id: string) => ({ id, type: "image", src: "https://x.test/a.png", alt: "", width: 800 });
+    const content = ZEmailContent.parse({
+      channel: "email",
+      subject: "s",
+      theme: { contentWidth: 600 },
+      blocks: [img("full"), { id: "c", type: "columns", columns: [{ blocks: [img("a")] }, { blocks: [] }, { blocks: [img("b")] }] }],
+    });
+    const { html } = await renderEmailLayout(content);
+    expect(html.match(/width="\d+"\/>/g)).toEqual(['width="536"/>', 'width="168"/>', 'width="168"/>']);
   });
 
   it("escapes static text and never lets markup through", async () => {

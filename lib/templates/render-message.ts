@@ -91,7 +91,9 @@ export function renderMessage(compiled: TCompiledTemplate, context: TRenderConte
       case "email": {
         const html = resolvePixel(resolveLinks(renderField(compiled.html, s), compiled.links, "html", opts), opts.openPixelUrl);
         const text = resolveLinks(renderField(compiled.text, s), compiled.links, "text", opts);
-        return { channel: "email", subject: renderField(compiled.subject, s).trim(), preheader: renderField(compiled.preheader, s).trim(), html, text };
+        // One line each: a value with a line break must not reach a mail header.
+        const line = (f: F) => renderField(f, s).replace(/\s+/g, " ").trim();
+        return { channel: "email", subject: line(compiled.subject), preheader: line(compiled.preheader), html, text };
       }
       case "sms":
         return { channel: "sms", body: renderField(compiled.body, s), ...(optional(compiled.senderId, s) !== undefined && { senderId: optional(compiled.senderId, s) }) };

@@ -77,7 +77,8 @@ export const ZEmailContent = z
   .object({
     channel: z.literal("email"),
     subject: requiredText(300),
-    preheader: liquidText(300).default(""),
+    // react-email's Preview cuts at 150 characters; a longer preheader would lose its end.
+    preheader: liquidText(150).default(""),
     theme: ZEmailTheme.default({ brandColor: "#2563eb", backgroundColor: "#f3f4f6", fontFamily: "system", contentWidth: 600 }),
     blocks: z.array(ZEmailBlock).max(100),
   })

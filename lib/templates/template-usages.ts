@@ -1,14 +1,10 @@
+import { findJourneysReferencing } from "@/db/queries/journeys";
+
 /**
- * What uses a template, as names people recognise ("journey Welcome"). Journeys and campaigns add
- * their finders here; a template in use cannot be deleted.
+ * What stops a template from being deleted: a live or paused journey that sends it, named as
+ * people recognise it. Drafts do not block (publishing them will say the template is gone).
  */
-type TFinder = (workspaceId: string, templateId: string) => Promise<string[]>;
-const finders: TFinder[] = [];
-
-export function registerTemplateUsageFinder(finder: TFinder) {
-  finders.push(finder);
-}
-
 export async function findTemplateUsages(workspaceId: string, templateId: string): Promise<string[]> {
-  return (await Promise.all(finders.map((f) => f(workspaceId, templateId)))).flat();
+  const journeys = await findJourneysReferencing(workspaceId, templateId);
+  return journeys.filter((j) => j.status === "live" || j.status === "paused").map((j) => `journey "${j.name}"`);
 }

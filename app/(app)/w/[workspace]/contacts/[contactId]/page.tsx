@@ -9,15 +9,19 @@ import { DevicesCard } from "@/components/contacts/devices-card";
 import { EventTimeline } from "@/components/contacts/event-timeline";
 import { KeysetPagination } from "@/components/contacts/keyset-pagination";
 import { UpcomingSection } from "@/components/contacts/upcoming-section";
+import { ContactMessagesCard } from "@/components/messages/contact-messages-card";
 import { Card, CardHeader } from "@/components/ui/card";
 import { listContactEvents } from "@/db/queries/contact-timeline";
 import { findContactById, loadContactDetails } from "@/db/queries/contacts";
+import { listContactMessages } from "@/db/queries/message-log";
 import { attributeType } from "@/lib/contacts/attributes";
 import { channelPanel } from "@/lib/contacts/channel-panel";
 import { isContactId } from "@/lib/contacts/contact-id";
 import { formatCursor, parseCursor } from "@/lib/contacts/keyset-cursor";
 
 export const metadata = { title: "Contact" };
+
+const RECENT_MESSAGES = 8;
 
 export default async function ContactPage({ params, searchParams }: PageProps<"/w/[workspace]/contacts/[contactId]">) {
   const { workspace: slug, contactId } = await params;
@@ -29,7 +33,11 @@ export default async function ContactPage({ params, searchParams }: PageProps<"/
 
   const raw = (await searchParams).before;
   const before = parseCursor(typeof raw === "string" ? raw : undefined, "bigint");
-  const [details, timeline] = await Promise.all([loadContactDetails(workspace.id, contact.id), listContactEvents(workspace.id, contact.id, before)]);
+  const [details, timeline, messages] = await Promise.all([
+    loadContactDetails(workspace.id, contact.id),
+    listContactEvents(workspace.id, contact.id, before),
+    listContactMessages(workspace.id, contact.id, RECENT_MESSAGES),
+  ]);
   const tz = workspace.timezone;
   const editable = can("edit");
   const base = `/w/${workspace.slug}/contacts/${contact.id}`;
@@ -78,7 +86,7 @@ export default async function ContactPage({ params, searchParams }: PageProps<"/
           </Card>
           <DevicesCard tokens={details.pushTokens} anonymousIds={details.anonymousIds} timeZone={tz} />
           <UpcomingSection title="Journeys" text="The journeys this contact is in, and where they are in each, appear here once journeys are available." />
-          <UpcomingSection title="Messages" text="Every email, SMS, push, voice and in-app message sent to this contact, with its delivery and opens, appears here once sending is available." />
+          <ContactMessagesCard slug={workspace.slug} contactId={contact.id} rows={messages} timeZone={tz} limit={RECENT_MESSAGES} />
         </div>
       </div>
     </div>

@@ -1,0 +1,25 @@
+import type { TSendChannel } from "@/lib/channels/types";
+import { readMessageContent } from "@/lib/messages/message-content";
+import { EmailContent } from "./email-content";
+import { InAppPreview, PushPreview, SmsPreview, VoicePreview, WebhookPreview } from "./channel-previews";
+
+/** What went out, drawn per channel: the same view on the message page and in the Outbox. */
+export function MessageContent({ channel, content }: { channel: TSendChannel; content: Record<string, unknown> | null }) {
+  const view = readMessageContent(channel, content);
+  switch (view.channel) {
+    case "email":
+      return <EmailContent content={view.content} />;
+    case "sms":
+      return <SmsPreview content={view.content} />;
+    case "push":
+      return <PushPreview content={view.content} />;
+    case "voice":
+      return <VoicePreview content={view.content} />;
+    case "in_app":
+      return <InAppPreview content={view.content} />;
+    case "webhook":
+      return <WebhookPreview content={view.content} />;
+    case "none":
+      return <p className="text-sm text-slate-500">Nothing was rendered: the message stopped before its content was made (see the status and timeline).</p>;
+  }
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { TMessageLogRow } from "@/db/queries/message-log";
+import { formatDateTime, formatRelative } from "@/lib/format/dates";
+import { describeOrigin } from "@/lib/messages/message-origin";
+import { ChannelBadge } from "./channel-badge";
+import { EngagementIcons } from "./engagement-icons";
+import { MessageOrigin } from "./message-origin";
+import { MessageStatusBadge } from "./message-status-badge";
+import { TemplateLabel } from "./template-label";
+
+const dash = <span className="text-slate-400">—</span>;
+
+export function MessagesTable({ slug, rows, timeZone }: { slug: string; rows: TMessageLogRow[]; timeZone: string }) {
+  const now = new Date();
+  return (
+    // Tighter cells than the contacts list: seven columns should fit a laptop screen before it scrolls sideways.
+    <Table className="whitespace-nowrap [&_td]:px-3 [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:px-3 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5">
+      <thead>
+        <tr>
+          <Th>Time</Th>
+          <Th>Channel</Th>
+          <Th>Recipient</Th>
+          <Th>Template</Th>
+          <Th>Origin</Th>
+          <Th>Status</Th>
+          <Th>Engaged</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((m) => (
+          // The time's link covers the row (its ::after), so a click anywhere opens the message; the
+          // contact and origin links sit above it.
+          <tr key={m.id} className="relative hover:bg-slate-50" data-testid="message-row">
+            <Td className="text-slate-700">
+              <Link href={`/w/${slug}/messages/${m.id}`} className="after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none" title={formatRelative(m.createdAt, now)}>
+                <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, timeZone)}</time>
+              </Link>
+            </Td>
+            <Td>
+              <ChannelBadge channel={m.channel} />
+            </Td>
+            <Td className="max-w-60">
+              <div className="truncate font-medium text-slate-900">{m.recipient ?? dash}</div>
+              <div className="flex items-center gap-1 truncate text-xs text-slate-500">
+                {m.contactId ? (
+                  <Link href={`/w/${slug}/contacts/${m.contactId}`} className="relative z-10 text-brand-600 hover:underline">
+                    {m.contactExternalId ?? "Anonymous contact"}
+                  </Link>
+                ) : null}
+                {m.summary ? <span className="truncate">{m.contactId ? " · " : ""}{m.summary}</span> : null}
+              </div>
+            </Td>
+            <Td className="text-slate-700">
+              <TemplateLabel name={m.templateName} version={m.templateVersion} />
+            </Td>
+            <Td className="text-slate-700">
+              <MessageOrigin origin={describeOrigin(m.origin, slug)} />
+            </Td>
+            <Td>
+              <MessageStatusBadge status={m.status} reason={m.reason} showReason={m.status === "failed" || m.status === "bounced" || m.status === "skipped"} />
+            </Td>
+            <Td>
+              <EngagementIcons stamps={m} timeZone={timeZone} />
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,125 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { journeyEntries, journeyNodeVisits, journeys, journeyVersions, users, type TJourney } from "@/db/schema";
+import { rowsOf } from "@/db/execute-rows";
+
+export async function listJourneys(workspaceId: string, ex: Executor = db()) {
+  return ex
+    .select({
+      id: journeys.id,
+      name: journeys.name,
+      status: journeys.status,
+      liveVersion: journeys.liveVersion,
+      updatedAt: journeys.updatedAt,
+      hasDraftChanges: sql<boolean>`${journeys.liveVersion} = 0 or ${journeys.draftGraph} is distinct from (select v.graph from journey_versions v where v.journey_id = ${journeys.id} and v.version = ${journeys.liveVersion})`,
+    })
+    .from(journeys)
+    .where(eq(journeys.workspaceId, workspaceId))
+    .orderBy(desc(journeys.updatedAt));
+}
+
+export async function findJourney(workspaceId: string, journeyId: string, ex: Executor = db()): Promise<TJourney | null> {
+  const [row] = await ex
+    .select()
+    .from(journeys)
+    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, journeyId)));
+  return row ?? null;
+}
+
+export async function lockJourney(ex: Executor, workspaceId: string, journeyId: string): Promise<TJourney | null> {
+  const [row] = await ex
+    .select()
+    .from(journeys)
+    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, journeyId)))
+    .for("update");
+  return row ?? null;
+}
+
+export async function insertJourney(row: typeof journeys.$inferInsert, ex: Executor = db()) {
+  const [created] = await ex.insert(journeys).values(row).returning();
+  return created!;
+}
+
+export async function updateJourney(workspaceId: string, journeyId: string, patch: Partial<Pick<TJourney, "name" | "draftGraph" | "draftSettings" | "status" | "liveVersion">>, ex: Executor = db()) {
+  const [row] = await ex
+    .update(journeys)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, journeyId)))
+    .returning();
+  return row ?? null;
+}
+
+export async function deleteJourney(workspaceId: string, journeyId: string, ex: Executor = db()) {
+  const rows = await ex
+    .delete(journeys)
+    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, journeyId)))
+    .returning({ id: journeys.id });
+  return rows.length === 1;
+}
+
+export async function insertJourneyVersion(ex: Executor, row: typeof journeyVersions.$inferInsert) {
+  await ex.insert(journeyVersions).values(row);
+}
+
+export async function listJourneyVersions(workspaceId: string, journeyId: string, ex: Executor = db()) {
+  return ex
+    .select({ version: journeyVersions.version, publishedAt: journeyVersions.publishedAt, publishedBy: users.name })
+    .from(journeyVersions)
+    .leftJoin(users, eq(users.id, journeyVersions.publishedBy))
+    .where(and(eq(journeyVersions.workspaceId, workspaceId), eq(journeyVersions.journeyId, journeyId)))
+    .orderBy(desc(journeyVersions.version));
+}
+
+export async function findJourneyVersion(journeyId: string, version: number, ex: Executor = db()) {
+  const [row] = await ex
+    .select()
+    .from(journeyVersions)
+    .where(and(eq(journeyVersions.journeyId, journeyId), eq(journeyVersions.version, version)));
+  return row ?? null;
+}
+
+/** Stopping a journey ends every entry still inside it. */
+export async function cancelActiveEntries(ex: Executor, workspaceId: string, journeyId: string) {
+  await ex
+    .update(journeyEntries)
+    .set({ status: "cancelled", exitedAt: new Date(), exitReason: "stopped", currentNodeId: null })
+    .where(and(eq(journeyEntries.workspaceId, workspaceId), eq(journeyEntries.journeyId, journeyId), eq(journeyEntries.status, "active")));
+}
+
+/** Per node: how many passed it (by outcome) and how many are at it now. */
+export async function journeyNodeCounts(workspaceId: string, journeyId: string, ex: Executor = db()) {
+  const passed = rowsOf<{ node_id: string; n: number }>(
+    await ex.execute(sql`select v.node_id, count(*)::int as n from ${journeyNodeVisits} v join ${journeyEntries} e on e.id = v.entry_id
+      where e.workspace_id = ${workspaceId} and v.journey_id = ${journeyId} group by v.node_id`),
+  );
+  const waiting = rowsOf<{ node_id: string; n: number }>(
+    await ex.execute(sql`select current_node_id as node_id, count(*)::int as n from ${journeyEntries}
+      where workspace_id = ${workspaceId} and journey_id = ${journeyId} and status = 'active' and current_node_id is not null group by current_node_id`),
+  );
+  const [totals] = rowsOf<{ entered: number; active: number; completed: number; converted: number }>(
+    await ex.execute(sql`select count(*)::int as entered, count(*) filter (where status = 'active')::int as active,
+      count(*) filter (where status in ('completed', 'exited'))::int as completed, count(*) filter (where converted)::int as converted
+      from ${journeyEntries} where workspace_id = ${workspaceId} and journey_id = ${journeyId}`),
+  );
+  return { passed, waiting, totals: totals ?? { entered: 0, active: 0, completed: 0, converted: 0 } };
+}
+
+/**
+ * Journeys whose draft or live version mentions `id` (a template or segment id). Ids are UUIDs,
+ * so a match in the JSON text is a reference, wherever the node keeps it.
+ */
+export async function findJourneysReferencing(workspaceId: string, id: string, ex: Executor = db()) {
+  const pattern = `%${id}%`;
+  return rowsOf<{ id: string; name: string; status: TJourney["status"] }>(
+    await ex.execute(sql`select j.id, j.name, j.status from ${journeys} j
+      where j.workspace_id = ${workspaceId}
+        and (j.draft_graph::text like ${pattern}
+          or exists (select 1 from ${journeyVersions} v where v.journey_id = j.id and v.version = j.live_version and v.graph::text like ${pattern}))
+      order by j.name`),
+  );
+}
+
+export async function findEntryStatus(entryId: string, ex: Executor = db()) {
+  const [row] = await ex.select({ status: journeyEntries.status }).from(journeyEntries).where(eq(journeyEntries.id, entryId));
+  return row?.status ?? null;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { db } from "@/db";
+import { cancelActiveEntries, deleteJourney, insertJourney, insertJourneyVersion, lockJourney, updateJourney } from "@/db/queries/journeys";
+import { listSegmentRefs } from "@/db/queries/segments";
+import { listTemplates } from "@/db/queries/templates";
+import { AppError, ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { emitEvents } from "@/lib/journey-runtime/emit-events";
+import { zodFields } from "@/lib/validation/zod-fields";
+import { compileJourney } from "./compile-journey";
+import { ZDraftGraph } from "./graph-schema";
+import { ZDraftJourneySettings, ZJourneySettings } from "./journey-settings";
+import { validateGraph, type TGraphError } from "./validate-graph";
+
+export const ZCreateJourney = z.object({ name: z.string().trim().min(1, "Required").max(120) });
+export const ZSaveJourney = z.object({
+  name: z.string().trim().min(1, "Required").max(120).optional(),
+  graph: ZDraftGraph.optional(),
+  settings: ZDraftJourneySettings.optional(),
+});
+
+/** A publish refused for the graph: 400 with every defect, each pointing at its nodes. */
+export class InvalidGraphError extends AppError {
+  constructor(readonly errors: TGraphError[]) {
+    super(400, "invalid_graph", errors[0]?.message ?? "The journey has errors", undefined, { errors });
+  }
+}
+
+const nameTaken = () => new ValidationError({ name: "A journey with this name already exists" });
+const STARTER_GRAPH = { nodes: [{ id: "trigger", type: "trigger", position: { x: 0, y: 0 }, data: { kind: "event", event: "", filters: [] } }], edges: [] };
+
+export async function createJourney(workspaceId: string, userId: string, input: z.infer<typeof ZCreateJourney>) {
+  try {
+    return await insertJourney({ workspaceId, name: input.name, draftGraph: STARTER_GRAPH, draftSettings: { entry: { mode: "once" } }, createdBy: userId });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken();
+    throw err;
+  }
+}
+
+/** Autosave: any half-drawn graph is kept; a live journey keeps running its published version. */
+export async function saveJourneyDraft(workspaceId: string, journeyId: string, input: z.infer<typeof ZSaveJourney>) {
+  try {
+    const row = await updateJourney(workspaceId, journeyId, { name: input.name, draftGraph: input.graph, draftSettings: input.settings });
+    if (!row) throw new NotFoundError("No such journey in this workspace");
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken();
+    throw err;
+  }
+}
+
+/**
+ * Validates the draft strictly, compiles it and stores an immutable version that new entries run;
+ * contacts already inside stay on the version they entered with.
+ */
+export async function publishJourney(workspaceId: string, journeyId: string, userId: string) {
+  const [templates, segments] = await Promise.all([listTemplates(workspaceId), listSegmentRefs(workspaceId)]);
+  return db().transaction(async (tx) => {
+    const journey = await lockJourney(tx, workspaceId, journeyId);
+    if (!journey) throw new NotFoundError("No such journey in this workspace");
+    if (journey.status === "stopped") throw new ConflictError("A stopped journey cannot be published again: duplicate it instead");
+    const settings = ZJourneySettings.safeParse(journey.draftSettings);
+    if (!settings.success) throw new ValidationError(zodFields(settings.error, "settings"));
+    const checked = validateGraph(journey.draftGraph, {
+      template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0),
+      segmentExists: (id) => segments.some((s) => s.id === id),
+    });
+    if (!checked.ok) throw new InvalidGraphError(checked.errors);
+    const version = journey.liveVersion + 1;
+    const plan = compileJourney(checked.graph, settings.data);
+    await insertJourneyVersion(tx, { journeyId, version, workspaceId, graph: journey.draftGraph, settings: settings.data, plan, publishedBy: userId });
+    await updateJourney(workspaceId, journeyId, { liveVersion: version, status: journey.status === "paused" ? "paused" : "live" }, tx);
+    return { version };
+  });
+}
+
+const TRANSITIONS = { pause: ["live"], resume: ["paused"], stop: ["live", "paused"] } as const;
+const TARGET = { pause: "paused", resume: "live", stop: "stopped" } as const;
+
+/**
+ * Pause stops new entries (contacts inside carry on); resume lets them in again; stop ends the
+ * journey for good and cancels every run in progress.
+ */
+export async function changeJourneyStatus(workspaceId: string, journeyId: string, action: keyof typeof TRANSITIONS) {
+  const journey = await db().transaction(async (tx) => {
+    const current = await lockJourney(tx, workspaceId, journeyId);
+    if (!current) throw new NotFoundError("No such journey in this workspace");
+    if (!(TRANSITIONS[action] as readonly string[]).includes(current.status)) throw new ConflictError(`Cannot ${action} a ${current.status} journey`);
+    if (action === "stop") await cancelActiveEntries(tx, workspaceId, journeyId);
+    return updateJourney(workspaceId, journeyId, { status: TARGET[action] }, tx);
+  });
+  if (action === "stop") await emitEvents([{ name: "journey/stopped", data: { journeyId } }]);
+  return journey!;
+}
+
+export async function removeJourney(workspaceId: string, journeyId: string) {
+  const journey = await db().transaction(async (tx) => {
+    const current = await lockJourney(tx, workspaceId, journeyId);
+    if (!current) throw new NotFoundError("No such journey in this workspace");
+    if (current.status === "live" || current.status === "paused") throw new ConflictError("Stop the journey before deleting it");
+    await deleteJourney(workspaceId, journeyId, tx);
+    return current;
+  });
+  return journey;
+}
