@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import type { TGraphError } from "@/lib/journeys/validate-graph";
 import { cn } from "@/lib/utils";
@@ -14,6 +15,8 @@ import { TestPanel } from "./test-panel";
 export type TPanel = "step" | "settings" | "test" | "problems";
 
 type Props = {
+  /** The canvas revision: bumps on every edit of the journey (not on drag frames). */
+  revision: number;
   panel: TPanel;
   setPanel: (p: TPanel) => void;
   selectedNode: TCanvasNode | undefined;
@@ -31,8 +34,17 @@ type Props = {
   templateName: (id: string) => string;
 };
 
+/**
+ * Re-renders only when what it shows changes. A drag moves the selected node on every frame but
+ * changes neither its data nor the journey's revision, so the forms sit still while it happens;
+ * callbacks are compared by the revision they were made at, not by identity.
+ */
+export const EditorSidePanel = memo(SidePanel, (a, b) =>
+  a.revision === b.revision && a.panel === b.panel && a.errors === b.errors && a.settings === b.settings && a.options === b.options && a.contacts === b.contacts &&
+  a.selectedNode?.id === b.selectedNode?.id && a.selectedNode?.data === b.selectedNode?.data && a.selectedNode?.type === b.selectedNode?.type);
+
 /** The right-hand panel: the selected step's form, journey settings, test on a contact, problems. */
-export function EditorSidePanel(p: Props) {
+function SidePanel(p: Props) {
   const { readOnly } = useCanvasContext();
   const tabs: [TPanel, string][] = [["step", "Step"], ["settings", "Settings"], ["test", "Test"], ...(p.errors.length ? [["problems", `Problems (${p.errors.length})`] as [TPanel, string]] : [])];
   return (

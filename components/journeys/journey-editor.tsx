@@ -72,7 +72,11 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
     if (selectedNode) setPanel("step");
   }
 
-  const sendNodes = state.nodes.filter((n) => n.type === "send").map((n) => ({ id: n.id, label: labelOf(n.id) }));
+  const sendKey = state.nodes.filter((n) => n.type === "send").map((n) => `${n.id}\u0000${labelOf(n.id)}`).join("\u0001");
+  const panelOptions = useMemo(() => {
+    const sendNodes = sendKey ? sendKey.split("\u0001").map((x) => { const [id = "", label = ""] = x.split("\u0000"); return { id, label }; }) : [];
+    return { ...options, sendNodes };
+  }, [options, sendKey]);
   const addAtCentre = useCallback((kind: TNodeKind) => {
     const r = canvasRef.current?.getBoundingClientRect();
     const p = flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 800) / 2, y: (r?.top ?? 0) + (r?.height ?? 600) / 2 });
@@ -129,8 +133,8 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
             <JourneyCanvas nodes={state.nodes} edges={state.edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onDropKind={actions.add} />
           </div>
           <EditorSidePanel
-            panel={panel} setPanel={setPanel} selectedNode={selectedNode} errors={errors}
-            options={{ ...options, sendNodes: sendNodes.filter((s) => s.id !== selectedNode?.id) }}
+            revision={state.revision} panel={panel} setPanel={setPanel} selectedNode={selectedNode} errors={errors}
+            options={panelOptions}
             settings={settings}
             onSettings={(s) => { settingsRef.current = s; setSettingsState(s); setSettingsRev((x) => x + 1); }}
             onNodeData={actions.updateData} onDelete={actions.removeSelected} onPick={focusNode} labelOf={labelOf}

@@ -1,10 +1,11 @@
 "use client";
+import { memo } from "react";
 import type { TNodeKind } from "@/lib/journeys/node-data";
 import { cn } from "@/lib/utils";
 import { DRAG_MIME, NODE_KIND_META, PALETTE_GROUPS } from "./node-kinds";
 
 /** Steps to drag onto the canvas (or click to drop one in the middle of the view). */
-export function NodePalette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
+export const NodePalette = memo(function NodePalette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
   return (
     <nav aria-label="Steps" className="flex w-52 shrink-0 flex-col gap-3 overflow-y-auto border-r border-slate-200 bg-white p-3" data-testid="palette">
       <p className="text-xs text-slate-500">Drag a step onto the canvas, then connect its outputs.</p>
@@ -46,4 +47,4 @@ export function NodePalette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
       ))}
     </nav>
   );
-}
+});
