@@ -6,4 +6,7 @@ export async function register() {
   // Background work (CSV imports) runs in the app's own process until it moves to Inngest.
   const { startImportWorker } = await import("./lib/imports/start-import-worker");
   startImportWorker();
+  // Every stored event may enter contacts into journeys and resume runs waiting for it.
+  const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([import("./lib/ingest/ingested-events"), import("./lib/journey-runtime/route-ingested-events")]);
+  onIngested(routeIngestedEvents);
 }

@@ -4,6 +4,7 @@ import { apiKeys, contacts, memberships, segments, users, workspaces } from "@/d
 import { hashPassword } from "@/lib/auth/password";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
+import { seedDemoJourney } from "@/lib/demo/demo-journey";
 import { DEMO_SEGMENTS } from "@/lib/demo/demo-segments";
 import { ingest } from "@/lib/ingest/ingest";
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE_SLUG } from "@/lib/demo/demo-accounts";
@@ -17,13 +18,21 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   if (existing) {
     await seedDemoContacts(existing.id);
     await seedDemoSegments(existing.id);
+    await seedDemoJourney(existing.id, await demoAdminId());
     return { created: false };
   }
   await seedDemoWorkspace();
   const [ws] = await db().select().from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG)).limit(1);
   await seedDemoContacts(ws!.id);
   await seedDemoSegments(ws!.id);
+  await seedDemoJourney(ws!.id, await demoAdminId());
   return { created: true };
+}
+
+async function demoAdminId(): Promise<string> {
+  const admin = DEMO_USERS.find((u) => u.role === "admin")!;
+  const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, admin.email));
+  return row!.id;
 }
 
 /** The demo segments, once: a workspace that already has any segment is left as it is. */

@@ -33,6 +33,11 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "POST", path: "/api/w/[workspace]/templates/[templateId]/test-send", body: { to: "+14155550123" }, permission: "edit" },
   { method: "PUT", path: "/api/w/[workspace]/channels/[kind]", body: { url: "https://hooks.example.com/x", secret: "probe-secret-probe-secret" }, permission: "manage" },
   { method: "DELETE", path: "/api/w/[workspace]/channels/[kind]", permission: "manage" },
+  { method: "POST", path: "/api/w/[workspace]/journeys", body: { name: "Probe journey" }, permission: "edit" },
+  { method: "PATCH", path: "/api/w/[workspace]/journeys/[journeyId]", body: { name: "Renamed probe journey" }, permission: "edit" },
+  { method: "DELETE", path: "/api/w/[workspace]/journeys/[journeyId]", permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/publish", body: {}, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/[action]", body: {}, permission: "edit" },
 ];
 
 /**
@@ -42,6 +47,7 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
 export const WORKSPACE_READS_BY_POST: Record<string, string> = {
   "POST /api/w/[workspace]/segments/preview": "counts and samples an unsaved segment definition",
   "POST /api/w/[workspace]/templates/preview": "renders an unsaved template draft for a sample contact",
+  "POST /api/w/[workspace]/journeys/[journeyId]/simulate": "walks the draft for one contact; sends nothing",
 };
 
 /** Mutating routes that are not workspace-scoped, with the reason each needs no role. */
@@ -72,6 +78,8 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
     "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
   // A one-column draft import (its file is not needed to refuse starting it).
   templateId: `insert into templates (workspace_id, name, channel, draft) values ($1, 'Probe ' || md5(random()::text), 'sms', '{"channel":"sms","body":"Hi"}') returning id`,
+  journeyId: `insert into journeys (workspace_id, name, draft_graph) values ($1, 'Probe ' || md5(random()::text), '{"nodes":[],"edges":[]}') returning id`,
+  action: "select 'pause' as id",
   // The roles test fills brackets from SQL; a constant works too.
   kind: "select 'webhook' as id",
   importId:
@@ -94,4 +102,6 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   templateVersions: "(select count(*)::int from template_versions)",
   messages: "(select count(*)::int from messages)",
   providers: "(select md5(coalesce(string_agg(kind || config::text, ',' order by kind), '')) from channel_providers)",
+  journeys: "(select md5(coalesce(string_agg(id::text || name || status || live_version || draft_graph::text, ',' order by id), '')) from journeys)",
+  journeyVersions: "(select count(*)::int from journey_versions)",
 };

@@ -37,3 +37,22 @@ export async function findContactEventsSince(workspaceId: string, contactId: str
     .orderBy(desc(events.occurredAt))
     .limit(limit);
 }
+
+export async function findEventProperties(workspaceId: string, eventIds: string[], ex: Executor = db()) {
+  if (!eventIds.length) return new Map<string, Record<string, unknown>>();
+  const rows = await ex
+    .select({ id: events.id, properties: events.properties })
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), sql`${events.id} = any(${`{${eventIds.join(",")}}`}::bigint[])`));
+  return new Map(rows.map((r) => [String(r.id), r.properties as Record<string, unknown>]));
+}
+
+/** A contact's latest events of any name (journey tests replay them against "did event" branches). */
+export async function listRecentContactEvents(workspaceId: string, contactId: string, limit: number, ex: Executor = db()) {
+  return ex
+    .select({ name: events.name, properties: events.properties, at: events.occurredAt })
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.contactId, contactId)))
+    .orderBy(desc(events.occurredAt))
+    .limit(limit);
+}

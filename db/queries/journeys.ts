@@ -123,3 +123,48 @@ export async function findEntryStatus(entryId: string, ex: Executor = db()) {
   const [row] = await ex.select({ status: journeyEntries.status }).from(journeyEntries).where(eq(journeyEntries.id, entryId));
   return row?.status ?? null;
 }
+
+/** Live and paused journeys of a workspace with the plan of their live version. */
+export async function listRunningJourneyPlans(workspaceId: string, ex: Executor = db()) {
+  return ex
+    .select({ id: journeys.id, name: journeys.name, status: journeys.status, version: journeys.liveVersion, plan: journeyVersions.plan })
+    .from(journeys)
+    .innerJoin(journeyVersions, and(eq(journeyVersions.journeyId, journeys.id), eq(journeyVersions.version, journeys.liveVersion)))
+    .where(and(eq(journeys.workspaceId, workspaceId), sql`${journeys.status} in ('live', 'paused')`));
+}
+
+export async function listPreviousEntries(ex: Executor, journeyId: string, contactId: string) {
+  return ex
+    .select({ enteredAt: journeyEntries.enteredAt, exitedAt: journeyEntries.exitedAt })
+    .from(journeyEntries)
+    .where(and(eq(journeyEntries.journeyId, journeyId), eq(journeyEntries.contactId, contactId)))
+    .orderBy(desc(journeyEntries.enteredAt));
+}
+
+export async function insertEntry(ex: Executor, row: typeof journeyEntries.$inferInsert) {
+  const [created] = await ex.insert(journeyEntries).values(row).onConflictDoNothing({ target: [journeyEntries.journeyId, journeyEntries.triggerKey] }).returning();
+  return created ?? null;
+}
+
+/** Serialises entry decisions for one (journey, contact) across processes until the transaction ends. */
+export async function lockJourneyContact(ex: Executor, journeyId: string, contactId: string) {
+  await ex.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${journeyId}:${contactId}`}, 0))`);
+}
+
+/** An entry passed a node (replays repeat it: the first record stands) and now stands at `next`. */
+export async function recordNodeVisit(entryId: string, nodeId: string, outcome: string, next: string | null, ex: Executor = db()) {
+  await ex.execute(sql`insert into ${journeyNodeVisits} (entry_id, journey_id, node_id, outcome)
+    select e.id, e.journey_id, ${nodeId}, ${outcome} from ${journeyEntries} e where e.id = ${entryId}
+    on conflict do nothing`);
+  await ex
+    .update(journeyEntries)
+    .set({ currentNodeId: next })
+    .where(and(eq(journeyEntries.id, entryId), eq(journeyEntries.status, "active")));
+}
+
+export async function finishEntry(entryId: string, result: { reason: string; converted: boolean }, ex: Executor = db()) {
+  await ex
+    .update(journeyEntries)
+    .set({ status: result.reason === "completed" ? "completed" : "exited", exitReason: result.reason, converted: result.converted, exitedAt: new Date(), currentNodeId: null })
+    .where(and(eq(journeyEntries.id, entryId), eq(journeyEntries.status, "active")));
+}

@@ -1,4 +1,5 @@
 import type { InngestFunction } from "inngest";
+import { runJourney } from "./journeys";
 
-/** Every function served at /api/inngest. Journeys, the entry router and jobs add themselves here. */
-export const functions: InngestFunction.Any[] = [];
+/** Every function served at /api/inngest. */
+export const functions: InngestFunction.Any[] = [runJourney];

@@ -5,6 +5,7 @@ import { listSegmentRefs } from "@/db/queries/segments";
 import { listTemplates } from "@/db/queries/templates";
 import { AppError, ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { emitEvents } from "@/lib/journey-runtime/emit-events";
+import { forgetRunningJourneys } from "@/lib/journey-runtime/running-journeys";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { compileJourney } from "./compile-journey";
 import { ZDraftGraph } from "./graph-schema";
@@ -71,7 +72,7 @@ export async function publishJourney(workspaceId: string, journeyId: string, use
     await insertJourneyVersion(tx, { journeyId, version, workspaceId, graph: journey.draftGraph, settings: settings.data, plan, publishedBy: userId });
     await updateJourney(workspaceId, journeyId, { liveVersion: version, status: journey.status === "paused" ? "paused" : "live" }, tx);
     return { version };
-  });
+  }).finally(() => forgetRunningJourneys(workspaceId));
 }
 
 const TRANSITIONS = { pause: ["live"], resume: ["paused"], stop: ["live", "paused"] } as const;
@@ -89,6 +90,7 @@ export async function changeJourneyStatus(workspaceId: string, journeyId: string
     if (action === "stop") await cancelActiveEntries(tx, workspaceId, journeyId);
     return updateJourney(workspaceId, journeyId, { status: TARGET[action] }, tx);
   });
+  forgetRunningJourneys(workspaceId);
   if (action === "stop") await emitEvents([{ name: "journey/stopped", data: { journeyId } }]);
   return journey!;
 }

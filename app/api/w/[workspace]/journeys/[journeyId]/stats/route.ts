@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { withWorkspace } from "@/app/_server/with-workspace";
+import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
+import { journeyStats } from "@/lib/journeys/journey-stats";
+
+type P = { workspace: string; journeyId: string };
+
+export const GET = withWorkspace<P>("read", async (_req, { workspace, params }) => NextResponse.json(await journeyStats(workspace.id, journeyIdOrThrow(params.journeyId))));
