@@ -55,9 +55,11 @@ export function EditorToolbar(p: Props) {
               <Button variant="ghost" size="icon" aria-label="Tidy up layout" title="Tidy up layout" onClick={p.onLayout} data-mutates><LayoutGrid /></Button>
             </div>
             <StatusControls status={p.status} busy={p.busy} onAction={p.onStatus} />
-            <Button size="sm" data-mutates disabled={p.busy} onClick={p.onPublish}>
-              <Rocket /> {p.liveVersion > 0 ? "Publish changes" : "Publish"}
-            </Button>
+            {p.status !== "stopped" ? (
+              <Button size="sm" data-mutates disabled={p.busy} onClick={p.onPublish}>
+                <Rocket /> {p.liveVersion > 0 ? "Publish changes" : "Publish"}
+              </Button>
+            ) : null}
           </>
         ) : (
           <span className="text-xs text-slate-500">Read-only: you can test and see counts</span>

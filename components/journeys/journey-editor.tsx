@@ -49,6 +49,7 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
   const readOnly = !editable;
 
   const save = useAutosave(`${state.revision}:${settingsRev}`, () => ({ graph: toDraftGraph(latest.current), settings: settingsRef.current }), (body) => api.save(body as object));
+  const flushSave = save.flush;
   const totals = useNodeStats(api.statsUrl, liveVersion > 0 && status !== "draft", decorations);
   useCanvasShortcuts(actions, editable);
 
@@ -115,6 +116,16 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
     if (r.ok) setStatus(r.data.journey.status);
     else setNotice(r.message);
   };
+  // The test runs the saved draft, so save first; a draft with defects is highlighted like a publish.
+  const simulate = async (body: Parameters<typeof api.simulate>[0]) => {
+    if (editable && !(await flushSave())) return { ok: false as const, status: 0, message: "Save the draft first", errors: [] };
+    const r = await api.simulate(body);
+    if (!r.ok && r.errors.length) {
+      setErrors(r.errors);
+      decorations.setErrors(r.errors);
+    }
+    return r;
+  };
   const onSimulated = useCallback((sim: TSimulation | null) => decorations.setPath(sim?.path ?? []), [decorations]);
 
   return (
@@ -138,7 +149,7 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
             settings={settings}
             onSettings={(s) => { settingsRef.current = s; setSettingsState(s); setSettingsRev((x) => x + 1); }}
             onNodeData={actions.updateData} onDelete={actions.removeSelected} onPick={focusNode} labelOf={labelOf}
-            contacts={contacts} simulate={api.simulate} onSimulated={onSimulated}
+            contacts={contacts} simulate={simulate} onSimulated={onSimulated}
             templateName={(id) => options.templates.find((t) => t.id === id)?.name ?? id}
           />
         </div>

@@ -20,7 +20,7 @@ export function TestPanel({ contacts, simulate, onResult, labelOf, templateName 
   const [mode, setMode] = useState<"contact" | "attributes">(contacts.length ? "contact" : "attributes");
   const [contactId, setContactId] = useState(contacts[0]?.id ?? "");
   const [attributes, setAttributes] = useState('{\n  "plan": "pro"\n}');
-  const [events, setEvents] = useState("[]");
+  const [events, setEvents] = useState('[\n  { "name": "Order Completed", "afterMinutes": 120 }\n]');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sim, setSim] = useState<TSimulation | null>(null);
@@ -77,7 +77,7 @@ export function TestPanel({ contacts, simulate, onResult, labelOf, templateName 
             <textarea id={ids.attrs} rows={4} className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs" value={attributes} onChange={(e) => setAttributes(e.target.value)} />
           </div>
           <div>
-            <Label htmlFor={ids.events}>Events (JSON: name, properties, at)</Label>
+            <Label htmlFor={ids.events}>Events after entry (JSON: name, properties, afterMinutes)</Label>
             <textarea id={ids.events} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs" value={events} onChange={(e) => setEvents(e.target.value)} />
           </div>
         </>
