@@ -24,6 +24,7 @@ test.describe.serial("journey canvas", () => {
     test("draws a journey, sees publish errors on the right outputs, fixes them, publishes and tests it on a contact", async ({ page }) => {
       const templateName = `Welcome email e2e ${Date.now()}`;
       await publishedTemplate(page.request, templateName);
+      const panel = page.getByTestId("side-panel");
 
       await page.goto("/w/demo/journeys");
       await page.getByRole("button", { name: "New journey" }).click();
@@ -35,28 +36,28 @@ test.describe.serial("journey canvas", () => {
       const trigger = (await page.locator(".react-flow__node").getAttribute("data-id"))!;
 
       await selectNode(page, trigger);
-      await page.getByLabel("Start when").selectOption("event");
-      await page.getByLabel("Event", { exact: true }).fill("Signed Up");
+      await panel.getByLabel("Start when", { exact: true }).selectOption("event");
+      await panel.getByLabel("Event", { exact: true }).fill("Signed Up");
       await expect(page.getByTestId(`node-${trigger}`)).toContainText("When Signed Up happens");
 
       const send1 = await dropStep(page, "send", 300, 200);
-      await page.getByLabel("Template").selectOption({ label: `${templateName} (v1)` });
+      await panel.getByLabel("Template", { exact: true }).selectOption({ label: `${templateName} (v1)` });
       await expect(page.getByTestId(`node-${send1}`)).toContainText(`Send email · ${templateName} v1`);
 
       const wait = await dropStep(page, "wait", 700, 200);
-      await page.getByLabel("Amount").fill("2");
+      await panel.getByLabel("Amount", { exact: true }).fill("2");
       await expect(page.getByTestId(`node-${wait}`)).toContainText("Wait 2 days");
 
       const waitEvent = await dropStep(page, "wait_for_event", 300, 420);
-      await page.getByLabel("Wait for event").fill("Order Completed");
+      await panel.getByLabel("Wait for event", { exact: true }).fill("Order Completed");
 
       const branch = await dropStep(page, "branch", 700, 420);
-      await page.getByLabel("Attribute", { exact: true }).fill("plan");
-      await page.getByLabel("Condition comparison value").fill("pro");
+      await panel.getByLabel("Attribute", { exact: true }).fill("plan");
+      await panel.getByLabel("Condition comparison value", { exact: true }).fill("pro");
       await expect(page.getByTestId(`node-${branch}`)).toContainText("If plan equals pro");
 
       const send2 = await dropStep(page, "send", 300, 640);
-      await page.getByLabel("Template").selectOption({ label: `${templateName} (v1)` });
+      await panel.getByLabel("Template", { exact: true }).selectOption({ label: `${templateName} (v1)` });
 
       await page.getByRole("button", { name: "Tidy up layout" }).click();
       await page.waitForTimeout(400);
@@ -82,12 +83,14 @@ test.describe.serial("journey canvas", () => {
       await expect(page.getByTestId("live-version")).toHaveCount(0);
       await page.screenshot(shot("journey-validation-errors"));
 
-      // Fix: timed out → straight to the branch, and "no" → an exit.
-      const exit = await dropStep(page, "exit", 1000, 700);
+      // Fix: timed out → straight to the branch; "no" and the last send → an exit.
+      await expect(page.getByTestId("publish-error").filter({ hasText: 'connect the "next" output' })).toHaveCount(1);
+      const exit = await dropStep(page, "exit", 700, 150);
       await page.getByRole("button", { name: "Tidy up layout" }).click();
       await page.waitForTimeout(400);
       await connect(page, waitEvent, "timed_out", branch);
       await connect(page, branch, "no", exit);
+      await connect(page, send2, "next", exit);
       await page.getByRole("button", { name: /^Publish/ }).click();
       await expect(page.getByTestId("live-version")).toHaveText("Version 1 · Live");
       await expect(page.getByTestId("journey-status")).toHaveText("Live");
@@ -153,7 +156,7 @@ test.describe.serial("journey canvas", () => {
       await expect(page.getByTestId(`node-${ids.send1}`).getByTestId("stat-entered")).toHaveText("3");
       await expect(page.getByTestId(`node-${ids.wait}`).getByTestId("stat-waiting")).toHaveText("1");
       await selectNode(page, ids.send1!);
-      await expect(page.getByLabel("Template")).toBeDisabled();
+      await expect(page.getByTestId("side-panel").getByLabel("Template", { exact: true })).toBeDisabled();
       await page.screenshot(shot("journey-live-counts"));
       await page.getByRole("tab", { name: "Test" }).click();
       await page.getByRole("button", { name: "Run test" }).click();

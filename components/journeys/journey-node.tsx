@@ -47,7 +47,7 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
             <span className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">{meta.label}</span>
             {deco.pathIndex ? <span className="ml-auto rounded-full bg-emerald-600 px-1.5 text-[10px] font-semibold text-white" title={deco.pathOutcome}>step {deco.pathIndex}</span> : null}
           </div>
-          <p className="truncate text-sm font-medium text-slate-900" title={line} data-testid="node-summary">{line}</p>
+          <p className="line-clamp-2 text-sm font-medium leading-snug text-slate-900" title={line} data-testid="node-summary">{line}</p>
         </div>
       </div>
       {deco.stats ? <NodeStatsBadges stats={deco.stats} /> : null}
