@@ -91,6 +91,7 @@ test.describe.serial("journey canvas", () => {
       await connect(page, waitEvent, "timed_out", branch);
       await connect(page, branch, "no", exit);
       await connect(page, send2, "next", exit);
+      await page.getByRole("button", { name: "Tidy up layout" }).click();
       await page.getByRole("button", { name: /^Publish/ }).click();
       await expect(page.getByTestId("live-version")).toHaveText("Version 1 · Live");
       await expect(page.getByTestId("journey-status")).toHaveText("Live");
@@ -114,6 +115,7 @@ test.describe.serial("journey canvas", () => {
       await page.goto("/w/demo/journeys");
       await expect(page.getByTestId(`journey-row-${NAME}`).getByTestId("journey-live-version")).toContainText("v1");
       await expect(page.getByTestId(`journey-row-${NAME}`).getByTestId("journey-status")).toHaveText("Live");
+      await page.screenshot(shot("journeys-list"));
     });
 
     test("undo, redo, copy/paste and delete on the canvas", async ({ page }) => {

@@ -32,16 +32,16 @@ export function EditorToolbar(p: Props) {
       <Link href={`/w/${p.slug}/journeys`} className="text-slate-500 hover:text-slate-800" aria-label="All journeys">
         <ArrowLeft className="size-4" />
       </Link>
-      <h1 className="truncate text-base font-semibold text-slate-900">{p.name}</h1>
+      <h1 className="min-w-0 truncate text-base font-semibold text-slate-900">{p.name}</h1>
       <JourneyStatusBadge status={p.status} />
       {p.liveVersion > 0 ? (
-        <span className="text-sm text-slate-600" data-testid="live-version">
+        <span className="whitespace-nowrap text-sm text-slate-600" data-testid="live-version">
           Version {p.liveVersion}
           {p.status === "live" ? " · Live" : ""}
         </span>
       ) : null}
       {p.totals ? (
-        <span className="hidden text-xs text-slate-500 xl:inline" data-testid="journey-totals">
+        <span className="hidden whitespace-nowrap text-xs text-slate-500 2xl:inline" data-testid="journey-totals" title="Contacts who entered, are inside now, finished, and reached the goal">
           {p.totals.entered} entered · {p.totals.active} active · {p.totals.completed} completed · {p.totals.converted} converted
         </span>
       ) : null}
