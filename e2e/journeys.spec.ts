@@ -165,4 +165,27 @@ test.describe.serial("journey canvas", () => {
       await expect(page.getByTestId("simulation-step").first()).toContainText("Trigger");
     });
   });
+
+  test.describe("as the marketer, at the end", () => {
+    test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1600, height: 1000 } });
+
+    test("pauses, resumes, and stops the journey after confirming", async ({ page }) => {
+      await page.goto(journeyUrl);
+      await page.getByRole("button", { name: "Pause", exact: true }).click();
+      await expect(page.getByTestId("journey-status")).toHaveText("Paused");
+      await page.getByRole("button", { name: "Resume", exact: true }).click();
+      await expect(page.getByTestId("journey-status")).toHaveText("Live");
+      await page.getByRole("button", { name: "Stop", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Stop this journey?" });
+      await expect(dialog).toContainText("every run in progress is cancelled");
+      await dialog.getByRole("button", { name: "Keep it running" }).click();
+      await expect(page.getByTestId("journey-status")).toHaveText("Live");
+      await page.getByRole("button", { name: "Stop", exact: true }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Stop journey" }).click();
+      await expect(page.getByTestId("journey-status")).toHaveText("Stopped");
+      await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
+      const [entry] = await sql<{ status: string }>(page.request, "select status from journey_entries where trigger_key = 'e2e-0'");
+      expect(entry?.status).toBe("cancelled");
+    });
+  });
 });
