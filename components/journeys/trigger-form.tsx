@@ -1,0 +1,39 @@
+"use client";
+import { CheckField, NumberField, SelectField, TextField } from "./form-bits";
+import { ATTRIBUTES_LIST, EVENTS_LIST, type TFormProps } from "./editor-options";
+
+const KINDS = [["event", "An event happens"], ["segment_entered", "They enter a segment"], ["date_attribute", "A date attribute comes round"], ["api", "The API starts it"]] as const;
+
+const fresh = (kind: string): Record<string, unknown> => {
+  if (kind === "event") return { kind, event: "", filters: [] };
+  if (kind === "segment_entered") return { kind, segmentId: "" };
+  if (kind === "date_attribute") return { kind, attribute: "", offsetDays: 0, time: "09:00", yearly: false };
+  return { kind: "api" };
+};
+
+export function TriggerForm({ data, set, disabled, options }: TFormProps) {
+  const kind = String(data.kind ?? "event");
+  return (
+    <div className="space-y-3">
+      <SelectField label="Start when" value={kind} options={KINDS} disabled={disabled} onChange={(k) => set(fresh(k))} />
+      {kind === "event" ? <TextField label="Event" value={String(data.event ?? "")} list={EVENTS_LIST} placeholder="e.g. Signed Up" disabled={disabled} onChange={(v) => set({ ...data, event: v }, "event")} /> : null}
+      {kind === "segment_entered" ? (
+        <SelectField label="Segment" value={String(data.segmentId ?? "")} disabled={disabled} options={[["", "Choose a segment…"], ...options.segments.map((s) => [s.id, s.name] as const)]} onChange={(v) => set({ ...data, segmentId: v })} />
+      ) : null}
+      {kind === "date_attribute" ? <DateAttributeFields data={data} set={set} disabled={disabled} /> : null}
+      {kind === "api" ? <p className="text-xs text-slate-500">Contacts enter when your app calls the journey&apos;s API.</p> : null}
+    </div>
+  );
+}
+
+/** A date attribute shifted by days at a local time; shared by the trigger and the wait. */
+export function DateAttributeFields({ data, set, disabled }: Pick<TFormProps, "data" | "set" | "disabled">) {
+  return (
+    <>
+      <TextField label="Date attribute" value={String(data.attribute ?? "")} list={ATTRIBUTES_LIST} placeholder="e.g. birthday" disabled={disabled} onChange={(v) => set({ ...data, attribute: v }, "attribute")} />
+      <NumberField label="Days before (−) or after (+)" value={data.offsetDays} disabled={disabled} onChange={(v) => set({ ...data, offsetDays: v }, "offsetDays")} />
+      <TextField label="At local time" type="time" value={String(data.time ?? "09:00")} disabled={disabled} onChange={(v) => set({ ...data, time: v }, "time")} />
+      <CheckField label="Every year (birthdays, anniversaries)" checked={data.yearly === true} disabled={disabled} onChange={(v) => set({ ...data, yearly: v })} />
+    </>
+  );
+}
