@@ -165,6 +165,7 @@ export async function recordNodeVisit(entryId: string, nodeId: string, outcome: 
 export async function finishEntry(entryId: string, result: { reason: string; converted: boolean }, ex: Executor = db()) {
   await ex
     .update(journeyEntries)
-    .set({ status: result.reason === "completed" ? "completed" : "exited", exitReason: result.reason, converted: result.converted, exitedAt: new Date(), currentNodeId: null })
+    // Walking off the end or into an exit node completes the journey; a goal, a holdout or a vanished contact leaves it early.
+    .set({ status: result.reason === "completed" || result.reason === "exit_node" ? "completed" : "exited", exitReason: result.reason, converted: result.converted, exitedAt: new Date(), currentNodeId: null })
     .where(and(eq(journeyEntries.id, entryId), eq(journeyEntries.status, "active")));
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { messageEvents, messages, type TMessage, type TMessageEventType } from "@/db/schema";
 
@@ -19,12 +19,27 @@ export async function insertMessageOnce(ex: Executor, row: TNewMessage): Promise
   return { message: existing, created: false };
 }
 
-/** Moves a queued message to `sending`; null when another worker holds it or it is already settled. */
+/** A claim older than this was lost with its process: longer than any provider's own timeout. */
+export const STALE_SENDING_MS = 60_000;
+
+/**
+ * Moves a queued message to `sending`, or takes over a `sending` one whose claim is stale (its
+ * process died between claiming and settling); null when another attempt holds it or it is
+ * settled. Taking over means a provider may, rarely, get the message twice (it died after the
+ * provider accepted, before we recorded it): at least once beats never.
+ */
 export async function claimMessage(ex: Executor, workspaceId: string, messageId: string): Promise<TMessage | null> {
+  const staleBefore = new Date(Date.now() - STALE_SENDING_MS).toISOString();
   const [row] = await ex
     .update(messages)
-    .set({ status: "sending", attempts: sql`${messages.attempts} + 1` })
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId), eq(messages.status, "queued")))
+    .set({ status: "sending", sendingSince: new Date(), attempts: sql`${messages.attempts} + 1` })
+    .where(
+      and(
+        eq(messages.workspaceId, workspaceId),
+        eq(messages.id, messageId),
+        or(eq(messages.status, "queued"), and(eq(messages.status, "sending"), sql`${messages.sendingSince} < ${staleBefore}::timestamptz`)),
+      ),
+    )
     .returning();
   return row ?? null;
 }

@@ -85,6 +85,8 @@ export const messages = pgTable(
     content: jsonb("content").$type<Record<string, unknown>>(),
     providerMessageId: text("provider_message_id"),
     attempts: integer("attempts").notNull().default(0),
+    /** When the current delivery attempt claimed it; a claim older than a minute was lost in a crash. */
+    sendingSince: timestamp("sending_since", { withTimezone: true }),
     createdAt: createdAtColumn(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),

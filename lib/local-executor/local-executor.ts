@@ -45,7 +45,8 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? ((line: string) => console.error(`[waymark] local executor: ${line}`));
   const slots = opts.slots ?? 4;
-  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  // Short, renewed every quarter: after a crash another process (or the restarted one) resumes within a minute.
+  const leaseMs = opts.leaseMs ?? 60_000;
   const callTimeoutMs = opts.callTimeoutMs ?? leaseMs - 30_000;
   let cache: Promise<Map<string, TRegisteredFunction>> | null = null;
   let synced = false;

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { insertEvents } from "@/db/queries/ingest";
-import { claimMessage, insertMessageEvent, settleMessage } from "@/db/queries/messages";
+import { claimMessage, findMessage, insertMessageEvent, settleMessage } from "@/db/queries/messages";
 import { deletePushTokens } from "@/db/queries/send-context";
 import type { TMessage } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
@@ -28,7 +28,11 @@ export const outcomeOf = (m: TMessage, duplicate: boolean, retryable = false): T
  */
 export async function deliverMessage(message: TMessage, duplicate: boolean): Promise<TSendOutcome> {
   const claimed = await claimMessage(db(), message.workspaceId, message.id);
-  if (!claimed) return outcomeOf(message, true);
+  if (!claimed) {
+    // Another attempt is sending it (or died doing so): the caller retries later, never assumes it went.
+    const now = (await findMessage(db(), message.workspaceId, message.id)) ?? message;
+    return outcomeOf(now, true, now.status === "sending" || now.status === "queued");
+  }
   const provider = await resolveChannelProvider(message.workspaceId, message.channel);
   let result: TSendResult;
   try {

@@ -88,6 +88,21 @@ describe("sendMessage", () => {
     expect(await db().$count(messages, eq(messages.workspaceId, ws))).toBe(1);
   });
 
+  it("a send claimed by a process that died is taken over once its claim is stale, never assumed sent", async () => {
+    const { ws, template, contact } = await setup("Crash");
+    sink.failNext(1, { code: 451, message: "Try later" });
+    const first = await send(ws, contact.id, template.id, "k-crash");
+    expect(first.status).toBe("queued");
+    // As if a worker claimed it and was killed before the provider answered.
+    await db().update(messages).set({ status: "sending", sendingSince: new Date() }).where(eq(messages.id, first.messageId));
+    const busy = await send(ws, contact.id, template.id, "k-crash");
+    expect(busy).toMatchObject({ status: "sending", retryable: true });
+    await db().update(messages).set({ sendingSince: new Date(Date.now() - 120_000) }).where(eq(messages.id, first.messageId));
+    const resumed = await send(ws, contact.id, template.id, "k-crash");
+    expect(resumed).toMatchObject({ status: "sent", messageId: first.messageId });
+    expect(sink.mails.filter((m) => m.to.includes("crash@example.com"))).toHaveLength(1);
+  });
+
   it("skips opted-out contacts and contacts with no address, with the reason", async () => {
     const { ws, template, contact } = await setup("Gamma");
     await db().insert(channelSubscriptions).values({ workspaceId: ws, contactId: contact.id, channel: "email", status: "unsubscribed", source: "api", changedAt: new Date() });

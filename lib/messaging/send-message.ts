@@ -47,7 +47,7 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
   const ws = req.workspaceId;
   // A retry usually finds its message: no need to render again.
   const earlier = await findMessageByKey(db(), ws, req.idempotencyKey);
-  if (earlier) return earlier.status === "queued" ? deliverMessage(earlier, true) : outcomeOf(earlier, true);
+  if (earlier) return earlier.status === "queued" || earlier.status === "sending" ? deliverMessage(earlier, true) : outcomeOf(earlier, true);
 
   const messageId = randomUUID();
   const isTest = req.origin.kind === "test";
@@ -84,7 +84,7 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
     if (r.created) await insertMessageEvent(tx, ws, messageId, "queued");
     return r;
   });
-  if (message.status !== "queued") return outcomeOf(message, !created);
+  if (message.status !== "queued" && message.status !== "sending") return outcomeOf(message, !created);
   return deliverMessage(message, !created);
 }
 
