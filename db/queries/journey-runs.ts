@@ -57,17 +57,17 @@ export async function listJourneyRuns(workspaceId: string, filter: TRunFilter = 
     where.push(sql`(lower(c.external_id) like ${like} or c.email like ${like} or c.id::text = ${q})`);
   }
   const cursor = filter.after ? decodeCursor(filter.after) : null;
-  if (cursor) where.push(sql`(e.entered_at, e.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  if (cursor) where.push(sql`(e.created_at, e.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await executeRows<Omit<TRunRow, "cursor" | "enteredAt" | "exitedAt"> & { enteredAt: string | Date; exitedAt: string | Date | null }>(
     sql`select e.id, e.journey_id as "journeyId", j.name as "journeyName", e.version, e.contact_id as "contactId",
           c.external_id as "contactUserId", c.email as "contactEmail", e.status, e.current_node_id as "currentNodeId",
-          e.entered_at as "enteredAt", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted,
+          e.created_at as "enteredAt", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted,
           ${executorRunOf(sql`e.id`)} as "executorStatus"
         from journey_entries e
         join journeys j on j.id = e.journey_id and j.workspace_id = e.workspace_id
         join contacts c on c.id = e.contact_id
         where ${sql.join(where, sql` and `)}
-        order by e.entered_at desc, e.id desc
+        order by e.created_at desc, e.id desc
         limit ${RUN_PAGE_SIZE + 1}`,
     ex,
   );
@@ -101,7 +101,7 @@ export async function findJourneyRun(workspaceId: string, entryId: string, ex: E
   }>(
     sql`select e.id, e.journey_id as "journeyId", j.name as "journeyName", e.version, v.plan, e.contact_id as "contactId",
           c.external_id as "contactUserId", c.email as "contactEmail", e.status, e.current_node_id as "currentNodeId",
-          e.entered_at as "enteredAt", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted
+          e.created_at as "enteredAt", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted
         from journey_entries e
         join journeys j on j.id = e.journey_id and j.workspace_id = e.workspace_id
         join contacts c on c.id = e.contact_id
