@@ -6,3 +6,5 @@ export function entryIdOrThrow(id: string): string {
   if (!z.uuid().safeParse(id).success) throw new NotFoundError("No such run in this workspace");
   return id;
 }
+
+export const isUuid = (id: string) => z.uuid().safeParse(id).success;
