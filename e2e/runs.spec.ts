@@ -134,6 +134,7 @@ test.describe.serial("runs page", () => {
       await page.goto(`/w/demo/journeys/runs/${ids.failed}`);
       await expect(page.getByTestId("executor-status")).toHaveText("failed");
       await expect(page.getByTestId("executor-error")).toContainText("SMTP refused");
+      await expect(page.getByTestId("run-current")).toContainText("Send email failed here");
       await expect(page.getByTestId("executor-step").nth(1)).toContainText("Error: SMTP refused the message after 4 attempts");
       await page.screenshot(shot("runs-detail"));
       await page.getByRole("button", { name: "Retry run" }).click();

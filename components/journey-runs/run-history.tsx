@@ -10,6 +10,7 @@ type TNodes = Map<string, { kind: string; summary: string }>;
 /** The nodes the contact passed, in order, then where it stands now. */
 export function RunHistory({ run, nodes, timeZone }: { run: TJourneyRunDetail; nodes: TNodes; timeZone: string }) {
   const { visits, entry } = run;
+  const failed = run.executor?.status === "failed";
   const label = (nodeId: string) => nodes.get(nodeId)?.summary ?? nodeId;
   return (
     <ol className="relative space-y-3 border-l border-slate-200 pl-5" data-testid="run-history">
@@ -28,9 +29,10 @@ export function RunHistory({ run, nodes, timeZone }: { run: TJourneyRunDetail; n
       ))}
       {entry.status === "active" && entry.currentNodeId ? (
         <li className="relative" data-testid="run-current">
-          <span className="absolute -left-[25px] top-1.5 size-2.5 animate-pulse rounded-full bg-amber-500 ring-2 ring-white" aria-hidden="true" />
+          <span className={`absolute -left-[25px] top-1.5 size-2.5 rounded-full ring-2 ring-white ${failed ? "bg-red-500" : "animate-pulse bg-amber-500"}`} aria-hidden="true" />
           <div className="text-sm">
-            <span className="font-medium text-slate-900">{label(entry.currentNodeId)}</span> <span className="text-xs text-slate-500">now here</span>
+            <span className="font-medium text-slate-900">{label(entry.currentNodeId)}</span>{" "}
+            {failed ? <span className="text-xs font-medium text-red-700">failed here</span> : <span className="text-xs text-slate-500">now here</span>}
           </div>
         </li>
       ) : null}
