@@ -38,6 +38,8 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "DELETE", path: "/api/w/[workspace]/journeys/[journeyId]", permission: "edit" },
   { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/publish", body: {}, permission: "edit" },
   { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/[action]", body: {}, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/runs/[entryId]/cancel", body: {}, permission: "manage" },
+  { method: "POST", path: "/api/w/[workspace]/runs/[entryId]/retry", body: {}, permission: "manage" },
 ];
 
 /**
@@ -82,6 +84,11 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
   templateId: `insert into templates (workspace_id, name, channel, draft) values ($1, 'Probe ' || md5(random()::text), 'sms', '{"channel":"sms","body":"Hi"}') returning id`,
   journeyId: `insert into journeys (workspace_id, name, draft_graph) values ($1, 'Probe ' || md5(random()::text), '{"nodes":[],"edges":[]}') returning id`,
   action: "select 'pause' as id",
+  // An active entry of a probe journey for the probe contact (the same contact SQL as contactId).
+  entryId: `with j as (insert into journeys (workspace_id, name, draft_graph) values ($1, 'Probe runs ' || md5(random()::text), '{"nodes":[],"edges":[]}') returning id),
+    c as (insert into contacts (workspace_id, external_id, attributes) values ($1, 'e2e-roles-probe', '{"probe": true}') on conflict (workspace_id, external_id) where external_id is not null do update set external_id = excluded.external_id returning id)
+    insert into journey_entries (workspace_id, journey_id, version, contact_id, trigger_key, status, current_node_id)
+    select $1, j.id, 1, c.id, 'probe-' || md5(random()::text), 'active', 'n1' from j, c returning id`,
   // The roles test fills brackets from SQL; a constant works too.
   kind: "select 'webhook' as id",
   importId:
@@ -106,4 +113,6 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   providers: "(select md5(coalesce(string_agg(kind || config::text, ',' order by kind), '')) from channel_providers)",
   journeys: "(select md5(coalesce(string_agg(id::text || name || status || live_version || draft_graph::text, ',' order by id), '')) from journeys)",
   journeyVersions: "(select count(*)::int from journey_versions)",
+  journeyEntries: "(select md5(coalesce(string_agg(id::text || status || coalesce(exit_reason, ''), ',' order by id), '')) from journey_entries)",
+  executorRuns: "(select md5(coalesce(string_agg(id || status || attempt, ',' order by id), '')) from executor_runs)",
 };

@@ -1,5 +1,5 @@
 "use client";
-import { ArrowLeft, LayoutGrid, Redo2, Rocket, Undo2 } from "lucide-react";
+import { ArrowLeft, LayoutGrid, ListChecks, Redo2, Rocket, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { TJourneyStatus } from "./journey-api";
@@ -10,6 +10,7 @@ import type { TSaveState } from "./use-autosave";
 
 type Props = {
   slug: string;
+  journeyId: string;
   name: string;
   status: TJourneyStatus;
   liveVersion: number;
@@ -46,6 +47,11 @@ export function EditorToolbar(p: Props) {
         </span>
       ) : null}
       <div className="ml-auto flex items-center gap-2">
+        <Button asChild variant="ghost" size="sm">
+          <Link href={`/w/${p.slug}/journeys/runs?journey=${p.journeyId}`} title="This journey's runs: each contact's steps, messages and errors">
+            <ListChecks /> Runs
+          </Link>
+        </Button>
         {p.editable ? (
           <>
             <SaveIndicator state={p.save.state} error={p.save.error} />

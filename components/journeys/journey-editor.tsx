@@ -132,7 +132,7 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
     <CanvasContext.Provider value={ctx}>
       <div className="-mx-8 -my-6 flex h-screen flex-col bg-slate-50">
         <EditorToolbar
-          slug={slug} name={journey.name} status={status} liveVersion={liveVersion} editable={editable} save={save}
+          slug={slug} journeyId={journey.id} name={journey.name} status={status} liveVersion={liveVersion} editable={editable} save={save}
           canUndo={state.past.length > 0} canRedo={state.future.length > 0} busy={busy} totals={totals}
           onUndo={actions.undo} onRedo={actions.redo} onLayout={() => { actions.layout(); window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50); }}
           onPublish={() => void publish()} onStatus={(a) => void changeStatus(a)}

@@ -1,7 +1,10 @@
+import { ListChecks } from "lucide-react";
+import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { JourneysTable } from "@/components/journeys/journeys-table";
 import { NewJourneyDialog } from "@/components/journeys/new-journey-dialog";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listJourneys } from "@/db/queries/journeys";
 
@@ -16,7 +19,16 @@ export default async function JourneysPage({ params }: PageProps<"/w/[workspace]
       <PageHeader
         title="Journeys"
         description="Automated paths contacts walk through: a trigger, waits, branches and messages, drawn on a canvas, tested on a contact, then published."
-        actions={editable ? <NewJourneyDialog slug={workspace.slug} /> : null}
+        actions={
+          <div className="flex items-center gap-2">
+            <Button asChild variant="outline">
+              <Link href={`/w/${workspace.slug}/journeys/runs`}>
+                <ListChecks /> Runs
+              </Link>
+            </Button>
+            {editable ? <NewJourneyDialog slug={workspace.slug} /> : null}
+          </div>
+        }
       />
       <Card>
         <JourneysTable slug={workspace.slug} editable={editable} rows={rows} />
