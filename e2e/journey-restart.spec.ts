@@ -90,7 +90,7 @@ test("killed between steps and during a wait, the app resumes every run and send
 
     // Crash 2: everyone is asleep in the two-minute wait.
     // (the executor has stored each run's sleep: its timers are what must survive)
-    await expect.poll(async () => (await sqlAt<{ n: number }>(r, "select count(*)::int as n from executor_waits where kind = 'sleep'"))[0]?.n, { timeout: 30_000 }).toBe(3);
+    await expect.poll(async () => (await sqlAt<{ n: number }>(r, "select count(*)::int as n from executor_waits w join executor_runs r on r.id = w.run_id where w.kind = 'sleep' and r.event->'data'->>'journeyId' = $1", [journeyId]))[0]?.n, { timeout: 30_000 }).toBe(3);
     await crash(server);
     server = await startServer(false);
     const clock = await r.post("/api/test/clock", { data: { advanceMs: 10 * 60_000 }, headers: { "x-test-secret": E2E_AUTH_SECRET } });

@@ -100,6 +100,14 @@ test("a published journey runs each contact end to end on the local executor", a
     expect(mail.headers["list-unsubscribe"]).toMatch(/\/u\//);
   }
 
+  // Everyone is asleep in the wait (the executor stored each timer) before the clock moves.
+  await expect
+    .poll(
+      async () =>
+        (await sql<{ n: number }>(request, "select count(*)::int as n from executor_waits w join executor_runs r on r.id = w.run_id where w.kind = 'sleep' and r.event->'data'->>'journeyId' = $1", [journeyId]))[0]!.n,
+      { timeout: 30_000 },
+    )
+    .toBe(3);
   // Ana buys during the wait; then two minutes pass on the executor's clock.
   expect((await api(request, "track", { userId: users[0]!.userId, event: "purchase", properties: { amount: 42 } })).status()).toBe(200);
   const clock = await request.post("/api/test/clock", { data: { advanceMs: 3 * 60_000 }, headers: { "x-test-secret": E2E_AUTH_SECRET } });

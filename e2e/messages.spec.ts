@@ -154,12 +154,13 @@ test.describe("as the analyst", () => {
     const desktopWidth = (await iframe.boundingBox())!.width;
     await page.getByRole("button", { name: "Mobile" }).click();
     await expect(iframe).toHaveAttribute("data-width", "mobile");
-    expect((await iframe.boundingBox())!.width).toBeLessThan(desktopWidth);
+    await expect.poll(async () => (await iframe.boundingBox())!.width).toBeLessThan(desktopWidth);
     await settle(page);
     await page.screenshot(shot("email-mobile"));
     await page.getByRole("button", { name: "Desktop" }).click();
     await expect(iframe).toHaveAttribute("data-width", "desktop");
-    expect((await iframe.boundingBox())!.width).toBe(desktopWidth);
+    // The width animates back: wait for it to settle rather than reading it mid-transition.
+    await expect.poll(async () => (await iframe.boundingBox())!.width).toBe(desktopWidth);
     await settle(page);
     await page.screenshot(shot("email"));
 

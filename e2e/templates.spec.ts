@@ -179,7 +179,7 @@ test.describe("as the analyst", () => {
   test("sees the editor and its preview, read-only", async ({ page }) => {
     await page.goto("/w/demo/templates");
     await expect(page.locator("[data-mutates]")).toHaveCount(0);
-    await page.getByRole("link", { name: "Welcome email" }).click();
+    await page.getByRole("link", { name: "Welcome email", exact: true }).click();
     await expect(page.getByText("Read-only")).toBeVisible();
     await expect(page.frameLocator('iframe[title="Email preview"]').getByText("Hi there, welcome aboard!")).toBeVisible();
     await expect(page.getByLabel("Subject")).toBeDisabled();

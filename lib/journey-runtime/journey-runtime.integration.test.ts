@@ -18,10 +18,14 @@ import { saveChannelProvider } from "@/lib/messaging/configure-channel-provider"
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
 import { findJourneyVersion } from "@/db/queries/journeys";
 import { dbJourneyEffects } from "./db-journey-effects";
+import { enterJourneyByApi } from "./enter-by-api";
+import { setEventSink } from "./emit-events";
 import { enterJourney } from "./enter-journey";
 import { runningJourneys } from "./running-journeys";
 
 let sink: TSmtpSink;
+const emitted: { name: string; id?: string; data: Record<string, unknown> }[] = [];
+setEventSink(async (events) => void emitted.push(...events));
 let testDb: Awaited<ReturnType<typeof useTestDb>>;
 beforeAll(async () => {
   testDb = await useTestDb();
@@ -81,6 +85,7 @@ describe("journeys over the database", () => {
     const again = await enterJourney({ workspaceId: ws, journey: live!, contactId: ada!.id, triggerKey: "event:1" });
     const later = await enterJourney({ workspaceId: ws, journey: live!, contactId: ada!.id, triggerKey: "event:2" });
     expect(first.entryId).not.toBeNull();
+    expect(emitted.filter((e) => e.name === "journey/contact.entered")).toEqual([{ name: "journey/contact.entered", id: `entry-${first.entryId}`, data: { journeyId: journey.id, version: 1, contactId: ada!.id, entryId: first.entryId } }]);
     expect(again).toMatchObject({ entryId: null });
     expect(later).toMatchObject({ entryId: null, decision: { reason: "already_entered" } });
 
@@ -125,5 +130,22 @@ describe("journeys over the database", () => {
     expect(outcome).toEqual({ status: "skipped", reason: "journey stopped" });
     expect(sink.mails.some((m) => m.to.includes("bo@example.com"))).toBe(false);
     expect(await runningJourneys(ws)).toEqual([]);
+  });
+
+  it("enters a contact by API call into a journey with an API trigger, once per key, never across tenants", async () => {
+    const { tenant, ws, journey, template } = await setup("Api");
+    const other = await makeTenant("Api other");
+    await saveJourneyDraft(ws, journey.id, {
+      graph: { nodes: [node("t", "trigger", { kind: "api" }), node("s", "send", { channel: "email", templateId: template.id }), node("x", "exit")], edges: [edge("t", "s"), edge("s", "x")] },
+      settings: { entry: { mode: "while_not_inside" } },
+    });
+    await publishJourney(ws, journey.id, tenant.user.id);
+    await track(ws, "identify", { userId: "cy", traits: { email: "cy@example.com" } });
+    const first = await enterJourneyByApi(ws, journey.id, { userId: "cy", key: "order-1" });
+    expect(first).toMatchObject({ entered: true });
+    expect(await enterJourneyByApi(ws, journey.id, { userId: "cy", key: "order-1" })).toMatchObject({ entered: false, reason: "still_inside" });
+    await expect(enterJourneyByApi(ws, journey.id, { userId: "nobody" })).rejects.toThrow(/No contact/);
+    await expect(enterJourneyByApi(other.workspace.id, journey.id, { userId: "cy" })).rejects.toThrow(/No live journey/);
+    expect(await db().$count(journeyEntries, eq(journeyEntries.journeyId, journey.id))).toBe(1);
   });
 });
