@@ -7,3 +7,4 @@ export * from "./imports";
 export * from "./segments";
 export * from "./messaging";
 export * from "./journeys";
+export * from "./analytics";

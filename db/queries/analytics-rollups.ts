@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { executeRows } from "@/db/execute-rows";
+import { MESSAGE_EVENT_TYPES } from "@/db/schema";
+
+// The rollup refresh's SQL (lib/analytics/refresh-rollups.ts decides what to run when). Each step
+// deletes whole (workspace, day) buckets and recomputes them from the raw rows, so running a step
+// twice, or over a day that did not change, is harmless.
+
+const typeCounts = sql.raw(MESSAGE_EVENT_TYPES.map((t) => `count(*) filter (where f.type = '${t}')::int`).join(", "));
+const typeColumns = sql.raw(MESSAGE_EVENT_TYPES.join(", "));
+
+/** A journey id inside messages.origin, or null: a malformed origin must not fail the whole refresh. */
+const originJourney = sql`case when m.origin->>'kind' = 'journey' and m.origin->>'journeyId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (m.origin->>'journeyId')::uuid end`;
+
+export async function lockRefreshState(ex: Executor, source: string) {
+  await ex.execute(sql`insert into analytics_refresh_state (source) values (${source}) on conflict (source) do nothing`);
+  const [row] = await executeRows<{ safe_id: string | number; recent: { at: number; maxId: number }[] }>(sql`select safe_id, recent from analytics_refresh_state where source = ${source} for update`, ex);
+  return { safeId: Number(row?.safe_id ?? 0), recent: row?.recent ?? [] };
+}
+
+export async function saveRefreshState(ex: Executor, source: string, state: { safeId: number; recent: { at: number; maxId: number }[] }) {
+  await ex.execute(sql`update analytics_refresh_state set safe_id = ${state.safeId}, recent = ${JSON.stringify(state.recent)}::jsonb, refreshed_at = now() where source = ${source}`);
+}
+
+export async function maxMessageEventId(ex: Executor): Promise<number> {
+  const [row] = await executeRows<{ max: string | number | null }>(sql`select max(id) as max from message_events`, ex);
+  return Number(row?.max ?? 0);
+}
+
+/**
+ * Marks the (workspace, day) buckets to recompute: with `sinceId`, every day on which any message
+ * that has an event newer than it had an event (a late first open can move the day a message
+ * counts as opened); without, every day there is.
+ */
+export async function markMessageDays(ex: Executor, sinceId: number | null) {
+  await ex.execute(sql`create temp table _msg_days (workspace_id uuid, day date, primary key (workspace_id, day)) on commit drop`);
+  const touched = sinceId === null ? sql`true` : sql`e.message_id in (select message_id from message_events where id > ${sinceId})`;
+  await ex.execute(sql`
+    insert into _msg_days
+    select distinct e.workspace_id, (e.occurred_at at time zone w.timezone)::date
+    from message_events e join workspaces w on w.id = e.workspace_id
+    where ${touched}`);
+  const [row] = await executeRows<{ n: number }>(sql`select count(*)::int as n from _msg_days`, ex);
+  return row?.n ?? 0;
+}
+
+/** Recomputes the marked buckets: each message once per event type, on its first such event's day. */
+export async function recomputeMessageDays(ex: Executor) {
+  await ex.execute(sql`delete from message_daily_rollup r using _msg_days d where r.workspace_id = d.workspace_id and r.day = d.day`);
+  await ex.execute(sql`
+    insert into message_daily_rollup (workspace_id, day, channel, template_id, template_version, journey_id, node_id, ${typeColumns})
+    with cand as (
+      select distinct e.message_id
+      from _msg_days d join workspaces w on w.id = d.workspace_id
+      join message_events e on e.workspace_id = d.workspace_id
+        and e.occurred_at >= (d.day::timestamp at time zone w.timezone) and e.occurred_at < ((d.day + 1)::timestamp at time zone w.timezone)
+    ), firsts as (
+      select e.workspace_id, e.message_id, e.type, min(e.occurred_at) as first_at
+      from message_events e where e.message_id in (select message_id from cand)
+      group by 1, 2, 3
+    ), bucketed as (
+      select f.message_id, f.type, f.workspace_id, (f.first_at at time zone w.timezone)::date as day
+      from firsts f join workspaces w on w.id = f.workspace_id
+    )
+    select f.workspace_id, f.day, m.channel, m.template_id, m.template_version, ${originJourney},
+      case when m.origin->>'kind' = 'journey' then m.origin->>'nodeId' end, ${typeCounts}
+    from bucketed f
+    join _msg_days d on d.workspace_id = f.workspace_id and d.day = f.day
+    join messages m on m.id = f.message_id and m.workspace_id = f.workspace_id and not m.is_test
+    group by 1, 2, 3, 4, 5, 6, 7`);
+}
+
+/**
+ * Journey rollups for the days from `trailingDays` before today (per workspace zone) on, or every
+ * day when null. Node buckets also include the passing days of entries that exited in the window,
+ * since an entry's conversion is only known when it exits.
+ */
+export async function recomputeJourneyDays(ex: Executor, trailingDays: number | null, now: Date) {
+  const cutoff = trailingDays === null ? sql`date '1970-01-01'` : sql`(${now.toISOString()}::timestamptz at time zone w.timezone)::date - ${trailingDays}::int`;
+  await ex.execute(sql`
+    create temp table _j_cut on commit drop as
+    select w.id as workspace_id, w.timezone as tz, (${cutoff})::date as cutoff, ((${cutoff})::date::timestamp at time zone w.timezone) as cutoff_at
+    from workspaces w`);
+  await ex.execute(sql`delete from journey_daily_rollup r using _j_cut c where r.workspace_id = c.workspace_id and r.day >= c.cutoff`);
+  await ex.execute(sql`
+    insert into journey_daily_rollup (workspace_id, journey_id, day, entered, exited, completed, cancelled, converted)
+    select workspace_id, journey_id, day, sum(entered)::int, sum(exited)::int, sum(completed)::int, sum(cancelled)::int, sum(converted)::int from (
+      select e.workspace_id, e.journey_id, (e.created_at at time zone c.tz)::date as day, 1 as entered, 0 as exited, 0 as completed, 0 as cancelled, 0 as converted
+      from journey_entries e join _j_cut c on c.workspace_id = e.workspace_id where e.created_at >= c.cutoff_at
+      union all
+      select e.workspace_id, e.journey_id, (e.exited_at at time zone c.tz)::date, 0, (e.status = 'exited')::int, (e.status = 'completed')::int, (e.status = 'cancelled')::int, e.converted::int
+      from journey_entries e join _j_cut c on c.workspace_id = e.workspace_id where e.exited_at >= c.cutoff_at
+    ) x group by 1, 2, 3`);
+  await ex.execute(sql`
+    create temp table _j_days on commit drop as
+    select distinct e.workspace_id, v.journey_id, (v.passed_at at time zone c.tz)::date as day
+    from journey_node_visits v join journey_entries e on e.id = v.entry_id join _j_cut c on c.workspace_id = e.workspace_id
+    where v.passed_at >= c.cutoff_at or e.exited_at >= c.cutoff_at`);
+  await ex.execute(sql`delete from journey_node_daily_rollup r using _j_cut c where r.workspace_id = c.workspace_id and r.day >= c.cutoff`);
+  await ex.execute(sql`delete from journey_node_daily_rollup r using _j_days d where r.journey_id = d.journey_id and r.day = d.day`);
+  await ex.execute(sql`
+    insert into journey_node_daily_rollup (workspace_id, journey_id, day, node_id, outcome, passed, converted)
+    select e.workspace_id, v.journey_id, d.day, v.node_id, v.outcome, count(*)::int, count(*) filter (where e.converted)::int
+    from journey_node_visits v join journey_entries e on e.id = v.entry_id join _j_cut c on c.workspace_id = e.workspace_id
+    join _j_days d on d.journey_id = v.journey_id and d.day = (v.passed_at at time zone c.tz)::date
+    group by 1, 2, 3, 4, 5`);
+}
+
+/** Replaces every rollup row (the on-demand full rebuild). */
+export async function truncateMessageRollup(ex: Executor) {
+  await ex.execute(sql`delete from message_daily_rollup where true`);
+}
+
+export async function listWorkspaceZones(ex: Executor) {
+  return executeRows<{ id: string; timezone: string }>(sql`select id, timezone from workspaces`, ex);
+}
+
+export async function upsertSegmentSnapshots(ex: Executor, workspaceId: string, day: string, sizes: { segmentId: string; size: number }[]) {
+  if (!sizes.length) return;
+  const values = sql.join(sizes.map((s) => sql`(${workspaceId}::uuid, ${s.segmentId}::uuid, ${day}::date, ${s.size}::int)`), sql`, `);
+  await ex.execute(sql`
+    insert into segment_size_snapshots (workspace_id, segment_id, day, size) values ${values}
+    on conflict (segment_id, day) do update set size = excluded.size, taken_at = now()`);
+}
+
+export async function segmentSnapshotTakenAt(workspaceId: string, day: string, ex: Executor) {
+  const [row] = await executeRows<{ at: Date | string | null }>(sql`select max(taken_at) as at from segment_size_snapshots where workspace_id = ${workspaceId} and day = ${day}::date`, ex);
+  return row?.at ? new Date(row.at) : null;
+}
