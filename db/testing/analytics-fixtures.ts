@@ -18,14 +18,20 @@ export async function setWorkspaceZone(workspaceId: string, timezone: string) {
   await db().update(workspaces).set({ timezone }).where(eq(workspaces.id, workspaceId));
 }
 
+/** A plan in the stored shape (lib/journeys/compile-journey.ts): trigger → A/B split → email per variant → holdout → SMS. */
 export const JOURNEY_PLAN = {
-  entry: "split",
+  version: 1,
+  trigger: { kind: "event", event: "signed_up", filters: [] },
+  settings: {},
+  entryStepId: "trigger",
   steps: {
-    split: { kind: "ab_split", config: { variants: [{ id: "A", percent: 50 }, { id: "B", percent: 50 }] }, next: { A: "email_a", B: "email_b" } },
-    email_a: { kind: "send", config: {}, next: { default: "hold" } },
-    email_b: { kind: "send", config: {}, next: { default: "hold" } },
-    hold: { kind: "holdout", config: { percent: 20 }, next: { continue: "sms", holdout: null } },
-    sms: { kind: "send", config: {}, next: { default: null } },
+    trigger: { stepId: "node:trigger", kind: "trigger", config: { kind: "event", event: "signed_up", filters: [] }, next: { next: "split" } },
+    split: { stepId: "node:split", kind: "ab_split", config: { variants: [{ id: "A", label: "Short welcome", percent: 50 }, { id: "B", label: "Long welcome", percent: 50 }] }, next: { A: "email_a", B: "email_b" } },
+    email_a: { stepId: "node:email_a", kind: "send", config: { channel: "email", templateId: "" }, next: { next: "hold" } },
+    email_b: { stepId: "node:email_b", kind: "send", config: { channel: "email", templateId: "" }, next: { next: "hold" } },
+    hold: { stepId: "node:hold", kind: "holdout", config: { percent: 20 }, next: { continue: "sms" } },
+    sms: { stepId: "node:sms", kind: "send", config: { channel: "sms", templateId: "" }, next: { next: "done" } },
+    done: { stepId: "node:done", kind: "exit", config: {}, next: {} },
   },
 };
 
@@ -83,7 +89,7 @@ export async function insertAnalyticsHistory(workspaceId: string, opts: { seed: 
     let currentNodeId: string | null = "hold";
     let exitReason: string | null = null;
     if (!active) {
-      visits.push({ journeyId: journey.id, nodeId: "hold", outcome: held ? "holdout" : "continue", passedAt: holdAt });
+      visits.push({ journeyId: journey.id, nodeId: "hold", outcome: held ? "held_out" : "continue", passedAt: holdAt });
       if (held) [status, exitReason, exitedAt, currentNodeId] = ["exited", "holdout", holdAt, null];
       else {
         addMessage({ contactId: c.id, channel: "sms", templateId: tSms.id, templateVersion: 1, origin: { kind: "journey", journeyId: journey.id, version: 1, nodeId: "sms", runId: `r${i}` } }, holdAt);

@@ -156,7 +156,7 @@ describe("journey rollups equal direct counts over the raw rows", () => {
     const split = outcomes.filter((o) => o.node_id === "split");
     expect(split.map((o) => o.outcome)).toEqual(["A", "B"]);
     expect(split.every((o) => o.passed > 100 && o.converted > 0)).toBe(true);
-    expect(outcomes.filter((o) => o.node_id === "hold").map((o) => o.outcome)).toEqual(["continue", "holdout"]);
+    expect(outcomes.filter((o) => o.node_id === "hold").map((o) => o.outcome)).toEqual(["continue", "held_out"]);
     const active = await journeyActiveByNode(ws, journeyId);
     const [raw] = await executeRows<{ n: number }>(sql`select count(*)::int as n from journey_entries where journey_id = ${journeyId} and status = 'active'`);
     expect(active).toEqual([{ node_id: "hold", active: raw!.n }]);
