@@ -128,3 +128,9 @@ export async function segmentSnapshotTakenAt(workspaceId: string, day: string, e
   const [row] = await executeRows<{ at: Date | string | null }>(sql`select max(taken_at) as at from segment_size_snapshots where workspace_id = ${workspaceId} and day = ${day}::date`, ex);
   return row?.at ? new Date(row.at) : null;
 }
+
+/** When the rollups were last brought up to date (shown on the dashboards). */
+export async function lastRefreshedAt(ex: Executor): Promise<Date | null> {
+  const [row] = await executeRows<{ at: Date | string | null }>(sql`select max(refreshed_at) as at from analytics_refresh_state`, ex);
+  return row?.at ? new Date(row.at) : null;
+}

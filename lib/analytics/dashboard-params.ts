@@ -13,6 +13,9 @@ export type TDashboardView = {
   segmentId: string | null;
 };
 
+/** The filter form's fields (strings, as in the URL). */
+export type TFilterValue = { range: string; from: string; to: string; channel: string; journey: string; segment: string };
+
 type TRaw = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 

@@ -40,7 +40,11 @@ export function orderedSteps(plan: TDashboardPlan): string[] {
     const step = plan.steps[id];
     if (!step) continue;
     if (id !== plan.entryStepId && step.kind !== "exit" && step.kind !== "trigger") out.push(id);
-    for (const next of Object.values(step.next)) if (!seen.has(next)) (seen.add(next), queue.push(next));
+    for (const next of Object.values(step.next)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
   }
   return out;
 }

@@ -26,7 +26,7 @@ const RANGES = [
   { from: "2026-04-01", to: "2026-04-03" },
 ];
 
-const pickMetrics = (b: Record<string, number> | undefined) => Object.fromEntries(MESSAGE_METRICS.map((m) => [m, b?.[m] ?? 0]));
+const pickMetrics = (b: Partial<Record<string, unknown>> | undefined) => Object.fromEntries(MESSAGE_METRICS.map((m) => [m, Number(b?.[m] ?? 0)]));
 const nonZero = (o: Record<string, number>) => Object.values(o).some((v) => v > 0);
 
 beforeAll(async () => {
