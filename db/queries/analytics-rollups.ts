@@ -15,8 +15,11 @@ const originJourney = sql`case when m.origin->>'kind' = 'journey' and m.origin->
 
 export async function lockRefreshState(ex: Executor, source: string) {
   await ex.execute(sql`insert into analytics_refresh_state (source) values (${source}) on conflict (source) do nothing`);
-  const [row] = await executeRows<{ safe_id: string | number; recent: { at: number; maxId: number }[] }>(sql`select safe_id, recent from analytics_refresh_state where source = ${source} for update`, ex);
-  return { safeId: Number(row?.safe_id ?? 0), recent: row?.recent ?? [] };
+  const [row] = await executeRows<{ safe_id: string | number; recent: { at: number; maxId: number }[]; refreshed_at: Date | string | null }>(
+    sql`select safe_id, recent, refreshed_at from analytics_refresh_state where source = ${source} for update`,
+    ex,
+  );
+  return { safeId: Number(row?.safe_id ?? 0), recent: row?.recent ?? [], neverRefreshed: !row?.refreshed_at };
 }
 
 export async function saveRefreshState(ex: Executor, source: string, state: { safeId: number; recent: { at: number; maxId: number }[] }) {

@@ -29,34 +29,37 @@ const SNAPSHOT_EVERY_MS = 60 * 60_000;
 
 const SOURCE = "message_events";
 
-export type TRefreshResult = { messageDays: number; scannedFromId: number; maxId: number; segmentsSnapshotted: number };
+export type TRefreshResult = { messageDays: number; scannedFromId: number; maxId: number; full: boolean; segmentsSnapshotted: number };
 
 /**
  * Brings the rollups up to date in one transaction (concurrent refreshes wait on the state row).
  * Message rollups: every (workspace, day) touched by a message with an event above the safe id is
  * deleted and recomputed from the raw rows. Journey rollups: the trailing days are recomputed.
- * `full` rebuilds everything (after a restore, or to check the incremental path).
+ * `full` rebuilds everything (after a restore, or to check the incremental path); so does the
+ * first refresh ever.
  */
 export async function refreshRollups(opts: { full?: boolean; now?: Date } = {}): Promise<TRefreshResult> {
   const now = opts.now ?? new Date();
   const result = await db().transaction(async (tx) => {
     const state = await lockRefreshState(tx, SOURCE);
+    // The first refresh (the rollups are new, the raw rows may be years old) builds everything.
+    const full = opts.full || state.neverRefreshed;
     const maxId = await maxMessageEventId(tx);
     let messageDays: number;
-    if (opts.full) {
+    if (full) {
       await truncateMessageRollup(tx);
       messageDays = await markMessageDays(tx, null);
     } else {
       messageDays = maxId > state.safeId ? await markMessageDays(tx, state.safeId) : 0;
     }
     if (messageDays) await recomputeMessageDays(tx);
-    await recomputeJourneyDays(tx, opts.full ? null : JOURNEY_TRAILING_DAYS, now);
+    await recomputeJourneyDays(tx, full ? null : JOURNEY_TRAILING_DAYS, now);
 
     const recent = [...state.recent, { at: now.getTime(), maxId }];
     const settled = recent.filter((r) => now.getTime() - r.at >= COMMIT_LAG_MS);
     const safeId = Math.max(state.safeId, ...settled.map((r) => r.maxId));
     await saveRefreshState(tx, SOURCE, { safeId, recent: recent.filter((r) => now.getTime() - r.at < COMMIT_LAG_MS) });
-    return { messageDays, scannedFromId: opts.full ? 0 : state.safeId, maxId };
+    return { messageDays, scannedFromId: full ? 0 : state.safeId, maxId, full };
   });
   const segmentsSnapshotted = await snapshotSegmentSizes({ now, force: opts.full });
   return { ...result, segmentsSnapshotted };
