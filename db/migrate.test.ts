@@ -20,7 +20,7 @@ describe("migrations and seed", () => {
     expect(n!.n).toBeGreaterThan(0);
   });
 
-  it("seeds the demo once, with a working login per role and sample contacts", async () => {
+  it("seeds the demo once, with a working login per role, sample contacts and published templates", async () => {
     expect(await seedDemo()).toEqual({ created: true });
     expect(await seedDemo()).toEqual({ created: false });
     const counts = await handle.db.execute(sql`select (select count(*)::int from contacts) as contacts, (select count(*)::int from events) as events,
@@ -29,6 +29,14 @@ describe("migrations and seed", () => {
     expect(c.contacts).toBe(61);
     expect(c.events).toBeGreaterThan(200);
     expect(c.unsubscribed).toBeGreaterThan(0);
+    // Templates published once: a second seed adds no version.
+    const t = await handle.db.execute(sql`select t.name, t.published_version as v, (select count(*)::int from template_versions tv where tv.template_id = t.id) as versions from templates t order by t.name`);
+    expect(Array.isArray(t) ? t : (t as { rows: unknown[] }).rows).toEqual([
+      { name: "App guide push", v: 1, versions: 1 },
+      { name: "Cart reminder SMS", v: 1, versions: 1 },
+      { name: "Welcome email", v: 1, versions: 1 },
+      { name: "Welcome in-app", v: 1, versions: 1 },
+    ]);
     for (const u of DEMO_USERS) {
       expect(await authenticateUser({ email: u.email, password: DEMO_PASSWORD })).toMatchObject({ email: u.email });
     }

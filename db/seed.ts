@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { apiKeys, contacts, memberships, segments, users, workspaces } from "@/db/schema";
+import { apiKeys, contacts, memberships, segments, templates, templateVersions, users, workspaces } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
+import { seedDemoJourney } from "@/lib/demo/demo-journey";
 import { DEMO_SEGMENTS } from "@/lib/demo/demo-segments";
+import { DEMO_TEMPLATES } from "@/lib/demo/demo-templates";
 import { ingest } from "@/lib/ingest/ingest";
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE_SLUG } from "@/lib/demo/demo-accounts";
 
@@ -17,13 +19,23 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   if (existing) {
     await seedDemoContacts(existing.id);
     await seedDemoSegments(existing.id);
+    await seedDemoTemplates(existing.id);
+    await seedDemoJourney(existing.id, await demoAdminId());
     return { created: false };
   }
   await seedDemoWorkspace();
   const [ws] = await db().select().from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG)).limit(1);
   await seedDemoContacts(ws!.id);
   await seedDemoSegments(ws!.id);
+  await seedDemoTemplates(ws!.id);
+  await seedDemoJourney(ws!.id, await demoAdminId());
   return { created: true };
+}
+
+async function demoAdminId(): Promise<string> {
+  const admin = DEMO_USERS.find((u) => u.role === "admin")!;
+  const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, admin.email));
+  return row!.id;
 }
 
 /** The demo segments, once: a workspace that already has any segment is left as it is. */
@@ -34,6 +46,22 @@ async function seedDemoSegments(workspaceId: string) {
     .insert(segments)
     .values(DEMO_SEGMENTS.map((s) => ({ workspaceId, type: "dynamic" as const, ...s })))
     .onConflictDoNothing();
+}
+
+/** The demo templates, each published as version 1, once: a workspace with any template is left as it is. */
+async function seedDemoTemplates(workspaceId: string) {
+  const [any] = await db().select({ id: templates.id }).from(templates).where(eq(templates.workspaceId, workspaceId)).limit(1);
+  if (any) return;
+  await db().transaction(async (tx) => {
+    for (const t of DEMO_TEMPLATES) {
+      const [row] = await tx
+        .insert(templates)
+        .values({ workspaceId, name: t.name, channel: t.content.channel, draft: t.content, publishedVersion: 1 })
+        .onConflictDoNothing()
+        .returning({ id: templates.id });
+      if (row) await tx.insert(templateVersions).values({ templateId: row.id, version: 1, workspaceId, content: t.content });
+    }
+  });
 }
 
 /** Sample contacts and their events, through the same pipeline as the API. */

@@ -1,6 +1,7 @@
 "use client";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { ARRAY_OPS, BOOLEAN_OPS, DATE_OPS, NUMBER_OPS, STRING_OPS, VALUE_TYPES, type TComparison, type TValueType } from "@/lib/segments/definition";
+import type { TFieldInvalid } from "./builder-context";
 import { OP_LABELS } from "./condition-defaults";
 
 const OPS: Record<TValueType, readonly string[]> = { string: STRING_OPS, number: NUMBER_OPS, boolean: BOOLEAN_OPS, date: DATE_OPS, array: ARRAY_OPS };
@@ -17,11 +18,13 @@ function defaultValue(type: TValueType, op: string): unknown {
 const isoDay = (offsetDays: number) => `${new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`;
 const toIso = (d: string) => (d ? `${d}T00:00:00Z` : "");
 
-type Props = { value: TComparison; onChange: (c: TComparison) => void; types?: readonly TValueType[]; label: string; readOnly: boolean; invalid?: boolean };
+type Props = { value: TComparison; onChange: (c: TComparison) => void; types?: readonly TValueType[]; label: string; readOnly: boolean; invalid?: TFieldInvalid };
 
 /** Type, operator and a value input fitting both: numbers, dates, day counts, lists. */
-export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, readOnly, invalid }: Props) {
+export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, readOnly, invalid = () => false }: Props) {
   const { type, op } = value;
+  // A range's error (reversed, or one end) outlines both ends: together they are the value.
+  const bad = invalid("value");
   const set = (patch: Partial<TComparison>) => onChange({ ...value, ...patch });
   const num = (v: string) => (v === "" ? ("" as unknown as number) : Number(v));
   const input = (() => {
@@ -31,17 +34,17 @@ export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, 
       const [a, b] = (v as [number, number]) ?? [0, 0];
       return (
         <>
-          <Input type="number" aria-label={`${label} from`} className="w-24" value={a} disabled={readOnly} onChange={(e) => set({ value: [num(e.target.value), b] })} />
+          <Input type="number" aria-label={`${label} from`} aria-invalid={bad} className="w-24" value={a} disabled={readOnly} onChange={(e) => set({ value: [num(e.target.value), b] })} />
           <span className="text-sm text-slate-500">and</span>
-          <Input type="number" aria-label={`${label} to`} className="w-24" value={b} disabled={readOnly} onChange={(e) => set({ value: [a, num(e.target.value)] })} />
+          <Input type="number" aria-label={`${label} to`} aria-invalid={bad} className="w-24" value={b} disabled={readOnly} onChange={(e) => set({ value: [a, num(e.target.value)] })} />
         </>
       );
     }
-    if (type === "number") return <Input type="number" aria-label={`${label} value`} className="w-28" value={v as number} disabled={readOnly} onChange={(e) => set({ value: num(e.target.value) })} />;
+    if (type === "number") return <Input type="number" aria-label={`${label} value`} aria-invalid={bad} className="w-28" value={v as number} disabled={readOnly} onChange={(e) => set({ value: num(e.target.value) })} />;
     if (type === "date" && DAY_OPS.includes(op)) {
       return (
         <>
-          <Input type="number" min={0} aria-label={`${label} days`} className="w-20" value={v as number} disabled={readOnly} onChange={(e) => set({ value: num(e.target.value) })} />
+          <Input type="number" min={0} aria-label={`${label} days`} aria-invalid={bad} className="w-20" value={v as number} disabled={readOnly} onChange={(e) => set({ value: num(e.target.value) })} />
           <span className="text-sm text-slate-500">{op === "more_than_days_ago" ? "days ago" : "days"}</span>
         </>
       );
@@ -50,17 +53,18 @@ export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, 
       const [a, b] = v as [string, string];
       return (
         <>
-          <Input type="date" aria-label={`${label} from`} className="w-40" value={a.slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: [toIso(e.target.value), b] })} />
+          <Input type="date" aria-label={`${label} from`} aria-invalid={bad} className="w-40" value={a.slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: [toIso(e.target.value), b] })} />
           <span className="text-sm text-slate-500">and</span>
-          <Input type="date" aria-label={`${label} to`} className="w-40" value={b.slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: [a, toIso(e.target.value)] })} />
+          <Input type="date" aria-label={`${label} to`} aria-invalid={bad} className="w-40" value={b.slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: [a, toIso(e.target.value)] })} />
         </>
       );
     }
-    if (type === "date") return <Input type="date" aria-label={`${label} date`} className="w-40" value={(v as string).slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: toIso(e.target.value) })} />;
+    if (type === "date") return <Input type="date" aria-label={`${label} date`} aria-invalid={bad} className="w-40" value={(v as string).slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: toIso(e.target.value) })} />;
     if (op === "in" || op === "not_in") {
       return (
         <Input
           aria-label={`${label} values`}
+          aria-invalid={bad}
           placeholder="comma, separated, values"
           className="w-64"
           defaultValue={(v as string[]).join(", ")}
@@ -69,12 +73,12 @@ export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, 
         />
       );
     }
-    return <Input aria-label={`${label} value`} className="w-48" value={String(v)} disabled={readOnly} onChange={(e) => set({ value: e.target.value })} />;
+    return <Input aria-label={`${label} value`} aria-invalid={bad} className="w-48" value={String(v)} disabled={readOnly} onChange={(e) => set({ value: e.target.value })} />;
   })();
   return (
     <div className="flex flex-wrap items-center gap-2">
       {types.length > 1 ? (
-        <NativeSelect aria-label={`${label} type`} className="w-28" value={type} disabled={readOnly} onChange={(e) => {
+        <NativeSelect aria-label={`${label} type`} aria-invalid={invalid("type")} className="w-28" value={type} disabled={readOnly} onChange={(e) => {
           const t = e.target.value as TValueType;
           const o = OPS[t][0]!;
           onChange({ ...value, type: t, op: o, value: defaultValue(t, o) });
@@ -82,7 +86,7 @@ export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, 
           {types.map((t) => <option key={t} value={t}>{t === "string" ? "text" : t}</option>)}
         </NativeSelect>
       ) : null}
-      <NativeSelect aria-label={`${label} operator`} aria-invalid={invalid} className="w-44" value={op} disabled={readOnly} onChange={(e) => set({ op: e.target.value, value: defaultValue(type, e.target.value) })}>
+      <NativeSelect aria-label={`${label} operator`} aria-invalid={invalid("op")} className="w-44" value={op} disabled={readOnly} onChange={(e) => set({ op: e.target.value, value: defaultValue(type, e.target.value) })}>
         {OPS[type].map((o) => <option key={o} value={o}>{OP_LABELS[o] ?? o}</option>)}
       </NativeSelect>
       {input}

@@ -3,7 +3,7 @@ import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { CHANNELS, PROFILE_FIELDS, type TComparison, type TCondition } from "@/lib/segments/definition";
-import { errorsAt, useBuilder } from "./builder-context";
+import { errorsAt, fieldInvalid, useBuilder, within, type TFieldInvalid } from "./builder-context";
 import { ComparisonEditor } from "./comparison-editor";
 import { CONDITION_KINDS, newCondition, type TConditionKind } from "./condition-defaults";
 import { EventNameInput, PropertyFilters, WindowInput } from "./event-fields";
@@ -24,7 +24,7 @@ export function ConditionEditor({ value, onChange, onRemove, path, label }: Prop
           <NativeSelect aria-label={`${label} kind`} className="w-auto max-w-full font-medium" value={value.kind} disabled={readOnly} onChange={(e) => onChange(newCondition(e.target.value as TConditionKind))}>
             {CONDITION_KINDS.map(([k, l]) => <option key={k} value={k}>{l}</option>)}
           </NativeSelect>
-          <KindFields value={value} onChange={onChange} label={label} invalid={messages.length > 0} />
+          <KindFields value={value} onChange={onChange} label={label} invalid={fieldInvalid(errors, path)} conditionInvalid={Boolean(errors[path])} />
         </div>
         {readOnly ? null : (
           <Button variant="ghost" size="icon" aria-label={`Remove ${label}`} onClick={onRemove} data-mutates>
@@ -37,7 +37,8 @@ export function ConditionEditor({ value, onChange, onRemove, path, label }: Prop
   );
 }
 
-function KindFields({ value: c, onChange, label, invalid }: { value: TCondition; onChange: (c: TCondition) => void; label: string; invalid: boolean }) {
+/** `invalid` names the fields errors point at; `conditionInvalid` is an error about the whole condition (a segment cycle). */
+function KindFields({ value: c, onChange, label, invalid, conditionInvalid }: { value: TCondition; onChange: (c: TCondition) => void; label: string; invalid: TFieldInvalid; conditionInvalid: boolean }) {
   const { readOnly, segments, attributeKeys } = useBuilder();
   const row = "flex flex-wrap items-center gap-2";
   const cmp = (v: TComparison) => onChange({ ...c, ...v } as TCondition);
@@ -51,7 +52,7 @@ function KindFields({ value: c, onChange, label, invalid }: { value: TCondition;
               <option value="did">did</option>
               <option value="did_not">did not do</option>
             </NativeSelect>
-            <EventNameInput label={`${label} event`} value={c.name} readOnly={readOnly} invalid={invalid} onChange={(name) => onChange({ ...c, name })} />
+            <EventNameInput label={`${label} event`} value={c.name} readOnly={readOnly} invalid={invalid("name")} onChange={(name) => onChange({ ...c, name })} />
             {c.count.op === "exactly" && c.count.value === 0 ? null : (
               <>
                 <NativeSelect aria-label={`${label} count`} className="w-32" value={c.count.op} disabled={readOnly} onChange={(e) => onChange({ ...c, count: { ...c.count, op: e.target.value as "at_least" } })}>
@@ -59,13 +60,13 @@ function KindFields({ value: c, onChange, label, invalid }: { value: TCondition;
                   <option value="at_most">at most</option>
                   <option value="exactly">exactly</option>
                 </NativeSelect>
-                <Input type="number" min={0} aria-label={`${label} times`} className="w-20" value={c.count.value} disabled={readOnly} onChange={(e) => onChange({ ...c, count: { ...c.count, value: Number(e.target.value) } })} />
+                <Input type="number" min={0} aria-label={`${label} times`} aria-invalid={invalid("count")} className="w-20" value={c.count.value} disabled={readOnly} onChange={(e) => onChange({ ...c, count: { ...c.count, value: Number(e.target.value) } })} />
                 <Text>times</Text>
               </>
             )}
-            <WindowInput label={label} value={c.window} readOnly={readOnly} onChange={(window) => onChange({ ...c, window })} />
+            <WindowInput label={label} value={c.window} readOnly={readOnly} invalid={invalid("window")} onChange={(window) => onChange({ ...c, window })} />
           </div>
-          <PropertyFilters label={`${label} event`} filters={c.filters} readOnly={readOnly} onChange={(filters) => onChange({ ...c, filters })} />
+          <PropertyFilters label={`${label} event`} filters={c.filters} readOnly={readOnly} invalid={within(invalid, "filters")} onChange={(filters) => onChange({ ...c, filters })} />
         </div>
       );
     case "sequence":
@@ -73,21 +74,21 @@ function KindFields({ value: c, onChange, label, invalid }: { value: TCondition;
         <div className="space-y-2">
           <div className={row}>
             <Text>did</Text>
-            <EventNameInput label={`${label} first event`} value={c.first.name} readOnly={readOnly} invalid={invalid} onChange={(name) => onChange({ ...c, first: { ...c.first, name } })} />
+            <EventNameInput label={`${label} first event`} value={c.first.name} readOnly={readOnly} invalid={invalid("first.name")} onChange={(name) => onChange({ ...c, first: { ...c.first, name } })} />
             <Text>then</Text>
             <NativeSelect aria-label={`${label} then did or did not`} className="w-36" value={c.mode} disabled={readOnly} onChange={(e) => onChange({ ...c, mode: e.target.value as "followed_by" })}>
               <option value="followed_by">did</option>
               <option value="not_followed_by">did not do</option>
             </NativeSelect>
-            <EventNameInput label={`${label} second event`} value={c.then.name} readOnly={readOnly} invalid={invalid} onChange={(name) => onChange({ ...c, then: { ...c.then, name } })} />
+            <EventNameInput label={`${label} second event`} value={c.then.name} readOnly={readOnly} invalid={invalid("then.name")} onChange={(name) => onChange({ ...c, then: { ...c.then, name } })} />
             <Text>within</Text>
-            <Input type="number" min={1} aria-label={`${label} hours`} className="w-20" value={c.withinHours} disabled={readOnly} onChange={(e) => onChange({ ...c, withinHours: Number(e.target.value) })} />
+            <Input type="number" min={1} aria-label={`${label} hours`} aria-invalid={invalid("withinHours")} className="w-20" value={c.withinHours} disabled={readOnly} onChange={(e) => onChange({ ...c, withinHours: Number(e.target.value) })} />
             <Text>hours</Text>
           </div>
-          <PropertyFilters label={`${label} first event`} filters={c.first.filters} readOnly={readOnly} onChange={(filters) => onChange({ ...c, first: { ...c.first, filters } })} />
+          <PropertyFilters label={`${label} first event`} filters={c.first.filters} readOnly={readOnly} invalid={within(invalid, "first.filters")} onChange={(filters) => onChange({ ...c, first: { ...c.first, filters } })} />
           <div className={row}>
             <Text>First event happened</Text>
-            <WindowInput label={label} value={c.window} readOnly={readOnly} onChange={(window) => onChange({ ...c, window })} />
+            <WindowInput label={label} value={c.window} readOnly={readOnly} invalid={invalid("window")} onChange={(window) => onChange({ ...c, window })} />
           </div>
         </div>
       );
@@ -100,16 +101,16 @@ function KindFields({ value: c, onChange, label, invalid }: { value: TCondition;
               <option value="first">first</option>
               <option value="last">last</option>
             </NativeSelect>
-            <EventNameInput label={`${label} event`} value={c.name} readOnly={readOnly} invalid={invalid} onChange={(name) => onChange({ ...c, name })} />
-            <ComparisonEditor label={`${label} time`} types={["date"]} value={c} readOnly={readOnly} onChange={cmp} />
+            <EventNameInput label={`${label} event`} value={c.name} readOnly={readOnly} invalid={invalid("name")} onChange={(name) => onChange({ ...c, name })} />
+            <ComparisonEditor label={`${label} time`} types={["date"]} value={c} readOnly={readOnly} invalid={invalid} onChange={cmp} />
           </div>
-          <PropertyFilters label={`${label} event`} filters={c.filters} readOnly={readOnly} onChange={(filters) => onChange({ ...c, filters })} />
+          <PropertyFilters label={`${label} event`} filters={c.filters} readOnly={readOnly} invalid={within(invalid, "filters")} onChange={(filters) => onChange({ ...c, filters })} />
         </div>
       );
     case "attribute":
       return (
         <div className={row}>
-          <Input list="segment-attribute-keys" aria-label={`${label} attribute`} aria-invalid={invalid} placeholder="attribute, e.g. plan" className="w-44" value={c.key} disabled={readOnly} onChange={(e) => onChange({ ...c, key: e.target.value })} />
+          <Input list="segment-attribute-keys" aria-label={`${label} attribute`} aria-invalid={invalid("key")} placeholder="attribute, e.g. plan" className="w-44" value={c.key} disabled={readOnly} onChange={(e) => onChange({ ...c, key: e.target.value })} />
           <datalist id="segment-attribute-keys">{attributeKeys.map((k) => <option key={k} value={k} />)}</datalist>
           <ComparisonEditor label={label} value={c} readOnly={readOnly} invalid={invalid} onChange={cmp} />
         </div>
@@ -161,7 +162,7 @@ function KindFields({ value: c, onChange, label, invalid }: { value: TCondition;
             <option value="in">is in</option>
             <option value="not_in">is not in</option>
           </NativeSelect>
-          <NativeSelect aria-label={`${label} segment`} aria-invalid={invalid} className="w-64" value={c.segmentId} disabled={readOnly} onChange={(e) => onChange({ ...c, segmentId: e.target.value })}>
+          <NativeSelect aria-label={`${label} segment`} aria-invalid={conditionInvalid || invalid("segmentId")} className="w-64" value={c.segmentId} disabled={readOnly} onChange={(e) => onChange({ ...c, segmentId: e.target.value })}>
             <option value="">Choose a segment…</option>
             {segments.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </NativeSelect>

@@ -8,13 +8,15 @@ const TABS = [
   { href: "/members", label: "Members" },
   { href: "/api-keys", label: "API keys" },
   { href: "/api", label: "API" },
+  // Admin-only: the page itself answers 404 to other roles.
+  { href: "/channels", label: "Channels", admin: true },
 ];
 
-export function SettingsTabs({ slug }: { slug: string }) {
+export function SettingsTabs({ slug, admin }: { slug: string; admin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
-      {TABS.map((t) => {
+      {TABS.filter((t) => admin || !t.admin).map((t) => {
         const href = `/w/${slug}/settings${t.href}`;
         const active = pathname === href;
         return (

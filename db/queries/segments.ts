@@ -33,6 +33,27 @@ export async function findSegment(workspaceId: string, segmentId: string, ex: Ex
   return row ?? null;
 }
 
+/**
+ * The segment, row-locked until the transaction ends: deleting takes it FOR UPDATE, saving a
+ * segment that refers to it takes it FOR SHARE, so a delete and a new reference cannot cross.
+ */
+export async function lockSegment(workspaceId: string, segmentId: string, tx: Executor): Promise<TSegment | null> {
+  const [row] = await tx.select().from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, segmentId))).for("update");
+  return row ?? null;
+}
+
+/** Share-locks the workspace's segments among `ids` until the transaction ends; returns the ids still there. */
+export async function lockSegmentsShared(workspaceId: string, ids: string[], tx: Executor): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await tx
+    .select({ id: segments.id })
+    .from(segments)
+    .where(and(eq(segments.workspaceId, workspaceId), inArray(segments.id, ids)))
+    .orderBy(asc(segments.id))
+    .for("share");
+  return rows.map((r) => r.id);
+}
+
 export async function segmentNameTaken(workspaceId: string, name: string, exceptId?: string, ex: Executor = db()) {
   const [row] = await ex
     .select({ id: segments.id })

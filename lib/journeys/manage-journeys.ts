@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/db";
 import { cancelActiveEntries, deleteJourney, insertJourney, insertJourneyVersion, lockJourney, updateJourney } from "@/db/queries/journeys";
-import { listSegmentRefs } from "@/db/queries/segments";
+import { listSegmentRefs, lockSegmentsShared } from "@/db/queries/segments";
 import { listTemplates } from "@/db/queries/templates";
 import { AppError, ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { emitEvents } from "@/lib/journey-runtime/emit-events";
@@ -62,9 +62,12 @@ export async function publishJourney(workspaceId: string, journeyId: string, use
     if (journey.status === "stopped") throw new ConflictError("A stopped journey cannot be published again: duplicate it instead");
     const settings = ZJourneySettings.safeParse(journey.draftSettings);
     if (!settings.success) throw new ValidationError(zodFields(settings.error, "settings"));
+    // Segments the graph names stay put until this publish commits (a concurrent delete waits, then sees the journey).
+    const named = segments.filter((s) => JSON.stringify(journey.draftGraph).includes(s.id)).map((s) => s.id);
+    const locked = new Set(await lockSegmentsShared(workspaceId, named, tx));
     const checked = validateGraph(journey.draftGraph, {
       template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0),
-      segmentExists: (id) => segments.some((s) => s.id === id),
+      segmentExists: (id) => locked.has(id),
     });
     if (!checked.ok) throw new InvalidGraphError(checked.errors);
     const version = journey.liveVersion + 1;

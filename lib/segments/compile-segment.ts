@@ -1,4 +1,5 @@
 import type { SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db";
 import { ValidationError } from "@/lib/errors";
 import { listSegmentRefs } from "@/db/queries/segments";
 import type { TSegmentDefinition } from "./definition";
@@ -8,8 +9,8 @@ import { segmentToSql, type TSqlSegmentResolver } from "./segment-to-sql";
  * A resolver over the workspace's saved segments. segmentToSql's resolver is synchronous, so
  * every definition is loaded first: a workspace has hundreds of segments, not millions.
  */
-export async function loadSegmentResolver(workspaceId: string): Promise<TSqlSegmentResolver> {
-  const refs = new Map((await listSegmentRefs(workspaceId)).map((r) => [r.id, r]));
+export async function loadSegmentResolver(workspaceId: string, ex: Executor = db()): Promise<TSqlSegmentResolver> {
+  const refs = new Map((await listSegmentRefs(workspaceId, ex)).map((r) => [r.id, r]));
   return (id) => {
     const r = refs.get(id);
     if (!r) return null;
@@ -30,7 +31,7 @@ export async function compileSegment(
   // Callers compiling many segments pass one resolver rather than loading the workspace's each time.
   const resolve = opts.resolve ?? (await loadSegmentResolver(workspaceId));
   try {
-    return segmentToSql(definition, { now: opts.now ?? new Date(), resolve, selfId: opts.selfId });
+    return segmentToSql(definition, { workspaceId, now: opts.now ?? new Date(), resolve, selfId: opts.selfId });
   } catch (err) {
     // Same field paths as the request body's zod errors (`definition.conditions.0…`).
     if (err instanceof ValidationError && err.fields) {

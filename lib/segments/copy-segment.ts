@@ -1,14 +1,22 @@
-import { db } from "@/db";
-import { copyMembers, findSegment, insertMatchingMembers, insertSegment, listSegmentRefs } from "@/db/queries/segments";
+import { db, type Tx } from "@/db";
+import { copyMembers, findSegment, insertMatchingMembers, insertSegment, listSegmentRefs, lockSegmentsShared } from "@/db/queries/segments";
 import type { TSegment } from "@/db/schema";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { compileSegment } from "./compile-segment";
+import type { TSegmentDefinition } from "./definition";
 import { withUniqueName } from "./save-segment";
+import { referencedSegmentIds } from "./segment-references";
 
 /** "Name (copy)", "Name (copy 2)", … : the first one free in the workspace. */
 function freeName(base: string, taken: Set<string>) {
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`)) return `${base} ${i}`;
+}
+
+/** The copy's definition uses the same segments: share-lock them as every save does (remove-segment.ts). */
+async function lockReferences(workspaceId: string, definition: TSegmentDefinition | null, tx: Tx) {
+  const ids = referencedSegmentIds(definition);
+  if ((await lockSegmentsShared(workspaceId, ids, tx)).length < ids.length) throw new ConflictError("A segment this one uses was deleted meanwhile; reload and try again");
 }
 
 async function sourceOrThrow(workspaceId: string, segmentId: string) {
@@ -24,6 +32,7 @@ export async function duplicateSegment(workspaceId: string, userId: string, segm
   const finalName = name ?? freeName(`${src.name} (copy)`, taken);
   return withUniqueName(finalName, () =>
     db().transaction(async (tx) => {
+      await lockReferences(workspaceId, src.definition, tx);
       const row = await insertSegment({ workspaceId, name: finalName, description: src.description, type: src.type, definition: src.definition, createdBy: userId, createdAt: now, updatedAt: now }, tx);
       if (src.type === "static") await copyMembers(workspaceId, src.id, row.id, tx);
       return row;
@@ -43,6 +52,7 @@ export async function freezeSegment(workspaceId: string, userId: string, segment
   const condition = await compileSegment(workspaceId, src.definition, { now, selfId: src.id });
   return withUniqueName(finalName, () =>
     db().transaction(async (tx) => {
+      await lockReferences(workspaceId, src.definition, tx);
       const row = await insertSegment({ workspaceId, name: finalName, description: src.description, type: "static", definition: src.definition, createdBy: userId, createdAt: now, updatedAt: now }, tx);
       await insertMatchingMembers(workspaceId, row.id, condition, tx);
       return row;

@@ -1,9 +1,11 @@
-import { db } from "@/db";
-import { findSegment, insertMatchingMembers, insertSegment, segmentNameTaken, updateSegment } from "@/db/queries/segments";
+import { db, type Tx } from "@/db";
+import { findSegment, insertMatchingMembers, insertSegment, lockSegmentsShared, segmentNameTaken, updateSegment } from "@/db/queries/segments";
 import type { TSegment } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
-import { compileSegment } from "./compile-segment";
+import { compileSegment, loadSegmentResolver } from "./compile-segment";
+import type { TSegmentDefinition } from "./definition";
 import type { TCreateSegment, TUpdateSegment } from "./schemas";
+import { referencedSegmentIds } from "./segment-references";
 
 const nameTaken = (name: string) => new ConflictError(`A segment named "${name}" already exists`, { name: `A segment named "${name}" already exists` });
 
@@ -18,14 +20,26 @@ export async function withUniqueName<T>(name: string, write: () => Promise<T>): 
 }
 
 /**
+ * Share-locks the segments `definition` refers to for the rest of `tx` and compiles it against
+ * what the transaction sees: a segment deleted meanwhile is refused with its condition path, and
+ * none can be deleted until the save commits (remove-segment.ts takes the row FOR UPDATE).
+ */
+async function compileLocked(workspaceId: string, definition: TSegmentDefinition, tx: Tx, opts: { now: Date; selfId?: string }) {
+  await lockSegmentsShared(workspaceId, referencedSegmentIds(definition), tx);
+  return compileSegment(workspaceId, definition, { ...opts, resolve: await loadSegmentResolver(workspaceId, tx) });
+}
+
+/**
  * Saves a new segment. The definition is compiled first, so a reference to a missing segment
  * is refused with its condition path; a static one freezes the contacts matching it now.
  */
 export async function createSegment(workspaceId: string, userId: string | null, input: TCreateSegment, now = new Date()): Promise<TSegment> {
-  const condition = await compileSegment(workspaceId, input.definition, { now });
+  // Checked first without locks, so a mistake is answered before any lock is taken.
+  await compileSegment(workspaceId, input.definition, { now });
   if (await segmentNameTaken(workspaceId, input.name)) throw nameTaken(input.name);
   return withUniqueName(input.name, () =>
     db().transaction(async (tx) => {
+      const condition = await compileLocked(workspaceId, input.definition, tx, { now });
       const row = await insertSegment({ workspaceId, name: input.name, description: input.description, type: input.type, definition: input.definition, createdBy: userId, createdAt: now, updatedAt: now }, tx);
       if (input.type === "static") await insertMatchingMembers(workspaceId, row.id, condition, tx);
       return row;
@@ -44,7 +58,12 @@ export async function editSegment(workspaceId: string, segmentId: string, patch:
     await compileSegment(workspaceId, patch.definition, { now, selfId: segmentId });
   }
   if (patch.name !== undefined && (await segmentNameTaken(workspaceId, patch.name, segmentId))) throw nameTaken(patch.name);
-  const row = await withUniqueName(patch.name ?? existing.name, () => updateSegment(workspaceId, segmentId, patch, now));
+  const row = await withUniqueName(patch.name ?? existing.name, () =>
+    db().transaction(async (tx) => {
+      if (patch.definition) await compileLocked(workspaceId, patch.definition, tx, { now, selfId: segmentId });
+      return updateSegment(workspaceId, segmentId, patch, now, tx);
+    }),
+  );
   if (!row) throw new NotFoundError("No such segment in this workspace");
   return row;
 }

@@ -5,7 +5,8 @@ import { segmentToSql, type TSqlSegmentResolver } from "./segment-to-sql";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 const dialect = new PgDialect();
-const render = (def: TSegmentDefinition, resolve?: TSqlSegmentResolver) => dialect.sqlToQuery(segmentToSql(def, { now: NOW, resolve }));
+const WS = "00000000-0000-4000-8000-0000000000ff";
+const render = (def: TSegmentDefinition, resolve?: TSqlSegmentResolver) => dialect.sqlToQuery(segmentToSql(def, { workspaceId: WS, now: NOW, resolve }));
 const one = (c: unknown): TSegmentDefinition => ZSegmentDefinition.parse({ kind: "group", match: "all", conditions: [c] });
 
 const VALUES: Record<string, Record<string, unknown>> = {
@@ -74,10 +75,10 @@ describe("segment SQL", () => {
     };
     expect(render(one({ kind: "segment", segmentId: a, in: false }), (id) => defs[id] ?? null).sql).toMatch(/^\(not \(\(exists/);
     defs[b] = one({ kind: "segment", segmentId: a, in: true });
-    expect(() => segmentToSql(one({ kind: "segment", segmentId: a, in: true }), { now: NOW, resolve: (id) => defs[id] ?? null, selfId: "x" })).toThrow(
+    expect(() => segmentToSql(one({ kind: "segment", segmentId: a, in: true }), { workspaceId: WS, now: NOW, resolve: (id) => defs[id] ?? null, selfId: "x" })).toThrow(
       expect.objectContaining({ fields: { "conditions.0": "segments cannot include themselves, directly or through others" } }),
     );
-    expect(() => segmentToSql(one({ kind: "segment", segmentId: b, in: true }), { now: NOW, resolve: () => null })).toThrow(
+    expect(() => segmentToSql(one({ kind: "segment", segmentId: b, in: true }), { workspaceId: WS, now: NOW, resolve: () => null })).toThrow(
       expect.objectContaining({ fields: { "conditions.0.segmentId": "no such segment in this workspace" } }),
     );
   });

@@ -1,0 +1,35 @@
+"use client";
+import { Plus } from "lucide-react";
+import { DropdownMenu } from "radix-ui";
+import { Button } from "@/components/ui/button";
+import { BLOCK_TYPES, type TBlockType } from "@/lib/templates/email-block-ops";
+import { BLOCK_META } from "./block-meta";
+
+/** The "Add block" menu: the new block goes after the selected one. */
+export function AddBlockMenu({ onAdd, allowColumns = true }: { onAdd: (type: TBlockType) => void; allowColumns?: boolean }) {
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <Button variant="outline" size="sm" data-mutates>
+          <Plus /> Add block
+        </Button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="start" sideOffset={6} className="z-50 min-w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+          {BLOCK_TYPES.filter((t) => allowColumns || t !== "columns").map((t) => {
+            const { label, icon: Icon } = BLOCK_META[t];
+            return (
+              <DropdownMenu.Item
+                key={t}
+                onSelect={() => onAdd(t)}
+                className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-brand-50 data-[highlighted]:text-brand-700"
+              >
+                <Icon className="size-4" aria-hidden /> {label}
+              </DropdownMenu.Item>
+            );
+          })}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
