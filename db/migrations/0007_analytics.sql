@@ -1,7 +1,6 @@
 CREATE TABLE "analytics_refresh_state" (
 	"source" text PRIMARY KEY NOT NULL,
 	"safe_id" bigint DEFAULT 0 NOT NULL,
-	"recent" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"refreshed_at" timestamp with time zone
 );
 --> statement-breakpoint

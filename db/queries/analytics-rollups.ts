@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db";
+import { db, type Executor } from "@/db";
 import { executeRows } from "@/db/execute-rows";
 import { MESSAGE_EVENT_TYPES } from "@/db/schema";
 
@@ -15,35 +15,43 @@ const originJourney = sql`case when m.origin->>'kind' = 'journey' and m.origin->
 
 export async function lockRefreshState(ex: Executor, source: string) {
   await ex.execute(sql`insert into analytics_refresh_state (source) values (${source}) on conflict (source) do nothing`);
-  const [row] = await executeRows<{ safe_id: string | number; recent: { at: number; maxId: number }[]; refreshed_at: Date | string | null }>(
-    sql`select safe_id, recent, refreshed_at from analytics_refresh_state where source = ${source} for update`,
-    ex,
-  );
-  return { safeId: Number(row?.safe_id ?? 0), recent: row?.recent ?? [], neverRefreshed: !row?.refreshed_at };
+  const [row] = await executeRows<{ safe_id: string | number; refreshed_at: Date | string | null }>(sql`select safe_id, refreshed_at from analytics_refresh_state where source = ${source} for update`, ex);
+  return { safeId: Number(row?.safe_id ?? 0), neverRefreshed: !row?.refreshed_at };
 }
 
-export async function saveRefreshState(ex: Executor, source: string, state: { safeId: number; recent: { at: number; maxId: number }[] }) {
-  await ex.execute(sql`update analytics_refresh_state set safe_id = ${state.safeId}, recent = ${JSON.stringify(state.recent)}::jsonb, refreshed_at = now() where source = ${source}`);
-}
-
-export async function maxMessageEventId(ex: Executor): Promise<number> {
-  const [row] = await executeRows<{ max: string | number | null }>(sql`select max(id) as max from message_events`, ex);
-  return Number(row?.max ?? 0);
+export async function saveRefreshState(ex: Executor, source: string, safeId: number) {
+  await ex.execute(sql`update analytics_refresh_state set safe_id = ${safeId}, refreshed_at = now() where source = ${source}`);
 }
 
 /**
- * Marks the (workspace, day) buckets to recompute: with `sinceId`, every day on which any message
- * that has an event newer than it had an event (a late first open can move the day a message
- * counts as opened); without, every day there is.
+ * The highest message event id below which every row is committed (or rolled back). Event ids come
+ * from a sequence, so a slow transaction can commit an id below one already visible. A SHARE lock
+ * waits for every transaction that has written to message_events to end, and holds new writers off
+ * only for the one index lookup that follows, then is released with this short transaction.
  */
-export async function markMessageDays(ex: Executor, sinceId: number | null) {
+export async function settledMaxEventId(): Promise<number> {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`lock table message_events in share mode`);
+    const [row] = await executeRows<{ max: string | number | null }>(sql`select max(id) as max from message_events`, tx);
+    return Number(row?.max ?? 0);
+  });
+}
+
+/**
+ * Marks the (workspace, day) buckets to recompute: with `ids`, every day on which any message
+ * that has an event in that id range had an event (a late first open can move the day a message
+ * counts as opened).
+ */
+export async function markMessageDays(ex: Executor, ids: { after: number; upTo: number }) {
   await ex.execute(sql`create temp table _msg_days (workspace_id uuid, day date, primary key (workspace_id, day)) on commit drop`);
-  const touched = sinceId === null ? sql`true` : sql`e.message_id in (select message_id from message_events where id > ${sinceId})`;
+  const touched = sql`e.message_id in (select message_id from message_events where id > ${ids.after} and id <= ${ids.upTo})`;
   await ex.execute(sql`
     insert into _msg_days
     select distinct e.workspace_id, (e.occurred_at at time zone w.timezone)::date
     from message_events e join workspaces w on w.id = e.workspace_id
     where ${touched}`);
+  // A temp table has no statistics until analysed; without them the planner nests loops over it.
+  await ex.execute(sql`analyze _msg_days`);
   const [row] = await executeRows<{ n: number }>(sql`select count(*)::int as n from _msg_days`, ex);
   return row?.n ?? 0;
 }
@@ -54,10 +62,15 @@ export async function recomputeMessageDays(ex: Executor) {
   await ex.execute(sql`
     insert into message_daily_rollup (workspace_id, day, channel, template_id, template_version, journey_id, node_id, ${typeColumns})
     with cand as (
+      -- Lateral (kept apart by offset 0), so each day is one range scan of the (workspace, time) index,
+      -- not a join filter comparing every event with every day.
       select distinct e.message_id
       from _msg_days d join workspaces w on w.id = d.workspace_id
-      join message_events e on e.workspace_id = d.workspace_id
-        and e.occurred_at >= (d.day::timestamp at time zone w.timezone) and e.occurred_at < ((d.day + 1)::timestamp at time zone w.timezone)
+      cross join lateral (
+        select message_id from message_events e where e.workspace_id = d.workspace_id
+          and e.occurred_at >= (d.day::timestamp at time zone w.timezone) and e.occurred_at < ((d.day + 1)::timestamp at time zone w.timezone)
+        offset 0
+      ) e
     ), firsts as (
       select e.workspace_id, e.message_id, e.type, min(e.occurred_at) as first_at
       from message_events e where e.message_id in (select message_id from cand)
@@ -85,6 +98,7 @@ export async function recomputeJourneyDays(ex: Executor, trailingDays: number | 
     create temp table _j_cut on commit drop as
     select w.id as workspace_id, w.timezone as tz, (${cutoff})::date as cutoff, ((${cutoff})::date::timestamp at time zone w.timezone) as cutoff_at
     from workspaces w`);
+  await ex.execute(sql`analyze _j_cut`);
   await ex.execute(sql`delete from journey_daily_rollup r using _j_cut c where r.workspace_id = c.workspace_id and r.day >= c.cutoff`);
   await ex.execute(sql`
     insert into journey_daily_rollup (workspace_id, journey_id, day, entered, exited, completed, cancelled, converted)
@@ -100,6 +114,7 @@ export async function recomputeJourneyDays(ex: Executor, trailingDays: number | 
     select distinct e.workspace_id, v.journey_id, (v.passed_at at time zone c.tz)::date as day
     from journey_node_visits v join journey_entries e on e.id = v.entry_id join _j_cut c on c.workspace_id = e.workspace_id
     where v.passed_at >= c.cutoff_at or e.exited_at >= c.cutoff_at`);
+  await ex.execute(sql`analyze _j_days`);
   await ex.execute(sql`delete from journey_node_daily_rollup r using _j_cut c where r.workspace_id = c.workspace_id and r.day >= c.cutoff`);
   await ex.execute(sql`delete from journey_node_daily_rollup r using _j_days d where r.journey_id = d.journey_id and r.day = d.day`);
   await ex.execute(sql`
@@ -108,6 +123,20 @@ export async function recomputeJourneyDays(ex: Executor, trailingDays: number | 
     from journey_node_visits v join journey_entries e on e.id = v.entry_id join _j_cut c on c.workspace_id = e.workspace_id
     join _j_days d on d.journey_id = v.journey_id and d.day = (v.passed_at at time zone c.tz)::date
     group by 1, 2, 3, 4, 5`);
+}
+
+/** The full rebuild in one pass: every message's first event of each type, bucketed and counted. */
+export async function recomputeAllMessageDays(ex: Executor) {
+  // One big aggregation: sort in memory rather than in many spill files (for this transaction only).
+  await ex.execute(sql`set local work_mem = '128MB'`);
+  await ex.execute(sql`
+    insert into message_daily_rollup (workspace_id, day, channel, template_id, template_version, journey_id, node_id, ${typeColumns})
+    select f.workspace_id, (f.first_at at time zone w.timezone)::date, m.channel, m.template_id, m.template_version, ${originJourney},
+      case when m.origin->>'kind' = 'journey' then m.origin->>'nodeId' end, ${typeCounts}
+    from (select workspace_id, message_id, type, min(occurred_at) as first_at from message_events group by 1, 2, 3) f
+    join workspaces w on w.id = f.workspace_id
+    join messages m on m.id = f.message_id and m.workspace_id = f.workspace_id and not m.is_test
+    group by 1, 2, 3, 4, 5, 6, 7`);
 }
 
 /** Replaces every rollup row (the on-demand full rebuild). */

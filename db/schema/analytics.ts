@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { workspaceIdColumn } from "./columns";
 import { messageChannel } from "./messaging";
 import { segments } from "./segments";
@@ -91,9 +91,7 @@ export const segmentSizeSnapshots = pgTable(
 /** Where the incremental refresh stands, per source (one row each). */
 export const analyticsRefreshState = pgTable("analytics_refresh_state", {
   source: text("source").primaryKey(),
-  /** Every message event with an id at or below this was committed before a finished refresh read it. */
+  /** Every message event with an id at or below this had committed when a finished refresh read it. */
   safeId: bigint("safe_id", { mode: "number" }).notNull().default(0),
-  /** Recent refreshes `{ at, maxId }`, kept until they are older than the commit lag (see refresh-rollups.ts). */
-  recent: jsonb("recent").$type<{ at: number; maxId: number }[]>().notNull().default([]),
   refreshedAt: timestamp("refreshed_at", { withTimezone: true }),
 });
