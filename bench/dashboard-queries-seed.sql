@@ -12,7 +12,7 @@ insert into messages (workspace_id, contact_id, idempotency_key, channel, templa
 select '00000000-0000-0000-0000-00000000000a', ('00000000-0000-4000-8000-' || lpad((1 + g % 200000)::text, 12, '0'))::uuid, 'm' || g,
   (array['email','sms','push'])[1 + (g % 20) % 3]::message_channel, ('00000000-0000-4000-9000-' || lpad((g % 20)::text, 12, '0'))::uuid, 1 + (g / 7) % 3,
   case when g % 4 = 0 then '{"kind":"campaign"}'::jsonb else jsonb_build_object('kind', 'journey', 'journeyId', '00000000-0000-4000-a000-' || lpad((g % 10)::text, 12, '0'), 'version', 1, 'nodeId', (array['send_a','send_b','sms'])[1 + (g / 3) % 3], 'runId', 'r' || g) end,
-  'delivered', g % 500 = 0, now() - (g % 365) * interval '1 day' - ((g * 7919) % 86400) * interval '1 second'
+  'delivered', g % 500 = 0, now() - (g % 365) * interval '1 day' - ((g::bigint * 7919) % 86400) * interval '1 second'
 from generate_series(1, 2640000) g;
 insert into messages (workspace_id, idempotency_key, channel, origin, status, created_at)
 select '00000000-0000-0000-0000-00000000000b', 'o' || g, 'email', '{"kind":"campaign"}', 'delivered', now() - (g % 365) * interval '1 day' from generate_series(1, 100000) g;
@@ -41,7 +41,7 @@ select ('00000000-0000-4000-b000-' || lpad(g::text, 12, '0'))::uuid, '00000000-0
   case when g % 20 = 0 then 'hold' end, at, case when g % 20 = 0 then null else at + interval '2 days' end,
   case when g % 20 = 0 then null when g % 10 = 1 then 'holdout' else 'completed' end,
   g % 20 <> 0 and abs(hashtext('c' || g)) % 100 < case when g % 10 = 1 then 8 when g % 2 = 0 then 20 else 14 end
-from (select g, now() - (g % 365) * interval '1 day' - ((g * 31) % 86400) * interval '1 second' as at from generate_series(1, 500000) g) s;
+from (select g, now() - (g % 365) * interval '1 day' - ((g::bigint * 31) % 86400) * interval '1 second' as at from generate_series(1, 500000) g) s;
 insert into journey_node_visits (entry_id, journey_id, node_id, outcome, passed_at)
 select e.id, e.journey_id, v.node, v.outcome, e.created_at + v.off
 from (select id, journey_id, created_at, status, exit_reason, right(trigger_key, -1)::int as g from journey_entries) e
