@@ -46,7 +46,7 @@ test.describe("as the analyst", () => {
     const table30 = await funnelRows(page);
     expect(funnel30.map((r) => [r.Step, Number(r.Count)])).toEqual(table30.map((cells) => [cells[0], count(cells[1] ?? "")]));
     const experiments30 = await download(page, "table-experiments-csv");
-    expect(experiments30.find((r) => r.Group === "Variant A" && r.Experiment.includes("split"))?.Entries).toBe(String(a30));
+    expect(experiments30.find((r) => r.Group === "Variant A" && (r.Experiment ?? "").includes("split"))?.Entries).toBe(String(a30));
 
     await page.getByLabel("Date range").selectOption("7d");
     await expect(page).toHaveURL(/[?&]range=7d/);
