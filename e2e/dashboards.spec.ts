@@ -25,7 +25,7 @@ test.describe("as the analyst", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Dashboards" })).toBeVisible();
     await expect(page.getByTestId("kpi-sent")).toBeVisible();
     expect(count(await page.getByTestId("kpi-sent").locator("dd").first().textContent())).toBeGreaterThan(1000);
-    await expect(page.getByTestId("chart-daily").locator(".recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("chart-daily").locator(".recharts-line").first()).toBeVisible();
     await expect(page.locator("[data-mutates]")).toHaveCount(0);
     await page.screenshot(shot("overview"));
 
@@ -69,7 +69,7 @@ test.describe("as the analyst", () => {
 
     await page.getByRole("navigation", { name: "Dashboards" }).getByRole("link", { name: "Segments" }).click();
     await page.getByLabel("Date range").selectOption("30d");
-    await expect(page.getByTestId("chart-segments").locator(".recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("chart-segments").locator(".recharts-line").first()).toBeVisible();
     await expect(page.getByTestId("table-segments")).toContainText("Pro plan in Europe");
     await page.screenshot(shot("segments"));
   });

@@ -5,7 +5,7 @@ import { segmentSizeSeries } from "@/db/queries/analytics-segments";
 import { NotFoundError } from "@/lib/errors";
 import type { TDashboardView } from "./dashboard-params";
 import { eachDay } from "./date-range";
-import { journeyExperiments, journeyFunnel, stepLabel, ZDashboardPlan } from "./journey-results";
+import { journeyExperiments, journeyFunnel, orderedSteps, stepLabel, ZDashboardPlan } from "./journey-results";
 import { change, performanceRates } from "./rates";
 
 // What each dashboard shows, loaded once and used both by the page and by its CSV export, so the
@@ -95,7 +95,8 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
     return { day, entered: f?.entered ?? 0, exited: (f?.exited ?? 0) + (f?.completed ?? 0) + (f?.cancelled ?? 0), converted: f?.converted ?? 0 };
   });
   const now = active.map((a) => ({ nodeId: a.node_id, label: stepLabel(plan, a.node_id), active: a.active }));
-  const nodes = Object.keys(plan.steps).map((id) => {
+  // In the order a contact meets them, without the trigger and exits (they have no counts of their own).
+  const nodes = orderedSteps(plan).map((id) => {
     const m = nodeMessages.find((n) => n.node_id === id);
     return { nodeId: id, label: stepLabel(plan, id), passed: passedByNode.get(id) ?? 0, active: active.find((a) => a.node_id === id)?.active ?? 0, sent: m?.sent ?? 0, opened: m?.opened ?? 0, clicked: m?.clicked ?? 0 };
   });

@@ -9,6 +9,8 @@ export const formatPercent = (r: number | null | undefined, digits = 1) => (r ==
 export function formatChange(change: number | null, current: number): string {
   if (change === null) return current > 0 ? "new this period" : "no change";
   if (change === 0) return "no change";
+  // Past ten times, a percentage is noise to read; the multiple says it plainly.
+  if (change >= 9) return `▲ ${Math.round(change + 1).toLocaleString("en-US")}× as many`;
   return `${change > 0 ? "▲ +" : "▼ −"}${Math.abs(change * 100).toFixed(1)}%`;
 }
 

@@ -68,7 +68,8 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
     const [open, click] = s.channel === "email" ? [0.45, 0.12] : s.channel === "push" ? [0.25, 0.08] : [0, 0.15];
     const opened = r() < open;
     if (opened) for (let k = 0; k < 1 + Math.floor(r() * 3); k++) ev("opened", t + HOUR * (0.2 + r() * 30));
-    if ((opened || s.channel === "sms") && r() < click / Math.max(open, 0.15)) ev("clicked", t + HOUR * (0.5 + r() * 30));
+    // Clicks come from those who opened (an SMS has no open: its link is clicked straight from the text).
+    if (s.channel === "sms" ? r() < click : opened && r() < click / open) ev("clicked", t + HOUR * (0.5 + r() * 30));
     if (r() < 0.008) ev("unsubscribed", t + HOUR * (1 + r() * 40));
   };
 
