@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { buildCsv, type TCsvColumn } from "./build-csv";
-import { loadChannelPerformance, loadJourneyDashboard, loadOverviewDaily, loadOverviewTotals, loadSegmentSizes, loadSentByDayAndChannel, loadTemplatePerformance } from "./dashboard-data";
+import { loadChannelPerformance, loadJourneyDashboard, loadJourneySummaries, loadOverviewDaily, loadOverviewTotals, loadSegmentSizes, loadSentByDayAndChannel, loadTemplatePerformance } from "./dashboard-data";
 import type { TDashboardView } from "./dashboard-params";
 
 const cols = <R extends Record<string, unknown>>(...pairs: [keyof R & string, string][]): TCsvColumn<R>[] => pairs.map(([key, header]) => ({ key, header }));
@@ -42,6 +42,9 @@ export const CSV_DATASETS: Record<string, (ws: string, v: TDashboardView) => Pro
   "journey-funnel": async (ws, v) =>
     buildCsv(cols(["label", "Step"], ["count", "Count"], ["ofPrevious", "Rate from previous step"], ["ofEntered", "Rate from entered"]), (await loadJourneyDashboard(ws, journeyOf(v), v)).funnel),
   "journey-flow": async (ws, v) => buildCsv(cols(["day", "Day"], ["entered", "Entered"], ["exited", "Exited"], ["converted", "Goal reached"]), (await loadJourneyDashboard(ws, journeyOf(v), v)).flow),
+  "journey-nodes": async (ws, v) =>
+    buildCsv(cols(["label", "Step"], ["passed", "Passed"], ["active", "Here now"], ["sent", "Sent"], ["opened", "Opened"], ["clicked", "Clicked"]), (await loadJourneyDashboard(ws, journeyOf(v), v)).nodes),
+  journeys: async (ws, v) => buildCsv(cols(["name", "Journey"], ["status", "Status"], ["entered", "Entered"], ["converted", "Goal reached"], ["conversion", "Conversion"]), await loadJourneySummaries(ws, v)),
   "journey-now": async (ws, v) => buildCsv(cols(["label", "Step"], ["active", "Contacts there now"]), (await loadJourneyDashboard(ws, journeyOf(v), v)).now),
   "journey-experiments": async (ws, v) => {
     const { experiments } = await loadJourneyDashboard(ws, journeyOf(v), v);

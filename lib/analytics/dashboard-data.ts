@@ -1,4 +1,4 @@
-import { findJourney, findJourneyVersion } from "@/db/queries/journeys";
+import { findJourney, findJourneyVersion, listJourneys } from "@/db/queries/journeys";
 import { journeyActiveByNode, journeyFlowByDay, journeyFlowTotals, journeyNodeOutcomes } from "@/db/queries/analytics-journeys";
 import { MESSAGE_METRICS, messagesByChannel, messagesByDay, messagesByDayAndChannel, messagesByJourneyNode, messagesByTemplateVersion, messageTotals, type TMessageCounts } from "@/db/queries/analytics-messages";
 import { segmentSizeSeries } from "@/db/queries/analytics-segments";
@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { TDashboardView } from "./dashboard-params";
 import { eachDay } from "./date-range";
 import { journeyExperiments, journeyFunnel, orderedSteps, stepLabel, ZDashboardPlan } from "./journey-results";
-import { change, performanceRates } from "./rates";
+import { change, performanceRates, rate } from "./rates";
 
 // What each dashboard shows, loaded once and used both by the page and by its CSV export, so the
 // download is exactly the chart.
@@ -101,4 +101,14 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
     return { nodeId: id, label: stepLabel(plan, id), passed: passedByNode.get(id) ?? 0, active: active.find((a) => a.node_id === id)?.active ?? 0, sent: m?.sent ?? 0, opened: m?.opened ?? 0, clicked: m?.clicked ?? 0 };
   });
   return { journey, plan, totals, funnel, flow, now, nodes, experiments: journeyExperiments(plan, outcomes) };
+}
+
+/** Each journey's entries and goal conversions in the range (the journeys list). */
+export async function loadJourneySummaries(ws: string, v: TDashboardView) {
+  const journeys = await listJourneys(ws);
+  const totals = await Promise.all(journeys.map((j) => journeyFlowTotals(ws, j.id, v.range)));
+  return journeys.map((j, i) => {
+    const t = totals[i] ?? { entered: 0, converted: 0 };
+    return { id: j.id, name: j.name, status: j.status, entered: t.entered, converted: t.converted, conversion: rate(t.converted, t.entered) };
+  });
 }

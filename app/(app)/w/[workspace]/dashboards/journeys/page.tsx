@@ -5,20 +5,17 @@ import { ChartCard } from "@/components/dashboards/chart-card";
 import { DashboardFilters } from "@/components/dashboards/dashboard-filters";
 import { DashboardNav } from "@/components/dashboards/dashboard-nav";
 import { Table, Td, Th } from "@/components/ui/table";
-import { journeyFlowTotals } from "@/db/queries/analytics-journeys";
-import { listJourneys } from "@/db/queries/journeys";
+import { loadJourneySummaries } from "@/lib/analytics/dashboard-data";
 import { dashboardQuery, parseDashboardParams } from "@/lib/analytics/dashboard-params";
 import { filterValue } from "@/lib/analytics/filter-options";
 import { formatCount, formatPercent } from "@/lib/analytics/format-figures";
-import { rate } from "@/lib/analytics/rates";
 
 export const metadata = { title: "Journey dashboards" };
 
 export default async function JourneysDashboardPage({ params, searchParams }: PageProps<"/w/[workspace]/dashboards/journeys">) {
   const { workspace } = await requireWorkspace((await params).workspace);
   const { view } = parseDashboardParams(await searchParams, workspace.timezone);
-  const journeys = await listJourneys(workspace.id);
-  const totals = await Promise.all(journeys.map((j) => journeyFlowTotals(workspace.id, j.id, view.range)));
+  const journeys = await loadJourneySummaries(workspace.id, view);
   const query = dashboardQuery({ ...view, journeyId: null });
 
   return (
@@ -28,7 +25,7 @@ export default async function JourneysDashboardPage({ params, searchParams }: Pa
       <div className="mb-4">
         <DashboardFilters value={{ ...filterValue(view), journey: "" }} />
       </div>
-      <ChartCard title="Journeys" empty={!journeys.length} emptyText="No journeys yet." testId="table-journeys">
+      <ChartCard title="Journeys" csvHref={`/api/w/${workspace.slug}/analytics/journeys.csv${query}`} empty={!journeys.length} emptyText="No journeys yet." testId="table-journeys">
         <Table>
           <thead>
             <tr>
@@ -40,7 +37,7 @@ export default async function JourneysDashboardPage({ params, searchParams }: Pa
             </tr>
           </thead>
           <tbody>
-            {journeys.map((j, i) => (
+            {journeys.map((j) => (
               <tr key={j.id}>
                 <Td>
                   <Link className="font-medium text-brand-700 hover:underline" href={`/w/${workspace.slug}/dashboards/journeys/${j.id}${query}`}>
@@ -48,9 +45,9 @@ export default async function JourneysDashboardPage({ params, searchParams }: Pa
                   </Link>
                 </Td>
                 <Td className="capitalize">{j.status}</Td>
-                <Td className="text-right tabular-nums">{formatCount(totals[i]?.entered ?? 0)}</Td>
-                <Td className="text-right tabular-nums">{formatCount(totals[i]?.converted ?? 0)}</Td>
-                <Td className="text-right tabular-nums">{formatPercent(rate(totals[i]?.converted ?? 0, totals[i]?.entered ?? 0))}</Td>
+                <Td className="text-right tabular-nums">{formatCount(j.entered)}</Td>
+                <Td className="text-right tabular-nums">{formatCount(j.converted)}</Td>
+                <Td className="text-right tabular-nums">{formatPercent(j.conversion)}</Td>
               </tr>
             ))}
           </tbody>

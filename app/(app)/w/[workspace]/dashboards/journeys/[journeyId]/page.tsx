@@ -81,7 +81,7 @@ export default async function JourneyDashboardPage({ params, searchParams }: Pag
             <LabelledBarChart label="Active entries per step" horizontal height={Math.max(200, data.now.length * 44)} rows={data.now.map((n) => ({ label: n.label, active: n.active }))} categoryKey="label" bars={[{ key: "active", label: "Contacts" }]} />
           </ChartCard>
         </div>
-        <ChartCard title="Per step" description="What the journey canvas shows on each node, for this range." testId="table-nodes">
+        <ChartCard title="Per step" description="What the journey canvas shows on each node, for this range." csvHref={csv("journey-nodes")} testId="table-nodes">
           <Table>
             <thead>
               <tr>
