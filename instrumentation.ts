@@ -6,6 +6,9 @@ export async function register() {
   // Background work (CSV imports) runs in the app's own process until it moves to Inngest.
   const { startImportWorker } = await import("./lib/imports/start-import-worker");
   startImportWorker();
+  // Dashboard rollups follow the raw events on a short schedule (lib/analytics/refresh-rollups.ts).
+  const { startRollupRefresher } = await import("./lib/analytics/start-rollup-refresher");
+  startRollupRefresher();
   // Every stored event may enter contacts into journeys and resume runs waiting for it.
   const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([import("./lib/ingest/ingested-events"), import("./lib/journey-runtime/route-ingested-events")]);
   onIngested(routeIngestedEvents);

@@ -3,13 +3,18 @@ import { migrateDb } from "./migrate";
 import { prepareDatabase } from "./prepare";
 
 // `npm run db:migrate` for deployments that migrate before starting the app; the app also
-// migrates itself at start, so this is optional. `npm run db:seed` adds the demo workspace.
+// migrates itself at start, so this is optional. `npm run db:seed` adds the demo workspace;
+// `npm run db:refresh-rollups` rebuilds the dashboard rollups from the raw rows.
 async function main(command: string | undefined) {
   const handle = dbHandle();
   try {
     if (command === "migrate") await migrateDb(handle);
     else if (command === "seed") await prepareDatabase();
-    else throw new Error(`usage: tsx db/cli.ts migrate|seed (got ${command ?? "nothing"})`);
+    else if (command === "refresh-rollups") {
+      // On demand (after a restore or a bulk import of old events): rebuild every dashboard rollup.
+      const { refreshRollups } = await import("@/lib/analytics/refresh-rollups");
+      console.info(`[waymark] ${JSON.stringify(await refreshRollups({ full: true }))}`);
+    } else throw new Error(`usage: tsx db/cli.ts migrate|seed|refresh-rollups (got ${command ?? "nothing"})`);
     console.info(`[waymark] ${command} done`);
   } finally {
     await handle.close();

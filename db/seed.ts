@@ -4,6 +4,7 @@ import { apiKeys, contacts, memberships, segments, templates, templateVersions, 
 import { hashPassword } from "@/lib/auth/password";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
+import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoJourney } from "@/lib/demo/demo-journey";
 import { DEMO_SEGMENTS } from "@/lib/demo/demo-segments";
 import { DEMO_TEMPLATES } from "@/lib/demo/demo-templates";
@@ -21,6 +22,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     await seedDemoSegments(existing.id);
     await seedDemoTemplates(existing.id);
     await seedDemoJourney(existing.id, await demoAdminId());
+    await seedDemoHistory(existing.id);
     return { created: false };
   }
   await seedDemoWorkspace();
@@ -29,6 +31,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedDemoSegments(ws!.id);
   await seedDemoTemplates(ws!.id);
   await seedDemoJourney(ws!.id, await demoAdminId());
+  await seedDemoHistory(ws!.id);
   return { created: true };
 }
 

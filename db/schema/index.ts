@@ -8,3 +8,4 @@ export * from "./segments";
 export * from "./messaging";
 export * from "./journeys";
 export * from "./executor";
+export * from "./analytics";

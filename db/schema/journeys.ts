@@ -75,6 +75,9 @@ export const journeyEntries = pgTable(
     uniqueIndex("journey_entries_trigger_key").on(t.journeyId, t.triggerKey),
     index("journey_entries_contact_idx").on(t.journeyId, t.contactId, t.enteredAt.desc()),
     index("journey_entries_active_node_idx").on(t.journeyId, t.currentNodeId).where(sql`${t.status} = 'active'`),
+    // The dashboards' rollup refresh recomputes recent days: entries and exits by time.
+    index("journey_entries_entered_idx").on(t.enteredAt),
+    index("journey_entries_exited_idx").on(t.exitedAt).where(sql`${t.exitedAt} is not null`),
   ],
 );
 
@@ -90,7 +93,11 @@ export const journeyNodeVisits = pgTable(
     outcome: text("outcome").notNull(),
     passedAt: timestamp("passed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.entryId, t.nodeId] }), index("journey_node_visits_journey_node_idx").on(t.journeyId, t.nodeId, t.outcome)],
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.nodeId] }),
+    index("journey_node_visits_journey_node_idx").on(t.journeyId, t.nodeId, t.outcome),
+    index("journey_node_visits_passed_idx").on(t.passedAt),
+  ],
 );
 
 export type TJourney = typeof journeys.$inferSelect;

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { twoProportionZTest, wilsonInterval, type TProportion, type TTwoProportionResult } from "./two-proportion-test";
+
+/** The parts of a stored plan the dashboard reads; lenient, so an older plan still draws. */
+export const ZDashboardPlan = z.object({
+  entryStepId: z.string(),
+  steps: z.record(
+    z.string(),
+    z.object({ kind: z.string(), config: z.record(z.string(), z.unknown()).catch({}), next: z.record(z.string(), z.string()).catch({}) }),
+  ),
+});
+export type TDashboardPlan = z.infer<typeof ZDashboardPlan>;
+
+const KIND_LABEL: Record<string, string> = {
+  wait: "Wait",
+  wait_for_event: "Wait for event",
+  branch: "Branch",
+  multi_branch: "Multi-branch",
+  ab_split: "A/B split",
+  holdout: "Holdout",
+  send: "Send",
+  update_contact: "Update contact",
+  webhook: "Webhook",
+};
+
+export function stepLabel(plan: TDashboardPlan, nodeId: string): string {
+  const s = plan.steps[nodeId];
+  if (!s) return nodeId;
+  const channel = s.kind === "send" && typeof s.config.channel === "string" ? ` (${s.config.channel})` : "";
+  return `${KIND_LABEL[s.kind] ?? s.kind}${channel} · ${nodeId}`;
+}
+
+/** Steps in the order a contact meets them: breadth-first from the trigger, outputs in handle order. */
+export function orderedSteps(plan: TDashboardPlan): string[] {
+  const seen = new Set<string>([plan.entryStepId]);
+  const queue = [plan.entryStepId];
+  const out: string[] = [];
+  while (queue.length) {
+    const id = queue.shift() as string;
+    const step = plan.steps[id];
+    if (!step) continue;
+    if (id !== plan.entryStepId && step.kind !== "exit" && step.kind !== "trigger") out.push(id);
+    for (const next of Object.values(step.next)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return out;
+}
+
+export type TFunnelRow = { key: string; label: string; count: number; ofPrevious: number | null; ofEntered: number | null };
+
+/**
+ * Entered → each step (entries that passed it) → sent → delivered → opened → clicked (messages of
+ * the journey's sends) → goal reached. Each row carries its rate from the row before and from entry.
+ */
+export function journeyFunnel(input: {
+  plan: TDashboardPlan;
+  entered: number;
+  passedByNode: Map<string, number>;
+  messages: { sent: number; delivered: number; opened: number; clicked: number };
+  converted: number;
+}): TFunnelRow[] {
+  const raw: { key: string; label: string; count: number }[] = [
+    { key: "entered", label: "Entered", count: input.entered },
+    ...orderedSteps(input.plan).map((id) => ({ key: `node:${id}`, label: stepLabel(input.plan, id), count: input.passedByNode.get(id) ?? 0 })),
+    { key: "sent", label: "Messages sent", count: input.messages.sent },
+    { key: "delivered", label: "Delivered", count: input.messages.delivered },
+    { key: "opened", label: "Opened", count: input.messages.opened },
+    { key: "clicked", label: "Clicked", count: input.messages.clicked },
+    { key: "goal", label: "Goal reached", count: input.converted },
+  ];
+  return raw.map((r, i) => {
+    const prev = i > 0 ? raw[i - 1]?.count : undefined;
+    return { ...r, ofPrevious: prev ? r.count / prev : null, ofEntered: i > 0 && input.entered ? r.count / input.entered : null };
+  });
+}
+
+export type TGroupResult = { id: string; label: string; entries: number; conversions: number; ci: TProportion; test: TTwoProportionResult | null };
+export type TExperiment = { nodeId: string; kind: "ab_split" | "holdout"; label: string; groups: TGroupResult[] };
+
+/**
+ * Every A/B split (each variant against the first, the control) and holdout (treated against
+ * held out) in the plan, with the goal conversion rate of the entries that passed it.
+ */
+export function journeyExperiments(plan: TDashboardPlan, outcomes: { node_id: string; outcome: string; passed: number; converted: number }[]): TExperiment[] {
+  const at = (nodeId: string, outcome: string) => outcomes.find((o) => o.node_id === nodeId && o.outcome === outcome) ?? { passed: 0, converted: 0 };
+  const group = (id: string, label: string, o: { passed: number; converted: number }, control?: { passed: number; converted: number }): TGroupResult => ({
+    id,
+    label,
+    entries: o.passed,
+    conversions: o.converted,
+    ci: wilsonInterval(o.converted, o.passed),
+    test: control ? twoProportionZTest({ successes: control.converted, trials: control.passed }, { successes: o.converted, trials: o.passed }) : null,
+  });
+  const out: TExperiment[] = [];
+  for (const id of orderedSteps(plan)) {
+    const step = plan.steps[id];
+    if (step?.kind === "ab_split") {
+      const variants = z.array(z.object({ id: z.string(), label: z.string().catch("") })).catch([]).parse(step.config.variants);
+      const control = variants[0] ? at(id, variants[0].id) : undefined;
+      out.push({
+        nodeId: id,
+        kind: "ab_split",
+        label: stepLabel(plan, id),
+        groups: variants.map((v, i) => group(v.id, v.label || `Variant ${v.id}`, at(id, v.id), i === 0 ? undefined : control)),
+      });
+    } else if (step?.kind === "holdout") {
+      const held = at(id, "held_out");
+      out.push({ nodeId: id, kind: "holdout", label: stepLabel(plan, id), groups: [group("held_out", "Held out (control)", held), group("continue", "Treated", at(id, "continue"), held)] });
+    }
+  }
+  return out;
+}
