@@ -4,7 +4,7 @@ import { claimMessage, findMessage, insertMessageEvent, settleMessage } from "@/
 import { deletePushTokens } from "@/db/queries/send-context";
 import type { TMessage } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
-import { offerIngested } from "@/lib/ingest/ingested-events";
+import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { contactEventNameFor } from "./message-event-names";
 import { messageEventProperties } from "./record-engagement";
 import { resolveChannelProvider } from "./resolve-channel-provider";
@@ -75,7 +75,7 @@ async function settle(message: TMessage, providerKind: string | null, result: TS
       return name ? [{ contactId: message.contactId!, name, properties: { ...messageEventProperties(message), ...(result.ok ? {} : { reason: result.reason }) }, occurredAt: now, messageId: `msg-${message.id}-${t}` }] : [];
     });
     const stored = await insertEvents(tx, ws, rows);
-    return { settled: row!, events: stored.map((e) => ({ workspaceId: ws, contactId: e.contact_id, eventId: String(e.id), name: e.name, occurredAt: new Date(e.occurred_at) })) };
+    return { settled: row!, events: toIngestedEvents(ws, stored) };
   });
   await offerIngested(events);
   return outcomeOf(settled, duplicate, !result.ok && result.retryable);

@@ -4,7 +4,7 @@ import { insertEvents } from "@/db/queries/ingest";
 import { findMessage, insertMessageEvent, stampEngagement, type TEngagement } from "@/db/queries/messages";
 import type { TMessage } from "@/db/schema";
 import { changeSubscriptionInTx } from "@/lib/contacts/change-contact-subscription";
-import { offerIngested, type TIngestedEvent } from "@/lib/ingest/ingested-events";
+import { offerIngested, toIngestedEvents, type TIngestedEvent } from "@/lib/ingest/ingested-events";
 import { contactEventNameFor } from "./message-event-names";
 
 /** What the message says about itself in every contact event, so a segment can filter on it. */
@@ -15,9 +15,6 @@ export function messageEventProperties(m: TMessage): Record<string, unknown> {
 }
 
 type TEngagementInput = { workspaceId: string; messageId: string; type: TEngagement; detail?: Record<string, unknown>; at?: Date };
-
-const toIngested = (workspaceId: string, rows: { id: string | number; contact_id: string; name: string; occurred_at: string | Date }[]): TIngestedEvent[] =>
-  rows.map((e) => ({ workspaceId, contactId: e.contact_id, eventId: String(e.id), name: e.name, occurredAt: new Date(e.occurred_at) }));
 
 /**
  * Every open, click, reply, unsubscribe, receipt or in-app seen/dismiss is a message event; the
@@ -41,7 +38,7 @@ async function recordEngagementInTx(tx: Executor, input: TEngagementInput) {
       messageId: `msg-${message.id}-${input.type}`,
     },
   ]);
-  return { message, first, events: toIngested(input.workspaceId, stored) };
+  return { message, first, events: toIngestedEvents(input.workspaceId, stored) };
 }
 
 export async function recordEngagement(input: TEngagementInput) {
@@ -71,7 +68,7 @@ export async function unsubscribeFromMessage(workspaceId: string, messageId: str
           source: "unsubscribe_link",
           detail: { messageId },
         });
-        events.push(...toIngested(workspaceId, change.events));
+        events.push(...toIngestedEvents(workspaceId, change.events));
       }
     }
     const recorded = await recordEngagementInTx(tx, { workspaceId, messageId, type: "unsubscribed" });

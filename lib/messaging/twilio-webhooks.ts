@@ -5,7 +5,7 @@ import { insertEvents } from "@/db/queries/ingest";
 import { findLatestMessageTo, findMessageByProviderId, insertMessageEvent, settleMessage } from "@/db/queries/messages";
 import { contacts } from "@/db/schema";
 import { changeSubscriptionInTx } from "@/lib/contacts/change-contact-subscription";
-import { offerIngested } from "@/lib/ingest/ingested-events";
+import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { recordEngagement } from "./record-engagement";
 import { loadProviderConfigs } from "./resolve-channel-provider";
 import { smsKeyword } from "./sms-keywords";
@@ -83,6 +83,6 @@ export async function handleTwilioInbound(workspaceId: string, params: Record<st
     );
     return stored;
   });
-  await offerIngested(events.map((e) => ({ workspaceId, contactId: e.contact_id, eventId: String(e.id), name: e.name, occurredAt: new Date(e.occurred_at) })));
+  await offerIngested(toIngestedEvents(workspaceId, events));
   if (latest) await recordEngagement({ workspaceId, messageId: latest.id, type: keyword === "opt_out" ? "unsubscribed" : "replied", detail: { body } });
 }
