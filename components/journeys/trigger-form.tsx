@@ -6,7 +6,7 @@ const KINDS = [["event", "An event happens"], ["segment_entered", "They enter a 
 
 const fresh = (kind: string): Record<string, unknown> => {
   if (kind === "event") return { kind, event: "", filters: [] };
-  if (kind === "segment_entered") return { kind, segmentId: "" };
+  if (kind === "segment_entered") return { kind, segmentId: "", includeExisting: false };
   if (kind === "date_attribute") return { kind, attribute: "", offsetDays: 0, time: "09:00", yearly: false };
   return { kind: "api" };
 };
@@ -19,6 +19,9 @@ export function TriggerForm({ data, set, disabled, options }: TFormProps) {
       {kind === "event" ? <TextField label="Event" value={String(data.event ?? "")} list={EVENTS_LIST} placeholder="e.g. Signed Up" disabled={disabled} onChange={(v) => set({ ...data, event: v }, "event")} /> : null}
       {kind === "segment_entered" ? (
         <SelectField label="Segment" value={String(data.segmentId ?? "")} disabled={disabled} options={[["", "Choose a segment…"], ...options.segments.map((s) => [s.id, s.name] as const)]} onChange={(v) => set({ ...data, segmentId: v })} />
+      ) : null}
+      {kind === "segment_entered" ? (
+        <CheckField label="Also enter contacts already in it when published" checked={data.includeExisting === true} disabled={disabled} onChange={(v) => set({ ...data, includeExisting: v })} />
       ) : null}
       {kind === "date_attribute" ? <DateAttributeFields data={data} set={set} disabled={disabled} /> : null}
       {kind === "api" ? <p className="text-xs text-slate-500">Contacts enter when your app calls the journey&apos;s API.</p> : null}

@@ -41,7 +41,12 @@ export type TDateAttributeRef = z.infer<typeof ZDateAttributeRef>;
 
 export const ZTriggerData = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("event"), event: ZEventName, filters: z.array(ZPropertyFilter).max(20).default([]) }),
-  z.strictObject({ kind: z.literal("segment_entered"), segmentId: z.uuid({ error: "choose a segment" }) }),
+  z.strictObject({
+    kind: z.literal("segment_entered"),
+    segmentId: z.uuid({ error: "choose a segment" }),
+    /** Whether contacts already in the segment when a version goes live enter too (Pinpoint's behaviour), or only later arrivals. */
+    includeExisting: z.boolean().default(false),
+  }),
   z.strictObject({ kind: z.literal("date_attribute"), ...ZDateAttributeRef.shape }),
   z.strictObject({ kind: z.literal("api") }),
 ], { error: "choose a trigger: event, segment_entered, date_attribute or api" });
