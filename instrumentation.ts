@@ -12,8 +12,10 @@ export async function register() {
   // Every stored event may enter contacts into journeys and resume runs waiting for it.
   const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([import("./lib/ingest/ingested-events"), import("./lib/journey-runtime/route-ingested-events")]);
   onIngested(routeIngestedEvents);
+  // Segment-entered and date-attribute triggers are swept on a schedule (lib/journey-runtime/sweep-journey-triggers.ts).
+  const [{ startTriggerSweeper }, { env }] = await Promise.all([import("./lib/journey-runtime/start-trigger-sweeper"), import("./lib/env")]);
+  startTriggerSweeper(env.WAYMARK_TRIGGER_SWEEP_SECONDS * 1000);
   // Without an Inngest server (the default), the app runs its Inngest functions itself.
-  const { env } = await import("./lib/env");
   if (env.executor === "local") {
     const { startLocalExecutor } = await import("./lib/local-executor/start-local-executor");
     startLocalExecutor();

@@ -41,6 +41,8 @@ export const ZEnv = z.object({
   /** How the app reaches itself (the local executor calls /api/inngest here). Default http://127.0.0.1:$PORT. */
   WAYMARK_INTERNAL_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** How often segment-entered and date-attribute journey triggers are swept (events re-check segments at once). */
+  WAYMARK_TRIGGER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type TExecutorKind = "local" | "inngest-dev" | "inngest";

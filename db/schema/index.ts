@@ -9,3 +9,4 @@ export * from "./messaging";
 export * from "./journeys";
 export * from "./executor";
 export * from "./analytics";
+export * from "./journey-triggers";

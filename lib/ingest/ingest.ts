@@ -1,4 +1,5 @@
 import { db, type Executor } from "@/db";
+import { retryTransient } from "@/db/retry-transient";
 import {
   applyProfilePatches,
   createAnonymousContacts,
@@ -20,16 +21,6 @@ export type TIngestStatus = "accepted" | "duplicate";
 /** Where the calls came from; recorded on the channel opt-ins and opt-outs they set. */
 export type TIngestSource = "api" | "import";
 
-const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
-
-function pgCode(err: unknown): string | undefined {
-  for (let e: unknown = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
 /**
  * Stores a batch of validated calls for one workspace in one transaction: contacts are created or
  * linked, events inserted (a repeated messageId is a duplicate, stored once), and identify calls
@@ -37,15 +28,9 @@ function pgCode(err: unknown): string | undefined {
  */
 export async function ingest(workspaceId: string, ops: TOperation[], opts: { source?: TIngestSource } = {}): Promise<TIngestStatus[]> {
   if (!ops.length) return [];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { statuses, events } = await db().transaction((tx) => ingestInTx(tx, workspaceId, ops, opts.source ?? "api"));
-      await offerIngested(events);
-      return statuses;
-    } catch (err) {
-      if (attempt >= 3 || !RETRYABLE.has(pgCode(err) ?? "")) throw err;
-    }
-  }
+  const { statuses, events } = await retryTransient(() => db().transaction((tx) => ingestInTx(tx, workspaceId, ops, opts.source ?? "api")));
+  await offerIngested(events);
+  return statuses;
 }
 
 async function resolveContacts(tx: Executor, workspaceId: string, ops: TOperation[]): Promise<string[]> {

@@ -4,12 +4,14 @@ import { eventMatchesTrigger } from "@/lib/journeys/match-trigger";
 import type { TIngestedEvent } from "@/lib/ingest/ingested-events";
 import { emitEvents } from "./emit-events";
 import { enterJourney } from "./enter-journey";
+import { checkSegmentTriggers } from "./segment-trigger";
 import { awaitedEventNames, runningJourneys } from "./running-journeys";
 
 /**
  * The journey side of ingestion: each stored event may enter contacts into journeys it triggers,
  * and reaches the executor as `contact/<name>` when a running journey waits for that name (a
- * wait-for-event node or a goal). Workspaces without running journeys cost one cached lookup.
+ * wait-for-event node or a goal), and the contacts are re-checked against the segments journeys
+ * start from. Workspaces without running journeys cost one cached lookup.
  */
 export async function routeIngestedEvents(events: TIngestedEvent[]) {
   const byWorkspace = new Map<string, TIngestedEvent[]>();
@@ -29,5 +31,8 @@ export async function routeIngestedEvents(events: TIngestedEvent[]) {
       if (awaited.has(e.name)) forExecutor.push({ name: contactEventName(e.name), id: `event-${e.eventId}`, data: { contactId: e.contactId, properties: props } });
     }
     await emitEvents(forExecutor);
+    // What was just stored may put these contacts into a segment a journey starts from.
+    const bySegment = journeys.filter((j) => j.plan.trigger.kind === "segment_entered").map((j) => ({ ...j, workspaceId }));
+    if (bySegment.length) await checkSegmentTriggers(bySegment, [...new Set(list.map((e) => e.contactId))]);
   }
 }

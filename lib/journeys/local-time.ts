@@ -65,7 +65,7 @@ export function calendarDateOf(value: unknown, tz: string): string | null {
   return Number.isNaN(ms) ? null : localDate(new Date(ms), tz);
 }
 
-function inYear(date: string, year: number): string {
+export function inYear(date: string, year: number): string {
   const [, m, d] = date.split("-").map(Number) as [number, number, number];
   // 29 February falls on the 28th in common years.
   const last = new Date(Date.UTC(year, m, 0)).getUTCDate();

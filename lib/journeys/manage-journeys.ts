@@ -6,6 +6,7 @@ import { listTemplates } from "@/db/queries/templates";
 import { AppError, ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { emitEvents } from "@/lib/journey-runtime/emit-events";
 import { forgetRunningJourneys } from "@/lib/journey-runtime/running-journeys";
+import { sweepJourneyTriggers } from "@/lib/journey-runtime/sweep-journey-triggers";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { compileJourney } from "./compile-journey";
 import { ZDraftGraph } from "./graph-schema";
@@ -56,7 +57,7 @@ export async function saveJourneyDraft(workspaceId: string, journeyId: string, i
  */
 export async function publishJourney(workspaceId: string, journeyId: string, userId: string) {
   const [templates, segments] = await Promise.all([listTemplates(workspaceId), listSegmentRefs(workspaceId)]);
-  return db().transaction(async (tx) => {
+  const published = await db().transaction(async (tx) => {
     const journey = await lockJourney(tx, workspaceId, journeyId);
     if (!journey) throw new NotFoundError("No such journey in this workspace");
     if (journey.status === "stopped") throw new ConflictError("A stopped journey cannot be published again: duplicate it instead");
@@ -76,6 +77,10 @@ export async function publishJourney(workspaceId: string, journeyId: string, use
     await updateJourney(workspaceId, journeyId, { liveVersion: version, status: journey.status === "paused" ? "paused" : "live" }, tx);
     return { version };
   }).finally(() => forgetRunningJourneys(workspaceId));
+  // A segment trigger's baseline is taken now, not at the next sweep, so who counts as "already in
+  // the segment" is who was in it at publish; a date trigger enters whoever is due today.
+  await sweepJourneyTriggers(new Date(), { journeyId });
+  return published;
 }
 
 const TRANSITIONS = { pause: ["live"], resume: ["paused"], stop: ["live", "paused"] } as const;
@@ -94,6 +99,7 @@ export async function changeJourneyStatus(workspaceId: string, journeyId: string
     return updateJourney(workspaceId, journeyId, { status: TARGET[action] }, tx);
   });
   forgetRunningJourneys(workspaceId);
+  if (action === "resume") await sweepJourneyTriggers(new Date(), { journeyId });
   if (action === "stop") await emitEvents([{ name: "journey/stopped", data: { journeyId } }]);
   return journey!;
 }
