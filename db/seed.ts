@@ -6,6 +6,7 @@ import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoJourney } from "@/lib/demo/demo-journey";
+import { seedDemoTriggerJourneys } from "@/lib/demo/demo-trigger-journeys";
 import { DEMO_SEGMENTS } from "@/lib/demo/demo-segments";
 import { DEMO_TEMPLATES } from "@/lib/demo/demo-templates";
 import { ingest } from "@/lib/ingest/ingest";
@@ -22,6 +23,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     await seedDemoSegments(existing.id);
     await seedDemoTemplates(existing.id);
     await seedDemoJourney(existing.id, await demoAdminId());
+    await seedDemoTriggerJourneys(existing.id, await demoAdminId());
     await seedDemoHistory(existing.id);
     return { created: false };
   }
@@ -31,6 +33,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedDemoSegments(ws!.id);
   await seedDemoTemplates(ws!.id);
   await seedDemoJourney(ws!.id, await demoAdminId());
+  await seedDemoTriggerJourneys(ws!.id, await demoAdminId());
   await seedDemoHistory(ws!.id);
   return { created: true };
 }

@@ -12,6 +12,8 @@ export function e2eServerEnv(extra: Record<string, string> = {}): Record<string,
     WAYMARK_SEED_DEMO: "1",
     WAYMARK_TEST_HOOKS: "1",
     WAYMARK_SIGNUP: "open",
+    // Segment and date journey triggers are swept every few seconds rather than every minute.
+    WAYMARK_TRIGGER_SWEEP_SECONDS: "3",
     ...extra,
   };
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;

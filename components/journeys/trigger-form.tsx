@@ -21,9 +21,17 @@ export function TriggerForm({ data, set, disabled, options }: TFormProps) {
         <SelectField label="Segment" value={String(data.segmentId ?? "")} disabled={disabled} options={[["", "Choose a segment…"], ...options.segments.map((s) => [s.id, s.name] as const)]} onChange={(v) => set({ ...data, segmentId: v })} />
       ) : null}
       {kind === "segment_entered" ? (
-        <CheckField label="Also enter contacts already in it when published" checked={data.includeExisting === true} disabled={disabled} onChange={(v) => set({ ...data, includeExisting: v })} />
+        <>
+          <CheckField label="Also enter contacts already in it when published" checked={data.includeExisting === true} disabled={disabled} onChange={(v) => set({ ...data, includeExisting: v })} />
+          <p className="text-xs text-slate-500">Contacts enter when they join: checked as their data arrives, and every minute for time-based conditions and imported lists. Leaving and joining again is a new entry, if the entry rules allow.</p>
+        </>
       ) : null}
-      {kind === "date_attribute" ? <DateAttributeFields data={data} set={set} disabled={disabled} /> : null}
+      {kind === "date_attribute" ? (
+        <>
+          <DateAttributeFields data={data} set={set} disabled={disabled} />
+          <p className="text-xs text-slate-500">Each contact enters once per occurrence, at that time in their own time zone (the workspace&apos;s when they have none). For a yearly date, allow re-entry in Settings.</p>
+        </>
+      ) : null}
       {kind === "api" ? <p className="text-xs text-slate-500">Contacts enter when your app calls the journey&apos;s API.</p> : null}
     </div>
   );

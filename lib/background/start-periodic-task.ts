@@ -3,8 +3,8 @@
 type THandle = { stop: () => void };
 const tasks: Map<string, THandle> = ((globalThis as Record<symbol, unknown>)[Symbol.for("waymark.periodic-tasks")] ??= new Map<string, THandle>()) as Map<string, THandle>;
 
-/** Runs `work` now and every `everyMs` in the app's own process; failures are logged under `name`. */
-export function startPeriodicTask(name: string, everyMs: number, work: () => Promise<unknown>): THandle {
+/** Runs `work` every `everyMs` (and at once unless `immediate` is false) in the app's own process; failures are logged under `name`. */
+export function startPeriodicTask(name: string, everyMs: number, work: () => Promise<unknown>, opts: { immediate?: boolean } = {}): THandle {
   const existing = tasks.get(name);
   if (existing) return existing;
   let running = false;
@@ -21,7 +21,7 @@ export function startPeriodicTask(name: string, everyMs: number, work: () => Pro
   };
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
-  void tick();
+  if (opts.immediate !== false) void tick();
   const handle = {
     stop: () => {
       clearInterval(timer);

@@ -1,3 +1,4 @@
+import { formatInTimeZone } from "date-fns-tz";
 import type { TOperation } from "@/lib/ingest/normalize";
 import { parseCall } from "@/lib/ingest/normalize";
 import { seededRandom } from "@/lib/random/seeded-random";
@@ -36,6 +37,7 @@ export function demoContactOperations(now: Date, count = 60): TOperation[] {
     const signedUp = new Date(now.getTime() - Math.floor(r() * 30 * day));
     const at = (offsetMs: number) => new Date(Math.min(now.getTime(), signedUp.getTime() + offsetMs)).toISOString();
     const id = (n: string) => `demo:${userId}:${n}`;
+    // A few birthdays fall on the day the demo is seeded (in each contact's zone, one per place), so the Birthday greeting journey has work on first start.
     ops.push(
       call("identify", {
         userId,
@@ -47,7 +49,7 @@ export function demoContactOperations(now: Date, count = 60): TOperation[] {
         locale: place.locale,
         country: place.country,
         city: place.city,
-        attributes: { firstName: first, lastName: last, plan: r() < 0.25 ? "pro" : "free", signupSource: r() < 0.5 ? "ads" : "organic", birthday: `19${70 + (i % 30)}-0${1 + (i % 9)}-1${i % 9}` },
+        attributes: { firstName: first, lastName: last, plan: r() < 0.25 ? "pro" : "free", signupSource: r() < 0.5 ? "ads" : "organic", birthday: i % 12 === 5 ? `19${70 + (i % 30)}-${formatInTimeZone(now, place.timezone, "MM-dd")}` : `19${70 + (i % 30)}-0${1 + (i % 9)}-1${i % 9}` },
         ...(i % 11 === 3 ? { subscriptions: { sms: "unsubscribed" } } : {}),
         ...(i % 17 === 5 ? { subscriptions: { all: "unsubscribed" } } : {}),
         ...(i % 4 === 0 ? { pushTokens: [{ token: `demo-device-token-${i}`, platform: i % 8 === 0 ? "ios" : "android" }] } : {}),

@@ -51,4 +51,34 @@ export const DEMO_TEMPLATES: { name: string; content: TTemplateContent }[] = [
       ],
     },
   },
+  {
+    name: "Birthday email",
+    content: {
+      channel: "email",
+      subject: "Happy birthday, {{ contact.firstName | default: \"friend\" }}! A gift from Acme",
+      preheader: "20% off anything today",
+      theme: THEME,
+      blocks: [
+        { id: "b1", type: "heading", level: 1, text: "Happy birthday, {{ contact.firstName | default: \"friend\" }}!", align: "center" },
+        { id: "b2", type: "text", text: "To celebrate, here is **20% off** anything in the shop today with the code **BIRTHDAY20**.", align: "center" },
+        { id: "b3", type: "button", label: "Treat yourself", url: "https://acme.example/shop", textColor: "#ffffff", align: "center" },
+        { id: "b4", type: "footer", text: "You receive this email because you are a {{ workspace.name }} customer.", unsubscribeText: "Unsubscribe" },
+      ],
+    },
+  },
+  {
+    name: "Pro upgrade email",
+    content: {
+      channel: "email",
+      subject: "Welcome to Pro, {{ contact.firstName | default: \"there\" }}",
+      preheader: "What your Pro plan unlocks",
+      theme: THEME,
+      blocks: [
+        { id: "p1", type: "heading", level: 1, text: "You are on Pro now, {{ contact.firstName | default: \"there\" }}", align: "left" },
+        { id: "p2", type: "text", text: "Priority support, unlimited projects and the EU data residency you asked for are switched on.", align: "left" },
+        { id: "p3", type: "button", label: "See what is new", url: "https://acme.example/pro", textColor: "#ffffff", align: "center" },
+        { id: "p4", type: "footer", text: "You receive this email because you upgraded at {{ workspace.name }}.", unsubscribeText: "Unsubscribe" },
+      ],
+    },
+  },
 ];

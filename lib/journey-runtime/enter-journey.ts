@@ -27,9 +27,16 @@ export async function enterJourneyInTx(tx: Executor, input: TEntryInput): Promis
   return { entryId: entry?.id ?? null, decision: entry ? decision : { enter: false, reason: "duplicate" } };
 }
 
-/** The events that start the runs of new entries. The entry id is the event id: Inngest and the local executor drop a repeat. */
+/**
+ * The event that starts an entry's run. The entry id is the event id: Inngest and the local
+ * executor drop a repeat, so redeliver-stalled-entries.ts can send one again safely.
+ */
+export function startEvent(e: { journeyId: string; version: number; contactId: string; entryId: string }) {
+  return { name: JOURNEY_CONTACT_ENTERED, id: `entry-${e.entryId}`, data: e };
+}
+
 export function startedEvents(journey: TEnterableJourney, entries: { contactId: string; entryId: string }[]) {
-  return entries.map(({ contactId, entryId }) => ({ name: JOURNEY_CONTACT_ENTERED, id: `entry-${entryId}`, data: { journeyId: journey.id, version: journey.version, contactId, entryId } }));
+  return entries.map(({ contactId, entryId }) => startEvent({ journeyId: journey.id, version: journey.version, contactId, entryId }));
 }
 
 /** Puts a contact into a live journey if its entry rules allow, exactly once per trigger, and starts its run. */

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { contacts, journeyEntries, journeySegmentMembers, segmentMembers, workspaces } from "@/db/schema";
+import { recordNodeVisit } from "@/db/queries/journeys";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { ingest } from "@/lib/ingest/ingest";
@@ -10,6 +11,7 @@ import { parseCall } from "@/lib/ingest/normalize";
 import { changeJourneyStatus, createJourney, publishJourney, saveJourneyDraft } from "@/lib/journeys/manage-journeys";
 import { addCalendarDays } from "@/lib/journeys/local-time";
 import { edge, node } from "@/lib/journeys/testing/graph-fixtures";
+import type { TSegmentDefinition } from "@/lib/segments/definition";
 import { importStaticSegment } from "@/lib/segments/import-static-segment";
 import { createSegment } from "@/lib/segments/save-segment";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
@@ -17,6 +19,7 @@ import { setEventSink } from "./emit-events";
 import { routeIngestedEvents } from "./route-ingested-events";
 import { forgetRunningJourneys, runningJourneys } from "./running-journeys";
 import { checkSegmentTriggers } from "./segment-trigger";
+import { redeliverStalledEntries } from "./redeliver-stalled-entries";
 import { sweepJourneyTriggers } from "./sweep-journey-triggers";
 
 const emitted: { name: string; id?: string; data: Record<string, unknown> }[] = [];
@@ -58,7 +61,7 @@ async function liveJourney(ws: string, userId: string, name: string, trigger: Re
   return journey;
 }
 
-const VIP = { kind: "group", match: "all", conditions: [{ kind: "attribute", key: "tier", type: "string", op: "equals", value: "vip" }] } as const;
+const VIP: TSegmentDefinition = { kind: "group", match: "all", conditions: [{ kind: "attribute", key: "tier", type: "string", op: "equals", value: "vip" }] };
 
 describe("segment-entered trigger", () => {
   it("enters contacts on the out → in transition, once per transition, from ingestion and from the sweep", async () => {
@@ -164,3 +167,36 @@ describe("date-attribute trigger", () => {
     expect(await entries(journey.id)).toEqual([`paris date:<id>:${day}`, `tokyo date:<id>:${day}`]);
   });
 });
+
+describe("stalled entries", () => {
+  it("re-sends the start of entries whose run never began, under the same event id", async () => {
+    const { user, workspace } = await makeTenant("Stalled entries");
+    const ws = workspace.id;
+    await identify(ws, "lost", { tier: "vip" });
+    await identify(ws, "running", { tier: "vip" });
+    const segment = await createSegment(ws, user.id, { name: "VIPs", description: "", type: "dynamic", definition: VIP });
+    // The executor is unreachable while both enter.
+    setEventSink(async () => {
+      throw new Error("executor down");
+    });
+    const journey = await liveJourney(ws, user.id, "Stalled", { kind: "segment_entered", segmentId: segment.id, includeExisting: true });
+    setEventSink(async (events) => void emitted.push(...events));
+    const rows = await db().select({ id: journeyEntries.id, userId: contacts.externalId }).from(journeyEntries).innerJoin(contacts, eq(contacts.id, journeyEntries.contactId)).where(eq(journeyEntries.journeyId, journey.id));
+    expect(rows).toHaveLength(2);
+    // One run did start after all (its entry moved past the trigger).
+    const running = rows.find((r) => r.userId === "running")!;
+    await recordNodeVisit(running.id, "t", "next", "s");
+    const lost = rows.find((r) => r.userId === "lost")!;
+
+    // Other tests' entries share the database: look at this journey's events only.
+    const resent = async (at: Date) => {
+      const before = emitted.length;
+      await redeliverStalledEntries(at);
+      return emitted.slice(before).filter((e) => e.data.journeyId === journey.id);
+    };
+    expect(await resent(new Date())).toEqual([]); // too soon: the run may just be queued
+    expect(await resent(new Date(Date.now() + 3 * 60_000))).toEqual([expect.objectContaining({ name: "journey/contact.entered", id: `entry-${lost.id}`, data: expect.objectContaining({ entryId: lost.id }) })]);
+    expect(await resent(new Date(Date.now() + 24 * 3600_000))).toEqual([]); // past Inngest's dedup window
+  });
+});
+

@@ -55,7 +55,7 @@ export async function saveJourneyDraft(workspaceId: string, journeyId: string, i
  * Validates the draft strictly, compiles it and stores an immutable version that new entries run;
  * contacts already inside stay on the version they entered with.
  */
-export async function publishJourney(workspaceId: string, journeyId: string, userId: string) {
+export async function publishJourney(workspaceId: string, journeyId: string, userId: string, opts: { enterNow?: boolean } = {}) {
   const [templates, segments] = await Promise.all([listTemplates(workspaceId), listSegmentRefs(workspaceId)]);
   const published = await db().transaction(async (tx) => {
     const journey = await lockJourney(tx, workspaceId, journeyId);
@@ -79,7 +79,8 @@ export async function publishJourney(workspaceId: string, journeyId: string, use
   }).finally(() => forgetRunningJourneys(workspaceId));
   // A segment trigger's baseline is taken now, not at the next sweep, so who counts as "already in
   // the segment" is who was in it at publish; a date trigger enters whoever is due today.
-  await sweepJourneyTriggers(new Date(), { journeyId });
+  // The demo seed publishes before the server listens, when no run could start: it leaves this to the sweeper.
+  if (opts.enterNow !== false) await sweepJourneyTriggers(new Date(), { journeyId });
   return published;
 }
 
