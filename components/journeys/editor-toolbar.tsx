@@ -49,7 +49,7 @@ export function EditorToolbar(p: Props) {
         </span>
       ) : null}
       {p.totals ? (
-        <span className="hidden whitespace-nowrap text-xs text-slate-500 2xl:inline" data-testid="journey-totals" title="Contacts who entered, are inside now, finished, and reached the goal">
+        <span className="hidden min-w-0 truncate whitespace-nowrap text-xs text-slate-500 2xl:inline" data-testid="journey-totals" title="Contacts who entered, are inside now, finished, and reached the goal">
           {p.totals.entered} entered · {p.totals.active} active · {p.totals.completed} completed · {p.totals.converted} converted
         </span>
       ) : null}

@@ -40,18 +40,19 @@ function Shell({ title, hint, empty, children, count, disabled, onAdd }: { title
   );
 }
 
-function FilterBox({ index, messages, disabled, onRemove, children }: { index: number; messages: string[]; disabled: boolean; onRemove: () => void; children: React.ReactNode }) {
+function FilterBox({ index, messages, disabled, onRemove, property, children }: { index: number; messages: string[]; disabled: boolean; onRemove: () => void; property: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-slate-50/60 p-2.5" data-testid={`filter-${index}`} aria-invalid={messages.length > 0}>
+      <div className="flex items-center gap-1">
+        <div className="min-w-0 flex-1">{property}</div>
+        {disabled ? null : (
+          <Button type="button" variant="ghost" size="icon" className="size-8 shrink-0 text-slate-500" aria-label={`Remove filter ${index + 1}`} title="Remove this filter" onClick={onRemove} data-mutates>
+            <X />
+          </Button>
+        )}
+      </div>
       {children}
       {messages.map((m) => <p key={m} role="alert" className="text-xs text-red-600">{m}</p>)}
-      {disabled ? null : (
-        <div className="flex justify-end">
-          <Button type="button" variant="ghost" size="sm" className="h-7 text-slate-500" aria-label={`Remove filter ${index + 1}`} onClick={onRemove} data-mutates>
-            <X /> Remove
-          </Button>
-        </div>
-      )}
     </div>
   );
 }
@@ -70,9 +71,9 @@ export function PropertyFilterFields({ filters, onChange, disabled, fieldErrors,
         const at = `${path}.${i}`;
         const invalid = fieldInvalid(fieldErrors, path);
         return (
-          <FilterBox key={i} index={i} messages={errorsAt(fieldErrors, at)} disabled={disabled} onRemove={() => onChange(fs.filter((_, j) => j !== i))}>
-            <Input aria-label={`Filter ${i + 1} property`} aria-invalid={invalid(`${i}.property`)} placeholder="property, e.g. amount" value={String(f.property ?? "")} disabled={disabled}
-              onChange={(e) => put(i, { ...f, property: e.target.value }, `${at}.property`)} />
+          <FilterBox key={i} index={i} messages={errorsAt(fieldErrors, at)} disabled={disabled} onRemove={() => onChange(fs.filter((_, j) => j !== i))}
+            property={<Input aria-label={`Filter ${i + 1} property`} aria-invalid={invalid(`${i}.property`)} placeholder="property, e.g. amount" value={String(f.property ?? "")} disabled={disabled}
+              onChange={(e) => put(i, { ...f, property: e.target.value }, `${at}.property`)} />}>
             <ComparisonEditor compact label={`Filter ${i + 1}`} readOnly={disabled} invalid={within(invalid, String(i))} value={f as unknown as TComparison}
               onChange={(c) => put(i, { ...c, property: f.property ?? "" }, `${at}.value`)} />
           </FilterBox>
@@ -115,9 +116,9 @@ function EqualityRow({ index: i, filter: f, at, disabled, fieldErrors, onChange,
   const t = f.value === "" && kind === "number" ? "number" : eqType(f.value);
   const invalid = (field: string) => Object.keys(fieldErrors).some((k) => k === `${at}.${field}` || k.startsWith(`${at}.${field}.`));
   return (
-    <FilterBox index={i} messages={errorsAt(fieldErrors, at)} disabled={disabled} onRemove={onRemove}>
-      <Input aria-label={`Filter ${i + 1} property`} aria-invalid={invalid("property")} placeholder="property, e.g. plan" value={String(f.property ?? "")} disabled={disabled}
-        onChange={(e) => onChange({ ...f, property: e.target.value }, `${at}.property`)} />
+    <FilterBox index={i} messages={errorsAt(fieldErrors, at)} disabled={disabled} onRemove={onRemove}
+      property={<Input aria-label={`Filter ${i + 1} property`} aria-invalid={invalid("property")} placeholder="property, e.g. plan" value={String(f.property ?? "")} disabled={disabled}
+        onChange={(e) => onChange({ ...f, property: e.target.value }, `${at}.property`)} />}>
       <div className="flex items-center gap-2">
         <span className="shrink-0 text-sm text-slate-500">equals</span>
         <NativeSelect aria-label={`Filter ${i + 1} type`} className="w-24 shrink-0" value={t} disabled={disabled}

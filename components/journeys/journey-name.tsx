@@ -22,7 +22,8 @@ export function JourneyName({ name, editable, onRename }: Props) {
   const cancelled = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
 
-  if (!editable) return <h1 className="min-w-0 truncate text-base font-semibold text-slate-900" data-testid="journey-name">{name}</h1>;
+  // A floor on the width: the toolbar's other items never squeeze the name down to its first word.
+  if (!editable) return <h1 className="min-w-32 truncate text-base font-semibold text-slate-900" data-testid="journey-name">{name}</h1>;
 
   const close = () => {
     setEditing(false);
@@ -43,7 +44,7 @@ export function JourneyName({ name, editable, onRename }: Props) {
 
   if (!editing) {
     return (
-      <h1 className="min-w-0 text-base font-semibold text-slate-900">
+      <h1 className="min-w-32 text-base font-semibold text-slate-900">
         <button
           ref={button}
           type="button"

@@ -89,7 +89,7 @@ export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, 
   const selects = (
     <>
       {types.length > 1 ? (
-        <NativeSelect aria-label={`${label} type`} aria-invalid={invalid("type")} className="w-28 shrink-0" value={type} disabled={readOnly} onChange={(e) => {
+        <NativeSelect aria-label={`${label} type`} aria-invalid={invalid("type")} className={compact ? "w-32 shrink-0" : "w-28"} value={type} disabled={readOnly} onChange={(e) => {
           const t = e.target.value as TValueType;
           const o = OPS[t][0]!;
           onChange({ ...value, type: t, op: o, value: defaultValue(t, o) });
