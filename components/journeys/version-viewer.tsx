@@ -1,13 +1,14 @@
 "use client";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo } from "react";
-import type { TSummaryContext } from "@/lib/journeys/canvas/summarize-node";
+import { summarizeNode, type TSummaryContext } from "@/lib/journeys/canvas/summarize-node";
 import type { TDraftGraph } from "@/lib/journeys/graph-schema";
 import { CanvasContext } from "./canvas-context";
 import { CanvasDecorations } from "./canvas-decorations";
 import type { TEditorOptions } from "./editor-options";
 import { JourneyCanvas } from "./journey-canvas";
 import { NodeForm } from "./node-form";
+import { NODE_KIND_META } from "./node-kinds";
 import { useCanvas } from "./use-canvas";
 
 const noop = () => {};
@@ -29,6 +30,11 @@ function Viewer({ graph, options, summary }: { graph: TDraftGraph; options: TEdi
   const { state, onNodesChange, onEdgesChange } = useCanvas(graph);
   const ctx = useMemo(() => ({ decorations: new CanvasDecorations(), summary, readOnly: true }), [summary]);
   const selected = state.nodes.filter((n) => n.selected);
+  // An engagement condition names a send of this version, which the draft may no longer have.
+  const versionOptions = useMemo(() => ({
+    ...options,
+    sendNodes: graph.nodes.filter((n) => n.type === "send").map((n) => ({ id: n.id, label: `${NODE_KIND_META.send.label} · ${summarizeNode("send", n.data, summary)}` })),
+  }), [options, graph, summary]);
   return (
     <CanvasContext.Provider value={ctx}>
       <div className="flex min-w-0 flex-1" data-testid="version-viewer">
@@ -36,7 +42,7 @@ function Viewer({ graph, options, summary }: { graph: TDraftGraph; options: TEdi
       </div>
       <aside className="w-[340px] shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4" data-testid="side-panel">
         {selected.length === 1 ? (
-          <NodeForm node={selected[0]!} options={options} onChange={noop} onDelete={noop} />
+          <NodeForm node={selected[0]!} options={versionOptions} onChange={noop} onDelete={noop} />
         ) : (
           <p className="text-sm text-slate-500">Select a step to see how it was set in this version.</p>
         )}
