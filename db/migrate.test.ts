@@ -34,9 +34,18 @@ describe("migrations and seed", () => {
     const t = await handle.db.execute(sql`select t.name, t.published_version as v, (select count(*)::int from template_versions tv where tv.template_id = t.id) as versions from templates t order by t.name`);
     expect(Array.isArray(t) ? t : (t as { rows: unknown[] }).rows).toEqual([
       { name: "App guide push", v: 1, versions: 1 },
+      { name: "Birthday email", v: 1, versions: 1 },
       { name: "Cart reminder SMS", v: 1, versions: 1 },
+      { name: "Pro upgrade email", v: 1, versions: 1 },
       { name: "Welcome email", v: 1, versions: 1 },
       { name: "Welcome in-app", v: 1, versions: 1 },
+    ]);
+    // The live journeys, each once: one started by an event, one by a date, one by a segment.
+    const j = await executeRows<{ name: string; status: string; kind: string }>(sql`select j.name, j.status, v.plan -> 'trigger' ->> 'kind' as kind from journeys j join journey_versions v on v.journey_id = j.id and v.version = j.live_version order by j.name`, handle.db);
+    expect(j).toEqual([
+      { name: "Birthday greeting", status: "live", kind: "date_attribute" },
+      { name: "Pro welcome (Europe)", status: "live", kind: "segment_entered" },
+      { name: "Welcome journey", status: "live", kind: "event" },
     ]);
     for (const u of DEMO_USERS) {
       expect(await authenticateUser({ email: u.email, password: DEMO_PASSWORD })).toMatchObject({ email: u.email });

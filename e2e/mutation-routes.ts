@@ -38,6 +38,7 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   { method: "DELETE", path: "/api/w/[workspace]/journeys/[journeyId]", permission: "edit" },
   { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/publish", body: {}, permission: "edit" },
   { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/[action]", body: {}, permission: "edit" },
+  { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/restore", body: { version: 1 }, permission: "edit" },
   { method: "POST", path: "/api/w/[workspace]/runs/[entryId]/cancel", body: {}, permission: "manage" },
   { method: "POST", path: "/api/w/[workspace]/runs/[entryId]/retry", body: {}, permission: "manage" },
 ];

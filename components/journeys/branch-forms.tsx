@@ -7,17 +7,17 @@ import type { TFormProps } from "./editor-options";
 
 type R = Record<string, unknown>;
 
-export function BranchForm({ data, set, disabled, options }: TFormProps) {
+export function BranchForm({ data, set, disabled, options, fieldErrors }: TFormProps) {
   return (
     <div className="space-y-3">
-      <ConditionForm label="Condition" value={(data.condition ?? {}) as R} disabled={disabled} options={options} onChange={(c, key) => set({ ...data, condition: c }, key)} />
+      <ConditionForm label="Condition" path="condition" fieldErrors={fieldErrors} value={(data.condition ?? {}) as R} disabled={disabled} options={options} onChange={(c, key) => set({ ...data, condition: c }, key)} />
       <p className="text-xs text-slate-500">Contacts matching it go down <b>yes</b>, the others down <b>no</b>.</p>
     </div>
   );
 }
 
 /** Cases checked in order; the first that matches wins, else "else". */
-export function MultiBranchForm({ data, set, disabled, options }: TFormProps) {
+export function MultiBranchForm({ data, set, disabled, options, fieldErrors }: TFormProps) {
   const cases = (Array.isArray(data.cases) ? data.cases : []) as R[];
   const put = (next: R[], key?: string) => set({ ...data, cases: next }, key);
   const nextId = () => {
@@ -37,7 +37,7 @@ export function MultiBranchForm({ data, set, disabled, options }: TFormProps) {
               </Button>
             ) : null}
           </div>
-          <ConditionForm label={`Case ${i + 1}`} value={(c.condition ?? {}) as R} disabled={disabled} options={options} onChange={(cond, key) => put(cases.map((x, j) => (j === i ? { ...x, condition: cond } : x)), key)} />
+          <ConditionForm label={`Case ${i + 1}`} path={`cases.${i}.condition`} fieldErrors={fieldErrors} value={(c.condition ?? {}) as R} disabled={disabled} options={options} onChange={(cond, key) => put(cases.map((x, j) => (j === i ? { ...x, condition: cond } : x)), key)} />
         </fieldset>
       ))}
       {!disabled && cases.length < 10 ? (

@@ -17,6 +17,8 @@ export type TFormProps = {
   set: (data: Record<string, unknown>, key?: string) => void;
   disabled: boolean;
   options: TEditorOptions;
+  /** Publish errors by field path inside the node's data (`event`, `filters.0.value`). */
+  fieldErrors: Record<string, string>;
 };
 
 export const EVENTS_LIST = "journey-event-names";

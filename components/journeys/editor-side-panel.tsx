@@ -2,6 +2,7 @@
 import { memo } from "react";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import type { TGraphError } from "@/lib/journeys/validate-graph";
+import type { TSampleContact } from "@/db/queries/sample-contacts";
 import { cn } from "@/lib/utils";
 import { useCanvasContext } from "./canvas-context";
 import { ATTRIBUTES_LIST, EVENTS_LIST, type TEditorOptions } from "./editor-options";
@@ -28,7 +29,8 @@ type Props = {
   onDelete: () => void;
   onPick: (nodeId: string) => void;
   labelOf: (nodeId: string) => string;
-  contacts: { id: string; label: string }[];
+  slug: string;
+  contacts: TSampleContact[];
   simulate: ReturnType<typeof journeyApi>["simulate"];
   onSimulated: (sim: TSimulation | null) => void;
   templateName: (id: string) => string;
@@ -68,7 +70,7 @@ function SidePanel(p: Props) {
         {p.panel === "settings" ? <SettingsForm settings={p.settings} onChange={p.onSettings} disabled={readOnly} /> : null}
         {/* Kept mounted, so the last result survives a look at another tab. */}
         <div hidden={p.panel !== "test"}>
-          <TestPanel contacts={p.contacts} simulate={p.simulate} onResult={p.onSimulated} labelOf={p.labelOf} templateName={p.templateName} />
+          <TestPanel slug={p.slug} contacts={p.contacts} simulate={p.simulate} onResult={p.onSimulated} labelOf={p.labelOf} templateName={p.templateName} />
         </div>
         {p.panel === "problems" ? <PublishProblems errors={p.errors} labelOf={p.labelOf} onPick={p.onPick} /> : null}
       </div>

@@ -1,8 +1,10 @@
 "use client";
 import { ArrowLeft, LayoutGrid, ListChecks, Redo2, Rocket, Undo2 } from "lucide-react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { TJourneyStatus } from "./journey-api";
+import { JourneyName } from "./journey-name";
 import { JourneyStatusBadge } from "./journey-status-badge";
 import { SaveIndicator } from "./save-indicator";
 import { StatusControls } from "./status-controls";
@@ -24,6 +26,11 @@ type Props = {
   onLayout: () => void;
   onPublish: () => void;
   onStatus: (a: "pause" | "resume" | "stop") => void;
+  onRename: (name: string) => Promise<string | null>;
+  /** The Versions menu. */
+  versions: ReactNode;
+  /** A published version is on the canvas: the draft's editing controls rest until it is closed. */
+  viewingVersion: boolean;
   totals?: { entered: number; active: number; completed: number; converted: number };
 };
 
@@ -33,7 +40,7 @@ export function EditorToolbar(p: Props) {
       <Link href={`/w/${p.slug}/journeys`} className="text-slate-500 hover:text-slate-800" aria-label="All journeys">
         <ArrowLeft className="size-4" />
       </Link>
-      <h1 className="min-w-0 truncate text-base font-semibold text-slate-900">{p.name}</h1>
+      <JourneyName name={p.name} editable={p.editable} onRename={p.onRename} />
       <JourneyStatusBadge status={p.status} />
       {p.liveVersion > 0 ? (
         <span className="whitespace-nowrap text-sm text-slate-600" data-testid="live-version">
@@ -42,7 +49,7 @@ export function EditorToolbar(p: Props) {
         </span>
       ) : null}
       {p.totals ? (
-        <span className="hidden whitespace-nowrap text-xs text-slate-500 2xl:inline" data-testid="journey-totals" title="Contacts who entered, are inside now, finished, and reached the goal">
+        <span className="hidden min-w-0 truncate whitespace-nowrap text-xs text-slate-500 2xl:inline" data-testid="journey-totals" title="Contacts who entered, are inside now, finished, and reached the goal">
           {p.totals.entered} entered · {p.totals.active} active · {p.totals.completed} completed · {p.totals.converted} converted
         </span>
       ) : null}
@@ -52,7 +59,8 @@ export function EditorToolbar(p: Props) {
             <ListChecks /> Runs
           </Link>
         </Button>
-        {p.editable ? (
+        {p.versions}
+        {p.editable && !p.viewingVersion ? (
           <>
             <SaveIndicator state={p.save.state} error={p.save.error} />
             <div className="mx-1 flex">
@@ -67,7 +75,7 @@ export function EditorToolbar(p: Props) {
               </Button>
             ) : null}
           </>
-        ) : (
+        ) : p.editable ? null : (
           <span className="text-xs text-slate-500">Read-only: you can test and see counts</span>
         )}
       </div>

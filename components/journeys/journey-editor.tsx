@@ -3,7 +3,8 @@ import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { toDraftGraph } from "@/lib/journeys/canvas/canvas-state";
 import { summarizeNode, type TSummaryContext } from "@/lib/journeys/canvas/summarize-node";
-import type { TDraftGraph } from "@/lib/journeys/graph-schema";
+import type { TSampleContact } from "@/db/queries/sample-contacts";
+import { ZDraftGraph, type TDraftGraph } from "@/lib/journeys/graph-schema";
 import type { TNodeKind } from "@/lib/journeys/node-data";
 import type { TGraphError } from "@/lib/journeys/validate-graph";
 import { CanvasContext } from "./canvas-context";
@@ -11,7 +12,7 @@ import { CanvasDecorations } from "./canvas-decorations";
 import type { TEditorOptions } from "./editor-options";
 import { EditorSidePanel, type TPanel } from "./editor-side-panel";
 import { EditorToolbar } from "./editor-toolbar";
-import { journeyApi, type TJourneyStatus, type TSimulation } from "./journey-api";
+import { journeyApi, type TJourneyStatus, type TSimulation, type TVersionGraph } from "./journey-api";
 import { JourneyCanvas } from "./journey-canvas";
 import { NodePalette } from "./node-palette";
 import { NODE_KIND_META } from "./node-kinds";
@@ -19,9 +20,12 @@ import { useAutosave } from "./use-autosave";
 import { useCanvas } from "./use-canvas";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { useNodeStats } from "./use-node-stats";
+import { VersionBanner } from "./version-banner";
+import { VersionViewer } from "./version-viewer";
+import { VersionsPopover } from "./versions-popover";
 
 export type TEditorJourney = { id: string; name: string; status: TJourneyStatus; liveVersion: number; draftGraph: TDraftGraph; draftSettings: Record<string, unknown> };
-type Props = { slug: string; journey: TEditorJourney; editable: boolean; options: Omit<TEditorOptions, "sendNodes">; contacts: { id: string; label: string }[] };
+type Props = { slug: string; journey: TEditorJourney; editable: boolean; options: Omit<TEditorOptions, "sendNodes">; contacts: TSampleContact[] };
 
 export function JourneyEditor(props: Props) {
   return (
@@ -38,6 +42,8 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
   const [settingsRev, setSettingsRev] = useState(0);
   const settingsRef = useRef(settings);
   const [status, setStatus] = useState(journey.status);
+  const [name, setName] = useState(journey.name);
+  const [viewing, setViewing] = useState<(Omit<TVersionGraph, "graph"> & { graph: TDraftGraph }) | null>(null);
   const [liveVersion, setLiveVersion] = useState(journey.liveVersion);
   const [errors, setErrors] = useState<TGraphError[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -51,7 +57,7 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
   const save = useAutosave(`${state.revision}:${settingsRev}`, () => ({ graph: toDraftGraph(latest.current), settings: settingsRef.current }), (body) => api.save(body as object));
   const flushSave = save.flush;
   const totals = useNodeStats(api.statsUrl, liveVersion > 0 && status !== "draft", decorations);
-  useCanvasShortcuts(actions, editable);
+  useCanvasShortcuts(actions, editable && !viewing);
 
   const summary = useMemo<TSummaryContext>(() => {
     const templates = new Map(options.templates.map((t) => [t.id, t]));
@@ -118,7 +124,7 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
   };
   // The test runs the saved draft, so save first; a draft with defects is highlighted like a publish.
   const simulate = async (body: Parameters<typeof api.simulate>[0]) => {
-    if (editable && !(await flushSave())) return { ok: false as const, status: 0, message: "Save the draft first", errors: [] };
+    if (editable && !(await flushSave())) return { ok: false as const, status: 0, message: "Save the draft first", errors: [], fields: {} };
     const r = await api.simulate(body);
     if (!r.ok && r.errors.length) {
       setErrors(r.errors);
@@ -128,16 +134,59 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
   };
   const onSimulated = useCallback((sim: TSimulation | null) => decorations.setPath(sim?.path ?? []), [decorations]);
 
+  const rename = async (next: string) => {
+    const r = await api.save({ name: next });
+    if (!r.ok) return r.fields.name ?? r.message;
+    setName(next);
+    return null;
+  };
+  const viewVersion = async (version: number) => {
+    setNotice(null);
+    const r = await api.version(version);
+    const graph = r.ok ? ZDraftGraph.safeParse(r.data.version.graph) : null;
+    if (!r.ok || !graph?.success) return setNotice(r.ok ? `Version ${version} cannot be shown on this canvas` : r.message);
+    setViewing({ ...r.data.version, graph: graph.data });
+  };
+  // The restored graph enters the canvas as one edit: Undo brings the draft back and autosave stores it.
+  const restoreVersion = async (version: number) => {
+    setBusy(true);
+    setNotice(null);
+    const saved = await save.flush();
+    const r = saved ? await api.restore(version) : null;
+    setBusy(false);
+    if (!r) return;
+    const graph = r.ok ? ZDraftGraph.safeParse(r.data.graph) : null;
+    if (!r.ok || !graph?.success) return setNotice(r.ok ? `Version ${version} cannot be shown on this canvas` : r.message);
+    actions.replace(graph.data);
+    setViewing(null);
+    setErrors([]);
+    decorations.setErrors([]);
+    setNotice(`Restored version ${version} as the draft. Undo (Ctrl/⌘+Z) brings back what you had; publish to make it live.`);
+  };
+
   return (
     <CanvasContext.Provider value={ctx}>
       <div className="-mx-8 -my-6 flex h-screen flex-col bg-slate-50">
         <EditorToolbar
-          slug={slug} journeyId={journey.id} name={journey.name} status={status} liveVersion={liveVersion} editable={editable} save={save}
+          slug={slug} journeyId={journey.id} name={name} status={status} liveVersion={liveVersion} editable={editable} save={save}
+          onRename={rename} viewingVersion={viewing !== null}
+          versions={<VersionsPopover api={api} journeyId={journey.id} liveVersion={liveVersion} status={status} editable={editable} viewing={viewing?.version ?? null} onView={(v) => void viewVersion(v)} onRestore={(v) => void restoreVersion(v)} />}
           canUndo={state.past.length > 0} canRedo={state.future.length > 0} busy={busy} totals={totals}
           onUndo={actions.undo} onRedo={actions.redo} onLayout={() => { actions.layout(); window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50); }}
           onPublish={() => void publish()} onStatus={(a) => void changeStatus(a)}
         />
         {notice ? <p className="border-b border-slate-200 bg-brand-50 px-4 py-1.5 text-sm text-brand-700" role="status" data-testid="editor-notice">{notice}</p> : null}
+        {viewing ? (
+          <>
+            <VersionBanner
+              version={viewing.version} live={viewing.version === liveVersion && (status === "live" || status === "paused")} publishedAt={viewing.publishedAt} publishedBy={viewing.publishedBy}
+              canRestore={editable} busy={busy} onRestore={() => void restoreVersion(viewing.version)} onClose={() => setViewing(null)}
+            />
+            <div className="flex min-h-0 flex-1">
+              <VersionViewer key={viewing.version} graph={viewing.graph} options={panelOptions} summary={summary} />
+            </div>
+          </>
+        ) : (
         <div className="flex min-h-0 flex-1">
           {editable ? <NodePalette onAdd={addAtCentre} /> : null}
           <div ref={canvasRef} className="flex min-w-0 flex-1">
@@ -149,10 +198,11 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
             settings={settings}
             onSettings={(s) => { settingsRef.current = s; setSettingsState(s); setSettingsRev((x) => x + 1); }}
             onNodeData={actions.updateData} onDelete={actions.removeSelected} onPick={focusNode} labelOf={labelOf}
-            contacts={contacts} simulate={simulate} onSimulated={onSimulated}
+            slug={slug} contacts={contacts} simulate={simulate} onSimulated={onSimulated}
             templateName={(id) => options.templates.find((t) => t.id === id)?.name ?? id}
           />
         </div>
+        )}
       </div>
     </CanvasContext.Provider>
   );

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo, useMemo } from "react";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import { draftHandles } from "@/lib/journeys/canvas/draft-handles";
+import { describeErrorPath } from "@/lib/journeys/canvas/field-errors";
 import { summarizeNode } from "@/lib/journeys/canvas/summarize-node";
 import { cn } from "@/lib/utils";
 import { useNodeDecoration } from "./canvas-decorations";
@@ -53,6 +54,7 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
       {deco.stats ? <NodeStatsBadges stats={deco.stats} /> : null}
       {nodeErrors.length ? (
         <p className="mx-3 mb-2 rounded-md bg-red-50 px-2 py-1 text-xs text-red-700" role="alert" data-testid="node-error">
+          {describeErrorPath(nodeErrors[0]!.path) ? `${describeErrorPath(nodeErrors[0]!.path)}: ` : ""}
           {nodeErrors[0]!.message}
           {nodeErrors.length > 1 ? ` (+${nodeErrors.length - 1} more)` : ""}
         </p>

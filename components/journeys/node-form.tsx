@@ -1,8 +1,9 @@
 "use client";
 import { Trash2 } from "lucide-react";
-import type { ComponentType } from "react";
+import { useMemo, type ComponentType } from "react";
 import { Button } from "@/components/ui/button";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
+import { describeErrorPath, nodeFieldErrors } from "@/lib/journeys/canvas/field-errors";
 import type { TNodeKind } from "@/lib/journeys/node-data";
 import { cn } from "@/lib/utils";
 import { AbSplitForm, HoldoutForm } from "./split-forms";
@@ -24,6 +25,7 @@ const FORMS: Record<TNodeKind, ComponentType<TFormProps> | null> = {
 export function NodeForm({ node, options, onChange, onDelete }: { node: TCanvasNode; options: TEditorOptions; onChange: (id: string, data: Record<string, unknown>, key?: string) => void; onDelete: () => void }) {
   const { readOnly, decorations } = useCanvasContext();
   const { errors } = useNodeDecoration(decorations, node.id);
+  const fieldErrors = useMemo(() => nodeFieldErrors(errors), [errors]);
   const kind = node.type ?? "exit";
   const meta = NODE_KIND_META[kind];
   const Form = FORMS[kind];
@@ -46,10 +48,13 @@ export function NodeForm({ node, options, onChange, onDelete }: { node: TCanvasN
       </div>
       {errors.length ? (
         <ul className="space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-700" role="alert">
-          {errors.map((e, i) => <li key={i}>{e.message}</li>)}
+          {errors.map((e, i) => {
+            const where = describeErrorPath(e.path);
+            return <li key={i}>{where ? `${where}: ${e.message}` : e.message}</li>;
+          })}
         </ul>
       ) : null}
-      {Form ? <Form nodeId={node.id} data={node.data} disabled={readOnly} options={options} set={(data, key) => onChange(node.id, data, key ? `${node.id}.${key}` : undefined)} /> : <p className="text-sm text-slate-500">Contacts who reach this step leave the journey.</p>}
+      {Form ? <Form nodeId={node.id} data={node.data} disabled={readOnly} options={options} fieldErrors={fieldErrors} set={(data, key) => onChange(node.id, data, key ? `${node.id}.${key}` : undefined)} /> : <p className="text-sm text-slate-500">Contacts who reach this step leave the journey.</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { AlertTriangle } from "lucide-react";
+import { describeErrorPath } from "@/lib/journeys/canvas/field-errors";
 import type { TGraphError } from "@/lib/journeys/validate-graph";
 
 /** Why publishing failed, one line per defect; clicking one shows its step. */
@@ -12,11 +13,12 @@ export function PublishProblems({ errors, labelOf, onPick }: { errors: TGraphErr
       <ul className="space-y-1">
         {errors.map((e, i) => {
           const id = e.nodeIds[0];
+          const where = describeErrorPath(e.path);
           return (
             <li key={i}>
               <button type="button" disabled={!id} onClick={() => id && onPick(id)} className="w-full rounded-md border border-red-200 bg-white px-2 py-1.5 text-left text-sm hover:bg-red-50 disabled:cursor-default" data-testid="publish-error">
                 {id ? <span className="block text-xs font-medium text-slate-500">{labelOf(id)}</span> : null}
-                <span className="text-red-700">{e.message}</span>
+                <span className="text-red-700">{where ? `${where}: ${e.message}` : e.message}</span>
               </button>
             </li>
           );

@@ -2,13 +2,17 @@
 import { FlaskConical, X } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Label, NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/input";
+import type { TSampleContact } from "@/db/queries/sample-contacts";
 import type { TGraphError } from "@/lib/journeys/validate-graph";
+import { ContactSearch } from "./contact-search";
 import type { TSimulation } from "./journey-api";
 import { SimulationPath } from "./simulation-path";
 
 type TProps = {
-  contacts: { id: string; label: string }[];
+  slug: string;
+  /** The newest contacts; the search finds the rest. */
+  contacts: TSampleContact[];
   simulate: (body: { contactId: string } | { attributes: Record<string, unknown>; events?: unknown[] }) => Promise<{ ok: true; data: TSimulation } | { ok: false; message: string; errors: TGraphError[] }>;
   onResult: (sim: TSimulation | null) => void;
   labelOf: (nodeId: string) => string;
@@ -16,20 +20,23 @@ type TProps = {
 };
 
 /** "Test on a contact": runs the draft for one contact with waits fast-forwarded; sends nothing. */
-export function TestPanel({ contacts, simulate, onResult, labelOf, templateName }: TProps) {
+export function TestPanel({ slug, contacts, simulate, onResult, labelOf, templateName }: TProps) {
   const [mode, setMode] = useState<"contact" | "attributes">(contacts.length ? "contact" : "attributes");
-  const [contactId, setContactId] = useState(contacts[0]?.id ?? "");
+  const [contact, setContact] = useState<TSampleContact | null>(contacts[0] ?? null);
   const [attributes, setAttributes] = useState('{\n  "plan": "pro"\n}');
   const [events, setEvents] = useState('[\n  { "name": "Order Completed", "afterMinutes": 120 }\n]');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sim, setSim] = useState<TSimulation | null>(null);
-  const ids = { contact: useId(), attrs: useId(), events: useId() };
+  const ids = { attrs: useId(), events: useId() };
 
   const run = async () => {
     setError(null);
     let body: Parameters<TProps["simulate"]>[0];
-    if (mode === "contact") body = { contactId };
+    if (mode === "contact") {
+      if (!contact) return;
+      body = { contactId: contact.id };
+    }
     else {
       try {
         body = { attributes: JSON.parse(attributes) as Record<string, unknown>, events: JSON.parse(events || "[]") as unknown[] };
@@ -58,18 +65,13 @@ export function TestPanel({ contacts, simulate, onResult, labelOf, templateName 
       <p className="text-xs text-slate-500">Runs the current draft for one contact. Waits are fast-forwarded and nothing is sent.</p>
       <div className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
         {(["contact", "attributes"] as const).map((m) => (
-          <button key={m} type="button" onClick={() => setMode(m)} className={`flex-1 rounded-md px-2 py-1 ${mode === m ? "bg-white font-medium shadow-sm" : "text-slate-600"}`}>
+          <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)} className={`flex-1 rounded-md px-2 py-1 ${mode === m ? "bg-white font-medium shadow-sm" : "text-slate-600"}`}>
             {m === "contact" ? "A contact" : "Attributes"}
           </button>
         ))}
       </div>
       {mode === "contact" ? (
-        <div>
-          <Label htmlFor={ids.contact}>Contact</Label>
-          <NativeSelect id={ids.contact} value={contactId} onChange={(e) => setContactId(e.target.value)}>
-            {contacts.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
-          </NativeSelect>
-        </div>
+        <ContactSearch slug={slug} initial={contacts} value={contact} onChange={setContact} />
       ) : (
         <>
           <div>
@@ -83,7 +85,7 @@ export function TestPanel({ contacts, simulate, onResult, labelOf, templateName 
         </>
       )}
       <div className="flex gap-2">
-        <Button type="button" onClick={() => void run()} disabled={busy || (mode === "contact" && !contactId)}>
+        <Button type="button" onClick={() => void run()} disabled={busy || (mode === "contact" && !contact)}>
           <FlaskConical /> {busy ? "Running…" : "Run test"}
         </Button>
         {sim ? (

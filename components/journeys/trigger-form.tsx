@@ -1,6 +1,7 @@
 "use client";
 import { CheckField, NumberField, SelectField, TextField } from "./form-bits";
 import { ATTRIBUTES_LIST, EVENTS_LIST, type TFormProps } from "./editor-options";
+import { PropertyFilterFields } from "./filter-fields";
 
 const KINDS = [["event", "An event happens"], ["segment_entered", "They enter a segment"], ["date_attribute", "A date attribute comes round"], ["api", "The API starts it"]] as const;
 
@@ -11,14 +12,19 @@ const fresh = (kind: string): Record<string, unknown> => {
   return { kind: "api" };
 };
 
-export function TriggerForm({ data, set, disabled, options }: TFormProps) {
+export function TriggerForm({ data, set, disabled, options, fieldErrors }: TFormProps) {
   const kind = String(data.kind ?? "event");
   return (
     <div className="space-y-3">
       <SelectField label="Start when" value={kind} options={KINDS} disabled={disabled} onChange={(k) => set(fresh(k))} />
-      {kind === "event" ? <TextField label="Event" value={String(data.event ?? "")} list={EVENTS_LIST} placeholder="e.g. Signed Up" disabled={disabled} onChange={(v) => set({ ...data, event: v }, "event")} /> : null}
+      {kind === "event" ? (
+        <>
+          <TextField label="Event" value={String(data.event ?? "")} list={EVENTS_LIST} placeholder="e.g. Signed Up" disabled={disabled} error={fieldErrors.event} onChange={(v) => set({ ...data, event: v }, "event")} />
+          <PropertyFilterFields filters={data.filters} disabled={disabled} fieldErrors={fieldErrors} empty="None: every such event starts the journey." onChange={(filters, key) => set({ ...data, filters }, key)} />
+        </>
+      ) : null}
       {kind === "segment_entered" ? (
-        <SelectField label="Segment" value={String(data.segmentId ?? "")} disabled={disabled} options={[["", "Choose a segment…"], ...options.segments.map((s) => [s.id, s.name] as const)]} onChange={(v) => set({ ...data, segmentId: v })} />
+        <SelectField label="Segment" value={String(data.segmentId ?? "")} disabled={disabled} error={fieldErrors.segmentId} options={[["", "Choose a segment…"], ...options.segments.map((s) => [s.id, s.name] as const)]} onChange={(v) => set({ ...data, segmentId: v })} />
       ) : null}
       {kind === "segment_entered" ? (
         <>
@@ -28,7 +34,7 @@ export function TriggerForm({ data, set, disabled, options }: TFormProps) {
       ) : null}
       {kind === "date_attribute" ? (
         <>
-          <DateAttributeFields data={data} set={set} disabled={disabled} />
+          <DateAttributeFields data={data} set={set} disabled={disabled} fieldErrors={fieldErrors} />
           <p className="text-xs text-slate-500">Each contact enters once per occurrence, at that time in their own time zone (the workspace&apos;s when they have none). For a yearly date, allow re-entry in Settings.</p>
         </>
       ) : null}
@@ -38,12 +44,12 @@ export function TriggerForm({ data, set, disabled, options }: TFormProps) {
 }
 
 /** A date attribute shifted by days at a local time; shared by the trigger and the wait. */
-export function DateAttributeFields({ data, set, disabled }: Pick<TFormProps, "data" | "set" | "disabled">) {
+export function DateAttributeFields({ data, set, disabled, fieldErrors }: Pick<TFormProps, "data" | "set" | "disabled" | "fieldErrors">) {
   return (
     <>
-      <TextField label="Date attribute" value={String(data.attribute ?? "")} list={ATTRIBUTES_LIST} placeholder="e.g. birthday" disabled={disabled} onChange={(v) => set({ ...data, attribute: v }, "attribute")} />
-      <NumberField label="Days before (−) or after (+)" value={data.offsetDays} disabled={disabled} onChange={(v) => set({ ...data, offsetDays: v }, "offsetDays")} />
-      <TextField label="At local time" type="time" value={String(data.time ?? "09:00")} disabled={disabled} onChange={(v) => set({ ...data, time: v }, "time")} />
+      <TextField label="Date attribute" value={String(data.attribute ?? "")} list={ATTRIBUTES_LIST} placeholder="e.g. birthday" disabled={disabled} error={fieldErrors.attribute} onChange={(v) => set({ ...data, attribute: v }, "attribute")} />
+      <NumberField label="Days before (−) or after (+)" value={data.offsetDays} disabled={disabled} error={fieldErrors.offsetDays} onChange={(v) => set({ ...data, offsetDays: v }, "offsetDays")} />
+      <TextField label="At local time" type="time" value={String(data.time ?? "09:00")} disabled={disabled} error={fieldErrors.time} onChange={(v) => set({ ...data, time: v }, "time")} />
       <CheckField label="Every year (birthdays, anniversaries)" checked={data.yearly === true} disabled={disabled} onChange={(v) => set({ ...data, yearly: v })} />
     </>
   );

@@ -28,6 +28,7 @@ export function useCanvas(initial: TDraftGraph) {
       updateData: (id: string, data: Record<string, unknown>, coalesceKey?: string) => dispatch({ type: "update_data", id, data, coalesceKey }),
       removeSelected: () => dispatch({ type: "remove_selected" }),
       select: (ids: string[] | "all") => dispatch({ type: "select", ids }),
+      replace: (graph: TDraftGraph) => dispatch({ type: "replace", graph }),
       undo: () => dispatch({ type: "undo" }),
       redo: () => dispatch({ type: "redo" }),
       copy: () => {

@@ -18,11 +18,22 @@ function defaultValue(type: TValueType, op: string): unknown {
 const isoDay = (offsetDays: number) => `${new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`;
 const toIso = (d: string) => (d ? `${d}T00:00:00Z` : "");
 
-type Props = { value: TComparison; onChange: (c: TComparison) => void; types?: readonly TValueType[]; label: string; readOnly: boolean; invalid?: TFieldInvalid };
+type Props = {
+  value: TComparison;
+  onChange: (c: TComparison) => void;
+  types?: readonly TValueType[];
+  label: string;
+  readOnly: boolean;
+  invalid?: TFieldInvalid;
+  /** Narrow columns (the journey side panel): type and operator on one line, the value under them. */
+  compact?: boolean;
+};
 
 /** Type, operator and a value input fitting both: numbers, dates, day counts, lists. */
-export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, readOnly, invalid = () => false }: Props) {
+export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, readOnly, invalid = () => false, compact = false }: Props) {
   const { type, op } = value;
+  // Fixed widths line up in the segment builder's rows; a narrow panel shares its width instead.
+  const w = (width: string) => (compact ? "min-w-0 flex-1" : width);
   // A range's error (reversed, or one end) outlines both ends: together they are the value.
   const bad = invalid("value");
   const set = (patch: Partial<TComparison>) => onChange({ ...value, ...patch });
@@ -34,17 +45,17 @@ export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, 
       const [a, b] = (v as [number, number]) ?? [0, 0];
       return (
         <>
-          <Input type="number" aria-label={`${label} from`} aria-invalid={bad} className="w-24" value={a} disabled={readOnly} onChange={(e) => set({ value: [num(e.target.value), b] })} />
+          <Input type="number" aria-label={`${label} from`} aria-invalid={bad} className={w("w-24")} value={a} disabled={readOnly} onChange={(e) => set({ value: [num(e.target.value), b] })} />
           <span className="text-sm text-slate-500">and</span>
-          <Input type="number" aria-label={`${label} to`} aria-invalid={bad} className="w-24" value={b} disabled={readOnly} onChange={(e) => set({ value: [a, num(e.target.value)] })} />
+          <Input type="number" aria-label={`${label} to`} aria-invalid={bad} className={w("w-24")} value={b} disabled={readOnly} onChange={(e) => set({ value: [a, num(e.target.value)] })} />
         </>
       );
     }
-    if (type === "number") return <Input type="number" aria-label={`${label} value`} aria-invalid={bad} className="w-28" value={v as number} disabled={readOnly} onChange={(e) => set({ value: num(e.target.value) })} />;
+    if (type === "number") return <Input type="number" aria-label={`${label} value`} aria-invalid={bad} className={w("w-28")} value={v as number} disabled={readOnly} onChange={(e) => set({ value: num(e.target.value) })} />;
     if (type === "date" && DAY_OPS.includes(op)) {
       return (
         <>
-          <Input type="number" min={0} aria-label={`${label} days`} aria-invalid={bad} className="w-20" value={v as number} disabled={readOnly} onChange={(e) => set({ value: num(e.target.value) })} />
+          <Input type="number" min={0} aria-label={`${label} days`} aria-invalid={bad} className={w("w-20")} value={v as number} disabled={readOnly} onChange={(e) => set({ value: num(e.target.value) })} />
           <span className="text-sm text-slate-500">{op === "more_than_days_ago" ? "days ago" : "days"}</span>
         </>
       );
@@ -53,32 +64,32 @@ export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, 
       const [a, b] = v as [string, string];
       return (
         <>
-          <Input type="date" aria-label={`${label} from`} aria-invalid={bad} className="w-40" value={a.slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: [toIso(e.target.value), b] })} />
+          <Input type="date" aria-label={`${label} from`} aria-invalid={bad} className={w("w-40")} value={a.slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: [toIso(e.target.value), b] })} />
           <span className="text-sm text-slate-500">and</span>
-          <Input type="date" aria-label={`${label} to`} aria-invalid={bad} className="w-40" value={b.slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: [a, toIso(e.target.value)] })} />
+          <Input type="date" aria-label={`${label} to`} aria-invalid={bad} className={w("w-40")} value={b.slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: [a, toIso(e.target.value)] })} />
         </>
       );
     }
-    if (type === "date") return <Input type="date" aria-label={`${label} date`} aria-invalid={bad} className="w-40" value={(v as string).slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: toIso(e.target.value) })} />;
+    if (type === "date") return <Input type="date" aria-label={`${label} date`} aria-invalid={bad} className={w("w-40")} value={(v as string).slice(0, 10)} disabled={readOnly} onChange={(e) => set({ value: toIso(e.target.value) })} />;
     if (op === "in" || op === "not_in") {
       return (
         <Input
           aria-label={`${label} values`}
           aria-invalid={bad}
           placeholder="comma, separated, values"
-          className="w-64"
+          className={w("w-64")}
           defaultValue={(v as string[]).join(", ")}
           disabled={readOnly}
           onChange={(e) => set({ value: e.target.value.split(",").map((s) => s.trim()).filter(Boolean) })}
         />
       );
     }
-    return <Input aria-label={`${label} value`} aria-invalid={bad} className="w-48" value={String(v)} disabled={readOnly} onChange={(e) => set({ value: e.target.value })} />;
+    return <Input aria-label={`${label} value`} aria-invalid={bad} className={w("w-48")} value={String(v)} disabled={readOnly} onChange={(e) => set({ value: e.target.value })} />;
   })();
-  return (
-    <div className="flex flex-wrap items-center gap-2">
+  const selects = (
+    <>
       {types.length > 1 ? (
-        <NativeSelect aria-label={`${label} type`} aria-invalid={invalid("type")} className="w-28" value={type} disabled={readOnly} onChange={(e) => {
+        <NativeSelect aria-label={`${label} type`} aria-invalid={invalid("type")} className={compact ? "w-32 shrink-0" : "w-28"} value={type} disabled={readOnly} onChange={(e) => {
           const t = e.target.value as TValueType;
           const o = OPS[t][0]!;
           onChange({ ...value, type: t, op: o, value: defaultValue(t, o) });
@@ -86,9 +97,22 @@ export function ComparisonEditor({ value, onChange, types = VALUE_TYPES, label, 
           {types.map((t) => <option key={t} value={t}>{t === "string" ? "text" : t}</option>)}
         </NativeSelect>
       ) : null}
-      <NativeSelect aria-label={`${label} operator`} aria-invalid={invalid("op")} className="w-44" value={op} disabled={readOnly} onChange={(e) => set({ op: e.target.value, value: defaultValue(type, e.target.value) })}>
+      <NativeSelect aria-label={`${label} operator`} aria-invalid={invalid("op")} className={w("w-44")} value={op} disabled={readOnly} onChange={(e) => set({ op: e.target.value, value: defaultValue(type, e.target.value) })}>
         {OPS[type].map((o) => <option key={o} value={o}>{OP_LABELS[o] ?? o}</option>)}
       </NativeSelect>
+    </>
+  );
+  if (compact) {
+    return (
+      <div className="space-y-2">
+        <div className="flex items-center gap-2">{selects}</div>
+        {input ? <div className="flex items-center gap-2">{input}</div> : null}
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {selects}
       {input}
     </div>
   );

@@ -61,13 +61,30 @@ export async function insertJourneyVersion(ex: Executor, row: typeof journeyVers
   await ex.insert(journeyVersions).values(row);
 }
 
+/** Every published version, newest first, with who published it and how many contacts entered it. */
 export async function listJourneyVersions(workspaceId: string, journeyId: string, ex: Executor = db()) {
   return ex
-    .select({ version: journeyVersions.version, publishedAt: journeyVersions.publishedAt, publishedBy: users.name })
+    .select({
+      version: journeyVersions.version,
+      publishedAt: journeyVersions.publishedAt,
+      publishedBy: users.name,
+      // journey_entries_contact_idx leads with journey_id, so this counts one journey's entries only.
+      entered: sql<number>`(select count(*)::int from ${journeyEntries} e where e.journey_id = ${journeyVersions.journeyId} and e.version = ${journeyVersions.version})`,
+    })
     .from(journeyVersions)
     .leftJoin(users, eq(users.id, journeyVersions.publishedBy))
     .where(and(eq(journeyVersions.workspaceId, workspaceId), eq(journeyVersions.journeyId, journeyId)))
     .orderBy(desc(journeyVersions.version));
+}
+
+/** One version of a journey in this workspace: the graph as drawn and its settings. */
+export async function findWorkspaceJourneyVersion(workspaceId: string, journeyId: string, version: number, ex: Executor = db()) {
+  const [row] = await ex
+    .select({ version: journeyVersions.version, graph: journeyVersions.graph, settings: journeyVersions.settings, publishedAt: journeyVersions.publishedAt, publishedBy: users.name })
+    .from(journeyVersions)
+    .leftJoin(users, eq(users.id, journeyVersions.publishedBy))
+    .where(and(eq(journeyVersions.workspaceId, workspaceId), eq(journeyVersions.journeyId, journeyId), eq(journeyVersions.version, version)));
+  return row ?? null;
 }
 
 export async function findJourneyVersion(journeyId: string, version: number, ex: Executor = db()) {

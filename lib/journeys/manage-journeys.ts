@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/db";
-import { cancelActiveEntries, deleteJourney, insertJourney, insertJourneyVersion, lockJourney, updateJourney } from "@/db/queries/journeys";
+import { cancelActiveEntries, deleteJourney, findWorkspaceJourneyVersion, insertJourney, insertJourneyVersion, lockJourney, updateJourney } from "@/db/queries/journeys";
 import { listSegmentRefs, lockSegmentsShared } from "@/db/queries/segments";
 import { listTemplates } from "@/db/queries/templates";
 import { AppError, ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
@@ -27,14 +27,18 @@ export class InvalidGraphError extends AppError {
   }
 }
 
-const nameTaken = () => new ValidationError({ name: "A journey with this name already exists" });
+/** 409: the name is fine, another journey of the workspace has it (journeys_workspace_name_key). */
+const nameTaken = (name: string) => {
+  const message = `A journey named "${name}" already exists in this workspace`;
+  return new ConflictError(message, { name: message });
+};
 const STARTER_GRAPH = { nodes: [{ id: "trigger", type: "trigger", position: { x: 0, y: 0 }, data: { kind: "event", event: "", filters: [] } }], edges: [] };
 
 export async function createJourney(workspaceId: string, userId: string, input: z.infer<typeof ZCreateJourney>) {
   try {
     return await insertJourney({ workspaceId, name: input.name, draftGraph: STARTER_GRAPH, draftSettings: { entry: { mode: "once" } }, createdBy: userId });
   } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken();
+    if (isUniqueViolation(err, "journeys_workspace_name_key")) throw nameTaken(input.name);
     throw err;
   }
 }
@@ -46,9 +50,27 @@ export async function saveJourneyDraft(workspaceId: string, journeyId: string, i
     if (!row) throw new NotFoundError("No such journey in this workspace");
     return row;
   } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken();
+    if (isUniqueViolation(err, "journeys_workspace_name_key") && input.name) throw nameTaken(input.name);
     throw err;
   }
+}
+
+export const ZRestoreVersion = z.object({ version: z.number({ error: "must be a version number" }).int().positive() });
+
+/**
+ * Copies a published version's graph into the draft, which the canvas can undo like any edit (the
+ * autosave then writes the previous graph back). Settings stay as drafted: a version's graph is
+ * what the marketer asks back; settings have their own form.
+ */
+export async function restoreJourneyVersion(workspaceId: string, journeyId: string, version: number) {
+  return db().transaction(async (tx) => {
+    const journey = await lockJourney(tx, workspaceId, journeyId);
+    if (!journey) throw new NotFoundError("No such journey in this workspace");
+    const found = await findWorkspaceJourneyVersion(workspaceId, journeyId, version, tx);
+    if (!found) throw new NotFoundError(`This journey has no version ${version}`);
+    await updateJourney(workspaceId, journeyId, { draftGraph: found.graph }, tx);
+    return { version, graph: found.graph };
+  });
 }
 
 /**

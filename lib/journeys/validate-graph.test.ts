@@ -31,6 +31,17 @@ describe("validateGraph", () => {
     expect(e).toMatchObject({ nodeIds: ["s1"], path: ["data", "channel"] });
   });
 
+  it("points a bad property filter at its field, on the trigger and on a wait for an event", () => {
+    const errors = only(mutate((g) => {
+      dataOf(g, "t").filters = [{ property: "amount", type: "number", op: "gt", value: 100 }, { property: "amount", type: "number", op: "gt", value: "lots" }];
+      dataOf(g, "wfe").filters = [{ property: "plan", value: "pro" }, { property: "bad name", value: "x" }];
+    }), "invalid_node");
+    expect(errors).toEqual([
+      expect.objectContaining({ nodeIds: ["t"], path: ["data", "filters", 1, "value"], message: "must be a number" }),
+      expect.objectContaining({ nodeIds: ["wfe"], path: ["data", "filters", 1, "property"] }),
+    ]);
+  });
+
   it("reports duplicate node ids", () => {
     expect(only(mutate((g) => g.nodes.push(node("x3", "exit"))), "duplicate_node_id")[0]?.nodeIds).toEqual(["x3"]);
   });

@@ -105,6 +105,18 @@ describe("canvas state", () => {
     expect(again.nodes.find((x) => x.id === "we")?.position).toEqual({ x: 3, y: 100 });
   });
 
+  it("restoring a version replaces the whole graph in one undo step, and undo brings the draft back", () => {
+    const drawn = run(start(), { type: "add", kind: "send", position: { x: 0, y: 100 }, id: "s" }, { type: "connect", connection: { source: "t", sourceHandle: null, target: "s", targetHandle: null } });
+    const version = ZDraftGraph.parse({ nodes: [{ id: "t", type: "trigger", position: { x: 0, y: 0 }, data: { kind: "event", event: "Signed Up", filters: [] } }, { id: "x", type: "exit", position: { x: 0, y: 150 }, data: {} }], edges: [{ id: "e_t_next_x", source: "t", sourceHandle: null, target: "x" }] });
+    let s = run(drawn, { type: "replace", graph: version });
+    expect(toDraftGraph(s)).toEqual(version);
+    expect(s.revision).toBe(drawn.revision + 1);
+    expect(s.past).toHaveLength(drawn.past.length + 1);
+    s = run(s, { type: "undo" });
+    expect(toDraftGraph(s)).toEqual(toDraftGraph(drawn));
+    expect(toDraftGraph(run(s, { type: "redo" }))).toEqual(version);
+  });
+
   it("auto-layout puts each step below the one before it and yes left of no", () => {
     const nodes = ["t", "b", "y", "no"].map((id) => ({ id }));
     const edges = [{ source: "t", target: "b" }, { source: "b", target: "no", sourceHandle: "no" }, { source: "b", target: "y", sourceHandle: "yes" }];

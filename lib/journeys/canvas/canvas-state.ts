@@ -34,6 +34,8 @@ export type TCanvasAction =
   | { type: "paste"; nodes: TCanvasNode[]; edges: TCanvasEdge[]; newId: (kind: TNodeKind) => string }
   | { type: "move"; positions: Record<string, { x: number; y: number }> }
   | { type: "select"; ids: string[] | "all" }
+  /** The whole graph at once (a published version restored into the draft): one undo step. */
+  | { type: "replace"; graph: TDraftGraph }
   | { type: "undo" }
   | { type: "redo" };
 
@@ -143,6 +145,7 @@ export function canvasReducer(s: TCanvasState, a: TCanvasAction): TCanvasState {
       const edges = s.edges.map((e) => (all === !!e.selected ? e : { ...e, selected: all }));
       return { ...s, nodes, edges };
     }
+    case "replace": return commit(s, fromDraftGraph(a.graph));
     case "undo": {
       const prev = s.past.at(-1);
       if (!prev) return s;

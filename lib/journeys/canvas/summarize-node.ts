@@ -1,4 +1,5 @@
 import type { TNodeKind } from "../node-data";
+import { describeFilters } from "./describe-filters";
 
 export type TSummaryContext = {
   template: (id: string) => { name: string; publishedVersion: number } | undefined;
@@ -23,7 +24,7 @@ function condition(c: R, ctx: TSummaryContext): string {
       return str(f.property) ? `${str(f.property)} ${str(f.op).replace(/_/g, " ")}${value}` : "an attribute…";
     }
     case "segment": return `${c.in === false ? "not in" : "in"} ${ctx.segment(str(c.segmentId)) ?? "a segment…"}`;
-    case "did_event": return `did ${str(c.event) || "an event…"}`;
+    case "did_event": return `did ${str(c.event) || "an event…"}${describeFilters(c.filters)}`;
     case "engagement": return `${str(c.action) || "opened"} an earlier message`;
     default: return "a condition…";
   }
@@ -34,7 +35,7 @@ export function summarizeNode(kind: TNodeKind, raw: R, ctx: TSummaryContext): st
   const d = obj(raw);
   switch (kind) {
     case "trigger":
-      if (d.kind === "event") return str(d.event) ? `When ${str(d.event)} happens` : "When an event happens…";
+      if (d.kind === "event") return str(d.event) ? `When ${str(d.event)} happens${describeFilters(d.filters)}` : "When an event happens…";
       if (d.kind === "segment_entered") return `On entering ${ctx.segment(str(d.segmentId)) ?? "a segment…"}`;
       if (d.kind === "date_attribute") return str(d.attribute) ? `On ${str(d.attribute)}${d.yearly ? " (yearly)" : ""}` : "On a date attribute…";
       return "When the API starts it";
@@ -45,7 +46,7 @@ export function summarizeNode(kind: TNodeKind, raw: R, ctx: TSummaryContext): st
       return str(d.attribute) ? `Wait until ${str(d.attribute)}` : "Wait until a date attribute…";
     case "wait_for_event": {
       const t = obj(d.timeout);
-      return `${str(d.event) || "an event…"} · up to ${plural(t.amount, str(t.unit) || "days")}`;
+      return `${str(d.event) || "an event…"}${describeFilters(d.filters)} · up to ${plural(t.amount, str(t.unit) || "days")}`;
     }
     case "branch": return `If ${condition(obj(d.condition), ctx)}`;
     case "multi_branch": {

@@ -2,12 +2,11 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { JourneyEditor } from "@/components/journeys/journey-editor";
-import { listContacts } from "@/db/queries/contacts-list";
 import { findJourney } from "@/db/queries/journeys";
 import { listAttributeKeys, listEventNames } from "@/db/queries/segment-options";
 import { listSegments } from "@/db/queries/segments";
+import { searchSampleContacts } from "@/db/queries/sample-contacts";
 import { listTemplates } from "@/db/queries/templates";
-import { parseContactListParams } from "@/lib/contacts/contact-list-params";
 import { ZDraftGraph } from "@/lib/journeys/graph-schema";
 
 export default async function JourneyPage({ params }: PageProps<"/w/[workspace]/journeys/[journeyId]">) {
@@ -21,7 +20,7 @@ export default async function JourneyPage({ params }: PageProps<"/w/[workspace]/
     listSegments(workspace.id),
     listEventNames(workspace.id),
     listAttributeKeys(workspace.id),
-    listContacts(workspace.id, parseContactListParams({})),
+    searchSampleContacts(workspace.id, "", 20),
   ]);
   // A draft that no longer parses (hand-edited, older shape) opens empty rather than failing the page.
   const graph = ZDraftGraph.safeParse(journey.draftGraph);
@@ -43,7 +42,7 @@ export default async function JourneyPage({ params }: PageProps<"/w/[workspace]/
         eventNames,
         attributeKeys,
       }}
-      contacts={contacts.rows.map((c) => ({ id: c.id, label: c.email ?? c.phone ?? c.externalId ?? c.id }))}
+      contacts={contacts}
     />
   );
 }
