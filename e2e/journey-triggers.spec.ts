@@ -46,13 +46,13 @@ async function emailedTo(request: APIRequestContext, journeyId: string) {
 
 test("a journey started by entering a segment takes contacts as they come in, not those already there", async ({ page, request }) => {
   test.setTimeout(120_000);
-  const tier = `gold-${run}`;
+  const tier = `trigger-gold-${run}`;
   const segment = await page.request.post("/api/w/demo/segments", {
-    data: { name: `Gold ${run}`, type: "dynamic", definition: { kind: "group", match: "all", conditions: [{ kind: "attribute", key: "tier", type: "string", op: "equals", value: tier }] } },
+    data: { name: `Gold ${run}`, type: "dynamic", definition: { kind: "group", match: "all", conditions: [{ kind: "attribute", key: "loyalty", type: "string", op: "equals", value: tier }] } },
   });
   expect(segment.status(), await segment.text()).toBe(201);
   const [early, later, other] = ["early", "later", "other"].map((n) => `${n}-${run}`) as [string, string, string];
-  expect((await api(request, "identify", { userId: early, traits: { email: `${early}@example.com`, firstName: "Early", tier } })).status()).toBe(200);
+  expect((await api(request, "identify", { userId: early, traits: { email: `${early}@example.com`, firstName: "Early", loyalty: tier } })).status()).toBe(200);
 
   const journeyId = await draftJourney(page, `Gold welcome ${run}`, { kind: "event", event: "placeholder", filters: [] });
   await page.goto(`/w/demo/journeys/${journeyId}`);
@@ -67,8 +67,8 @@ test("a journey started by entering a segment takes contacts as they come in, no
   await page.screenshot(shot("journey-segment-trigger"));
 
   // Upgraded through the API: in the segment, into the journey, welcome email sent.
-  expect((await api(request, "identify", { userId: later, traits: { email: `${later}@example.com`, firstName: "Later", tier } })).status()).toBe(200);
-  expect((await api(request, "identify", { userId: other, traits: { email: `${other}@example.com`, firstName: "Other", tier: "silver" } })).status()).toBe(200);
+  expect((await api(request, "identify", { userId: later, traits: { email: `${later}@example.com`, firstName: "Later", loyalty: tier } })).status()).toBe(200);
+  expect((await api(request, "identify", { userId: other, traits: { email: `${other}@example.com`, firstName: "Other", loyalty: "silver" } })).status()).toBe(200);
   await expect.poll(() => entered(request, journeyId), { timeout: 30_000 }).toEqual([`${later} by segment`]);
   await expect.poll(() => emailedTo(request, journeyId), { timeout: 60_000 }).toEqual([later]);
   // Still nobody else after a few sweeps.
