@@ -54,6 +54,17 @@ export async function lockSegmentsShared(workspaceId: string, ids: string[], tx:
   return rows.map((r) => r.id);
 }
 
+/**
+ * Takes, until the transaction ends, the workspace's turn for edits that make a segment refer to
+ * others. Two such edits at once could each pass the cycle check on what the other has not yet
+ * committed (A uses B while B is changed to use A, or through segments neither locks), and with
+ * each holding a share lock on the row the other updates they deadlock; in turn, the second sees
+ * the first. Saves are rare, so one lock per workspace costs nothing that matters.
+ */
+export async function lockSegmentReferences(workspaceId: string, tx: Executor) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`segment-references:${workspaceId}`}, 0))`);
+}
+
 export async function segmentNameTaken(workspaceId: string, name: string, exceptId?: string, ex: Executor = db()) {
   const [row] = await ex
     .select({ id: segments.id })
