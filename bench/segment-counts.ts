@@ -6,7 +6,7 @@
 import { Client } from "pg";
 import { openDb, setDbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
-import { countMatchingContacts } from "@/db/queries/segments";
+import { SEGMENT_QUERY_SETTINGS, countMatchingContacts } from "@/db/queries/segments";
 import { compileSegment } from "@/lib/segments/compile-segment";
 import { ZSegmentDefinition } from "@/lib/segments/definition";
 import { createSegment } from "@/lib/segments/save-segment";
@@ -29,6 +29,17 @@ async function admin(serverUrl: string, f: (pg: Client) => Promise<unknown>) {
     return await f(pg);
   } finally {
     await pg.end();
+  }
+}
+
+/** `f` in a transaction under the settings the app's segment counts run with, as theirs do. */
+async function underCountSettings<T>(pg: Client, f: () => Promise<T>): Promise<T> {
+  await pg.query("begin");
+  try {
+    for (const s of SEGMENT_QUERY_SETTINGS) await pg.query(s);
+    return await f();
+  } finally {
+    await pg.query("commit");
   }
 }
 
@@ -87,13 +98,14 @@ async function main() {
       const definition = ZSegmentDefinition.parse(c.definition(saved));
       const appCount = async () => countMatchingContacts(WS, await compileSegment(WS, definition, { now: ANCHOR }));
       const handParams = c.hand.includes("$2") ? [WS, ANCHOR.toISOString()] : [WS];
-      const handCount = async () => Number((await pg.query<{ n: string }>(c.hand, handParams)).rows[0]!.n);
+      const handCount = async () => underCountSettings(pg, async () => Number((await pg.query<{ n: string }>(c.hand, handParams)).rows[0]!.n));
       const [a, h] = [await appCount(), await handCount()]; // also the warm-up
       if (a !== h) throw new Error(`segment "${c.name}": the compiled query counts ${a}, the hand-written one ${h}`);
       if (process.env.BENCH_EXPLAIN) {
         const { dialect } = await import("drizzle-orm/pg-core").then((m) => ({ dialect: new m.PgDialect() }));
         const q = dialect.sqlToQuery(await compileSegment(WS, definition, { now: ANCHOR }));
-        const explain = async (text: string, values: unknown[]) => (await pg.query({ text: `explain (analyze, costs off, buffers) ${text}`, values })).rows.map((r: Record<string, unknown>) => String(r["QUERY PLAN"])).join("\n");
+        const explain = async (text: string, values: unknown[]) =>
+          underCountSettings(pg, async () => (await pg.query({ text: `explain (analyze, costs off, buffers) ${text}`, values })).rows.map((r: Record<string, unknown>) => String(r["QUERY PLAN"])).join("\n"));
         console.info(`\n== ${c.name}: compiled\n${await explain(`select count(*) from contacts c where c.workspace_id = $${q.params.length + 1} and ${q.sql}`, [...q.params, WS])}`);
         console.info(`== ${c.name}: hand-written\n${await explain(c.hand, handParams)}`);
       }
