@@ -101,11 +101,15 @@ export async function deleteSegment(workspaceId: string, segmentId: string, ex: 
 
 /**
  * Settings for the transaction of a query over a whole workspace's contacts (bench/segment-counts.ts
- * runs its hand-written SQL under the same). At a million contacts these plans cost enough to
- * pass PostgreSQL's JIT thresholds, and compiling them took 0.2–1.5 s, longer than running them;
- * the contact ids they sort and hash (a few hundred thousand) spill to disk at the default 4 MB.
+ * runs its hand-written SQL under the same). At a million contacts:
+ * - the plans cost enough to pass PostgreSQL's JIT thresholds, and compiling them took 0.2–1.5 s,
+ *   longer than running them;
+ * - the contact ids they sort and hash (a few hundred thousand) spill to disk at the default 4 MB;
+ * - in a parallel plan the set an event condition selects sits under a hash that is not shared,
+ *   so every worker computes the whole set again: three times the work for the same answer, which
+ *   on a busy server (or two cores) made counts slower, not faster (docs/benchmarks.md).
  */
-export const SEGMENT_QUERY_SETTINGS = ["set local jit = off", "set local work_mem = '64MB'"];
+export const SEGMENT_QUERY_SETTINGS = ["set local jit = off", "set local work_mem = '64MB'", "set local max_parallel_workers_per_gather = 0"];
 
 /** `f` in a transaction (a savepoint inside one) under SEGMENT_QUERY_SETTINGS. */
 async function withSegmentQuerySettings<T>(ex: Executor, f: (tx: Executor) => Promise<T>): Promise<T> {
