@@ -49,3 +49,15 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   }
   return false;
 }
+
+/**
+ * True for a deadlock (40P01) or serialization failure (40001) from pg or PGlite: two
+ * transactions crossed, and repeating the losing one on what the other committed may succeed.
+ */
+export function isTransactionConflict(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code } = e as { code?: string };
+    if (code === "40P01" || code === "40001") return true;
+  }
+  return false;
+}

@@ -33,7 +33,8 @@ export const SEGMENT_CASES: TSegmentCase[] = [
     hand: `select count(distinct a.contact_id) as n from events a
       where a.workspace_id = $1 and a.name = 'Added to Cart' and a.occurred_at between $2::timestamptz - interval '30 days' and $2::timestamptz - interval '3 hours'
         and not exists (select 1 from events b where b.workspace_id = $1 and b.contact_id = a.contact_id and b.name = 'Order Completed'
-          and b.occurred_at between a.occurred_at and a.occurred_at + interval '3 hours')`,
+          and b.occurred_at between a.occurred_at and a.occurred_at + interval '3 hours'
+          and b.occurred_at between $2::timestamptz - interval '30 days' and $2::timestamptz)`,
   },
   {
     name: "VIP tier with a push token",

@@ -54,6 +54,17 @@ export async function lockSegmentsShared(workspaceId: string, ids: string[], tx:
   return rows.map((r) => r.id);
 }
 
+/**
+ * Takes, until the transaction ends, the workspace's turn for edits that make a segment refer to
+ * others. Two such edits at once could each pass the cycle check on what the other has not yet
+ * committed (A uses B while B is changed to use A, or through segments neither locks), and with
+ * each holding a share lock on the row the other updates they deadlock; in turn, the second sees
+ * the first. Saves are rare, so one lock per workspace costs nothing that matters.
+ */
+export async function lockSegmentReferences(workspaceId: string, tx: Executor) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`segment-references:${workspaceId}`}, 0))`);
+}
+
 export async function segmentNameTaken(workspaceId: string, name: string, exceptId?: string, ex: Executor = db()) {
   const [row] = await ex
     .select({ id: segments.id })
@@ -88,19 +99,41 @@ export async function deleteSegment(workspaceId: string, segmentId: string, ex: 
   return rows.length === 1;
 }
 
+/**
+ * Settings for the transaction of a query over a whole workspace's contacts (bench/segment-counts.ts
+ * runs its hand-written SQL under the same). At a million contacts:
+ * - the plans cost enough to pass PostgreSQL's JIT thresholds, and compiling them took 0.2–1.5 s,
+ *   longer than running them;
+ * - the contact ids they sort and hash (a few hundred thousand) spill to disk at the default 4 MB;
+ * - in a parallel plan the set an event condition selects sits under a hash that is not shared,
+ *   so every worker computes the whole set again: three times the work for the same answer, which
+ *   on a busy server (or two cores) made counts slower, not faster (docs/benchmarks.md).
+ */
+export const SEGMENT_QUERY_SETTINGS = ["set local jit = off", "set local work_mem = '64MB'", "set local max_parallel_workers_per_gather = 0"];
+
+/** `f` in a transaction (a savepoint inside one) under SEGMENT_QUERY_SETTINGS. */
+async function withSegmentQuerySettings<T>(ex: Executor, f: (tx: Executor) => Promise<T>): Promise<T> {
+  return ex.transaction(async (tx) => {
+    for (const s of SEGMENT_QUERY_SETTINGS) await tx.execute(sql.raw(s));
+    return f(tx);
+  });
+}
+
 /** Contacts of the workspace matching a compiled segment condition. */
 export async function countMatchingContacts(workspaceId: string, condition: SQL, ex: Executor = db()) {
-  const [row] = await ex.select({ n: count() }).from(c).where(and(eq(c.workspaceId, workspaceId), condition));
+  const [row] = await withSegmentQuerySettings(ex, (tx) => tx.select({ n: count() }).from(c).where(and(eq(c.workspaceId, workspaceId), condition)));
   return row?.n ?? 0;
 }
 
 export async function sampleMatchingContacts(workspaceId: string, condition: SQL, limit: number, ex: Executor = db()) {
-  return ex
-    .select({ id: c.id, userId: c.externalId, email: c.email, country: c.country, attributes: c.attributes })
-    .from(c)
-    .where(and(eq(c.workspaceId, workspaceId), condition))
-    .orderBy(asc(c.createdAt), asc(c.id))
-    .limit(limit);
+  return withSegmentQuerySettings(ex, (tx) =>
+    tx
+      .select({ id: c.id, userId: c.externalId, email: c.email, country: c.country, attributes: c.attributes })
+      .from(c)
+      .where(and(eq(c.workspaceId, workspaceId), condition))
+      .orderBy(asc(c.createdAt), asc(c.id))
+      .limit(limit),
+  );
 }
 
 /** Freezes the contacts matching `condition` into a static segment's members. */

@@ -110,7 +110,9 @@ export const events = pgTable(
   (t) => [
     uniqueIndex("events_message_id_key").on(t.workspaceId, t.messageId),
     index("events_contact_name_time_idx").on(t.workspaceId, t.contactId, t.name, t.occurredAt),
-    index("events_name_time_idx").on(t.workspaceId, t.name, t.occurredAt),
+    // A name's events in a time range, with who they belong to: segment windows ("ordered in the
+    // last 90 days", a sequence's carts and orders) read only this index, never the events' rows.
+    index("events_name_time_idx").on(t.workspaceId, t.name, t.occurredAt, t.contactId),
   ],
 );
 

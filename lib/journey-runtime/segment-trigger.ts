@@ -21,8 +21,12 @@ function segmentTrigger(journey: TEnterableJourney) {
   return t.kind === "segment_entered" ? t : null;
 }
 
-/** "In this saved segment", static or dynamic, as a condition over `contacts c`. */
-const inSegment = (workspaceId: string, segmentId: string, now: Date) => compileSegment(workspaceId, { kind: "group", match: "all", conditions: [{ kind: "segment", segmentId, in: true }] }, { now });
+/**
+ * "In this saved segment", static or dynamic, as a condition over `contacts c`; `oneContact` when
+ * only a few contacts are tested, so event counts are probed per contact instead of computed whole.
+ */
+const inSegment = (workspaceId: string, segmentId: string, now: Date, oneContact = false) =>
+  compileSegment(workspaceId, { kind: "group", match: "all", conditions: [{ kind: "segment", segmentId, in: true }] }, { now, oneContact });
 
 /**
  * The periodic half of the segment trigger: compares the whole segment with what was recorded
@@ -61,7 +65,7 @@ export async function checkSegmentTriggers(journeys: TSegmentJourney[], contactI
     if (!trigger || !contactIds.length) continue;
     const state = await findTriggerState(journey.id);
     if (state?.segmentId !== trigger.segmentId || !state.baselinedAt) continue;
-    const condition = await inSegment(journey.workspaceId, trigger.segmentId, now);
+    const condition = await inSegment(journey.workspaceId, trigger.segmentId, now, true);
     // The sweep may hold these rows in another order: a deadlock victim simply tries again.
     const moved = await retryTransient(() => db().transaction((tx) => recordSegmentTransitions(tx, { workspaceId: journey.workspaceId, journeyId: journey.id, inSegment: condition, enter: journey.status === "live", contactIds })));
     if (moved.came) entered += await enterPendingMembers(journey, now);

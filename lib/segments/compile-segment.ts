@@ -20,18 +20,19 @@ export async function loadSegmentResolver(workspaceId: string, ex: Executor = db
 }
 
 /**
- * The SQL condition of a definition in this workspace. Throws a ValidationError pointing at the
+ * The SQL condition of a definition in this workspace (`oneContact` when the query tests one
+ * contact rather than selecting among all). Throws a ValidationError pointing at the
  * condition when it refers to a missing segment or (with `selfId`) includes itself.
  */
 export async function compileSegment(
   workspaceId: string,
   definition: TSegmentDefinition,
-  opts: { now?: Date; selfId?: string; resolve?: TSqlSegmentResolver } = {},
+  opts: { now?: Date; selfId?: string; resolve?: TSqlSegmentResolver; oneContact?: boolean } = {},
 ): Promise<SQL> {
   // Callers compiling many segments pass one resolver rather than loading the workspace's each time.
   const resolve = opts.resolve ?? (await loadSegmentResolver(workspaceId));
   try {
-    return segmentToSql(definition, { workspaceId, now: opts.now ?? new Date(), resolve, selfId: opts.selfId });
+    return segmentToSql(definition, { workspaceId, now: opts.now ?? new Date(), resolve, selfId: opts.selfId, oneContact: opts.oneContact });
   } catch (err) {
     // Same field paths as the request body's zod errors (`definition.conditions.0…`).
     if (err instanceof ValidationError && err.fields) {

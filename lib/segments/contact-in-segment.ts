@@ -6,5 +6,5 @@ export async function isContactInSegment(workspaceId: string, contactId: string,
   const segment = await findSegment(workspaceId, segmentId);
   if (!segment) return false;
   if (segment.type === "static" || !segment.definition) return isStaticMember(segment.id, contactId);
-  return contactMatches(workspaceId, contactId, await compileSegment(workspaceId, segment.definition, { now }));
+  return contactMatches(workspaceId, contactId, await compileSegment(workspaceId, segment.definition, { now, oneContact: true }));
 }

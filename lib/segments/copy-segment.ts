@@ -4,7 +4,7 @@ import type { TSegment } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { compileSegment } from "./compile-segment";
 import type { TSegmentDefinition } from "./definition";
-import { withUniqueName } from "./save-segment";
+import { withSaveRaces } from "./save-segment";
 import { referencedSegmentIds } from "./segment-references";
 
 /** "Name (copy)", "Name (copy 2)", … : the first one free in the workspace. */
@@ -30,7 +30,7 @@ export async function duplicateSegment(workspaceId: string, userId: string, segm
   const src = await sourceOrThrow(workspaceId, segmentId);
   const taken = new Set((await listSegmentRefs(workspaceId)).map((s) => s.name));
   const finalName = name ?? freeName(`${src.name} (copy)`, taken);
-  return withUniqueName(finalName, () =>
+  return withSaveRaces(finalName, () =>
     db().transaction(async (tx) => {
       await lockReferences(workspaceId, src.definition, tx);
       const row = await insertSegment({ workspaceId, name: finalName, description: src.description, type: src.type, definition: src.definition, createdBy: userId, createdAt: now, updatedAt: now }, tx);
@@ -50,7 +50,7 @@ export async function freezeSegment(workspaceId: string, userId: string, segment
   const taken = new Set((await listSegmentRefs(workspaceId)).map((s) => s.name));
   const finalName = name ?? freeName(`${src.name} (snapshot ${now.toISOString().slice(0, 10)})`, taken);
   const condition = await compileSegment(workspaceId, src.definition, { now, selfId: src.id });
-  return withUniqueName(finalName, () =>
+  return withSaveRaces(finalName, () =>
     db().transaction(async (tx) => {
       await lockReferences(workspaceId, src.definition, tx);
       const row = await insertSegment({ workspaceId, name: finalName, description: src.description, type: "static", definition: src.definition, createdBy: userId, createdAt: now, updatedAt: now }, tx);

@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { findContactIdsByUserIds, insertMembers, insertSegment, segmentNameTaken } from "@/db/queries/segments";
 import type { TSegment } from "@/db/schema";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { withUniqueName } from "./save-segment";
+import { withSaveRaces } from "./save-segment";
 
 const ID_HEADERS = ["userid", "user_id", "user id", "id", "external_id"];
 export const MAX_IMPORT_IDS = 100_000;
@@ -35,7 +35,7 @@ export async function importStaticSegment(
   const ids = userIdsFromCsv(input.csv);
   if (await segmentNameTaken(workspaceId, input.name)) throw new ConflictError(`A segment named "${input.name}" already exists`, { name: `A segment named "${input.name}" already exists` });
   const found = await findContactIdsByUserIds(workspaceId, ids);
-  const segment = await withUniqueName(input.name, () =>
+  const segment = await withSaveRaces(input.name, () =>
     db().transaction(async (tx) => {
       const row = await insertSegment({ workspaceId, name: input.name, description: input.description, type: "static", definition: null, createdBy: userId, createdAt: now, updatedAt: now }, tx);
       await insertMembers(row.id, [...found.values()], tx);

@@ -1,7 +1,7 @@
 import { db, type Tx } from "@/db";
-import { findSegment, insertMatchingMembers, insertSegment, lockSegmentsShared, segmentNameTaken, updateSegment } from "@/db/queries/segments";
+import { findSegment, insertMatchingMembers, insertSegment, lockSegmentReferences, lockSegmentsShared, segmentNameTaken, updateSegment } from "@/db/queries/segments";
 import type { TSegment } from "@/db/schema";
-import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError, isTransactionConflict, isUniqueViolation } from "@/lib/errors";
 import { compileSegment, loadSegmentResolver } from "./compile-segment";
 import type { TSegmentDefinition } from "./definition";
 import type { TCreateSegment, TUpdateSegment } from "./schemas";
@@ -9,12 +9,17 @@ import { referencedSegmentIds } from "./segment-references";
 
 const nameTaken = (name: string) => new ConflictError(`A segment named "${name}" already exists`, { name: `A segment named "${name}" already exists` });
 
-/** Runs `write`, answering the unique-name race (two saves at once) like the check before it. */
-export async function withUniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
+/**
+ * Runs `write`, answering the races of two saves at once: the unique-name race like the check
+ * before it, and a deadlock or serialization failure (which the turns taken below avoid)
+ * as a 409 to retry rather than a 500.
+ */
+export async function withSaveRaces<T>(name: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
     if (isUniqueViolation(err, "segments_workspace_name_key")) throw nameTaken(name);
+    if (isTransactionConflict(err)) throw new ConflictError("Another change to these segments was saved at the same moment. Reload them and save again.");
     throw err;
   }
 }
@@ -37,7 +42,7 @@ export async function createSegment(workspaceId: string, userId: string | null, 
   // Checked first without locks, so a mistake is answered before any lock is taken.
   await compileSegment(workspaceId, input.definition, { now });
   if (await segmentNameTaken(workspaceId, input.name)) throw nameTaken(input.name);
-  return withUniqueName(input.name, () =>
+  return withSaveRaces(input.name, () =>
     db().transaction(async (tx) => {
       const condition = await compileLocked(workspaceId, input.definition, tx, { now });
       const row = await insertSegment({ workspaceId, name: input.name, description: input.description, type: input.type, definition: input.definition, createdBy: userId, createdAt: now, updatedAt: now }, tx);
@@ -58,9 +63,14 @@ export async function editSegment(workspaceId: string, segmentId: string, patch:
     await compileSegment(workspaceId, patch.definition, { now, selfId: segmentId });
   }
   if (patch.name !== undefined && (await segmentNameTaken(workspaceId, patch.name, segmentId))) throw nameTaken(patch.name);
-  const row = await withUniqueName(patch.name ?? existing.name, () =>
+  const row = await withSaveRaces(patch.name ?? existing.name, () =>
     db().transaction(async (tx) => {
-      if (patch.definition) await compileLocked(workspaceId, patch.definition, tx, { now, selfId: segmentId });
+      if (patch.definition) {
+        // Only an edit can close a cycle (a new segment is used by none), so edits that refer to
+        // segments take their turn: the second of two crossing edits sees the first and is refused.
+        if (referencedSegmentIds(patch.definition).length) await lockSegmentReferences(workspaceId, tx);
+        await compileLocked(workspaceId, patch.definition, tx, { now, selfId: segmentId });
+      }
       return updateSegment(workspaceId, segmentId, patch, now, tx);
     }),
   );

@@ -7,7 +7,7 @@ import { useTestDb } from "@/db/testing/test-db";
 import { seededRandom as rng } from "@/lib/random/seeded-random";
 import { ARRAY_OPS, BOOLEAN_OPS, DATE_OPS, NUMBER_OPS, STRING_OPS, ZSegmentDefinition, type TComparison, type TGroup, type TValueType } from "./definition";
 import { evaluateSegment, type TContactSnapshot } from "./evaluate-segment";
-import { segmentMembersQuery } from "./segment-to-sql";
+import { segmentMembersQuery, segmentToSql } from "./segment-to-sql";
 
 // Random contacts and events, random segments: the SQL compiler must pick exactly the contacts
 // the in-memory reference picks. Seeded, so a failure names a reproducible definition.
@@ -121,6 +121,14 @@ describe("segment compiler against the reference semantics", () => {
       const got = (await rows<{ id: string }>(segmentMembersQuery(workspaceId, parsed.data!, { now: NOW }))).map((x) => x.id).sort();
       expect(got, `segment #${i}: ${JSON.stringify(def)}`).toEqual(expected);
       if (expected.length > 0 && expected.length < snapshots.length) nonTrivial++;
+      // Compiled to test one contact (a journey's branch), the same condition answers alike.
+      if (i % 10 === 0) {
+        const condition = segmentToSql(parsed.data!, { workspaceId, now: NOW, oneContact: true });
+        for (const contact of [pick(snapshots), pick(snapshots), pick(snapshots)]) {
+          const [row] = await rows<{ hit: boolean }>(sql`select exists (select 1 from contacts c where c.workspace_id = ${workspaceId} and c.id = ${contact.id} and ${condition}) as hit`);
+          expect(row!.hit, `segment #${i} for one contact: ${JSON.stringify(def)}`).toBe(expected.includes(contact.id));
+        }
+      }
     }
     // The generator must produce segments that split the contacts, or the comparison proves little.
     expect(nonTrivial).toBeGreaterThan(600);

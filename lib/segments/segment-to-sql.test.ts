@@ -32,6 +32,7 @@ const CASES: [string, unknown][] = [
   ["event last occurrence within 30 days", { kind: "event_time", name: "needle-event", which: "last", type: "date", op: "within_last_days", value: 30 }],
   ["added to cart, not bought within 3 hours", { kind: "sequence", first: { name: "Added to Cart" }, then: { name: "Order Completed" }, withinHours: 3, mode: "not_followed_by" }],
   ["viewed then bought within a day", { kind: "sequence", first: { name: "Viewed" }, then: { name: "Bought" }, withinHours: 24, mode: "followed_by", window: { lastDays: 30 } }],
+  ["bought again within a day", { kind: "sequence", first: { name: "Bought" }, then: { name: "Bought" }, withinHours: 24, mode: "followed_by" }],
   ["channel reachable sms", { kind: "channel", channel: "sms", state: "reachable" }],
   ["channel opted out email", { kind: "channel", channel: "email", state: "opted_out" }],
   ["channel has push", { kind: "channel", channel: "push", state: "has_address" }],
@@ -64,6 +65,24 @@ describe("segment SQL", () => {
       ],
     });
     expect(render(def).sql.replace(/\s+/g, " ")).toMatch(/^\(exists \(.*\) or \(exists \(.*\) and \(c\.phone is not null\)\)\)$/);
+  });
+
+  it("drives the query from one top-level event count; elsewhere the count is EXISTS", () => {
+    const atLeast = (name: string) => ({ kind: "event", name, count: { op: "at_least", value: 2 } });
+    const shapes = (def: unknown, oneContact = false) =>
+      [...dialect.sqlToQuery(segmentToSql(ZSegmentDefinition.parse(def), { workspaceId: WS, now: NOW, oneContact })).sql.matchAll(/c\.id = any\(array|exists \(select 1 from \(select/g)].map((m) => (m[0].startsWith("c.id") ? "array" : "exists"));
+    const all = (...conditions: unknown[]) => ({ kind: "group", match: "all", conditions });
+    const any = (...conditions: unknown[]) => ({ kind: "group", match: "any", conditions });
+    // Only the first: a second array would be searched row by row.
+    expect(shapes(all(atLeast("a"), all(atLeast("b"))))).toEqual(["array", "exists"]);
+    expect(shapes(any(atLeast("a"), atLeast("b")))).toEqual(["exists", "exists"]);
+    expect(shapes(all(any(atLeast("a"), { kind: "device", platform: "ios" }), any(atLeast("b"))))).toEqual(["exists", "array"]);
+    expect(shapes(all({ kind: "event", name: "a", count: { op: "at_most", value: 2 } }, { kind: "event", name: "b", count: { op: "exactly", value: 2 } }))).toEqual(["exists", "array"]);
+    expect(shapes(all(atLeast("a")), true)).toEqual(["exists"]);
+    const s = "00000000-0000-4000-8000-00000000000d";
+    const inside = (inSegment: boolean) => dialect.sqlToQuery(segmentToSql(one({ kind: "segment", segmentId: s, in: inSegment }), { workspaceId: WS, now: NOW, resolve: () => one(atLeast("a")) })).sql;
+    expect(inside(true)).toMatch(/^\(\(c\.id = any\(array/);
+    expect(inside(false)).toMatch(/^\(not \(exists/);
   });
 
   it("inlines another segment and refuses a cycle or a missing one, pointing at the condition", () => {

@@ -21,8 +21,13 @@ export type TSqlSegmentResolver = (segmentId: string) => ReturnType<TSegmentReso
  * - columns that are never NULL are compared bare, so their indexes apply (signed up in the last
  *   7 days reads the sign-up index, not every contact).
  */
-/** `path` points at the condition being compiled; inside a referenced segment it stays on the reference. */
-type Ctx = { now: SQL; workspace: SQL; resolve: TSqlSegmentResolver; seen: Set<string>; path: string; inReference?: boolean };
+/**
+ * `path` points at the condition being compiled; inside a referenced segment it stays on the reference.
+ * `drives`: the condition is ANDed at the top of the query (so a contact must pass it to match at
+ * all) and the query selects from all the workspace's contacts; `driver` is shared by the whole
+ * compilation and records whether some condition already drives the query from its own set.
+ */
+type Ctx = { now: SQL; workspace: SQL; resolve: TSqlSegmentResolver; seen: Set<string>; path: string; inReference?: boolean; drives: boolean; driver: { taken: boolean } };
 
 // PostgreSQL's regular expressions read this JavaScript pattern as written.
 const TS_PATTERN = ISO_DATE.source;
@@ -55,8 +60,10 @@ function compareJson(j: SQL, c: TComparison, now: SQL, containment?: { column: S
       return op.startsWith("not_") ? sql`not ${positive(op.slice(4))}` : positive(op);
     }
     case "number": {
-      const num = (cmp: SQL) => isTrue(sql`jsonb_typeof(${j}) = 'number' and ${cmp}`);
-      const n = sql`(${t})::numeric`;
+      // CASE, so the cast only ever sees a number; the JSON number casts straight to numeric
+      // (through text it would be printed and parsed again: a filter on 100,000s of events).
+      const num = (cmp: SQL) => sql`(case when jsonb_typeof(${j}) = 'number' then ${cmp} else false end)`;
+      const n = sql`(${j})::numeric`;
       switch (op) {
         case "eq": return num(sql`${n} = ${value as number}::numeric`);
         case "neq": return sql`not ${num(sql`${n} = ${value as number}::numeric`)}`;
@@ -108,8 +115,10 @@ function compareText(column: SQL, c: TComparison): SQL {
     switch (o) {
       case "equals": return isTrue(sql`${column} = ${value as string}::text`);
       case "contains": return isTrue(sql`strpos(lower(${column}), lower(${value as string}::text)) > 0`);
-      case "starts_with": return isTrue(sql`left(lower(${column}), char_length(${value as string}::text)) = lower(${value as string}::text)`);
-      case "ends_with": return isTrue(sql`right(lower(${column}), char_length(${value as string}::text)) = lower(${value as string}::text)`);
+      // Only the end compared is lower-cased, not every contact's whole value (the same wherever
+      // lower() maps character by character, as libc locales do): lower() is the costly part.
+      case "starts_with": return isTrue(sql`lower(left(${column}, char_length(${value as string}::text))) = lower(${value as string}::text)`);
+      case "ends_with": return isTrue(sql`lower(right(${column}, char_length(${value as string}::text))) = lower(${value as string}::text)`);
       case "in": return isTrue(sql`${column} in (${sql.join((value as string[]).map((v) => sql`${v}::text`), sql`, `)})`);
     }
     throw new Error(`unknown string op ${o}`);
@@ -123,10 +132,14 @@ const windowSql = (e: SQL, w: TWindow | undefined, now: SQL): SQL =>
 const filtersSql = (e: SQL, filters: TPropertyFilter[], now: SQL): SQL =>
   filters.length ? sql.join(filters.map((f) => compareJson(sql`(${e}.properties -> ${f.property})`, f, now)), sql` and `) : sql`true`;
 
-/** Events of this contact named `name`, as a FROM/WHERE fragment with alias `e`. */
-const eventsOf = (alias: string, name: string) => {
+/**
+ * Events of this contact named `name`, as a FROM/WHERE fragment with alias `e`. The workspace is
+ * the parameter, not `c.workspace_id` (the same, as `c` is the workspace's): as a semi join the
+ * events' side is then made unique on contact_id alone, a key half as wide to hash.
+ */
+const eventsOf = (alias: string, name: string, ctx: Ctx) => {
   const e = sql.raw(alias);
-  return { e, from: sql`events ${e} where ${e}.workspace_id = c.workspace_id and ${e}.contact_id = c.id and ${e}.name = ${name}::text` };
+  return { e, from: sql`events ${e} where ${e}.workspace_id = ${ctx.workspace}::uuid and ${e}.contact_id = c.id and ${e}.name = ${name}::text` };
 };
 
 function condition(cond: TCondition, ctx: Ctx): SQL {
@@ -141,34 +154,46 @@ function condition(cond: TCondition, ctx: Ctx): SQL {
     case "signup":
       return compareDate(sql`c.created_at`, cond.op, cond.value, now, true);
     case "event": {
-      const { e, from } = eventsOf("e", cond.name);
+      const { e, from } = eventsOf("e", cond.name, ctx);
       const where = sql`${from} and ${windowSql(e, cond.window, now)} and ${filtersSql(e, cond.filters, now)}`;
       const { op, value } = cond.count;
       if (op === "at_least" && value === 0) return sql`true`;
       if ((op === "at_most" || op === "exactly") && value === 0) return sql`not exists (select 1 from ${where})`;
       if (op === "at_least" && value === 1) return sql`exists (select 1 from ${where})`;
       // The contacts with n such events, counted once for the workspace (the window bounds the read).
-      // As EXISTS over that, the planner hash-joins it at the top of the query, and inside OR/NOT
-      // pushes `contact_id = c.id` into it and counts per contact: never a rescan per contact.
       const having = op === "at_least" ? sql`count(*) >= ${value}` : op === "at_most" ? sql`count(*) > ${value}` : sql`count(*) = ${value}`;
-      const counted = sql`exists (select 1 from (select ${e}.contact_id from events ${e} where ${e}.workspace_id = ${ctx.workspace}::uuid and ${e}.name = ${cond.name}::text
-        and ${windowSql(e, cond.window, now)} and ${filtersSql(e, cond.filters, now)} group by ${e}.contact_id having ${having}) n where n.contact_id = c.id)`;
+      const grouped = sql`select ${e}.contact_id from events ${e} where ${e}.workspace_id = ${ctx.workspace}::uuid and ${e}.name = ${cond.name}::text
+        and ${windowSql(e, cond.window, now)} and ${filtersSql(e, cond.filters, now)} group by ${e}.contact_id having ${having}`;
+      // Driving the query, the set is collected once and the contacts fetched by primary key. As a
+      // semi join PostgreSQL guesses HAVING keeps a third of the groups (often it keeps 2 %), so
+      // it scans every contact against it, and in each parallel worker counts the events again.
+      // Only one condition drives: a second array would be searched row by row, not by index.
+      if (op !== "at_most" && ctx.drives && !ctx.driver.taken) {
+        ctx.driver.taken = true;
+        return sql`c.id = any(array(${grouped}))`;
+      }
+      // Elsewhere EXISTS: inside OR/NOT, or testing one contact, the planner pushes `contact_id =
+      // c.id` into it and counts that contact's events: never a rescan per contact.
+      const counted = sql`exists (select 1 from (${grouped}) n where n.contact_id = c.id)`;
       return op === "at_most" ? sql`not ${counted}` : counted;
     }
     case "event_time": {
-      const { e, from } = eventsOf("e", cond.name);
+      const { e, from } = eventsOf("e", cond.name, ctx);
       const t = sql`(select ${sql.raw(cond.which === "first" ? "min" : "max")}(${e}.occurred_at) from ${from} and ${filtersSql(e, cond.filters, now)})`;
       return compareDate(t, cond.op, cond.value, now);
     }
     case "sequence": {
-      const a = eventsOf("a", cond.first.name);
+      const a = eventsOf("a", cond.first.name, ctx);
       // "then" correlates with the "first" event, not the contact, so NOT EXISTS becomes an anti join inside.
       const hours = sql`make_interval(secs => ${cond.withinHours * 3600}::float8)`;
       // The window's own bounds, widened by the hours, are implied for "then" too; stated, they let
       // the planner read only that range of "then" events for a hash anti/semi join.
       const w = cond.window;
       const thenRange = !w ? sql`` : "lastDays" in w ? sql` and b.occurred_at between ${now} - ${days(w.lastDays)} and ${now} + ${hours}` : sql` and b.occurred_at between ${w.from}::timestamptz and ${w.to}::timestamptz + ${hours}`;
-      const followed = sql`exists (select 1 from events b where b.workspace_id = a.workspace_id and b.contact_id = a.contact_id and b.name = ${cond.then.name}::text and b.id <> a.id and ${filtersSql(sql.raw("b"), cond.then.filters, now)}
+      // An event never follows itself; with two names it cannot be both, and leaving the ids out
+      // lets both sides be read from the (workspace, name, time, contact) index alone.
+      const notItself = cond.first.name === cond.then.name ? sql` and b.id <> a.id` : sql``;
+      const followed = sql`exists (select 1 from events b where b.workspace_id = ${ctx.workspace}::uuid and b.contact_id = a.contact_id and b.name = ${cond.then.name}::text${notItself} and ${filtersSql(sql.raw("b"), cond.then.filters, now)}
         and b.occurred_at between a.occurred_at and a.occurred_at + ${hours}${thenRange})`;
       const firsts = sql`${a.from} and ${windowSql(a.e, cond.window, now)} and ${filtersSql(a.e, cond.first.filters, now)}`;
       return cond.mode === "followed_by"
@@ -196,31 +221,49 @@ function condition(cond: TCondition, ctx: Ctx): SQL {
         const member = sql`exists (select 1 from segment_members sm where sm.segment_id = ${cond.segmentId}::uuid and sm.contact_id = c.id)`;
         return cond.in ? member : sql`not ${member}`;
       }
-      const inner = group(def, { ...ctx, seen: new Set([...ctx.seen, cond.segmentId]), inReference: true });
+      const inner = group(def, { ...ctx, seen: new Set([...ctx.seen, cond.segmentId]), inReference: true, drives: ctx.drives && cond.in });
       return cond.in ? inner : sql`not ${inner}`;
     }
   }
 }
 
 function group(g: TGroup, ctx: Ctx): SQL {
+  const drives = ctx.drives && (g.match === "all" || g.conditions.length === 1);
   const parts = g.conditions.map((x, i) => {
-    const child = ctx.inReference ? ctx : { ...ctx, path: `${ctx.path ? `${ctx.path}.` : ""}conditions.${i}` };
+    const child = { ...ctx, drives, ...(ctx.inReference ? {} : { path: `${ctx.path ? `${ctx.path}.` : ""}conditions.${i}` }) };
     return x.kind === "group" ? group(x, child) : condition(x, child);
   });
   return sql`(${sql.join(parts, g.match === "all" ? sql` and ` : sql` or `)})`;
 }
 
+export type TSegmentSqlOptions = {
+  workspaceId: string;
+  now: Date;
+  resolve?: TSqlSegmentResolver;
+  /** When the segment being compiled is saved: guards against it including itself through others. */
+  selfId?: string;
+  /** The query tests one contact (`c.id` fixed) rather than selecting among the workspace's. */
+  oneContact?: boolean;
+};
+
 /**
  * The WHERE condition for contacts `c` of `workspaceId` matching `def` at `now` (event counts read
- * that workspace's events once, not per contact). `selfId`, when the segment being compiled is
- * saved, guards against it including itself through others.
+ * that workspace's events once, not per contact).
  */
-export function segmentToSql(def: TSegmentDefinition, opts: { workspaceId: string; now: Date; resolve?: TSqlSegmentResolver; selfId?: string }): SQL {
+export function segmentToSql(def: TSegmentDefinition, opts: TSegmentSqlOptions): SQL {
   const seen = new Set(opts.selfId ? [opts.selfId] : []);
-  return group(def, { now: sql`${opts.now.toISOString()}::timestamptz`, workspace: sql`${opts.workspaceId}`, resolve: opts.resolve ?? (() => null), seen, path: "" });
+  return group(def, {
+    now: sql`${opts.now.toISOString()}::timestamptz`,
+    workspace: sql`${opts.workspaceId}`,
+    resolve: opts.resolve ?? (() => null),
+    seen,
+    path: "",
+    drives: !opts.oneContact,
+    driver: { taken: false },
+  });
 }
 
 /** One query listing the ids of a workspace's contacts in the segment. */
-export function segmentMembersQuery(workspaceId: string, def: TSegmentDefinition, opts: { now: Date; resolve?: TSqlSegmentResolver; selfId?: string }): SQL {
+export function segmentMembersQuery(workspaceId: string, def: TSegmentDefinition, opts: Omit<TSegmentSqlOptions, "workspaceId" | "oneContact">): SQL {
   return sql`select c.id from contacts c where c.workspace_id = ${workspaceId} and ${segmentToSql(def, { ...opts, workspaceId })}`;
 }

@@ -39,31 +39,31 @@
 -- params: ["secret-key","secret-key"]
 
 -- attribute number eq
-(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric = $3::numeric), false))
+((case when jsonb_typeof((c.attributes -> $1)) = 'number' then ((c.attributes -> $2))::numeric = $3::numeric else false end))
 -- params: ["secret-key","secret-key",41]
 
 -- attribute number neq
-(not coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric = $3::numeric), false))
+(not (case when jsonb_typeof((c.attributes -> $1)) = 'number' then ((c.attributes -> $2))::numeric = $3::numeric else false end))
 -- params: ["secret-key","secret-key",41]
 
 -- attribute number gt
-(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric > $3::numeric), false))
+((case when jsonb_typeof((c.attributes -> $1)) = 'number' then ((c.attributes -> $2))::numeric > $3::numeric else false end))
 -- params: ["secret-key","secret-key",41]
 
 -- attribute number gte
-(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric >= $3::numeric), false))
+((case when jsonb_typeof((c.attributes -> $1)) = 'number' then ((c.attributes -> $2))::numeric >= $3::numeric else false end))
 -- params: ["secret-key","secret-key",41]
 
 -- attribute number lt
-(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric < $3::numeric), false))
+((case when jsonb_typeof((c.attributes -> $1)) = 'number' then ((c.attributes -> $2))::numeric < $3::numeric else false end))
 -- params: ["secret-key","secret-key",41]
 
 -- attribute number lte
-(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric <= $3::numeric), false))
+((case when jsonb_typeof((c.attributes -> $1)) = 'number' then ((c.attributes -> $2))::numeric <= $3::numeric else false end))
 -- params: ["secret-key","secret-key",41]
 
 -- attribute number between
-(coalesce((jsonb_typeof((c.attributes -> $1)) = 'number' and (((c.attributes -> $2) #>> '{}'))::numeric between $3::numeric and $4::numeric), false))
+((case when jsonb_typeof((c.attributes -> $1)) = 'number' then ((c.attributes -> $2))::numeric between $3::numeric and $4::numeric else false end))
 -- params: ["secret-key","secret-key",41,42]
 
 -- attribute number is_set
@@ -143,7 +143,7 @@
 -- params: ["secret-key","secret-key"]
 
 -- profile email starts_with
-(coalesce((left(lower(c.email), char_length($1::text)) = lower($2::text)), false))
+(coalesce((lower(left(c.email, char_length($1::text))) = lower($2::text)), false))
 -- params: ["needle-1","needle-1"]
 
 -- signup within_last_days
@@ -151,15 +151,15 @@
 -- params: ["2026-11-20T12:00:00.000Z",7,"2026-11-20T12:00:00.000Z"]
 
 -- event did, last 7 days, amount > 100
-(exists (select 1 from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and e.occurred_at between $2::timestamptz - make_interval(days => $3::int) and $4::timestamptz and coalesce((jsonb_typeof((e.properties -> $5)) = 'number' and (((e.properties -> $6) #>> '{}'))::numeric > $7::numeric), false)))
--- params: ["needle-event","2026-11-20T12:00:00.000Z",7,"2026-11-20T12:00:00.000Z","amount","amount",100]
+(exists (select 1 from events e where e.workspace_id = $1::uuid and e.contact_id = c.id and e.name = $2::text and e.occurred_at between $3::timestamptz - make_interval(days => $4::int) and $5::timestamptz and (case when jsonb_typeof((e.properties -> $6)) = 'number' then ((e.properties -> $7))::numeric > $8::numeric else false end)))
+-- params: ["00000000-0000-4000-8000-0000000000ff","needle-event","2026-11-20T12:00:00.000Z",7,"2026-11-20T12:00:00.000Z","amount","amount",100]
 
 -- event did not
-(not exists (select 1 from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and true and true))
--- params: ["needle-event"]
+(not exists (select 1 from events e where e.workspace_id = $1::uuid and e.contact_id = c.id and e.name = $2::text and true and true))
+-- params: ["00000000-0000-4000-8000-0000000000ff","needle-event"]
 
 -- event at least 3 between dates
-(exists (select 1 from (select e.contact_id from events e where e.workspace_id = $1::uuid and e.name = $2::text and e.occurred_at between $3::timestamptz and $4::timestamptz and true group by e.contact_id having count(*) >= $5) n where n.contact_id = c.id))
+(c.id = any(array(select e.contact_id from events e where e.workspace_id = $1::uuid and e.name = $2::text and e.occurred_at between $3::timestamptz and $4::timestamptz and true group by e.contact_id having count(*) >= $5)))
 -- params: ["00000000-0000-4000-8000-0000000000ff","needle-event","2026-01-01T00:00:00Z","2026-02-01T00:00:00Z",3]
 
 -- event at most 2
@@ -167,20 +167,24 @@
 -- params: ["00000000-0000-4000-8000-0000000000ff","needle-event",2]
 
 -- event first occurrence before
-(coalesce(((select min(e.occurred_at) from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and true) < $2::timestamptz), false))
--- params: ["needle-event","2026-01-01T00:00:00Z"]
+(coalesce(((select min(e.occurred_at) from events e where e.workspace_id = $1::uuid and e.contact_id = c.id and e.name = $2::text and true) < $3::timestamptz), false))
+-- params: ["00000000-0000-4000-8000-0000000000ff","needle-event","2026-01-01T00:00:00Z"]
 
 -- event last occurrence within 30 days
-(coalesce(((select max(e.occurred_at) from events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.name = $1::text and true) between $2::timestamptz - make_interval(days => $3::int) and $4::timestamptz), false))
--- params: ["needle-event","2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z"]
+(coalesce(((select max(e.occurred_at) from events e where e.workspace_id = $1::uuid and e.contact_id = c.id and e.name = $2::text and true) between $3::timestamptz - make_interval(days => $4::int) and $5::timestamptz), false))
+-- params: ["00000000-0000-4000-8000-0000000000ff","needle-event","2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z"]
 
 -- added to cart, not bought within 3 hours
-(exists (select 1 from events a where a.workspace_id = c.workspace_id and a.contact_id = c.id and a.name = $1::text and true and true and a.occurred_at <= $2::timestamptz - make_interval(secs => $3::float8) and not exists (select 1 from events b where b.workspace_id = a.workspace_id and b.contact_id = a.contact_id and b.name = $4::text and b.id <> a.id and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $5::float8))))
--- params: ["Added to Cart","2026-11-20T12:00:00.000Z",10800,"Order Completed",10800]
+(exists (select 1 from events a where a.workspace_id = $1::uuid and a.contact_id = c.id and a.name = $2::text and true and true and a.occurred_at <= $3::timestamptz - make_interval(secs => $4::float8) and not exists (select 1 from events b where b.workspace_id = $5::uuid and b.contact_id = a.contact_id and b.name = $6::text and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $7::float8))))
+-- params: ["00000000-0000-4000-8000-0000000000ff","Added to Cart","2026-11-20T12:00:00.000Z",10800,"00000000-0000-4000-8000-0000000000ff","Order Completed",10800]
 
 -- viewed then bought within a day
-(exists (select 1 from events a where a.workspace_id = c.workspace_id and a.contact_id = c.id and a.name = $1::text and a.occurred_at between $2::timestamptz - make_interval(days => $3::int) and $4::timestamptz and true and exists (select 1 from events b where b.workspace_id = a.workspace_id and b.contact_id = a.contact_id and b.name = $5::text and b.id <> a.id and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $6::float8) and b.occurred_at between $7::timestamptz - make_interval(days => $8::int) and $9::timestamptz + make_interval(secs => $10::float8))))
--- params: ["Viewed","2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z","Bought",86400,"2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z",86400]
+(exists (select 1 from events a where a.workspace_id = $1::uuid and a.contact_id = c.id and a.name = $2::text and a.occurred_at between $3::timestamptz - make_interval(days => $4::int) and $5::timestamptz and true and exists (select 1 from events b where b.workspace_id = $6::uuid and b.contact_id = a.contact_id and b.name = $7::text and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $8::float8) and b.occurred_at between $9::timestamptz - make_interval(days => $10::int) and $11::timestamptz + make_interval(secs => $12::float8))))
+-- params: ["00000000-0000-4000-8000-0000000000ff","Viewed","2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z","00000000-0000-4000-8000-0000000000ff","Bought",86400,"2026-11-20T12:00:00.000Z",30,"2026-11-20T12:00:00.000Z",86400]
+
+-- bought again within a day
+(exists (select 1 from events a where a.workspace_id = $1::uuid and a.contact_id = c.id and a.name = $2::text and true and true and exists (select 1 from events b where b.workspace_id = $3::uuid and b.contact_id = a.contact_id and b.name = $4::text and b.id <> a.id and true and b.occurred_at between a.occurred_at and a.occurred_at + make_interval(secs => $5::float8))))
+-- params: ["00000000-0000-4000-8000-0000000000ff","Bought","00000000-0000-4000-8000-0000000000ff","Bought",86400]
 
 -- channel reachable sms
 ((c.phone is not null and not exists (select 1 from channel_subscriptions s where s.contact_id = c.id and s.status = 'unsubscribed' and s.channel in ('all', $1::subscription_channel))))
