@@ -47,7 +47,7 @@ async function main() {
        select $1, 'u' || g, 'u' || g || '@example.com',
          (array['Europe/Berlin','America/New_York','Asia/Tokyo','Asia/Ho_Chi_Minh',null])[1 + g % 5],
          jsonb_build_object('tier', case when g % 33 = 0 then 'vip' else 'free' end,
-                            'birthday', to_char(date '1970-01-01' + ((g * 7919) % 18250), 'YYYY-MM-DD')),
+                            'birthday', to_char(date '1970-01-01' + ((g::bigint * 7919) % 18250)::int, 'YYYY-MM-DD')),
          now() - (g % 700) * interval '1 day'
        from generate_series(1, $2) g`,
       [WS, CONTACTS],

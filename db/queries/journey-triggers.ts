@@ -65,6 +65,8 @@ export async function recordSegmentTransitions(ex: Executor, input: { workspaceI
   const came = await countOf(ex, sql`insert into journey_segment_members as m (journey_id, contact_id, workspace_id, in_segment, transitions, pending)
     select ${journeyId}::uuid, c.id, ${workspaceId}::uuid, true, 1, ${enter}
     from contacts c where c.workspace_id = ${workspaceId} ${onlyC} and ${inSegment}
+      -- Members already recorded inside are skipped here rather than by the conflict clause, which would lock each of them.
+      and not exists (select 1 from journey_segment_members k where k.journey_id = ${journeyId} and k.contact_id = c.id and k.in_segment)
     on conflict (journey_id, contact_id) do update set in_segment = true, transitions = m.transitions + 1, pending = ${enter}, changed_at = now()
     where not m.in_segment
     returning 1`);

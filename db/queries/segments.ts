@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
+import { executeRows } from "@/db/execute-rows";
 import { contacts, segmentMembers, segments, users, type TSegment } from "@/db/schema";
 
 /** Segment conditions are compiled over `contacts c` (lib/segments/segment-to-sql.ts). */
@@ -117,6 +118,12 @@ async function withSegmentQuerySettings<T>(ex: Executor, f: (tx: Executor) => Pr
     for (const s of SEGMENT_QUERY_SETTINGS) await tx.execute(sql.raw(s));
     return f(tx);
   });
+}
+
+/** Runs a segment's count query (`compileSegmentCount`) under the segment query settings. */
+export async function runSegmentCount(query: SQL, ex: Executor = db()): Promise<number> {
+  const [row] = await withSegmentQuerySettings(ex, (tx) => executeRows<{ n: number }>(query, tx));
+  return Number(row?.n ?? 0);
 }
 
 /** Contacts of the workspace matching a compiled segment condition. */

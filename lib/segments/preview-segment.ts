@@ -1,5 +1,5 @@
-import { countMatchingContacts, sampleMatchingContacts } from "@/db/queries/segments";
-import { compileSegment } from "./compile-segment";
+import { runSegmentCount, sampleMatchingContacts } from "@/db/queries/segments";
+import { compileSegment, compileSegmentCount, loadSegmentResolver } from "./compile-segment";
 import type { TSegmentDefinition } from "./definition";
 import { mentionedAttributeKeys } from "./segment-references";
 
@@ -10,8 +10,9 @@ export type TSegmentPreview = { count: number; attributeKeys: string[]; sample: 
 
 /** The live count and first contacts of a definition, with only the attributes it filters on. */
 export async function previewSegment(workspaceId: string, definition: TSegmentDefinition, opts: { now?: Date; selfId?: string } = {}): Promise<TSegmentPreview> {
-  const condition = await compileSegment(workspaceId, definition, opts);
-  const [count, rows] = await Promise.all([countMatchingContacts(workspaceId, condition), sampleMatchingContacts(workspaceId, condition, PREVIEW_SAMPLE_SIZE)]);
+  const resolve = await loadSegmentResolver(workspaceId);
+  const [condition, countQuery] = await Promise.all([compileSegment(workspaceId, definition, { ...opts, resolve }), compileSegmentCount(workspaceId, definition, { ...opts, resolve })]);
+  const [count, rows] = await Promise.all([runSegmentCount(countQuery), sampleMatchingContacts(workspaceId, condition, PREVIEW_SAMPLE_SIZE)]);
   const attributeKeys = mentionedAttributeKeys(definition);
   return { count, attributeKeys, sample: rows.map((r) => ({ ...r, attributes: pick(r.attributes, attributeKeys) })) };
 }

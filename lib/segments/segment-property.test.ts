@@ -7,7 +7,7 @@ import { useTestDb } from "@/db/testing/test-db";
 import { seededRandom as rng } from "@/lib/random/seeded-random";
 import { ARRAY_OPS, BOOLEAN_OPS, DATE_OPS, NUMBER_OPS, STRING_OPS, ZSegmentDefinition, type TComparison, type TGroup, type TValueType } from "./definition";
 import { evaluateSegment, type TContactSnapshot } from "./evaluate-segment";
-import { segmentMembersQuery, segmentToSql } from "./segment-to-sql";
+import { segmentCountQuery, segmentMembersQuery, segmentToSql } from "./segment-to-sql";
 
 // Random contacts and events, random segments: the SQL compiler must pick exactly the contacts
 // the in-memory reference picks. Seeded, so a failure names a reproducible definition.
@@ -112,6 +112,7 @@ afterAll(() => close());
 describe("segment compiler against the reference semantics", () => {
   it("selects exactly the contacts the in-memory evaluation selects, for 1,500 random segments", async () => {
     let nonTrivial = 0;
+    let eventsOnly = 0;
     for (let i = 0; i < 1500; i++) {
       // Half are a single condition, so an operator's own mistakes are not masked by its siblings.
       const def: TGroup = i % 2 ? randomGroup() : { kind: "group", match: "all", conditions: [randomCondition(2)] };
@@ -121,6 +122,10 @@ describe("segment compiler against the reference semantics", () => {
       const got = (await rows<{ id: string }>(segmentMembersQuery(workspaceId, parsed.data!, { now: NOW }))).map((x) => x.id).sort();
       expect(got, `segment #${i}: ${JSON.stringify(def)}`).toEqual(expected);
       if (expected.length > 0 && expected.length < snapshots.length) nonTrivial++;
+      // The count query (events alone for a single did-it or sequence condition) counts the same set.
+      const [counted] = await rows<{ n: number }>(segmentCountQuery(parsed.data!, { workspaceId, now: NOW }));
+      expect(Number(counted!.n), `segment #${i} counted: ${JSON.stringify(def)}`).toBe(expected.length);
+      if (def.conditions.length === 1 && (def.conditions[0]!.kind === "sequence" || def.conditions[0]!.kind === "event")) eventsOnly++;
       // Compiled to test one contact (a journey's branch), the same condition answers alike.
       if (i % 10 === 0) {
         const condition = segmentToSql(parsed.data!, { workspaceId, now: NOW, oneContact: true });
@@ -132,5 +137,6 @@ describe("segment compiler against the reference semantics", () => {
     }
     // The generator must produce segments that split the contacts, or the comparison proves little.
     expect(nonTrivial).toBeGreaterThan(600);
+    expect(eventsOnly).toBeGreaterThan(50);
   }, 240_000);
 });

@@ -1,6 +1,6 @@
-import { countMatchingContacts, staticMemberCounts } from "@/db/queries/segments";
+import { runSegmentCount, staticMemberCounts } from "@/db/queries/segments";
 import type { TSegmentDefinition } from "./definition";
-import { compileSegment, loadSegmentResolver } from "./compile-segment";
+import { compileSegmentCount, loadSegmentResolver } from "./compile-segment";
 
 /**
  * Contacts in each segment: the live count of a dynamic one, the snapshot size of a static one.
@@ -12,7 +12,7 @@ export async function segmentSizes(workspaceId: string, list: { id: string; type
   const sizes = new Map<string, number | null>();
   for (const s of list) {
     if (s.type === "static") sizes.set(s.id, statics.get(s.id) ?? 0);
-    else if (s.definition) sizes.set(s.id, await compileSegment(workspaceId, s.definition, { now, selfId: s.id, resolve }).then((c) => countMatchingContacts(workspaceId, c), () => null));
+    else if (s.definition) sizes.set(s.id, await compileSegmentCount(workspaceId, s.definition, { now, selfId: s.id, resolve }).then(runSegmentCount, () => null));
   }
   return sizes;
 }

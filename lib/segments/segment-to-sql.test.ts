@@ -1,7 +1,7 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { ARRAY_OPS, BOOLEAN_OPS, DATE_OPS, NUMBER_OPS, STRING_OPS, ZSegmentDefinition, type TCondition, type TSegmentDefinition } from "./definition";
-import { segmentToSql, type TSqlSegmentResolver } from "./segment-to-sql";
+import { segmentCountQuery, segmentToSql, type TSqlSegmentResolver } from "./segment-to-sql";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 const dialect = new PgDialect();
@@ -83,6 +83,18 @@ describe("segment SQL", () => {
     const inside = (inSegment: boolean) => dialect.sqlToQuery(segmentToSql(one({ kind: "segment", segmentId: s, in: inSegment }), { workspaceId: WS, now: NOW, resolve: () => one(atLeast("a")) })).sql;
     expect(inside(true)).toMatch(/^\(\(c\.id = any\(array/);
     expect(inside(false)).toMatch(/^\(not \(exists/);
+  });
+
+  it("counts a lone did-it or sequence condition from the events alone, anything else from contacts", () => {
+    const countSql = (def: unknown) => dialect.sqlToQuery(segmentCountQuery(ZSegmentDefinition.parse(def), { workspaceId: WS, now: NOW })).sql.replace(/\s+/g, " ");
+    const sequence = { kind: "sequence", first: { name: "Added to Cart", filters: [] }, then: { name: "Order Completed", filters: [] }, withinHours: 3, mode: "not_followed_by", window: { lastDays: 30 } };
+    const did = { kind: "event", name: "Order Completed", count: { op: "at_least", value: 1 } };
+    expect(countSql(one(sequence))).toMatch(/^select count\(distinct a\.contact_id\)::int as n from events a where /);
+    expect(countSql(one(did))).toMatch(/^select count\(distinct e\.contact_id\)::int as n from events e where /);
+    for (const def of [one({ ...did, count: { op: "at_least", value: 2 } }), one({ ...did, count: { op: "at_most", value: 0 } }), { kind: "group", match: "all", conditions: [sequence, did] }, one({ kind: "device", platform: "ios" })]) {
+      expect(countSql(def)).toMatch(/^select count\(\*\)::int as n from contacts c where /);
+    }
+    expect(countSql(one(sequence))).not.toContain("c.id");
   });
 
   it("inlines another segment and refuses a cycle or a missing one, pointing at the condition", () => {

@@ -137,10 +137,36 @@ const filtersSql = (e: SQL, filters: TPropertyFilter[], now: SQL): SQL =>
  * the parameter, not `c.workspace_id` (the same, as `c` is the workspace's): as a semi join the
  * events' side is then made unique on contact_id alone, a key half as wide to hash.
  */
-const eventsOf = (alias: string, name: string, ctx: Ctx) => {
+const eventsOf = (alias: string, name: string, ctx: Pick<Ctx, "workspace">, correlated = true) => {
   const e = sql.raw(alias);
-  return { e, from: sql`events ${e} where ${e}.workspace_id = ${ctx.workspace}::uuid and ${e}.contact_id = c.id and ${e}.name = ${name}::text` };
+  const ofContact = correlated ? sql` and ${e}.contact_id = c.id` : sql``;
+  return { e, from: sql`events ${e} where ${e}.workspace_id = ${ctx.workspace}::uuid${ofContact} and ${e}.name = ${name}::text` };
 };
+
+/** The qualifying events of a did-it condition: all of the workspace's, or (correlated) the contact's. */
+function didEventRows(cond: Extract<TCondition, { kind: "event" }>, ctx: Pick<Ctx, "workspace" | "now">, correlated: boolean): SQL {
+  const { e, from } = eventsOf("e", cond.name, ctx, correlated);
+  return sql`${from} and ${windowSql(e, cond.window, ctx.now)} and ${filtersSql(e, cond.filters, ctx.now)}`;
+}
+
+/** The "first" events of a sequence that are (or are not) followed in time: all of the workspace's, or the contact's. */
+function sequenceRows(cond: Extract<TCondition, { kind: "sequence" }>, ctx: Pick<Ctx, "workspace" | "now">, correlated: boolean): SQL {
+  const { now } = ctx;
+  const a = eventsOf("a", cond.first.name, ctx, correlated);
+  // "then" correlates with the "first" event, not the contact, so NOT EXISTS becomes an anti join inside.
+  const hours = sql`make_interval(secs => ${cond.withinHours * 3600}::float8)`;
+  // The window's own bounds, widened by the hours, are implied for "then" too; stated, they let
+  // the planner read only that range of "then" events for a hash anti/semi join.
+  const w = cond.window;
+  const thenRange = !w ? sql`` : "lastDays" in w ? sql` and b.occurred_at between ${now} - ${days(w.lastDays)} and ${now} + ${hours}` : sql` and b.occurred_at between ${w.from}::timestamptz and ${w.to}::timestamptz + ${hours}`;
+  // An event never follows itself; with two names it cannot be both, and leaving the ids out
+  // lets both sides be read from the (workspace, name, time, contact) index alone.
+  const notItself = cond.first.name === cond.then.name ? sql` and b.id <> a.id` : sql``;
+  const followed = sql`exists (select 1 from events b where b.workspace_id = ${ctx.workspace}::uuid and b.contact_id = a.contact_id and b.name = ${cond.then.name}::text${notItself} and ${filtersSql(sql.raw("b"), cond.then.filters, now)}
+        and b.occurred_at between a.occurred_at and a.occurred_at + ${hours}${thenRange})`;
+  const firsts = sql`${a.from} and ${windowSql(a.e, cond.window, now)} and ${filtersSql(a.e, cond.first.filters, now)}`;
+  return cond.mode === "followed_by" ? sql`${firsts} and ${followed}` : sql`${firsts} and a.occurred_at <= ${now} - ${hours} and not ${followed}`;
+}
 
 function condition(cond: TCondition, ctx: Ctx): SQL {
   const { now } = ctx;
@@ -154,8 +180,8 @@ function condition(cond: TCondition, ctx: Ctx): SQL {
     case "signup":
       return compareDate(sql`c.created_at`, cond.op, cond.value, now, true);
     case "event": {
-      const { e, from } = eventsOf("e", cond.name, ctx);
-      const where = sql`${from} and ${windowSql(e, cond.window, now)} and ${filtersSql(e, cond.filters, now)}`;
+      const e = sql.raw("e");
+      const where = didEventRows(cond, ctx, true);
       const { op, value } = cond.count;
       if (op === "at_least" && value === 0) return sql`true`;
       if ((op === "at_most" || op === "exactly") && value === 0) return sql`not exists (select 1 from ${where})`;
@@ -182,24 +208,8 @@ function condition(cond: TCondition, ctx: Ctx): SQL {
       const t = sql`(select ${sql.raw(cond.which === "first" ? "min" : "max")}(${e}.occurred_at) from ${from} and ${filtersSql(e, cond.filters, now)})`;
       return compareDate(t, cond.op, cond.value, now);
     }
-    case "sequence": {
-      const a = eventsOf("a", cond.first.name, ctx);
-      // "then" correlates with the "first" event, not the contact, so NOT EXISTS becomes an anti join inside.
-      const hours = sql`make_interval(secs => ${cond.withinHours * 3600}::float8)`;
-      // The window's own bounds, widened by the hours, are implied for "then" too; stated, they let
-      // the planner read only that range of "then" events for a hash anti/semi join.
-      const w = cond.window;
-      const thenRange = !w ? sql`` : "lastDays" in w ? sql` and b.occurred_at between ${now} - ${days(w.lastDays)} and ${now} + ${hours}` : sql` and b.occurred_at between ${w.from}::timestamptz and ${w.to}::timestamptz + ${hours}`;
-      // An event never follows itself; with two names it cannot be both, and leaving the ids out
-      // lets both sides be read from the (workspace, name, time, contact) index alone.
-      const notItself = cond.first.name === cond.then.name ? sql` and b.id <> a.id` : sql``;
-      const followed = sql`exists (select 1 from events b where b.workspace_id = ${ctx.workspace}::uuid and b.contact_id = a.contact_id and b.name = ${cond.then.name}::text${notItself} and ${filtersSql(sql.raw("b"), cond.then.filters, now)}
-        and b.occurred_at between a.occurred_at and a.occurred_at + ${hours}${thenRange})`;
-      const firsts = sql`${a.from} and ${windowSql(a.e, cond.window, now)} and ${filtersSql(a.e, cond.first.filters, now)}`;
-      return cond.mode === "followed_by"
-        ? sql`exists (select 1 from ${firsts} and ${followed})`
-        : sql`exists (select 1 from ${firsts} and a.occurred_at <= ${now} - ${hours} and not ${followed})`;
-    }
+    case "sequence":
+      return sql`exists (select 1 from ${sequenceRows(cond, ctx, true)})`;
     case "channel": {
       const hasAddress = {
         email: sql`c.email is not null`,
@@ -266,4 +276,19 @@ export function segmentToSql(def: TSegmentDefinition, opts: TSegmentSqlOptions):
 /** One query listing the ids of a workspace's contacts in the segment. */
 export function segmentMembersQuery(workspaceId: string, def: TSegmentDefinition, opts: Omit<TSegmentSqlOptions, "workspaceId" | "oneContact">): SQL {
   return sql`select c.id from contacts c where c.workspace_id = ${workspaceId} and ${segmentToSql(def, { ...opts, workspaceId })}`;
+}
+
+/**
+ * One query counting the workspace's contacts in the segment. A segment that is a single "did it"
+ * event or sequence condition is counted from its events alone, `count(distinct contact_id)`,
+ * without reading contacts: an event's contact is always one of the workspace's, so the set is the
+ * same, and a million-row contacts scan is skipped (docs/benchmarks.md, segment 2). Anything else
+ * counts the contacts matching `segmentToSql`.
+ */
+export function segmentCountQuery(def: TSegmentDefinition, opts: TSegmentSqlOptions): SQL {
+  const only = def.conditions.length === 1 ? def.conditions[0]! : null;
+  const ctx = { workspace: sql`${opts.workspaceId}`, now: sql`${opts.now.toISOString()}::timestamptz` };
+  if (only?.kind === "sequence") return sql`select count(distinct a.contact_id)::int as n from ${sequenceRows(only, ctx, false)}`;
+  if (only?.kind === "event" && only.count.op === "at_least" && only.count.value === 1) return sql`select count(distinct e.contact_id)::int as n from ${didEventRows(only, ctx, false)}`;
+  return sql`select count(*)::int as n from contacts c where c.workspace_id = ${opts.workspaceId} and ${segmentToSql(def, opts)}`;
 }
