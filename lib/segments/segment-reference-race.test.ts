@@ -2,39 +2,33 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, type Tx } from "@/db";
 import { executeRows } from "@/db/execute-rows";
-import { lockSegmentReferences } from "@/db/queries/segments";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
+import { lockSegmentReferences } from "@/db/queries/segments";
 import type { TSegmentDefinition } from "./definition";
+import { PRO, settledWithin, usesIt } from "./testing/race-fixtures";
 import { createSegment, editSegment, withSaveRaces } from "./save-segment";
 
 // Two segments edited at once to use each other. Each edit share-locks the segment it uses and
 // then updates its own row, so without taking turns they deadlock (PostgreSQL aborts one: a 500),
 // or, a moment apart, both pass the cycle check. On PostgreSQL (DATABASE_URL) the locks do the
 // waiting; on PGlite, one connection serialises and the outcome must be the same.
+const tenant = { ws: "", userId: "" };
 let close: () => Promise<void>;
-let ws: string;
-let userId: string;
-
 beforeAll(async () => {
   ({ close } = await useTestDb());
   const t = await makeTenant("Reference race");
-  ws = t.workspace.id;
-  userId = t.user.id;
+  tenant.ws = t.workspace.id;
+  tenant.userId = t.user.id;
 });
 afterAll(() => close());
 
-const all = (...conditions: unknown[]) => ({ kind: "group", match: "all", conditions }) as TSegmentDefinition;
-const PRO = all({ kind: "attribute", key: "plan", type: "string", op: "equals", value: "pro" });
-const usesIt = (id: string) => all({ kind: "segment", segmentId: id, in: true });
 const CYCLE = { status: 400, fields: { "definition.conditions.0": "segments cannot include themselves, directly or through others" } };
 
-const settledWithin = (p: Promise<unknown>, ms: number) =>
-  Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 
 async function twoSegments(prefix: string) {
-  const a = await createSegment(ws, userId, { name: `${prefix} A`, description: "", type: "dynamic", definition: PRO });
-  const b = await createSegment(ws, userId, { name: `${prefix} B`, description: "", type: "dynamic", definition: PRO });
+  const a = await createSegment(tenant.ws, tenant.userId, { name: `${prefix} A`, description: "", type: "dynamic", definition: PRO });
+  const b = await createSegment(tenant.ws, tenant.userId, { name: `${prefix} B`, description: "", type: "dynamic", definition: PRO });
   return { a: a.id, b: b.id };
 }
 
@@ -50,14 +44,14 @@ describe("two segments edited at once to use each other", () => {
     let ready!: () => void;
     const locked = new Promise<void>((r) => (ready = r));
     const first = db().transaction(async (tx: Tx) => {
-      await lockSegmentReferences(ws, tx);
+      await lockSegmentReferences(tenant.ws, tx);
       await tx.execute(sql`select id from segments where id = ${b} for share`);
       ready();
       await paused;
       await tx.execute(sql`update segments set definition = ${JSON.stringify(usesIt(b))}::jsonb where id = ${a}`);
     });
     await locked;
-    const second = editSegment(ws, b, { definition: usesIt(a) });
+    const second = editSegment(tenant.ws, b, { definition: usesIt(a) });
     second.catch(() => undefined);
     expect(await settledWithin(second, 300)).toBe(false);
     resume();
@@ -70,7 +64,7 @@ describe("two segments edited at once to use each other", () => {
   it("saves exactly one of two edits racing for real, and refuses the other as a cycle", async () => {
     for (let round = 0; round < 5; round++) {
       const { a, b } = await twoSegments(`Round ${round}`);
-      const [ab, ba] = await Promise.allSettled([editSegment(ws, a, { definition: usesIt(b) }), editSegment(ws, b, { definition: usesIt(a) })]);
+      const [ab, ba] = await Promise.allSettled([editSegment(tenant.ws, a, { definition: usesIt(b) }), editSegment(tenant.ws, b, { definition: usesIt(a) })]);
       const outcomes = [ab, ba].map((o) => o.status);
       expect(outcomes.sort()).toEqual(["fulfilled", "rejected"]);
       const refused = [ab, ba].find((o) => o.status === "rejected") as PromiseRejectedResult;
@@ -81,10 +75,10 @@ describe("two segments edited at once to use each other", () => {
   it("refuses a cycle closed through a third segment that neither edit locks", async () => {
     for (let round = 0; round < 5; round++) {
       const { a, b } = await twoSegments(`Through ${round}`);
-      const c = (await createSegment(ws, userId, { name: `Through ${round} C`, description: "", type: "dynamic", definition: usesIt(b) })).id;
+      const c = (await createSegment(tenant.ws, tenant.userId, { name: `Through ${round} C`, description: "", type: "dynamic", definition: usesIt(b) })).id;
       // C uses B; A is edited to use C while B is edited to use A: together A → C → B → A, and
       // each edit share-locks only the segment it names, never C's row or the other's target.
-      const [ac, ba] = await Promise.allSettled([editSegment(ws, a, { definition: usesIt(c) }), editSegment(ws, b, { definition: usesIt(a) })]);
+      const [ac, ba] = await Promise.allSettled([editSegment(tenant.ws, a, { definition: usesIt(c) }), editSegment(tenant.ws, b, { definition: usesIt(a) })]);
       expect([ac, ba].map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
       expect(([ac, ba].find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 400 });
     }
