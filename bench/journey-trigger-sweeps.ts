@@ -76,7 +76,7 @@ async function main() {
       return j.id;
     };
     const segmentJourney = await journey("VIP welcome", { kind: "segment_entered", segmentId: vip.id, includeExisting: false }, { mode: "while_not_inside" });
-    const running = async () => ((await listScheduledTriggerJourneys()) as TScheduledJourney[]).filter((j) => j.id === segmentJourney);
+    const running = async () => (await listScheduledTriggerJourneys(segmentJourney)) as TScheduledJourney[];
     const sweepSegment = () => sweepJourneyTriggers(NOW, { journeyId: segmentJourney });
     const rows: [string, number, string, number][] = [];
     const readSegment = () => pg.query(`select count(*) from contacts c where c.workspace_id = $1 and c.attributes @> '{"tier":"vip"}'`, [WS]);

@@ -3,7 +3,7 @@ import { Search, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { FilterSelect, Input } from "@/components/ui/input";
 
 type TForm = { journey: string; status: string; q: string };
 const STATUSES = ["active", "failed", "completed", "exited", "cancelled"];
@@ -41,22 +41,8 @@ export function RunFilters({ basePath, value, journeys }: { basePath: string; va
         <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
         <Input type="search" aria-label="Search contacts" placeholder="Contact: user id or email" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} className="pl-9" />
       </div>
-      <NativeSelect aria-label="Journey" value={form.journey} onChange={(e) => apply({ ...form, journey: e.target.value })} className="w-48">
-        <option value="">All journeys</option>
-        {journeys.map((j) => (
-          <option key={j.id} value={j.id}>
-            {j.name}
-          </option>
-        ))}
-      </NativeSelect>
-      <NativeSelect aria-label="Status" value={form.status} onChange={(e) => apply({ ...form, status: e.target.value })} className="w-40">
-        <option value="">All statuses</option>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {s[0]!.toUpperCase() + s.slice(1)}
-          </option>
-        ))}
-      </NativeSelect>
+      <FilterSelect label="Journey" allLabel="All journeys" options={journeys.map((j) => ({ value: j.id, label: j.name }))} value={form.journey} onValueChange={(journey) => apply({ ...form, journey })} className="w-48" />
+      <FilterSelect label="Status" allLabel="All statuses" options={STATUSES.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }))} value={form.status} onValueChange={(status) => apply({ ...form, status })} className="w-40" />
       <Button type="submit">Search</Button>
       {narrowed ? (
         <button type="button" onClick={() => router.push(basePath)} className="inline-flex items-center gap-1 text-sm text-brand-600 hover:underline">

@@ -3,7 +3,7 @@ import { Search, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { FilterSelect, Input } from "@/components/ui/input";
 
 type TOption = { value: string; label: string };
 type TForm = { channel: string; status: string; q: string };
@@ -66,22 +66,8 @@ export function MessageFilters({
           className="pl-9"
         />
       </div>
-      <NativeSelect aria-label="Channel" value={form.channel} onChange={(e) => apply({ ...form, channel: e.target.value })} className="w-40">
-        <option value="">All channels</option>
-        {channels.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </NativeSelect>
-      <NativeSelect aria-label="Status" value={form.status} onChange={(e) => apply({ ...form, status: e.target.value })} className="w-40">
-        <option value="">All statuses</option>
-        {statuses.map((s) => (
-          <option key={s.value} value={s.value}>
-            {s.label}
-          </option>
-        ))}
-      </NativeSelect>
+      <FilterSelect label="Channel" allLabel="All channels" options={channels} value={form.channel} onValueChange={(channel) => apply({ ...form, channel })} className="w-40" />
+      <FilterSelect label="Status" allLabel="All statuses" options={statuses} value={form.status} onValueChange={(status) => apply({ ...form, status })} className="w-40" />
       <Button type="submit">Search</Button>
       {narrowed ? (
         <button type="button" onClick={() => router.push(basePath)} className="inline-flex items-center gap-1 text-sm text-brand-600 hover:underline">

@@ -14,14 +14,14 @@ async function countOf(ex: Executor, statement: SQL): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Live and paused journeys, across workspaces, whose trigger is a segment or a date attribute. */
-export async function listScheduledTriggerJourneys(ex: Executor = db()) {
+/** Live and paused journeys, across workspaces (or just `journeyId`), whose trigger is a segment or a date attribute. */
+export async function listScheduledTriggerJourneys(journeyId?: string, ex: Executor = db()) {
   return ex
     .select({ id: journeys.id, workspaceId: journeys.workspaceId, name: journeys.name, status: journeys.status, version: journeys.liveVersion, plan: journeyVersions.plan, workspaceTimezone: workspaces.timezone })
     .from(journeys)
     .innerJoin(journeyVersions, and(eq(journeyVersions.journeyId, journeys.id), eq(journeyVersions.version, journeys.liveVersion)))
     .innerJoin(workspaces, eq(workspaces.id, journeys.workspaceId))
-    .where(and(sql`${journeys.status} in ('live', 'paused')`, sql`${journeyVersions.plan} -> 'trigger' ->> 'kind' in ('segment_entered', 'date_attribute')`));
+    .where(and(journeyId ? eq(journeys.id, journeyId) : undefined, sql`${journeys.status} in ('live', 'paused')`, sql`${journeyVersions.plan} -> 'trigger' ->> 'kind' in ('segment_entered', 'date_attribute')`));
 }
 
 /** Locks the journey's trigger state for this transaction (creating it), so sweeps of one journey take turns. */

@@ -9,7 +9,8 @@ import {
   markTriggerState,
   recordSegmentTransitions,
 } from "@/db/queries/journey-triggers";
-import { compileSegment } from "@/lib/segments/compile-segment";
+import { compileSegment, loadSegmentResolver } from "@/lib/segments/compile-segment";
+import type { TSqlSegmentResolver } from "@/lib/segments/segment-to-sql";
 import { emitEvents } from "./emit-events";
 import { enterJourneyInTx, startedEvents, type TEnterableJourney } from "./enter-journey";
 
@@ -25,8 +26,8 @@ function segmentTrigger(journey: TEnterableJourney) {
  * "In this saved segment", static or dynamic, as a condition over `contacts c`; `oneContact` when
  * only a few contacts are tested, so event counts are probed per contact instead of computed whole.
  */
-const inSegment = (workspaceId: string, segmentId: string, now: Date, oneContact = false) =>
-  compileSegment(workspaceId, { kind: "group", match: "all", conditions: [{ kind: "segment", segmentId, in: true }] }, { now, oneContact });
+const inSegment = (workspaceId: string, segmentId: string, now: Date, opts: { oneContact?: boolean; resolve?: TSqlSegmentResolver } = {}) =>
+  compileSegment(workspaceId, { kind: "group", match: "all", conditions: [{ kind: "segment", segmentId, in: true }] }, { now, ...opts });
 
 /**
  * The periodic half of the segment trigger: compares the whole segment with what was recorded
@@ -60,12 +61,15 @@ export async function sweepSegmentTrigger(journey: TSegmentJourney, now = new Da
  */
 export async function checkSegmentTriggers(journeys: TSegmentJourney[], contactIds: string[], now = new Date()) {
   let entered = 0;
+  // One load of the workspace's segment definitions per batch, however many journeys compile against them.
+  const resolvers = new Map<string, Promise<TSqlSegmentResolver>>();
+  const resolverOf = (workspaceId: string) => resolvers.get(workspaceId) ?? resolvers.set(workspaceId, loadSegmentResolver(workspaceId)).get(workspaceId)!;
   for (const journey of journeys) {
     const trigger = segmentTrigger(journey);
     if (!trigger || !contactIds.length) continue;
     const state = await findTriggerState(journey.id);
     if (state?.segmentId !== trigger.segmentId || !state.baselinedAt) continue;
-    const condition = await inSegment(journey.workspaceId, trigger.segmentId, now, true);
+    const condition = await inSegment(journey.workspaceId, trigger.segmentId, now, { oneContact: true, resolve: await resolverOf(journey.workspaceId) });
     // The sweep may hold these rows in another order: a deadlock victim simply tries again.
     const moved = await retryTransient(() => db().transaction((tx) => recordSegmentTransitions(tx, { workspaceId: journey.workspaceId, journeyId: journey.id, inSegment: condition, enter: journey.status === "live", contactIds })));
     if (moved.came) entered += await enterPendingMembers(journey, now);

@@ -11,10 +11,9 @@ export type TScheduledJourney = Omit<Awaited<ReturnType<typeof listScheduledTrig
  * others still run.
  */
 export async function sweepJourneyTriggers(now = new Date(), only?: { journeyId: string }) {
-  const journeys = (await listScheduledTriggerJourneys()) as TScheduledJourney[];
+  const journeys = (await listScheduledTriggerJourneys(only?.journeyId)) as TScheduledJourney[];
   const report: { journeyId: string; kind: string; entered: number }[] = [];
   for (const journey of journeys) {
-    if (only && journey.id !== only.journeyId) continue;
     try {
       const kind = journey.plan.trigger.kind;
       const result = kind === "segment_entered" ? await sweepSegmentTrigger(journey, now) : await sweepDateTrigger(journey, now);
