@@ -1,6 +1,7 @@
 export async function register() {
   // Runs once when the server starts. The build has no database to prepare.
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build")
+    return;
   const { prepareDatabase } = await import("./db/prepare");
   await prepareDatabase();
   // Background work (CSV imports) runs in the app's own process until it moves to Inngest.
@@ -10,10 +11,16 @@ export async function register() {
   const { startRollupRefresher } = await import("./lib/analytics/start-rollup-refresher");
   startRollupRefresher();
   // Every stored event may enter contacts into journeys and resume runs waiting for it.
-  const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([import("./lib/ingest/ingested-events"), import("./lib/journey-runtime/route-ingested-events")]);
+  const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([
+    import("./lib/ingest/ingested-events"),
+    import("./lib/journey-runtime/route-ingested-events"),
+  ]);
   onIngested(routeIngestedEvents);
   // Segment-entered and date-attribute triggers are swept on a schedule (lib/journey-runtime/sweep-journey-triggers.ts).
-  const [{ startTriggerSweeper }, { env }] = await Promise.all([import("./lib/journey-runtime/start-trigger-sweeper"), import("./lib/env")]);
+  const [{ startTriggerSweeper }, { env }] = await Promise.all([
+    import("./lib/journey-runtime/start-trigger-sweeper"),
+    import("./lib/env"),
+  ]);
   startTriggerSweeper(env.WAYMARK_TRIGGER_SWEEP_SECONDS * 1000);
   // Without an Inngest server (the default), the app runs its Inngest functions itself.
   if (env.executor === "local") {

@@ -10,7 +10,8 @@ const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invite/", "/t/", "/u/", "/waymar
 // checks membership again on the server, so this is the friendly redirect, not the gate.
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
-  if (req.auth || PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(p))) return NextResponse.next();
+  if (req.auth || PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(p)))
+    return NextResponse.next();
   const url = new URL("/sign-in", req.nextUrl);
   if (pathname !== "/") url.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(url);

@@ -9,11 +9,30 @@
  * Pure CPU: no database.
  */
 import { seededRandom } from "@/lib/random/seeded-random";
-import { buildRenderContext, type TRenderContact, type TRenderContext } from "@/lib/templates/render-context";
+import {
+  buildRenderContext,
+  type TRenderContact,
+  type TRenderContext,
+} from "@/lib/templates/render-context";
 import { compileTemplate, renderMessage } from "@/lib/templates/render-message";
 import { sampleEmail } from "@/lib/templates/testing/sample-templates";
 
-const FIRST = ["Ana", "Bruno", "Chloé", "Dmitri", "Eve", "Farah", "Gus", "Hana", "Ivo", "Júlia", "Kofi", "Lena", "O'Brien", "Zoë & Co"];
+const FIRST = [
+  "Ana",
+  "Bruno",
+  "Chloé",
+  "Dmitri",
+  "Eve",
+  "Farah",
+  "Gus",
+  "Hana",
+  "Ivo",
+  "Júlia",
+  "Kofi",
+  "Lena",
+  "O'Brien",
+  "Zoë & Co",
+];
 const CITIES = ["Lisbon", "Porto", "Berlin", "Lagos", "São Paulo", "Osaka", null];
 const PLANS = ["free", "pro", "team", "enterprise", null];
 
@@ -32,7 +51,12 @@ function contacts(n: number): TRenderContact[] {
       locale: "en",
       country: "PT",
       city: pick(CITIES),
-      attributes: { ...(firstName && { firstName }), ...(plan && { plan }), seats: Math.floor(r() * 50), signedUpAt: "2026-11-01" },
+      attributes: {
+        ...(firstName && { firstName }),
+        ...(plan && { plan }),
+        seats: Math.floor(r() * 50),
+        signedUpAt: "2026-11-01",
+      },
     };
   });
 }
@@ -45,7 +69,11 @@ function stringReplaceBaseline(source: string) {
   const template = source
     .replace(/[\uE000-\uE01F]\d*\uE001?|\uE002|\uE003/g, "")
     .replace(/\{%[\s\S]*?%\}/g, "")
-    .replace(/\{\{\s*([\w.]+)(?:\s*\|\s*default:\s*"([^"]*)")?\s*\}\}/g, (_, path: string, fallback?: string) => `\u0000${slots.push({ path: path.split("."), fallback: fallback ?? "" }) - 1}\u0000`);
+    .replace(
+      /\{\{\s*([\w.]+)(?:\s*\|\s*default:\s*"([^"]*)")?\s*\}\}/g,
+      (_, path: string, fallback?: string) =>
+        `\u0000${slots.push({ path: path.split("."), fallback: fallback ?? "" }) - 1}\u0000`,
+    );
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return (ctx: TRenderContext) =>
     template.replace(/\u0000(\d+)\u0000/g, (_, i: string) => {
@@ -68,10 +96,17 @@ async function main() {
   if (compiled.channel !== "email") throw new Error("unreachable");
 
   const opts = {
-    trackClick: (url: string, i: number) => `https://t.acme.test/c/${i}?u=${encodeURIComponent(url)}`,
+    trackClick: (url: string, i: number) =>
+      `https://t.acme.test/c/${i}?u=${encodeURIComponent(url)}`,
     openPixelUrl: "https://t.acme.test/o.gif",
   };
-  const contextOf = (c: TRenderContact, i: number) => buildRenderContext({ contact: c, event, workspace, message: { id: `m-${i}`, unsubscribeUrl: `https://t.acme.test/u/m-${i}` } });
+  const contextOf = (c: TRenderContact, i: number) =>
+    buildRenderContext({
+      contact: c,
+      event,
+      workspace,
+      message: { id: `m-${i}`, unsubscribeUrl: `https://t.acme.test/u/m-${i}` },
+    });
 
   const html = stringReplaceBaseline(compiled.html.source);
   const text = stringReplaceBaseline(compiled.text.source);
@@ -82,8 +117,12 @@ async function main() {
   let baseBytes = 0;
   const paths = {
     tracked: (c: TRenderContact, i: number) => {
-      const r = renderMessage(compiled, contextOf(c, i), { ...opts, openPixelUrl: `https://t.acme.test/o/m-${i}.gif` });
-      if (r.ok && r.content.channel === "email") bytes += r.content.html.length + r.content.text.length;
+      const r = renderMessage(compiled, contextOf(c, i), {
+        ...opts,
+        openPixelUrl: `https://t.acme.test/o/m-${i}.gif`,
+      });
+      if (r.ok && r.content.channel === "email")
+        bytes += r.content.html.length + r.content.text.length;
       else skipped++;
     },
     preview: (c: TRenderContact, i: number) => void renderMessage(compiled, contextOf(c, i)),
@@ -101,7 +140,11 @@ async function main() {
   // The machine is shared: the paths take turns in rounds so a busy moment hits all of them, and
   // CPU time (what one core spent) is reported beside wall time.
   const ROUNDS = 10;
-  const spent: Record<TPath, { wall: number; cpu: number }> = { tracked: { wall: 0, cpu: 0 }, preview: { wall: 0, cpu: 0 }, baseline: { wall: 0, cpu: 0 } };
+  const spent: Record<TPath, { wall: number; cpu: number }> = {
+    tracked: { wall: 0, cpu: 0 },
+    preview: { wall: 0, cpu: 0 },
+    baseline: { wall: 0, cpu: 0 },
+  };
   for (let round = 0; round < ROUNDS; round++) {
     const from = Math.floor((round * n) / ROUNDS);
     const to = Math.floor(((round + 1) * n) / ROUNDS);
@@ -118,7 +161,9 @@ async function main() {
 
   const row = (label: string, name: TPath) =>
     `| ${label} | ${fmt(n / (spent[name].cpu / 1000))} | ${fmt(n / (spent[name].wall / 1000))} | ${((spent[name].cpu * 1000) / n).toFixed(1)} |`;
-  console.info(`[bench] ${fmt(n)} contacts, template compiled once in ${compileMs.toFixed(0)} ms, HTML+text ${fmt(bytes / Math.max(1, n - skipped))} chars per email, ${fmt(skipped)} skipped`);
+  console.info(
+    `[bench] ${fmt(n)} contacts, template compiled once in ${compileMs.toFixed(0)} ms, HTML+text ${fmt(bytes / Math.max(1, n - skipped))} chars per email, ${fmt(skipped)} skipped`,
+  );
   console.info("| Path | emails/s (CPU time) | emails/s (wall) | µs CPU per email |");
   console.info("| --- | ---: | ---: | ---: |");
   console.info(row("renderMessage: Liquid + click tracking + open pixel", "tracked"));

@@ -7,7 +7,10 @@ import { openDb, setDbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
 import { setEventSink } from "@/lib/journey-runtime/emit-events";
 import { checkSegmentTriggers } from "@/lib/journey-runtime/segment-trigger";
-import { sweepJourneyTriggers, type TScheduledJourney } from "@/lib/journey-runtime/sweep-journey-triggers";
+import {
+  sweepJourneyTriggers,
+  type TScheduledJourney,
+} from "@/lib/journey-runtime/sweep-journey-triggers";
 import { listScheduledTriggerJourneys } from "@/db/queries/journey-triggers";
 import { createJourney, publishJourney, saveJourneyDraft } from "@/lib/journeys/manage-journeys";
 import { createSegment } from "@/lib/segments/save-segment";
@@ -21,7 +24,10 @@ const CONTACTS = Math.round(1_000_000 * SCALE);
 const NOW = new Date("2026-11-23T12:00:00Z");
 
 async function main() {
-  const server = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const server =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.DATABASE_URL ??
+    "postgres://postgres@127.0.0.1:5432/postgres";
   const name = "waymark_bench_triggers";
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -39,8 +45,14 @@ async function main() {
     setDbHandle(handle);
     await pg.connect();
     const t0 = performance.now();
-    await pg.query(`insert into workspaces (id, slug, name, timezone) values ($1, 'bench-triggers', 'Bench', 'UTC')`, [WS]);
-    await pg.query(`insert into users (id, email, name, password_hash) values ($1, 'bench@example.com', 'Bench', 'x')`, [USER]);
+    await pg.query(
+      `insert into workspaces (id, slug, name, timezone) values ($1, 'bench-triggers', 'Bench', 'UTC')`,
+      [WS],
+    );
+    await pg.query(
+      `insert into users (id, email, name, password_hash) values ($1, 'bench@example.com', 'Bench', 'x')`,
+      [USER],
+    );
     // 3 % VIPs; birthdays spread over the year; a zone each, some none.
     await pg.query(
       `insert into contacts (workspace_id, external_id, email, timezone, attributes, created_at)
@@ -53,17 +65,39 @@ async function main() {
       [WS, CONTACTS],
     );
     await pg.query(`vacuum analyze contacts`);
-    console.info(`[bench] ${CONTACTS.toLocaleString("en")} contacts seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    console.info(
+      `[bench] ${CONTACTS.toLocaleString("en")} contacts seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
 
     const template = await createTemplate(WS, USER, { name: "Hello", channel: "email" });
     await publishTemplate(WS, template.id, USER);
-    const vip = await createSegment(WS, USER, { name: "VIP", description: "", type: "dynamic", definition: { kind: "group", match: "all", conditions: [{ kind: "attribute", key: "tier", type: "string", op: "equals", value: "vip" }] } });
-    const journey = async (name: string, trigger: Record<string, unknown>, entry: Record<string, unknown>) => {
+    const vip = await createSegment(WS, USER, {
+      name: "VIP",
+      description: "",
+      type: "dynamic",
+      definition: {
+        kind: "group",
+        match: "all",
+        conditions: [
+          { kind: "attribute", key: "tier", type: "string", op: "equals", value: "vip" },
+        ],
+      },
+    });
+    const journey = async (
+      name: string,
+      trigger: Record<string, unknown>,
+      entry: Record<string, unknown>,
+    ) => {
       const j = await createJourney(WS, USER, { name });
       const graph = {
         nodes: [
           { id: "t", type: "trigger", position: { x: 0, y: 0 }, data: trigger },
-          { id: "s", type: "send", position: { x: 0, y: 100 }, data: { channel: "email", templateId: template.id } },
+          {
+            id: "s",
+            type: "send",
+            position: { x: 0, y: 100 },
+            data: { channel: "email", templateId: template.id },
+          },
           { id: "x", type: "exit", position: { x: 0, y: 200 }, data: {} },
         ],
         edges: [
@@ -71,54 +105,141 @@ async function main() {
           { id: "b", source: "s", sourceHandle: null, target: "x" },
         ],
       };
-      await saveJourneyDraft(WS, j.id, { graph, settings: { entry } } as Parameters<typeof saveJourneyDraft>[2]);
+      await saveJourneyDraft(WS, j.id, { graph, settings: { entry } } as Parameters<
+        typeof saveJourneyDraft
+      >[2]);
       await publishJourney(WS, j.id, USER, { enterNow: false });
       return j.id;
     };
-    const segmentJourney = await journey("VIP welcome", { kind: "segment_entered", segmentId: vip.id, includeExisting: false }, { mode: "while_not_inside" });
-    const running = async () => (await listScheduledTriggerJourneys(segmentJourney)) as TScheduledJourney[];
+    const segmentJourney = await journey(
+      "VIP welcome",
+      { kind: "segment_entered", segmentId: vip.id, includeExisting: false },
+      { mode: "while_not_inside" },
+    );
+    const running = async () =>
+      (await listScheduledTriggerJourneys(segmentJourney)) as TScheduledJourney[];
     const sweepSegment = () => sweepJourneyTriggers(NOW, { journeyId: segmentJourney });
     const rows: [string, number, string, number][] = [];
-    const readSegment = () => pg.query(`select count(*) from contacts c where c.workspace_id = $1 and c.attributes @> '{"tier":"vip"}'`, [WS]);
+    const readSegment = () =>
+      pg.query(
+        `select count(*) from contacts c where c.workspace_id = $1 and c.attributes @> '{"tier":"vip"}'`,
+        [WS],
+      );
 
     let t = performance.now();
     await sweepSegment();
     const baseline = performance.now() - t;
-    const members = Number((await pg.query(`select count(*) from journey_segment_members where journey_id = $1`, [segmentJourney])).rows[0].count);
-    rows.push([`segment trigger: first sweep, baseline of ${members.toLocaleString("en")} members`, baseline, "read the segment's ids into a table", await median(3, async () => {
-      await pg.query(`create temp table if not exists t_ids (id uuid)`);
-      await pg.query(`truncate t_ids`);
-      await pg.query(`insert into t_ids select c.id from contacts c where c.workspace_id = $1 and c.attributes @> '{"tier":"vip"}'`, [WS]);
-    })]);
-    rows.push(["segment trigger: sweep, nothing changed", await median(5, sweepSegment), "count the segment", await median(5, readSegment)]);
+    const members = Number(
+      (
+        await pg.query(`select count(*) from journey_segment_members where journey_id = $1`, [
+          segmentJourney,
+        ])
+      ).rows[0].count,
+    );
+    rows.push([
+      `segment trigger: first sweep, baseline of ${members.toLocaleString("en")} members`,
+      baseline,
+      "read the segment's ids into a table",
+      await median(3, async () => {
+        await pg.query(`create temp table if not exists t_ids (id uuid)`);
+        await pg.query(`truncate t_ids`);
+        await pg.query(
+          `insert into t_ids select c.id from contacts c where c.workspace_id = $1 and c.attributes @> '{"tier":"vip"}'`,
+          [WS],
+        );
+      }),
+    ]);
+    rows.push([
+      "segment trigger: sweep, nothing changed",
+      await median(5, sweepSegment),
+      "count the segment",
+      await median(5, readSegment),
+    ]);
 
     const joiners = Math.round(1000 * SCALE) || 10;
-    await pg.query(`update contacts set attributes = attributes || '{"tier":"vip"}' where id in (select id from contacts where workspace_id = $1 and attributes @> '{"tier":"free"}' limit $2)`, [WS, joiners]);
+    await pg.query(
+      `update contacts set attributes = attributes || '{"tier":"vip"}' where id in (select id from contacts where workspace_id = $1 and attributes @> '{"tier":"free"}' limit $2)`,
+      [WS, joiners],
+    );
     t = performance.now();
     await sweepSegment();
     const joined = performance.now() - t;
-    const entries = Number((await pg.query(`select count(*) from journey_entries where journey_id = $1`, [segmentJourney])).rows[0].count);
-    rows.push([`segment trigger: sweep, ${joiners.toLocaleString("en")} joined (${entries.toLocaleString("en")} entries made)`, joined, "count the segment", await median(5, readSegment)]);
+    const entries = Number(
+      (
+        await pg.query(`select count(*) from journey_entries where journey_id = $1`, [
+          segmentJourney,
+        ])
+      ).rows[0].count,
+    );
+    rows.push([
+      `segment trigger: sweep, ${joiners.toLocaleString("en")} joined (${entries.toLocaleString("en")} entries made)`,
+      joined,
+      "count the segment",
+      await median(5, readSegment),
+    ]);
 
     // An ingested batch of 100 contacts, re-checked against the trigger's segment.
-    const batch = (await pg.query<{ id: string }>(`select id from contacts where workspace_id = $1 order by id limit 100`, [WS])).rows.map((r) => r.id);
+    const batch = (
+      await pg.query<{ id: string }>(
+        `select id from contacts where workspace_id = $1 order by id limit 100`,
+        [WS],
+      )
+    ).rows.map((r) => r.id);
     const js = await running();
-    rows.push(["segment trigger: re-check a 100-contact batch", await median(9, () => checkSegmentTriggers(js, batch, NOW)), "the same 100 against the segment", await median(9, () => pg.query(`select count(*) from contacts c where c.id = any($1) and c.workspace_id = $2 and c.attributes @> '{"tier":"vip"}'`, [batch, WS]))]);
+    rows.push([
+      "segment trigger: re-check a 100-contact batch",
+      await median(9, () => checkSegmentTriggers(js, batch, NOW)),
+      "the same 100 against the segment",
+      await median(9, () =>
+        pg.query(
+          `select count(*) from contacts c where c.id = any($1) and c.workspace_id = $2 and c.attributes @> '{"tier":"vip"}'`,
+          [batch, WS],
+        ),
+      ),
+    ]);
 
     await pg.query(`update journeys set status = 'paused' where id = $1`, [segmentJourney]);
-    const birthday = await journey("Birthday", { kind: "date_attribute", attribute: "birthday", offsetDays: 0, time: "09:00", yearly: true }, { mode: "reentry_after", days: 300 });
+    const birthday = await journey(
+      "Birthday",
+      { kind: "date_attribute", attribute: "birthday", offsetDays: 0, time: "09:00", yearly: true },
+      { mode: "reentry_after", days: 300 },
+    );
     const sweepDates = () => sweepJourneyTriggers(NOW, { journeyId: birthday });
     t = performance.now();
     await sweepDates();
     const first = performance.now() - t;
-    const greeted = Number((await pg.query(`select count(*) from journey_entries where journey_id = $1`, [birthday])).rows[0].count);
-    const readDates = () => pg.query(`select count(*) from contacts c where c.workspace_id = $1 and substr(c.attributes ->> 'birthday', 6, 5) = any($2)`, [WS, ["11-20", "11-21", "11-22", "11-23", "11-24", "11-25", "11-26"]]);
-    rows.push([`date trigger: first sweep of the day (${greeted.toLocaleString("en")} entries made)`, first, "read the candidates' dates", await median(5, readDates)]);
-    rows.push(["date trigger: sweep, everyone due already entered", await median(5, sweepDates), "read the candidates' dates", await median(5, readDates)]);
+    const greeted = Number(
+      (await pg.query(`select count(*) from journey_entries where journey_id = $1`, [birthday]))
+        .rows[0].count,
+    );
+    const readDates = () =>
+      pg.query(
+        `select count(*) from contacts c where c.workspace_id = $1 and substr(c.attributes ->> 'birthday', 6, 5) = any($2)`,
+        [WS, ["11-20", "11-21", "11-22", "11-23", "11-24", "11-25", "11-26"]],
+      );
+    rows.push([
+      `date trigger: first sweep of the day (${greeted.toLocaleString("en")} entries made)`,
+      first,
+      "read the candidates' dates",
+      await median(5, readDates),
+    ]);
+    rows.push([
+      "date trigger: sweep, everyone due already entered",
+      await median(5, sweepDates),
+      "read the candidates' dates",
+      await median(5, readDates),
+    ]);
 
-    console.info(`\njourney trigger sweeps at ${CONTACTS.toLocaleString("en")} contacts (medians where repeated)`);
-    console.info(`  ${"what".padEnd(62)} ${"sweep".padStart(10)}   ${"baseline".padEnd(36)} ${"time".padStart(9)}`);
-    for (const [what, ms, base, baseMs] of rows) console.info(`  ${what.padEnd(62)} ${(ms.toFixed(1) + "ms").padStart(10)}   ${base.padEnd(36)} ${(baseMs.toFixed(1) + "ms").padStart(9)}`);
+    console.info(
+      `\njourney trigger sweeps at ${CONTACTS.toLocaleString("en")} contacts (medians where repeated)`,
+    );
+    console.info(
+      `  ${"what".padEnd(62)} ${"sweep".padStart(10)}   ${"baseline".padEnd(36)} ${"time".padStart(9)}`,
+    );
+    for (const [what, ms, base, baseMs] of rows)
+      console.info(
+        `  ${what.padEnd(62)} ${(ms.toFixed(1) + "ms").padStart(10)}   ${base.padEnd(36)} ${(baseMs.toFixed(1) + "ms").padStart(9)}`,
+      );
   } finally {
     await pg.end().catch(() => undefined);
     await handle.close();

@@ -14,7 +14,10 @@ async function main(command: string | undefined) {
       // On demand (after a restore or a bulk import of old events): rebuild every dashboard rollup.
       const { refreshRollups } = await import("@/lib/analytics/refresh-rollups");
       console.info(`[waymark] ${JSON.stringify(await refreshRollups({ full: true }))}`);
-    } else throw new Error(`usage: tsx db/cli.ts migrate|seed|refresh-rollups (got ${command ?? "nothing"})`);
+    } else
+      throw new Error(
+        `usage: tsx db/cli.ts migrate|seed|refresh-rollups (got ${command ?? "nothing"})`,
+      );
     console.info(`[waymark] ${command} done`);
   } finally {
     await handle.close();

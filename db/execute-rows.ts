@@ -10,6 +10,9 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 /** Runs raw SQL and returns its rows. */
-export async function executeRows<T = Record<string, unknown>>(query: SQL, ex: Executor = db()): Promise<T[]> {
+export async function executeRows<T = Record<string, unknown>>(
+  query: SQL,
+  ex: Executor = db(),
+): Promise<T[]> {
   return rowsOf<T>(await ex.execute(query));
 }

@@ -22,7 +22,9 @@ export function openDb(opts: { databaseUrl?: string; pgliteDir: string }): DbHan
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection the server closes (restart, failover) must not crash the process; the
     // pool replaces it on next use.
-    pool.on("error", (err) => console.error("[waymark] idle database connection lost:", err.message));
+    pool.on("error", (err) =>
+      console.error("[waymark] idle database connection lost:", err.message),
+    );
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { kind: "postgres", db, pool, url: opts.databaseUrl, close: () => pool.end() };
   }

@@ -16,22 +16,32 @@ afterAll(() => close());
 describe("migrations and seed", () => {
   it("re-applies as a no-op, also when several processes start at once", async () => {
     await Promise.all([migrateDb(handle), migrateDb(handle), migrateDb(handle)]);
-    const [n] = await executeRows<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`, handle.db);
+    const [n] = await executeRows<{ n: number }>(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      handle.db,
+    );
     expect(n!.n).toBeGreaterThan(0);
   });
 
   it("seeds the demo once, with a working login per role, sample contacts and published templates", async () => {
     expect(await seedDemo()).toEqual({ created: true });
     expect(await seedDemo()).toEqual({ created: false });
-    const counts = await handle.db.execute(sql`select (select count(*)::int from contacts) as contacts, (select count(*)::int from events) as events,
+    const counts = await handle.db
+      .execute(sql`select (select count(*)::int from contacts) as contacts, (select count(*)::int from events) as events,
       (select count(*)::int from channel_subscriptions where status = 'unsubscribed') as unsubscribed`);
-    const c = (Array.isArray(counts) ? counts : (counts as { rows: unknown[] }).rows)[0] as { contacts: number; events: number; unsubscribed: number };
+    const c = (Array.isArray(counts) ? counts : (counts as { rows: unknown[] }).rows)[0] as {
+      contacts: number;
+      events: number;
+      unsubscribed: number;
+    };
     // 61 sample contacts through the ingest pipeline, 1,500 shoppers behind the dashboards' history.
     expect(c.contacts).toBe(61 + 1500);
     expect(c.events).toBeGreaterThan(200);
     expect(c.unsubscribed).toBeGreaterThan(0);
     // Templates published once: a second seed adds no version.
-    const t = await handle.db.execute(sql`select t.name, t.published_version as v, (select count(*)::int from template_versions tv where tv.template_id = t.id) as versions from templates t order by t.name`);
+    const t = await handle.db.execute(
+      sql`select t.name, t.published_version as v, (select count(*)::int from template_versions tv where tv.template_id = t.id) as versions from templates t order by t.name`,
+    );
     expect(Array.isArray(t) ? t : (t as { rows: unknown[] }).rows).toEqual([
       { name: "App guide push", v: 1, versions: 1 },
       { name: "Birthday email", v: 1, versions: 1 },
@@ -41,14 +51,19 @@ describe("migrations and seed", () => {
       { name: "Welcome in-app", v: 1, versions: 1 },
     ]);
     // The live journeys, each once: one started by an event, one by a date, one by a segment.
-    const j = await executeRows<{ name: string; status: string; kind: string }>(sql`select j.name, j.status, v.plan -> 'trigger' ->> 'kind' as kind from journeys j join journey_versions v on v.journey_id = j.id and v.version = j.live_version order by j.name`, handle.db);
+    const j = await executeRows<{ name: string; status: string; kind: string }>(
+      sql`select j.name, j.status, v.plan -> 'trigger' ->> 'kind' as kind from journeys j join journey_versions v on v.journey_id = j.id and v.version = j.live_version order by j.name`,
+      handle.db,
+    );
     expect(j).toEqual([
       { name: "Birthday greeting", status: "live", kind: "date_attribute" },
       { name: "Pro welcome (Europe)", status: "live", kind: "segment_entered" },
       { name: "Welcome journey", status: "live", kind: "event" },
     ]);
     for (const u of DEMO_USERS) {
-      expect(await authenticateUser({ email: u.email, password: DEMO_PASSWORD })).toMatchObject({ email: u.email });
+      expect(await authenticateUser({ email: u.email, password: DEMO_PASSWORD })).toMatchObject({
+        email: u.email,
+      });
     }
   });
 });

@@ -12,11 +12,18 @@ export function prepareDatabase(log: (line: string) => void = console.info): Pro
     const handle = dbHandle();
     const started = Date.now();
     await migrateDb(handle);
-    const where = handle.kind === "pglite" ? `embedded PGlite at ${env.PGLITE_DIR}` : "PostgreSQL (DATABASE_URL)";
+    const where =
+      handle.kind === "pglite"
+        ? `embedded PGlite at ${env.PGLITE_DIR}`
+        : "PostgreSQL (DATABASE_URL)";
     log(`[waymark] database ready: ${where}, migrations applied in ${Date.now() - started} ms`);
     if (!env.WAYMARK_SEED_DEMO) return;
     await seedDemo();
-    log("[waymark] demo workspace \"Acme Demo\" — sign in with any of these (password: " + DEMO_PASSWORD + "):");
+    log(
+      '[waymark] demo workspace "Acme Demo" — sign in with any of these (password: ' +
+        DEMO_PASSWORD +
+        "):",
+    );
     for (const u of DEMO_USERS) log(`[waymark]   ${u.role.padEnd(8)} ${u.email}`);
     log(`[waymark] demo API key: ${DEMO_API_KEY}`);
   })();

@@ -1,9 +1,22 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, signIn, sql, uniqueEmail } from "./helpers";
 
-const AREAS = ["Journeys", "Campaigns", "Segments", "Templates", "Contacts", "Messages", "Outbox", "Dashboards", "Settings"];
+const AREAS = [
+  "Journeys",
+  "Campaigns",
+  "Segments",
+  "Templates",
+  "Contacts",
+  "Messages",
+  "Outbox",
+  "Dashboards",
+  "Settings",
+];
 
-test("signed-out visitors are sent to sign-in and come back where they were going", async ({ page, request }) => {
+test("signed-out visitors are sent to sign-in and come back where they were going", async ({
+  page,
+  request,
+}) => {
   await page.goto("/w/demo/segments");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fw%2Fdemo%2Fsegments$/);
   await page.getByLabel("Email").fill("marketer@demo.waymark.dev");
@@ -32,7 +45,10 @@ for (const user of DEMO_USERS) {
     await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("Acme Demo");
     await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(user.role);
     for (const area of AREAS) {
-      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: area }).click();
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: area })
+        .click();
       await expect(page.getByRole("heading", { level: 1, name: area })).toBeVisible();
       await expect(page.getByRole("link", { name: area })).toHaveAttribute("aria-current", "page");
     }
@@ -44,7 +60,10 @@ for (const user of DEMO_USERS) {
   });
 }
 
-test("sign-up refuses a weak password and a taken email, then creates the account and its workspace", async ({ page, request }) => {
+test("sign-up refuses a weak password and a taken email, then creates the account and its workspace", async ({
+  page,
+  request,
+}) => {
   const email = uniqueEmail("founder");
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Fay Founder");
@@ -56,8 +75,12 @@ test("sign-up refuses a weak password and a taken email, then creates the accoun
 
   await page.getByLabel("Password").fill("a sturdy passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists; sign in instead")).toBeVisible();
-  expect(await sql(request, "select 1 from workspaces where name = $1", ["Founder Co"])).toHaveLength(0);
+  await expect(
+    page.getByText("An account with this email already exists; sign in instead"),
+  ).toBeVisible();
+  expect(
+    await sql(request, "select 1 from workspaces where name = $1", ["Founder Co"]),
+  ).toHaveLength(0);
 
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Create account" }).click();

@@ -7,22 +7,51 @@ import { shot } from "./journey-canvas-helpers";
  * load time and frames drawn. No timing assertions (the machine is shared), only that it works.
  */
 function bigGraph(size = 200) {
-  const nodes: { id: string; type: string; position: { x: number; y: number }; data: Record<string, unknown> }[] = [
-    { id: "t", type: "trigger", position: { x: 0, y: 0 }, data: { kind: "event", event: "Signed Up", filters: [] } },
+  const nodes: {
+    id: string;
+    type: string;
+    position: { x: number; y: number };
+    data: Record<string, unknown>;
+  }[] = [
+    {
+      id: "t",
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { kind: "event", event: "Signed Up", filters: [] },
+    },
   ];
   const edges: { id: string; source: string; sourceHandle: string | null; target: string }[] = [];
   let prev = "t";
   for (let i = 1; i < size; i++) {
     const id = `n${i}`;
-    const kind = i % 4 === 0 ? "branch" : i % 4 === 1 ? "send" : i % 4 === 2 ? "wait" : "update_contact";
+    const kind =
+      i % 4 === 0 ? "branch" : i % 4 === 1 ? "send" : i % 4 === 2 ? "wait" : "update_contact";
     const data =
-      kind === "branch" ? { condition: { kind: "attribute", filter: { property: "plan", type: "string", op: "equals", value: "pro" } } }
-      : kind === "send" ? { channel: "email", templateId: "" }
-      : kind === "wait" ? { kind: "duration", amount: i, unit: "hours" }
-      : { attribute: `step_${i}`, value: true };
+      kind === "branch"
+        ? {
+            condition: {
+              kind: "attribute",
+              filter: { property: "plan", type: "string", op: "equals", value: "pro" },
+            },
+          }
+        : kind === "send"
+          ? { channel: "email", templateId: "" }
+          : kind === "wait"
+            ? { kind: "duration", amount: i, unit: "hours" }
+            : { attribute: `step_${i}`, value: true };
     // A 10 × 20 grid, so the whole journey fits the view as a marketer would first see it.
-    nodes.push({ id, type: kind, position: { x: (i % 10) * 320, y: Math.floor(i / 10) * 170 }, data });
-    edges.push({ id: `e${i}`, source: prev, sourceHandle: prev.startsWith("n") && Number(prev.slice(1)) % 4 === 0 ? "yes" : null, target: id });
+    nodes.push({
+      id,
+      type: kind,
+      position: { x: (i % 10) * 320, y: Math.floor(i / 10) * 170 },
+      data,
+    });
+    edges.push({
+      id: `e${i}`,
+      source: prev,
+      sourceHandle: prev.startsWith("n") && Number(prev.slice(1)) % 4 === 0 ? "yes" : null,
+      target: id,
+    });
     prev = id;
   }
   return { nodes, edges };
@@ -31,16 +60,24 @@ function bigGraph(size = 200) {
 test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1600, height: 1000 } });
 
 test("a 200-node journey loads and drags smoothly (figures printed)", async ({ page }) => {
-  const created = await page.request.post("/api/w/demo/journeys", { data: { name: `Perf 200 nodes ${Date.now()}` } });
+  const created = await page.request.post("/api/w/demo/journeys", {
+    data: { name: `Perf 200 nodes ${Date.now()}` },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { journey } = (await created.json()) as { journey: { id: string } };
-  const patched = await page.request.patch(`/api/w/demo/journeys/${journey.id}`, { data: { graph: bigGraph() } });
+  const patched = await page.request.patch(`/api/w/demo/journeys/${journey.id}`, {
+    data: { graph: bigGraph() },
+  });
   expect(patched.status(), await patched.text()).toBe(200);
 
   const t0 = Date.now();
   await page.goto(`/w/demo/journeys/${journey.id}`);
   await expect(page.locator(".react-flow__node").first()).toBeVisible();
-  await page.waitForFunction(() => document.querySelectorAll(".react-flow__node").length > 0 && !!document.querySelector(".react-flow__viewport"));
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll(".react-flow__node").length > 0 &&
+      !!document.querySelector(".react-flow__viewport"),
+  );
   const loadMs = Date.now() - t0;
   const rendered = await page.locator(".react-flow__node").count();
 
@@ -78,7 +115,9 @@ test("a 200-node journey loads and drags smoothly (figures printed)", async ({ p
   await page.mouse.up();
   await page.screenshot(shot("journey-200-nodes"));
 
-  console.info(`[canvas-perf] 200-node journey: load ${loadMs} ms, ${rendered} nodes in the DOM (off-screen ones skipped), drag ${dragMs} ms: ${frames} frames (${((frames * 1000) / dragMs).toFixed(1)} fps), ${moves} pointer moves`);
+  console.info(
+    `[canvas-perf] 200-node journey: load ${loadMs} ms, ${rendered} nodes in the DOM (off-screen ones skipped), drag ${dragMs} ms: ${frames} frames (${((frames * 1000) / dragMs).toFixed(1)} fps), ${moves} pointer moves`,
+  );
   expect(frames).toBeGreaterThan(0);
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
 });

@@ -6,22 +6,37 @@ const OUTBOX = "Outbox (no provider configured)";
 const DEMO = "(select id from workspaces where slug = 'demo')";
 
 const storedSmtp = (request: APIRequestContext) =>
-  sql<{ raw: string }>(request, `select config::text as raw from channel_providers where kind = 'smtp' and workspace_id = ${DEMO}`);
+  sql<{ raw: string }>(
+    request,
+    `select config::text as raw from channel_providers where kind = 'smtp' and workspace_id = ${DEMO}`,
+  );
 
 test.describe("as the admin", () => {
   test.use({ storageState: storageStateFor("admin"), viewport: { width: 1280, height: 800 } });
   // Other specs send from the demo workspace: it must go back to the outbox whatever happens here.
-  const reset = async ({ request }: { request: APIRequestContext }) => void (await sql(request, `delete from channel_providers where kind = 'smtp' and workspace_id = ${DEMO}`));
+  const reset = async ({ request }: { request: APIRequestContext }) =>
+    void (await sql(
+      request,
+      `delete from channel_providers where kind = 'smtp' and workspace_id = ${DEMO}`,
+    ));
   test.beforeEach(reset);
   test.afterEach(reset);
 
-  test("configures SMTP with a write-only password, sealed at rest; removing it falls back to the Outbox", async ({ page, request }) => {
+  test("configures SMTP with a write-only password, sealed at rest; removing it falls back to the Outbox", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/w/demo/settings");
-    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Channels" }).click();
+    await page
+      .getByRole("navigation", { name: "Settings" })
+      .getByRole("link", { name: "Channels" })
+      .click();
     await expect(page).toHaveURL(/\/w\/demo\/settings\/channels$/);
     const email = page.getByTestId("channel-email").getByTestId("destination");
     await expect(email).toHaveText(OUTBOX);
-    await expect(page.getByTestId("channel-in_app").getByTestId("destination")).toHaveText("Built-in inbox");
+    await expect(page.getByTestId("channel-in_app").getByTestId("destination")).toHaveText(
+      "Built-in inbox",
+    );
 
     const form = page.getByRole("form", { name: "Email · SMTP" });
     await form.getByLabel("Host", { exact: true }).fill("smtp.acme.com");
@@ -62,7 +77,10 @@ test.describe("as the admin", () => {
     await expect(email).toHaveText("SMTP mail.acme.com:587");
     const [kept] = await storedSmtp(request);
     expect(kept?.raw).toMatch(/"password": ?"v1:[\w-]+"/);
-    await page.screenshot({ path: "e2e/.artifacts/screenshots/settings-channels.png", fullPage: true });
+    await page.screenshot({
+      path: "e2e/.artifacts/screenshots/settings-channels.png",
+      fullPage: true,
+    });
 
     await form.getByRole("button", { name: "Remove" }).click();
     const dialog = page.getByRole("dialog");
@@ -82,11 +100,15 @@ test.describe("as a marketer", () => {
   test("the Channels page and its API are refused", async ({ page, request }) => {
     await page.goto("/w/demo/settings");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Channels" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Channels" }),
+    ).toHaveCount(0);
     await page.goto("/w/demo/settings/channels");
     await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
     await expect(page.locator("[data-mutates]")).toHaveCount(0);
-    const put = await page.request.put("/api/w/demo/channels/smtp", { data: { host: "evil.example.com", from: "x@example.com", password: "x" } });
+    const put = await page.request.put("/api/w/demo/channels/smtp", {
+      data: { host: "evil.example.com", from: "x@example.com", password: "x" },
+    });
     expect(put.status()).toBe(403);
     expect(await storedSmtp(request)).toHaveLength(0);
   });

@@ -7,18 +7,26 @@ const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const ada = { userId: `ct-${run}-ada`, email: `ada.${run}@example.com` };
 const bob = { userId: `ct-${run}-bob`, email: `bob.${run}@example.com` };
 const cy = { userId: `ct-${run}-cy`, email: `cy.${run}@example.com` };
-const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/contacts-${name}.png`, fullPage: true });
+const shot = (name: string) => ({
+  path: `e2e/.artifacts/screenshots/contacts-${name}.png`,
+  fullPage: true,
+});
 let apiKey = "";
 
 async function send(request: APIRequestContext, call: string, data: unknown) {
-  const res = await request.post(`/api/v1/${call}`, { headers: { authorization: `Bearer ${apiKey}` }, data });
+  const res = await request.post(`/api/v1/${call}`, {
+    headers: { authorization: `Bearer ${apiKey}` },
+    data,
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 
 async function search(page: Page, q: string) {
   await page.getByRole("searchbox", { name: "Search contacts" }).fill(q);
   await page.getByRole("searchbox", { name: "Search contacts" }).press("Enter");
-  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(q).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  await expect(page).toHaveURL(
+    new RegExp(`[?&]q=${encodeURIComponent(q).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+  );
 }
 
 const rows = (page: Page) => page.getByTestId("contact-row");
@@ -34,25 +42,55 @@ test.beforeAll(async ({ browser, request }) => {
   apiKey = await page.getByLabel("API key", { exact: true }).inputValue();
   await admin.close();
 
-  await send(request, "identify", { ...ada, phone: "+33612345678", country: "FR", city: "Paris", timezone: "Europe/Paris", locale: "fr-FR", traits: { plan: "pro", seats: 5, tier: `gold-${run}`, tags: ["vip"] } });
+  await send(request, "identify", {
+    ...ada,
+    phone: "+33612345678",
+    country: "FR",
+    city: "Paris",
+    timezone: "Europe/Paris",
+    locale: "fr-FR",
+    traits: { plan: "pro", seats: 5, tier: `gold-${run}`, tags: ["vip"] },
+  });
   await send(request, "identify", { ...bob, traits: { plan: "free", tier: `silver-${run}` } });
-  await send(request, "identify", { ...cy, anonymousId: `anon-${run}`, traits: { tier: `gold-${run}` }, pushTokens: [{ token: `fcm-token-${run}-0123456789`, platform: "android" }] });
-  await send(request, "track", { userId: ada.userId, event: "Order Completed", properties: { total: 42.5, currency: "EUR" } });
-  await send(request, "page", { userId: ada.userId, name: "Pricing", properties: { path: "/pricing" } });
+  await send(request, "identify", {
+    ...cy,
+    anonymousId: `anon-${run}`,
+    traits: { tier: `gold-${run}` },
+    pushTokens: [{ token: `fcm-token-${run}-0123456789`, platform: "android" }],
+  });
+  await send(request, "track", {
+    userId: ada.userId,
+    event: "Order Completed",
+    properties: { total: 42.5, currency: "EUR" },
+  });
+  await send(request, "page", {
+    userId: ada.userId,
+    name: "Pricing",
+    properties: { path: "/pricing" },
+  });
   // 55 more, to page through. One batch is one transaction: they share a created_at, so the
   // pages are ordered by id within it, which the keyset must handle too.
-  const batch = Array.from({ length: 55 }, (_, i) => ({ type: "identify", userId: `ct-${run}-bulk-${String(i).padStart(2, "0")}`, traits: { cohort: `bulk-${run}` } }));
+  const batch = Array.from({ length: 55 }, (_, i) => ({
+    type: "identify",
+    userId: `ct-${run}-bulk-${String(i).padStart(2, "0")}`,
+    traits: { cohort: `bulk-${run}` },
+  }));
   await send(request, "batch", { batch });
 });
 
 test.describe("as the marketer", () => {
   test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1280, height: 900 } });
 
-  test("finds contacts by email prefix, by attribute and with filters, and pages through them", async ({ page }) => {
+  test("finds contacts by email prefix, by attribute and with filters, and pages through them", async ({
+    page,
+  }) => {
     await page.goto("/w/demo/contacts");
     await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
     await expect(rows(page).first()).toBeVisible();
-    await expect(page.getByRole("link", { name: "Import CSV" })).toHaveAttribute("href", "/w/demo/contacts/imports/new");
+    await expect(page.getByRole("link", { name: "Import CSV" })).toHaveAttribute(
+      "href",
+      "/w/demo/contacts/imports/new",
+    );
     await page.screenshot(shot("list"));
     await page.getByLabel("Has email").check();
     await expect(page).toHaveURL(/has=email/);
@@ -111,7 +149,10 @@ test.describe("as the marketer", () => {
     await expect(page.getByText("No contacts match.")).toBeVisible();
   });
 
-  test("opens a profile, sees the timeline, edits an attribute and opts out of SMS", async ({ page, request }) => {
+  test("opens a profile, sees the timeline, edits an attribute and opts out of SMS", async ({
+    page,
+    request,
+  }) => {
     await page.goto(`/w/demo/contacts?q=${ada.email}`);
     await rows(page).first().getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1, name: ada.userId })).toBeVisible();
@@ -144,7 +185,9 @@ test.describe("as the marketer", () => {
     await page.getByLabel("Type").selectOption("date");
     await page.getByLabel("Value").fill("2027-01-31");
     await page.getByRole("button", { name: "Save attribute" }).click();
-    await expect(page.getByRole("dialog").getByRole("alert")).toHaveText("attribute names cannot start with $");
+    await expect(page.getByRole("dialog").getByRole("alert")).toHaveText(
+      "attribute names cannot start with $",
+    );
     await page.getByLabel("Name").fill("renewsOn");
     await page.getByRole("button", { name: "Save attribute" }).click();
     await expect(page.getByTestId("attribute-renewsOn")).toContainText("2027-01-31");
@@ -161,9 +204,17 @@ test.describe("as the marketer", () => {
     await expect(timeline.getByText("Attributes edited")).toHaveCount(2);
     await page.screenshot(shot("profile-edited"));
 
-    const [sub] = await sql<{ status: string; source: string }>(request, "select status, source from channel_subscriptions where contact_id = $1 and channel = 'sms'", [contactId]);
+    const [sub] = await sql<{ status: string; source: string }>(
+      request,
+      "select status, source from channel_subscriptions where contact_id = $1 and channel = 'sms'",
+      [contactId],
+    );
     expect(sub).toEqual({ status: "unsubscribed", source: "ui" });
-    const [contact] = await sql<{ plan: string; renews: string }>(request, "select attributes->>'plan' as plan, attributes->>'renewsOn' as renews from contacts where id = $1", [contactId]);
+    const [contact] = await sql<{ plan: string; renews: string }>(
+      request,
+      "select attributes->>'plan' as plan, attributes->>'renewsOn' as renews from contacts where id = $1",
+      [contactId],
+    );
     expect(contact).toEqual({ plan: "enterprise", renews: "2027-01-31" });
     const changes = await sql<{ name: string; by: string; message_id: string }>(
       request,
@@ -178,20 +229,36 @@ test.describe("as the marketer", () => {
     expect(changes.every((c) => c.message_id.startsWith("ui-"))).toBe(true);
   });
 
-  test("another workspace's contact, an unknown id and a malformed one are all 404", async ({ page, request }) => {
-    const [ws] = await sql<{ id: string }>(request, "insert into workspaces (slug, name) values ($1, 'Contacts elsewhere') returning id", [`ct-${run}`]);
-    const [theirs] = await sql<{ id: string }>(request, "insert into contacts (workspace_id, external_id) values ($1, 'theirs') returning id", [ws!.id]);
+  test("another workspace's contact, an unknown id and a malformed one are all 404", async ({
+    page,
+    request,
+  }) => {
+    const [ws] = await sql<{ id: string }>(
+      request,
+      "insert into workspaces (slug, name) values ($1, 'Contacts elsewhere') returning id",
+      [`ct-${run}`],
+    );
+    const [theirs] = await sql<{ id: string }>(
+      request,
+      "insert into contacts (workspace_id, external_id) values ($1, 'theirs') returning id",
+      [ws!.id],
+    );
     for (const id of [theirs!.id, crypto.randomUUID(), "not-a-uuid"]) {
       await page.goto(`/w/demo/contacts/${id}`);
       await expect(page.getByRole("heading", { name: "Nothing here" }), id).toBeVisible();
     }
-    const res = await page.request.put(`/api/w/demo/contacts/${theirs!.id}/subscriptions`, { data: { channel: "all", status: "unsubscribed" } });
+    const res = await page.request.put(`/api/w/demo/contacts/${theirs!.id}/subscriptions`, {
+      data: { channel: "all", status: "unsubscribed" },
+    });
     expect(res.status()).toBe(404);
   });
 });
 
 test("a workspace without contacts says how to send or import them", async ({ browser }) => {
-  const context = await browser.newContext({ ...signedOut, viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    ...signedOut,
+    viewport: { width: 1280, height: 800 },
+  });
   const page = await context.newPage();
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Nia Newcomer");
@@ -204,8 +271,14 @@ test("a workspace without contacts says how to send or import them", async ({ br
   await page.goto(`/w/${slug}/contacts`);
   await expect(page.getByRole("heading", { name: "No contacts yet" })).toBeVisible();
   await expect(page.getByText(`${new URL(page.url()).origin}/api/v1/identify`)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Settings → API keys" })).toHaveAttribute("href", `/w/${slug}/settings/api-keys`);
-  await expect(page.getByRole("link", { name: "Import CSV" })).toHaveAttribute("href", `/w/${slug}/contacts/imports/new`);
+  await expect(page.getByRole("link", { name: "Settings → API keys" })).toHaveAttribute(
+    "href",
+    `/w/${slug}/settings/api-keys`,
+  );
+  await expect(page.getByRole("link", { name: "Import CSV" })).toHaveAttribute(
+    "href",
+    `/w/${slug}/contacts/imports/new`,
+  );
   await page.screenshot(shot("empty"));
   await context.close();
 });

@@ -2,9 +2,15 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo/demo-accounts";
 import { E2E_AUTH_SECRET } from "./server";
 
-export { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE_SLUG } from "../lib/demo/demo-accounts";
+export {
+  DEMO_API_KEY,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DEMO_WORKSPACE_SLUG,
+} from "../lib/demo/demo-accounts";
 
-export const storageStateFor = (role: "admin" | "marketer" | "analyst") => `e2e/.artifacts/${role}.json`;
+export const storageStateFor = (role: "admin" | "marketer" | "analyst") =>
+  `e2e/.artifacts/${role}.json`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
@@ -15,13 +21,21 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** Reads or arranges the server's database through the test-only SQL hook. */
-export async function sql<T = Record<string, unknown>>(request: APIRequestContext, query: string, params: (string | number | boolean | null)[] = []): Promise<T[]> {
-  const res = await request.post("/api/test/sql", { headers: { "x-test-secret": E2E_AUTH_SECRET }, data: { query, params } });
+export async function sql<T = Record<string, unknown>>(
+  request: APIRequestContext,
+  query: string,
+  params: (string | number | boolean | null)[] = [],
+): Promise<T[]> {
+  const res = await request.post("/api/test/sql", {
+    headers: { "x-test-secret": E2E_AUTH_SECRET },
+    data: { query, params },
+  });
   expect(res.status(), await res.text()).toBe(200);
   return ((await res.json()) as { rows: T[] }).rows;
 }
 
-export const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+export const uniqueEmail = (tag: string) =>
+  `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 /** A signed-out browser context; contexts otherwise inherit the file's `storageState`. */
 export const signedOut = { storageState: { cookies: [], origins: [] } };

@@ -5,7 +5,9 @@ export const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/${nam
 /** Drags a palette step onto the canvas at (x, y) inside it; returns the new node's id (it opens selected). */
 export async function dropStep(page: Page, kind: string, x: number, y: number): Promise<string> {
   const before = await page.locator(".react-flow__node").count();
-  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId("canvas"), { targetPosition: { x, y } });
+  await page
+    .getByTestId(`palette-${kind}`)
+    .dragTo(page.getByTestId("canvas"), { targetPosition: { x, y } });
   await expect(page.locator(".react-flow__node")).toHaveCount(before + 1);
   const form = page.getByTestId("node-form");
   await expect(form).toHaveAttribute("data-node-id", new RegExp(`^${kind}_`));
@@ -14,7 +16,9 @@ export async function dropStep(page: Page, kind: string, x: number, y: number): 
 
 /** Drags from a node's output handle to another node's input handle, as a person would. */
 export async function connect(page: Page, source: string, handle: string, target: string) {
-  const from = page.locator(`.react-flow__handle.source[data-nodeid="${source}"][data-handleid="${handle}"]`);
+  const from = page.locator(
+    `.react-flow__handle.source[data-nodeid="${source}"][data-handleid="${handle}"]`,
+  );
   const to = page.locator(`.react-flow__handle.target[data-nodeid="${target}"]`);
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;

@@ -19,9 +19,14 @@ test.describe.serial("journey canvas", () => {
   let ids: Record<string, string> = {};
 
   test.describe("as the marketer", () => {
-    test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1600, height: 1000 } });
+    test.use({
+      storageState: storageStateFor("marketer"),
+      viewport: { width: 1600, height: 1000 },
+    });
 
-    test("draws a journey, sees publish errors on the right outputs, fixes them, publishes and tests it on a contact", async ({ page }) => {
+    test("draws a journey, sees publish errors on the right outputs, fixes them, publishes and tests it on a contact", async ({
+      page,
+    }) => {
       const templateName = `Welcome email e2e ${Date.now()}`;
       await publishedTemplate(page.request, templateName);
       const panel = page.getByTestId("side-panel");
@@ -41,8 +46,12 @@ test.describe.serial("journey canvas", () => {
       await expect(page.getByTestId(`node-${trigger}`)).toContainText("When Signed Up happens");
 
       const send1 = await dropStep(page, "send", 300, 200);
-      await panel.getByLabel("Template", { exact: true }).selectOption({ label: `${templateName} (v1)` });
-      await expect(page.getByTestId(`node-${send1}`)).toContainText(`Send email · ${templateName} v1`);
+      await panel
+        .getByLabel("Template", { exact: true })
+        .selectOption({ label: `${templateName} (v1)` });
+      await expect(page.getByTestId(`node-${send1}`)).toContainText(
+        `Send email · ${templateName} v1`,
+      );
 
       const wait = await dropStep(page, "wait", 700, 200);
       await panel.getByLabel("Amount", { exact: true }).fill("2");
@@ -57,7 +66,9 @@ test.describe.serial("journey canvas", () => {
       await expect(page.getByTestId(`node-${branch}`)).toContainText("If plan equals pro");
 
       const send2 = await dropStep(page, "send", 300, 640);
-      await panel.getByLabel("Template", { exact: true }).selectOption({ label: `${templateName} (v1)` });
+      await panel
+        .getByLabel("Template", { exact: true })
+        .selectOption({ label: `${templateName} (v1)` });
 
       await page.getByRole("button", { name: "Tidy up layout" }).click();
       await page.waitForTimeout(400);
@@ -73,18 +84,28 @@ test.describe.serial("journey canvas", () => {
       // The wait-for-event's "timed out" and the branch's "no" lead nowhere: publishing says so, on those nodes.
       await page.getByRole("button", { name: /^Publish/ }).click();
       await expect(page.getByTestId("publish-errors")).toBeVisible();
-      await expect(page.getByTestId("publish-error").filter({ hasText: 'connect the "timed_out" output' })).toHaveCount(1);
-      await expect(page.getByTestId("publish-error").filter({ hasText: 'connect the "no" output' })).toHaveCount(1);
+      await expect(
+        page.getByTestId("publish-error").filter({ hasText: 'connect the "timed_out" output' }),
+      ).toHaveCount(1);
+      await expect(
+        page.getByTestId("publish-error").filter({ hasText: 'connect the "no" output' }),
+      ).toHaveCount(1);
       await expect(page.getByTestId(`node-${waitEvent}`)).toHaveAttribute("data-invalid", "true");
-      await expect(page.getByTestId(`node-${waitEvent}`).getByTestId("node-error")).toContainText("timed_out");
-      await expect(page.getByTestId(`node-${waitEvent}`).getByTestId("handle-label-timed_out")).toHaveClass(/text-red-600/);
+      await expect(page.getByTestId(`node-${waitEvent}`).getByTestId("node-error")).toContainText(
+        "timed_out",
+      );
+      await expect(
+        page.getByTestId(`node-${waitEvent}`).getByTestId("handle-label-timed_out"),
+      ).toHaveClass(/text-red-600/);
       await expect(page.getByTestId(`node-${branch}`)).toHaveAttribute("data-invalid", "true");
       await expect(page.getByTestId(`node-${send1}`)).not.toHaveAttribute("data-invalid", "true");
       await expect(page.getByTestId("live-version")).toHaveCount(0);
       await page.screenshot(shot("journey-validation-errors"));
 
       // Fix: timed out → straight to the branch; "no" and the last send → an exit.
-      await expect(page.getByTestId("publish-error").filter({ hasText: 'connect the "next" output' })).toHaveCount(1);
+      await expect(
+        page.getByTestId("publish-error").filter({ hasText: 'connect the "next" output' }),
+      ).toHaveCount(1);
       const exit = await dropStep(page, "exit", 700, 150);
       await page.getByRole("button", { name: "Tidy up layout" }).click();
       await page.waitForTimeout(400);
@@ -113,8 +134,12 @@ test.describe.serial("journey canvas", () => {
 
       ids = { trigger, send1, wait, waitEvent, branch, send2, exit };
       await page.goto("/w/demo/journeys");
-      await expect(page.getByTestId(`journey-row-${NAME}`).getByTestId("journey-live-version")).toContainText("v1");
-      await expect(page.getByTestId(`journey-row-${NAME}`).getByTestId("journey-status")).toHaveText("Live");
+      await expect(
+        page.getByTestId(`journey-row-${NAME}`).getByTestId("journey-live-version"),
+      ).toContainText("v1");
+      await expect(
+        page.getByTestId(`journey-row-${NAME}`).getByTestId("journey-status"),
+      ).toHaveText("Live");
       await page.screenshot(shot("journeys-list"));
     });
 
@@ -139,26 +164,54 @@ test.describe.serial("journey canvas", () => {
   test.describe("as the analyst", () => {
     test.use({ storageState: storageStateFor("analyst"), viewport: { width: 1600, height: 1000 } });
 
-    test("sees the live journey read-only with per-node counts, and can test it", async ({ page, request }) => {
+    test("sees the live journey read-only with per-node counts, and can test it", async ({
+      page,
+      request,
+    }) => {
       const journeyId = journeyUrl.split("/").at(-1)!;
       // Three contacts entered version 1: all passed the trigger and the first send, one waits on the wait.
-      const contacts = await sql<{ id: string }>(request, "select c.id from contacts c join workspaces w on w.id = c.workspace_id and w.slug = 'demo' order by c.created_at limit 3");
+      const contacts = await sql<{ id: string }>(
+        request,
+        "select c.id from contacts c join workspaces w on w.id = c.workspace_id and w.slug = 'demo' order by c.created_at limit 3",
+      );
       for (const [i, c] of contacts.entries()) {
-        const [entry] = await sql<{ id: string }>(request,
+        const [entry] = await sql<{ id: string }>(
+          request,
           `insert into journey_entries (workspace_id, journey_id, version, contact_id, trigger_key, status, current_node_id)
            select workspace_id, id, 1, $1, $2, $3, $4 from journeys where id = $5 returning id`,
-          [c.id, `e2e-${i}`, i === 0 ? "active" : "completed", i === 0 ? ids.wait! : null, journeyId]);
-        for (const node of [ids.trigger!, ids.send1!, ...(i === 0 ? [] : [ids.wait!, ids.waitEvent!])]) {
-          await sql(request, "insert into journey_node_visits (entry_id, journey_id, node_id, outcome) values ($1, $2, $3, 'next')", [entry!.id, journeyId, node]);
+          [
+            c.id,
+            `e2e-${i}`,
+            i === 0 ? "active" : "completed",
+            i === 0 ? ids.wait! : null,
+            journeyId,
+          ],
+        );
+        for (const node of [
+          ids.trigger!,
+          ids.send1!,
+          ...(i === 0 ? [] : [ids.wait!, ids.waitEvent!]),
+        ]) {
+          await sql(
+            request,
+            "insert into journey_node_visits (entry_id, journey_id, node_id, outcome) values ($1, $2, $3, 'next')",
+            [entry!.id, journeyId, node],
+          );
         }
       }
       await page.goto(journeyUrl);
       await expect(page.getByTestId("palette")).toHaveCount(0);
       await expect(page.locator("[data-mutates]")).toHaveCount(0);
-      await expect(page.getByTestId(`node-${ids.send1}`).getByTestId("stat-entered")).toHaveText("3");
-      await expect(page.getByTestId(`node-${ids.wait}`).getByTestId("stat-waiting")).toHaveText("1");
+      await expect(page.getByTestId(`node-${ids.send1}`).getByTestId("stat-entered")).toHaveText(
+        "3",
+      );
+      await expect(page.getByTestId(`node-${ids.wait}`).getByTestId("stat-waiting")).toHaveText(
+        "1",
+      );
       await selectNode(page, ids.send1!);
-      await expect(page.getByTestId("side-panel").getByLabel("Template", { exact: true })).toBeDisabled();
+      await expect(
+        page.getByTestId("side-panel").getByLabel("Template", { exact: true }),
+      ).toBeDisabled();
       await page.screenshot(shot("journey-live-counts"));
       await page.getByRole("tab", { name: "Test" }).click();
       await page.getByRole("button", { name: "Run test" }).click();
@@ -167,7 +220,10 @@ test.describe.serial("journey canvas", () => {
   });
 
   test.describe("as the marketer, at the end", () => {
-    test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1600, height: 1000 } });
+    test.use({
+      storageState: storageStateFor("marketer"),
+      viewport: { width: 1600, height: 1000 },
+    });
 
     test("pauses, resumes, and stops the journey after confirming", async ({ page }) => {
       await page.goto(journeyUrl);
@@ -184,7 +240,10 @@ test.describe.serial("journey canvas", () => {
       await page.getByRole("dialog").getByRole("button", { name: "Stop journey" }).click();
       await expect(page.getByTestId("journey-status")).toHaveText("Stopped");
       await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
-      const [entry] = await sql<{ status: string }>(page.request, "select status from journey_entries where trigger_key = 'e2e-0'");
+      const [entry] = await sql<{ status: string }>(
+        page.request,
+        "select status from journey_entries where trigger_key = 'e2e-0'",
+      );
       expect(entry?.status).toBe("cancelled");
     });
   });

@@ -4,7 +4,11 @@ import { signedOut, sql, storageStateFor, uniqueEmail } from "./helpers";
 test.describe("members and invites", () => {
   test.use({ storageState: storageStateFor("admin") });
 
-  test("an admin invites a marketer, who joins through the link, then changes their role and removes them", async ({ page, browser, request }) => {
+  test("an admin invites a marketer, who joins through the link, then changes their role and removes them", async ({
+    page,
+    browser,
+    request,
+  }) => {
     const email = uniqueEmail("newbie");
     await page.goto("/w/demo/settings/members");
     await page.getByLabel("Email").fill(email);
@@ -14,7 +18,11 @@ test.describe("members and invites", () => {
     expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
     await expect(page.getByRole("cell", { name: email })).toBeVisible();
 
-    const [stored] = await sql<{ token_hash: string }>(request, "select token_hash from invites where email = $1", [email]);
+    const [stored] = await sql<{ token_hash: string }>(
+      request,
+      "select token_hash from invites where email = $1",
+      [email],
+    );
     expect(link).not.toContain(stored!.token_hash);
 
     const guest = await browser.newContext(signedOut);
@@ -33,12 +41,25 @@ test.describe("members and invites", () => {
     const again = await browser.newContext(signedOut);
     const a = await again.newPage();
     await a.goto(link);
-    await expect(a.getByRole("main").getByRole("alert")).toHaveText("This invite has already been used.");
+    await expect(a.getByRole("main").getByRole("alert")).toHaveText(
+      "This invite has already been used.",
+    );
 
     await page.reload();
     const row = page.getByTestId(`member-${email}`);
     await row.getByLabel(`Role of ${email}`).selectOption("analyst");
-    await expect.poll(async () => (await sql<{ role: string }>(request, "select m.role from memberships m join users u on u.id = m.user_id where u.email = $1", [email]))[0]?.role).toBe("analyst");
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ role: string }>(
+              request,
+              "select m.role from memberships m join users u on u.id = m.user_id where u.email = $1",
+              [email],
+            )
+          )[0]?.role,
+      )
+      .toBe("analyst");
     await g.goto("/w/demo/journeys");
     await expect(g.getByRole("button", { name: "Switch workspace" })).toContainText("analyst");
 
@@ -51,19 +72,33 @@ test.describe("members and invites", () => {
     await again.close();
   });
 
-  test("an expired invite says so, and a wrong email is refused", async ({ page, browser, request }) => {
+  test("an expired invite says so, and a wrong email is refused", async ({
+    page,
+    browser,
+    request,
+  }) => {
     const email = uniqueEmail("late");
-    const res = await page.request.post("/api/w/demo/invites", { data: { email, role: "analyst" } });
+    const res = await page.request.post("/api/w/demo/invites", {
+      data: { email, role: "analyst" },
+    });
     expect(res.status()).toBe(201);
     const { url } = await res.json();
-    await sql(request, "update invites set expires_at = now() - interval '1 hour' where email = $1", [email]);
+    await sql(
+      request,
+      "update invites set expires_at = now() - interval '1 hour' where email = $1",
+      [email],
+    );
 
     const guest = await browser.newContext(signedOut);
     const g = await guest.newPage();
     await g.goto(url);
-    await expect(g.getByRole("main").getByRole("alert")).toHaveText("This invite has expired. Ask an admin of the workspace for a new one.");
+    await expect(g.getByRole("main").getByRole("alert")).toHaveText(
+      "This invite has expired. Ask an admin of the workspace for a new one.",
+    );
     const token = new URL(url).pathname.split("/").pop()!;
-    const signup = await g.request.post("/api/signup", { data: { name: "Late", email, password: "late passphrase 1", inviteToken: token } });
+    const signup = await g.request.post("/api/signup", {
+      data: { name: "Late", email, password: "late passphrase 1", inviteToken: token },
+    });
     expect(signup.status()).toBe(410);
     expect(await sql(request, "select 1 from users where email = $1", [email])).toHaveLength(0);
     await guest.close();
@@ -72,14 +107,23 @@ test.describe("members and invites", () => {
   test("the last admin cannot demote themselves", async ({ page, request }) => {
     await page.goto("/w/demo/settings/members");
     await page.getByLabel("Role of admin@demo.waymark.dev").selectOption("analyst");
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("A workspace needs at least one admin: make someone else admin first");
-    const rows = await sql<{ role: string }>(request, "select m.role from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.waymark.dev'");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "A workspace needs at least one admin: make someone else admin first",
+    );
+    const rows = await sql<{ role: string }>(
+      request,
+      "select m.role from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.waymark.dev'",
+    );
     expect(rows[0]?.role).toBe("admin");
   });
 
   test("a duplicate invite for a member is refused with the field", async ({ page }) => {
-    const res = await page.request.post("/api/w/demo/invites", { data: { email: "Marketer@demo.waymark.dev", role: "admin" } });
+    const res = await page.request.post("/api/w/demo/invites", {
+      data: { email: "Marketer@demo.waymark.dev", role: "admin" },
+    });
     expect(res.status()).toBe(400);
-    expect((await res.json()).error.fields).toEqual({ email: "marketer@demo.waymark.dev is already a member of this workspace" });
+    expect((await res.json()).error.fields).toEqual({
+      email: "marketer@demo.waymark.dev is already a member of this workspace",
+    });
   });
 });

@@ -7,11 +7,17 @@ const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const subject = `Your order has shipped ${run}`;
 const smsBody = `Your code is 4821 (${run})`;
 const reason = "Unreachable number: the carrier rejected it (21614)";
-const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/messages-${name}.png`, fullPage: true });
+const shot = (name: string) => ({
+  path: `e2e/.artifacts/screenshots/messages-${name}.png`,
+  fullPage: true,
+});
 let contact = { id: "", externalId: "", email: "", phone: "" };
 
 // A sandboxed iframe is drawn by its own renderer process; two animation frames let its first paint reach the screenshot.
-const settle = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+const settle = (page: Page) =>
+  page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
 
 const html = `<!doctype html><html><body style="margin:0;font-family:Helvetica,Arial,sans-serif;background:#f4f4f5">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
@@ -22,14 +28,32 @@ const html = `<!doctype html><html><body style="margin:0;font-family:Helvetica,A
 <p style="font-size:12px;color:#888">You get this because you ordered from Acme. <a href="https://shop.example/u">Unsubscribe</a></p>
 </td></tr></table></td></tr></table></body></html>`;
 
-async function insertMessage(request: APIRequestContext, m: Record<string, string | null>, events: [string, number, Record<string, unknown>][]) {
+async function insertMessage(
+  request: APIRequestContext,
+  m: Record<string, string | null>,
+  events: [string, number, Record<string, unknown>][],
+) {
   const [row] = await sql<{ id: string }>(
     request,
     `insert into messages (workspace_id, contact_id, idempotency_key, channel, provider, origin, status, reason, recipient, content, created_at, sent_at, delivered_at, opened_at)
      values ((select id from workspaces where slug = 'demo'), $1, $2, $3::message_channel, $4, $5::jsonb, $6::message_status, $7, $8, $9::jsonb,
        now() - $10::float8 * interval '1 minute', now() - $11::float8 * interval '1 minute', now() - $12::float8 * interval '1 minute', now() - $13::float8 * interval '1 minute')
      returning id`,
-    [contact.id, m.key!, m.channel!, m.provider!, m.origin!, m.status!, m.reason ?? null, m.recipient!, m.content!, m.created!, m.sent ?? null, m.delivered ?? null, m.opened ?? null],
+    [
+      contact.id,
+      m.key!,
+      m.channel!,
+      m.provider!,
+      m.origin!,
+      m.status!,
+      m.reason ?? null,
+      m.recipient!,
+      m.content!,
+      m.created!,
+      m.sent ?? null,
+      m.delivered ?? null,
+      m.opened ?? null,
+    ],
   );
   for (const [type, minutesAgo, detail] of events) {
     await sql(
@@ -49,7 +73,12 @@ test.beforeAll(async ({ request }) => {
      where w.slug = 'demo' and c.email is not null and c.phone is not null and c.external_id is not null order by c.external_id limit 1`,
   );
   expect(found, "the demo seed has a contact with email and phone").toBeTruthy();
-  contact = { id: found!.id, externalId: found!.external_id, email: found!.email, phone: found!.phone };
+  contact = {
+    id: found!.id,
+    externalId: found!.external_id,
+    email: found!.email,
+    phone: found!.phone,
+  };
   const email = {
     to: contact.email,
     from: "Acme Shop <hello@acme.test>",
@@ -64,7 +93,13 @@ test.beforeAll(async ({ request }) => {
       key: `e2e:${run}:email`,
       channel: "email",
       provider: "outbox",
-      origin: JSON.stringify({ kind: "journey", journeyId: "00000000-0000-4000-8000-000000000001", version: 2, nodeId: "send-shipped", runId: run }),
+      origin: JSON.stringify({
+        kind: "journey",
+        journeyId: "00000000-0000-4000-8000-000000000001",
+        version: 2,
+        nodeId: "send-shipped",
+        runId: run,
+      }),
       status: "delivered",
       recipient: contact.email,
       content: JSON.stringify(email),
@@ -103,9 +138,14 @@ test.beforeAll(async ({ request }) => {
 test.describe("as the analyst", () => {
   test.use({ storageState: storageStateFor("analyst"), viewport: { width: 1360, height: 900 } });
 
-  test("reads the log, filters it, opens an email with its timeline, and finds it in the Outbox", async ({ page }) => {
+  test("reads the log, filters it, opens an email with its timeline, and finds it in the Outbox", async ({
+    page,
+  }) => {
     await page.goto("/w/demo/contacts");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Messages" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Messages" })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: "Messages" })).toBeVisible();
     const rows = page.getByTestId("message-row");
     const emailRow = rows.filter({ hasText: subject });
@@ -130,7 +170,9 @@ test.describe("as the analyst", () => {
     // A shared link keeps the filter; a recipient search narrows further.
     await page.goto(page.url());
     await expect(page.getByLabel("Channel")).toHaveValue("email");
-    await page.getByRole("searchbox", { name: "Search recipients" }).fill(contact.email.toUpperCase());
+    await page
+      .getByRole("searchbox", { name: "Search recipients" })
+      .fill(contact.email.toUpperCase());
     await page.getByRole("searchbox", { name: "Search recipients" }).press("Enter");
     await expect(page).toHaveURL(/[?&]q=/);
     await expect(emailRow).toHaveCount(1);
@@ -142,8 +184,14 @@ test.describe("as the analyst", () => {
     await expect(page.getByTestId("email-content")).toContainText("Acme Shop <hello@acme.test>");
     const iframe = page.locator('iframe[title^="Email:"]');
     await expect(iframe).toHaveAttribute("sandbox", "");
-    await expect(page.frameLocator('iframe[title^="Email:"]').getByRole("heading", { name: "Good news, it's on its way" })).toBeVisible();
-    await expect(page.getByTestId("email-text")).toContainText("Track it: https://shop.example/track/1042");
+    await expect(
+      page
+        .frameLocator('iframe[title^="Email:"]')
+        .getByRole("heading", { name: "Good news, it's on its way" }),
+    ).toBeVisible();
+    await expect(page.getByTestId("email-text")).toContainText(
+      "Track it: https://shop.example/track/1042",
+    );
     const timeline = page.getByTestId("message-event");
     await expect(timeline).toHaveCount(4);
     await expect(timeline.nth(0)).toContainText("Queued");
@@ -169,28 +217,45 @@ test.describe("as the analyst", () => {
     await smsRow.getByRole("link").first().click();
     await expect(page.getByTestId("sms-content")).toContainText(smsBody);
     await expect(page.getByTestId("message-facts")).toContainText(reason);
-    await expect(page.getByTestId("message-event").nth(1)).toContainText("Unreachable number: the carrier rejected it (21614)");
+    await expect(page.getByTestId("message-event").nth(1)).toContainText(
+      "Unreachable number: the carrier rejected it (21614)",
+    );
     await page.screenshot(shot("sms-failed"));
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Outbox" })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
-    await expect(page.getByTestId("outbox-note")).toContainText("Channels with no provider configured deliver here");
+    await expect(page.getByTestId("outbox-note")).toContainText(
+      "Channels with no provider configured deliver here",
+    );
     const item = page.getByTestId("outbox-item").filter({ hasText: subject });
     await expect(item).toHaveCount(1);
     // Only what the Outbox took: the SMS went to another provider.
     await expect(page.getByTestId("outbox-item").filter({ hasText: smsBody })).toHaveCount(0);
     await item.click();
     await expect(item).toHaveAttribute("aria-current", "true");
-    await expect(page.getByTestId("outbox-reader").getByTestId("email-subject")).toHaveText(subject);
-    await expect(page.frameLocator('[data-testid="outbox-reader"] iframe').getByRole("link", { name: "Track your parcel" })).toBeVisible();
+    await expect(page.getByTestId("outbox-reader").getByTestId("email-subject")).toHaveText(
+      subject,
+    );
+    await expect(
+      page
+        .frameLocator('[data-testid="outbox-reader"] iframe')
+        .getByRole("link", { name: "Track your parcel" }),
+    ).toBeVisible();
     await settle(page);
     await page.screenshot(shot("outbox"));
 
     // The contact's profile lists both, newest first, each linking to its page.
     await page.goto(`/w/demo/contacts/${contact.id}`);
     const card = page.getByTestId("contact-messages");
-    await expect(card.getByTestId("contact-message").filter({ hasText: smsBody })).toContainText("Failed");
-    await expect(card.getByTestId("contact-message").filter({ hasText: subject })).toContainText("Delivered");
+    await expect(card.getByTestId("contact-message").filter({ hasText: smsBody })).toContainText(
+      "Failed",
+    );
+    await expect(card.getByTestId("contact-message").filter({ hasText: subject })).toContainText(
+      "Delivered",
+    );
     await card.screenshot({ path: "e2e/.artifacts/screenshots/messages-contact-card.png" });
     await card.getByTestId("contact-message").filter({ hasText: subject }).click();
     await expect(page.getByTestId("email-subject")).toHaveText(subject);

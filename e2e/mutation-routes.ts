@@ -3,44 +3,173 @@
  * calls each as every role; app/api/route-inventory.test.ts fails when a route is missing here.
  * Paths use the route folders' own names; the test fills the brackets with real ids.
  */
-const PROBE_DEFINITION = { kind: "group", match: "all", conditions: [{ kind: "device", platform: "ios" }] };
+const PROBE_DEFINITION = {
+  kind: "group",
+  match: "all",
+  conditions: [{ kind: "device", platform: "ios" }],
+};
 
-export type TMutationRoute = { method: "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown; permission: "edit" | "manage" };
+export type TMutationRoute = {
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  body?: unknown;
+  permission: "edit" | "manage";
+};
 
 export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
-  { method: "PATCH", path: "/api/w/[workspace]", body: { name: "Renamed", timezone: "UTC" }, permission: "manage" },
-  { method: "POST", path: "/api/w/[workspace]/invites", body: { email: "someone@example.com", role: "analyst" }, permission: "manage" },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]",
+    body: { name: "Renamed", timezone: "UTC" },
+    permission: "manage",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/invites",
+    body: { email: "someone@example.com", role: "analyst" },
+    permission: "manage",
+  },
   { method: "DELETE", path: "/api/w/[workspace]/invites/[inviteId]", permission: "manage" },
-  { method: "PATCH", path: "/api/w/[workspace]/members/[userId]", body: { role: "marketer" }, permission: "manage" },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]/members/[userId]",
+    body: { role: "marketer" },
+    permission: "manage",
+  },
   { method: "DELETE", path: "/api/w/[workspace]/members/[userId]", permission: "manage" },
-  { method: "POST", path: "/api/w/[workspace]/api-keys", body: { name: "x" }, permission: "manage" },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/api-keys",
+    body: { name: "x" },
+    permission: "manage",
+  },
   { method: "DELETE", path: "/api/w/[workspace]/api-keys/[keyId]", permission: "manage" },
-  { method: "PATCH", path: "/api/w/[workspace]/contacts/[contactId]/attributes", body: { set: { plan: "refused" }, unset: ["probe"] }, permission: "edit" },
-  { method: "PUT", path: "/api/w/[workspace]/contacts/[contactId]/subscriptions", body: { channel: "all", status: "unsubscribed" }, permission: "edit" },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]/contacts/[contactId]/attributes",
+    body: { set: { plan: "refused" }, unset: ["probe"] },
+    permission: "edit",
+  },
+  {
+    method: "PUT",
+    path: "/api/w/[workspace]/contacts/[contactId]/subscriptions",
+    body: { channel: "all", status: "unsubscribed" },
+    permission: "edit",
+  },
   // A multipart upload; refused callers are answered before the body is read, so none is sent here.
   { method: "POST", path: "/api/w/[workspace]/contacts/imports", permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/contacts/imports/[importId]/start", body: { mapping: { columns: [{ kind: "userId" }] } }, permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/segments", body: { name: "Probe segment", definition: PROBE_DEFINITION }, permission: "edit" },
-  { method: "PATCH", path: "/api/w/[workspace]/segments/[segmentId]", body: { name: "Renamed probe" }, permission: "edit" },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/contacts/imports/[importId]/start",
+    body: { mapping: { columns: [{ kind: "userId" }] } },
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/segments",
+    body: { name: "Probe segment", definition: PROBE_DEFINITION },
+    permission: "edit",
+  },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]/segments/[segmentId]",
+    body: { name: "Renamed probe" },
+    permission: "edit",
+  },
   { method: "DELETE", path: "/api/w/[workspace]/segments/[segmentId]", permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/segments/[segmentId]/duplicate", body: {}, permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/segments/[segmentId]/freeze", body: {}, permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/segments/import", body: { name: "Imported probe", csv: "userId\ndemo-user-001\n" }, permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/templates", body: { name: "Probe template", channel: "sms" }, permission: "edit" },
-  { method: "PATCH", path: "/api/w/[workspace]/templates/[templateId]", body: { name: "Renamed probe template" }, permission: "edit" },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/segments/[segmentId]/duplicate",
+    body: {},
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/segments/[segmentId]/freeze",
+    body: {},
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/segments/import",
+    body: { name: "Imported probe", csv: "userId\ndemo-user-001\n" },
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/templates",
+    body: { name: "Probe template", channel: "sms" },
+    permission: "edit",
+  },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]/templates/[templateId]",
+    body: { name: "Renamed probe template" },
+    permission: "edit",
+  },
   { method: "DELETE", path: "/api/w/[workspace]/templates/[templateId]", permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/templates/[templateId]/publish", body: {}, permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/templates/[templateId]/test-send", body: { to: "+14155550123" }, permission: "edit" },
-  { method: "PUT", path: "/api/w/[workspace]/channels/[kind]", body: { url: "https://hooks.example.com/x", secret: "probe-secret-probe-secret" }, permission: "manage" },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/templates/[templateId]/publish",
+    body: {},
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/templates/[templateId]/test-send",
+    body: { to: "+14155550123" },
+    permission: "edit",
+  },
+  {
+    method: "PUT",
+    path: "/api/w/[workspace]/channels/[kind]",
+    body: { url: "https://hooks.example.com/x", secret: "probe-secret-probe-secret" },
+    permission: "manage",
+  },
   { method: "DELETE", path: "/api/w/[workspace]/channels/[kind]", permission: "manage" },
-  { method: "POST", path: "/api/w/[workspace]/journeys", body: { name: "Probe journey" }, permission: "edit" },
-  { method: "PATCH", path: "/api/w/[workspace]/journeys/[journeyId]", body: { name: "Renamed probe journey" }, permission: "edit" },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/journeys",
+    body: { name: "Probe journey" },
+    permission: "edit",
+  },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]/journeys/[journeyId]",
+    body: { name: "Renamed probe journey" },
+    permission: "edit",
+  },
   { method: "DELETE", path: "/api/w/[workspace]/journeys/[journeyId]", permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/publish", body: {}, permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/[action]", body: {}, permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/journeys/[journeyId]/restore", body: { version: 1 }, permission: "edit" },
-  { method: "POST", path: "/api/w/[workspace]/runs/[entryId]/cancel", body: {}, permission: "manage" },
-  { method: "POST", path: "/api/w/[workspace]/runs/[entryId]/retry", body: {}, permission: "manage" },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/journeys/[journeyId]/publish",
+    body: {},
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/journeys/[journeyId]/[action]",
+    body: {},
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/journeys/[journeyId]/restore",
+    body: { version: 1 },
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/runs/[entryId]/cancel",
+    body: {},
+    permission: "manage",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/runs/[entryId]/retry",
+    body: {},
+    permission: "manage",
+  },
 ];
 
 /**
@@ -49,8 +178,10 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
  */
 export const WORKSPACE_READS_BY_POST: Record<string, string> = {
   "POST /api/w/[workspace]/segments/preview": "counts and samples an unsaved segment definition",
-  "POST /api/w/[workspace]/templates/preview": "renders an unsaved template draft for a sample contact",
-  "POST /api/w/[workspace]/journeys/[journeyId]/simulate": "walks the draft for one contact; sends nothing",
+  "POST /api/w/[workspace]/templates/preview":
+    "renders an unsaved template draft for a sample contact",
+  "POST /api/w/[workspace]/journeys/[journeyId]/simulate":
+    "walks the draft for one contact; sends nothing",
 };
 
 /** Mutating routes that are not workspace-scoped, with the reason each needs no role. */
@@ -61,10 +192,13 @@ export const OTHER_MUTATIONS: Record<string, string> = {
   "GET,POST /api/auth/[...nextauth]": "Auth.js",
   "POST /api/test/sql": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
   "GET,POST,PUT /api/inngest": "Inngest's own signed protocol",
-  "POST /api/webhooks/twilio/[workspaceId]/status": "Twilio delivery receipts, signed with the workspace's auth token",
-  "POST /api/webhooks/twilio/[workspaceId]/inbound": "incoming SMS (replies, STOP), signed with the workspace's auth token",
+  "POST /api/webhooks/twilio/[workspaceId]/status":
+    "Twilio delivery receipts, signed with the workspace's auth token",
+  "POST /api/webhooks/twilio/[workspaceId]/inbound":
+    "incoming SMS (replies, STOP), signed with the workspace's auth token",
   "GET,POST /u/[token]": "unsubscribe link: the signed token in the URL is the credential",
-  "POST /api/local-inngest/e/[key]": "local executor's event API: the event key (derived from AUTH_SECRET) is the credential",
+  "POST /api/local-inngest/e/[key]":
+    "local executor's event API: the event key (derived from AUTH_SECRET) is the credential",
   "POST /api/test/clock": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
 };
 
@@ -73,8 +207,10 @@ export const OTHER_MUTATIONS: Record<string, string> = {
  * `{ id }` in the demo workspace (`$1` is its id). Add one when a route introduces a new bracket.
  */
 export const PLACEHOLDER_IDS: Record<string, string> = {
-  userId: "select m.user_id as id from memberships m join users u on u.id = m.user_id where m.workspace_id = $1 and u.email = 'marketer@demo.waymark.dev'",
-  keyId: "select id from api_keys where workspace_id = $1 and revoked_at is null order by created_at limit 1",
+  userId:
+    "select m.user_id as id from memberships m join users u on u.id = m.user_id where m.workspace_id = $1 and u.email = 'marketer@demo.waymark.dev'",
+  keyId:
+    "select id from api_keys where workspace_id = $1 and revoked_at is null order by created_at limit 1",
   // The demo seed may or may not hold contacts: this finds or makes one, always the same.
   contactId:
     "insert into contacts (workspace_id, external_id, attributes) values ($1, 'e2e-roles-probe', '{\"probe\": true}') on conflict (workspace_id, external_id) where external_id is not null do update set external_id = excluded.external_id returning id",
@@ -101,19 +237,28 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   workspace: "(select name || timezone from workspaces where slug = 'demo')",
   invites: "(select count(*)::int from invites)",
   keys: "(select count(*)::int from api_keys where revoked_at is null)",
-  segments: "(select string_agg(id::text || name || type || coalesce(definition::text, ''), ',' order by id) from segments)",
+  segments:
+    "(select string_agg(id::text || name || type || coalesce(definition::text, ''), ',' order by id) from segments)",
   segmentMembers: "(select count(*)::int from segment_members)",
   members: "(select string_agg(user_id::text || role, ',' order by user_id) from memberships)",
-  contacts: "(select md5(coalesce(string_agg(id::text || attributes::text || updated_at::text, ',' order by id), '')) from contacts)",
-  subscriptions: "(select md5(coalesce(string_agg(contact_id::text || channel || status || source, ',' order by contact_id, channel), '')) from channel_subscriptions)",
+  contacts:
+    "(select md5(coalesce(string_agg(id::text || attributes::text || updated_at::text, ',' order by id), '')) from contacts)",
+  subscriptions:
+    "(select md5(coalesce(string_agg(contact_id::text || channel || status || source, ',' order by contact_id, channel), '')) from channel_subscriptions)",
   events: "(select count(*)::int from events)",
-  imports: "(select count(*)::int || ':' || coalesce(string_agg(status::text || coalesce(mapping::text, ''), ',' order by id), '') from contact_imports)",
-  templates: "(select md5(coalesce(string_agg(id::text || name || published_version || draft::text, ',' order by id), '')) from templates)",
+  imports:
+    "(select count(*)::int || ':' || coalesce(string_agg(status::text || coalesce(mapping::text, ''), ',' order by id), '') from contact_imports)",
+  templates:
+    "(select md5(coalesce(string_agg(id::text || name || published_version || draft::text, ',' order by id), '')) from templates)",
   templateVersions: "(select count(*)::int from template_versions)",
   messages: "(select count(*)::int from messages)",
-  providers: "(select md5(coalesce(string_agg(kind || config::text, ',' order by kind), '')) from channel_providers)",
-  journeys: "(select md5(coalesce(string_agg(id::text || name || status || live_version || draft_graph::text, ',' order by id), '')) from journeys)",
+  providers:
+    "(select md5(coalesce(string_agg(kind || config::text, ',' order by kind), '')) from channel_providers)",
+  journeys:
+    "(select md5(coalesce(string_agg(id::text || name || status || live_version || draft_graph::text, ',' order by id), '')) from journeys)",
   journeyVersions: "(select count(*)::int from journey_versions)",
-  journeyEntries: "(select md5(coalesce(string_agg(id::text || status || coalesce(exit_reason, ''), ',' order by id), '')) from journey_entries)",
-  executorRuns: "(select md5(coalesce(string_agg(id || status || attempt, ',' order by id), '')) from executor_runs)",
+  journeyEntries:
+    "(select md5(coalesce(string_agg(id::text || status || coalesce(exit_reason, ''), ',' order by id), '')) from journey_entries)",
+  executorRuns:
+    "(select md5(coalesce(string_agg(id || status || attempt, ',' order by id), '')) from executor_runs)",
 };

@@ -9,10 +9,19 @@ const DIR = ".data/e2e/restart-pglite";
 // Its own server process, so the test can stop and start it. Started in its own process group:
 // `next start` leaves a child holding the port when only the parent is killed.
 async function startServer(fresh: boolean): Promise<ChildProcess> {
-  const cmd = fresh ? e2eServerCommand(PORT, DIR) : e2eServerCommand(PORT, DIR).replace(/^rm -rf \S+ && /, "");
-  const child = spawn("sh", ["-c", cmd], { detached: true, stdio: "ignore", env: { ...process.env, ...e2eServerEnv({ AUTH_SECRET: E2E_AUTH_SECRET }) } });
+  const cmd = fresh
+    ? e2eServerCommand(PORT, DIR)
+    : e2eServerCommand(PORT, DIR).replace(/^rm -rf \S+ && /, "");
+  const child = spawn("sh", ["-c", cmd], {
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, ...e2eServerEnv({ AUTH_SECRET: E2E_AUTH_SECRET }) },
+  });
   for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false);
+    const up = await fetch(`${BASE}/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return child;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -22,7 +31,10 @@ async function startServer(fresh: boolean): Promise<ChildProcess> {
 async function stopServer(child: ChildProcess) {
   process.kill(-child.pid!, "SIGTERM");
   for (let i = 0; i < 40; i++) {
-    const down = await fetch(`${BASE}/sign-in`).then(() => false, () => true);
+    const down = await fetch(`${BASE}/sign-in`).then(
+      () => false,
+      () => true,
+    );
     if (down) return;
     await new Promise((r) => setTimeout(r, 250));
   }

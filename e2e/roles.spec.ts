@@ -16,16 +16,25 @@ async function demoIds(request: APIRequestContext) {
   return ids;
 }
 
-const fill = (path: string, ids: Record<string, string>) => path.replace(/\[(\w+)\]/g, (_, k: string) => ids[k]!);
+const fill = (path: string, ids: Record<string, string>) =>
+  path.replace(/\[(\w+)\]/g, (_, k: string) => ids[k]!);
 
 async function snapshot(request: APIRequestContext) {
-  return sql(request, `select ${Object.entries(SNAPSHOT_COLUMNS).map(([k, v]) => `${v} as ${k}`).join(", ")}`);
+  return sql(
+    request,
+    `select ${Object.entries(SNAPSHOT_COLUMNS)
+      .map(([k, v]) => `${v} as ${k}`)
+      .join(", ")}`,
+  );
 }
 
 // Analysts change nothing anywhere; marketers edit content but not settings.
 const REFUSED = {
   analyst: { pages: [...AREA_PAGES, ...SETTINGS_PAGES], mutations: WORKSPACE_MUTATIONS },
-  marketer: { pages: SETTINGS_PAGES, mutations: WORKSPACE_MUTATIONS.filter((m) => m.permission === "manage") },
+  marketer: {
+    pages: SETTINGS_PAGES,
+    mutations: WORKSPACE_MUTATIONS.filter((m) => m.permission === "manage"),
+  },
 };
 
 for (const role of ["analyst", "marketer"] as const) {
@@ -42,13 +51,18 @@ for (const role of ["analyst", "marketer"] as const) {
       await expect(page.getByTestId("member-admin@demo.waymark.dev")).toContainText("admin");
     });
 
-    test("every mutation the role may not make answers 403 and changes nothing", async ({ page, request }) => {
+    test("every mutation the role may not make answers 403 and changes nothing", async ({
+      page,
+      request,
+    }) => {
       const ids = await demoIds(request);
       const before = await snapshot(request);
       for (const r of REFUSED[role].mutations) {
         const res = await page.request.fetch(fill(r.path, ids), { method: r.method, data: r.body });
         expect(res.status(), `${r.method} ${r.path}`).toBe(403);
-        expect((await res.json()).error.message).toContain(`Your role (${role}) does not allow this`);
+        expect((await res.json()).error.message).toContain(
+          `Your role (${role}) does not allow this`,
+        );
       }
       expect(await snapshot(request)).toEqual(before);
       expect((await page.request.get("/api/w/demo/members")).status()).toBe(200);
@@ -59,7 +73,9 @@ for (const role of ["analyst", "marketer"] as const) {
 test.describe("as the admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
-  test("settings show their controls (the analyst's empty pages are not empty by accident)", async ({ page }) => {
+  test("settings show their controls (the analyst's empty pages are not empty by accident)", async ({
+    page,
+  }) => {
     for (const p of ["settings", "settings/members", "settings/api-keys"]) {
       await page.goto(`/w/demo/${p}`);
       await expect(page.locator("[data-mutates]").first()).toBeVisible();
@@ -69,7 +85,10 @@ test.describe("as the admin", () => {
   test("signed-out calls to every mutation answer 401", async ({ playwright, request }) => {
     const ids = await demoIds(request);
     // Explicitly empty: request contexts otherwise inherit the admin storage state from `use`.
-    const anon = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, ...signedOut });
+    const anon = await playwright.request.newContext({
+      baseURL: test.info().project.use.baseURL,
+      ...signedOut,
+    });
     for (const r of WORKSPACE_MUTATIONS) {
       const res = await anon.fetch(fill(r.path, ids), { method: r.method, data: r.body });
       expect(res.status(), `${r.method} ${r.path}`).toBe(401);
@@ -78,13 +97,18 @@ test.describe("as the admin", () => {
   });
 
   test("bad input is refused with the field that is wrong", async ({ page }) => {
-    const bad = await page.request.patch("/api/w/demo", { data: { name: "", timezone: "Mars/Olympus" } });
+    const bad = await page.request.patch("/api/w/demo", {
+      data: { name: "", timezone: "Mars/Olympus" },
+    });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.fields).toEqual({
       name: "Workspace name must be at least 2 characters",
       timezone: "Unknown time zone (use an IANA name like Europe/Paris)",
     });
-    const notJson = await page.request.post("/api/w/demo/api-keys", { headers: { "content-type": "application/json" }, data: Buffer.from("{oops") });
+    const notJson = await page.request.post("/api/w/demo/api-keys", {
+      headers: { "content-type": "application/json" },
+      data: Buffer.from("{oops"),
+    });
     expect(notJson.status()).toBe(400);
     expect((await notJson.json()).error.fields).toEqual({ body: "Body is not valid JSON" });
   });

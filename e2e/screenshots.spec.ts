@@ -17,7 +17,18 @@ test.describe("as the admin", () => {
   test.use({ storageState: storageStateFor("admin"), viewport: { width: 1280, height: 800 } });
 
   test("every area and settings page", async ({ page }) => {
-    for (const p of ["journeys", "campaigns", "segments", "templates", "contacts", "dashboards", "settings", "settings/members", "settings/api-keys", "settings/api"]) {
+    for (const p of [
+      "journeys",
+      "campaigns",
+      "segments",
+      "templates",
+      "contacts",
+      "dashboards",
+      "settings",
+      "settings/members",
+      "settings/api-keys",
+      "settings/api",
+    ]) {
       await page.goto(`/w/demo/${p}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await page.screenshot(shot(`admin-${p.replace("/", "-")}`));

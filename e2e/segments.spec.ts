@@ -13,7 +13,10 @@ const EXPECTED = `select count(distinct a.contact_id)::int as n from events a jo
 test.describe("as the marketer", () => {
   test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1440, height: 900 } });
 
-  test("builds the 'added to cart but did not purchase within 3 hours' segment, sees the right count, saves it", async ({ page, request }) => {
+  test("builds the 'added to cart but did not purchase within 3 hours' segment, sees the right count, saves it", async ({
+    page,
+    request,
+  }) => {
     const [{ n: expected }] = (await sql<{ n: number }>(request, EXPECTED)) as [{ n: number }];
     expect(expected).toBeGreaterThan(0);
 
@@ -32,7 +35,9 @@ test.describe("as the marketer", () => {
 
     // An empty event name is refused at the condition it concerns, and the count says so.
     await page.getByLabel("Condition 1 second event").fill("");
-    await expect(page.getByTestId("condition-conditions.0").getByRole("alert")).toContainText("choose an event");
+    await expect(page.getByTestId("condition-conditions.0").getByRole("alert")).toContainText(
+      "choose an event",
+    );
     await page.screenshot(shot("segments-builder-error"));
     await page.getByLabel("Condition 1 second event").fill("Order Completed");
     await expect(page.getByTestId("segment-count")).toHaveText(String(expected));
@@ -42,20 +47,45 @@ test.describe("as the marketer", () => {
     const row = page.getByTestId("segment-row-Cart, no purchase in 3h (e2e)");
     await expect(row).toBeVisible();
     await expect(row.getByTestId("segment-size")).toHaveText(String(expected));
-    await expect(page.getByTestId("segment-row-Cart abandoners (3h)").getByTestId("segment-size")).toHaveText(String(expected));
+    await expect(
+      page.getByTestId("segment-row-Cart abandoners (3h)").getByTestId("segment-size"),
+    ).toHaveText(String(expected));
     await page.screenshot(shot("segments-list"));
   });
 
   test("a segment used by another cannot be deleted, and says by whom", async ({ page }) => {
-    const base = await page.request.post("/api/w/demo/segments", { data: { name: "Used base (e2e)", definition: { kind: "group", match: "all", conditions: [{ kind: "device", platform: "ios" }] } } });
+    const base = await page.request.post("/api/w/demo/segments", {
+      data: {
+        name: "Used base (e2e)",
+        definition: {
+          kind: "group",
+          match: "all",
+          conditions: [{ kind: "device", platform: "ios" }],
+        },
+      },
+    });
     expect(base.status()).toBe(201);
     const baseId = ((await base.json()) as { segment: { id: string } }).segment.id;
-    const user = await page.request.post("/api/w/demo/segments", { data: { name: "Uses base (e2e)", definition: { kind: "group", match: "all", conditions: [{ kind: "segment", segmentId: baseId, in: true }] } } });
+    const user = await page.request.post("/api/w/demo/segments", {
+      data: {
+        name: "Uses base (e2e)",
+        definition: {
+          kind: "group",
+          match: "all",
+          conditions: [{ kind: "segment", segmentId: baseId, in: true }],
+        },
+      },
+    });
     expect(user.status()).toBe(201);
     await page.goto("/w/demo/segments");
     page.once("dialog", (d) => void d.accept());
-    await page.getByTestId("segment-row-Used base (e2e)").getByRole("button", { name: "Delete" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "cannot be deleted" })).toContainText('cannot be deleted while it is used by segment "Uses base (e2e)"');
+    await page
+      .getByTestId("segment-row-Used base (e2e)")
+      .getByRole("button", { name: "Delete" })
+      .click();
+    await expect(page.getByRole("alert").filter({ hasText: "cannot be deleted" })).toContainText(
+      'cannot be deleted while it is used by segment "Uses base (e2e)"',
+    );
     await page.goto(`/w/demo/segments/${baseId}`);
     await expect(page.getByTestId("used-by")).toContainText("Uses base (e2e)");
   });
@@ -67,7 +97,9 @@ test.describe("as the analyst", () => {
   test("sees segments and their counts, read-only", async ({ page }) => {
     await page.goto("/w/demo/segments");
     await page.getByRole("link", { name: "Cart abandoners (3h)" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Cart abandoners (3h)" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Cart abandoners (3h)" }),
+    ).toBeVisible();
     await expect(page.getByTestId("segment-count")).not.toHaveText("—");
     await expect(page.locator("[data-mutates]")).toHaveCount(0);
     await expect(page.getByLabel("Condition 1 first event")).toBeDisabled();

@@ -11,8 +11,19 @@ let sink: TSmtpSink;
 // A real SMTP server in the test process; the admin points the demo workspace's SMTP provider at it.
 test.beforeAll(async ({ playwright }) => {
   sink = await startSmtpSink();
-  const admin = await playwright.request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("admin") });
-  const res = await admin.put("/api/w/demo/channels/smtp", { data: { host: "127.0.0.1", port: sink.port, secure: false, from: "hello@acme.test", fromName: "Acme" } });
+  const admin = await playwright.request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStateFor("admin"),
+  });
+  const res = await admin.put("/api/w/demo/channels/smtp", {
+    data: {
+      host: "127.0.0.1",
+      port: sink.port,
+      secure: false,
+      from: "hello@acme.test",
+      fromName: "Acme",
+    },
+  });
   expect(res.status(), await res.text()).toBe(200);
   await admin.dispose();
 });
@@ -32,14 +43,19 @@ async function twoContacts(page: Page) {
 async function pickSample(page: Page, email: string, first: string) {
   await page.getByRole("button", { name: "Sample contact" }).click();
   await page.getByLabel("Search contacts").fill(email);
-  await page.getByRole("option", { name: new RegExp(first) }).first().click();
+  await page
+    .getByRole("option", { name: new RegExp(first) })
+    .first()
+    .click();
   await expect(page.getByTestId("sample-label")).toContainText(first);
 }
 
 test.describe("as the marketer", () => {
   test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1600, height: 1000 } });
 
-  test("builds an email from blocks, previews it for two contacts, test-sends it to a real SMTP server and publishes v1", async ({ page }) => {
+  test("builds an email from blocks, previews it for two contacts, test-sends it to a real SMTP server and publishes v1", async ({
+    page,
+  }) => {
     const [a, b] = await twoContacts(page);
     await page.goto("/w/demo/templates");
     await expect(page.getByRole("heading", { level: 1, name: "Templates" })).toBeVisible();
@@ -58,7 +74,8 @@ test.describe("as the marketer", () => {
     await expect(page.getByTestId("version-badge")).toHaveText("Draft");
 
     // Start from an empty email: the example's heading, text and footer go.
-    for (const block of ["Heading 1", "Text 1", "Footer 1"]) await page.getByRole("button", { name: `Delete ${block}` }).click();
+    for (const block of ["Heading 1", "Text 1", "Footer 1"])
+      await page.getByRole("button", { name: `Delete ${block}` }).click();
     await expect(page.getByText("No blocks yet")).toBeVisible();
 
     await page.getByRole("button", { name: "Add block" }).click();
@@ -75,7 +92,9 @@ test.describe("as the marketer", () => {
     await page.getByRole("menuitem", { name: "Button" }).click();
     await page.getByLabel("Button label").fill("Start now");
     await page.getByLabel("Button URL").fill("https://acme.example/start");
-    await expect(page.getByRole("list", { name: "Blocks" }).getByRole("button", { name: /^Edit / })).toHaveText([/Hi \{\{ contact.firstName/, /Thanks for joining\. Acme/, /Start now/]);
+    await expect(
+      page.getByRole("list", { name: "Blocks" }).getByRole("button", { name: /^Edit / }),
+    ).toHaveText([/Hi \{\{ contact.firstName/, /Thanks for joining\. Acme/, /Start now/]);
 
     // The live preview is the server's render: defaults first, then each sample contact's name.
     const frame = page.frameLocator('iframe[title="Email preview"]');
@@ -89,7 +108,10 @@ test.describe("as the marketer", () => {
     await expect(page.getByText("Saved", { exact: true })).toBeVisible();
     await page.screenshot(shot("templates-email-editor-desktop"));
     await page.getByRole("radio", { name: "Mobile" }).click();
-    await expect(page.locator('iframe[title="Email preview"]')).toHaveJSProperty("offsetWidth", 355);
+    await expect(page.locator('iframe[title="Email preview"]')).toHaveJSProperty(
+      "offsetWidth",
+      355,
+    );
     await page.screenshot(shot("templates-email-editor-mobile"));
     await page.getByRole("tab", { name: "Plain text" }).click();
     await expect(page.getByTestId("preview-text")).toContainText(`Hi ${b.first}`);
@@ -97,12 +119,16 @@ test.describe("as the marketer", () => {
     // Flags before saving: an unknown variable warns, broken Liquid is an error publish refuses.
     const subject = page.getByLabel("Subject");
     await subject.fill("Hello {{ contact.favouriteColour }}");
-    await expect(page.getByTestId("flags-subject")).toContainText("Unknown variable contact.favouriteColour");
+    await expect(page.getByTestId("flags-subject")).toContainText(
+      "Unknown variable contact.favouriteColour",
+    );
     await subject.fill("Hello {{ contact.firstName ");
     await expect(page.getByTestId("flags-subject")).toContainText("Liquid:");
     await expect(page.getByTestId("issues-badge")).toContainText("1 error");
     await page.getByRole("button", { name: "Publish" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Fix the highlighted fields" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Fix the highlighted fields" }),
+    ).toBeVisible();
     await expect(page.getByTestId("version-badge")).toHaveText("Draft");
 
     // The variable picker writes at the caret of the focused field.
@@ -118,7 +144,9 @@ test.describe("as the marketer", () => {
     await expect(page.getByLabel("Send to")).toHaveValue(MARKETER);
     await page.getByRole("button", { name: "Send test" }).click();
     await expect(page.getByTestId("test-send-result")).toHaveText("Sent");
-    const mail = await sink.waitFor((m) => m.to.includes(MARKETER) && m.subject === `Hello ${b.first}`);
+    const mail = await sink.waitFor(
+      (m) => m.to.includes(MARKETER) && m.subject === `Hello ${b.first}`,
+    );
     expect(mail.fromHeader).toContain("hello@acme.test");
     expect(mail.html).toContain(`Hi ${b.first}`);
     expect(mail.html).toContain("<strong>Acme</strong>");
@@ -132,14 +160,22 @@ test.describe("as the marketer", () => {
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByTestId("version-badge")).toHaveText("v1");
     await expect(page.getByTestId("version-history")).toContainText("v1");
-    const [row] = await sql<{ v: number; subject: string }>(page.request, "select published_version as v, draft->>'subject' as subject from templates where name = $1", [name]);
+    const [row] = await sql<{ v: number; subject: string }>(
+      page.request,
+      "select published_version as v, draft->>'subject' as subject from templates where name = $1",
+      [name],
+    );
     expect(row).toEqual({ v: 1, subject: 'Hello {{ contact.firstName | default: "" }}' });
     await page.goto("/w/demo/templates");
     await expect(page.getByTestId(`template-row-${name}`)).toContainText("v1");
   });
 
-  test("the SMS editor counts characters, encoding and segments as the text is typed", async ({ page }) => {
-    const res = await page.request.post("/api/w/demo/templates", { data: { name: `SMS ${Date.now()} (e2e)`, channel: "sms" } });
+  test("the SMS editor counts characters, encoding and segments as the text is typed", async ({
+    page,
+  }) => {
+    const res = await page.request.post("/api/w/demo/templates", {
+      data: { name: `SMS ${Date.now()} (e2e)`, channel: "sms" },
+    });
     expect(res.status()).toBe(201);
     const { template } = (await res.json()) as { template: { id: string } };
     await page.goto(`/w/demo/templates/${template.id}`);
@@ -147,27 +183,41 @@ test.describe("as the marketer", () => {
     await expect(page.getByTestId("sms-bubble")).toContainText("Hi there!");
     const body = page.getByLabel("Message");
     await body.fill("Your order has shipped!");
-    await expect(page.getByTestId("sms-counter")).toContainText("23 characters · GSM-7 · 1 segment");
+    await expect(page.getByTestId("sms-counter")).toContainText(
+      "23 characters · GSM-7 · 1 segment",
+    );
     await expect(page.getByTestId("sms-bubble")).toHaveText("Your order has shipped!");
     await body.fill(`${"x".repeat(150)} {{ contact.firstName | default: "there" }} 😀`);
     await expect(page.getByTestId("sms-counter")).toContainText("UCS-2 · 3 segments");
     await expect(page.getByTestId("sms-counter")).toContainText("UCS-2 because of 😀");
-    await body.fill(`Hi {{ contact.firstName | default: "there" }}, your cart misses you: https://acme.example/cart. Reply STOP to opt out.`);
+    await body.fill(
+      `Hi {{ contact.firstName | default: "there" }}, your cart misses you: https://acme.example/cart. Reply STOP to opt out.`,
+    );
     await expect(page.getByTestId("sms-bubble")).toContainText("Hi there, your cart misses you");
     await expect(page.getByTestId("sms-counter")).toContainText("GSM-7 · 1 segment");
-    await expect(page.getByTestId("sms-counter-personalised")).toContainText("Personalised for the preview: 81 characters · GSM-7 · 1 segment");
+    await expect(page.getByTestId("sms-counter-personalised")).toContainText(
+      "Personalised for the preview: 81 characters · GSM-7 · 1 segment",
+    );
     await page.screenshot(shot("templates-sms-editor"));
   });
 
-  test("the push preview shows the notification as iOS and Android lock screens draw it", async ({ page }) => {
+  test("the push preview shows the notification as iOS and Android lock screens draw it", async ({
+    page,
+  }) => {
     await page.goto("/w/demo/templates");
     await page.getByRole("link", { name: "App guide push" }).click();
-    await expect(page.getByTestId("push-notification")).toContainText("Get more out of Acme, friend");
+    await expect(page.getByTestId("push-notification")).toContainText(
+      "Get more out of Acme, friend",
+    );
     await expect(page.getByTestId("push-notification")).toContainText("30-second guide");
     await page.screenshot(shot("templates-push-ios"));
     await page.getByRole("radio", { name: "Android" }).click();
-    await expect(page.getByTestId("push-notification")).toContainText("Get more out of Acme, friend");
-    await page.getByLabel("Title", { exact: true }).fill("New: {{ contact.plan | default: \"free\" }} tips");
+    await expect(page.getByTestId("push-notification")).toContainText(
+      "Get more out of Acme, friend",
+    );
+    await page
+      .getByLabel("Title", { exact: true })
+      .fill('New: {{ contact.plan | default: "free" }} tips');
     await expect(page.getByTestId("push-notification")).toContainText("New: free tips");
     await page.screenshot(shot("templates-push-android"));
   });
@@ -181,7 +231,9 @@ test.describe("as the analyst", () => {
     await expect(page.locator("[data-mutates]")).toHaveCount(0);
     await page.getByRole("link", { name: "Welcome email", exact: true }).click();
     await expect(page.getByText("Read-only")).toBeVisible();
-    await expect(page.frameLocator('iframe[title="Email preview"]').getByText("Hi there, welcome aboard!")).toBeVisible();
+    await expect(
+      page.frameLocator('iframe[title="Email preview"]').getByText("Hi there, welcome aboard!"),
+    ).toBeVisible();
     await expect(page.getByLabel("Subject")).toBeDisabled();
     await expect(page.getByLabel("Template name")).toBeDisabled();
     await page.getByRole("button", { name: "Edit Text 2" }).click();

@@ -11,11 +11,17 @@ export const LOCAL_INNGEST_PATH = "/api/local-inngest/";
  * INNGEST_BASE_URL itself. `inngest-dev`: dev mode (INNGEST_DEV may carry the URL). `local`: cloud
  * mode against the app itself, with keys derived from the app's secret.
  */
-export function inngestClientOptions(env: TEnv, secret: () => string = authSecret): Partial<ClientOptions> {
+export function inngestClientOptions(
+  env: TEnv,
+  secret: () => string = authSecret,
+): Partial<ClientOptions> {
   if (env.executor === "inngest") return { isDev: false };
-  if (env.executor === "inngest-dev") return { isDev: true, ...(env.INNGEST_BASE_URL ? { baseUrl: env.INNGEST_BASE_URL } : {}) };
+  if (env.executor === "inngest-dev")
+    return { isDev: true, ...(env.INNGEST_BASE_URL ? { baseUrl: env.INNGEST_BASE_URL } : {}) };
   // `next build` imports route modules but never calls Inngest; do not create a secret file then.
   const building = process.env.NEXT_PHASE === "phase-production-build";
-  const keys = building ? { signingKey: "signkey-local-00", eventKey: "build" } : localInngestKeys(secret());
+  const keys = building
+    ? { signingKey: "signkey-local-00", eventKey: "build" }
+    : localInngestKeys(secret());
   return { isDev: false, baseUrl: `${env.internalUrl}${LOCAL_INNGEST_PATH}`, ...keys };
 }

@@ -14,7 +14,10 @@ export const ZEnv = z.object({
   /** Folder of the embedded database, or `memory://` for a throwaway one. */
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   /** Signs session tokens. Required in production; in development one is generated into .data/. */
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (openssl rand -base64 32)")
+    .optional(),
   /** Public base URL, used in invite links when the request's own host is not the public one. */
   APP_URL: z.url().optional(),
   /** `open`: anyone may sign up and gets a workspace of their own. `invite-only`: only invite links. */
@@ -36,7 +39,10 @@ export const ZEnv = z.object({
   INNGEST_DEV: z.string().optional(),
   /** Self-hosted Inngest (or a non-default dev server): its API and event origin. */
   INNGEST_BASE_URL: z.url().optional(),
-  INNGEST_SIGNING_KEY: z.string().regex(/^signkey-[A-Za-z0-9_]+-[0-9a-fA-F]+$/, "must look like signkey-<env>-<hex>").optional(),
+  INNGEST_SIGNING_KEY: z
+    .string()
+    .regex(/^signkey-[A-Za-z0-9_]+-[0-9a-fA-F]+$/, "must look like signkey-<env>-<hex>")
+    .optional(),
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
   /** How the app reaches itself (the local executor calls /api/inngest here). Default http://127.0.0.1:$PORT. */
   WAYMARK_INTERNAL_URL: z.url().optional(),
@@ -46,7 +52,11 @@ export const ZEnv = z.object({
 });
 
 export type TExecutorKind = "local" | "inngest-dev" | "inngest";
-export type TEnv = Omit<z.infer<typeof ZEnv>, "WAYMARK_SEED_DEMO"> & { WAYMARK_SEED_DEMO: boolean; executor: TExecutorKind; internalUrl: string };
+export type TEnv = Omit<z.infer<typeof ZEnv>, "WAYMARK_SEED_DEMO"> & {
+  WAYMARK_SEED_DEMO: boolean;
+  executor: TExecutorKind;
+  internalUrl: string;
+};
 
 function executorOf(e: z.infer<typeof ZEnv>): TExecutorKind {
   if (e.WAYMARK_EXECUTOR) return e.WAYMARK_EXECUTOR;
@@ -56,23 +66,44 @@ function executorOf(e: z.infer<typeof ZEnv>): TExecutorKind {
 }
 
 export function loadEnv(source: Record<string, string | undefined>): TEnv {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const parsed = ZEnv.safeParse(cleaned);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join(".")}: ${i.message}`)
+      .join("\n");
     throw new Error(`Invalid environment variables:\n${problems}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build" && !e.AUTH_SECRET) {
-    throw new Error("Invalid environment variables:\n  AUTH_SECRET: required in production (openssl rand -base64 32)");
+  if (
+    e.NODE_ENV === "production" &&
+    process.env.NEXT_PHASE !== "phase-production-build" &&
+    !e.AUTH_SECRET
+  ) {
+    throw new Error(
+      "Invalid environment variables:\n  AUTH_SECRET: required in production (openssl rand -base64 32)",
+    );
   }
   const executor = executorOf(e);
   if (executor === "inngest") {
     const missing = (["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const).filter((k) => !e[k]);
-    if (missing.length) throw new Error(`Invalid environment variables:\n${missing.map((k) => `  ${k}: required with the inngest executor`).join("\n")}`);
+    if (missing.length)
+      throw new Error(
+        `Invalid environment variables:\n${missing.map((k) => `  ${k}: required with the inngest executor`).join("\n")}`,
+      );
   }
-  const internalUrl = (e.WAYMARK_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT ?? 3000}`).replace(/\/$/, "");
-  return { ...e, WAYMARK_SEED_DEMO: e.WAYMARK_SEED_DEMO ?? e.NODE_ENV !== "production", executor, internalUrl };
+  const internalUrl = (e.WAYMARK_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT ?? 3000}`).replace(
+    /\/$/,
+    "",
+  );
+  return {
+    ...e,
+    WAYMARK_SEED_DEMO: e.WAYMARK_SEED_DEMO ?? e.NODE_ENV !== "production",
+    executor,
+    internalUrl,
+  };
 }
 
 export const env: TEnv = loadEnv(process.env);

@@ -16,7 +16,10 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(fields: Record<string, string>, message = Object.values(fields)[0] ?? "Invalid input") {
+  constructor(
+    fields: Record<string, string>,
+    message = Object.values(fields)[0] ?? "Invalid input",
+  ) {
     super(400, "validation_error", message, fields);
   }
 }
@@ -43,9 +46,18 @@ export class GoneError extends AppError {
 
 /** True for a unique-constraint violation from pg or PGlite (drizzle may wrap it as `cause`). */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, constraint: c, message } = e as { code?: string; constraint?: string; message?: string };
-    if (code === "23505") return !constraint || c === constraint || Boolean(message?.includes(constraint));
+  for (
+    let e: unknown = err, depth = 0;
+    e && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const {
+      code,
+      constraint: c,
+      message,
+    } = e as { code?: string; constraint?: string; message?: string };
+    if (code === "23505")
+      return !constraint || c === constraint || Boolean(message?.includes(constraint));
   }
   return false;
 }
@@ -55,7 +67,11 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
  * transactions crossed, and repeating the losing one on what the other committed may succeed.
  */
 export function isTransactionConflict(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = err, depth = 0;
+    e && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const { code } = e as { code?: string };
     if (code === "40P01" || code === "40001") return true;
   }

@@ -23,7 +23,10 @@
     var base = (options.baseUrl || defaultBase).replace(/\/$/, "");
     var headers = { authorization: "Bearer " + options.token };
     var post = function (id, action) {
-      return fetch(base + "/api/v1/inapp/messages/" + encodeURIComponent(id) + "/" + action, { method: "POST", headers: headers });
+      return fetch(base + "/api/v1/inapp/messages/" + encodeURIComponent(id) + "/" + action, {
+        method: "POST",
+        headers: headers,
+      });
     };
 
     function show(message) {
@@ -35,7 +38,11 @@
       card.setAttribute("role", "dialog");
       card.setAttribute("aria-label", message.title || "Message");
       card.setAttribute("data-waymark-inapp", message.id);
-      var close = el("button", "position:absolute;top:8px;right:10px;border:0;background:transparent;font-size:20px;cursor:pointer;color:#6b7280", "×");
+      var close = el(
+        "button",
+        "position:absolute;top:8px;right:10px;border:0;background:transparent;font-size:20px;cursor:pointer;color:#6b7280",
+        "×",
+      );
       close.setAttribute("aria-label", "Close");
       card.appendChild(close);
       if (message.imageUrl) {
@@ -45,19 +52,24 @@
         card.appendChild(img);
       }
       var inner = el("div", "padding:16px 18px");
-      inner.appendChild(el("div", "font-weight:600;font-size:16px;margin:0 18px 4px 0", message.title));
+      inner.appendChild(
+        el("div", "font-weight:600;font-size:16px;margin:0 18px 4px 0", message.title),
+      );
       inner.appendChild(el("div", "color:#374151", message.body));
       var row = el("div", "display:flex;gap:8px;margin-top:12px;flex-wrap:wrap");
       (message.buttons || []).forEach(function (b, i) {
         var btn = el(
           "button",
           "border-radius:8px;padding:8px 14px;cursor:pointer;font:inherit;" +
-            (i === 0 ? "background:#111827;color:#fff;border:0" : "background:#fff;color:#111827;border:1px solid #d1d5db"),
+            (i === 0
+              ? "background:#111827;color:#fff;border:0"
+              : "background:#fff;color:#111827;border:1px solid #d1d5db"),
           b.label,
         );
         btn.addEventListener("click", function () {
           dismiss();
-          if ((b.action === "url" || b.action === "deep_link") && b.value) window.location.href = b.value;
+          if ((b.action === "url" || b.action === "deep_link") && b.value)
+            window.location.href = b.value;
         });
         row.appendChild(btn);
       });

@@ -9,7 +9,11 @@ describe("public links", () => {
 
   it("follow a reverse proxy's forwarded host and protocol", () => {
     const req = new Request("http://localhost:3000/api/x", {
-      headers: { host: "internal:3000", "x-forwarded-host": "waymark.example.com", "x-forwarded-proto": "https,http" },
+      headers: {
+        host: "internal:3000",
+        "x-forwarded-host": "waymark.example.com",
+        "x-forwarded-proto": "https,http",
+      },
     });
     expect(publicUrl(req, "/invite/abc")).toBe("https://waymark.example.com/invite/abc");
   });

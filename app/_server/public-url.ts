@@ -6,8 +6,12 @@ import { env } from "@/lib/env";
  */
 export function publicOrigin(headers: Headers, fallback?: URL): string {
   if (env.APP_URL) return env.APP_URL.replace(/\/$/, "");
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? fallback?.host ?? "localhost";
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? fallback?.protocol.replace(":", "") ?? "http";
+  const host =
+    headers.get("x-forwarded-host") ?? headers.get("host") ?? fallback?.host ?? "localhost";
+  const proto =
+    headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ??
+    fallback?.protocol.replace(":", "") ??
+    "http";
   return `${proto}://${host}`;
 }
 

@@ -22,17 +22,27 @@ function writeKeyOf(body: string): string | null {
  * library, a `writeKey` in the body. Bodies are read here, capped at `maxBodyBytes` (413 beyond).
  */
 export function withApiKey<P>(
-  handler: (req: NextRequest, ctx: { params: P; apiKey: TApiKeyContext; body: string }) => Promise<Response>,
+  handler: (
+    req: NextRequest,
+    ctx: { params: P; apiKey: TApiKeyContext; body: string },
+  ) => Promise<Response>,
   opts: TOptions = {},
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      const body = req.method === "GET" || req.method === "DELETE" || req.method === "HEAD" ? "" : await readBodyLimited(req, opts.maxBodyBytes ?? 64 * 1024);
+      const body =
+        req.method === "GET" || req.method === "DELETE" || req.method === "HEAD"
+          ? ""
+          : await readBodyLimited(req, opts.maxBodyBytes ?? 64 * 1024);
       const header = req.headers.get("authorization");
       const bodyKey = header ? null : writeKeyOf(body);
       const apiKey = await authenticateApiKey(header ?? (bodyKey ? `Bearer ${bodyKey}` : null));
       if (!apiKey) {
-        return errorJson(401, "invalid_api_key", "Missing, unknown or revoked API key (Authorization: Bearer <key>)");
+        return errorJson(
+          401,
+          "invalid_api_key",
+          "Missing, unknown or revoked API key (Authorization: Bearer <key>)",
+        );
       }
       return await handler(req, { params: await route.params, apiKey, body });
     } catch (err) {

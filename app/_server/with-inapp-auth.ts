@@ -26,7 +26,9 @@ function withCors(res: Response): Response {
  * The in-app inbox's callers: a web page with a per-contact token (`Bearer wmc_…`, which fixes the
  * contact), or a server with the workspace API key and `?userId=`.
  */
-export function withInAppAuth<P>(handler: (req: NextRequest, ctx: { params: P; contact: TInAppContext }) => Promise<Response>) {
+export function withInAppAuth<P>(
+  handler: (req: NextRequest, ctx: { params: P; contact: TInAppContext }) => Promise<Response>,
+) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const header = req.headers.get("authorization") ?? "";
@@ -34,17 +36,37 @@ export function withInAppAuth<P>(handler: (req: NextRequest, ctx: { params: P; c
       let who: { workspaceId: string; userId: string } | null = null;
       if (bearer.startsWith("wmc_")) {
         who = verifyInAppToken(appKey("inapp-contact-tokens"), bearer);
-        if (!who) return withCors(errorJson(401, "invalid_token", "Missing, expired or forged in-app token"));
+        if (!who)
+          return withCors(
+            errorJson(401, "invalid_token", "Missing, expired or forged in-app token"),
+          );
       } else {
         const apiKey = await authenticateApiKey(header || null);
-        if (!apiKey) return withCors(errorJson(401, "invalid_api_key", "Send a contact token (Bearer wmc_…) or the API key with ?userId="));
+        if (!apiKey)
+          return withCors(
+            errorJson(
+              401,
+              "invalid_api_key",
+              "Send a contact token (Bearer wmc_…) or the API key with ?userId=",
+            ),
+          );
         const userId = new URL(req.url).searchParams.get("userId");
-        if (!userId) return withCors(errorJson(400, "invalid_request", "userId is required with an API key", { userId: "Required" }));
+        if (!userId)
+          return withCors(
+            errorJson(400, "invalid_request", "userId is required with an API key", {
+              userId: "Required",
+            }),
+          );
         who = { workspaceId: apiKey.workspace.id, userId };
       }
       const contact = await findContactByExternalId(who.workspaceId, who.userId);
       if (!contact) return withCors(errorJson(404, "not_found", "No contact with this userId"));
-      return withCors(await handler(req, { params: await route.params, contact: { workspaceId: who.workspaceId, contactId: contact.id, userId: who.userId } }));
+      return withCors(
+        await handler(req, {
+          params: await route.params,
+          contact: { workspaceId: who.workspaceId, contactId: contact.id, userId: who.userId },
+        }),
+      );
     } catch (err) {
       return withCors(errorResponse(err));
     }

@@ -10,16 +10,26 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
  * Twilio's webhooks into a workspace: form-encoded, signed with the workspace's own auth token
  * over the public URL Twilio called. Unsigned, badly signed or unknown: 403, nothing recorded.
  */
-export function withTwilioSignature(handler: (workspaceId: string, params: Record<string, string>) => Promise<void>) {
-  return async (req: Request, route: { params: Promise<{ workspaceId: string }> }): Promise<Response> => {
+export function withTwilioSignature(
+  handler: (workspaceId: string, params: Record<string, string>) => Promise<void>,
+) {
+  return async (
+    req: Request,
+    route: { params: Promise<{ workspaceId: string }> },
+  ): Promise<Response> => {
     try {
       const { workspaceId } = await route.params;
-      const token = z.uuid().safeParse(workspaceId).success ? await twilioAuthToken(workspaceId) : null;
+      const token = z.uuid().safeParse(workspaceId).success
+        ? await twilioAuthToken(workspaceId)
+        : null;
       const text = await req.text();
       const params = Object.fromEntries(new URLSearchParams(text));
       const url = new URL(req.url);
       const signedUrl = publicUrl(req, url.pathname + url.search);
-      if (!token || !verifyTwilioSignature(token, signedUrl, params, req.headers.get("x-twilio-signature"))) {
+      if (
+        !token ||
+        !verifyTwilioSignature(token, signedUrl, params, req.headers.get("x-twilio-signature"))
+      ) {
         return errorJson(403, "invalid_signature", "Missing or invalid X-Twilio-Signature");
       }
       await handler(workspaceId, params);

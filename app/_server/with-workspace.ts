@@ -31,7 +31,12 @@ export function withWorkspace<P extends { workspace: string }>(
       if (!can(membership.role, permission)) {
         return errorJson(403, "forbidden", `Your role (${membership.role}) does not allow this`);
       }
-      return await handler(req, { params, user, workspace: membership.workspace, role: membership.role });
+      return await handler(req, {
+        params,
+        user,
+        workspace: membership.workspace,
+        role: membership.role,
+      });
     } catch (err) {
       return errorResponse(err);
     }
@@ -40,7 +45,10 @@ export function withWorkspace<P extends { workspace: string }>(
 
 /** For routes that need a signed-in user but no workspace (creating one, accepting an invite). */
 export function withUser<P>(
-  handler: (req: NextRequest, ctx: { params: P; user: { id: string; email: string; name: string } }) => Promise<Response>,
+  handler: (
+    req: NextRequest,
+    ctx: { params: P; user: { id: string; email: string; name: string } },
+  ) => Promise<Response>,
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {

@@ -5,17 +5,32 @@ import { existsSync } from "node:fs";
 export async function startServer(port: number, env: Record<string, string>) {
   if (!existsSync(".next/BUILD_ID")) {
     console.info("[bench] no production build; running next build");
-    const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const r = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (r.status !== 0) throw new Error("next build failed");
   }
   const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0001", WAYMARK_SEED_DEMO: "0", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0001",
+      WAYMARK_SEED_DEMO: "0",
+      ...env,
+    },
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
-    if (await fetch(`${base}/api/v1/openapi.json`).then((r) => r.ok, () => false)) {
+    if (
+      await fetch(`${base}/api/v1/openapi.json`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
       return { base, stop: () => process.kill(-child.pid!, "SIGTERM") };
     }
     await new Promise((r) => setTimeout(r, 250));

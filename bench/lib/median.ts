@@ -13,7 +13,10 @@ export async function median(runs: number, f: () => Promise<unknown>) {
  * Medians in ms of `runs` rounds that each time every function once, in turn: load from other
  * processes that comes and goes then weighs on all of them alike, not on whichever ran last.
  */
-export async function interleavedMedians(runs: number, fs: (() => Promise<unknown>)[]): Promise<number[]> {
+export async function interleavedMedians(
+  runs: number,
+  fs: (() => Promise<unknown>)[],
+): Promise<number[]> {
   const times: number[][] = fs.map(() => []);
   for (let i = 0; i < runs; i++) {
     for (const [k, f] of fs.entries()) {

@@ -29,7 +29,15 @@ export const SEGMENT_CASES: TSegmentCase[] = [
   },
   {
     name: "cart in last 30 days, no order within 3 h (sequence)",
-    definition: () => all({ kind: "sequence", first: { name: "Added to Cart" }, then: { name: "Order Completed" }, withinHours: 3, mode: "not_followed_by", window: { lastDays: 30 } }),
+    definition: () =>
+      all({
+        kind: "sequence",
+        first: { name: "Added to Cart" },
+        then: { name: "Order Completed" },
+        withinHours: 3,
+        mode: "not_followed_by",
+        window: { lastDays: 30 },
+      }),
     hand: `select count(distinct a.contact_id) as n from events a
       where a.workspace_id = $1 and a.name = 'Added to Cart' and a.occurred_at between $2::timestamptz - interval '30 days' and $2::timestamptz - interval '3 hours'
         and not exists (select 1 from events b where b.workspace_id = $1 and b.contact_id = a.contact_id and b.name = 'Order Completed'
@@ -39,14 +47,23 @@ export const SEGMENT_CASES: TSegmentCase[] = [
   {
     name: "VIP tier with a push token",
     definition: () =>
-      all({ kind: "attribute", key: "tier", type: "string", op: "equals", value: "vip" }, { kind: "channel", channel: "push", state: "has_address" }),
+      all(
+        { kind: "attribute", key: "tier", type: "string", op: "equals", value: "vip" },
+        { kind: "channel", channel: "push", state: "has_address" },
+      ),
     hand: `select count(*) as n from contacts c
       where c.workspace_id = $1 and c.attributes @> '{"tier":"vip"}' and exists (select 1 from push_tokens pt where pt.contact_id = c.id)`,
   },
   {
     name: "3+ orders over 100 in the last 30 days",
     definition: () =>
-      all({ kind: "event", name: "Order Completed", filters: [{ property: "amount", type: "number", op: "gt", value: 100 }], count: { op: "at_least", value: 3 }, window: { lastDays: 30 } }),
+      all({
+        kind: "event",
+        name: "Order Completed",
+        filters: [{ property: "amount", type: "number", op: "gt", value: 100 }],
+        count: { op: "at_least", value: 3 },
+        window: { lastDays: 30 },
+      }),
     hand: `select count(*) as n from (select e.contact_id from events e
       where e.workspace_id = $1 and e.name = 'Order Completed' and e.occurred_at between $2::timestamptz - interval '30 days' and $2::timestamptz
         and (e.properties ->> 'amount')::numeric > 100
@@ -54,7 +71,9 @@ export const SEGMENT_CASES: TSegmentCase[] = [
   },
   {
     name: "in “Buyers, 90 days”, emailable, in Asia or Vietnamese",
-    saves: { "Buyers, 90 days": all({ kind: "event", name: "Order Completed", window: { lastDays: 90 } }) },
+    saves: {
+      "Buyers, 90 days": all({ kind: "event", name: "Order Completed", window: { lastDays: 90 } }),
+    },
     definition: (saved) =>
       all(
         { kind: "segment", segmentId: saved.get("Buyers, 90 days"), in: true },
@@ -63,7 +82,13 @@ export const SEGMENT_CASES: TSegmentCase[] = [
           kind: "group",
           match: "any",
           conditions: [
-            { kind: "profile", field: "timezone", type: "string", op: "starts_with", value: "Asia/" },
+            {
+              kind: "profile",
+              field: "timezone",
+              type: "string",
+              op: "starts_with",
+              value: "Asia/",
+            },
             { kind: "profile", field: "locale", type: "string", op: "equals", value: "vi-VN" },
           ],
         },

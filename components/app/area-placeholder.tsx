@@ -1,14 +1,28 @@
-import { BarChart3, LayoutTemplate, Megaphone, Route, UsersRound, type LucideIcon } from "lucide-react";
+import {
+  BarChart3,
+  LayoutTemplate,
+  Megaphone,
+  Route,
+  UsersRound,
+  type LucideIcon,
+} from "lucide-react";
 import { ComingSoon } from "./coming-soon";
 import { PageHeader } from "./page-header";
 
-type Area = { title: string; description: string; icon: LucideIcon; heading: string; points: string[] };
+type Area = {
+  title: string;
+  description: string;
+  icon: LucideIcon;
+  heading: string;
+  points: string[];
+};
 
 /** What each area that has not landed yet will hold, so the shell has no dead ends. */
 export const AREAS = {
   journeys: {
     title: "Journeys",
-    description: "Multi-step, per-contact flows drawn on a canvas: triggers, waits, branches, A/B splits and sends.",
+    description:
+      "Multi-step, per-contact flows drawn on a canvas: triggers, waits, branches, A/B splits and sends.",
     icon: Route,
     heading: "Your journeys will live here",
     points: [
@@ -41,7 +55,8 @@ export const AREAS = {
   },
   templates: {
     title: "Templates",
-    description: "Messages for email, SMS, push, voice and in-app, with personalisation and live preview.",
+    description:
+      "Messages for email, SMS, push, voice and in-app, with personalisation and live preview.",
     icon: LayoutTemplate,
     heading: "Your templates will live here",
     points: [

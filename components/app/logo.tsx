@@ -3,7 +3,14 @@ export function Logo({ className = "" }: { className?: string }) {
     <span className={`inline-flex items-center gap-2 font-semibold tracking-tight ${className}`}>
       <svg viewBox="0 0 24 24" className="size-6" aria-hidden="true">
         <rect width="24" height="24" rx="6" className="fill-brand-600" />
-        <path d="M6 8l3 9 3-6 3 6 3-9" fill="none" stroke="white" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M6 8l3 9 3-6 3 6 3-9"
+          fill="none"
+          stroke="white"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       Waymark
     </span>

@@ -1,4 +1,14 @@
-import { BarChart3, Inbox, Megaphone, Route, Send, Settings, Users, UsersRound, LayoutTemplate } from "lucide-react";
+import {
+  BarChart3,
+  Inbox,
+  Megaphone,
+  Route,
+  Send,
+  Settings,
+  Users,
+  UsersRound,
+  LayoutTemplate,
+} from "lucide-react";
 
 export const NAV_ITEMS = [
   { href: "journeys", label: "Journeys", icon: Route },

@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 
 /** A mutation against one of the app's routes that re-renders the server components on success. */
-export function useApiMutation<TVars, TResult = unknown>(request: (vars: TVars) => { url: string; method: string; body?: unknown }) {
+export function useApiMutation<TVars, TResult = unknown>(
+  request: (vars: TVars) => { url: string; method: string; body?: unknown },
+) {
   const router = useRouter();
   const mutation = useMutation<TResult, ApiError, TVars>({
     mutationFn: (vars) => {
@@ -14,5 +16,10 @@ export function useApiMutation<TVars, TResult = unknown>(request: (vars: TVars) 
     onSuccess: () => router.refresh(),
   });
   const fields = mutation.error?.fields ?? {};
-  return { ...mutation, fieldError: (name: string) => fields[name], formError: mutation.error && Object.keys(fields).length === 0 ? mutation.error.message : undefined };
+  return {
+    ...mutation,
+    fieldError: (name: string) => fields[name],
+    formError:
+      mutation.error && Object.keys(fields).length === 0 ? mutation.error.message : undefined,
+  };
 }

@@ -6,14 +6,23 @@ import { Button } from "@/components/ui/button";
 export function UserMenu({ name, email }: { name: string; email: string }) {
   return (
     <div className="flex items-center gap-3 border-t border-slate-200 pt-3">
-      <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700" aria-hidden="true">
+      <span
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700"
+        aria-hidden="true"
+      >
         {name.slice(0, 1).toUpperCase()}
       </span>
       <span className="min-w-0 flex-1">
         <span className="block truncate text-sm font-medium">{name}</span>
         <span className="block truncate text-xs text-slate-500">{email}</span>
       </span>
-      <Button variant="ghost" size="icon" aria-label="Sign out" title="Sign out" onClick={() => signOut({ redirectTo: "/sign-in" })}>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label="Sign out"
+        title="Sign out"
+        onClick={() => signOut({ redirectTo: "/sign-in" })}
+      >
         <LogOut />
       </Button>
     </div>

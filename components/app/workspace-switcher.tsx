@@ -19,19 +19,33 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: W; workspa
         <ChevronsUpDown className="size-4 shrink-0 text-slate-400" aria-hidden="true" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={4} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-slate-500">Workspaces</DropdownMenu.Label>
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-slate-500">
+            Workspaces
+          </DropdownMenu.Label>
           {workspaces.map((w) => (
             <DropdownMenu.Item key={w.slug} asChild>
-              <Link href={`/w/${w.slug}/journeys`} className="flex items-center justify-between gap-3 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+              <Link
+                href={`/w/${w.slug}/journeys`}
+                className="flex items-center justify-between gap-3 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100"
+              >
                 <span className="truncate">{w.name}</span>
-                {w.slug === current.slug ? <Check className="size-4 text-brand-600" aria-label="current" /> : null}
+                {w.slug === current.slug ? (
+                  <Check className="size-4 text-brand-600" aria-label="current" />
+                ) : null}
               </Link>
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           <DropdownMenu.Item asChild>
-            <Link href="/workspaces/new" className="flex items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+            <Link
+              href="/workspaces/new"
+              className="flex items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100"
+            >
               <Plus className="size-4" aria-hidden="true" /> New workspace
             </Link>
           </DropdownMenu.Item>

@@ -5,10 +5,22 @@ import { useApiMutation } from "@/components/app/use-api-mutation";
 
 export function AcceptInviteButton({ token }: { token: string }) {
   const router = useRouter();
-  const accept = useApiMutation<void, { workspaceSlug: string }>(() => ({ url: "/api/invites/accept", method: "POST", body: { token } }));
+  const accept = useApiMutation<void, { workspaceSlug: string }>(() => ({
+    url: "/api/invites/accept",
+    method: "POST",
+    body: { token },
+  }));
   return (
     <div className="mt-4">
-      <Button className="w-full" disabled={accept.isPending} onClick={() => accept.mutate(undefined, { onSuccess: (r) => router.push(`/w/${r.workspaceSlug}/journeys`) })}>
+      <Button
+        className="w-full"
+        disabled={accept.isPending}
+        onClick={() =>
+          accept.mutate(undefined, {
+            onSuccess: (r) => router.push(`/w/${r.workspaceSlug}/journeys`),
+          })
+        }
+      >
         Accept invitation
       </Button>
       {accept.error ? (

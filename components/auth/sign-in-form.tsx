@@ -4,7 +4,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 
-export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail: string }) {
+export function SignInForm({
+  callbackUrl,
+  defaultEmail,
+}: {
+  callbackUrl: string;
+  defaultEmail: string;
+}) {
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
@@ -13,7 +19,11 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     setPending(true);
     setError(undefined);
     const form = new FormData(e.currentTarget);
-    const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const res = await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirect: false,
+    });
     if (!res || res.error) {
       setPending(false);
       setError("Wrong email or password.");
@@ -25,10 +35,23 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   return (
     <form onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
       <Field id="email" label="Email">
-        <Input id="email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} required />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={defaultEmail}
+          required
+        />
       </Field>
       <Field id="password" label="Password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       </Field>
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -7,7 +7,11 @@ import { Field, Input } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 
 /** Creates the account (and its workspace, or joins the invited one), then signs in. */
-export function SignUpForm({ invite }: { invite?: { token: string; email: string; workspaceName: string } }) {
+export function SignUpForm({
+  invite,
+}: {
+  invite?: { token: string; email: string; workspaceName: string };
+}) {
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
@@ -23,10 +27,15 @@ export function SignUpForm({ invite }: { invite?: { token: string; email: string
       name: String(form.get("name") ?? ""),
       email: invite?.email ?? String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-      ...(invite ? { inviteToken: invite.token } : { workspaceName: String(form.get("workspaceName") ?? "") || undefined }),
+      ...(invite
+        ? { inviteToken: invite.token }
+        : { workspaceName: String(form.get("workspaceName") ?? "") || undefined }),
     };
     try {
-      const { workspaceSlug } = await apiFetch<{ workspaceSlug: string }>("/api/signup", { method: "POST", body });
+      const { workspaceSlug } = await apiFetch<{ workspaceSlug: string }>("/api/signup", {
+        method: "POST",
+        body,
+      });
       await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       router.push(`/w/${workspaceSlug}/journeys`);
       router.refresh();
@@ -40,7 +49,13 @@ export function SignUpForm({ invite }: { invite?: { token: string; email: string
   return (
     <form onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
       <Field id="name" label="Your name" error={fields.name}>
-        <Input id="name" name="name" autoComplete="name" aria-invalid={Boolean(fields.name)} required />
+        <Input
+          id="name"
+          name="name"
+          autoComplete="name"
+          aria-invalid={Boolean(fields.name)}
+          required
+        />
       </Field>
       <Field id="email" label="Work email" error={fields.email}>
         <Input
@@ -55,10 +70,22 @@ export function SignUpForm({ invite }: { invite?: { token: string; email: string
         />
       </Field>
       <Field id="password" label="Password" error={fields.password} hint="At least 10 characters.">
-        <Input id="password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(fields.password)} required />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={Boolean(fields.password)}
+          required
+        />
       </Field>
       {invite ? null : (
-        <Field id="workspaceName" label="Company or workspace name" error={fields.workspaceName} hint="You can add more workspaces later.">
+        <Field
+          id="workspaceName"
+          label="Company or workspace name"
+          error={fields.workspaceName}
+          hint="You can add more workspaces later."
+        >
           <Input id="workspaceName" name="workspaceName" placeholder="Acme Inc." />
         </Field>
       )}

@@ -5,29 +5,67 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { ZAttributeKey } from "@/lib/contacts/attributes";
-import { ATTRIBUTE_INPUT_LABELS, ATTRIBUTE_INPUT_TYPES, parseAttributeInput, type TAttributeInputType } from "@/lib/contacts/attribute-input";
+import {
+  ATTRIBUTE_INPUT_LABELS,
+  ATTRIBUTE_INPUT_TYPES,
+  parseAttributeInput,
+  type TAttributeInputType,
+} from "@/lib/contacts/attribute-input";
 
-export type TAttributeDraft = { name: string; type: TAttributeInputType; raw: string; isNew: boolean };
+export type TAttributeDraft = {
+  name: string;
+  type: TAttributeInputType;
+  raw: string;
+  isNew: boolean;
+};
 
 /** Adds an attribute, or edits one (its name fixed), with a type chooser that decides the input. */
-export function AttributeDialog({ url, draft, onClose }: { url: string; draft: TAttributeDraft | null; onClose: () => void }) {
+export function AttributeDialog({
+  url,
+  draft,
+  onClose,
+}: {
+  url: string;
+  draft: TAttributeDraft | null;
+  onClose: () => void;
+}) {
   return (
     <Dialog open={draft !== null} onOpenChange={(o) => (o ? null : onClose())}>
       {draft ? (
-        <DialogContent title={draft.isNew ? "Add attribute" : `Edit ${draft.name}`} description="Saved on the contact at once and recorded on its timeline.">
-          <AttributeForm key={`${draft.name}:${draft.isNew}`} url={url} draft={draft} onDone={onClose} />
+        <DialogContent
+          title={draft.isNew ? "Add attribute" : `Edit ${draft.name}`}
+          description="Saved on the contact at once and recorded on its timeline."
+        >
+          <AttributeForm
+            key={`${draft.name}:${draft.isNew}`}
+            url={url}
+            draft={draft}
+            onDone={onClose}
+          />
         </DialogContent>
       ) : null}
     </Dialog>
   );
 }
 
-function AttributeForm({ url, draft, onDone }: { url: string; draft: TAttributeDraft; onDone: () => void }) {
+function AttributeForm({
+  url,
+  draft,
+  onDone,
+}: {
+  url: string;
+  draft: TAttributeDraft;
+  onDone: () => void;
+}) {
   const [name, setName] = useState(draft.name);
   const [type, setType] = useState<TAttributeInputType>(draft.type);
   const [raw, setRaw] = useState(draft.raw);
   const [localError, setLocalError] = useState<{ name?: string; value?: string }>({});
-  const save = useApiMutation((body: { set: Record<string, unknown> }) => ({ url, method: "PATCH", body }));
+  const save = useApiMutation((body: { set: Record<string, unknown> }) => ({
+    url,
+    method: "PATCH",
+    body,
+  }));
   const key = name.trim();
 
   return (
@@ -38,13 +76,23 @@ function AttributeForm({ url, draft, onDone }: { url: string; draft: TAttributeD
         e.preventDefault();
         const parsed = parseAttributeInput(type, raw);
         const named = ZAttributeKey.safeParse(key);
-        setLocalError({ name: named.success ? undefined : named.error.issues[0]?.message, value: parsed.ok ? undefined : parsed.error });
+        setLocalError({
+          name: named.success ? undefined : named.error.issues[0]?.message,
+          value: parsed.ok ? undefined : parsed.error,
+        });
         if (!parsed.ok || !named.success) return;
         save.mutate({ set: { [key]: parsed.value } }, { onSuccess: onDone });
       }}
     >
       <Field id="attr-name" label="Name" error={localError.name}>
-        <Input id="attr-name" value={name} onChange={(e) => setName(e.target.value)} disabled={!draft.isNew} placeholder="plan" autoFocus={draft.isNew} />
+        <Input
+          id="attr-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          disabled={!draft.isNew}
+          placeholder="plan"
+          autoFocus={draft.isNew}
+        />
       </Field>
       <Field id="attr-type" label="Type">
         <NativeSelect
@@ -62,7 +110,12 @@ function AttributeForm({ url, draft, onDone }: { url: string; draft: TAttributeD
           ))}
         </NativeSelect>
       </Field>
-      <Field id="attr-value" label="Value" error={localError.value} hint={type === "list" ? "Separate values with commas" : undefined}>
+      <Field
+        id="attr-value"
+        label="Value"
+        error={localError.value}
+        hint={type === "list" ? "Separate values with commas" : undefined}
+      >
         {type === "boolean" ? (
           <NativeSelect id="attr-value" value={raw} onChange={(e) => setRaw(e.target.value)}>
             <option value="true">true</option>

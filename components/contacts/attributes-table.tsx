@@ -11,18 +11,42 @@ import { AttributeDialog, type TAttributeDraft } from "./attribute-dialog";
 
 export type TAttributeRow = { name: string; value: unknown; type: TAttributeType };
 
-const TYPE_LABELS: Record<TAttributeType, string> = { string: "text", number: "number", boolean: "true/false", date: "date", array: "list", object: "object" };
+const TYPE_LABELS: Record<TAttributeType, string> = {
+  string: "text",
+  number: "number",
+  boolean: "true/false",
+  date: "date",
+  array: "list",
+  object: "object",
+};
 
 /** A contact's attributes with their types; marketers add, edit and remove them here. */
-export function AttributesTable({ url, rows, editable }: { url: string; rows: TAttributeRow[]; editable: boolean }) {
+export function AttributesTable({
+  url,
+  rows,
+  editable,
+}: {
+  url: string;
+  rows: TAttributeRow[];
+  editable: boolean;
+}) {
   const [draft, setDraft] = useState<TAttributeDraft | null>(null);
-  const remove = useApiMutation((name: string) => ({ url, method: "PATCH", body: { unset: [name] } }));
+  const remove = useApiMutation((name: string) => ({
+    url,
+    method: "PATCH",
+    body: { unset: [name] },
+  }));
 
   return (
     <>
       {editable ? (
         <div className="flex justify-end px-5 pt-3">
-          <Button size="sm" variant="outline" onClick={() => setDraft({ name: "", type: "text", raw: "", isNew: true })} data-mutates>
+          <Button
+            size="sm"
+            variant="outline"
+            onClick={() => setDraft({ name: "", type: "text", raw: "", isNew: true })}
+            data-mutates
+          >
             <Plus /> Add attribute
           </Button>
         </div>
@@ -48,14 +72,22 @@ export function AttributesTable({ url, rows, editable }: { url: string; rows: TA
               return (
                 <tr key={r.name} data-testid={`attribute-${r.name}`}>
                   <Td className="font-mono text-xs font-medium text-slate-800">{r.name}</Td>
-                  <Td className="max-w-md break-words text-slate-700">{displayAttribute(r.value)}</Td>
+                  <Td className="max-w-md break-words text-slate-700">
+                    {displayAttribute(r.value)}
+                  </Td>
                   <Td>
                     <Badge>{TYPE_LABELS[r.type]}</Badge>
                   </Td>
                   {editable ? (
                     <Td className="whitespace-nowrap text-right">
                       {input ? (
-                        <Button variant="ghost" size="sm" aria-label={`Edit ${r.name}`} onClick={() => setDraft({ name: r.name, ...input, isNew: false })} data-mutates>
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          aria-label={`Edit ${r.name}`}
+                          onClick={() => setDraft({ name: r.name, ...input, isNew: false })}
+                          data-mutates
+                        >
                           <Pencil /> Edit
                         </Button>
                       ) : null}
@@ -65,11 +97,13 @@ export function AttributesTable({ url, rows, editable }: { url: string; rows: TA
                         aria-label={`Remove ${r.name}`}
                         disabled={remove.isPending && remove.variables === r.name}
                         onClick={() => {
-                          if (window.confirm(`Remove the attribute "${r.name}" from this contact?`)) remove.mutate(r.name);
+                          if (window.confirm(`Remove the attribute "${r.name}" from this contact?`))
+                            remove.mutate(r.name);
                         }}
                         data-mutates
                       >
-                        <Trash2 /> {remove.isPending && remove.variables === r.name ? "Removing…" : "Remove"}
+                        <Trash2 />{" "}
+                        {remove.isPending && remove.variables === r.name ? "Removing…" : "Remove"}
                       </Button>
                     </Td>
                   ) : null}
@@ -79,7 +113,10 @@ export function AttributesTable({ url, rows, editable }: { url: string; rows: TA
           </tbody>
         </Table>
       ) : (
-        <p className="px-5 py-6 text-sm text-slate-500">No attributes yet. Your app sets them with identify traits{editable ? ", or add one here" : ""}.</p>
+        <p className="px-5 py-6 text-sm text-slate-500">
+          No attributes yet. Your app sets them with identify traits
+          {editable ? ", or add one here" : ""}.
+        </p>
       )}
       {editable ? <AttributeDialog url={url} draft={draft} onClose={() => setDraft(null)} /> : null}
     </>

@@ -23,9 +23,23 @@ export type TChannelRow = {
  * switch shows the requested state while the change is saved; a failure puts it back and says why.
  * Remounted (keyed by the server's state) after every save, so nothing local outlives a refresh.
  */
-export function ChannelToggles({ url, global, channels, editable }: { url: string; global: TChannelRow; channels: TChannelRow[]; editable: boolean }) {
+export function ChannelToggles({
+  url,
+  global,
+  channels,
+  editable,
+}: {
+  url: string;
+  global: TChannelRow;
+  channels: TChannelRow[];
+  editable: boolean;
+}) {
   const [requested, setRequested] = useState<Partial<Record<TSubscriptionChannel, TStatus>>>({});
-  const change = useApiMutation((body: { channel: TSubscriptionChannel; status: TStatus }) => ({ url, method: "PUT", body }));
+  const change = useApiMutation((body: { channel: TSubscriptionChannel; status: TStatus }) => ({
+    url,
+    method: "PUT",
+    body,
+  }));
   const statusOf = (r: TChannelRow) => requested[r.channel] ?? r.status;
   const globallyOut = statusOf(global) === "unsubscribed";
 
@@ -34,7 +48,12 @@ export function ChannelToggles({ url, global, channels, editable }: { url: strin
     setRequested((s) => ({ ...s, [r.channel]: status }));
     change.mutate(
       { channel: r.channel, status },
-      { onError: () => setRequested((s) => Object.fromEntries(Object.entries(s).filter(([c]) => c !== r.channel))) },
+      {
+        onError: () =>
+          setRequested((s) =>
+            Object.fromEntries(Object.entries(s).filter(([c]) => c !== r.channel)),
+          ),
+      },
     );
   };
 
@@ -43,12 +62,26 @@ export function ChannelToggles({ url, global, channels, editable }: { url: strin
     const saving = change.isPending && change.variables?.channel === r.channel;
     const blocked = !isGlobal && globallyOut && on;
     return (
-      <li key={r.channel} className="flex items-start justify-between gap-4 px-5 py-3" data-testid={`channel-${r.channel}`}>
+      <li
+        key={r.channel}
+        className="flex items-start justify-between gap-4 px-5 py-3"
+        data-testid={`channel-${r.channel}`}
+      >
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-sm font-medium text-slate-900">{r.label}</span>
-            {isGlobal ? null : r.unreachableReason ? <Badge>{r.unreachableReason}</Badge> : <Badge tone="green">reachable</Badge>}
-            {on ? (blocked ? <Badge tone="amber">blocked by global opt-out</Badge> : null) : <Badge tone="red">opted out</Badge>}
+            {isGlobal ? null : r.unreachableReason ? (
+              <Badge>{r.unreachableReason}</Badge>
+            ) : (
+              <Badge tone="green">reachable</Badge>
+            )}
+            {on ? (
+              blocked ? (
+                <Badge tone="amber">blocked by global opt-out</Badge>
+              ) : null
+            ) : (
+              <Badge tone="red">opted out</Badge>
+            )}
           </div>
           <p className="mt-0.5 text-xs text-slate-500">{saving ? "Saving…" : r.lastChange}</p>
         </div>
@@ -69,7 +102,10 @@ export function ChannelToggles({ url, global, channels, editable }: { url: strin
     <>
       {change.error ? (
         <p role="alert" className="mx-5 mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          Could not change {[global, ...channels].find((c) => c.channel === change.variables?.channel)?.label ?? "the channel"}: {change.error.message}
+          Could not change{" "}
+          {[global, ...channels].find((c) => c.channel === change.variables?.channel)?.label ??
+            "the channel"}
+          : {change.error.message}
         </p>
       ) : null}
       <ul className="divide-y divide-slate-100">

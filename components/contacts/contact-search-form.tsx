@@ -4,13 +4,30 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { CONTACT_FILTERS, contactListQuery, hasNarrowing, parseContactListParams, type TContactFilter, type TContactListParams } from "@/lib/contacts/contact-list-params";
+import {
+  CONTACT_FILTERS,
+  contactListQuery,
+  hasNarrowing,
+  parseContactListParams,
+  type TContactFilter,
+  type TContactListParams,
+} from "@/lib/contacts/contact-list-params";
 
-const FILTER_LABELS: Record<TContactFilter, string> = { email: "Has email", phone: "Has phone", push: "Has push token" };
+const FILTER_LABELS: Record<TContactFilter, string> = {
+  email: "Has email",
+  phone: "Has phone",
+  push: "Has push token",
+};
 
 type TFormState = { q: string; has: TContactFilter[]; optedOut: boolean; created: string };
-const stateOf = (p: TContactListParams): TFormState => ({ q: p.q, has: p.has, optedOut: p.optedOut, created: p.createdWithinDays ? String(p.createdWithinDays) : "" });
-const paramsOf = (s: TFormState) => parseContactListParams({ q: s.q, has: s.has, optout: s.optedOut ? "1" : "", created: s.created });
+const stateOf = (p: TContactListParams): TFormState => ({
+  q: p.q,
+  has: p.has,
+  optedOut: p.optedOut,
+  created: p.createdWithinDays ? String(p.createdWithinDays) : "",
+});
+const paramsOf = (s: TFormState) =>
+  parseContactListParams({ q: s.q, has: s.has, optout: s.optedOut ? "1" : "", created: s.created });
 
 /**
  * Search box and filters. Everything lives in the URL (a shared link opens the same view), and a
@@ -18,7 +35,13 @@ const paramsOf = (s: TFormState) => parseContactListParams({ q: s.q, has: s.has,
  * changes by other means (Back, Forward, a link), but not when it catches up with what this
  * form pushed, so nothing typed meanwhile is lost.
  */
-export function ContactSearchForm({ basePath, params }: { basePath: string; params: TContactListParams }) {
+export function ContactSearchForm({
+  basePath,
+  params,
+}: {
+  basePath: string;
+  params: TContactListParams;
+}) {
   const router = useRouter();
   const urlKey = JSON.stringify(stateOf(params));
   const [form, setForm] = useState(() => stateOf(params));
@@ -48,7 +71,10 @@ export function ContactSearchForm({ basePath, params }: { basePath: string; para
     >
       <div className="flex gap-2">
         <div className="relative flex-1">
-          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
+          <Search
+            className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
+            aria-hidden="true"
+          />
           <Input
             name="q"
             type="search"
@@ -67,19 +93,34 @@ export function ContactSearchForm({ basePath, params }: { basePath: string; para
             <input
               type="checkbox"
               checked={form.has.includes(f)}
-              onChange={(e) => apply({ ...form, has: e.target.checked ? [...form.has, f] : form.has.filter((h) => h !== f) })}
+              onChange={(e) =>
+                apply({
+                  ...form,
+                  has: e.target.checked ? [...form.has, f] : form.has.filter((h) => h !== f),
+                })
+              }
               className="size-4 rounded border-slate-300 accent-brand-600"
             />
             {FILTER_LABELS[f]}
           </label>
         ))}
         <label className="inline-flex items-center gap-2">
-          <input type="checkbox" checked={form.optedOut} onChange={(e) => apply({ ...form, optedOut: e.target.checked })} className="size-4 rounded border-slate-300 accent-brand-600" />
+          <input
+            type="checkbox"
+            checked={form.optedOut}
+            onChange={(e) => apply({ ...form, optedOut: e.target.checked })}
+            className="size-4 rounded border-slate-300 accent-brand-600"
+          />
           Opted out
         </label>
         <label className="inline-flex items-center gap-2">
           Created
-          <NativeSelect aria-label="Created" value={form.created} onChange={(e) => apply({ ...form, created: e.target.value })} className="h-8 w-44">
+          <NativeSelect
+            aria-label="Created"
+            value={form.created}
+            onChange={(e) => apply({ ...form, created: e.target.value })}
+            className="h-8 w-44"
+          >
             <option value="">any time</option>
             <option value="7">in the last 7 days</option>
             <option value="30">in the last 30 days</option>
@@ -87,7 +128,11 @@ export function ContactSearchForm({ basePath, params }: { basePath: string; para
           </NativeSelect>
         </label>
         {hasNarrowing(params) ? (
-          <button type="button" onClick={() => apply({ q: "", has: [], optedOut: false, created: "" })} className="inline-flex items-center gap-1 text-brand-600 hover:underline">
+          <button
+            type="button"
+            onClick={() => apply({ q: "", has: [], optedOut: false, created: "" })}
+            className="inline-flex items-center gap-1 text-brand-600 hover:underline"
+          >
             <X className="size-3.5" aria-hidden="true" /> Clear search and filters
           </button>
         ) : null}

@@ -17,7 +17,9 @@ export function ContactSummary({ contact, timeZone }: { contact: TContact; timeZ
     [
       "Last seen",
       contact.lastSeenAt ? (
-        <span title={formatDateTime(contact.lastSeenAt, timeZone)}>{formatRelative(contact.lastSeenAt)}</span>
+        <span title={formatDateTime(contact.lastSeenAt, timeZone)}>
+          {formatRelative(contact.lastSeenAt)}
+        </span>
       ) : (
         <span className="text-slate-400">never</span>
       ),
@@ -26,7 +28,10 @@ export function ContactSummary({ contact, timeZone }: { contact: TContact; timeZ
   ];
   return (
     <Card>
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-4" data-testid="contact-summary">
+      <dl
+        className="grid grid-cols-2 gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-4"
+        data-testid="contact-summary"
+      >
         {items.map(([label, value]) => (
           <div key={label} className="min-w-0">
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>

@@ -3,7 +3,15 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 
 /** A workspace with no contacts yet: how contacts get in, with a request to copy. */
-export function ContactsEmptyState({ slug, canImport, origin }: { slug: string; canImport: boolean; origin: string }) {
+export function ContactsEmptyState({
+  slug,
+  canImport,
+  origin,
+}: {
+  slug: string;
+  canImport: boolean;
+  origin: string;
+}) {
   const example = `curl ${origin}/api/v1/identify \\
   -H "Authorization: Bearer <your API key>" \\
   -H "Content-Type: application/json" \\
@@ -13,10 +21,13 @@ export function ContactsEmptyState({ slug, canImport, origin }: { slug: string; 
       <Users className="mx-auto size-10 text-brand-500" aria-hidden="true" />
       <h2 className="mt-4 text-lg font-semibold">No contacts yet</h2>
       <p className="mx-auto mt-2 max-w-xl text-sm text-slate-600">
-        Contacts appear here when your app sends them to Waymark with the REST API (Segment-compatible: <code>identify</code>, <code>track</code>,{" "}
-        <code>batch</code>), or when you import a CSV file.
+        Contacts appear here when your app sends them to Waymark with the REST API
+        (Segment-compatible: <code>identify</code>, <code>track</code>, <code>batch</code>), or when
+        you import a CSV file.
       </p>
-      <pre className="mx-auto mt-5 max-w-2xl overflow-x-auto rounded-md bg-slate-900 px-4 py-3 text-left text-xs text-slate-100">{example}</pre>
+      <pre className="mx-auto mt-5 max-w-2xl overflow-x-auto rounded-md bg-slate-900 px-4 py-3 text-left text-xs text-slate-100">
+        {example}
+      </pre>
       <div className="mt-6 flex justify-center gap-3">
         <Button asChild variant="outline">
           <Link href={`/w/${slug}/settings/api-keys`}>

@@ -5,7 +5,15 @@ import { formatDate, formatDateTime, formatRelative } from "@/lib/format/dates";
 
 const dash = <span className="text-slate-400">—</span>;
 
-export function ContactsTable({ slug, rows, timeZone }: { slug: string; rows: TContactListRow[]; timeZone: string }) {
+export function ContactsTable({
+  slug,
+  rows,
+  timeZone,
+}: {
+  slug: string;
+  rows: TContactListRow[];
+  timeZone: string;
+}) {
   const now = new Date();
   return (
     // No wrapping: ids, dates and numbers read badly broken over lines; the table scrolls sideways instead.
@@ -25,15 +33,27 @@ export function ContactsTable({ slug, rows, timeZone }: { slug: string; rows: TC
           // The whole row is the link's hit area (the link's ::after covers it), so a click anywhere opens the profile.
           <tr key={c.id} className="relative hover:bg-slate-50" data-testid="contact-row">
             <Td className="font-medium">
-              <Link href={`/w/${slug}/contacts/${c.id}`} className="after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none">
-                {c.externalId ?? <span className="font-normal italic text-slate-500">Anonymous</span>}
+              <Link
+                href={`/w/${slug}/contacts/${c.id}`}
+                className="after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none"
+              >
+                {c.externalId ?? (
+                  <span className="font-normal italic text-slate-500">Anonymous</span>
+                )}
               </Link>
             </Td>
             <Td className="text-slate-700">{c.email ?? dash}</Td>
             <Td className="tabular-nums text-slate-700">{c.phone ?? dash}</Td>
             <Td className="text-slate-700">{c.country ?? dash}</Td>
-            <Td className="text-slate-600" title={c.lastSeenAt ? formatDateTime(c.lastSeenAt, timeZone) : undefined}>
-              {c.lastSeenAt ? formatRelative(c.lastSeenAt, now) : <span className="text-slate-400">never</span>}
+            <Td
+              className="text-slate-600"
+              title={c.lastSeenAt ? formatDateTime(c.lastSeenAt, timeZone) : undefined}
+            >
+              {c.lastSeenAt ? (
+                formatRelative(c.lastSeenAt, now)
+              ) : (
+                <span className="text-slate-400">never</span>
+              )}
             </Td>
             <Td className="text-slate-600" title={formatDateTime(c.createdAt, timeZone)}>
               {formatDate(c.createdAt, timeZone)}

@@ -5,14 +5,24 @@ import { formatDateTime } from "@/lib/format/dates";
 type TToken = { token: string; platform: string; lastSeenAt: Date };
 
 /** Push tokens (middle elided: they are long and secret-ish) and the anonymous ids merged into this contact. */
-export function DevicesCard({ tokens, anonymousIds, timeZone }: { tokens: TToken[]; anonymousIds: string[]; timeZone: string }) {
+export function DevicesCard({
+  tokens,
+  anonymousIds,
+  timeZone,
+}: {
+  tokens: TToken[];
+  anonymousIds: string[];
+  timeZone: string;
+}) {
   const elide = (t: string) => (t.length > 20 ? `${t.slice(0, 8)}…${t.slice(-6)}` : t);
   return (
     <Card>
       <CardHeader title="Devices and ids" />
       <div className="space-y-4 px-5 py-4 text-sm">
         <section>
-          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Push tokens</h3>
+          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            Push tokens
+          </h3>
           {tokens.length ? (
             <ul className="mt-1 space-y-2">
               {tokens.map((t) => (
@@ -23,16 +33,22 @@ export function DevicesCard({ tokens, anonymousIds, timeZone }: { tokens: TToken
                       {elide(t.token)}
                     </span>
                   </span>
-                  <span className="mt-0.5 block text-xs text-slate-500">Last seen {formatDateTime(t.lastSeenAt, timeZone)}</span>
+                  <span className="mt-0.5 block text-xs text-slate-500">
+                    Last seen {formatDateTime(t.lastSeenAt, timeZone)}
+                  </span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="mt-1 text-slate-500">None. Your app sends them with identify (pushTokens, or context.device.token).</p>
+            <p className="mt-1 text-slate-500">
+              None. Your app sends them with identify (pushTokens, or context.device.token).
+            </p>
           )}
         </section>
         <section>
-          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Anonymous ids</h3>
+          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            Anonymous ids
+          </h3>
           {anonymousIds.length ? (
             <ul className="mt-1 space-y-1">
               {anonymousIds.map((a) => (

@@ -31,8 +31,20 @@ export function KeysetPagination({
     );
   return (
     <nav aria-label={label} className="flex items-center justify-end gap-2 px-5 py-3">
-      {link(newerHref, <><ChevronLeft /> {newerText}</>, "prev")}
-      {link(olderHref, <>{olderText} <ChevronRight /></>, "next")}
+      {link(
+        newerHref,
+        <>
+          <ChevronLeft /> {newerText}
+        </>,
+        "prev",
+      )}
+      {link(
+        olderHref,
+        <>
+          {olderText} <ChevronRight />
+        </>,
+        "next",
+      )}
     </nav>
   );
 }

@@ -19,7 +19,17 @@ const PRESETS: TOption[] = [
  * Date range (presets or custom days), channel, journey and segment, kept in the URL so a view can
  * be shared. Only the selects a page passes options for are shown.
  */
-export function DashboardFilters({ value, channels, journeys, segments }: { value: TFilterValue; channels?: TOption[]; journeys?: TOption[]; segments?: TOption[] }) {
+export function DashboardFilters({
+  value,
+  channels,
+  journeys,
+  segments,
+}: {
+  value: TFilterValue;
+  channels?: TOption[];
+  journeys?: TOption[];
+  segments?: TOption[];
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [form, setForm] = useState(value);
@@ -41,11 +51,21 @@ export function DashboardFilters({ value, channels, journeys, segments }: { valu
     const qs = s.toString();
     router.push(qs ? `${pathname}?${qs}` : pathname);
   };
-  const select = (key: "channel" | "journey" | "segment", label: string, all: string, options?: TOption[]) =>
+  const select = (
+    key: "channel" | "journey" | "segment",
+    label: string,
+    all: string,
+    options?: TOption[],
+  ) =>
     options ? (
       <label className="flex items-center gap-2 text-sm text-slate-600">
         {label}
-        <NativeSelect aria-label={label} value={form[key]} onChange={(e) => go({ ...form, [key]: e.target.value })} className="w-auto">
+        <NativeSelect
+          aria-label={label}
+          value={form[key]}
+          onChange={(e) => go({ ...form, [key]: e.target.value })}
+          className="w-auto"
+        >
           {all ? <option value="">{all}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -68,7 +88,12 @@ export function DashboardFilters({ value, channels, journeys, segments }: { valu
     >
       <label className="flex items-center gap-2 text-sm text-slate-600">
         Date range
-        <NativeSelect aria-label="Date range" value={form.range} onChange={(e) => go({ ...form, range: e.target.value })} className="w-auto">
+        <NativeSelect
+          aria-label="Date range"
+          value={form.range}
+          onChange={(e) => go({ ...form, range: e.target.value })}
+          className="w-auto"
+        >
           {PRESETS.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -80,18 +105,37 @@ export function DashboardFilters({ value, channels, journeys, segments }: { valu
         <>
           <label className="flex items-center gap-2 text-sm text-slate-600">
             From
-            <Input type="date" aria-label="From" value={form.from} max={form.to || undefined} onChange={(e) => setForm({ ...form, from: e.target.value })} className="w-auto" />
+            <Input
+              type="date"
+              aria-label="From"
+              value={form.from}
+              max={form.to || undefined}
+              onChange={(e) => setForm({ ...form, from: e.target.value })}
+              className="w-auto"
+            />
           </label>
           <label className="flex items-center gap-2 text-sm text-slate-600">
             To
-            <Input type="date" aria-label="To" value={form.to} min={form.from || undefined} onChange={(e) => setForm({ ...form, to: e.target.value })} className="w-auto" />
+            <Input
+              type="date"
+              aria-label="To"
+              value={form.to}
+              min={form.from || undefined}
+              onChange={(e) => setForm({ ...form, to: e.target.value })}
+              className="w-auto"
+            />
           </label>
           <Button type="submit" variant="outline" size="sm">
             Apply
           </Button>
         </>
       ) : null}
-      {select("journey", "Journey", journeys && journeys.length && !segments ? "All journeys" : "", journeys)}
+      {select(
+        "journey",
+        "Journey",
+        journeys && journeys.length && !segments ? "All journeys" : "",
+        journeys,
+      )}
       {select("channel", "Channel", "All channels", channels)}
       {select("segment", "Segment", "All segments", segments)}
     </form>

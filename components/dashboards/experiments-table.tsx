@@ -19,7 +19,9 @@ export function ExperimentsTable({ experiments }: { experiments: TExperiment[] }
     <div className="space-y-6">
       {experiments.map((e) => (
         <div key={e.nodeId} data-testid={`experiment-${e.nodeId}`}>
-          <h3 className="mb-1 px-5 text-sm font-semibold text-slate-800">{e.kind === "holdout" ? `Holdout: treated vs held out · ${e.nodeId}` : `${e.label}`}</h3>
+          <h3 className="mb-1 px-5 text-sm font-semibold text-slate-800">
+            {e.kind === "holdout" ? `Holdout: treated vs held out · ${e.nodeId}` : `${e.label}`}
+          </h3>
           <Table>
             <thead>
               <tr>
@@ -28,7 +30,9 @@ export function ExperimentsTable({ experiments }: { experiments: TExperiment[] }
                 <Th className="text-right">Goal reached</Th>
                 <Th className="text-right">Conversion</Th>
                 <Th className="text-right">95% interval</Th>
-                <Th className="text-right">{e.kind === "holdout" ? "Lift vs held out" : "Lift vs control"}</Th>
+                <Th className="text-right">
+                  {e.kind === "holdout" ? "Lift vs held out" : "Lift vs control"}
+                </Th>
                 <Th>Difference</Th>
               </tr>
             </thead>
@@ -38,9 +42,17 @@ export function ExperimentsTable({ experiments }: { experiments: TExperiment[] }
                   <Td className="font-medium">{g.label}</Td>
                   <Td className="text-right tabular-nums">{formatCount(g.entries)}</Td>
                   <Td className="text-right tabular-nums">{formatCount(g.conversions)}</Td>
-                  <Td className="text-right tabular-nums" data-testid="rate">{formatPercent(g.entries ? g.ci.rate : null)}</Td>
-                  <Td className="text-right tabular-nums text-slate-600">{g.entries ? `${formatPercent(g.ci.low)} – ${formatPercent(g.ci.high)}` : "–"}</Td>
-                  <Td className="text-right tabular-nums">{g.test?.relativeLift === null || !g.test ? "–" : `${g.test.relativeLift >= 0 ? "+" : "−"}${Math.abs(g.test.relativeLift * 100).toFixed(1)}%`}</Td>
+                  <Td className="text-right tabular-nums" data-testid="rate">
+                    {formatPercent(g.entries ? g.ci.rate : null)}
+                  </Td>
+                  <Td className="text-right tabular-nums text-slate-600">
+                    {g.entries ? `${formatPercent(g.ci.low)} – ${formatPercent(g.ci.high)}` : "–"}
+                  </Td>
+                  <Td className="text-right tabular-nums">
+                    {g.test?.relativeLift === null || !g.test
+                      ? "–"
+                      : `${g.test.relativeLift >= 0 ? "+" : "−"}${Math.abs(g.test.relativeLift * 100).toFixed(1)}%`}
+                  </Td>
                   <Td>{verdict(g)}</Td>
                 </tr>
               ))}
@@ -49,7 +61,9 @@ export function ExperimentsTable({ experiments }: { experiments: TExperiment[] }
         </div>
       ))}
       <p className="px-5 text-xs text-slate-500">
-        Test: {TEST_NAME} (pooled, two-sided, significant when p &lt; 0.05) of each variant against the first; intervals are 95% Wilson score intervals. Conversion is the share of entries that passed the split in this range and reached the journey&apos;s goal.
+        Test: {TEST_NAME} (pooled, two-sided, significant when p &lt; 0.05) of each variant against
+        the first; intervals are 95% Wilson score intervals. Conversion is the share of entries that
+        passed the split in this range and reached the journey&apos;s goal.
       </p>
     </div>
   );

@@ -1,5 +1,15 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { CHART_AXIS, seriesStyle } from "./series-styles";
 
 /**
@@ -27,12 +37,22 @@ export function LabelledBarChart({
   return (
     <div role="img" aria-label={label} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 16, right: horizontal ? 120 : 16, bottom: 0, left: horizontal ? 8 : 0 }}>
+        <BarChart
+          data={rows}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 16, right: horizontal ? 120 : 16, bottom: 0, left: horizontal ? 8 : 0 }}
+        >
           <CartesianGrid stroke="#e2e8f0" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
               <XAxis type="number" allowDecimals={false} tick={CHART_AXIS} />
-              <YAxis type="category" dataKey={categoryKey} tick={CHART_AXIS} width={200} interval={0} />
+              <YAxis
+                type="category"
+                dataKey={categoryKey}
+                tick={CHART_AXIS}
+                width={200}
+                interval={0}
+              />
             </>
           ) : (
             <>
@@ -43,12 +63,22 @@ export function LabelledBarChart({
           <Tooltip />
           {bars.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {bars.map((b, i) => (
-            <Bar key={b.key} dataKey={b.key} name={b.label} fill={seriesStyle(i).color} fillOpacity={0.85 - i * 0.12} stroke={seriesStyle(i).color} isAnimationActive={false}>
+            <Bar
+              key={b.key}
+              dataKey={b.key}
+              name={b.label}
+              fill={seriesStyle(i).color}
+              fillOpacity={0.85 - i * 0.12}
+              stroke={seriesStyle(i).color}
+              isAnimationActive={false}
+            >
               <LabelList
                 dataKey={labelKey ?? b.key}
                 position={horizontal ? "right" : "top"}
                 style={{ fontSize: 11, fill: "#0f172a" }}
-                formatter={(v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : String(v ?? ""))}
+                formatter={(v: unknown) =>
+                  typeof v === "number" ? v.toLocaleString("en-US") : String(v ?? "")
+                }
               />
             </Bar>
           ))}

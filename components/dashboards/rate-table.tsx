@@ -44,10 +44,21 @@ export function RateTable({ rows, nameHeader }: { rows: TRateRow[]; nameHeader: 
             <Td className="text-right tabular-nums">{formatCount(r.sent)}</Td>
             <Td className="text-right tabular-nums">{formatCount(r.delivered)}</Td>
             <Td className="text-right tabular-nums">{formatPercent(r.deliveryRate)}</Td>
-            <Td className="text-right tabular-nums" title={`${formatCount(r.opened)} opened`}>{formatPercent(r.openRate)}</Td>
-            <Td className="text-right tabular-nums" title={`${formatCount(r.clicked)} clicked`}>{formatPercent(r.clickRate)}</Td>
-            <Td className="text-right tabular-nums" title={`${formatCount(r.bounced)} bounced`}>{formatPercent(r.bounceRate)}</Td>
-            <Td className="text-right tabular-nums" title={`${formatCount(r.unsubscribed)} opted out`}>{formatPercent(r.unsubscribeRate)}</Td>
+            <Td className="text-right tabular-nums" title={`${formatCount(r.opened)} opened`}>
+              {formatPercent(r.openRate)}
+            </Td>
+            <Td className="text-right tabular-nums" title={`${formatCount(r.clicked)} clicked`}>
+              {formatPercent(r.clickRate)}
+            </Td>
+            <Td className="text-right tabular-nums" title={`${formatCount(r.bounced)} bounced`}>
+              {formatPercent(r.bounceRate)}
+            </Td>
+            <Td
+              className="text-right tabular-nums"
+              title={`${formatCount(r.unsubscribed)} opted out`}
+            >
+              {formatPercent(r.unsubscribeRate)}
+            </Td>
           </tr>
         ))}
       </tbody>

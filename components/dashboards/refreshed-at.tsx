@@ -7,7 +7,10 @@ const noop = () => () => {};
 export function RefreshedAt({ at, workspaceZone }: { at: string | null; workspaceZone: string }) {
   const local = useSyncExternalStore(
     noop,
-    () => (at ? `${new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })} (${Intl.DateTimeFormat().resolvedOptions().timeZone})` : "not yet"),
+    () =>
+      at
+        ? `${new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })} (${Intl.DateTimeFormat().resolvedOptions().timeZone})`
+        : "not yet",
     () => (at ? new Date(at).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "not yet"),
   );
   return (

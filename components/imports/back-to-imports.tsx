@@ -3,7 +3,10 @@ import Link from "next/link";
 
 export function BackToImports({ slug }: { slug: string }) {
   return (
-    <Link href={`/w/${slug}/contacts/imports`} className="mb-3 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+    <Link
+      href={`/w/${slug}/contacts/imports`}
+      className="mb-3 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+    >
       <ArrowLeft className="size-4" aria-hidden="true" /> Imports
     </Link>
   );

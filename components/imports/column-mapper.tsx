@@ -21,12 +21,26 @@ function byColumn(fields: Record<string, string>): Map<number, string> {
   return out;
 }
 
-export function ColumnMapper(props: { slug: string; importId: string; header: string[]; samples: string[][]; initial: TColumnTarget[] }) {
+export function ColumnMapper(props: {
+  slug: string;
+  importId: string;
+  header: string[];
+  samples: string[][];
+  initial: TColumnTarget[];
+}) {
   const { slug, importId, header, samples, initial } = props;
   const [columns, setColumns] = useState(initial);
-  const start = useApiMutation<{ columns: TColumnTarget[] }, { import: TImportView }>((mapping) => ({ url: `/api/w/${slug}/contacts/imports/${importId}/start`, method: "POST", body: { mapping } }));
+  const start = useApiMutation<{ columns: TColumnTarget[] }, { import: TImportView }>(
+    (mapping) => ({
+      url: `/api/w/${slug}/contacts/imports/${importId}/start`,
+      method: "POST",
+      body: { mapping },
+    }),
+  );
   const check = ZMapping.safeParse({ columns });
-  const local = check.success ? new Map<number, string>() : byColumn(Object.fromEntries(check.error.issues.map((i) => [i.path.join("."), i.message])));
+  const local = check.success
+    ? new Map<number, string>()
+    : byColumn(Object.fromEntries(check.error.issues.map((i) => [i.path.join("."), i.message])));
   const server = byColumn(start.error?.fields ?? {});
   const issue = (i: number) => local.get(i) ?? server.get(i);
   // Straight to the progress view: the page's own refresh follows, but needs the server's turn.
@@ -35,7 +49,10 @@ export function ColumnMapper(props: { slug: string; importId: string; header: st
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader title="Map columns" description="Choose what each column of the file becomes. One column must be the User ID: rows with a known User ID update that contact, others create one. Empty cells leave existing values as they are." />
+        <CardHeader
+          title="Map columns"
+          description="Choose what each column of the file becomes. One column must be the User ID: rows with a known User ID update that contact, others create one. Empty cells leave existing values as they are."
+        />
         <Table aria-label="Column mapping">
           <thead>
             <tr>
@@ -62,20 +79,29 @@ export function ColumnMapper(props: { slug: string; importId: string; header: st
       </Card>
 
       <Card>
-        <CardHeader title="Preview" description="The first rows as they will be imported. Cells in red are rejected; their rows are skipped and listed in a downloadable error report." />
+        <CardHeader
+          title="Preview"
+          description="The first rows as they will be imported. Cells in red are rejected; their rows are skipped and listed in a downloadable error report."
+        />
         <MappingPreview slug={slug} importId={importId} header={header} columns={columns} />
       </Card>
 
       <div className="flex items-center gap-4">
-        <Button onClick={() => start.mutate({ columns })} disabled={!check.success || start.isPending} data-mutates>
+        <Button
+          onClick={() => start.mutate({ columns })}
+          disabled={!check.success || start.isPending}
+          data-mutates
+        >
           {start.isPending ? "Starting…" : "Start import"}
         </Button>
-        {issue(-1) ?? start.formError ? (
+        {(issue(-1) ?? start.formError) ? (
           <p role="alert" className="text-sm text-red-600">
             {issue(-1) ?? start.formError}
           </p>
         ) : (
-          <p className="text-sm text-slate-500">The whole file is checked first; nothing is imported if it turns out to be broken.</p>
+          <p className="text-sm text-slate-500">
+            The whole file is checked first; nothing is imported if it turns out to be broken.
+          </p>
         )}
       </div>
     </div>

@@ -1,7 +1,14 @@
 "use client";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Td } from "@/components/ui/table";
-import { ATTRIBUTE_TYPES, CHANNEL_LABELS, FIELD_LABELS, IMPORT_CHANNELS, PROFILE_FIELDS, type TColumnTarget } from "@/lib/imports/mapping";
+import {
+  ATTRIBUTE_TYPES,
+  CHANNEL_LABELS,
+  FIELD_LABELS,
+  IMPORT_CHANNELS,
+  PROFILE_FIELDS,
+  type TColumnTarget,
+} from "@/lib/imports/mapping";
 import { attributeName, inferType } from "@/lib/imports/suggest-mapping";
 
 // One select per column; its value encodes the kind (and field or meaning) of the target.
@@ -20,15 +27,35 @@ function choiceOf(t: TColumnTarget): string {
   return t.kind;
 }
 
-function targetFor(choice: string, current: TColumnTarget, header: string, index: number, samples: string[]): TColumnTarget {
+function targetFor(
+  choice: string,
+  current: TColumnTarget,
+  header: string,
+  index: number,
+  samples: string[],
+): TColumnTarget {
   const [kind, detail] = choice.split(":") as [string, string | undefined];
   if (kind === "field") return { kind: "field", field: detail as (typeof PROFILE_FIELDS)[number] };
-  if (kind === "attribute") return current.kind === "attribute" ? current : { kind: "attribute", name: attributeName(header, index), type: inferType(samples) };
-  if (kind === "channel") return { kind: "channel", channel: current.kind === "channel" ? current.channel : "all", meaning: detail as "opt_out" | "opt_in" };
+  if (kind === "attribute")
+    return current.kind === "attribute"
+      ? current
+      : { kind: "attribute", name: attributeName(header, index), type: inferType(samples) };
+  if (kind === "channel")
+    return {
+      kind: "channel",
+      channel: current.kind === "channel" ? current.channel : "all",
+      meaning: detail as "opt_out" | "opt_in",
+    };
   return { kind: kind as "ignore" | "userId" };
 }
 
-const TYPE_LABELS: Record<(typeof ATTRIBUTE_TYPES)[number], string> = { text: "Text", number: "Number", boolean: "Yes/no", date: "Date", list: "List" };
+const TYPE_LABELS: Record<(typeof ATTRIBUTE_TYPES)[number], string> = {
+  text: "Text",
+  number: "Number",
+  boolean: "Yes/no",
+  date: "Date",
+  list: "List",
+};
 
 export function ColumnTargetPicker(props: {
   index: number;
@@ -41,13 +68,21 @@ export function ColumnTargetPicker(props: {
   const { index, header, samples, target, error, onChange } = props;
   const name = header || `Column ${index + 1}`;
   return (
-    <tr data-testid={`map-column-${index}`} className={target.kind === "ignore" ? "opacity-60" : undefined}>
+    <tr
+      data-testid={`map-column-${index}`}
+      className={target.kind === "ignore" ? "opacity-60" : undefined}
+    >
       <Td className="font-mono text-xs font-medium">{name}</Td>
       <Td className="max-w-56 truncate text-xs text-slate-500" title={samples.join(", ")}>
         {samples.filter(Boolean).slice(0, 3).join(", ") || "—"}
       </Td>
       <Td>
-        <NativeSelect aria-label={`Import “${name}” as`} value={choiceOf(target)} onChange={(e) => onChange(targetFor(e.target.value, target, header, index, samples))} className="w-60">
+        <NativeSelect
+          aria-label={`Import “${name}” as`}
+          value={choiceOf(target)}
+          onChange={(e) => onChange(targetFor(e.target.value, target, header, index, samples))}
+          className="w-60"
+        >
           {CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
@@ -66,7 +101,14 @@ export function ColumnTargetPicker(props: {
                 onChange={(e) => onChange({ ...target, name: e.target.value })}
                 className="w-44 font-mono text-xs"
               />
-              <NativeSelect aria-label={`Type of “${name}”`} value={target.type} onChange={(e) => onChange({ ...target, type: e.target.value as typeof target.type })} className="w-32">
+              <NativeSelect
+                aria-label={`Type of “${name}”`}
+                value={target.type}
+                onChange={(e) =>
+                  onChange({ ...target, type: e.target.value as typeof target.type })
+                }
+                className="w-32"
+              >
                 {ATTRIBUTE_TYPES.map((t) => (
                   <option key={t} value={t}>
                     {TYPE_LABELS[t]}
@@ -76,7 +118,14 @@ export function ColumnTargetPicker(props: {
             </>
           ) : null}
           {target.kind === "channel" ? (
-            <NativeSelect aria-label={`Channel for “${name}”`} value={target.channel} onChange={(e) => onChange({ ...target, channel: e.target.value as typeof target.channel })} className="w-40">
+            <NativeSelect
+              aria-label={`Channel for “${name}”`}
+              value={target.channel}
+              onChange={(e) =>
+                onChange({ ...target, channel: e.target.value as typeof target.channel })
+              }
+              className="w-40"
+            >
               {IMPORT_CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {c === "all" ? "All channels" : CHANNEL_LABELS[c]}
@@ -85,7 +134,11 @@ export function ColumnTargetPicker(props: {
             </NativeSelect>
           ) : null}
           {target.kind === "channel" ? (
-            <span className="text-xs text-slate-500">{target.meaning === "opt_out" ? "yes → unsubscribed, no → subscribed" : "yes → subscribed, no → unsubscribed"}</span>
+            <span className="text-xs text-slate-500">
+              {target.meaning === "opt_out"
+                ? "yes → unsubscribed, no → subscribed"
+                : "yes → subscribed, no → unsubscribed"}
+            </span>
           ) : null}
         </div>
         {error ? (

@@ -1,7 +1,10 @@
 import { Badge } from "@/components/ui/badge";
 import type { TContactImportStatus } from "@/db/schema";
 
-const LOOK: Record<TContactImportStatus, { label: string; tone: "neutral" | "brand" | "green" | "amber" | "red" }> = {
+const LOOK: Record<
+  TContactImportStatus,
+  { label: string; tone: "neutral" | "brand" | "green" | "amber" | "red" }
+> = {
   uploaded: { label: "Draft", tone: "neutral" },
   queued: { label: "Queued", tone: "brand" },
   validating: { label: "Checking file", tone: "brand" },

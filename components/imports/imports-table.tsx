@@ -7,9 +7,22 @@ import { ImportStatusBadge } from "./import-status-badge";
 type TRow = Awaited<ReturnType<typeof listImports>>[number];
 
 /** The import history (a server component: dates are formatted in the workspace's time zone). */
-export function ImportsTable({ slug, imports, timeZone }: { slug: string; imports: TRow[]; timeZone: string }) {
-  const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
-  if (!imports.length) return <p className="px-5 py-8 text-center text-sm text-slate-500">No imports yet.</p>;
+export function ImportsTable({
+  slug,
+  imports,
+  timeZone,
+}: {
+  slug: string;
+  imports: TRow[];
+  timeZone: string;
+}) {
+  const when = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  });
+  if (!imports.length)
+    return <p className="px-5 py-8 text-center text-sm text-slate-500">No imports yet.</p>;
   return (
     <Table>
       <thead>
@@ -26,7 +39,10 @@ export function ImportsTable({ slug, imports, timeZone }: { slug: string; import
         {imports.map((i) => (
           <tr key={i.id} data-testid={`import-${i.id}`}>
             <Td>
-              <Link href={`/w/${slug}/contacts/imports/${i.id}`} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={`/w/${slug}/contacts/imports/${i.id}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 {i.fileName}
               </Link>
               <span className="block text-xs text-slate-500">{formatBytes(i.fileBytes)}</span>
@@ -35,8 +51,12 @@ export function ImportsTable({ slug, imports, timeZone }: { slug: string; import
               <ImportStatusBadge status={i.status} />
             </Td>
             <Td className="text-right tabular-nums">{formatCount(i.totalRows)}</Td>
-            <Td className="text-right tabular-nums">{i.status === "completed" || i.importedRows ? formatCount(i.importedRows) : "—"}</Td>
-            <Td className="text-right tabular-nums">{i.status === "completed" || i.failedRows ? formatCount(i.failedRows) : "—"}</Td>
+            <Td className="text-right tabular-nums">
+              {i.status === "completed" || i.importedRows ? formatCount(i.importedRows) : "—"}
+            </Td>
+            <Td className="text-right tabular-nums">
+              {i.status === "completed" || i.failedRows ? formatCount(i.failedRows) : "—"}
+            </Td>
             <Td className="text-slate-600">
               {when.format(i.createdAt)}
               {i.createdByName ? <span className="block text-xs">by {i.createdByName}</span> : null}

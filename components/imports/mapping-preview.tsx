@@ -8,11 +8,25 @@ import { targetLabel, type TColumnTarget } from "@/lib/imports/mapping";
 import type { TPreviewRow } from "@/lib/imports/preview-import";
 
 /** The first rows as the import will store them, checked on the server by the import's own code. */
-export function MappingPreview({ slug, importId, header, columns }: { slug: string; importId: string; header: string[]; columns: TColumnTarget[] }) {
+export function MappingPreview({
+  slug,
+  importId,
+  header,
+  columns,
+}: {
+  slug: string;
+  importId: string;
+  header: string[];
+  columns: TColumnTarget[];
+}) {
   const settled = useDebounced(columns, 300);
   const preview = useQuery({
     queryKey: ["import-preview", importId, settled],
-    queryFn: () => apiFetch<{ rows: TPreviewRow[] }>(`/api/w/${slug}/contacts/imports/${importId}/preview?columns=${encodeURIComponent(JSON.stringify(settled))}`, { method: "GET" }),
+    queryFn: () =>
+      apiFetch<{ rows: TPreviewRow[] }>(
+        `/api/w/${slug}/contacts/imports/${importId}/preview?columns=${encodeURIComponent(JSON.stringify(settled))}`,
+        { method: "GET" },
+      ),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     retry: false,
@@ -22,13 +36,21 @@ export function MappingPreview({ slug, importId, header, columns }: { slug: stri
   const bad = rows.filter((r) => !r.ok).length;
   return (
     <div>
-      <p className="flex items-center gap-2 px-5 py-3 text-sm text-slate-600" data-testid="preview-summary">
+      <p
+        className="flex items-center gap-2 px-5 py-3 text-sm text-slate-600"
+        data-testid="preview-summary"
+      >
         {rows.length === 0 ? (
-          preview.isError ? "Finish the mapping to see the preview." : "Loading the preview…"
+          preview.isError ? (
+            "Finish the mapping to see the preview."
+          ) : (
+            "Loading the preview…"
+          )
         ) : bad ? (
           <>
             <AlertCircle className="size-4 text-amber-600" aria-hidden="true" />
-            {bad} of the first {rows.length} rows have problems: they will be skipped and listed in the error report.
+            {bad} of the first {rows.length} rows have problems: they will be skipped and listed in
+            the error report.
           </>
         ) : (
           <>
@@ -44,7 +66,9 @@ export function MappingPreview({ slug, importId, header, columns }: { slug: stri
             {shown.map((i) => (
               <Th key={i} className="whitespace-nowrap normal-case tracking-normal">
                 <span className="block text-slate-800">{targetLabel(columns[i]!)}</span>
-                <span className="block font-mono text-[11px] font-normal text-slate-400">{header[i]}</span>
+                <span className="block font-mono text-[11px] font-normal text-slate-400">
+                  {header[i]}
+                </span>
               </Th>
             ))}
           </tr>

@@ -6,7 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { formatBytes } from "./format";
 
-type TResult = { status: number; body: { import?: { id: string }; error?: { message: string; fields?: Record<string, string> } } };
+type TResult = {
+  status: number;
+  body: { import?: { id: string }; error?: { message: string; fields?: Record<string, string> } };
+};
 
 /** XMLHttpRequest rather than fetch: only it reports upload progress, which a 50 MB file needs. */
 function send(url: string, file: File, onProgress: (pct: number) => void): Promise<TResult> {
@@ -23,7 +26,8 @@ function send(url: string, file: File, onProgress: (pct: number) => void): Promi
       }
       resolve({ status: xhr.status, body });
     };
-    xhr.onerror = () => reject(new Error("The upload was interrupted; check the connection and try again."));
+    xhr.onerror = () =>
+      reject(new Error("The upload was interrupted; check the connection and try again."));
     const form = new FormData();
     form.append("file", file);
     xhr.send(form);
@@ -44,8 +48,11 @@ export function UploadForm({ slug, maxBytes }: { slug: string; maxBytes: number 
     setProgress(0);
     try {
       const res = await send(`/api/w/${slug}/contacts/imports`, file, setProgress);
-      if (res.status === 201 && res.body.import) return router.push(`/w/${slug}/contacts/imports/${res.body.import.id}`);
-      setError(res.body.error?.fields?.file ?? res.body.error?.message ?? `Upload failed (${res.status})`);
+      if (res.status === 201 && res.body.import)
+        return router.push(`/w/${slug}/contacts/imports/${res.body.import.id}`);
+      setError(
+        res.body.error?.fields?.file ?? res.body.error?.message ?? `Upload failed (${res.status})`,
+      );
     } catch (err) {
       setError((err as Error).message);
     }
@@ -65,9 +72,13 @@ export function UploadForm({ slug, maxBytes }: { slug: string; maxBytes: number 
         }}
       >
         <FileUp className="size-8 text-brand-600" aria-hidden="true" />
-        <span className="text-sm font-medium text-slate-800">{file ? file.name : "Choose a CSV file or drop it here"}</span>
+        <span className="text-sm font-medium text-slate-800">
+          {file ? file.name : "Choose a CSV file or drop it here"}
+        </span>
         <span className="text-xs text-slate-500">
-          {file ? formatBytes(file.size) : `Comma, semicolon or tab separated, UTF-8, up to ${formatBytes(maxBytes)}. The first row names the columns.`}
+          {file
+            ? formatBytes(file.size)
+            : `Comma, semicolon or tab separated, UTF-8, up to ${formatBytes(maxBytes)}. The first row names the columns.`}
         </span>
         <input
           id="csv-file"

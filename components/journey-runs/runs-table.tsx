@@ -6,7 +6,15 @@ import { RunStatusBadge } from "./run-status-badge";
 
 const dash = <span className="text-slate-400">—</span>;
 
-export function RunsTable({ slug, rows, timeZone }: { slug: string; rows: TRunRow[]; timeZone: string }) {
+export function RunsTable({
+  slug,
+  rows,
+  timeZone,
+}: {
+  slug: string;
+  rows: TRunRow[];
+  timeZone: string;
+}) {
   const now = new Date();
   return (
     <Table className="whitespace-nowrap [&_td]:px-3 [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:px-3 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5">
@@ -25,8 +33,13 @@ export function RunsTable({ slug, rows, timeZone }: { slug: string; rows: TRunRo
           // The contact's link covers the row, so a click anywhere opens the run.
           <tr key={r.id} className="relative hover:bg-slate-50" data-testid="run-row">
             <Td className="max-w-60">
-              <Link href={`/w/${slug}/journeys/runs/${r.id}`} className="after:absolute after:inset-0 focus-visible:outline-none">
-                <div className="truncate font-medium text-slate-900 hover:text-brand-700">{r.contactUserId ?? "Anonymous contact"}</div>
+              <Link
+                href={`/w/${slug}/journeys/runs/${r.id}`}
+                className="after:absolute after:inset-0 focus-visible:outline-none"
+              >
+                <div className="truncate font-medium text-slate-900 hover:text-brand-700">
+                  {r.contactUserId ?? "Anonymous contact"}
+                </div>
               </Link>
               <div className="truncate text-xs text-slate-500">{r.contactEmail ?? ""}</div>
             </Td>
@@ -38,13 +51,21 @@ export function RunsTable({ slug, rows, timeZone }: { slug: string; rows: TRunRo
             </Td>
             <Td className="font-mono text-xs text-slate-700">{r.currentNodeId ?? dash}</Td>
             <Td className="text-slate-700" title={formatRelative(r.enteredAt, now)}>
-              <time dateTime={r.enteredAt.toISOString()}>{formatDateTime(r.enteredAt, timeZone)}</time>
+              <time dateTime={r.enteredAt.toISOString()}>
+                {formatDateTime(r.enteredAt, timeZone)}
+              </time>
             </Td>
             <Td className="text-slate-700">
               {r.exitedAt ? (
                 <>
-                  <time dateTime={r.exitedAt.toISOString()}>{formatDateTime(r.exitedAt, timeZone)}</time>
-                  {r.exitReason ? <span className="ml-1 text-xs text-slate-500">({r.exitReason.replace(/_/g, " ")})</span> : null}
+                  <time dateTime={r.exitedAt.toISOString()}>
+                    {formatDateTime(r.exitedAt, timeZone)}
+                  </time>
+                  {r.exitReason ? (
+                    <span className="ml-1 text-xs text-slate-500">
+                      ({r.exitReason.replace(/_/g, " ")})
+                    </span>
+                  ) : null}
                 </>
               ) : (
                 dash

@@ -3,8 +3,19 @@ import { useSyncExternalStore } from "react";
 import type { TGraphError } from "@/lib/journeys/validate-graph";
 
 export type TNodeStats = { entered: number; waiting: number; passed: number };
-export type TPathStep = { nodeId: string; kind: string; outcome?: string; at: string; detail?: unknown };
-export type TNodeDecoration = { errors: TGraphError[]; stats?: TNodeStats; pathIndex?: number; pathOutcome?: string };
+export type TPathStep = {
+  nodeId: string;
+  kind: string;
+  outcome?: string;
+  at: string;
+  detail?: unknown;
+};
+export type TNodeDecoration = {
+  errors: TGraphError[];
+  stats?: TNodeStats;
+  pathIndex?: number;
+  pathOutcome?: string;
+};
 
 const EMPTY: TNodeDecoration = { errors: [] };
 
@@ -29,9 +40,19 @@ export class CanvasDecorations {
   /** The test path's node ids joined by commas: a string, so subscribers compare it cheaply. */
   pathKey = () => this.pathIds;
 
-  setErrors(errors: TGraphError[]) { this.errors = errors; this.rebuild(); }
-  setStats(stats: Record<string, TNodeStats>) { this.stats = stats; this.rebuild(); }
-  setPath(path: TPathStep[]) { this.path = path; this.pathIds = path.map((p) => p.nodeId).join(","); this.rebuild(); }
+  setErrors(errors: TGraphError[]) {
+    this.errors = errors;
+    this.rebuild();
+  }
+  setStats(stats: Record<string, TNodeStats>) {
+    this.stats = stats;
+    this.rebuild();
+  }
+  setPath(path: TPathStep[]) {
+    this.path = path;
+    this.pathIds = path.map((p) => p.nodeId).join(",");
+    this.rebuild();
+  }
 
   private rebuild() {
     const next = new Map<string, TNodeDecoration>();
@@ -54,5 +75,9 @@ export class CanvasDecorations {
 }
 
 export function useNodeDecoration(store: CanvasDecorations, nodeId: string): TNodeDecoration {
-  return useSyncExternalStore(store.subscribe, () => store.get(nodeId), () => EMPTY);
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.get(nodeId),
+    () => EMPTY,
+  );
 }

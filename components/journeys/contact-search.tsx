@@ -17,7 +17,8 @@ type Props = {
   onChange: (c: TSampleContact) => void;
 };
 
-const detail = (c: TSampleContact) => [c.email, c.externalId && `id ${c.externalId}`, c.phone].filter(Boolean).join(" · ");
+const detail = (c: TSampleContact) =>
+  [c.email, c.externalId && `id ${c.externalId}`, c.phone].filter(Boolean).join(" · ");
 
 /**
  * Picks the contact to test on: a search box over the workspace's contacts (user id, email, first
@@ -31,7 +32,11 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
   const ids = { input: useId(), list: useId() };
   const found = useQuery({
     queryKey: ["journey-test-contacts", slug, debounced],
-    queryFn: () => apiFetch<{ contacts: TSampleContact[] }>(`/api/w/${slug}/contacts/search?q=${encodeURIComponent(debounced)}`, { method: "GET" }),
+    queryFn: () =>
+      apiFetch<{ contacts: TSampleContact[] }>(
+        `/api/w/${slug}/contacts/search?q=${encodeURIComponent(debounced)}`,
+        { method: "GET" },
+      ),
     initialData: debounced === "" ? { contacts: initial } : undefined,
     placeholderData: keepPreviousData,
   });
@@ -62,7 +67,10 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
       <div>
         <Label htmlFor={ids.input}>Contact</Label>
         <div className="relative">
-          <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400" aria-hidden />
+          <Search
+            className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
+            aria-hidden
+          />
           <Input
             id={ids.input}
             role="combobox"
@@ -82,7 +90,13 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
           />
         </div>
       </div>
-      <ul id={ids.list} role="listbox" aria-label="Contacts" className="max-h-56 overflow-y-auto rounded-md border border-slate-200 bg-white p-1" aria-busy={searching}>
+      <ul
+        id={ids.list}
+        role="listbox"
+        aria-label="Contacts"
+        className="max-h-56 overflow-y-auto rounded-md border border-slate-200 bg-white p-1"
+        aria-busy={searching}
+      >
         {results.map((c, i) => {
           const selected = value?.id === c.id;
           return (
@@ -92,21 +106,46 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
               role="option"
               aria-selected={selected}
               data-active={i === at ? "true" : undefined}
-              className={cn("cursor-pointer rounded px-2 py-1.5 text-sm", i === at && "bg-brand-50", selected && "font-medium text-brand-700")}
+              className={cn(
+                "cursor-pointer rounded px-2 py-1.5 text-sm",
+                i === at && "bg-brand-50",
+                selected && "font-medium text-brand-700",
+              )}
               onMouseDown={(e) => e.preventDefault()}
               onMouseEnter={() => setActive(i)}
               onClick={() => onChange(c)}
             >
               <span className="block truncate">{contactLabel(c)}</span>
-              {detail(c) && detail(c) !== contactLabel(c) ? <span className="block truncate text-xs font-normal text-slate-500">{detail(c)}</span> : null}
+              {detail(c) && detail(c) !== contactLabel(c) ? (
+                <span className="block truncate text-xs font-normal text-slate-500">
+                  {detail(c)}
+                </span>
+              ) : null}
             </li>
           );
         })}
-        {!results.length && !searching ? <li className="px-2 py-1.5 text-xs text-slate-500">{debounced ? `No contact matches “${debounced}”.` : "This workspace has no contacts yet."}</li> : null}
+        {!results.length && !searching ? (
+          <li className="px-2 py-1.5 text-xs text-slate-500">
+            {debounced
+              ? `No contact matches “${debounced}”.`
+              : "This workspace has no contacts yet."}
+          </li>
+        ) : null}
       </ul>
-      {found.isError ? <p role="alert" className="text-xs text-red-600">Could not search contacts: {found.error.message}</p> : null}
+      {found.isError ? (
+        <p role="alert" className="text-xs text-red-600">
+          Could not search contacts: {found.error.message}
+        </p>
+      ) : null}
       <p className="text-xs text-slate-500" aria-live="polite" data-testid="test-contact">
-        {value ? <>Testing as <b className="text-slate-700">{contactLabel(value)}</b>{value.email && value.email !== contactLabel(value) ? ` (${value.email})` : ""}</> : "Pick a contact to test on."}
+        {value ? (
+          <>
+            Testing as <b className="text-slate-700">{contactLabel(value)}</b>
+            {value.email && value.email !== contactLabel(value) ? ` (${value.email})` : ""}
+          </>
+        ) : (
+          "Pick a contact to test on."
+        )}
       </p>
     </div>
   );

@@ -37,7 +37,11 @@ type Props = {
 export function EditorToolbar(p: Props) {
   return (
     <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
-      <Link href={`/w/${p.slug}/journeys`} className="text-slate-500 hover:text-slate-800" aria-label="All journeys">
+      <Link
+        href={`/w/${p.slug}/journeys`}
+        className="text-slate-500 hover:text-slate-800"
+        aria-label="All journeys"
+      >
         <ArrowLeft className="size-4" />
       </Link>
       <JourneyName name={p.name} editable={p.editable} onRename={p.onRename} />
@@ -49,13 +53,21 @@ export function EditorToolbar(p: Props) {
         </span>
       ) : null}
       {p.totals ? (
-        <span className="hidden min-w-0 truncate whitespace-nowrap text-xs text-slate-500 2xl:inline" data-testid="journey-totals" title="Contacts who entered, are inside now, finished, and reached the goal">
-          {p.totals.entered} entered · {p.totals.active} active · {p.totals.completed} completed · {p.totals.converted} converted
+        <span
+          className="hidden min-w-0 truncate whitespace-nowrap text-xs text-slate-500 2xl:inline"
+          data-testid="journey-totals"
+          title="Contacts who entered, are inside now, finished, and reached the goal"
+        >
+          {p.totals.entered} entered · {p.totals.active} active · {p.totals.completed} completed ·{" "}
+          {p.totals.converted} converted
         </span>
       ) : null}
       <div className="ml-auto flex items-center gap-2">
         <Button asChild variant="ghost" size="sm">
-          <Link href={`/w/${p.slug}/journeys/runs?journey=${p.journeyId}`} title="This journey's runs: each contact's steps, messages and errors">
+          <Link
+            href={`/w/${p.slug}/journeys/runs?journey=${p.journeyId}`}
+            title="This journey's runs: each contact's steps, messages and errors"
+          >
             <ListChecks /> Runs
           </Link>
         </Button>
@@ -64,9 +76,38 @@ export function EditorToolbar(p: Props) {
           <>
             <SaveIndicator state={p.save.state} error={p.save.error} />
             <div className="mx-1 flex">
-              <Button variant="ghost" size="icon" aria-label="Undo" title="Undo (Ctrl/⌘+Z)" disabled={!p.canUndo} onClick={p.onUndo} data-mutates><Undo2 /></Button>
-              <Button variant="ghost" size="icon" aria-label="Redo" title="Redo (Shift+Ctrl/⌘+Z)" disabled={!p.canRedo} onClick={p.onRedo} data-mutates><Redo2 /></Button>
-              <Button variant="ghost" size="icon" aria-label="Tidy up layout" title="Tidy up layout" onClick={p.onLayout} data-mutates><LayoutGrid /></Button>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label="Undo"
+                title="Undo (Ctrl/⌘+Z)"
+                disabled={!p.canUndo}
+                onClick={p.onUndo}
+                data-mutates
+              >
+                <Undo2 />
+              </Button>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label="Redo"
+                title="Redo (Shift+Ctrl/⌘+Z)"
+                disabled={!p.canRedo}
+                onClick={p.onRedo}
+                data-mutates
+              >
+                <Redo2 />
+              </Button>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label="Tidy up layout"
+                title="Tidy up layout"
+                onClick={p.onLayout}
+                data-mutates
+              >
+                <LayoutGrid />
+              </Button>
             </div>
             <StatusControls status={p.status} busy={p.busy} onAction={p.onStatus} />
             {p.status !== "stopped" ? (

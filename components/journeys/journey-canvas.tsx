@@ -1,5 +1,15 @@
 "use client";
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useMemo, useSyncExternalStore, type DragEvent } from "react";
 import type { TCanvasEdge, TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
@@ -10,7 +20,8 @@ import { DRAG_MIME, MINIMAP_COLOR } from "./node-kinds";
 
 const nodeTypes = Object.fromEntries(NODE_KINDS.map((k) => [k, JourneyNode]));
 const defaultEdgeOptions = { type: "smoothstep", style: { strokeWidth: 2, stroke: "#94a3b8" } };
-const minimapColor = (n: { type?: string }) => MINIMAP_COLOR[(n.type ?? "exit") as TNodeKind] ?? "#94a3b8";
+const minimapColor = (n: { type?: string }) =>
+  MINIMAP_COLOR[(n.type ?? "exit") as TNodeKind] ?? "#94a3b8";
 const PATH_EDGE = { stroke: "#059669", strokeWidth: 3 };
 
 type Props = {
@@ -23,16 +34,29 @@ type Props = {
 };
 
 /** React Flow with the journey's node types; pan, zoom, minimap, and drops from the palette. */
-export function JourneyCanvas({ nodes, edges, onNodesChange, onEdgesChange, onConnect, onDropKind }: Props) {
+export function JourneyCanvas({
+  nodes,
+  edges,
+  onNodesChange,
+  onEdgesChange,
+  onConnect,
+  onDropKind,
+}: Props) {
   const { readOnly, decorations } = useCanvasContext();
   const { screenToFlowPosition } = useReactFlow();
-  const pathKey = useSyncExternalStore(decorations.subscribe, () => decorations.pathKey(), () => "");
+  const pathKey = useSyncExternalStore(
+    decorations.subscribe,
+    () => decorations.pathKey(),
+    () => "",
+  );
   // Edges walked by the test path turn green; the rest keep their object identity.
   const shownEdges = useMemo<Edge[]>(() => {
     if (!pathKey) return edges;
     const steps = pathKey.split(",");
     const walked = new Set(steps.slice(1).map((to, i) => `${steps[i]}>${to}`));
-    return edges.map((e) => (walked.has(`${e.source}>${e.target}`) ? { ...e, animated: true, style: PATH_EDGE } : e));
+    return edges.map((e) =>
+      walked.has(`${e.source}>${e.target}`) ? { ...e, animated: true, style: PATH_EDGE } : e,
+    );
   }, [edges, pathKey]);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -53,7 +77,12 @@ export function JourneyCanvas({ nodes, edges, onNodesChange, onEdgesChange, onCo
   );
 
   return (
-    <div className="relative min-w-0 flex-1" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop} data-testid="canvas">
+    <div
+      className="relative min-w-0 flex-1"
+      onDragOver={readOnly ? undefined : onDragOver}
+      onDrop={readOnly ? undefined : onDrop}
+      data-testid="canvas"
+    >
       <ReactFlow
         nodes={nodes}
         edges={shownEdges}

@@ -12,7 +12,12 @@ import { CanvasDecorations } from "./canvas-decorations";
 import type { TEditorOptions } from "./editor-options";
 import { EditorSidePanel, type TPanel } from "./editor-side-panel";
 import { EditorToolbar } from "./editor-toolbar";
-import { journeyApi, type TJourneyStatus, type TSimulation, type TVersionGraph } from "./journey-api";
+import {
+  journeyApi,
+  type TJourneyStatus,
+  type TSimulation,
+  type TVersionGraph,
+} from "./journey-api";
 import { JourneyCanvas } from "./journey-canvas";
 import { NodePalette } from "./node-palette";
 import { NODE_KIND_META } from "./node-kinds";
@@ -24,8 +29,21 @@ import { VersionBanner } from "./version-banner";
 import { VersionViewer } from "./version-viewer";
 import { VersionsPopover } from "./versions-popover";
 
-export type TEditorJourney = { id: string; name: string; status: TJourneyStatus; liveVersion: number; draftGraph: TDraftGraph; draftSettings: Record<string, unknown> };
-type Props = { slug: string; journey: TEditorJourney; editable: boolean; options: Omit<TEditorOptions, "sendNodes">; contacts: TSampleContact[] };
+export type TEditorJourney = {
+  id: string;
+  name: string;
+  status: TJourneyStatus;
+  liveVersion: number;
+  draftGraph: TDraftGraph;
+  draftSettings: Record<string, unknown>;
+};
+type Props = {
+  slug: string;
+  journey: TEditorJourney;
+  editable: boolean;
+  options: Omit<TEditorOptions, "sendNodes">;
+  contacts: TSampleContact[];
+};
 
 export function JourneyEditor(props: Props) {
   return (
@@ -37,13 +55,17 @@ export function JourneyEditor(props: Props) {
 
 function Editor({ slug, journey, editable, options, contacts }: Props) {
   const api = useMemo(() => journeyApi(slug, journey.id), [slug, journey.id]);
-  const { state, onNodesChange, onEdgesChange, onConnect, actions, latest } = useCanvas(journey.draftGraph);
+  const { state, onNodesChange, onEdgesChange, onConnect, actions, latest } = useCanvas(
+    journey.draftGraph,
+  );
   const [settings, setSettingsState] = useState(journey.draftSettings);
   const [settingsRev, setSettingsRev] = useState(0);
   const settingsRef = useRef(settings);
   const [status, setStatus] = useState(journey.status);
   const [name, setName] = useState(journey.name);
-  const [viewing, setViewing] = useState<(Omit<TVersionGraph, "graph"> & { graph: TDraftGraph }) | null>(null);
+  const [viewing, setViewing] = useState<
+    (Omit<TVersionGraph, "graph"> & { graph: TDraftGraph }) | null
+  >(null);
   const [liveVersion, setLiveVersion] = useState(journey.liveVersion);
   const [errors, setErrors] = useState<TGraphError[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,7 +76,11 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const readOnly = !editable;
 
-  const save = useAutosave(`${state.revision}:${settingsRev}`, () => ({ graph: toDraftGraph(latest.current), settings: settingsRef.current }), (body) => api.save(body as object));
+  const save = useAutosave(
+    `${state.revision}:${settingsRev}`,
+    () => ({ graph: toDraftGraph(latest.current), settings: settingsRef.current }),
+    (body) => api.save(body as object),
+  );
   const flushSave = save.flush;
   const totals = useNodeStats(api.statsUrl, liveVersion > 0 && status !== "draft", decorations);
   useCanvasShortcuts(actions, editable && !viewing);
@@ -66,7 +92,9 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
   }, [options.templates, options.segments]);
   const labelOf = (id: string) => {
     const n = state.nodes.find((x) => x.id === id);
-    return n?.type ? `${NODE_KIND_META[n.type].label} · ${summarizeNode(n.type, n.data, summary)}` : "a deleted step";
+    return n?.type
+      ? `${NODE_KIND_META[n.type].label} · ${summarizeNode(n.type, n.data, summary)}`
+      : "a deleted step";
   };
   const ctx = useMemo(() => ({ decorations, summary, readOnly }), [decorations, summary, readOnly]);
 
@@ -79,21 +107,42 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
     if (selectedNode) setPanel("step");
   }
 
-  const sendKey = state.nodes.filter((n) => n.type === "send").map((n) => `${n.id}\u0000${labelOf(n.id)}`).join("\u0001");
+  const sendKey = state.nodes
+    .filter((n) => n.type === "send")
+    .map((n) => `${n.id}\u0000${labelOf(n.id)}`)
+    .join("\u0001");
   const panelOptions = useMemo(() => {
-    const sendNodes = sendKey ? sendKey.split("\u0001").map((x) => { const [id = "", label = ""] = x.split("\u0000"); return { id, label }; }) : [];
+    const sendNodes = sendKey
+      ? sendKey.split("\u0001").map((x) => {
+          const [id = "", label = ""] = x.split("\u0000");
+          return { id, label };
+        })
+      : [];
     return { ...options, sendNodes };
   }, [options, sendKey]);
-  const addAtCentre = useCallback((kind: TNodeKind) => {
-    const r = canvasRef.current?.getBoundingClientRect();
-    const p = flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 800) / 2, y: (r?.top ?? 0) + (r?.height ?? 600) / 2 });
-    actions.add(kind, { x: p.x - 130 + Math.random() * 40, y: p.y - 40 + Math.random() * 40 });
-  }, [actions, flow]);
-  const focusNode = useCallback((id: string) => {
-    const n = flow.getNode(id);
-    actions.select([id]);
-    if (n) void flow.setCenter(n.position.x + 130, n.position.y + 50, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
-  }, [actions, flow]);
+  const addAtCentre = useCallback(
+    (kind: TNodeKind) => {
+      const r = canvasRef.current?.getBoundingClientRect();
+      const p = flow.screenToFlowPosition({
+        x: (r?.left ?? 0) + (r?.width ?? 800) / 2,
+        y: (r?.top ?? 0) + (r?.height ?? 600) / 2,
+      });
+      actions.add(kind, { x: p.x - 130 + Math.random() * 40, y: p.y - 40 + Math.random() * 40 });
+    },
+    [actions, flow],
+  );
+  const focusNode = useCallback(
+    (id: string) => {
+      const n = flow.getNode(id);
+      actions.select([id]);
+      if (n)
+        void flow.setCenter(n.position.x + 130, n.position.y + 50, {
+          zoom: Math.max(flow.getZoom(), 0.9),
+          duration: 300,
+        });
+    },
+    [actions, flow],
+  );
 
   const publish = async () => {
     setBusy(true);
@@ -124,7 +173,14 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
   };
   // The test runs the saved draft, so save first; a draft with defects is highlighted like a publish.
   const simulate = async (body: Parameters<typeof api.simulate>[0]) => {
-    if (editable && !(await flushSave())) return { ok: false as const, status: 0, message: "Save the draft first", errors: [], fields: {} };
+    if (editable && !(await flushSave()))
+      return {
+        ok: false as const,
+        status: 0,
+        message: "Save the draft first",
+        errors: [],
+        fields: {},
+      };
     const r = await api.simulate(body);
     if (!r.ok && r.errors.length) {
       setErrors(r.errors);
@@ -132,7 +188,10 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
     }
     return r;
   };
-  const onSimulated = useCallback((sim: TSimulation | null) => decorations.setPath(sim?.path ?? []), [decorations]);
+  const onSimulated = useCallback(
+    (sim: TSimulation | null) => decorations.setPath(sim?.path ?? []),
+    [decorations],
+  );
 
   const rename = async (next: string) => {
     const r = await api.save({ name: next });
@@ -144,7 +203,8 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
     setNotice(null);
     const r = await api.version(version);
     const graph = r.ok ? ZDraftGraph.safeParse(r.data.version.graph) : null;
-    if (!r.ok || !graph?.success) return setNotice(r.ok ? `Version ${version} cannot be shown on this canvas` : r.message);
+    if (!r.ok || !graph?.success)
+      return setNotice(r.ok ? `Version ${version} cannot be shown on this canvas` : r.message);
     setViewing({ ...r.data.version, graph: graph.data });
   };
   // The restored graph enters the canvas as one edit: Undo brings the draft back and autosave stores it.
@@ -156,52 +216,125 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
     setBusy(false);
     if (!r) return;
     const graph = r.ok ? ZDraftGraph.safeParse(r.data.graph) : null;
-    if (!r.ok || !graph?.success) return setNotice(r.ok ? `Version ${version} cannot be shown on this canvas` : r.message);
+    if (!r.ok || !graph?.success)
+      return setNotice(r.ok ? `Version ${version} cannot be shown on this canvas` : r.message);
     actions.replace(graph.data);
     setViewing(null);
     setErrors([]);
     decorations.setErrors([]);
-    setNotice(`Restored version ${version} as the draft. Undo (Ctrl/⌘+Z) brings back what you had; publish to make it live.`);
+    setNotice(
+      `Restored version ${version} as the draft. Undo (Ctrl/⌘+Z) brings back what you had; publish to make it live.`,
+    );
   };
 
   return (
     <CanvasContext.Provider value={ctx}>
       <div className="-mx-8 -my-6 flex h-screen flex-col bg-slate-50">
         <EditorToolbar
-          slug={slug} journeyId={journey.id} name={name} status={status} liveVersion={liveVersion} editable={editable} save={save}
-          onRename={rename} viewingVersion={viewing !== null}
-          versions={<VersionsPopover api={api} journeyId={journey.id} liveVersion={liveVersion} status={status} editable={editable} viewing={viewing?.version ?? null} onView={(v) => void viewVersion(v)} onRestore={(v) => void restoreVersion(v)} />}
-          canUndo={state.past.length > 0} canRedo={state.future.length > 0} busy={busy} totals={totals}
-          onUndo={actions.undo} onRedo={actions.redo} onLayout={() => { actions.layout(); window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50); }}
-          onPublish={() => void publish()} onStatus={(a) => void changeStatus(a)}
+          slug={slug}
+          journeyId={journey.id}
+          name={name}
+          status={status}
+          liveVersion={liveVersion}
+          editable={editable}
+          save={save}
+          onRename={rename}
+          viewingVersion={viewing !== null}
+          versions={
+            <VersionsPopover
+              api={api}
+              journeyId={journey.id}
+              liveVersion={liveVersion}
+              status={status}
+              editable={editable}
+              viewing={viewing?.version ?? null}
+              onView={(v) => void viewVersion(v)}
+              onRestore={(v) => void restoreVersion(v)}
+            />
+          }
+          canUndo={state.past.length > 0}
+          canRedo={state.future.length > 0}
+          busy={busy}
+          totals={totals}
+          onUndo={actions.undo}
+          onRedo={actions.redo}
+          onLayout={() => {
+            actions.layout();
+            window.setTimeout(
+              () => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }),
+              50,
+            );
+          }}
+          onPublish={() => void publish()}
+          onStatus={(a) => void changeStatus(a)}
         />
-        {notice ? <p className="border-b border-slate-200 bg-brand-50 px-4 py-1.5 text-sm text-brand-700" role="status" data-testid="editor-notice">{notice}</p> : null}
+        {notice ? (
+          <p
+            className="border-b border-slate-200 bg-brand-50 px-4 py-1.5 text-sm text-brand-700"
+            role="status"
+            data-testid="editor-notice"
+          >
+            {notice}
+          </p>
+        ) : null}
         {viewing ? (
           <>
             <VersionBanner
-              version={viewing.version} live={viewing.version === liveVersion && (status === "live" || status === "paused")} publishedAt={viewing.publishedAt} publishedBy={viewing.publishedBy}
-              canRestore={editable} busy={busy} onRestore={() => void restoreVersion(viewing.version)} onClose={() => setViewing(null)}
+              version={viewing.version}
+              live={viewing.version === liveVersion && (status === "live" || status === "paused")}
+              publishedAt={viewing.publishedAt}
+              publishedBy={viewing.publishedBy}
+              canRestore={editable}
+              busy={busy}
+              onRestore={() => void restoreVersion(viewing.version)}
+              onClose={() => setViewing(null)}
             />
             <div className="flex min-h-0 flex-1">
-              <VersionViewer key={viewing.version} graph={viewing.graph} options={panelOptions} summary={summary} />
+              <VersionViewer
+                key={viewing.version}
+                graph={viewing.graph}
+                options={panelOptions}
+                summary={summary}
+              />
             </div>
           </>
         ) : (
-        <div className="flex min-h-0 flex-1">
-          {editable ? <NodePalette onAdd={addAtCentre} /> : null}
-          <div ref={canvasRef} className="flex min-w-0 flex-1">
-            <JourneyCanvas nodes={state.nodes} edges={state.edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onDropKind={actions.add} />
+          <div className="flex min-h-0 flex-1">
+            {editable ? <NodePalette onAdd={addAtCentre} /> : null}
+            <div ref={canvasRef} className="flex min-w-0 flex-1">
+              <JourneyCanvas
+                nodes={state.nodes}
+                edges={state.edges}
+                onNodesChange={onNodesChange}
+                onEdgesChange={onEdgesChange}
+                onConnect={onConnect}
+                onDropKind={actions.add}
+              />
+            </div>
+            <EditorSidePanel
+              revision={state.revision}
+              panel={panel}
+              setPanel={setPanel}
+              selectedNode={selectedNode}
+              errors={errors}
+              options={panelOptions}
+              settings={settings}
+              onSettings={(s) => {
+                settingsRef.current = s;
+                setSettingsState(s);
+                setSettingsRev((x) => x + 1);
+              }}
+              onNodeData={actions.updateData}
+              onDelete={actions.removeSelected}
+              onPick={focusNode}
+              labelOf={labelOf}
+              slug={slug}
+              contacts={contacts}
+              simulate={simulate}
+              onSimulated={onSimulated}
+              templateName={(id) => options.templates.find((t) => t.id === id)?.name ?? id}
+            />
           </div>
-          <EditorSidePanel
-            revision={state.revision} panel={panel} setPanel={setPanel} selectedNode={selectedNode} errors={errors}
-            options={panelOptions}
-            settings={settings}
-            onSettings={(s) => { settingsRef.current = s; setSettingsState(s); setSettingsRev((x) => x + 1); }}
-            onNodeData={actions.updateData} onDelete={actions.removeSelected} onPick={focusNode} labelOf={labelOf}
-            slug={slug} contacts={contacts} simulate={simulate} onSimulated={onSimulated}
-            templateName={(id) => options.templates.find((t) => t.id === id)?.name ?? id}
-          />
-        </div>
         )}
       </div>
     </CanvasContext.Provider>

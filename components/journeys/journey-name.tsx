@@ -23,7 +23,15 @@ export function JourneyName({ name, editable, onRename }: Props) {
   const button = useRef<HTMLButtonElement>(null);
 
   // A floor on the width: the toolbar's other items never squeeze the name down to its first word.
-  if (!editable) return <h1 className="min-w-32 truncate text-base font-semibold text-slate-900" data-testid="journey-name">{name}</h1>;
+  if (!editable)
+    return (
+      <h1
+        className="min-w-32 truncate text-base font-semibold text-slate-900"
+        data-testid="journey-name"
+      >
+        {name}
+      </h1>
+    );
 
   const close = () => {
     setEditing(false);
@@ -61,7 +69,10 @@ export function JourneyName({ name, editable, onRename }: Props) {
           }}
         >
           <span className="truncate">{name}</span>
-          <Pencil className="size-3.5 shrink-0 text-slate-400 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100" aria-hidden />
+          <Pencil
+            className="size-3.5 shrink-0 text-slate-400 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100"
+            aria-hidden
+          />
         </button>
       </h1>
     );
@@ -99,7 +110,11 @@ export function JourneyName({ name, editable, onRename }: Props) {
         }}
       />
       {error ? (
-        <p id="journey-name-error" role="alert" className="absolute top-full left-0 z-20 mt-1 w-80 rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-700 shadow-sm">
+        <p
+          id="journey-name-error"
+          role="alert"
+          className="absolute top-full left-0 z-20 mt-1 w-80 rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-700 shadow-sm"
+        >
           {error}
         </p>
       ) : null}

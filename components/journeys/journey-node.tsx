@@ -38,23 +38,52 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
       )}
     >
       <div className={cn("absolute inset-x-0 top-0 h-1 rounded-t-xl", meta.accent)} />
-      {type !== "trigger" ? <Handle type="target" position={Position.Top} className="!size-3 !border-2 !border-white !bg-slate-400" /> : null}
+      {type !== "trigger" ? (
+        <Handle
+          type="target"
+          position={Position.Top}
+          className="!size-3 !border-2 !border-white !bg-slate-400"
+        />
+      ) : null}
       <div className="flex items-start gap-3 px-3 pt-3 pb-2">
-        <span className={cn("flex size-8 shrink-0 items-center justify-center rounded-lg", meta.tone)}>
+        <span
+          className={cn("flex size-8 shrink-0 items-center justify-center rounded-lg", meta.tone)}
+        >
           <Icon className="size-4" aria-hidden />
         </span>
         <div className="min-w-0 flex-1">
           <div className="flex items-center gap-2">
-            <span className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">{meta.label}</span>
-            {deco.pathIndex ? <span className="ml-auto rounded-full bg-emerald-600 px-1.5 text-[10px] font-semibold text-white" title={deco.pathOutcome}>step {deco.pathIndex}</span> : null}
+            <span className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+              {meta.label}
+            </span>
+            {deco.pathIndex ? (
+              <span
+                className="ml-auto rounded-full bg-emerald-600 px-1.5 text-[10px] font-semibold text-white"
+                title={deco.pathOutcome}
+              >
+                step {deco.pathIndex}
+              </span>
+            ) : null}
           </div>
-          <p className="line-clamp-2 text-sm font-medium leading-snug text-slate-900" title={line} data-testid="node-summary">{line}</p>
+          <p
+            className="line-clamp-2 text-sm font-medium leading-snug text-slate-900"
+            title={line}
+            data-testid="node-summary"
+          >
+            {line}
+          </p>
         </div>
       </div>
       {deco.stats ? <NodeStatsBadges stats={deco.stats} /> : null}
       {nodeErrors.length ? (
-        <p className="mx-3 mb-2 rounded-md bg-red-50 px-2 py-1 text-xs text-red-700" role="alert" data-testid="node-error">
-          {describeErrorPath(nodeErrors[0]!.path) ? `${describeErrorPath(nodeErrors[0]!.path)}: ` : ""}
+        <p
+          className="mx-3 mb-2 rounded-md bg-red-50 px-2 py-1 text-xs text-red-700"
+          role="alert"
+          data-testid="node-error"
+        >
+          {describeErrorPath(nodeErrors[0]!.path)
+            ? `${describeErrorPath(nodeErrors[0]!.path)}: `
+            : ""}
           {nodeErrors[0]!.message}
           {nodeErrors.length > 1 ? ` (+${nodeErrors.length - 1} more)` : ""}
         </p>
@@ -62,7 +91,14 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
       {handles.length > 1 || (handles[0] && handles[0].label) ? (
         <div className="flex border-t border-slate-100 px-1 pt-1 pb-2">
           {handles.map((h) => (
-            <span key={h.id} className={cn("flex-1 truncate text-center text-[11px] font-medium", badHandles.has(h.id) ? "text-red-600" : "text-slate-500")} data-testid={`handle-label-${h.id}`}>
+            <span
+              key={h.id}
+              className={cn(
+                "flex-1 truncate text-center text-[11px] font-medium",
+                badHandles.has(h.id) ? "text-red-600" : "text-slate-500",
+              )}
+              data-testid={`handle-label-${h.id}`}
+            >
               {h.label}
             </span>
           ))}
@@ -75,7 +111,10 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
           type="source"
           position={Position.Bottom}
           style={{ left: `${((i + 0.5) / handles.length) * 100}%` }}
-          className={cn("!size-3 !border-2 !border-white", badHandles.has(h.id) ? "!size-4 !bg-red-500 !ring-2 !ring-red-200" : "!bg-brand-500")}
+          className={cn(
+            "!size-3 !border-2 !border-white",
+            badHandles.has(h.id) ? "!size-4 !bg-red-500 !ring-2 !ring-red-200" : "!bg-brand-500",
+          )}
           aria-label={`${meta.label} output ${h.label || "next"}`}
         />
       ))}

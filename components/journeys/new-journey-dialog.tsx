@@ -12,7 +12,11 @@ export function NewJourneyDialog({ slug }: { slug: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const create = useApiMutation((n: string) => ({ url: `/api/w/${slug}/journeys`, method: "POST", body: { name: n } }));
+  const create = useApiMutation((n: string) => ({
+    url: `/api/w/${slug}/journeys`,
+    method: "POST",
+    body: { name: n },
+  }));
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -25,14 +29,29 @@ export function NewJourneyDialog({ slug }: { slug: string }) {
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            create.mutate(name, { onSuccess: (r) => router.push(`/w/${slug}/journeys/${(r as { journey: { id: string } }).journey.id}`) });
+            create.mutate(name, {
+              onSuccess: (r) =>
+                router.push(`/w/${slug}/journeys/${(r as { journey: { id: string } }).journey.id}`),
+            });
           }}
         >
-          <Field label="Name" id="journey-name" error={create.fieldError("name") ?? create.formError}>
-            <Input id="journey-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Welcome series" />
+          <Field
+            label="Name"
+            id="journey-name"
+            error={create.fieldError("name") ?? create.formError}
+          >
+            <Input
+              id="journey-name"
+              autoFocus
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="e.g. Welcome series"
+            />
           </Field>
           <div className="flex justify-end">
-            <Button type="submit" disabled={create.isPending || !name.trim()} data-mutates>Create and open</Button>
+            <Button type="submit" disabled={create.isPending || !name.trim()} data-mutates>
+              Create and open
+            </Button>
           </div>
         </form>
       </DialogContent>

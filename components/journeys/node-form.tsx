@@ -17,12 +17,31 @@ import type { TEditorOptions, TFormProps } from "./editor-options";
 import { NODE_KIND_META } from "./node-kinds";
 
 const FORMS: Record<TNodeKind, ComponentType<TFormProps> | null> = {
-  trigger: TriggerForm, wait: WaitForm, wait_for_event: WaitForEventForm, branch: BranchForm, multi_branch: MultiBranchForm,
-  ab_split: AbSplitForm, holdout: HoldoutForm, send: SendForm, update_contact: UpdateContactForm, webhook: WebhookForm, exit: null,
+  trigger: TriggerForm,
+  wait: WaitForm,
+  wait_for_event: WaitForEventForm,
+  branch: BranchForm,
+  multi_branch: MultiBranchForm,
+  ab_split: AbSplitForm,
+  holdout: HoldoutForm,
+  send: SendForm,
+  update_contact: UpdateContactForm,
+  webhook: WebhookForm,
+  exit: null,
 };
 
 /** The selected step's settings, its publish problems, and a delete button. */
-export function NodeForm({ node, options, onChange, onDelete }: { node: TCanvasNode; options: TEditorOptions; onChange: (id: string, data: Record<string, unknown>, key?: string) => void; onDelete: () => void }) {
+export function NodeForm({
+  node,
+  options,
+  onChange,
+  onDelete,
+}: {
+  node: TCanvasNode;
+  options: TEditorOptions;
+  onChange: (id: string, data: Record<string, unknown>, key?: string) => void;
+  onDelete: () => void;
+}) {
   const { readOnly, decorations } = useCanvasContext();
   const { errors } = useNodeDecoration(decorations, node.id);
   const fieldErrors = useMemo(() => nodeFieldErrors(errors), [errors]);
@@ -41,20 +60,41 @@ export function NodeForm({ node, options, onChange, onDelete }: { node: TCanvasN
           <p className="text-xs text-slate-500">{meta.hint}</p>
         </div>
         {!readOnly ? (
-          <Button type="button" variant="ghost" size="icon" aria-label="Delete step" data-mutates onClick={onDelete}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            aria-label="Delete step"
+            data-mutates
+            onClick={onDelete}
+          >
             <Trash2 />
           </Button>
         ) : null}
       </div>
       {errors.length ? (
-        <ul className="space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-700" role="alert">
+        <ul
+          className="space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-700"
+          role="alert"
+        >
           {errors.map((e, i) => {
             const where = describeErrorPath(e.path);
             return <li key={i}>{where ? `${where}: ${e.message}` : e.message}</li>;
           })}
         </ul>
       ) : null}
-      {Form ? <Form nodeId={node.id} data={node.data} disabled={readOnly} options={options} fieldErrors={fieldErrors} set={(data, key) => onChange(node.id, data, key ? `${node.id}.${key}` : undefined)} /> : <p className="text-sm text-slate-500">Contacts who reach this step leave the journey.</p>}
+      {Form ? (
+        <Form
+          nodeId={node.id}
+          data={node.data}
+          disabled={readOnly}
+          options={options}
+          fieldErrors={fieldErrors}
+          set={(data, key) => onChange(node.id, data, key ? `${node.id}.${key}` : undefined)}
+        />
+      ) : (
+        <p className="text-sm text-slate-500">Contacts who reach this step leave the journey.</p>
+      )}
     </div>
   );
 }

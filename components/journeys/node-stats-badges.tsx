@@ -12,7 +12,10 @@ export function NodeStatsBadges({ stats }: { stats: TNodeStats }) {
       <span className="rounded bg-sky-50 px-1.5 py-0.5 text-sky-700" title="Waiting here now">
         <b data-testid="stat-waiting">{fmt.format(stats.waiting)}</b> waiting
       </span>
-      <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-700" title="Went on to the next step">
+      <span
+        className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-700"
+        title="Went on to the next step"
+      >
         <b data-testid="stat-passed">{fmt.format(stats.passed)}</b> passed
       </span>
     </div>

@@ -2,7 +2,26 @@ import { Check, CloudOff, Loader2 } from "lucide-react";
 import type { TSaveState } from "./use-autosave";
 
 export function SaveIndicator({ state, error }: { state: TSaveState; error: string | null }) {
-  if (state === "error") return <span className="flex items-center gap-1 text-xs text-red-600" role="alert" data-testid="save-state" title={error ?? undefined}><CloudOff className="size-3.5" /> Not saved{error ? `: ${error}` : ""}</span>;
-  if (state === "saved") return <span className="flex items-center gap-1 text-xs text-slate-500" data-testid="save-state"><Check className="size-3.5" /> Saved</span>;
-  return <span className="flex items-center gap-1 text-xs text-slate-500" data-testid="save-state"><Loader2 className="size-3.5 animate-spin" /> Saving…</span>;
+  if (state === "error")
+    return (
+      <span
+        className="flex items-center gap-1 text-xs text-red-600"
+        role="alert"
+        data-testid="save-state"
+        title={error ?? undefined}
+      >
+        <CloudOff className="size-3.5" /> Not saved{error ? `: ${error}` : ""}
+      </span>
+    );
+  if (state === "saved")
+    return (
+      <span className="flex items-center gap-1 text-xs text-slate-500" data-testid="save-state">
+        <Check className="size-3.5" /> Saved
+      </span>
+    );
+  return (
+    <span className="flex items-center gap-1 text-xs text-slate-500" data-testid="save-state">
+      <Loader2 className="size-3.5 animate-spin" /> Saving…
+    </span>
+  );
 }

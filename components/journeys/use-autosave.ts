@@ -7,7 +7,12 @@ export type TSaveState = "saved" | "pending" | "saving" | "error";
  * Saves the draft a moment after the last edit (debounced PATCH). `flush` saves now and resolves
  * when the server has it, so publishing never validates a stale draft.
  */
-export function useAutosave(key: string, build: () => unknown, save: (body: unknown) => Promise<{ ok: boolean; message?: string }>, delay = 800) {
+export function useAutosave(
+  key: string,
+  build: () => unknown,
+  save: (body: unknown) => Promise<{ ok: boolean; message?: string }>,
+  delay = 800,
+) {
   const [state, setState] = useState<TSaveState>("saved");
   const [error, setError] = useState<string | null>(null);
   const saved = useRef(key);

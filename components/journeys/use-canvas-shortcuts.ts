@@ -2,7 +2,9 @@
 import { useEffect } from "react";
 import type { TCanvasActions } from "./use-canvas";
 
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 
 /** Undo/redo, copy/paste, delete and select-all while the canvas (not a form field) has focus. */
 export function useCanvasShortcuts(actions: TCanvasActions, enabled: boolean) {

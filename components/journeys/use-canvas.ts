@@ -1,7 +1,13 @@
 "use client";
 import type { Connection, EdgeChange, NodeChange } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
-import { canvasReducer, initialCanvasState, newNodeId, type TCanvasEdge, type TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
+import {
+  canvasReducer,
+  initialCanvasState,
+  newNodeId,
+  type TCanvasEdge,
+  type TCanvasNode,
+} from "@/lib/journeys/canvas/canvas-state";
 import { draftHandles } from "@/lib/journeys/canvas/draft-handles";
 import { layoutGraph } from "@/lib/journeys/canvas/layout-graph";
 import type { TDraftGraph } from "@/lib/journeys/graph-schema";
@@ -19,13 +25,24 @@ export function useCanvas(initial: TDraftGraph) {
   }, [state]);
   const clipboard = useRef<{ nodes: TCanvasNode[]; edges: TCanvasEdge[] } | null>(null);
 
-  const onNodesChange = useCallback((changes: NodeChange<TCanvasNode>[]) => dispatch({ type: "nodes_change", changes }), []);
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => dispatch({ type: "edges_change", changes }), []);
-  const onConnect = useCallback((connection: Connection) => dispatch({ type: "connect", connection }), []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TCanvasNode>[]) => dispatch({ type: "nodes_change", changes }),
+    [],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => dispatch({ type: "edges_change", changes }),
+    [],
+  );
+  const onConnect = useCallback(
+    (connection: Connection) => dispatch({ type: "connect", connection }),
+    [],
+  );
   const actions = useMemo(
     () => ({
-      add: (kind: TNodeKind, position: { x: number; y: number }) => dispatch({ type: "add", kind, position }),
-      updateData: (id: string, data: Record<string, unknown>, coalesceKey?: string) => dispatch({ type: "update_data", id, data, coalesceKey }),
+      add: (kind: TNodeKind, position: { x: number; y: number }) =>
+        dispatch({ type: "add", kind, position }),
+      updateData: (id: string, data: Record<string, unknown>, coalesceKey?: string) =>
+        dispatch({ type: "update_data", id, data, coalesceKey }),
       removeSelected: () => dispatch({ type: "remove_selected" }),
       select: (ids: string[] | "all") => dispatch({ type: "select", ids }),
       replace: (graph: TDraftGraph) => dispatch({ type: "replace", graph }),
@@ -41,8 +58,13 @@ export function useCanvas(initial: TDraftGraph) {
       },
       layout: () => {
         const { nodes, edges } = latest.current;
-        const order = new Map(nodes.map((n) => [n.id, draftHandles(n.type ?? "exit", n.data).map((h) => h.id)]));
-        dispatch({ type: "move", positions: layoutGraph(nodes, edges, (id, h) => order.get(id)?.indexOf(h ?? "next") ?? 0) });
+        const order = new Map(
+          nodes.map((n) => [n.id, draftHandles(n.type ?? "exit", n.data).map((h) => h.id)]),
+        );
+        dispatch({
+          type: "move",
+          positions: layoutGraph(nodes, edges, (id, h) => order.get(id)?.indexOf(h ?? "next") ?? 0),
+        });
       },
     }),
     [],

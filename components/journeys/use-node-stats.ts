@@ -3,7 +3,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { CanvasDecorations, TNodeStats } from "./canvas-decorations";
 
-export type TJourneyStats = { nodes: Record<string, TNodeStats>; totals: { entered: number; active: number; completed: number; converted: number } };
+export type TJourneyStats = {
+  nodes: Record<string, TNodeStats>;
+  totals: { entered: number; active: number; completed: number; converted: number };
+};
 
 /** Per-node counts of a published journey, polled every 5 s and painted on the nodes. */
 export function useNodeStats(url: string, enabled: boolean, decorations: CanvasDecorations) {

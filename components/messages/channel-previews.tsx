@@ -1,6 +1,12 @@
 import { Bell, ExternalLink, Phone } from "lucide-react";
 import type { z } from "zod";
-import type { ZInAppContent, ZPushContent, ZSmsContent, ZVoiceContent, ZWebhookContent } from "@/lib/messages/message-content";
+import type {
+  ZInAppContent,
+  ZPushContent,
+  ZSmsContent,
+  ZVoiceContent,
+  ZWebhookContent,
+} from "@/lib/messages/message-content";
 
 const Meta = ({ items }: { items: [string, React.ReactNode][] }) => (
   <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-1 text-sm">
@@ -14,7 +20,10 @@ const Meta = ({ items }: { items: [string, React.ReactNode][] }) => (
 );
 
 const Json = ({ value, testId }: { value: unknown; testId?: string }) => (
-  <pre className="max-h-96 overflow-auto rounded-md bg-slate-900 px-4 py-3 text-xs text-slate-100" data-testid={testId}>
+  <pre
+    className="max-h-96 overflow-auto rounded-md bg-slate-900 px-4 py-3 text-xs text-slate-100"
+    data-testid={testId}
+  >
     {JSON.stringify(value, null, 2)}
   </pre>
 );
@@ -22,10 +31,17 @@ const Json = ({ value, testId }: { value: unknown; testId?: string }) => (
 export function SmsPreview({ content: c }: { content: z.infer<typeof ZSmsContent> }) {
   return (
     <div className="space-y-4" data-testid="sms-content">
-      <Meta items={[["To", c.to], ["From", c.from ?? "provider's number"]]} />
+      <Meta
+        items={[
+          ["To", c.to],
+          ["From", c.from ?? "provider's number"],
+        ]}
+      />
       <div className="mx-auto w-80 rounded-3xl border border-slate-200 bg-slate-50 px-4 py-6">
         <p className="mb-3 text-center text-xs text-slate-400">Text message</p>
-        <p className="w-fit max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-slate-200 px-3 py-2 text-sm text-slate-900">{c.body}</p>
+        <p className="w-fit max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-slate-200 px-3 py-2 text-sm text-slate-900">
+          {c.body}
+        </p>
       </div>
       <p className="text-center text-xs text-slate-500">{[...c.body].length} characters</p>
     </div>
@@ -69,12 +85,26 @@ export function VoicePreview({ content: c }: { content: z.infer<typeof ZVoiceCon
   const ssml = c.speech.trim().startsWith("<");
   return (
     <div className="space-y-4" data-testid="voice-content">
-      <Meta items={[["To", c.to], ["From", c.from ?? "provider's number"], ["Voice", [c.voice, c.language].filter(Boolean).join(" · ")]]} />
+      <Meta
+        items={[
+          ["To", c.to],
+          ["From", c.from ?? "provider's number"],
+          ["Voice", [c.voice, c.language].filter(Boolean).join(" · ")],
+        ]}
+      />
       <div className="flex gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
         <Phone className="mt-0.5 size-5 shrink-0 text-teal-600" aria-hidden="true" />
         <div className="min-w-0">
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{ssml ? "Spoken (SSML)" : "Spoken"}</p>
-          {ssml ? <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-xs text-slate-700">{c.speech}</pre> : <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800">{c.speech}</p>}
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            {ssml ? "Spoken (SSML)" : "Spoken"}
+          </p>
+          {ssml ? (
+            <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-xs text-slate-700">
+              {c.speech}
+            </pre>
+          ) : (
+            <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800">{c.speech}</p>
+          )}
         </div>
       </div>
     </div>
@@ -83,7 +113,10 @@ export function VoicePreview({ content: c }: { content: z.infer<typeof ZVoiceCon
 
 export function InAppPreview({ content: c }: { content: z.infer<typeof ZInAppContent> }) {
   return (
-    <div className="mx-auto w-96 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-md" data-testid="in-app-content">
+    <div
+      className="mx-auto w-96 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-md"
+      data-testid="in-app-content"
+    >
       {c.imageUrl ? (
         // eslint-disable-next-line @next/next/no-img-element -- an arbitrary remote image, as the app would show it
         <img src={c.imageUrl} alt="" className="max-h-48 w-full object-cover" />
@@ -97,7 +130,11 @@ export function InAppPreview({ content: c }: { content: z.infer<typeof ZInAppCon
               <span
                 key={i}
                 title={b.value ?? b.action}
-                className={i === 0 ? "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white" : "rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700"}
+                className={
+                  i === 0
+                    ? "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
+                    : "rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700"
+                }
               >
                 {b.label}
               </span>

@@ -6,7 +6,19 @@ import { ChannelBadge } from "./channel-badge";
 import { MessageStatusBadge } from "./message-status-badge";
 
 /** The contact's latest messages on their profile, each linking to its page; the rest are one click away in the log. */
-export function ContactMessagesCard({ slug, contactId, rows, timeZone, limit }: { slug: string; contactId: string; rows: TMessageLogRow[]; timeZone: string; limit: number }) {
+export function ContactMessagesCard({
+  slug,
+  contactId,
+  rows,
+  timeZone,
+  limit,
+}: {
+  slug: string;
+  contactId: string;
+  rows: TMessageLogRow[];
+  timeZone: string;
+  limit: number;
+}) {
   return (
     <Card data-testid="contact-messages">
       <CardHeader
@@ -14,7 +26,10 @@ export function ContactMessagesCard({ slug, contactId, rows, timeZone, limit }: 
         description={rows.length ? "Latest first." : undefined}
         actions={
           rows.length >= limit ? (
-            <Link href={`/w/${slug}/messages?contact=${contactId}`} className="shrink-0 text-sm text-brand-600 hover:underline">
+            <Link
+              href={`/w/${slug}/messages?contact=${contactId}`}
+              className="shrink-0 text-sm text-brand-600 hover:underline"
+            >
               All messages
             </Link>
           ) : null
@@ -24,22 +39,37 @@ export function ContactMessagesCard({ slug, contactId, rows, timeZone, limit }: 
         <ul className="divide-y divide-slate-100">
           {rows.map((m) => (
             <li key={m.id}>
-              <Link href={`/w/${slug}/messages/${m.id}`} className="block px-5 py-3 hover:bg-slate-50" data-testid="contact-message">
+              <Link
+                href={`/w/${slug}/messages/${m.id}`}
+                className="block px-5 py-3 hover:bg-slate-50"
+                data-testid="contact-message"
+              >
                 <div className="flex items-center gap-2">
                   <ChannelBadge channel={m.channel} />
-                  <span className="min-w-0 flex-1 truncate text-sm text-slate-800">{m.summary ?? m.templateName ?? m.recipient ?? "Message"}</span>
+                  <span className="min-w-0 flex-1 truncate text-sm text-slate-800">
+                    {m.summary ?? m.templateName ?? m.recipient ?? "Message"}
+                  </span>
                   <MessageStatusBadge status={m.status} reason={m.reason} />
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
-                  <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, timeZone)}</time>
-                  {m.status === "failed" || m.status === "bounced" || m.status === "skipped" ? (m.reason ? ` · ${m.reason}` : "") : ""}
+                  <time dateTime={m.createdAt.toISOString()}>
+                    {formatDateTime(m.createdAt, timeZone)}
+                  </time>
+                  {m.status === "failed" || m.status === "bounced" || m.status === "skipped"
+                    ? m.reason
+                      ? ` · ${m.reason}`
+                      : ""
+                    : ""}
                 </p>
               </Link>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="px-5 py-4 text-sm text-slate-500">No messages yet. Emails, SMS, push, voice and in-app messages sent to this contact appear here with their delivery and opens.</p>
+        <p className="px-5 py-4 text-sm text-slate-500">
+          No messages yet. Emails, SMS, push, voice and in-app messages sent to this contact appear
+          here with their delivery and opens.
+        </p>
       )}
     </Card>
   );

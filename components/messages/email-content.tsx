@@ -23,11 +23,20 @@ export function EmailContent({ content: c }: { content: z.infer<typeof ZEmailCon
           ) : null}
         </dl>
       </div>
-      {c.html ? <EmailHtmlPreview html={c.html} subject={c.subject} /> : <p className="text-sm text-slate-500">No HTML part.</p>}
+      {c.html ? (
+        <EmailHtmlPreview html={c.html} subject={c.subject} />
+      ) : (
+        <p className="text-sm text-slate-500">No HTML part.</p>
+      )}
       <div>
-        <p className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">Plain text</p>
+        <p className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">
+          Plain text
+        </p>
         {c.text ? (
-          <pre className="max-h-72 overflow-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-sans text-sm text-slate-700" data-testid="email-text">
+          <pre
+            className="max-h-72 overflow-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-sans text-sm text-slate-700"
+            data-testid="email-text"
+          >
             {c.text}
           </pre>
         ) : (

@@ -3,7 +3,10 @@ import { Monitor, Smartphone } from "lucide-react";
 import { useState } from "react";
 import { cn } from "@/lib/utils";
 
-const WIDTHS = { desktop: { label: "Desktop", icon: Monitor, px: 640 }, mobile: { label: "Mobile", icon: Smartphone, px: 375 } } as const;
+const WIDTHS = {
+  desktop: { label: "Desktop", icon: Monitor, px: 640 },
+  mobile: { label: "Mobile", icon: Smartphone, px: 375 },
+} as const;
 type TWidth = keyof typeof WIDTHS;
 
 /**
@@ -17,7 +20,11 @@ export function EmailHtmlPreview({ html, subject }: { html: string; subject: str
     <div>
       <div className="mb-2 flex items-center justify-between gap-2">
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">HTML</p>
-        <div role="group" aria-label="Preview width" className="inline-flex rounded-md border border-slate-200 bg-white p-0.5">
+        <div
+          role="group"
+          aria-label="Preview width"
+          className="inline-flex rounded-md border border-slate-200 bg-white p-0.5"
+        >
           {(Object.keys(WIDTHS) as TWidth[]).map((w) => {
             const { label, icon: Icon } = WIDTHS[w];
             return (

@@ -1,7 +1,12 @@
 import { MailOpen, MousePointerClick, Reply, UserMinus, type LucideIcon } from "lucide-react";
 import { formatDateTime } from "@/lib/format/dates";
 
-type TStamps = { openedAt: Date | null; clickedAt: Date | null; repliedAt: Date | null; unsubscribedAt: Date | null };
+type TStamps = {
+  openedAt: Date | null;
+  clickedAt: Date | null;
+  repliedAt: Date | null;
+  unsubscribedAt: Date | null;
+};
 
 const MARKS: { key: keyof TStamps; label: string; icon: LucideIcon; className: string }[] = [
   { key: "openedAt", label: "Opened", icon: MailOpen, className: "text-sky-600" },

@@ -1,10 +1,22 @@
 import type { TSendChannel } from "@/lib/channels/types";
 import { readMessageContent } from "@/lib/messages/message-content";
 import { EmailContent } from "./email-content";
-import { InAppPreview, PushPreview, SmsPreview, VoicePreview, WebhookPreview } from "./channel-previews";
+import {
+  InAppPreview,
+  PushPreview,
+  SmsPreview,
+  VoicePreview,
+  WebhookPreview,
+} from "./channel-previews";
 
 /** What went out, drawn per channel: the same view on the message page and in the Outbox. */
-export function MessageContent({ channel, content }: { channel: TSendChannel; content: Record<string, unknown> | null }) {
+export function MessageContent({
+  channel,
+  content,
+}: {
+  channel: TSendChannel;
+  content: Record<string, unknown> | null;
+}) {
   const view = readMessageContent(channel, content);
   switch (view.channel) {
     case "email":
@@ -20,6 +32,11 @@ export function MessageContent({ channel, content }: { channel: TSendChannel; co
     case "webhook":
       return <WebhookPreview content={view.content} />;
     case "none":
-      return <p className="text-sm text-slate-500">Nothing was rendered: the message stopped before its content was made (see the status and timeline).</p>;
+      return (
+        <p className="text-sm text-slate-500">
+          Nothing was rendered: the message stopped before its content was made (see the status and
+          timeline).
+        </p>
+      );
   }
 }

@@ -7,10 +7,19 @@ import { MessageOrigin } from "./message-origin";
 import { MessageStatusBadge } from "./message-status-badge";
 import { TemplateLabel } from "./template-label";
 
-const providerLabel = (p: string | null) => (p === "outbox" ? "Outbox (built-in)" : p ?? "none chosen");
+const providerLabel = (p: string | null) =>
+  p === "outbox" ? "Outbox (built-in)" : (p ?? "none chosen");
 
 /** The message's who, what, how and when, for the top of its page. */
-export function MessageFacts({ found, slug, timeZone }: { found: TMessageWithEvents; slug: string; timeZone: string }) {
+export function MessageFacts({
+  found,
+  slug,
+  timeZone,
+}: {
+  found: TMessageWithEvents;
+  slug: string;
+  timeZone: string;
+}) {
   const m = found.message;
   const when = (d: Date | null) => (d ? formatDateTime(d, timeZone) : null);
   const facts: [string, React.ReactNode][] = [
@@ -20,7 +29,11 @@ export function MessageFacts({ found, slug, timeZone }: { found: TMessageWithEve
     [
       "Contact",
       m.contactId ? (
-        <Link key="ct" href={`/w/${slug}/contacts/${m.contactId}`} className="text-brand-600 hover:underline">
+        <Link
+          key="ct"
+          href={`/w/${slug}/contacts/${m.contactId}`}
+          className="text-brand-600 hover:underline"
+        >
           {found.contactExternalId ?? found.contactEmail ?? "Anonymous contact"}
         </Link>
       ) : null,
@@ -32,14 +45,26 @@ export function MessageFacts({ found, slug, timeZone }: { found: TMessageWithEve
     ["Sent", when(m.sentAt)],
     ["Delivered", when(m.deliveredAt)],
     ["Attempts", m.attempts ? String(m.attempts) : null],
-    ["Provider id", m.providerMessageId ? <span key="p" className="break-all font-mono text-xs">{m.providerMessageId}</span> : null],
+    [
+      "Provider id",
+      m.providerMessageId ? (
+        <span key="p" className="break-all font-mono text-xs">
+          {m.providerMessageId}
+        </span>
+      ) : null,
+    ],
   ];
   return (
-    <dl className="grid gap-x-6 gap-y-3 px-5 py-4 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="message-facts">
+    <dl
+      className="grid gap-x-6 gap-y-3 px-5 py-4 text-sm sm:grid-cols-2 lg:grid-cols-3"
+      data-testid="message-facts"
+    >
       {facts.map(([k, v]) => (
         <div key={k} className="min-w-0">
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{k}</dt>
-          <dd className="mt-0.5 break-words text-slate-800">{v ?? <span className="text-slate-400">—</span>}</dd>
+          <dd className="mt-0.5 break-words text-slate-800">
+            {v ?? <span className="text-slate-400">—</span>}
+          </dd>
         </div>
       ))}
     </dl>

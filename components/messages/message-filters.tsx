@@ -55,7 +55,10 @@ export function MessageFilters({
       }}
     >
       <div className="relative min-w-64 flex-1">
-        <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
+        <Search
+          className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
+          aria-hidden="true"
+        />
         <Input
           type="search"
           name="q"
@@ -66,11 +69,29 @@ export function MessageFilters({
           className="pl-9"
         />
       </div>
-      <FilterSelect label="Channel" allLabel="All channels" options={channels} value={form.channel} onValueChange={(channel) => apply({ ...form, channel })} className="w-40" />
-      <FilterSelect label="Status" allLabel="All statuses" options={statuses} value={form.status} onValueChange={(status) => apply({ ...form, status })} className="w-40" />
+      <FilterSelect
+        label="Channel"
+        allLabel="All channels"
+        options={channels}
+        value={form.channel}
+        onValueChange={(channel) => apply({ ...form, channel })}
+        className="w-40"
+      />
+      <FilterSelect
+        label="Status"
+        allLabel="All statuses"
+        options={statuses}
+        value={form.status}
+        onValueChange={(status) => apply({ ...form, status })}
+        className="w-40"
+      />
       <Button type="submit">Search</Button>
       {narrowed ? (
-        <button type="button" onClick={() => router.push(basePath)} className="inline-flex items-center gap-1 text-sm text-brand-600 hover:underline">
+        <button
+          type="button"
+          onClick={() => router.push(basePath)}
+          className="inline-flex items-center gap-1 text-sm text-brand-600 hover:underline"
+        >
           <X className="size-3.5" aria-hidden="true" /> Clear filters
         </button>
       ) : null}

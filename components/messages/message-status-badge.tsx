@@ -1,7 +1,10 @@
 import { Badge } from "@/components/ui/badge";
 import type { TMessageStatus } from "@/lib/messages/message-log-params";
 
-export const STATUS_VIEW: Record<TMessageStatus, { label: string; tone: "neutral" | "brand" | "green" | "amber" | "red" }> = {
+export const STATUS_VIEW: Record<
+  TMessageStatus,
+  { label: string; tone: "neutral" | "brand" | "green" | "amber" | "red" }
+> = {
   queued: { label: "Queued", tone: "neutral" },
   sending: { label: "Sending", tone: "neutral" },
   skipped: { label: "Skipped", tone: "amber" },
@@ -12,7 +15,15 @@ export const STATUS_VIEW: Record<TMessageStatus, { label: string; tone: "neutral
 };
 
 /** The status, with the reason on hover; `showReason` prints it under the badge too (skips and failures want reading). */
-export function MessageStatusBadge({ status, reason, showReason = false }: { status: TMessageStatus; reason: string | null; showReason?: boolean }) {
+export function MessageStatusBadge({
+  status,
+  reason,
+  showReason = false,
+}: {
+  status: TMessageStatus;
+  reason: string | null;
+  showReason?: boolean;
+}) {
   const { label, tone } = STATUS_VIEW[status];
   return (
     <span className="inline-flex flex-col items-start gap-0.5">
@@ -20,7 +31,10 @@ export function MessageStatusBadge({ status, reason, showReason = false }: { sta
         {label}
       </Badge>
       {showReason && reason ? (
-        <span className="line-clamp-2 max-w-44 whitespace-normal text-xs text-slate-500" title={reason}>
+        <span
+          className="line-clamp-2 max-w-44 whitespace-normal text-xs text-slate-500"
+          title={reason}
+        >
           {reason}
         </span>
       ) : null}

@@ -11,7 +11,15 @@ import { TemplateLabel } from "./template-label";
 
 const dash = <span className="text-slate-400">—</span>;
 
-export function MessagesTable({ slug, rows, timeZone }: { slug: string; rows: TMessageLogRow[]; timeZone: string }) {
+export function MessagesTable({
+  slug,
+  rows,
+  timeZone,
+}: {
+  slug: string;
+  rows: TMessageLogRow[];
+  timeZone: string;
+}) {
   const now = new Date();
   return (
     // Tighter cells than the contacts list: seven columns should fit a laptop screen before it scrolls sideways.
@@ -33,8 +41,14 @@ export function MessagesTable({ slug, rows, timeZone }: { slug: string; rows: TM
           // contact and origin links sit above it.
           <tr key={m.id} className="relative hover:bg-slate-50" data-testid="message-row">
             <Td className="text-slate-700">
-              <Link href={`/w/${slug}/messages/${m.id}`} className="after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none" title={formatRelative(m.createdAt, now)}>
-                <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, timeZone)}</time>
+              <Link
+                href={`/w/${slug}/messages/${m.id}`}
+                className="after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none"
+                title={formatRelative(m.createdAt, now)}
+              >
+                <time dateTime={m.createdAt.toISOString()}>
+                  {formatDateTime(m.createdAt, timeZone)}
+                </time>
               </Link>
             </Td>
             <Td>
@@ -44,11 +58,19 @@ export function MessagesTable({ slug, rows, timeZone }: { slug: string; rows: TM
               <div className="truncate font-medium text-slate-900">{m.recipient ?? dash}</div>
               <div className="flex items-center gap-1 truncate text-xs text-slate-500">
                 {m.contactId ? (
-                  <Link href={`/w/${slug}/contacts/${m.contactId}`} className="relative z-10 text-brand-600 hover:underline">
+                  <Link
+                    href={`/w/${slug}/contacts/${m.contactId}`}
+                    className="relative z-10 text-brand-600 hover:underline"
+                  >
                     {m.contactExternalId ?? "Anonymous contact"}
                   </Link>
                 ) : null}
-                {m.summary ? <span className="truncate">{m.contactId ? " · " : ""}{m.summary}</span> : null}
+                {m.summary ? (
+                  <span className="truncate">
+                    {m.contactId ? " · " : ""}
+                    {m.summary}
+                  </span>
+                ) : null}
               </div>
             </Td>
             <Td className="text-slate-700">
@@ -58,7 +80,13 @@ export function MessagesTable({ slug, rows, timeZone }: { slug: string; rows: TM
               <MessageOrigin origin={describeOrigin(m.origin, slug)} />
             </Td>
             <Td>
-              <MessageStatusBadge status={m.status} reason={m.reason} showReason={m.status === "failed" || m.status === "bounced" || m.status === "skipped"} />
+              <MessageStatusBadge
+                status={m.status}
+                reason={m.reason}
+                showReason={
+                  m.status === "failed" || m.status === "bounced" || m.status === "skipped"
+                }
+              />
             </Td>
             <Td>
               <EngagementIcons stamps={m} timeZone={timeZone} />

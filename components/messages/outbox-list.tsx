@@ -5,7 +5,17 @@ import { cn } from "@/lib/utils";
 import { CHANNEL_VIEW } from "./channel-badge";
 
 /** The Outbox's message list, mailbox style: who, the first line, when, which channel. */
-export function OutboxList({ rows, selectedId, hrefFor, timeZone }: { rows: TMessageLogRow[]; selectedId: string | null; hrefFor: (id: string) => string; timeZone: string }) {
+export function OutboxList({
+  rows,
+  selectedId,
+  hrefFor,
+  timeZone,
+}: {
+  rows: TMessageLogRow[];
+  selectedId: string | null;
+  hrefFor: (id: string) => string;
+  timeZone: string;
+}) {
   return (
     <ul className="divide-y divide-slate-100" aria-label="Outbox messages">
       {rows.map((m) => {
@@ -17,16 +27,26 @@ export function OutboxList({ rows, selectedId, hrefFor, timeZone }: { rows: TMes
               href={hrefFor(m.id)}
               aria-current={selected ? "true" : undefined}
               data-testid="outbox-item"
-              className={cn("block border-l-2 px-4 py-3 hover:bg-slate-50", selected ? "border-brand-600 bg-brand-50/60" : "border-transparent")}
+              className={cn(
+                "block border-l-2 px-4 py-3 hover:bg-slate-50",
+                selected ? "border-brand-600 bg-brand-50/60" : "border-transparent",
+              )}
             >
               <div className="flex items-center gap-2">
                 <Icon className="size-3.5 shrink-0 text-slate-400" aria-label={label} />
-                <span className="min-w-0 flex-1 truncate text-sm font-medium text-slate-900">{m.recipient ?? "—"}</span>
-                <time dateTime={m.createdAt.toISOString()} className="shrink-0 text-xs tabular-nums text-slate-500">
+                <span className="min-w-0 flex-1 truncate text-sm font-medium text-slate-900">
+                  {m.recipient ?? "—"}
+                </span>
+                <time
+                  dateTime={m.createdAt.toISOString()}
+                  className="shrink-0 text-xs tabular-nums text-slate-500"
+                >
                   {formatDateTime(m.createdAt, timeZone)}
                 </time>
               </div>
-              <p className="mt-0.5 truncate pl-5.5 text-sm text-slate-600">{m.summary ?? <span className="italic text-slate-400">no content</span>}</p>
+              <p className="mt-0.5 truncate pl-5.5 text-sm text-slate-600">
+                {m.summary ?? <span className="italic text-slate-400">no content</span>}
+              </p>
             </Link>
           </li>
         );

@@ -1,5 +1,8 @@
 export function TemplateLabel({ name, version }: { name: string | null; version: number | null }) {
-  if (!name) return <span className="text-slate-400">{version ? `deleted template · v${version}` : "—"}</span>;
+  if (!name)
+    return (
+      <span className="text-slate-400">{version ? `deleted template · v${version}` : "—"}</span>
+    );
   return (
     <span>
       {name}

@@ -3,7 +3,11 @@ import { errorsAt, fieldInvalid, within } from "./builder-context";
 
 describe("builder errors", () => {
   // As the API answers a sequence whose second event is blank, and a filter of the next condition.
-  const errors = { "conditions.0.then.name": "choose an event", "conditions.1.filters.0.value": "must be a number", "conditions.2": "segments cannot include themselves" };
+  const errors = {
+    "conditions.0.then.name": "choose an event",
+    "conditions.1.filters.0.value": "must be a number",
+    "conditions.2": "segments cannot include themselves",
+  };
 
   it("outlines only the input the error names", () => {
     const seq = fieldInvalid(errors, "conditions.0");

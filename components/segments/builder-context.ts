@@ -9,13 +9,22 @@ export type TBuilderContext = {
   attributeKeys: string[];
 };
 
-export const BuilderContext = createContext<TBuilderContext>({ readOnly: true, errors: {}, segments: [], attributeKeys: [] });
+export const BuilderContext = createContext<TBuilderContext>({
+  readOnly: true,
+  errors: {},
+  segments: [],
+  attributeKeys: [],
+});
 export const useBuilder = () => useContext(BuilderContext);
 
 /** The messages for one condition: its own path and anything beneath it, nearest first. */
 export function errorsAt(errors: Record<string, string>, path: string): string[] {
   return Object.entries(errors)
-    .filter(([k]) => k === path || (k.startsWith(`${path}.`) && !/^\.conditions\.\d+/.test(k.slice(path.length))))
+    .filter(
+      ([k]) =>
+        k === path ||
+        (k.startsWith(`${path}.`) && !/^\.conditions\.\d+/.test(k.slice(path.length))),
+    )
     .map(([k, v]) => (k === path ? v : `${k.slice(path.length + 1).replace(/\./g, " › ")}: ${v}`));
 }
 
@@ -24,8 +33,12 @@ export type TFieldInvalid = (field: string) => boolean;
 
 /** The field checker for the condition at `path`: only the input an error names is outlined. */
 export function fieldInvalid(errors: Record<string, string>, path: string): TFieldInvalid {
-  return (field) => Object.keys(errors).some((k) => k === `${path}.${field}` || k.startsWith(`${path}.${field}.`));
+  return (field) =>
+    Object.keys(errors).some((k) => k === `${path}.${field}` || k.startsWith(`${path}.${field}.`));
 }
 
 /** The same checker one level down (`filters.0`, a filter's comparison). */
-export const within = (invalid: TFieldInvalid, prefix: string): TFieldInvalid => (field) => invalid(`${prefix}.${field}`);
+export const within =
+  (invalid: TFieldInvalid, prefix: string): TFieldInvalid =>
+  (field) =>
+    invalid(`${prefix}.${field}`);

@@ -7,28 +7,95 @@ import { within, type TFieldInvalid } from "./builder-context";
 import { ComparisonEditor } from "./comparison-editor";
 
 /** An event name with the workspace's known events offered (datalist `segment-event-names`). */
-export function EventNameInput({ value, onChange, label, readOnly, invalid }: { value: string; onChange: (v: string) => void; label: string; readOnly: boolean; invalid?: boolean }) {
-  return <Input list="segment-event-names" aria-label={label} aria-invalid={invalid} placeholder="Event name" className="w-52" value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)} />;
+export function EventNameInput({
+  value,
+  onChange,
+  label,
+  readOnly,
+  invalid,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+  readOnly: boolean;
+  invalid?: boolean;
+}) {
+  return (
+    <Input
+      list="segment-event-names"
+      aria-label={label}
+      aria-invalid={invalid}
+      placeholder="Event name"
+      className="w-52"
+      value={value}
+      disabled={readOnly}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
 
 /** "where <property> <op> <value>" rows, all of which an event must satisfy. */
-export function PropertyFilters({ filters, onChange, readOnly, label, invalid = () => false }: { filters: TPropertyFilter[]; onChange: (f: TPropertyFilter[]) => void; readOnly: boolean; label: string; invalid?: TFieldInvalid }) {
+export function PropertyFilters({
+  filters,
+  onChange,
+  readOnly,
+  label,
+  invalid = () => false,
+}: {
+  filters: TPropertyFilter[];
+  onChange: (f: TPropertyFilter[]) => void;
+  readOnly: boolean;
+  label: string;
+  invalid?: TFieldInvalid;
+}) {
   return (
     <div className="space-y-2">
       {filters.map((f, i) => (
         <div key={i} className="flex flex-wrap items-center gap-2 pl-4">
           <span className="text-sm text-slate-500">where</span>
-          <Input aria-label={`${label} filter ${i + 1} property`} aria-invalid={invalid(`${i}.property`)} placeholder="property" className="w-36" value={f.property} disabled={readOnly} onChange={(e) => onChange(filters.map((x, j) => (j === i ? { ...x, property: e.target.value } : x)))} />
-          <ComparisonEditor label={`${label} filter ${i + 1}`} readOnly={readOnly} invalid={within(invalid, String(i))} value={f} onChange={(c) => onChange(filters.map((x, j) => (j === i ? { ...c, property: x.property } : x)))} />
+          <Input
+            aria-label={`${label} filter ${i + 1} property`}
+            aria-invalid={invalid(`${i}.property`)}
+            placeholder="property"
+            className="w-36"
+            value={f.property}
+            disabled={readOnly}
+            onChange={(e) =>
+              onChange(filters.map((x, j) => (j === i ? { ...x, property: e.target.value } : x)))
+            }
+          />
+          <ComparisonEditor
+            label={`${label} filter ${i + 1}`}
+            readOnly={readOnly}
+            invalid={within(invalid, String(i))}
+            value={f}
+            onChange={(c) =>
+              onChange(filters.map((x, j) => (j === i ? { ...c, property: x.property } : x)))
+            }
+          />
           {readOnly ? null : (
-            <Button variant="ghost" size="icon" aria-label={`Remove ${label} filter ${i + 1}`} onClick={() => onChange(filters.filter((_, j) => j !== i))} data-mutates>
+            <Button
+              variant="ghost"
+              size="icon"
+              aria-label={`Remove ${label} filter ${i + 1}`}
+              onClick={() => onChange(filters.filter((_, j) => j !== i))}
+              data-mutates
+            >
               <X />
             </Button>
           )}
         </div>
       ))}
       {readOnly ? null : (
-        <Button variant="link" size="sm" className="h-6 px-4" onClick={() => onChange([...filters, { property: "", type: "string", op: "equals", value: "" }])} data-mutates>
+        <Button
+          variant="link"
+          size="sm"
+          className="h-6 px-4"
+          onClick={() =>
+            onChange([...filters, { property: "", type: "string", op: "equals", value: "" }])
+          }
+          data-mutates
+        >
           <Plus /> Property filter
         </Button>
       )}
@@ -37,30 +104,79 @@ export function PropertyFilters({ filters, onChange, readOnly, label, invalid = 
 }
 
 /** Any time, the last N days, or between two dates. */
-export function WindowInput({ value, onChange, readOnly, label, invalid }: { value: TWindow | undefined; onChange: (w: TWindow | undefined) => void; readOnly: boolean; label: string; invalid?: boolean }) {
+export function WindowInput({
+  value,
+  onChange,
+  readOnly,
+  label,
+  invalid,
+}: {
+  value: TWindow | undefined;
+  onChange: (w: TWindow | undefined) => void;
+  readOnly: boolean;
+  label: string;
+  invalid?: boolean;
+}) {
   const mode = !value ? "any" : "lastDays" in value ? "last" : "between";
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <NativeSelect aria-label={`${label} window`} className="w-40" value={mode} disabled={readOnly} onChange={(e) => {
-        const m = e.target.value;
-        onChange(m === "any" ? undefined : m === "last" ? { lastDays: 30 } : { from: `${today}T00:00:00Z`, to: `${today}T23:59:59Z` });
-      }}>
+      <NativeSelect
+        aria-label={`${label} window`}
+        className="w-40"
+        value={mode}
+        disabled={readOnly}
+        onChange={(e) => {
+          const m = e.target.value;
+          onChange(
+            m === "any"
+              ? undefined
+              : m === "last"
+                ? { lastDays: 30 }
+                : { from: `${today}T00:00:00Z`, to: `${today}T23:59:59Z` },
+          );
+        }}
+      >
         <option value="any">at any time</option>
         <option value="last">in the last</option>
         <option value="between">between</option>
       </NativeSelect>
       {value && "lastDays" in value ? (
         <>
-          <Input type="number" min={1} aria-label={`${label} window days`} aria-invalid={invalid} className="w-20" value={value.lastDays} disabled={readOnly} onChange={(e) => onChange({ lastDays: Number(e.target.value) })} />
+          <Input
+            type="number"
+            min={1}
+            aria-label={`${label} window days`}
+            aria-invalid={invalid}
+            className="w-20"
+            value={value.lastDays}
+            disabled={readOnly}
+            onChange={(e) => onChange({ lastDays: Number(e.target.value) })}
+          />
           <span className="text-sm text-slate-500">days</span>
         </>
       ) : null}
       {value && "from" in value ? (
         <>
-          <Input type="date" aria-label={`${label} window from`} aria-invalid={invalid} className="w-40" value={value.from.slice(0, 10)} disabled={readOnly} onChange={(e) => onChange({ ...value, from: `${e.target.value}T00:00:00Z` })} />
+          <Input
+            type="date"
+            aria-label={`${label} window from`}
+            aria-invalid={invalid}
+            className="w-40"
+            value={value.from.slice(0, 10)}
+            disabled={readOnly}
+            onChange={(e) => onChange({ ...value, from: `${e.target.value}T00:00:00Z` })}
+          />
           <span className="text-sm text-slate-500">and</span>
-          <Input type="date" aria-label={`${label} window to`} aria-invalid={invalid} className="w-40" value={value.to.slice(0, 10)} disabled={readOnly} onChange={(e) => onChange({ ...value, to: `${e.target.value}T23:59:59Z` })} />
+          <Input
+            type="date"
+            aria-label={`${label} window to`}
+            aria-invalid={invalid}
+            className="w-40"
+            value={value.to.slice(0, 10)}
+            disabled={readOnly}
+            onChange={(e) => onChange({ ...value, to: `${e.target.value}T23:59:59Z` })}
+          />
         </>
       ) : null}
     </div>

@@ -11,7 +11,11 @@ type TResult = { matched: number; unmatched: string[]; unmatchedCount: number };
 /** A static segment from a CSV of user ids; the file is read here and sent as JSON text. */
 export function ImportSegment({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
-  const upload = useApiMutation<{ name: string; csv: string }, TResult>((body) => ({ url: `/api/w/${slug}/segments/import`, method: "POST", body }));
+  const upload = useApiMutation<{ name: string; csv: string }, TResult>((body) => ({
+    url: `/api/w/${slug}/segments/import`,
+    method: "POST",
+    body,
+  }));
   const r = upload.data;
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), upload.reset())}>
@@ -20,17 +24,30 @@ export function ImportSegment({ slug }: { slug: string }) {
           <Upload /> Import CSV
         </Button>
       </DialogTrigger>
-      <DialogContent title="Static segment from a CSV" description="One user id per row: a userId (or user_id, id) column, or the first column.">
+      <DialogContent
+        title="Static segment from a CSV"
+        description="One user id per row: a userId (or user_id, id) column, or the first column."
+      >
         {r ? (
           <div className="space-y-3 text-sm">
-            <p><span className="font-semibold">{r.matched.toLocaleString("en")}</span> contacts added.</p>
+            <p>
+              <span className="font-semibold">{r.matched.toLocaleString("en")}</span> contacts
+              added.
+            </p>
             {r.unmatchedCount ? (
               <div>
-                <p className="text-amber-800">{r.unmatchedCount.toLocaleString("en")} user ids matched no contact and were skipped:</p>
-                <p className="mt-1 max-h-32 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs">{r.unmatched.join(", ")}</p>
+                <p className="text-amber-800">
+                  {r.unmatchedCount.toLocaleString("en")} user ids matched no contact and were
+                  skipped:
+                </p>
+                <p className="mt-1 max-h-32 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs">
+                  {r.unmatched.join(", ")}
+                </p>
               </div>
             ) : null}
-            <Button className="w-full" onClick={() => setOpen(false)}>Done</Button>
+            <Button className="w-full" onClick={() => setOpen(false)}>
+              Done
+            </Button>
           </div>
         ) : (
           <form
@@ -40,17 +57,32 @@ export function ImportSegment({ slug }: { slug: string }) {
               e.preventDefault();
               const form = new FormData(e.currentTarget);
               const file = form.get("file");
-              upload.mutate({ name: String(form.get("name")), csv: file instanceof File ? await file.text() : "" });
+              upload.mutate({
+                name: String(form.get("name")),
+                csv: file instanceof File ? await file.text() : "",
+              });
             }}
           >
             <Field id="import-name" label="Name" error={upload.fieldError("name")}>
               <Input id="import-name" name="name" placeholder="Webinar attendees" autoFocus />
             </Field>
             <Field id="import-file" label="CSV file" error={upload.fieldError("csv")}>
-              <Input id="import-file" name="file" type="file" accept=".csv,text/csv" className="py-1.5" />
+              <Input
+                id="import-file"
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                className="py-1.5"
+              />
             </Field>
-            {upload.formError ? <p role="alert" className="text-sm text-red-600">{upload.formError}</p> : null}
-            <Button type="submit" className="w-full" disabled={upload.isPending} data-mutates>Create static segment</Button>
+            {upload.formError ? (
+              <p role="alert" className="text-sm text-red-600">
+                {upload.formError}
+              </p>
+            ) : null}
+            <Button type="submit" className="w-full" disabled={upload.isPending} data-mutates>
+              Create static segment
+            </Button>
           </form>
         )}
       </DialogContent>

@@ -7,26 +7,44 @@ import { useApiMutation } from "@/components/app/use-api-mutation";
 
 export function RenameSegment({ slug, id, name }: { slug: string; id: string; name: string }) {
   const [open, setOpen] = useState(false);
-  const rename = useApiMutation((body: { name: string }) => ({ url: `/api/w/${slug}/segments/${id}`, method: "PATCH", body }));
+  const rename = useApiMutation((body: { name: string }) => ({
+    url: `/api/w/${slug}/segments/${id}`,
+    method: "PATCH",
+    body,
+  }));
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), rename.reset())}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" data-mutates>Rename</Button>
+        <Button variant="ghost" size="sm" data-mutates>
+          Rename
+        </Button>
       </DialogTrigger>
-      <DialogContent title="Rename segment" description="Journeys and campaigns that use it keep using it.">
+      <DialogContent
+        title="Rename segment"
+        description="Journeys and campaigns that use it keep using it."
+      >
         <form
           className="space-y-4"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            rename.mutate({ name: String(new FormData(e.currentTarget).get("name")) }, { onSuccess: () => setOpen(false) });
+            rename.mutate(
+              { name: String(new FormData(e.currentTarget).get("name")) },
+              { onSuccess: () => setOpen(false) },
+            );
           }}
         >
           <Field id={`rename-${id}`} label="Name" error={rename.fieldError("name")}>
             <Input id={`rename-${id}`} name="name" defaultValue={name} autoFocus />
           </Field>
-          {rename.formError ? <p role="alert" className="text-sm text-red-600">{rename.formError}</p> : null}
-          <Button type="submit" className="w-full" disabled={rename.isPending} data-mutates>Rename</Button>
+          {rename.formError ? (
+            <p role="alert" className="text-sm text-red-600">
+              {rename.formError}
+            </p>
+          ) : null}
+          <Button type="submit" className="w-full" disabled={rename.isPending} data-mutates>
+            Rename
+          </Button>
         </form>
       </DialogContent>
     </Dialog>

@@ -24,43 +24,99 @@ type Props = {
 
 /** `definition.conditions.0.value` → `conditions.0.value`, the paths the editors know. */
 const definitionErrors = (fields: Record<string, string> | undefined) =>
-  Object.fromEntries(Object.entries(fields ?? {}).filter(([k]) => k === "definition" || k.startsWith("definition.")).map(([k, v]) => [k === "definition" ? "conditions" : k.slice("definition.".length), v]));
+  Object.fromEntries(
+    Object.entries(fields ?? {})
+      .filter(([k]) => k === "definition" || k.startsWith("definition."))
+      .map(([k, v]) => [k === "definition" ? "conditions" : k.slice("definition.".length), v]),
+  );
 
 /** The visual segment builder: nested groups on the left, the live count and sample on the right. */
-export function SegmentBuilder({ slug, segment, initialDefinition, eventNames, attributeKeys, segments, readOnly }: Props) {
+export function SegmentBuilder({
+  slug,
+  segment,
+  initialDefinition,
+  eventNames,
+  attributeKeys,
+  segments,
+  readOnly,
+}: Props) {
   const router = useRouter();
   const [name, setName] = useState(segment?.name ?? "");
   const [description, setDescription] = useState(segment?.description ?? "");
-  const [definition, setDefinition] = useState<TSegmentDefinition>(segment?.definition ?? initialDefinition);
+  const [definition, setDefinition] = useState<TSegmentDefinition>(
+    segment?.definition ?? initialDefinition,
+  );
   const [type, setType] = useState<"dynamic" | "static">("dynamic");
   const preview = useSegmentPreview(slug, definition);
   const save = useMutation<{ segment: { id: string } }, ApiError>({
     mutationFn: () =>
       segment
-        ? apiFetch(`/api/w/${slug}/segments/${segment.id}`, { method: "PATCH", body: { name, description, definition } })
-        : apiFetch(`/api/w/${slug}/segments`, { method: "POST", body: { name, description, type, definition } }),
+        ? apiFetch(`/api/w/${slug}/segments/${segment.id}`, {
+            method: "PATCH",
+            body: { name, description, definition },
+          })
+        : apiFetch(`/api/w/${slug}/segments`, {
+            method: "POST",
+            body: { name, description, type, definition },
+          }),
     onSuccess: () => {
       router.push(`/w/${slug}/segments`);
       router.refresh();
     },
   });
-  const errors = useMemo(() => ({ ...definitionErrors(preview.error?.fields), ...definitionErrors(save.error?.fields) }), [preview.error, save.error]);
-  const ctx = useMemo(() => ({ readOnly, errors, segments, attributeKeys }), [readOnly, errors, segments, attributeKeys]);
-  const saveError = save.error && !save.error.fields?.name && !Object.keys(definitionErrors(save.error.fields)).length ? save.error.message : undefined;
-  const state = preview.isError ? "error" : !preview.data ? "loading" : preview.settling || preview.isFetching ? "updating" : "ready";
+  const errors = useMemo(
+    () => ({ ...definitionErrors(preview.error?.fields), ...definitionErrors(save.error?.fields) }),
+    [preview.error, save.error],
+  );
+  const ctx = useMemo(
+    () => ({ readOnly, errors, segments, attributeKeys }),
+    [readOnly, errors, segments, attributeKeys],
+  );
+  const saveError =
+    save.error &&
+    !save.error.fields?.name &&
+    !Object.keys(definitionErrors(save.error.fields)).length
+      ? save.error.message
+      : undefined;
+  const state = preview.isError
+    ? "error"
+    : !preview.data
+      ? "loading"
+      : preview.settling || preview.isFetching
+        ? "updating"
+        : "ready";
 
   return (
     <BuilderContext.Provider value={ctx}>
-      <datalist id="segment-event-names">{eventNames.map((n) => <option key={n} value={n} />)}</datalist>
+      <datalist id="segment-event-names">
+        {eventNames.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
           <Card>
             <CardBody className="grid gap-4 md:grid-cols-2">
               <Field id="segment-name" label="Name" error={save.error?.fields?.name}>
-                <Input id="segment-name" value={name} disabled={readOnly} placeholder="Cart abandoners (3h)" onChange={(e) => setName(e.target.value)} />
+                <Input
+                  id="segment-name"
+                  value={name}
+                  disabled={readOnly}
+                  placeholder="Cart abandoners (3h)"
+                  onChange={(e) => setName(e.target.value)}
+                />
               </Field>
-              <Field id="segment-description" label="Description" hint="Optional: what this segment is for">
-                <Input id="segment-description" value={description} disabled={readOnly} onChange={(e) => setDescription(e.target.value)} />
+              <Field
+                id="segment-description"
+                label="Description"
+                hint="Optional: what this segment is for"
+              >
+                <Input
+                  id="segment-description"
+                  value={description}
+                  disabled={readOnly}
+                  onChange={(e) => setDescription(e.target.value)}
+                />
               </Field>
             </CardBody>
           </Card>
@@ -72,25 +128,59 @@ export function SegmentBuilder({ slug, segment, initialDefinition, eventNames, a
                   <fieldset className="flex items-center gap-4 text-sm">
                     <legend className="sr-only">Segment type</legend>
                     <label className="flex items-center gap-2">
-                      <input type="radio" name="segment-type" checked={type === "dynamic"} onChange={() => setType("dynamic")} data-mutates />
-                      <span><span className="font-medium">Dynamic</span> <span className="text-slate-500">— contacts join and leave as their data changes</span></span>
+                      <input
+                        type="radio"
+                        name="segment-type"
+                        checked={type === "dynamic"}
+                        onChange={() => setType("dynamic")}
+                        data-mutates
+                      />
+                      <span>
+                        <span className="font-medium">Dynamic</span>{" "}
+                        <span className="text-slate-500">
+                          — contacts join and leave as their data changes
+                        </span>
+                      </span>
                     </label>
                     <label className="flex items-center gap-2">
-                      <input type="radio" name="segment-type" checked={type === "static"} onChange={() => setType("static")} data-mutates />
-                      <span><span className="font-medium">Static</span> <span className="text-slate-500">— a snapshot of who matches now</span></span>
+                      <input
+                        type="radio"
+                        name="segment-type"
+                        checked={type === "static"}
+                        onChange={() => setType("static")}
+                        data-mutates
+                      />
+                      <span>
+                        <span className="font-medium">Static</span>{" "}
+                        <span className="text-slate-500">— a snapshot of who matches now</span>
+                      </span>
                     </label>
                   </fieldset>
                 )}
-                <Button className="ml-auto" onClick={() => save.mutate()} disabled={save.isPending} data-mutates>
+                <Button
+                  className="ml-auto"
+                  onClick={() => save.mutate()}
+                  disabled={save.isPending}
+                  data-mutates
+                >
                   {segment ? "Save changes" : "Save segment"}
                 </Button>
-                {saveError ? <p role="alert" className="w-full text-sm text-red-600">{saveError}</p> : null}
+                {saveError ? (
+                  <p role="alert" className="w-full text-sm text-red-600">
+                    {saveError}
+                  </p>
+                ) : null}
               </CardBody>
             </Card>
           )}
         </div>
         <div className="xl:sticky xl:top-6 xl:self-start">
-          <PreviewPanel count={preview.data?.count ?? null} sample={preview.data?.sample ?? []} attributeKeys={preview.data?.attributeKeys ?? []} state={state} />
+          <PreviewPanel
+            count={preview.data?.count ?? null}
+            sample={preview.data?.sample ?? []}
+            attributeKeys={preview.data?.attributeKeys ?? []}
+            state={state}
+          />
         </div>
       </div>
     </BuilderContext.Provider>

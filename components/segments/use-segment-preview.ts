@@ -10,7 +10,11 @@ export function useSegmentPreview(slug: string, definition: TSegmentDefinition) 
   const key = useDebounced(JSON.stringify(definition), 400);
   const query = useQuery<TSegmentPreview, ApiError>({
     queryKey: ["segment-preview", slug, key],
-    queryFn: () => apiFetch<TSegmentPreview>(`/api/w/${slug}/segments/preview`, { method: "POST", body: { definition: JSON.parse(key) } }),
+    queryFn: () =>
+      apiFetch<TSegmentPreview>(`/api/w/${slug}/segments/preview`, {
+        method: "POST",
+        body: { definition: JSON.parse(key) },
+      }),
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 10_000,

@@ -4,13 +4,33 @@ import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 
-type Key = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdByName: string | null };
+type Key = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdByName: string | null;
+};
 
 const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : "Never");
 
-export function ApiKeysTable({ slug, keys, editable }: { slug: string; keys: Key[]; editable: boolean }) {
-  const revoke = useApiMutation((id: string) => ({ url: `/api/w/${slug}/api-keys/${id}`, method: "DELETE" }));
-  if (!keys.length) return <p className="px-5 py-8 text-center text-sm text-slate-500">No API keys yet.</p>;
+export function ApiKeysTable({
+  slug,
+  keys,
+  editable,
+}: {
+  slug: string;
+  keys: Key[];
+  editable: boolean;
+}) {
+  const revoke = useApiMutation((id: string) => ({
+    url: `/api/w/${slug}/api-keys/${id}`,
+    method: "DELETE",
+  }));
+  if (!keys.length)
+    return <p className="px-5 py-8 text-center text-sm text-slate-500">No API keys yet.</p>;
   return (
     <Table>
       <thead>
@@ -32,8 +52,12 @@ export function ApiKeysTable({ slug, keys, editable }: { slug: string; keys: Key
               {when(k.createdAt)}
               {k.createdByName ? <span className="block text-xs">by {k.createdByName}</span> : null}
             </Td>
-            <Td className="text-slate-600" data-testid="last-used">{when(k.lastUsedAt)}</Td>
-            <Td>{k.revokedAt ? <Badge tone="red">revoked</Badge> : <Badge tone="green">active</Badge>}</Td>
+            <Td className="text-slate-600" data-testid="last-used">
+              {when(k.lastUsedAt)}
+            </Td>
+            <Td>
+              {k.revokedAt ? <Badge tone="red">revoked</Badge> : <Badge tone="green">active</Badge>}
+            </Td>
             {editable ? (
               <Td className="text-right">
                 {k.revokedAt ? null : (
@@ -42,7 +66,8 @@ export function ApiKeysTable({ slug, keys, editable }: { slug: string; keys: Key
                     size="sm"
                     disabled={revoke.isPending}
                     onClick={() => {
-                      if (window.confirm(`Revoke "${k.name}"? Apps using it will get 401 at once.`)) revoke.mutate(k.id);
+                      if (window.confirm(`Revoke "${k.name}"? Apps using it will get 401 at once.`))
+                        revoke.mutate(k.id);
                     }}
                     data-mutates
                   >

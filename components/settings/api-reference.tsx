@@ -2,12 +2,23 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { TOpenApi } from "@/lib/api-docs/openapi";
 
-type TSchema = { type?: string | string[]; properties?: Record<string, TSchema>; required?: string[]; enum?: unknown[]; format?: string; description?: string; items?: TSchema; anyOf?: TSchema[] };
+type TSchema = {
+  type?: string | string[];
+  properties?: Record<string, TSchema>;
+  required?: string[];
+  enum?: unknown[];
+  format?: string;
+  description?: string;
+  items?: TSchema;
+  anyOf?: TSchema[];
+};
 
 function typeOf(s: TSchema): string {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(" | ");
   if (s.anyOf) return [...new Set(s.anyOf.map(typeOf))].join(" | ");
-  const t = Array.isArray(s.type) ? s.type.filter((x) => x !== "null").join(" | ") : (s.type ?? "any");
+  const t = Array.isArray(s.type)
+    ? s.type.filter((x) => x !== "null").join(" | ")
+    : (s.type ?? "any");
   if (t === "array" && s.items) return `${typeOf(s.items)}[]`;
   return s.format ? `${t} (${s.format})` : t;
 }
@@ -29,7 +40,9 @@ function Fields({ schema }: { schema: TSchema }) {
           <tr key={name} className="border-t border-slate-100 align-top">
             <td className="py-1.5 pr-4 font-mono text-xs">
               {name}
-              {schema.required?.includes(name) ? <span className="ml-1 text-red-600">*</span> : null}
+              {schema.required?.includes(name) ? (
+                <span className="ml-1 text-red-600">*</span>
+              ) : null}
             </td>
             <td className="py-1.5 pr-4 font-mono text-xs text-slate-600">{typeOf(s)}</td>
             <td className="py-1.5 text-slate-600">{s.description ?? ""}</td>
@@ -48,21 +61,44 @@ export function ApiReference({ doc, origin }: { doc: TOpenApi; origin: string })
         Object.entries(item)
           .filter(([method]) => ["get", "post", "delete"].includes(method))
           .map(([method, op]) => {
-            const o = op as { summary: string; description?: string; requestBody?: { content: { "application/json": { schema: TSchema; example?: unknown } } } };
+            const o = op as {
+              summary: string;
+              description?: string;
+              requestBody?: {
+                content: { "application/json": { schema: TSchema; example?: unknown } };
+              };
+            };
             const body = o.requestBody?.content["application/json"];
             const url = `${origin}/api/v1${path.replace("{userId}", "user-42")}`;
-            const curl = [`curl -X ${method.toUpperCase()} ${url}`, `  -H "Authorization: Bearer $WAYMARK_API_KEY"`, ...(body?.example ? [`  -H "Content-Type: application/json"`, `  -d '${JSON.stringify(body.example)}'`] : [])].join(" \\\n");
+            const curl = [
+              `curl -X ${method.toUpperCase()} ${url}`,
+              `  -H "Authorization: Bearer $WAYMARK_API_KEY"`,
+              ...(body?.example
+                ? [
+                    `  -H "Content-Type: application/json"`,
+                    `  -d '${JSON.stringify(body.example)}'`,
+                  ]
+                : []),
+            ].join(" \\\n");
             return (
               <Card key={`${method} ${path}`} id={`${method}-${path}`}>
                 <CardBody>
                   <h3 className="flex items-center gap-3 font-mono text-sm">
-                    <Badge tone={method === "get" ? "green" : method === "delete" ? "red" : "brand"}>{method.toUpperCase()}</Badge>
+                    <Badge
+                      tone={method === "get" ? "green" : method === "delete" ? "red" : "brand"}
+                    >
+                      {method.toUpperCase()}
+                    </Badge>
                     /api/v1{path}
                   </h3>
                   <p className="mt-2 font-medium">{o.summary}</p>
-                  {o.description ? <p className="mt-1 text-sm text-slate-600">{o.description}</p> : null}
+                  {o.description ? (
+                    <p className="mt-1 text-sm text-slate-600">{o.description}</p>
+                  ) : null}
                   {body ? <Fields schema={body.schema} /> : null}
-                  <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{curl}</pre>
+                  <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+                    {curl}
+                  </pre>
                 </CardBody>
               </Card>
             );
@@ -76,13 +112,19 @@ export function SegmentSetup({ origin }: { origin: string }) {
   const host = origin.replace(/^https?:\/\//, "");
   return (
     <Card>
-      <CardHeader title="Already on Segment or RudderStack?" description="Change only the host and the key: Waymark speaks the Segment Tracking API." />
+      <CardHeader
+        title="Already on Segment or RudderStack?"
+        description="Change only the host and the key: Waymark speaks the Segment Tracking API."
+      />
       <CardBody className="space-y-3 text-sm">
         <p>Node (@segment/analytics-node):</p>
         <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`new Analytics({ writeKey: process.env.WAYMARK_API_KEY, host: "${origin}", path: "/api/v1/batch" })`}</pre>
         <p>Browser (analytics.js), in the Segment.io integration settings:</p>
         <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`integrations: { "Segment.io": { apiHost: "${host}/api/v1", protocol: "${origin.startsWith("https") ? "https" : "http"}" } }`}</pre>
-        <p>RudderStack SDKs: set the data plane URL to <code className="font-mono">{origin}/api</code>.</p>
+        <p>
+          RudderStack SDKs: set the data plane URL to{" "}
+          <code className="font-mono">{origin}/api</code>.
+        </p>
       </CardBody>
     </Card>
   );

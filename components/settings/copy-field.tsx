@@ -9,7 +9,13 @@ export function CopyField({ value, label }: { value: string; label: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="flex gap-2">
-      <Input readOnly value={value} aria-label={label} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      <Input
+        readOnly
+        value={value}
+        aria-label={label}
+        className="font-mono text-xs"
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <Button
         type="button"
         variant="outline"

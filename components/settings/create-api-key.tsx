@@ -9,7 +9,11 @@ import { CopyField } from "./copy-field";
 
 export function CreateApiKey({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
-  const create = useApiMutation<{ name: string }, { key: string }>((body) => ({ url: `/api/w/${slug}/api-keys`, method: "POST", body }));
+  const create = useApiMutation<{ name: string }, { key: string }>((body) => ({
+    url: `/api/w/${slug}/api-keys`,
+    method: "POST",
+    body,
+  }));
   return (
     <Dialog
       open={open}
@@ -23,7 +27,14 @@ export function CreateApiKey({ slug }: { slug: string }) {
           <Plus /> Create API key
         </Button>
       </DialogTrigger>
-      <DialogContent title={create.data ? "Copy your new key" : "Create API key"} description={create.data ? "This is the only time the key is shown. Store it in your app's secrets." : "Name it after the app or service that will use it."}>
+      <DialogContent
+        title={create.data ? "Copy your new key" : "Create API key"}
+        description={
+          create.data
+            ? "This is the only time the key is shown. Store it in your app's secrets."
+            : "Name it after the app or service that will use it."
+        }
+      >
         {create.data ? (
           <div className="space-y-4">
             <CopyField value={create.data.key} label="API key" />
@@ -43,7 +54,11 @@ export function CreateApiKey({ slug }: { slug: string }) {
             <Field id="key-name" label="Name" error={create.fieldError("name")}>
               <Input id="key-name" name="name" placeholder="Production web app" autoFocus />
             </Field>
-            {create.formError ? <p role="alert" className="text-sm text-red-600">{create.formError}</p> : null}
+            {create.formError ? (
+              <p role="alert" className="text-sm text-red-600">
+                {create.formError}
+              </p>
+            ) : null}
             <Button type="submit" className="w-full" disabled={create.isPending}>
               Create key
             </Button>

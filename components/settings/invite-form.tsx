@@ -6,7 +6,11 @@ import { ROLES } from "@/lib/auth/roles";
 import { CopyField } from "./copy-field";
 
 export function InviteForm({ slug }: { slug: string }) {
-  const invite = useApiMutation<{ email: string; role: string }, { url: string }>((body) => ({ url: `/api/w/${slug}/invites`, method: "POST", body }));
+  const invite = useApiMutation<{ email: string; role: string }, { url: string }>((body) => ({
+    url: `/api/w/${slug}/invites`,
+    method: "POST",
+    body,
+  }));
   return (
     <div className="space-y-4">
       <form
@@ -19,7 +23,13 @@ export function InviteForm({ slug }: { slug: string }) {
         noValidate
       >
         <Field id="invite-email" label="Email" error={invite.fieldError("email")}>
-          <Input id="invite-email" name="email" type="email" placeholder="name@company.com" data-mutates />
+          <Input
+            id="invite-email"
+            name="email"
+            type="email"
+            placeholder="name@company.com"
+            data-mutates
+          />
         </Field>
         <Field id="invite-role" label="Role" error={invite.fieldError("role")}>
           <NativeSelect id="invite-role" name="role" defaultValue="marketer" data-mutates>
@@ -34,10 +44,16 @@ export function InviteForm({ slug }: { slug: string }) {
           Invite member
         </Button>
       </form>
-      {invite.formError ? <p role="alert" className="text-sm text-red-600">{invite.formError}</p> : null}
+      {invite.formError ? (
+        <p role="alert" className="text-sm text-red-600">
+          {invite.formError}
+        </p>
+      ) : null}
       {invite.data ? (
         <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3">
-          <p className="mb-2 text-sm text-emerald-800">Invite created. Send this link; it is shown only now.</p>
+          <p className="mb-2 text-sm text-emerald-800">
+            Invite created. Send this link; it is shown only now.
+          </p>
           <CopyField value={invite.data.url} label="Invite link" />
         </div>
       ) : null}

@@ -5,11 +5,21 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TInviteStatus } from "@/lib/members/schemas";
 
-type Invite = { id: string; email: string; role: string; status: TInviteStatus; expiresAt: Date; invitedByName: string | null };
+type Invite = {
+  id: string;
+  email: string;
+  role: string;
+  status: TInviteStatus;
+  expiresAt: Date;
+  invitedByName: string | null;
+};
 const TONE = { pending: "amber", accepted: "green", expired: "neutral", revoked: "red" } as const;
 
 export function InvitesTable({ slug, invites }: { slug: string; invites: Invite[] }) {
-  const revoke = useApiMutation((id: string) => ({ url: `/api/w/${slug}/invites/${id}`, method: "DELETE" }));
+  const revoke = useApiMutation((id: string) => ({
+    url: `/api/w/${slug}/invites/${id}`,
+    method: "DELETE",
+  }));
   return (
     <Table>
       <thead>
@@ -32,7 +42,13 @@ export function InvitesTable({ slug, invites }: { slug: string; invites: Invite[
             <Td className="text-slate-600">{new Date(i.expiresAt).toLocaleDateString()}</Td>
             <Td className="text-right">
               {i.status === "pending" ? (
-                <Button variant="ghost" size="sm" onClick={() => revoke.mutate(i.id)} disabled={revoke.isPending} data-mutates>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => revoke.mutate(i.id)}
+                  disabled={revoke.isPending}
+                  data-mutates
+                >
                   Revoke
                 </Button>
               ) : null}

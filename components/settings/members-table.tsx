@@ -8,7 +8,12 @@ import { ROLES, type TRole } from "@/lib/auth/roles";
 
 type Member = { userId: string; name: string; email: string; role: TRole; joinedAt: Date };
 
-export function MembersTable(props: { slug: string; members: Member[]; currentUserId: string; editable: boolean }) {
+export function MembersTable(props: {
+  slug: string;
+  members: Member[];
+  currentUserId: string;
+  editable: boolean;
+}) {
   const change = useApiMutation((v: { userId: string; role: TRole | null }) =>
     v.role
       ? { url: `/api/w/${props.slug}/members/${v.userId}`, method: "PATCH", body: { role: v.role } }
@@ -44,7 +49,9 @@ export function MembersTable(props: { slug: string; members: Member[]; currentUs
                     className="w-36"
                     value={m.role}
                     disabled={change.isPending}
-                    onChange={(e) => change.mutate({ userId: m.userId, role: e.target.value as TRole })}
+                    onChange={(e) =>
+                      change.mutate({ userId: m.userId, role: e.target.value as TRole })
+                    }
                     data-mutates
                   >
                     {ROLES.map((r) => (
@@ -64,7 +71,8 @@ export function MembersTable(props: { slug: string; members: Member[]; currentUs
                     size="sm"
                     disabled={change.isPending}
                     onClick={() => {
-                      if (window.confirm(`Remove ${m.email} from this workspace?`)) change.mutate({ userId: m.userId, role: null });
+                      if (window.confirm(`Remove ${m.email} from this workspace?`))
+                        change.mutate({ userId: m.userId, role: null });
                     }}
                     data-mutates
                   >

@@ -6,8 +6,13 @@ import { useApiMutation } from "@/components/app/use-api-mutation";
 
 export function NewWorkspaceForm({ timeZones }: { timeZones: string[] }) {
   const router = useRouter();
-  const create = useApiMutation<{ name: string; timezone: string }, { slug: string }>((body) => ({ url: "/api/workspaces", method: "POST", body }));
-  const guess = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
+  const create = useApiMutation<{ name: string; timezone: string }, { slug: string }>((body) => ({
+    url: "/api/workspaces",
+    method: "POST",
+    body,
+  }));
+  const guess =
+    typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
   return (
     <form
       className="mt-4 space-y-4"
@@ -25,13 +30,22 @@ export function NewWorkspaceForm({ timeZones }: { timeZones: string[] }) {
         <Input id="ws-name" name="name" placeholder="Acme Inc." autoFocus />
       </Field>
       <Field id="ws-tz" label="Time zone" error={create.fieldError("timezone")}>
-        <NativeSelect id="ws-tz" name="timezone" defaultValue={timeZones.includes(guess) ? guess : "UTC"} suppressHydrationWarning>
+        <NativeSelect
+          id="ws-tz"
+          name="timezone"
+          defaultValue={timeZones.includes(guess) ? guess : "UTC"}
+          suppressHydrationWarning
+        >
           {["UTC", ...timeZones.filter((z) => z !== "UTC")].map((z) => (
             <option key={z}>{z}</option>
           ))}
         </NativeSelect>
       </Field>
-      {create.formError ? <p role="alert" className="text-sm text-red-600">{create.formError}</p> : null}
+      {create.formError ? (
+        <p role="alert" className="text-sm text-red-600">
+          {create.formError}
+        </p>
+      ) : null}
       <Button type="submit" className="w-full" disabled={create.isPending}>
         Create workspace
       </Button>

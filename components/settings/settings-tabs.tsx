@@ -26,7 +26,9 @@ export function SettingsTabs({ slug, admin }: { slug: string; admin: boolean }) 
             aria-current={active ? "page" : undefined}
             className={cn(
               "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-              active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              active
+                ? "border-brand-600 text-brand-700"
+                : "border-transparent text-slate-600 hover:text-slate-900",
             )}
           >
             {t.label}

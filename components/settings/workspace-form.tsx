@@ -3,9 +3,20 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 
-export function WorkspaceForm(props: { slug: string; name: string; timezone: string; timeZones: string[] }) {
-  const save = useApiMutation((body: { name: string; timezone: string }) => ({ url: `/api/w/${props.slug}`, method: "PATCH", body }));
-  const zones = props.timeZones.includes(props.timezone) ? props.timeZones : [props.timezone, ...props.timeZones];
+export function WorkspaceForm(props: {
+  slug: string;
+  name: string;
+  timezone: string;
+  timeZones: string[];
+}) {
+  const save = useApiMutation((body: { name: string; timezone: string }) => ({
+    url: `/api/w/${props.slug}`,
+    method: "PATCH",
+    body,
+  }));
+  const zones = props.timeZones.includes(props.timezone)
+    ? props.timeZones
+    : [props.timezone, ...props.timeZones];
   return (
     <form
       className="space-y-4"
@@ -29,8 +40,16 @@ export function WorkspaceForm(props: { slug: string; name: string; timezone: str
         <Button type="submit" disabled={save.isPending} data-mutates>
           Save
         </Button>
-        {save.isSuccess ? <span role="status" className="text-sm text-emerald-700">Saved</span> : null}
-        {save.formError ? <span role="alert" className="text-sm text-red-600">{save.formError}</span> : null}
+        {save.isSuccess ? (
+          <span role="status" className="text-sm text-emerald-700">
+            Saved
+          </span>
+        ) : null}
+        {save.formError ? (
+          <span role="alert" className="text-sm text-red-600">
+            {save.formError}
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -6,7 +6,13 @@ import { BLOCK_TYPES, type TBlockType } from "@/lib/templates/email-block-ops";
 import { BLOCK_META } from "./block-meta";
 
 /** The "Add block" menu: the new block goes after the selected one. */
-export function AddBlockMenu({ onAdd, allowColumns = true }: { onAdd: (type: TBlockType) => void; allowColumns?: boolean }) {
+export function AddBlockMenu({
+  onAdd,
+  allowColumns = true,
+}: {
+  onAdd: (type: TBlockType) => void;
+  allowColumns?: boolean;
+}) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
@@ -15,7 +21,11 @@ export function AddBlockMenu({ onAdd, allowColumns = true }: { onAdd: (type: TBl
         </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={6} className="z-50 min-w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={6}
+          className="z-50 min-w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+        >
           {BLOCK_TYPES.filter((t) => allowColumns || t !== "columns").map((t) => {
             const { label, icon: Icon } = BLOCK_META[t];
             return (

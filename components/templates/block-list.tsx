@@ -1,15 +1,32 @@
 "use client";
 import { ArrowDown, ArrowUp, Copy, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { blockPath, duplicateBlock, moveBlock, newBlock, removeBlock } from "@/lib/templates/email-block-ops";
+import {
+  blockPath,
+  duplicateBlock,
+  moveBlock,
+  newBlock,
+  removeBlock,
+} from "@/lib/templates/email-block-ops";
 import type { TContentBlock, TEmailBlock } from "@/lib/templates/template-content";
 import { cn } from "@/lib/utils";
 import { BLOCK_META, blockSummary } from "./block-meta";
 import { flagsUnder, useEditor } from "./editor-context";
 
-type Props = { blocks: TEmailBlock[]; selectedId: string | null; onSelect: (id: string) => void; onChange: (fn: (b: TEmailBlock[]) => TEmailBlock[]) => void };
+type Props = {
+  blocks: TEmailBlock[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onChange: (fn: (b: TEmailBlock[]) => TEmailBlock[]) => void;
+};
 
-function BlockRow({ block, index, count, nested, ...p }: Props & { block: TEmailBlock; index: number; count: number; nested?: boolean }) {
+function BlockRow({
+  block,
+  index,
+  count,
+  nested,
+  ...p
+}: Props & { block: TEmailBlock; index: number; count: number; nested?: boolean }) {
   const { readOnly, flags } = useEditor();
   const { label, icon: Icon } = BLOCK_META[block.type];
   const path = blockPath(p.blocks, block.id) ?? "";
@@ -20,28 +37,76 @@ function BlockRow({ block, index, count, nested, ...p }: Props & { block: TEmail
     <li
       data-testid={`block-${block.type}`}
       data-selected={selected || undefined}
-      className={cn("group flex items-center gap-1 rounded-md border bg-white pr-1", selected ? "border-brand-500 ring-2 ring-brand-100" : "border-slate-200 hover:border-slate-300", nested && "ml-6")}
+      className={cn(
+        "group flex items-center gap-1 rounded-md border bg-white pr-1",
+        selected
+          ? "border-brand-500 ring-2 ring-brand-100"
+          : "border-slate-200 hover:border-slate-300",
+        nested && "ml-6",
+      )}
     >
-      <button type="button" className="flex min-w-0 flex-1 items-center gap-2 px-3 py-2 text-left" aria-label={`Edit ${name}`} aria-pressed={selected} onClick={() => p.onSelect(block.id)}>
+      <button
+        type="button"
+        className="flex min-w-0 flex-1 items-center gap-2 px-3 py-2 text-left"
+        aria-label={`Edit ${name}`}
+        aria-pressed={selected}
+        onClick={() => p.onSelect(block.id)}
+      >
         <Icon className="size-4 shrink-0 text-slate-500" aria-hidden />
         <span className="w-16 shrink-0 text-xs font-medium text-slate-500">{label}</span>
         <span className="truncate text-sm text-slate-800">{blockSummary(block)}</span>
         {problems.length ? (
-          <span className={cn("ml-auto size-2 shrink-0 rounded-full", problems.some((f) => f.level === "error") ? "bg-red-500" : "bg-amber-400")} title={problems.map((f) => f.message).join("\n")} />
+          <span
+            className={cn(
+              "ml-auto size-2 shrink-0 rounded-full",
+              problems.some((f) => f.level === "error") ? "bg-red-500" : "bg-amber-400",
+            )}
+            title={problems.map((f) => f.message).join("\n")}
+          />
         ) : null}
       </button>
       {readOnly ? null : (
         <div className="flex shrink-0 opacity-60 group-hover:opacity-100">
-          <Button variant="ghost" size="icon" className="size-7" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => p.onChange((b) => moveBlock(b, block.id, -1))} data-mutates>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-7"
+            aria-label={`Move ${name} up`}
+            disabled={index === 0}
+            onClick={() => p.onChange((b) => moveBlock(b, block.id, -1))}
+            data-mutates
+          >
             <ArrowUp />
           </Button>
-          <Button variant="ghost" size="icon" className="size-7" aria-label={`Move ${name} down`} disabled={index === count - 1} onClick={() => p.onChange((b) => moveBlock(b, block.id, 1))} data-mutates>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-7"
+            aria-label={`Move ${name} down`}
+            disabled={index === count - 1}
+            onClick={() => p.onChange((b) => moveBlock(b, block.id, 1))}
+            data-mutates
+          >
             <ArrowDown />
           </Button>
-          <Button variant="ghost" size="icon" className="size-7" aria-label={`Duplicate ${name}`} onClick={() => p.onChange((b) => duplicateBlock(b, block.id))} data-mutates>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-7"
+            aria-label={`Duplicate ${name}`}
+            onClick={() => p.onChange((b) => duplicateBlock(b, block.id))}
+            data-mutates
+          >
             <Copy />
           </Button>
-          <Button variant="ghost" size="icon" className="size-7 text-red-600" aria-label={`Delete ${name}`} onClick={() => p.onChange((b) => removeBlock(b, block.id))} data-mutates>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-7 text-red-600"
+            aria-label={`Delete ${name}`}
+            onClick={() => p.onChange((b) => removeBlock(b, block.id))}
+            data-mutates
+          >
             <Trash2 />
           </Button>
         </div>
@@ -53,7 +118,12 @@ function BlockRow({ block, index, count, nested, ...p }: Props & { block: TEmail
 /** The email's blocks in order; a columns block lists its columns' blocks under it. */
 export function BlockList(p: Props) {
   const { readOnly } = useEditor();
-  if (!p.blocks.length) return <p className="rounded-md border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-500">No blocks yet: add a heading, some text and a button.</p>;
+  if (!p.blocks.length)
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-500">
+        No blocks yet: add a heading, some text and a button.
+      </p>
+    );
   return (
     <ol className="space-y-1.5" aria-label="Blocks">
       {p.blocks.map((b, i) => (
@@ -72,7 +142,16 @@ export function BlockList(p: Props) {
                         onClick={() => {
                           const added = newBlock("text") as TContentBlock;
                           p.onChange((blocks) =>
-                            blocks.map((x) => (x.id === b.id && x.type === "columns" ? { ...x, columns: x.columns.map((c, k) => (k === j ? { blocks: [...c.blocks, added] } : c)) } : x)),
+                            blocks.map((x) =>
+                              x.id === b.id && x.type === "columns"
+                                ? {
+                                    ...x,
+                                    columns: x.columns.map((c, k) =>
+                                      k === j ? { blocks: [...c.blocks, added] } : c,
+                                    ),
+                                  }
+                                : x,
+                            ),
                           );
                           p.onSelect(added.id);
                         }}
@@ -82,7 +161,14 @@ export function BlockList(p: Props) {
                     )}
                   </p>
                   {col.blocks.map((inner, k) => (
-                    <BlockRow key={inner.id} {...p} block={inner} index={k} count={col.blocks.length} nested />
+                    <BlockRow
+                      key={inner.id}
+                      {...p}
+                      block={inner}
+                      index={k}
+                      count={col.blocks.length}
+                      nested
+                    />
                   ))}
                 </div>
               ))
@@ -92,4 +178,3 @@ export function BlockList(p: Props) {
     </ol>
   );
 }
-

@@ -1,4 +1,14 @@
-import { Columns2, Heading, Image, type LucideIcon, Minus, MousePointerClick, MoveVertical, PanelBottom, Pilcrow } from "lucide-react";
+import {
+  Columns2,
+  Heading,
+  Image,
+  type LucideIcon,
+  Minus,
+  MousePointerClick,
+  MoveVertical,
+  PanelBottom,
+  Pilcrow,
+} from "lucide-react";
 import type { TBlockType } from "@/lib/templates/email-block-ops";
 import type { TEmailBlock } from "@/lib/templates/template-content";
 
@@ -15,7 +25,11 @@ export const BLOCK_META: Record<TBlockType, { label: string; icon: LucideIcon }>
 
 /** One line that tells blocks apart in the list. */
 export function blockSummary(b: TEmailBlock): string {
-  const plain = (s: string) => s.replace(/\*\*|\*|\[([^\]]*)\]\([^)]*\)/g, (_, label?: string) => label ?? "").replace(/\s+/g, " ").trim();
+  const plain = (s: string) =>
+    s
+      .replace(/\*\*|\*|\[([^\]]*)\]\([^)]*\)/g, (_, label?: string) => label ?? "")
+      .replace(/\s+/g, " ")
+      .trim();
   switch (b.type) {
     case "heading":
     case "text":

@@ -1,6 +1,13 @@
 "use client";
 import type { TRenderedContent } from "@/lib/templates/render-message";
-import type { TEmailContent, TInAppContent, TPushContent, TSmsContent, TVoiceContent, TWebhookContent } from "@/lib/templates/template-content";
+import type {
+  TEmailContent,
+  TInAppContent,
+  TPushContent,
+  TSmsContent,
+  TVoiceContent,
+  TWebhookContent,
+} from "@/lib/templates/template-content";
 import { EmailForm } from "./email-form";
 import { InAppForm } from "./in-app-form";
 import { PushForm } from "./push-form";
@@ -9,7 +16,11 @@ import { VoiceForm } from "./voice-form";
 import { WebhookForm } from "./webhook-form";
 import type { TDraftContent } from "./use-template-draft";
 
-type Props = { content: TDraftContent; rendered: TRenderedContent | null; update: (fn: (c: TDraftContent) => TDraftContent) => void };
+type Props = {
+  content: TDraftContent;
+  rendered: TRenderedContent | null;
+  update: (fn: (c: TDraftContent) => TDraftContent) => void;
+};
 
 /** The channel's form; drafts may be half-written, so each form reads its fields defensively. */
 export function ChannelForm({ content, rendered, update }: Props) {
@@ -17,7 +28,13 @@ export function ChannelForm({ content, rendered, update }: Props) {
     case "email":
       return <EmailForm content={content as unknown as TEmailContent} update={update} />;
     case "sms":
-      return <SmsForm content={content as unknown as TSmsContent} rendered={rendered?.channel === "sms" ? rendered.body : null} update={update} />;
+      return (
+        <SmsForm
+          content={content as unknown as TSmsContent}
+          rendered={rendered?.channel === "sms" ? rendered.body : null}
+          update={update}
+        />
+      );
     case "push":
       return <PushForm content={content as unknown as TPushContent} update={update} />;
     case "voice":

@@ -6,7 +6,10 @@ export type TFlag = { level: "error" | "warning"; message: string };
 export type TFlags = Record<string, TFlag[]>;
 
 /** The field a variable goes into: the one last focused, with its caret. */
-export type TFocusTarget = { el: HTMLInputElement | HTMLTextAreaElement; set: (value: string) => void };
+export type TFocusTarget = {
+  el: HTMLInputElement | HTMLTextAreaElement;
+  set: (value: string) => void;
+};
 
 export type TEditorContext = {
   readOnly: boolean;
@@ -28,7 +31,9 @@ export const useEditor = () => useContext(EditorContext);
 
 /** Flags of a path and of everything under it (a block shows its fields' problems). */
 export function flagsUnder(flags: TFlags, prefix: string): TFlag[] {
-  return Object.entries(flags).flatMap(([p, f]) => (p === prefix || p.startsWith(`${prefix}.`) ? f : []));
+  return Object.entries(flags).flatMap(([p, f]) =>
+    p === prefix || p.startsWith(`${prefix}.`) ? f : [],
+  );
 }
 
 /** Puts `text` at the caret of `el` (replacing the selection) and hands the new value to `set`. */

@@ -1,7 +1,13 @@
 "use client";
 import { useState } from "react";
 import { Card, CardBody } from "@/components/ui/card";
-import { blockPath, findBlock, insertBlock, newBlock, updateBlock } from "@/lib/templates/email-block-ops";
+import {
+  blockPath,
+  findBlock,
+  insertBlock,
+  newBlock,
+  updateBlock,
+} from "@/lib/templates/email-block-ops";
 import type { TEmailBlock, TEmailContent, TEmailTheme } from "@/lib/templates/template-content";
 import { AddBlockMenu } from "./add-block-menu";
 import { BlockForm } from "./block-form";
@@ -11,22 +17,47 @@ import { LiquidField } from "./liquid-field";
 import { ThemeForm } from "./theme-form";
 import type { TDraftContent } from "./use-template-draft";
 
-const DEFAULT_THEME: TEmailTheme = { brandColor: "#2563eb", backgroundColor: "#f3f4f6", fontFamily: "system", contentWidth: 600 };
+const DEFAULT_THEME: TEmailTheme = {
+  brandColor: "#2563eb",
+  backgroundColor: "#f3f4f6",
+  fontFamily: "system",
+  contentWidth: 600,
+};
 
 /** Subject and preheader, the block list with the selected block's form beside it, and the theme. */
-export function EmailForm({ content, update }: { content: TEmailContent; update: (fn: (c: TDraftContent) => TDraftContent) => void }) {
+export function EmailForm({
+  content,
+  update,
+}: {
+  content: TEmailContent;
+  update: (fn: (c: TDraftContent) => TDraftContent) => void;
+}) {
   const { readOnly } = useEditor();
   const blocks = content.blocks ?? [];
   const [selectedId, setSelectedId] = useState<string | null>(blocks[0]?.id ?? null);
   const selected = selectedId ? findBlock(blocks, selectedId) : null;
   const set = (patch: Partial<TEmailContent>) => update((c) => ({ ...c, ...patch }));
-  const setBlocks = (fn: (b: TEmailBlock[]) => TEmailBlock[]) => update((c) => ({ ...c, blocks: fn((c as unknown as TEmailContent).blocks ?? []) }));
+  const setBlocks = (fn: (b: TEmailBlock[]) => TEmailBlock[]) =>
+    update((c) => ({ ...c, blocks: fn((c as unknown as TEmailContent).blocks ?? []) }));
   return (
     <div className="space-y-4">
       <Card>
         <CardBody className="space-y-3">
-          <LiquidField id="email-subject" label="Subject" path="subject" value={content.subject ?? ""} onChange={(subject) => set({ subject })} />
-          <LiquidField id="email-preheader" label="Preheader" path="preheader" value={content.preheader ?? ""} hint="The grey line inboxes show after the subject" onChange={(preheader) => set({ preheader })} />
+          <LiquidField
+            id="email-subject"
+            label="Subject"
+            path="subject"
+            value={content.subject ?? ""}
+            onChange={(subject) => set({ subject })}
+          />
+          <LiquidField
+            id="email-preheader"
+            label="Preheader"
+            path="preheader"
+            value={content.preheader ?? ""}
+            hint="The grey line inboxes show after the subject"
+            onChange={(preheader) => set({ preheader })}
+          />
         </CardBody>
       </Card>
       <Card>
@@ -43,10 +74,22 @@ export function EmailForm({ content, update }: { content: TEmailContent; update:
           )}
         </div>
         <CardBody className="space-y-4">
-          <BlockList blocks={blocks} selectedId={selectedId} onSelect={setSelectedId} onChange={setBlocks} />
+          <BlockList
+            blocks={blocks}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onChange={setBlocks}
+          />
           <div className="rounded-md border border-slate-200 bg-slate-50/60 p-3">
             {selected ? (
-              <BlockForm key={selected.id} block={selected} path={blockPath(blocks, selected.id) ?? ""} onPatch={(patch) => setBlocks((b) => updateBlock(b, selected.id, patch as Partial<TEmailBlock>))} />
+              <BlockForm
+                key={selected.id}
+                block={selected}
+                path={blockPath(blocks, selected.id) ?? ""}
+                onPatch={(patch) =>
+                  setBlocks((b) => updateBlock(b, selected.id, patch as Partial<TEmailBlock>))
+                }
+              />
             ) : (
               <p className="py-6 text-center text-sm text-slate-500">Select a block to edit it.</p>
             )}
@@ -55,9 +98,14 @@ export function EmailForm({ content, update }: { content: TEmailContent; update:
       </Card>
       <Card>
         <details>
-          <summary className="cursor-pointer px-5 py-3 text-sm font-semibold text-slate-900">Theme</summary>
+          <summary className="cursor-pointer px-5 py-3 text-sm font-semibold text-slate-900">
+            Theme
+          </summary>
           <CardBody className="border-t border-slate-100">
-            <ThemeForm theme={content.theme ?? DEFAULT_THEME} onChange={(theme) => set({ theme })} />
+            <ThemeForm
+              theme={content.theme ?? DEFAULT_THEME}
+              onChange={(theme) => set({ theme })}
+            />
           </CardBody>
         </details>
       </Card>

@@ -5,20 +5,34 @@ import { useState } from "react";
 import { cn } from "@/lib/utils";
 import { SegmentedToggle } from "./segmented-toggle";
 
-const tab = "rounded px-2.5 py-1 text-xs font-medium text-slate-600 data-[state=active]:bg-white data-[state=active]:text-slate-900 data-[state=active]:shadow-sm";
+const tab =
+  "rounded px-2.5 py-1 text-xs font-medium text-slate-600 data-[state=active]:bg-white data-[state=active]:text-slate-900 data-[state=active]:shadow-sm";
 
 /**
  * The rendered email as an inbox would show it: the subject line and preheader, then the HTML in
  * a sandboxed frame (no scripts, no same-origin access) at desktop or phone width, or the text part.
  */
-export function EmailPreview({ email, from }: { email: { subject: string; preheader: string; html: string; text: string }; from: string }) {
+export function EmailPreview({
+  email,
+  from,
+}: {
+  email: { subject: string; preheader: string; html: string; text: string };
+  from: string;
+}) {
   const [width, setWidth] = useState<"desktop" | "mobile">("desktop");
   return (
     <Tabs.Root defaultValue="html">
       <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-2">
-        <Tabs.List aria-label="Email part" className="inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5">
-          <Tabs.Trigger value="html" className={tab}>HTML</Tabs.Trigger>
-          <Tabs.Trigger value="text" className={tab}>Plain text</Tabs.Trigger>
+        <Tabs.List
+          aria-label="Email part"
+          className="inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5"
+        >
+          <Tabs.Trigger value="html" className={tab}>
+            HTML
+          </Tabs.Trigger>
+          <Tabs.Trigger value="text" className={tab}>
+            Plain text
+          </Tabs.Trigger>
         </Tabs.List>
         <SegmentedToggle
           label="Preview width"
@@ -30,23 +44,52 @@ export function EmailPreview({ email, from }: { email: { subject: string; prehea
           ]}
         />
       </div>
-      <div className="flex items-start gap-3 border-b border-slate-100 px-4 py-3" data-testid="inbox-row">
-        <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">{from.slice(0, 1).toUpperCase()}</span>
+      <div
+        className="flex items-start gap-3 border-b border-slate-100 px-4 py-3"
+        data-testid="inbox-row"
+      >
+        <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">
+          {from.slice(0, 1).toUpperCase()}
+        </span>
         <div className="min-w-0">
           <p className="text-sm font-semibold text-slate-900">{from}</p>
           <p className="truncate text-sm">
-            <span className="font-medium text-slate-900" data-testid="preview-subject">{email.subject}</span>
-            {email.preheader ? <span className="text-slate-500" data-testid="preview-preheader"> — {email.preheader}</span> : null}
+            <span className="font-medium text-slate-900" data-testid="preview-subject">
+              {email.subject}
+            </span>
+            {email.preheader ? (
+              <span className="text-slate-500" data-testid="preview-preheader">
+                {" "}
+                — {email.preheader}
+              </span>
+            ) : null}
           </p>
         </div>
       </div>
       <Tabs.Content value="html" className="bg-slate-100 p-3">
-        <div className={cn("mx-auto overflow-hidden bg-white shadow-sm transition-[width] duration-300", width === "mobile" ? "w-[375px] rounded-[1.75rem] border-[10px] border-slate-800" : "w-full rounded-md")}>
-          <iframe title="Email preview" sandbox="" srcDoc={email.html} className={cn("block w-full", width === "mobile" ? "h-[640px]" : "h-[680px]")} />
+        <div
+          className={cn(
+            "mx-auto overflow-hidden bg-white shadow-sm transition-[width] duration-300",
+            width === "mobile"
+              ? "w-[375px] rounded-[1.75rem] border-[10px] border-slate-800"
+              : "w-full rounded-md",
+          )}
+        >
+          <iframe
+            title="Email preview"
+            sandbox=""
+            srcDoc={email.html}
+            className={cn("block w-full", width === "mobile" ? "h-[640px]" : "h-[680px]")}
+          />
         </div>
       </Tabs.Content>
       <Tabs.Content value="text" className="p-4">
-        <pre className="max-h-[680px] overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 font-mono text-xs text-slate-800" data-testid="preview-text">{email.text}</pre>
+        <pre
+          className="max-h-[680px] overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 font-mono text-xs text-slate-800"
+          data-testid="preview-text"
+        >
+          {email.text}
+        </pre>
       </Tabs.Content>
     </Tabs.Root>
   );

@@ -28,7 +28,20 @@ type Props = {
  * A text field that may hold Liquid: it becomes the variable picker's target when focused, and
  * shows the flags (syntax errors, unknown variables, missing fields) of its path under it.
  */
-export function LiquidField({ id, label, path, value, onChange, multiline, rows = 4, hint, placeholder, mono, toolbar, inputRef }: Props) {
+export function LiquidField({
+  id,
+  label,
+  path,
+  value,
+  onChange,
+  multiline,
+  rows = 4,
+  hint,
+  placeholder,
+  mono,
+  toolbar,
+  inputRef,
+}: Props) {
   const { readOnly, flags, setFocusTarget } = useEditor();
   const own = useRef<HTMLTextAreaElement>(null);
   const ref = inputRef ?? own;
@@ -42,15 +55,22 @@ export function LiquidField({ id, label, path, value, onChange, multiline, rows 
     "aria-invalid": invalid || undefined,
     "aria-describedby": mine.length ? `${id}-flags` : undefined,
     "data-path": path,
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
-    onFocus: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => setFocusTarget({ el: e.currentTarget, set: onChange }),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      onChange(e.target.value),
+    onFocus: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setFocusTarget({ el: e.currentTarget, set: onChange }),
   };
   return (
     <div>
       <Label htmlFor={id}>{label}</Label>
       {toolbar}
       {multiline ? (
-        <textarea ref={ref} rows={rows} className={cn(base, "py-2", mono && "font-mono text-xs")} {...common} />
+        <textarea
+          ref={ref}
+          rows={rows}
+          className={cn(base, "py-2", mono && "font-mono text-xs")}
+          {...common}
+        />
       ) : (
         <input className={cn(base, "h-9", mono && "font-mono text-xs")} {...common} />
       )}
@@ -58,7 +78,11 @@ export function LiquidField({ id, label, path, value, onChange, multiline, rows 
       {mine.length ? (
         <ul id={`${id}-flags`} className="mt-1 space-y-0.5" data-testid={`flags-${path}`}>
           {mine.map((f, i) => (
-            <li key={i} role={f.level === "error" ? "alert" : undefined} className={cn("text-xs", f.level === "error" ? "text-red-600" : "text-amber-700")}>
+            <li
+              key={i}
+              role={f.level === "error" ? "alert" : undefined}
+              className={cn("text-xs", f.level === "error" ? "text-red-600" : "text-amber-700")}
+            >
               {f.message}
             </li>
           ))}

@@ -15,7 +15,11 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [channel, setChannel] = useState<TSendChannel>("email");
-  const create = useApiMutation((v: { name: string; channel: TSendChannel }) => ({ url: `/api/w/${slug}/templates`, method: "POST", body: v }));
+  const create = useApiMutation((v: { name: string; channel: TSendChannel }) => ({
+    url: `/api/w/${slug}/templates`,
+    method: "POST",
+    body: v,
+  }));
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -23,16 +27,33 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
           <Plus /> New template
         </Button>
       </DialogTrigger>
-      <DialogContent title="New template" description="Pick a channel; you can rename the template later.">
+      <DialogContent
+        title="New template"
+        description="Pick a channel; you can rename the template later."
+      >
         <form
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            create.mutate({ name, channel }, { onSuccess: (r) => router.push(`/w/${slug}/templates/${(r as { template: { id: string } }).template.id}`) });
+            create.mutate(
+              { name, channel },
+              {
+                onSuccess: (r) =>
+                  router.push(
+                    `/w/${slug}/templates/${(r as { template: { id: string } }).template.id}`,
+                  ),
+              },
+            );
           }}
         >
           <Field id="template-name" label="Name" error={create.fieldError("name")}>
-            <Input id="template-name" value={name} autoFocus placeholder="Welcome email" onChange={(e) => setName(e.target.value)} />
+            <Input
+              id="template-name"
+              value={name}
+              autoFocus
+              placeholder="Welcome email"
+              onChange={(e) => setName(e.target.value)}
+            />
           </Field>
           <fieldset>
             <legend className="mb-1 text-sm font-medium text-slate-700">Channel</legend>
@@ -45,10 +66,19 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
                     title={hint}
                     className={cn(
                       "flex cursor-pointer flex-col items-start gap-1 rounded-md border p-3 text-sm transition-colors",
-                      channel === c ? "border-brand-500 bg-brand-50 ring-2 ring-brand-100" : "border-slate-200 hover:bg-slate-50",
+                      channel === c
+                        ? "border-brand-500 bg-brand-50 ring-2 ring-brand-100"
+                        : "border-slate-200 hover:bg-slate-50",
                     )}
                   >
-                    <input type="radio" name="template-channel" value={c} checked={channel === c} onChange={() => setChannel(c)} className="sr-only" />
+                    <input
+                      type="radio"
+                      name="template-channel"
+                      value={c}
+                      checked={channel === c}
+                      onChange={() => setChannel(c)}
+                      className="sr-only"
+                    />
                     <Icon className="size-5 text-brand-600" aria-hidden />
                     <span className="font-medium">{label}</span>
                   </label>
@@ -56,7 +86,11 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
               })}
             </div>
           </fieldset>
-          {create.formError ? <p role="alert" className="text-sm text-red-600">{create.formError}</p> : null}
+          {create.formError ? (
+            <p role="alert" className="text-sm text-red-600">
+              {create.formError}
+            </p>
+          ) : null}
           <Button type="submit" className="w-full" disabled={create.isPending} data-mutates>
             Create template
           </Button>

@@ -9,7 +9,13 @@ import { PushPreview } from "./push-preview";
 import { SmsPreview } from "./sms-preview";
 import type { TPreviewResponse } from "./use-template-preview";
 
-function Rendered({ content, workspaceName }: { content: TRenderedContent; workspaceName: string }) {
+function Rendered({
+  content,
+  workspaceName,
+}: {
+  content: TRenderedContent;
+  workspaceName: string;
+}) {
   switch (content.channel) {
     case "email":
       return <EmailPreview email={content} from={workspaceName} />;
@@ -25,24 +31,43 @@ function Rendered({ content, workspaceName }: { content: TRenderedContent; works
       return (
         <div className="space-y-3 p-4" data-testid="voice-preview">
           <p className="flex items-center gap-2 text-xs text-slate-500">
-            <PhoneCall className="size-4" aria-hidden /> Spoken by <span className="font-medium text-slate-700">{content.voice}</span> in <span className="font-medium text-slate-700">{content.language}</span>
+            <PhoneCall className="size-4" aria-hidden /> Spoken by{" "}
+            <span className="font-medium text-slate-700">{content.voice}</span> in{" "}
+            <span className="font-medium text-slate-700">{content.language}</span>
           </p>
-          <blockquote className="whitespace-pre-wrap rounded-md border-l-4 border-brand-500 bg-slate-50 p-4 text-sm text-slate-800">{content.speech}</blockquote>
+          <blockquote className="whitespace-pre-wrap rounded-md border-l-4 border-brand-500 bg-slate-50 p-4 text-sm text-slate-800">
+            {content.speech}
+          </blockquote>
         </div>
       );
     case "in_app":
       return <InAppPreview message={content} />;
     case "webhook":
       return (
-        <pre className="m-4 max-h-[640px] overflow-auto rounded-md bg-slate-900 p-4 font-mono text-xs text-slate-100" data-testid="webhook-preview">
+        <pre
+          className="m-4 max-h-[640px] overflow-auto rounded-md bg-slate-900 p-4 font-mono text-xs text-slate-100"
+          data-testid="webhook-preview"
+        >
           {JSON.stringify(content.payload, null, 2)}
         </pre>
       );
   }
 }
 
-function Notice({ tone, title, children }: { tone: "amber" | "red" | "slate"; title: string; children?: React.ReactNode }) {
-  const colours = { amber: "bg-amber-50 text-amber-900", red: "bg-red-50 text-red-800", slate: "bg-slate-50 text-slate-600" }[tone];
+function Notice({
+  tone,
+  title,
+  children,
+}: {
+  tone: "amber" | "red" | "slate";
+  title: string;
+  children?: React.ReactNode;
+}) {
+  const colours = {
+    amber: "bg-amber-50 text-amber-900",
+    red: "bg-red-50 text-red-800",
+    slate: "bg-slate-50 text-slate-600",
+  }[tone];
   return (
     <div className={`m-4 rounded-md p-4 text-sm ${colours}`} role="status">
       <p className="flex items-center gap-2 font-medium">
@@ -54,17 +79,47 @@ function Notice({ tone, title, children }: { tone: "amber" | "red" | "slate"; ti
 }
 
 /** What the server rendered for the sample, or why there is nothing to show. */
-export function PreviewPanel({ data, error, busy, workspaceName, header }: { data: TPreviewResponse | undefined; error: ApiError | null; busy: boolean; workspaceName: string; header: React.ReactNode }) {
+export function PreviewPanel({
+  data,
+  error,
+  busy,
+  workspaceName,
+  header,
+}: {
+  data: TPreviewResponse | undefined;
+  error: ApiError | null;
+  busy: boolean;
+  workspaceName: string;
+  header: React.ReactNode;
+}) {
   let body: React.ReactNode;
-  if (error) body = <Notice tone="red" title="The preview failed">{error.fields.sampleContactId ?? error.message}</Notice>;
+  if (error)
+    body = (
+      <Notice tone="red" title="The preview failed">
+        {error.fields.sampleContactId ?? error.message}
+      </Notice>
+    );
   else if (!data) body = <p className="p-10 text-center text-sm text-slate-500">Rendering…</p>;
-  else if (data.analysis?.errors.length) body = <Notice tone="red" title="Fix the Liquid syntax errors to see the preview">They are shown under the fields.</Notice>;
-  else if (!data.rendered) body = <Notice tone="amber" title="Incomplete">Fill in the highlighted fields to see the preview.</Notice>;
+  else if (data.analysis?.errors.length)
+    body = (
+      <Notice tone="red" title="Fix the Liquid syntax errors to see the preview">
+        They are shown under the fields.
+      </Notice>
+    );
+  else if (!data.rendered)
+    body = (
+      <Notice tone="amber" title="Incomplete">
+        Fill in the highlighted fields to see the preview.
+      </Notice>
+    );
   else if (!data.rendered.ok)
     body = (
       <Notice tone="amber" title="This contact would be skipped">
         <span data-testid="skip-reason">{data.rendered.reason}</span>
-        <p className="mt-1 text-xs">Add a default (<code>{'| default: "…"'}</code>) or pick a sample contact who has the value.</p>
+        <p className="mt-1 text-xs">
+          Add a default (<code>{'| default: "…"'}</code>) or pick a sample contact who has the
+          value.
+        </p>
       </Notice>
     );
   else body = <Rendered content={data.rendered.content} workspaceName={workspaceName} />;
@@ -72,7 +127,10 @@ export function PreviewPanel({ data, error, busy, workspaceName, header }: { dat
     <Card aria-busy={busy} data-testid="preview-panel">
       <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <h2 className="flex items-center gap-2 text-sm font-semibold text-slate-900">
-          Preview {busy ? <Loader2 className="size-4 animate-spin text-slate-400" aria-label="Updating preview" /> : null}
+          Preview{" "}
+          {busy ? (
+            <Loader2 className="size-4 animate-spin text-slate-400" aria-label="Updating preview" />
+          ) : null}
         </h2>
         {header}
       </div>

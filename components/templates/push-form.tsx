@@ -9,7 +9,13 @@ import { LiquidField } from "./liquid-field";
 import type { TDraftContent } from "./use-template-draft";
 
 /** Data rows keep their order while a key is being typed (an object would reorder or merge them). */
-export function PushForm({ content, update }: { content: TPushContent; update: (fn: (c: TDraftContent) => TDraftContent) => void }) {
+export function PushForm({
+  content,
+  update,
+}: {
+  content: TPushContent;
+  update: (fn: (c: TDraftContent) => TDraftContent) => void;
+}) {
   const { readOnly } = useEditor();
   const set = (patch: Partial<TPushContent>) => update((c) => ({ ...c, ...patch }));
   const rows = Object.entries(content.data ?? {});
@@ -17,22 +23,73 @@ export function PushForm({ content, update }: { content: TPushContent; update: (
   return (
     <Card>
       <CardBody className="space-y-3">
-        <LiquidField id="push-title" label="Title" path="title" value={content.title ?? ""} onChange={(title) => set({ title })} />
-        <LiquidField id="push-body" label="Body" path="body" value={content.body ?? ""} multiline rows={3} onChange={(body) => set({ body })} />
-        <LiquidField id="push-image" label="Image URL (optional)" path="imageUrl" value={content.imageUrl ?? ""} placeholder="https://…" onChange={(v) => set({ imageUrl: v || undefined })} />
-        <LiquidField id="push-link" label="Deep link (optional)" path="deepLink" value={content.deepLink ?? ""} placeholder="myapp://cart" onChange={(v) => set({ deepLink: v || undefined })} />
+        <LiquidField
+          id="push-title"
+          label="Title"
+          path="title"
+          value={content.title ?? ""}
+          onChange={(title) => set({ title })}
+        />
+        <LiquidField
+          id="push-body"
+          label="Body"
+          path="body"
+          value={content.body ?? ""}
+          multiline
+          rows={3}
+          onChange={(body) => set({ body })}
+        />
+        <LiquidField
+          id="push-image"
+          label="Image URL (optional)"
+          path="imageUrl"
+          value={content.imageUrl ?? ""}
+          placeholder="https://…"
+          onChange={(v) => set({ imageUrl: v || undefined })}
+        />
+        <LiquidField
+          id="push-link"
+          label="Deep link (optional)"
+          path="deepLink"
+          value={content.deepLink ?? ""}
+          placeholder="myapp://cart"
+          onChange={(v) => set({ deepLink: v || undefined })}
+        />
         <fieldset>
           <legend className="mb-1 text-sm font-medium text-slate-700">Data</legend>
-          <p className="mb-2 text-xs text-slate-500">Key/value pairs delivered to the app with the notification.</p>
+          <p className="mb-2 text-xs text-slate-500">
+            Key/value pairs delivered to the app with the notification.
+          </p>
           <div className="space-y-2">
             {rows.map(([k, v], i) => (
               <div key={i} className="flex items-start gap-2">
-                <Input aria-label={`Data key ${i + 1}`} value={k} disabled={readOnly} className="mt-6 w-40 font-mono text-xs" onChange={(e) => setRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))} />
+                <Input
+                  aria-label={`Data key ${i + 1}`}
+                  value={k}
+                  disabled={readOnly}
+                  className="mt-6 w-40 font-mono text-xs"
+                  onChange={(e) =>
+                    setRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))
+                  }
+                />
                 <div className="flex-1">
-                  <LiquidField id={`push-data-${i}`} label={`Data value ${i + 1}`} path={`data.${k}`} value={v} onChange={(val) => setRows(rows.map((r, j) => (j === i ? [r[0], val] : r)))} />
+                  <LiquidField
+                    id={`push-data-${i}`}
+                    label={`Data value ${i + 1}`}
+                    path={`data.${k}`}
+                    value={v}
+                    onChange={(val) => setRows(rows.map((r, j) => (j === i ? [r[0], val] : r)))}
+                  />
                 </div>
                 {readOnly ? null : (
-                  <Button variant="ghost" size="icon" className="mt-6" aria-label={`Remove data ${i + 1}`} onClick={() => setRows(rows.filter((_, j) => j !== i))} data-mutates>
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    className="mt-6"
+                    aria-label={`Remove data ${i + 1}`}
+                    onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                    data-mutates
+                  >
                     <Trash2 />
                   </Button>
                 )}
@@ -40,7 +97,14 @@ export function PushForm({ content, update }: { content: TPushContent; update: (
             ))}
           </div>
           {readOnly ? null : (
-            <Button variant="link" size="sm" className="px-0" disabled={rows.some(([k]) => k === "")} onClick={() => setRows([...rows, ["", ""]])} data-mutates>
+            <Button
+              variant="link"
+              size="sm"
+              className="px-0"
+              disabled={rows.some(([k]) => k === "")}
+              onClick={() => setRows([...rows, ["", ""]])}
+              data-mutates
+            >
               <Plus /> Add data
             </Button>
           )}

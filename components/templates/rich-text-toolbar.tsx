@@ -6,22 +6,39 @@ import { Button } from "@/components/ui/button";
  * Wraps the selection of a text block in the markup of rich-text.ts: **bold**, *italic*,
  * [label](url). With nothing selected it inserts a placeholder and selects it to type over.
  */
-export function wrapSelection(value: string, start: number, end: number, kind: "bold" | "italic" | "link") {
+export function wrapSelection(
+  value: string,
+  start: number,
+  end: number,
+  kind: "bold" | "italic" | "link",
+) {
   const selected = value.slice(start, end);
   if (kind === "link") {
     const label = selected || "link text";
     const url = "https://";
     const text = `[${label}](${url})`;
     const urlStart = start + label.length + 3;
-    return { value: value.slice(0, start) + text + value.slice(end), select: [urlStart, urlStart + url.length] as const };
+    return {
+      value: value.slice(0, start) + text + value.slice(end),
+      select: [urlStart, urlStart + url.length] as const,
+    };
   }
   const mark = kind === "bold" ? "**" : "*";
   const inner = selected || (kind === "bold" ? "bold text" : "italic text");
   const text = `${mark}${inner}${mark}`;
-  return { value: value.slice(0, start) + text + value.slice(end), select: [start + mark.length, start + mark.length + inner.length] as const };
+  return {
+    value: value.slice(0, start) + text + value.slice(end),
+    select: [start + mark.length, start + mark.length + inner.length] as const,
+  };
 }
 
-export function RichTextToolbar({ target, onChange }: { target: React.RefObject<HTMLTextAreaElement | null>; onChange: (v: string) => void }) {
+export function RichTextToolbar({
+  target,
+  onChange,
+}: {
+  target: React.RefObject<HTMLTextAreaElement | null>;
+  onChange: (v: string) => void;
+}) {
   const apply = (kind: "bold" | "italic" | "link") => {
     const el = target.current;
     if (!el) return;
@@ -34,16 +51,32 @@ export function RichTextToolbar({ target, onChange }: { target: React.RefObject<
   };
   // mousedown is prevented so the textarea keeps its selection while the button is pressed.
   const btn = (kind: "bold" | "italic" | "link", label: string, Icon: typeof Bold) => (
-    <Button type="button" variant="ghost" size="icon" className="size-7" aria-label={label} title={label} onMouseDown={(e) => e.preventDefault()} onClick={() => apply(kind)} data-mutates>
+    <Button
+      type="button"
+      variant="ghost"
+      size="icon"
+      className="size-7"
+      aria-label={label}
+      title={label}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => apply(kind)}
+      data-mutates
+    >
       <Icon />
     </Button>
   );
   return (
-    <div className="mb-1 flex items-center gap-0.5 rounded-t-md border border-b-0 border-slate-200 bg-slate-50 px-1 py-0.5" role="toolbar" aria-label="Formatting">
+    <div
+      className="mb-1 flex items-center gap-0.5 rounded-t-md border border-b-0 border-slate-200 bg-slate-50 px-1 py-0.5"
+      role="toolbar"
+      aria-label="Formatting"
+    >
       {btn("bold", "Bold", Bold)}
       {btn("italic", "Italic", Italic)}
       {btn("link", "Link", Link)}
-      <span className="ml-auto pr-1 text-[11px] text-slate-400">**bold** *italic* [label](url)</span>
+      <span className="ml-auto pr-1 text-[11px] text-slate-400">
+        **bold** *italic* [label](url)
+      </span>
     </div>
   );
 }

@@ -10,30 +10,63 @@ import type { TSampleContact } from "@/db/queries/sample-contacts";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { TSample } from "./use-template-preview";
 
-export const contactLabel = (c: TSampleContact) => [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || c.externalId || c.phone || c.id.slice(0, 8);
+export const contactLabel = (c: TSampleContact) =>
+  [c.firstName, c.lastName].filter(Boolean).join(" ") ||
+  c.email ||
+  c.externalId ||
+  c.phone ||
+  c.id.slice(0, 8);
 
 const EXAMPLE = `{
   "contact": { "firstName": "Ada", "email": "ada@example.com", "plan": "pro" },
   "event": { "name": "Added to Cart", "properties": { "product": "Trail shoes", "price": 89 } }
 }`;
 
-function parseContext(text: string): { ok: true; context: Extract<TSample, { kind: "custom" }>["context"] } | { ok: false; error: string } {
+function parseContext(
+  text: string,
+):
+  | { ok: true; context: Extract<TSample, { kind: "custom" }>["context"] }
+  | { ok: false; error: string } {
   try {
     const v = JSON.parse(text) as unknown;
-    if (!v || typeof v !== "object" || Array.isArray(v)) return { ok: false, error: "An object like { \"contact\": {…}, \"event\": {…} }" };
+    if (!v || typeof v !== "object" || Array.isArray(v))
+      return { ok: false, error: 'An object like { "contact": {…}, "event": {…} }' };
     const o = v as Record<string, unknown>;
     const contact = o.contact ?? {};
-    if (typeof contact !== "object" || Array.isArray(contact)) return { ok: false, error: "\"contact\" must be an object of attributes" };
+    if (typeof contact !== "object" || Array.isArray(contact))
+      return { ok: false, error: '"contact" must be an object of attributes' };
     const event = o.event as { name?: unknown; properties?: unknown } | undefined;
-    if (event !== undefined && (typeof event !== "object" || typeof event.name !== "string")) return { ok: false, error: "\"event\" needs a \"name\"" };
-    return { ok: true, context: { contact: contact as Record<string, unknown>, ...(event ? { event: { name: event.name as string, properties: (event.properties ?? {}) as Record<string, unknown> } } : {}) } };
+    if (event !== undefined && (typeof event !== "object" || typeof event.name !== "string"))
+      return { ok: false, error: '"event" needs a "name"' };
+    return {
+      ok: true,
+      context: {
+        contact: contact as Record<string, unknown>,
+        ...(event
+          ? {
+              event: {
+                name: event.name as string,
+                properties: (event.properties ?? {}) as Record<string, unknown>,
+              },
+            }
+          : {}),
+      },
+    };
   } catch (err) {
     return { ok: false, error: `Not JSON: ${(err as Error).message}` };
   }
 }
 
 /** Who the preview is rendered for: a contact of the workspace (searchable), nobody, or a hand-written context. */
-export function SampleContactPicker({ slug, value, onChange }: { slug: string; value: TSample; onChange: (s: TSample) => void }) {
+export function SampleContactPicker({
+  slug,
+  value,
+  onChange,
+}: {
+  slug: string;
+  value: TSample;
+  onChange: (s: TSample) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const [json, setJson] = useState(EXAMPLE);
@@ -41,12 +74,22 @@ export function SampleContactPicker({ slug, value, onChange }: { slug: string; v
   const debouncedQ = useDebounced(q, 250);
   const found = useQuery({
     queryKey: ["sample-contacts", slug, debouncedQ],
-    queryFn: () => apiFetch<{ contacts: TSampleContact[] }>(`/api/w/${slug}/templates/sample-contacts?q=${encodeURIComponent(debouncedQ)}`, { method: "GET" }),
+    queryFn: () =>
+      apiFetch<{ contacts: TSampleContact[] }>(
+        `/api/w/${slug}/templates/sample-contacts?q=${encodeURIComponent(debouncedQ)}`,
+        { method: "GET" },
+      ),
     enabled: open,
     placeholderData: keepPreviousData,
   });
-  const label = value.kind === "contact" ? value.label : value.kind === "custom" ? "Custom JSON" : "No contact (defaults apply)";
-  const item = "block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-brand-50 hover:text-brand-700";
+  const label =
+    value.kind === "contact"
+      ? value.label
+      : value.kind === "custom"
+        ? "Custom JSON"
+        : "No contact (defaults apply)";
+  const item =
+    "block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-brand-50 hover:text-brand-700";
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2">
@@ -54,24 +97,64 @@ export function SampleContactPicker({ slug, value, onChange }: { slug: string; v
         <Popover.Root open={open} onOpenChange={setOpen}>
           <Popover.Trigger asChild>
             <Button variant="outline" size="sm" aria-label="Sample contact" className="max-w-64">
-              <UserRound /> <span className="truncate" data-testid="sample-label">{label}</span> <ChevronDown />
+              <UserRound />{" "}
+              <span className="truncate" data-testid="sample-label">
+                {label}
+              </span>{" "}
+              <ChevronDown />
             </Button>
           </Popover.Trigger>
           <Popover.Portal>
-            <Popover.Content align="end" sideOffset={6} className="z-50 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
-              <Input aria-label="Search contacts" placeholder="Name, email or user id…" value={q} autoFocus onChange={(e) => setQ(e.target.value)} className="mb-2 h-8" />
+            <Popover.Content
+              align="end"
+              sideOffset={6}
+              className="z-50 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+            >
+              <Input
+                aria-label="Search contacts"
+                placeholder="Name, email or user id…"
+                value={q}
+                autoFocus
+                onChange={(e) => setQ(e.target.value)}
+                className="mb-2 h-8"
+              />
               <div className="max-h-72 overflow-y-auto" role="listbox" aria-label="Sample contacts">
                 {(found.data?.contacts ?? []).map((c) => (
-                  <button key={c.id} type="button" role="option" aria-selected={value.kind === "contact" && value.id === c.id} className={item} onClick={() => { onChange({ kind: "contact", id: c.id, label: contactLabel(c) }); setOpen(false); }}>
+                  <button
+                    key={c.id}
+                    type="button"
+                    role="option"
+                    aria-selected={value.kind === "contact" && value.id === c.id}
+                    className={item}
+                    onClick={() => {
+                      onChange({ kind: "contact", id: c.id, label: contactLabel(c) });
+                      setOpen(false);
+                    }}
+                  >
                     <span className="font-medium">{contactLabel(c)}</span>
-                    <span className="block truncate text-xs text-slate-500">{[c.email, c.externalId].filter(Boolean).join(" · ")}</span>
+                    <span className="block truncate text-xs text-slate-500">
+                      {[c.email, c.externalId].filter(Boolean).join(" · ")}
+                    </span>
                   </button>
                 ))}
-                {found.data && !found.data.contacts.length ? <p className="px-2 py-2 text-xs text-slate-500">No contact matches.</p> : null}
-                {found.isLoading ? <p className="px-2 py-2 text-xs text-slate-500">Searching…</p> : null}
+                {found.data && !found.data.contacts.length ? (
+                  <p className="px-2 py-2 text-xs text-slate-500">No contact matches.</p>
+                ) : null}
+                {found.isLoading ? (
+                  <p className="px-2 py-2 text-xs text-slate-500">Searching…</p>
+                ) : null}
               </div>
               <div className="mt-1 border-t border-slate-100 pt-1">
-                <button type="button" className={item} onClick={() => { onChange({ kind: "none" }); setOpen(false); }}>No contact (defaults apply)</button>
+                <button
+                  type="button"
+                  className={item}
+                  onClick={() => {
+                    onChange({ kind: "none" });
+                    setOpen(false);
+                  }}
+                >
+                  No contact (defaults apply)
+                </button>
                 <button
                   type="button"
                   className={item}
@@ -104,7 +187,16 @@ export function SampleContactPicker({ slug, value, onChange }: { slug: string; v
               if (r.ok) onChange({ kind: "custom", context: r.context });
             }}
           />
-          {jsonError ? <p role="alert" className="mt-1 text-xs text-red-600">{jsonError}</p> : <p className="mt-1 text-xs text-slate-500">Contact attributes (plus email, phone, userId…) and an optional event with its properties.</p>}
+          {jsonError ? (
+            <p role="alert" className="mt-1 text-xs text-red-600">
+              {jsonError}
+            </p>
+          ) : (
+            <p className="mt-1 text-xs text-slate-500">
+              Contact attributes (plus email, phone, userId…) and an optional event with its
+              properties.
+            </p>
+          )}
         </div>
       ) : null}
     </div>

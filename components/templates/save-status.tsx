@@ -3,8 +3,27 @@ import type { TSaveStatus } from "./use-template-draft";
 
 export function SaveStatus({ status, error }: { status: TSaveStatus; error?: string }) {
   const base = "inline-flex items-center gap-1 text-xs";
-  if (status === "saving") return <span className={`${base} text-slate-500`} role="status"><Loader2 className="size-3.5 animate-spin" aria-hidden /> Saving…</span>;
-  if (status === "pending") return <span className={`${base} text-slate-500`} role="status">Unsaved changes</span>;
-  if (status === "error") return <span className={`${base} text-red-600`} role="alert" title={error}><CloudOff className="size-3.5" aria-hidden /> Not saved{error ? `: ${error}` : ""}</span>;
-  return <span className={`${base} text-emerald-700`} role="status"><Check className="size-3.5" aria-hidden /> Saved</span>;
+  if (status === "saving")
+    return (
+      <span className={`${base} text-slate-500`} role="status">
+        <Loader2 className="size-3.5 animate-spin" aria-hidden /> Saving…
+      </span>
+    );
+  if (status === "pending")
+    return (
+      <span className={`${base} text-slate-500`} role="status">
+        Unsaved changes
+      </span>
+    );
+  if (status === "error")
+    return (
+      <span className={`${base} text-red-600`} role="alert" title={error}>
+        <CloudOff className="size-3.5" aria-hidden /> Not saved{error ? `: ${error}` : ""}
+      </span>
+    );
+  return (
+    <span className={`${base} text-emerald-700`} role="status">
+      <Check className="size-3.5" aria-hidden /> Saved
+    </span>
+  );
 }

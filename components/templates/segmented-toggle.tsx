@@ -2,9 +2,25 @@
 import { ToggleGroup } from "radix-ui";
 
 /** A two-or-three-way switch (Desktop/Mobile, iOS/Android). */
-export function SegmentedToggle<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string; icon?: React.ReactNode }[]; onChange: (v: T) => void }) {
+export function SegmentedToggle<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string; icon?: React.ReactNode }[];
+  onChange: (v: T) => void;
+}) {
   return (
-    <ToggleGroup.Root type="single" aria-label={label} value={value} onValueChange={(v) => v && onChange(v as T)} className="inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5">
+    <ToggleGroup.Root
+      type="single"
+      aria-label={label}
+      value={value}
+      onValueChange={(v) => v && onChange(v as T)}
+      className="inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5"
+    >
       {options.map((o) => (
         <ToggleGroup.Item
           key={o.value}

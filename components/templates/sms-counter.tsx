@@ -2,7 +2,8 @@
 import { countSmsSegments, type TSmsCount } from "@/lib/templates/sms-segments";
 import { cn } from "@/lib/utils";
 
-const describe = (c: TSmsCount) => `${c.characters} characters · ${c.encoding} · ${c.segments} ${c.segments === 1 ? "segment" : "segments"}`;
+const describe = (c: TSmsCount) =>
+  `${c.characters} characters · ${c.encoding} · ${c.segments} ${c.segments === 1 ? "segment" : "segments"}`;
 
 /**
  * "N characters · GSM-7 · M segments" for the text as typed, naming the characters that force
@@ -11,7 +12,9 @@ const describe = (c: TSmsCount) => `${c.characters} characters · ${c.encoding} 
 export function SmsCounter({ text, rendered }: { text: string; rendered: string | null }) {
   const c = countSmsSegments(text);
   const r = rendered !== null && rendered !== text ? countSmsSegments(rendered) : null;
-  const shown = c.nonGsmCharacters.map((ch) => (ch === "\u00a0" ? "non-breaking space" : ch.trim() ? ch : JSON.stringify(ch))).join(" ");
+  const shown = c.nonGsmCharacters
+    .map((ch) => (ch === "\u00a0" ? "non-breaking space" : ch.trim() ? ch : JSON.stringify(ch)))
+    .join(" ");
   return (
     <div className="mt-1 text-xs" data-testid="sms-counter">
       <p className={cn("tabular-nums", c.segments > 1 ? "text-amber-700" : "text-slate-600")}>
@@ -20,10 +23,15 @@ export function SmsCounter({ text, rendered }: { text: string; rendered: string 
       </p>
       {c.encoding === "UCS-2" ? (
         <p className="text-amber-700">
-          UCS-2 because of <span className="font-mono">{shown}</span>: a segment holds 70 characters instead of 160.
+          UCS-2 because of <span className="font-mono">{shown}</span>: a segment holds 70 characters
+          instead of 160.
         </p>
       ) : null}
-      {r ? <p className="tabular-nums text-slate-500" data-testid="sms-counter-personalised">Personalised for the preview: {describe(r)}</p> : null}
+      {r ? (
+        <p className="tabular-nums text-slate-500" data-testid="sms-counter-personalised">
+          Personalised for the preview: {describe(r)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -5,12 +5,28 @@ import { LiquidField } from "./liquid-field";
 import { SmsCounter } from "./sms-counter";
 import type { TDraftContent } from "./use-template-draft";
 
-export function SmsForm({ content, rendered, update }: { content: TSmsContent; rendered: string | null; update: (fn: (c: TDraftContent) => TDraftContent) => void }) {
+export function SmsForm({
+  content,
+  rendered,
+  update,
+}: {
+  content: TSmsContent;
+  rendered: string | null;
+  update: (fn: (c: TDraftContent) => TDraftContent) => void;
+}) {
   return (
     <Card>
       <CardBody className="space-y-4">
         <div>
-          <LiquidField id="sms-body" label="Message" path="body" value={content.body ?? ""} multiline rows={6} onChange={(body) => update((c) => ({ ...c, body }))} />
+          <LiquidField
+            id="sms-body"
+            label="Message"
+            path="body"
+            value={content.body ?? ""}
+            multiline
+            rows={6}
+            onChange={(body) => update((c) => ({ ...c, body }))}
+          />
           <SmsCounter text={content.body ?? ""} rendered={rendered} />
         </div>
         <LiquidField

@@ -24,7 +24,13 @@ import { VersionHistory, type TVersionRow } from "./version-history";
 type Props = {
   slug: string;
   workspaceName: string;
-  template: { id: string; name: string; channel: TSendChannel; publishedVersion: number; draft: TDraftContent };
+  template: {
+    id: string;
+    name: string;
+    channel: TSendChannel;
+    publishedVersion: number;
+    draft: TDraftContent;
+  };
   versions: TVersionRow[];
   attributes: string[];
   userEmail: string;
@@ -32,7 +38,15 @@ type Props = {
 };
 
 /** The template editor: the channel's form on the left, the server-rendered live preview on the right. */
-export function TemplateEditor({ slug, workspaceName, template, versions, attributes, userEmail, readOnly }: Props) {
+export function TemplateEditor({
+  slug,
+  workspaceName,
+  template,
+  versions,
+  attributes,
+  userEmail,
+  readOnly,
+}: Props) {
   const router = useRouter();
   const url = `/api/w/${slug}/templates/${template.id}`;
   const draft = useTemplateDraft({ url, name: template.name, content: template.draft, readOnly });
@@ -55,7 +69,10 @@ export function TemplateEditor({ slug, workspaceName, template, versions, attrib
     seenKey.current = contentKey;
   }, [contentKey, isError, reset]);
 
-  const flags = useMemo(() => flagsOf(preview.data, publish.error?.fields), [preview.data, publish.error]);
+  const flags = useMemo(
+    () => flagsOf(preview.data, publish.error?.fields),
+    [preview.data, publish.error],
+  );
   const focus = useRef<TFocusTarget | null>(null);
   const setFocusTarget = useCallback((t: TFocusTarget) => (focus.current = t), []);
   const insertAtCursor = useCallback((text: string) => {
@@ -63,14 +80,28 @@ export function TemplateEditor({ slug, workspaceName, template, versions, attrib
     insertInto(focus.current, text);
     return true;
   }, []);
-  const ctx = useMemo(() => ({ readOnly, flags, attributes, setFocusTarget, insertAtCursor }), [readOnly, flags, attributes, setFocusTarget, insertAtCursor]);
-  const publishError = publish.error && !Object.keys(publish.error.fields ?? {}).length ? publish.error.message : publish.error ? "Fix the highlighted fields, then publish again" : undefined;
+  const ctx = useMemo(
+    () => ({ readOnly, flags, attributes, setFocusTarget, insertAtCursor }),
+    [readOnly, flags, attributes, setFocusTarget, insertAtCursor],
+  );
+  const publishError =
+    publish.error && !Object.keys(publish.error.fields ?? {}).length
+      ? publish.error.message
+      : publish.error
+        ? "Fix the highlighted fields, then publish again"
+        : undefined;
   const rendered = preview.data?.rendered?.ok ? preview.data.rendered.content : null;
 
   return (
     <EditorContext.Provider value={ctx}>
       <header className="mb-5 flex flex-wrap items-center gap-3">
-        <Link href={`/w/${slug}/templates`} aria-label="All templates" className="rounded p-1 text-slate-500 hover:bg-slate-100"><ArrowLeft className="size-5" /></Link>
+        <Link
+          href={`/w/${slug}/templates`}
+          aria-label="All templates"
+          className="rounded p-1 text-slate-500 hover:bg-slate-100"
+        >
+          <ArrowLeft className="size-5" />
+        </Link>
         <div className="min-w-0 flex-1">
           <h1 className="sr-only">{draft.name || template.name}</h1>
           <input
@@ -80,28 +111,61 @@ export function TemplateEditor({ slug, workspaceName, template, versions, attrib
             onChange={(e) => draft.setName(e.target.value)}
             className="w-full max-w-md truncate rounded-md border border-transparent bg-transparent px-2 py-1 text-xl font-semibold tracking-tight hover:border-slate-200 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:hover:border-transparent"
           />
-          {draft.nameError ? <p role="alert" className="px-2 text-xs text-red-600">{draft.nameError}</p> : null}
+          {draft.nameError ? (
+            <p role="alert" className="px-2 text-xs text-red-600">
+              {draft.nameError}
+            </p>
+          ) : null}
         </div>
         <ChannelBadge channel={template.channel} />
-        {template.publishedVersion > 0 ? <Badge tone="green" data-testid="version-badge">v{template.publishedVersion}</Badge> : <Badge data-testid="version-badge">Draft</Badge>}
-        {readOnly ? <Badge tone="amber">Read-only</Badge> : <SaveStatus status={draft.status} error={draft.error?.message} />}
+        {template.publishedVersion > 0 ? (
+          <Badge tone="green" data-testid="version-badge">
+            v{template.publishedVersion}
+          </Badge>
+        ) : (
+          <Badge data-testid="version-badge">Draft</Badge>
+        )}
+        {readOnly ? (
+          <Badge tone="amber">Read-only</Badge>
+        ) : (
+          <SaveStatus status={draft.status} error={draft.error?.message} />
+        )}
         {readOnly ? null : (
           <>
-            <TestSendDialog url={`${url}/test-send`} channel={template.channel} content={draft.content} sample={sample} userEmail={userEmail} />
+            <TestSendDialog
+              url={`${url}/test-send`}
+              channel={template.channel}
+              content={draft.content}
+              sample={sample}
+              userEmail={userEmail}
+            />
             <Button onClick={() => publish.mutate()} disabled={publish.isPending} data-mutates>
               <Rocket /> {publish.isPending ? "Publishing…" : "Publish"}
             </Button>
           </>
         )}
       </header>
-      {publishError ? <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{publishError}</p> : null}
-      {publish.isSuccess && !publish.isPending ? <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Published v{publish.data.version}: new sends use it.</p> : null}
+      {publishError ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {publishError}
+        </p>
+      ) : null}
+      {publish.isSuccess && !publish.isPending ? (
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
+          Published v{publish.data.version}: new sends use it.
+        </p>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-4">
           <div className="flex flex-wrap items-center gap-2">
             <VariablePicker />
             <IssuesBadge flags={flags} />
-            <span className="text-xs text-slate-500">Liquid: <code>{"{{ contact.firstName | default: \"there\" }}"}</code></span>
+            <span className="text-xs text-slate-500">
+              Liquid: <code>{'{{ contact.firstName | default: "there" }}'}</code>
+            </span>
           </div>
           <ChannelForm content={draft.content} rendered={rendered} update={draft.update} />
         </div>

@@ -12,28 +12,62 @@ import type { TDraftContent } from "./use-template-draft";
 
 type TResult = { messageId: string; status: string; reason?: string | null };
 
-const RECIPIENT: Partial<Record<TSendChannel, { label: string; placeholder: string; hint: string }>> = {
-  email: { label: "Send to", placeholder: "you@example.com", hint: "Your own address unless you change it" },
+const RECIPIENT: Partial<
+  Record<TSendChannel, { label: string; placeholder: string; hint: string }>
+> = {
+  email: {
+    label: "Send to",
+    placeholder: "you@example.com",
+    hint: "Your own address unless you change it",
+  },
   sms: { label: "Phone number", placeholder: "+14155550123", hint: "International format" },
-  voice: { label: "Phone number", placeholder: "+14155550123", hint: "International format; the phone rings" },
-  push: { label: "Device push token", placeholder: "FCM registration token or APNs device token", hint: "From your app's debug log" },
+  voice: {
+    label: "Phone number",
+    placeholder: "+14155550123",
+    hint: "International format; the phone rings",
+  },
+  push: {
+    label: "Device push token",
+    placeholder: "FCM registration token or APNs device token",
+    hint: "From your app's debug log",
+  },
 };
 
 /** Sends the current draft once, personalised for the sample contact, to the user's own address or device. */
-export function TestSendDialog({ url, channel, content, sample, userEmail }: { url: string; channel: TSendChannel; content: TDraftContent; sample: TSample; userEmail: string }) {
+export function TestSendDialog({
+  url,
+  channel,
+  content,
+  sample,
+  userEmail,
+}: {
+  url: string;
+  channel: TSendChannel;
+  content: TDraftContent;
+  sample: TSample;
+  userEmail: string;
+}) {
   const [to, setTo] = useState(channel === "email" ? userEmail : "");
   const [platform, setPlatform] = useState<"ios" | "android" | "web">("android");
   const send = useMutation<TResult, ApiError>({
     mutationFn: () =>
       apiFetch<TResult>(url, {
         method: "POST",
-        body: { content, ...(sample.kind === "contact" ? { sampleContactId: sample.id } : {}), ...(to.trim() ? { to: to.trim() } : {}), ...(channel === "push" ? { platform } : {}) },
+        body: {
+          content,
+          ...(sample.kind === "contact" ? { sampleContactId: sample.id } : {}),
+          ...(to.trim() ? { to: to.trim() } : {}),
+          ...(channel === "push" ? { platform } : {}),
+        },
       }),
   });
   const r = RECIPIENT[channel];
   const needsContact = channel === "in_app" && sample.kind !== "contact";
   const fields = send.error?.fields ?? {};
-  const otherError = send.error && !fields.to && !fields.sampleContactId ? Object.values(fields)[0] ?? send.error.message : undefined;
+  const otherError =
+    send.error && !fields.to && !fields.sampleContactId
+      ? (Object.values(fields)[0] ?? send.error.message)
+      : undefined;
   return (
     <Dialog onOpenChange={(o) => o && send.reset()}>
       <DialogTrigger asChild>
@@ -43,7 +77,11 @@ export function TestSendDialog({ url, channel, content, sample, userEmail }: { u
       </DialogTrigger>
       <DialogContent
         title="Send a test"
-        description={sample.kind === "contact" ? `Personalised for ${sample.label}, whatever their opt-outs.` : "Personalised with defaults (pick a sample contact to use theirs)."}
+        description={
+          sample.kind === "contact"
+            ? `Personalised for ${sample.label}, whatever their opt-outs.`
+            : "Personalised with defaults (pick a sample contact to use theirs)."
+        }
       >
         <form
           className="space-y-4"
@@ -54,12 +92,21 @@ export function TestSendDialog({ url, channel, content, sample, userEmail }: { u
         >
           {r ? (
             <Field id="test-to" label={r.label} hint={r.hint} error={fields.to}>
-              <Input id="test-to" value={to} placeholder={r.placeholder} onChange={(e) => setTo(e.target.value)} />
+              <Input
+                id="test-to"
+                value={to}
+                placeholder={r.placeholder}
+                onChange={(e) => setTo(e.target.value)}
+              />
             </Field>
           ) : null}
           {channel === "push" ? (
             <Field id="test-platform" label="Platform">
-              <NativeSelect id="test-platform" value={platform} onChange={(e) => setPlatform(e.target.value as typeof platform)}>
+              <NativeSelect
+                id="test-platform"
+                value={platform}
+                onChange={(e) => setPlatform(e.target.value as typeof platform)}
+              >
                 <option value="android">Android (FCM)</option>
                 <option value="ios">iOS (APNs)</option>
                 <option value="web">Web</option>
@@ -67,20 +114,55 @@ export function TestSendDialog({ url, channel, content, sample, userEmail }: { u
             </Field>
           ) : null}
           {channel === "in_app" ? (
-            <p className={needsContact ? "rounded-md bg-amber-50 p-3 text-sm text-amber-900" : "text-sm text-slate-600"}>
-              {needsContact ? "An in-app message lands in a contact's inbox: pick a sample contact (with a user id) in the preview first." : `Lands in the inbox of ${sample.kind === "contact" ? sample.label : ""}.`}
+            <p
+              className={
+                needsContact
+                  ? "rounded-md bg-amber-50 p-3 text-sm text-amber-900"
+                  : "text-sm text-slate-600"
+              }
+            >
+              {needsContact
+                ? "An in-app message lands in a contact's inbox: pick a sample contact (with a user id) in the preview first."
+                : `Lands in the inbox of ${sample.kind === "contact" ? sample.label : ""}.`}
             </p>
           ) : null}
-          {channel === "webhook" ? <p className="text-sm text-slate-600">Posts the rendered body to the workspace&apos;s webhook endpoint.</p> : null}
-          {fields.sampleContactId ? <p role="alert" className="text-sm text-red-600">{fields.sampleContactId}</p> : null}
-          {otherError ? <p role="alert" className="text-sm text-red-600">{otherError}</p> : null}
+          {channel === "webhook" ? (
+            <p className="text-sm text-slate-600">
+              Posts the rendered body to the workspace&apos;s webhook endpoint.
+            </p>
+          ) : null}
+          {fields.sampleContactId ? (
+            <p role="alert" className="text-sm text-red-600">
+              {fields.sampleContactId}
+            </p>
+          ) : null}
+          {otherError ? (
+            <p role="alert" className="text-sm text-red-600">
+              {otherError}
+            </p>
+          ) : null}
           {send.data ? (
-            <p role="status" data-testid="test-send-result" className={["failed", "skipped", "bounced"].includes(send.data.status) ? "rounded-md bg-amber-50 p-3 text-sm text-amber-900" : "rounded-md bg-emerald-50 p-3 text-sm text-emerald-800"}>
-              {send.data.status === "sent" || send.data.status === "delivered" ? "Sent" : `Status: ${send.data.status}`}
+            <p
+              role="status"
+              data-testid="test-send-result"
+              className={
+                ["failed", "skipped", "bounced"].includes(send.data.status)
+                  ? "rounded-md bg-amber-50 p-3 text-sm text-amber-900"
+                  : "rounded-md bg-emerald-50 p-3 text-sm text-emerald-800"
+              }
+            >
+              {send.data.status === "sent" || send.data.status === "delivered"
+                ? "Sent"
+                : `Status: ${send.data.status}`}
               {send.data.reason ? ` — ${send.data.reason}` : ""}
             </p>
           ) : null}
-          <Button type="submit" className="w-full" disabled={send.isPending || needsContact} data-mutates>
+          <Button
+            type="submit"
+            className="w-full"
+            disabled={send.isPending || needsContact}
+            data-mutates
+          >
             {send.isPending ? "Sending…" : "Send test"}
           </Button>
         </form>

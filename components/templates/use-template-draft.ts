@@ -10,7 +10,12 @@ export type TSaveStatus = "saved" | "pending" | "saving" | "error";
  * The draft being edited, autosaved (PATCH) 800 ms after the last change. Saves run one at a
  * time, so an older body never lands after a newer one; `flush` saves now (before publishing).
  */
-export function useTemplateDraft(opts: { url: string; name: string; content: TDraftContent; readOnly: boolean }) {
+export function useTemplateDraft(opts: {
+  url: string;
+  name: string;
+  content: TDraftContent;
+  readOnly: boolean;
+}) {
   const [content, setContent] = useState<TDraftContent>(opts.content);
   const [name, setName] = useState(opts.name);
   const [status, setStatus] = useState<TSaveStatus>("saved");
@@ -29,9 +34,15 @@ export function useTemplateDraft(opts: { url: string; name: string; content: TDr
       chain.current = chain.current.then(async () => {
         if (body === saved.current) return;
         setStatus("saving");
-        const { name: n, content: c } = JSON.parse(body) as { name: string; content: TDraftContent };
+        const { name: n, content: c } = JSON.parse(body) as {
+          name: string;
+          content: TDraftContent;
+        };
         try {
-          await apiFetch(opts.url, { method: "PATCH", body: { ...(n.trim() ? { name: n } : {}), content: c } });
+          await apiFetch(opts.url, {
+            method: "PATCH",
+            body: { ...(n.trim() ? { name: n } : {}), content: c },
+          });
           saved.current = body;
           setError(null);
           setStatus(latest.current === body ? "saved" : "pending");
@@ -54,8 +65,21 @@ export function useTemplateDraft(opts: { url: string; name: string; content: TDr
     if (!opts.readOnly && debounced !== saved.current) void save(debounced);
   }, [debounced, opts.readOnly, save]);
 
-  const update = useCallback((fn: (c: TDraftContent) => TDraftContent) => setContent((c) => fn(c)), []);
+  const update = useCallback(
+    (fn: (c: TDraftContent) => TDraftContent) => setContent((c) => fn(c)),
+    [],
+  );
   const flush = useCallback(() => save(latest.current), [save]);
   const isSaved = useCallback(() => saved.current === latest.current, []);
-  return { content, update, name, setName, status, error, flush, isSaved, nameError: name.trim() ? error?.fields.name : "Required" };
+  return {
+    content,
+    update,
+    name,
+    setName,
+    status,
+    error,
+    flush,
+    isSaved,
+    nameError: name.trim() ? error?.fields.name : "Required",
+  };
 }

@@ -7,21 +7,43 @@ import type { TRenderMessageResult } from "@/lib/templates/render-message";
 import type { TFlags } from "./editor-context";
 import type { TDraftContent } from "./use-template-draft";
 
-export type TPreviewResponse = { ok: boolean; fields: Record<string, string>; analysis: TTemplateAnalysis | null; rendered: TRenderMessageResult | null };
+export type TPreviewResponse = {
+  ok: boolean;
+  fields: Record<string, string>;
+  analysis: TTemplateAnalysis | null;
+  rendered: TRenderMessageResult | null;
+};
 
 /** Who the preview renders for: a real contact, a hand-written context, or nobody (defaults apply). */
-export type TSample = { kind: "none" } | { kind: "contact"; id: string; label: string } | { kind: "custom"; context: { contact: Record<string, unknown>; event?: { name: string; properties: Record<string, unknown> } } };
+export type TSample =
+  | { kind: "none" }
+  | { kind: "contact"; id: string; label: string }
+  | {
+      kind: "custom";
+      context: {
+        contact: Record<string, unknown>;
+        event?: { name: string; properties: Record<string, unknown> };
+      };
+    };
 
 /** The server's render of the draft, 300 ms after the last change: exactly what a send would produce. */
 export function useTemplatePreview(slug: string, content: TDraftContent, sample: TSample) {
   const body = JSON.stringify({
     content,
-    ...(sample.kind === "contact" ? { sampleContactId: sample.id } : sample.kind === "custom" ? { context: sample.context } : {}),
+    ...(sample.kind === "contact"
+      ? { sampleContactId: sample.id }
+      : sample.kind === "custom"
+        ? { context: sample.context }
+        : {}),
   });
   const key = useDebounced(body, 300);
   const query = useQuery<TPreviewResponse, ApiError>({
     queryKey: ["template-preview", slug, key],
-    queryFn: () => apiFetch<TPreviewResponse>(`/api/w/${slug}/templates/preview`, { method: "POST", body: JSON.parse(key) }),
+    queryFn: () =>
+      apiFetch<TPreviewResponse>(`/api/w/${slug}/templates/preview`, {
+        method: "POST",
+        body: JSON.parse(key),
+      }),
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 30_000,
@@ -38,23 +60,47 @@ const unprefix = (k: string) => (k.startsWith("content.") ? k.slice("content.".l
  * Everything to show next to fields: the draft's incomplete fields (as publish would refuse them),
  * Liquid syntax errors, unknown variables and variables printed without a default.
  */
-export function flagsOf(preview: TPreviewResponse | undefined, publishFields: Record<string, string> = {}): TFlags {
+export function flagsOf(
+  preview: TPreviewResponse | undefined,
+  publishFields: Record<string, string> = {},
+): TFlags {
   const flags: TFlags = {};
-  for (const [k, v] of Object.entries({ ...(preview?.fields ?? {}), ...publishFields })) if (k !== "content.channel") add(flags, unprefix(k), "error", v);
-  for (const e of preview?.analysis?.errors ?? []) add(flags, e.path, "error", `Liquid: ${e.message} (line ${e.line}, column ${e.column})`);
+  for (const [k, v] of Object.entries({ ...(preview?.fields ?? {}), ...publishFields }))
+    if (k !== "content.channel") add(flags, unprefix(k), "error", v);
+  for (const e of preview?.analysis?.errors ?? [])
+    add(flags, e.path, "error", `Liquid: ${e.message} (line ${e.line}, column ${e.column})`);
   for (const v of preview?.analysis?.variables ?? []) {
     const paths = [...new Set(v.uses.map((u) => u.path))];
     for (const p of paths) {
-      if (!v.known) add(flags, p, "warning", `Unknown variable ${v.name}: no contact has it yet; check the spelling.`);
-      else if (/^(contact|event)\./.test(v.name) && v.uses.some((u) => u.path === p && u.inOutput && !u.hasDefault)) add(flags, p, "warning", `${v.name} has no default: contacts without it are skipped. Add | default: "…"`);
+      if (!v.known)
+        add(
+          flags,
+          p,
+          "warning",
+          `Unknown variable ${v.name}: no contact has it yet; check the spelling.`,
+        );
+      else if (
+        /^(contact|event)\./.test(v.name) &&
+        v.uses.some((u) => u.path === p && u.inOutput && !u.hasDefault)
+      )
+        add(
+          flags,
+          p,
+          "warning",
+          `${v.name} has no default: contacts without it are skipped. Add | default: "…"`,
+        );
     }
   }
   // Publish errors and the preview's zod errors often say the same thing once each.
-  for (const p of Object.keys(flags)) flags[p] = flags[p]!.filter((f, i, all) => all.findIndex((g) => g.message === f.message) === i);
+  for (const p of Object.keys(flags))
+    flags[p] = flags[p]!.filter((f, i, all) => all.findIndex((g) => g.message === f.message) === i);
   return flags;
 }
 
 export function summariseFlags(flags: TFlags) {
   const all = Object.values(flags).flat();
-  return { errors: all.filter((f) => f.level === "error").length, warnings: all.filter((f) => f.level === "warning").length };
+  return {
+    errors: all.filter((f) => f.level === "error").length,
+    warnings: all.filter((f) => f.level === "warning").length,
+  };
 }

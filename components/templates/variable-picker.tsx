@@ -9,9 +9,16 @@ import { useEditor } from "./editor-context";
 
 /** What the picker offers: concrete paths only (no `*` patterns), the workspace's attributes first. */
 export function pickableVariables(attributes: string[]): { group: string; name: string }[] {
-  const builtIn = ALWAYS_KNOWN_VARIABLES.filter((v) => !v.includes("*") && v !== "contact.attributes" && !v.startsWith("contact.attributes."));
-  const own = attributes.filter((a) => /^[A-Za-z_][\w]*$/.test(a) && !builtIn.includes(`contact.${a}` as never)).map((a) => `contact.${a}`);
-  return [...own.map((name) => ({ group: "Contact attributes", name })), ...builtIn.map((name) => ({ group: name.split(".")[0]!, name }))];
+  const builtIn = ALWAYS_KNOWN_VARIABLES.filter(
+    (v) => !v.includes("*") && v !== "contact.attributes" && !v.startsWith("contact.attributes."),
+  );
+  const own = attributes
+    .filter((a) => /^[A-Za-z_][\w]*$/.test(a) && !builtIn.includes(`contact.${a}` as never))
+    .map((a) => `contact.${a}`);
+  return [
+    ...own.map((name) => ({ group: "Contact attributes", name })),
+    ...builtIn.map((name) => ({ group: name.split(".")[0]!, name })),
+  ];
 }
 
 export const variableSnippet = (name: string) => `{{ ${name} | default: "" }}`;
@@ -22,24 +29,51 @@ export function VariablePicker() {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const [missed, setMissed] = useState(false);
-  const items = useMemo(() => pickableVariables(attributes).filter((v) => v.name.toLowerCase().includes(q.toLowerCase())), [attributes, q]);
+  const items = useMemo(
+    () =>
+      pickableVariables(attributes).filter((v) => v.name.toLowerCase().includes(q.toLowerCase())),
+    [attributes, q],
+  );
   if (readOnly) return null;
   const groups = [...new Set(items.map((i) => i.group))];
   return (
-    <Popover.Root open={open} onOpenChange={(o) => { setOpen(o); if (o) setMissed(false); }}>
+    <Popover.Root
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (o) setMissed(false);
+      }}
+    >
       <Popover.Trigger asChild>
         <Button variant="outline" size="sm" onMouseDown={(e) => e.preventDefault()}>
           <Braces /> Insert variable
         </Button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content align="start" sideOffset={6} className="z-50 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg" onCloseAutoFocus={(e) => e.preventDefault()}>
-          <Input aria-label="Search variables" placeholder="Search variables…" value={q} onChange={(e) => setQ(e.target.value)} className="mb-2 h-8" />
-          {missed ? <p role="alert" className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800">Click into a text field first, then pick a variable.</p> : null}
+        <Popover.Content
+          align="start"
+          sideOffset={6}
+          className="z-50 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+          onCloseAutoFocus={(e) => e.preventDefault()}
+        >
+          <Input
+            aria-label="Search variables"
+            placeholder="Search variables…"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            className="mb-2 h-8"
+          />
+          {missed ? (
+            <p role="alert" className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800">
+              Click into a text field first, then pick a variable.
+            </p>
+          ) : null}
           <div className="max-h-72 overflow-y-auto" role="listbox" aria-label="Variables">
             {groups.map((g) => (
               <div key={g} className="mb-1">
-                <p className="px-2 py-1 text-[11px] font-semibold uppercase tracking-wide text-slate-400">{g}</p>
+                <p className="px-2 py-1 text-[11px] font-semibold uppercase tracking-wide text-slate-400">
+                  {g}
+                </p>
                 {items
                   .filter((i) => i.group === g)
                   .map((i) => (
@@ -59,7 +93,9 @@ export function VariablePicker() {
                   ))}
               </div>
             ))}
-            {!items.length ? <p className="px-2 py-3 text-center text-xs text-slate-500">No variable matches.</p> : null}
+            {!items.length ? (
+              <p className="px-2 py-3 text-center text-xs text-slate-500">No variable matches.</p>
+            ) : null}
           </div>
         </Popover.Content>
       </Popover.Portal>

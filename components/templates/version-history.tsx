@@ -1,7 +1,12 @@
 import { History } from "lucide-react";
 import { Card } from "@/components/ui/card";
 
-export type TVersionRow = { version: number; publishedAt: Date | string; publishedBy: string | null; publishedByEmail: string | null };
+export type TVersionRow = {
+  version: number;
+  publishedAt: Date | string;
+  publishedBy: string | null;
+  publishedByEmail: string | null;
+};
 
 /** Published versions, newest first: journeys and campaigns send the newest. */
 export function VersionHistory({ versions }: { versions: TVersionRow[] }) {
@@ -15,17 +20,24 @@ export function VersionHistory({ versions }: { versions: TVersionRow[] }) {
           {versions.map((v, i) => (
             <li key={v.version} className="flex items-center justify-between px-4 py-2 text-sm">
               <span className="font-medium text-slate-900">
-                v{v.version} {i === 0 ? <span className="ml-1 text-xs font-normal text-emerald-700">live</span> : null}
+                v{v.version}{" "}
+                {i === 0 ? (
+                  <span className="ml-1 text-xs font-normal text-emerald-700">live</span>
+                ) : null}
               </span>
               <span className="text-xs text-slate-500">
                 {new Date(v.publishedAt).toLocaleString()}
-                {v.publishedBy || v.publishedByEmail ? ` · ${v.publishedBy ?? v.publishedByEmail}` : ""}
+                {v.publishedBy || v.publishedByEmail
+                  ? ` · ${v.publishedBy ?? v.publishedByEmail}`
+                  : ""}
               </span>
             </li>
           ))}
         </ol>
       ) : (
-        <p className="px-4 py-4 text-sm text-slate-500">Not published yet. Publish to make it available to journeys and campaigns.</p>
+        <p className="px-4 py-4 text-sm text-slate-500">
+          Not published yet. Publish to make it available to journeys and campaigns.
+        </p>
       )}
     </Card>
   );

@@ -4,7 +4,13 @@ import type { TWebhookContent } from "@/lib/templates/template-content";
 import { LiquidField } from "./liquid-field";
 import type { TDraftContent } from "./use-template-draft";
 
-export function WebhookForm({ content, update }: { content: TWebhookContent; update: (fn: (c: TDraftContent) => TDraftContent) => void }) {
+export function WebhookForm({
+  content,
+  update,
+}: {
+  content: TWebhookContent;
+  update: (fn: (c: TDraftContent) => TDraftContent) => void;
+}) {
   return (
     <Card>
       <CardBody>

@@ -13,9 +13,28 @@ export function NativeSelect({ className, ...props }: React.ComponentProps<"sele
 }
 
 /** A filter's select: "All …" (the empty value) first, then the choices. */
-export function FilterSelect({ label, allLabel, options, value, onValueChange, className }: { label: string; allLabel: string; options: readonly { value: string; label: string }[]; value: string; onValueChange: (value: string) => void; className?: string }) {
+export function FilterSelect({
+  label,
+  allLabel,
+  options,
+  value,
+  onValueChange,
+  className,
+}: {
+  label: string;
+  allLabel: string;
+  options: readonly { value: string; label: string }[];
+  value: string;
+  onValueChange: (value: string) => void;
+  className?: string;
+}) {
   return (
-    <NativeSelect aria-label={label} value={value} onChange={(e) => onValueChange(e.target.value)} className={className}>
+    <NativeSelect
+      aria-label={label}
+      value={value}
+      onChange={(e) => onValueChange(e.target.value)}
+      className={className}
+    >
       <option value="">{allLabel}</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
@@ -27,7 +46,9 @@ export function FilterSelect({ label, allLabel, options, value, onValueChange, c
 }
 
 export function Label({ className, ...props }: React.ComponentProps<"label">) {
-  return <label className={cn("mb-1 block text-sm font-medium text-slate-700", className)} {...props} />;
+  return (
+    <label className={cn("mb-1 block text-sm font-medium text-slate-700", className)} {...props} />
+  );
 }
 
 /** A labelled input with its error under it, wired for screen readers. */

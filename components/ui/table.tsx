@@ -9,8 +9,18 @@ export function Table({ className, ...props }: React.ComponentProps<"table">) {
   );
 }
 export function Th({ className, ...props }: React.ComponentProps<"th">) {
-  return <th className={cn("border-b border-slate-200 px-5 py-2 text-xs font-medium uppercase tracking-wide text-slate-500", className)} {...props} />;
+  return (
+    <th
+      className={cn(
+        "border-b border-slate-200 px-5 py-2 text-xs font-medium uppercase tracking-wide text-slate-500",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 export function Td({ className, ...props }: React.ComponentProps<"td">) {
-  return <td className={cn("border-b border-slate-100 px-5 py-3 align-middle", className)} {...props} />;
+  return (
+    <td className={cn("border-b border-slate-100 px-5 py-3 align-middle", className)} {...props} />
+  );
 }

@@ -15,12 +15,22 @@ const GROUP_KEY: Record<Exclude<TGroup, "day">, SQL> = {
 };
 
 /** Per group key and event type: messages whose first event of that type fell on a day of the range. */
-export async function rawMessageCounts(workspaceId: string, timeZone: string, f: TMessageFilter, group: TGroup, ex: Executor = db()) {
+export async function rawMessageCounts(
+  workspaceId: string,
+  timeZone: string,
+  f: TMessageFilter,
+  group: TGroup,
+  ex: Executor = db(),
+) {
   const cond = [sql`e.workspace_id = ${workspaceId}`, sql`not m.is_test`];
   if (f.channel) cond.push(sql`m.channel = ${f.channel}`);
-  if (f.journeyId) cond.push(sql`m.origin->>'kind' = 'journey' and m.origin->>'journeyId' = ${f.journeyId}`);
+  if (f.journeyId)
+    cond.push(sql`m.origin->>'kind' = 'journey' and m.origin->>'journeyId' = ${f.journeyId}`);
   if (f.templateId) cond.push(sql`m.template_id = ${f.templateId}::uuid`);
-  const key = group === "day" ? sql`to_char((f.first_at at time zone ${timeZone})::date, 'YYYY-MM-DD')` : GROUP_KEY[group];
+  const key =
+    group === "day"
+      ? sql`to_char((f.first_at at time zone ${timeZone})::date, 'YYYY-MM-DD')`
+      : GROUP_KEY[group];
   const rows = await executeRows<{ key: string | null; type: string; n: number }>(
     sql`select ${key} as key, f.type::text as type, count(*)::int as n from (
           select e.message_id, e.type, min(e.occurred_at) as first_at, m.channel, m.template_id, m.template_version, m.origin
@@ -43,10 +53,23 @@ export async function rawMessageCounts(workspaceId: string, timeZone: string, f:
 }
 
 /** Entries, exits by kind and conversions per day of the range, from journey_entries. */
-export async function rawJourneyFlow(workspaceId: string, journeyId: string | null, timeZone: string, r: { from: string; to: string }, ex: Executor = db()) {
+export async function rawJourneyFlow(
+  workspaceId: string,
+  journeyId: string | null,
+  timeZone: string,
+  r: { from: string; to: string },
+  ex: Executor = db(),
+) {
   const j = journeyId ? sql`and journey_id = ${journeyId}::uuid` : sql``;
-  const inRange = (col: SQL) => sql`(${col} at time zone ${timeZone})::date between ${r.from}::date and ${r.to}::date`;
-  const [row] = await executeRows<{ entered: number; exited: number; completed: number; cancelled: number; converted: number }>(
+  const inRange = (col: SQL) =>
+    sql`(${col} at time zone ${timeZone})::date between ${r.from}::date and ${r.to}::date`;
+  const [row] = await executeRows<{
+    entered: number;
+    exited: number;
+    completed: number;
+    cancelled: number;
+    converted: number;
+  }>(
     sql`select
       (select count(*)::int from journey_entries where workspace_id = ${workspaceId} ${j} and ${inRange(sql`created_at`)}) as entered,
       (select count(*)::int from journey_entries where workspace_id = ${workspaceId} ${j} and status = 'exited' and ${inRange(sql`exited_at`)}) as exited,
@@ -59,7 +82,13 @@ export async function rawJourneyFlow(workspaceId: string, journeyId: string | nu
 }
 
 /** Per node and outcome: visits passed in the range and how many of those entries converted. */
-export async function rawNodeOutcomes(workspaceId: string, journeyId: string, timeZone: string, r: { from: string; to: string }, ex: Executor = db()) {
+export async function rawNodeOutcomes(
+  workspaceId: string,
+  journeyId: string,
+  timeZone: string,
+  r: { from: string; to: string },
+  ex: Executor = db(),
+) {
   return executeRows<{ node_id: string; outcome: string; passed: number; converted: number }>(
     sql`select v.node_id, v.outcome, count(*)::int as passed, count(*) filter (where e.converted)::int as converted
         from journey_node_visits v join journey_entries e on e.id = v.entry_id

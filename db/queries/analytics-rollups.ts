@@ -7,20 +7,29 @@ import { MESSAGE_EVENT_TYPES } from "@/db/schema";
 // deletes whole (workspace, day) buckets and recomputes them from the raw rows, so running a step
 // twice, or over a day that did not change, is harmless.
 
-const typeCounts = sql.raw(MESSAGE_EVENT_TYPES.map((t) => `count(*) filter (where f.type = '${t}')::int`).join(", "));
+const typeCounts = sql.raw(
+  MESSAGE_EVENT_TYPES.map((t) => `count(*) filter (where f.type = '${t}')::int`).join(", "),
+);
 const typeColumns = sql.raw(MESSAGE_EVENT_TYPES.join(", "));
 
 /** A journey id inside messages.origin, or null: a malformed origin must not fail the whole refresh. */
 const originJourney = sql`case when m.origin->>'kind' = 'journey' and m.origin->>'journeyId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (m.origin->>'journeyId')::uuid end`;
 
 export async function lockRefreshState(ex: Executor, source: string) {
-  await ex.execute(sql`insert into analytics_refresh_state (source) values (${source}) on conflict (source) do nothing`);
-  const [row] = await executeRows<{ safe_id: string | number; refreshed_at: Date | string | null }>(sql`select safe_id, refreshed_at from analytics_refresh_state where source = ${source} for update`, ex);
+  await ex.execute(
+    sql`insert into analytics_refresh_state (source) values (${source}) on conflict (source) do nothing`,
+  );
+  const [row] = await executeRows<{ safe_id: string | number; refreshed_at: Date | string | null }>(
+    sql`select safe_id, refreshed_at from analytics_refresh_state where source = ${source} for update`,
+    ex,
+  );
   return { safeId: Number(row?.safe_id ?? 0), neverRefreshed: !row?.refreshed_at };
 }
 
 export async function saveRefreshState(ex: Executor, source: string, safeId: number) {
-  await ex.execute(sql`update analytics_refresh_state set safe_id = ${safeId}, refreshed_at = now() where source = ${source}`);
+  await ex.execute(
+    sql`update analytics_refresh_state set safe_id = ${safeId}, refreshed_at = now() where source = ${source}`,
+  );
 }
 
 /**
@@ -32,7 +41,10 @@ export async function saveRefreshState(ex: Executor, source: string, safeId: num
 export async function settledMaxEventId(): Promise<number> {
   return db().transaction(async (tx) => {
     await tx.execute(sql`lock table message_events in share mode`);
-    const [row] = await executeRows<{ max: string | number | null }>(sql`select max(id) as max from message_events`, tx);
+    const [row] = await executeRows<{ max: string | number | null }>(
+      sql`select max(id) as max from message_events`,
+      tx,
+    );
     return Number(row?.max ?? 0);
   });
 }
@@ -43,7 +55,9 @@ export async function settledMaxEventId(): Promise<number> {
  * counts as opened).
  */
 export async function markMessageDays(ex: Executor, ids: { after: number; upTo: number }) {
-  await ex.execute(sql`create temp table _msg_days (workspace_id uuid, day date, primary key (workspace_id, day)) on commit drop`);
+  await ex.execute(
+    sql`create temp table _msg_days (workspace_id uuid, day date, primary key (workspace_id, day)) on commit drop`,
+  );
   const touched = sql`e.message_id in (select message_id from message_events where id > ${ids.after} and id <= ${ids.upTo})`;
   await ex.execute(sql`
     insert into _msg_days
@@ -58,7 +72,9 @@ export async function markMessageDays(ex: Executor, ids: { after: number; upTo: 
 
 /** Recomputes the marked buckets: each message once per event type, on its first such event's day. */
 export async function recomputeMessageDays(ex: Executor) {
-  await ex.execute(sql`delete from message_daily_rollup r using _msg_days d where r.workspace_id = d.workspace_id and r.day = d.day`);
+  await ex.execute(
+    sql`delete from message_daily_rollup r using _msg_days d where r.workspace_id = d.workspace_id and r.day = d.day`,
+  );
   await ex.execute(sql`
     insert into message_daily_rollup (workspace_id, day, channel, template_id, template_version, journey_id, node_id, ${typeColumns})
     with cand as (
@@ -93,13 +109,18 @@ export async function recomputeMessageDays(ex: Executor) {
  * since an entry's conversion is only known when it exits.
  */
 export async function recomputeJourneyDays(ex: Executor, trailingDays: number | null, now: Date) {
-  const cutoff = trailingDays === null ? sql`date '1970-01-01'` : sql`(${now.toISOString()}::timestamptz at time zone w.timezone)::date - ${trailingDays}::int`;
+  const cutoff =
+    trailingDays === null
+      ? sql`date '1970-01-01'`
+      : sql`(${now.toISOString()}::timestamptz at time zone w.timezone)::date - ${trailingDays}::int`;
   await ex.execute(sql`
     create temp table _j_cut on commit drop as
     select w.id as workspace_id, w.timezone as tz, (${cutoff})::date as cutoff, ((${cutoff})::date::timestamp at time zone w.timezone) as cutoff_at
     from workspaces w`);
   await ex.execute(sql`analyze _j_cut`);
-  await ex.execute(sql`delete from journey_daily_rollup r using _j_cut c where r.workspace_id = c.workspace_id and r.day >= c.cutoff`);
+  await ex.execute(
+    sql`delete from journey_daily_rollup r using _j_cut c where r.workspace_id = c.workspace_id and r.day >= c.cutoff`,
+  );
   await ex.execute(sql`
     insert into journey_daily_rollup (workspace_id, journey_id, day, entered, exited, completed, cancelled, converted)
     select workspace_id, journey_id, day, sum(entered)::int, sum(exited)::int, sum(completed)::int, sum(cancelled)::int, sum(converted)::int from (
@@ -115,8 +136,12 @@ export async function recomputeJourneyDays(ex: Executor, trailingDays: number | 
     from journey_node_visits v join journey_entries e on e.id = v.entry_id join _j_cut c on c.workspace_id = e.workspace_id
     where v.passed_at >= c.cutoff_at or e.exited_at >= c.cutoff_at`);
   await ex.execute(sql`analyze _j_days`);
-  await ex.execute(sql`delete from journey_node_daily_rollup r using _j_cut c where r.workspace_id = c.workspace_id and r.day >= c.cutoff`);
-  await ex.execute(sql`delete from journey_node_daily_rollup r using _j_days d where r.journey_id = d.journey_id and r.day = d.day`);
+  await ex.execute(
+    sql`delete from journey_node_daily_rollup r using _j_cut c where r.workspace_id = c.workspace_id and r.day >= c.cutoff`,
+  );
+  await ex.execute(
+    sql`delete from journey_node_daily_rollup r using _j_days d where r.journey_id = d.journey_id and r.day = d.day`,
+  );
   await ex.execute(sql`
     insert into journey_node_daily_rollup (workspace_id, journey_id, day, node_id, outcome, passed, converted)
     select e.workspace_id, v.journey_id, d.day, v.node_id, v.outcome, count(*)::int, count(*) filter (where e.converted)::int
@@ -145,24 +170,43 @@ export async function truncateMessageRollup(ex: Executor) {
 }
 
 export async function listWorkspaceZones(ex: Executor) {
-  return executeRows<{ id: string; timezone: string }>(sql`select id, timezone from workspaces`, ex);
+  return executeRows<{ id: string; timezone: string }>(
+    sql`select id, timezone from workspaces`,
+    ex,
+  );
 }
 
-export async function upsertSegmentSnapshots(ex: Executor, workspaceId: string, day: string, sizes: { segmentId: string; size: number }[]) {
+export async function upsertSegmentSnapshots(
+  ex: Executor,
+  workspaceId: string,
+  day: string,
+  sizes: { segmentId: string; size: number }[],
+) {
   if (!sizes.length) return;
-  const values = sql.join(sizes.map((s) => sql`(${workspaceId}::uuid, ${s.segmentId}::uuid, ${day}::date, ${s.size}::int)`), sql`, `);
+  const values = sql.join(
+    sizes.map(
+      (s) => sql`(${workspaceId}::uuid, ${s.segmentId}::uuid, ${day}::date, ${s.size}::int)`,
+    ),
+    sql`, `,
+  );
   await ex.execute(sql`
     insert into segment_size_snapshots (workspace_id, segment_id, day, size) values ${values}
     on conflict (segment_id, day) do update set size = excluded.size, taken_at = now()`);
 }
 
 export async function segmentSnapshotTakenAt(workspaceId: string, day: string, ex: Executor) {
-  const [row] = await executeRows<{ at: Date | string | null }>(sql`select max(taken_at) as at from segment_size_snapshots where workspace_id = ${workspaceId} and day = ${day}::date`, ex);
+  const [row] = await executeRows<{ at: Date | string | null }>(
+    sql`select max(taken_at) as at from segment_size_snapshots where workspace_id = ${workspaceId} and day = ${day}::date`,
+    ex,
+  );
   return row?.at ? new Date(row.at) : null;
 }
 
 /** When the rollups were last brought up to date (shown on the dashboards). */
 export async function lastRefreshedAt(ex: Executor): Promise<Date | null> {
-  const [row] = await executeRows<{ at: Date | string | null }>(sql`select max(refreshed_at) as at from analytics_refresh_state`, ex);
+  const [row] = await executeRows<{ at: Date | string | null }>(
+    sql`select max(refreshed_at) as at from analytics_refresh_state`,
+    ex,
+  );
   return row?.at ? new Date(row.at) : null;
 }

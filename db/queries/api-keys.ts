@@ -3,13 +3,24 @@ import { db, type Executor } from "@/db";
 import { apiKeys, users, workspaces } from "@/db/schema";
 
 export async function insertApiKey(
-  values: { workspaceId: string; name: string; prefix: string; keyHash: string; createdBy: string | null },
+  values: {
+    workspaceId: string;
+    name: string;
+    prefix: string;
+    keyHash: string;
+    createdBy: string | null;
+  },
   ex: Executor = db(),
 ) {
   const [key] = await ex
     .insert(apiKeys)
     .values(values)
-    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt });
+    .returning({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+    });
   return key!;
 }
 
@@ -30,11 +41,18 @@ export async function listApiKeys(workspaceId: string, ex: Executor = db()) {
     .orderBy(desc(apiKeys.createdAt));
 }
 
-export async function revokeApiKey(workspaceId: string, keyId: string, now: Date, ex: Executor = db()) {
+export async function revokeApiKey(
+  workspaceId: string,
+  keyId: string,
+  now: Date,
+  ex: Executor = db(),
+) {
   const rows = await ex
     .update(apiKeys)
     .set({ revokedAt: now })
-    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+    .where(
+      and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)),
+    )
     .returning({ id: apiKeys.id });
   return rows.length === 1;
 }
@@ -45,7 +63,12 @@ export async function findActiveApiKeyByHash(keyHash: string, ex: Executor = db(
       id: apiKeys.id,
       name: apiKeys.name,
       lastUsedAt: apiKeys.lastUsedAt,
-      workspace: { id: workspaces.id, slug: workspaces.slug, name: workspaces.name, timezone: workspaces.timezone },
+      workspace: {
+        id: workspaces.id,
+        slug: workspaces.slug,
+        name: workspaces.name,
+        timezone: workspaces.timezone,
+      },
     })
     .from(apiKeys)
     .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
@@ -63,5 +86,10 @@ export async function touchApiKey(keyId: string, now: Date, ex: Executor = db())
   await ex
     .update(apiKeys)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.id, keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, aMinuteAgo))));
+    .where(
+      and(
+        eq(apiKeys.id, keyId),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, aMinuteAgo)),
+      ),
+    );
 }

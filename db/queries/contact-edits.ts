@@ -16,7 +16,13 @@ export async function lockContact(ex: Executor, workspaceId: string, contactId: 
   return row?.attributes ?? null;
 }
 
-export async function writeContactAttributes(ex: Executor, workspaceId: string, contactId: string, set: Record<string, unknown>, unset: string[]) {
+export async function writeContactAttributes(
+  ex: Executor,
+  workspaceId: string,
+  contactId: string,
+  set: Record<string, unknown>,
+  unset: string[],
+) {
   await ex
     .update(contacts)
     .set({
@@ -27,25 +33,49 @@ export async function writeContactAttributes(ex: Executor, workspaceId: string, 
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
 }
 
-export async function findSubscription(ex: Executor, workspaceId: string, contactId: string, channel: TSubscriptionChannel) {
+export async function findSubscription(
+  ex: Executor,
+  workspaceId: string,
+  contactId: string,
+  channel: TSubscriptionChannel,
+) {
   const [row] = await ex
     .select({ status: channelSubscriptions.status, source: channelSubscriptions.source })
     .from(channelSubscriptions)
-    .where(and(eq(channelSubscriptions.workspaceId, workspaceId), eq(channelSubscriptions.contactId, contactId), eq(channelSubscriptions.channel, channel)));
+    .where(
+      and(
+        eq(channelSubscriptions.workspaceId, workspaceId),
+        eq(channelSubscriptions.contactId, contactId),
+        eq(channelSubscriptions.channel, channel),
+      ),
+    );
   return row ?? null;
 }
 
 export async function upsertSubscription(
   ex: Executor,
-  row: { workspaceId: string; contactId: string; channel: TSubscriptionChannel; status: "subscribed" | "unsubscribed"; source: "ui" | "unsubscribe_link" | "sms_keyword"; changedAt: Date },
+  row: {
+    workspaceId: string;
+    contactId: string;
+    channel: TSubscriptionChannel;
+    status: "subscribed" | "unsubscribed";
+    source: "ui" | "unsubscribe_link" | "sms_keyword";
+    changedAt: Date;
+  },
 ) {
   await ex
     .insert(channelSubscriptions)
     .values(row)
-    .onConflictDoUpdate({ target: [channelSubscriptions.contactId, channelSubscriptions.channel], set: { status: row.status, source: row.source, changedAt: row.changedAt } });
+    .onConflictDoUpdate({
+      target: [channelSubscriptions.contactId, channelSubscriptions.channel],
+      set: { status: row.status, source: row.source, changedAt: row.changedAt },
+    });
 }
 
 /** The contact's updated_at moves with any change made about them. */
 export async function touchContact(ex: Executor, workspaceId: string, contactId: string) {
-  await ex.update(contacts).set({ updatedAt: sql`now()` }).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+  await ex
+    .update(contacts)
+    .set({ updatedAt: sql`now()` })
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
 }

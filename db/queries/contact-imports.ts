@@ -24,7 +24,9 @@ export async function insertImportWithChunks(values: TNewImport, chunks: Uint8Ar
       .returning();
     // One statement per chunk: each is a ~1 MB parameter, and all of them at once would double the memory.
     for (const [seq, data] of chunks.entries()) {
-      await tx.insert(contactImportChunks).values({ importId: row!.id, workspaceId: values.workspaceId, seq, data });
+      await tx
+        .insert(contactImportChunks)
+        .values({ importId: row!.id, workspaceId: values.workspaceId, seq, data });
     }
     return row!;
   });
@@ -63,27 +65,59 @@ export async function findImport(workspaceId: string, importId: string, ex: Exec
   return row ? { ...row.imp, createdByName: row.createdByName } : null;
 }
 
-export async function readChunk(workspaceId: string, importId: string, seq: number, ex: Executor = db()): Promise<Uint8Array | null> {
+export async function readChunk(
+  workspaceId: string,
+  importId: string,
+  seq: number,
+  ex: Executor = db(),
+): Promise<Uint8Array | null> {
   const [row] = await ex
     .select({ data: contactImportChunks.data })
     .from(contactImportChunks)
-    .where(and(eq(contactImportChunks.workspaceId, workspaceId), eq(contactImportChunks.importId, importId), eq(contactImportChunks.seq, seq)));
+    .where(
+      and(
+        eq(contactImportChunks.workspaceId, workspaceId),
+        eq(contactImportChunks.importId, importId),
+        eq(contactImportChunks.seq, seq),
+      ),
+    );
   return row?.data ?? null;
 }
 
 /** Queues a draft with its mapping; null when it is not a draft (already started, or discarded). */
-export async function queueImport(workspaceId: string, importId: string, mapping: unknown, ex: Executor = db()) {
+export async function queueImport(
+  workspaceId: string,
+  importId: string,
+  mapping: unknown,
+  ex: Executor = db(),
+) {
   const [row] = await ex
     .update(contactImports)
     .set({ status: "queued", mapping, startedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(contactImports.workspaceId, workspaceId), eq(contactImports.id, importId), eq(contactImports.status, "uploaded")))
+    .where(
+      and(
+        eq(contactImports.workspaceId, workspaceId),
+        eq(contactImports.id, importId),
+        eq(contactImports.status, "uploaded"),
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
-export type TImportErrorRow = { rowNumber: number; columns: string[]; message: string; values: string[] };
+export type TImportErrorRow = {
+  rowNumber: number;
+  columns: string[];
+  message: string;
+  values: string[];
+};
 
-export async function insertImportErrors(workspaceId: string, importId: string, rows: TImportErrorRow[], ex: Executor = db()) {
+export async function insertImportErrors(
+  workspaceId: string,
+  importId: string,
+  rows: TImportErrorRow[],
+  ex: Executor = db(),
+) {
   if (!rows.length) return;
   await ex
     .insert(contactImportErrors)
@@ -92,11 +126,28 @@ export async function insertImportErrors(workspaceId: string, importId: string, 
 }
 
 /** One page of the error report, in row order after `afterRow`. */
-export async function listImportErrors(workspaceId: string, importId: string, afterRow: number, limit: number, ex: Executor = db()) {
+export async function listImportErrors(
+  workspaceId: string,
+  importId: string,
+  afterRow: number,
+  limit: number,
+  ex: Executor = db(),
+) {
   return ex
-    .select({ rowNumber: contactImportErrors.rowNumber, columns: contactImportErrors.columns, message: contactImportErrors.message, values: contactImportErrors.values })
+    .select({
+      rowNumber: contactImportErrors.rowNumber,
+      columns: contactImportErrors.columns,
+      message: contactImportErrors.message,
+      values: contactImportErrors.values,
+    })
     .from(contactImportErrors)
-    .where(and(eq(contactImportErrors.workspaceId, workspaceId), eq(contactImportErrors.importId, importId), gt(contactImportErrors.rowNumber, afterRow)))
+    .where(
+      and(
+        eq(contactImportErrors.workspaceId, workspaceId),
+        eq(contactImportErrors.importId, importId),
+        gt(contactImportErrors.rowNumber, afterRow),
+      ),
+    )
     .orderBy(asc(contactImportErrors.rowNumber))
     .limit(limit);
 }

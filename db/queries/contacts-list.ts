@@ -2,7 +2,13 @@ import { and, eq, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "@/db/execute-rows";
 import { db, type Executor } from "@/db";
 import { contacts } from "@/db/schema";
-import { hasNarrowing, likePrefix, PAGE_SIZE, parseSearch, type TContactListParams } from "@/lib/contacts/contact-list-params";
+import {
+  hasNarrowing,
+  likePrefix,
+  PAGE_SIZE,
+  parseSearch,
+  type TContactListParams,
+} from "@/lib/contacts/contact-list-params";
 import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
 
 /** The approximate total stops counting here: an exact count over a million rows is a full scan. */
@@ -33,7 +39,9 @@ function whereOf(workspaceId: string, p: TContactListParams): SQL {
   if (p.has.includes("email")) conds.push(isNotNull(contacts.email));
   if (p.has.includes("phone")) conds.push(isNotNull(contacts.phone));
   if (p.has.includes("push")) {
-    conds.push(sql`exists (select 1 from push_tokens pt where pt.contact_id = ${contacts.id} and pt.workspace_id = ${workspaceId})`);
+    conds.push(
+      sql`exists (select 1 from push_tokens pt where pt.contact_id = ${contacts.id} and pt.workspace_id = ${workspaceId})`,
+    );
   }
   if (p.optedOut) {
     // Global (`all`) or any one channel.
@@ -41,7 +49,10 @@ function whereOf(workspaceId: string, p: TContactListParams): SQL {
       sql`exists (select 1 from channel_subscriptions cs where cs.contact_id = ${contacts.id} and cs.workspace_id = ${workspaceId} and cs.status = 'unsubscribed')`,
     );
   }
-  if (p.createdWithinDays) conds.push(sql`${contacts.createdAt} >= now() - make_interval(days => ${p.createdWithinDays}::int)`);
+  if (p.createdWithinDays)
+    conds.push(
+      sql`${contacts.createdAt} >= now() - make_interval(days => ${p.createdWithinDays}::int)`,
+    );
   return and(...conds)!;
 }
 
@@ -59,7 +70,16 @@ const keyset = (c: TKeysetCursor, op: "<" | ">") =>
 const utc = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const COLUMNS = sql`id, external_id, email, phone, country, city, created_at, ${utc(sql`created_at`)} as created_text, ${utc(sql`last_seen_at`)} as last_seen_text`;
 
-type TRaw = { id: string; external_id: string | null; email: string | null; phone: string | null; country: string | null; city: string | null; created_text: string; last_seen_text: string | null };
+type TRaw = {
+  id: string;
+  external_id: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  city: string | null;
+  created_text: string;
+  last_seen_text: string | null;
+};
 
 export type TContactListRow = Awaited<ReturnType<typeof listContacts>>["rows"][number];
 
@@ -72,7 +92,12 @@ export type TContactListRow = Awaited<ReturnType<typeof listContacts>>["rows"][n
  * contacts_list_idx newest first and filters, which is instant when matches are common but reads
  * the whole workspace when they are rare (a 200-contact attribute at a million: 285 ms vs 2 ms).
  */
-export async function listContacts(workspaceId: string, p: TContactListParams, opts: { few?: boolean } = {}, ex: Executor = db()) {
+export async function listContacts(
+  workspaceId: string,
+  p: TContactListParams,
+  opts: { few?: boolean } = {},
+  ex: Executor = db(),
+) {
   const backwards = Boolean(p.before);
   const position = p.after ? keyset(p.after, "<") : p.before ? keyset(p.before, ">") : undefined;
   const where = and(whereOf(workspaceId, p), position);
@@ -106,9 +131,16 @@ export async function listContacts(workspaceId: string, p: TContactListParams, o
  * The list page's data: the capped count first when the view is narrowed, because it tells how
  * rare the matches are and so which plan finds a page fastest (see `few`).
  */
-export async function findContactsPage(workspaceId: string, p: TContactListParams, ex: Executor = db()) {
+export async function findContactsPage(
+  workspaceId: string,
+  p: TContactListParams,
+  ex: Executor = db(),
+) {
   if (!hasNarrowing(p)) {
-    const [page, total] = await Promise.all([listContacts(workspaceId, p, {}, ex), countContactsCapped(workspaceId, p, ex)]);
+    const [page, total] = await Promise.all([
+      listContacts(workspaceId, p, {}, ex),
+      countContactsCapped(workspaceId, p, ex),
+    ]);
     return { ...page, total };
   }
   const total = await countContactsCapped(workspaceId, p, ex);
@@ -116,8 +148,17 @@ export async function findContactsPage(workspaceId: string, p: TContactListParam
 }
 
 /** How many contacts match, counted up to COUNT_CAP + 1 (shown as "10,000+"). */
-export async function countContactsCapped(workspaceId: string, p: TContactListParams, ex: Executor = db()) {
-  const capped = ex.select({ one: sql`1` }).from(contacts).where(whereOf(workspaceId, p)).limit(COUNT_CAP + 1).as("capped");
+export async function countContactsCapped(
+  workspaceId: string,
+  p: TContactListParams,
+  ex: Executor = db(),
+) {
+  const capped = ex
+    .select({ one: sql`1` })
+    .from(contacts)
+    .where(whereOf(workspaceId, p))
+    .limit(COUNT_CAP + 1)
+    .as("capped");
   const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(capped);
   const n = row?.n ?? 0;
   return { count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };

@@ -3,7 +3,11 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import { channelSubscriptions, contactAliases, contacts, events, pushTokens } from "@/db/schema";
 
-export async function findContactByExternalId(workspaceId: string, externalId: string, ex: Executor = db()) {
+export async function findContactByExternalId(
+  workspaceId: string,
+  externalId: string,
+  ex: Executor = db(),
+) {
   const [c] = await ex
     .select()
     .from(contacts)
@@ -22,18 +26,45 @@ export async function findContactById(workspaceId: string, contactId: string, ex
 }
 
 /** Channels, devices, anonymous ids and event count of one contact (already known to be in the workspace). */
-export async function loadContactDetails(workspaceId: string, contactId: string, ex: Executor = db()) {
+export async function loadContactDetails(
+  workspaceId: string,
+  contactId: string,
+  ex: Executor = db(),
+) {
   const scope = (t: { workspaceId: PgColumn; contactId: PgColumn }) =>
     and(eq(t.workspaceId, workspaceId), eq(t.contactId, contactId));
   const [subscriptions, tokens, aliases, [events_]] = await Promise.all([
-    ex.select({ channel: channelSubscriptions.channel, status: channelSubscriptions.status, source: channelSubscriptions.source, changedAt: channelSubscriptions.changedAt })
-      .from(channelSubscriptions).where(scope(channelSubscriptions)).orderBy(asc(channelSubscriptions.channel)),
-    ex.select({ token: pushTokens.token, platform: pushTokens.platform, lastSeenAt: pushTokens.lastSeenAt })
-      .from(pushTokens).where(scope(pushTokens)).orderBy(desc(pushTokens.lastSeenAt)),
-    ex.select({ anonymousId: contactAliases.anonymousId }).from(contactAliases).where(scope(contactAliases)),
+    ex
+      .select({
+        channel: channelSubscriptions.channel,
+        status: channelSubscriptions.status,
+        source: channelSubscriptions.source,
+        changedAt: channelSubscriptions.changedAt,
+      })
+      .from(channelSubscriptions)
+      .where(scope(channelSubscriptions))
+      .orderBy(asc(channelSubscriptions.channel)),
+    ex
+      .select({
+        token: pushTokens.token,
+        platform: pushTokens.platform,
+        lastSeenAt: pushTokens.lastSeenAt,
+      })
+      .from(pushTokens)
+      .where(scope(pushTokens))
+      .orderBy(desc(pushTokens.lastSeenAt)),
+    ex
+      .select({ anonymousId: contactAliases.anonymousId })
+      .from(contactAliases)
+      .where(scope(contactAliases)),
     ex.select({ n: count() }).from(events).where(scope(events)),
   ]);
-  return { subscriptions, pushTokens: tokens, anonymousIds: aliases.map((a) => a.anonymousId), eventCount: events_?.n ?? 0 };
+  return {
+    subscriptions,
+    pushTokens: tokens,
+    anonymousIds: aliases.map((a) => a.anonymousId),
+    eventCount: events_?.n ?? 0,
+  };
 }
 
 /** Right to erasure: the contact and, through the foreign keys, every row about them. */

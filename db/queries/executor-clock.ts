@@ -13,7 +13,10 @@ export async function advanceClockOffset(ms: number, ex: Executor = db()): Promi
   const [row] = await ex
     .insert(executorClock)
     .values({ id: 1, offsetMs: ms })
-    .onConflictDoUpdate({ target: executorClock.id, set: { offsetMs: sql`${executorClock.offsetMs} + ${ms}` } })
+    .onConflictDoUpdate({
+      target: executorClock.id,
+      set: { offsetMs: sql`${executorClock.offsetMs} + ${ms}` },
+    })
     .returning({ offsetMs: executorClock.offsetMs });
   return row!.offsetMs;
 }

@@ -11,7 +11,10 @@ export async function replaceFunctions(fns: TStoredFunction[]): Promise<void> {
       await tx
         .insert(executorFunctions)
         .values(fn)
-        .onConflictDoUpdate({ target: executorFunctions.id, set: { appId: fn.appId, url: fn.url, config: fn.config, syncedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: executorFunctions.id,
+          set: { appId: fn.appId, url: fn.url, config: fn.config, syncedAt: new Date() },
+        });
     }
     const ids = fns.map((f) => f.id);
     if (ids.length) await tx.delete(executorFunctions).where(notInArray(executorFunctions.id, ids));
@@ -20,5 +23,12 @@ export async function replaceFunctions(fns: TStoredFunction[]): Promise<void> {
 }
 
 export async function listFunctions(): Promise<TStoredFunction[]> {
-  return db().select({ id: executorFunctions.id, appId: executorFunctions.appId, url: executorFunctions.url, config: executorFunctions.config }).from(executorFunctions);
+  return db()
+    .select({
+      id: executorFunctions.id,
+      appId: executorFunctions.appId,
+      url: executorFunctions.url,
+      config: executorFunctions.config,
+    })
+    .from(executorFunctions);
 }

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "@/db/testing/test-db";
-import { claimRuns, findRun, insertRuns, parkRun, updateOwnedRun, wakeRun, cancelRuns, memoiseOwnedStep } from "./executor-runs";
+import {
+  claimRuns,
+  findRun,
+  insertRuns,
+  parkRun,
+  updateOwnedRun,
+  wakeRun,
+  cancelRuns,
+  memoiseOwnedStep,
+} from "./executor-runs";
 
 let db: Awaited<ReturnType<typeof useTestDb>>;
 beforeAll(async () => void (db = await useTestDb()));
@@ -37,10 +46,17 @@ describe("executor run claims", () => {
     expect(claimed!.id).toBe("r2");
     await wakeRun("r2", new Date(now.getTime() + 5));
     await parkRun(claimed!, "w", {}, new Date(now.getTime() + 86_400_000), "waiting");
-    expect(await findRun("r2")).toMatchObject({ status: "queued", readyAt: new Date(now.getTime() + 5), leaseOwner: null });
+    expect(await findRun("r2")).toMatchObject({
+      status: "queued",
+      readyAt: new Date(now.getTime() + 5),
+      leaseOwner: null,
+    });
     const [again] = await claimRuns("w", new Date(now.getTime() + 10), 60_000, 5);
     await parkRun(again!, "w", {}, new Date(now.getTime() + 86_400_000), "waiting");
-    expect(await findRun("r2")).toMatchObject({ status: "waiting", readyAt: new Date(now.getTime() + 86_400_000) });
+    expect(await findRun("r2")).toMatchObject({
+      status: "waiting",
+      readyAt: new Date(now.getTime() + 86_400_000),
+    });
   });
 
   it("stops a cancelled run's worker at its next write", async () => {
@@ -52,7 +68,10 @@ describe("executor run claims", () => {
   });
 
   it("starts one run per idempotency key", async () => {
-    const ids = await insertRuns([newRun("i1", { idempotencyKey: "k" }), newRun("i2", { idempotencyKey: "k" })]);
+    const ids = await insertRuns([
+      newRun("i1", { idempotencyKey: "k" }),
+      newRun("i2", { idempotencyKey: "k" }),
+    ]);
     expect(ids).toEqual(["i1"]);
     expect(await insertRuns([newRun("i3", { idempotencyKey: "k" })])).toEqual([]);
   });

@@ -42,7 +42,12 @@ const CLAIM_LOCK_ID = 727_274_002;
  * serialised by a transaction-scoped advisory lock (so two processes cannot both fill the last
  * slot of a group), and `FOR UPDATE SKIP LOCKED` steps over runs another writer holds.
  */
-export async function claimRuns(owner: string, now: Date, leaseMs: number, limit: number): Promise<TExecutorRun[]> {
+export async function claimRuns(
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<TExecutorRun[]> {
   return db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_ID})`);
     const due = await executeRows<{ id: string }>(
@@ -65,17 +70,33 @@ export async function claimRuns(owner: string, now: Date, leaseMs: number, limit
     const locked = tx
       .select({ id: executorRuns.id })
       .from(executorRuns)
-      .where(inArray(executorRuns.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          executorRuns.id,
+          due.map((d) => d.id),
+        ),
+      )
       .for("update", { skipLocked: true });
     return tx
       .update(executorRuns)
       .set({ leaseOwner: owner, leaseUntil: leaseUntil(leaseMs) })
-      .where(and(inArray(executorRuns.id, locked), inArray(executorRuns.status, ACTIVE), or(isNull(executorRuns.leaseUntil), lt(executorRuns.leaseUntil, sql`now()`))))
+      .where(
+        and(
+          inArray(executorRuns.id, locked),
+          inArray(executorRuns.status, ACTIVE),
+          or(isNull(executorRuns.leaseUntil), lt(executorRuns.leaseUntil, sql`now()`)),
+        ),
+      )
       .returning();
   });
 }
 
-const owned = (runId: string, owner: string) => and(eq(executorRuns.id, runId), eq(executorRuns.leaseOwner, owner), inArray(executorRuns.status, ACTIVE));
+const owned = (runId: string, owner: string) =>
+  and(
+    eq(executorRuns.id, runId),
+    eq(executorRuns.leaseOwner, owner),
+    inArray(executorRuns.status, ACTIVE),
+  );
 
 /** Applies `values` (renewing the lease, or releasing it); false when the lease is gone or the run was cancelled. */
 export async function updateOwnedRun(
@@ -85,7 +106,11 @@ export async function updateOwnedRun(
   opts: { leaseMs?: number; release?: boolean } = {},
   ex: Executor = db(),
 ): Promise<boolean> {
-  const lease = opts.release ? { leaseOwner: null, leaseUntil: null } : opts.leaseMs ? { leaseUntil: leaseUntil(opts.leaseMs) } : {};
+  const lease = opts.release
+    ? { leaseOwner: null, leaseUntil: null }
+    : opts.leaseMs
+      ? { leaseUntil: leaseUntil(opts.leaseMs) }
+      : {};
   const rows = await ex
     .update(executorRuns)
     .set({ ...values, ...lease })
@@ -98,25 +123,55 @@ export async function updateOwnedRun(
  * Releases the run until `readyAt`. If an event woke it since it was claimed (`wakes` moved on),
  * it stays due now instead: the worker may have decided to park before the event's step landed.
  */
-export async function parkRun(run: { id: string; wakes: number }, owner: string, values: PgUpdateSetSource<typeof executorRuns>, readyAt: Date, status: "queued" | "waiting"): Promise<boolean> {
-  return updateOwnedRun(run.id, owner, {
-    ...values,
-    status: sql`case when ${executorRuns.wakes} = ${run.wakes} then ${status} else 'queued' end`,
-    readyAt: sql`case when ${executorRuns.wakes} = ${run.wakes} then ${readyAt.toISOString()}::timestamptz else ${executorRuns.readyAt} end`,
-  }, { release: true });
+export async function parkRun(
+  run: { id: string; wakes: number },
+  owner: string,
+  values: PgUpdateSetSource<typeof executorRuns>,
+  readyAt: Date,
+  status: "queued" | "waiting",
+): Promise<boolean> {
+  return updateOwnedRun(
+    run.id,
+    owner,
+    {
+      ...values,
+      status: sql`case when ${executorRuns.wakes} = ${run.wakes} then ${status} else 'queued' end`,
+      readyAt: sql`case when ${executorRuns.wakes} = ${run.wakes} then ${readyAt.toISOString()}::timestamptz else ${executorRuns.readyAt} end`,
+    },
+    { release: true },
+  );
 }
 
 /** Ends a run for good. */
-export async function finishRun(runId: string, owner: string, result: { status: "completed"; output: unknown } | { status: "failed"; error: string }): Promise<boolean> {
-  return updateOwnedRun(runId, owner, { ...result, pending: [], finishedAt: new Date() }, { release: true });
+export async function finishRun(
+  runId: string,
+  owner: string,
+  result: { status: "completed"; output: unknown } | { status: "failed"; error: string },
+): Promise<boolean> {
+  return updateOwnedRun(
+    runId,
+    owner,
+    { ...result, pending: [], finishedAt: new Date() },
+    { release: true },
+  );
 }
 
 /** Cancels the given runs if still active (a run being executed stops at its next write). */
-export async function cancelRuns(runIds: string[], reason: string, ex: Executor = db()): Promise<number> {
+export async function cancelRuns(
+  runIds: string[],
+  reason: string,
+  ex: Executor = db(),
+): Promise<number> {
   if (!runIds.length) return 0;
   const rows = await ex
     .update(executorRuns)
-    .set({ status: "cancelled", error: reason, finishedAt: new Date(), leaseOwner: null, leaseUntil: null })
+    .set({
+      status: "cancelled",
+      error: reason,
+      finishedAt: new Date(),
+      leaseOwner: null,
+      leaseUntil: null,
+    })
     .where(and(inArray(executorRuns.id, runIds), inArray(executorRuns.status, ACTIVE)))
     .returning({ id: executorRuns.id });
   return rows.length;
@@ -128,7 +183,9 @@ export async function activeRunsOf(functionIds: string[], ex: Executor = db()) {
   return ex
     .select({ id: executorRuns.id, functionId: executorRuns.functionId, event: executorRuns.event })
     .from(executorRuns)
-    .where(and(inArray(executorRuns.functionId, functionIds), inArray(executorRuns.status, ACTIVE)));
+    .where(
+      and(inArray(executorRuns.functionId, functionIds), inArray(executorRuns.status, ACTIVE)),
+    );
 }
 
 /** Makes a run due now (a wait it was parked on was satisfied). */
@@ -145,7 +202,12 @@ export async function findRun(runId: string, ex: Executor = db()): Promise<TExec
 }
 
 /** Memoises a step result; the first result for a step id wins, so a replayed write is harmless. */
-export async function memoiseStep(runId: string, stepId: string, result: TStepResult, ex: Executor = db()): Promise<void> {
+export async function memoiseStep(
+  runId: string,
+  stepId: string,
+  result: TStepResult,
+  ex: Executor = db(),
+): Promise<void> {
   await ex.insert(executorSteps).values({ runId, stepId, result }).onConflictDoNothing();
 }
 
@@ -153,7 +215,12 @@ export async function memoiseStep(runId: string, stepId: string, result: TStepRe
  * Memoises a result for the lease holder only, in one statement: false when the run was
  * cancelled or its lease lost meanwhile, so the worker stops before running anything further.
  */
-export async function memoiseOwnedStep(runId: string, owner: string, stepId: string, result: TStepResult): Promise<boolean> {
+export async function memoiseOwnedStep(
+  runId: string,
+  owner: string,
+  stepId: string,
+  result: TStepResult,
+): Promise<boolean> {
   const rows = await executeRows<{ step_id: string }>(
     sql`insert into executor_steps (run_id, step_id, result)
         select ${runId}, ${stepId}, ${JSON.stringify(result)}::jsonb
@@ -161,12 +228,18 @@ export async function memoiseOwnedStep(runId: string, owner: string, stepId: str
         on conflict do nothing returning step_id`,
   );
   if (rows.length === 1) return true;
-  const [still] = await db().select({ id: executorRuns.id }).from(executorRuns).where(owned(runId, owner));
+  const [still] = await db()
+    .select({ id: executorRuns.id })
+    .from(executorRuns)
+    .where(owned(runId, owner));
   return Boolean(still);
 }
 
 /** Memoised results in the order they finished. */
-export async function loadSteps(runId: string, ex: Executor = db()): Promise<{ stepId: string; result: TStepResult }[]> {
+export async function loadSteps(
+  runId: string,
+  ex: Executor = db(),
+): Promise<{ stepId: string; result: TStepResult }[]> {
   return ex
     .select({ stepId: executorSteps.stepId, result: executorSteps.result })
     .from(executorSteps)

@@ -9,7 +9,11 @@ type Row = Record<string, unknown>;
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
 /** Creates the contacts that do not exist yet and returns every id by external id. */
-export async function ensureContactsByExternalId(ex: Executor, workspaceId: string, externalIds: string[]) {
+export async function ensureContactsByExternalId(
+  ex: Executor,
+  workspaceId: string,
+  externalIds: string[],
+) {
   if (!externalIds.length) return new Map<string, string>();
   // Sorted, so concurrent batches take the unique-index locks in the same order. Most ids of a
   // live stream exist already: look them up first and insert only the rest.
@@ -38,17 +42,24 @@ export async function ensureContactsByExternalId(ex: Executor, workspaceId: stri
 }
 
 export async function findAliasContacts(ex: Executor, workspaceId: string, anonymousIds: string[]) {
-  if (!anonymousIds.length) return new Map<string, { contactId: string; externalId: string | null }>();
+  if (!anonymousIds.length)
+    return new Map<string, { contactId: string; externalId: string | null }>();
   const rows = rowsOf<{ anonymous_id: string; contact_id: string; external_id: string | null }>(
     await ex.execute(sql`
       select a.anonymous_id, a.contact_id, c.external_id from contact_aliases a join contacts c on c.id = a.contact_id
       where a.workspace_id = ${workspaceId} and a.anonymous_id in (select jsonb_array_elements_text(${json(anonymousIds)}))`),
   );
-  return new Map(rows.map((r) => [r.anonymous_id, { contactId: r.contact_id, externalId: r.external_id }]));
+  return new Map(
+    rows.map((r) => [r.anonymous_id, { contactId: r.contact_id, externalId: r.external_id }]),
+  );
 }
 
 /** One new anonymous contact per id; ids another batch claimed meanwhile resolve to that batch's contact. */
-export async function createAnonymousContacts(ex: Executor, workspaceId: string, anonymousIds: string[]) {
+export async function createAnonymousContacts(
+  ex: Executor,
+  workspaceId: string,
+  anonymousIds: string[],
+) {
   const out = new Map<string, string>();
   for (const anonymousId of [...new Set(anonymousIds)].sort()) {
     const [row] = rowsOf<{ contact_id: string }>(
@@ -69,7 +80,11 @@ export async function createAnonymousContacts(ex: Executor, workspaceId: string,
   return out;
 }
 
-export async function upsertAliases(ex: Executor, workspaceId: string, links: { anonymousId: string; contactId: string }[]) {
+export async function upsertAliases(
+  ex: Executor,
+  workspaceId: string,
+  links: { anonymousId: string; contactId: string }[],
+) {
   if (!links.length) return;
   await ex.execute(sql`
     insert into contact_aliases (workspace_id, anonymous_id, contact_id)
@@ -78,13 +93,31 @@ export async function upsertAliases(ex: Executor, workspaceId: string, links: { 
     on conflict (workspace_id, anonymous_id) do update set contact_id = excluded.contact_id`);
 }
 
-export type TEventRow = { contactId: string; name: string; properties: Row; occurredAt: Date; messageId: string };
+export type TEventRow = {
+  contactId: string;
+  name: string;
+  properties: Row;
+  occurredAt: Date;
+  messageId: string;
+};
 
 /** Inserts events; a message id seen before is skipped. Returns the rows actually stored. */
 export async function insertEvents(ex: Executor, workspaceId: string, rows: TEventRow[]) {
   if (!rows.length) return [];
-  const payload = rows.map((r) => ({ contact_id: r.contactId, name: r.name, properties: r.properties, occurred_at: r.occurredAt.toISOString(), message_id: r.messageId }));
-  return rowsOf<{ id: string | number; message_id: string; contact_id: string; name: string; occurred_at: string | Date }>(
+  const payload = rows.map((r) => ({
+    contact_id: r.contactId,
+    name: r.name,
+    properties: r.properties,
+    occurred_at: r.occurredAt.toISOString(),
+    message_id: r.messageId,
+  }));
+  return rowsOf<{
+    id: string | number;
+    message_id: string;
+    contact_id: string;
+    name: string;
+    occurred_at: string | Date;
+  }>(
     await ex.execute(sql`
       insert into events (workspace_id, contact_id, name, properties, occurred_at, message_id)
       select ${workspaceId}, x.contact_id, x.name, x.properties, x.occurred_at, x.message_id
@@ -97,7 +130,9 @@ export async function insertEvents(ex: Executor, workspaceId: string, rows: TEve
 /** Row locks in id order, so batches that touch the same contacts never deadlock. */
 export async function lockContacts(ex: Executor, contactIds: string[]) {
   if (!contactIds.length) return;
-  await ex.execute(sql`select id from contacts where id in (select (jsonb_array_elements_text(${json([...new Set(contactIds)])}))::uuid) order by id for update`);
+  await ex.execute(
+    sql`select id from contacts where id in (select (jsonb_array_elements_text(${json([...new Set(contactIds)])}))::uuid) order by id for update`,
+  );
 }
 
 const PROFILE_FIELDS = ["email", "phone", "timezone", "locale", "country", "city"] as const;
@@ -106,9 +141,15 @@ const PROFILE_FIELDS = ["email", "phone", "timezone", "locale", "country", "city
  * Applies merged profile patches: fields present in a patch replace (null clears), attributes
  * merge. The row is rewritten anyway, so last seen moves forward in the same update.
  */
-export async function applyProfilePatches(ex: Executor, workspaceId: string, patches: { contactId: string; patch: Row; seenAt: Date }[]) {
+export async function applyProfilePatches(
+  ex: Executor,
+  workspaceId: string,
+  patches: { contactId: string; patch: Row; seenAt: Date }[],
+) {
   if (!patches.length) return;
-  const sets = PROFILE_FIELDS.map((f) => sql.raw(`${f} = case when p.patch ? '${f}' then p.patch->>'${f}' else c.${f} end`));
+  const sets = PROFILE_FIELDS.map((f) =>
+    sql.raw(`${f} = case when p.patch ? '${f}' then p.patch->>'${f}' else c.${f} end`),
+  );
   await ex.execute(sql`
     update contacts c set ${sql.join(sets, sql`, `)},
       attributes = (c.attributes || coalesce(p.patch->'set', '{}'::jsonb))
@@ -123,7 +164,11 @@ export async function applyProfilePatches(ex: Executor, workspaceId: string, pat
  * Last seen is kept to the hour: rewriting a contact row for every event of an active session
  * would double the cost of ingestion for a figure nobody reads to the minute.
  */
-export async function touchLastSeen(ex: Executor, workspaceId: string, seen: { contactId: string; at: Date }[]) {
+export async function touchLastSeen(
+  ex: Executor,
+  workspaceId: string,
+  seen: { contactId: string; at: Date }[],
+) {
   if (!seen.length) return;
   await ex.execute(sql`
     update contacts c set last_seen_at = x.at
@@ -131,7 +176,11 @@ export async function touchLastSeen(ex: Executor, workspaceId: string, seen: { c
     where c.id = x.contact_id and c.workspace_id = ${workspaceId} and (c.last_seen_at is null or c.last_seen_at < x.at - interval '1 hour')`);
 }
 
-export async function upsertPushTokens(ex: Executor, workspaceId: string, tokens: { contactId: string; token: string; platform: string }[]) {
+export async function upsertPushTokens(
+  ex: Executor,
+  workspaceId: string,
+  tokens: { contactId: string; token: string; platform: string }[],
+) {
   if (!tokens.length) return;
   await ex.execute(sql`
     insert into push_tokens (workspace_id, token, platform, contact_id)

@@ -4,7 +4,14 @@ import { invites, users, workspaces } from "@/db/schema";
 import type { TRole } from "@/lib/auth/roles";
 
 export async function insertInvite(
-  values: { workspaceId: string; email: string; role: TRole; tokenHash: string; invitedBy: string; expiresAt: Date },
+  values: {
+    workspaceId: string;
+    email: string;
+    role: TRole;
+    tokenHash: string;
+    invitedBy: string;
+    expiresAt: Date;
+  },
   ex: Executor = db(),
 ) {
   const [invite] = await ex.insert(invites).values(values).returning();
@@ -31,7 +38,10 @@ export async function listInvites(workspaceId: string, ex: Executor = db()) {
 
 export async function findInviteByTokenHash(tokenHash: string, ex: Executor = db()) {
   const [row] = await ex
-    .select({ invite: invites, workspace: { id: workspaces.id, slug: workspaces.slug, name: workspaces.name } })
+    .select({
+      invite: invites,
+      workspace: { id: workspaces.id, slug: workspaces.slug, name: workspaces.name },
+    })
     .from(invites)
     .innerJoin(workspaces, eq(workspaces.id, invites.workspaceId))
     .where(eq(invites.tokenHash, tokenHash))
@@ -49,11 +59,22 @@ export async function markInviteAccepted(inviteId: string, now: Date, ex: Execut
   return rows.length === 1;
 }
 
-export async function revokeInvite(workspaceId: string, inviteId: string, now: Date, ex: Executor = db()) {
+export async function revokeInvite(
+  workspaceId: string,
+  inviteId: string,
+  now: Date,
+  ex: Executor = db(),
+) {
   const rows = await ex
     .update(invites)
     .set({ revokedAt: now })
-    .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, workspaceId), isNull(invites.acceptedAt)))
+    .where(
+      and(
+        eq(invites.id, inviteId),
+        eq(invites.workspaceId, workspaceId),
+        isNull(invites.acceptedAt),
+      ),
+    )
     .returning({ id: invites.id });
   return rows.length === 1;
 }

@@ -2,14 +2,29 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { contacts, executorSteps, executorWaits, journeyEntries, journeyNodeVisits, journeys, journeyVersions } from "@/db/schema";
+import {
+  contacts,
+  executorSteps,
+  executorWaits,
+  journeyEntries,
+  journeyNodeVisits,
+  journeys,
+  journeyVersions,
+} from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
 import { insertTestMessage } from "@/db/testing/message-fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { cancelJourneyRun, retryJourneyRun } from "@/lib/journey-runs/manage-runs";
 import { nameSteps } from "@/lib/journey-runs/name-steps";
-import { claimRuns, findRun, finishRun, insertRuns, loadSteps, memoiseOwnedStep } from "./executor-runs";
+import {
+  claimRuns,
+  findRun,
+  finishRun,
+  insertRuns,
+  loadSteps,
+  memoiseOwnedStep,
+} from "./executor-runs";
 import { findJourneyRun, listJourneyRuns, RUN_PAGE_SIZE } from "./journey-runs";
 
 let close: () => Promise<void>;
@@ -22,19 +37,52 @@ let bob: string;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
-const PLAN = { version: 1, entryStepId: "t", steps: { t: { kind: "trigger", config: { event: "signed_up" } }, s1: { kind: "send", config: { channel: "email" } }, w1: { kind: "wait", config: { kind: "duration", amount: 2, unit: "days" } } } };
+const PLAN = {
+  version: 1,
+  entryStepId: "t",
+  steps: {
+    t: { kind: "trigger", config: { event: "signed_up" } },
+    s1: { kind: "send", config: { channel: "email" } },
+    w1: { kind: "wait", config: { kind: "duration", amount: 2, unit: "days" } },
+  },
+};
 
-async function entry(workspaceId: string, journeyId: string, contactId: string, minute: number, extra: Partial<typeof journeyEntries.$inferInsert> = {}) {
+async function entry(
+  workspaceId: string,
+  journeyId: string,
+  contactId: string,
+  minute: number,
+  extra: Partial<typeof journeyEntries.$inferInsert> = {},
+) {
   const [row] = await db()
     .insert(journeyEntries)
-    .values({ workspaceId, journeyId, version: 1, contactId, triggerKey: `k-${Math.random()}`, enteredAt: at(minute), currentNodeId: "s1", ...extra })
+    .values({
+      workspaceId,
+      journeyId,
+      version: 1,
+      contactId,
+      triggerKey: `k-${Math.random()}`,
+      enteredAt: at(minute),
+      currentNodeId: "s1",
+      ...extra,
+    })
     .returning({ id: journeyEntries.id });
   return row!.id;
 }
 
 /** A local-executor run of the journey runner for `entryId`, as ingest would create it. */
 async function executorRun(id: string, entryId: string) {
-  await insertRuns([{ id, functionId: "waymark-run-journey", event: { name: "journey/contact.entered", data: { entryId } }, readyAt: at(0), idempotencyKey: null, concurrencyKey: null, concurrencyLimit: null }]);
+  await insertRuns([
+    {
+      id,
+      functionId: "waymark-run-journey",
+      event: { name: "journey/contact.entered", data: { entryId } },
+      readyAt: at(0),
+      idempotencyKey: null,
+      concurrencyKey: null,
+      concurrencyLimit: null,
+    },
+  ]);
 }
 
 beforeAll(async () => {
@@ -42,9 +90,24 @@ beforeAll(async () => {
   a = (await makeTenant("Runs A")).workspace.id;
   b = (await makeTenant("Runs B")).workspace.id;
   [journeyA, journeyA2] = (
-    await db().insert(journeys).values([{ workspaceId: a, name: "Welcome", draftGraph: {} }, { workspaceId: a, name: "Winback", draftGraph: {} }]).returning({ id: journeys.id })
+    await db()
+      .insert(journeys)
+      .values([
+        { workspaceId: a, name: "Welcome", draftGraph: {} },
+        { workspaceId: a, name: "Winback", draftGraph: {} },
+      ])
+      .returning({ id: journeys.id })
   ).map((r) => r.id) as [string, string];
-  await db().insert(journeyVersions).values({ journeyId: journeyA, version: 1, workspaceId: a, graph: {}, settings: {}, plan: PLAN });
+  await db()
+    .insert(journeyVersions)
+    .values({
+      journeyId: journeyA,
+      version: 1,
+      workspaceId: a,
+      graph: {},
+      settings: {},
+      plan: PLAN,
+    });
   [ada, bob] = (
     await db()
       .insert(contacts)
@@ -60,19 +123,43 @@ afterAll(() => close());
 describe("listJourneyRuns", () => {
   it("lists a workspace's entries newest first, filters by journey, status and contact, and pages by keyset", async () => {
     const e1 = await entry(a, journeyA, ada, 1);
-    const e2 = await entry(a, journeyA, bob, 2, { status: "completed", currentNodeId: null, exitedAt: at(5), exitReason: "completed" });
+    const e2 = await entry(a, journeyA, bob, 2, {
+      status: "completed",
+      currentNodeId: null,
+      exitedAt: at(5),
+      exitReason: "completed",
+    });
     const e3 = await entry(a, journeyA2, ada, 3);
-    const [bJourney] = await db().insert(journeys).values({ workspaceId: b, name: "B secret", draftGraph: {} }).returning({ id: journeys.id });
-    const [bContact] = await db().insert(contacts).values({ workspaceId: b, externalId: "ada-1", email: "ada@example.com" }).returning({ id: contacts.id });
+    const [bJourney] = await db()
+      .insert(journeys)
+      .values({ workspaceId: b, name: "B secret", draftGraph: {} })
+      .returning({ id: journeys.id });
+    const [bContact] = await db()
+      .insert(contacts)
+      .values({ workspaceId: b, externalId: "ada-1", email: "ada@example.com" })
+      .returning({ id: contacts.id });
     await entry(b, bJourney!.id, bContact!.id, 4);
 
     const all = await listJourneyRuns(a);
     expect(all.rows.map((r) => r.id)).toEqual([e3, e2, e1]);
-    expect(all.rows[1]).toMatchObject({ journeyName: "Welcome", version: 1, contactUserId: "bob-2", contactEmail: "bob@example.com", status: "completed", exitReason: "completed" });
+    expect(all.rows[1]).toMatchObject({
+      journeyName: "Welcome",
+      version: 1,
+      contactUserId: "bob-2",
+      contactEmail: "bob@example.com",
+      status: "completed",
+      exitReason: "completed",
+    });
     expect(all.nextCursor).toBeNull();
-    expect((await listJourneyRuns(a, { journeyId: journeyA })).rows.map((r) => r.id)).toEqual([e2, e1]);
+    expect((await listJourneyRuns(a, { journeyId: journeyA })).rows.map((r) => r.id)).toEqual([
+      e2,
+      e1,
+    ]);
     expect((await listJourneyRuns(a, { status: "completed" })).rows.map((r) => r.id)).toEqual([e2]);
-    expect((await listJourneyRuns(a, { contact: "ADA@example" })).rows.map((r) => r.id)).toEqual([e3, e1]);
+    expect((await listJourneyRuns(a, { contact: "ADA@example" })).rows.map((r) => r.id)).toEqual([
+      e3,
+      e1,
+    ]);
     expect((await listJourneyRuns(a, { contact: "bob-2" })).rows.map((r) => r.id)).toEqual([e2]);
     expect((await listJourneyRuns(a, { contact: "%" })).rows).toEqual([]);
     // Another tenant's journey id finds nothing here, and B sees only its own entry.
@@ -84,7 +171,8 @@ describe("listJourneyRuns", () => {
 
   it("pages through more than one page without gaps or repeats", async () => {
     const ids: string[] = [];
-    for (let i = 0; i < RUN_PAGE_SIZE + 3; i++) ids.push(await entry(a, journeyA2, bob, 100 + Math.floor(i / 2)));
+    for (let i = 0; i < RUN_PAGE_SIZE + 3; i++)
+      ids.push(await entry(a, journeyA2, bob, 100 + Math.floor(i / 2)));
     const first = await listJourneyRuns(a, { journeyId: journeyA2 });
     expect(first.rows).toHaveLength(RUN_PAGE_SIZE);
     expect(first.nextCursor).not.toBeNull();
@@ -98,28 +186,71 @@ describe("listJourneyRuns", () => {
 describe("findJourneyRun", () => {
   it("shows the entry's visits in order, its messages and its executor run with steps and waits, only in its workspace", async () => {
     const id = await entry(a, journeyA, ada, 200, { currentNodeId: "w1" });
-    await db().insert(journeyNodeVisits).values([
-      { entryId: id, journeyId: journeyA, nodeId: "t", outcome: "next", passedAt: at(200) },
-      { entryId: id, journeyId: journeyA, nodeId: "s1", outcome: "next", passedAt: at(201) },
-    ]);
-    const msg = await insertTestMessage(a, { idempotencyKey: `${id}:s1`, contactId: ada, status: "failed", reason: "SMTP said no" });
+    await db()
+      .insert(journeyNodeVisits)
+      .values([
+        { entryId: id, journeyId: journeyA, nodeId: "t", outcome: "next", passedAt: at(200) },
+        { entryId: id, journeyId: journeyA, nodeId: "s1", outcome: "next", passedAt: at(201) },
+      ]);
+    const msg = await insertTestMessage(a, {
+      idempotencyKey: `${id}:s1`,
+      contactId: ada,
+      status: "failed",
+      reason: "SMTP said no",
+    });
     await insertTestMessage(b, { idempotencyKey: `${id}:s1` });
     await executorRun("run-detail", id);
-    await db().insert(executorSteps).values([
-      { runId: "run-detail", stepId: sha1("journey:start"), result: { data: { at: T0, exists: true } } },
-      { runId: "run-detail", stepId: sha1("node:s1"), result: { data: { status: "failed" } } },
-    ]);
-    await db().insert(executorWaits).values({ runId: "run-detail", stepId: sha1("node:w1"), kind: "sleep", eventName: null, expression: null, expiresAt: at(3000) });
+    await db()
+      .insert(executorSteps)
+      .values([
+        {
+          runId: "run-detail",
+          stepId: sha1("journey:start"),
+          result: { data: { at: T0, exists: true } },
+        },
+        { runId: "run-detail", stepId: sha1("node:s1"), result: { data: { status: "failed" } } },
+      ]);
+    await db()
+      .insert(executorWaits)
+      .values({
+        runId: "run-detail",
+        stepId: sha1("node:w1"),
+        kind: "sleep",
+        eventName: null,
+        expression: null,
+        expiresAt: at(3000),
+      });
 
     const run = await findJourneyRun(a, id);
-    expect(run?.entry).toMatchObject({ id, journeyName: "Welcome", contactUserId: "ada-1", status: "active", currentNodeId: "w1" });
+    expect(run?.entry).toMatchObject({
+      id,
+      journeyName: "Welcome",
+      contactUserId: "ada-1",
+      status: "active",
+      currentNodeId: "w1",
+    });
     expect(run?.entry.plan).toMatchObject({ entryStepId: "t" });
-    expect(run?.visits.map((v) => [v.nodeId, v.outcome])).toEqual([["t", "next"], ["s1", "next"]]);
-    expect(run?.messages).toEqual([expect.objectContaining({ id: msg.id, nodeId: "s1", status: "failed", reason: "SMTP said no" })]);
+    expect(run?.visits.map((v) => [v.nodeId, v.outcome])).toEqual([
+      ["t", "next"],
+      ["s1", "next"],
+    ]);
+    expect(run?.messages).toEqual([
+      expect.objectContaining({
+        id: msg.id,
+        nodeId: "s1",
+        status: "failed",
+        reason: "SMTP said no",
+      }),
+    ]);
     expect(run?.executor).toMatchObject({ id: "run-detail", status: "queued", attempt: 0 });
     const names = nameSteps(["t", "s1", "w1"]);
-    expect(run?.executor?.steps.map((s) => names.get(s.stepId)?.name)).toEqual(["journey:start", "node:s1"]);
-    expect(run?.executor?.waits).toEqual([expect.objectContaining({ kind: "sleep", stepId: sha1("node:w1"), expiresAt: at(3000) })]);
+    expect(run?.executor?.steps.map((s) => names.get(s.stepId)?.name)).toEqual([
+      "journey:start",
+      "node:s1",
+    ]);
+    expect(run?.executor?.waits).toEqual([
+      expect.objectContaining({ kind: "sleep", stepId: sha1("node:w1"), expiresAt: at(3000) }),
+    ]);
 
     expect(await findJourneyRun(b, id)).toBeNull();
   });
@@ -129,12 +260,21 @@ describe("cancel and retry", () => {
   it("cancels an active run: the entry ends as cancelled by an admin and its executor run stops", async () => {
     const id = await entry(a, journeyA, bob, 300);
     await executorRun("run-cancel", id);
-    expect((await claimRuns("worker", at(300), 60_000, 10)).map((r) => r.id)).toContain("run-cancel");
+    expect((await claimRuns("worker", at(300), 60_000, 10)).map((r) => r.id)).toContain(
+      "run-cancel",
+    );
 
     await expect(cancelJourneyRun(b, id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await cancelJourneyRun(a, id)).toEqual({ status: "cancelled" });
-    expect((await findJourneyRun(a, id))?.entry).toMatchObject({ status: "cancelled", exitReason: "cancelled_by_admin", currentNodeId: null });
-    expect(await findRun("run-cancel")).toMatchObject({ status: "cancelled", error: "cancelled_by_admin" });
+    expect((await findJourneyRun(a, id))?.entry).toMatchObject({
+      status: "cancelled",
+      exitReason: "cancelled_by_admin",
+      currentNodeId: null,
+    });
+    expect(await findRun("run-cancel")).toMatchObject({
+      status: "cancelled",
+      error: "cancelled_by_admin",
+    });
     // The worker holding it writes nothing more, and a second cancel is refused.
     expect(await memoiseOwnedStep("run-cancel", "worker", "s", { data: 1 })).toBe(false);
     expect(await claimRuns("worker2", at(10_000), 60_000, 10)).toEqual([]);
@@ -144,18 +284,36 @@ describe("cancel and retry", () => {
   it("puts a failed run back in the queue with its attempts reset, keeping good steps and dropping the failed one", async () => {
     const id = await entry(a, journeyA, ada, 400);
     await executorRun("run-retry", id);
-    expect((await claimRuns("worker", at(400), 60_000, 10)).map((r) => r.id)).toEqual(["run-retry"]);
-    await memoiseOwnedStep("run-retry", "worker", sha1("journey:start"), { data: { at: T0, exists: true } });
-    await memoiseOwnedStep("run-retry", "worker", sha1("node:s1"), { error: { name: "Error", message: "provider down" } });
+    expect((await claimRuns("worker", at(400), 60_000, 10)).map((r) => r.id)).toEqual([
+      "run-retry",
+    ]);
+    await memoiseOwnedStep("run-retry", "worker", sha1("journey:start"), {
+      data: { at: T0, exists: true },
+    });
+    await memoiseOwnedStep("run-retry", "worker", sha1("node:s1"), {
+      error: { name: "Error", message: "provider down" },
+    });
     await finishRun("run-retry", "worker", { status: "failed", error: "provider down" });
 
     await expect(retryJourneyRun(a, id, "inngest")).rejects.toThrow(/Inngest dashboard/);
     await expect(retryJourneyRun(b, id, "local")).rejects.toBeInstanceOf(NotFoundError);
-    expect(await listJourneyRuns(a, { status: "failed" })).toMatchObject({ rows: [{ id, executorStatus: "failed" }] });
+    expect(await listJourneyRuns(a, { status: "failed" })).toMatchObject({
+      rows: [{ id, executorStatus: "failed" }],
+    });
 
     const now = at(500);
-    expect(await retryJourneyRun(a, id, "local", now)).toEqual({ status: "queued", executorRunId: "run-retry" });
-    expect(await findRun("run-retry")).toMatchObject({ status: "queued", attempt: 0, error: null, finishedAt: null, readyAt: now, seenSteps: -1 });
+    expect(await retryJourneyRun(a, id, "local", now)).toEqual({
+      status: "queued",
+      executorRunId: "run-retry",
+    });
+    expect(await findRun("run-retry")).toMatchObject({
+      status: "queued",
+      attempt: 0,
+      error: null,
+      finishedAt: null,
+      readyAt: now,
+      seenSteps: -1,
+    });
     expect((await loadSteps("run-retry")).map((s) => s.stepId)).toEqual([sha1("journey:start")]);
     expect((await findJourneyRun(a, id))?.entry.status).toBe("active");
     // Due again: the executor claims it.

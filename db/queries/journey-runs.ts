@@ -14,7 +14,12 @@ export type TRunStatus = (typeof RUN_STATUSES)[number];
 export const RUN_FILTER_STATUSES = [...RUN_STATUSES, "failed"] as const;
 export type TRunFilterStatus = (typeof RUN_FILTER_STATUSES)[number];
 
-export type TRunFilter = { journeyId?: string | null; status?: TRunFilterStatus | null; contact?: string | null; after?: string | null };
+export type TRunFilter = {
+  journeyId?: string | null;
+  status?: TRunFilterStatus | null;
+  contact?: string | null;
+  after?: string | null;
+};
 
 export type TRunRow = {
   id: string;
@@ -43,10 +48,15 @@ function decodeCursor(cursor: string): { at: string; id: string } | null {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const executorRunOf = (entryId: SQL) => sql`(select r.status from executor_runs r where r.event -> 'data' ->> 'entryId' = ${entryId}::text order by r.created_at desc limit 1)`;
+const executorRunOf = (entryId: SQL) =>
+  sql`(select r.status from executor_runs r where r.event -> 'data' ->> 'entryId' = ${entryId}::text order by r.created_at desc limit 1)`;
 
 /** One page of a workspace's journey entries, newest first, with the next page's cursor. */
-export async function listJourneyRuns(workspaceId: string, filter: TRunFilter = {}, ex: Executor = db()): Promise<{ rows: TRunRow[]; nextCursor: string | null }> {
+export async function listJourneyRuns(
+  workspaceId: string,
+  filter: TRunFilter = {},
+  ex: Executor = db(),
+): Promise<{ rows: TRunRow[]; nextCursor: string | null }> {
   const where: SQL[] = [sql`e.workspace_id = ${workspaceId}`];
   if (filter.journeyId) where.push(sql`e.journey_id = ${filter.journeyId}`);
   if (filter.status === "failed") where.push(sql`${executorRunOf(sql`e.id`)} = 'failed'`);
@@ -54,11 +64,19 @@ export async function listJourneyRuns(workspaceId: string, filter: TRunFilter = 
   const q = filter.contact?.trim();
   if (q) {
     const like = `%${escapeLike(q.toLowerCase())}%`;
-    where.push(sql`(lower(c.external_id) like ${like} or c.email like ${like} or c.id::text = ${q})`);
+    where.push(
+      sql`(lower(c.external_id) like ${like} or c.email like ${like} or c.id::text = ${q})`,
+    );
   }
   const cursor = filter.after ? decodeCursor(filter.after) : null;
-  if (cursor) where.push(sql`(e.created_at, e.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
-  const rows = await executeRows<Omit<TRunRow, "cursor" | "enteredAt" | "exitedAt"> & { enteredAt: string | Date; exitedAt: string | Date | null }>(
+  if (cursor)
+    where.push(sql`(e.created_at, e.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  const rows = await executeRows<
+    Omit<TRunRow, "cursor" | "enteredAt" | "exitedAt"> & {
+      enteredAt: string | Date;
+      exitedAt: string | Date | null;
+    }
+  >(
     sql`select e.id, e.journey_id as "journeyId", j.name as "journeyName", e.version, e.contact_id as "contactId",
           c.external_id as "contactUserId", c.email as "contactEmail", e.status, e.current_node_id as "currentNodeId",
           e.created_at as "enteredAt", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted,
@@ -73,13 +91,26 @@ export async function listJourneyRuns(workspaceId: string, filter: TRunFilter = 
   );
   const page = rows.slice(0, RUN_PAGE_SIZE).map((r) => {
     const enteredAt = new Date(r.enteredAt);
-    return { ...r, enteredAt, exitedAt: r.exitedAt ? new Date(r.exitedAt) : null, cursor: encodeCursor(enteredAt, r.id) };
+    return {
+      ...r,
+      enteredAt,
+      exitedAt: r.exitedAt ? new Date(r.exitedAt) : null,
+      cursor: encodeCursor(enteredAt, r.id),
+    };
   });
   const last = page.at(-1);
   return { rows: page, nextCursor: rows.length > RUN_PAGE_SIZE && last ? last.cursor : null };
 }
 
-export type TRunMessage = { id: string; nodeId: string; channel: string; status: string; reason: string | null; recipient: string | null; createdAt: Date };
+export type TRunMessage = {
+  id: string;
+  nodeId: string;
+  channel: string;
+  status: string;
+  reason: string | null;
+  recipient: string | null;
+  createdAt: Date;
+};
 export type TRunExecutor = {
   id: string;
   status: string;
@@ -89,15 +120,32 @@ export type TRunExecutor = {
   createdAt: Date;
   finishedAt: Date | null;
   steps: { stepId: string; result: TStepResult }[];
-  waits: { stepId: string; kind: "sleep" | "event"; eventName: string | null; expression: string | null; expiresAt: Date }[];
+  waits: {
+    stepId: string;
+    kind: "sleep" | "event";
+    eventName: string | null;
+    expression: string | null;
+    expiresAt: Date;
+  }[];
 };
 
 /** One entry with its journey, contact and the plan of the version it runs; null outside the workspace. */
 export async function findJourneyRun(workspaceId: string, entryId: string, ex: Executor = db()) {
   const [entry] = await executeRows<{
-    id: string; journeyId: string; journeyName: string; version: number; plan: Record<string, unknown> | null; contactId: string;
-    contactUserId: string | null; contactEmail: string | null; status: TRunStatus; currentNodeId: string | null;
-    enteredAt: string | Date; exitedAt: string | Date | null; exitReason: string | null; converted: boolean;
+    id: string;
+    journeyId: string;
+    journeyName: string;
+    version: number;
+    plan: Record<string, unknown> | null;
+    contactId: string;
+    contactUserId: string | null;
+    contactEmail: string | null;
+    status: TRunStatus;
+    currentNodeId: string | null;
+    enteredAt: string | Date;
+    exitedAt: string | Date | null;
+    exitReason: string | null;
+    converted: boolean;
   }>(
     sql`select e.id, e.journey_id as "journeyId", j.name as "journeyName", e.version, v.plan, e.contact_id as "contactId",
           c.external_id as "contactUserId", c.email as "contactEmail", e.status, e.current_node_id as "currentNodeId",
@@ -122,7 +170,11 @@ export async function findJourneyRun(workspaceId: string, entryId: string, ex: E
     ex,
   );
   return {
-    entry: { ...entry, enteredAt: new Date(entry.enteredAt), exitedAt: entry.exitedAt ? new Date(entry.exitedAt) : null },
+    entry: {
+      ...entry,
+      enteredAt: new Date(entry.enteredAt),
+      exitedAt: entry.exitedAt ? new Date(entry.exitedAt) : null,
+    },
     visits: visits.map((v) => ({ ...v, passedAt: new Date(v.passedAt) })),
     messages: messages.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
     executor: await findEntryExecutorRun(workspaceId, entryId, ex),
@@ -131,8 +183,20 @@ export async function findJourneyRun(workspaceId: string, entryId: string, ex: E
 export type TJourneyRunDetail = NonNullable<Awaited<ReturnType<typeof findJourneyRun>>>;
 
 /** The newest local-executor run of an entry of this workspace, with its memoised steps and open waits. */
-export async function findEntryExecutorRun(workspaceId: string, entryId: string, ex: Executor = db()): Promise<TRunExecutor | null> {
-  const [run] = await executeRows<{ id: string; status: string; attempt: number; error: string | null; readyAt: string | Date; createdAt: string | Date; finishedAt: string | Date | null }>(
+export async function findEntryExecutorRun(
+  workspaceId: string,
+  entryId: string,
+  ex: Executor = db(),
+): Promise<TRunExecutor | null> {
+  const [run] = await executeRows<{
+    id: string;
+    status: string;
+    attempt: number;
+    error: string | null;
+    readyAt: string | Date;
+    createdAt: string | Date;
+    finishedAt: string | Date | null;
+  }>(
     sql`select r.id, r.status, r.attempt, r.error, r.ready_at as "readyAt", r.created_at as "createdAt", r.finished_at as "finishedAt"
         from executor_runs r
         where r.event -> 'data' ->> 'entryId' = ${entryId}
@@ -145,7 +209,13 @@ export async function findEntryExecutorRun(workspaceId: string, entryId: string,
     sql`select step_id as "stepId", result from executor_steps where run_id = ${run.id} order by seq`,
     ex,
   );
-  const waits = await executeRows<{ stepId: string; kind: "sleep" | "event"; eventName: string | null; expression: string | null; expiresAt: string | Date }>(
+  const waits = await executeRows<{
+    stepId: string;
+    kind: "sleep" | "event";
+    eventName: string | null;
+    expression: string | null;
+    expiresAt: string | Date;
+  }>(
     sql`select step_id as "stepId", kind, event_name as "eventName", expression, expires_at as "expiresAt" from executor_waits where run_id = ${run.id} order by expires_at`,
     ex,
   );
@@ -160,7 +230,12 @@ export async function findEntryExecutorRun(workspaceId: string, entryId: string,
 }
 
 /** An active entry ends as cancelled by an admin; false when it was not active (or not this workspace's). */
-export async function cancelEntry(workspaceId: string, entryId: string, reason: string, ex: Executor = db()): Promise<boolean> {
+export async function cancelEntry(
+  workspaceId: string,
+  entryId: string,
+  reason: string,
+  ex: Executor = db(),
+): Promise<boolean> {
   const rows = await executeRows<{ id: string }>(
     sql`update journey_entries set status = 'cancelled', exit_reason = ${reason}, exited_at = now(), current_node_id = null
         where workspace_id = ${workspaceId} and id = ${entryId} and status = 'active' returning id`,
@@ -173,7 +248,11 @@ export async function cancelEntry(workspaceId: string, entryId: string, reason: 
  * A failed executor run goes back in the queue, due now, with its attempts reset: its successful
  * steps stay memoised (so nothing is sent twice) and its failed ones are forgotten, so they run again.
  */
-export async function requeueFailedRun(runId: string, now: Date, ex: Executor = db()): Promise<boolean> {
+export async function requeueFailedRun(
+  runId: string,
+  now: Date,
+  ex: Executor = db(),
+): Promise<boolean> {
   const rows = await executeRows<{ id: string }>(
     sql`update executor_runs set status = 'queued', ready_at = ${now.toISOString()}::timestamptz, attempt = 0, pending = '[]'::jsonb,
           seen_steps = -1, error = null, output = null, finished_at = null, lease_owner = null, lease_until = null
@@ -186,7 +265,11 @@ export async function requeueFailedRun(runId: string, now: Date, ex: Executor = 
 }
 
 /** A retried entry is active again at the node it stood at. */
-export async function reactivateEntry(workspaceId: string, entryId: string, ex: Executor = db()): Promise<boolean> {
+export async function reactivateEntry(
+  workspaceId: string,
+  entryId: string,
+  ex: Executor = db(),
+): Promise<boolean> {
   const rows = await executeRows<{ id: string }>(
     sql`update journey_entries set status = 'active', exit_reason = null, exited_at = null
         where workspace_id = ${workspaceId} and id = ${entryId} and status <> 'completed' returning id`,
@@ -197,5 +280,8 @@ export async function reactivateEntry(workspaceId: string, entryId: string, ex: 
 
 /** Journeys of the workspace that have entries, for the filter. */
 export async function listRunJourneyOptions(workspaceId: string, ex: Executor = db()) {
-  return executeRows<{ id: string; name: string }>(sql`select j.id, j.name from journeys j where j.workspace_id = ${workspaceId} order by j.name`, ex);
+  return executeRows<{ id: string; name: string }>(
+    sql`select j.id, j.name from journeys j where j.workspace_id = ${workspaceId} order by j.name`,
+    ex,
+  );
 }

@@ -1,7 +1,14 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { executeRows } from "@/db/execute-rows";
-import { journeySegmentMembers as m, journeyTriggerState, journeyEntries, journeys, journeyVersions, workspaces } from "@/db/schema";
+import {
+  journeySegmentMembers as m,
+  journeyTriggerState,
+  journeyEntries,
+  journeys,
+  journeyVersions,
+  workspaces,
+} from "@/db/schema";
 
 /**
  * Segment conditions are compiled over `contacts c` (lib/segments/segment-to-sql.ts); each statement
@@ -10,47 +17,90 @@ import { journeySegmentMembers as m, journeyTriggerState, journeyEntries, journe
 
 /** How many rows a writing statement with `returning 1` touched, without shipping them back. */
 async function countOf(ex: Executor, statement: SQL): Promise<number> {
-  const [row] = await executeRows<{ n: number }>(sql`with w as (${statement}) select count(*)::int as n from w`, ex);
+  const [row] = await executeRows<{ n: number }>(
+    sql`with w as (${statement}) select count(*)::int as n from w`,
+    ex,
+  );
   return Number(row?.n ?? 0);
 }
 
 /** Live and paused journeys, across workspaces (or just `journeyId`), whose trigger is a segment or a date attribute. */
 export async function listScheduledTriggerJourneys(journeyId?: string, ex: Executor = db()) {
   return ex
-    .select({ id: journeys.id, workspaceId: journeys.workspaceId, name: journeys.name, status: journeys.status, version: journeys.liveVersion, plan: journeyVersions.plan, workspaceTimezone: workspaces.timezone })
+    .select({
+      id: journeys.id,
+      workspaceId: journeys.workspaceId,
+      name: journeys.name,
+      status: journeys.status,
+      version: journeys.liveVersion,
+      plan: journeyVersions.plan,
+      workspaceTimezone: workspaces.timezone,
+    })
     .from(journeys)
-    .innerJoin(journeyVersions, and(eq(journeyVersions.journeyId, journeys.id), eq(journeyVersions.version, journeys.liveVersion)))
+    .innerJoin(
+      journeyVersions,
+      and(
+        eq(journeyVersions.journeyId, journeys.id),
+        eq(journeyVersions.version, journeys.liveVersion),
+      ),
+    )
     .innerJoin(workspaces, eq(workspaces.id, journeys.workspaceId))
-    .where(and(journeyId ? eq(journeys.id, journeyId) : undefined, sql`${journeys.status} in ('live', 'paused')`, sql`${journeyVersions.plan} -> 'trigger' ->> 'kind' in ('segment_entered', 'date_attribute')`));
+    .where(
+      and(
+        journeyId ? eq(journeys.id, journeyId) : undefined,
+        sql`${journeys.status} in ('live', 'paused')`,
+        sql`${journeyVersions.plan} -> 'trigger' ->> 'kind' in ('segment_entered', 'date_attribute')`,
+      ),
+    );
 }
 
 /** Locks the journey's trigger state for this transaction (creating it), so sweeps of one journey take turns. */
 export async function lockTriggerState(ex: Executor, workspaceId: string, journeyId: string) {
   await ex.insert(journeyTriggerState).values({ journeyId, workspaceId }).onConflictDoNothing();
-  const [row] = await ex.select().from(journeyTriggerState).where(eq(journeyTriggerState.journeyId, journeyId)).for("update");
+  const [row] = await ex
+    .select()
+    .from(journeyTriggerState)
+    .where(eq(journeyTriggerState.journeyId, journeyId))
+    .for("update");
   return row!;
 }
 
 export async function findTriggerState(journeyId: string, ex: Executor = db()) {
-  const [row] = await ex.select().from(journeyTriggerState).where(eq(journeyTriggerState.journeyId, journeyId));
+  const [row] = await ex
+    .select()
+    .from(journeyTriggerState)
+    .where(eq(journeyTriggerState.journeyId, journeyId));
   return row ?? null;
 }
 
-export async function markTriggerState(ex: Executor, journeyId: string, patch: { segmentId?: string | null; baselinedAt?: Date; sweptAt?: Date }) {
-  await ex.update(journeyTriggerState).set(patch).where(eq(journeyTriggerState.journeyId, journeyId));
+export async function markTriggerState(
+  ex: Executor,
+  journeyId: string,
+  patch: { segmentId?: string | null; baselinedAt?: Date; sweptAt?: Date },
+) {
+  await ex
+    .update(journeyTriggerState)
+    .set(patch)
+    .where(eq(journeyTriggerState.journeyId, journeyId));
 }
 
 /**
  * Starts tracking a segment afresh: the members now are recorded as inside, entering (pending)
  * only when contacts already in the segment are meant to enter.
  */
-export async function baselineSegmentMembers(ex: Executor, input: { workspaceId: string; journeyId: string; inSegment: SQL; enterExisting: boolean }) {
+export async function baselineSegmentMembers(
+  ex: Executor,
+  input: { workspaceId: string; journeyId: string; inSegment: SQL; enterExisting: boolean },
+) {
   const { workspaceId, journeyId, inSegment, enterExisting } = input;
   await ex.delete(m).where(eq(m.journeyId, journeyId));
-  return countOf(ex, sql`insert into journey_segment_members (journey_id, contact_id, workspace_id, in_segment, transitions, pending)
+  return countOf(
+    ex,
+    sql`insert into journey_segment_members (journey_id, contact_id, workspace_id, in_segment, transitions, pending)
     select ${journeyId}::uuid, c.id, ${workspaceId}::uuid, true, ${enterExisting ? 1 : 0}, ${enterExisting}
     from contacts c where c.workspace_id = ${workspaceId} and ${inSegment}
-    returning 1`);
+    returning 1`,
+  );
 }
 
 /**
@@ -58,22 +108,37 @@ export async function baselineSegmentMembers(ex: Executor, input: { workspaceId:
  * that came in get a new transition (pending when `enter`, i.e. the journey is live), contacts that
  * left are marked out. Row locks make each out → in transition count once across processes.
  */
-export async function recordSegmentTransitions(ex: Executor, input: { workspaceId: string; journeyId: string; inSegment: SQL; enter: boolean; contactIds?: string[] }) {
+export async function recordSegmentTransitions(
+  ex: Executor,
+  input: {
+    workspaceId: string;
+    journeyId: string;
+    inSegment: SQL;
+    enter: boolean;
+    contactIds?: string[];
+  },
+) {
   const { workspaceId, journeyId, inSegment, enter, contactIds } = input;
   const onlyC = contactIds ? sql`and c.id = any(${sql.param(contactIds)}::uuid[])` : sql``;
   const onlyM = contactIds ? sql`and m.contact_id = any(${sql.param(contactIds)}::uuid[])` : sql``;
-  const came = await countOf(ex, sql`insert into journey_segment_members as m (journey_id, contact_id, workspace_id, in_segment, transitions, pending)
+  const came = await countOf(
+    ex,
+    sql`insert into journey_segment_members as m (journey_id, contact_id, workspace_id, in_segment, transitions, pending)
     select ${journeyId}::uuid, c.id, ${workspaceId}::uuid, true, 1, ${enter}
     from contacts c where c.workspace_id = ${workspaceId} ${onlyC} and ${inSegment}
       -- Members already recorded inside are skipped here rather than by the conflict clause, which would lock each of them.
       and not exists (select 1 from journey_segment_members k where k.journey_id = ${journeyId} and k.contact_id = c.id and k.in_segment)
     on conflict (journey_id, contact_id) do update set in_segment = true, transitions = m.transitions + 1, pending = ${enter}, changed_at = now()
     where not m.in_segment
-    returning 1`);
-  const left = await countOf(ex, sql`update journey_segment_members m set in_segment = false, pending = false, changed_at = now()
+    returning 1`,
+  );
+  const left = await countOf(
+    ex,
+    sql`update journey_segment_members m set in_segment = false, pending = false, changed_at = now()
     where m.journey_id = ${journeyId} and m.in_segment ${onlyM}
     and not exists (select 1 from contacts c where c.id = m.contact_id and c.workspace_id = ${workspaceId} and ${inSegment})
-    returning 1`);
+    returning 1`,
+  );
   return { came, left };
 }
 
@@ -87,9 +152,16 @@ export async function claimPendingSegmentEntries(ex: Executor, journeyId: string
     .for("update", { skipLocked: true });
 }
 
-export async function clearPendingSegmentEntries(ex: Executor, journeyId: string, contactIds: string[]) {
+export async function clearPendingSegmentEntries(
+  ex: Executor,
+  journeyId: string,
+  contactIds: string[],
+) {
   if (!contactIds.length) return;
-  await ex.update(m).set({ pending: false }).where(and(eq(m.journeyId, journeyId), inArray(m.contactId, contactIds)));
+  await ex
+    .update(m)
+    .set({ pending: false })
+    .where(and(eq(m.journeyId, journeyId), inArray(m.contactId, contactIds)));
 }
 
 /**
@@ -97,16 +169,32 @@ export async function clearPendingSegmentEntries(ex: Executor, journeyId: string
  * `dates` (yyyy-mm-dd) or, for yearly triggers, has one of `monthDays` (mm-dd) in the date's place.
  * A pre-filter in SQL only; the exact local date and time are checked in lib/journeys.
  */
-export async function listDateTriggerCandidates(workspaceId: string, input: { attribute: string; dates?: string[]; monthDays?: string[] }, ex: Executor = db()) {
+export async function listDateTriggerCandidates(
+  workspaceId: string,
+  input: { attribute: string; dates?: string[]; monthDays?: string[] },
+  ex: Executor = db(),
+) {
   const value = sql`c.attributes ->> ${input.attribute}`;
-  const match = input.monthDays ? sql`substr(${value}, 6, 5) = any(${sql.param(input.monthDays)}::text[])` : sql`left(${value}, 10) = any(${sql.param(input.dates ?? [])}::text[])`;
-  return executeRows<{ id: string; timezone: string | null; value: unknown }>(sql`select c.id, c.timezone, c.attributes -> ${input.attribute} as value
-    from contacts c where c.workspace_id = ${workspaceId} and ${match}`, ex);
+  const match = input.monthDays
+    ? sql`substr(${value}, 6, 5) = any(${sql.param(input.monthDays)}::text[])`
+    : sql`left(${value}, 10) = any(${sql.param(input.dates ?? [])}::text[])`;
+  return executeRows<{ id: string; timezone: string | null; value: unknown }>(
+    sql`select c.id, c.timezone, c.attributes -> ${input.attribute} as value
+    from contacts c where c.workspace_id = ${workspaceId} and ${match}`,
+    ex,
+  );
 }
 
 /** Which of these trigger keys already entered the journey. */
-export async function findExistingTriggerKeys(journeyId: string, keys: string[], ex: Executor = db()): Promise<Set<string>> {
+export async function findExistingTriggerKeys(
+  journeyId: string,
+  keys: string[],
+  ex: Executor = db(),
+): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  const rows = await ex.select({ key: journeyEntries.triggerKey }).from(journeyEntries).where(and(eq(journeyEntries.journeyId, journeyId), inArray(journeyEntries.triggerKey, keys)));
+  const rows = await ex
+    .select({ key: journeyEntries.triggerKey })
+    .from(journeyEntries)
+    .where(and(eq(journeyEntries.journeyId, journeyId), inArray(journeyEntries.triggerKey, keys)));
   return new Set(rows.map((r) => r.key));
 }

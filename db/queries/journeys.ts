@@ -1,6 +1,13 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { journeyEntries, journeyNodeVisits, journeys, journeyVersions, users, type TJourney } from "@/db/schema";
+import {
+  journeyEntries,
+  journeyNodeVisits,
+  journeys,
+  journeyVersions,
+  users,
+  type TJourney,
+} from "@/db/schema";
 import { rowsOf } from "@/db/execute-rows";
 
 export async function listJourneys(workspaceId: string, ex: Executor = db()) {
@@ -18,7 +25,11 @@ export async function listJourneys(workspaceId: string, ex: Executor = db()) {
     .orderBy(desc(journeys.updatedAt));
 }
 
-export async function findJourney(workspaceId: string, journeyId: string, ex: Executor = db()): Promise<TJourney | null> {
+export async function findJourney(
+  workspaceId: string,
+  journeyId: string,
+  ex: Executor = db(),
+): Promise<TJourney | null> {
   const [row] = await ex
     .select()
     .from(journeys)
@@ -26,7 +37,11 @@ export async function findJourney(workspaceId: string, journeyId: string, ex: Ex
   return row ?? null;
 }
 
-export async function lockJourney(ex: Executor, workspaceId: string, journeyId: string): Promise<TJourney | null> {
+export async function lockJourney(
+  ex: Executor,
+  workspaceId: string,
+  journeyId: string,
+): Promise<TJourney | null> {
   const [row] = await ex
     .select()
     .from(journeys)
@@ -40,7 +55,14 @@ export async function insertJourney(row: typeof journeys.$inferInsert, ex: Execu
   return created!;
 }
 
-export async function updateJourney(workspaceId: string, journeyId: string, patch: Partial<Pick<TJourney, "name" | "draftGraph" | "draftSettings" | "status" | "liveVersion">>, ex: Executor = db()) {
+export async function updateJourney(
+  workspaceId: string,
+  journeyId: string,
+  patch: Partial<
+    Pick<TJourney, "name" | "draftGraph" | "draftSettings" | "status" | "liveVersion">
+  >,
+  ex: Executor = db(),
+) {
   const [row] = await ex
     .update(journeys)
     .set({ ...patch, updatedAt: new Date() })
@@ -62,7 +84,11 @@ export async function insertJourneyVersion(ex: Executor, row: typeof journeyVers
 }
 
 /** Every published version, newest first, with who published it and how many contacts entered it. */
-export async function listJourneyVersions(workspaceId: string, journeyId: string, ex: Executor = db()) {
+export async function listJourneyVersions(
+  workspaceId: string,
+  journeyId: string,
+  ex: Executor = db(),
+) {
   return ex
     .select({
       version: journeyVersions.version,
@@ -73,17 +99,36 @@ export async function listJourneyVersions(workspaceId: string, journeyId: string
     })
     .from(journeyVersions)
     .leftJoin(users, eq(users.id, journeyVersions.publishedBy))
-    .where(and(eq(journeyVersions.workspaceId, workspaceId), eq(journeyVersions.journeyId, journeyId)))
+    .where(
+      and(eq(journeyVersions.workspaceId, workspaceId), eq(journeyVersions.journeyId, journeyId)),
+    )
     .orderBy(desc(journeyVersions.version));
 }
 
 /** One version of a journey in this workspace: the graph as drawn and its settings. */
-export async function findWorkspaceJourneyVersion(workspaceId: string, journeyId: string, version: number, ex: Executor = db()) {
+export async function findWorkspaceJourneyVersion(
+  workspaceId: string,
+  journeyId: string,
+  version: number,
+  ex: Executor = db(),
+) {
   const [row] = await ex
-    .select({ version: journeyVersions.version, graph: journeyVersions.graph, settings: journeyVersions.settings, publishedAt: journeyVersions.publishedAt, publishedBy: users.name })
+    .select({
+      version: journeyVersions.version,
+      graph: journeyVersions.graph,
+      settings: journeyVersions.settings,
+      publishedAt: journeyVersions.publishedAt,
+      publishedBy: users.name,
+    })
     .from(journeyVersions)
     .leftJoin(users, eq(users.id, journeyVersions.publishedBy))
-    .where(and(eq(journeyVersions.workspaceId, workspaceId), eq(journeyVersions.journeyId, journeyId), eq(journeyVersions.version, version)));
+    .where(
+      and(
+        eq(journeyVersions.workspaceId, workspaceId),
+        eq(journeyVersions.journeyId, journeyId),
+        eq(journeyVersions.version, version),
+      ),
+    );
   return row ?? null;
 }
 
@@ -100,11 +145,21 @@ export async function cancelActiveEntries(ex: Executor, workspaceId: string, jou
   await ex
     .update(journeyEntries)
     .set({ status: "cancelled", exitedAt: new Date(), exitReason: "stopped", currentNodeId: null })
-    .where(and(eq(journeyEntries.workspaceId, workspaceId), eq(journeyEntries.journeyId, journeyId), eq(journeyEntries.status, "active")));
+    .where(
+      and(
+        eq(journeyEntries.workspaceId, workspaceId),
+        eq(journeyEntries.journeyId, journeyId),
+        eq(journeyEntries.status, "active"),
+      ),
+    );
 }
 
 /** Per node: how many passed it (by outcome) and how many are at it now. */
-export async function journeyNodeCounts(workspaceId: string, journeyId: string, ex: Executor = db()) {
+export async function journeyNodeCounts(
+  workspaceId: string,
+  journeyId: string,
+  ex: Executor = db(),
+) {
   const passed = rowsOf<{ node_id: string; n: number }>(
     await ex.execute(sql`select v.node_id, count(*)::int as n from ${journeyNodeVisits} v join ${journeyEntries} e on e.id = v.entry_id
       where e.workspace_id = ${workspaceId} and v.journey_id = ${journeyId} group by v.node_id`),
@@ -113,19 +168,32 @@ export async function journeyNodeCounts(workspaceId: string, journeyId: string, 
     await ex.execute(sql`select current_node_id as node_id, count(*)::int as n from ${journeyEntries}
       where workspace_id = ${workspaceId} and journey_id = ${journeyId} and status = 'active' and current_node_id is not null group by current_node_id`),
   );
-  const [totals] = rowsOf<{ entered: number; active: number; completed: number; converted: number }>(
+  const [totals] = rowsOf<{
+    entered: number;
+    active: number;
+    completed: number;
+    converted: number;
+  }>(
     await ex.execute(sql`select count(*)::int as entered, count(*) filter (where status = 'active')::int as active,
       count(*) filter (where status in ('completed', 'exited'))::int as completed, count(*) filter (where converted)::int as converted
       from ${journeyEntries} where workspace_id = ${workspaceId} and journey_id = ${journeyId}`),
   );
-  return { passed, waiting, totals: totals ?? { entered: 0, active: 0, completed: 0, converted: 0 } };
+  return {
+    passed,
+    waiting,
+    totals: totals ?? { entered: 0, active: 0, completed: 0, converted: 0 },
+  };
 }
 
 /**
  * Journeys whose draft or live version mentions `id` (a template or segment id). Ids are UUIDs,
  * so a match in the JSON text is a reference, wherever the node keeps it.
  */
-export async function findJourneysReferencing(workspaceId: string, id: string, ex: Executor = db()) {
+export async function findJourneysReferencing(
+  workspaceId: string,
+  id: string,
+  ex: Executor = db(),
+) {
   const pattern = `%${id}%`;
   return rowsOf<{ id: string; name: string; status: TJourney["status"] }>(
     await ex.execute(sql`select j.id, j.name, j.status from ${journeys} j
@@ -137,17 +205,34 @@ export async function findJourneysReferencing(workspaceId: string, id: string, e
 }
 
 export async function findEntryStatus(entryId: string, ex: Executor = db()) {
-  const [row] = await ex.select({ status: journeyEntries.status }).from(journeyEntries).where(eq(journeyEntries.id, entryId));
+  const [row] = await ex
+    .select({ status: journeyEntries.status })
+    .from(journeyEntries)
+    .where(eq(journeyEntries.id, entryId));
   return row?.status ?? null;
 }
 
 /** Live and paused journeys of a workspace with the plan of their live version. */
 export async function listRunningJourneyPlans(workspaceId: string, ex: Executor = db()) {
   return ex
-    .select({ id: journeys.id, name: journeys.name, status: journeys.status, version: journeys.liveVersion, plan: journeyVersions.plan })
+    .select({
+      id: journeys.id,
+      name: journeys.name,
+      status: journeys.status,
+      version: journeys.liveVersion,
+      plan: journeyVersions.plan,
+    })
     .from(journeys)
-    .innerJoin(journeyVersions, and(eq(journeyVersions.journeyId, journeys.id), eq(journeyVersions.version, journeys.liveVersion)))
-    .where(and(eq(journeys.workspaceId, workspaceId), sql`${journeys.status} in ('live', 'paused')`));
+    .innerJoin(
+      journeyVersions,
+      and(
+        eq(journeyVersions.journeyId, journeys.id),
+        eq(journeyVersions.version, journeys.liveVersion),
+      ),
+    )
+    .where(
+      and(eq(journeys.workspaceId, workspaceId), sql`${journeys.status} in ('live', 'paused')`),
+    );
 }
 
 export async function listPreviousEntries(ex: Executor, journeyId: string, contactId: string) {
@@ -159,17 +244,29 @@ export async function listPreviousEntries(ex: Executor, journeyId: string, conta
 }
 
 export async function insertEntry(ex: Executor, row: typeof journeyEntries.$inferInsert) {
-  const [created] = await ex.insert(journeyEntries).values(row).onConflictDoNothing({ target: [journeyEntries.journeyId, journeyEntries.triggerKey] }).returning();
+  const [created] = await ex
+    .insert(journeyEntries)
+    .values(row)
+    .onConflictDoNothing({ target: [journeyEntries.journeyId, journeyEntries.triggerKey] })
+    .returning();
   return created ?? null;
 }
 
 /** Serialises entry decisions for one (journey, contact) across processes until the transaction ends. */
 export async function lockJourneyContact(ex: Executor, journeyId: string, contactId: string) {
-  await ex.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${journeyId}:${contactId}`}, 0))`);
+  await ex.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`${journeyId}:${contactId}`}, 0))`,
+  );
 }
 
 /** An entry passed a node (replays repeat it: the first record stands) and now stands at `next`. */
-export async function recordNodeVisit(entryId: string, nodeId: string, outcome: string, next: string | null, ex: Executor = db()) {
+export async function recordNodeVisit(
+  entryId: string,
+  nodeId: string,
+  outcome: string,
+  next: string | null,
+  ex: Executor = db(),
+) {
   await ex.execute(sql`insert into ${journeyNodeVisits} (entry_id, journey_id, node_id, outcome)
     select e.id, e.journey_id, ${nodeId}, ${outcome} from ${journeyEntries} e where e.id = ${entryId}
     on conflict do nothing`);
@@ -179,10 +276,21 @@ export async function recordNodeVisit(entryId: string, nodeId: string, outcome: 
     .where(and(eq(journeyEntries.id, entryId), eq(journeyEntries.status, "active")));
 }
 
-export async function finishEntry(entryId: string, result: { reason: string; converted: boolean }, ex: Executor = db()) {
+export async function finishEntry(
+  entryId: string,
+  result: { reason: string; converted: boolean },
+  ex: Executor = db(),
+) {
   await ex
     .update(journeyEntries)
     // Walking off the end or into an exit node completes the journey; a goal, a holdout or a vanished contact leaves it early.
-    .set({ status: result.reason === "completed" || result.reason === "exit_node" ? "completed" : "exited", exitReason: result.reason, converted: result.converted, exitedAt: new Date(), currentNodeId: null })
+    .set({
+      status:
+        result.reason === "completed" || result.reason === "exit_node" ? "completed" : "exited",
+      exitReason: result.reason,
+      converted: result.converted,
+      exitedAt: new Date(),
+      currentNodeId: null,
+    })
     .where(and(eq(journeyEntries.id, entryId), eq(journeyEntries.status, "active")));
 }

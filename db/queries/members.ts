@@ -39,5 +39,7 @@ export async function setMemberRole(
 }
 
 export async function deleteMember(workspaceId: string, userId: string, ex: Executor = db()) {
-  await ex.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  await ex
+    .delete(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
 }

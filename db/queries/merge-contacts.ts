@@ -7,7 +7,12 @@ import type { Executor } from "@/db";
  * events, anonymous ids, devices and channel choices move over; `into`'s own values win, `from`'s
  * fill the gaps; `from` is deleted.
  */
-export async function mergeContactInto(ex: Executor, workspaceId: string, fromId: string, intoId: string) {
+export async function mergeContactInto(
+  ex: Executor,
+  workspaceId: string,
+  fromId: string,
+  intoId: string,
+) {
   const scope = sql`workspace_id = ${workspaceId} and contact_id = ${fromId}`;
   await ex.execute(sql`update events set contact_id = ${intoId} where ${scope}`);
   await ex.execute(sql`update contact_aliases set contact_id = ${intoId} where ${scope}`);
@@ -24,10 +29,19 @@ export async function mergeContactInto(ex: Executor, workspaceId: string, fromId
       locale = coalesce(i.locale, f.locale), country = coalesce(i.country, f.country), city = coalesce(i.city, f.city),
       created_at = least(i.created_at, f.created_at), last_seen_at = greatest(i.last_seen_at, f.last_seen_at), updated_at = now()
     from contacts f where i.id = ${intoId} and f.id = ${fromId} and i.workspace_id = ${workspaceId} and f.workspace_id = ${workspaceId}`);
-  await ex.execute(sql`delete from contacts where id = ${fromId} and workspace_id = ${workspaceId}`);
+  await ex.execute(
+    sql`delete from contacts where id = ${fromId} and workspace_id = ${workspaceId}`,
+  );
 }
 
-export async function findContactIdByExternalId(ex: Executor, workspaceId: string, externalId: string): Promise<string | null> {
-  const [row] = await executeRows<{ id: string }>(sql`select id from contacts where workspace_id = ${workspaceId} and external_id = ${externalId}`, ex);
+export async function findContactIdByExternalId(
+  ex: Executor,
+  workspaceId: string,
+  externalId: string,
+): Promise<string | null> {
+  const [row] = await executeRows<{ id: string }>(
+    sql`select id from contacts where workspace_id = ${workspaceId} and external_id = ${externalId}`,
+    ex,
+  );
   return row?.id ?? null;
 }

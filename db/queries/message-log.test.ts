@@ -4,8 +4,18 @@ import { contacts, templates } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
 import { insertTestMessage } from "@/db/testing/message-fixtures";
 import { useTestDb } from "@/db/testing/test-db";
-import { EMPTY_MESSAGE_FILTER, MESSAGE_PAGE_SIZE, parseMessageLogParams, type TMessageLogParams } from "@/lib/messages/message-log-params";
-import { countMessageLog, findMessageWithEvents, listContactMessages, listMessageLog } from "./message-log";
+import {
+  EMPTY_MESSAGE_FILTER,
+  MESSAGE_PAGE_SIZE,
+  parseMessageLogParams,
+  type TMessageLogParams,
+} from "@/lib/messages/message-log-params";
+import {
+  countMessageLog,
+  findMessageWithEvents,
+  listContactMessages,
+  listMessageLog,
+} from "./message-log";
 
 let close: () => Promise<void>;
 let a: string;
@@ -19,7 +29,12 @@ const T0 = Date.parse("2026-03-01T00:00:00Z");
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const ids: string[] = [];
 
-const view = (p: Partial<TMessageLogParams> = {}): TMessageLogParams => ({ ...EMPTY_MESSAGE_FILTER, after: null, before: null, ...p });
+const view = (p: Partial<TMessageLogParams> = {}): TMessageLogParams => ({
+  ...EMPTY_MESSAGE_FILTER,
+  after: null,
+  before: null,
+  ...p,
+});
 
 beforeAll(async () => {
   ({ close } = await useTestDb());
@@ -34,9 +49,24 @@ beforeAll(async () => {
       ])
       .returning({ id: contacts.id })
   ).map((r) => r.id) as [string, string];
-  [bContact] = (await db().insert(contacts).values({ workspaceId: b, externalId: "ada", email: "ada@example.com" }).returning({ id: contacts.id })).map((r) => r.id) as [string];
-  [welcome] = (await db().insert(templates).values({ workspaceId: a, name: "Welcome", channel: "email", draft: {}, publishedVersion: 2 }).returning({ id: templates.id })).map((r) => r.id) as [string];
-  [bTemplate] = (await db().insert(templates).values({ workspaceId: b, name: "B secret", channel: "email", draft: {} }).returning({ id: templates.id })).map((r) => r.id) as [string];
+  [bContact] = (
+    await db()
+      .insert(contacts)
+      .values({ workspaceId: b, externalId: "ada", email: "ada@example.com" })
+      .returning({ id: contacts.id })
+  ).map((r) => r.id) as [string];
+  [welcome] = (
+    await db()
+      .insert(templates)
+      .values({ workspaceId: a, name: "Welcome", channel: "email", draft: {}, publishedVersion: 2 })
+      .returning({ id: templates.id })
+  ).map((r) => r.id) as [string];
+  [bTemplate] = (
+    await db()
+      .insert(templates)
+      .values({ workspaceId: b, name: "B secret", channel: "email", draft: {} })
+      .returning({ id: templates.id })
+  ).map((r) => r.id) as [string];
 
   // 120 messages in A, one a minute: emails to Ada through the outbox, failed SMS to Bob every third.
   for (let i = 0; i < 120; i++) {
@@ -44,16 +74,46 @@ beforeAll(async () => {
     const m = await insertTestMessage(
       a,
       sms
-        ? { channel: "sms", provider: "twilio", status: "failed", reason: "Number unreachable", contactId: bob, recipient: "+14155550100", content: { to: "+14155550100", body: `SMS ${i}` }, createdAt: at(i) }
-        : { contactId: ada, templateId: welcome, templateVersion: 2, recipient: `ada+${i}@example.com`, content: { subject: `Email ${i}`, html: "<p>x</p>" }, createdAt: at(i) },
+        ? {
+            channel: "sms",
+            provider: "twilio",
+            status: "failed",
+            reason: "Number unreachable",
+            contactId: bob,
+            recipient: "+14155550100",
+            content: { to: "+14155550100", body: `SMS ${i}` },
+            createdAt: at(i),
+          }
+        : {
+            contactId: ada,
+            templateId: welcome,
+            templateVersion: 2,
+            recipient: `ada+${i}@example.com`,
+            content: { subject: `Email ${i}`, html: "<p>x</p>" },
+            createdAt: at(i),
+          },
     );
     ids.push(m.id);
   }
   // Three in the same instant: the id breaks the tie, and paging must neither skip nor repeat them.
-  for (let i = 0; i < 3; i++) ids.push((await insertTestMessage(a, { createdAt: new Date(T0 + 60.5 * 60_000), recipient: `tie${i}@example.com` })).id);
+  for (let i = 0; i < 3; i++)
+    ids.push(
+      (
+        await insertTestMessage(a, {
+          createdAt: new Date(T0 + 60.5 * 60_000),
+          recipient: `tie${i}@example.com`,
+        })
+      ).id,
+    );
   // B has look-alikes of everything, including a template A's messages could never name.
   for (let i = 0; i < 30; i++) {
-    await insertTestMessage(b, { contactId: bContact, templateId: bTemplate, recipient: `ada+${i}@example.com`, createdAt: at(i), status: i % 2 ? "failed" : "sent" });
+    await insertTestMessage(b, {
+      contactId: bContact,
+      templateId: bTemplate,
+      recipient: `ada+${i}@example.com`,
+      createdAt: at(i),
+      status: i % 2 ? "failed" : "sent",
+    });
   }
 });
 afterAll(() => close());
@@ -76,7 +136,9 @@ describe("message log", () => {
     expect(seen[0]).toBe(ids[119]);
     expect(pages[0]!.hasNewer).toBe(false);
     expect(pages[1]!.hasNewer).toBe(true);
-    const times = (await Promise.all(pages)).flatMap((pg) => pg.rows.map((r) => r.createdAt.getTime()));
+    const times = (await Promise.all(pages)).flatMap((pg) =>
+      pg.rows.map((r) => r.createdAt.getTime()),
+    );
     expect(times).toEqual([...times].sort((x, y) => y - x));
 
     const back = await listMessageLog(a, view({ before: pages[2]!.rows[0]!.cursor }));
@@ -90,13 +152,27 @@ describe("message log", () => {
 
   it("joins the template and contact, and summarises the content", async () => {
     const [row] = (await listMessageLog(a, view({ channel: "email", contactId: ada }))).rows;
-    expect(row).toMatchObject({ channel: "email", templateName: "Welcome", templateVersion: 2, contactExternalId: "ada", summary: "Email 119", provider: "outbox" });
+    expect(row).toMatchObject({
+      channel: "email",
+      templateName: "Welcome",
+      templateVersion: 2,
+      contactExternalId: "ada",
+      summary: "Email 119",
+      provider: "outbox",
+    });
     const [sms] = (await listMessageLog(a, view({ channel: "sms" }))).rows;
-    expect(sms).toMatchObject({ status: "failed", reason: "Number unreachable", summary: "SMS 117", contactExternalId: "bob", templateName: null });
+    expect(sms).toMatchObject({
+      status: "failed",
+      reason: "Number unreachable",
+      summary: "SMS 117",
+      contactExternalId: "bob",
+      templateName: null,
+    });
   });
 
   it("filters by channel, status, provider, template, contact and recipient text", async () => {
-    const count = async (p: Partial<TMessageLogParams>) => (await countMessageLog(a, view(p))).count;
+    const count = async (p: Partial<TMessageLogParams>) =>
+      (await countMessageLog(a, view(p))).count;
     expect(await count({})).toBe(123);
     expect(await count({ channel: "sms" })).toBe(40);
     expect(await count({ channel: "email" })).toBe(83);
@@ -114,11 +190,20 @@ describe("message log", () => {
     expect(await count({ q: "ada_1" })).toBe(0);
 
     const { rows } = await listMessageLog(a, view({ q: "ada+11", channel: "email" }));
-    expect(rows.map((r) => r.recipient)).toEqual([119, 118, 116, 115, 113, 112, 110, 11].map((i) => `ada+${i}@example.com`));
+    expect(rows.map((r) => r.recipient)).toEqual(
+      [119, 118, 116, 115, 113, 112, 110, 11].map((i) => `ada+${i}@example.com`),
+    );
   });
 
   it("reads filters from the URL leniently", () => {
-    const p = parseMessageLogParams({ channel: "sms", status: "bogus", provider: "outbox", template: "not-a-uuid", q: "  ada  ", after: "garbage" });
+    const p = parseMessageLogParams({
+      channel: "sms",
+      status: "bogus",
+      provider: "outbox",
+      template: "not-a-uuid",
+      q: "  ada  ",
+      after: "garbage",
+    });
     expect(p).toEqual({ ...view(), channel: "sms", provider: "outbox", q: "ada" });
   });
 
@@ -147,17 +232,37 @@ describe("message log", () => {
 
 describe("one message", () => {
   it("comes with its events in order, and only in its own workspace", async () => {
-    const m = await insertTestMessage(a, { contactId: ada, templateId: welcome, templateVersion: 2, sentAt: at(500), openedAt: at(520) }, [
-      { type: "opened", at: at(520), detail: { userAgent: "Mail" } },
-      { type: "queued", at: at(499) },
-      { type: "sent", at: at(500), detail: { providerMessageId: "outbox-1" } },
-      { type: "delivered", at: at(500) },
-      { type: "clicked", at: at(530), detail: { url: "https://acme.test/pricing" } },
-    ]);
+    const m = await insertTestMessage(
+      a,
+      {
+        contactId: ada,
+        templateId: welcome,
+        templateVersion: 2,
+        sentAt: at(500),
+        openedAt: at(520),
+      },
+      [
+        { type: "opened", at: at(520), detail: { userAgent: "Mail" } },
+        { type: "queued", at: at(499) },
+        { type: "sent", at: at(500), detail: { providerMessageId: "outbox-1" } },
+        { type: "delivered", at: at(500) },
+        { type: "clicked", at: at(530), detail: { url: "https://acme.test/pricing" } },
+      ],
+    );
     const found = await findMessageWithEvents(a, m.id);
     expect(found?.message.id).toBe(m.id);
-    expect(found).toMatchObject({ templateName: "Welcome", contactExternalId: "ada", contactEmail: "ada@example.com" });
-    expect(found!.events.map((e) => e.type)).toEqual(["queued", "sent", "delivered", "opened", "clicked"]);
+    expect(found).toMatchObject({
+      templateName: "Welcome",
+      contactExternalId: "ada",
+      contactEmail: "ada@example.com",
+    });
+    expect(found!.events.map((e) => e.type)).toEqual([
+      "queued",
+      "sent",
+      "delivered",
+      "opened",
+      "clicked",
+    ]);
     expect(found!.events[4]!.detail).toEqual({ url: "https://acme.test/pricing" });
     expect(await findMessageWithEvents(b, m.id)).toBeNull();
     // Events filed under another workspace never join this message's timeline.
@@ -172,6 +277,12 @@ describe("a contact's messages", () => {
     const rows = await listContactMessages(a, bob, 5);
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.contactId === bob && r.channel === "sms")).toBe(true);
-    expect(rows.map((r) => r.summary)).toEqual(["SMS 117", "SMS 114", "SMS 111", "SMS 108", "SMS 105"]);
+    expect(rows.map((r) => r.summary)).toEqual([
+      "SMS 117",
+      "SMS 114",
+      "SMS 111",
+      "SMS 108",
+      "SMS 105",
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, messageEvents, messages, templates } from "@/db/schema";
 import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
-import { MESSAGE_PAGE_SIZE, type TMessageLogFilter, type TMessageLogParams } from "@/lib/messages/message-log-params";
+import {
+  MESSAGE_PAGE_SIZE,
+  type TMessageLogFilter,
+  type TMessageLogParams,
+} from "@/lib/messages/message-log-params";
 
 /** The total stops counting here: an exact count over millions of messages is a full scan. */
 export const MESSAGE_COUNT_CAP = 10_000;
@@ -21,17 +25,26 @@ function whereOf(workspaceId: string, f: TMessageLogFilter): SQL {
   )!;
 }
 
-const keyset = (c: TKeysetCursor, op: "<" | ">") => sql`(${messages.createdAt}, ${messages.id}) ${sql.raw(op)} (${c.ts}::timestamptz, ${c.id}::uuid)`;
+const keyset = (c: TKeysetCursor, op: "<" | ">") =>
+  sql`(${messages.createdAt}, ${messages.id}) ${sql.raw(op)} (${c.ts}::timestamptz, ${c.id}::uuid)`;
 
 // UTC text with microseconds: the cursor must be exact, and JS dates would round it to milliseconds.
 const createdText = sql<string>`to_char(${messages.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 // The line a person recognises a message by, cut in SQL so a page of emails does not haul their HTML.
-const summary = sql<string | null>`left(coalesce(${messages.content}->>'subject', ${messages.content}->>'title', ${messages.content}->>'body', ${messages.content}->>'speech', ${messages.content}->>'url'), 160)`;
+const summary = sql<
+  string | null
+>`left(coalesce(${messages.content}->>'subject', ${messages.content}->>'title', ${messages.content}->>'body', ${messages.content}->>'speech', ${messages.content}->>'url'), 160)`;
 
 // Template and contact are joined on the workspace too: a foreign id must never lend its name.
-const templateJoin = and(eq(templates.id, messages.templateId), eq(templates.workspaceId, messages.workspaceId));
-const contactJoin = and(eq(contacts.id, messages.contactId), eq(contacts.workspaceId, messages.workspaceId));
+const templateJoin = and(
+  eq(templates.id, messages.templateId),
+  eq(templates.workspaceId, messages.workspaceId),
+);
+const contactJoin = and(
+  eq(contacts.id, messages.contactId),
+  eq(contacts.workspaceId, messages.workspaceId),
+);
 
 const LIST_COLUMNS = {
   id: messages.id,
@@ -58,10 +71,14 @@ const LIST_COLUMNS = {
   unsubscribedAt: messages.unsubscribedAt,
 };
 
-export type TMessageLogRow = Omit<Awaited<ReturnType<typeof selectRows>>[number], "createdText"> & { cursor: TKeysetCursor };
+export type TMessageLogRow = Omit<Awaited<ReturnType<typeof selectRows>>[number], "createdText"> & {
+  cursor: TKeysetCursor;
+};
 
 function selectRows(ex: Executor, where: SQL | undefined, backwards: boolean, limit: number) {
-  const order = backwards ? [asc(messages.createdAt), asc(messages.id)] : [desc(messages.createdAt), desc(messages.id)];
+  const order = backwards
+    ? [asc(messages.createdAt), asc(messages.id)]
+    : [desc(messages.createdAt), desc(messages.id)];
   return ex
     .select(LIST_COLUMNS)
     .from(messages)
@@ -72,41 +89,83 @@ function selectRows(ex: Executor, where: SQL | undefined, backwards: boolean, li
     .limit(limit);
 }
 
-const toRow = ({ createdText: ts, ...r }: Awaited<ReturnType<typeof selectRows>>[number]): TMessageLogRow => ({ ...r, cursor: { ts, id: r.id } });
+const toRow = ({
+  createdText: ts,
+  ...r
+}: Awaited<ReturnType<typeof selectRows>>[number]): TMessageLogRow => ({
+  ...r,
+  cursor: { ts, id: r.id },
+});
 
 /**
  * One page of a workspace's messages, newest first, by keyset on (created_at, id) so a deep page
  * costs what the first does. `hasOlder`/`hasNewer` say whether Next/Previous lead anywhere.
  */
-export async function listMessageLog(workspaceId: string, p: TMessageLogParams, ex: Executor = db()) {
+export async function listMessageLog(
+  workspaceId: string,
+  p: TMessageLogParams,
+  ex: Executor = db(),
+) {
   const backwards = Boolean(p.before);
   const position = p.after ? keyset(p.after, "<") : p.before ? keyset(p.before, ">") : undefined;
-  const found = await selectRows(ex, and(whereOf(workspaceId, p), position), backwards, MESSAGE_PAGE_SIZE + 1);
+  const found = await selectRows(
+    ex,
+    and(whereOf(workspaceId, p), position),
+    backwards,
+    MESSAGE_PAGE_SIZE + 1,
+  );
   const more = found.length > MESSAGE_PAGE_SIZE;
   const page = found.slice(0, MESSAGE_PAGE_SIZE);
   if (backwards) page.reverse();
-  return { rows: page.map(toRow), hasOlder: backwards ? true : more, hasNewer: backwards ? more : Boolean(p.after) };
+  return {
+    rows: page.map(toRow),
+    hasOlder: backwards ? true : more,
+    hasNewer: backwards ? more : Boolean(p.after),
+  };
 }
 
 /** How many messages match, counted up to MESSAGE_COUNT_CAP + 1 (shown as "10,000+"). */
-export async function countMessageLog(workspaceId: string, f: TMessageLogFilter, ex: Executor = db()) {
-  const capped = ex.select({ one: sql`1` }).from(messages).where(whereOf(workspaceId, f)).limit(MESSAGE_COUNT_CAP + 1).as("capped");
+export async function countMessageLog(
+  workspaceId: string,
+  f: TMessageLogFilter,
+  ex: Executor = db(),
+) {
+  const capped = ex
+    .select({ one: sql`1` })
+    .from(messages)
+    .where(whereOf(workspaceId, f))
+    .limit(MESSAGE_COUNT_CAP + 1)
+    .as("capped");
   const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(capped);
   const n = row?.n ?? 0;
   return { count: Math.min(n, MESSAGE_COUNT_CAP), more: n > MESSAGE_COUNT_CAP };
 }
 
 /** One message with everything its page shows, its lifecycle in order; null when not this workspace's. */
-export async function findMessageWithEvents(workspaceId: string, messageId: string, ex: Executor = db()) {
+export async function findMessageWithEvents(
+  workspaceId: string,
+  messageId: string,
+  ex: Executor = db(),
+) {
   const [found] = await ex
-    .select({ message: messages, templateName: templates.name, contactExternalId: contacts.externalId, contactEmail: contacts.email })
+    .select({
+      message: messages,
+      templateName: templates.name,
+      contactExternalId: contacts.externalId,
+      contactEmail: contacts.email,
+    })
     .from(messages)
     .leftJoin(templates, templateJoin)
     .leftJoin(contacts, contactJoin)
     .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId)));
   if (!found) return null;
   const events = await ex
-    .select({ id: messageEvents.id, type: messageEvents.type, occurredAt: messageEvents.occurredAt, detail: messageEvents.detail })
+    .select({
+      id: messageEvents.id,
+      type: messageEvents.type,
+      occurredAt: messageEvents.occurredAt,
+      detail: messageEvents.detail,
+    })
     .from(messageEvents)
     .where(and(eq(messageEvents.workspaceId, workspaceId), eq(messageEvents.messageId, messageId)))
     .orderBy(asc(messageEvents.occurredAt), asc(messageEvents.id));
@@ -116,7 +175,17 @@ export async function findMessageWithEvents(workspaceId: string, messageId: stri
 export type TMessageWithEvents = NonNullable<Awaited<ReturnType<typeof findMessageWithEvents>>>;
 
 /** A contact's latest messages, newest first, for their profile. */
-export async function listContactMessages(workspaceId: string, contactId: string, limit = 10, ex: Executor = db()) {
-  const rows = await selectRows(ex, and(eq(messages.workspaceId, workspaceId), eq(messages.contactId, contactId)), false, limit);
+export async function listContactMessages(
+  workspaceId: string,
+  contactId: string,
+  limit = 10,
+  ex: Executor = db(),
+) {
+  const rows = await selectRows(
+    ex,
+    and(eq(messages.workspaceId, workspaceId), eq(messages.contactId, contactId)),
+    false,
+    limit,
+  );
   return rows.map(toRow);
 }

@@ -8,13 +8,25 @@ export type TNewMessage = typeof messages.$inferInsert;
  * Inserts the message unless its idempotency key is already taken; either way returns the row
  * that holds the key, and whether this call created it (only the creator may send).
  */
-export async function insertMessageOnce(ex: Executor, row: TNewMessage): Promise<{ message: TMessage; created: boolean }> {
-  const [created] = await ex.insert(messages).values(row).onConflictDoNothing({ target: [messages.workspaceId, messages.idempotencyKey] }).returning();
+export async function insertMessageOnce(
+  ex: Executor,
+  row: TNewMessage,
+): Promise<{ message: TMessage; created: boolean }> {
+  const [created] = await ex
+    .insert(messages)
+    .values(row)
+    .onConflictDoNothing({ target: [messages.workspaceId, messages.idempotencyKey] })
+    .returning();
   if (created) return { message: created, created: true };
   const [existing] = await ex
     .select()
     .from(messages)
-    .where(and(eq(messages.workspaceId, row.workspaceId), eq(messages.idempotencyKey, row.idempotencyKey)));
+    .where(
+      and(
+        eq(messages.workspaceId, row.workspaceId),
+        eq(messages.idempotencyKey, row.idempotencyKey),
+      ),
+    );
   if (!existing) throw new Error("message vanished between insert and select");
   return { message: existing, created: false };
 }
@@ -28,7 +40,11 @@ export const STALE_SENDING_MS = 60_000;
  * settled. Taking over means a provider may, rarely, get the message twice (it died after the
  * provider accepted, before we recorded it): at least once beats never.
  */
-export async function claimMessage(ex: Executor, workspaceId: string, messageId: string): Promise<TMessage | null> {
+export async function claimMessage(
+  ex: Executor,
+  workspaceId: string,
+  messageId: string,
+): Promise<TMessage | null> {
   const staleBefore = new Date(Date.now() - STALE_SENDING_MS).toISOString();
   const [row] = await ex
     .update(messages)
@@ -37,7 +53,13 @@ export async function claimMessage(ex: Executor, workspaceId: string, messageId:
       and(
         eq(messages.workspaceId, workspaceId),
         eq(messages.id, messageId),
-        or(eq(messages.status, "queued"), and(eq(messages.status, "sending"), sql`${messages.sendingSince} < ${staleBefore}::timestamptz`)),
+        or(
+          eq(messages.status, "queued"),
+          and(
+            eq(messages.status, "sending"),
+            sql`${messages.sendingSince} < ${staleBefore}::timestamptz`,
+          ),
+        ),
       ),
     )
     .returning();
@@ -48,7 +70,10 @@ export async function settleMessage(
   ex: Executor,
   workspaceId: string,
   messageId: string,
-  patch: Pick<Partial<TMessage>, "status" | "reason" | "providerMessageId" | "provider" | "sentAt" | "deliveredAt">,
+  patch: Pick<
+    Partial<TMessage>,
+    "status" | "reason" | "providerMessageId" | "provider" | "sentAt" | "deliveredAt"
+  >,
 ) {
   const [row] = await ex
     .update(messages)
@@ -58,8 +83,17 @@ export async function settleMessage(
   return row ?? null;
 }
 
-export async function insertMessageEvent(ex: Executor, workspaceId: string, messageId: string, type: TMessageEventType, detail: Record<string, unknown> = {}, at?: Date) {
-  await ex.insert(messageEvents).values({ workspaceId, messageId, type, detail, ...(at ? { occurredAt: at } : {}) });
+export async function insertMessageEvent(
+  ex: Executor,
+  workspaceId: string,
+  messageId: string,
+  type: TMessageEventType,
+  detail: Record<string, unknown> = {},
+  at?: Date,
+) {
+  await ex
+    .insert(messageEvents)
+    .values({ workspaceId, messageId, type, detail, ...(at ? { occurredAt: at } : {}) });
 }
 
 const FIRST_TIME_FIELD = {
@@ -78,10 +112,20 @@ export type TEngagement = keyof typeof FIRST_TIME_FIELD;
  * whether this was the first, so callers record a contact event once. Row-locked: two opens at
  * the same instant cannot both be first.
  */
-export async function stampEngagement(ex: Executor, workspaceId: string, messageId: string, type: TEngagement, at: Date) {
+export async function stampEngagement(
+  ex: Executor,
+  workspaceId: string,
+  messageId: string,
+  type: TEngagement,
+  at: Date,
+) {
   const field = FIRST_TIME_FIELD[type];
   const where = and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId));
-  const [before] = await ex.select({ stamp: messages[field], status: messages.status }).from(messages).where(where).for("update");
+  const [before] = await ex
+    .select({ stamp: messages[field], status: messages.status })
+    .from(messages)
+    .where(where)
+    .for("update");
   if (!before) return null;
   const first = before.stamp === null;
   const deliveredNow = type === "delivered" && before.status === "sent";
@@ -91,7 +135,10 @@ export async function stampEngagement(ex: Executor, workspaceId: string, message
   }
   const [message] = await ex
     .update(messages)
-    .set({ ...(first ? { [field]: at } : {}), ...(deliveredNow ? { status: "delivered" as const } : {}) })
+    .set({
+      ...(first ? { [field]: at } : {}),
+      ...(deliveredNow ? { status: "delivered" as const } : {}),
+    })
     .where(where)
     .returning();
   return { message: message!, first };
@@ -113,14 +160,23 @@ export async function findMessageAnyWorkspace(ex: Executor, messageId: string) {
 
 export async function listMessageEvents(ex: Executor, workspaceId: string, messageId: string) {
   return ex
-    .select({ type: messageEvents.type, occurredAt: messageEvents.occurredAt, detail: messageEvents.detail })
+    .select({
+      type: messageEvents.type,
+      occurredAt: messageEvents.occurredAt,
+      detail: messageEvents.detail,
+    })
     .from(messageEvents)
     .where(and(eq(messageEvents.workspaceId, workspaceId), eq(messageEvents.messageId, messageId)))
     .orderBy(messageEvents.occurredAt, messageEvents.id);
 }
 
 /** In-app messages a contact has not dismissed, newest first. */
-export async function listInboxMessages(ex: Executor, workspaceId: string, contactId: string, limit: number) {
+export async function listInboxMessages(
+  ex: Executor,
+  workspaceId: string,
+  contactId: string,
+  limit: number,
+) {
   return ex
     .select()
     .from(messages)
@@ -145,29 +201,59 @@ export async function findMessageByKey(ex: Executor, workspaceId: string, idempo
   return row ?? null;
 }
 
-export async function findMessageByProviderId(ex: Executor, workspaceId: string, providerMessageId: string) {
+export async function findMessageByProviderId(
+  ex: Executor,
+  workspaceId: string,
+  providerMessageId: string,
+) {
   const [row] = await ex
     .select()
     .from(messages)
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.providerMessageId, providerMessageId)));
+    .where(
+      and(eq(messages.workspaceId, workspaceId), eq(messages.providerMessageId, providerMessageId)),
+    );
   return row ?? null;
 }
 
 /** The contact's latest message on a channel since `since`: what an SMS reply answers. */
-export async function findLatestMessageTo(ex: Executor, workspaceId: string, contactId: string, channel: TMessage["channel"], since: Date) {
+export async function findLatestMessageTo(
+  ex: Executor,
+  workspaceId: string,
+  contactId: string,
+  channel: TMessage["channel"],
+  since: Date,
+) {
   const [row] = await ex
     .select()
     .from(messages)
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.contactId, contactId), eq(messages.channel, channel), sql`${messages.createdAt} >= ${since.toISOString()}`))
+    .where(
+      and(
+        eq(messages.workspaceId, workspaceId),
+        eq(messages.contactId, contactId),
+        eq(messages.channel, channel),
+        sql`${messages.createdAt} >= ${since.toISOString()}`,
+      ),
+    )
     .orderBy(sql`${messages.createdAt} desc`)
     .limit(1);
   return row ?? null;
 }
 
 /** Messages that reached a contact (sent or delivered) since an instant: the frequency cap. */
-export async function countMessagesSentSince(ex: Executor, workspaceId: string, contactId: string, since: Date) {
+export async function countMessagesSentSince(
+  ex: Executor,
+  workspaceId: string,
+  contactId: string,
+  since: Date,
+) {
   return ex.$count(
     messages,
-    and(eq(messages.workspaceId, workspaceId), eq(messages.contactId, contactId), eq(messages.isTest, false), inArray(messages.status, ["sent", "delivered"]), sql`${messages.sentAt} >= ${since.toISOString()}`),
+    and(
+      eq(messages.workspaceId, workspaceId),
+      eq(messages.contactId, contactId),
+      eq(messages.isTest, false),
+      inArray(messages.status, ["sent", "delivered"]),
+      sql`${messages.sentAt} >= ${since.toISOString()}`,
+    ),
   );
 }

@@ -26,11 +26,27 @@ export async function listSegments(workspaceId: string, ex: Executor = db()) {
 
 /** id, type and definition of every segment, for resolving `segment` conditions. */
 export async function listSegmentRefs(workspaceId: string, ex: Executor = db()) {
-  return ex.select({ id: segments.id, name: segments.name, type: segments.type, definition: segments.definition }).from(segments).where(eq(segments.workspaceId, workspaceId));
+  return ex
+    .select({
+      id: segments.id,
+      name: segments.name,
+      type: segments.type,
+      definition: segments.definition,
+    })
+    .from(segments)
+    .where(eq(segments.workspaceId, workspaceId));
 }
 
-export async function findSegment(workspaceId: string, segmentId: string, ex: Executor = db()): Promise<TSegment | null> {
-  const [row] = await ex.select().from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, segmentId))).limit(1);
+export async function findSegment(
+  workspaceId: string,
+  segmentId: string,
+  ex: Executor = db(),
+): Promise<TSegment | null> {
+  const [row] = await ex
+    .select()
+    .from(segments)
+    .where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, segmentId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -38,13 +54,25 @@ export async function findSegment(workspaceId: string, segmentId: string, ex: Ex
  * The segment, row-locked until the transaction ends: deleting takes it FOR UPDATE, saving a
  * segment that refers to it takes it FOR SHARE, so a delete and a new reference cannot cross.
  */
-export async function lockSegment(workspaceId: string, segmentId: string, tx: Executor): Promise<TSegment | null> {
-  const [row] = await tx.select().from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, segmentId))).for("update");
+export async function lockSegment(
+  workspaceId: string,
+  segmentId: string,
+  tx: Executor,
+): Promise<TSegment | null> {
+  const [row] = await tx
+    .select()
+    .from(segments)
+    .where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, segmentId)))
+    .for("update");
   return row ?? null;
 }
 
 /** Share-locks the workspace's segments among `ids` until the transaction ends; returns the ids still there. */
-export async function lockSegmentsShared(workspaceId: string, ids: string[], tx: Executor): Promise<string[]> {
+export async function lockSegmentsShared(
+  workspaceId: string,
+  ids: string[],
+  tx: Executor,
+): Promise<string[]> {
   if (!ids.length) return [];
   const rows = await tx
     .select({ id: segments.id })
@@ -63,14 +91,27 @@ export async function lockSegmentsShared(workspaceId: string, ids: string[], tx:
  * the first. Saves are rare, so one lock per workspace costs nothing that matters.
  */
 export async function lockSegmentReferences(workspaceId: string, tx: Executor) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`segment-references:${workspaceId}`}, 0))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`segment-references:${workspaceId}`}, 0))`,
+  );
 }
 
-export async function segmentNameTaken(workspaceId: string, name: string, exceptId?: string, ex: Executor = db()) {
+export async function segmentNameTaken(
+  workspaceId: string,
+  name: string,
+  exceptId?: string,
+  ex: Executor = db(),
+) {
   const [row] = await ex
     .select({ id: segments.id })
     .from(segments)
-    .where(and(eq(segments.workspaceId, workspaceId), eq(segments.name, name), ...(exceptId ? [ne(segments.id, exceptId)] : [])))
+    .where(
+      and(
+        eq(segments.workspaceId, workspaceId),
+        eq(segments.name, name),
+        ...(exceptId ? [ne(segments.id, exceptId)] : []),
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }
@@ -96,7 +137,10 @@ export async function updateSegment(
 }
 
 export async function deleteSegment(workspaceId: string, segmentId: string, ex: Executor = db()) {
-  const rows = await ex.delete(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, segmentId))).returning({ id: segments.id });
+  const rows = await ex
+    .delete(segments)
+    .where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, segmentId)))
+    .returning({ id: segments.id });
   return rows.length === 1;
 }
 
@@ -110,10 +154,17 @@ export async function deleteSegment(workspaceId: string, segmentId: string, ex: 
  *   so every worker computes the whole set again: three times the work for the same answer, which
  *   on a busy server (or two cores) made counts slower, not faster (docs/benchmarks.md).
  */
-export const SEGMENT_QUERY_SETTINGS = ["set local jit = off", "set local work_mem = '64MB'", "set local max_parallel_workers_per_gather = 0"];
+export const SEGMENT_QUERY_SETTINGS = [
+  "set local jit = off",
+  "set local work_mem = '64MB'",
+  "set local max_parallel_workers_per_gather = 0",
+];
 
 /** `f` in a transaction (a savepoint inside one) under SEGMENT_QUERY_SETTINGS. */
-async function withSegmentQuerySettings<T>(ex: Executor, f: (tx: Executor) => Promise<T>): Promise<T> {
+async function withSegmentQuerySettings<T>(
+  ex: Executor,
+  f: (tx: Executor) => Promise<T>,
+): Promise<T> {
   return ex.transaction(async (tx) => {
     for (const s of SEGMENT_QUERY_SETTINGS) await tx.execute(sql.raw(s));
     return f(tx);
@@ -127,15 +178,35 @@ export async function runSegmentCount(query: SQL, ex: Executor = db()): Promise<
 }
 
 /** Contacts of the workspace matching a compiled segment condition. */
-export async function countMatchingContacts(workspaceId: string, condition: SQL, ex: Executor = db()) {
-  const [row] = await withSegmentQuerySettings(ex, (tx) => tx.select({ n: count() }).from(c).where(and(eq(c.workspaceId, workspaceId), condition)));
+export async function countMatchingContacts(
+  workspaceId: string,
+  condition: SQL,
+  ex: Executor = db(),
+) {
+  const [row] = await withSegmentQuerySettings(ex, (tx) =>
+    tx
+      .select({ n: count() })
+      .from(c)
+      .where(and(eq(c.workspaceId, workspaceId), condition)),
+  );
   return row?.n ?? 0;
 }
 
-export async function sampleMatchingContacts(workspaceId: string, condition: SQL, limit: number, ex: Executor = db()) {
+export async function sampleMatchingContacts(
+  workspaceId: string,
+  condition: SQL,
+  limit: number,
+  ex: Executor = db(),
+) {
   return withSegmentQuerySettings(ex, (tx) =>
     tx
-      .select({ id: c.id, userId: c.externalId, email: c.email, country: c.country, attributes: c.attributes })
+      .select({
+        id: c.id,
+        userId: c.externalId,
+        email: c.email,
+        country: c.country,
+        attributes: c.attributes,
+      })
       .from(c)
       .where(and(eq(c.workspaceId, workspaceId), condition))
       .orderBy(asc(c.createdAt), asc(c.id))
@@ -144,7 +215,12 @@ export async function sampleMatchingContacts(workspaceId: string, condition: SQL
 }
 
 /** Freezes the contacts matching `condition` into a static segment's members. */
-export async function insertMatchingMembers(workspaceId: string, segmentId: string, condition: SQL, ex: Executor = db()) {
+export async function insertMatchingMembers(
+  workspaceId: string,
+  segmentId: string,
+  condition: SQL,
+  ex: Executor = db(),
+) {
   await ex.execute(sql`insert into segment_members (segment_id, contact_id)
     select ${segmentId}::uuid, c.id from contacts c where c.workspace_id = ${workspaceId} and ${condition}
     on conflict do nothing`);
@@ -153,12 +229,21 @@ export async function insertMatchingMembers(workspaceId: string, segmentId: stri
 export async function insertMembers(segmentId: string, contactIds: string[], ex: Executor = db()) {
   for (let i = 0; i < contactIds.length; i += 5000) {
     const chunk = contactIds.slice(i, i + 5000);
-    if (chunk.length) await ex.insert(segmentMembers).values(chunk.map((contactId) => ({ segmentId, contactId }))).onConflictDoNothing();
+    if (chunk.length)
+      await ex
+        .insert(segmentMembers)
+        .values(chunk.map((contactId) => ({ segmentId, contactId })))
+        .onConflictDoNothing();
   }
 }
 
 /** Copies a static segment's members; both segments are checked to belong to the workspace. */
-export async function copyMembers(workspaceId: string, fromId: string, toId: string, ex: Executor = db()) {
+export async function copyMembers(
+  workspaceId: string,
+  fromId: string,
+  toId: string,
+  ex: Executor = db(),
+) {
   await ex.execute(sql`insert into segment_members (segment_id, contact_id)
     select t.id, sm.contact_id from segment_members sm
     join segments f on f.id = sm.segment_id and f.workspace_id = ${workspaceId}
@@ -177,9 +262,20 @@ export async function staticMemberCounts(workspaceId: string, ex: Executor = db(
   return new Map(rows.map((r) => [r.segmentId, r.n]));
 }
 
-export async function sampleStaticMembers(workspaceId: string, segmentId: string, limit: number, ex: Executor = db()) {
+export async function sampleStaticMembers(
+  workspaceId: string,
+  segmentId: string,
+  limit: number,
+  ex: Executor = db(),
+) {
   return ex
-    .select({ id: c.id, userId: c.externalId, email: c.email, country: c.country, attributes: c.attributes })
+    .select({
+      id: c.id,
+      userId: c.externalId,
+      email: c.email,
+      country: c.country,
+      attributes: c.attributes,
+    })
     .from(segmentMembers)
     .innerJoin(c, eq(c.id, segmentMembers.contactId))
     .where(and(eq(c.workspaceId, workspaceId), eq(segmentMembers.segmentId, segmentId)))
@@ -188,7 +284,11 @@ export async function sampleStaticMembers(workspaceId: string, segmentId: string
 }
 
 /** Contact ids for the customer's user ids, within the workspace. */
-export async function findContactIdsByUserIds(workspaceId: string, userIds: string[], ex: Executor = db()) {
+export async function findContactIdsByUserIds(
+  workspaceId: string,
+  userIds: string[],
+  ex: Executor = db(),
+) {
   const found = new Map<string, string>();
   for (let i = 0; i < userIds.length; i += 5000) {
     const chunk = userIds.slice(i, i + 5000);
@@ -203,8 +303,17 @@ export async function findContactIdsByUserIds(workspaceId: string, userIds: stri
 }
 
 /** Whether one contact matches a compiled condition (journey branches on segment membership). */
-export async function contactMatches(workspaceId: string, contactId: string, condition: SQL, ex: Executor = db()) {
-  const [row] = await ex.select({ id: c.id }).from(c).where(and(eq(c.workspaceId, workspaceId), eq(c.id, contactId), condition)).limit(1);
+export async function contactMatches(
+  workspaceId: string,
+  contactId: string,
+  condition: SQL,
+  ex: Executor = db(),
+) {
+  const [row] = await ex
+    .select({ id: c.id })
+    .from(c)
+    .where(and(eq(c.workspaceId, workspaceId), eq(c.id, contactId), condition))
+    .limit(1);
   return Boolean(row);
 }
 

@@ -1,6 +1,13 @@
 import { and, desc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { channelSubscriptions, contacts, pushTokens, templates, templateVersions, workspaces } from "@/db/schema";
+import {
+  channelSubscriptions,
+  contacts,
+  pushTokens,
+  templates,
+  templateVersions,
+  workspaces,
+} from "@/db/schema";
 
 /** Everything a send needs to know about the contact: profile, opt-ins and devices. */
 export async function loadSendContact(workspaceId: string, contactId: string, ex: Executor = db()) {
@@ -9,19 +16,38 @@ export async function loadSendContact(workspaceId: string, contactId: string, ex
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
   if (!contact) return null;
-  const scope = <T extends typeof channelSubscriptions | typeof pushTokens>(t: T) => and(eq(t.workspaceId, workspaceId), eq(t.contactId, contactId));
+  const scope = <T extends typeof channelSubscriptions | typeof pushTokens>(t: T) =>
+    and(eq(t.workspaceId, workspaceId), eq(t.contactId, contactId));
   const [subscriptions, tokens] = await Promise.all([
     ex
-      .select({ channel: channelSubscriptions.channel, status: channelSubscriptions.status, source: channelSubscriptions.source, changedAt: channelSubscriptions.changedAt })
+      .select({
+        channel: channelSubscriptions.channel,
+        status: channelSubscriptions.status,
+        source: channelSubscriptions.source,
+        changedAt: channelSubscriptions.changedAt,
+      })
       .from(channelSubscriptions)
       .where(scope(channelSubscriptions)),
-    ex.select({ token: pushTokens.token, platform: pushTokens.platform, lastSeenAt: pushTokens.lastSeenAt }).from(pushTokens).where(scope(pushTokens)).orderBy(desc(pushTokens.lastSeenAt)),
+    ex
+      .select({
+        token: pushTokens.token,
+        platform: pushTokens.platform,
+        lastSeenAt: pushTokens.lastSeenAt,
+      })
+      .from(pushTokens)
+      .where(scope(pushTokens))
+      .orderBy(desc(pushTokens.lastSeenAt)),
   ]);
   return { contact, subscriptions, pushTokens: tokens };
 }
 
 /** A published version of a template (the latest when `version` is absent), with its workspace's name. */
-export async function findPublishedTemplateVersion(workspaceId: string, templateId: string, version: number | undefined, ex: Executor = db()) {
+export async function findPublishedTemplateVersion(
+  workspaceId: string,
+  templateId: string,
+  version: number | undefined,
+  ex: Executor = db(),
+) {
   const [row] = await ex
     .select({
       templateId: templates.id,
@@ -38,12 +64,17 @@ export async function findPublishedTemplateVersion(workspaceId: string, template
       and(
         eq(templates.workspaceId, workspaceId),
         eq(templates.id, templateId),
-        version === undefined ? eq(templateVersions.version, templates.publishedVersion) : eq(templateVersions.version, version),
+        version === undefined
+          ? eq(templateVersions.version, templates.publishedVersion)
+          : eq(templateVersions.version, version),
       ),
     );
   return row ?? null;
 }
 
 export async function deletePushTokens(workspaceId: string, tokens: string[], ex: Executor = db()) {
-  for (const token of tokens) await ex.delete(pushTokens).where(and(eq(pushTokens.workspaceId, workspaceId), eq(pushTokens.token, token)));
+  for (const token of tokens)
+    await ex
+      .delete(pushTokens)
+      .where(and(eq(pushTokens.workspaceId, workspaceId), eq(pushTokens.token, token)));
 }

@@ -7,7 +7,10 @@ import { executeRows } from "@/db/execute-rows";
  * the executor (it was down, or the process died between the commit and the send). Only entries
  * younger than a day: Inngest drops a repeated event id for 24 hours, so re-sending stays harmless.
  */
-export async function listStalledEntries(input: { olderThan: Date; newerThan: Date; limit: number }, ex: Executor = db()) {
+export async function listStalledEntries(
+  input: { olderThan: Date; newerThan: Date; limit: number },
+  ex: Executor = db(),
+) {
   return executeRows<{ id: string; journey_id: string; version: number; contact_id: string }>(
     sql`select e.id, e.journey_id, e.version, e.contact_id
       from journey_entries e

@@ -18,7 +18,11 @@ export async function listTemplates(workspaceId: string, ex: Executor = db()) {
     .orderBy(desc(templates.updatedAt));
 }
 
-export async function findTemplate(workspaceId: string, templateId: string, ex: Executor = db()): Promise<TTemplate | null> {
+export async function findTemplate(
+  workspaceId: string,
+  templateId: string,
+  ex: Executor = db(),
+): Promise<TTemplate | null> {
   const [row] = await ex
     .select()
     .from(templates)
@@ -27,7 +31,11 @@ export async function findTemplate(workspaceId: string, templateId: string, ex: 
 }
 
 /** Row-locked, so two publishes of one template take versions n+1 and n+2, never both n+1. */
-export async function lockTemplate(ex: Executor, workspaceId: string, templateId: string): Promise<TTemplate | null> {
+export async function lockTemplate(
+  ex: Executor,
+  workspaceId: string,
+  templateId: string,
+): Promise<TTemplate | null> {
   const [row] = await ex
     .select()
     .from(templates)
@@ -36,12 +44,26 @@ export async function lockTemplate(ex: Executor, workspaceId: string, templateId
   return row ?? null;
 }
 
-export async function insertTemplate(row: { workspaceId: string; name: string; channel: TTemplate["channel"]; draft: Record<string, unknown>; createdBy: string | null }, ex: Executor = db()) {
+export async function insertTemplate(
+  row: {
+    workspaceId: string;
+    name: string;
+    channel: TTemplate["channel"];
+    draft: Record<string, unknown>;
+    createdBy: string | null;
+  },
+  ex: Executor = db(),
+) {
   const [created] = await ex.insert(templates).values(row).returning();
   return created!;
 }
 
-export async function updateTemplate(workspaceId: string, templateId: string, patch: { name?: string; draft?: Record<string, unknown>; publishedVersion?: number }, ex: Executor = db()) {
+export async function updateTemplate(
+  workspaceId: string,
+  templateId: string,
+  patch: { name?: string; draft?: Record<string, unknown>; publishedVersion?: number },
+  ex: Executor = db(),
+) {
   const [row] = await ex
     .update(templates)
     .set({ ...patch, updatedAt: new Date() })
@@ -50,16 +72,33 @@ export async function updateTemplate(workspaceId: string, templateId: string, pa
   return row ?? null;
 }
 
-export async function insertTemplateVersion(ex: Executor, row: typeof templateVersions.$inferInsert) {
+export async function insertTemplateVersion(
+  ex: Executor,
+  row: typeof templateVersions.$inferInsert,
+) {
   await ex.insert(templateVersions).values(row);
 }
 
-export async function listTemplateVersions(workspaceId: string, templateId: string, ex: Executor = db()) {
+export async function listTemplateVersions(
+  workspaceId: string,
+  templateId: string,
+  ex: Executor = db(),
+) {
   return ex
-    .select({ version: templateVersions.version, publishedAt: templateVersions.publishedAt, publishedBy: users.name, publishedByEmail: users.email })
+    .select({
+      version: templateVersions.version,
+      publishedAt: templateVersions.publishedAt,
+      publishedBy: users.name,
+      publishedByEmail: users.email,
+    })
     .from(templateVersions)
     .leftJoin(users, eq(users.id, templateVersions.publishedBy))
-    .where(and(eq(templateVersions.workspaceId, workspaceId), eq(templateVersions.templateId, templateId)))
+    .where(
+      and(
+        eq(templateVersions.workspaceId, workspaceId),
+        eq(templateVersions.templateId, templateId),
+      ),
+    )
     .orderBy(desc(templateVersions.version));
 }
 

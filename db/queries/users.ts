@@ -16,8 +16,14 @@ export async function findUserById(id: string, ex: Executor = db()) {
   return user ?? null;
 }
 
-export async function insertUser(values: { email: string; name: string; passwordHash: string }, ex: Executor = db()) {
-  const [user] = await ex.insert(users).values(values).returning({ id: users.id, email: users.email, name: users.name });
+export async function insertUser(
+  values: { email: string; name: string; passwordHash: string },
+  ex: Executor = db(),
+) {
+  const [user] = await ex
+    .insert(users)
+    .values(values)
+    .returning({ id: users.id, email: users.email, name: users.name });
   return user!;
 }
 

@@ -16,19 +16,33 @@ export async function findMembershipBySlug(slug: string, userId: string, ex: Exe
 
 export async function listWorkspacesForUser(userId: string, ex: Executor = db()) {
   return ex
-    .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, role: memberships.role })
+    .select({
+      id: workspaces.id,
+      slug: workspaces.slug,
+      name: workspaces.name,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(workspaces.name));
 }
 
-export async function findTakenSlugs(candidates: string[], ex: Executor = db()): Promise<Set<string>> {
-  const rows = await ex.select({ slug: workspaces.slug }).from(workspaces).where(inArray(workspaces.slug, candidates));
+export async function findTakenSlugs(
+  candidates: string[],
+  ex: Executor = db(),
+): Promise<Set<string>> {
+  const rows = await ex
+    .select({ slug: workspaces.slug })
+    .from(workspaces)
+    .where(inArray(workspaces.slug, candidates));
   return new Set(rows.map((r) => r.slug));
 }
 
-export async function insertWorkspace(values: { slug: string; name: string; timezone: string }, ex: Executor = db()) {
+export async function insertWorkspace(
+  values: { slug: string; name: string; timezone: string },
+  ex: Executor = db(),
+) {
   const [ws] = await ex.insert(workspaces).values(values).returning();
   return ws!;
 }
@@ -45,7 +59,11 @@ export async function updateWorkspace(
   values: { name: string; timezone: string },
   ex: Executor = db(),
 ) {
-  const [ws] = await ex.update(workspaces).set(values).where(eq(workspaces.id, workspaceId)).returning();
+  const [ws] = await ex
+    .update(workspaces)
+    .set(values)
+    .where(eq(workspaces.id, workspaceId))
+    .returning();
   return ws ?? null;
 }
 

@@ -1,4 +1,14 @@
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { workspaceIdColumn } from "./columns";
 import { messageChannel } from "./messaging";
 import { segments } from "./segments";
@@ -36,7 +46,10 @@ export const messageDailyRollup = pgTable(
     seen: count("seen"),
     dismissed: count("dismissed"),
   },
-  (t) => [index("message_daily_rollup_ws_day_idx").on(t.workspaceId, t.day), index("message_daily_rollup_journey_idx").on(t.journeyId, t.day)],
+  (t) => [
+    index("message_daily_rollup_ws_day_idx").on(t.workspaceId, t.day),
+    index("message_daily_rollup_journey_idx").on(t.journeyId, t.day),
+  ],
 );
 
 /** Per journey and day: entries, exits by kind, and goal conversions (counted on the exit day). */
@@ -52,7 +65,10 @@ export const journeyDailyRollup = pgTable(
     cancelled: count("cancelled"),
     converted: count("converted"),
   },
-  (t) => [primaryKey({ columns: [t.journeyId, t.day] }), index("journey_daily_rollup_ws_day_idx").on(t.workspaceId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.journeyId, t.day] }),
+    index("journey_daily_rollup_ws_day_idx").on(t.workspaceId, t.day),
+  ],
 );
 
 /**
@@ -85,7 +101,10 @@ export const segmentSizeSnapshots = pgTable(
     size: integer("size").notNull(),
     takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.segmentId, t.day] }), index("segment_size_snapshots_ws_day_idx").on(t.workspaceId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.segmentId, t.day] }),
+    index("segment_size_snapshots_ws_day_idx").on(t.workspaceId, t.day),
+  ],
 );
 
 /** Where the incremental refresh stands, per source (one row each). */

@@ -9,4 +9,5 @@ export const workspaceIdColumn = () =>
     .notNull()
     .references(() => workspaces.id, { onDelete: "cascade" });
 
-export const createdAtColumn = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+export const createdAtColumn = () =>
+  timestamp("created_at", { withTimezone: true }).notNull().defaultNow();

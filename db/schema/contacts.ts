@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAtColumn, workspaceIdColumn } from "./columns";
 
 export type TAttributes = Record<string, unknown>;
@@ -25,13 +36,27 @@ export const contacts = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("contacts_external_id_key").on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
+    uniqueIndex("contacts_external_id_key")
+      .on(t.workspaceId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
     // Keyset pagination of the list, newest first.
     index("contacts_list_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     // Prefix search (`LIKE 'abc%'`) on id, email and phone.
-    index("contacts_external_id_prefix_idx").using("btree", t.workspaceId, sql`${t.externalId} text_pattern_ops`),
-    index("contacts_email_prefix_idx").using("btree", t.workspaceId, sql`${t.email} text_pattern_ops`),
-    index("contacts_phone_prefix_idx").using("btree", t.workspaceId, sql`${t.phone} text_pattern_ops`),
+    index("contacts_external_id_prefix_idx").using(
+      "btree",
+      t.workspaceId,
+      sql`${t.externalId} text_pattern_ops`,
+    ),
+    index("contacts_email_prefix_idx").using(
+      "btree",
+      t.workspaceId,
+      sql`${t.email} text_pattern_ops`,
+    ),
+    index("contacts_phone_prefix_idx").using(
+      "btree",
+      t.workspaceId,
+      sql`${t.phone} text_pattern_ops`,
+    ),
     // `attributes @> '{"plan":"pro"}'` for attribute search and segments.
     index("contacts_attributes_idx").using("gin", sql`${t.attributes} jsonb_path_ops`),
   ],
@@ -52,7 +77,10 @@ export const contactAliases = pgTable(
     contactId: contactIdColumn(),
     createdAt: createdAtColumn(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.anonymousId] }), index("contact_aliases_contact_idx").on(t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.anonymousId] }),
+    index("contact_aliases_contact_idx").on(t.contactId),
+  ],
 );
 
 export const pushPlatform = pgEnum("push_platform", ["ios", "android", "web"]);
@@ -68,13 +96,22 @@ export const pushTokens = pgTable(
     createdAt: createdAtColumn(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.token] }), index("push_tokens_contact_idx").on(t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.token] }),
+    index("push_tokens_contact_idx").on(t.contactId),
+  ],
 );
 
 export const CHANNELS = ["email", "sms", "push", "voice", "in_app"] as const;
 export const subscriptionChannel = pgEnum("subscription_channel", ["all", ...CHANNELS]);
 export const subscriptionStatus = pgEnum("subscription_status", ["subscribed", "unsubscribed"]);
-export const subscriptionSource = pgEnum("subscription_source", ["api", "ui", "import", "unsubscribe_link", "sms_keyword"]);
+export const subscriptionSource = pgEnum("subscription_source", [
+  "api",
+  "ui",
+  "import",
+  "unsubscribe_link",
+  "sms_keyword",
+]);
 
 /**
  * Explicit opt-ins and opt-outs per channel (`all` is the global switch). No row means the
@@ -90,7 +127,10 @@ export const channelSubscriptions = pgTable(
     source: subscriptionSource("source").notNull(),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.contactId, t.channel] }), index("channel_subscriptions_ws_idx").on(t.workspaceId, t.channel, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.contactId, t.channel] }),
+    index("channel_subscriptions_ws_idx").on(t.workspaceId, t.channel, t.status),
+  ],
 );
 
 export const events = pgTable(

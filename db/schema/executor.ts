@@ -1,4 +1,16 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 // The local executor's state (lib/local-executor). Infrastructure, not tenant data: a run carries
 // whatever its event carries, and the functions it calls scope their own work by workspace.
@@ -96,7 +108,10 @@ export const executorWaits = pgTable(
     expression: text("expression"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.stepId] }), index("executor_waits_event_idx").on(t.eventName)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.stepId] }),
+    index("executor_waits_event_idx").on(t.eventName),
+  ],
 );
 
 /** Test-only: how far the executor's clock is ahead of real time (advanced by e2e through a test hook). */
@@ -106,5 +121,6 @@ export const executorClock = pgTable("executor_clock", {
 });
 
 export type TPendingStep = { id: string; attempt: number; retryAt?: number };
-export type TStepResult = { data: unknown } | { error: { name: string; message: string; stack?: string } };
+export type TStepResult =
+  { data: unknown } | { error: { name: string; message: string; stack?: string } };
 export type TExecutorRun = typeof executorRuns.$inferSelect;

@@ -1,4 +1,16 @@
-import { bigint, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAtColumn, workspaceIdColumn } from "./columns";
 import { users } from "./users";
 
@@ -11,7 +23,15 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
  * uploaded → (columns mapped, started) queued → validating → importing → completed. A broken file
  * ends in failed with nothing imported; a draft nobody starts is discarded after a day.
  */
-export const contactImportStatus = pgEnum("contact_import_status", ["uploaded", "queued", "validating", "importing", "completed", "failed", "discarded"]);
+export const contactImportStatus = pgEnum("contact_import_status", [
+  "uploaded",
+  "queued",
+  "validating",
+  "importing",
+  "completed",
+  "failed",
+  "discarded",
+]);
 
 export const contactImports = pgTable(
   "contact_imports",
@@ -84,7 +104,10 @@ export const contactImportErrors = pgTable(
     message: text("message").notNull(),
     values: jsonb("values").$type<string[]>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] }), index("contact_import_errors_ws_idx").on(t.workspaceId)],
+  (t) => [
+    primaryKey({ columns: [t.importId, t.rowNumber] }),
+    index("contact_import_errors_ws_idx").on(t.workspaceId),
+  ],
 );
 
 export type TContactImport = typeof contactImports.$inferSelect;

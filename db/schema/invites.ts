@@ -19,7 +19,10 @@ export const invites = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_workspace_idx").on(t.workspaceId)],
+  (t) => [
+    uniqueIndex("invites_token_hash_key").on(t.tokenHash),
+    index("invites_workspace_idx").on(t.workspaceId),
+  ],
 );
 
 export type TInvite = typeof invites.$inferSelect;

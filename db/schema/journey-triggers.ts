@@ -43,7 +43,9 @@ export const journeySegmentMembers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.journeyId, t.contactId] }),
-    index("journey_segment_members_pending_idx").on(t.journeyId).where(sql`${t.pending}`),
+    index("journey_segment_members_pending_idx")
+      .on(t.journeyId)
+      .where(sql`${t.pending}`),
     index("journey_segment_members_contact_idx").on(t.contactId),
   ],
 );

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAtColumn, workspaceIdColumn } from "./columns";
 import { contacts } from "./contacts";
 import { users } from "./users";
@@ -23,7 +35,10 @@ export const journeys = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("journeys_workspace_name_key").on(t.workspaceId, t.name), index("journeys_workspace_status_idx").on(t.workspaceId, t.status)],
+  (t) => [
+    uniqueIndex("journeys_workspace_name_key").on(t.workspaceId, t.name),
+    index("journeys_workspace_status_idx").on(t.workspaceId, t.status),
+  ],
 );
 
 /** Immutable once published: the graph as drawn, its settings and the compiled plan. */
@@ -44,7 +59,12 @@ export const journeyVersions = pgTable(
   (t) => [primaryKey({ columns: [t.journeyId, t.version] })],
 );
 
-export const journeyEntryStatus = pgEnum("journey_entry_status", ["active", "completed", "exited", "cancelled"]);
+export const journeyEntryStatus = pgEnum("journey_entry_status", [
+  "active",
+  "completed",
+  "exited",
+  "cancelled",
+]);
 
 /**
  * One contact's walk through one journey version. `trigger_key` (the triggering event's id, or the
@@ -74,10 +94,14 @@ export const journeyEntries = pgTable(
   (t) => [
     uniqueIndex("journey_entries_trigger_key").on(t.journeyId, t.triggerKey),
     index("journey_entries_contact_idx").on(t.journeyId, t.contactId, t.enteredAt.desc()),
-    index("journey_entries_active_node_idx").on(t.journeyId, t.currentNodeId).where(sql`${t.status} = 'active'`),
+    index("journey_entries_active_node_idx")
+      .on(t.journeyId, t.currentNodeId)
+      .where(sql`${t.status} = 'active'`),
     // The dashboards' rollup refresh recomputes recent days: entries and exits by time.
     index("journey_entries_entered_idx").on(t.enteredAt),
-    index("journey_entries_exited_idx").on(t.exitedAt).where(sql`${t.exitedAt} is not null`),
+    index("journey_entries_exited_idx")
+      .on(t.exitedAt)
+      .where(sql`${t.exitedAt} is not null`),
   ],
 );
 

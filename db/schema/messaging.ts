@@ -1,10 +1,30 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAtColumn, workspaceIdColumn } from "./columns";
 import { contacts } from "./contacts";
 import { users } from "./users";
 
-export const messageChannel = pgEnum("message_channel", ["email", "sms", "push", "voice", "in_app", "webhook"]);
+export const messageChannel = pgEnum("message_channel", [
+  "email",
+  "sms",
+  "push",
+  "voice",
+  "in_app",
+  "webhook",
+]);
 
 /** A template's editable draft; what is sent is always one of its immutable versions. */
 export const templates = pgTable(
@@ -22,7 +42,10 @@ export const templates = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("templates_workspace_name_key").on(t.workspaceId, t.name), index("templates_workspace_updated_idx").on(t.workspaceId, t.updatedAt)],
+  (t) => [
+    uniqueIndex("templates_workspace_name_key").on(t.workspaceId, t.name),
+    index("templates_workspace_updated_idx").on(t.workspaceId, t.updatedAt),
+  ],
 );
 
 export const templateVersions = pgTable(
@@ -54,7 +77,15 @@ export const channelProviders = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.kind] })],
 );
 
-export const MESSAGE_STATUSES = ["queued", "sending", "skipped", "sent", "delivered", "failed", "bounced"] as const;
+export const MESSAGE_STATUSES = [
+  "queued",
+  "sending",
+  "skipped",
+  "sent",
+  "delivered",
+  "failed",
+  "bounced",
+] as const;
 export const messageStatus = pgEnum("message_status", MESSAGE_STATUSES);
 
 /**
@@ -102,7 +133,9 @@ export const messages = pgTable(
     uniqueIndex("messages_idempotency_key").on(t.workspaceId, t.idempotencyKey),
     index("messages_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index("messages_contact_created_idx").on(t.contactId, t.createdAt.desc()),
-    index("messages_provider_message_idx").on(t.workspaceId, t.providerMessageId).where(sql`${t.providerMessageId} is not null`),
+    index("messages_provider_message_idx")
+      .on(t.workspaceId, t.providerMessageId)
+      .where(sql`${t.providerMessageId} is not null`),
   ],
 );
 
@@ -136,7 +169,10 @@ export const messageEvents = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("message_events_message_idx").on(t.messageId, t.occurredAt), index("message_events_workspace_time_idx").on(t.workspaceId, t.occurredAt)],
+  (t) => [
+    index("message_events_message_idx").on(t.messageId, t.occurredAt),
+    index("message_events_workspace_time_idx").on(t.workspaceId, t.occurredAt),
+  ],
 );
 
 export type TMessage = typeof messages.$inferSelect;

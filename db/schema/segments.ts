@@ -1,4 +1,14 @@
-import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAtColumn, workspaceIdColumn } from "./columns";
 import type { TSegmentDefinition } from "@/lib/segments/definition";
 import { contacts } from "./contacts";
@@ -23,7 +33,10 @@ export const segments = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("segments_workspace_name_key").on(t.workspaceId, t.name), index("segments_workspace_updated_idx").on(t.workspaceId, t.updatedAt)],
+  (t) => [
+    uniqueIndex("segments_workspace_name_key").on(t.workspaceId, t.name),
+    index("segments_workspace_updated_idx").on(t.workspaceId, t.updatedAt),
+  ],
 );
 
 export const segmentMembers = pgTable(
@@ -37,7 +50,10 @@ export const segmentMembers = pgTable(
       .references(() => contacts.id, { onDelete: "cascade" }),
   },
   // (segment, contact) answers "is c in s" for a static segment inside another segment's query.
-  (t) => [primaryKey({ columns: [t.segmentId, t.contactId] }), index("segment_members_contact_idx").on(t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.segmentId, t.contactId] }),
+    index("segment_members_contact_idx").on(t.contactId),
+  ],
 );
 
 export type TSegment = typeof segments.$inferSelect;

@@ -1,4 +1,13 @@
-import { pgEnum, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
+import {
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  uniqueIndex,
+  index,
+} from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const workspaces = pgTable(
@@ -28,7 +37,10 @@ export const memberships = pgTable(
     role: memberRole("role").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+  ],
 );
 
 export type TWorkspace = typeof workspaces.$inferSelect;

@@ -6,9 +6,19 @@ import { createWorkspace } from "@/lib/workspaces/create-workspace";
 
 /** A workspace with an admin and an API key, for tests that need a tenant. */
 export async function makeTenant(name: string) {
-  const user = await insertUser({ email: `${randomToken(6).toLowerCase()}@example.com`, name: `${name} admin`, passwordHash: "x" });
+  const user = await insertUser({
+    email: `${randomToken(6).toLowerCase()}@example.com`,
+    name: `${name} admin`,
+    passwordHash: "x",
+  });
   const workspace = await createWorkspace({ name, timezone: "UTC", ownerId: user.id });
   const { key, prefix, hash } = generateApiKey();
-  const apiKey = await insertApiKey({ workspaceId: workspace.id, name: "test", prefix, keyHash: hash, createdBy: user.id });
+  const apiKey = await insertApiKey({
+    workspaceId: workspace.id,
+    name: "test",
+    prefix,
+    keyHash: hash,
+    createdBy: user.id,
+  });
   return { user, workspace, key, apiKeyId: apiKey.id };
 }

@@ -2,8 +2,13 @@ import { Client } from "pg";
 import { randomToken } from "@/lib/crypto/tokens";
 
 /** A new, empty database on the PostgreSQL server at `serverUrl`, and how to drop it again. */
-export async function createFreshDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${randomToken(6).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+export async function createFreshDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomToken(6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "x")}`;
   const run = async (statement: string) => {
     const client = new Client({ connectionString: serverUrl });
     await client.connect();

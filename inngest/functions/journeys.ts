@@ -10,9 +10,15 @@ export const runJourney = createRunJourney({
     const stored = await findJourneyVersion(journeyId, version);
     if (!stored) throw new Error(`journey ${journeyId} has no version ${version}`);
     const workspace = await findWorkspaceById(stored.workspaceId);
-    return { plan: ZPlan.parse(stored.plan), workspaceId: stored.workspaceId, defaultTimeZone: workspace?.timezone ?? "UTC" };
+    return {
+      plan: ZPlan.parse(stored.plan),
+      workspaceId: stored.workspaceId,
+      defaultTimeZone: workspace?.timezone ?? "UTC",
+    };
   },
   effectsFor: ({ workspaceId }) => dbJourneyEffects(workspaceId),
-  recordProgress: (entryId, entry, next) => recordNodeVisit(entryId, entry.nodeId, entry.outcome, next),
-  finishEntry: (entryId, result) => finishEntry(entryId, { reason: result.exit.reason, converted: result.converted }),
+  recordProgress: (entryId, entry, next) =>
+    recordNodeVisit(entryId, entry.nodeId, entry.outcome, next),
+  finishEntry: (entryId, result) =>
+    finishEntry(entryId, { reason: result.exit.reason, converted: result.converted }),
 });

@@ -4,11 +4,17 @@ import { stableBucket } from "@/lib/journeys/stable-bucket";
 import { FakeStepPort } from "@/lib/journeys/testing/fake-step-port";
 import { everyKindGraph } from "@/lib/journeys/testing/graph-fixtures";
 import { contact, planOf } from "@/lib/journeys/testing/journey-harness";
-import { createMemoryEffects, emptyWorld, scriptFromWorld } from "@/lib/journeys/testing/memory-effects";
+import {
+  createMemoryEffects,
+  emptyWorld,
+  scriptFromWorld,
+} from "@/lib/journeys/testing/memory-effects";
 import { createRunJourney, JOURNEY_CONTACT_ENTERED } from "./run-journey";
 
 const START = new Date("2026-06-10T12:00:00Z");
-const contactId = Array.from({ length: 50 }, (_, i) => `ing-${i}`).find((c) => stableBucket(c, "h") >= 1000)!;
+const contactId = Array.from({ length: 50 }, (_, i) => `ing-${i}`).find(
+  (c) => stableBucket(c, "h") >= 1000,
+)!;
 
 /**
  * Runs the real Inngest function under @inngest/test: step.run is Inngest's own (memoized across the
@@ -27,10 +33,12 @@ function setup(world = emptyWorld()) {
     effectsFor: () => mem.effects,
   });
   const memo = new Map<string, unknown>();
-  const once = <A extends unknown[], R>(call: (id: string, ...a: A) => Promise<R>) => async (id: string, ...a: A) => {
-    if (!memo.has(id)) memo.set(id, await call(id, ...a));
-    return memo.get(id) as R;
-  };
+  const once =
+    <A extends unknown[], R>(call: (id: string, ...a: A) => Promise<R>) =>
+    async (id: string, ...a: A) => {
+      if (!memo.has(id)) memo.set(id, await call(id, ...a));
+      return memo.get(id) as R;
+    };
   const t = new InngestTestEngine({
     function: fn,
     events: [{ name: JOURNEY_CONTACT_ENTERED, data }],
@@ -39,8 +47,12 @@ function setup(world = emptyWorld()) {
       Object.assign(ctx.step, {
         sleep: once((id, ms: number) => fake.sleep(id, ms)),
         sleepUntil: once((id, d: Date) => fake.sleepUntil(id, d)),
-        waitForEvent: once((id, o: { event: string; timeout: number; if?: string }) => fake.waitForEvent(id, { event: o.event, timeoutMs: o.timeout, if: o.if })),
-        sendEvent: once((id, p: { name: string; data: Record<string, unknown> }) => fake.sendEvent(id, p)),
+        waitForEvent: once((id, o: { event: string; timeout: number; if?: string }) =>
+          fake.waitForEvent(id, { event: o.event, timeoutMs: o.timeout, if: o.if }),
+        ),
+        sendEvent: once((id, p: { name: string; data: Record<string, unknown> }) =>
+          fake.sendEvent(id, p),
+        ),
       });
       return ctx;
     },
@@ -53,23 +65,57 @@ describe("run-journey (Inngest function)", () => {
     const { t, fake, mem } = setup();
     const { result } = await t.execute();
     expect(result).toMatchObject({ exit: { reason: "exit_node", nodeId: "x3" }, converted: false });
-    expect((result as { path: { nodeId: string }[] }).path.map((p) => p.nodeId)).toEqual(["t", "h", "s1", "w1", "wfe", "b", "m", "x3"]);
+    expect((result as { path: { nodeId: string }[] }).path.map((p) => p.nodeId)).toEqual([
+      "t",
+      "h",
+      "s1",
+      "w1",
+      "wfe",
+      "b",
+      "m",
+      "x3",
+    ]);
     expect(mem.messages.map((m) => m.idempotencyKey)).toEqual(["entry-1:s1"]);
     expect(fake.sentEvents).toEqual([expect.objectContaining({ name: "journey/contact.exited" })]);
   });
 
-  it("takes `happened` when the awaited event matches the contact", { timeout: 20_000 }, async () => {
-    const world = emptyWorld();
-    world.events.push({ contactId, name: "purchased", properties: { plan: "pro" }, at: new Date(START.getTime() + 2 * 86_400_000) });
-    const { t, mem } = setup(world);
-    const { result } = await t.execute();
-    expect((result as { path: { nodeId: string; outcome: string }[] }).path.map((p) => `${p.nodeId}:${p.outcome}`)).toContain("wfe:happened");
-    expect(mem.updates).toEqual([expect.objectContaining({ attribute: "customer", value: true })]);
-  });
+  it(
+    "takes `happened` when the awaited event matches the contact",
+    { timeout: 20_000 },
+    async () => {
+      const world = emptyWorld();
+      world.events.push({
+        contactId,
+        name: "purchased",
+        properties: { plan: "pro" },
+        at: new Date(START.getTime() + 2 * 86_400_000),
+      });
+      const { t, mem } = setup(world);
+      const { result } = await t.execute();
+      expect(
+        (result as { path: { nodeId: string; outcome: string }[] }).path.map(
+          (p) => `${p.nodeId}:${p.outcome}`,
+        ),
+      ).toContain("wfe:happened");
+      expect(mem.updates).toEqual([
+        expect.objectContaining({ attribute: "customer", value: true }),
+      ]);
+    },
+  );
 
   it("declares its trigger, per-contact concurrency and cancellation on journey stop", () => {
-    const fn = createRunJourney({ loadJourney: async () => { throw new Error("unused"); }, effectsFor: () => { throw new Error("unused"); } });
-    const [config] = fn["getConfig"]({ baseUrl: new URL("http://127.0.0.1:3000/api/inngest"), appPrefix: "waymark" });
+    const fn = createRunJourney({
+      loadJourney: async () => {
+        throw new Error("unused");
+      },
+      effectsFor: () => {
+        throw new Error("unused");
+      },
+    });
+    const [config] = fn["getConfig"]({
+      baseUrl: new URL("http://127.0.0.1:3000/api/inngest"),
+      appPrefix: "waymark",
+    });
     expect(config).toMatchObject({
       triggers: [{ event: "journey/contact.entered" }],
       concurrency: [{ key: "event.data.contactId", limit: 1 }],

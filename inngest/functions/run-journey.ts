@@ -2,7 +2,11 @@ import { z } from "zod";
 import { inngest } from "@/inngest/client";
 import type { TPlan } from "@/lib/journeys/compile-journey";
 import { inngestStepPort } from "@/lib/journeys/inngest-step-port";
-import { interpretJourney, type TJourneyResult, type TPathEntry } from "@/lib/journeys/interpret-journey";
+import {
+  interpretJourney,
+  type TJourneyResult,
+  type TPathEntry,
+} from "@/lib/journeys/interpret-journey";
 import type { JourneyEffects } from "@/lib/journeys/journey-effects";
 
 export const JOURNEY_CONTACT_ENTERED = "journey/contact.entered";
@@ -21,7 +25,10 @@ export type TRunJourneyDeps = {
    * The stored plan of that journey version and its workspace's zone. Versions are immutable, so this
    * read happens outside steps (on every invocation) instead of copying the plan into step state.
    */
-  loadJourney(ref: { journeyId: string; version: number }): Promise<{ plan: TPlan; workspaceId: string; defaultTimeZone: string }>;
+  loadJourney(ref: {
+    journeyId: string;
+    version: number;
+  }): Promise<{ plan: TPlan; workspaceId: string; defaultTimeZone: string }>;
   effectsFor(ctx: { workspaceId: string; journeyId: string; version: number }): JourneyEffects;
   /** Per-node progress for the canvas counts; called again on replays, so it must be idempotent. */
   recordProgress?(entryId: string, entry: TPathEntry, next: string | null): Promise<void>;
@@ -45,10 +52,24 @@ export function createRunJourney(deps: TRunJourneyDeps) {
     async ({ event, step }) => {
       const data = ZJourneyContactEntered.parse(event.data);
       const { plan, workspaceId, defaultTimeZone } = await deps.loadJourney(data);
-      const effects = deps.effectsFor({ workspaceId, journeyId: data.journeyId, version: data.version });
-      const onNode = deps.recordProgress ? (entry: TPathEntry, next: string | null) => deps.recordProgress!(data.entryId, entry, next) : undefined;
-      const result = await interpretJourney(plan, { ...data, defaultTimeZone }, inngestStepPort(step), effects, { onNode });
-      if (deps.finishEntry) await step.run("journey:finish", () => deps.finishEntry!(data.entryId, result));
+      const effects = deps.effectsFor({
+        workspaceId,
+        journeyId: data.journeyId,
+        version: data.version,
+      });
+      const onNode = deps.recordProgress
+        ? (entry: TPathEntry, next: string | null) =>
+            deps.recordProgress!(data.entryId, entry, next)
+        : undefined;
+      const result = await interpretJourney(
+        plan,
+        { ...data, defaultTimeZone },
+        inngestStepPort(step),
+        effects,
+        { onNode },
+      );
+      if (deps.finishEntry)
+        await step.run("journey:finish", () => deps.finishEntry!(data.entryId, result));
       return result;
     },
   );

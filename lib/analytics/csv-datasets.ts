@@ -1,9 +1,20 @@
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { buildCsv, type TCsvColumn } from "./build-csv";
-import { loadChannelPerformance, loadJourneyDashboard, loadJourneySummaries, loadOverviewDaily, loadOverviewTotals, loadSegmentSizes, loadSentByDayAndChannel, loadTemplatePerformance } from "./dashboard-data";
+import {
+  loadChannelPerformance,
+  loadJourneyDashboard,
+  loadJourneySummaries,
+  loadOverviewDaily,
+  loadOverviewTotals,
+  loadSegmentSizes,
+  loadSentByDayAndChannel,
+  loadTemplatePerformance,
+} from "./dashboard-data";
 import type { TDashboardView } from "./dashboard-params";
 
-const cols = <R extends Record<string, unknown>>(...pairs: [keyof R & string, string][]): TCsvColumn<R>[] => pairs.map(([key, header]) => ({ key, header }));
+const cols = <R extends Record<string, unknown>>(
+  ...pairs: [keyof R & string, string][]
+): TCsvColumn<R>[] => pairs.map(([key, header]) => ({ key, header }));
 const RATE_COLUMNS: [string, string][] = [
   ["deliveryRate", "Delivery rate (of sent)"],
   ["openRate", "Open rate (of delivered)"],
@@ -28,24 +39,108 @@ function journeyOf(v: TDashboardView) {
 
 /** Every table and chart's data by the name in its export link (`/api/w/<ws>/analytics/<name>.csv`). */
 export const CSV_DATASETS: Record<string, (ws: string, v: TDashboardView) => Promise<string>> = {
-  "overview-totals": async (ws, v) => buildCsv(cols(["metric", "Metric"], ["current", `${v.range.from} – ${v.range.to}`], ["previous", `${v.previous.from} – ${v.previous.to}`], ["change", "Change"]), await loadOverviewTotals(ws, v)),
+  "overview-totals": async (ws, v) =>
+    buildCsv(
+      cols(
+        ["metric", "Metric"],
+        ["current", `${v.range.from} – ${v.range.to}`],
+        ["previous", `${v.previous.from} – ${v.previous.to}`],
+        ["change", "Change"],
+      ),
+      await loadOverviewTotals(ws, v),
+    ),
   "overview-daily": async (ws, v) =>
-    buildCsv(cols(["day", "Day"], ["sent", "Sent"], ["delivered", "Delivered"], ["opened", "Opened"], ["clicked", "Clicked"], ["failed", "Failed"], ["unsubscribed", "Opted out"], ["conversions", "Conversions"]), await loadOverviewDaily(ws, v)),
+    buildCsv(
+      cols(
+        ["day", "Day"],
+        ["sent", "Sent"],
+        ["delivered", "Delivered"],
+        ["opened", "Opened"],
+        ["clicked", "Clicked"],
+        ["failed", "Failed"],
+        ["unsubscribed", "Opted out"],
+        ["conversions", "Conversions"],
+      ),
+      await loadOverviewDaily(ws, v),
+    ),
   "sent-by-channel-daily": async (ws, v) => {
     const { channels, rows } = await loadSentByDayAndChannel(ws, v);
-    return buildCsv([{ key: "day", header: "Day" }, ...channels.map((c) => ({ key: c, header: `Sent (${c})` }))], rows);
+    return buildCsv(
+      [{ key: "day", header: "Day" }, ...channels.map((c) => ({ key: c, header: `Sent (${c})` }))],
+      rows,
+    );
   },
-  channels: async (ws, v) => buildCsv(cols(["channel", "Channel"], ...COUNT_COLUMNS, ...RATE_COLUMNS) as TCsvColumn<Record<string, unknown>>[], await loadChannelPerformance(ws, v)),
+  channels: async (ws, v) =>
+    buildCsv(
+      cols(["channel", "Channel"], ...COUNT_COLUMNS, ...RATE_COLUMNS) as TCsvColumn<
+        Record<string, unknown>
+      >[],
+      await loadChannelPerformance(ws, v),
+    ),
   templates: async (ws, v) =>
-    buildCsv(cols(["template", "Template"], ["version", "Version"], ["channel", "Channel"], ...COUNT_COLUMNS, ...RATE_COLUMNS) as TCsvColumn<Record<string, unknown>>[], await loadTemplatePerformance(ws, v)),
-  "segment-sizes": async (ws, v) => buildCsv(cols(["name", "Segment"], ["day", "Day"], ["size", "Contacts"]), await loadSegmentSizes(ws, v)),
+    buildCsv(
+      cols(
+        ["template", "Template"],
+        ["version", "Version"],
+        ["channel", "Channel"],
+        ...COUNT_COLUMNS,
+        ...RATE_COLUMNS,
+      ) as TCsvColumn<Record<string, unknown>>[],
+      await loadTemplatePerformance(ws, v),
+    ),
+  "segment-sizes": async (ws, v) =>
+    buildCsv(
+      cols(["name", "Segment"], ["day", "Day"], ["size", "Contacts"]),
+      await loadSegmentSizes(ws, v),
+    ),
   "journey-funnel": async (ws, v) =>
-    buildCsv(cols(["label", "Step"], ["count", "Count"], ["ofPrevious", "Rate from previous step"], ["ofEntered", "Rate from entered"]), (await loadJourneyDashboard(ws, journeyOf(v), v)).funnel),
-  "journey-flow": async (ws, v) => buildCsv(cols(["day", "Day"], ["entered", "Entered"], ["exited", "Exited"], ["converted", "Goal reached"]), (await loadJourneyDashboard(ws, journeyOf(v), v)).flow),
+    buildCsv(
+      cols(
+        ["label", "Step"],
+        ["count", "Count"],
+        ["ofPrevious", "Rate from previous step"],
+        ["ofEntered", "Rate from entered"],
+      ),
+      (await loadJourneyDashboard(ws, journeyOf(v), v)).funnel,
+    ),
+  "journey-flow": async (ws, v) =>
+    buildCsv(
+      cols(
+        ["day", "Day"],
+        ["entered", "Entered"],
+        ["exited", "Exited"],
+        ["converted", "Goal reached"],
+      ),
+      (await loadJourneyDashboard(ws, journeyOf(v), v)).flow,
+    ),
   "journey-nodes": async (ws, v) =>
-    buildCsv(cols(["label", "Step"], ["passed", "Passed"], ["active", "Here now"], ["sent", "Sent"], ["opened", "Opened"], ["clicked", "Clicked"]), (await loadJourneyDashboard(ws, journeyOf(v), v)).nodes),
-  journeys: async (ws, v) => buildCsv(cols(["name", "Journey"], ["status", "Status"], ["entered", "Entered"], ["converted", "Goal reached"], ["conversion", "Conversion"]), await loadJourneySummaries(ws, v)),
-  "journey-now": async (ws, v) => buildCsv(cols(["label", "Step"], ["active", "Contacts there now"]), (await loadJourneyDashboard(ws, journeyOf(v), v)).now),
+    buildCsv(
+      cols(
+        ["label", "Step"],
+        ["passed", "Passed"],
+        ["active", "Here now"],
+        ["sent", "Sent"],
+        ["opened", "Opened"],
+        ["clicked", "Clicked"],
+      ),
+      (await loadJourneyDashboard(ws, journeyOf(v), v)).nodes,
+    ),
+  journeys: async (ws, v) =>
+    buildCsv(
+      cols(
+        ["name", "Journey"],
+        ["status", "Status"],
+        ["entered", "Entered"],
+        ["converted", "Goal reached"],
+        ["conversion", "Conversion"],
+      ),
+      await loadJourneySummaries(ws, v),
+    ),
+  "journey-now": async (ws, v) =>
+    buildCsv(
+      cols(["label", "Step"], ["active", "Contacts there now"]),
+      (await loadJourneyDashboard(ws, journeyOf(v), v)).now,
+    ),
   "journey-experiments": async (ws, v) => {
     const { experiments } = await loadJourneyDashboard(ws, journeyOf(v), v);
     const rows = experiments.flatMap((e) =>
@@ -63,7 +158,18 @@ export const CSV_DATASETS: Record<string, (ws: string, v: TDashboardView) => Pro
       })),
     );
     return buildCsv(
-      cols(["experiment", "Experiment"], ["group", "Group"], ["entries", "Entries"], ["conversions", "Goal reached"], ["rate", "Conversion rate"], ["low", "95% CI low (Wilson)"], ["high", "95% CI high (Wilson)"], ["lift", "Relative lift vs control"], ["pValue", "p-value (two-proportion z-test)"], ["significant", "Significant at 5%"]),
+      cols(
+        ["experiment", "Experiment"],
+        ["group", "Group"],
+        ["entries", "Entries"],
+        ["conversions", "Goal reached"],
+        ["rate", "Conversion rate"],
+        ["low", "95% CI low (Wilson)"],
+        ["high", "95% CI high (Wilson)"],
+        ["lift", "Relative lift vs control"],
+        ["pValue", "p-value (two-proportion z-test)"],
+        ["significant", "Significant at 5%"],
+      ),
       rows,
     );
   },

@@ -1,16 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
-import { dashboardQuery, parseDashboardParams, parseDashboardParamsOrThrow } from "./dashboard-params";
+import {
+  dashboardQuery,
+  parseDashboardParams,
+  parseDashboardParamsOrThrow,
+} from "./dashboard-params";
 
 const now = new Date("2026-04-10T12:00:00Z");
 const J = "7f2c1b1e-8a4d-4c39-9a57-2b6b1b0f2a11";
 
 describe("dashboard params", () => {
   it("round-trips a view through the URL", () => {
-    const v = parseDashboardParamsOrThrow({ range: "custom", from: "2026-03-01", to: "2026-03-10", channel: "sms", journey: J }, "UTC", now);
-    expect(v).toMatchObject({ range: { from: "2026-03-01", to: "2026-03-10", days: 10 }, previous: { from: "2026-02-19", to: "2026-02-28" }, channel: "sms", journeyId: J });
+    const v = parseDashboardParamsOrThrow(
+      { range: "custom", from: "2026-03-01", to: "2026-03-10", channel: "sms", journey: J },
+      "UTC",
+      now,
+    );
+    expect(v).toMatchObject({
+      range: { from: "2026-03-01", to: "2026-03-10", days: 10 },
+      previous: { from: "2026-02-19", to: "2026-02-28" },
+      channel: "sms",
+      journeyId: J,
+    });
     const q = dashboardQuery(v);
-    expect(parseDashboardParamsOrThrow(Object.fromEntries(new URLSearchParams(q)), "UTC", now)).toEqual(v);
+    expect(
+      parseDashboardParamsOrThrow(Object.fromEntries(new URLSearchParams(q)), "UTC", now),
+    ).toEqual(v);
     expect(dashboardQuery(v, { range: "7d" })).toBe(`?range=7d&channel=sms&journey=${J}`);
     expect(dashboardQuery(parseDashboardParamsOrThrow({}, "UTC", now))).toBe("");
   });
@@ -24,9 +39,15 @@ describe("dashboard params", () => {
     }
   });
   it("drops what it cannot read on pages and says what", () => {
-    const { view, ignored } = parseDashboardParams({ channel: "fax", range: "7d", journey: "nope" }, "UTC", now);
+    const { view, ignored } = parseDashboardParams(
+      { channel: "fax", range: "7d", journey: "nope" },
+      "UTC",
+      now,
+    );
     expect(ignored.sort()).toEqual(["channel", "journey"]);
     expect(view).toMatchObject({ channel: null, journeyId: null, range: { days: 7 } });
-    expect(parseDashboardParams({ range: "custom", from: "2026-03-05" }, "UTC", now).view.range.preset).toBe("30d");
+    expect(
+      parseDashboardParams({ range: "custom", from: "2026-03-05" }, "UTC", now).view.range.preset,
+    ).toBe("30d");
   });
 });

@@ -14,14 +14,23 @@ export type TDashboardView = {
 };
 
 /** The filter form's fields (strings, as in the URL). */
-export type TFilterValue = { range: string; from: string; to: string; channel: string; journey: string; segment: string };
+export type TFilterValue = {
+  range: string;
+  from: string;
+  to: string;
+  channel: string;
+  journey: string;
+  segment: string;
+};
 
 type TRaw = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export const ZDashboardParams = ZRangeParams.and(
   z.object({
-    channel: z.enum(SEND_CHANNELS, { error: `must be one of ${SEND_CHANNELS.join(", ")}` }).optional(),
+    channel: z
+      .enum(SEND_CHANNELS, { error: `must be one of ${SEND_CHANNELS.join(", ")}` })
+      .optional(),
     journey: z.uuid({ error: "must be a journey id" }).optional(),
     segment: z.uuid({ error: "must be a segment id" }).optional(),
   }),
@@ -29,34 +38,62 @@ export const ZDashboardParams = ZRangeParams.and(
 
 function view(p: z.infer<typeof ZDashboardParams>, timeZone: string, now: Date): TDashboardView {
   const range = resolveDayRange(p, timeZone, now);
-  return { range, previous: previousPeriod(range), channel: p.channel ?? null, journeyId: p.journey?.toLowerCase() ?? null, segmentId: p.segment?.toLowerCase() ?? null };
+  return {
+    range,
+    previous: previousPeriod(range),
+    channel: p.channel ?? null,
+    journeyId: p.journey?.toLowerCase() ?? null,
+    segmentId: p.segment?.toLowerCase() ?? null,
+  };
 }
 
-const pickRaw = (raw: TRaw) => ({ range: first(raw.range), from: first(raw.from), to: first(raw.to), channel: first(raw.channel), journey: first(raw.journey), segment: first(raw.segment) });
+const pickRaw = (raw: TRaw) => ({
+  range: first(raw.range),
+  from: first(raw.from),
+  to: first(raw.to),
+  channel: first(raw.channel),
+  journey: first(raw.journey),
+  segment: first(raw.segment),
+});
 
 /** For CSV routes: a bad parameter is a 400 naming it. */
-export function parseDashboardParamsOrThrow(raw: TRaw, timeZone: string, now = new Date()): TDashboardView {
+export function parseDashboardParamsOrThrow(
+  raw: TRaw,
+  timeZone: string,
+  now = new Date(),
+): TDashboardView {
   const r = ZDashboardParams.safeParse(pickRaw(raw));
   if (!r.success) throw new ValidationError(zodFields(r.error));
   return view(r.data, timeZone, now);
 }
 
 /** For pages: a stale or hand-edited link loses what it cannot read (and says so) instead of failing. */
-export function parseDashboardParams(raw: TRaw, timeZone: string, now = new Date()): { view: TDashboardView; ignored: string[] } {
+export function parseDashboardParams(
+  raw: TRaw,
+  timeZone: string,
+  now = new Date(),
+): { view: TDashboardView; ignored: string[] } {
   const picked: Record<string, string | undefined> = pickRaw(raw);
   const r = ZDashboardParams.safeParse(picked);
   if (r.success) return { view: view(r.data, timeZone, now), ignored: [] };
   const ignored = [...new Set(r.error.issues.map((i) => String(i.path[0] ?? "")))].filter(Boolean);
   for (const k of ignored) picked[k] = undefined;
-  if (ignored.some((k) => k === "from" || k === "to" || k === "range")) Object.assign(picked, { range: undefined, from: undefined, to: undefined });
+  if (ignored.some((k) => k === "from" || k === "to" || k === "range"))
+    Object.assign(picked, { range: undefined, from: undefined, to: undefined });
   const again = ZDashboardParams.safeParse(picked);
   return { view: view(again.success ? again.data : {}, timeZone, now), ignored };
 }
 
 /** The query string of a view (only what differs from the defaults), with `patch` applied. */
-export function dashboardQuery(v: TDashboardView, patch: Partial<Record<"range" | "from" | "to" | "channel" | "journey" | "segment", string | null>> = {}): string {
+export function dashboardQuery(
+  v: TDashboardView,
+  patch: Partial<
+    Record<"range" | "from" | "to" | "channel" | "journey" | "segment", string | null>
+  > = {},
+): string {
   const s: Record<string, string | null | undefined> = {
-    range: v.range.preset === "custom" ? "custom" : v.range.preset === "30d" ? null : v.range.preset,
+    range:
+      v.range.preset === "custom" ? "custom" : v.range.preset === "30d" ? null : v.range.preset,
     from: v.range.preset === "custom" ? v.range.from : null,
     to: v.range.preset === "custom" ? v.range.to : null,
     channel: v.channel,

@@ -3,7 +3,8 @@ const int = new Intl.NumberFormat("en-US");
 export const formatCount = (n: number) => int.format(n);
 
 /** A rate for people: "–" when there was no base, one decimal otherwise. */
-export const formatPercent = (r: number | null | undefined, digits = 1) => (r === null || r === undefined || !Number.isFinite(r) ? "–" : `${(r * 100).toFixed(digits)}%`);
+export const formatPercent = (r: number | null | undefined, digits = 1) =>
+  r === null || r === undefined || !Number.isFinite(r) ? "–" : `${(r * 100).toFixed(digits)}%`;
 
 /** A change with its direction in words and sign, never in colour alone. */
 export function formatChange(change: number | null, current: number): string {

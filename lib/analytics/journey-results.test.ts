@@ -5,7 +5,16 @@ const plan = ZDashboardPlan.parse({
   entryStepId: "t",
   steps: {
     t: { kind: "trigger", config: {}, next: { next: "split" } },
-    split: { kind: "ab_split", config: { variants: [{ id: "A", label: "Plain", percent: 50 }, { id: "B", label: "", percent: 50 }] }, next: { A: "mail_a", B: "mail_b" } },
+    split: {
+      kind: "ab_split",
+      config: {
+        variants: [
+          { id: "A", label: "Plain", percent: 50 },
+          { id: "B", label: "", percent: 50 },
+        ],
+      },
+      next: { A: "mail_a", B: "mail_b" },
+    },
     mail_a: { kind: "send", config: { channel: "email" }, next: { next: "hold" } },
     mail_b: { kind: "send", config: { channel: "email" }, next: { next: "hold" } },
     hold: { kind: "holdout", config: { percent: 10 }, next: { continue: "x" } },
@@ -21,15 +30,48 @@ describe("orderedSteps", () => {
 
 describe("journeyFunnel", () => {
   it("lists entered, each step, message stages and goal with rates from the previous row and from entry", () => {
-    const rows = journeyFunnel({ plan, entered: 200, passedByNode: new Map([["split", 200], ["mail_a", 100], ["mail_b", 90], ["hold", 180]]), messages: { sent: 190, delivered: 180, opened: 90, clicked: 30 }, converted: 40 });
-    expect(rows.map((r) => r.key)).toEqual(["entered", "node:split", "node:mail_a", "node:mail_b", "node:hold", "sent", "delivered", "opened", "clicked", "goal"]);
+    const rows = journeyFunnel({
+      plan,
+      entered: 200,
+      passedByNode: new Map([
+        ["split", 200],
+        ["mail_a", 100],
+        ["mail_b", 90],
+        ["hold", 180],
+      ]),
+      messages: { sent: 190, delivered: 180, opened: 90, clicked: 30 },
+      converted: 40,
+    });
+    expect(rows.map((r) => r.key)).toEqual([
+      "entered",
+      "node:split",
+      "node:mail_a",
+      "node:mail_b",
+      "node:hold",
+      "sent",
+      "delivered",
+      "opened",
+      "clicked",
+      "goal",
+    ]);
     expect(rows[0]).toMatchObject({ count: 200, ofPrevious: null, ofEntered: null });
-    expect(rows[2]).toMatchObject({ label: "Send (email) · mail_a", count: 100, ofPrevious: 0.5, ofEntered: 0.5 });
+    expect(rows[2]).toMatchObject({
+      label: "Send (email) · mail_a",
+      count: 100,
+      ofPrevious: 0.5,
+      ofEntered: 0.5,
+    });
     expect(rows[7]?.ofPrevious).toBeCloseTo(0.5);
     expect(rows.at(-1)).toMatchObject({ count: 40, ofPrevious: 40 / 30, ofEntered: 0.2 });
   });
   it("has no rates after an empty row", () => {
-    const rows = journeyFunnel({ plan, entered: 0, passedByNode: new Map(), messages: { sent: 0, delivered: 0, opened: 0, clicked: 0 }, converted: 0 });
+    const rows = journeyFunnel({
+      plan,
+      entered: 0,
+      passedByNode: new Map(),
+      messages: { sent: 0, delivered: 0, opened: 0, clicked: 0 },
+      converted: 0,
+    });
     expect(rows.every((r) => r.ofPrevious === null && r.ofEntered === null)).toBe(true);
   });
 });
@@ -42,9 +84,18 @@ describe("journeyExperiments", () => {
       { node_id: "hold", outcome: "held_out", passed: 100, converted: 10 },
       { node_id: "hold", outcome: "continue", passed: 900, converted: 180 },
     ]);
-    expect(ex.map((e) => [e.nodeId, e.kind])).toEqual([["split", "ab_split"], ["hold", "holdout"]]);
+    expect(ex.map((e) => [e.nodeId, e.kind])).toEqual([
+      ["split", "ab_split"],
+      ["hold", "holdout"],
+    ]);
     const [a, b] = ex[0]!.groups;
-    expect(a).toMatchObject({ id: "A", label: "Plain", entries: 1000, conversions: 200, test: null });
+    expect(a).toMatchObject({
+      id: "A",
+      label: "Plain",
+      entries: 1000,
+      conversions: 200,
+      test: null,
+    });
     expect(b?.label).toBe("Variant B");
     expect(b?.test?.significant).toBe(true);
     expect(b?.test?.relativeLift).toBeCloseTo(0.25);
@@ -54,6 +105,9 @@ describe("journeyExperiments", () => {
   });
   it("reports empty groups without a verdict", () => {
     const [split] = journeyExperiments(plan, []);
-    expect(split?.groups.map((g) => [g.entries, g.test?.significant ?? null])).toEqual([[0, null], [0, false]]);
+    expect(split?.groups.map((g) => [g.entries, g.test?.significant ?? null])).toEqual([
+      [0, null],
+      [0, false],
+    ]);
   });
 });

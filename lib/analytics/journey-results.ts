@@ -1,12 +1,21 @@
 import { z } from "zod";
-import { twoProportionZTest, wilsonInterval, type TProportion, type TTwoProportionResult } from "./two-proportion-test";
+import {
+  twoProportionZTest,
+  wilsonInterval,
+  type TProportion,
+  type TTwoProportionResult,
+} from "./two-proportion-test";
 
 /** The parts of a stored plan the dashboard reads; lenient, so an older plan still draws. */
 export const ZDashboardPlan = z.object({
   entryStepId: z.string(),
   steps: z.record(
     z.string(),
-    z.object({ kind: z.string(), config: z.record(z.string(), z.unknown()).catch({}), next: z.record(z.string(), z.string()).catch({}) }),
+    z.object({
+      kind: z.string(),
+      config: z.record(z.string(), z.unknown()).catch({}),
+      next: z.record(z.string(), z.string()).catch({}),
+    }),
   ),
 });
 export type TDashboardPlan = z.infer<typeof ZDashboardPlan>;
@@ -26,7 +35,8 @@ const KIND_LABEL: Record<string, string> = {
 export function stepLabel(plan: TDashboardPlan, nodeId: string): string {
   const s = plan.steps[nodeId];
   if (!s) return nodeId;
-  const channel = s.kind === "send" && typeof s.config.channel === "string" ? ` (${s.config.channel})` : "";
+  const channel =
+    s.kind === "send" && typeof s.config.channel === "string" ? ` (${s.config.channel})` : "";
   return `${KIND_LABEL[s.kind] ?? s.kind}${channel} · ${nodeId}`;
 }
 
@@ -49,7 +59,13 @@ export function orderedSteps(plan: TDashboardPlan): string[] {
   return out;
 }
 
-export type TFunnelRow = { key: string; label: string; count: number; ofPrevious: number | null; ofEntered: number | null };
+export type TFunnelRow = {
+  key: string;
+  label: string;
+  count: number;
+  ofPrevious: number | null;
+  ofEntered: number | null;
+};
 
 /**
  * Entered → each step (entries that passed it) → sent → delivered → opened → clicked (messages of
@@ -64,7 +80,11 @@ export function journeyFunnel(input: {
 }): TFunnelRow[] {
   const raw: { key: string; label: string; count: number }[] = [
     { key: "entered", label: "Entered", count: input.entered },
-    ...orderedSteps(input.plan).map((id) => ({ key: `node:${id}`, label: stepLabel(input.plan, id), count: input.passedByNode.get(id) ?? 0 })),
+    ...orderedSteps(input.plan).map((id) => ({
+      key: `node:${id}`,
+      label: stepLabel(input.plan, id),
+      count: input.passedByNode.get(id) ?? 0,
+    })),
     { key: "sent", label: "Messages sent", count: input.messages.sent },
     { key: "delivered", label: "Delivered", count: input.messages.delivered },
     { key: "opened", label: "Opened", count: input.messages.opened },
@@ -73,42 +93,88 @@ export function journeyFunnel(input: {
   ];
   return raw.map((r, i) => {
     const prev = i > 0 ? raw[i - 1]?.count : undefined;
-    return { ...r, ofPrevious: prev ? r.count / prev : null, ofEntered: i > 0 && input.entered ? r.count / input.entered : null };
+    return {
+      ...r,
+      ofPrevious: prev ? r.count / prev : null,
+      ofEntered: i > 0 && input.entered ? r.count / input.entered : null,
+    };
   });
 }
 
-export type TGroupResult = { id: string; label: string; entries: number; conversions: number; ci: TProportion; test: TTwoProportionResult | null };
-export type TExperiment = { nodeId: string; kind: "ab_split" | "holdout"; label: string; groups: TGroupResult[] };
+export type TGroupResult = {
+  id: string;
+  label: string;
+  entries: number;
+  conversions: number;
+  ci: TProportion;
+  test: TTwoProportionResult | null;
+};
+export type TExperiment = {
+  nodeId: string;
+  kind: "ab_split" | "holdout";
+  label: string;
+  groups: TGroupResult[];
+};
 
 /**
  * Every A/B split (each variant against the first, the control) and holdout (treated against
  * held out) in the plan, with the goal conversion rate of the entries that passed it.
  */
-export function journeyExperiments(plan: TDashboardPlan, outcomes: { node_id: string; outcome: string; passed: number; converted: number }[]): TExperiment[] {
-  const at = (nodeId: string, outcome: string) => outcomes.find((o) => o.node_id === nodeId && o.outcome === outcome) ?? { passed: 0, converted: 0 };
-  const group = (id: string, label: string, o: { passed: number; converted: number }, control?: { passed: number; converted: number }): TGroupResult => ({
+export function journeyExperiments(
+  plan: TDashboardPlan,
+  outcomes: { node_id: string; outcome: string; passed: number; converted: number }[],
+): TExperiment[] {
+  const at = (nodeId: string, outcome: string) =>
+    outcomes.find((o) => o.node_id === nodeId && o.outcome === outcome) ?? {
+      passed: 0,
+      converted: 0,
+    };
+  const group = (
+    id: string,
+    label: string,
+    o: { passed: number; converted: number },
+    control?: { passed: number; converted: number },
+  ): TGroupResult => ({
     id,
     label,
     entries: o.passed,
     conversions: o.converted,
     ci: wilsonInterval(o.converted, o.passed),
-    test: control ? twoProportionZTest({ successes: control.converted, trials: control.passed }, { successes: o.converted, trials: o.passed }) : null,
+    test: control
+      ? twoProportionZTest(
+          { successes: control.converted, trials: control.passed },
+          { successes: o.converted, trials: o.passed },
+        )
+      : null,
   });
   const out: TExperiment[] = [];
   for (const id of orderedSteps(plan)) {
     const step = plan.steps[id];
     if (step?.kind === "ab_split") {
-      const variants = z.array(z.object({ id: z.string(), label: z.string().catch("") })).catch([]).parse(step.config.variants);
+      const variants = z
+        .array(z.object({ id: z.string(), label: z.string().catch("") }))
+        .catch([])
+        .parse(step.config.variants);
       const control = variants[0] ? at(id, variants[0].id) : undefined;
       out.push({
         nodeId: id,
         kind: "ab_split",
         label: stepLabel(plan, id),
-        groups: variants.map((v, i) => group(v.id, v.label || `Variant ${v.id}`, at(id, v.id), i === 0 ? undefined : control)),
+        groups: variants.map((v, i) =>
+          group(v.id, v.label || `Variant ${v.id}`, at(id, v.id), i === 0 ? undefined : control),
+        ),
       });
     } else if (step?.kind === "holdout") {
       const held = at(id, "held_out");
-      out.push({ nodeId: id, kind: "holdout", label: stepLabel(plan, id), groups: [group("held_out", "Held out (control)", held), group("continue", "Treated", at(id, "continue"), held)] });
+      out.push({
+        nodeId: id,
+        kind: "holdout",
+        label: stepLabel(plan, id),
+        groups: [
+          group("held_out", "Held out (control)", held),
+          group("continue", "Treated", at(id, "continue"), held),
+        ],
+      });
     }
   }
   return out;

@@ -1,7 +1,15 @@
 /** n / d, or null when there is no base (shown as "–", never as 0%). */
 export const rate = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 
-export type TRateBase = { sent: number; delivered: number; opened: number; clicked: number; bounced: number; failed: number; unsubscribed: number };
+export type TRateBase = {
+  sent: number;
+  delivered: number;
+  opened: number;
+  clicked: number;
+  bounced: number;
+  failed: number;
+  unsubscribed: number;
+};
 
 /**
  * The performance rates, each over the base stated on the page: delivery and bounce over sent;
@@ -18,4 +26,5 @@ export function performanceRates(c: TRateBase) {
 }
 
 /** Change against the previous period, or null when it had nothing. */
-export const change = (current: number, previous: number): number | null => (previous > 0 ? (current - previous) / previous : null);
+export const change = (current: number, previous: number): number | null =>
+  previous > 0 ? (current - previous) / previous : null;

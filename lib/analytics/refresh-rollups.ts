@@ -32,7 +32,13 @@ async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
   return r;
 }
 
-export type TRefreshResult = { messageDays: number; scannedFromId: number; maxId: number; full: boolean; segmentsSnapshotted: number };
+export type TRefreshResult = {
+  messageDays: number;
+  scannedFromId: number;
+  maxId: number;
+  full: boolean;
+  segmentsSnapshotted: number;
+};
 
 /**
  * Brings the rollups up to date in one transaction (concurrent refreshes wait on the state row).
@@ -43,7 +49,9 @@ export type TRefreshResult = { messageDays: number; scannedFromId: number; maxId
  * `full` rebuilds everything (after a restore, or to check the incremental path); so does the
  * first refresh ever.
  */
-export async function refreshRollups(opts: { full?: boolean; now?: Date } = {}): Promise<TRefreshResult> {
+export async function refreshRollups(
+  opts: { full?: boolean; now?: Date } = {},
+): Promise<TRefreshResult> {
   const now = opts.now ?? new Date();
   const upTo = await settledMaxEventId();
   const result = await db().transaction(async (tx) => {
@@ -55,10 +63,15 @@ export async function refreshRollups(opts: { full?: boolean; now?: Date } = {}):
       await truncateMessageRollup(tx);
       await timed("rebuild all message days", () => recomputeAllMessageDays(tx));
     } else if (upTo > state.safeId) {
-      messageDays = await timed("mark touched days", () => markMessageDays(tx, { after: state.safeId, upTo }));
-      if (messageDays) await timed(`recompute ${messageDays} message days`, () => recomputeMessageDays(tx));
+      messageDays = await timed("mark touched days", () =>
+        markMessageDays(tx, { after: state.safeId, upTo }),
+      );
+      if (messageDays)
+        await timed(`recompute ${messageDays} message days`, () => recomputeMessageDays(tx));
     }
-    await timed("journey days", () => recomputeJourneyDays(tx, full ? null : JOURNEY_TRAILING_DAYS, now));
+    await timed("journey days", () =>
+      recomputeJourneyDays(tx, full ? null : JOURNEY_TRAILING_DAYS, now),
+    );
     // Never backwards: a concurrent refresh may have settled further while this one waited.
     await saveRefreshState(tx, SOURCE, Math.max(state.safeId, upTo));
     return { messageDays, scannedFromId: full ? 0 : state.safeId, maxId: upTo, full };
@@ -68,7 +81,9 @@ export async function refreshRollups(opts: { full?: boolean; now?: Date } = {}):
 }
 
 /** Today's size of every segment of every workspace, unless taken within the hour. */
-export async function snapshotSegmentSizes(opts: { now?: Date; force?: boolean; workspaceId?: string } = {}) {
+export async function snapshotSegmentSizes(
+  opts: { now?: Date; force?: boolean; workspaceId?: string } = {},
+) {
   const now = opts.now ?? new Date();
   let n = 0;
   for (const ws of await listWorkspaceZones(db())) {

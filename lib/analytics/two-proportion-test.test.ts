@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { normalCdf, twoProportionZTest, wilsonInterval, zForConfidence } from "./two-proportion-test";
+import {
+  normalCdf,
+  twoProportionZTest,
+  wilsonInterval,
+  zForConfidence,
+} from "./two-proportion-test";
 
 describe("normalCdf / zForConfidence", () => {
   it("matches table values", () => {
@@ -34,7 +39,10 @@ describe("wilsonInterval", () => {
 describe("twoProportionZTest", () => {
   it("computes the pooled z and p of a known example", () => {
     // 200/1000 vs 250/1000: pooled 0.225, se = sqrt(.225*.775*.002) = 0.018675, z = 2.677
-    const r = twoProportionZTest({ successes: 200, trials: 1000 }, { successes: 250, trials: 1000 });
+    const r = twoProportionZTest(
+      { successes: 200, trials: 1000 },
+      { successes: 250, trials: 1000 },
+    );
     expect(r.z).toBeCloseTo(2.677, 2);
     expect(r.pValue).toBeCloseTo(0.0074, 3);
     expect(r.significant).toBe(true);
@@ -53,7 +61,11 @@ describe("twoProportionZTest", () => {
     expect(ab.pValue).toBeCloseTo(ba.pValue, 10);
   });
   it("has no verdict without trials or variance", () => {
-    expect(twoProportionZTest({ successes: 0, trials: 0 }, { successes: 5, trials: 10 })).toMatchObject({ pValue: 1, significant: false });
-    expect(twoProportionZTest({ successes: 0, trials: 50 }, { successes: 0, trials: 50 })).toMatchObject({ z: 0, pValue: 1, relativeLift: null });
+    expect(
+      twoProportionZTest({ successes: 0, trials: 0 }, { successes: 5, trials: 10 }),
+    ).toMatchObject({ pValue: 1, significant: false });
+    expect(
+      twoProportionZTest({ successes: 0, trials: 50 }, { successes: 0, trials: 50 }),
+    ).toMatchObject({ z: 0, pValue: 1, relativeLift: null });
   });
 });

@@ -7,7 +7,11 @@ export type TProportion = { rate: number; low: number; high: number };
 export function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-x * x);
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
@@ -39,18 +43,29 @@ export function wilsonInterval(successes: number, trials: number, confidence = 0
   return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-export type TTwoProportionResult = { z: number; pValue: number; significant: boolean; difference: number; relativeLift: number | null };
+export type TTwoProportionResult = {
+  z: number;
+  pValue: number;
+  significant: boolean;
+  difference: number;
+  relativeLift: number | null;
+};
 
 /**
  * Pooled two-proportion z-test of variant B against A (two-sided). With no trials or no variance
  * (both 0% or both 100%) there is nothing to tell apart: z 0, p 1.
  */
-export function twoProportionZTest(a: { successes: number; trials: number }, b: { successes: number; trials: number }, alpha = 0.05): TTwoProportionResult {
+export function twoProportionZTest(
+  a: { successes: number; trials: number },
+  b: { successes: number; trials: number },
+  alpha = 0.05,
+): TTwoProportionResult {
   const pa = a.trials ? a.successes / a.trials : 0;
   const pb = b.trials ? b.successes / b.trials : 0;
   const difference = pb - pa;
   const relativeLift = pa > 0 ? difference / pa : null;
-  if (!a.trials || !b.trials) return { z: 0, pValue: 1, significant: false, difference, relativeLift };
+  if (!a.trials || !b.trials)
+    return { z: 0, pValue: 1, significant: false, difference, relativeLift };
   const pooled = (a.successes + b.successes) / (a.trials + b.trials);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / a.trials + 1 / b.trials));
   if (se === 0) return { z: 0, pValue: 1, significant: false, difference, relativeLift };

@@ -5,16 +5,51 @@ describe("OpenAPI document", () => {
   const doc = buildOpenApi();
 
   it("describes every public endpoint", () => {
-    expect(Object.keys(doc.paths).sort()).toEqual(["/alias", "/batch", "/contacts/{userId}", "/identify", "/me", "/page", "/screen", "/track"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/alias",
+      "/batch",
+      "/contacts/{userId}",
+      "/identify",
+      "/me",
+      "/page",
+      "/screen",
+      "/track",
+    ]);
   });
 
   it("is generated from the validation schemas, unknown fields included", () => {
-    const track = doc.paths["/track"].post.requestBody.content["application/json"].schema as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+    const track = doc.paths["/track"].post.requestBody.content["application/json"].schema as {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     expect(track.required).toEqual(["event"]);
     expect(track.additionalProperties).toBe(false);
-    expect(Object.keys(track.properties)).toEqual(expect.arrayContaining(["userId", "anonymousId", "event", "properties", "timestamp", "messageId", "context"]));
-    const identify = doc.paths["/identify"].post.requestBody.content["application/json"].schema as { properties: Record<string, unknown> };
-    expect(Object.keys(identify.properties)).toEqual(expect.arrayContaining(["traits", "email", "phone", "attributes", "pushTokens", "subscriptions", "timezone"]));
+    expect(Object.keys(track.properties)).toEqual(
+      expect.arrayContaining([
+        "userId",
+        "anonymousId",
+        "event",
+        "properties",
+        "timestamp",
+        "messageId",
+        "context",
+      ]),
+    );
+    const identify = doc.paths["/identify"].post.requestBody.content["application/json"].schema as {
+      properties: Record<string, unknown>;
+    };
+    expect(Object.keys(identify.properties)).toEqual(
+      expect.arrayContaining([
+        "traits",
+        "email",
+        "phone",
+        "attributes",
+        "pushTokens",
+        "subscriptions",
+        "timezone",
+      ]),
+    );
   });
 
   it("serialises to JSON", () => {

@@ -22,7 +22,10 @@ describe("API keys", () => {
     expect(extractApiKey(header)).toBe("wm_writekey");
   });
 
-  it.each([null, "", "Bearer", "Token wm_abc", `Basic ${Buffer.from(":pw").toString("base64")}`])("finds no key in %j", (h) => {
-    expect(extractApiKey(h)).toBeNull();
-  });
+  it.each([null, "", "Bearer", "Token wm_abc", `Basic ${Buffer.from(":pw").toString("base64")}`])(
+    "finds no key in %j",
+    (h) => {
+      expect(extractApiKey(h)).toBeNull();
+    },
+  );
 });

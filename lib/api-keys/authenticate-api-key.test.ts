@@ -20,13 +20,26 @@ describe("API key authentication", () => {
     const wsB = await createWorkspace({ name: "Tenant B", timezone: "UTC", ownerId: u.id });
     const a = generateApiKey();
     const b = generateApiKey();
-    const rowA = await insertApiKey({ workspaceId: wsA.id, name: "a", prefix: a.prefix, keyHash: a.hash, createdBy: u.id });
-    await insertApiKey({ workspaceId: wsB.id, name: "b", prefix: b.prefix, keyHash: b.hash, createdBy: u.id });
+    const rowA = await insertApiKey({
+      workspaceId: wsA.id,
+      name: "a",
+      prefix: a.prefix,
+      keyHash: a.hash,
+      createdBy: u.id,
+    });
+    await insertApiKey({
+      workspaceId: wsB.id,
+      name: "b",
+      prefix: b.prefix,
+      keyHash: b.hash,
+      createdBy: u.id,
+    });
 
     const t0 = new Date("2026-11-01T10:00:00Z");
     expect((await authenticateApiKey(`Bearer ${a.key}`, t0))?.workspace.slug).toBe("tenant-a");
     expect((await authenticateApiKey(`Bearer ${b.key}`, t0))?.workspace.slug).toBe("tenant-b");
-    const lastUsed = async () => (await db().select().from(apiKeys).where(eq(apiKeys.id, rowA.id)))[0]?.lastUsedAt;
+    const lastUsed = async () =>
+      (await db().select().from(apiKeys).where(eq(apiKeys.id, rowA.id)))[0]?.lastUsedAt;
     expect(await lastUsed()).toEqual(t0);
 
     // Within a minute the row is not rewritten; after it, it is.

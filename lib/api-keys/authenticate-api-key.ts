@@ -4,7 +4,10 @@ import { extractApiKey, hashApiKey } from "./api-key";
 export type TApiKeyContext = NonNullable<Awaited<ReturnType<typeof findActiveApiKeyByHash>>>;
 
 /** The workspace an `Authorization` header's key belongs to, or null for a missing, unknown or revoked key. */
-export async function authenticateApiKey(authorization: string | null, now = new Date()): Promise<TApiKeyContext | null> {
+export async function authenticateApiKey(
+  authorization: string | null,
+  now = new Date(),
+): Promise<TApiKeyContext | null> {
   const key = extractApiKey(authorization);
   if (!key) return null;
   const found = await findActiveApiKeyByHash(hashApiKey(key));

@@ -6,7 +6,9 @@ import { ZSignIn } from "./schemas";
 // does not reveal which emails have accounts.
 let dummyHash: Promise<string> | undefined;
 
-export async function authenticateUser(credentials: unknown): Promise<{ id: string; email: string; name: string } | null> {
+export async function authenticateUser(
+  credentials: unknown,
+): Promise<{ id: string; email: string; name: string } | null> {
   const parsed = ZSignIn.safeParse(credentials);
   if (!parsed.success) return null;
   const user = await findUserByEmail(parsed.data.email);

@@ -16,7 +16,7 @@ describe("password hashing", () => {
 
   it("rejects malformed stored hashes instead of throwing", async () => {
     expect(await verifyPassword("x", "")).toBe(false);
-    expect(await verifyPassword("x", "bcrypt$2b$..." )).toBe(false);
+    expect(await verifyPassword("x", "bcrypt$2b$...")).toBe(false);
   });
 
   it("treats canonically equal unicode the same", async () => {

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ZPassword, ZSignUp } from "./schemas";
 
-const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+const messages = (r: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) => Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
 
 describe("sign-up input", () => {
   it("normalises the email", () => {
-    const r = ZSignUp.parse({ name: " Ada ", email: "  Ada@Example.COM ", password: "long enough pass" });
+    const r = ZSignUp.parse({
+      name: " Ada ",
+      email: "  Ada@Example.COM ",
+      password: "long enough pass",
+    });
     expect(r).toMatchObject({ name: "Ada", email: "ada@example.com" });
   });
 

@@ -1,7 +1,12 @@
 import { connect, constants, type ClientHttp2Session, type IncomingHttpHeaders } from "node:http2";
 import type { KeyObject } from "node:crypto";
 import { combinePushResults } from "./combine-push-results";
-import { DEFAULT_TIMEOUT_MS, isRetryableStatus, parseRetryAfter, type TFailure } from "./http-outcome";
+import {
+  DEFAULT_TIMEOUT_MS,
+  isRetryableStatus,
+  parseRetryAfter,
+  type TFailure,
+} from "./http-outcome";
 import { apnsBaseUrl, type TApnsConfig } from "./provider-config";
 import { readPrivateKey, signJwt } from "./sign-jwt";
 import type { ChannelProvider, TPushMessage, TSendResult } from "./types";
@@ -28,19 +33,46 @@ export function apnsPayload(message: TPushMessage): Record<string, unknown> {
   };
 }
 
-export function classifyApnsError(status: number, reason: string | undefined, token: string, retryAfter: string | undefined): TFailure {
+export function classifyApnsError(
+  status: number,
+  reason: string | undefined,
+  token: string,
+  retryAfter: string | undefined,
+): TFailure {
   const code = reason ?? String(status);
   // Unregistered: the app is gone from the device. BadDeviceToken: not a token for this environment.
   if (status === 410 || code === "BadDeviceToken" || code === "Unregistered") {
-    return { ok: false, retryable: false, reason: `APNs ${code}: the device token is no longer valid`, code, invalidTokens: [token] };
+    return {
+      ok: false,
+      retryable: false,
+      reason: `APNs ${code}: the device token is no longer valid`,
+      code,
+      invalidTokens: [token],
+    };
   }
-  if (isRetryableStatus(status)) return { ok: false, retryable: true, reason: `APNs ${code} (HTTP ${status})`, code, retryAfterSeconds: parseRetryAfter(retryAfter) };
-  if (status === 403) return { ok: false, retryable: false, reason: `APNs refused the signing key (${code}); check key id, team id and .p8 key`, code };
+  if (isRetryableStatus(status))
+    return {
+      ok: false,
+      retryable: true,
+      reason: `APNs ${code} (HTTP ${status})`,
+      code,
+      retryAfterSeconds: parseRetryAfter(retryAfter),
+    };
+  if (status === 403)
+    return {
+      ok: false,
+      retryable: false,
+      reason: `APNs refused the signing key (${code}); check key id, team id and .p8 key`,
+      code,
+    };
   return { ok: false, retryable: false, reason: `APNs ${code} (HTTP ${status})`, code };
 }
 
 /** Push to iOS over APNs' HTTP/2 API, on one long-lived connection, with a reused ES256 provider token. */
-export function createApnsProvider(config: TApnsConfig, options: { timeoutMs?: number; now?: () => number } = {}): ChannelProvider<TPushMessage> {
+export function createApnsProvider(
+  config: TApnsConfig,
+  options: { timeoutMs?: number; now?: () => number } = {},
+): ChannelProvider<TPushMessage> {
   const origin = new URL(apnsBaseUrl(config)).origin;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
@@ -49,14 +81,27 @@ export function createApnsProvider(config: TApnsConfig, options: { timeoutMs?: n
   try {
     key = readPrivateKey(config.privateKey, "privateKey");
   } catch (err) {
-    keyError = { ok: false, retryable: false, reason: `APNs settings: ${(err as Error).message}`, code: "bad_config" };
+    keyError = {
+      ok: false,
+      retryable: false,
+      reason: `APNs settings: ${(err as Error).message}`,
+      code: "bad_config",
+    };
   }
   let jwt: { token: string; at: number } | undefined;
   let session: ClientHttp2Session | undefined;
 
   function providerToken(fresh = false): string {
     if (fresh || !jwt || now() - jwt.at > JWT_REUSE_MS) {
-      jwt = { token: signJwt("ES256", { kid: config.keyId }, { iss: config.teamId, iat: Math.floor(now() / 1000) }, key!), at: now() };
+      jwt = {
+        token: signJwt(
+          "ES256",
+          { kid: config.keyId },
+          { iss: config.teamId, iat: Math.floor(now() / 1000) },
+          key!,
+        ),
+        at: now(),
+      };
     }
     return jwt.token;
   }
@@ -71,7 +116,11 @@ export function createApnsProvider(config: TApnsConfig, options: { timeoutMs?: n
     return s;
   }
 
-  function post(token: string, headers: Record<string, string>, body: string): Promise<TH2Answer | TFailure> {
+  function post(
+    token: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<TH2Answer | TFailure> {
     return new Promise((resolve) => {
       let done = false;
       const finish = (v: TH2Answer | TFailure) => {
@@ -81,31 +130,56 @@ export function createApnsProvider(config: TApnsConfig, options: { timeoutMs?: n
       };
       let req;
       try {
-        req = openSession().request({ ":method": "POST", ":path": `/3/device/${encodeURIComponent(token)}`, ...headers });
+        req = openSession().request({
+          ":method": "POST",
+          ":path": `/3/device/${encodeURIComponent(token)}`,
+          ...headers,
+        });
       } catch (err) {
-        return finish({ ok: false, retryable: true, reason: `APNs could not be reached (${(err as Error).message})`, code: "network" });
+        return finish({
+          ok: false,
+          retryable: true,
+          reason: `APNs could not be reached (${(err as Error).message})`,
+          code: "network",
+        });
       }
       let status = 0;
       let responseHeaders: IncomingHttpHeaders = {};
       const chunks: Buffer[] = [];
       req.setTimeout(timeoutMs, () => {
         req.close(constants.NGHTTP2_CANCEL);
-        finish({ ok: false, retryable: true, reason: "APNs did not answer in time", code: "timeout" });
+        finish({
+          ok: false,
+          retryable: true,
+          reason: "APNs did not answer in time",
+          code: "timeout",
+        });
       });
       req.on("response", (h) => {
         status = Number(h[":status"]);
         responseHeaders = h;
       });
       req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => finish({ status, headers: responseHeaders, body: Buffer.concat(chunks).toString("utf8") }));
+      req.on("end", () =>
+        finish({ status, headers: responseHeaders, body: Buffer.concat(chunks).toString("utf8") }),
+      );
       req.on("error", (err: Error & { code?: string }) =>
-        finish({ ok: false, retryable: true, reason: `APNs could not be reached (${err.code ?? err.message})`, code: err.code ?? "network" }),
+        finish({
+          ok: false,
+          retryable: true,
+          reason: `APNs could not be reached (${err.code ?? err.message})`,
+          code: err.code ?? "network",
+        }),
       );
       req.end(body);
     });
   }
 
-  async function sendOne(message: TPushMessage, token: string, freshJwt = false): Promise<TSendResult> {
+  async function sendOne(
+    message: TPushMessage,
+    token: string,
+    freshJwt = false,
+  ): Promise<TSendResult> {
     if (keyError) return keyError;
     const headers: Record<string, string> = {
       authorization: `bearer ${providerToken(freshJwt)}`,
@@ -117,23 +191,36 @@ export function createApnsProvider(config: TApnsConfig, options: { timeoutMs?: n
     };
     const answer = await post(token, headers, JSON.stringify(apnsPayload(message)));
     if ("ok" in answer) return answer;
-    if (answer.status === 200) return { ok: true, status: "sent", providerMessageId: String(answer.headers["apns-id"] ?? "") || undefined };
+    if (answer.status === 200)
+      return {
+        ok: true,
+        status: "sent",
+        providerMessageId: String(answer.headers["apns-id"] ?? "") || undefined,
+      };
     let reason: string | undefined;
     try {
       reason = (JSON.parse(answer.body) as { reason?: string }).reason;
     } catch {
       reason = undefined;
     }
-    if (answer.status === 403 && reason === "ExpiredProviderToken" && !freshJwt) return sendOne(message, token, true);
+    if (answer.status === 403 && reason === "ExpiredProviderToken" && !freshJwt)
+      return sendOne(message, token, true);
     const retryAfter = answer.headers["retry-after"];
-    return classifyApnsError(answer.status, reason, token, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+    return classifyApnsError(
+      answer.status,
+      reason,
+      token,
+      Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+    );
   }
 
   return {
     kind: "apns",
     async send(message) {
       // HTTP/2 multiplexes these on the one connection.
-      return combinePushResults(await Promise.all(message.targets.map((t) => sendOne(message, t.token))));
+      return combinePushResults(
+        await Promise.all(message.targets.map((t) => sendOne(message, t.token))),
+      );
     },
     async close() {
       const s = session;

@@ -4,10 +4,28 @@
  * early and add verbs of its own (`<Dial>`, `<Redirect>`…).
  */
 
-const SSML_TAGS = new Set(["break", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w", "amazon:effect", "amazon:domain"]);
+const SSML_TAGS = new Set([
+  "break",
+  "emphasis",
+  "lang",
+  "p",
+  "phoneme",
+  "prosody",
+  "s",
+  "say-as",
+  "sub",
+  "w",
+  "amazon:effect",
+  "amazon:domain",
+]);
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /** Text between tags: `&` only stays raw when it starts a real entity. */

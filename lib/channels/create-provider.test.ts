@@ -9,8 +9,22 @@ import type { TInAppMessage, TPushMessage } from "./types";
 const rsa = makeRsaKeyPair();
 const p256 = makeP256KeyPair();
 
-const push = (targets: TPushMessage["targets"]): TPushMessage => ({ channel: "push", messageId: "m", targets, title: "T", body: "B", data: {} });
-const inApp: TInAppMessage = { channel: "in_app", messageId: "m", userId: "u1", title: "T", body: "B", buttons: [] };
+const push = (targets: TPushMessage["targets"]): TPushMessage => ({
+  channel: "push",
+  messageId: "m",
+  targets,
+  title: "T",
+  body: "B",
+  data: {},
+});
+const inApp: TInAppMessage = {
+  channel: "in_app",
+  messageId: "m",
+  userId: "u1",
+  title: "T",
+  body: "B",
+  buttons: [],
+};
 
 describe("choosing a provider", () => {
   let http: THttpSink;
@@ -23,12 +37,42 @@ describe("choosing a provider", () => {
         r.path === "/token"
           ? { body: { access_token: "at", expires_in: 3600 } }
           : r.json<{ message: { token: string } }>().message.token === "dead-android"
-            ? { status: 404, body: { error: { status: "NOT_FOUND", message: "gone", details: [{ errorCode: "UNREGISTERED" }] } } }
+            ? {
+                status: 404,
+                body: {
+                  error: {
+                    status: "NOT_FOUND",
+                    message: "gone",
+                    details: [{ errorCode: "UNREGISTERED" }],
+                  },
+                },
+              }
             : { body: { name: "fcm-1" } },
     });
-    h2 = await startH2cSink({ respond: (r) => (r.path.endsWith("/dead-ios") ? { status: 410, body: { reason: "Unregistered" } } : { status: 200, headers: { "apns-id": "apns-1" } }) });
-    fcm = ZProviderConfig.parse({ kind: "fcm", baseUrl: http.url, serviceAccount: { project_id: "p", client_email: "e@p.test", private_key: rsa.privatePem, token_uri: `${http.url}/token` } });
-    apns = ZProviderConfig.parse({ kind: "apns", baseUrl: h2.url, keyId: "K", teamId: "T", privateKey: p256.privatePem, bundleId: "com.acme" });
+    h2 = await startH2cSink({
+      respond: (r) =>
+        r.path.endsWith("/dead-ios")
+          ? { status: 410, body: { reason: "Unregistered" } }
+          : { status: 200, headers: { "apns-id": "apns-1" } },
+    });
+    fcm = ZProviderConfig.parse({
+      kind: "fcm",
+      baseUrl: http.url,
+      serviceAccount: {
+        project_id: "p",
+        client_email: "e@p.test",
+        private_key: rsa.privatePem,
+        token_uri: `${http.url}/token`,
+      },
+    });
+    apns = ZProviderConfig.parse({
+      kind: "apns",
+      baseUrl: h2.url,
+      keyId: "K",
+      teamId: "T",
+      privateKey: p256.privatePem,
+      bundleId: "com.acme",
+    });
   });
   afterAll(async () => {
     await http.close();
@@ -48,13 +92,21 @@ describe("choosing a provider", () => {
     await provider.close?.();
     expect(result.ok).toBe(true);
     expect(result.invalidTokens?.sort()).toEqual(["dead-android", "dead-ios"]);
-    expect(h2.requests.map((r) => r.path).sort()).toEqual(["/3/device/dead-ios", "/3/device/ios-1"]);
+    expect(h2.requests.map((r) => r.path).sort()).toEqual([
+      "/3/device/dead-ios",
+      "/3/device/ios-1",
+    ]);
     expect(http.requests.filter((r) => r.path.includes("messages:send"))).toHaveLength(2);
   });
 
   it("fails permanently when every device is dead or its platform is not configured", async () => {
     const provider = createChannelProvider("push", [fcm])!;
-    const result = await provider.send(push([{ platform: "ios", token: "ios-1" }, { platform: "android", token: "dead-android" }]));
+    const result = await provider.send(
+      push([
+        { platform: "ios", token: "ios-1" },
+        { platform: "android", token: "dead-android" },
+      ]),
+    );
     await provider.close?.();
     expect(result).toMatchObject({ ok: false, retryable: false, invalidTokens: ["dead-android"] });
     if (!result.ok) expect(result.reason).toMatch(/not configured|no longer valid/);
@@ -62,7 +114,11 @@ describe("choosing a provider", () => {
 
   it("fails a push to a contact without devices", async () => {
     const provider = createChannelProvider("push", [apns])!;
-    expect(await provider.send(push([]))).toMatchObject({ ok: false, retryable: false, code: "no_targets" });
+    expect(await provider.send(push([]))).toMatchObject({
+      ok: false,
+      retryable: false,
+      code: "no_targets",
+    });
     await provider.close?.();
   });
 
@@ -81,7 +137,13 @@ describe("choosing a provider", () => {
   });
 
   it("acknowledges outbox and in-app messages as delivered without any I/O", async () => {
-    expect(await createProvider({ kind: "outbox" }).send(inApp)).toEqual({ ok: true, status: "delivered" });
-    expect(await createProvider({ kind: "in_app" }).send(inApp)).toEqual({ ok: true, status: "delivered" });
+    expect(await createProvider({ kind: "outbox" }).send(inApp)).toEqual({
+      ok: true,
+      status: "delivered",
+    });
+    expect(await createProvider({ kind: "in_app" }).send(inApp)).toEqual({
+      ok: true,
+      status: "delivered",
+    });
   });
 });

@@ -7,7 +7,13 @@ import { createPushProvider } from "./push-provider";
 import { createSmtpProvider } from "./smtp-provider";
 import { createTwilioSmsProvider } from "./twilio-sms-provider";
 import { createTwilioVoiceProvider } from "./twilio-voice-provider";
-import type { ChannelProvider, TPushMessage, TSendChannel, TSmsMessage, TVoiceMessage } from "./types";
+import type {
+  ChannelProvider,
+  TPushMessage,
+  TSendChannel,
+  TSmsMessage,
+  TVoiceMessage,
+} from "./types";
 import { createWebhookProvider } from "./webhook-provider";
 
 export type TProviderOptions = {
@@ -16,7 +22,10 @@ export type TProviderOptions = {
 };
 
 /** One Twilio account serves both SMS and voice; each message goes to the API for its channel. */
-function createTwilioProvider(config: TTwilioConfig, options: TProviderOptions): ChannelProvider<TSmsMessage | TVoiceMessage> {
+function createTwilioProvider(
+  config: TTwilioConfig,
+  options: TProviderOptions,
+): ChannelProvider<TSmsMessage | TVoiceMessage> {
   const sms = createTwilioSmsProvider(config, options);
   const voice = createTwilioVoiceProvider(config, options);
   return { kind: "twilio", send: (m) => (m.channel === "sms" ? sms.send(m) : voice.send(m)) };
@@ -26,7 +35,10 @@ function createTwilioProvider(config: TTwilioConfig, options: TProviderOptions):
  * The provider for one validated, opened config (see secret-box `openConfig`). Its `send` must
  * only get messages of the channels PROVIDER_CHANNELS lists for the kind; call `close()` when done.
  */
-export function createProvider(config: TProviderConfig, options: TProviderOptions = {}): ChannelProvider {
+export function createProvider(
+  config: TProviderConfig,
+  options: TProviderOptions = {},
+): ChannelProvider {
   let provider: ChannelProvider<never>;
   switch (config.kind) {
     case "smtp":
@@ -60,8 +72,13 @@ export function createProvider(config: TProviderConfig, options: TProviderOption
  * channel when one is configured (push combines FCM and APNs), else the outbox when configured,
  * else in-app's built-in inbox for `in_app`, else null (the channel is not set up).
  */
-export function createChannelProvider(channel: TSendChannel, configs: readonly TProviderConfig[], options: TProviderOptions = {}): ChannelProvider | null {
-  const find = <K extends TProviderConfig["kind"]>(kind: K) => configs.find((c): c is Extract<TProviderConfig, { kind: K }> => c.kind === kind);
+export function createChannelProvider(
+  channel: TSendChannel,
+  configs: readonly TProviderConfig[],
+  options: TProviderOptions = {},
+): ChannelProvider | null {
+  const find = <K extends TProviderConfig["kind"]>(kind: K) =>
+    configs.find((c): c is Extract<TProviderConfig, { kind: K }> => c.kind === kind);
   const outbox = () => (find("outbox") ? createOutboxProvider() : null);
   switch (channel) {
     case "email": {

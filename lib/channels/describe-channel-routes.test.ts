@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { describeChannelRoutes, OUTBOX_DESTINATION } from "./describe-channel-routes";
 
 const where = (providers: Parameters<typeof describeChannelRoutes>[0]) =>
-  Object.fromEntries(describeChannelRoutes(providers).map((r) => [r.channel, `${r.destination} [${r.via.join("+")}]`]));
+  Object.fromEntries(
+    describeChannelRoutes(providers).map((r) => [
+      r.channel,
+      `${r.destination} [${r.via.join("+")}]`,
+    ]),
+  );
 
 describe("describeChannelRoutes", () => {
   it("sends every channel but in-app to the outbox when nothing is configured", () => {
@@ -18,10 +23,34 @@ describe("describeChannelRoutes", () => {
 
   it("names each configured provider by its non-secret settings", () => {
     const routes = where([
-      { kind: "twilio", config: { kind: "twilio", baseUrl: "http://127.0.0.1:4010", fromNumber: "+14155550100", authToken: { set: true } } },
-      { kind: "fcm", config: { kind: "fcm", serviceAccount: { project_id: "acme-app", private_key: { set: true } } } },
-      { kind: "apns", config: { kind: "apns", teamId: "TEAM123456", sandbox: false, privateKey: { set: true } } },
-      { kind: "webhook", config: { kind: "webhook", url: "https://hooks.acme.com/waymark?token=abc", secret: { set: true } } },
+      {
+        kind: "twilio",
+        config: {
+          kind: "twilio",
+          baseUrl: "http://127.0.0.1:4010",
+          fromNumber: "+14155550100",
+          authToken: { set: true },
+        },
+      },
+      {
+        kind: "fcm",
+        config: {
+          kind: "fcm",
+          serviceAccount: { project_id: "acme-app", private_key: { set: true } },
+        },
+      },
+      {
+        kind: "apns",
+        config: { kind: "apns", teamId: "TEAM123456", sandbox: false, privateKey: { set: true } },
+      },
+      {
+        kind: "webhook",
+        config: {
+          kind: "webhook",
+          url: "https://hooks.acme.com/waymark?token=abc",
+          secret: { set: true },
+        },
+      },
     ]);
     expect(routes.sms).toBe("Twilio-compatible · +14155550100 via 127.0.0.1:4010 [twilio]");
     expect(routes.voice).toBe(routes.sms);

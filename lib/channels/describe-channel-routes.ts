@@ -63,7 +63,9 @@ export function describeChannelRoutes(providers: readonly TRedactedProvider[]): 
   const route = (channel: TSendChannel): Omit<TChannelRoute, "channel" | "label"> => {
     switch (channel) {
       case "email":
-        return smtp ? { destination: `SMTP ${str(smtp.host)}:${str(smtp.port)}`, via: ["smtp"] } : outbox;
+        return smtp
+          ? { destination: `SMTP ${str(smtp.host)}:${str(smtp.port)}`, via: ["smtp"] }
+          : outbox;
       case "sms":
       case "voice":
         return twilio ? { destination: twilioDestination(twilio), via: ["twilio"] } : outbox;
@@ -74,8 +76,14 @@ export function describeChannelRoutes(providers: readonly TRedactedProvider[]): 
       case "in_app":
         return { destination: "Built-in inbox", via: ["in_app"] };
       case "webhook":
-        return webhook ? { destination: `Webhook to ${hostOf(webhook.url)}`, via: ["webhook"] } : outbox;
+        return webhook
+          ? { destination: `Webhook to ${hostOf(webhook.url)}`, via: ["webhook"] }
+          : outbox;
     }
   };
-  return SEND_CHANNELS.map((channel) => ({ channel, label: CHANNEL_LABELS[channel], ...route(channel) }));
+  return SEND_CHANNELS.map((channel) => ({
+    channel,
+    label: CHANNEL_LABELS[channel],
+    ...route(channel),
+  }));
 }

@@ -3,7 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFcmProvider } from "./fcm-provider";
 import { FCM_SCOPE } from "./google-access-token";
 import { ZFcmConfig } from "./provider-config";
-import { startHttpSink, type TRecordedRequest, type THttpSink, type TSinkResponse } from "./testing/http-sink";
+import {
+  startHttpSink,
+  type TRecordedRequest,
+  type THttpSink,
+  type TSinkResponse,
+} from "./testing/http-sink";
 import { decodeJwt, makeRsaKeyPair } from "./testing/test-keys";
 import type { TPushMessage } from "./types";
 
@@ -31,9 +36,21 @@ describe("FCM provider", () => {
   beforeAll(async () => {
     sink = await startHttpSink({
       respond: (req: TRecordedRequest) => {
-        if (req.path === "/oauth/token") return tokenAnswer ?? { status: 200, body: { access_token: `ya29.token-${++issued}`, expires_in: 3600, token_type: "Bearer" } };
+        if (req.path === "/oauth/token")
+          return (
+            tokenAnswer ?? {
+              status: 200,
+              body: {
+                access_token: `ya29.token-${++issued}`,
+                expires_in: 3600,
+                token_type: "Bearer",
+              },
+            }
+          );
         const token = req.json<{ message: { token: string } }>().message.token;
-        return sendAnswers[token] ?? { status: 200, body: { name: `projects/acme/messages/${token}` } };
+        return (
+          sendAnswers[token] ?? { status: 200, body: { name: `projects/acme/messages/${token}` } }
+        );
       },
     });
   });
@@ -48,21 +65,37 @@ describe("FCM provider", () => {
     ZFcmConfig.parse({
       kind: "fcm",
       baseUrl: sink.url,
-      serviceAccount: JSON.stringify({ type: "service_account", project_id: "acme", client_email: "push@acme.iam.test", private_key: keys.privatePem, token_uri: `${sink.url}/oauth/token` }),
+      serviceAccount: JSON.stringify({
+        type: "service_account",
+        project_id: "acme",
+        client_email: "push@acme.iam.test",
+        private_key: keys.privatePem,
+        token_uri: `${sink.url}/oauth/token`,
+      }),
     });
   const sends = () => sink.requests.filter((r) => r.path.includes("messages:send"));
   const tokenRequests = () => sink.requests.filter((r) => r.path === "/oauth/token");
 
   it("exchanges a signed service-account assertion for a token, then sends with it", async () => {
     const result = await createFcmProvider(config()).send(push());
-    expect(result).toEqual({ ok: true, status: "sent", providerMessageId: "projects/acme/messages/tok-a" });
+    expect(result).toEqual({
+      ok: true,
+      status: "sent",
+      providerMessageId: "projects/acme/messages/tok-a",
+    });
 
     const form = tokenRequests()[0]!.form();
     expect(form.get("grant_type")).toBe("urn:ietf:params:oauth:grant-type:jwt-bearer");
     const jwt = decodeJwt(form.get("assertion")!);
     expect(jwt.header).toEqual({ alg: "RS256", typ: "JWT" });
-    expect(verify("sha256", Buffer.from(jwt.signingInput), keys.publicKey, jwt.signature)).toBe(true);
-    expect(jwt.claims).toMatchObject({ iss: "push@acme.iam.test", scope: FCM_SCOPE, aud: `${sink.url}/oauth/token` });
+    expect(verify("sha256", Buffer.from(jwt.signingInput), keys.publicKey, jwt.signature)).toBe(
+      true,
+    );
+    expect(jwt.claims).toMatchObject({
+      iss: "push@acme.iam.test",
+      scope: FCM_SCOPE,
+      aud: `${sink.url}/oauth/token`,
+    });
     expect(Number(jwt.claims.exp) - Number(jwt.claims.iat)).toBe(3600);
 
     const send = sends()[0]!;
@@ -71,7 +104,11 @@ describe("FCM provider", () => {
     expect(send.json()).toEqual({
       message: {
         token: "tok-a",
-        notification: { title: "Sale", body: "50% off today", image: "https://cdn.acme.test/sale.png" },
+        notification: {
+          title: "Sale",
+          body: "50% off today",
+          image: "https://cdn.acme.test/sale.png",
+        },
         data: { campaign: "spring", messageId: "msg-7", deepLink: "https://acme.test/sale" },
         android: { priority: "high" },
         webpush: { fcm_options: { link: "https://acme.test/sale" } },
@@ -96,7 +133,16 @@ describe("FCM provider", () => {
     const provider = createFcmProvider(config());
     await provider.send(push());
     sink.reset();
-    sink.respondNext({ status: 401, body: { error: { code: 401, status: "UNAUTHENTICATED", message: "Request had invalid authentication credentials." } } });
+    sink.respondNext({
+      status: 401,
+      body: {
+        error: {
+          code: 401,
+          status: "UNAUTHENTICATED",
+          message: "Request had invalid authentication credentials.",
+        },
+      },
+    });
     expect((await provider.send(push())).ok).toBe(true);
     expect(tokenRequests()).toHaveLength(1);
   });
@@ -104,20 +150,69 @@ describe("FCM provider", () => {
   it("reports an UNREGISTERED token as invalid and still delivers to the other device", async () => {
     sendAnswers["tok-dead"] = {
       status: 404,
-      body: { error: { code: 404, status: "NOT_FOUND", message: "Requested entity was not found.", details: [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: "UNREGISTERED" }] } },
+      body: {
+        error: {
+          code: 404,
+          status: "NOT_FOUND",
+          message: "Requested entity was not found.",
+          details: [
+            {
+              "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError",
+              errorCode: "UNREGISTERED",
+            },
+          ],
+        },
+      },
     };
-    const result = await createFcmProvider(config()).send(push({ targets: [{ platform: "android", token: "tok-dead" }, { platform: "web", token: "tok-b" }] }));
-    expect(result).toEqual({ ok: true, status: "sent", providerMessageId: "projects/acme/messages/tok-b", invalidTokens: ["tok-dead"] });
+    const result = await createFcmProvider(config()).send(
+      push({
+        targets: [
+          { platform: "android", token: "tok-dead" },
+          { platform: "web", token: "tok-b" },
+        ],
+      }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      status: "sent",
+      providerMessageId: "projects/acme/messages/tok-b",
+      invalidTokens: ["tok-dead"],
+    });
   });
 
   it("treats an INVALID_ARGUMENT token as permanent and invalid", async () => {
-    sendAnswers["junk"] = { status: 400, body: { error: { code: 400, status: "INVALID_ARGUMENT", message: "The registration token is not a valid FCM registration token" } } };
-    const result = await createFcmProvider(config()).send(push({ targets: [{ platform: "android", token: "junk" }] }));
-    expect(result).toMatchObject({ ok: false, retryable: false, code: "INVALID_ARGUMENT", invalidTokens: ["junk"] });
+    sendAnswers["junk"] = {
+      status: 400,
+      body: {
+        error: {
+          code: 400,
+          status: "INVALID_ARGUMENT",
+          message: "The registration token is not a valid FCM registration token",
+        },
+      },
+    };
+    const result = await createFcmProvider(config()).send(
+      push({ targets: [{ platform: "android", token: "junk" }] }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      retryable: false,
+      code: "INVALID_ARGUMENT",
+      invalidTokens: ["junk"],
+    });
   });
 
   it("treats a bad payload as permanent without blaming the token", async () => {
-    sendAnswers["tok-a"] = { status: 400, body: { error: { code: 400, status: "INVALID_ARGUMENT", message: "Invalid value at 'message.data[0].value'" } } };
+    sendAnswers["tok-a"] = {
+      status: 400,
+      body: {
+        error: {
+          code: 400,
+          status: "INVALID_ARGUMENT",
+          message: "Invalid value at 'message.data[0].value'",
+        },
+      },
+    };
     const result = await createFcmProvider(config()).send(push());
     expect(result).toMatchObject({ ok: false, retryable: false, code: "INVALID_ARGUMENT" });
     expect(result.invalidTokens).toBeUndefined();
@@ -128,12 +223,26 @@ describe("FCM provider", () => {
     [503, "UNAVAILABLE", "UNAVAILABLE"],
     [500, "INTERNAL", "INTERNAL"],
   ])("treats HTTP %i (%s) as retryable with Retry-After", async (status, errorCode, grpcStatus) => {
-    sendAnswers["tok-a"] = { status, headers: { "retry-after": "30" }, body: { error: { code: status, status: grpcStatus, message: "busy", details: [{ errorCode }] } } };
-    expect(await createFcmProvider(config()).send(push())).toMatchObject({ ok: false, retryable: true, code: errorCode, retryAfterSeconds: 30 });
+    sendAnswers["tok-a"] = {
+      status,
+      headers: { "retry-after": "30" },
+      body: {
+        error: { code: status, status: grpcStatus, message: "busy", details: [{ errorCode }] },
+      },
+    };
+    expect(await createFcmProvider(config()).send(push())).toMatchObject({
+      ok: false,
+      retryable: true,
+      code: errorCode,
+      retryAfterSeconds: 30,
+    });
   });
 
   it("fails permanently when Google rejects the service account, without leaking the key", async () => {
-    tokenAnswer = { status: 400, body: { error: "invalid_grant", error_description: "Invalid JWT Signature." } };
+    tokenAnswer = {
+      status: 400,
+      body: { error: "invalid_grant", error_description: "Invalid JWT Signature." },
+    };
     const result = await createFcmProvider(config()).send(push());
     expect(result).toMatchObject({ ok: false, retryable: false, code: "invalid_grant" });
     expect(sends()).toHaveLength(0);
@@ -141,7 +250,13 @@ describe("FCM provider", () => {
   });
 
   it("fails every send with a clear reason when the key is not a key", async () => {
-    const broken = { ...config(), serviceAccount: { ...config().serviceAccount, private_key: "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----" } };
+    const broken = {
+      ...config(),
+      serviceAccount: {
+        ...config().serviceAccount,
+        private_key: "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----",
+      },
+    };
     const result = await createFcmProvider(broken).send(push());
     expect(result).toMatchObject({ ok: false, retryable: false, code: "bad_config" });
     if (!result.ok) expect(result.reason).toContain("serviceAccount.private_key");

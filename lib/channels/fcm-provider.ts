@@ -1,6 +1,13 @@
 import { combinePushResults } from "./combine-push-results";
 import { createGoogleAccessTokenSource, type TAccessTokenSource } from "./google-access-token";
-import { fetchOrFailure, isRetryableStatus, parseRetryAfter, readJson, scrub, type TFailure } from "./http-outcome";
+import {
+  fetchOrFailure,
+  isRetryableStatus,
+  parseRetryAfter,
+  readJson,
+  scrub,
+  type TFailure,
+} from "./http-outcome";
 import type { TFcmConfig } from "./provider-config";
 import { readPrivateKey } from "./sign-jwt";
 import type { ChannelProvider, TPushMessage, TPushTarget, TSendResult } from "./types";
@@ -8,7 +15,14 @@ import type { ChannelProvider, TPushMessage, TPushTarget, TSendResult } from "./
 /** FCM error codes that condemn the token itself (uninstalled app, token of another project). */
 const DEAD_TOKEN_CODES = new Set(["UNREGISTERED", "SENDER_ID_MISMATCH"]);
 
-type TFcmError = { error?: { code?: number; message?: string; status?: string; details?: { "@type"?: string; errorCode?: string }[] } };
+type TFcmError = {
+  error?: {
+    code?: number;
+    message?: string;
+    status?: string;
+    details?: { "@type"?: string; errorCode?: string }[];
+  };
+};
 
 export function fcmMessageBody(message: TPushMessage, target: TPushTarget) {
   const data: Record<string, string> = { ...message.data, messageId: message.messageId };
@@ -16,50 +30,113 @@ export function fcmMessageBody(message: TPushMessage, target: TPushTarget) {
   return {
     message: {
       token: target.token,
-      notification: { title: message.title, body: message.body, ...(message.imageUrl ? { image: message.imageUrl } : {}) },
+      notification: {
+        title: message.title,
+        body: message.body,
+        ...(message.imageUrl ? { image: message.imageUrl } : {}),
+      },
       data,
       android: { priority: "high" },
       // FCM only opens https links from a web notification.
-      ...(message.deepLink?.startsWith("https://") ? { webpush: { fcm_options: { link: message.deepLink } } } : {}),
+      ...(message.deepLink?.startsWith("https://")
+        ? { webpush: { fcm_options: { link: message.deepLink } } }
+        : {}),
     },
   };
 }
 
-export function classifyFcmError(status: number, body: TFcmError | undefined, token: string, retryAfter: string | null): TFailure {
+export function classifyFcmError(
+  status: number,
+  body: TFcmError | undefined,
+  token: string,
+  retryAfter: string | null,
+): TFailure {
   const err = body?.error;
-  const errorCode = err?.details?.find((d) => d.errorCode)?.errorCode ?? err?.status ?? String(status);
+  const errorCode =
+    err?.details?.find((d) => d.errorCode)?.errorCode ?? err?.status ?? String(status);
   const message = scrub(err?.message ?? `HTTP ${status}`, []);
-  const deadToken = DEAD_TOKEN_CODES.has(errorCode) || (errorCode === "INVALID_ARGUMENT" && /registration token|not a valid FCM/i.test(message));
-  if (deadToken) return { ok: false, retryable: false, reason: `FCM ${errorCode}: the device token is no longer valid`, code: errorCode, invalidTokens: [token] };
-  if (isRetryableStatus(status) || errorCode === "UNAVAILABLE" || errorCode === "INTERNAL" || errorCode === "QUOTA_EXCEEDED") {
-    return { ok: false, retryable: true, reason: `FCM ${errorCode}: ${message}`, code: errorCode, retryAfterSeconds: parseRetryAfter(retryAfter) };
+  const deadToken =
+    DEAD_TOKEN_CODES.has(errorCode) ||
+    (errorCode === "INVALID_ARGUMENT" && /registration token|not a valid FCM/i.test(message));
+  if (deadToken)
+    return {
+      ok: false,
+      retryable: false,
+      reason: `FCM ${errorCode}: the device token is no longer valid`,
+      code: errorCode,
+      invalidTokens: [token],
+    };
+  if (
+    isRetryableStatus(status) ||
+    errorCode === "UNAVAILABLE" ||
+    errorCode === "INTERNAL" ||
+    errorCode === "QUOTA_EXCEEDED"
+  ) {
+    return {
+      ok: false,
+      retryable: true,
+      reason: `FCM ${errorCode}: ${message}`,
+      code: errorCode,
+      retryAfterSeconds: parseRetryAfter(retryAfter),
+    };
   }
-  if (status === 401 || status === 403) return { ok: false, retryable: false, reason: `FCM refused the service account (${errorCode}): ${message}`, code: errorCode };
+  if (status === 401 || status === 403)
+    return {
+      ok: false,
+      retryable: false,
+      reason: `FCM refused the service account (${errorCode}): ${message}`,
+      code: errorCode,
+    };
   return { ok: false, retryable: false, reason: `FCM ${errorCode}: ${message}`, code: errorCode };
 }
 
 /** A broken key fails every send the same way; it is reported per send instead of thrown at construction. */
-function createTokenSource(config: TFcmConfig, options: { timeoutMs?: number; now?: () => number }): TAccessTokenSource | { failure: TFailure } {
+function createTokenSource(
+  config: TFcmConfig,
+  options: { timeoutMs?: number; now?: () => number },
+): TAccessTokenSource | { failure: TFailure } {
   try {
-    return createGoogleAccessTokenSource(config.serviceAccount, readPrivateKey(config.serviceAccount.private_key, "serviceAccount.private_key"), options);
+    return createGoogleAccessTokenSource(
+      config.serviceAccount,
+      readPrivateKey(config.serviceAccount.private_key, "serviceAccount.private_key"),
+      options,
+    );
   } catch (err) {
-    return { failure: { ok: false, retryable: false, reason: `FCM settings: ${(err as Error).message}`, code: "bad_config" } };
+    return {
+      failure: {
+        ok: false,
+        retryable: false,
+        reason: `FCM settings: ${(err as Error).message}`,
+        code: "bad_config",
+      },
+    };
   }
 }
 
 /** Push over FCM HTTP v1: one request per device token, with a cached OAuth token. */
-export function createFcmProvider(config: TFcmConfig, options: { timeoutMs?: number; concurrency?: number; now?: () => number } = {}): ChannelProvider<TPushMessage> {
+export function createFcmProvider(
+  config: TFcmConfig,
+  options: { timeoutMs?: number; concurrency?: number; now?: () => number } = {},
+): ChannelProvider<TPushMessage> {
   const account = config.serviceAccount;
   const tokens = createTokenSource(config, options);
   const url = `${config.baseUrl}/v1/projects/${encodeURIComponent(account.project_id)}/messages:send`;
 
-  async function sendOne(message: TPushMessage, target: TPushTarget, retried = false): Promise<TSendResult> {
+  async function sendOne(
+    message: TPushMessage,
+    target: TPushTarget,
+    retried = false,
+  ): Promise<TSendResult> {
     if ("failure" in tokens) return tokens.failure;
     const access = await tokens.get();
     if ("failure" in access) return access.failure;
     const got = await fetchOrFailure(
       url,
-      { method: "POST", headers: { authorization: `Bearer ${access.token}`, "content-type": "application/json" }, body: JSON.stringify(fcmMessageBody(message, target)) },
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${access.token}`, "content-type": "application/json" },
+        body: JSON.stringify(fcmMessageBody(message, target)),
+      },
       "FCM",
       options.timeoutMs,
     );
@@ -72,7 +149,12 @@ export function createFcmProvider(config: TFcmConfig, options: { timeoutMs?: num
       tokens.invalidate();
       return sendOne(message, target, true);
     }
-    return classifyFcmError(response.status, json, target.token, response.headers.get("retry-after"));
+    return classifyFcmError(
+      response.status,
+      json,
+      target.token,
+      response.headers.get("retry-after"),
+    );
   }
 
   return {
@@ -81,7 +163,11 @@ export function createFcmProvider(config: TFcmConfig, options: { timeoutMs?: num
       const results: TSendResult[] = [];
       const limit = options.concurrency ?? 10;
       for (let i = 0; i < message.targets.length; i += limit) {
-        results.push(...(await Promise.all(message.targets.slice(i, i + limit).map((t) => sendOne(message, t)))));
+        results.push(
+          ...(await Promise.all(
+            message.targets.slice(i, i + limit).map((t) => sendOne(message, t)),
+          )),
+        );
       }
       return combinePushResults(results);
     },

@@ -1,5 +1,11 @@
 import type { KeyObject } from "node:crypto";
-import { fetchOrFailure, isRetryableStatus, parseRetryAfter, readJson, type TFailure } from "./http-outcome";
+import {
+  fetchOrFailure,
+  isRetryableStatus,
+  parseRetryAfter,
+  readJson,
+  type TFailure,
+} from "./http-outcome";
 import type { TFcmConfig } from "./provider-config";
 import { signJwt } from "./sign-jwt";
 
@@ -27,31 +33,51 @@ export function createGoogleAccessTokenSource(
 
   async function exchange(): Promise<{ token: string } | { failure: TFailure }> {
     const iat = Math.floor(now() / 1000);
-    const assertion = signJwt("RS256", {}, { iss: account.client_email, scope: FCM_SCOPE, aud: account.token_uri, iat, exp: iat + 3600 }, key);
+    const assertion = signJwt(
+      "RS256",
+      {},
+      { iss: account.client_email, scope: FCM_SCOPE, aud: account.token_uri, iat, exp: iat + 3600 },
+      key,
+    );
     const got = await fetchOrFailure(
       account.token_uri,
       {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-        body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          accept: "application/json",
+        },
+        body: new URLSearchParams({
+          grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+          assertion,
+        }),
       },
       "Google OAuth",
       options.timeoutMs,
     );
     if ("failure" in got) return got;
     const { response } = got;
-    const json = (await readJson(response)) as { access_token?: string; expires_in?: number; error?: string; error_description?: string } | undefined;
+    const json = (await readJson(response)) as
+      | { access_token?: string; expires_in?: number; error?: string; error_description?: string }
+      | undefined;
     if (response.ok && json?.access_token) {
-      cached = { token: json.access_token, expiresAt: now() + (json.expires_in ?? 3600) * 1000 - EARLY_REFRESH_MS };
+      cached = {
+        token: json.access_token,
+        expiresAt: now() + (json.expires_in ?? 3600) * 1000 - EARLY_REFRESH_MS,
+      };
       return { token: json.access_token };
     }
-    const why = json?.error ? `${json.error}${json.error_description ? `: ${json.error_description}` : ""}` : `HTTP ${response.status}`;
+    const why = json?.error
+      ? `${json.error}${json.error_description ? `: ${json.error_description}` : ""}`
+      : `HTTP ${response.status}`;
     const retryable = isRetryableStatus(response.status);
     return {
       failure: {
         ok: false,
         retryable,
-        reason: retryable ? `Google OAuth is unavailable (${why})` : `Google rejected the FCM service account (${why})`,
+        reason: retryable
+          ? `Google OAuth is unavailable (${why})`
+          : `Google rejected the FCM service account (${why})`,
         code: json?.error ?? String(response.status),
         retryAfterSeconds: parseRetryAfter(response.headers.get("retry-after")),
       },

@@ -7,7 +7,10 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export type TFailure = Extract<TSendResult, { ok: false }>;
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date); undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  header: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
@@ -31,7 +34,12 @@ export function scrub(text: string, secrets: readonly (string | undefined)[]): s
 export function networkFailure(err: unknown, label: string): TFailure {
   const e = err as { name?: string; cause?: { code?: string } };
   if (e?.name === "TimeoutError" || e?.name === "AbortError") {
-    return { ok: false, retryable: true, reason: `${label} did not answer in time`, code: "timeout" };
+    return {
+      ok: false,
+      retryable: true,
+      reason: `${label} did not answer in time`,
+      code: "timeout",
+    };
   }
   const code = e?.cause?.code ?? "network";
   return { ok: false, retryable: true, reason: `${label} could not be reached (${code})`, code };

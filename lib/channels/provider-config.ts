@@ -7,7 +7,9 @@ import type { TSendChannel } from "./types";
  * self-hosters can point a provider at a sink or a compatible service.
  */
 
-const ZHttpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((u) => u.replace(/\/+$/, ""));
+const ZHttpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((u) => u.replace(/\/+$/, ""));
 const ZBaseUrl = (fallback: string) => ZHttpUrl.default(fallback);
 
 export const ZSmtpConfig = z.object({
@@ -31,7 +33,10 @@ export const ZTwilioConfig = z.object({
   /** E.164 number or alphanumeric sender id used when a message names no sender. */
   fromNumber: z.string().trim().min(1, "is required"),
   voice: z
-    .object({ voice: z.string().min(1).default("Polly.Joanna"), language: z.string().min(2).default("en-US") })
+    .object({
+      voice: z.string().min(1).default("Polly.Joanna"),
+      language: z.string().min(2).default("en-US"),
+    })
     .default({ voice: "Polly.Joanna", language: "en-US" }),
 });
 
@@ -101,7 +106,15 @@ export type TInAppConfig = z.infer<typeof ZInAppConfig>;
 export type TProviderConfig = z.infer<typeof ZProviderConfig>;
 export type TProviderKind = TProviderConfig["kind"];
 
-export const PROVIDER_KINDS = ["smtp", "twilio", "fcm", "apns", "webhook", "outbox", "in_app"] as const satisfies readonly TProviderKind[];
+export const PROVIDER_KINDS = [
+  "smtp",
+  "twilio",
+  "fcm",
+  "apns",
+  "webhook",
+  "outbox",
+  "in_app",
+] as const satisfies readonly TProviderKind[];
 
 /**
  * The one list of secret fields, as dotted paths inside each kind's config. secret-box seals,

@@ -2,13 +2,33 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { ZProviderConfig, type TProviderConfig } from "./provider-config";
-import { decryptSecret, deriveSecretKey, encryptSecret, mergeConfigUpdate, openConfig, redactConfig, sealConfig, SecretBoxError } from "./secret-box";
+import {
+  decryptSecret,
+  deriveSecretKey,
+  encryptSecret,
+  mergeConfigUpdate,
+  openConfig,
+  redactConfig,
+  sealConfig,
+  SecretBoxError,
+} from "./secret-box";
 
 const key = randomBytes(32);
-const smtp = ZProviderConfig.parse({ kind: "smtp", host: "smtp.acme.test", port: 587, user: "mailer", password: "hunter2-very-secret", from: "hello@acme.test" });
+const smtp = ZProviderConfig.parse({
+  kind: "smtp",
+  host: "smtp.acme.test",
+  port: 587,
+  user: "mailer",
+  password: "hunter2-very-secret",
+  from: "hello@acme.test",
+});
 const fcm = ZProviderConfig.parse({
   kind: "fcm",
-  serviceAccount: JSON.stringify({ project_id: "acme", client_email: "push@acme.iam.test", private_key: "-----BEGIN PRIVATE KEY-----\nAAAA-secret-key\n-----END PRIVATE KEY-----\n" }),
+  serviceAccount: JSON.stringify({
+    project_id: "acme",
+    client_email: "push@acme.iam.test",
+    private_key: "-----BEGIN PRIVATE KEY-----\nAAAA-secret-key\n-----END PRIVATE KEY-----\n",
+  }),
 });
 
 describe("secret box", () => {
@@ -32,7 +52,9 @@ describe("secret box", () => {
 
   it("refuses a wrong key and a box moved to another field", () => {
     const box = encryptSecret("secret", key, "smtp.password");
-    expect(() => decryptSecret(box, randomBytes(32), "smtp.password")).toThrow(/wrong key or altered/);
+    expect(() => decryptSecret(box, randomBytes(32), "smtp.password")).toThrow(
+      /wrong key or altered/,
+    );
     expect(() => decryptSecret(box, key, "webhook.secret")).toThrow(SecretBoxError);
     expect(() => encryptSecret("x", randomBytes(16))).toThrow(/32 bytes/);
   });
@@ -53,7 +75,9 @@ describe("secret box", () => {
 
     const sealedFcm = sealConfig(fcm, key);
     expect(JSON.stringify(sealedFcm)).not.toContain("secret-key");
-    expect((sealedFcm.serviceAccount as Record<string, string>).client_email).toBe("push@acme.iam.test");
+    expect((sealedFcm.serviceAccount as Record<string, string>).client_email).toBe(
+      "push@acme.iam.test",
+    );
     expect(openConfig(sealedFcm, key)).toEqual(fcm);
     expect(() => openConfig(sealed, randomBytes(32))).toThrow(SecretBoxError);
   });
@@ -61,9 +85,33 @@ describe("secret box", () => {
   it.each<[string, TProviderConfig]>([
     ["smtp", smtp],
     ["fcm", fcm],
-    ["twilio", ZProviderConfig.parse({ kind: "twilio", accountSid: "AC1", authToken: "tok-secret-123", fromNumber: "+15550001" })],
-    ["webhook", ZProviderConfig.parse({ kind: "webhook", url: "https://hooks.acme.test/w", secret: "whsec-0123456789abcdef" })],
-    ["apns", ZProviderConfig.parse({ kind: "apns", keyId: "K", teamId: "T", bundleId: "b", privateKey: "-----BEGIN PRIVATE KEY-----\nsecretp8\n-----END PRIVATE KEY-----" })],
+    [
+      "twilio",
+      ZProviderConfig.parse({
+        kind: "twilio",
+        accountSid: "AC1",
+        authToken: "tok-secret-123",
+        fromNumber: "+15550001",
+      }),
+    ],
+    [
+      "webhook",
+      ZProviderConfig.parse({
+        kind: "webhook",
+        url: "https://hooks.acme.test/w",
+        secret: "whsec-0123456789abcdef",
+      }),
+    ],
+    [
+      "apns",
+      ZProviderConfig.parse({
+        kind: "apns",
+        keyId: "K",
+        teamId: "T",
+        bundleId: "b",
+        privateKey: "-----BEGIN PRIVATE KEY-----\nsecretp8\n-----END PRIVATE KEY-----",
+      }),
+    ],
   ])("redacts every %s secret, opened or sealed, to a marker", (_kind, config) => {
     for (const shown of [redactConfig(config), redactConfig(sealConfig(config, key))]) {
       const text = JSON.stringify(shown);
@@ -82,15 +130,28 @@ describe("mergeConfigUpdate", () => {
   it("keeps a stored secret left blank or sent back as its marker, and takes a new one", () => {
     const form = { ...redactConfig(smtp), host: "smtp2.acme.test" };
     expect(mergeConfigUpdate(smtp, form)).toEqual({ ...smtp, host: "smtp2.acme.test" });
-    expect(mergeConfigUpdate(smtp, { ...form, password: "" })).toMatchObject({ password: "hunter2-very-secret" });
-    expect(mergeConfigUpdate(smtp, { ...form, password: "new-pass" })).toMatchObject({ password: "new-pass" });
+    expect(mergeConfigUpdate(smtp, { ...form, password: "" })).toMatchObject({
+      password: "hunter2-very-secret",
+    });
+    expect(mergeConfigUpdate(smtp, { ...form, password: "new-pass" })).toMatchObject({
+      password: "new-pass",
+    });
   });
 
   it("keeps the service account key when the account is unchanged or re-sent without it", () => {
-    expect(mergeConfigUpdate(fcm, { kind: "fcm", baseUrl: "http://127.0.0.1:9" })).toEqual({ ...fcm, baseUrl: "http://127.0.0.1:9" });
+    expect(mergeConfigUpdate(fcm, { kind: "fcm", baseUrl: "http://127.0.0.1:9" })).toEqual({
+      ...fcm,
+      baseUrl: "http://127.0.0.1:9",
+    });
     const serviceAccount = redactConfig(fcm).serviceAccount as Record<string, unknown>;
-    const merged = mergeConfigUpdate(fcm, { kind: "fcm", serviceAccount: { ...serviceAccount, client_email: "new@acme.iam.test" } });
-    expect(merged.kind === "fcm" && merged.serviceAccount).toMatchObject({ client_email: "new@acme.iam.test", private_key: fcm.kind === "fcm" && fcm.serviceAccount.private_key });
+    const merged = mergeConfigUpdate(fcm, {
+      kind: "fcm",
+      serviceAccount: { ...serviceAccount, client_email: "new@acme.iam.test" },
+    });
+    expect(merged.kind === "fcm" && merged.serviceAccount).toMatchObject({
+      client_email: "new@acme.iam.test",
+      private_key: fcm.kind === "fcm" && fcm.serviceAccount.private_key,
+    });
   });
 
   it("keeps nothing when the kind changes, and names a missing field", () => {

@@ -1,5 +1,10 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { SECRET_FIELDS, ZProviderConfig, type TProviderConfig, type TProviderKind } from "./provider-config";
+import {
+  SECRET_FIELDS,
+  ZProviderConfig,
+  type TProviderConfig,
+  type TProviderKind,
+} from "./provider-config";
 
 /**
  * Provider secrets at rest: AES-256-GCM with a random 96-bit IV per value, stored as
@@ -15,7 +20,8 @@ export class SecretBoxError extends Error {}
 
 /** A 32-byte key from any long secret (e.g. AUTH_SECRET), separated by purpose so keys never repeat across uses. */
 export function deriveSecretKey(secret: string, purpose = "waymark/channel-secrets"): Buffer {
-  if (secret.length < 16) throw new SecretBoxError("The secret a key is derived from must be at least 16 characters");
+  if (secret.length < 16)
+    throw new SecretBoxError("The secret a key is derived from must be at least 16 characters");
   return Buffer.from(hkdfSync("sha256", secret, "waymark", purpose, 32));
 }
 
@@ -47,7 +53,10 @@ export function decryptSecret(box: string, key: Uint8Array, aad = ""): string {
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     throw new SecretBoxError("Sealed secret failed authentication (wrong key or altered)");
   }
@@ -56,7 +65,9 @@ export function decryptSecret(box: string, key: Uint8Array, aad = ""): string {
 type TObj = Record<string, unknown>;
 
 function getPath(obj: TObj, path: string): unknown {
-  return path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as TObj)[k] : undefined), obj);
+  return path
+    .split(".")
+    .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as TObj)[k] : undefined), obj);
 }
 
 /** A copy of `obj` with `path` set; intermediate objects are copied, never mutated. */
@@ -74,8 +85,15 @@ function setPath(obj: TObj, path: string, value: unknown): TObj {
   return copy;
 }
 
-function mapSecrets(config: TObj, kind: TProviderKind, fn: (value: unknown, path: string) => unknown): TObj {
-  return SECRET_FIELDS[kind].reduce((acc, path) => setPath(acc, path, fn(getPath(acc, path), path)), config);
+function mapSecrets(
+  config: TObj,
+  kind: TProviderKind,
+  fn: (value: unknown, path: string) => unknown,
+): TObj {
+  return SECRET_FIELDS[kind].reduce(
+    (acc, path) => setPath(acc, path, fn(getPath(acc, path), path)),
+    config,
+  );
 }
 
 /** The stored shape of a config: identical to the config except each secret field holds a `v1:` box. */
@@ -91,21 +109,34 @@ export function sealConfig(config: TProviderConfig, key: Uint8Array): TSealedCon
 /** Decrypts the secrets and validates the result, so a provider is only ever built from a well-formed config. */
 export function openConfig(stored: TSealedConfig, key: Uint8Array): TProviderConfig {
   const kind = stored.kind;
-  const opened = mapSecrets(stored, kind, (v, path) => (isSealed(v) ? decryptSecret(v, key, `${kind}.${path}`) : v));
+  const opened = mapSecrets(stored, kind, (v, path) =>
+    isSealed(v) ? decryptSecret(v, key, `${kind}.${path}`) : v,
+  );
   return ZProviderConfig.parse(opened);
 }
 
 /** What the browser sees in place of a secret: whether one is set, never any part of it. */
 export type TSecretMarker = { set: boolean };
 
-export function redactConfig(config: TProviderConfig | TSealedConfig): TObj & { kind: TProviderKind } {
-  return mapSecrets(config as TObj, config.kind, (v) => ({ set: typeof v === "string" && v !== "" }) satisfies TSecretMarker) as TObj & {
+export function redactConfig(
+  config: TProviderConfig | TSealedConfig,
+): TObj & { kind: TProviderKind } {
+  return mapSecrets(
+    config as TObj,
+    config.kind,
+    (v) => ({ set: typeof v === "string" && v !== "" }) satisfies TSecretMarker,
+  ) as TObj & {
     kind: TProviderKind;
   };
 }
 
 function isKept(value: unknown): boolean {
-  return value === undefined || value === null || value === "" || (typeof value === "object" && !Array.isArray(value));
+  return (
+    value === undefined ||
+    value === null ||
+    value === "" ||
+    (typeof value === "object" && !Array.isArray(value))
+  );
 }
 
 /**
@@ -114,8 +145,16 @@ function isKept(value: unknown): boolean {
  * can change the host without retyping the password. Changing `kind` keeps nothing.
  * Returns the validated config to seal; throws a ZodError naming the bad field.
  */
-export function mergeConfigUpdate(stored: TProviderConfig | null, incoming: unknown): TProviderConfig {
-  if (!incoming || typeof incoming !== "object" || !stored || (incoming as TObj).kind !== stored.kind) {
+export function mergeConfigUpdate(
+  stored: TProviderConfig | null,
+  incoming: unknown,
+): TProviderConfig {
+  if (
+    !incoming ||
+    typeof incoming !== "object" ||
+    !stored ||
+    (incoming as TObj).kind !== stored.kind
+  ) {
     return ZProviderConfig.parse(incoming);
   }
   const merged = mapSecrets(normalizeIncoming(incoming as TObj, stored), stored.kind, (v, path) =>

@@ -9,10 +9,19 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url")
 
 export type TJwtAlg = "RS256" | "ES256";
 
-export function signJwt(alg: TJwtAlg, header: Record<string, unknown>, claims: Record<string, unknown>, key: KeyObject | string): string {
+export function signJwt(
+  alg: TJwtAlg,
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  key: KeyObject | string,
+): string {
   const input = `${b64({ ...header, alg, typ: "JWT" })}.${b64(claims)}`;
   const keyObject = typeof key === "string" ? createPrivateKey(key) : key;
-  const signature = sign("sha256", Buffer.from(input), alg === "ES256" ? { key: keyObject, dsaEncoding: "ieee-p1363" } : keyObject);
+  const signature = sign(
+    "sha256",
+    Buffer.from(input),
+    alg === "ES256" ? { key: keyObject, dsaEncoding: "ieee-p1363" } : keyObject,
+  );
   return `${input}.${signature.toString("base64url")}`;
 }
 

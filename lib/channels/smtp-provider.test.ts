@@ -31,13 +31,26 @@ describe("SMTP provider", () => {
   afterEach(() => sink.reset());
 
   const provider = () =>
-    createSmtpProvider(ZSmtpConfig.parse({ kind: "smtp", host: sink.host, port: sink.port, user: auth.user, password: auth.pass, from: "default@acme.test" }));
+    createSmtpProvider(
+      ZSmtpConfig.parse({
+        kind: "smtp",
+        host: sink.host,
+        port: sink.port,
+        user: auth.user,
+        password: auth.pass,
+        from: "default@acme.test",
+      }),
+    );
 
   it("delivers html and text parts, the headers given and a Message-ID from the message id", async () => {
     const p = provider();
     const result = await p.send(email());
     await p.close?.();
-    expect(result).toMatchObject({ ok: true, status: "sent", providerMessageId: "<msg-1@acme.test>" });
+    expect(result).toMatchObject({
+      ok: true,
+      status: "sent",
+      providerMessageId: "<msg-1@acme.test>",
+    });
     const mail = await sink.waitFor((m) => m.subject === "Welcome, Ada");
     expect(mail.to).toEqual(["ada@example.com"]);
     expect(mail.from).toBe("hello@acme.test");
@@ -46,14 +59,24 @@ describe("SMTP provider", () => {
     expect(mail.html).toContain("<b>Ada</b>");
     expect(mail.text.trim()).toBe("Hello Ada");
     expect(mail.raw).toMatch(/Content-Type: multipart\/alternative/);
-    expect(mail.headers["list-unsubscribe"]).toBe("<https://app.test/u/abc>, <mailto:unsub@acme.test?subject=abc>");
+    expect(mail.headers["list-unsubscribe"]).toBe(
+      "<https://app.test/u/abc>, <mailto:unsub@acme.test?subject=abc>",
+    );
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail.messageId).toBe("<msg-1@acme.test>");
   });
 
   it("uses the configured sender and name when the message has none", async () => {
     const p = createSmtpProvider(
-      ZSmtpConfig.parse({ kind: "smtp", host: sink.host, port: sink.port, user: auth.user, password: auth.pass, from: "news@acme.test", fromName: "Acme News" }),
+      ZSmtpConfig.parse({
+        kind: "smtp",
+        host: sink.host,
+        port: sink.port,
+        user: auth.user,
+        password: auth.pass,
+        from: "news@acme.test",
+        fromName: "Acme News",
+      }),
     );
     expect((await p.send(email({ from: "" }))).ok).toBe(true);
     await p.close?.();
@@ -63,7 +86,9 @@ describe("SMTP provider", () => {
 
   it("reuses pooled connections across sends", async () => {
     const p = provider();
-    const results = await Promise.all([1, 2, 3, 4].map((i) => p.send(email({ messageId: `m${i}`, subject: `n${i}` }))));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => p.send(email({ messageId: `m${i}`, subject: `n${i}` }))),
+    );
     await p.close?.();
     expect(results.every((r) => r.ok)).toBe(true);
     expect(sink.mails.map((m) => m.subject).sort()).toEqual(["n1", "n2", "n3", "n4"]);
@@ -95,7 +120,14 @@ describe("SMTP provider", () => {
 
   it("treats a wrong password as permanent and never repeats it in the reason", async () => {
     const p = createSmtpProvider(
-      ZSmtpConfig.parse({ kind: "smtp", host: sink.host, port: sink.port, user: "mailer", password: "wrong-password", from: "a@acme.test" }),
+      ZSmtpConfig.parse({
+        kind: "smtp",
+        host: sink.host,
+        port: sink.port,
+        user: "mailer",
+        password: "wrong-password",
+        from: "a@acme.test",
+      }),
     );
     const result = await p.send(email());
     await p.close?.();
@@ -105,17 +137,26 @@ describe("SMTP provider", () => {
 
   it("treats a refused connection as retryable", async () => {
     const port = await closedPort();
-    const p = createSmtpProvider(ZSmtpConfig.parse({ kind: "smtp", host: "127.0.0.1", port, from: "a@acme.test" }));
+    const p = createSmtpProvider(
+      ZSmtpConfig.parse({ kind: "smtp", host: "127.0.0.1", port, from: "a@acme.test" }),
+    );
     const result = await p.send(email());
     await p.close?.();
-    expect(result).toMatchObject({ ok: false, retryable: true, code: expect.stringMatching(/^E(SOCKET|CONNECTION)$/) });
+    expect(result).toMatchObject({
+      ok: false,
+      retryable: true,
+      code: expect.stringMatching(/^E(SOCKET|CONNECTION)$/),
+    });
   });
 
   it("treats a server that never greets as a retryable timeout", async () => {
     const silent = createServer(() => {});
     await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
     const port = (silent.address() as AddressInfo).port;
-    const p = createSmtpProvider(ZSmtpConfig.parse({ kind: "smtp", host: "127.0.0.1", port, from: "a@acme.test" }), { timeoutMs: 300 });
+    const p = createSmtpProvider(
+      ZSmtpConfig.parse({ kind: "smtp", host: "127.0.0.1", port, from: "a@acme.test" }),
+      { timeoutMs: 300 },
+    );
     const result = await p.send(email());
     await p.close?.();
     silent.close();

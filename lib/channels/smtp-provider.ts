@@ -10,7 +10,15 @@ export type TSmtpProviderOptions = {
 };
 
 /** Connection-level nodemailer codes: the server may well take the message on a later try. */
-const TRANSIENT_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNRESET", "ECONNREFUSED", "ETLS"]);
+const TRANSIENT_CODES = new Set([
+  "ECONNECTION",
+  "ETIMEDOUT",
+  "ESOCKET",
+  "EDNS",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETLS",
+]);
 
 type TNodemailerError = Error & { code?: string; responseCode?: number; response?: string };
 
@@ -20,23 +28,45 @@ function messageIdHeader(messageId: string, from: string): string {
   return `<${messageId}@${domain}>`;
 }
 
-export function classifySmtpError(err: unknown, secrets: readonly (string | undefined)[] = []): Extract<TSendResult, { ok: false }> {
+export function classifySmtpError(
+  err: unknown,
+  secrets: readonly (string | undefined)[] = [],
+): Extract<TSendResult, { ok: false }> {
   const e = err as TNodemailerError;
   const response = scrub(e.response ?? e.message ?? "unknown error", secrets);
   if (typeof e.responseCode === "number") {
     const code = String(e.responseCode);
-    if (e.code === "EAUTH") return { ok: false, retryable: e.responseCode < 500, reason: `SMTP login rejected: ${response}`, code };
-    return { ok: false, retryable: e.responseCode >= 400 && e.responseCode < 500, reason: `SMTP ${response}`, code };
+    if (e.code === "EAUTH")
+      return {
+        ok: false,
+        retryable: e.responseCode < 500,
+        reason: `SMTP login rejected: ${response}`,
+        code,
+      };
+    return {
+      ok: false,
+      retryable: e.responseCode >= 400 && e.responseCode < 500,
+      reason: `SMTP ${response}`,
+      code,
+    };
   }
   if (e.code && TRANSIENT_CODES.has(e.code)) {
-    return { ok: false, retryable: true, reason: `SMTP server unreachable: ${response}`, code: e.code };
+    return {
+      ok: false,
+      retryable: true,
+      reason: `SMTP server unreachable: ${response}`,
+      code: e.code,
+    };
   }
   // Anything else (bad address syntax, message build errors) will fail the same way next time.
   return { ok: false, retryable: false, reason: `SMTP: ${response}`, code: e.code };
 }
 
 /** Email over SMTP through one pooled nodemailer transport per provider. */
-export function createSmtpProvider(config: TSmtpConfig, options: TSmtpProviderOptions = {}): ChannelProvider<TEmailMessage> {
+export function createSmtpProvider(
+  config: TSmtpConfig,
+  options: TSmtpProviderOptions = {},
+): ChannelProvider<TEmailMessage> {
   const timeout = options.timeoutMs ?? 20_000;
   const transport = nodemailer.createTransport({
     pool: true,
@@ -49,7 +79,9 @@ export function createSmtpProvider(config: TSmtpConfig, options: TSmtpProviderOp
     greetingTimeout: timeout,
     socketTimeout: timeout,
   });
-  const defaultFrom = config.fromName ? { name: config.fromName, address: config.from } : config.from;
+  const defaultFrom = config.fromName
+    ? { name: config.fromName, address: config.from }
+    : config.from;
   const secrets = [config.password];
 
   return {
@@ -65,7 +97,10 @@ export function createSmtpProvider(config: TSmtpConfig, options: TSmtpProviderOp
           text: message.text,
           html: message.html,
           headers: message.headers,
-          messageId: messageIdHeader(message.messageId, typeof from === "string" ? from : from.address),
+          messageId: messageIdHeader(
+            message.messageId,
+            typeof from === "string" ? from : from.address,
+          ),
         });
         return { ok: true, status: "sent", providerMessageId: info.messageId };
       } catch (err) {

@@ -1,4 +1,11 @@
-import { fetchOrFailure, isRetryableStatus, parseRetryAfter, readJson, scrub, type TFailure } from "./http-outcome";
+import {
+  fetchOrFailure,
+  isRetryableStatus,
+  parseRetryAfter,
+  readJson,
+  scrub,
+  type TFailure,
+} from "./http-outcome";
 import type { TTwilioConfig } from "./provider-config";
 import type { TSendResult } from "./types";
 
@@ -16,7 +23,12 @@ const PERMANENT_CODES: Record<string, string> = {
 export type TTwilioResource = "Messages" | "Calls";
 
 /** POSTs a form to a Twilio(-compatible) account resource and reads the answer as a send result. */
-export async function postToTwilio(config: TTwilioConfig, resource: TTwilioResource, form: Record<string, string | undefined>, timeoutMs?: number): Promise<TSendResult> {
+export async function postToTwilio(
+  config: TTwilioConfig,
+  resource: TTwilioResource,
+  form: Record<string, string | undefined>,
+  timeoutMs?: number,
+): Promise<TSendResult> {
   const url = `${config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/${resource}.json`;
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) if (v !== undefined && v !== "") body.set(k, v);
@@ -36,9 +48,12 @@ export async function postToTwilio(config: TTwilioConfig, resource: TTwilioResou
   );
   if ("failure" in got) return got.failure;
   const { response } = got;
-  const json = (await readJson(response)) as { sid?: string; code?: number | string; message?: string } | undefined;
+  const json = (await readJson(response)) as
+    { sid?: string; code?: number | string; message?: string } | undefined;
   if (response.ok) return { ok: true, status: "sent", providerMessageId: json?.sid };
-  return classifyTwilioError(response.status, json, response.headers.get("retry-after"), [config.authToken]);
+  return classifyTwilioError(response.status, json, response.headers.get("retry-after"), [
+    config.authToken,
+  ]);
 }
 
 export function classifyTwilioError(
@@ -50,11 +65,27 @@ export function classifyTwilioError(
   const twilioCode = json?.code !== undefined ? String(json.code) : undefined;
   const detail = scrub(json?.message ?? `HTTP ${status}`, secrets);
   if (status === 401 || status === 403) {
-    return { ok: false, retryable: false, reason: `Twilio rejected the account SID or auth token (HTTP ${status})`, code: twilioCode ?? String(status) };
+    return {
+      ok: false,
+      retryable: false,
+      reason: `Twilio rejected the account SID or auth token (HTTP ${status})`,
+      code: twilioCode ?? String(status),
+    };
   }
   if (isRetryableStatus(status)) {
-    return { ok: false, retryable: true, reason: `Twilio is busy or failing (HTTP ${status}): ${detail}`, code: twilioCode ?? String(status), retryAfterSeconds: parseRetryAfter(retryAfter) };
+    return {
+      ok: false,
+      retryable: true,
+      reason: `Twilio is busy or failing (HTTP ${status}): ${detail}`,
+      code: twilioCode ?? String(status),
+      retryAfterSeconds: parseRetryAfter(retryAfter),
+    };
   }
   const known = twilioCode ? PERMANENT_CODES[twilioCode] : undefined;
-  return { ok: false, retryable: false, reason: known ? `Twilio ${twilioCode}: ${known}` : `Twilio ${twilioCode ?? status}: ${detail}`, code: twilioCode ?? String(status) };
+  return {
+    ok: false,
+    retryable: false,
+    reason: known ? `Twilio ${twilioCode}: ${known}` : `Twilio ${twilioCode ?? status}: ${detail}`,
+    code: twilioCode ?? String(status),
+  };
 }

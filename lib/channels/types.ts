@@ -81,7 +81,8 @@ export type TWebhookMessage = {
   payload: unknown;
 };
 
-export type TOutgoingMessage = TEmailMessage | TSmsMessage | TVoiceMessage | TPushMessage | TInAppMessage | TWebhookMessage;
+export type TOutgoingMessage =
+  TEmailMessage | TSmsMessage | TVoiceMessage | TPushMessage | TInAppMessage | TWebhookMessage;
 
 export type TSendResult =
   | {

@@ -5,7 +5,11 @@ import type { TWebhookMessage } from "./types";
 import { createWebhookProvider, signWebhook, verifyWebhookSignature } from "./webhook-provider";
 
 const SECRET = "whsec_0123456789abcdef";
-const msg: TWebhookMessage = { channel: "webhook", messageId: "msg-9", payload: { contact: { id: "c1" }, text: "hi ünïcode" } };
+const msg: TWebhookMessage = {
+  channel: "webhook",
+  messageId: "msg-9",
+  payload: { contact: { id: "c1" }, text: "hi ünïcode" },
+};
 
 describe("webhook provider", () => {
   let sink: THttpSink;
@@ -14,7 +18,11 @@ describe("webhook provider", () => {
   });
   afterAll(() => sink.close());
   afterEach(() => sink.reset());
-  const provider = (opts = {}) => createWebhookProvider(ZWebhookConfig.parse({ kind: "webhook", url: `${sink.url}/hooks/waymark`, secret: SECRET }), opts);
+  const provider = (opts = {}) =>
+    createWebhookProvider(
+      ZWebhookConfig.parse({ kind: "webhook", url: `${sink.url}/hooks/waymark`, secret: SECRET }),
+      opts,
+    );
 
   it("posts signed JSON that the receiver can verify", async () => {
     const result = await provider().send(msg);
@@ -66,7 +74,11 @@ describe("webhook provider", () => {
 
   it("treats a timeout as retryable", async () => {
     sink.respondNext({ status: 200, delayMs: 500 });
-    expect(await provider({ timeoutMs: 100 }).send(msg)).toMatchObject({ ok: false, retryable: true, code: "timeout" });
+    expect(await provider({ timeoutMs: 100 }).send(msg)).toMatchObject({
+      ok: false,
+      retryable: true,
+      code: "timeout",
+    });
   });
 
   it("does not follow redirects (a 3xx is a permanent misconfiguration)", async () => {

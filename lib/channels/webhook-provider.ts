@@ -16,7 +16,11 @@ function hmac(secret: string, timestamp: number | string, body: string): string 
   return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
 }
 
-export function signWebhook(body: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
+export function signWebhook(
+  body: string,
+  secret: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): string {
   return `t=${timestamp},v1=${hmac(secret, timestamp, body)}`;
 }
 
@@ -24,7 +28,13 @@ export function signWebhook(body: string, secret: string, timestamp = Math.floor
  * For receivers: true when `header` carries a v1 signature of exactly `body` (the raw bytes as
  * received, before any JSON parsing) made with `secret` within `toleranceSeconds` of now.
  */
-export function verifyWebhookSignature(body: string, header: string | null | undefined, secret: string, toleranceSeconds = 300, nowSeconds = Date.now() / 1000): boolean {
+export function verifyWebhookSignature(
+  body: string,
+  header: string | null | undefined,
+  secret: string,
+  toleranceSeconds = 300,
+  nowSeconds = Date.now() / 1000,
+): boolean {
   if (!header) return false;
   const parts = header.split(",").map((p) => p.trim().split("=") as [string, string?]);
   const t = parts.find(([k]) => k === "t")?.[1];
@@ -39,14 +49,26 @@ export function verifyWebhookSignature(body: string, header: string | null | und
 
 function statusFailure(status: number, retryAfter: string | null): TFailure {
   const retryable = isRetryableStatus(status);
-  return { ok: false, retryable, reason: `Webhook endpoint answered HTTP ${status}`, code: String(status), ...(retryable ? { retryAfterSeconds: parseRetryAfter(retryAfter) } : {}) };
+  return {
+    ok: false,
+    retryable,
+    reason: `Webhook endpoint answered HTTP ${status}`,
+    code: String(status),
+    ...(retryable ? { retryAfterSeconds: parseRetryAfter(retryAfter) } : {}),
+  };
 }
 
-export function createWebhookProvider(config: TWebhookConfig, options: { timeoutMs?: number } = {}): ChannelProvider<TWebhookMessage> {
+export function createWebhookProvider(
+  config: TWebhookConfig,
+  options: { timeoutMs?: number } = {},
+): ChannelProvider<TWebhookMessage> {
   return {
     kind: "webhook",
     async send(message): Promise<TSendResult> {
-      const body = JSON.stringify({ messageId: message.messageId, payload: message.payload ?? null });
+      const body = JSON.stringify({
+        messageId: message.messageId,
+        payload: message.payload ?? null,
+      });
       const got = await fetchOrFailure(
         message.url ?? config.url,
         {
@@ -66,7 +88,12 @@ export function createWebhookProvider(config: TWebhookConfig, options: { timeout
       if ("failure" in got) return got.failure;
       const { response } = got;
       await response.body?.cancel().catch(() => {});
-      if (response.status >= 200 && response.status < 300) return { ok: true, status: "sent", providerMessageId: response.headers.get("x-request-id") ?? undefined };
+      if (response.status >= 200 && response.status < 300)
+        return {
+          ok: true,
+          status: "sent",
+          providerMessageId: response.headers.get("x-request-id") ?? undefined,
+        };
       return statusFailure(response.status, response.headers.get("retry-after"));
     },
   };

@@ -10,7 +10,10 @@ describe("attribute input", () => {
     expect(parseAttributeInput("boolean", "false")).toEqual({ ok: true, value: false });
     expect(parseAttributeInput("date", "2027-01-31")).toEqual({ ok: true, value: "2027-01-31" });
     expect(parseAttributeInput("date", "")).toMatchObject({ ok: false, error: "Pick a date" });
-    expect(parseAttributeInput("list", "vip, beta,,  early ")).toEqual({ ok: true, value: ["vip", "beta", "early"] });
+    expect(parseAttributeInput("list", "vip, beta,,  early ")).toEqual({
+      ok: true,
+      value: ["vip", "beta", "early"],
+    });
     expect(parseAttributeInput("list", " , ")).toMatchObject({ ok: false });
   });
 
@@ -18,7 +21,10 @@ describe("attribute input", () => {
     expect(attributeInputOf(3)).toEqual({ type: "number", raw: "3" });
     expect(attributeInputOf(true)).toEqual({ type: "boolean", raw: "true" });
     expect(attributeInputOf("2027-01-31")).toEqual({ type: "date", raw: "2027-01-31" });
-    expect(attributeInputOf("2027-01-31T10:00:00Z")).toEqual({ type: "text", raw: "2027-01-31T10:00:00Z" });
+    expect(attributeInputOf("2027-01-31T10:00:00Z")).toEqual({
+      type: "text",
+      raw: "2027-01-31T10:00:00Z",
+    });
     expect(attributeInputOf(["vip", 2])).toEqual({ type: "list", raw: "vip, 2" });
     expect(attributeInputOf({ city: "Paris" })).toBeNull();
   });

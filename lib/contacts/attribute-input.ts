@@ -24,16 +24,26 @@ export function parseAttributeInput(type: TAttributeInputType, raw: string): TPa
       return { ok: true, value: raw };
     case "number": {
       const n = Number(text);
-      return text && Number.isFinite(n) ? { ok: true, value: n } : { ok: false, error: "Enter a number, like 42 or 9.99" };
+      return text && Number.isFinite(n)
+        ? { ok: true, value: n }
+        : { ok: false, error: "Enter a number, like 42 or 9.99" };
     }
     case "boolean":
-      return text === "true" || text === "false" ? { ok: true, value: text === "true" } : { ok: false, error: "Choose true or false" };
+      return text === "true" || text === "false"
+        ? { ok: true, value: text === "true" }
+        : { ok: false, error: "Choose true or false" };
     case "date":
       // Stored as an ISO day, which attributeType() and segments read as a date.
-      return DAY.test(text) && !Number.isNaN(Date.parse(text)) ? { ok: true, value: text } : { ok: false, error: "Pick a date" };
+      return DAY.test(text) && !Number.isNaN(Date.parse(text))
+        ? { ok: true, value: text }
+        : { ok: false, error: "Pick a date" };
     case "list": {
-      const items = text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
-      if (!items.length) return { ok: false, error: "Enter at least one value, separated by commas" };
+      const items = text
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (!items.length)
+        return { ok: false, error: "Enter at least one value, separated by commas" };
       if (items.length > 100) return { ok: false, error: "A list holds at most 100 values" };
       return { ok: true, value: items };
     }
@@ -41,7 +51,9 @@ export function parseAttributeInput(type: TAttributeInputType, raw: string): TPa
 }
 
 /** How an existing value opens in the editor; null for values the chooser cannot represent (nested objects). */
-export function attributeInputOf(value: unknown): { type: TAttributeInputType; raw: string } | null {
+export function attributeInputOf(
+  value: unknown,
+): { type: TAttributeInputType; raw: string } | null {
   switch (attributeType(value)) {
     case "number":
       return { type: "number", raw: String(value) };
@@ -49,11 +61,15 @@ export function attributeInputOf(value: unknown): { type: TAttributeInputType; r
       return { type: "boolean", raw: String(value) };
     case "date":
       // A full timestamp stays text, so editing it never silently drops the time.
-      return DAY.test(value as string) ? { type: "date", raw: value as string } : { type: "text", raw: value as string };
+      return DAY.test(value as string)
+        ? { type: "date", raw: value as string }
+        : { type: "text", raw: value as string };
     case "string":
       return { type: "text", raw: value as string };
     case "array":
-      return (value as unknown[]).every((v) => typeof v !== "object") ? { type: "list", raw: (value as unknown[]).map(String).join(", ") } : null;
+      return (value as unknown[]).every((v) => typeof v !== "object")
+        ? { type: "list", raw: (value as unknown[]).map(String).join(", ") }
+        : null;
     default:
       return null;
   }
@@ -61,7 +77,8 @@ export function attributeInputOf(value: unknown): { type: TAttributeInputType; r
 
 /** A stored value as one line of text for tables. */
 export function displayAttribute(value: unknown): string {
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ");
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ");
   if (value !== null && typeof value === "object") return JSON.stringify(value);
   return String(value);
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { db, type Executor } from "@/db";
-import { findSubscription, lockContact, touchContact, upsertSubscription } from "@/db/queries/contact-edits";
+import {
+  findSubscription,
+  lockContact,
+  touchContact,
+  upsertSubscription,
+} from "@/db/queries/contact-edits";
 import { insertEvents } from "@/db/queries/ingest";
 import { offerIngested } from "@/lib/ingest/ingested-events";
 import { NotFoundError } from "@/lib/errors";
@@ -13,13 +18,24 @@ type TSubscriptionSource = "ui" | "unsubscribe_link" | "sms_keyword";
  * `ui`, and records `$subscription_changed` on the timeline in the same transaction. Asking for
  * the status the contact already has changes nothing and records nothing.
  */
-export async function changeContactSubscription(input: { workspaceId: string; contactId: string; actor: TActor } & TChangeSubscription) {
+export async function changeContactSubscription(
+  input: { workspaceId: string; contactId: string; actor: TActor } & TChangeSubscription,
+) {
   const { workspaceId, contactId } = input;
   const result = await db().transaction(async (tx) => {
-    if (!(await lockContact(tx, workspaceId, contactId))) throw new NotFoundError("No such contact in this workspace");
+    if (!(await lockContact(tx, workspaceId, contactId)))
+      throw new NotFoundError("No such contact in this workspace");
     return changeSubscriptionInTx(tx, { ...input, source: "ui" });
   });
-  await offerIngested(result.events.map((e) => ({ workspaceId, contactId, eventId: String(e.id), name: e.name, occurredAt: new Date(e.occurred_at) })));
+  await offerIngested(
+    result.events.map((e) => ({
+      workspaceId,
+      contactId,
+      eventId: String(e.id),
+      name: e.name,
+      occurredAt: new Date(e.occurred_at),
+    })),
+  );
   return { changed: result.changed };
 }
 
@@ -30,7 +46,13 @@ export async function changeContactSubscription(input: { workspaceId: string; co
  */
 export async function changeSubscriptionInTx(
   tx: Executor,
-  input: { workspaceId: string; contactId: string; actor?: TActor; source: TSubscriptionSource; detail?: Record<string, unknown> } & TChangeSubscription,
+  input: {
+    workspaceId: string;
+    contactId: string;
+    actor?: TActor;
+    source: TSubscriptionSource;
+    detail?: Record<string, unknown>;
+  } & TChangeSubscription,
 ) {
   const { workspaceId, contactId, actor, channel, status, source } = input;
   const before = await findSubscription(tx, workspaceId, contactId, channel);
@@ -42,12 +64,22 @@ export async function changeSubscriptionInTx(
   const at = new Date();
   await upsertSubscription(tx, { workspaceId, contactId, channel, status, source, changedAt: at });
   await touchContact(tx, workspaceId, contactId);
-  const changedBy = actor ? { changedBy: { userId: actor.id, name: actor.name, email: actor.email } } : {};
+  const changedBy = actor
+    ? { changedBy: { userId: actor.id, name: actor.name, email: actor.email } }
+    : {};
   const stored = await insertEvents(tx, workspaceId, [
     {
       contactId,
       name: "$subscription_changed",
-      properties: { channel, status, previousStatus, previousSource: before?.source ?? null, source, ...changedBy, ...(input.detail ?? {}) },
+      properties: {
+        channel,
+        status,
+        previousStatus,
+        previousSource: before?.source ?? null,
+        source,
+        ...changedBy,
+        ...(input.detail ?? {}),
+      },
       occurredAt: at,
       messageId: `${source}-${randomUUID()}`,
     },

@@ -16,7 +16,13 @@ describe("channel panel", () => {
       },
       "UTC",
     );
-    expect(panel.global).toEqual({ channel: "all", label: "All channels", unreachableReason: null, status: "unsubscribed", lastChange: "Opted out via Unsubscribe link · 4 Mar 2026, 23:30" });
+    expect(panel.global).toEqual({
+      channel: "all",
+      label: "All channels",
+      unreachableReason: null,
+      status: "unsubscribed",
+      lastChange: "Opted out via Unsubscribe link · 4 Mar 2026, 23:30",
+    });
     expect(panel.channels.map((c) => [c.channel, c.unreachableReason, c.status])).toEqual([
       ["email", null, "subscribed"],
       ["sms", "no phone number", "unsubscribed"],
@@ -24,7 +30,9 @@ describe("channel panel", () => {
       ["voice", "no phone number", "subscribed"],
       ["in_app", null, "subscribed"],
     ]);
-    expect(panel.channels[1]!.lastChange).toBe("Opted out via SMS STOP keyword · 4 Mar 2026, 23:30");
+    expect(panel.channels[1]!.lastChange).toBe(
+      "Opted out via SMS STOP keyword · 4 Mar 2026, 23:30",
+    );
     expect(panel.channels[0]!.lastChange).toBe("No choice recorded: subscribed by default");
   });
 });

@@ -4,21 +4,42 @@ import { formatDateTime } from "@/lib/format/dates";
 import { channelLabel, sourceLabel, type TSubscriptionChannel } from "./channel-labels";
 import { channelStates } from "./contact-profile";
 
-type TDetails = Pick<Awaited<ReturnType<typeof loadContactDetails>>, "subscriptions" | "pushTokens">;
+type TDetails = Pick<
+  Awaited<ReturnType<typeof loadContactDetails>>,
+  "subscriptions" | "pushTokens"
+>;
 type TSubscription = TDetails["subscriptions"][number];
-type TRow = { channel: TSubscriptionChannel; label: string; unreachableReason: string | null; status: "subscribed" | "unsubscribed"; lastChange: string };
+type TRow = {
+  channel: TSubscriptionChannel;
+  label: string;
+  unreachableReason: string | null;
+  status: "subscribed" | "unsubscribed";
+  lastChange: string;
+};
 
-const UNREACHABLE: Record<string, string> = { email: "no email address", sms: "no phone number", voice: "no phone number", push: "no push token", in_app: "no user id" };
+const UNREACHABLE: Record<string, string> = {
+  email: "no email address",
+  sms: "no phone number",
+  voice: "no phone number",
+  push: "no push token",
+  in_app: "no user id",
+};
 
 /**
  * What the profile's channels panel shows: per channel, whether the contact can be reached and
  * its own opt-in state with where and when it last changed; the global switch on top. Reach
  * comes from channelStates(), the same rule sends will use.
  */
-export function channelPanel(contact: Pick<TContact, "email" | "phone" | "externalId">, details: TDetails, timeZone: string) {
+export function channelPanel(
+  contact: Pick<TContact, "email" | "phone" | "externalId">,
+  details: TDetails,
+  timeZone: string,
+) {
   const own = (c: string) => details.subscriptions.find((s) => s.channel === c);
   const changeText = (s: TSubscription | undefined, none: string) =>
-    s ? `${s.status === "unsubscribed" ? "Opted out" : "Opted in"} via ${sourceLabel(s.source)} · ${formatDateTime(s.changedAt, timeZone)}` : none;
+    s
+      ? `${s.status === "unsubscribed" ? "Opted out" : "Opted in"} via ${sourceLabel(s.source)} · ${formatDateTime(s.changedAt, timeZone)}`
+      : none;
   const { channels } = channelStates(contact, details);
   const all = own("all");
   const global: TRow = {

@@ -24,9 +24,12 @@ export type TContactListParams = {
 
 const ZParam = z.union([z.string(), z.array(z.string())]).optional();
 const first = (v: z.infer<typeof ZParam>) => (Array.isArray(v) ? v[0] : v);
-const all = (v: z.infer<typeof ZParam>) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(","));
+const all = (v: z.infer<typeof ZParam>) =>
+  v === undefined ? [] : Array.isArray(v) ? v : v.split(",");
 
-export function parseContactListParams(raw: Record<string, string | string[] | undefined>): TContactListParams {
+export function parseContactListParams(
+  raw: Record<string, string | string[] | undefined>,
+): TContactListParams {
   const get = (k: string) => ZParam.safeParse(raw[k]).data;
   const created = first(get("created"));
   const after = parseCursor(first(get("after")));
@@ -34,7 +37,8 @@ export function parseContactListParams(raw: Record<string, string | string[] | u
     q: (first(get("q")) ?? "").trim().slice(0, 200),
     has: CONTACT_FILTERS.filter((f) => all(get("has")).includes(f)),
     optedOut: first(get("optout")) === "1",
-    createdWithinDays: created && (CREATED_WINDOWS as readonly string[]).includes(created) ? Number(created) : null,
+    createdWithinDays:
+      created && (CREATED_WINDOWS as readonly string[]).includes(created) ? Number(created) : null,
     after,
     // Both at once is not a page anyone linked to; `after` wins.
     before: after ? null : parseCursor(first(get("before"))),
@@ -42,7 +46,10 @@ export function parseContactListParams(raw: Record<string, string | string[] | u
 }
 
 /** The URL query for a view; `page` replaces the cursor (null means the first page). */
-export function contactListQuery(p: TContactListParams, page: { after?: TKeysetCursor; before?: TKeysetCursor } | null = null): string {
+export function contactListQuery(
+  p: TContactListParams,
+  page: { after?: TKeysetCursor; before?: TKeysetCursor } | null = null,
+): string {
   const s = new URLSearchParams();
   if (p.q) s.set("q", p.q);
   for (const h of p.has) s.append("has", h);
@@ -54,7 +61,8 @@ export function contactListQuery(p: TContactListParams, page: { after?: TKeysetC
   return out ? `?${out}` : "";
 }
 
-export const hasNarrowing = (p: TContactListParams) => Boolean(p.q || p.has.length || p.optedOut || p.createdWithinDays);
+export const hasNarrowing = (p: TContactListParams) =>
+  Boolean(p.q || p.has.length || p.optedOut || p.createdWithinDays);
 
 /**
  * What the search box means. `key:value` searches an attribute (and, in case the text is really a
@@ -86,7 +94,13 @@ export function parseSearch(q: string): TSearch {
   if (colon > 0) {
     const key = text.slice(0, colon).trim();
     const value = text.slice(colon + 1).trim();
-    if (value && ZAttributeKey.safeParse(key).success) return { kind: "attribute", key, candidates: attributeCandidates(key, value), idPrefix: text };
+    if (value && ZAttributeKey.safeParse(key).success)
+      return {
+        kind: "attribute",
+        key,
+        candidates: attributeCandidates(key, value),
+        idPrefix: text,
+      };
   }
   const digits = text.replace(/\D/g, "");
   const phonePrefix = PHONE_LIKE.test(text) && digits.length >= 3 ? `+${digits}` : null;

@@ -15,7 +15,10 @@ export type TChannelState = {
 type TDetails = Awaited<ReturnType<typeof loadContactDetails>>;
 
 /** Per channel: reachable, and opted in or out (a global opt-out overrides every channel). */
-export function channelStates(contact: Pick<TContact, "email" | "phone" | "externalId">, details: Pick<TDetails, "subscriptions" | "pushTokens">): { global: TChannelState | null; channels: TChannelState[] } {
+export function channelStates(
+  contact: Pick<TContact, "email" | "phone" | "externalId">,
+  details: Pick<TDetails, "subscriptions" | "pushTokens">,
+): { global: TChannelState | null; channels: TChannelState[] } {
   const sub = (c: string) => details.subscriptions.find((s) => s.channel === c);
   const all = sub("all");
   const reachable: Record<(typeof CHANNELS)[number], boolean> = {
@@ -37,7 +40,15 @@ export function channelStates(contact: Pick<TContact, "email" | "phone" | "exter
       changedAt: decisive?.changedAt ?? null,
     };
   });
-  const global = all ? { channel: "email" as const, reachable: true, status: all.status, source: all.source, changedAt: all.changedAt } : null;
+  const global = all
+    ? {
+        channel: "email" as const,
+        reachable: true,
+        status: all.status,
+        source: all.source,
+        changedAt: all.changedAt,
+      }
+    : null;
   return { global, channels };
 }
 
@@ -59,9 +70,18 @@ export async function contactProfile(workspaceId: string, userId: string) {
       city: contact.city,
       attributes: contact.attributes,
       anonymousIds: details.anonymousIds,
-      pushTokens: details.pushTokens.map((t) => ({ platform: t.platform, token: t.token, lastSeenAt: t.lastSeenAt })),
+      pushTokens: details.pushTokens.map((t) => ({
+        platform: t.platform,
+        token: t.token,
+        lastSeenAt: t.lastSeenAt,
+      })),
       optedOutEverywhere: global?.status === "unsubscribed",
-      channels: Object.fromEntries(channels.map((c) => [c.channel, { reachable: c.reachable, status: c.status, source: c.source, changedAt: c.changedAt }])),
+      channels: Object.fromEntries(
+        channels.map((c) => [
+          c.channel,
+          { reachable: c.reachable, status: c.status, source: c.source, changedAt: c.changedAt },
+        ]),
+      ),
       eventCount: details.eventCount,
       createdAt: contact.createdAt,
       updatedAt: contact.updatedAt,

@@ -15,7 +15,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * left out, and an edit that changes nothing records nothing.
  */
 export async function editContactAttributes(
-  input: { workspaceId: string; contactId: string; actor: TActor | null; source?: "ui" | "journey"; detail?: Record<string, unknown> } & TEditAttributes,
+  input: {
+    workspaceId: string;
+    contactId: string;
+    actor: TActor | null;
+    source?: "ui" | "journey";
+    detail?: Record<string, unknown>;
+  } & TEditAttributes,
 ) {
   const { workspaceId, contactId, actor } = input;
   const source = input.source ?? "ui";
@@ -25,18 +31,31 @@ export async function editContactAttributes(
   const result = await db().transaction(async (tx) => {
     const current = await lockContact(tx, workspaceId, contactId);
     if (!current) throw new NotFoundError("No such contact in this workspace");
-    const set = Object.fromEntries(Object.entries(wanted.set).filter(([k, v]) => !same(current[k], v)));
+    const set = Object.fromEntries(
+      Object.entries(wanted.set).filter(([k, v]) => !same(current[k], v)),
+    );
     const unset = wanted.unset.filter((k) => k in current);
     const changed = [...Object.keys(set), ...unset];
     if (!changed.length) return { changed: [], events: [] };
 
     await writeContactAttributes(tx, workspaceId, contactId, set, unset);
-    const previous = Object.fromEntries(changed.filter((k) => k in current).map((k) => [k, current[k]]));
+    const previous = Object.fromEntries(
+      changed.filter((k) => k in current).map((k) => [k, current[k]]),
+    );
     const stored = await insertEvents(tx, workspaceId, [
       {
         contactId,
         name: "$attributes_changed",
-        properties: { set, unset, previous, source, ...(actor ? { changedBy: { userId: actor.id, name: actor.name, email: actor.email } } : {}), ...input.detail },
+        properties: {
+          set,
+          unset,
+          previous,
+          source,
+          ...(actor
+            ? { changedBy: { userId: actor.id, name: actor.name, email: actor.email } }
+            : {}),
+          ...input.detail,
+        },
         occurredAt: new Date(),
         messageId: `${source}-${randomUUID()}`,
       },
@@ -44,6 +63,14 @@ export async function editContactAttributes(
     return { changed, events: stored };
   });
   // After the commit, like ingestion, so segment re-checks and journeys see the new values.
-  await offerIngested(result.events.map((e) => ({ workspaceId, contactId, eventId: String(e.id), name: e.name, occurredAt: new Date(e.occurred_at) })));
+  await offerIngested(
+    result.events.map((e) => ({
+      workspaceId,
+      contactId,
+      eventId: String(e.id),
+      name: e.name,
+      occurredAt: new Date(e.occurred_at),
+    })),
+  );
   return { changed: result.changed };
 }

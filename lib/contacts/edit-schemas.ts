@@ -9,18 +9,29 @@ import { ZAttributeKey, ZAttributes } from "./attributes";
 export const ZEditAttributes = z
   .strictObject({
     set: ZAttributes.default({}),
-    unset: z.array(ZAttributeKey).max(200, { error: "at most 200 attributes per call" }).default([]),
+    unset: z
+      .array(ZAttributeKey)
+      .max(200, { error: "at most 200 attributes per call" })
+      .default([]),
   })
   .superRefine((v, ctx) => {
-    if (!Object.keys(v.set).length && !v.unset.length) ctx.addIssue({ code: "custom", path: ["set"], message: "nothing to change" });
+    if (!Object.keys(v.set).length && !v.unset.length)
+      ctx.addIssue({ code: "custom", path: ["set"], message: "nothing to change" });
     v.unset.forEach((k, i) => {
-      if (v.set[k] !== undefined && v.set[k] !== null) ctx.addIssue({ code: "custom", path: ["unset", i], message: `${k} cannot be both set and removed` });
+      if (v.set[k] !== undefined && v.set[k] !== null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["unset", i],
+          message: `${k} cannot be both set and removed`,
+        });
     });
   });
 export type TEditAttributes = z.infer<typeof ZEditAttributes>;
 
 export const ZChangeSubscription = z.strictObject({
-  channel: z.enum(SUBSCRIPTION_CHANNELS, { error: "must be one of all, email, sms, push, voice, in_app" }),
+  channel: z.enum(SUBSCRIPTION_CHANNELS, {
+    error: "must be one of all, email, sms, push, voice, in_app",
+  }),
   status: z.enum(["subscribed", "unsubscribed"], { error: "must be subscribed or unsubscribed" }),
 });
 export type TChangeSubscription = z.infer<typeof ZChangeSubscription>;

@@ -38,8 +38,14 @@ describe("the demo history", () => {
     expect(counts!.events).toBeGreaterThan(8000);
 
     const view = parseDashboardParamsOrThrow({ range: "30d" }, "UTC", now);
-    expect(await messageTotals(workspace.id, view.range)).toEqual(expect.objectContaining({ sent: (await rawMessageCounts(workspace.id, "UTC", view.range, "none")).get("all")?.sent }));
-    const [{ id: journeyId }] = (await executeRows<{ id: string }>(sql`select id::text from journeys where workspace_id = ${workspace.id}`)) as [{ id: string }];
+    expect(await messageTotals(workspace.id, view.range)).toEqual(
+      expect.objectContaining({
+        sent: (await rawMessageCounts(workspace.id, "UTC", view.range, "none")).get("all")?.sent,
+      }),
+    );
+    const [{ id: journeyId }] = (await executeRows<{ id: string }>(
+      sql`select id::text from journeys where workspace_id = ${workspace.id}`,
+    )) as [{ id: string }];
     const dash = await loadJourneyDashboard(workspace.id, journeyId, view);
     const split = dash.experiments.find((e) => e.kind === "ab_split");
     const holdout = dash.experiments.find((e) => e.kind === "holdout");
@@ -49,7 +55,9 @@ describe("the demo history", () => {
     expect(dash.now.map((n) => n.nodeId)).toEqual(["wait"]);
     expect(dash.funnel.find((f) => f.key === "goal")?.count).toBeGreaterThan(100);
 
-    const [snapshots] = await executeRows<{ days: number }>(sql`select count(distinct day)::int as days from segment_size_snapshots where workspace_id = ${workspace.id}`);
+    const [snapshots] = await executeRows<{ days: number }>(
+      sql`select count(distinct day)::int as days from segment_size_snapshots where workspace_id = ${workspace.id}`,
+    );
     expect(snapshots?.days ?? 0).toBe(0); // this tenant has no segments
   }, 120_000);
 });

@@ -2,7 +2,16 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { upsertSegmentSnapshots } from "@/db/queries/analytics-rollups";
 import { listSegmentRefs } from "@/db/queries/segments";
-import { contacts, journeyEntries, journeyNodeVisits, journeys, journeyVersions, messageEvents, messages, type TMessageEventType } from "@/db/schema";
+import {
+  contacts,
+  journeyEntries,
+  journeyNodeVisits,
+  journeys,
+  journeyVersions,
+  messageEvents,
+  messages,
+  type TMessageEventType,
+} from "@/db/schema";
 import { addDays, todayIn } from "@/lib/analytics/date-range";
 import { segmentSizes } from "@/lib/segments/segment-sizes";
 import { seededRandom } from "@/lib/random/seeded-random";
@@ -21,13 +30,35 @@ type TSend = { channel: "email" | "sms" | "push"; templateId: string | null; pro
  * B (push guide), and the treated better than the holdout. Once: skipped when the journey has entries.
  */
 export async function seedDemoHistory(workspaceId: string, now = new Date()) {
-  const [journey] = await db().select().from(journeys).where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.name, "Welcome journey"))).limit(1);
+  const [journey] = await db()
+    .select()
+    .from(journeys)
+    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.name, "Welcome journey")))
+    .limit(1);
   if (!journey?.liveVersion) return;
-  const [any] = await db().select({ id: journeyEntries.id }).from(journeyEntries).where(eq(journeyEntries.journeyId, journey.id)).limit(1);
+  const [any] = await db()
+    .select({ id: journeyEntries.id })
+    .from(journeyEntries)
+    .where(eq(journeyEntries.journeyId, journey.id))
+    .limit(1);
   if (any) return;
-  const [version] = await db().select().from(journeyVersions).where(and(eq(journeyVersions.journeyId, journey.id), eq(journeyVersions.version, journey.liveVersion)));
-  const steps = (version?.plan as { steps?: Record<string, { config?: { templateId?: string } }> } | undefined)?.steps ?? {};
-  const send = (nodeId: string, channel: TSend["channel"], provider: string): TSend => ({ channel, provider, templateId: steps[nodeId]?.config?.templateId || null });
+  const [version] = await db()
+    .select()
+    .from(journeyVersions)
+    .where(
+      and(
+        eq(journeyVersions.journeyId, journey.id),
+        eq(journeyVersions.version, journey.liveVersion),
+      ),
+    );
+  const steps =
+    (version?.plan as { steps?: Record<string, { config?: { templateId?: string } }> } | undefined)
+      ?.steps ?? {};
+  const send = (nodeId: string, channel: TSend["channel"], provider: string): TSend => ({
+    channel,
+    provider,
+    templateId: steps[nodeId]?.config?.templateId || null,
+  });
   const welcome = send("welcome", "email", "smtp");
   const coupon = send("coupon", "sms", "twilio");
   const guide = send("guide", "push", "fcm");
@@ -56,29 +87,73 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
   const entryRows: (typeof journeyEntries.$inferInsert)[] = [];
   const visits: { nodeId: string; outcome: string; passedAt: Date }[][] = [];
   const sendMessage = (s: TSend, contactId: string, nodeId: string, t: number, entry: number) => {
-    const i = msgRows.push({ workspaceId, contactId, idempotencyKey: `demo-history:${entry}:${nodeId}`, channel: s.channel, provider: s.provider, templateId: s.templateId, templateVersion: s.templateId ? 1 : null, origin: { kind: "journey", journeyId: journey.id, version: journey.liveVersion, nodeId, runId: `demo-history-${entry}` }, status: "delivered", createdAt: new Date(t) }) - 1;
-    const ev = (type: TMessageEventType, at: number) => eventRows.push({ i, type, at: new Date(Math.min(at, now.getTime() - DAY)) });
+    const i =
+      msgRows.push({
+        workspaceId,
+        contactId,
+        idempotencyKey: `demo-history:${entry}:${nodeId}`,
+        channel: s.channel,
+        provider: s.provider,
+        templateId: s.templateId,
+        templateVersion: s.templateId ? 1 : null,
+        origin: {
+          kind: "journey",
+          journeyId: journey.id,
+          version: journey.liveVersion,
+          nodeId,
+          runId: `demo-history-${entry}`,
+        },
+        status: "delivered",
+        createdAt: new Date(t),
+      }) - 1;
+    const ev = (type: TMessageEventType, at: number) =>
+      eventRows.push({ i, type, at: new Date(Math.min(at, now.getTime() - DAY)) });
     ev("queued", t);
     ev("sent", t + 2000);
     const fate = r();
-    const [bounce, fail] = s.channel === "email" ? [0.03, 0.01] : s.channel === "sms" ? [0, 0.04] : [0, 0.08];
+    const [bounce, fail] =
+      s.channel === "email" ? [0.03, 0.01] : s.channel === "sms" ? [0, 0.04] : [0, 0.08];
     if (fate < bounce) return ev("bounced", t + 60_000);
     if (fate < bounce + fail) return ev("failed", t + 30_000);
     ev("delivered", t + 20_000 + r() * 60_000);
-    const [open, click] = s.channel === "email" ? [0.45, 0.12] : s.channel === "push" ? [0.25, 0.08] : [0, 0.15];
+    const [open, click] =
+      s.channel === "email" ? [0.45, 0.12] : s.channel === "push" ? [0.25, 0.08] : [0, 0.15];
     const opened = r() < open;
-    if (opened) for (let k = 0; k < 1 + Math.floor(r() * 3); k++) ev("opened", t + HOUR * (0.2 + r() * 30));
+    if (opened)
+      for (let k = 0; k < 1 + Math.floor(r() * 3); k++) ev("opened", t + HOUR * (0.2 + r() * 30));
     // Clicks come from those who opened (an SMS has no open: its link is clicked straight from the text).
-    if (s.channel === "sms" ? r() < click : opened && r() < click / open) ev("clicked", t + HOUR * (0.5 + r() * 30));
+    if (s.channel === "sms" ? r() < click : opened && r() < click / open)
+      ev("clicked", t + HOUR * (0.5 + r() * 30));
     if (r() < 0.008) ev("unsubscribed", t + HOUR * (1 + r() * 40));
   };
 
   for (const [n, c] of people.entries()) {
     const entered = c.createdAt.getTime() + r() * 2 * HOUR;
     const path: { nodeId: string; outcome: string; passedAt: Date }[] = [];
-    const pass = (nodeId: string, outcome: string, t: number) => path.push({ nodeId, outcome, passedAt: new Date(t) });
-    const entry: typeof journeyEntries.$inferInsert = { workspaceId, journeyId: journey.id, version: journey.liveVersion, contactId: c.id, triggerKey: `demo-history-${n}`, enteredAt: new Date(entered), status: "completed" };
-    const finish = (t: number, status: "completed" | "exited", reason: string, converted: boolean) => Object.assign(entry, { status, exitReason: reason, exitedAt: new Date(t), converted, currentNodeId: null });
+    const pass = (nodeId: string, outcome: string, t: number) =>
+      path.push({ nodeId, outcome, passedAt: new Date(t) });
+    const entry: typeof journeyEntries.$inferInsert = {
+      workspaceId,
+      journeyId: journey.id,
+      version: journey.liveVersion,
+      contactId: c.id,
+      triggerKey: `demo-history-${n}`,
+      enteredAt: new Date(entered),
+      status: "completed",
+    };
+    const finish = (
+      t: number,
+      status: "completed" | "exited",
+      reason: string,
+      converted: boolean,
+    ) =>
+      Object.assign(entry, {
+        status,
+        exitReason: reason,
+        exitedAt: new Date(t),
+        converted,
+        currentNodeId: null,
+      });
     if (r() < 0.1) {
       pass("holdout", "held_out", entered);
       finish(entered, "exited", "holdout", r() < 0.12);
@@ -98,10 +173,21 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
           pass("bought", "no", woke);
           const variant = r() < 0.5 ? "A" : "B";
           pass("split", variant, woke);
-          sendMessage(variant === "A" ? coupon : guide, c.id, variant === "A" ? "coupon" : "guide", woke + 3000, n);
+          sendMessage(
+            variant === "A" ? coupon : guide,
+            c.id,
+            variant === "A" ? "coupon" : "guide",
+            woke + 3000,
+            n,
+          );
           pass(variant === "A" ? "coupon" : "guide", "next", woke + 3000);
           const later = woke + HOUR * (1 + r() * 48);
-          finish(Math.min(later, now.getTime() - HOUR), "completed", "completed", r() < (variant === "A" ? 0.2 : 0.11));
+          finish(
+            Math.min(later, now.getTime() - HOUR),
+            "completed",
+            "completed",
+            r() < (variant === "A" ? 0.2 : 0.11),
+          );
         }
       }
     }
@@ -111,14 +197,39 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
 
   await db().transaction(async (tx) => {
     const ids: string[] = [];
-    for (let k = 0; k < entryRows.length; k += 500) ids.push(...(await tx.insert(journeyEntries).values(entryRows.slice(k, k + 500)).returning({ id: journeyEntries.id })).map((e) => e.id));
-    const visitRows = ids.flatMap((entryId, k) => (visits[k] ?? []).map((v) => ({ entryId, journeyId: journey.id, ...v })));
-    for (let k = 0; k < visitRows.length; k += 1000) await tx.insert(journeyNodeVisits).values(visitRows.slice(k, k + 1000));
+    for (let k = 0; k < entryRows.length; k += 500)
+      ids.push(
+        ...(
+          await tx
+            .insert(journeyEntries)
+            .values(entryRows.slice(k, k + 500))
+            .returning({ id: journeyEntries.id })
+        ).map((e) => e.id),
+      );
+    const visitRows = ids.flatMap((entryId, k) =>
+      (visits[k] ?? []).map((v) => ({ entryId, journeyId: journey.id, ...v })),
+    );
+    for (let k = 0; k < visitRows.length; k += 1000)
+      await tx.insert(journeyNodeVisits).values(visitRows.slice(k, k + 1000));
     const msgIds: string[] = [];
-    for (let k = 0; k < msgRows.length; k += 500) msgIds.push(...(await tx.insert(messages).values(msgRows.slice(k, k + 500)).returning({ id: messages.id })).map((m) => m.id));
+    for (let k = 0; k < msgRows.length; k += 500)
+      msgIds.push(
+        ...(
+          await tx
+            .insert(messages)
+            .values(msgRows.slice(k, k + 500))
+            .returning({ id: messages.id })
+        ).map((m) => m.id),
+      );
     eventRows.sort((a, b) => a.at.getTime() - b.at.getTime());
-    const evs = eventRows.map((e) => ({ workspaceId, messageId: msgIds[e.i]!, type: e.type, occurredAt: e.at }));
-    for (let k = 0; k < evs.length; k += 1000) await tx.insert(messageEvents).values(evs.slice(k, k + 1000));
+    const evs = eventRows.map((e) => ({
+      workspaceId,
+      messageId: msgIds[e.i]!,
+      type: e.type,
+      occurredAt: e.at,
+    }));
+    for (let k = 0; k < evs.length; k += 1000)
+      await tx.insert(messageEvents).values(evs.slice(k, k + 1000));
   });
   await seedDemoSegmentHistory(workspaceId, now);
   // History older than the refresher's trailing window: rebuild the rollups once, now.
@@ -132,14 +243,26 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
 async function seedDemoSegmentHistory(workspaceId: string, now: Date) {
   const refs = await listSegmentRefs(workspaceId);
   const sizes = await segmentSizes(workspaceId, refs, now);
-  const [ws] = await db().query.workspaces.findMany({ where: (w, { eq: e }) => e(w.id, workspaceId), limit: 1 });
+  const [ws] = await db().query.workspaces.findMany({
+    where: (w, { eq: e }) => e(w.id, workspaceId),
+    limit: 1,
+  });
   const today = todayIn(ws?.timezone ?? "UTC", now);
   const r = seededRandom(9);
   for (let d = 29; d >= 0; d--) {
     const day = addDays(today, -d);
     const rows = refs.map((s) => {
       const size = sizes.get(s.id) ?? 0;
-      return { segmentId: s.id, size: d === 0 ? size : Math.max(0, Math.round(size * (0.55 + 0.45 * ((29 - d) / 29)) + (r() - 0.5) * size * 0.04)) };
+      return {
+        segmentId: s.id,
+        size:
+          d === 0
+            ? size
+            : Math.max(
+                0,
+                Math.round(size * (0.55 + 0.45 * ((29 - d) / 29)) + (r() - 0.5) * size * 0.04),
+              ),
+      };
     });
     await upsertSegmentSnapshots(db(), workspaceId, day, rows);
   }

@@ -13,7 +13,11 @@ const at = (x: number, y: number) => ({ x, y });
  * Built from the demo templates; skipped when they are missing, seeded once.
  */
 export async function seedDemoJourney(workspaceId: string, publisherId: string) {
-  const [any] = await db().select({ id: journeys.id }).from(journeys).where(eq(journeys.workspaceId, workspaceId)).limit(1);
+  const [any] = await db()
+    .select({ id: journeys.id })
+    .from(journeys)
+    .where(eq(journeys.workspaceId, workspaceId))
+    .limit(1);
   if (any) return;
   const templates = (await listTemplates(workspaceId)).filter((t) => t.publishedVersion > 0);
   const email = templates.find((t) => t.channel === "email");
@@ -22,18 +26,70 @@ export async function seedDemoJourney(workspaceId: string, publisherId: string) 
   if (!email || !sms || !push) return;
   const journey = await createJourney(workspaceId, publisherId, { name: "Welcome journey" });
   const nodes = [
-    { id: "trigger", type: "trigger", position: at(300, 0), data: { kind: "event", event: "Signed Up", filters: [] } },
+    {
+      id: "trigger",
+      type: "trigger",
+      position: at(300, 0),
+      data: { kind: "event", event: "Signed Up", filters: [] },
+    },
     { id: "holdout", type: "holdout", position: at(300, 130), data: { percent: 10 } },
-    { id: "welcome", type: "send", position: at(300, 260), data: { channel: "email", templateId: email.id } },
-    { id: "wait", type: "wait", position: at(300, 390), data: { kind: "duration", amount: 1, unit: "days" } },
-    { id: "bought", type: "branch", position: at(300, 520), data: { condition: { kind: "did_event", event: "Order Completed", filters: [], window: { kind: "since_entry" } } } },
+    {
+      id: "welcome",
+      type: "send",
+      position: at(300, 260),
+      data: { channel: "email", templateId: email.id },
+    },
+    {
+      id: "wait",
+      type: "wait",
+      position: at(300, 390),
+      data: { kind: "duration", amount: 1, unit: "days" },
+    },
+    {
+      id: "bought",
+      type: "branch",
+      position: at(300, 520),
+      data: {
+        condition: {
+          kind: "did_event",
+          event: "Order Completed",
+          filters: [],
+          window: { kind: "since_entry" },
+        },
+      },
+    },
     { id: "done", type: "exit", position: at(80, 660), data: {} },
-    { id: "split", type: "ab_split", position: at(520, 660), data: { variants: [{ id: "A", percent: 50 }, { id: "B", percent: 50 }] } },
-    { id: "coupon", type: "send", position: at(400, 800), data: { channel: "sms", templateId: sms.id } },
-    { id: "guide", type: "send", position: at(640, 800), data: { channel: "push", templateId: push.id } },
+    {
+      id: "split",
+      type: "ab_split",
+      position: at(520, 660),
+      data: {
+        variants: [
+          { id: "A", percent: 50 },
+          { id: "B", percent: 50 },
+        ],
+      },
+    },
+    {
+      id: "coupon",
+      type: "send",
+      position: at(400, 800),
+      data: { channel: "sms", templateId: sms.id },
+    },
+    {
+      id: "guide",
+      type: "send",
+      position: at(640, 800),
+      data: { channel: "push", templateId: push.id },
+    },
     { id: "end", type: "exit", position: at(520, 940), data: {} },
   ];
-  const e = (source: string, target: string, sourceHandle: string | null = null) => ({ id: `${source}-${sourceHandle ?? "next"}-${target}`, source, sourceHandle, target });
+  const e = (source: string, target: string, sourceHandle: string | null = null) => ({
+    id: `${source}-${sourceHandle ?? "next"}-${target}`,
+    source,
+    sourceHandle,
+    target,
+  });
   const edges = [
     e("trigger", "holdout"),
     e("holdout", "welcome", "continue"),
@@ -46,7 +102,15 @@ export async function seedDemoJourney(workspaceId: string, publisherId: string) 
     e("coupon", "end"),
     e("guide", "end"),
   ];
-  const settings = { entry: { mode: "once" }, quietHours: { start: "21:00", end: "08:00" }, frequencyCap: { maxPerDay: 3 }, goal: { event: "Order Completed", filters: [], exitOnGoal: true } };
-  await saveJourneyDraft(workspaceId, journey.id, { graph: ZDraftGraph.parse({ nodes, edges }), settings });
+  const settings = {
+    entry: { mode: "once" },
+    quietHours: { start: "21:00", end: "08:00" },
+    frequencyCap: { maxPerDay: 3 },
+    goal: { event: "Order Completed", filters: [], exitOnGoal: true },
+  };
+  await saveJourneyDraft(workspaceId, journey.id, {
+    graph: ZDraftGraph.parse({ nodes, edges }),
+    settings,
+  });
   await publishJourney(workspaceId, journey.id, publisherId);
 }

@@ -29,24 +29,62 @@ function triggerThenEmail(trigger: Record<string, unknown>, templateId: string) 
  * to France or Germany). Each is seeded once by name, and skipped when its template or segment is missing.
  */
 export async function seedDemoTriggerJourneys(workspaceId: string, publisherId: string) {
-  const [templates, segments] = await Promise.all([listTemplates(workspaceId), listSegmentRefs(workspaceId)]);
-  const template = (name: string) => templates.find((t) => t.name === name && t.publishedVersion > 0);
+  const [templates, segments] = await Promise.all([
+    listTemplates(workspaceId),
+    listSegmentRefs(workspaceId),
+  ]);
+  const template = (name: string) =>
+    templates.find((t) => t.name === name && t.publishedVersion > 0);
   const birthday = template("Birthday email");
   const upgrade = template("Pro upgrade email");
   const proEurope = segments.find((s) => s.name === "Pro plan in Europe");
   if (birthday) {
-    await seedOnce(workspaceId, publisherId, "Birthday greeting", triggerThenEmail({ kind: "date_attribute", attribute: "birthday", offsetDays: 0, time: "09:00", yearly: true }, birthday.id), {
-      // Once a year: a re-entry rule, not "once ever".
-      entry: { mode: "reentry_after", days: 300 },
-    });
+    await seedOnce(
+      workspaceId,
+      publisherId,
+      "Birthday greeting",
+      triggerThenEmail(
+        {
+          kind: "date_attribute",
+          attribute: "birthday",
+          offsetDays: 0,
+          time: "09:00",
+          yearly: true,
+        },
+        birthday.id,
+      ),
+      {
+        // Once a year: a re-entry rule, not "once ever".
+        entry: { mode: "reentry_after", days: 300 },
+      },
+    );
   }
   if (upgrade && proEurope) {
-    await seedOnce(workspaceId, publisherId, "Pro welcome (Europe)", triggerThenEmail({ kind: "segment_entered", segmentId: proEurope.id, includeExisting: false }, upgrade.id), { entry: { mode: "once" } });
+    await seedOnce(
+      workspaceId,
+      publisherId,
+      "Pro welcome (Europe)",
+      triggerThenEmail(
+        { kind: "segment_entered", segmentId: proEurope.id, includeExisting: false },
+        upgrade.id,
+      ),
+      { entry: { mode: "once" } },
+    );
   }
 }
 
-async function seedOnce(workspaceId: string, publisherId: string, name: string, graph: ReturnType<typeof triggerThenEmail>, settings: Record<string, unknown>) {
-  const [existing] = await db().select({ id: journeys.id }).from(journeys).where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.name, name))).limit(1);
+async function seedOnce(
+  workspaceId: string,
+  publisherId: string,
+  name: string,
+  graph: ReturnType<typeof triggerThenEmail>,
+  settings: Record<string, unknown>,
+) {
+  const [existing] = await db()
+    .select({ id: journeys.id })
+    .from(journeys)
+    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.name, name)))
+    .limit(1);
   if (existing) return;
   const journey = await createJourney(workspaceId, publisherId, { name });
   await saveJourneyDraft(workspaceId, journey.id, { graph, settings });

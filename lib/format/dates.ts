@@ -3,7 +3,11 @@
  * which has its own), day-month-year so no reader mistakes 03/04 for the wrong month.
  */
 export function formatDateTime(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
+  return new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(d);
 }
 
 export function formatDate(d: Date, timeZone: string): string {

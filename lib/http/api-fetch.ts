@@ -10,7 +10,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiFetch<T>(url: string, init: { method: string; body?: unknown }): Promise<T> {
+export async function apiFetch<T>(
+  url: string,
+  init: { method: string; body?: unknown },
+): Promise<T> {
   const res = await fetch(url, {
     method: init.method,
     headers: init.body === undefined ? undefined : { "content-type": "application/json" },
@@ -18,8 +21,15 @@ export async function apiFetch<T>(url: string, init: { method: string; body?: un
   });
   const data: unknown = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } }).error;
-    throw new ApiError(res.status, err?.code ?? "error", err?.message ?? `Request failed (${res.status})`, err?.fields);
+    const err = (
+      data as { error?: { code?: string; message?: string; fields?: Record<string, string> } }
+    ).error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? "error",
+      err?.message ?? `Request failed (${res.status})`,
+      err?.fields,
+    );
   }
   return data as T;
 }

@@ -18,7 +18,11 @@ async function* pieces(list: Buffer[]) {
  * header, the first rows and a suggested mapping. Refuses, with the reason, anything that is not
  * a CSV with a header and at least one row; the rows themselves are checked when the import runs.
  */
-export async function createImport(workspaceId: string, userId: string, file: { name: string; bytes: Buffer }) {
+export async function createImport(
+  workspaceId: string,
+  userId: string,
+  file: { name: string; bytes: Buffer },
+) {
   const fail = (message: string) => new ValidationError({ file: message });
   if (!CSV_NAME.test(file.name)) throw fail("Upload a CSV file (.csv, .tsv or .txt).");
   const bytes = stripBom(file.bytes);
@@ -40,8 +44,26 @@ export async function createImport(workspaceId: string, userId: string, file: { 
   if (!preview.rows.length) throw fail("The file has a header row but no data rows.");
 
   const imp = await insertImportWithChunks(
-    { workspaceId, createdBy: userId, fileName: file.name.slice(0, 255), fileBytes: bytes.length, delimiter, header, totalRows: Math.max(countRecords(bytes) - 1, preview.rows.length) },
+    {
+      workspaceId,
+      createdBy: userId,
+      fileName: file.name.slice(0, 255),
+      fileBytes: bytes.length,
+      delimiter,
+      header,
+      totalRows: Math.max(countRecords(bytes) - 1, preview.rows.length),
+    },
     chunks,
   );
-  return { import: imp, header, rows: preview.rows, suggestedMapping: { columns: suggestMapping(header, preview.rows.map((r) => r.values)) } };
+  return {
+    import: imp,
+    header,
+    rows: preview.rows,
+    suggestedMapping: {
+      columns: suggestMapping(
+        header,
+        preview.rows.map((r) => r.values),
+      ),
+    },
+  };
 }

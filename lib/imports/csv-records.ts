@@ -20,7 +20,11 @@ async function* decode(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<string
   let lines = 0;
   for await (const piece of pieces) {
     const bad = firstInvalidUtf8(piece);
-    if (bad !== -1) throw new CsvStructureError(lines + countNewlines(piece, bad) + 1, "is not valid UTF-8 text. Save the file as “CSV UTF-8” and upload it again.");
+    if (bad !== -1)
+      throw new CsvStructureError(
+        lines + countNewlines(piece, bad) + 1,
+        "is not valid UTF-8 text. Save the file as “CSV UTF-8” and upload it again.",
+      );
     lines += countNewlines(piece);
     yield Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString("utf8");
   }
@@ -33,14 +37,23 @@ function structureError(err: unknown, lastLine: number): unknown {
     case "CSV_QUOTE_NOT_CLOSED":
     case "CSV_MAX_RECORD_SIZE":
       // The parser notices at the end of the file; the row that opened the quote is the one after the last good row.
-      return new CsvStructureError(lastLine + 1, "a quoted field starts in this row and is never closed.");
+      return new CsvStructureError(
+        lastLine + 1,
+        "a quoted field starts in this row and is never closed.",
+      );
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH": {
       const [, expected, got] = /expect (\d+), got (\d+)/.exec(err.message) ?? [];
-      return new CsvStructureError(line, `has ${got ?? "a different number of"} columns where the header has ${expected ?? "another number"}.`);
+      return new CsvStructureError(
+        line,
+        `has ${got ?? "a different number of"} columns where the header has ${expected ?? "another number"}.`,
+      );
     }
     case "CSV_INVALID_CLOSING_QUOTE":
     case "INVALID_OPENING_QUOTE":
-      return new CsvStructureError(line, 'has a quote inside a field that is not quoted. Quote the whole field and double the quotes inside it ("say ""hi""").');
+      return new CsvStructureError(
+        line,
+        'has a quote inside a field that is not quoted. Quote the whole field and double the quotes inside it ("say ""hi""").',
+      );
     default:
       return new CsvStructureError(line, err.message);
   }
@@ -51,7 +64,10 @@ function structureError(err: unknown, lastLine: number): unknown {
  * UTF-8, an unclosed quote or a row with the wrong number of columns throws a CsvStructureError
  * naming the line.
  */
-export async function* csvRecords(pieces: AsyncIterable<Uint8Array>, delimiter: string): AsyncGenerator<TCsvRecord> {
+export async function* csvRecords(
+  pieces: AsyncIterable<Uint8Array>,
+  delimiter: string,
+): AsyncGenerator<TCsvRecord> {
   // Tracked as the parser goes, not as records are consumed: a stream that fails drops what it buffered.
   let lastLine = 0;
   const parser = parse({

@@ -11,7 +11,11 @@ const BOM = "\uFEFF";
  * the columns at fault and what is wrong, then the row exactly as it was in the file (under the
  * file's own header), so it can be fixed and imported again. Read a page at a time.
  */
-export function errorReportStream(workspaceId: string, importId: string, header: string[]): ReadableStream<Uint8Array> {
+export function errorReportStream(
+  workspaceId: string,
+  importId: string,
+  header: string[],
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let afterRow = 0;
   let started = false;
@@ -23,7 +27,11 @@ export function errorReportStream(workspaceId: string, importId: string, header:
       }
       const rows = await listImportErrors(workspaceId, importId, afterRow, PAGE);
       if (rows.length) {
-        controller.enqueue(encoder.encode(stringify(rows.map((r) => [r.rowNumber, r.columns.join(", "), r.message, ...r.values]))));
+        controller.enqueue(
+          encoder.encode(
+            stringify(rows.map((r) => [r.rowNumber, r.columns.join(", "), r.message, ...r.values])),
+          ),
+        );
         afterRow = rows.at(-1)!.rowNumber;
       }
       if (rows.length < PAGE) controller.close();

@@ -16,7 +16,9 @@ describe("file bytes", () => {
   });
 
   it("splits into pieces that end on line breaks and add up to the file", () => {
-    const file = Buffer.from(Array.from({ length: 100 }, (_, i) => `row-${i},é${"x".repeat(i % 7)}\n`).join(""));
+    const file = Buffer.from(
+      Array.from({ length: 100 }, (_, i) => `row-${i},é${"x".repeat(i % 7)}\n`).join(""),
+    );
     const pieces = splitOnLines(file, 64);
     expect(Buffer.concat(pieces).equals(file)).toBe(true);
     expect(pieces.length).toBeGreaterThan(10);

@@ -11,9 +11,11 @@ export function stripBom(buf: Buffer): Buffer {
 /** Why a file is certainly not a CSV (a spreadsheet, a PDF, an image), or null. */
 export function notCsvReason(buf: Buffer): string | null {
   const head = buf.subarray(0, 8192);
-  if (head[0] === 0x50 && head[1] === 0x4b) return "This is a zip file (an .xlsx workbook?). Export it as CSV first.";
+  if (head[0] === 0x50 && head[1] === 0x4b)
+    return "This is a zip file (an .xlsx workbook?). Export it as CSV first.";
   if (head.subarray(0, 4).toString("latin1") === "%PDF") return "This is a PDF, not a CSV file.";
-  if (head[0] === 0xd0 && head[1] === 0xcf) return "This is an old Excel (.xls) file. Export it as CSV first.";
+  if (head[0] === 0xd0 && head[1] === 0xcf)
+    return "This is an old Excel (.xls) file. Export it as CSV first.";
   if (head.includes(0)) return "This is a binary file, not a CSV text file.";
   return null;
 }
@@ -53,9 +55,18 @@ export function countRecords(buf: Buffer): number {
 /** Byte offset of the first byte that is not valid UTF-8, or -1. */
 export function firstInvalidUtf8(buf: Uint8Array): number {
   if (isUtf8(buf)) return -1;
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const b = buf[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const len =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b <= 0xdf
+          ? 2
+          : b >= 0xe0 && b <= 0xef
+            ? 3
+            : b >= 0xf0 && b <= 0xf4
+              ? 4
+              : 0;
     if (len === 0 || i + len > buf.length || !isUtf8(buf.subarray(i, i + len))) return i;
     i += len;
   }

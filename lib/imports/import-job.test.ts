@@ -14,7 +14,13 @@ import { LeaseLostError } from "./lease-lost";
 import { LEASE_MS } from "./limits";
 import { runImportJob } from "./run-import-job";
 import { startImport } from "./start-import";
-import { BAD_CELLS, CONTACT_HEADER, CONTACT_MAPPING, contactRow, contactsCsv } from "./testing/contacts-csv";
+import {
+  BAD_CELLS,
+  CONTACT_HEADER,
+  CONTACT_MAPPING,
+  contactRow,
+  contactsCsv,
+} from "./testing/contacts-csv";
 import { count, queryRows, runQueue } from "./testing/run-queue";
 
 // Wraps the real ingest() so a test can make it "crash" right after a batch has committed.
@@ -30,15 +36,20 @@ beforeAll(async () => {
 afterAll(() => close());
 
 type TTenant = Awaited<ReturnType<typeof makeTenant>>;
-const upload = (t: TTenant, csv: string | Buffer, name = "contacts.csv") => createImport(t.workspace.id, t.user.id, { name, bytes: Buffer.from(csv) });
+const upload = (t: TTenant, csv: string | Buffer, name = "contacts.csv") =>
+  createImport(t.workspace.id, t.user.id, { name, bytes: Buffer.from(csv) });
 async function uploadAndStart(t: TTenant, csv: string | Buffer) {
   const { import: imp } = await upload(t, csv);
   await startImport(t.workspace.id, imp.id, { mapping: CONTACT_MAPPING });
   return imp.id;
 }
 const state = (t: TTenant, id: string) => findImportOrThrow(t.workspace.id, id);
-const contactsOf = (t: TTenant) => count(sql`select 1 from contacts where workspace_id = ${t.workspace.id}`);
-const eventsOf = (t: TTenant, id: string) => count(sql`select 1 from events where workspace_id = ${t.workspace.id} and message_id like ${`import:${id}:%`}`);
+const contactsOf = (t: TTenant) =>
+  count(sql`select 1 from contacts where workspace_id = ${t.workspace.id}`);
+const eventsOf = (t: TTenant, id: string) =>
+  count(
+    sql`select 1 from events where workspace_id = ${t.workspace.id} and message_id like ${`import:${id}:%`}`,
+  );
 
 async function reportOf(t: TTenant, id: string) {
   const imp = await state(t, id);
@@ -57,12 +68,35 @@ describe("a file with bad rows", () => {
   });
 
   it("imports every good row through the API's pipeline, typed, and counts the rest as failed", async () => {
-    expect(await state(t, id)).toMatchObject({ status: "completed", totalRows: 2500, processedRows: 2500, importedRows: 2495, failedRows: 5, cursorRow: 2501, leaseOwner: null });
+    expect(await state(t, id)).toMatchObject({
+      status: "completed",
+      totalRows: 2500,
+      processedRows: 2500,
+      importedRows: 2495,
+      failedRows: 5,
+      cursorRow: 2501,
+      leaseOwner: null,
+    });
     expect(await contactsOf(t)).toBe(2495);
     expect(await eventsOf(t, id)).toBe(2495);
-    const [c] = await queryRows(sql`select email, phone, country, attributes from contacts where workspace_id = ${t.workspace.id} and external_id = 'u-3'`);
-    expect(c).toEqual({ email: "person3@example.com", phone: "+14155550003", country: "US", attributes: { firstName: "Name 3", seats: 3, signupDate: "2026-01-15", vip: true, tags: ["a", "b"] } });
-    const subs = await queryRows(sql`select status, source from channel_subscriptions s join contacts c on c.id = s.contact_id where c.external_id = 'u-3' and c.workspace_id = ${t.workspace.id}`);
+    const [c] = await queryRows(
+      sql`select email, phone, country, attributes from contacts where workspace_id = ${t.workspace.id} and external_id = 'u-3'`,
+    );
+    expect(c).toEqual({
+      email: "person3@example.com",
+      phone: "+14155550003",
+      country: "US",
+      attributes: {
+        firstName: "Name 3",
+        seats: 3,
+        signupDate: "2026-01-15",
+        vip: true,
+        tags: ["a", "b"],
+      },
+    });
+    const subs = await queryRows(
+      sql`select status, source from channel_subscriptions s join contacts c on c.id = s.contact_id where c.external_id = 'u-3' and c.workspace_id = ${t.workspace.id}`,
+    );
     expect(subs).toEqual([{ status: "unsubscribed", source: "import" }]);
     expect(await count(sql`select 1 from contact_import_chunks where import_id = ${id}`)).toBe(0);
   });
@@ -75,7 +109,12 @@ describe("a file with bad rows", () => {
       const kind = bad[Number(line[0]) as keyof typeof bad];
       const original = contactRow(Number(line[0]) - 1);
       original[BAD_CELLS[kind].column] = BAD_CELLS[kind].value;
-      expect(line).toEqual([line[0], CONTACT_HEADER[BAD_CELLS[kind].column], BAD_CELLS[kind].message, ...original]);
+      expect(line).toEqual([
+        line[0],
+        CONTACT_HEADER[BAD_CELLS[kind].column],
+        BAD_CELLS[kind].message,
+        ...original,
+      ]);
     }
   });
 
@@ -83,7 +122,9 @@ describe("a file with bad rows", () => {
     const other = await makeTenant("Other");
     await expect(findImportOrThrow(other.workspace.id, id)).rejects.toThrow("No such import");
     expect((await reportOf(t, id)).length).toBe(6);
-    const empty = Buffer.from(await new Response(errorReportStream(other.workspace.id, id, [])).arrayBuffer()).toString("utf8");
+    const empty = Buffer.from(
+      await new Response(errorReportStream(other.workspace.id, id, [])).arrayBuffer(),
+    ).toString("utf8");
     expect(empty).toBe("\uFEFFerror_row,error_columns,error_message\n");
   });
 });
@@ -92,9 +133,27 @@ describe("a structurally broken file", () => {
   const good = contactsCsv(1500, { 10: "email" });
   const tail = contactsCsv(300).split("\n").slice(1).join("\n");
   const cases: [string, Buffer, string][] = [
-    ["an unclosed quote", Buffer.from(good + 'u-x,"open@example.com,+14155550000,US,Ann,1,2026-01-01,yes,a,no\n' + tail), "Line 1502: a quoted field starts in this row and is never closed."],
-    ["a row with an extra column", Buffer.from(good + "u-x,x@example.com,,US,Ann,1,2026-01-01,yes,a,no,extra\n" + tail), "Line 1502: has 11 columns where the header has 10."],
-    ["invalid UTF-8", Buffer.concat([Buffer.from(good + "u-x,x@example.com,,US,Caf"), Buffer.from([0xe9]), Buffer.from(",1,2026-01-01,yes,a,no\n" + tail)]), "Line 1502: is not valid UTF-8 text. Save the file as “CSV UTF-8” and upload it again."],
+    [
+      "an unclosed quote",
+      Buffer.from(
+        good + 'u-x,"open@example.com,+14155550000,US,Ann,1,2026-01-01,yes,a,no\n' + tail,
+      ),
+      "Line 1502: a quoted field starts in this row and is never closed.",
+    ],
+    [
+      "a row with an extra column",
+      Buffer.from(good + "u-x,x@example.com,,US,Ann,1,2026-01-01,yes,a,no,extra\n" + tail),
+      "Line 1502: has 11 columns where the header has 10.",
+    ],
+    [
+      "invalid UTF-8",
+      Buffer.concat([
+        Buffer.from(good + "u-x,x@example.com,,US,Caf"),
+        Buffer.from([0xe9]),
+        Buffer.from(",1,2026-01-01,yes,a,no\n" + tail),
+      ]),
+      "Line 1502: is not valid UTF-8 text. Save the file as “CSV UTF-8” and upload it again.",
+    ],
   ];
 
   for (const [name, file, reason] of cases) {
@@ -102,14 +161,34 @@ describe("a structurally broken file", () => {
       const t = await makeTenant(name);
       // Stored in small pieces, as a large file would be: the upload reads only its first pieces (a
       // defect there is refused at once, see create-import.test.ts), so this one is found by the import.
-      const imp = await insertImportWithChunks({ workspaceId: t.workspace.id, createdBy: t.user.id, fileName: "broken.csv", fileBytes: file.length, delimiter: ",", header: CONTACT_HEADER, totalRows: 1800 }, splitOnLines(file, 4096));
+      const imp = await insertImportWithChunks(
+        {
+          workspaceId: t.workspace.id,
+          createdBy: t.user.id,
+          fileName: "broken.csv",
+          fileBytes: file.length,
+          delimiter: ",",
+          header: CONTACT_HEADER,
+          totalRows: 1800,
+        },
+        splitOnLines(file, 4096),
+      );
       await startImport(t.workspace.id, imp.id, { mapping: CONTACT_MAPPING });
       await runQueue();
-      expect(await state(t, imp.id)).toMatchObject({ status: "failed", failureReason: reason, importedRows: 0, failedRows: 0 });
+      expect(await state(t, imp.id)).toMatchObject({
+        status: "failed",
+        failureReason: reason,
+        importedRows: 0,
+        failedRows: 0,
+      });
       expect(await contactsOf(t)).toBe(0);
       expect(await count(sql`select 1 from events where workspace_id = ${t.workspace.id}`)).toBe(0);
-      expect(await count(sql`select 1 from contact_import_errors where import_id = ${imp.id}`)).toBe(0);
-      expect(await count(sql`select 1 from contact_import_chunks where import_id = ${imp.id}`)).toBe(0);
+      expect(
+        await count(sql`select 1 from contact_import_errors where import_id = ${imp.id}`),
+      ).toBe(0);
+      expect(
+        await count(sql`select 1 from contact_import_chunks where import_id = ${imp.id}`),
+      ).toBe(0);
     });
   }
 });
@@ -130,15 +209,32 @@ describe("a crash mid-import", () => {
     await expect(runImportJob(job, "worker-a")).rejects.toThrow("simulated crash");
     vi.mocked(ingest).mockImplementation(real);
 
-    expect(await state(t, id)).toMatchObject({ status: "importing", importedRows: 1000, leaseOwner: "worker-a" });
+    expect(await state(t, id)).toMatchObject({
+      status: "importing",
+      importedRows: 1000,
+      leaseOwner: "worker-a",
+    });
     expect(await eventsOf(t, id)).toBe(2000);
     expect(await claimImportJob("worker-b", LEASE_MS)).toBeNull();
 
-    await queryRows(sql`update contact_imports set lease_expires_at = now() - interval '1 second' where id = ${id}`);
+    await queryRows(
+      sql`update contact_imports set lease_expires_at = now() - interval '1 second' where id = ${id}`,
+    );
     await runQueue("worker-b");
-    expect(await state(t, id)).toMatchObject({ status: "completed", totalRows: 3500, processedRows: 3500, importedRows: 3498, failedRows: 2, attempts: 2 });
+    expect(await state(t, id)).toMatchObject({
+      status: "completed",
+      totalRows: 3500,
+      processedRows: 3500,
+      importedRows: 3498,
+      failedRows: 2,
+      attempts: 2,
+    });
     expect(await eventsOf(t, id)).toBe(3498);
-    expect(await count(sql`select distinct message_id from events where workspace_id = ${t.workspace.id}`)).toBe(3498);
+    expect(
+      await count(
+        sql`select distinct message_id from events where workspace_id = ${t.workspace.id}`,
+      ),
+    ).toBe(3498);
     expect(await contactsOf(t)).toBe(3498);
     expect((await reportOf(t, id)).slice(1).map((l) => l[0])).toEqual(["100", "2600"]);
   });
@@ -147,10 +243,17 @@ describe("a crash mid-import", () => {
     const t = await makeTenant("Lease");
     const id = await uploadAndStart(t, contactsCsv(50));
     const a = (await claimImportJob("worker-a", LEASE_MS))!;
-    await queryRows(sql`update contact_imports set lease_expires_at = now() - interval '1 second' where id = ${id}`);
+    await queryRows(
+      sql`update contact_imports set lease_expires_at = now() - interval '1 second' where id = ${id}`,
+    );
     const b = (await claimImportJob("worker-b", LEASE_MS))!;
     expect(b.id).toBe(id);
-    expect(await updateOwnedJob({ id, workspaceId: t.workspace.id, owner: "worker-a", leaseMs: LEASE_MS }, { validatedRows: 1 })).toBe(false);
+    expect(
+      await updateOwnedJob(
+        { id, workspaceId: t.workspace.id, owner: "worker-a", leaseMs: LEASE_MS },
+        { validatedRows: 1 },
+      ),
+    ).toBe(false);
     await expect(runImportJob(a, "worker-a")).rejects.toBeInstanceOf(LeaseLostError);
     await runImportJob(b, "worker-b");
     expect(await state(t, id)).toMatchObject({ status: "completed", importedRows: 50 });
@@ -159,7 +262,11 @@ describe("a crash mid-import", () => {
   it("lets only one of two workers claiming at once take a job", async () => {
     const t = await makeTenant("Race");
     const id = await uploadAndStart(t, contactsCsv(5));
-    const claims = await Promise.all([claimImportJob("w1", LEASE_MS), claimImportJob("w2", LEASE_MS), claimImportJob("w3", LEASE_MS)]);
+    const claims = await Promise.all([
+      claimImportJob("w1", LEASE_MS),
+      claimImportJob("w2", LEASE_MS),
+      claimImportJob("w3", LEASE_MS),
+    ]);
     expect(claims.filter(Boolean).map((c) => c!.id)).toEqual([id]);
     await queryRows(sql`update contact_imports set lease_expires_at = null where id = ${id}`);
     await runQueue();

@@ -15,7 +15,11 @@ import { yieldEvery } from "./yield-to-requests";
  * last row. A crash between a batch's commit and the cursor update re-runs that batch, which
  * stores nothing twice: every row's messageId is `import:<importId>:<row>`.
  */
-export async function importRows(job: TJobRef, imp: TContactImport, mapping: TMapping): Promise<void> {
+export async function importRows(
+  job: TJobRef,
+  imp: TContactImport,
+  mapping: TMapping,
+): Promise<void> {
   if (!(await updateOwnedJob(job, { status: "importing" }))) throw new LeaseLostError(job.id);
   const at = imp.startedAt ?? imp.createdAt;
   const { cursorRow } = imp;
@@ -33,7 +37,8 @@ export async function importRows(job: TJobRef, imp: TContactImport, mapping: TMa
     inFlight = (async () => {
       if (ops.length) await ingest(job.workspaceId, ops, { source: "import" });
       importedRows += ops.length;
-      if (!(await updateOwnedJob(job, { ...through, importedRows }))) throw new LeaseLostError(job.id);
+      if (!(await updateOwnedJob(job, { ...through, importedRows })))
+        throw new LeaseLostError(job.id);
     })();
     // Awaited at the next flush; this only keeps a failure from counting as unhandled meanwhile.
     inFlight.catch(() => undefined);
@@ -45,7 +50,11 @@ export async function importRows(job: TJobRef, imp: TContactImport, mapping: TMa
     if (isBlankRow(rec.values)) continue;
     processedRows++;
     await yieldEvery(rec.row);
-    const { op, problems } = validateRow(rec.values, mapping.columns, { importId: imp.id, row: rec.row, at });
+    const { op, problems } = validateRow(rec.values, mapping.columns, {
+      importId: imp.id,
+      row: rec.row,
+      at,
+    });
     // The same check as phase 1 on the same input: rows it rejected are in the error report already.
     if (op && !problems.length) batch.push(op);
     if (batch.length >= IMPORT_BATCH_ROWS) await flush();

@@ -1,14 +1,18 @@
 import type { TContactImport } from "@/db/schema";
 
-export type TImportPhase = "draft" | "queued" | "validating" | "importing" | "completed" | "failed" | "discarded";
+export type TImportPhase =
+  "draft" | "queued" | "validating" | "importing" | "completed" | "failed" | "discarded";
 
 /** What the import page shows and polls: counts, and the current phase's progress. */
 export function importView(imp: TContactImport & { createdByName?: string | null }) {
   const [done, total] =
-    imp.status === "validating" ? [imp.validatedRows, imp.totalRows]
-    : imp.status === "importing" ? [imp.processedRows, imp.totalRows]
-    : imp.status === "completed" ? [imp.totalRows, imp.totalRows]
-    : [0, imp.totalRows];
+    imp.status === "validating"
+      ? [imp.validatedRows, imp.totalRows]
+      : imp.status === "importing"
+        ? [imp.processedRows, imp.totalRows]
+        : imp.status === "completed"
+          ? [imp.totalRows, imp.totalRows]
+          : [0, imp.totalRows];
   return {
     id: imp.id,
     fileName: imp.fileName,
@@ -28,7 +32,15 @@ export function importView(imp: TContactImport & { createdByName?: string | null
     createdAt: imp.createdAt,
     startedAt: imp.startedAt,
     finishedAt: imp.finishedAt,
-    progress: { done: Math.min(done, total), total, percent: total ? Math.min(100, Math.floor((done / total) * 100)) : imp.status === "completed" ? 100 : 0 },
+    progress: {
+      done: Math.min(done, total),
+      total,
+      percent: total
+        ? Math.min(100, Math.floor((done / total) * 100))
+        : imp.status === "completed"
+          ? 100
+          : 0,
+    },
   };
 }
 

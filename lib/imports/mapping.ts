@@ -18,7 +18,10 @@ export const ZColumnTarget = z.discriminatedUnion(
   [
     z.strictObject({ kind: z.literal("ignore") }),
     z.strictObject({ kind: z.literal("userId") }),
-    z.strictObject({ kind: z.literal("field"), field: z.enum(PROFILE_FIELDS, { error: `must be one of ${PROFILE_FIELDS.join(", ")}` }) }),
+    z.strictObject({
+      kind: z.literal("field"),
+      field: z.enum(PROFILE_FIELDS, { error: `must be one of ${PROFILE_FIELDS.join(", ")}` }),
+    }),
     z.strictObject({
       kind: z.literal("attribute"),
       name: z.string().trim().pipe(ZAttributeKey),
@@ -37,16 +40,36 @@ export type TColumnTarget = z.infer<typeof ZColumnTarget>;
 
 /** One target per column of the file, in file order. Exactly one column is the user id. */
 export const ZMapping = z
-  .strictObject({ columns: z.array(ZColumnTarget, { error: "must be a list with one entry per column" }).min(1) })
+  .strictObject({
+    columns: z.array(ZColumnTarget, { error: "must be a list with one entry per column" }).min(1),
+  })
   .superRefine(({ columns }, ctx) => {
     const ids = columns.flatMap((c, i) => (c.kind === "userId" ? [i] : []));
-    if (ids.length === 0) ctx.addIssue({ code: "custom", path: ["columns"], message: "map one column to User ID" });
-    for (const i of ids.slice(1)) ctx.addIssue({ code: "custom", path: ["columns", i], message: "only one column can be the User ID" });
+    if (ids.length === 0)
+      ctx.addIssue({ code: "custom", path: ["columns"], message: "map one column to User ID" });
+    for (const i of ids.slice(1))
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns", i],
+        message: "only one column can be the User ID",
+      });
     const seen = new Map<string, number>();
     columns.forEach((c, i) => {
-      const key = c.kind === "field" ? `field:${c.field}` : c.kind === "attribute" ? `attribute:${c.name.trim()}` : c.kind === "channel" ? `channel:${c.channel}` : null;
+      const key =
+        c.kind === "field"
+          ? `field:${c.field}`
+          : c.kind === "attribute"
+            ? `attribute:${c.name.trim()}`
+            : c.kind === "channel"
+              ? `channel:${c.channel}`
+              : null;
       if (!key) return;
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["columns", i], message: `column ${seen.get(key)! + 1} already maps to this` });
+      if (seen.has(key))
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns", i],
+          message: `column ${seen.get(key)! + 1} already maps to this`,
+        });
       else seen.set(key, i);
     });
   });

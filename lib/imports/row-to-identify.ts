@@ -10,7 +10,10 @@ export type TRowProblem = { column: number; message: string };
  * converted, and each body field remembers the column it came from so errors can point back to it.
  */
 export function rowToIdentify(values: string[], columns: TColumnTarget[]) {
-  const body: Record<string, unknown> & { attributes: Record<string, unknown>; subscriptions: Record<string, unknown> } = { attributes: {}, subscriptions: {} };
+  const body: Record<string, unknown> & {
+    attributes: Record<string, unknown>;
+    subscriptions: Record<string, unknown>;
+  } = { attributes: {}, subscriptions: {} };
   const fieldColumns = new Map<string, number>();
   const problems: TRowProblem[] = [];
   columns.forEach((target, i) => {
@@ -23,12 +26,18 @@ export function rowToIdentify(values: string[], columns: TColumnTarget[]) {
       fieldColumns.set(key, i);
       return;
     }
-    const converted = target.kind === "attribute" ? convertAttribute(raw, target.type) : convertChannel(raw, target.meaning);
+    const converted =
+      target.kind === "attribute"
+        ? convertAttribute(raw, target.type)
+        : convertChannel(raw, target.meaning);
     if (!converted.ok) {
       problems.push({ column: i, message: converted.message });
       return;
     }
-    const [bag, key] = target.kind === "attribute" ? [body.attributes, target.name.trim()] : [body.subscriptions, target.channel];
+    const [bag, key] =
+      target.kind === "attribute"
+        ? [body.attributes, target.name.trim()]
+        : [body.subscriptions, target.channel];
     bag[key] = converted.value;
     fieldColumns.set(`${target.kind === "attribute" ? "attributes" : "subscriptions"}.${key}`, i);
   });

@@ -11,7 +11,11 @@ import { validateFile } from "./validate-file";
  * from the cursor. Plain functions over the database, so a queue (Inngest) can call the same
  * steps later. Throws LeaseLostError if another worker took the job over.
  */
-export async function runImportJob(imp: TContactImport, owner: string, leaseMs = LEASE_MS): Promise<void> {
+export async function runImportJob(
+  imp: TContactImport,
+  owner: string,
+  leaseMs = LEASE_MS,
+): Promise<void> {
   const job: TJobRef = { id: imp.id, workspaceId: imp.workspaceId, owner, leaseMs };
   const mapping = ZMapping.parse(imp.mapping);
   let current = imp;
@@ -19,11 +23,26 @@ export async function runImportJob(imp: TContactImport, owner: string, leaseMs =
     const checked = await validateFile(job, imp, mapping);
     if (!checked.ok) {
       // Nothing was imported: the error rows found so far are dropped, the reason names the line.
-      if (!(await finishJob(job, { status: "failed", failureReason: checked.reason, failedRows: 0 }, { clearErrors: true }))) throw new LeaseLostError(job.id);
+      if (
+        !(await finishJob(
+          job,
+          { status: "failed", failureReason: checked.reason, failedRows: 0 },
+          { clearErrors: true },
+        ))
+      )
+        throw new LeaseLostError(job.id);
       return;
     }
-    const progress = { totalRows: checked.totalRows, validatedRows: checked.totalRows, failedRows: checked.failedRows, cursorRow: 0, processedRows: 0, importedRows: 0 };
-    if (!(await updateOwnedJob(job, { ...progress, status: "importing" }))) throw new LeaseLostError(job.id);
+    const progress = {
+      totalRows: checked.totalRows,
+      validatedRows: checked.totalRows,
+      failedRows: checked.failedRows,
+      cursorRow: 0,
+      processedRows: 0,
+      importedRows: 0,
+    };
+    if (!(await updateOwnedJob(job, { ...progress, status: "importing" })))
+      throw new LeaseLostError(job.id);
     current = { ...imp, ...progress, status: "importing" };
   }
   await importRows(job, current, mapping);

@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { claimImportJob, discardStaleDrafts, finishJob, releaseJob } from "@/db/queries/contact-import-jobs";
+import {
+  claimImportJob,
+  discardStaleDrafts,
+  finishJob,
+  releaseJob,
+} from "@/db/queries/contact-import-jobs";
 import type { TContactImport } from "@/db/schema";
 import { LeaseLostError } from "./lease-lost";
 import { LEASE_MS, MAX_ATTEMPTS } from "./limits";
@@ -20,8 +25,13 @@ type Holder = { [KEY]?: TWorker };
 async function runClaimed(job: TContactImport, owner: string) {
   const ref = { id: job.id, workspaceId: job.workspaceId, owner, leaseMs: LEASE_MS };
   if (job.attempts > MAX_ATTEMPTS) {
-    const imported = job.importedRows ? ` ${job.importedRows} rows were imported before it stopped.` : " Nothing was imported.";
-    await finishJob(ref, { status: "failed", failureReason: `Stopped after ${MAX_ATTEMPTS} failed attempts (${job.lastError ?? "unknown error"}).${imported}` });
+    const imported = job.importedRows
+      ? ` ${job.importedRows} rows were imported before it stopped.`
+      : " Nothing was imported.";
+    await finishJob(ref, {
+      status: "failed",
+      failureReason: `Stopped after ${MAX_ATTEMPTS} failed attempts (${job.lastError ?? "unknown error"}).${imported}`,
+    });
     return;
   }
   try {
@@ -32,7 +42,11 @@ async function runClaimed(job: TContactImport, owner: string) {
       return;
     }
     console.error(`[waymark] import ${job.id} failed (attempt ${job.attempts}), will retry`, err);
-    await releaseJob(ref, err instanceof Error ? err.message : String(err), 5000 * job.attempts).catch(() => undefined);
+    await releaseJob(
+      ref,
+      err instanceof Error ? err.message : String(err),
+      5000 * job.attempts,
+    ).catch(() => undefined);
   }
 }
 
@@ -48,11 +62,12 @@ export function startImportWorker(): TWorker {
   let stopped = false;
   let wake: (() => void) | null = null;
   let lastSweep = 0;
-  const nap = () => new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, IDLE_MS);
-    t.unref();
-    wake = () => (clearTimeout(t), resolve());
-  });
+  const nap = () =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, IDLE_MS);
+      t.unref();
+      wake = () => (clearTimeout(t), resolve());
+    });
 
   const loop = (async () => {
     while (!stopped) {

@@ -7,13 +7,24 @@ import { pokeImportWorker } from "./start-import-worker";
 export const ZStartImport = z.strictObject({ mapping: ZMapping });
 
 /** Queues a draft with its column mapping; the worker picks it up at once. */
-export async function startImport(workspaceId: string, importId: string, input: z.infer<typeof ZStartImport>) {
+export async function startImport(
+  workspaceId: string,
+  importId: string,
+  input: z.infer<typeof ZStartImport>,
+) {
   const imp = z.uuid().safeParse(importId).success ? await findImport(workspaceId, importId) : null;
   if (!imp) throw new NotFoundError("No such import in this workspace");
   if (input.mapping.columns.length !== imp.header.length) {
-    throw new ValidationError({ "mapping.columns": `must have ${imp.header.length} entries, one per column of the file` });
+    throw new ValidationError({
+      "mapping.columns": `must have ${imp.header.length} entries, one per column of the file`,
+    });
   }
-  if (imp.status !== "uploaded") throw new ConflictError(imp.status === "discarded" ? "This upload expired; upload the file again" : "This import has already been started");
+  if (imp.status !== "uploaded")
+    throw new ConflictError(
+      imp.status === "discarded"
+        ? "This upload expired; upload the file again"
+        : "This import has already been started",
+    );
   const queued = await queueImport(workspaceId, importId, input.mapping);
   if (!queued) throw new ConflictError("This import has already been started");
   pokeImportWorker();

@@ -3,10 +3,58 @@ import { attributeName, inferType, suggestMapping } from "./suggest-mapping";
 
 describe("suggested mapping", () => {
   it("maps well-known headers to fields, opt-outs to channels, and the rest to typed attributes", () => {
-    const header = ["ID", "User ID", "E-mail", "Mobile", "Time Zone", "Country", "First Name", "plan", "Seats", "Trial ends", "VIP", "Tags", "email_opt_out", "SMS opt-in", "zip"];
+    const header = [
+      "ID",
+      "User ID",
+      "E-mail",
+      "Mobile",
+      "Time Zone",
+      "Country",
+      "First Name",
+      "plan",
+      "Seats",
+      "Trial ends",
+      "VIP",
+      "Tags",
+      "email_opt_out",
+      "SMS opt-in",
+      "zip",
+    ];
     const rows = [
-      ["9", "u-1", "a@x.io", "+33612345678", "Europe/Paris", "FR", "Ann", "pro", "3", "2026-12-01", "yes", "a|b", "no", "yes", "01234"],
-      ["8", "u-2", "b@x.io", "+14155550101", "America/New_York", "US", "Bob", "free", "10", "2027-01-15", "no", "c", "yes", "no", "94105"],
+      [
+        "9",
+        "u-1",
+        "a@x.io",
+        "+33612345678",
+        "Europe/Paris",
+        "FR",
+        "Ann",
+        "pro",
+        "3",
+        "2026-12-01",
+        "yes",
+        "a|b",
+        "no",
+        "yes",
+        "01234",
+      ],
+      [
+        "8",
+        "u-2",
+        "b@x.io",
+        "+14155550101",
+        "America/New_York",
+        "US",
+        "Bob",
+        "free",
+        "10",
+        "2027-01-15",
+        "no",
+        "c",
+        "yes",
+        "no",
+        "94105",
+      ],
     ];
     expect(suggestMapping(header, rows)).toEqual([
       { kind: "attribute", name: "id", type: "number" },
@@ -28,7 +76,9 @@ describe("suggested mapping", () => {
   });
 
   it("falls back to a plain id column, ignores an error report's own columns, and dedupes names", () => {
-    expect(suggestMapping(["error_row", "error_columns", "error_message", "id", "Plan", "plan"], [])).toEqual([
+    expect(
+      suggestMapping(["error_row", "error_columns", "error_message", "id", "Plan", "plan"], []),
+    ).toEqual([
       { kind: "ignore" },
       { kind: "ignore" },
       { kind: "ignore" },

@@ -1,22 +1,57 @@
 import { parseIsoDate, parseYesNo } from "./convert-cell";
-import { REPORT_COLUMNS, type TAttributeType, type TColumnTarget, type TImportChannel, type TProfileField } from "./mapping";
+import {
+  REPORT_COLUMNS,
+  type TAttributeType,
+  type TColumnTarget,
+  type TImportChannel,
+  type TProfileField,
+} from "./mapping";
 
 // Client-safe: a first guess at the mapping from header names and sample values, which people then correct.
 
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** Header spellings of the user id, best first: a plain `id` only counts when nothing better exists. */
-const USER_ID_NAMES = ["userid", "externalid", "customerid", "contactid", "memberid", "accountid", "uid", "user", "customer", "id"];
+const USER_ID_NAMES = [
+  "userid",
+  "externalid",
+  "customerid",
+  "contactid",
+  "memberid",
+  "accountid",
+  "uid",
+  "user",
+  "customer",
+  "id",
+];
 const FIELD_NAMES: Record<TProfileField, string[]> = {
   email: ["email", "emailaddress", "mail"],
-  phone: ["phone", "phonenumber", "mobile", "mobilephone", "mobilenumber", "cell", "cellphone", "tel", "telephone", "msisdn"],
+  phone: [
+    "phone",
+    "phonenumber",
+    "mobile",
+    "mobilephone",
+    "mobilenumber",
+    "cell",
+    "cellphone",
+    "tel",
+    "telephone",
+    "msisdn",
+  ],
   timezone: ["timezone", "tz", "timezonename"],
   locale: ["locale", "language", "lang"],
   country: ["country", "countrycode"],
   city: ["city", "town"],
 };
 const LIST_NAMES = new Set(["tags", "labels", "interests", "lists", "groups"]);
-const CHANNEL_PREFIXES: [string, TImportChannel][] = [["email", "email"], ["sms", "sms"], ["text", "sms"], ["push", "push"], ["voice", "voice"], ["inapp", "in_app"]];
+const CHANNEL_PREFIXES: [string, TImportChannel][] = [
+  ["email", "email"],
+  ["sms", "sms"],
+  ["text", "sms"],
+  ["push", "push"],
+  ["voice", "voice"],
+  ["inapp", "in_app"],
+];
 const OPT_OUT = /(optout|optedout|unsubscribed|unsubscribe|donotcontact|donotemail)$/;
 const OPT_IN = /(optin|optedin|subscribed|consent)$/;
 
@@ -35,7 +70,10 @@ export function attributeName(header: string, index: number): string {
     .filter(Boolean)
     .map((w) => (w.length > 1 && w === w.toUpperCase() ? w.toLowerCase() : w));
   if (!words.length) return `column${index + 1}`;
-  return words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join("").slice(0, 128);
+  return words
+    .map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1)))
+    .join("")
+    .slice(0, 128);
 }
 
 /** The narrowest type every sample value fits; leading zeros (zip codes, ids) stay text. */
@@ -54,7 +92,10 @@ export function suggestMapping(header: string[], samples: string[][]): TColumnTa
   const out: (TColumnTarget | null)[] = header.map(() => null);
 
   const idRank = (n: string) => USER_ID_NAMES.indexOf(n);
-  const idCol = names.map((n, i) => ({ i, r: idRank(n) })).filter((c) => c.r !== -1).sort((a, b) => a.r - b.r || a.i - b.i)[0];
+  const idCol = names
+    .map((n, i) => ({ i, r: idRank(n) }))
+    .filter((c) => c.r !== -1)
+    .sort((a, b) => a.r - b.r || a.i - b.i)[0];
   if (idCol) out[idCol.i] = { kind: "userId" };
 
   names.forEach((n, i) => {
@@ -64,7 +105,9 @@ export function suggestMapping(header: string[], samples: string[][]): TColumnTa
       out[i] = { kind: "ignore" };
       return;
     }
-    const field = (Object.keys(FIELD_NAMES) as TProfileField[]).find((f) => FIELD_NAMES[f].includes(n));
+    const field = (Object.keys(FIELD_NAMES) as TProfileField[]).find((f) =>
+      FIELD_NAMES[f].includes(n),
+    );
     if (field && !taken.has(field)) {
       taken.add(field);
       out[i] = { kind: "field", field };

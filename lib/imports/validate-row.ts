@@ -20,7 +20,11 @@ function columnOf(field: string, fieldColumns: Map<string, number>): number {
   return -1;
 }
 
-function dropField(call: Record<string, unknown>, field: string, fieldColumns: Map<string, number>): boolean {
+function dropField(
+  call: Record<string, unknown>,
+  field: string,
+  fieldColumns: Map<string, number>,
+): boolean {
   const parts = field.split(".");
   for (let n = parts.length; n > 0; n--) {
     const key = parts.slice(0, n).join(".");
@@ -38,9 +42,17 @@ function dropField(call: Record<string, unknown>, field: string, fieldColumns: M
  * A row is accepted when `problems` is empty. Validates one row exactly as POST /api/v1/identify would (parseCall), and reports every bad
  * cell, not only the first: a rejected field is dropped and the rest checked again.
  */
-export function validateRow(values: string[], columns: TColumnTarget[], ctx: { importId: string; row: number; at: Date }): TRowResult {
+export function validateRow(
+  values: string[],
+  columns: TColumnTarget[],
+  ctx: { importId: string; row: number; at: Date },
+): TRowResult {
   const { body, fieldColumns, problems } = rowToIdentify(values, columns);
-  const call: Record<string, unknown> = { ...body, messageId: importMessageId(ctx.importId, ctx.row), timestamp: ctx.at.toISOString() };
+  const call: Record<string, unknown> = {
+    ...body,
+    messageId: importMessageId(ctx.importId, ctx.row),
+    timestamp: ctx.at.toISOString(),
+  };
   // Each pass removes one field, so this ends.
   for (;;) {
     // A row without a (valid) user id is already rejected; a stand-in lets its other cells be checked too.
@@ -48,7 +60,8 @@ export function validateRow(values: string[], columns: TColumnTarget[], ctx: { i
     const r = parseCall("identify", call, ctx.at);
     if (r.ok) return { op: r.op, problems };
     const column = columnOf(r.field, fieldColumns);
-    if (!problems.some((p) => p.column === column && column !== -1)) problems.push({ column, message: column === -1 ? `${r.field}: ${r.message}` : r.message });
+    if (!problems.some((p) => p.column === column && column !== -1))
+      problems.push({ column, message: column === -1 ? `${r.field}: ${r.message}` : r.message });
     if (column === -1 || !dropField(call, r.field, fieldColumns)) return { op: null, problems };
   }
 }

@@ -26,17 +26,33 @@ export type TIngestSource = "api" | "import";
  * linked, events inserted (a repeated messageId is a duplicate, stored once), and identify calls
  * applied in order. Returns one status per operation.
  */
-export async function ingest(workspaceId: string, ops: TOperation[], opts: { source?: TIngestSource } = {}): Promise<TIngestStatus[]> {
+export async function ingest(
+  workspaceId: string,
+  ops: TOperation[],
+  opts: { source?: TIngestSource } = {},
+): Promise<TIngestStatus[]> {
   if (!ops.length) return [];
-  const { statuses, events } = await retryTransient(() => db().transaction((tx) => ingestInTx(tx, workspaceId, ops, opts.source ?? "api")));
+  const { statuses, events } = await retryTransient(() =>
+    db().transaction((tx) => ingestInTx(tx, workspaceId, ops, opts.source ?? "api")),
+  );
   await offerIngested(events);
   return statuses;
 }
 
-async function resolveContacts(tx: Executor, workspaceId: string, ops: TOperation[]): Promise<string[]> {
+async function resolveContacts(
+  tx: Executor,
+  workspaceId: string,
+  ops: TOperation[],
+): Promise<string[]> {
   const userIds = ops.flatMap((o) => (o.userId ? [o.userId] : []));
   const byUser = await ensureContactsByExternalId(tx, workspaceId, userIds);
-  const anonIds = [...new Set(ops.flatMap((o) => (o.kind === "alias" ? [o.previousId] : o.anonymousId ? [o.anonymousId] : [])))];
+  const anonIds = [
+    ...new Set(
+      ops.flatMap((o) =>
+        o.kind === "alias" ? [o.previousId] : o.anonymousId ? [o.anonymousId] : [],
+      ),
+    ),
+  ];
   const byAnon = await findAliasContacts(tx, workspaceId, anonIds);
 
   // anonymousId seen with a userId: the visitor is that user from now on.
@@ -44,7 +60,9 @@ async function resolveContacts(tx: Executor, workspaceId: string, ops: TOperatio
   for (const o of ops) {
     if (o.kind === "alias") {
       const into = byUser.get(o.userId)!;
-      const from = byAnon.get(o.previousId)?.contactId ?? (await findContactIdByExternalId(tx, workspaceId, o.previousId));
+      const from =
+        byAnon.get(o.previousId)?.contactId ??
+        (await findContactIdByExternalId(tx, workspaceId, o.previousId));
       if (from && from !== into) await mergeContactInto(tx, workspaceId, from, into);
       if (!byAnon.has(o.previousId) && from === null) links.set(o.previousId, into);
       byAnon.set(o.previousId, { contactId: into, externalId: o.userId });
@@ -54,14 +72,24 @@ async function resolveContacts(tx: Executor, workspaceId: string, ops: TOperatio
     const into = byUser.get(o.userId)!;
     const known = byAnon.get(o.anonymousId);
     if (known?.contactId === into) continue;
-    if (known && known.externalId === null) await mergeContactInto(tx, workspaceId, known.contactId, into);
+    if (known && known.externalId === null)
+      await mergeContactInto(tx, workspaceId, known.contactId, into);
     else links.set(o.anonymousId, into);
     byAnon.set(o.anonymousId, { contactId: into, externalId: o.userId });
   }
-  await upsertAliases(tx, workspaceId, [...links].map(([anonymousId, contactId]) => ({ anonymousId, contactId })));
+  await upsertAliases(
+    tx,
+    workspaceId,
+    [...links].map(([anonymousId, contactId]) => ({ anonymousId, contactId })),
+  );
 
-  const unknownAnon = ops.flatMap((o) => (o.kind !== "alias" && !o.userId && o.anonymousId && !byAnon.has(o.anonymousId) ? [o.anonymousId] : []));
-  for (const [a, contactId] of await createAnonymousContacts(tx, workspaceId, unknownAnon)) byAnon.set(a, { contactId, externalId: null });
+  const unknownAnon = ops.flatMap((o) =>
+    o.kind !== "alias" && !o.userId && o.anonymousId && !byAnon.has(o.anonymousId)
+      ? [o.anonymousId]
+      : [],
+  );
+  for (const [a, contactId] of await createAnonymousContacts(tx, workspaceId, unknownAnon))
+    byAnon.set(a, { contactId, externalId: null });
 
   return ops.map((o) => (o.userId ? byUser.get(o.userId)! : byAnon.get(o.anonymousId!)!.contactId));
 }
@@ -69,23 +97,52 @@ async function resolveContacts(tx: Executor, workspaceId: string, ops: TOperatio
 function eventRow(o: TOperation, contactId: string): TEventRow {
   const base = { contactId, occurredAt: o.occurredAt, messageId: o.messageId };
   if (o.kind === "event") return { ...base, name: o.name, properties: o.properties };
-  if (o.kind === "alias") return { ...base, name: "$alias", properties: { previousId: o.previousId } };
+  if (o.kind === "alias")
+    return { ...base, name: "$alias", properties: { previousId: o.previousId } };
   const { attributes, pushTokens: _t, subscriptions, ...fields } = o.profile;
   const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  return { ...base, name: "$identify", properties: { ...changed, ...attributes.set, ...(attributes.unset.length ? { $unset: attributes.unset } : {}), ...(Object.keys(subscriptions).length ? { $subscriptions: subscriptions } : {}) } };
+  return {
+    ...base,
+    name: "$identify",
+    properties: {
+      ...changed,
+      ...attributes.set,
+      ...(attributes.unset.length ? { $unset: attributes.unset } : {}),
+      ...(Object.keys(subscriptions).length ? { $subscriptions: subscriptions } : {}),
+    },
+  };
 }
 
-async function ingestInTx(tx: Executor, workspaceId: string, ops: TOperation[], source: TIngestSource) {
+async function ingestInTx(
+  tx: Executor,
+  workspaceId: string,
+  ops: TOperation[],
+  source: TIngestSource,
+) {
   const contactIds = await resolveContacts(tx, workspaceId, ops);
-  const stored = await insertEvents(tx, workspaceId, ops.map((o, i) => eventRow(o, contactIds[i]!)));
+  const stored = await insertEvents(
+    tx,
+    workspaceId,
+    ops.map((o, i) => eventRow(o, contactIds[i]!)),
+  );
   const fresh = new Set(stored.map((s) => s.message_id));
   // A messageId repeated inside one batch is stored once: the first occurrence wins.
   const seen = new Set<string>();
-  const statuses: TIngestStatus[] = ops.map((o) => (fresh.has(o.messageId) && !seen.has(o.messageId) && seen.add(o.messageId) ? "accepted" : "duplicate"));
+  const statuses: TIngestStatus[] = ops.map((o) =>
+    fresh.has(o.messageId) && !seen.has(o.messageId) && seen.add(o.messageId)
+      ? "accepted"
+      : "duplicate",
+  );
 
-  const patches = new Map<string, Record<string, unknown> & { set: Record<string, unknown>; unset: string[] }>();
+  const patches = new Map<
+    string,
+    Record<string, unknown> & { set: Record<string, unknown>; unset: string[] }
+  >();
   const tokens = new Map<string, { contactId: string; token: string; platform: string }>();
-  const subs = new Map<string, { contactId: string; channel: string; status: string; source: string; at: Date }>();
+  const subs = new Map<
+    string,
+    { contactId: string; channel: string; status: string; source: string; at: Date }
+  >();
   const lastSeen = new Map<string, Date>();
   ops.forEach((o, i) => {
     if (statuses[i] !== "accepted") return;
@@ -101,17 +158,38 @@ async function ingestInTx(tx: Executor, workspaceId: string, ops: TOperation[], 
     Object.assign(p.set, attributes.set);
     patches.set(contactId, p);
     for (const t of pushTokens) tokens.set(t.token, { contactId, ...t });
-    for (const [channel, status] of Object.entries(subscriptions)) subs.set(`${contactId}:${channel}`, { contactId, channel, status: status!, source, at: o.occurredAt });
+    for (const [channel, status] of Object.entries(subscriptions))
+      subs.set(`${contactId}:${channel}`, {
+        contactId,
+        channel,
+        status: status!,
+        source,
+        at: o.occurredAt,
+      });
   });
 
   // Profile updates lock their rows in id order first, so two batches updating the same contacts
   // never deadlock; last-seen touches are rarer (hourly) and a deadlock there is retried.
   await lockContacts(tx, [...patches.keys()]);
-  await applyProfilePatches(tx, workspaceId, [...patches].map(([contactId, patch]) => ({ contactId, patch, seenAt: lastSeen.get(contactId)! })));
+  await applyProfilePatches(
+    tx,
+    workspaceId,
+    [...patches].map(([contactId, patch]) => ({
+      contactId,
+      patch,
+      seenAt: lastSeen.get(contactId)!,
+    })),
+  );
   await upsertPushTokens(tx, workspaceId, [...tokens.values()]);
   await upsertSubscriptions(tx, workspaceId, [...subs.values()]);
   // Contacts whose profile was just rewritten already had last seen moved in that update.
-  await touchLastSeen(tx, workspaceId, [...lastSeen].filter(([contactId]) => !patches.has(contactId)).map(([contactId, at]) => ({ contactId, at })));
+  await touchLastSeen(
+    tx,
+    workspaceId,
+    [...lastSeen]
+      .filter(([contactId]) => !patches.has(contactId))
+      .map(([contactId, at]) => ({ contactId, at })),
+  );
 
   const events: TIngestedEvent[] = stored.map((s) => ({
     workspaceId,

@@ -12,13 +12,23 @@ export type TIngestedEvent = {
 };
 
 /** Rows as `insertEvents` returns them, in the shape listeners get. */
-export function toIngestedEvents(workspaceId: string, rows: { id: string | number; contact_id: string; name: string; occurred_at: string | Date }[]): TIngestedEvent[] {
-  return rows.map((e) => ({ workspaceId, contactId: e.contact_id, eventId: String(e.id), name: e.name, occurredAt: new Date(e.occurred_at) }));
+export function toIngestedEvents(
+  workspaceId: string,
+  rows: { id: string | number; contact_id: string; name: string; occurred_at: string | Date }[],
+): TIngestedEvent[] {
+  return rows.map((e) => ({
+    workspaceId,
+    contactId: e.contact_id,
+    eventId: String(e.id),
+    name: e.name,
+    occurredAt: new Date(e.occurred_at),
+  }));
 }
 
 type TListener = (events: TIngestedEvent[]) => Promise<void> | void;
 const KEY = Symbol.for("waymark.ingested-listeners");
-const listeners: Set<TListener> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Set<TListener>()) as Set<TListener>;
+const listeners: Set<TListener> = ((globalThis as Record<symbol, unknown>)[KEY] ??=
+  new Set<TListener>()) as Set<TListener>;
 
 export function onIngested(listener: TListener): () => void {
   listeners.add(listener);

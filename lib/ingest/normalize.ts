@@ -17,7 +17,9 @@ export type TProfilePatch = {
   city?: string | null;
   attributes: { set: Record<string, unknown>; unset: string[] };
   pushTokens: { token: string; platform: "ios" | "android" | "web" }[];
-  subscriptions: Partial<Record<"all" | "email" | "sms" | "push" | "voice" | "in_app", "subscribed" | "unsubscribed">>;
+  subscriptions: Partial<
+    Record<"all" | "email" | "sms" | "push" | "voice" | "in_app", "subscribed" | "unsubscribed">
+  >;
 };
 
 /** One call, validated and reduced to what the store needs. */
@@ -26,21 +28,29 @@ export type TOperation =
   | (TBase & { kind: "event"; name: string; properties: Record<string, unknown> })
   | (TBase & { kind: "alias"; previousId: string; userId: string });
 
-export type TParseResult = { ok: true; op: TOperation } | { ok: false; field: string; message: string };
+export type TParseResult =
+  { ok: true; op: TOperation } | { ok: false; field: string; message: string };
 
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
 const fail = (field: string, message: string): TParseResult => ({ ok: false, field, message });
 const firstIssue = (e: z.ZodError, prefix = ""): TParseResult => {
   let issue = e.issues[0]!;
   // A bad record key is reported by zod as a wrapper around the key's own issue.
-  if (issue.code === "invalid_key" && issue.issues[0]) issue = { ...issue.issues[0], path: issue.path } as typeof issue;
+  if (issue.code === "invalid_key" && issue.issues[0])
+    issue = { ...issue.issues[0], path: issue.path } as typeof issue;
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
-  const message = issue.code === "unrecognized_keys" ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}` : issue.message;
+  const message =
+    issue.code === "unrecognized_keys"
+      ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`
+      : issue.message;
   return fail(path || "body", message);
 };
 
 /** Segment's clock-skew rule: trust the device's clock only relative to when it sent the batch. */
-function occurredAt(raw: { timestamp?: string; originalTimestamp?: string; sentAt?: string }, now: Date): Date {
+function occurredAt(
+  raw: { timestamp?: string; originalTimestamp?: string; sentAt?: string },
+  now: Date,
+): Date {
   if (raw.timestamp) return new Date(raw.timestamp);
   if (raw.originalTimestamp && raw.sentAt) {
     return new Date(now.getTime() - (Date.parse(raw.sentAt) - Date.parse(raw.originalTimestamp)));
@@ -48,8 +58,10 @@ function occurredAt(raw: { timestamp?: string; originalTimestamp?: string; sentA
   return raw.originalTimestamp ? new Date(raw.originalTimestamp) : now;
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" && v.trim() ? v.trim() : undefined;
 
 const TRAIT_FIELDS = new Set(["email", "phone", "address"]);
 
@@ -65,7 +77,10 @@ function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
   const fromTraits = ZAttributes.safeParse(attrSource);
   if (!fromTraits.success) return firstIssue(fromTraits.error, "traits");
 
-  const country = input.country !== undefined ? input.country : (str(address.country) ?? str(location.country) ?? undefined);
+  const country =
+    input.country !== undefined
+      ? input.country
+      : (str(address.country) ?? str(location.country) ?? undefined);
   const emailRaw = input.email !== undefined ? input.email : str(traits.email);
   let email: string | null | undefined = emailRaw ?? undefined;
   if (input.email === undefined && emailRaw !== undefined) {
@@ -78,12 +93,19 @@ function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
   let phone: string | null | undefined = phoneRaw === null ? null : undefined;
   if (phoneRaw) {
     phone = normalizePhone(phoneRaw, country?.length === 2 ? country : undefined);
-    if (!phone) return fail(phoneField, "must be a valid phone number, in E.164 like +14155550100 or national with a country");
+    if (!phone)
+      return fail(
+        phoneField,
+        "must be a valid phone number, in E.164 like +14155550100 or national with a country",
+      );
   }
 
   const pushTokens = [...(input.pushTokens ?? [])];
   if (str(device.token)) {
-    const t = ZPushToken.safeParse({ token: device.token, platform: device.type === "ios" || device.type === "android" ? device.type : "web" });
+    const t = ZPushToken.safeParse({
+      token: device.token,
+      platform: device.type === "ios" || device.type === "android" ? device.type : "web",
+    });
     if (t.success) pushTokens.push(t.data);
   }
 
@@ -110,20 +132,58 @@ export function parseCall(type: TCallType, raw: unknown, now: Date): TParseResul
   if (!parsed.success) return firstIssue(parsed.error);
   const input = parsed.data;
   const when = occurredAt(input, now);
-  if (when.getTime() > now.getTime() + MAX_FUTURE_MS) return fail("timestamp", "is more than a day in the future");
+  if (when.getTime() > now.getTime() + MAX_FUTURE_MS)
+    return fail("timestamp", "is more than a day in the future");
   const base = { messageId: input.messageId ?? `auto-${randomUUID()}`, occurredAt: when };
 
-  if ("previousId" in input) return { ok: true, op: { kind: "alias", ...base, previousId: input.previousId, userId: input.userId } };
-  if (!input.userId && !input.anonymousId) return fail("userId", "userId or anonymousId is required");
+  if ("previousId" in input)
+    return {
+      ok: true,
+      op: { kind: "alias", ...base, previousId: input.previousId, userId: input.userId },
+    };
+  if (!input.userId && !input.anonymousId)
+    return fail("userId", "userId or anonymousId is required");
   const identity = { userId: input.userId, anonymousId: input.anonymousId };
 
   if (type === "identify") {
     const profile = profileOf(input as TIdentifyInput);
     if ("ok" in profile) return profile;
-    return { ok: true, op: { kind: "identify", ...base, ...identity, profile, traits: obj((input as TIdentifyInput).traits) } };
+    return {
+      ok: true,
+      op: {
+        kind: "identify",
+        ...base,
+        ...identity,
+        profile,
+        traits: obj((input as TIdentifyInput).traits),
+      },
+    };
   }
-  if ("event" in input) return { ok: true, op: { kind: "event", ...base, ...identity, name: input.event, properties: input.properties ?? {} } };
+  if ("event" in input)
+    return {
+      ok: true,
+      op: {
+        kind: "event",
+        ...base,
+        ...identity,
+        name: input.event,
+        properties: input.properties ?? {},
+      },
+    };
   const page = input as { name?: string; category?: string; properties?: Record<string, unknown> };
-  const properties = { ...(page.properties ?? {}), ...(page.name ? { name: page.name } : {}), ...(page.category ? { category: page.category } : {}) };
-  return { ok: true, op: { kind: "event", ...base, ...identity, name: type === "screen" ? "$screen" : "$page", properties } };
+  const properties = {
+    ...(page.properties ?? {}),
+    ...(page.name ? { name: page.name } : {}),
+    ...(page.category ? { category: page.category } : {}),
+  };
+  return {
+    ok: true,
+    op: {
+      kind: "event",
+      ...base,
+      ...identity,
+      name: type === "screen" ? "$screen" : "$page",
+      properties,
+    },
+  };
 }

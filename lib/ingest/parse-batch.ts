@@ -15,7 +15,8 @@ const ZBatch = z.strictObject({
   _metadata: z.unknown().optional(),
 });
 
-export type TBatchParse = { ok: false; field: string; message: string } | { ok: true; items: TParseResult[] };
+export type TBatchParse =
+  { ok: false; field: string; message: string } | { ok: true; items: TParseResult[] };
 
 /**
  * A Segment batch: `{ batch: [...] }`, each call with its `type`. The batch's `context` and
@@ -26,15 +27,28 @@ export function parseBatch(body: unknown, now: Date): TBatchParse {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join(".") || "body";
-    return { ok: false, field, message: issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : issue.message };
+    return {
+      ok: false,
+      field,
+      message:
+        issue.code === "unrecognized_keys"
+          ? `Unknown field: ${issue.keys.join(", ")}`
+          : issue.message,
+    };
   }
   const { batch, context, sentAt } = parsed.data;
   const items = batch.map((raw, index): TParseResult => {
-    const prefix = (r: TParseResult): TParseResult => (r.ok ? r : { ...r, field: `batch.${index}.${r.field}` });
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { ok: false, field: `batch.${index}`, message: "must be an object" };
+    const prefix = (r: TParseResult): TParseResult =>
+      r.ok ? r : { ...r, field: `batch.${index}.${r.field}` };
+    if (!raw || typeof raw !== "object" || Array.isArray(raw))
+      return { ok: false, field: `batch.${index}`, message: "must be an object" };
     const { type, ...call } = raw as Record<string, unknown>;
     if (!CALL_TYPES.includes(type as TCallType)) {
-      return { ok: false, field: `batch.${index}.type`, message: `must be one of ${CALL_TYPES.join(", ")}` };
+      return {
+        ok: false,
+        field: `batch.${index}.type`,
+        message: `must be one of ${CALL_TYPES.join(", ")}`,
+      };
     }
     const merged = {
       ...call,

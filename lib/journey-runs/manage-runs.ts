@@ -1,6 +1,12 @@
 import { db } from "@/db";
 import { cancelRuns } from "@/db/queries/executor-runs";
-import { cancelEntry, findEntryExecutorRun, findJourneyRun, reactivateEntry, requeueFailedRun } from "@/db/queries/journey-runs";
+import {
+  cancelEntry,
+  findEntryExecutorRun,
+  findJourneyRun,
+  reactivateEntry,
+  requeueFailedRun,
+} from "@/db/queries/journey-runs";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { TExecutorKind } from "@/lib/env";
 
@@ -14,9 +20,11 @@ export const CANCELLED_BY_ADMIN = "cancelled_by_admin";
 export async function cancelJourneyRun(workspaceId: string, entryId: string) {
   const run = await findJourneyRun(workspaceId, entryId);
   if (!run) throw new NotFoundError("No such run in this workspace");
-  if (run.entry.status !== "active") throw new ConflictError(`This run is ${run.entry.status}: only an active run can be cancelled`);
+  if (run.entry.status !== "active")
+    throw new ConflictError(`This run is ${run.entry.status}: only an active run can be cancelled`);
   await db().transaction(async (tx) => {
-    if (!(await cancelEntry(workspaceId, entryId, CANCELLED_BY_ADMIN, tx))) throw new ConflictError("This run ended meanwhile");
+    if (!(await cancelEntry(workspaceId, entryId, CANCELLED_BY_ADMIN, tx)))
+      throw new ConflictError("This run ended meanwhile");
     const executorRun = await findEntryExecutorRun(workspaceId, entryId, tx);
     if (executorRun) await cancelRuns([executorRun.id], CANCELLED_BY_ADMIN, tx);
   });
@@ -27,15 +35,26 @@ export async function cancelJourneyRun(workspaceId: string, entryId: string) {
  * Puts a failed local-executor run back in the queue: it replays its memoised steps (nothing is
  * sent twice) and runs the failed step again. Inngest keeps its runs itself, so retries happen there.
  */
-export async function retryJourneyRun(workspaceId: string, entryId: string, executor: TExecutorKind, now = new Date()) {
+export async function retryJourneyRun(
+  workspaceId: string,
+  entryId: string,
+  executor: TExecutorKind,
+  now = new Date(),
+) {
   const run = await findJourneyRun(workspaceId, entryId);
   if (!run) throw new NotFoundError("No such run in this workspace");
-  if (executor !== "local") throw new ConflictError("This workspace's runs are executed by Inngest: retry failed runs from the Inngest dashboard");
-  if (run.entry.status === "completed" || run.entry.status === "cancelled") throw new ConflictError(`This run is ${run.entry.status} and cannot be retried`);
-  if (run.executor?.status !== "failed") throw new ConflictError("Only a failed run can be retried");
+  if (executor !== "local")
+    throw new ConflictError(
+      "This workspace's runs are executed by Inngest: retry failed runs from the Inngest dashboard",
+    );
+  if (run.entry.status === "completed" || run.entry.status === "cancelled")
+    throw new ConflictError(`This run is ${run.entry.status} and cannot be retried`);
+  if (run.executor?.status !== "failed")
+    throw new ConflictError("Only a failed run can be retried");
   const runId = run.executor.id;
   await db().transaction(async (tx) => {
-    if (!(await requeueFailedRun(runId, now, tx))) throw new ConflictError("This run is no longer failed");
+    if (!(await requeueFailedRun(runId, now, tx)))
+      throw new ConflictError("This run is no longer failed");
     await reactivateEntry(workspaceId, entryId, tx);
   });
   return { status: "queued" as const, executorRunId: runId };

@@ -27,12 +27,20 @@ export function nameSteps(nodeIds: string[]): Map<string, TStepName> {
 }
 
 /** A node's kind and a short summary from a stored plan, tolerant of plans it cannot read. */
-export function describePlanNodes(plan: Record<string, unknown> | null): Map<string, { kind: string; summary: string }> {
+export function describePlanNodes(
+  plan: Record<string, unknown> | null,
+): Map<string, { kind: string; summary: string }> {
   const out = new Map<string, { kind: string; summary: string }>();
-  const steps = plan && typeof plan.steps === "object" && plan.steps ? (plan.steps as Record<string, { kind?: unknown; config?: unknown }>) : {};
+  const steps =
+    plan && typeof plan.steps === "object" && plan.steps
+      ? (plan.steps as Record<string, { kind?: unknown; config?: unknown }>)
+      : {};
   for (const [nodeId, step] of Object.entries(steps)) {
     const kind = typeof step.kind === "string" ? step.kind : "unknown";
-    out.set(nodeId, { kind, summary: summarise(kind, (step.config ?? {}) as Record<string, unknown>) });
+    out.set(nodeId, {
+      kind,
+      summary: summarise(kind, (step.config ?? {}) as Record<string, unknown>),
+    });
   }
   return out;
 }
@@ -46,7 +54,9 @@ function summarise(kind: string, c: Record<string, unknown>): string {
     case "send":
       return `Send ${typeof c.channel === "string" ? c.channel.replace("_", "-") : "message"}`;
     case "wait":
-      return c.kind === "duration" && typeof c.amount === "number" ? `Wait ${c.amount} ${String(c.unit)}` : "Wait";
+      return c.kind === "duration" && typeof c.amount === "number"
+        ? `Wait ${c.amount} ${String(c.unit)}`
+        : "Wait";
     case "wait_for_event":
       return typeof c.event === "string" ? `Wait for ${c.event}` : "Wait for event";
     default:

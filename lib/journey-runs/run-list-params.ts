@@ -10,9 +10,17 @@ const ZRunListParams = z.object({
 });
 
 /** The Runs page's URL → a filter; anything malformed is dropped (a hand-edited URL still opens). */
-export function parseRunListParams(search: Record<string, string | string[] | undefined>): TRunFilter & { q: string } {
+export function parseRunListParams(
+  search: Record<string, string | string[] | undefined>,
+): TRunFilter & { q: string } {
   const p = ZRunListParams.parse(search);
-  return { journeyId: p.journey ?? null, status: p.status ?? null, contact: p.q || null, q: p.q ?? "", after: p.after ?? null };
+  return {
+    journeyId: p.journey ?? null,
+    status: p.status ?? null,
+    contact: p.q || null,
+    q: p.q ?? "",
+    after: p.after ?? null,
+  };
 }
 
 /** The query string of a view, optionally at another page. */

@@ -14,16 +14,33 @@ type TDateJourney = TEnterableJourney & { workspaceId: string; workspaceTimezone
 export async function sweepDateTrigger(journey: TDateJourney, now = new Date()) {
   const trigger = journey.plan.trigger;
   if (trigger.kind !== "date_attribute" || journey.status !== "live") return { due: 0, entered: 0 };
-  const candidates = await listDateTriggerCandidates(journey.workspaceId, { attribute: trigger.attribute, ...dateTriggerCandidates(trigger, now) });
+  const candidates = await listDateTriggerCandidates(journey.workspaceId, {
+    attribute: trigger.attribute,
+    ...dateTriggerCandidates(trigger, now),
+  });
   const due = candidates.flatMap((c) => {
-    const day = dateTriggerDueOn(c.value, trigger, zoneFor(c.timezone, journey.workspaceTimezone), now);
+    const day = dateTriggerDueOn(
+      c.value,
+      trigger,
+      zoneFor(c.timezone, journey.workspaceTimezone),
+      now,
+    );
     return day ? [{ contactId: c.id, key: `date:${c.id}:${day}` }] : [];
   });
-  const done = await findExistingTriggerKeys(journey.id, due.map((d) => d.key));
+  const done = await findExistingTriggerKeys(
+    journey.id,
+    due.map((d) => d.key),
+  );
   let entered = 0;
   for (const d of due) {
     if (done.has(d.key)) continue;
-    const { entryId } = await enterJourney({ workspaceId: journey.workspaceId, journey, contactId: d.contactId, triggerKey: d.key, now });
+    const { entryId } = await enterJourney({
+      workspaceId: journey.workspaceId,
+      journey,
+      contactId: d.contactId,
+      triggerKey: d.key,
+      now,
+    });
     if (entryId) entered++;
   }
   return { due: due.length, entered };

@@ -23,7 +23,10 @@ class RetryableEffectError extends Error {}
  * interpreter calls each inside a step, so a retried step calls it again: every write here is
  * idempotent (sends by `<entry>:<node>`), or harmless to repeat (setting an attribute).
  */
-export function dbJourneyEffects(workspaceId: string, clock: () => Date = () => new Date()): JourneyEffects {
+export function dbJourneyEffects(
+  workspaceId: string,
+  clock: () => Date = () => new Date(),
+): JourneyEffects {
   return {
     now: clock,
 
@@ -31,22 +34,45 @@ export function dbJourneyEffects(workspaceId: string, clock: () => Date = () => 
       const loaded = await loadSendContact(workspaceId, contactId);
       if (!loaded) return null;
       const c = loaded.contact;
-      return { id: c.id, email: c.email, phone: c.phone, timezone: c.timezone, attributes: c.attributes };
+      return {
+        id: c.id,
+        email: c.email,
+        phone: c.phone,
+        timezone: c.timezone,
+        attributes: c.attributes,
+      };
     },
 
     async sendMessage(req) {
       // A stopped journey's runs may still be draining: they send nothing more.
-      if ((await findEntryStatus(req.runId)) === "cancelled") return { status: "skipped", reason: "journey stopped" };
+      if ((await findEntryStatus(req.runId)) === "cancelled")
+        return { status: "skipped", reason: "journey stopped" };
       const outcome = await sendMessage({
         workspaceId,
         contactId: req.contactId,
         templateId: req.templateId,
         idempotencyKey: req.idempotencyKey,
-        origin: { kind: "journey", journeyId: req.journeyId, version: req.version, nodeId: req.nodeId, runId: req.runId },
+        origin: {
+          kind: "journey",
+          journeyId: req.journeyId,
+          version: req.version,
+          nodeId: req.nodeId,
+          runId: req.runId,
+        },
       });
-      if (outcome.retryable) throw new RetryableEffectError(`send failed, will retry: ${outcome.reason}`);
-      const status = outcome.status === "skipped" ? "skipped" : outcome.status === "failed" || outcome.status === "bounced" ? "failed" : "sent";
-      return { status, messageId: outcome.messageId, ...(outcome.reason ? { reason: outcome.reason } : {}) };
+      if (outcome.retryable)
+        throw new RetryableEffectError(`send failed, will retry: ${outcome.reason}`);
+      const status =
+        outcome.status === "skipped"
+          ? "skipped"
+          : outcome.status === "failed" || outcome.status === "bounced"
+            ? "failed"
+            : "sent";
+      return {
+        status,
+        messageId: outcome.messageId,
+        ...(outcome.reason ? { reason: outcome.reason } : {}),
+      };
     },
 
     async updateContact(contactId, attribute, value) {
@@ -61,15 +87,34 @@ export function dbJourneyEffects(workspaceId: string, clock: () => Date = () => 
     },
 
     async callWebhook(req) {
-      const [loaded, workspace] = await Promise.all([loadSendContact(workspaceId, req.contactId), findWorkspaceById(workspaceId)]);
-      const context = buildRenderContext({ contact: loaded?.contact ?? { externalId: null, email: null, phone: null, timezone: null, locale: null, country: null, city: null, attributes: {} }, workspace: { name: workspace?.name ?? "" } });
+      const [loaded, workspace] = await Promise.all([
+        loadSendContact(workspaceId, req.contactId),
+        findWorkspaceById(workspaceId),
+      ]);
+      const context = buildRenderContext({
+        contact: loaded?.contact ?? {
+          externalId: null,
+          email: null,
+          phone: null,
+          timezone: null,
+          locale: null,
+          country: null,
+          city: null,
+          attributes: {},
+        },
+        workspace: { name: workspace?.name ?? "" },
+      });
       const body = personalise(() => renderField(compileField("body", "json", req.body), context));
       if (!body.ok) return { status: 0 };
       let res: Response;
       try {
         res = await fetch(req.url, {
           method: req.method,
-          headers: { "content-type": "application/json", "idempotency-key": req.idempotencyKey, ...req.headers },
+          headers: {
+            "content-type": "application/json",
+            "idempotency-key": req.idempotencyKey,
+            ...req.headers,
+          },
           body: req.method === "GET" ? undefined : body.value,
           signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
           redirect: "manual",
@@ -77,27 +122,42 @@ export function dbJourneyEffects(workspaceId: string, clock: () => Date = () => 
       } catch (err) {
         throw new RetryableEffectError(`webhook ${req.url} unreachable: ${(err as Error).message}`);
       }
-      if (res.status >= 500 || res.status === 429 || res.status === 408) throw new RetryableEffectError(`webhook ${req.url} answered ${res.status}`);
+      if (res.status >= 500 || res.status === 429 || res.status === 408)
+        throw new RetryableEffectError(`webhook ${req.url} answered ${res.status}`);
       return { status: res.status };
     },
 
-    isInSegment: (contactId, segmentId) => isContactInSegment(workspaceId, contactId, segmentId, clock()),
+    isInSegment: (contactId, segmentId) =>
+      isContactInSegment(workspaceId, contactId, segmentId, clock()),
 
     async didEvent(contactId, query) {
       const rows = await findContactEventsSince(workspaceId, contactId, query.event, query.since);
       const now = clock().getTime();
-      return rows.some((e) => e.occurredAt.getTime() <= now && matchesFilters(e.properties as Record<string, unknown>, query.filters, now));
+      return rows.some(
+        (e) =>
+          e.occurredAt.getTime() <= now &&
+          matchesFilters(e.properties as Record<string, unknown>, query.filters, now),
+      );
     },
 
     async engagement({ runId, nodeId }) {
       const m = await findMessageByKey(db(), workspaceId, `${runId}:${nodeId}`);
-      return { opened: Boolean(m?.openedAt), clicked: Boolean(m?.clickedAt), replied: Boolean(m?.repliedAt) };
+      return {
+        opened: Boolean(m?.openedAt),
+        clicked: Boolean(m?.clickedAt),
+        replied: Boolean(m?.repliedAt),
+      };
     },
 
     async countMessagesToday(contactId, timeZone) {
       const local = toZonedTime(clock(), timeZone);
       const day = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`;
-      return countMessagesSentSince(db(), workspaceId, contactId, fromZonedTime(`${day}T00:00:00`, timeZone));
+      return countMessagesSentSince(
+        db(),
+        workspaceId,
+        contactId,
+        fromZonedTime(`${day}T00:00:00`, timeZone),
+      );
     },
   };
 }

@@ -12,12 +12,26 @@ export const ZApiEntry = z.object({
 });
 
 /** `POST /api/v1/journeys/<id>/entries`: the "API call" trigger, for journeys your backend starts. */
-export async function enterJourneyByApi(workspaceId: string, journeyId: string, input: z.infer<typeof ZApiEntry>) {
-  const journey = z.uuid().safeParse(journeyId).success ? (await runningJourneys(workspaceId)).find((j) => j.id === journeyId) : undefined;
+export async function enterJourneyByApi(
+  workspaceId: string,
+  journeyId: string,
+  input: z.infer<typeof ZApiEntry>,
+) {
+  const journey = z.uuid().safeParse(journeyId).success
+    ? (await runningJourneys(workspaceId)).find((j) => j.id === journeyId)
+    : undefined;
   if (!journey) throw new NotFoundError("No live journey with this id");
-  if (journey.plan.trigger.kind !== "api") throw new ConflictError("This journey does not start by API call (its trigger is not “API call”)");
+  if (journey.plan.trigger.kind !== "api")
+    throw new ConflictError(
+      "This journey does not start by API call (its trigger is not “API call”)",
+    );
   const contact = await findContactByExternalId(workspaceId, input.userId);
   if (!contact) throw new NotFoundError("No contact with this userId: identify them first");
-  const { entryId, decision } = await enterJourney({ workspaceId, journey, contactId: contact.id, triggerKey: `api:${input.key ?? randomUUID()}` });
+  const { entryId, decision } = await enterJourney({
+    workspaceId,
+    journey,
+    contactId: contact.id,
+    triggerKey: `api:${input.key ?? randomUUID()}`,
+  });
   return { entered: entryId !== null, entryId, reason: decision.reason };
 }

@@ -11,8 +11,21 @@ const HORIZON_MS = 23 * 3600_000;
  * the same event ids (`entry-<id>`): an executor that already has the run drops the repeat.
  */
 export async function redeliverStalledEntries(now = new Date(), limit = 500): Promise<number> {
-  const stalled = await listStalledEntries({ olderThan: new Date(now.getTime() - GRACE_MS), newerThan: new Date(now.getTime() - HORIZON_MS), limit });
+  const stalled = await listStalledEntries({
+    olderThan: new Date(now.getTime() - GRACE_MS),
+    newerThan: new Date(now.getTime() - HORIZON_MS),
+    limit,
+  });
   if (!stalled.length) return 0;
-  const ok = await emitEvents(stalled.map((e) => startEvent({ journeyId: e.journey_id, version: e.version, contactId: e.contact_id, entryId: e.id })));
+  const ok = await emitEvents(
+    stalled.map((e) =>
+      startEvent({
+        journeyId: e.journey_id,
+        version: e.version,
+        contactId: e.contact_id,
+        entryId: e.id,
+      }),
+    ),
+  );
   return ok ? stalled.length : 0;
 }

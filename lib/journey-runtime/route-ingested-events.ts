@@ -15,24 +15,49 @@ import { awaitedEventNames, runningJourneys } from "./running-journeys";
  */
 export async function routeIngestedEvents(events: TIngestedEvent[]) {
   const byWorkspace = new Map<string, TIngestedEvent[]>();
-  for (const e of events) byWorkspace.set(e.workspaceId, [...(byWorkspace.get(e.workspaceId) ?? []), e]);
+  for (const e of events)
+    byWorkspace.set(e.workspaceId, [...(byWorkspace.get(e.workspaceId) ?? []), e]);
   for (const [workspaceId, list] of byWorkspace) {
     const journeys = await runningJourneys(workspaceId);
     if (!journeys.length) continue;
-    const properties = await findEventProperties(workspaceId, list.map((e) => e.eventId));
+    const properties = await findEventProperties(
+      workspaceId,
+      list.map((e) => e.eventId),
+    );
     const awaited = awaitedEventNames(journeys);
     const forExecutor = [];
     for (const e of list) {
       const props = properties.get(e.eventId) ?? {};
       for (const journey of journeys) {
-        if (journey.plan.trigger.kind !== "event" || !eventMatchesTrigger(journey.plan.trigger, { name: e.name, properties: props }, e.occurredAt)) continue;
-        await enterJourney({ workspaceId, journey, contactId: e.contactId, triggerKey: `event:${e.eventId}` });
+        if (
+          journey.plan.trigger.kind !== "event" ||
+          !eventMatchesTrigger(
+            journey.plan.trigger,
+            { name: e.name, properties: props },
+            e.occurredAt,
+          )
+        )
+          continue;
+        await enterJourney({
+          workspaceId,
+          journey,
+          contactId: e.contactId,
+          triggerKey: `event:${e.eventId}`,
+        });
       }
-      if (awaited.has(e.name)) forExecutor.push({ name: contactEventName(e.name), id: `event-${e.eventId}`, data: { contactId: e.contactId, properties: props } });
+      if (awaited.has(e.name))
+        forExecutor.push({
+          name: contactEventName(e.name),
+          id: `event-${e.eventId}`,
+          data: { contactId: e.contactId, properties: props },
+        });
     }
     await emitEvents(forExecutor);
     // What was just stored may put these contacts into a segment a journey starts from.
-    const bySegment = journeys.filter((j) => j.plan.trigger.kind === "segment_entered").map((j) => ({ ...j, workspaceId }));
-    if (bySegment.length) await checkSegmentTriggers(bySegment, [...new Set(list.map((e) => e.contactId))]);
+    const bySegment = journeys
+      .filter((j) => j.plan.trigger.kind === "segment_entered")
+      .map((j) => ({ ...j, workspaceId }));
+    if (bySegment.length)
+      await checkSegmentTriggers(bySegment, [...new Set(list.map((e) => e.contactId))]);
   }
 }

@@ -26,8 +26,17 @@ function segmentTrigger(journey: TEnterableJourney) {
  * "In this saved segment", static or dynamic, as a condition over `contacts c`; `oneContact` when
  * only a few contacts are tested, so event counts are probed per contact instead of computed whole.
  */
-const inSegment = (workspaceId: string, segmentId: string, now: Date, opts: { oneContact?: boolean; resolve?: TSqlSegmentResolver } = {}) =>
-  compileSegment(workspaceId, { kind: "group", match: "all", conditions: [{ kind: "segment", segmentId, in: true }] }, { now, ...opts });
+const inSegment = (
+  workspaceId: string,
+  segmentId: string,
+  now: Date,
+  opts: { oneContact?: boolean; resolve?: TSqlSegmentResolver } = {},
+) =>
+  compileSegment(
+    workspaceId,
+    { kind: "group", match: "all", conditions: [{ kind: "segment", segmentId, in: true }] },
+    { now, ...opts },
+  );
 
 /**
  * The periodic half of the segment trigger: compares the whole segment with what was recorded
@@ -40,17 +49,33 @@ export async function sweepSegmentTrigger(journey: TSegmentJourney, now = new Da
   const trigger = segmentTrigger(journey);
   if (!trigger) return { baselined: 0, came: 0, left: 0, entered: 0 };
   const condition = await inSegment(journey.workspaceId, trigger.segmentId, now);
-  const counts = await retryTransient(() => db().transaction(async (tx) => {
-    const state = await lockTriggerState(tx, journey.workspaceId, journey.id);
-    if (state.segmentId !== trigger.segmentId || !state.baselinedAt) {
-      const baselined = await baselineSegmentMembers(tx, { workspaceId: journey.workspaceId, journeyId: journey.id, inSegment: condition, enterExisting: trigger.includeExisting && journey.status === "live" });
-      await markTriggerState(tx, journey.id, { segmentId: trigger.segmentId, baselinedAt: now, sweptAt: now });
-      return { baselined, came: 0, left: 0 };
-    }
-    const moved = await recordSegmentTransitions(tx, { workspaceId: journey.workspaceId, journeyId: journey.id, inSegment: condition, enter: journey.status === "live" });
-    await markTriggerState(tx, journey.id, { sweptAt: now });
-    return { baselined: 0, ...moved };
-  }));
+  const counts = await retryTransient(() =>
+    db().transaction(async (tx) => {
+      const state = await lockTriggerState(tx, journey.workspaceId, journey.id);
+      if (state.segmentId !== trigger.segmentId || !state.baselinedAt) {
+        const baselined = await baselineSegmentMembers(tx, {
+          workspaceId: journey.workspaceId,
+          journeyId: journey.id,
+          inSegment: condition,
+          enterExisting: trigger.includeExisting && journey.status === "live",
+        });
+        await markTriggerState(tx, journey.id, {
+          segmentId: trigger.segmentId,
+          baselinedAt: now,
+          sweptAt: now,
+        });
+        return { baselined, came: 0, left: 0 };
+      }
+      const moved = await recordSegmentTransitions(tx, {
+        workspaceId: journey.workspaceId,
+        journeyId: journey.id,
+        inSegment: condition,
+        enter: journey.status === "live",
+      });
+      await markTriggerState(tx, journey.id, { sweptAt: now });
+      return { baselined: 0, ...moved };
+    }),
+  );
   return { ...counts, entered: await enterPendingMembers(journey, now) };
 }
 
@@ -59,19 +84,38 @@ export async function sweepSegmentTrigger(journey: TSegmentJourney, now = new Da
  * contact who qualifies by what they just did enters within the request that stored it. Journeys
  * not yet baselined are left to the sweep.
  */
-export async function checkSegmentTriggers(journeys: TSegmentJourney[], contactIds: string[], now = new Date()) {
+export async function checkSegmentTriggers(
+  journeys: TSegmentJourney[],
+  contactIds: string[],
+  now = new Date(),
+) {
   let entered = 0;
   // One load of the workspace's segment definitions per batch, however many journeys compile against them.
   const resolvers = new Map<string, Promise<TSqlSegmentResolver>>();
-  const resolverOf = (workspaceId: string) => resolvers.get(workspaceId) ?? resolvers.set(workspaceId, loadSegmentResolver(workspaceId)).get(workspaceId)!;
+  const resolverOf = (workspaceId: string) =>
+    resolvers.get(workspaceId) ??
+    resolvers.set(workspaceId, loadSegmentResolver(workspaceId)).get(workspaceId)!;
   for (const journey of journeys) {
     const trigger = segmentTrigger(journey);
     if (!trigger || !contactIds.length) continue;
     const state = await findTriggerState(journey.id);
     if (state?.segmentId !== trigger.segmentId || !state.baselinedAt) continue;
-    const condition = await inSegment(journey.workspaceId, trigger.segmentId, now, { oneContact: true, resolve: await resolverOf(journey.workspaceId) });
+    const condition = await inSegment(journey.workspaceId, trigger.segmentId, now, {
+      oneContact: true,
+      resolve: await resolverOf(journey.workspaceId),
+    });
     // The sweep may hold these rows in another order: a deadlock victim simply tries again.
-    const moved = await retryTransient(() => db().transaction((tx) => recordSegmentTransitions(tx, { workspaceId: journey.workspaceId, journeyId: journey.id, inSegment: condition, enter: journey.status === "live", contactIds })));
+    const moved = await retryTransient(() =>
+      db().transaction((tx) =>
+        recordSegmentTransitions(tx, {
+          workspaceId: journey.workspaceId,
+          journeyId: journey.id,
+          inSegment: condition,
+          enter: journey.status === "live",
+          contactIds,
+        }),
+      ),
+    );
     if (moved.came) entered += await enterPendingMembers(journey, now);
   }
   return entered;
@@ -88,10 +132,20 @@ async function enterPendingMembers(journey: TSegmentJourney, now: Date): Promise
       const pending = await claimPendingSegmentEntries(tx, journey.id, BATCH);
       const entries: { contactId: string; entryId: string }[] = [];
       for (const p of pending) {
-        const { entryId } = await enterJourneyInTx(tx, { workspaceId: journey.workspaceId, journey, contactId: p.contactId, triggerKey: `segment:${p.contactId}:${p.transitions}`, now });
+        const { entryId } = await enterJourneyInTx(tx, {
+          workspaceId: journey.workspaceId,
+          journey,
+          contactId: p.contactId,
+          triggerKey: `segment:${p.contactId}:${p.transitions}`,
+          now,
+        });
         if (entryId) entries.push({ contactId: p.contactId, entryId });
       }
-      await clearPendingSegmentEntries(tx, journey.id, pending.map((p) => p.contactId));
+      await clearPendingSegmentEntries(
+        tx,
+        journey.id,
+        pending.map((p) => p.contactId),
+      );
       return { claimed: pending.length, entries };
     });
     await emitEvents(startedEvents(journey, made.entries));

@@ -3,7 +3,10 @@ import type { TPlan } from "@/lib/journeys/compile-journey";
 import { sweepDateTrigger } from "./date-trigger";
 import { sweepSegmentTrigger } from "./segment-trigger";
 
-export type TScheduledJourney = Omit<Awaited<ReturnType<typeof listScheduledTriggerJourneys>>[number], "plan" | "status"> & { plan: TPlan; status: "live" | "paused" };
+export type TScheduledJourney = Omit<
+  Awaited<ReturnType<typeof listScheduledTriggerJourneys>>[number],
+  "plan" | "status"
+> & { plan: TPlan; status: "live" | "paused" };
 
 /**
  * One pass over every live or paused journey triggered by a segment or a date attribute, across
@@ -16,7 +19,10 @@ export async function sweepJourneyTriggers(now = new Date(), only?: { journeyId:
   for (const journey of journeys) {
     try {
       const kind = journey.plan.trigger.kind;
-      const result = kind === "segment_entered" ? await sweepSegmentTrigger(journey, now) : await sweepDateTrigger(journey, now);
+      const result =
+        kind === "segment_entered"
+          ? await sweepSegmentTrigger(journey, now)
+          : await sweepDateTrigger(journey, now);
       report.push({ journeyId: journey.id, kind, entered: result.entered });
     } catch (err) {
       console.error(`[waymark] sweeping the trigger of journey ${journey.id} failed`, err);

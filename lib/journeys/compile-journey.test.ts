@@ -5,7 +5,10 @@ import { validateGraph } from "./validate-graph";
 import { VALIDATE_CTX, everyKindGraph } from "./testing/graph-fixtures";
 import type { TPublishGraph } from "./graph-schema";
 
-const settings = ZJourneySettings.parse({ entry: { mode: "reentry_after", days: 30 }, frequencyCap: { maxPerDay: 2 } });
+const settings = ZJourneySettings.parse({
+  entry: { mode: "reentry_after", days: 30 },
+  frequencyCap: { maxPerDay: 2 },
+});
 const published = (): TPublishGraph => {
   const r = validateGraph(everyKindGraph(), VALIDATE_CTX);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -19,11 +22,21 @@ describe("compileJourney", () => {
     expect(plan.version).toBe(PLAN_VERSION);
     expect(plan.entryStepId).toBe("t");
     expect(plan.trigger).toEqual({ kind: "event", event: "signed_up", filters: [] });
-    const nodesBack = Object.entries(plan.steps).map(([id, s]) => ({ id, type: s.kind, data: s.config }));
-    expect(nodesBack).toEqual(expect.arrayContaining(graph.nodes.map(({ id, type, data }) => ({ id, type, data }))));
+    const nodesBack = Object.entries(plan.steps).map(([id, s]) => ({
+      id,
+      type: s.kind,
+      data: s.config,
+    }));
+    expect(nodesBack).toEqual(
+      expect.arrayContaining(graph.nodes.map(({ id, type, data }) => ({ id, type, data }))),
+    );
     expect(nodesBack).toHaveLength(graph.nodes.length);
-    const edgesBack = Object.entries(plan.steps).flatMap(([id, s]) => Object.entries(s.next).map(([handle, target]) => `${id}:${handle}->${target}`));
-    expect(edgesBack.sort()).toEqual(graph.edges.map((e) => `${e.source}:${e.sourceHandle}->${e.target}`).sort());
+    const edgesBack = Object.entries(plan.steps).flatMap(([id, s]) =>
+      Object.entries(s.next).map(([handle, target]) => `${id}:${handle}->${target}`),
+    );
+    expect(edgesBack.sort()).toEqual(
+      graph.edges.map((e) => `${e.source}:${e.sourceHandle}->${e.target}`).sort(),
+    );
   });
 
   it("gives every step the id node:<nodeId>", () => {
@@ -34,7 +47,9 @@ describe("compileJourney", () => {
   it("is deterministic, whatever order the canvas saved nodes and edges in", () => {
     const a = published();
     const b: TPublishGraph = { nodes: [...a.nodes].reverse(), edges: [...a.edges].reverse() };
-    expect(JSON.stringify(compileJourney(b, settings))).toBe(JSON.stringify(compileJourney(a, settings)));
+    expect(JSON.stringify(compileJourney(b, settings))).toBe(
+      JSON.stringify(compileJourney(a, settings)),
+    );
   });
 
   it("stores as JSON and reads back through ZPlan unchanged", () => {
@@ -50,6 +65,8 @@ describe("compileJourney", () => {
 
   it("throws on a graph without exactly one trigger", () => {
     const g = published();
-    expect(() => compileJourney({ ...g, nodes: g.nodes.filter((n) => n.type !== "trigger") }, settings)).toThrow(/exactly one trigger/);
+    expect(() =>
+      compileJourney({ ...g, nodes: g.nodes.filter((n) => n.type !== "trigger") }, settings),
+    ).toThrow(/exactly one trigger/);
   });
 });

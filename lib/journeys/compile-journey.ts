@@ -7,7 +7,12 @@ import { NODE_DATA, NODE_KINDS, type TNodeData, type TNodeKind } from "./node-da
 export const PLAN_VERSION = 1;
 
 export type TStepId = `node:${string}`;
-type StepOf<K extends TNodeKind> = { stepId: TStepId; kind: K; config: TNodeData<K>; next: Record<string, string> };
+type StepOf<K extends TNodeKind> = {
+  stepId: TStepId;
+  kind: K;
+  config: TNodeData<K>;
+  next: Record<string, string>;
+};
 export type TPlanStep = { [K in TNodeKind]: StepOf<K> }[TNodeKind];
 export type TPlan = {
   version: typeof PLAN_VERSION;
@@ -26,14 +31,19 @@ export const stepIdOf = (nodeId: string): TStepId => `node:${nodeId}`;
  * few defects that would make a plan meaningless rather than returning a half plan).
  */
 export function compileJourney(graph: TPublishGraph, settings: TJourneySettings): TPlan {
-  const triggers = graph.nodes.filter((n): n is Extract<TJourneyNode, { type: "trigger" }> => n.type === "trigger");
-  if (triggers.length !== 1) throw new Error(`a plan needs exactly one trigger, found ${triggers.length}`);
+  const triggers = graph.nodes.filter(
+    (n): n is Extract<TJourneyNode, { type: "trigger" }> => n.type === "trigger",
+  );
+  if (triggers.length !== 1)
+    throw new Error(`a plan needs exactly one trigger, found ${triggers.length}`);
   const trigger = triggers[0]!;
   const steps: Record<string, TPlanStep> = {};
   for (const n of [...graph.nodes].sort((a, b) => a.id.localeCompare(b.id))) {
     const handles = outputHandles(n);
     const out = graph.edges.filter((e) => e.source === n.id);
-    for (const e of out) if (!handles.includes(e.sourceHandle)) throw new Error(`node ${n.id} has no output "${e.sourceHandle}"`);
+    for (const e of out)
+      if (!handles.includes(e.sourceHandle))
+        throw new Error(`node ${n.id} has no output "${e.sourceHandle}"`);
     // In the node's own handle order, so the plan does not depend on the order edges were drawn.
     const next: Record<string, string> = {};
     for (const h of handles) {
@@ -51,17 +61,26 @@ export const ZPlan: z.ZodType<TPlan> = z.object({
   trigger: NODE_DATA.trigger,
   settings: ZJourneySettings,
   entryStepId: z.string(),
-  steps: z.record(z.string(), z.object({
-    stepId: z.string().regex(/^node:/),
-    kind: z.enum(NODE_KINDS as [TNodeKind, ...TNodeKind[]]),
-    config: z.unknown(),
-    next: z.record(z.string(), z.string()),
-  }).transform((s, ctx) => {
-    const r = NODE_DATA[s.kind].safeParse(s.config);
-    if (!r.success) {
-      ctx.addIssue({ code: "custom", path: ["config"], message: r.error.issues[0]?.message ?? "invalid config" });
-      return z.NEVER;
-    }
-    return { ...s, config: r.data } as TPlanStep;
-  })),
+  steps: z.record(
+    z.string(),
+    z
+      .object({
+        stepId: z.string().regex(/^node:/),
+        kind: z.enum(NODE_KINDS as [TNodeKind, ...TNodeKind[]]),
+        config: z.unknown(),
+        next: z.record(z.string(), z.string()),
+      })
+      .transform((s, ctx) => {
+        const r = NODE_DATA[s.kind].safeParse(s.config);
+        if (!r.success) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["config"],
+            message: r.error.issues[0]?.message ?? "invalid config",
+          });
+          return z.NEVER;
+        }
+        return { ...s, config: r.data } as TPlanStep;
+      }),
+  ),
 }) as unknown as z.ZodType<TPlan>;

@@ -22,7 +22,9 @@ function occursOn(date: string, ref: TRef, day: string): boolean {
   if (!ref.yearly) return addCalendarDays(date, ref.offsetDays) === day;
   // The anniversary that lands on `day` after the offset is in the year before, of, or after it.
   const year = Number(day.slice(0, 4));
-  return [year - 1, year, year + 1].some((y) => addCalendarDays(inYear(date, y), ref.offsetDays) === day);
+  return [year - 1, year, year + 1].some(
+    (y) => addCalendarDays(inYear(date, y), ref.offsetDays) === day,
+  );
 }
 
 /**
@@ -30,7 +32,10 @@ function occursOn(date: string, ref: TRef, day: string): boolean {
  * run from the UTC day before to the day after, and a date-time written with one offset may fall up
  * to two days from its text in the contact's zone (−12:00 against +14:00). A narrow SQL pre-filter; `dateTriggerDueOn` decides.
  */
-export function dateTriggerCandidates(ref: TRef, now: Date): { dates: string[] } | { monthDays: string[] } {
+export function dateTriggerCandidates(
+  ref: TRef,
+  now: Date,
+): { dates: string[] } | { monthDays: string[] } {
   const utcDay = now.toISOString().slice(0, 10);
   const dates = [-3, -2, -1, 0, 1, 2, 3].map((d) => addCalendarDays(utcDay, d - ref.offsetDays));
   if (!ref.yearly) return { dates };

@@ -8,8 +8,10 @@ const HOUR = 3600_000;
 /** An equality filter (goal, wait-for-event) as the segment property filter with the same meaning. */
 export function equalityAsPropertyFilter(f: TEqualityFilter): TPropertyFilter {
   if (f.value === null) return { property: f.property, type: "string", op: "is_not_set" };
-  if (typeof f.value === "boolean") return { property: f.property, type: "boolean", op: f.value ? "is_true" : "is_false" };
-  if (typeof f.value === "number") return { property: f.property, type: "number", op: "eq", value: f.value };
+  if (typeof f.value === "boolean")
+    return { property: f.property, type: "boolean", op: f.value ? "is_true" : "is_false" };
+  if (typeof f.value === "number")
+    return { property: f.property, type: "number", op: "eq", value: f.value };
   return { property: f.property, type: "string", op: "equals", value: f.value };
 }
 
@@ -27,7 +29,10 @@ export async function evaluateCondition(
     case "segment":
       return (await effects.isInSegment(contactId, c.segmentId)) === c.in;
     case "did_event": {
-      const since = c.window.kind === "since_entry" ? ctx.enteredAt : new Date(ctx.now.getTime() - c.window.hours * HOUR);
+      const since =
+        c.window.kind === "since_entry"
+          ? ctx.enteredAt
+          : new Date(ctx.now.getTime() - c.window.hours * HOUR);
       return effects.didEvent(contactId, { event: c.event, filters: c.filters, since });
     }
     case "engagement": {

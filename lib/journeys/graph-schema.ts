@@ -11,7 +11,9 @@ const ZNodeId = z.string().min(1, { error: "a node needs an id" }).max(100);
 
 export const ZDraftNode = z.looseObject({
   id: ZNodeId,
-  type: z.enum(NODE_KINDS as [TNodeKind, ...TNodeKind[]], { error: `must be one of ${NODE_KINDS.join(", ")}` }),
+  type: z.enum(NODE_KINDS as [TNodeKind, ...TNodeKind[]], {
+    error: `must be one of ${NODE_KINDS.join(", ")}`,
+  }),
   position: ZPosition.default({ x: 0, y: 0 }),
   data: z.record(z.string(), z.unknown()).default({}),
 });
@@ -29,7 +31,12 @@ export type TDraftNode = z.infer<typeof ZDraftNode>;
 export type TDraftEdge = z.infer<typeof ZDraftEdge>;
 export type TDraftGraph = z.infer<typeof ZDraftGraph>;
 
-type NodeOf<K extends TNodeKind> = { id: string; type: K; position: { x: number; y: number }; data: TNodeData<K> };
+type NodeOf<K extends TNodeKind> = {
+  id: string;
+  type: K;
+  position: { x: number; y: number };
+  data: TNodeData<K>;
+};
 export type TJourneyNode = { [K in TNodeKind]: NodeOf<K> }[TNodeKind];
 export type TJourneyEdge = { id: string; source: string; sourceHandle: string; target: string };
 export type TPublishGraph = { nodes: TJourneyNode[]; edges: TJourneyEdge[] };
@@ -38,27 +45,47 @@ export type TPublishGraph = { nodes: TJourneyNode[]; edges: TJourneyEdge[] };
 export const ZPublishNode = ZDraftNode.transform((n, ctx) => {
   const r = NODE_DATA[n.type].safeParse(n.data);
   if (!r.success) {
-    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: ["data", ...issue.path.map((p) => p as string | number)], message: issue.message });
+    for (const issue of r.error.issues)
+      ctx.addIssue({
+        code: "custom",
+        path: ["data", ...issue.path.map((p) => p as string | number)],
+        message: issue.message,
+      });
     return z.NEVER;
   }
   return { id: n.id, type: n.type, position: n.position, data: r.data } as TJourneyNode;
 });
 
 /** Single-output nodes may leave React Flow's sourceHandle empty; it means "next". */
-export const ZPublishEdge = ZDraftEdge.transform((e): TJourneyEdge => ({ id: e.id, source: e.source, sourceHandle: e.sourceHandle ?? "next", target: e.target }));
+export const ZPublishEdge = ZDraftEdge.transform((e): TJourneyEdge => ({
+  id: e.id,
+  source: e.source,
+  sourceHandle: e.sourceHandle ?? "next",
+  target: e.target,
+}));
 
 /** Shape only; graph rules (one trigger, reachability, cycles…) are validate-graph's job. */
-export const ZPublishGraph = z.object({ nodes: z.array(ZPublishNode).min(1, { error: "add a trigger" }).max(500), edges: z.array(ZPublishEdge).max(2000) });
+export const ZPublishGraph = z.object({
+  nodes: z.array(ZPublishNode).min(1, { error: "add a trigger" }).max(500),
+  edges: z.array(ZPublishEdge).max(2000),
+});
 
 /** The outputs a node has, by handle id, in the order the canvas draws them. */
 export function outputHandles(node: TJourneyNode): string[] {
   switch (node.type) {
-    case "wait_for_event": return ["happened", "timed_out"];
-    case "branch": return ["yes", "no"];
-    case "multi_branch": return [...node.data.cases.map((c) => c.id), "else"];
-    case "ab_split": return node.data.variants.map((v) => v.id);
-    case "holdout": return ["continue"];
-    case "exit": return [];
-    default: return ["next"];
+    case "wait_for_event":
+      return ["happened", "timed_out"];
+    case "branch":
+      return ["yes", "no"];
+    case "multi_branch":
+      return [...node.data.cases.map((c) => c.id), "else"];
+    case "ab_split":
+      return node.data.variants.map((v) => v.id);
+    case "holdout":
+      return ["continue"];
+    case "exit":
+      return [];
+    default:
+      return ["next"];
   }
 }

@@ -4,12 +4,17 @@ import type { TJourneyEdge } from "./graph-schema";
 export function adjacency(nodeIds: Iterable<string>, edges: TJourneyEdge[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const id of nodeIds) out.set(id, []);
-  for (const e of edges) if (out.has(e.source) && out.has(e.target)) out.get(e.source)!.push(e.target);
+  for (const e of edges)
+    if (out.has(e.source) && out.has(e.target)) out.get(e.source)!.push(e.target);
   return out;
 }
 
 /** Every node reachable from `start`, optionally never passing through `blocked`. */
-export function reachableFrom(start: string, adj: Map<string, string[]>, blocked?: string): Set<string> {
+export function reachableFrom(
+  start: string,
+  adj: Map<string, string[]>,
+  blocked?: string,
+): Set<string> {
   const seen = new Set<string>();
   if (start === blocked) return seen;
   const stack = [start];

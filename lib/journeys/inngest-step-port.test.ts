@@ -5,11 +5,24 @@ import { inngestStepPort, type TInngestStep } from "./inngest-step-port";
 function recordingStep() {
   const calls: [string, ...unknown[]][] = [];
   const step = {
-    run: async (id: string, fn: () => unknown) => { calls.push(["run", id]); return fn(); },
-    sleep: async (id: string, t: unknown) => { calls.push(["sleep", id, t]); },
-    sleepUntil: async (id: string, t: unknown) => { calls.push(["sleepUntil", id, t]); },
-    waitForEvent: async (id: string, o: unknown) => { calls.push(["waitForEvent", id, o]); return { name: "contact/paid", data: { contactId: "c" }, id: "evt", ts: 5 }; },
-    sendEvent: async (id: string, p: unknown) => { calls.push(["sendEvent", id, p]); return { ids: ["x"] }; },
+    run: async (id: string, fn: () => unknown) => {
+      calls.push(["run", id]);
+      return fn();
+    },
+    sleep: async (id: string, t: unknown) => {
+      calls.push(["sleep", id, t]);
+    },
+    sleepUntil: async (id: string, t: unknown) => {
+      calls.push(["sleepUntil", id, t]);
+    },
+    waitForEvent: async (id: string, o: unknown) => {
+      calls.push(["waitForEvent", id, o]);
+      return { name: "contact/paid", data: { contactId: "c" }, id: "evt", ts: 5 };
+    },
+    sendEvent: async (id: string, p: unknown) => {
+      calls.push(["sendEvent", id, p]);
+      return { ids: ["x"] };
+    },
   };
   return { calls, step: step as unknown as TInngestStep };
 }
@@ -33,10 +46,20 @@ describe("inngestStepPort", () => {
   it("maps waitForEvent's options and result, leaving out an absent `if`", async () => {
     const { calls, step } = recordingStep();
     const port = inngestStepPort(step);
-    expect(await port.waitForEvent("node:e", { event: "contact/paid", timeoutMs: 60_000, if: "async.data.contactId == event.data.contactId" })).toEqual({ name: "contact/paid", data: { contactId: "c" }, ts: 5 });
+    expect(
+      await port.waitForEvent("node:e", {
+        event: "contact/paid",
+        timeoutMs: 60_000,
+        if: "async.data.contactId == event.data.contactId",
+      }),
+    ).toEqual({ name: "contact/paid", data: { contactId: "c" }, ts: 5 });
     await port.waitForEvent("node:f", { event: "contact/paid", timeoutMs: 5 });
     expect(calls.map((c) => c[2])).toEqual([
-      { event: "contact/paid", timeout: 60_000, if: "async.data.contactId == event.data.contactId" },
+      {
+        event: "contact/paid",
+        timeout: 60_000,
+        if: "async.data.contactId == event.data.contactId",
+      },
       { event: "contact/paid", timeout: 1000 },
     ]);
   });

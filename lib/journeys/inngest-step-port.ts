@@ -2,7 +2,10 @@ import type { GetStepTools } from "inngest";
 import type { inngest } from "@/inngest/client";
 import type { StepPort, TPortEvent } from "./step-port";
 
-export type TInngestStep = Pick<GetStepTools<typeof inngest>, "run" | "sleep" | "sleepUntil" | "waitForEvent" | "sendEvent">;
+export type TInngestStep = Pick<
+  GetStepTools<typeof inngest>,
+  "run" | "sleep" | "sleepUntil" | "waitForEvent" | "sendEvent"
+>;
 
 /** A durable wait shorter than a second is rounded up to one by Inngest anyway; say so explicitly. */
 const MIN_WAIT_MS = 1000;
@@ -18,7 +21,10 @@ export function inngestStepPort(step: TInngestStep): StepPort {
     sleepUntil: (id, date) => step.sleepUntil(id, date),
     async waitForEvent(id, opts): Promise<TPortEvent | null> {
       const timeout = Math.max(opts.timeoutMs, MIN_WAIT_MS);
-      const ev = await step.waitForEvent(id, opts.if ? { event: opts.event, timeout, if: opts.if } : { event: opts.event, timeout });
+      const ev = await step.waitForEvent(
+        id,
+        opts.if ? { event: opts.event, timeout, if: opts.if } : { event: opts.event, timeout },
+      );
       return ev ? { name: ev.name, data: ev.data as Record<string, unknown>, ts: ev.ts } : null;
     },
     async sendEvent(id, payload) {

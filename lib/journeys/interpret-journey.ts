@@ -16,15 +16,38 @@ export type TJourneyRun = {
   /** The workspace's zone, for contacts without one. */
   defaultTimeZone?: string;
 };
-export type TPathEntry = { nodeId: string; kind: TNodeKind; outcome: string; detail?: Record<string, unknown> };
+export type TPathEntry = {
+  nodeId: string;
+  kind: TNodeKind;
+  outcome: string;
+  detail?: Record<string, unknown>;
+};
 export type TExitReason = "completed" | "exit_node" | "holdout" | "goal" | "contact_missing";
-export type TJourneyResult = { path: TPathEntry[]; exit: { reason: TExitReason; nodeId?: string }; converted: boolean };
+export type TJourneyResult = {
+  path: TPathEntry[];
+  exit: { reason: TExitReason; nodeId?: string };
+  converted: boolean;
+};
 /** `onNode` is awaited: the app records per-node progress there (idempotently: replays call it again). */
-export type TInterpretOptions = { onNode?: (entry: TPathEntry, next: string | null) => void | Promise<void> };
+export type TInterpretOptions = {
+  onNode?: (entry: TPathEntry, next: string | null) => void | Promise<void>;
+};
 
-const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 } as const;
+const UNIT_MS = {
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+  weeks: 604_800_000,
+} as const;
 
-type Ctx = { plan: TPlan; run: TJourneyRun; port: StepPort; effects: JourneyEffects; enteredAt: Date; fallbackZone: string };
+type Ctx = {
+  plan: TPlan;
+  run: TJourneyRun;
+  port: StepPort;
+  effects: JourneyEffects;
+  enteredAt: Date;
+  fallbackZone: string;
+};
 type NodeResult = { outcome: string; detail?: Record<string, unknown>; exit?: TExitReason };
 
 /**
@@ -32,9 +55,25 @@ type NodeResult = { outcome: string; detail?: Record<string, unknown>; exit?: TE
  * `port.run`, durable waits go through the port, and splits hash (contact, node), so Inngest can
  * re-run this function from the top any number of times and take the same path.
  */
-export async function interpretJourney(plan: TPlan, run: TJourneyRun, port: StepPort, effects: JourneyEffects, options: TInterpretOptions = {}): Promise<TJourneyResult> {
-  const start = await port.run("journey:start", async () => ({ at: effects.now().getTime(), exists: (await effects.loadContact(run.contactId)) !== null }));
-  const ctx: Ctx = { plan, run, port, effects, enteredAt: new Date(start.at), fallbackZone: plan.settings.quietHours?.fallbackTimeZone ?? run.defaultTimeZone ?? "UTC" };
+export async function interpretJourney(
+  plan: TPlan,
+  run: TJourneyRun,
+  port: StepPort,
+  effects: JourneyEffects,
+  options: TInterpretOptions = {},
+): Promise<TJourneyResult> {
+  const start = await port.run("journey:start", async () => ({
+    at: effects.now().getTime(),
+    exists: (await effects.loadContact(run.contactId)) !== null,
+  }));
+  const ctx: Ctx = {
+    plan,
+    run,
+    port,
+    effects,
+    enteredAt: new Date(start.at),
+    fallbackZone: plan.settings.quietHours?.fallbackTimeZone ?? run.defaultTimeZone ?? "UTC",
+  };
   const path: TPathEntry[] = [];
   let exit: TJourneyResult["exit"] = { reason: "contact_missing" };
   let nodeId: string | undefined = start.exists ? plan.entryStepId : undefined;
@@ -44,7 +83,12 @@ export async function interpretJourney(plan: TPlan, run: TJourneyRun, port: Step
     // A validated plan is acyclic; a stored one that is not must fail loudly, not loop forever.
     if (path.length > Object.keys(plan.steps).length) throw new Error("plan loops");
     const r = await runNode(step, nodeId, ctx);
-    const entry: TPathEntry = { nodeId, kind: step.kind, outcome: r.outcome, ...(r.detail ? { detail: r.detail } : {}) };
+    const entry: TPathEntry = {
+      nodeId,
+      kind: step.kind,
+      outcome: r.outcome,
+      ...(r.detail ? { detail: r.detail } : {}),
+    };
     path.push(entry);
     const next: string | undefined = step.next[r.outcome];
     await options.onNode?.(entry, r.exit ? null : (next ?? null));
@@ -57,11 +101,24 @@ export async function interpretJourney(plan: TPlan, run: TJourneyRun, port: Step
   let converted = exit.reason === "goal";
   const goal = plan.settings.goal;
   if (goal && !converted && start.exists) {
-    converted = await port.run("journey:goal", () => effects.didEvent(run.contactId, { event: goal.event, filters: goal.filters.map(equalityAsPropertyFilter), since: ctx.enteredAt }));
+    converted = await port.run("journey:goal", () =>
+      effects.didEvent(run.contactId, {
+        event: goal.event,
+        filters: goal.filters.map(equalityAsPropertyFilter),
+        since: ctx.enteredAt,
+      }),
+    );
   }
   await port.sendEvent("journey:exited", {
     name: "journey/contact.exited",
-    data: { journeyId: run.journeyId, version: run.version, contactId: run.contactId, entryId: run.entryId, reason: exit.reason, converted },
+    data: {
+      journeyId: run.journeyId,
+      version: run.version,
+      contactId: run.contactId,
+      entryId: run.entryId,
+      reason: exit.reason,
+      converted,
+    },
   });
   return { path, exit, converted };
 }
@@ -75,12 +132,20 @@ async function waitFor(ctx: Ctx, id: string, ms: number): Promise<"goal" | "wait
     await ctx.port.sleep(id, ms);
     return "waited";
   }
-  const ev = await ctx.port.waitForEvent(id, { event: contactEventName(goal.event), timeoutMs: ms, if: buildWaitForEventFilter(goal.filters) });
+  const ev = await ctx.port.waitForEvent(id, {
+    event: contactEventName(goal.event),
+    timeoutMs: ms,
+    if: buildWaitForEventFilter(goal.filters),
+  });
   return ev ? "goal" : "waited";
 }
 
 /** Waits until a computed instant: the instant and "now" come from one memoized step, so replays agree. */
-async function waitUntilComputed(ctx: Ctx, id: string, compute: (now: Date, zone: string, contact: TJourneyContact | null) => Date | null): Promise<NodeResult> {
+async function waitUntilComputed(
+  ctx: Ctx,
+  id: string,
+  compute: (now: Date, zone: string, contact: TJourneyContact | null) => Date | null,
+): Promise<NodeResult> {
   const t = await ctx.port.run(`${id}:until`, async () => {
     const now = ctx.effects.now();
     const contact = await ctx.effects.loadContact(ctx.run.contactId);
@@ -88,19 +153,31 @@ async function waitUntilComputed(ctx: Ctx, id: string, compute: (now: Date, zone
     return { now: now.getTime(), until: until ? until.getTime() : null };
   });
   if (t.until === null) return { outcome: "next", detail: { skipped: "no_date" } };
-  if (t.until <= t.now) return { outcome: "next", detail: { skipped: "in_the_past", until: new Date(t.until).toISOString() } };
+  if (t.until <= t.now)
+    return {
+      outcome: "next",
+      detail: { skipped: "in_the_past", until: new Date(t.until).toISOString() },
+    };
   if (!goalExit(ctx)) {
     await ctx.port.sleepUntil(id, new Date(t.until));
     return { outcome: "next", detail: { until: new Date(t.until).toISOString() } };
   }
   const r = await waitFor(ctx, id, t.until - t.now);
-  return r === "goal" ? { outcome: "goal", exit: "goal" } : { outcome: "next", detail: { until: new Date(t.until).toISOString() } };
+  return r === "goal"
+    ? { outcome: "goal", exit: "goal" }
+    : { outcome: "next", detail: { until: new Date(t.until).toISOString() } };
 }
 
 async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeResult> {
   const { port, effects, run } = ctx;
   const id = step.stepId;
-  const judge = (now: Date) => ({ contactId: run.contactId, runId: run.entryId, enteredAt: ctx.enteredAt, now, effects });
+  const judge = (now: Date) => ({
+    contactId: run.contactId,
+    runId: run.entryId,
+    enteredAt: ctx.enteredAt,
+    now,
+    effects,
+  });
   switch (step.kind) {
     case "trigger":
       return { outcome: "next" };
@@ -111,21 +188,41 @@ async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeR
         return r === "goal" ? { outcome: "goal", exit: "goal" } : { outcome: "next" };
       }
       if (c.kind === "until_datetime") return waitUntilComputed(ctx, id, () => new Date(c.at));
-      if (c.kind === "until_time_of_day") return waitUntilComputed(ctx, id, (now, zone) => nextLocalTime(now, c.time, zone));
-      return waitUntilComputed(ctx, id, (now, zone, contact) => dateAttributeTarget(contact?.attributes[c.attribute], c, zone, now));
+      if (c.kind === "until_time_of_day")
+        return waitUntilComputed(ctx, id, (now, zone) => nextLocalTime(now, c.time, zone));
+      return waitUntilComputed(ctx, id, (now, zone, contact) =>
+        dateAttributeTarget(contact?.attributes[c.attribute], c, zone, now),
+      );
     }
     case "wait_for_event": {
       const c = step.config;
-      const ev = await port.waitForEvent(id, { event: contactEventName(c.event), timeoutMs: c.timeout.amount * UNIT_MS[c.timeout.unit], if: buildWaitForEventFilter(c.filters) });
+      const ev = await port.waitForEvent(id, {
+        event: contactEventName(c.event),
+        timeoutMs: c.timeout.amount * UNIT_MS[c.timeout.unit],
+        if: buildWaitForEventFilter(c.filters),
+      });
       const goal = goalExit(ctx);
-      if (goal && (await port.run(`${id}:goal`, () => effects.didEvent(run.contactId, { event: goal.event, filters: goal.filters.map(equalityAsPropertyFilter), since: ctx.enteredAt })))) {
+      if (
+        goal &&
+        (await port.run(`${id}:goal`, () =>
+          effects.didEvent(run.contactId, {
+            event: goal.event,
+            filters: goal.filters.map(equalityAsPropertyFilter),
+            since: ctx.enteredAt,
+          }),
+        ))
+      ) {
         return { outcome: "goal", exit: "goal" };
       }
       return { outcome: ev ? "happened" : "timed_out" };
     }
     case "branch": {
       const c = step.config.condition;
-      return { outcome: await port.run(id, async () => ((await evaluateCondition(c, judge(effects.now()))) ? "yes" : "no")) };
+      return {
+        outcome: await port.run(id, async () =>
+          (await evaluateCondition(c, judge(effects.now()))) ? "yes" : "no",
+        ),
+      };
     }
     case "multi_branch": {
       const cases = step.config.cases;
@@ -143,7 +240,9 @@ async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeR
     }
     case "holdout": {
       const bucket = stableBucket(run.contactId, nodeId);
-      return bucket < step.config.percent * (BUCKETS / 100) ? { outcome: "held_out", exit: "holdout", detail: { bucket } } : { outcome: "continue", detail: { bucket } };
+      return bucket < step.config.percent * (BUCKETS / 100)
+        ? { outcome: "held_out", exit: "holdout", detail: { bucket } }
+        : { outcome: "continue", detail: { bucket } };
     }
     case "send":
       return runSend(step, nodeId, ctx);
@@ -155,7 +254,14 @@ async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeR
     case "webhook": {
       const c = step.config;
       const r = await port.run(id, () =>
-        effects.callWebhook({ idempotencyKey: `${run.entryId}:${nodeId}`, url: c.url, method: c.method, headers: c.headers, body: c.body, contactId: run.contactId }),
+        effects.callWebhook({
+          idempotencyKey: `${run.entryId}:${nodeId}`,
+          url: c.url,
+          method: c.method,
+          headers: c.headers,
+          body: c.body,
+          contactId: run.contactId,
+        }),
       );
       return { outcome: "next", detail: { status: r.status } };
     }
@@ -169,31 +275,54 @@ async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeR
  * one step that checks the goal and the frequency cap and sends, so the checks and the send are
  * memoized together and a replay never re-decides.
  */
-async function runSend(step: Extract<TPlanStep, { kind: "send" }>, nodeId: string, ctx: Ctx): Promise<NodeResult> {
+async function runSend(
+  step: Extract<TPlanStep, { kind: "send" }>,
+  nodeId: string,
+  ctx: Ctx,
+): Promise<NodeResult> {
   const { port, effects, run, plan } = ctx;
   const quiet = plan.settings.quietHours;
   let delayedUntil: string | undefined;
   if (quiet) {
-    const r = await waitUntilComputed(ctx, `${step.stepId}:quiet`, (now, zone) => quietHoursEnd(now, quiet, zone));
+    const r = await waitUntilComputed(ctx, `${step.stepId}:quiet`, (now, zone) =>
+      quietHoursEnd(now, quiet, zone),
+    );
     if (r.exit) return r;
     delayedUntil = r.detail?.until as string | undefined;
   }
   const goal = goalExit(ctx);
   const cap = plan.settings.frequencyCap;
   const result: TSendResult = await port.run(step.stepId, async () => {
-    if (goal && (await effects.didEvent(run.contactId, { event: goal.event, filters: goal.filters.map(equalityAsPropertyFilter), since: ctx.enteredAt }))) {
+    if (
+      goal &&
+      (await effects.didEvent(run.contactId, {
+        event: goal.event,
+        filters: goal.filters.map(equalityAsPropertyFilter),
+        since: ctx.enteredAt,
+      }))
+    ) {
       return { status: "skipped", reason: "goal" };
     }
     if (cap) {
       const contact = await effects.loadContact(run.contactId);
-      const sent = await effects.countMessagesToday(run.contactId, zoneFor(contact?.timezone, ctx.fallbackZone));
+      const sent = await effects.countMessagesToday(
+        run.contactId,
+        zoneFor(contact?.timezone, ctx.fallbackZone),
+      );
       if (sent >= cap.maxPerDay) return { status: "skipped", reason: "frequency_cap" };
     }
     return effects.sendMessage({
-      idempotencyKey: `${run.entryId}:${nodeId}`, runId: run.entryId, journeyId: run.journeyId, version: run.version,
-      nodeId, contactId: run.contactId, channel: step.config.channel, templateId: step.config.templateId,
+      idempotencyKey: `${run.entryId}:${nodeId}`,
+      runId: run.entryId,
+      journeyId: run.journeyId,
+      version: run.version,
+      nodeId,
+      contactId: run.contactId,
+      channel: step.config.channel,
+      templateId: step.config.templateId,
     });
   });
-  if (result.reason === "goal" && result.status === "skipped") return { outcome: "goal", exit: "goal" };
+  if (result.reason === "goal" && result.status === "skipped")
+    return { outcome: "goal", exit: "goal" };
   return { outcome: "next", detail: { ...result, ...(delayedUntil ? { delayedUntil } : {}) } };
 }

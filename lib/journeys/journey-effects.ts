@@ -21,7 +21,11 @@ export type TSendRequest = {
   channel: TSendChannel;
   templateId: string;
 };
-export type TSendResult = { status: "sent" | "skipped" | "failed"; reason?: string; messageId?: string };
+export type TSendResult = {
+  status: "sent" | "skipped" | "failed";
+  reason?: string;
+  messageId?: string;
+};
 
 export type TWebhookRequest = {
   idempotencyKey: string;
@@ -42,13 +46,24 @@ export interface JourneyEffects {
   now(): Date;
   loadContact(contactId: string): Promise<TJourneyContact | null>;
   sendMessage(req: TSendRequest): Promise<TSendResult>;
-  updateContact(contactId: string, attribute: string, value: string | number | boolean | null): Promise<void>;
+  updateContact(
+    contactId: string,
+    attribute: string,
+    value: string | number | boolean | null,
+  ): Promise<void>;
   callWebhook(req: TWebhookRequest): Promise<{ status: number }>;
   isInSegment(contactId: string, segmentId: string): Promise<boolean>;
   /** Whether the contact had the event (matching every filter) at or after `since` and up to now. */
-  didEvent(contactId: string, query: { event: string; filters: TPropertyFilter[]; since: Date }): Promise<boolean>;
+  didEvent(
+    contactId: string,
+    query: { event: string; filters: TPropertyFilter[]; since: Date },
+  ): Promise<boolean>;
   /** How the contact engaged with what send node `nodeId` sent them in run `runId`. */
-  engagement(query: { contactId: string; runId: string; nodeId: string }): Promise<{ opened: boolean; clicked: boolean; replied: boolean }>;
+  engagement(query: {
+    contactId: string;
+    runId: string;
+    nodeId: string;
+  }): Promise<{ opened: boolean; clicked: boolean; replied: boolean }>;
   /** Messages sent to the contact on the current local day in `timeZone`, across every journey. */
   countMessagesToday(contactId: string, timeZone: string): Promise<number>;
 }

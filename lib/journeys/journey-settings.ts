@@ -1,39 +1,65 @@
 import { z } from "zod";
 import { ZEqualityFilter, ZTimeOfDay, ZTimeZone } from "./node-data";
 
-const ZIsoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO date-time like 2026-11-01T09:00:00Z" });
+const ZIsoDateTime = z.iso.datetime({
+  offset: true,
+  error: "must be an ISO date-time like 2026-11-01T09:00:00Z",
+});
 
-export const ZEntryRule = z.discriminatedUnion("mode", [
-  /** A contact enters at most once, ever. */
-  z.strictObject({ mode: z.literal("once") }),
-  /** Again, but only N days after their previous entry. */
-  z.strictObject({ mode: z.literal("reentry_after"), days: z.number().int().min(1, { error: "must be at least 1 day" }).max(3650) }),
-  /** Whenever they are not inside already. */
-  z.strictObject({ mode: z.literal("while_not_inside") }),
-], { error: "choose an entry rule: once, reentry_after or while_not_inside" });
+export const ZEntryRule = z.discriminatedUnion(
+  "mode",
+  [
+    /** A contact enters at most once, ever. */
+    z.strictObject({ mode: z.literal("once") }),
+    /** Again, but only N days after their previous entry. */
+    z.strictObject({
+      mode: z.literal("reentry_after"),
+      days: z.number().int().min(1, { error: "must be at least 1 day" }).max(3650),
+    }),
+    /** Whenever they are not inside already. */
+    z.strictObject({ mode: z.literal("while_not_inside") }),
+  ],
+  { error: "choose an entry rule: once, reentry_after or while_not_inside" },
+);
 export type TEntryRule = z.infer<typeof ZEntryRule>;
 
 /** Sends wait out these local hours in the contact's zone; without one, this fallback, else the workspace's zone. */
-export const ZQuietHours = z.strictObject({
-  start: ZTimeOfDay,
-  end: ZTimeOfDay,
-  fallbackTimeZone: ZTimeZone.nullish(),
-}).refine((q) => q.start !== q.end, { error: "quiet hours must not start and end at the same time", path: ["end"] });
+export const ZQuietHours = z
+  .strictObject({
+    start: ZTimeOfDay,
+    end: ZTimeOfDay,
+    fallbackTimeZone: ZTimeZone.nullish(),
+  })
+  .refine((q) => q.start !== q.end, {
+    error: "quiet hours must not start and end at the same time",
+    path: ["end"],
+  });
 export type TQuietHours = z.infer<typeof ZQuietHours>;
 
-export const ZJourneySettings = z.strictObject({
-  entry: ZEntryRule.default({ mode: "once" }),
-  startAt: ZIsoDateTime.nullish(),
-  endAt: ZIsoDateTime.nullish(),
-  quietHours: ZQuietHours.nullish(),
-  /** Messages per contact per local day, counted across every journey. */
-  frequencyCap: z.strictObject({ maxPerDay: z.number().int().min(1, { error: "must be at least 1" }).max(1000) }).nullish(),
-  goal: z.strictObject({
-    event: z.string().trim().min(1, { error: "choose an event" }).max(200),
-    filters: z.array(ZEqualityFilter).max(20).default([]),
-    exitOnGoal: z.boolean().default(true),
-  }).nullish(),
-}).refine((s) => !s.startAt || !s.endAt || Date.parse(s.startAt) < Date.parse(s.endAt), { error: "the end must be after the start", path: ["endAt"] });
+export const ZJourneySettings = z
+  .strictObject({
+    entry: ZEntryRule.default({ mode: "once" }),
+    startAt: ZIsoDateTime.nullish(),
+    endAt: ZIsoDateTime.nullish(),
+    quietHours: ZQuietHours.nullish(),
+    /** Messages per contact per local day, counted across every journey. */
+    frequencyCap: z
+      .strictObject({
+        maxPerDay: z.number().int().min(1, { error: "must be at least 1" }).max(1000),
+      })
+      .nullish(),
+    goal: z
+      .strictObject({
+        event: z.string().trim().min(1, { error: "choose an event" }).max(200),
+        filters: z.array(ZEqualityFilter).max(20).default([]),
+        exitOnGoal: z.boolean().default(true),
+      })
+      .nullish(),
+  })
+  .refine((s) => !s.startAt || !s.endAt || Date.parse(s.startAt) < Date.parse(s.endAt), {
+    error: "the end must be after the start",
+    path: ["endAt"],
+  });
 export type TJourneySettings = z.infer<typeof ZJourneySettings>;
 
 /** Drafts save whatever the settings form holds; publishing parses with ZJourneySettings. */

@@ -25,7 +25,8 @@ export function isValidTimeZone(tz: string | null | undefined): tz is string {
 }
 
 /** The contact's zone when it is a real one, else the fallback. */
-export const zoneFor = (contactZone: string | null | undefined, fallback: string) => (isValidTimeZone(contactZone) ? contactZone : fallback);
+export const zoneFor = (contactZone: string | null | undefined, fallback: string) =>
+  isValidTimeZone(contactZone) ? contactZone : fallback;
 
 const localDate = (at: Date, tz: string) => formatInTimeZone(at, tz, "yyyy-MM-dd");
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -37,17 +38,24 @@ export function addCalendarDays(date: string, days: number): string {
 }
 
 /** The instant a local date and time happen in a zone (a time inside a spring-forward gap moves forward). */
-export const atLocal = (date: string, time: string, tz: string) => fromZonedTime(`${date}T${time}:00`, tz);
+export const atLocal = (date: string, time: string, tz: string) =>
+  fromZonedTime(`${date}T${time}:00`, tz);
 
 /** The first instant at or after `now` whose local time in `tz` is `time`. */
 export function nextLocalTime(now: Date, time: string, tz: string): Date {
   const today = localDate(now, tz);
   const candidate = atLocal(today, time, tz);
-  return candidate.getTime() >= now.getTime() ? candidate : atLocal(addCalendarDays(today, 1), time, tz);
+  return candidate.getTime() >= now.getTime()
+    ? candidate
+    : atLocal(addCalendarDays(today, 1), time, tz);
 }
 
 /** When quiet hours are on at `now` in `tz`, the instant they end; null when sending is allowed. */
-export function quietHoursEnd(now: Date, quiet: Pick<TQuietHours, "start" | "end">, tz: string): Date | null {
+export function quietHoursEnd(
+  now: Date,
+  quiet: Pick<TQuietHours, "start" | "end">,
+  tz: string,
+): Date | null {
   const local = minutesOf(formatInTimeZone(now, tz, "HH:mm"));
   const start = minutesOf(quiet.start);
   const end = minutesOf(quiet.end);
@@ -76,7 +84,12 @@ export function inYear(date: string, year: number): string {
  * When "date attribute ± offset days at local time" happens: the one instant, or for `yearly` the next
  * anniversary at or after `now`. Null when the attribute holds no date.
  */
-export function dateAttributeTarget(value: unknown, ref: Pick<TDateAttributeRef, "offsetDays" | "time" | "yearly">, tz: string, now: Date): Date | null {
+export function dateAttributeTarget(
+  value: unknown,
+  ref: Pick<TDateAttributeRef, "offsetDays" | "time" | "yearly">,
+  tz: string,
+  now: Date,
+): Date | null {
   const date = calendarDateOf(value, tz);
   if (!date) return null;
   if (!ref.yearly) return atLocal(addCalendarDays(date, ref.offsetDays), ref.time, tz);

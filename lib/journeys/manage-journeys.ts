@@ -1,9 +1,23 @@
 import { z } from "zod";
 import { db } from "@/db";
-import { cancelActiveEntries, deleteJourney, findWorkspaceJourneyVersion, insertJourney, insertJourneyVersion, lockJourney, updateJourney } from "@/db/queries/journeys";
+import {
+  cancelActiveEntries,
+  deleteJourney,
+  findWorkspaceJourneyVersion,
+  insertJourney,
+  insertJourneyVersion,
+  lockJourney,
+  updateJourney,
+} from "@/db/queries/journeys";
 import { listSegmentRefs, lockSegmentsShared } from "@/db/queries/segments";
 import { listTemplates } from "@/db/queries/templates";
-import { AppError, ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  isUniqueViolation,
+} from "@/lib/errors";
 import { emitEvents } from "@/lib/journey-runtime/emit-events";
 import { forgetRunningJourneys } from "@/lib/journey-runtime/running-journeys";
 import { sweepJourneyTriggers } from "@/lib/journey-runtime/sweep-journey-triggers";
@@ -23,7 +37,9 @@ export const ZSaveJourney = z.object({
 /** A publish refused for the graph: 400 with every defect, each pointing at its nodes. */
 export class InvalidGraphError extends AppError {
   constructor(readonly errors: TGraphError[]) {
-    super(400, "invalid_graph", errors[0]?.message ?? "The journey has errors", undefined, { errors });
+    super(400, "invalid_graph", errors[0]?.message ?? "The journey has errors", undefined, {
+      errors,
+    });
   }
 }
 
@@ -32,11 +48,31 @@ const nameTaken = (name: string) => {
   const message = `A journey named "${name}" already exists in this workspace`;
   return new ConflictError(message, { name: message });
 };
-const STARTER_GRAPH = { nodes: [{ id: "trigger", type: "trigger", position: { x: 0, y: 0 }, data: { kind: "event", event: "", filters: [] } }], edges: [] };
+const STARTER_GRAPH = {
+  nodes: [
+    {
+      id: "trigger",
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { kind: "event", event: "", filters: [] },
+    },
+  ],
+  edges: [],
+};
 
-export async function createJourney(workspaceId: string, userId: string, input: z.infer<typeof ZCreateJourney>) {
+export async function createJourney(
+  workspaceId: string,
+  userId: string,
+  input: z.infer<typeof ZCreateJourney>,
+) {
   try {
-    return await insertJourney({ workspaceId, name: input.name, draftGraph: STARTER_GRAPH, draftSettings: { entry: { mode: "once" } }, createdBy: userId });
+    return await insertJourney({
+      workspaceId,
+      name: input.name,
+      draftGraph: STARTER_GRAPH,
+      draftSettings: { entry: { mode: "once" } },
+      createdBy: userId,
+    });
   } catch (err) {
     if (isUniqueViolation(err, "journeys_workspace_name_key")) throw nameTaken(input.name);
     throw err;
@@ -44,25 +80,40 @@ export async function createJourney(workspaceId: string, userId: string, input: 
 }
 
 /** Autosave: any half-drawn graph is kept; a live journey keeps running its published version. */
-export async function saveJourneyDraft(workspaceId: string, journeyId: string, input: z.infer<typeof ZSaveJourney>) {
+export async function saveJourneyDraft(
+  workspaceId: string,
+  journeyId: string,
+  input: z.infer<typeof ZSaveJourney>,
+) {
   try {
-    const row = await updateJourney(workspaceId, journeyId, { name: input.name, draftGraph: input.graph, draftSettings: input.settings });
+    const row = await updateJourney(workspaceId, journeyId, {
+      name: input.name,
+      draftGraph: input.graph,
+      draftSettings: input.settings,
+    });
     if (!row) throw new NotFoundError("No such journey in this workspace");
     return row;
   } catch (err) {
-    if (isUniqueViolation(err, "journeys_workspace_name_key") && input.name) throw nameTaken(input.name);
+    if (isUniqueViolation(err, "journeys_workspace_name_key") && input.name)
+      throw nameTaken(input.name);
     throw err;
   }
 }
 
-export const ZRestoreVersion = z.object({ version: z.number({ error: "must be a version number" }).int().positive() });
+export const ZRestoreVersion = z.object({
+  version: z.number({ error: "must be a version number" }).int().positive(),
+});
 
 /**
  * Copies a published version's graph into the draft, which the canvas can undo like any edit (the
  * autosave then writes the previous graph back). Settings stay as drafted: a version's graph is
  * what the marketer asks back; settings have their own form.
  */
-export async function restoreJourneyVersion(workspaceId: string, journeyId: string, version: number) {
+export async function restoreJourneyVersion(
+  workspaceId: string,
+  journeyId: string,
+  version: number,
+) {
   return db().transaction(async (tx) => {
     const journey = await lockJourney(tx, workspaceId, journeyId);
     if (!journey) throw new NotFoundError("No such journey in this workspace");
@@ -77,28 +128,56 @@ export async function restoreJourneyVersion(workspaceId: string, journeyId: stri
  * Validates the draft strictly, compiles it and stores an immutable version that new entries run;
  * contacts already inside stay on the version they entered with.
  */
-export async function publishJourney(workspaceId: string, journeyId: string, userId: string, opts: { enterNow?: boolean } = {}) {
-  const [templates, segments] = await Promise.all([listTemplates(workspaceId), listSegmentRefs(workspaceId)]);
-  const published = await db().transaction(async (tx) => {
-    const journey = await lockJourney(tx, workspaceId, journeyId);
-    if (!journey) throw new NotFoundError("No such journey in this workspace");
-    if (journey.status === "stopped") throw new ConflictError("A stopped journey cannot be published again: duplicate it instead");
-    const settings = ZJourneySettings.safeParse(journey.draftSettings);
-    if (!settings.success) throw new ValidationError(zodFields(settings.error, "settings"));
-    // Segments the graph names stay put until this publish commits (a concurrent delete waits, then sees the journey).
-    const named = segments.filter((s) => JSON.stringify(journey.draftGraph).includes(s.id)).map((s) => s.id);
-    const locked = new Set(await lockSegmentsShared(workspaceId, named, tx));
-    const checked = validateGraph(journey.draftGraph, {
-      template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0),
-      segmentExists: (id) => locked.has(id),
-    });
-    if (!checked.ok) throw new InvalidGraphError(checked.errors);
-    const version = journey.liveVersion + 1;
-    const plan = compileJourney(checked.graph, settings.data);
-    await insertJourneyVersion(tx, { journeyId, version, workspaceId, graph: journey.draftGraph, settings: settings.data, plan, publishedBy: userId });
-    await updateJourney(workspaceId, journeyId, { liveVersion: version, status: journey.status === "paused" ? "paused" : "live" }, tx);
-    return { version };
-  }).finally(() => forgetRunningJourneys(workspaceId));
+export async function publishJourney(
+  workspaceId: string,
+  journeyId: string,
+  userId: string,
+  opts: { enterNow?: boolean } = {},
+) {
+  const [templates, segments] = await Promise.all([
+    listTemplates(workspaceId),
+    listSegmentRefs(workspaceId),
+  ]);
+  const published = await db()
+    .transaction(async (tx) => {
+      const journey = await lockJourney(tx, workspaceId, journeyId);
+      if (!journey) throw new NotFoundError("No such journey in this workspace");
+      if (journey.status === "stopped")
+        throw new ConflictError(
+          "A stopped journey cannot be published again: duplicate it instead",
+        );
+      const settings = ZJourneySettings.safeParse(journey.draftSettings);
+      if (!settings.success) throw new ValidationError(zodFields(settings.error, "settings"));
+      // Segments the graph names stay put until this publish commits (a concurrent delete waits, then sees the journey).
+      const named = segments
+        .filter((s) => JSON.stringify(journey.draftGraph).includes(s.id))
+        .map((s) => s.id);
+      const locked = new Set(await lockSegmentsShared(workspaceId, named, tx));
+      const checked = validateGraph(journey.draftGraph, {
+        template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0),
+        segmentExists: (id) => locked.has(id),
+      });
+      if (!checked.ok) throw new InvalidGraphError(checked.errors);
+      const version = journey.liveVersion + 1;
+      const plan = compileJourney(checked.graph, settings.data);
+      await insertJourneyVersion(tx, {
+        journeyId,
+        version,
+        workspaceId,
+        graph: journey.draftGraph,
+        settings: settings.data,
+        plan,
+        publishedBy: userId,
+      });
+      await updateJourney(
+        workspaceId,
+        journeyId,
+        { liveVersion: version, status: journey.status === "paused" ? "paused" : "live" },
+        tx,
+      );
+      return { version };
+    })
+    .finally(() => forgetRunningJourneys(workspaceId));
   // A segment trigger's baseline is taken now, not at the next sweep, so who counts as "already in
   // the segment" is who was in it at publish; a date trigger enters whoever is due today.
   // The demo seed publishes before the server listens, when no run could start: it leaves this to the sweeper.
@@ -113,11 +192,16 @@ const TARGET = { pause: "paused", resume: "live", stop: "stopped" } as const;
  * Pause stops new entries (contacts inside carry on); resume lets them in again; stop ends the
  * journey for good and cancels every run in progress.
  */
-export async function changeJourneyStatus(workspaceId: string, journeyId: string, action: keyof typeof TRANSITIONS) {
+export async function changeJourneyStatus(
+  workspaceId: string,
+  journeyId: string,
+  action: keyof typeof TRANSITIONS,
+) {
   const journey = await db().transaction(async (tx) => {
     const current = await lockJourney(tx, workspaceId, journeyId);
     if (!current) throw new NotFoundError("No such journey in this workspace");
-    if (!(TRANSITIONS[action] as readonly string[]).includes(current.status)) throw new ConflictError(`Cannot ${action} a ${current.status} journey`);
+    if (!(TRANSITIONS[action] as readonly string[]).includes(current.status))
+      throw new ConflictError(`Cannot ${action} a ${current.status} journey`);
     if (action === "stop") await cancelActiveEntries(tx, workspaceId, journeyId);
     return updateJourney(workspaceId, journeyId, { status: TARGET[action] }, tx);
   });
@@ -131,7 +215,8 @@ export async function removeJourney(workspaceId: string, journeyId: string) {
   const journey = await db().transaction(async (tx) => {
     const current = await lockJourney(tx, workspaceId, journeyId);
     if (!current) throw new NotFoundError("No such journey in this workspace");
-    if (current.status === "live" || current.status === "paused") throw new ConflictError("Stop the journey before deleting it");
+    if (current.status === "live" || current.status === "paused")
+      throw new ConflictError("Stop the journey before deleting it");
     await deleteJourney(workspaceId, journeyId, tx);
     return current;
   });

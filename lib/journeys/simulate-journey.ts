@@ -1,5 +1,10 @@
 import type { TPlan } from "./compile-journey";
-import { interpretJourney, type TJourneyResult, type TJourneyRun, type TPathEntry } from "./interpret-journey";
+import {
+  interpretJourney,
+  type TJourneyResult,
+  type TJourneyRun,
+  type TPathEntry,
+} from "./interpret-journey";
 import type { TJourneyContact } from "./journey-effects";
 import { FakeStepPort } from "./testing/fake-step-port";
 import { createMemoryEffects, emptyWorld, scriptFromWorld } from "./testing/memory-effects";
@@ -44,22 +49,52 @@ export async function simulateJourney(input: TSimulateInput): Promise<TSimulatio
   const world = emptyWorld();
   world.contacts.set(input.contact.id, structuredClone(input.contact));
   for (const s of input.segmentIds ?? []) world.segments.set(s, new Set([input.contact.id]));
-  world.events = (input.events ?? []).map((e) => ({ contactId: input.contact.id, name: e.name, properties: e.properties ?? {}, at: new Date(e.at) }));
+  world.events = (input.events ?? []).map((e) => ({
+    contactId: input.contact.id,
+    name: e.name,
+    properties: e.properties ?? {},
+    at: new Date(e.at),
+  }));
   for (const [nodeId, e] of Object.entries(input.engagement ?? {})) {
-    world.engagement.set(`${SIM_RUN}:${nodeId}`, { opened: !!e.opened, clicked: !!e.clicked, replied: !!e.replied });
+    world.engagement.set(`${SIM_RUN}:${nodeId}`, {
+      opened: !!e.opened,
+      clicked: !!e.clicked,
+      replied: !!e.replied,
+    });
   }
-  world.earlierMessages = (input.earlierMessages ?? []).map((at) => ({ contactId: input.contact.id, at: new Date(at) }));
+  world.earlierMessages = (input.earlierMessages ?? []).map((at) => ({
+    contactId: input.contact.id,
+    at: new Date(at),
+  }));
 
-  const run: TJourneyRun = { journeyId: input.journeyId ?? "simulation", version: input.version ?? 0, contactId: input.contact.id, entryId: SIM_RUN, defaultTimeZone: input.defaultTimeZone };
+  const run: TJourneyRun = {
+    journeyId: input.journeyId ?? "simulation",
+    version: input.version ?? 0,
+    contactId: input.contact.id,
+    entryId: SIM_RUN,
+    defaultTimeZone: input.defaultTimeZone,
+  };
   const port = new FakeStepPort(input.startAt, { data: { ...run } }, scriptFromWorld(world));
   const { effects, messages, updates, webhooks } = createMemoryEffects(world, () => port.now());
   const path: TSimulatedStep[] = [];
-  const result = await interpretJourney(input.plan, run, port, effects, { onNode: (e) => void path.push({ ...e, at: port.now().toISOString() }) });
+  const result = await interpretJourney(input.plan, run, port, effects, {
+    onNode: (e) => void path.push({ ...e, at: port.now().toISOString() }),
+  });
   return {
     path,
-    messages: messages.map((m) => ({ nodeId: m.nodeId, channel: m.channel, templateId: m.templateId, at: m.at })),
+    messages: messages.map((m) => ({
+      nodeId: m.nodeId,
+      channel: m.channel,
+      templateId: m.templateId,
+      at: m.at,
+    })),
     updates: updates.map(({ attribute, value, at }) => ({ attribute, value, at })),
-    webhooks: webhooks.map((w) => ({ nodeId: w.idempotencyKey.slice(SIM_RUN.length + 1), url: w.url, method: w.method, at: w.at })),
+    webhooks: webhooks.map((w) => ({
+      nodeId: w.idempotencyKey.slice(SIM_RUN.length + 1),
+      url: w.url,
+      method: w.method,
+      at: w.at,
+    })),
     exit: result.exit,
     converted: result.converted,
     endedAt: port.now().toISOString(),

@@ -12,7 +12,10 @@ export interface StepPort {
   sleep(id: string, ms: number): Promise<void>;
   sleepUntil(id: string, date: Date): Promise<void>;
   /** Resolves with the first matching event, or null once `timeoutMs` has passed. `if` is the CEL subset of wait-for-event-filter.ts. */
-  waitForEvent(id: string, opts: { event: string; timeoutMs: number; if?: string }): Promise<TPortEvent | null>;
+  waitForEvent(
+    id: string,
+    opts: { event: string; timeoutMs: number; if?: string },
+  ): Promise<TPortEvent | null>;
   sendEvent(id: string, payload: TPortEvent | TPortEvent[]): Promise<void>;
 }
 

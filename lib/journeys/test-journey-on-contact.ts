@@ -20,7 +20,16 @@ export const ZTestOnContact = z.union([
     attributes: z.record(z.string(), z.unknown()),
     timezone: z.string().max(100).optional(),
     /** Future events as offsets from entry ("buys 2 hours in"), to see the other branch. */
-    events: z.array(z.object({ name: z.string().min(1).max(200), properties: z.record(z.string(), z.unknown()).default({}), afterMinutes: z.number().min(0).max(525_600) })).max(50).default([]),
+    events: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(200),
+          properties: z.record(z.string(), z.unknown()).default({}),
+          afterMinutes: z.number().min(0).max(525_600),
+        }),
+      )
+      .max(50)
+      .default([]),
   }),
 ]);
 
@@ -29,13 +38,24 @@ export const ZTestOnContact = z.union([
  * interpreter for a real contact (their attributes, segments and recent events) or hand-written
  * attributes; waits fast-forward and nothing is sent.
  */
-export async function testJourneyOnContact(workspaceId: string, journeyId: string, input: z.infer<typeof ZTestOnContact>) {
+export async function testJourneyOnContact(
+  workspaceId: string,
+  journeyId: string,
+  input: z.infer<typeof ZTestOnContact>,
+) {
   const journey = await findJourney(workspaceId, journeyId);
   if (!journey) throw new NotFoundError("No such journey in this workspace");
-  const [templates, segments, workspace] = await Promise.all([listTemplates(workspaceId), listSegmentRefs(workspaceId), findWorkspaceById(workspaceId)]);
+  const [templates, segments, workspace] = await Promise.all([
+    listTemplates(workspaceId),
+    listSegmentRefs(workspaceId),
+    findWorkspaceById(workspaceId),
+  ]);
   const settings = ZJourneySettings.safeParse(journey.draftSettings);
   if (!settings.success) throw new ValidationError(zodFields(settings.error, "settings"));
-  const checked = validateGraph(journey.draftGraph, { template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0), segmentExists: (id) => segments.some((s) => s.id === id) });
+  const checked = validateGraph(journey.draftGraph, {
+    template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0),
+    segmentExists: (id) => segments.some((s) => s.id === id),
+  });
   if (!checked.ok) throw new InvalidGraphError(checked.errors);
   const plan = compileJourney(checked.graph, settings.data);
   const startAt = new Date();
@@ -44,14 +64,28 @@ export async function testJourneyOnContact(workspaceId: string, journeyId: strin
     const loaded = await loadSendContact(workspaceId, input.contactId);
     if (!loaded) throw new ValidationError({ contactId: "No such contact in this workspace" });
     const c = loaded.contact;
-    const memberships = await Promise.all(segments.map(async (s) => ((await isContactInSegment(workspaceId, c.id, s.id, startAt)) ? s.id : null)));
+    const memberships = await Promise.all(
+      segments.map(async (s) =>
+        (await isContactInSegment(workspaceId, c.id, s.id, startAt)) ? s.id : null,
+      ),
+    );
     const past = await listRecentContactEvents(workspaceId, c.id, 500);
     return simulateJourney({
       plan,
       journeyId,
-      contact: { id: c.id, email: c.email, phone: c.phone, timezone: c.timezone, attributes: c.attributes },
+      contact: {
+        id: c.id,
+        email: c.email,
+        phone: c.phone,
+        timezone: c.timezone,
+        attributes: c.attributes,
+      },
       segmentIds: memberships.filter((s): s is string => s !== null),
-      events: past.map((e) => ({ name: e.name, properties: e.properties as Record<string, unknown>, at: e.at })),
+      events: past.map((e) => ({
+        name: e.name,
+        properties: e.properties as Record<string, unknown>,
+        at: e.at,
+      })),
       startAt,
       defaultTimeZone: workspace?.timezone,
     });
@@ -60,7 +94,11 @@ export async function testJourneyOnContact(workspaceId: string, journeyId: strin
     plan,
     journeyId,
     contact: { id: "test-contact", timezone: input.timezone ?? null, attributes: input.attributes },
-    events: input.events.map((e) => ({ name: e.name, properties: e.properties, at: new Date(startAt.getTime() + e.afterMinutes * 60_000) })),
+    events: input.events.map((e) => ({
+      name: e.name,
+      properties: e.properties,
+      at: new Date(startAt.getTime() + e.afterMinutes * 60_000),
+    })),
     startAt,
     defaultTimeZone: workspace?.timezone,
   });

@@ -21,7 +21,8 @@ export function celLiteral(value: string | number | boolean | null): string {
 export function buildWaitForEventFilter(filters: TEqualityFilter[]): string {
   const clauses = ["async.data.contactId == event.data.contactId"];
   for (const f of filters) {
-    if (!IDENT_PATH.test(f.property)) throw new Error(`"${f.property}" cannot be matched in a durable wait`);
+    if (!IDENT_PATH.test(f.property))
+      throw new Error(`"${f.property}" cannot be matched in a durable wait`);
     clauses.push(`async.data.properties.${f.property} == ${celLiteral(f.value)}`);
   }
   return clauses.join(" && ");
@@ -34,10 +35,14 @@ export type TCelClause = { path: string[]; value: TValue };
 export function parseCelSubset(expr: string): TCelClause[] {
   const clauses: TCelClause[] = [];
   let i = 0;
-  const fail = (what: string): never => { throw new Error(`unsupported CEL at ${i}: ${what} in ${JSON.stringify(expr)}`); };
+  const fail = (what: string): never => {
+    throw new Error(`unsupported CEL at ${i}: ${what} in ${JSON.stringify(expr)}`);
+  };
   const eat = (s: string) => (expr.startsWith(s, i) ? ((i += s.length), true) : false);
   const path = (): string[] => {
-    const m = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(expr.slice(i)) ?? fail("expected a path");
+    const m =
+      /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(expr.slice(i)) ??
+      fail("expected a path");
     i += m[0].length;
     return m[0].split(".");
   };
@@ -61,9 +66,14 @@ export function parseCelSubset(expr: string): TCelClause[] {
       }
       value = { lit: s };
     } else {
-      const m = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)(?![A-Za-z0-9_.])/.exec(expr.slice(i)) ?? fail("expected a value");
+      const m =
+        /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)(?![A-Za-z0-9_.])/.exec(expr.slice(i)) ??
+        fail("expected a value");
       i += m[0].length;
-      value = { lit: m[1] === "true" ? true : m[1] === "false" ? false : m[1] === "null" ? null : Number(m[1]) };
+      value = {
+        lit:
+          m[1] === "true" ? true : m[1] === "false" ? false : m[1] === "null" ? null : Number(m[1]),
+      };
     }
     clauses.push({ path: p, value });
     if (i === expr.length) return clauses;
@@ -71,10 +81,18 @@ export function parseCelSubset(expr: string): TCelClause[] {
   }
 }
 
-const dig = (root: unknown, path: string[]): unknown => path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), root);
+const dig = (root: unknown, path: string[]): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+    root,
+  );
 
 /** CEL `==` on the values JSON can hold; a missing field never equals anything (CEL errors there). */
-export function evaluateCelSubset(expr: string, event: { data: unknown }, candidate: { data: unknown }): boolean {
+export function evaluateCelSubset(
+  expr: string,
+  event: { data: unknown },
+  candidate: { data: unknown },
+): boolean {
   return parseCelSubset(expr).every((c) => {
     const left = dig(candidate.data, c.path);
     const right = "ref" in c.value ? dig(event.data, c.value.path) : c.value.lit;

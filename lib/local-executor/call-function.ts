@@ -40,7 +40,12 @@ export type TCallRequest = {
 export function errorText(raw: unknown): string {
   if (raw && typeof raw === "object") {
     const e = raw as { name?: unknown; message?: unknown; error?: unknown };
-    const message = typeof e.message === "string" ? e.message : typeof e.error === "string" ? e.error : JSON.stringify(raw);
+    const message =
+      typeof e.message === "string"
+        ? e.message
+        : typeof e.error === "string"
+          ? e.error
+          : JSON.stringify(raw);
     return typeof e.name === "string" && e.name ? `${e.name}: ${message}` : message;
   }
   return String(raw);
@@ -74,11 +79,21 @@ export async function callFunction(req: TCallRequest): Promise<TCallResult> {
     res = await fetch(url, {
       method: "POST",
       body,
-      headers: { "content-type": "application/json", "x-inngest-signature": signRequest(body, req.signingKey), "x-run-id": req.runId, "x-inngest-req-version": "2" },
+      headers: {
+        "content-type": "application/json",
+        "x-inngest-signature": signRequest(body, req.signingKey),
+        "x-run-id": req.runId,
+        "x-inngest-req-version": "2",
+      },
       signal: AbortSignal.timeout(req.timeoutMs),
     });
   } catch (err) {
-    return { kind: "error", retriable: true, retryAfter: null, error: `Could not reach ${url.origin}${url.pathname}: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      kind: "error",
+      retriable: true,
+      retryAfter: null,
+      error: `Could not reach ${url.origin}${url.pathname}: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
   const text = await res.text();
   let json: unknown;
@@ -90,19 +105,37 @@ export async function callFunction(req: TCallRequest): Promise<TCallResult> {
   if (res.status === 200) return { kind: "completed", output: json };
   if (res.status === 206) {
     const ops = z.array(ZOp).safeParse(json);
-    if (!ops.success) return { kind: "error", retriable: false, retryAfter: null, error: `Unreadable 206 answer from the SDK: ${text.slice(0, 300)}` };
+    if (!ops.success)
+      return {
+        kind: "error",
+        retriable: false,
+        retryAfter: null,
+        error: `Unreadable 206 answer from the SDK: ${text.slice(0, 300)}`,
+      };
     return { kind: "ops", ops: ops.data };
   }
   const noRetry = res.headers.get("x-inngest-no-retry") === "true";
-  const why = res.status === 401 ? "the serve endpoint refused the request signature (different signing key?)" : errorText(json);
-  return { kind: "error", retriable: !noRetry, retryAfter: res.headers.get("retry-after"), error: `HTTP ${res.status}: ${why}` };
+  const why =
+    res.status === 401
+      ? "the serve endpoint refused the request signature (different signing key?)"
+      : errorText(json);
+  return {
+    kind: "error",
+    retriable: !noRetry,
+    retryAfter: res.headers.get("retry-after"),
+    error: `HTTP ${res.status}: ${why}`,
+  };
 }
 
 /** The `{ name, message, stack? }` an SDK reads back from a memoised step error. */
 export function serialisedError(raw: unknown): { name: string; message: string; stack?: string } {
   if (raw && typeof raw === "object") {
     const e = raw as { name?: unknown; message?: unknown; stack?: unknown };
-    return { name: typeof e.name === "string" ? e.name : "Error", message: typeof e.message === "string" ? e.message : errorText(raw), ...(typeof e.stack === "string" ? { stack: e.stack } : {}) };
+    return {
+      name: typeof e.name === "string" ? e.name : "Error",
+      message: typeof e.message === "string" ? e.message : errorText(raw),
+      ...(typeof e.stack === "string" ? { stack: e.stack } : {}),
+    };
   }
   return { name: "Error", message: String(raw) };
 }

@@ -2,13 +2,19 @@
 // (/work/notes/cel-subset.md). Anything else is refused with the expression in the message,
 // because silently matching nothing (or everything) would strand or misroute contacts.
 
-type TOperand = { kind: "path"; root: "event" | "async"; path: string[] } | { kind: "literal"; value: unknown };
+type TOperand =
+  { kind: "path"; root: "event" | "async"; path: string[] } | { kind: "literal"; value: unknown };
 type TClause = { left: TOperand; right: TOperand };
-export type TMatcher = (event: Record<string, unknown>, candidate: Record<string, unknown>) => boolean;
+export type TMatcher = (
+  event: Record<string, unknown>,
+  candidate: Record<string, unknown>,
+) => boolean;
 
 export class UnsupportedExpressionError extends Error {
   constructor(expression: string, why: string) {
-    super(`Unsupported wait/cancel expression ${JSON.stringify(expression)}: ${why}. The local executor supports only "async.data.<path> == <event.data.<path> | literal>" clauses joined by " && ".`);
+    super(
+      `Unsupported wait/cancel expression ${JSON.stringify(expression)}: ${why}. The local executor supports only "async.data.<path> == <event.data.<path> | literal>" clauses joined by " && ".`,
+    );
   }
 }
 
@@ -19,7 +25,8 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 function parseOperand(raw: string, expression: string): TOperand {
   const path = PATH.exec(raw);
-  if (path) return { kind: "path", root: path[1] as "event" | "async", path: path[2]!.slice(1).split(".") };
+  if (path)
+    return { kind: "path", root: path[1] as "event" | "async", path: path[2]!.slice(1).split(".") };
   const str = STRING.exec(raw);
   if (str) return { kind: "literal", value: str[1]!.replace(/\\(['\\])/g, "$1") };
   if (NUMBER.test(raw)) return { kind: "literal", value: Number(raw) };
@@ -53,9 +60,13 @@ function splitEquals(clause: string, expression: string): [string, string] {
     const c = clause[i];
     if (quoted && c === "\\") i++;
     else if (c === "'") quoted = !quoted;
-    else if (!quoted && clause.startsWith(" == ", i)) return [clause.slice(0, i), clause.slice(i + 4)];
+    else if (!quoted && clause.startsWith(" == ", i))
+      return [clause.slice(0, i), clause.slice(i + 4)];
   }
-  throw new UnsupportedExpressionError(expression, `clause ${JSON.stringify(clause)} is not "<a> == <b>"`);
+  throw new UnsupportedExpressionError(
+    expression,
+    `clause ${JSON.stringify(clause)} is not "<a> == <b>"`,
+  );
 }
 
 function parseClause(raw: string, expression: string): TClause {
@@ -63,22 +74,37 @@ function parseClause(raw: string, expression: string): TClause {
   let left = parseOperand(l, expression);
   let right = parseOperand(r, expression);
   // The SDK's `match: "data.x"` shorthand emits `event.data.x == async.data.x`; accept that mirror.
-  if (right.kind === "path" && right.root === "async" && !(left.kind === "path" && left.root === "async")) [left, right] = [right, left];
-  if (left.kind !== "path" || left.root !== "async") throw new UnsupportedExpressionError(expression, "each clause must compare an async.data path");
-  if (right.kind === "path" && right.root !== "event") throw new UnsupportedExpressionError(expression, "the right side must be event.data.<path> or a literal");
+  if (
+    right.kind === "path" &&
+    right.root === "async" &&
+    !(left.kind === "path" && left.root === "async")
+  )
+    [left, right] = [right, left];
+  if (left.kind !== "path" || left.root !== "async")
+    throw new UnsupportedExpressionError(expression, "each clause must compare an async.data path");
+  if (right.kind === "path" && right.root !== "event")
+    throw new UnsupportedExpressionError(
+      expression,
+      "the right side must be event.data.<path> or a literal",
+    );
   return { left, right };
 }
 
 function read(root: unknown, path: string[]): unknown {
   let v = root;
   for (const key of path) {
-    if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.hasOwn(v, key)) return undefined;
+    if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.hasOwn(v, key))
+      return undefined;
     v = (v as Record<string, unknown>)[key];
   }
   return v;
 }
 
-function valueOf(op: TOperand, event: Record<string, unknown>, candidate: Record<string, unknown>): unknown {
+function valueOf(
+  op: TOperand,
+  event: Record<string, unknown>,
+  candidate: Record<string, unknown>,
+): unknown {
   if (op.kind === "literal") return op.value;
   return read((op.root === "event" ? event : candidate).data, op.path);
 }

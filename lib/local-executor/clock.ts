@@ -9,7 +9,9 @@ export type TClock = { now: () => Promise<number> };
 export const systemClock: TClock = { now: async () => Date.now() };
 
 /** An in-memory clock for unit tests. */
-export function manualClock(startMs = Date.now()): TClock & { advance: (ms: number) => void; set: (ms: number) => void } {
+export function manualClock(
+  startMs = Date.now(),
+): TClock & { advance: (ms: number) => void; set: (ms: number) => void } {
   let offset = startMs - Date.now();
   return {
     now: async () => Date.now() + offset,

@@ -11,13 +11,18 @@ function sameKey(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 /**
  * Inngest's event API (`POST /e/<event key>`) for the local executor: what `inngest.send()` posts.
  * Answers `{ ids, status }` as the SDK expects; a wrong key gets 401 like Inngest's.
  */
-export async function handleEventRequest(req: Request, key: string, opts: { eventKey: string; send: (events: TEventInput[]) => Promise<TIngestResult> }): Promise<Response> {
+export async function handleEventRequest(
+  req: Request,
+  key: string,
+  opts: { eventKey: string; send: (events: TEventInput[]) => Promise<TIngestResult> },
+): Promise<Response> {
   if (!sameKey(key, opts.eventKey)) return json(401, { error: "Event key not found", status: 401 });
   let raw: unknown;
   try {
@@ -28,7 +33,10 @@ export async function handleEventRequest(req: Request, key: string, opts: { even
   const parsed = Array.isArray(raw) ? ZBatch.safeParse(raw) : ZEventInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return json(400, { error: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, status: 400 });
+    return json(400, {
+      error: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`,
+      status: 400,
+    });
   }
   const result = await opts.send(Array.isArray(parsed.data) ? parsed.data : [parsed.data]);
   return json(200, { ids: result.ids, status: 200 });

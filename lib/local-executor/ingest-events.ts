@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { insertEvents } from "@/db/queries/executor-events";
-import { activeRunsOf, cancelRuns, insertRuns, memoiseStep, wakeRun } from "@/db/queries/executor-runs";
+import {
+  activeRunsOf,
+  cancelRuns,
+  insertRuns,
+  memoiseStep,
+  wakeRun,
+} from "@/db/queries/executor-runs";
 import { eventWaitsFor, takeWait } from "@/db/queries/executor-waits";
 import { compileExpression } from "./cel-subset";
 import { concurrencyOf, idempotencyKeyOf, type TRegisteredFunction } from "./function-config";
@@ -17,14 +23,24 @@ export const ZEventInput = z.object({
 });
 export type TEventInput = z.input<typeof ZEventInput>;
 
-export type TIngestResult = { ids: string[]; duplicates: number; started: string[]; resumed: number; cancelled: number };
+export type TIngestResult = {
+  ids: string[];
+  duplicates: number;
+  started: string[];
+  resumed: number;
+  cancelled: number;
+};
 
 /**
  * Accepts events: stores each once (by id), cancels runs whose `cancelOn` matches, resumes runs
  * waiting for it, and starts a run of every function it triggers. A batch costs a few statements,
  * not a few per event.
  */
-export async function ingestEvents(input: TEventInput[], functions: Map<string, TRegisteredFunction>, nowMs: number): Promise<TIngestResult> {
+export async function ingestEvents(
+  input: TEventInput[],
+  functions: Map<string, TRegisteredFunction>,
+  nowMs: number,
+): Promise<TIngestResult> {
   const events = input.map((raw) => {
     const e = ZEventInput.parse(raw);
     return { id: e.id ?? randomUUID(), name: e.name, data: e.data, ts: e.ts ?? nowMs };
@@ -32,7 +48,13 @@ export async function ingestEvents(input: TEventInput[], functions: Map<string, 
   const inserted = await insertEvents(events);
   // Only the first of several events sharing an id in one batch counts.
   const fresh = events.filter((e) => inserted.delete(e.id));
-  const result: TIngestResult = { ids: events.map((e) => e.id), duplicates: events.length - fresh.length, started: [], resumed: 0, cancelled: 0 };
+  const result: TIngestResult = {
+    ids: events.map((e) => e.id),
+    duplicates: events.length - fresh.length,
+    started: [],
+    resumed: 0,
+    cancelled: 0,
+  };
   const now = new Date(nowMs);
   const fns = [...functions.values()];
 
@@ -40,8 +62,13 @@ export async function ingestEvents(input: TEventInput[], functions: Map<string, 
     const cancelling = fns.filter((f) => f.config.cancel?.some((c) => c.event === event.name));
     if (!cancelling.length) continue;
     for (const run of await activeRunsOf(cancelling.map((f) => f.id))) {
-      const rules = functions.get(run.functionId)?.config.cancel?.filter((c) => c.event === event.name) ?? [];
-      if (rules.some((c) => !c.if || compileExpression(c.if)(run.event, event))) result.cancelled += await cancelRuns([run.id], `Cancelled by event ${event.name} (${event.id})`);
+      const rules =
+        functions.get(run.functionId)?.config.cancel?.filter((c) => c.event === event.name) ?? [];
+      if (rules.some((c) => !c.if || compileExpression(c.if)(run.event, event)))
+        result.cancelled += await cancelRuns(
+          [run.id],
+          `Cancelled by event ${event.name} (${event.id})`,
+        );
     }
   }
 
@@ -65,7 +92,14 @@ export async function ingestEvents(input: TEventInput[], functions: Map<string, 
   const runs = fresh.flatMap((event) =>
     fns
       .filter((fn) => fn.events.includes(event.name))
-      .map((fn) => ({ id: randomUUID(), functionId: fn.id, event, readyAt: now, idempotencyKey: idempotencyKeyOf(fn, event), ...concurrencyOf(fn, event) })),
+      .map((fn) => ({
+        id: randomUUID(),
+        functionId: fn.id,
+        event,
+        readyAt: now,
+        idempotencyKey: idempotencyKeyOf(fn, event),
+        ...concurrencyOf(fn, event),
+      })),
   );
   result.started = await insertRuns(runs);
   return result;

@@ -17,73 +17,131 @@ const inFlight = new Map<string, number>();
 const peak = new Map<string, number>();
 
 function defineFunctions(client: Inngest) {
-  const stepsFn = client.createFunction({ id: "steps", triggers: [{ event: "test/steps" }] }, async ({ event, step }) => {
+  const stepsFn = client.createFunction(
+    { id: "steps", triggers: [{ event: "test/steps" }] },
+    async ({ event, step }) => {
       const k = String(event.data.k);
       const a = await step.run("one", () => (bump(`${k}:one`), 1));
-      const [b, c] = await Promise.all([step.run("p1", () => (bump(`${k}:p1`), 2)), step.run("p2", () => (bump(`${k}:p2`), 3))]);
+      const [b, c] = await Promise.all([
+        step.run("p1", () => (bump(`${k}:p1`), 2)),
+        step.run("p2", () => (bump(`${k}:p2`), 3)),
+      ]);
       const d = await step.run("four", () => (bump(`${k}:four`), a + b + c));
       return { sum: d };
-    });
+    },
+  );
   return [
     stepsFn,
-    client.createFunction({ id: "sleepy", triggers: [{ event: "test/sleepy" }] }, async ({ event, step }) => {
-      const k = String(event.data.k);
-      await step.run("before", () => bump(`${k}:before`));
-      await step.sleep("nap", "1h");
-      await step.run("after", () => bump(`${k}:after`));
-      return "woke";
-    }),
-    client.createFunction({ id: "waiter", triggers: [{ event: "test/wait" }] }, async ({ step }) => {
-      const got = await step.waitForEvent("reply", { event: "test/reply", timeout: "2d", if: "async.data.contactId == event.data.contactId && async.data.plan == 'pro'" });
-      return got ? { got: got.data } : "timed out";
-    }),
-    client.createFunction({ id: "flaky", retries: 3, triggers: [{ event: "test/flaky" }] }, async ({ event, step }) => {
-      const k = String(event.data.k);
-      return step.run("flaky-step", () => {
-        bump(`${k}:flaky`);
-        if (count(`${k}:flaky`) < 3) throw new Error(`fail ${count(`${k}:flaky`)}`);
-        return "ok at 3";
-      });
-    }),
-    client.createFunction({ id: "broken", retries: 1, triggers: [{ event: "test/broken" }] }, async ({ event, step }) => {
-      await step.run("always", () => {
-        bump(`${String(event.data.k)}:always`);
-        throw new Error("always broken");
-      });
-    }),
-    client.createFunction({ id: "refusing", retries: 5, triggers: [{ event: "test/refuse" }] }, async ({ event, step }) => {
-      await step.run("nope", () => {
-        bump(`${String(event.data.k)}:nope`);
-        throw new NonRetriableError("bad input");
-      });
-    }),
     client.createFunction(
-      { id: "cancellable", triggers: [{ event: "test/cancellable" }], cancelOn: [{ event: "test/stop", if: "async.data.k == event.data.k" }] },
+      { id: "sleepy", triggers: [{ event: "test/sleepy" }] },
+      async ({ event, step }) => {
+        const k = String(event.data.k);
+        await step.run("before", () => bump(`${k}:before`));
+        await step.sleep("nap", "1h");
+        await step.run("after", () => bump(`${k}:after`));
+        return "woke";
+      },
+    ),
+    client.createFunction(
+      { id: "waiter", triggers: [{ event: "test/wait" }] },
+      async ({ step }) => {
+        const got = await step.waitForEvent("reply", {
+          event: "test/reply",
+          timeout: "2d",
+          if: "async.data.contactId == event.data.contactId && async.data.plan == 'pro'",
+        });
+        return got ? { got: got.data } : "timed out";
+      },
+    ),
+    client.createFunction(
+      { id: "flaky", retries: 3, triggers: [{ event: "test/flaky" }] },
+      async ({ event, step }) => {
+        const k = String(event.data.k);
+        return step.run("flaky-step", () => {
+          bump(`${k}:flaky`);
+          if (count(`${k}:flaky`) < 3) throw new Error(`fail ${count(`${k}:flaky`)}`);
+          return "ok at 3";
+        });
+      },
+    ),
+    client.createFunction(
+      { id: "broken", retries: 1, triggers: [{ event: "test/broken" }] },
+      async ({ event, step }) => {
+        await step.run("always", () => {
+          bump(`${String(event.data.k)}:always`);
+          throw new Error("always broken");
+        });
+      },
+    ),
+    client.createFunction(
+      { id: "refusing", retries: 5, triggers: [{ event: "test/refuse" }] },
+      async ({ event, step }) => {
+        await step.run("nope", () => {
+          bump(`${String(event.data.k)}:nope`);
+          throw new NonRetriableError("bad input");
+        });
+      },
+    ),
+    client.createFunction(
+      {
+        id: "cancellable",
+        triggers: [{ event: "test/cancellable" }],
+        cancelOn: [{ event: "test/stop", if: "async.data.k == event.data.k" }],
+      },
       async ({ event, step }) => {
         await step.sleep("long", "1d");
         await step.run("after-long", () => bump(`${String(event.data.k)}:after-long`));
       },
     ),
-    client.createFunction({ id: "invoker", triggers: [{ event: "test/invoke" }] }, async ({ step }) => {
-      await step.invoke("call", { function: stepsFn, data: { k: "invoked" } });
-    }),
-    client.createFunction({ id: "odd-if", triggers: [{ event: "test/odd-if" }] }, async ({ step }) => {
-      await step.waitForEvent("odd", { event: "test/reply", timeout: "1h", if: "async.data.n > 3" });
-    }),
-    client.createFunction({ id: "one-at-a-time", concurrency: { limit: 1, key: "event.data.contactId" }, triggers: [{ event: "test/serial" }] }, async ({ event, step }) => {
-      const c = String(event.data.contactId);
-      await step.run("slow", async () => {
-        inFlight.set(c, (inFlight.get(c) ?? 0) + 1);
-        peak.set(c, Math.max(peak.get(c) ?? 0, inFlight.get(c)!));
-        peak.set("all", Math.max(peak.get("all") ?? 0, [...inFlight.values()].reduce((a, b) => a + b, 0)));
-        await new Promise((r) => setTimeout(r, 150));
-        inFlight.set(c, inFlight.get(c)! - 1);
-      });
-    }),
-    client.createFunction({ id: "sender", triggers: [{ event: "test/sender" }] }, async ({ event, step }) => {
-      await step.sendEvent("emit", { name: "test/steps", data: { k: `${String(event.data.k)}-child` } });
-      return "sent";
-    }),
+    client.createFunction(
+      { id: "invoker", triggers: [{ event: "test/invoke" }] },
+      async ({ step }) => {
+        await step.invoke("call", { function: stepsFn, data: { k: "invoked" } });
+      },
+    ),
+    client.createFunction(
+      { id: "odd-if", triggers: [{ event: "test/odd-if" }] },
+      async ({ step }) => {
+        await step.waitForEvent("odd", {
+          event: "test/reply",
+          timeout: "1h",
+          if: "async.data.n > 3",
+        });
+      },
+    ),
+    client.createFunction(
+      {
+        id: "one-at-a-time",
+        concurrency: { limit: 1, key: "event.data.contactId" },
+        triggers: [{ event: "test/serial" }],
+      },
+      async ({ event, step }) => {
+        const c = String(event.data.contactId);
+        await step.run("slow", async () => {
+          inFlight.set(c, (inFlight.get(c) ?? 0) + 1);
+          peak.set(c, Math.max(peak.get(c) ?? 0, inFlight.get(c)!));
+          peak.set(
+            "all",
+            Math.max(
+              peak.get("all") ?? 0,
+              [...inFlight.values()].reduce((a, b) => a + b, 0),
+            ),
+          );
+          await new Promise((r) => setTimeout(r, 150));
+          inFlight.set(c, inFlight.get(c)! - 1);
+        });
+      },
+    ),
+    client.createFunction(
+      { id: "sender", triggers: [{ event: "test/sender" }] },
+      async ({ event, step }) => {
+        await step.sendEvent("emit", {
+          name: "test/steps",
+          data: { k: `${String(event.data.k)}-child` },
+        });
+        return "sent";
+      },
+    ),
   ];
 }
 
@@ -97,9 +155,17 @@ beforeAll(async () => {
   db = await useTestDb();
   app = await serveFunctions(defineFunctions, (req) => {
     const key = new URL(req.url).pathname.split("/").pop() ?? "";
-    return handleEventRequest(req, key, { eventKey: TEST_EVENT_KEY, send: (events) => executor.send(events) });
+    return handleEventRequest(req, key, {
+      eventKey: TEST_EVENT_KEY,
+      send: (events) => executor.send(events),
+    });
   });
-  executor = createLocalExecutor({ serveUrl: app.serveUrl, signingKey: TEST_SIGNING_KEY, clock, log: (l) => log.push(l) });
+  executor = createLocalExecutor({
+    serveUrl: app.serveUrl,
+    signingKey: TEST_SIGNING_KEY,
+    clock,
+    log: (l) => log.push(l),
+  });
   await executor.sync();
 });
 afterAll(async () => {
@@ -120,7 +186,9 @@ describe("local executor", () => {
     const flaky = fns.find((f) => f.id === "test-app-flaky")!;
     expect(flaky).toMatchObject({ events: ["test/flaky"], maxAttempts: 4 });
     expect(flaky.url).toBe(`${app.serveUrl}?fnId=test-app-flaky&stepId=step`);
-    expect(fns.find((f) => f.id === "test-app-cancellable")!.config.cancel).toEqual([{ event: "test/stop", if: "async.data.k == event.data.k" }]);
+    expect(fns.find((f) => f.id === "test-app-cancellable")!.config.cancel).toEqual([
+      { event: "test/stop", if: "async.data.k == event.data.k" },
+    ]);
   });
 
   it("runs steps and parallel steps once each, memoising results across replays", async () => {
@@ -161,10 +229,16 @@ describe("local executor", () => {
     await executor.send({ name: "test/reply", data: { contactId: "c3", plan: "pro" } });
     await executor.drain();
     expect(await findRun(matched)).toMatchObject({ status: "waiting" });
-    const { resumed } = await executor.send({ name: "test/reply", data: { contactId: "c1", plan: "pro" } });
+    const { resumed } = await executor.send({
+      name: "test/reply",
+      data: { contactId: "c1", plan: "pro" },
+    });
     expect(resumed).toBe(1);
     await executor.drain();
-    expect(await findRun(matched)).toMatchObject({ status: "completed", output: { got: { contactId: "c1", plan: "pro" } } });
+    expect(await findRun(matched)).toMatchObject({
+      status: "completed",
+      output: { got: { contactId: "c1", plan: "pro" } },
+    });
     clock.advance(2 * 24 * HOUR);
     await executor.drain();
     expect(await findRun(lonely)).toMatchObject({ status: "completed", output: "timed out" });
@@ -249,9 +323,15 @@ describe("local executor", () => {
     expect(ids).toHaveLength(1);
     await executor.drain();
     expect(count("api-child:four")).toBe(1);
-    const res = await fetch(`${app.origin}/local-inngest/e/wrong-key`, { method: "POST", body: JSON.stringify({ name: "test/steps", data: {} }) });
+    const res = await fetch(`${app.origin}/local-inngest/e/wrong-key`, {
+      method: "POST",
+      body: JSON.stringify({ name: "test/steps", data: {} }),
+    });
     expect(res.status).toBe(401);
-    const bad = await fetch(`${app.origin}/local-inngest/e/${TEST_EVENT_KEY}`, { method: "POST", body: JSON.stringify({ data: {} }) });
+    const bad = await fetch(`${app.origin}/local-inngest/e/${TEST_EVENT_KEY}`, {
+      method: "POST",
+      body: JSON.stringify({ data: {} }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: expect.stringContaining("name") });
   });
@@ -261,7 +341,12 @@ describe("local executor", () => {
     await executor.drain();
     expect(count("r:before")).toBe(1);
     await executor.stop();
-    const second = createLocalExecutor({ serveUrl: app.serveUrl, signingKey: TEST_SIGNING_KEY, clock, log: (l) => log.push(l) });
+    const second = createLocalExecutor({
+      serveUrl: app.serveUrl,
+      signingKey: TEST_SIGNING_KEY,
+      clock,
+      log: (l) => log.push(l),
+    });
     clock.advance(HOUR);
     await second.drain();
     expect(await findRun(runId)).toMatchObject({ status: "completed" });
@@ -269,8 +354,18 @@ describe("local executor", () => {
   });
 
   it("never runs a step twice when two executors claim at the same time", async () => {
-    const a = createLocalExecutor({ serveUrl: app.serveUrl, signingKey: TEST_SIGNING_KEY, clock, slots: 3 });
-    const b = createLocalExecutor({ serveUrl: app.serveUrl, signingKey: TEST_SIGNING_KEY, clock, slots: 3 });
+    const a = createLocalExecutor({
+      serveUrl: app.serveUrl,
+      signingKey: TEST_SIGNING_KEY,
+      clock,
+      slots: 3,
+    });
+    const b = createLocalExecutor({
+      serveUrl: app.serveUrl,
+      signingKey: TEST_SIGNING_KEY,
+      clock,
+      slots: 3,
+    });
     const runs: string[] = [];
     for (let i = 0; i < 12; i++) runs.push(await start("test/steps", { k: `c${i}` }));
     const claimed = { a: 0, b: 0 };
@@ -288,13 +383,28 @@ describe("local executor", () => {
   });
 
   it("keeps a concurrency group to its limit while other groups run alongside", async () => {
-    const a = createLocalExecutor({ serveUrl: app.serveUrl, signingKey: TEST_SIGNING_KEY, clock, slots: 4 });
-    const b = createLocalExecutor({ serveUrl: app.serveUrl, signingKey: TEST_SIGNING_KEY, clock, slots: 4 });
+    const a = createLocalExecutor({
+      serveUrl: app.serveUrl,
+      signingKey: TEST_SIGNING_KEY,
+      clock,
+      slots: 4,
+    });
+    const b = createLocalExecutor({
+      serveUrl: app.serveUrl,
+      signingKey: TEST_SIGNING_KEY,
+      clock,
+      slots: 4,
+    });
     const runs: string[] = [];
-    for (const contactId of ["x", "x", "x", "y", "z"]) runs.push(await start("test/serial", { contactId }));
+    for (const contactId of ["x", "x", "x", "y", "z"])
+      runs.push(await start("test/serial", { contactId }));
     const work = async (ex: TLocalExecutor) => {
       for (let i = 0; i < 200; i++) {
-        if ((await ex.tick()) === 0 && (await Promise.all(runs.map((id) => findRun(id)))).every((r) => r!.status === "completed")) return;
+        if (
+          (await ex.tick()) === 0 &&
+          (await Promise.all(runs.map((id) => findRun(id)))).every((r) => r!.status === "completed")
+        )
+          return;
         await new Promise((r) => setTimeout(r, 20));
       }
     };

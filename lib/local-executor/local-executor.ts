@@ -50,14 +50,19 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
   const callTimeoutMs = opts.callTimeoutMs ?? leaseMs - 30_000;
   let cache: Promise<Map<string, TRegisteredFunction>> | null = null;
   let synced = false;
-  const functions = () => (cache ??= registeredFunctions().catch((err) => ((cache = null), Promise.reject(err))));
+  const functions = () =>
+    (cache ??= registeredFunctions().catch((err) => ((cache = null), Promise.reject(err))));
   const ctx = { owner, clock, leaseMs, callTimeoutMs, signingKey: opts.signingKey, functions, log };
 
   const tick = async () => {
     const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);
     await Promise.all(
       runs.map((run) =>
-        processRun(run, ctx).catch((err) => log(`run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`)),
+        processRun(run, ctx).catch((err) =>
+          log(
+            `run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`,
+          ),
+        ),
       ),
     );
     return runs.length;
@@ -84,8 +89,17 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
     },
     send: async (events) => {
       // An event that arrives before this process's first sync must still find today's functions.
-      if (!synced) await executor.sync().catch((err) => log(`sync before ingest failed, using the stored registry: ${(err as Error).message}`));
-      const result = await ingestEvents(Array.isArray(events) ? events : [events], await functions(), await clock.now());
+      if (!synced)
+        await executor
+          .sync()
+          .catch((err) =>
+            log(`sync before ingest failed, using the stored registry: ${(err as Error).message}`),
+          );
+      const result = await ingestEvents(
+        Array.isArray(events) ? events : [events],
+        await functions(),
+        await clock.now(),
+      );
       executor.poke();
       return result;
     },
@@ -109,7 +123,8 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
             if ((await tick()) > 0) continue;
           } catch (err) {
             // The app is usually still starting when the first sync is tried; say so once a minute.
-            if (Date.now() - lastComplaint > 60_000) log(err instanceof Error ? err.message : String(err));
+            if (Date.now() - lastComplaint > 60_000)
+              log(err instanceof Error ? err.message : String(err));
             lastComplaint = Date.now();
           }
           await nap(opts.idleMs ?? 1000);

@@ -6,6 +6,7 @@ import { createHmac } from "node:crypto";
  * holders of the secret can run functions or send events, even on a public deployment.
  */
 export function localInngestKeys(secret: string): { signingKey: string; eventKey: string } {
-  const derive = (purpose: string) => createHmac("sha256", secret).update(`waymark local inngest ${purpose}`).digest("hex");
+  const derive = (purpose: string) =>
+    createHmac("sha256", secret).update(`waymark local inngest ${purpose}`).digest("hex");
   return { signingKey: `signkey-local-${derive("signing key")}`, eventKey: derive("event key") };
 }

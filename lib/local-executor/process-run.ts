@@ -1,4 +1,11 @@
-import { finishRun, loadSteps, memoiseOwnedStep, memoiseStep, parkRun, updateOwnedRun } from "@/db/queries/executor-runs";
+import {
+  finishRun,
+  loadSteps,
+  memoiseOwnedStep,
+  memoiseStep,
+  parkRun,
+  updateOwnedRun,
+} from "@/db/queries/executor-runs";
 import { nextWaitExpiry, takeExpiredWaits } from "@/db/queries/executor-waits";
 import type { TExecutorRun, TPendingStep, TStepResult } from "@/db/schema";
 import { retryDelayMs } from "./backoff";
@@ -22,21 +29,38 @@ const CALLS_PER_TURN = 100;
 
 type TStepOutcome = { memo: TStepResult } | { retry: TPendingStep } | { fail: string };
 
-function stepOutcome(r: TCallResult, p: TPendingStep, fn: TRegisteredFunction, now: number): TStepOutcome {
+function stepOutcome(
+  r: TCallResult,
+  p: TPendingStep,
+  fn: TRegisteredFunction,
+  now: number,
+): TStepOutcome {
   const retryOrGiveUp = (error: unknown, retryAfter: string | null): TStepOutcome =>
     p.attempt + 1 < fn.maxAttempts
-      ? { retry: { id: p.id, attempt: p.attempt + 1, retryAt: now + retryDelayMs(p.attempt + 1, retryAfter, now) } }
+      ? {
+          retry: {
+            id: p.id,
+            attempt: p.attempt + 1,
+            retryAt: now + retryDelayMs(p.attempt + 1, retryAfter, now),
+          },
+        }
       : { memo: { error: serialisedError(error) } };
-  if (r.kind === "error") return r.retriable ? retryOrGiveUp({ name: "Error", message: r.error }, r.retryAfter) : { memo: { error: { name: "Error", message: r.error } } };
-  if (r.kind === "completed") return { fail: `The SDK finished the function while asked to run step ${p.id}` };
+  if (r.kind === "error")
+    return r.retriable
+      ? retryOrGiveUp({ name: "Error", message: r.error }, r.retryAfter)
+      : { memo: { error: { name: "Error", message: r.error } } };
+  if (r.kind === "completed")
+    return { fail: `The SDK finished the function while asked to run step ${p.id}` };
   const op = r.ops.find((o) => o.id === p.id);
-  if (!op) return { fail: `The SDK answered step ${p.id} with ${r.ops.map((o) => o.op).join(", ") || "nothing"}` };
+  if (!op)
+    return {
+      fail: `The SDK answered step ${p.id} with ${r.ops.map((o) => o.op).join(", ") || "nothing"}`,
+    };
   if (op.op === "StepRun") return { memo: { data: op.data ?? null } };
   if (op.op === "StepError") return retryOrGiveUp(op.error, null);
   if (op.op === "StepFailed") return { memo: { error: serialisedError(op.error) } };
   return { fail: `Unsupported opcode "${op.op}" answering step ${p.id}` };
 }
-
 
 /**
  * Advances one claimed run as far as it can go now: resolves due timers, executes planned steps
@@ -50,9 +74,16 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
     await finishRun(run.id, owner, { status: "failed", error });
   };
   const fn = (await ctx.functions()).get(run.functionId);
-  if (!fn) return fail(`Function "${run.functionId}" is not served by the app (not synced, or removed)`);
-  const state = { pending: run.pending, attempt: run.attempt, parallel: run.parallel, seenSteps: run.seenSteps };
-  const park = (readyAt: number, status: "queued" | "waiting") => parkRun(run, owner, state, new Date(readyAt), status);
+  if (!fn)
+    return fail(`Function "${run.functionId}" is not served by the app (not synced, or removed)`);
+  const state = {
+    pending: run.pending,
+    attempt: run.attempt,
+    parallel: run.parallel,
+    seenSteps: run.seenSteps,
+  };
+  const park = (readyAt: number, status: "queued" | "waiting") =>
+    parkRun(run, owner, state, new Date(readyAt), status);
   // The claim just set the lease; renew it when a quarter of it has gone.
   let renewedAt = Date.now();
   const keepLease = async () => {
@@ -64,7 +95,11 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
   let steps: TMemo[] | null = null;
   // A run never called before has no waits to check. (One whose first turn crashed may have some:
   // its next discovery reports them again, which switches the checks back on.)
-  const fresh = run.seenSteps === -1 && run.attempt === 0 && run.pending.length === 0 && run.status === "queued";
+  const fresh =
+    run.seenSteps === -1 &&
+    run.attempt === 0 &&
+    run.pending.length === 0 &&
+    run.status === "queued";
   // Memoises under the lease and keeps the in-memory list in step; false: cancelled or lease lost.
   const memoise = async (m: TMemo) => {
     if (!(await memoiseOwnedStep(run.id, owner, m.stepId, m.result))) return false;
@@ -74,13 +109,30 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
   // Only a run with timers or waits can be changed by others (an event resuming it); such a run
   // rereads its steps on every turn, any other keeps them in memory.
   let mayWait = !fresh;
-  const call = (stepId: string, attempt: number, memo: TMemo[], disableImmediateExecution: boolean) =>
-    callFunction({ url: fn.url, stepId, runId: run.id, attempt, maxAttempts: fn.maxAttempts, event: run.event, steps: memo, disableImmediateExecution, signingKey: ctx.signingKey, timeoutMs: ctx.callTimeoutMs });
+  const call = (
+    stepId: string,
+    attempt: number,
+    memo: TMemo[],
+    disableImmediateExecution: boolean,
+  ) =>
+    callFunction({
+      url: fn.url,
+      stepId,
+      runId: run.id,
+      attempt,
+      maxAttempts: fn.maxAttempts,
+      event: run.event,
+      steps: memo,
+      disableImmediateExecution,
+      signingKey: ctx.signingKey,
+      timeoutMs: ctx.callTimeoutMs,
+    });
 
-  for (let calls = 0; calls < CALLS_PER_TURN; ) {
+  for (let calls = 0; calls < CALLS_PER_TURN;) {
     const now = await ctx.clock.now();
     if (mayWait) {
-      for (const w of await takeExpiredWaits(run.id, new Date(now))) await memoiseStep(run.id, w.stepId, { data: null });
+      for (const w of await takeExpiredWaits(run.id, new Date(now)))
+        await memoiseStep(run.id, w.stepId, { data: null });
       steps = null;
     }
     steps ??= await loadSteps(run.id);
@@ -105,24 +157,29 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
       if (!(await updateOwnedRun(run.id, owner, { pending: state.pending }))) return;
       continue;
     }
-    if (state.pending.length) return void (await park(Math.min(...state.pending.map((p) => p.retryAt ?? now)), "waiting"));
+    if (state.pending.length)
+      return void (await park(Math.min(...state.pending.map((p) => p.retryAt ?? now)), "waiting"));
 
     if (mayWait) {
       const waitUntil = await nextWaitExpiry(run.id);
       mayWait = waitUntil !== null;
-      if (waitUntil && steps.length === state.seenSteps) return void (await park(waitUntil.getTime(), "waiting"));
+      if (waitUntil && steps.length === state.seenSteps)
+        return void (await park(waitUntil.getTime(), "waiting"));
     }
 
     if (!(await keepLease())) return;
     const r = await call("step", state.attempt, steps, state.parallel);
     calls++;
     state.seenSteps = steps.length;
-    if (r.kind === "completed") return void (await finishRun(run.id, owner, { status: "completed", output: r.output }));
+    if (r.kind === "completed")
+      return void (await finishRun(run.id, owner, { status: "completed", output: r.output }));
     if (r.kind === "error") {
       if (!r.retriable || state.attempt + 1 >= fn.maxAttempts) return fail(r.error);
       state.attempt += 1;
       state.seenSteps = -1;
-      ctx.log(`run ${run.id} (${run.functionId}) attempt ${state.attempt} failed, will retry: ${r.error}`);
+      ctx.log(
+        `run ${run.id} (${run.functionId}) attempt ${state.attempt} failed, will retry: ${r.error}`,
+      );
       return void (await park(now + retryDelayMs(state.attempt, r.retryAfter, now), "waiting"));
     }
     const before = JSON.stringify([state.pending, state.parallel, state.attempt]);
@@ -132,7 +189,11 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
     for (const m of applied.memos) if (!(await memoise(m))) return;
     if (applied.parked) mayWait = true;
     // Only planned steps, the parallel flag and the attempt need storing: all else is rediscovered.
-    if (before !== JSON.stringify([state.pending, state.parallel, state.attempt]) && !(await updateOwnedRun(run.id, owner, state))) return;
+    if (
+      before !== JSON.stringify([state.pending, state.parallel, state.attempt]) &&
+      !(await updateOwnedRun(run.id, owner, state))
+    )
+      return;
   }
   await park(await ctx.clock.now(), "queued");
 }

@@ -8,5 +8,7 @@ import { createHmac } from "node:crypto";
 export function signRequest(body: string, signingKey: string, nowMs = Date.now()): string {
   const ts = Math.floor(nowMs / 1000).toString();
   const key = signingKey.replace(/^signkey-\w+-/, "");
-  return `t=${ts}&s=${createHmac("sha256", key).update(body + ts).digest("hex")}`;
+  return `t=${ts}&s=${createHmac("sha256", key)
+    .update(body + ts)
+    .digest("hex")}`;
 }

@@ -11,7 +11,8 @@ type Holder = { [KEY]?: TLocalExecutor };
 
 /** The process's local executor, created on first use (not started). Local mode only. */
 export function localExecutor(): TLocalExecutor {
-  if (env.executor !== "local") throw new Error(`The local executor is off (executor: ${env.executor})`);
+  if (env.executor !== "local")
+    throw new Error(`The local executor is off (executor: ${env.executor})`);
   const holder = globalThis as Holder;
   holder[KEY] ??= createLocalExecutor({
     serveUrl: `${env.internalUrl}/api/inngest`,

@@ -11,12 +11,19 @@ const ZInBandSync = z.object({ app_id: z.string(), functions: z.array(z.unknown(
  * `PUT` with `X-Inngest-Sync-Kind: in_band` and `{ url }`, answered with the app's configs in the
  * response body (SDK 4.x; no register callback needed). Stores them as the registry.
  */
-export async function syncFunctions(serveUrl: string, signingKey: string): Promise<TRegisteredFunction[]> {
+export async function syncFunctions(
+  serveUrl: string,
+  signingKey: string,
+): Promise<TRegisteredFunction[]> {
   const body = canonicalJson({ url: serveUrl });
   const res = await fetch(serveUrl, {
     method: "PUT",
     body,
-    headers: { "content-type": "application/json", "x-inngest-sync-kind": "in_band", "x-inngest-signature": signRequest(body, signingKey) },
+    headers: {
+      "content-type": "application/json",
+      "x-inngest-sync-kind": "in_band",
+      "x-inngest-signature": signRequest(body, signingKey),
+    },
     signal: AbortSignal.timeout(30_000),
   });
   const text = await res.text();
@@ -25,7 +32,9 @@ export async function syncFunctions(serveUrl: string, signingKey: string): Promi
   }
   const parsed = ZInBandSync.parse(JSON.parse(text));
   const fns = parsed.functions.map(readFunctionConfig);
-  await replaceFunctions(fns.map((f) => ({ id: f.id, appId: parsed.app_id, url: f.url, config: f.config })));
+  await replaceFunctions(
+    fns.map((f) => ({ id: f.id, appId: parsed.app_id, url: f.url, config: f.config })),
+  );
   return fns;
 }
 

@@ -22,12 +22,21 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const roleOf = async (userId: string) =>
-  (await db().select().from(memberships).where(and(eq(memberships.workspaceId, ws.id), eq(memberships.userId, userId))))[0]?.role;
+  (
+    await db()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, ws.id), eq(memberships.userId, userId)))
+  )[0]?.role;
 
 describe("changing roles", () => {
   it("never demotes or removes the last admin", async () => {
-    await expect(changeMemberRole({ workspaceId: ws.id, userId: owner.id, role: "marketer" })).rejects.toMatchObject({ status: 409 });
-    await expect(changeMemberRole({ workspaceId: ws.id, userId: owner.id, role: null })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      changeMemberRole({ workspaceId: ws.id, userId: owner.id, role: "marketer" }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(
+      changeMemberRole({ workspaceId: ws.id, userId: owner.id, role: null }),
+    ).rejects.toMatchObject({ status: 409 });
     expect(await roleOf(owner.id)).toBe("admin");
   });
 
@@ -53,6 +62,8 @@ describe("changing roles", () => {
     await changeMemberRole({ workspaceId: ws.id, userId: owner.id, role: "admin" });
     await changeMemberRole({ workspaceId: ws.id, userId: other.id, role: null });
     expect(await roleOf(other.id)).toBeUndefined();
-    await expect(changeMemberRole({ workspaceId: ws.id, userId: other.id, role: "analyst" })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      changeMemberRole({ workspaceId: ws.id, userId: other.id, role: "analyst" }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -5,7 +5,15 @@ import type { TSendChannel } from "@/lib/channels/types";
 const str = z.string().catch("");
 const optStr = z.string().nullable().catch(null);
 
-export const ZEmailContent = z.object({ to: str, from: str, subject: str, html: str, text: str, replyTo: optStr, headers: z.record(z.string(), z.string()).catch({}) });
+export const ZEmailContent = z.object({
+  to: str,
+  from: str,
+  subject: str,
+  html: str,
+  text: str,
+  replyTo: optStr,
+  headers: z.record(z.string(), z.string()).catch({}),
+});
 export const ZSmsContent = z.object({ to: str, from: optStr, body: str });
 export const ZPushContent = z.object({
   targets: z.array(z.object({ platform: z.string().catch("web"), token: str })).catch([]),
@@ -15,7 +23,13 @@ export const ZPushContent = z.object({
   deepLink: optStr,
   data: z.record(z.string(), z.unknown()).catch({}),
 });
-export const ZVoiceContent = z.object({ to: str, from: optStr, speech: str, voice: str, language: str });
+export const ZVoiceContent = z.object({
+  to: str,
+  from: optStr,
+  speech: str,
+  voice: str,
+  language: str,
+});
 export const ZInAppContent = z.object({
   title: str,
   body: str,
@@ -34,7 +48,10 @@ export type TMessageContentView =
   | { channel: "none" };
 
 /** The stored rendered content, typed for its channel's preview; `none` when nothing was rendered (skipped before rendering). */
-export function readMessageContent(channel: TSendChannel, content: Record<string, unknown> | null): TMessageContentView {
+export function readMessageContent(
+  channel: TSendChannel,
+  content: Record<string, unknown> | null,
+): TMessageContentView {
   if (!content || typeof content !== "object") return { channel: "none" };
   switch (channel) {
     case "email":

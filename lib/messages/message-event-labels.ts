@@ -31,7 +31,8 @@ const TONES: Record<TMessageEventType, TEventTone> = {
   dismissed: "neutral",
 };
 
-const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : null);
+const text = (v: unknown) =>
+  typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : null;
 
 /**
  * A lifecycle step for the timeline: its label, and the one detail a person looks for first
@@ -44,13 +45,18 @@ export function describeMessageEvent(type: TMessageEventType, detail: Record<str
     type === "clicked"
       ? text(detail.url)
       : type === "replied"
-        ? text(detail.body) ?? text(detail.text)
+        ? (text(detail.body) ?? text(detail.text))
         : reason
           ? code
             ? `${reason} (${code})`
             : reason
           : type === "sent"
-            ? text(detail.provider) ?? text(detail.providerMessageId)
+            ? (text(detail.provider) ?? text(detail.providerMessageId))
             : null;
-  return { label: LABELS[type], tone: TONES[type], primary, hasDetail: Object.keys(detail).length > 0 };
+  return {
+    label: LABELS[type],
+    tone: TONES[type],
+    primary,
+    hasDetail: Object.keys(detail).length > 0,
+  };
 }

@@ -24,23 +24,34 @@ export type TMessageLogParams = TMessageLogFilter & {
   before: TKeysetCursor | null;
 };
 
-export const EMPTY_MESSAGE_FILTER: TMessageLogFilter = { channel: null, status: null, provider: null, templateId: null, contactId: null, q: "" };
+export const EMPTY_MESSAGE_FILTER: TMessageLogFilter = {
+  channel: null,
+  status: null,
+  provider: null,
+  templateId: null,
+  contactId: null,
+  q: "",
+};
 
 const ZParam = z.union([z.string(), z.array(z.string())]).optional();
 const first = (v: unknown) => {
   const parsed = ZParam.safeParse(v).data;
   return Array.isArray(parsed) ? parsed[0] : parsed;
 };
-const oneOf = <T extends string>(values: readonly T[], v: string | undefined): T | null => (v && (values as readonly string[]).includes(v) ? (v as T) : null);
+const oneOf = <T extends string>(values: readonly T[], v: string | undefined): T | null =>
+  v && (values as readonly string[]).includes(v) ? (v as T) : null;
 const ZUuid = z.uuid();
-const uuidOrNull = (v: string | undefined) => (v && ZUuid.safeParse(v).success ? v.toLowerCase() : null);
+const uuidOrNull = (v: string | undefined) =>
+  v && ZUuid.safeParse(v).success ? v.toLowerCase() : null;
 const PROVIDER = /^[a-z][a-z0-9_-]{0,39}$/;
 
 /**
  * The log's view from the URL, so a filtered log can be shared. Lenient like the contacts list:
  * a stale or hand-edited link loses what it cannot read instead of failing the page.
  */
-export function parseMessageLogParams(raw: Record<string, string | string[] | undefined>): TMessageLogParams {
+export function parseMessageLogParams(
+  raw: Record<string, string | string[] | undefined>,
+): TMessageLogParams {
   const provider = first(raw.provider);
   const after = parseCursor(first(raw.after));
   return {
@@ -56,7 +67,11 @@ export function parseMessageLogParams(raw: Record<string, string | string[] | un
 }
 
 /** The URL query for a view; `page` sets the cursor (none means the first page), `extra` adds page-specific keys. */
-export function messageLogQuery(p: TMessageLogFilter, page: { after?: TKeysetCursor; before?: TKeysetCursor } | null = null, extra: Record<string, string> = {}): string {
+export function messageLogQuery(
+  p: TMessageLogFilter,
+  page: { after?: TKeysetCursor; before?: TKeysetCursor } | null = null,
+  extra: Record<string, string> = {},
+): string {
   const s = new URLSearchParams();
   if (p.channel) s.set("channel", p.channel);
   if (p.status) s.set("status", p.status);
@@ -71,7 +86,8 @@ export function messageLogQuery(p: TMessageLogFilter, page: { after?: TKeysetCur
   return out ? `?${out}` : "";
 }
 
-export const isMessageLogNarrowed = (p: TMessageLogFilter) => Boolean(p.channel || p.status || p.provider || p.templateId || p.contactId || p.q);
+export const isMessageLogNarrowed = (p: TMessageLogFilter) =>
+  Boolean(p.channel || p.status || p.provider || p.templateId || p.contactId || p.q);
 
 /** A message id from a URL: anything but a UUID cannot name one, so it is a 404, not a database error. */
 export const isMessageId = (raw: string) => ZUuid.safeParse(raw).success;

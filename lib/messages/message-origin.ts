@@ -1,12 +1,23 @@
 import { z } from "zod";
 
 const ZOrigin = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("journey"), journeyId: z.string(), nodeId: z.string().optional(), version: z.number().optional(), runId: z.string().optional() }),
+  z.object({
+    kind: z.literal("journey"),
+    journeyId: z.string(),
+    nodeId: z.string().optional(),
+    version: z.number().optional(),
+    runId: z.string().optional(),
+  }),
   z.object({ kind: z.literal("campaign"), campaignId: z.string() }),
   z.object({ kind: z.literal("test"), userId: z.string().nullish() }),
 ]);
 
-export type TOriginView = { kind: "journey" | "campaign" | "test" | "other"; label: string; detail: string | null; href: string | null };
+export type TOriginView = {
+  kind: "journey" | "campaign" | "test" | "other";
+  label: string;
+  detail: string | null;
+  href: string | null;
+};
 
 const short = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
 
@@ -14,11 +25,19 @@ const short = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
  * What sent a message, for people: "Journey" with its node, "Campaign", "Test send". Origins the
  * send pipeline may add later read as their kind instead of failing the page.
  */
-export function describeOrigin(origin: Record<string, unknown> | null | undefined, slug: string): TOriginView {
+export function describeOrigin(
+  origin: Record<string, unknown> | null | undefined,
+  slug: string,
+): TOriginView {
   const parsed = ZOrigin.safeParse(origin);
   if (!parsed.success) {
     const kind = typeof origin?.kind === "string" ? origin.kind : "unknown";
-    return { kind: "other", label: kind.charAt(0).toUpperCase() + kind.slice(1), detail: null, href: null };
+    return {
+      kind: "other",
+      label: kind.charAt(0).toUpperCase() + kind.slice(1),
+      detail: null,
+      href: null,
+    };
   }
   const o = parsed.data;
   switch (o.kind) {
@@ -26,11 +45,19 @@ export function describeOrigin(origin: Record<string, unknown> | null | undefine
       return {
         kind: "journey",
         label: "Journey",
-        detail: [o.version ? `v${o.version}` : null, o.nodeId ? `step ${short(o.nodeId)}` : null].filter(Boolean).join(" · ") || null,
+        detail:
+          [o.version ? `v${o.version}` : null, o.nodeId ? `step ${short(o.nodeId)}` : null]
+            .filter(Boolean)
+            .join(" · ") || null,
         href: `/w/${slug}/journeys/${encodeURIComponent(o.journeyId)}`,
       };
     case "campaign":
-      return { kind: "campaign", label: "Campaign", detail: null, href: `/w/${slug}/campaigns/${encodeURIComponent(o.campaignId)}` };
+      return {
+        kind: "campaign",
+        label: "Campaign",
+        detail: null,
+        href: `/w/${slug}/campaigns/${encodeURIComponent(o.campaignId)}`,
+      };
     case "test":
       return { kind: "test", label: "Test send", detail: null, href: null };
   }

@@ -6,7 +6,12 @@ import type { TRecipient } from "./choose-recipient";
  * The provider's message from a personalised template and a recipient. Email carries the
  * one-click unsubscribe headers (RFC 8058) that Gmail and Yahoo require of bulk senders.
  */
-export function buildOutgoingMessage(messageId: string, content: TRenderedContent, recipient: TRecipient, links: { unsubscribeUrl: string; statusCallbackUrl?: string }): TOutgoingMessage {
+export function buildOutgoingMessage(
+  messageId: string,
+  content: TRenderedContent,
+  recipient: TRecipient,
+  links: { unsubscribeUrl: string; statusCallbackUrl?: string },
+): TOutgoingMessage {
   switch (content.channel) {
     case "email":
       return {
@@ -17,12 +22,30 @@ export function buildOutgoingMessage(messageId: string, content: TRenderedConten
         subject: content.subject,
         html: content.html,
         text: content.text,
-        headers: { "List-Unsubscribe": `<${links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        headers: {
+          "List-Unsubscribe": `<${links.unsubscribeUrl}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
       };
     case "sms":
-      return { channel: "sms", messageId, to: recipient.address, ...(content.senderId ? { from: content.senderId } : {}), body: content.body, ...(links.statusCallbackUrl ? { statusCallbackUrl: links.statusCallbackUrl } : {}) };
+      return {
+        channel: "sms",
+        messageId,
+        to: recipient.address,
+        ...(content.senderId ? { from: content.senderId } : {}),
+        body: content.body,
+        ...(links.statusCallbackUrl ? { statusCallbackUrl: links.statusCallbackUrl } : {}),
+      };
     case "voice":
-      return { channel: "voice", messageId, to: recipient.address, speech: content.speech, voice: content.voice, language: content.language, ...(links.statusCallbackUrl ? { statusCallbackUrl: links.statusCallbackUrl } : {}) };
+      return {
+        channel: "voice",
+        messageId,
+        to: recipient.address,
+        speech: content.speech,
+        voice: content.voice,
+        language: content.language,
+        ...(links.statusCallbackUrl ? { statusCallbackUrl: links.statusCallbackUrl } : {}),
+      };
     case "push":
       return { ...content, messageId, targets: recipient.pushTargets ?? [] };
     case "in_app":

@@ -13,23 +13,50 @@ export type TRecipient = { address: string; pushTargets?: TPushTarget[] };
  * or an opt-out (global or per channel). Webhooks call the workspace's endpoint about the contact,
  * so only a global opt-out stops them.
  */
-export function chooseRecipient(channel: TSendChannel, contact: TContact, reach: TReach): { ok: true; recipient: TRecipient } | { ok: false; reason: string } {
+export function chooseRecipient(
+  channel: TSendChannel,
+  contact: TContact,
+  reach: TReach,
+): { ok: true; recipient: TRecipient } | { ok: false; reason: string } {
   const { global, channels } = channelStates(contact, reach);
-  if (global?.status === "unsubscribed") return { ok: false, reason: `opted out of all messages (${sourceLabel(global.source ?? "api")})` };
-  if (channel === "webhook") return { ok: true, recipient: { address: contact.externalId ?? contact.id } };
+  if (global?.status === "unsubscribed")
+    return {
+      ok: false,
+      reason: `opted out of all messages (${sourceLabel(global.source ?? "api")})`,
+    };
+  if (channel === "webhook")
+    return { ok: true, recipient: { address: contact.externalId ?? contact.id } };
   const state = channels.find((c) => c.channel === channel);
-  if (state?.status === "unsubscribed") return { ok: false, reason: `opted out of ${channelLabel(channel).toLowerCase()} (${sourceLabel(state.source ?? "api")})` };
+  if (state?.status === "unsubscribed")
+    return {
+      ok: false,
+      reason: `opted out of ${channelLabel(channel).toLowerCase()} (${sourceLabel(state.source ?? "api")})`,
+    };
   switch (channel) {
     case "email":
-      return contact.email ? { ok: true, recipient: { address: contact.email } } : { ok: false, reason: "no email address" };
+      return contact.email
+        ? { ok: true, recipient: { address: contact.email } }
+        : { ok: false, reason: "no email address" };
     case "sms":
     case "voice":
-      return contact.phone ? { ok: true, recipient: { address: contact.phone } } : { ok: false, reason: "no phone number" };
+      return contact.phone
+        ? { ok: true, recipient: { address: contact.phone } }
+        : { ok: false, reason: "no phone number" };
     case "push": {
       const targets = reach.pushTokens.map((t) => ({ platform: t.platform, token: t.token }));
-      return targets.length ? { ok: true, recipient: { address: `${targets.length} device${targets.length === 1 ? "" : "s"}`, pushTargets: targets } } : { ok: false, reason: "no push token" };
+      return targets.length
+        ? {
+            ok: true,
+            recipient: {
+              address: `${targets.length} device${targets.length === 1 ? "" : "s"}`,
+              pushTargets: targets,
+            },
+          }
+        : { ok: false, reason: "no push token" };
     }
     case "in_app":
-      return contact.externalId ? { ok: true, recipient: { address: contact.externalId } } : { ok: false, reason: "no user id (anonymous visitors have no in-app inbox)" };
+      return contact.externalId
+        ? { ok: true, recipient: { address: contact.externalId } }
+        : { ok: false, reason: "no user id (anonymous visitors have no in-app inbox)" };
   }
 }

@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { deleteChannelProvider, listChannelProviderRows, upsertChannelProvider } from "@/db/queries/channel-providers";
-import { mergeConfigUpdate, openConfig, redactConfig, sealConfig, type TSealedConfig } from "@/lib/channels/secret-box";
+import {
+  deleteChannelProvider,
+  listChannelProviderRows,
+  upsertChannelProvider,
+} from "@/db/queries/channel-providers";
+import {
+  mergeConfigUpdate,
+  openConfig,
+  redactConfig,
+  sealConfig,
+  type TSealedConfig,
+} from "@/lib/channels/secret-box";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { channelSecretsKey } from "./resolve-channel-provider";
@@ -19,14 +29,23 @@ export function providerKindOrThrow(kind: string): TConfigurableProvider {
 /** The workspace's providers as the browser may see them: secrets replaced by `{ set: true }`. */
 export async function listRedactedProviders(workspaceId: string) {
   const rows = await listChannelProviderRows(workspaceId);
-  return rows.map((r) => ({ kind: r.kind, config: redactConfig(r.config as TSealedConfig), updatedAt: r.updatedAt }));
+  return rows.map((r) => ({
+    kind: r.kind,
+    config: redactConfig(r.config as TSealedConfig),
+    updatedAt: r.updatedAt,
+  }));
 }
 
 /**
  * Saves a provider's settings from the form: blank secrets keep the stored ones, the result is
  * validated (400 naming the field) and sealed before it touches the database.
  */
-export async function saveChannelProvider(workspaceId: string, userId: string, kind: TConfigurableProvider, incoming: unknown) {
+export async function saveChannelProvider(
+  workspaceId: string,
+  userId: string,
+  kind: TConfigurableProvider,
+  incoming: unknown,
+) {
   const key = channelSecretsKey();
   const row = (await listChannelProviderRows(workspaceId)).find((r) => r.kind === kind);
   const stored = row ? openConfig(row.config as TSealedConfig, key) : null;
@@ -37,10 +56,16 @@ export async function saveChannelProvider(workspaceId: string, userId: string, k
     if (err instanceof z.ZodError) throw new ValidationError(zodFields(err));
     throw err;
   }
-  await upsertChannelProvider({ workspaceId, kind, config: sealConfig(merged, key), updatedBy: userId });
+  await upsertChannelProvider({
+    workspaceId,
+    kind,
+    config: sealConfig(merged, key),
+    updatedBy: userId,
+  });
   return redactConfig(merged);
 }
 
 export async function removeChannelProvider(workspaceId: string, kind: TConfigurableProvider) {
-  if (!(await deleteChannelProvider(workspaceId, kind))) throw new NotFoundError("This provider is not configured");
+  if (!(await deleteChannelProvider(workspaceId, kind)))
+    throw new NotFoundError("This provider is not configured");
 }

@@ -1,6 +1,11 @@
 import { db } from "@/db";
 import { insertEvents } from "@/db/queries/ingest";
-import { claimMessage, findMessage, insertMessageEvent, settleMessage } from "@/db/queries/messages";
+import {
+  claimMessage,
+  findMessage,
+  insertMessageEvent,
+  settleMessage,
+} from "@/db/queries/messages";
 import { deletePushTokens } from "@/db/queries/send-context";
 import type { TMessage } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
@@ -19,7 +24,13 @@ export type TSendOutcome = {
   duplicate: boolean;
 };
 
-export const outcomeOf = (m: TMessage, duplicate: boolean, retryable = false): TSendOutcome => ({ messageId: m.id, status: m.status, reason: m.reason, retryable, duplicate });
+export const outcomeOf = (m: TMessage, duplicate: boolean, retryable = false): TSendOutcome => ({
+  messageId: m.id,
+  status: m.status,
+  reason: m.reason,
+  retryable,
+  duplicate,
+});
 
 /**
  * Hands a queued message to its channel's provider exactly once at a time: the claim moves it to
@@ -36,7 +47,9 @@ export async function deliverMessage(message: TMessage, duplicate: boolean): Pro
   const provider = await resolveChannelProvider(message.workspaceId, message.channel);
   let result: TSendResult;
   try {
-    result = provider ? await provider.send(message.content as TOutgoingMessage) : { ok: false, retryable: false, reason: `no provider for ${message.channel}` };
+    result = provider
+      ? await provider.send(message.content as TOutgoingMessage)
+      : { ok: false, retryable: false, reason: `no provider for ${message.channel}` };
   } catch (err) {
     // A provider should classify its own failures; a throw is a bug or an outage, so try again later.
     result = { ok: false, retryable: true, reason: `provider error: ${(err as Error).message}` };
@@ -44,7 +57,12 @@ export async function deliverMessage(message: TMessage, duplicate: boolean): Pro
   return settle(claimed, provider?.kind ?? null, result, duplicate);
 }
 
-async function settle(message: TMessage, providerKind: string | null, result: TSendResult, duplicate: boolean): Promise<TSendOutcome> {
+async function settle(
+  message: TMessage,
+  providerKind: string | null,
+  result: TSendResult,
+  duplicate: boolean,
+): Promise<TSendOutcome> {
   const ws = message.workspaceId;
   const now = new Date();
   const { settled, events } = await db().transaction(async (tx) => {
@@ -62,17 +80,46 @@ async function settle(message: TMessage, providerKind: string | null, result: TS
       types.push("sent");
       if (result.status === "delivered") types.push("delivered");
     } else {
-      row = await settleMessage(tx, ws, message.id, { status: result.retryable ? "queued" : "failed", provider: providerKind, reason: result.reason });
+      row = await settleMessage(tx, ws, message.id, {
+        status: result.retryable ? "queued" : "failed",
+        provider: providerKind,
+        reason: result.reason,
+      });
       types.push("failed");
     }
-    const detail = result.ok ? { provider: providerKind, providerMessageId: result.providerMessageId } : { provider: providerKind, reason: result.reason, code: result.code, retryable: result.retryable };
+    const detail = result.ok
+      ? { provider: providerKind, providerMessageId: result.providerMessageId }
+      : {
+          provider: providerKind,
+          reason: result.reason,
+          code: result.code,
+          retryable: result.retryable,
+        };
     for (const t of types) await insertMessageEvent(tx, ws, message.id, t, detail, now);
     if (!result.ok && result.retryable) return { settled: row!, events: [] };
-    if ("invalidTokens" in result && Array.isArray(result.invalidTokens) && result.invalidTokens.length) await deletePushTokens(ws, result.invalidTokens as string[], tx);
+    if (
+      "invalidTokens" in result &&
+      Array.isArray(result.invalidTokens) &&
+      result.invalidTokens.length
+    )
+      await deletePushTokens(ws, result.invalidTokens as string[], tx);
     if (!message.contactId || message.isTest) return { settled: row!, events: [] };
     const rows = types.flatMap((t) => {
       const name = contactEventNameFor(message.channel, t);
-      return name ? [{ contactId: message.contactId!, name, properties: { ...messageEventProperties(message), ...(result.ok ? {} : { reason: result.reason }) }, occurredAt: now, messageId: `msg-${message.id}-${t}` }] : [];
+      return name
+        ? [
+            {
+              contactId: message.contactId!,
+              name,
+              properties: {
+                ...messageEventProperties(message),
+                ...(result.ok ? {} : { reason: result.reason }),
+              },
+              occurredAt: now,
+              messageId: `msg-${message.id}-${t}`,
+            },
+          ]
+        : [];
     });
     const stored = await insertEvents(tx, ws, rows);
     return { settled: row!, events: toIngestedEvents(ws, stored) };

@@ -16,7 +16,12 @@ describe("in-app contact tokens", () => {
     const token = mintInAppToken(key, "ws-1", "user-42", later);
     expect(verifyInAppToken(randomBytes(32), token)).toBeNull();
     const [payload, sig] = token.slice(4).split(".");
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), u: "user-43" })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload!, "base64url").toString()),
+        u: "user-43",
+      }),
+    ).toString("base64url");
     expect(verifyInAppToken(key, `wmc_${forged}.${sig}`)).toBeNull();
     expect(verifyInAppToken(key, "wm_live_abc")).toBeNull();
   });

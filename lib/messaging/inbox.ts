@@ -27,10 +27,19 @@ export async function readInbox(workspaceId: string, contactId: string, limit = 
 }
 
 /** Marks one of the contact's own in-app messages seen or dismissed (idempotent). */
-export async function actOnInboxMessage(workspaceId: string, contactId: string, messageId: string, action: z.infer<typeof ZInboxAction>) {
-  const message = z.uuid().safeParse(messageId).success ? await findMessage(db(), workspaceId, messageId) : null;
-  if (!message || message.contactId !== contactId || message.channel !== "in_app") throw new NotFoundError("No such in-app message for this contact");
+export async function actOnInboxMessage(
+  workspaceId: string,
+  contactId: string,
+  messageId: string,
+  action: z.infer<typeof ZInboxAction>,
+) {
+  const message = z.uuid().safeParse(messageId).success
+    ? await findMessage(db(), workspaceId, messageId)
+    : null;
+  if (!message || message.contactId !== contactId || message.channel !== "in_app")
+    throw new NotFoundError("No such in-app message for this contact");
   // Dismissing something never seen still means it was shown.
-  if (action === "dismissed" && !message.seenAt) await recordEngagement({ workspaceId, messageId, type: "seen" });
+  if (action === "dismissed" && !message.seenAt)
+    await recordEngagement({ workspaceId, messageId, type: "seen" });
   await recordEngagement({ workspaceId, messageId, type: action });
 }

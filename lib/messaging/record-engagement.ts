@@ -1,7 +1,12 @@
 import { db, type Executor } from "@/db";
 import { lockContact } from "@/db/queries/contact-edits";
 import { insertEvents } from "@/db/queries/ingest";
-import { findMessage, insertMessageEvent, stampEngagement, type TEngagement } from "@/db/queries/messages";
+import {
+  findMessage,
+  insertMessageEvent,
+  stampEngagement,
+  type TEngagement,
+} from "@/db/queries/messages";
 import type { TMessage } from "@/db/schema";
 import { changeSubscriptionInTx } from "@/lib/contacts/change-contact-subscription";
 import { offerIngested, toIngestedEvents, type TIngestedEvent } from "@/lib/ingest/ingested-events";
@@ -10,11 +15,27 @@ import { contactEventNameFor } from "./message-event-names";
 /** What the message says about itself in every contact event, so a segment can filter on it. */
 export function messageEventProperties(m: TMessage): Record<string, unknown> {
   const origin = m.origin;
-  const fromOrigin = Object.fromEntries(["journeyId", "nodeId", "campaignId"].filter((k) => origin[k] !== undefined).map((k) => [k, origin[k]]));
-  return { messageId: m.id, channel: m.channel, templateId: m.templateId, templateVersion: m.templateVersion, ...fromOrigin };
+  const fromOrigin = Object.fromEntries(
+    ["journeyId", "nodeId", "campaignId"]
+      .filter((k) => origin[k] !== undefined)
+      .map((k) => [k, origin[k]]),
+  );
+  return {
+    messageId: m.id,
+    channel: m.channel,
+    templateId: m.templateId,
+    templateVersion: m.templateVersion,
+    ...fromOrigin,
+  };
 }
 
-type TEngagementInput = { workspaceId: string; messageId: string; type: TEngagement; detail?: Record<string, unknown>; at?: Date };
+type TEngagementInput = {
+  workspaceId: string;
+  messageId: string;
+  type: TEngagement;
+  detail?: Record<string, unknown>;
+  at?: Date;
+};
 
 /**
  * Every open, click, reply, unsubscribe, receipt or in-app seen/dismiss is a message event; the
@@ -25,10 +46,18 @@ async function recordEngagementInTx(tx: Executor, input: TEngagementInput) {
   const at = input.at ?? new Date();
   const stamped = await stampEngagement(tx, input.workspaceId, input.messageId, input.type, at);
   if (!stamped) return null;
-  await insertMessageEvent(tx, input.workspaceId, input.messageId, input.type, input.detail ?? {}, at);
+  await insertMessageEvent(
+    tx,
+    input.workspaceId,
+    input.messageId,
+    input.type,
+    input.detail ?? {},
+    at,
+  );
   const { message, first } = stamped;
   const name = contactEventNameFor(message.channel, input.type);
-  if (!first || !name || !message.contactId || message.isTest) return { message, first, events: [] as TIngestedEvent[] };
+  if (!first || !name || !message.contactId || message.isTest)
+    return { message, first, events: [] as TIngestedEvent[] };
   const stored = await insertEvents(tx, input.workspaceId, [
     {
       contactId: message.contactId,
@@ -71,7 +100,11 @@ export async function unsubscribeFromMessage(workspaceId: string, messageId: str
         events.push(...toIngestedEvents(workspaceId, change.events));
       }
     }
-    const recorded = await recordEngagementInTx(tx, { workspaceId, messageId, type: "unsubscribed" });
+    const recorded = await recordEngagementInTx(tx, {
+      workspaceId,
+      messageId,
+      type: "unsubscribed",
+    });
     events.push(...(recorded?.events ?? []));
     return { message, events };
   });

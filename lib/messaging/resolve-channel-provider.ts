@@ -10,18 +10,32 @@ export const channelSecretsKey = () => appKey("channel-secrets");
 type TEntry = { stamp: string; provider: ChannelProvider | null };
 const KEY = Symbol.for("waymark.channel-providers");
 // Providers hold sockets (SMTP pools, HTTP/2 sessions): one per workspace and channel, rebuilt only when its settings change.
-const cache: Map<string, TEntry> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, TEntry>()) as Map<string, TEntry>;
+const cache: Map<string, TEntry> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<
+  string,
+  TEntry
+>()) as Map<string, TEntry>;
 
 /** The workspace's opened provider configs. A channel nobody configured delivers to the outbox. */
-export async function loadProviderConfigs(workspaceId: string): Promise<{ configs: TProviderConfig[]; stamp: string }> {
+export async function loadProviderConfigs(
+  workspaceId: string,
+): Promise<{ configs: TProviderConfig[]; stamp: string }> {
   const rows = await listChannelProviderRows(workspaceId);
   const key = channelSecretsKey();
   const configs = rows.map((r) => openConfig(r.config as TSealedConfig, key));
   if (!configs.some((c) => c.kind === "outbox")) configs.push({ kind: "outbox" });
-  return { configs, stamp: rows.map((r) => `${r.kind}@${r.updatedAt.toISOString()}`).sort().join(",") };
+  return {
+    configs,
+    stamp: rows
+      .map((r) => `${r.kind}@${r.updatedAt.toISOString()}`)
+      .sort()
+      .join(","),
+  };
 }
 
-export async function resolveChannelProvider(workspaceId: string, channel: TSendChannel): Promise<ChannelProvider | null> {
+export async function resolveChannelProvider(
+  workspaceId: string,
+  channel: TSendChannel,
+): Promise<ChannelProvider | null> {
   const { configs, stamp } = await loadProviderConfigs(workspaceId);
   const cacheKey = `${workspaceId}:${channel}`;
   const hit = cache.get(cacheKey);

@@ -5,7 +5,11 @@ import { channelSubscriptions, contacts, events, messageEvents, messages } from 
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { startSmtpSink, type TSmtpSink } from "@/lib/channels/testing/smtp-sink";
-import { createTemplate, publishTemplate, saveTemplateDraft } from "@/lib/templates/manage-templates";
+import {
+  createTemplate,
+  publishTemplate,
+  saveTemplateDraft,
+} from "@/lib/templates/manage-templates";
 import type { TTemplateContent } from "@/lib/templates/template-content";
 import { saveChannelProvider } from "./configure-channel-provider";
 import { actOnInboxMessage, readInbox } from "./inbox";
@@ -25,12 +29,30 @@ afterAll(async () => {
 
 const EMAIL: TTemplateContent = {
   channel: "email",
-  subject: "Welcome, {{ contact.firstName | default: \"friend\" }}",
+  subject: 'Welcome, {{ contact.firstName | default: "friend" }}',
   preheader: "",
-  theme: { brandColor: "#2563eb", backgroundColor: "#f3f4f6", fontFamily: "system", contentWidth: 600 },
+  theme: {
+    brandColor: "#2563eb",
+    backgroundColor: "#f3f4f6",
+    fontFamily: "system",
+    contentWidth: 600,
+  },
   blocks: [
-    { id: "h", type: "heading", level: 1, text: "Hi {{ contact.firstName | default: \"there\" }}", align: "left" },
-    { id: "b", type: "button", label: "Shop now", url: "https://shop.test/new", textColor: "#ffffff", align: "center" },
+    {
+      id: "h",
+      type: "heading",
+      level: 1,
+      text: 'Hi {{ contact.firstName | default: "there" }}',
+      align: "left",
+    },
+    {
+      id: "b",
+      type: "button",
+      label: "Shop now",
+      url: "https://shop.test/new",
+      textColor: "#ffffff",
+      align: "center",
+    },
     { id: "f", type: "footer", text: "Acme Inc.", unsubscribeText: "Unsubscribe" },
   ],
 };
@@ -38,19 +60,38 @@ const EMAIL: TTemplateContent = {
 async function setup(name: string) {
   const tenant = await makeTenant(name);
   const ws = tenant.workspace.id;
-  await saveChannelProvider(ws, tenant.user.id, "smtp", { host: "127.0.0.1", port: sink.port, secure: false, user: "mailer", password: "s3cret-pass", from: "hello@acme.test", fromName: "Acme" });
+  await saveChannelProvider(ws, tenant.user.id, "smtp", {
+    host: "127.0.0.1",
+    port: sink.port,
+    secure: false,
+    user: "mailer",
+    password: "s3cret-pass",
+    from: "hello@acme.test",
+    fromName: "Acme",
+  });
   const template = await createTemplate(ws, tenant.user.id, { name: "Welcome", channel: "email" });
   await saveTemplateDraft(ws, template.id, { content: EMAIL });
   await publishTemplate(ws, template.id, tenant.user.id);
   const [contact] = await db()
     .insert(contacts)
-    .values({ workspaceId: ws, externalId: `u-${name}`, email: `${name.toLowerCase()}@example.com`, attributes: { firstName: "<b>Ada</b>" } })
+    .values({
+      workspaceId: ws,
+      externalId: `u-${name}`,
+      email: `${name.toLowerCase()}@example.com`,
+      attributes: { firstName: "<b>Ada</b>" },
+    })
     .returning();
   return { tenant, ws, template, contact: contact! };
 }
 
 const send = (ws: string, contactId: string, templateId: string, key: string) =>
-  sendMessage({ workspaceId: ws, contactId, templateId, idempotencyKey: key, origin: { kind: "journey", journeyId: "j1", nodeId: "n1" } });
+  sendMessage({
+    workspaceId: ws,
+    contactId,
+    templateId,
+    idempotencyKey: key,
+    origin: { kind: "journey", journeyId: "j1", nodeId: "n1" },
+  });
 
 describe("sendMessage", () => {
   it("renders, sends over real SMTP with unsubscribe headers, and records the lifecycle", async () => {
@@ -71,8 +112,15 @@ describe("sendMessage", () => {
     expect(mail.user).toBe("mailer");
 
     const [row] = await db().select().from(messages).where(eq(messages.id, outcome.messageId));
-    expect(row).toMatchObject({ status: "sent", provider: "smtp", templateVersion: 1, recipient: "alpha@example.com" });
-    const types = (await db().select().from(messageEvents).where(eq(messageEvents.messageId, outcome.messageId))).map((e) => e.type);
+    expect(row).toMatchObject({
+      status: "sent",
+      provider: "smtp",
+      templateVersion: 1,
+      recipient: "alpha@example.com",
+    });
+    const types = (
+      await db().select().from(messageEvents).where(eq(messageEvents.messageId, outcome.messageId))
+    ).map((e) => e.type);
     expect(types).toEqual(["queued", "sent"]);
     const contactEvents = await db().select().from(events).where(eq(events.contactId, contact.id));
     expect(contactEvents.map((e) => e.name)).toEqual(["Email Sent"]);
@@ -81,7 +129,10 @@ describe("sendMessage", () => {
   it("sends once for one idempotency key", async () => {
     const { ws, template, contact } = await setup("Beta");
     const first = await send(ws, contact.id, template.id, "run-2:n1");
-    const again = await Promise.all([send(ws, contact.id, template.id, "run-2:n1"), send(ws, contact.id, template.id, "run-2:n1")]);
+    const again = await Promise.all([
+      send(ws, contact.id, template.id, "run-2:n1"),
+      send(ws, contact.id, template.id, "run-2:n1"),
+    ]);
     expect(again.map((o) => o.messageId)).toEqual([first.messageId, first.messageId]);
     expect(again.every((o) => o.duplicate)).toBe(true);
     expect(sink.mails.filter((m) => m.to.includes("beta@example.com"))).toHaveLength(1);
@@ -94,10 +145,16 @@ describe("sendMessage", () => {
     const first = await send(ws, contact.id, template.id, "k-crash");
     expect(first.status).toBe("queued");
     // As if a worker claimed it and was killed before the provider answered.
-    await db().update(messages).set({ status: "sending", sendingSince: new Date() }).where(eq(messages.id, first.messageId));
+    await db()
+      .update(messages)
+      .set({ status: "sending", sendingSince: new Date() })
+      .where(eq(messages.id, first.messageId));
     const busy = await send(ws, contact.id, template.id, "k-crash");
     expect(busy).toMatchObject({ status: "sending", retryable: true });
-    await db().update(messages).set({ sendingSince: new Date(Date.now() - 120_000) }).where(eq(messages.id, first.messageId));
+    await db()
+      .update(messages)
+      .set({ sendingSince: new Date(Date.now() - 120_000) })
+      .where(eq(messages.id, first.messageId));
     const resumed = await send(ws, contact.id, template.id, "k-crash");
     expect(resumed).toMatchObject({ status: "sent", messageId: first.messageId });
     expect(sink.mails.filter((m) => m.to.includes("crash@example.com"))).toHaveLength(1);
@@ -105,11 +162,23 @@ describe("sendMessage", () => {
 
   it("skips opted-out contacts and contacts with no address, with the reason", async () => {
     const { ws, template, contact } = await setup("Gamma");
-    await db().insert(channelSubscriptions).values({ workspaceId: ws, contactId: contact.id, channel: "email", status: "unsubscribed", source: "api", changedAt: new Date() });
+    await db()
+      .insert(channelSubscriptions)
+      .values({
+        workspaceId: ws,
+        contactId: contact.id,
+        channel: "email",
+        status: "unsubscribed",
+        source: "api",
+        changedAt: new Date(),
+      });
     const out = await send(ws, contact.id, template.id, "k1");
     expect(out.status).toBe("skipped");
     expect(out.reason).toMatch(/opted out of email/);
-    const [noEmail] = await db().insert(contacts).values({ workspaceId: ws, externalId: "no-email" }).returning();
+    const [noEmail] = await db()
+      .insert(contacts)
+      .values({ workspaceId: ws, externalId: "no-email" })
+      .returning();
     const out2 = await send(ws, noEmail!.id, template.id, "k2");
     expect(out2).toMatchObject({ status: "skipped", reason: "no email address" });
     expect(sink.mails.some((m) => m.to.includes("gamma@example.com"))).toBe(false);
@@ -118,7 +187,9 @@ describe("sendMessage", () => {
   it("skips with a reason when a printed value is missing and has no default", async () => {
     const { tenant, ws, contact } = await setup("Delta");
     const t = await createTemplate(ws, tenant.user.id, { name: "Needs plan", channel: "email" });
-    await saveTemplateDraft(ws, t.id, { content: { ...EMAIL, subject: "Your {{ contact.plan }} plan" } });
+    await saveTemplateDraft(ws, t.id, {
+      content: { ...EMAIL, subject: "Your {{ contact.plan }} plan" },
+    });
     await publishTemplate(ws, t.id, tenant.user.id);
     const out = await send(ws, contact.id, t.id, "k3");
     expect(out.status).toBe("skipped");
@@ -148,14 +219,23 @@ describe("sendMessage", () => {
     await unsubscribeFromMessage(ws, out.messageId);
     await unsubscribeFromMessage(ws, out.messageId);
 
-    const types = (await db().select().from(messageEvents).where(eq(messageEvents.messageId, out.messageId))).map((e) => e.type);
+    const types = (
+      await db().select().from(messageEvents).where(eq(messageEvents.messageId, out.messageId))
+    ).map((e) => e.type);
     expect(types.filter((t) => t === "opened")).toHaveLength(2);
-    const names = (await db().select().from(events).where(eq(events.contactId, contact.id))).map((e) => e.name).sort();
+    const names = (await db().select().from(events).where(eq(events.contactId, contact.id)))
+      .map((e) => e.name)
+      .sort();
     expect(names).toEqual(["$subscription_changed", "Email Opened", "Email Sent", "Unsubscribed"]);
     const [sub] = await db()
       .select()
       .from(channelSubscriptions)
-      .where(and(eq(channelSubscriptions.contactId, contact.id), eq(channelSubscriptions.channel, "email")));
+      .where(
+        and(
+          eq(channelSubscriptions.contactId, contact.id),
+          eq(channelSubscriptions.channel, "email"),
+        ),
+      );
     expect(sub).toMatchObject({ status: "unsubscribed", source: "unsubscribe_link" });
     // The next send is refused.
     expect((await send(ws, contact.id, template.id, "k7")).status).toBe("skipped");
@@ -171,7 +251,9 @@ describe("sendMessage", () => {
     const inbox = await readInbox(ws, contact.id);
     expect(inbox.messages).toHaveLength(1);
     expect(inbox.messages[0]).toMatchObject({ id: out.messageId, title: "Welcome, <b>Ada</b>" });
-    await expect(actOnInboxMessage(other.ws, other.contact.id, out.messageId, "dismissed")).rejects.toThrow(/No such in-app message/);
+    await expect(
+      actOnInboxMessage(other.ws, other.contact.id, out.messageId, "dismissed"),
+    ).rejects.toThrow(/No such in-app message/);
     await actOnInboxMessage(ws, contact.id, out.messageId, "dismissed");
     expect((await readInbox(ws, contact.id)).messages).toHaveLength(0);
     expect((await readInbox(other.ws, other.contact.id)).messages).toHaveLength(0);

@@ -35,7 +35,8 @@ export type TSendRequest = {
 };
 
 /** Where links inside messages point: the public URL when set, the dev server otherwise. */
-export const messageLinkOrigin = () => env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+export const messageLinkOrigin = () =>
+  env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
 /**
  * The one way a message leaves Waymark. Renders the template version for the contact, refuses
@@ -47,18 +48,36 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
   const ws = req.workspaceId;
   // A retry usually finds its message: no need to render again.
   const earlier = await findMessageByKey(db(), ws, req.idempotencyKey);
-  if (earlier) return earlier.status === "queued" || earlier.status === "sending" ? deliverMessage(earlier, true) : outcomeOf(earlier, true);
+  if (earlier)
+    return earlier.status === "queued" || earlier.status === "sending"
+      ? deliverMessage(earlier, true)
+      : outcomeOf(earlier, true);
 
   const messageId = randomUUID();
   const isTest = req.origin.kind === "test";
-  const base = { id: messageId, workspaceId: ws, contactId: req.contactId, idempotencyKey: req.idempotencyKey, templateId: req.templateId, origin: req.origin, isTest };
+  const base = {
+    id: messageId,
+    workspaceId: ws,
+    contactId: req.contactId,
+    idempotencyKey: req.idempotencyKey,
+    templateId: req.templateId,
+    origin: req.origin,
+    isTest,
+  };
 
-  const template = req.draftContent ? await draftTemplate(ws, req.templateId, req.draftContent) : await findPublishedTemplateVersion(ws, req.templateId, req.templateVersion);
-  if (!template) return skip({ ...base, channel: "email", templateId: null }, "the template has no published version");
+  const template = req.draftContent
+    ? await draftTemplate(ws, req.templateId, req.draftContent)
+    : await findPublishedTemplateVersion(ws, req.templateId, req.templateVersion);
+  if (!template)
+    return skip(
+      { ...base, channel: "email", templateId: null },
+      "the template has no published version",
+    );
   const withTemplate = { ...base, channel: template.channel, templateVersion: template.version };
 
   const loaded = req.contactId ? await loadSendContact(ws, req.contactId) : null;
-  if (req.contactId && !loaded) return skip({ ...withTemplate, contactId: null }, "the contact no longer exists");
+  if (req.contactId && !loaded)
+    return skip({ ...withTemplate, contactId: null }, "the contact no longer exists");
   let recipient = req.testRecipient ?? null;
   if (!recipient) {
     if (!loaded) return skip(withTemplate, "no recipient");
@@ -68,11 +87,31 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
   }
 
   const versionContent = template.content as TTemplateContent;
-  const compiled = template.version === null ? await compileTemplate(versionContent) : await getCompiledTemplate(`${template.templateId}:${template.version}`, versionContent);
+  const compiled =
+    template.version === null
+      ? await compileTemplate(versionContent)
+      : await getCompiledTemplate(`${template.templateId}:${template.version}`, versionContent);
   const urls = trackingUrls(trackingKey(), messageLinkOrigin(), messageId);
-  const contact = loaded?.contact ?? { externalId: null, email: null, phone: null, timezone: null, locale: null, country: null, city: null, attributes: {} };
-  const context = buildRenderContext({ contact, event: req.event, workspace: { name: template.workspaceName }, message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl } });
-  const rendered = renderMessage(compiled, context, { trackClick: (url: string) => urls.clickUrl(url), openPixelUrl: urls.openPixelUrl });
+  const contact = loaded?.contact ?? {
+    externalId: null,
+    email: null,
+    phone: null,
+    timezone: null,
+    locale: null,
+    country: null,
+    city: null,
+    attributes: {},
+  };
+  const context = buildRenderContext({
+    contact,
+    event: req.event,
+    workspace: { name: template.workspaceName },
+    message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl },
+  });
+  const rendered = renderMessage(compiled, context, {
+    trackClick: (url: string) => urls.clickUrl(url),
+    openPixelUrl: urls.openPixelUrl,
+  });
   if (!rendered.ok) return skip(withTemplate, rendered.reason, recipient.address);
 
   const content = buildOutgoingMessage(messageId, rendered.content, recipient, {
@@ -80,25 +119,51 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
     statusCallbackUrl: `${messageLinkOrigin().replace(/\/$/, "")}/api/webhooks/twilio/${ws}/status`,
   });
   const { message, created } = await db().transaction(async (tx) => {
-    const r = await insertMessageOnce(tx, { ...withTemplate, status: "queued", recipient: recipient.address, content: content as unknown as Record<string, unknown> });
+    const r = await insertMessageOnce(tx, {
+      ...withTemplate,
+      status: "queued",
+      recipient: recipient.address,
+      content: content as unknown as Record<string, unknown>,
+    });
     if (r.created) await insertMessageEvent(tx, ws, messageId, "queued");
     return r;
   });
-  if (message.status !== "queued" && message.status !== "sending") return outcomeOf(message, !created);
+  if (message.status !== "queued" && message.status !== "sending")
+    return outcomeOf(message, !created);
   return deliverMessage(message, !created);
 }
 
-async function skip(row: Omit<Parameters<typeof insertMessageOnce>[1], "status">, reason: string, recipient?: string): Promise<TSendOutcome> {
+async function skip(
+  row: Omit<Parameters<typeof insertMessageOnce>[1], "status">,
+  reason: string,
+  recipient?: string,
+): Promise<TSendOutcome> {
   const { message, created } = await db().transaction(async (tx) => {
-    const r = await insertMessageOnce(tx, { ...row, status: "skipped", reason, recipient: recipient ?? null });
-    if (r.created) await insertMessageEvent(tx, row.workspaceId, r.message.id, "skipped", { reason });
+    const r = await insertMessageOnce(tx, {
+      ...row,
+      status: "skipped",
+      reason,
+      recipient: recipient ?? null,
+    });
+    if (r.created)
+      await insertMessageEvent(tx, row.workspaceId, r.message.id, "skipped", { reason });
     return r;
   });
   return outcomeOf(message as TMessage, !created);
 }
 
 async function draftTemplate(workspaceId: string, templateId: string, content: TTemplateContent) {
-  const [template, workspace] = await Promise.all([findTemplate(workspaceId, templateId), findWorkspaceById(workspaceId)]);
+  const [template, workspace] = await Promise.all([
+    findTemplate(workspaceId, templateId),
+    findWorkspaceById(workspaceId),
+  ]);
   if (!template || !workspace || template.channel !== content.channel) return null;
-  return { templateId, name: template.name, channel: template.channel, version: null, content, workspaceName: workspace.name };
+  return {
+    templateId,
+    name: template.name,
+    channel: template.channel,
+    version: null,
+    content,
+    workspaceName: workspace.name,
+  };
 }

@@ -18,17 +18,38 @@ function bytesToUuid(b: Buffer): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-function signature(key: Buffer, purpose: TTrackingPurpose, messageId: string, extra: string): Buffer {
-  return createHmac("sha256", key).update(`${purpose}\n${messageId}\n${extra}`).digest().subarray(0, SIG_BYTES);
+function signature(
+  key: Buffer,
+  purpose: TTrackingPurpose,
+  messageId: string,
+  extra: string,
+): Buffer {
+  return createHmac("sha256", key)
+    .update(`${purpose}\n${messageId}\n${extra}`)
+    .digest()
+    .subarray(0, SIG_BYTES);
 }
 
 /** `extra` binds more than the message (the click's destination URL). */
-export function signTrackingToken(key: Buffer, purpose: TTrackingPurpose, messageId: string, extra = ""): string {
-  return Buffer.concat([uuidToBytes(messageId), signature(key, purpose, messageId, extra)]).toString("base64url");
+export function signTrackingToken(
+  key: Buffer,
+  purpose: TTrackingPurpose,
+  messageId: string,
+  extra = "",
+): string {
+  return Buffer.concat([
+    uuidToBytes(messageId),
+    signature(key, purpose, messageId, extra),
+  ]).toString("base64url");
 }
 
 /** The message id when the token is genuine for this purpose (and extra), otherwise null. */
-export function verifyTrackingToken(key: Buffer, purpose: TTrackingPurpose, token: string, extra = ""): string | null {
+export function verifyTrackingToken(
+  key: Buffer,
+  purpose: TTrackingPurpose,
+  token: string,
+  extra = "",
+): string | null {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const raw = Buffer.from(token, "base64url");
   if (raw.length !== 16 + SIG_BYTES) return null;
@@ -43,6 +64,7 @@ export function trackingUrls(key: Buffer, origin: string, messageId: string) {
   return {
     openPixelUrl: `${base}/t/o/${signTrackingToken(key, "open", messageId)}`,
     unsubscribeUrl: `${base}/u/${signTrackingToken(key, "unsubscribe", messageId)}`,
-    clickUrl: (url: string) => `${base}/t/c/${signTrackingToken(key, "click", messageId, url)}?u=${encodeURIComponent(url)}`,
+    clickUrl: (url: string) =>
+      `${base}/t/c/${signTrackingToken(key, "click", messageId, url)}?u=${encodeURIComponent(url)}`,
   };
 }

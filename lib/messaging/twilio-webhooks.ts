@@ -2,7 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { lockContact } from "@/db/queries/contact-edits";
 import { insertEvents } from "@/db/queries/ingest";
-import { findLatestMessageTo, findMessageByProviderId, insertMessageEvent, settleMessage } from "@/db/queries/messages";
+import {
+  findLatestMessageTo,
+  findMessageByProviderId,
+  insertMessageEvent,
+  settleMessage,
+} from "@/db/queries/messages";
 import { contacts } from "@/db/schema";
 import { changeSubscriptionInTx } from "@/lib/contacts/change-contact-subscription";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
@@ -27,14 +32,22 @@ export async function handleTwilioStatus(workspaceId: string, params: Record<str
   const message = await findMessageByProviderId(db(), workspaceId, sid);
   if (!message) return;
   if (status === "delivered" || status === "completed") {
-    await recordEngagement({ workspaceId, messageId: message.id, type: "delivered", detail: { providerStatus: status } });
+    await recordEngagement({
+      workspaceId,
+      messageId: message.id,
+      type: "delivered",
+      detail: { providerStatus: status },
+    });
     return;
   }
   if (["undelivered", "failed", "busy", "no-answer", "canceled"].includes(status)) {
     const reason = `${status}${params.ErrorCode ? ` (error ${params.ErrorCode})` : ""}`;
     await db().transaction(async (tx) => {
       await settleMessage(tx, workspaceId, message.id, { status: "failed", reason });
-      await insertMessageEvent(tx, workspaceId, message.id, "failed", { providerStatus: status, code: params.ErrorCode });
+      await insertMessageEvent(tx, workspaceId, message.id, "failed", {
+        providerStatus: status,
+        code: params.ErrorCode,
+      });
     });
   }
 }
@@ -55,7 +68,13 @@ export async function handleTwilioInbound(workspaceId: string, params: Record<st
     .limit(1);
   if (!contact) return;
   const keyword = smsKeyword(body);
-  const latest = await findLatestMessageTo(db(), workspaceId, contact.id, "sms", new Date(Date.now() - REPLY_WINDOW_MS));
+  const latest = await findLatestMessageTo(
+    db(),
+    workspaceId,
+    contact.id,
+    "sms",
+    new Date(Date.now() - REPLY_WINDOW_MS),
+  );
   const events = await db().transaction(async (tx) => {
     if (!(await lockContact(tx, workspaceId, contact.id))) return [];
     const stored = [];
@@ -84,5 +103,11 @@ export async function handleTwilioInbound(workspaceId: string, params: Record<st
     return stored;
   });
   await offerIngested(toIngestedEvents(workspaceId, events));
-  if (latest) await recordEngagement({ workspaceId, messageId: latest.id, type: keyword === "opt_out" ? "unsubscribed" : "replied", detail: { body } });
+  if (latest)
+    await recordEngagement({
+      workspaceId,
+      messageId: latest.id,
+      type: keyword === "opt_out" ? "unsubscribed" : "replied",
+      detail: { body },
+    });
 }

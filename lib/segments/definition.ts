@@ -6,17 +6,54 @@ import { ZAttributeKey } from "@/lib/contacts/attributes";
  * the value it needs; segment-to-sql.ts compiles it and evaluate-segment.ts is the reference the
  * compiler is tested against.
  */
-export const STRING_OPS = ["equals", "not_equals", "contains", "not_contains", "starts_with", "ends_with", "in", "not_in", "is_set", "is_not_set"] as const;
-export const NUMBER_OPS = ["eq", "neq", "gt", "gte", "lt", "lte", "between", "is_set", "is_not_set"] as const;
+export const STRING_OPS = [
+  "equals",
+  "not_equals",
+  "contains",
+  "not_contains",
+  "starts_with",
+  "ends_with",
+  "in",
+  "not_in",
+  "is_set",
+  "is_not_set",
+] as const;
+export const NUMBER_OPS = [
+  "eq",
+  "neq",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "between",
+  "is_set",
+  "is_not_set",
+] as const;
 export const BOOLEAN_OPS = ["is_true", "is_false", "is_set", "is_not_set"] as const;
-export const DATE_OPS = ["before", "after", "between", "within_last_days", "within_next_days", "more_than_days_ago", "is_set", "is_not_set"] as const;
+export const DATE_OPS = [
+  "before",
+  "after",
+  "between",
+  "within_last_days",
+  "within_next_days",
+  "more_than_days_ago",
+  "is_set",
+  "is_not_set",
+] as const;
 export const ARRAY_OPS = ["includes", "not_includes", "is_empty", "is_set", "is_not_set"] as const;
 
 export const VALUE_TYPES = ["string", "number", "boolean", "date", "array"] as const;
 export type TValueType = (typeof VALUE_TYPES)[number];
 
-const ZDate = z.iso.datetime({ offset: true, error: "must be an ISO date-time like 2026-11-01T00:00:00Z" });
-const ZDays = z.number({ error: "must be a number of days" }).int({ error: "must be a whole number of days" }).min(0).max(36500);
+const ZDate = z.iso.datetime({
+  offset: true,
+  error: "must be an ISO date-time like 2026-11-01T00:00:00Z",
+});
+const ZDays = z
+  .number({ error: "must be a number of days" })
+  .int({ error: "must be a whole number of days" })
+  .min(0)
+  .max(36500);
 const ZScalar = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
 
 /** The value each (type, op) pair takes; ops not listed take none. */
@@ -28,8 +65,14 @@ const VALUE_BY_OP: Record<TValueType, Partial<Record<string, z.ZodType>>> = {
     not_contains: z.string({ error: "must be text" }).min(1, { error: "enter some text" }).max(500),
     starts_with: z.string({ error: "must be text" }).min(1, { error: "enter some text" }).max(500),
     ends_with: z.string({ error: "must be text" }).min(1, { error: "enter some text" }).max(500),
-    in: z.array(z.string().max(500), { error: "must be a list of texts" }).min(1, { error: "needs at least one value" }).max(1000),
-    not_in: z.array(z.string().max(500), { error: "must be a list of texts" }).min(1, { error: "needs at least one value" }).max(1000),
+    in: z
+      .array(z.string().max(500), { error: "must be a list of texts" })
+      .min(1, { error: "needs at least one value" })
+      .max(1000),
+    not_in: z
+      .array(z.string().max(500), { error: "must be a list of texts" })
+      .min(1, { error: "needs at least one value" })
+      .max(1000),
   },
   number: {
     eq: z.number({ error: "must be a number" }).finite(),
@@ -38,13 +81,19 @@ const VALUE_BY_OP: Record<TValueType, Partial<Record<string, z.ZodType>>> = {
     gte: z.number({ error: "must be a number" }).finite(),
     lt: z.number({ error: "must be a number" }).finite(),
     lte: z.number({ error: "must be a number" }).finite(),
-    between: z.tuple([z.number().finite(), z.number().finite()], { error: "must be two numbers [low, high]" }).refine(([a, b]) => a <= b, { error: "low must not be above high" }),
+    between: z
+      .tuple([z.number().finite(), z.number().finite()], {
+        error: "must be two numbers [low, high]",
+      })
+      .refine(([a, b]) => a <= b, { error: "low must not be above high" }),
   },
   boolean: {},
   date: {
     before: ZDate,
     after: ZDate,
-    between: z.tuple([ZDate, ZDate], { error: "must be two dates [from, to]" }).refine(([a, b]) => Date.parse(a) <= Date.parse(b), { error: "from must not be after to" }),
+    between: z
+      .tuple([ZDate, ZDate], { error: "must be two dates [from, to]" })
+      .refine(([a, b]) => Date.parse(a) <= Date.parse(b), { error: "from must not be after to" }),
     within_last_days: ZDays,
     within_next_days: ZDays,
     more_than_days_ago: ZDays,
@@ -52,24 +101,44 @@ const VALUE_BY_OP: Record<TValueType, Partial<Record<string, z.ZodType>>> = {
   array: { includes: ZScalar, not_includes: ZScalar },
 };
 
-const OPS_BY_TYPE: Record<TValueType, readonly string[]> = { string: STRING_OPS, number: NUMBER_OPS, boolean: BOOLEAN_OPS, date: DATE_OPS, array: ARRAY_OPS };
+const OPS_BY_TYPE: Record<TValueType, readonly string[]> = {
+  string: STRING_OPS,
+  number: NUMBER_OPS,
+  boolean: BOOLEAN_OPS,
+  date: DATE_OPS,
+  array: ARRAY_OPS,
+};
 
 /** A typed comparison, shared by attributes, profile fields and event properties. */
 const ZComparison = z
-  .object({ type: z.enum(VALUE_TYPES, { error: `must be one of ${VALUE_TYPES.join(", ")}` }), op: z.string(), value: z.unknown().optional() })
+  .object({
+    type: z.enum(VALUE_TYPES, { error: `must be one of ${VALUE_TYPES.join(", ")}` }),
+    op: z.string(),
+    value: z.unknown().optional(),
+  })
   .superRefine((c, ctx) => {
     const ops = OPS_BY_TYPE[c.type];
     if (!ops.includes(c.op)) {
-      ctx.addIssue({ code: "custom", path: ["op"], message: `"${c.op}" does not apply to ${c.type} values; use one of ${ops.join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["op"],
+        message: `"${c.op}" does not apply to ${c.type} values; use one of ${ops.join(", ")}`,
+      });
       return;
     }
     const schema = VALUE_BY_OP[c.type][c.op];
     if (!schema) {
-      if (c.value !== undefined) ctx.addIssue({ code: "custom", path: ["value"], message: `"${c.op}" takes no value` });
+      if (c.value !== undefined)
+        ctx.addIssue({ code: "custom", path: ["value"], message: `"${c.op}" takes no value` });
       return;
     }
     const r = schema.safeParse(c.value);
-    if (!r.success) ctx.addIssue({ code: "custom", path: ["value", ...r.error.issues[0]!.path.map((p) => p as string | number)], message: r.error.issues[0]!.message });
+    if (!r.success)
+      ctx.addIssue({
+        code: "custom",
+        path: ["value", ...r.error.issues[0]!.path.map((p) => p as string | number)],
+        message: r.error.issues[0]!.message,
+      });
   });
 export type TComparison = { type: TValueType; op: string; value?: unknown };
 
@@ -86,13 +155,27 @@ const ZCount = z.strictObject({
   value: z.number({ error: "must be a number" }).int().min(0).max(1_000_000),
 });
 
-export const PROFILE_FIELDS = ["userId", "email", "phone", "country", "city", "timezone", "locale"] as const;
+export const PROFILE_FIELDS = [
+  "userId",
+  "email",
+  "phone",
+  "country",
+  "city",
+  "timezone",
+  "locale",
+] as const;
 export const CHANNELS = ["email", "sms", "push", "voice", "in_app"] as const;
 
-const ZAttributeCondition = z.intersection(z.object({ kind: z.literal("attribute"), key: ZAttributeKey }), ZComparison);
+const ZAttributeCondition = z.intersection(
+  z.object({ kind: z.literal("attribute"), key: ZAttributeKey }),
+  ZComparison,
+);
 const ZProfileCondition = z.intersection(
   z.object({ kind: z.literal("profile"), field: z.enum(PROFILE_FIELDS) }),
-  ZComparison.refine((c) => c.type === "string", { error: "profile fields are text", path: ["type"] }),
+  ZComparison.refine((c) => c.type === "string", {
+    error: "profile fields are text",
+    path: ["type"],
+  }),
 );
 const ZSignupCondition = z.intersection(
   z.object({ kind: z.literal("signup") }),
@@ -106,16 +189,30 @@ const ZEventCondition = z.strictObject({
   window: ZWindow.optional(),
 });
 const ZEventTimeCondition = z.intersection(
-  z.object({ kind: z.literal("event_time"), name: ZEventName, which: z.enum(["first", "last"]), filters: z.array(ZPropertyFilter).max(20).default([]) }),
-  ZComparison.refine((c) => c.type === "date" && c.op !== "is_set" && c.op !== "is_not_set", { error: "compare the time with a date operator", path: ["op"] }),
+  z.object({
+    kind: z.literal("event_time"),
+    name: ZEventName,
+    which: z.enum(["first", "last"]),
+    filters: z.array(ZPropertyFilter).max(20).default([]),
+  }),
+  ZComparison.refine((c) => c.type === "date" && c.op !== "is_set" && c.op !== "is_not_set", {
+    error: "compare the time with a date operator",
+    path: ["op"],
+  }),
 );
-const ZStep = z.strictObject({ name: ZEventName, filters: z.array(ZPropertyFilter).max(20).default([]) });
+const ZStep = z.strictObject({
+  name: ZEventName,
+  filters: z.array(ZPropertyFilter).max(20).default([]),
+});
 const ZSequenceCondition = z.strictObject({
   kind: z.literal("sequence"),
   first: ZStep,
   then: ZStep,
   /** "then" must happen within this many hours after "first". */
-  withinHours: z.number().positive({ error: "must be more than 0 hours" }).max(24 * 365),
+  withinHours: z
+    .number()
+    .positive({ error: "must be more than 0 hours" })
+    .max(24 * 365),
   mode: z.enum(["followed_by", "not_followed_by"]),
   window: ZWindow.optional(),
 });
@@ -124,8 +221,15 @@ const ZChannelCondition = z.strictObject({
   channel: z.enum(CHANNELS),
   state: z.enum(["reachable", "has_address", "opted_out"]),
 });
-const ZDeviceCondition = z.strictObject({ kind: z.literal("device"), platform: z.enum(["ios", "android", "web"]) });
-const ZSegmentCondition = z.strictObject({ kind: z.literal("segment"), segmentId: z.uuid({ error: "choose a segment" }), in: z.boolean() });
+const ZDeviceCondition = z.strictObject({
+  kind: z.literal("device"),
+  platform: z.enum(["ios", "android", "web"]),
+});
+const ZSegmentCondition = z.strictObject({
+  kind: z.literal("segment"),
+  segmentId: z.uuid({ error: "choose a segment" }),
+  in: z.boolean(),
+});
 
 // Dispatched by `kind`, so an error points into the condition that has it, not at "Invalid input".
 const CONDITION_SCHEMAS: Record<string, z.ZodType> = {
@@ -144,10 +248,32 @@ export type TCondition =
   | (TComparison & { kind: "attribute"; key: string })
   | (TComparison & { kind: "profile"; field: (typeof PROFILE_FIELDS)[number] })
   | (TComparison & { kind: "signup" })
-  | { kind: "event"; name: string; filters: TPropertyFilter[]; count: { op: "at_least" | "at_most" | "exactly"; value: number }; window?: TWindow }
-  | (TComparison & { kind: "event_time"; name: string; which: "first" | "last"; filters: TPropertyFilter[] })
-  | { kind: "sequence"; first: TStep; then: TStep; withinHours: number; mode: "followed_by" | "not_followed_by"; window?: TWindow }
-  | { kind: "channel"; channel: (typeof CHANNELS)[number]; state: "reachable" | "has_address" | "opted_out" }
+  | {
+      kind: "event";
+      name: string;
+      filters: TPropertyFilter[];
+      count: { op: "at_least" | "at_most" | "exactly"; value: number };
+      window?: TWindow;
+    }
+  | (TComparison & {
+      kind: "event_time";
+      name: string;
+      which: "first" | "last";
+      filters: TPropertyFilter[];
+    })
+  | {
+      kind: "sequence";
+      first: TStep;
+      then: TStep;
+      withinHours: number;
+      mode: "followed_by" | "not_followed_by";
+      window?: TWindow;
+    }
+  | {
+      kind: "channel";
+      channel: (typeof CHANNELS)[number];
+      state: "reachable" | "has_address" | "opted_out";
+    }
   | { kind: "device"; platform: "ios" | "android" | "web" }
   | { kind: "segment"; segmentId: string; in: boolean };
 export type TWindow = { lastDays: number } | { from: string; to: string };
@@ -165,12 +291,17 @@ export const ZGroup: z.ZodType<TGroup> = z.lazy(() =>
         z.unknown().transform((v, ctx) => {
           const kind = (v as { kind?: unknown })?.kind;
           if (!KINDS.includes(kind as string)) {
-            ctx.addIssue({ code: "custom", path: ["kind"], message: `must be one of ${KINDS.join(", ")}` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["kind"],
+              message: `must be one of ${KINDS.join(", ")}`,
+            });
             return z.NEVER;
           }
           const r = (kind === "group" ? ZGroup : CONDITION_SCHEMAS[kind as string]!).safeParse(v);
           if (!r.success) {
-            for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message } as never);
+            for (const issue of r.error.issues)
+              ctx.addIssue({ ...issue, code: "custom", message: issue.message } as never);
             return z.NEVER;
           }
           return r.data as TGroup | TCondition;

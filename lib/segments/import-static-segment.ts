@@ -1,6 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { db } from "@/db";
-import { findContactIdsByUserIds, insertMembers, insertSegment, segmentNameTaken } from "@/db/queries/segments";
+import {
+  findContactIdsByUserIds,
+  insertMembers,
+  insertSegment,
+  segmentNameTaken,
+} from "@/db/queries/segments";
 import type { TSegment } from "@/db/schema";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { withSaveRaces } from "./save-segment";
@@ -12,7 +17,11 @@ export const MAX_IMPORT_IDS = 100_000;
 export function userIdsFromCsv(csv: string): string[] {
   let rows: string[][];
   try {
-    rows = parse(csv.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    rows = parse(csv.replace(/^\uFEFF/, ""), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as string[][];
   } catch (err) {
     throw new ValidationError({ csv: `The CSV could not be read: ${(err as Error).message}` });
   }
@@ -21,7 +30,10 @@ export function userIdsFromCsv(csv: string): string[] {
   const body = col >= 0 ? rows.slice(1) : rows;
   const ids = [...new Set(body.map((r) => r[Math.max(col, 0)] ?? "").filter(Boolean))];
   if (!ids.length) throw new ValidationError({ csv: "The CSV has no user ids" });
-  if (ids.length > MAX_IMPORT_IDS) throw new ValidationError({ csv: `At most ${MAX_IMPORT_IDS.toLocaleString("en")} user ids per file` });
+  if (ids.length > MAX_IMPORT_IDS)
+    throw new ValidationError({
+      csv: `At most ${MAX_IMPORT_IDS.toLocaleString("en")} user ids per file`,
+    });
   return ids;
 }
 
@@ -33,11 +45,26 @@ export async function importStaticSegment(
   now = new Date(),
 ): Promise<{ segment: TSegment; matched: number; unmatched: string[] }> {
   const ids = userIdsFromCsv(input.csv);
-  if (await segmentNameTaken(workspaceId, input.name)) throw new ConflictError(`A segment named "${input.name}" already exists`, { name: `A segment named "${input.name}" already exists` });
+  if (await segmentNameTaken(workspaceId, input.name))
+    throw new ConflictError(`A segment named "${input.name}" already exists`, {
+      name: `A segment named "${input.name}" already exists`,
+    });
   const found = await findContactIdsByUserIds(workspaceId, ids);
   const segment = await withSaveRaces(input.name, () =>
     db().transaction(async (tx) => {
-      const row = await insertSegment({ workspaceId, name: input.name, description: input.description, type: "static", definition: null, createdBy: userId, createdAt: now, updatedAt: now }, tx);
+      const row = await insertSegment(
+        {
+          workspaceId,
+          name: input.name,
+          description: input.description,
+          type: "static",
+          definition: null,
+          createdBy: userId,
+          createdAt: now,
+          updatedAt: now,
+        },
+        tx,
+      );
       await insertMembers(row.id, [...found.values()], tx);
       return row;
     }),

@@ -1,19 +1,32 @@
 import { z } from "zod";
 import { ZSegmentDefinition } from "./definition";
 
-const ZName = z.string({ error: "Name is required" }).trim().min(1, { error: "Name is required" }).max(120, { error: "Name must be at most 120 characters" });
-const ZDescription = z.string().trim().max(1000, { error: "Description must be at most 1000 characters" });
+const ZName = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, { error: "Name is required" })
+  .max(120, { error: "Name must be at most 120 characters" });
+const ZDescription = z
+  .string()
+  .trim()
+  .max(1000, { error: "Description must be at most 1000 characters" });
 
 export const ZCreateSegment = z.strictObject({
   name: ZName,
   description: ZDescription.default(""),
   /** static: the contacts matching the definition now are frozen as the segment's members. */
-  type: z.enum(["dynamic", "static"], { error: 'must be "dynamic" or "static"' }).default("dynamic"),
+  type: z
+    .enum(["dynamic", "static"], { error: 'must be "dynamic" or "static"' })
+    .default("dynamic"),
   definition: ZSegmentDefinition,
 });
 
 export const ZUpdateSegment = z
-  .strictObject({ name: ZName.optional(), description: ZDescription.optional(), definition: ZSegmentDefinition.optional() })
+  .strictObject({
+    name: ZName.optional(),
+    description: ZDescription.optional(),
+    definition: ZSegmentDefinition.optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, { error: "Nothing to change" });
 
 export const ZPreviewSegment = z.strictObject({ definition: ZSegmentDefinition });

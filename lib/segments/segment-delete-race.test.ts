@@ -21,7 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-
 /** Runs `inside` in a transaction that stays open until `release()`; `done` settles after commit. */
 function openTransaction(inside: (tx: Tx) => Promise<void>) {
   let release!: () => void;
@@ -36,14 +35,20 @@ function openTransaction(inside: (tx: Tx) => Promise<void>) {
   return { started, release, done };
 }
 
-
 describe("deleting a segment while another starts using it", () => {
   it("waits for a save in progress that uses it, then refuses, naming that segment", async () => {
-    const pro = await createSegment(tenant.ws, tenant.userId, { name: "Pro", description: "", type: "dynamic", definition: PRO });
+    const pro = await createSegment(tenant.ws, tenant.userId, {
+      name: "Pro",
+      description: "",
+      type: "dynamic",
+      definition: PRO,
+    });
     // A save in progress, as createSegment does it: the referenced row share-locked, the new row written.
     const save = openTransaction(async (tx) => {
       await tx.execute(sql`select id from segments where id = ${pro.id} for share`);
-      await tx.execute(sql`insert into segments (workspace_id, name, type, definition) values (${tenant.ws}, 'Pro users', 'dynamic', ${JSON.stringify(usesIt(pro.id))}::jsonb)`);
+      await tx.execute(
+        sql`insert into segments (workspace_id, name, type, definition) values (${tenant.ws}, 'Pro users', 'dynamic', ${JSON.stringify(usesIt(pro.id))}::jsonb)`,
+      );
     });
     await save.started;
     const removal = removeSegment(tenant.ws, "race", pro.id);
@@ -51,23 +56,39 @@ describe("deleting a segment while another starts using it", () => {
     expect(await settledWithin(removal, 300)).toBe(false);
     save.release();
     await save.done;
-    await expect(removal).rejects.toMatchObject({ status: 409, message: expect.stringContaining('used by segment "Pro users"') });
+    await expect(removal).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining('used by segment "Pro users"'),
+    });
     expect(await executeRows(sql`select id from segments where id = ${pro.id}`)).toHaveLength(1);
   });
 
   it("makes a save that uses it wait for a delete in progress, then refuses it at the condition", async () => {
-    const gone = await createSegment(tenant.ws, tenant.userId, { name: "Soon gone", description: "", type: "dynamic", definition: PRO });
+    const gone = await createSegment(tenant.ws, tenant.userId, {
+      name: "Soon gone",
+      description: "",
+      type: "dynamic",
+      definition: PRO,
+    });
     // A delete in progress, as removeSegment does it: the row locked for update, checked, deleted.
     const del = openTransaction(async (tx) => {
       await tx.execute(sql`select id from segments where id = ${gone.id} for update`);
       await tx.execute(sql`delete from segments where id = ${gone.id}`);
     });
     await del.started;
-    const save = createSegment(tenant.ws, tenant.userId, { name: "Uses the gone one", description: "", type: "dynamic", definition: usesIt(gone.id) });
+    const save = createSegment(tenant.ws, tenant.userId, {
+      name: "Uses the gone one",
+      description: "",
+      type: "dynamic",
+      definition: usesIt(gone.id),
+    });
     save.catch(() => undefined);
     expect(await settledWithin(save, 300)).toBe(false);
     del.release();
     await del.done;
-    await expect(save).rejects.toMatchObject({ status: 400, fields: { "definition.conditions.0.segmentId": "no such segment in this workspace" } });
+    await expect(save).rejects.toMatchObject({
+      status: 400,
+      fields: { "definition.conditions.0.segmentId": "no such segment in this workspace" },
+    });
   });
 });

@@ -23,16 +23,35 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const CYCLE = { status: 400, fields: { "definition.conditions.0": "segments cannot include themselves, directly or through others" } };
-
+const CYCLE = {
+  status: 400,
+  fields: {
+    "definition.conditions.0": "segments cannot include themselves, directly or through others",
+  },
+};
 
 async function twoSegments(prefix: string) {
-  const a = await createSegment(tenant.ws, tenant.userId, { name: `${prefix} A`, description: "", type: "dynamic", definition: PRO });
-  const b = await createSegment(tenant.ws, tenant.userId, { name: `${prefix} B`, description: "", type: "dynamic", definition: PRO });
+  const a = await createSegment(tenant.ws, tenant.userId, {
+    name: `${prefix} A`,
+    description: "",
+    type: "dynamic",
+    definition: PRO,
+  });
+  const b = await createSegment(tenant.ws, tenant.userId, {
+    name: `${prefix} B`,
+    description: "",
+    type: "dynamic",
+    definition: PRO,
+  });
   return { a: a.id, b: b.id };
 }
 
-const definitionOf = async (id: string) => (await executeRows<{ definition: TSegmentDefinition }>(sql`select definition from segments where id = ${id}`))[0]!.definition;
+const definitionOf = async (id: string) =>
+  (
+    await executeRows<{ definition: TSegmentDefinition }>(
+      sql`select definition from segments where id = ${id}`,
+    )
+  )[0]!.definition;
 
 describe("two segments edited at once to use each other", () => {
   it("lets the first edit save and refuses the second as a cycle, never deadlocking", async () => {
@@ -48,7 +67,9 @@ describe("two segments edited at once to use each other", () => {
       await tx.execute(sql`select id from segments where id = ${b} for share`);
       ready();
       await paused;
-      await tx.execute(sql`update segments set definition = ${JSON.stringify(usesIt(b))}::jsonb where id = ${a}`);
+      await tx.execute(
+        sql`update segments set definition = ${JSON.stringify(usesIt(b))}::jsonb where id = ${a}`,
+      );
     });
     await locked;
     const second = editSegment(tenant.ws, b, { definition: usesIt(a) });
@@ -64,7 +85,10 @@ describe("two segments edited at once to use each other", () => {
   it("saves exactly one of two edits racing for real, and refuses the other as a cycle", async () => {
     for (let round = 0; round < 5; round++) {
       const { a, b } = await twoSegments(`Round ${round}`);
-      const [ab, ba] = await Promise.allSettled([editSegment(tenant.ws, a, { definition: usesIt(b) }), editSegment(tenant.ws, b, { definition: usesIt(a) })]);
+      const [ab, ba] = await Promise.allSettled([
+        editSegment(tenant.ws, a, { definition: usesIt(b) }),
+        editSegment(tenant.ws, b, { definition: usesIt(a) }),
+      ]);
       const outcomes = [ab, ba].map((o) => o.status);
       expect(outcomes.sort()).toEqual(["fulfilled", "rejected"]);
       const refused = [ab, ba].find((o) => o.status === "rejected") as PromiseRejectedResult;
@@ -75,23 +99,39 @@ describe("two segments edited at once to use each other", () => {
   it("refuses a cycle closed through a third segment that neither edit locks", async () => {
     for (let round = 0; round < 5; round++) {
       const { a, b } = await twoSegments(`Through ${round}`);
-      const c = (await createSegment(tenant.ws, tenant.userId, { name: `Through ${round} C`, description: "", type: "dynamic", definition: usesIt(b) })).id;
+      const c = (
+        await createSegment(tenant.ws, tenant.userId, {
+          name: `Through ${round} C`,
+          description: "",
+          type: "dynamic",
+          definition: usesIt(b),
+        })
+      ).id;
       // C uses B; A is edited to use C while B is edited to use A: together A → C → B → A, and
       // each edit share-locks only the segment it names, never C's row or the other's target.
-      const [ac, ba] = await Promise.allSettled([editSegment(tenant.ws, a, { definition: usesIt(c) }), editSegment(tenant.ws, b, { definition: usesIt(a) })]);
+      const [ac, ba] = await Promise.allSettled([
+        editSegment(tenant.ws, a, { definition: usesIt(c) }),
+        editSegment(tenant.ws, b, { definition: usesIt(a) }),
+      ]);
       expect([ac, ba].map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
-      expect(([ac, ba].find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 400 });
+      expect(
+        ([ac, ba].find((o) => o.status === "rejected") as PromiseRejectedResult).reason,
+      ).toMatchObject({ status: 400 });
     }
   });
 });
 
 describe("a save that loses a deadlock or serialization race", () => {
-  it.each([["40P01", "deadlock detected"], ["40001", "could not serialize access due to concurrent update"]])("answers %s as a 409 to retry", async (code, message) => {
+  it.each([
+    ["40P01", "deadlock detected"],
+    ["40001", "could not serialize access due to concurrent update"],
+  ])("answers %s as a 409 to retry", async (code, message) => {
     // As drizzle reports a driver error: wrapped, the PostgreSQL code on the cause.
     const err = new Error("Failed query", { cause: Object.assign(new Error(message), { code }) });
     await expect(withSaveRaces("Any", () => Promise.reject(err))).rejects.toMatchObject({
       status: 409,
-      message: "Another change to these segments was saved at the same moment. Reload them and save again.",
+      message:
+        "Another change to these segments was saved at the same moment. Reload them and save again.",
     });
   });
 });

@@ -5,7 +5,13 @@ import { tryCompileField, type TSyntaxError } from "./personalise";
 import { listTemplateFields } from "./template-fields";
 import type { TTemplateContent } from "./template-content";
 
-export type TVariableUse = { path: string; line: number; column: number; inOutput: boolean; hasDefault: boolean };
+export type TVariableUse = {
+  path: string;
+  line: number;
+  column: number;
+  inOutput: boolean;
+  hasDefault: boolean;
+};
 export type TVariableReport = {
   /** Dotted, e.g. `contact.firstName`; brackets kept for dynamic parts (`contact.attributes[key]`). */
   name: string;
@@ -34,11 +40,16 @@ function analyseField(templates: Template[]) {
   const inOutput = new Map<string, boolean>();
   for (const output of outputsOf(templates)) {
     const withDefault = hasDefaultFilter(output);
-    for (const vars of Object.values(analyzeSync([output], { partials: false }).variables)) for (const v of vars) inOutput.set(locationKey(v), withDefault);
+    for (const vars of Object.values(analyzeSync([output], { partials: false }).variables))
+      for (const v of vars) inOutput.set(locationKey(v), withDefault);
   }
   return Object.values(analyzeSync(templates, { partials: false }).globals)
     .flat()
-    .map((v) => ({ v, inOutput: inOutput.has(locationKey(v)), hasDefault: inOutput.get(locationKey(v)) ?? false }));
+    .map((v) => ({
+      v,
+      inOutput: inOutput.has(locationKey(v)),
+      hasDefault: inOutput.get(locationKey(v)) ?? false,
+    }));
 }
 
 /**
@@ -46,7 +57,10 @@ function analyseField(templates: Template[]) {
  * global variable the template reads, flagged unknown when not in `known` (the workspace's
  * attribute names) nor always known (known-variables.ts).
  */
-export function analyseTemplate(content: TTemplateContent, known: TKnownVariables = {}): TTemplateAnalysis {
+export function analyseTemplate(
+  content: TTemplateContent,
+  known: TKnownVariables = {},
+): TTemplateAnalysis {
   const isKnown = makeIsKnown(known);
   const errors: TSyntaxError[] = [];
   const byName = new Map<string, TVariableReport>();
@@ -59,8 +73,20 @@ export function analyseTemplate(content: TTemplateContent, known: TKnownVariable
     if (r.templates === null) continue;
     for (const { v, inOutput, hasDefault } of analyseField(r.templates)) {
       const name = v.toString();
-      const report = byName.get(name) ?? { name, known: isKnown(staticPath(v)), hasDefault: true, required: false, uses: [] };
-      report.uses.push({ path: f.path, line: v.location.row, column: v.location.col, inOutput, hasDefault });
+      const report = byName.get(name) ?? {
+        name,
+        known: isKnown(staticPath(v)),
+        hasDefault: true,
+        required: false,
+        uses: [],
+      };
+      report.uses.push({
+        path: f.path,
+        line: v.location.row,
+        column: v.location.col,
+        inOutput,
+        hasDefault,
+      });
       if (inOutput && !hasDefault) {
         report.required = true;
         report.hasDefault = false;

@@ -8,7 +8,10 @@ import type { TTemplateContent } from "./template-content";
 const MAX_ENTRIES = 500;
 const cache = new Map<string, Promise<TCompiledTemplate>>();
 
-export function getCompiledTemplate(versionKey: string, content: TTemplateContent): Promise<TCompiledTemplate> {
+export function getCompiledTemplate(
+  versionKey: string,
+  content: TTemplateContent,
+): Promise<TCompiledTemplate> {
   const hit = cache.get(versionKey);
   if (hit) {
     // Re-inserted so the map's order is least recently used first.

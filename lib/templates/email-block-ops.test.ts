@@ -1,10 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { blockPath, duplicateBlock, findBlock, insertBlock, moveBlock, newBlock, removeBlock, updateBlock } from "./email-block-ops";
+import {
+  blockPath,
+  duplicateBlock,
+  findBlock,
+  insertBlock,
+  moveBlock,
+  newBlock,
+  removeBlock,
+  updateBlock,
+} from "./email-block-ops";
 import { ZEmailContent, type TEmailBlock } from "./template-content";
 
 const tree = (): TEmailBlock[] => [
   { id: "h", type: "heading", level: 1, text: "Hi", align: "left" },
-  { id: "c", type: "columns", columns: [{ blocks: [{ id: "c1", type: "text", text: "left", align: "left" }] }, { blocks: [{ id: "c2", type: "text", text: "right", align: "left" }, { id: "c3", type: "divider", color: "#eeeeee" }] }] },
+  {
+    id: "c",
+    type: "columns",
+    columns: [
+      { blocks: [{ id: "c1", type: "text", text: "left", align: "left" }] },
+      {
+        blocks: [
+          { id: "c2", type: "text", text: "right", align: "left" },
+          { id: "c3", type: "divider", color: "#eeeeee" },
+        ],
+      },
+    ],
+  },
   { id: "f", type: "footer", text: "", unsubscribeText: "Unsubscribe" },
 ];
 
@@ -21,7 +42,9 @@ describe("email block edits", () => {
     expect(dup).toHaveLength(4);
     const ids = JSON.stringify(dup).match(/"id":"[^"]+"/g)!;
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ZEmailContent.safeParse({ channel: "email", subject: "s", blocks: dup }).success).toBe(true);
+    expect(ZEmailContent.safeParse({ channel: "email", subject: "s", blocks: dup }).success).toBe(
+      true,
+    );
   });
 
   it("updates, removes and finds nested blocks by id", () => {
@@ -40,7 +63,19 @@ describe("email block edits", () => {
   });
 
   it("every new block is valid content", () => {
-    for (const t of ["heading", "text", "button", "image", "divider", "spacer", "columns", "footer"] as const)
-      expect(ZEmailContent.safeParse({ channel: "email", subject: "s", blocks: [newBlock(t)] }).success, t).toBe(true);
+    for (const t of [
+      "heading",
+      "text",
+      "button",
+      "image",
+      "divider",
+      "spacer",
+      "columns",
+      "footer",
+    ] as const)
+      expect(
+        ZEmailContent.safeParse({ channel: "email", subject: "s", blocks: [newBlock(t)] }).success,
+        t,
+      ).toBe(true);
   });
 });

@@ -5,7 +5,16 @@ import type { TContentBlock, TEmailBlock } from "./template-content";
  * id (unique across columns too, see ZEmailContent), so a selection survives reordering.
  */
 export type TBlockType = TEmailBlock["type"];
-export const BLOCK_TYPES: TBlockType[] = ["heading", "text", "button", "image", "divider", "spacer", "columns", "footer"];
+export const BLOCK_TYPES: TBlockType[] = [
+  "heading",
+  "text",
+  "button",
+  "image",
+  "divider",
+  "spacer",
+  "columns",
+  "footer",
+];
 
 export const newBlockId = () => `b${Math.random().toString(36).slice(2, 10)}`;
 
@@ -17,17 +26,43 @@ export function newBlock(type: TBlockType): TEmailBlock {
     case "text":
       return { id, type, text: "Write something **bold** here.", align: "left" };
     case "button":
-      return { id, type, label: "Open", url: "https://example.com", textColor: "#ffffff", align: "center" };
+      return {
+        id,
+        type,
+        label: "Open",
+        url: "https://example.com",
+        textColor: "#ffffff",
+        align: "center",
+      };
     case "image":
-      return { id, type, src: "https://placehold.co/600x240/png", alt: "", width: 600, align: "center" };
+      return {
+        id,
+        type,
+        src: "https://placehold.co/600x240/png",
+        alt: "",
+        width: 600,
+        align: "center",
+      };
     case "divider":
       return { id, type, color: "#e5e7eb" };
     case "spacer":
       return { id, type, height: 24 };
     case "footer":
-      return { id, type, text: "You receive this email because you signed up at {{ workspace.name }}.", unsubscribeText: "Unsubscribe" };
+      return {
+        id,
+        type,
+        text: "You receive this email because you signed up at {{ workspace.name }}.",
+        unsubscribeText: "Unsubscribe",
+      };
     case "columns":
-      return { id, type, columns: [{ blocks: [newBlock("text") as TContentBlock] }, { blocks: [newBlock("text") as TContentBlock] }] };
+      return {
+        id,
+        type,
+        columns: [
+          { blocks: [newBlock("text") as TContentBlock] },
+          { blocks: [newBlock("text") as TContentBlock] },
+        ],
+      };
   }
 }
 
@@ -35,23 +70,36 @@ export function newBlock(type: TBlockType): TEmailBlock {
 export function cloneBlock<T extends TEmailBlock>(block: T): T {
   const copy = structuredClone(block);
   copy.id = newBlockId();
-  if (copy.type === "columns") for (const col of copy.columns) col.blocks = col.blocks.map((b) => cloneBlock(b));
+  if (copy.type === "columns")
+    for (const col of copy.columns) col.blocks = col.blocks.map((b) => cloneBlock(b));
   return copy;
 }
 
 /** Applies `fn` to the list holding `id` (top level or a column's), returning a new tree. */
-function inListOf(blocks: TEmailBlock[], id: string, fn: (list: TEmailBlock[], index: number) => TEmailBlock[]): TEmailBlock[] {
+function inListOf(
+  blocks: TEmailBlock[],
+  id: string,
+  fn: (list: TEmailBlock[], index: number) => TEmailBlock[],
+): TEmailBlock[] {
   const i = blocks.findIndex((b) => b.id === id);
   if (i >= 0) return fn(blocks, i);
   return blocks.map((b) =>
-    b.type === "columns" ? { ...b, columns: b.columns.map((c) => ({ blocks: inListOf(c.blocks, id, fn as never) as TContentBlock[] })) } : b,
+    b.type === "columns"
+      ? {
+          ...b,
+          columns: b.columns.map((c) => ({
+            blocks: inListOf(c.blocks, id, fn as never) as TContentBlock[],
+          })),
+        }
+      : b,
   );
 }
 
 export function findBlock(blocks: TEmailBlock[], id: string): TEmailBlock | null {
   for (const b of blocks) {
     if (b.id === id) return b;
-    if (b.type === "columns") for (const c of b.columns) for (const inner of c.blocks) if (inner.id === id) return inner;
+    if (b.type === "columns")
+      for (const c of b.columns) for (const inner of c.blocks) if (inner.id === id) return inner;
   }
   return null;
 }
@@ -70,9 +118,12 @@ export function blockPath(blocks: TEmailBlock[], id: string): string | null {
 }
 
 export const updateBlock = (blocks: TEmailBlock[], id: string, patch: Partial<TEmailBlock>) =>
-  inListOf(blocks, id, (list, i) => list.map((b, j) => (j === i ? ({ ...b, ...patch } as TEmailBlock) : b)));
+  inListOf(blocks, id, (list, i) =>
+    list.map((b, j) => (j === i ? ({ ...b, ...patch } as TEmailBlock) : b)),
+  );
 
-export const removeBlock = (blocks: TEmailBlock[], id: string) => inListOf(blocks, id, (list, i) => list.filter((_, j) => j !== i));
+export const removeBlock = (blocks: TEmailBlock[], id: string) =>
+  inListOf(blocks, id, (list, i) => list.filter((_, j) => j !== i));
 
 export const moveBlock = (blocks: TEmailBlock[], id: string, by: -1 | 1) =>
   inListOf(blocks, id, (list, i) => {
@@ -84,11 +135,27 @@ export const moveBlock = (blocks: TEmailBlock[], id: string, by: -1 | 1) =>
   });
 
 export const duplicateBlock = (blocks: TEmailBlock[], id: string) =>
-  inListOf(blocks, id, (list, i) => [...list.slice(0, i + 1), cloneBlock(list[i]!), ...list.slice(i + 1)]);
+  inListOf(blocks, id, (list, i) => [
+    ...list.slice(0, i + 1),
+    cloneBlock(list[i]!),
+    ...list.slice(i + 1),
+  ]);
 
 /** Adds after the selected block (in its list), or at the end; columns never nest. */
-export function insertBlock(blocks: TEmailBlock[], block: TEmailBlock, afterId: string | null): TEmailBlock[] {
-  if (afterId && findBlock(blocks, afterId) && !(block.type === "columns" && !blocks.some((b) => b.id === afterId)))
-    return inListOf(blocks, afterId, (list, i) => [...list.slice(0, i + 1), block, ...list.slice(i + 1)]);
+export function insertBlock(
+  blocks: TEmailBlock[],
+  block: TEmailBlock,
+  afterId: string | null,
+): TEmailBlock[] {
+  if (
+    afterId &&
+    findBlock(blocks, afterId) &&
+    !(block.type === "columns" && !blocks.some((b) => b.id === afterId))
+  )
+    return inListOf(blocks, afterId, (list, i) => [
+      ...list.slice(0, i + 1),
+      block,
+      ...list.slice(i + 1),
+    ]);
   return [...blocks, block];
 }

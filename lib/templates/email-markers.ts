@@ -14,7 +14,8 @@ export const PIXEL_MARK = "\uE003";
 const LINK = /\uE000(\d+)\uE001([^\uE002]*)\uE002/g;
 
 export type TEmailLink = { tracked: boolean };
-export const markLink = (index: number, url: string) => `${LINK_START}${index}${LINK_MID}${url}${LINK_END}`;
+export const markLink = (index: number, url: string) =>
+  `${LINK_START}${index}${LINK_MID}${url}${LINK_END}`;
 
 export type TTrackingOptions = {
   /** Returns the click-tracking URL for a link; `linkIndex` is the link's place in the template version. */
@@ -23,19 +24,33 @@ export type TTrackingOptions = {
   openPixelUrl?: string;
 };
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
-const decodeAttribute = (s: string) => (s.includes("&") ? s.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!) : s);
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&#x27;": "'",
+};
+const decodeAttribute = (s: string) =>
+  s.includes("&") ? s.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!) : s;
 
 /**
  * Replaces the wrapped links of a personalised HTML (`html`, attribute-encoded) or text part.
  * A URL that Liquid turned into something other than http(s)/mailto/tel (`javascript:`…) becomes `#`.
  */
-export function resolveLinks(body: string, links: TEmailLink[], mode: "html" | "text", opts: TTrackingOptions): string {
+export function resolveLinks(
+  body: string,
+  links: TEmailLink[],
+  mode: "html" | "text",
+  opts: TTrackingOptions,
+): string {
   return body.replace(LINK, (_, i: string, raw: string) => {
     const index = Number(i);
     let url = (mode === "html" ? decodeAttribute(raw) : raw).trim();
     if (!isSafeUrl(url)) url = "#";
-    else if (opts.trackClick && links[index]?.tracked && /^https?:/i.test(url)) url = opts.trackClick(url, index);
+    else if (opts.trackClick && links[index]?.tracked && /^https?:/i.test(url))
+      url = opts.trackClick(url, index);
     return mode === "html" ? escapeHtml(url) : url;
   });
 }

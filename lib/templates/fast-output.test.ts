@@ -17,7 +17,24 @@ const TEMPLATES = [
   '{{ a | upcase | default: "x" }}',
   '{{ a | default: "x", allow_false: true }}',
 ];
-const VALUES: unknown[] = [undefined, null, "", "x", "<b>&\"'", 0, 1.5, false, true, [], ["p", "q"], {}, { b: "B" }, { b: { c: "C" } }, { b: "" }, { b: false }];
+const VALUES: unknown[] = [
+  undefined,
+  null,
+  "",
+  "x",
+  "<b>&\"'",
+  0,
+  1.5,
+  false,
+  true,
+  [],
+  ["p", "q"],
+  {},
+  { b: "B" },
+  { b: { c: "C" } },
+  { b: "" },
+  { b: false },
+];
 
 function run(mode: TLiquidMode, src: string, scope: object, fastOutputs: boolean) {
   try {
@@ -38,7 +55,9 @@ describe("fast outputs", () => {
       const scope = { a: pick(VALUES), list: pick([[], ["p", "q"], "str", undefined]) };
       for (const src of TEMPLATES)
         for (const mode of ["html", "text", "json"] as const) {
-          expect(run(mode, src, scope, true), `${mode} ${src} ${JSON.stringify(scope)}`).toBe(run(mode, src, scope, false));
+          expect(run(mode, src, scope, true), `${mode} ${src} ${JSON.stringify(scope)}`).toBe(
+            run(mode, src, scope, false),
+          );
           compared++;
         }
     }

@@ -11,9 +11,14 @@ import { MissingValueError } from "./missing-value";
  */
 type TToken = { kind: number; content?: unknown };
 type TPropertyAccess = TToken & { variable?: unknown; props: TToken[] };
-const literal = (t: unknown): t is { content: unknown } => typeof t === "object" && t !== null && "content" in t && !Array.isArray(t);
+const literal = (t: unknown): t is { content: unknown } =>
+  typeof t === "object" && t !== null && "content" in t && !Array.isArray(t);
 
-export function fastOutputRender(output: Output, expression: string, escape: (v: unknown) => string) {
+export function fastOutputRender(
+  output: Output,
+  expression: string,
+  escape: (v: unknown) => string,
+) {
   const initial = output.value.initial as unknown as { postfix: TToken[] };
   const [token, ...rest] = initial.postfix;
   if (!token || rest.length || token.kind !== TokenKind.PropertyAccess) return null;
@@ -25,16 +30,26 @@ export function fastOutputRender(output: Output, expression: string, escape: (v:
   const filters = output.value.filters;
   const own = filters.slice(0, -1);
   if ((filters.at(-1) as { handler?: unknown } | undefined)?.handler !== escape) return null;
-  if (own.length > 1 || (own[0] && (own[0].name !== "default" || own[0].args.length !== 1 || !literal(own[0].args[0])))) return null;
+  if (
+    own.length > 1 ||
+    (own[0] && (own[0].name !== "default" || own[0].args.length !== 1 || !literal(own[0].args[0])))
+  )
+    return null;
   const hasDefault = own.length === 1;
   const fallback = hasDefault ? (own[0]!.args[0] as { content: unknown }).content : undefined;
 
   return function* render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    let value = toValue(yield (ctx as unknown as { _get(p: (string | number)[]): unknown })._get(path));
+    let value = toValue(
+      yield (ctx as unknown as { _get(p: (string | number)[]): unknown })._get(path),
+    );
     if (hasDefault) {
-      const empty = typeof value === "string" || Array.isArray(value) ? value.length === 0 : isFalsy(value, ctx);
+      const empty =
+        typeof value === "string" || Array.isArray(value)
+          ? value.length === 0
+          : isFalsy(value, ctx);
       if (empty) value = fallback;
-    } else if (value === undefined || value === null || value === "") throw new MissingValueError(expression);
+    } else if (value === undefined || value === null || value === "")
+      throw new MissingValueError(expression);
     emitter.write(escape(value));
   };
 }

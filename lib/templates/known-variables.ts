@@ -41,7 +41,8 @@ export function makeIsKnown(known: TKnownVariables = {}): (path: string) => bool
   }
   known.variables?.forEach(add);
   return (path) => {
-    if (exact.has(path) || prefixes.some((p) => path.startsWith(p) || path === p.slice(0, -1))) return true;
+    if (exact.has(path) || prefixes.some((p) => path.startsWith(p) || path === p.slice(0, -1)))
+      return true;
     // A property of a known value (`contact.firstName.size`, `contact.address.city`); but
     // `contact.attributes` alone does not make every attribute known.
     for (let cut = path.lastIndexOf("."); cut > 0; cut = path.lastIndexOf(".", cut - 1)) {

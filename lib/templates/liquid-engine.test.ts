@@ -3,7 +3,8 @@ import { liquidEngine, parseLiquid } from "./liquid-engine";
 import { missingValueIn } from "./missing-value";
 import { tryCompileField } from "./personalise";
 
-const render = (mode: "html" | "text" | "json", src: string, scope: object = {}) => liquidEngine(mode).renderSync(parseLiquid(mode, src), scope);
+const render = (mode: "html" | "text" | "json", src: string, scope: object = {}) =>
+  liquidEngine(mode).renderSync(parseLiquid(mode, src), scope);
 const renderError = (mode: "html" | "text", src: string, scope: object = {}) => {
   try {
     render(mode, src, scope);
@@ -31,19 +32,31 @@ describe("sealed Liquid engine", () => {
 
   it("cannot reach files even when the tag check is bypassed", async () => {
     // The engine's own file system has no files: a direct file render fails without touching disk.
-    await expect(liquidEngine("text").renderFile("/etc/passwd")).rejects.toThrow(/ENOENT|cannot read|Failed to lookup/);
+    await expect(liquidEngine("text").renderFile("/etc/passwd")).rejects.toThrow(
+      /ENOENT|cannot read|Failed to lookup/,
+    );
     expect(() => liquidEngine("text").renderFileSync("/etc/hostname")).toThrow();
   });
 
   it("does not run code or reach prototypes", () => {
     // Own properties only: a prototype's members read as nothing, so printing one skips the send.
-    expect(render("text", "{{ contact.constructor.constructor | default: '' }}|{{ contact.__proto__ | default: '' }}|{{ contact.a }}", { contact: { a: 1 } })).toBe("||1");
-    expect(missingValueIn(renderError("text", "{{ contact.constructor }}", { contact: {} }))?.variable).toBe("contact.constructor");
+    expect(
+      render(
+        "text",
+        "{{ contact.constructor.constructor | default: '' }}|{{ contact.__proto__ | default: '' }}|{{ contact.a }}",
+        { contact: { a: 1 } },
+      ),
+    ).toBe("||1");
+    expect(
+      missingValueIn(renderError("text", "{{ contact.constructor }}", { contact: {} }))?.variable,
+    ).toBe("contact.constructor");
     expect(() => parseLiquid("text", "{{ 'x' | eval }}")).toThrow(/undefined filter: eval/);
   });
 
   it("stops runaway loops and memory", () => {
-    expect(() => render("text", "{% for i in (1..100000000) %}{{ i }}{% endfor %}")).toThrow(/memory|limit/i);
+    expect(() => render("text", "{% for i in (1..100000000) %}{{ i }}{% endfor %}")).toThrow(
+      /memory|limit/i,
+    );
   });
 
   it("escapes output in HTML, not in text, and JSON-escapes in JSON", () => {
@@ -52,7 +65,11 @@ describe("sealed Liquid engine", () => {
       `<a title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;</a>`,
     );
     expect(render("text", "{{ v }}", scope)).toBe(scope.v);
-    expect(JSON.parse(render("json", `{"v": "{{ v }}", "o": {{ o | json }}}`, { ...scope, o: { a: [1, "b"] } }))).toEqual({ v: scope.v, o: { a: [1, "b"] } });
+    expect(
+      JSON.parse(
+        render("json", `{"v": "{{ v }}", "o": {{ o | json }}}`, { ...scope, o: { a: [1, "b"] } }),
+      ),
+    ).toEqual({ v: scope.v, o: { a: [1, "b"] } });
   });
 
   it("strips the private-use marker characters from every value", () => {
@@ -62,7 +79,11 @@ describe("sealed Liquid engine", () => {
   });
 
   it("skips on a missing value without a default, in any filter chain", () => {
-    for (const src of ["Hi {{ contact.firstName }}", "Hi {{ contact.firstName | upcase }}", "{% if true %}{{ contact.firstName | append: '!' }}{% endif %}"]) {
+    for (const src of [
+      "Hi {{ contact.firstName }}",
+      "Hi {{ contact.firstName | upcase }}",
+      "{% if true %}{{ contact.firstName | append: '!' }}{% endif %}",
+    ]) {
       for (const value of [undefined, null, ""]) {
         const err = renderError("html", src, { contact: { firstName: value } });
         expect(missingValueIn(err)?.message).toBe("missing value: contact.firstName");
@@ -71,11 +92,31 @@ describe("sealed Liquid engine", () => {
   });
 
   it("uses the default, and lets a guard decide", () => {
-    expect(render("html", '{{ contact.firstName | default: "there" }}', { contact: {} })).toBe("there");
-    expect(render("html", '{{ contact.firstName | upcase | default: "there" }}', { contact: {} })).toBe("there");
-    expect(render("text", "{% if contact.firstName %}Hi {{ contact.firstName }}{% else %}Hi{% endif %}", { contact: {} })).toBe("Hi");
-    expect(render("text", "{{ 0 }} {{ contact.n }} {{ contact.f }}", { contact: { n: 0, f: false } })).toBe("0 0 false");
-    expect(render("text", "{% for p in items %}{{ p.name }},{% endfor %}", { items: [{ name: "a" }, { name: "b" }] })).toBe("a,b,");
-    expect(missingValueIn(renderError("text", "{% for p in items %}{{ p.name }}{% endfor %}", { items: [{}] }))?.variable).toBe("p.name");
+    expect(render("html", '{{ contact.firstName | default: "there" }}', { contact: {} })).toBe(
+      "there",
+    );
+    expect(
+      render("html", '{{ contact.firstName | upcase | default: "there" }}', { contact: {} }),
+    ).toBe("there");
+    expect(
+      render(
+        "text",
+        "{% if contact.firstName %}Hi {{ contact.firstName }}{% else %}Hi{% endif %}",
+        { contact: {} },
+      ),
+    ).toBe("Hi");
+    expect(
+      render("text", "{{ 0 }} {{ contact.n }} {{ contact.f }}", { contact: { n: 0, f: false } }),
+    ).toBe("0 0 false");
+    expect(
+      render("text", "{% for p in items %}{{ p.name }},{% endfor %}", {
+        items: [{ name: "a" }, { name: "b" }],
+      }),
+    ).toBe("a,b,");
+    expect(
+      missingValueIn(
+        renderError("text", "{% for p in items %}{{ p.name }}{% endfor %}", { items: [{}] }),
+      )?.variable,
+    ).toBe("p.name");
   });
 });

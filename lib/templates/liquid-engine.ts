@@ -1,6 +1,15 @@
 import { fastOutputRender } from "./fast-output";
 import { MissingValueError } from "./missing-value";
-import { Liquid, Output, Tag, TokenKind, toValueSync, type Template, type TagToken, type TopLevelToken } from "liquidjs";
+import {
+  Liquid,
+  Output,
+  Tag,
+  TokenKind,
+  toValueSync,
+  type Template,
+  type TagToken,
+  type TopLevelToken,
+} from "liquidjs";
 
 /**
  * Two LiquidJS engines (one escaping HTML, one for plain text) plus one for JSON bodies, all sealed:
@@ -12,17 +21,39 @@ export type TLiquidMode = "html" | "text" | "json";
 /** The per-message substitution markers (personalise.ts); Liquid output may never forge them. */
 export const MARKER_CHARS = /[\uE000-\uE01F]/g;
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 const toText = (v: unknown): string =>
-  v === undefined || v === null ? "" : typeof v === "string" ? v : Array.isArray(v) ? v.map(toText).join("") : typeof v === "object" ? JSON.stringify(v) : String(v);
+  v === undefined || v === null
+    ? ""
+    : typeof v === "string"
+      ? v
+      : Array.isArray(v)
+        ? v.map(toText).join("")
+        : typeof v === "object"
+          ? JSON.stringify(v)
+          : String(v);
 
 /** The escaper each engine applies to every `{{ }}` (a `| raw` last filter bypasses it). */
-export const escapeHtml = (v: unknown) => toText(v).replace(MARKER_CHARS, "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+export const escapeHtml = (v: unknown) =>
+  toText(v)
+    .replace(MARKER_CHARS, "")
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 const cleanText = (v: unknown) => toText(v).replace(MARKER_CHARS, "");
 /** Inside a JSON string literal: the author writes the quotes, Liquid fills in what is between them. */
-const escapeJson = (v: unknown) => (v instanceof JsonText ? v.text : JSON.stringify(cleanText(v)).slice(1, -1));
+const escapeJson = (v: unknown) =>
+  v instanceof JsonText ? v.text : JSON.stringify(cleanText(v)).slice(1, -1);
 
-const ESCAPERS: Record<TLiquidMode, (v: unknown) => string> = { html: escapeHtml, text: cleanText, json: escapeJson };
+const ESCAPERS: Record<TLiquidMode, (v: unknown) => string> = {
+  html: escapeHtml,
+  text: cleanText,
+  json: escapeJson,
+};
 
 /** What the `json` filter returns in a webhook body: already JSON, so the escaper leaves it alone. */
 class JsonText {
@@ -77,11 +108,16 @@ function makeEngine(mode: TLiquidMode): Liquid {
   for (const tag of ["include", "render", "layout"]) engine.registerTag(tag, RefusedTag);
   // `| raw` prints unescaped HTML on purpose, but still may not forge a tracking marker.
   engine.registerFilter("raw", { raw: true, handler: cleanText });
-  if (mode === "json") engine.registerFilter("json", (v: unknown) => new JsonText(JSON.stringify(v ?? null)));
+  if (mode === "json")
+    engine.registerFilter("json", (v: unknown) => new JsonText(JSON.stringify(v ?? null)));
   return engine;
 }
 
-const engines: Record<TLiquidMode, Liquid> = { html: makeEngine("html"), text: makeEngine("text"), json: makeEngine("json") };
+const engines: Record<TLiquidMode, Liquid> = {
+  html: makeEngine("html"),
+  text: makeEngine("text"),
+  json: makeEngine("json"),
+};
 export const liquidEngine = (mode: TLiquidMode) => engines[mode];
 
 const isMissing = (v: unknown) => v === undefined || v === null || v === "";
@@ -90,26 +126,36 @@ const isMissing = (v: unknown) => v === undefined || v === null || v === "";
 export function* outputsOf(templates: Template[]): Generator<Output> {
   for (const t of templates) {
     if (t instanceof Output) yield t;
-    const children = (t as { children?: (partials: boolean, sync: boolean) => Generator<unknown, Template[]> }).children;
-    if (typeof children === "function") yield* outputsOf(toValueSync(children.call(t, false, true)));
+    const children = (
+      t as { children?: (partials: boolean, sync: boolean) => Generator<unknown, Template[]> }
+    ).children;
+    if (typeof children === "function")
+      yield* outputsOf(toValueSync(children.call(t, false, true)));
   }
 }
 
 /** The text of an output's expression before its filters, or null when it reads no variable. */
 export function outputExpression(output: Output): string | null {
-  const postfix = (output.value.initial as unknown as { postfix: { kind: number; getText(): string }[] }).postfix;
+  const postfix = (
+    output.value.initial as unknown as { postfix: { kind: number; getText(): string }[] }
+  ).postfix;
   if (!postfix.some((t) => t.kind === TokenKind.PropertyAccess)) return null;
   return postfix.map((t) => t.getText()).join(" ");
 }
 
-export const hasDefaultFilter = (output: Output) => output.value.filters.some((f) => f.name === "default");
+export const hasDefaultFilter = (output: Output) =>
+  output.value.filters.some((f) => f.name === "default");
 
 /**
  * Parses one field. Outputs that read a variable without `| default:` get a first filter that
  * throws MissingValueError on nothing (undefined, null, ""): never a hole in a sent message,
  * while a `{% if %}` around the output still decides whether it renders at all.
  */
-export function parseLiquid(mode: TLiquidMode, source: string, { fastOutputs = true } = {}): Template[] {
+export function parseLiquid(
+  mode: TLiquidMode,
+  source: string,
+  { fastOutputs = true } = {},
+): Template[] {
   const templates = liquidEngine(mode).parse(source);
   for (const output of outputsOf(templates)) {
     const expression = outputExpression(output);

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { db } from "@/db";
-import { deleteTemplate, insertTemplate, insertTemplateVersion, lockTemplate, updateTemplate } from "@/db/queries/templates";
+import {
+  deleteTemplate,
+  insertTemplate,
+  insertTemplateVersion,
+  lockTemplate,
+  updateTemplate,
+} from "@/db/queries/templates";
 import { SEND_CHANNELS } from "@/lib/channels/types";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { defaultTemplateContent } from "./default-template-content";
@@ -8,7 +14,10 @@ import { compileTemplate } from "./render-message";
 import { ZTemplateContent } from "./template-content";
 import { zodFields } from "@/lib/validation/zod-fields";
 
-export const ZCreateTemplate = z.object({ name: z.string().trim().min(1, "Required").max(120), channel: z.enum(SEND_CHANNELS) });
+export const ZCreateTemplate = z.object({
+  name: z.string().trim().min(1, "Required").max(120),
+  channel: z.enum(SEND_CHANNELS),
+});
 /** Drafts save half-written (an empty subject is fine until publish); only their shape is checked. */
 export const ZSaveTemplate = z.object({
   name: z.string().trim().min(1, "Required").max(120).optional(),
@@ -17,22 +26,42 @@ export const ZSaveTemplate = z.object({
 
 const nameTaken = () => new ValidationError({ name: "A template with this name already exists" });
 
-export async function createTemplate(workspaceId: string, userId: string, input: z.infer<typeof ZCreateTemplate>) {
+export async function createTemplate(
+  workspaceId: string,
+  userId: string,
+  input: z.infer<typeof ZCreateTemplate>,
+) {
   try {
-    return await insertTemplate({ workspaceId, name: input.name, channel: input.channel, draft: defaultTemplateContent(input.channel), createdBy: userId });
+    return await insertTemplate({
+      workspaceId,
+      name: input.name,
+      channel: input.channel,
+      draft: defaultTemplateContent(input.channel),
+      createdBy: userId,
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken();
     throw err;
   }
 }
 
-export async function saveTemplateDraft(workspaceId: string, templateId: string, input: z.infer<typeof ZSaveTemplate>) {
+export async function saveTemplateDraft(
+  workspaceId: string,
+  templateId: string,
+  input: z.infer<typeof ZSaveTemplate>,
+) {
   return db().transaction(async (tx) => {
     const template = await lockTemplate(tx, workspaceId, templateId);
     if (!template) throw new NotFoundError("No such template");
-    if (input.content && input.content.channel !== template.channel) throw new ValidationError({ "content.channel": `This is a ${template.channel} template` });
+    if (input.content && input.content.channel !== template.channel)
+      throw new ValidationError({ "content.channel": `This is a ${template.channel} template` });
     try {
-      return await updateTemplate(workspaceId, templateId, { name: input.name, draft: input.content }, tx);
+      return await updateTemplate(
+        workspaceId,
+        templateId,
+        { name: input.name, draft: input.content },
+        tx,
+      );
     } catch (err) {
       if (isUniqueViolation(err)) throw nameTaken();
       throw err;
@@ -51,17 +80,35 @@ export async function publishTemplate(workspaceId: string, templateId: string, u
     const parsed = ZTemplateContent.safeParse(template.draft);
     if (!parsed.success) throw new ValidationError(zodFields(parsed.error, "content"));
     await compileTemplate(parsed.data).catch((err: unknown) => {
-      if (err instanceof ValidationError) throw new ValidationError(Object.fromEntries(Object.entries(err.fields ?? {}).map(([k, v]) => [`content.${k}`, v])));
+      if (err instanceof ValidationError)
+        throw new ValidationError(
+          Object.fromEntries(Object.entries(err.fields ?? {}).map(([k, v]) => [`content.${k}`, v])),
+        );
       throw err;
     });
     const version = template.publishedVersion + 1;
-    await insertTemplateVersion(tx, { templateId, version, workspaceId, content: parsed.data, publishedBy: userId });
-    await updateTemplate(workspaceId, templateId, { publishedVersion: version, draft: parsed.data }, tx);
+    await insertTemplateVersion(tx, {
+      templateId,
+      version,
+      workspaceId,
+      content: parsed.data,
+      publishedBy: userId,
+    });
+    await updateTemplate(
+      workspaceId,
+      templateId,
+      { publishedVersion: version, draft: parsed.data },
+      tx,
+    );
     return { version };
   });
 }
 
-export async function removeTemplate(workspaceId: string, templateId: string, usedBy: () => Promise<string[]>) {
+export async function removeTemplate(
+  workspaceId: string,
+  templateId: string,
+  usedBy: () => Promise<string[]>,
+) {
   const users = await usedBy();
   if (users.length) throw new ConflictError(`In use by ${users.join(", ")}: remove it there first`);
   if (!(await deleteTemplate(workspaceId, templateId))) throw new NotFoundError("No such template");

@@ -9,7 +9,9 @@ export class MissingValueError extends Error {
 export function missingValueIn(err: unknown): MissingValueError | null {
   for (let e: unknown = err, depth = 0; e && depth < 10; depth++) {
     if (e instanceof MissingValueError) return e;
-    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+    e =
+      (e as { originalError?: unknown; cause?: unknown }).originalError ??
+      (e as { cause?: unknown }).cause;
   }
   return null;
 }

@@ -4,20 +4,36 @@ import { hasLiquid, liquidEngine, parseLiquid, type TLiquidMode } from "./liquid
 import { missingValueIn } from "./missing-value";
 
 /** One text field of a template version, parsed once; `templates` is null for plain text with no Liquid. */
-export type TLiquidField = { path: string; mode: TLiquidMode; source: string; templates: Template[] | null };
+export type TLiquidField = {
+  path: string;
+  mode: TLiquidMode;
+  source: string;
+  templates: Template[] | null;
+};
 
 export type TSyntaxError = { path: string; line: number; column: number; message: string };
 
 /** Line, column and bare message of a LiquidJS parse error (its message repeats the position). */
 export function syntaxErrorOf(path: string, err: unknown): TSyntaxError {
-  const e = err as { message?: string; originalError?: Error; token?: { getPosition?: () => [number, number] } };
+  const e = err as {
+    message?: string;
+    originalError?: Error;
+    token?: { getPosition?: () => [number, number] };
+  };
   const [line, column] = e.token?.getPosition?.() ?? [1, 1];
-  const message = (e.originalError?.message ?? e.message ?? String(err)).replace(/, line:\d+, col:\d+$/, "");
+  const message = (e.originalError?.message ?? e.message ?? String(err)).replace(
+    /, line:\d+, col:\d+$/,
+    "",
+  );
   return { path, line, column, message };
 }
 
 /** Parses a field or throws the syntax error (null when fine): shared by compile and analysis. */
-export function tryCompileField(path: string, mode: TLiquidMode, source: string): TLiquidField | TSyntaxError {
+export function tryCompileField(
+  path: string,
+  mode: TLiquidMode,
+  source: string,
+): TLiquidField | TSyntaxError {
   if (!hasLiquid(source)) return { path, mode, source, templates: null };
   try {
     return { path, mode, source, templates: parseLiquid(mode, source) };
@@ -28,13 +44,16 @@ export function tryCompileField(path: string, mode: TLiquidMode, source: string)
 
 export function compileField(path: string, mode: TLiquidMode, source: string): TLiquidField {
   const r = tryCompileField(path, mode, source);
-  if ("line" in r) throw new ValidationError({ [path]: `${r.message} (line ${r.line}, column ${r.column})` });
+  if ("line" in r)
+    throw new ValidationError({ [path]: `${r.message} (line ${r.line}, column ${r.column})` });
   return r;
 }
 
 /** Renders a field; throws MissingValueError (see liquid-engine.ts) or LiquidJS's render errors. */
 export function renderField(field: TLiquidField, scope: object): string {
-  return field.templates === null ? field.source : liquidEngine(field.mode).renderSync(field.templates, scope);
+  return field.templates === null
+    ? field.source
+    : liquidEngine(field.mode).renderSync(field.templates, scope);
 }
 
 export type TPersonaliseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -51,7 +70,10 @@ export function personalise<T>(fn: () => T): TPersonaliseResult<T> {
     if (missing) return { ok: false, reason: missing.message };
     if (err instanceof PersonaliseError) return { ok: false, reason: err.message };
     const e = err as { originalError?: Error; message?: string };
-    return { ok: false, reason: `template error: ${(e.originalError?.message ?? e.message ?? String(err)).replace(/, line:\d+, col:\d+$/, "")}` };
+    return {
+      ok: false,
+      reason: `template error: ${(e.originalError?.message ?? e.message ?? String(err)).replace(/, line:\d+, col:\d+$/, "")}`,
+    };
   }
 }
 

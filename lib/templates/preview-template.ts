@@ -17,7 +17,9 @@ export const ZPreviewRequest = z.object({
   context: z
     .object({
       contact: z.record(z.string(), z.unknown()).default({}),
-      event: z.object({ name: z.string(), properties: z.record(z.string(), z.unknown()).default({}) }).optional(),
+      event: z
+        .object({ name: z.string(), properties: z.record(z.string(), z.unknown()).default({}) })
+        .optional(),
     })
     .optional(),
 });
@@ -26,8 +28,21 @@ const PROFILE_KEYS = ["email", "phone", "timezone", "locale", "country", "city"]
 
 function handWrittenContact(fields: Record<string, unknown>): TRenderContact {
   const str = (k: string) => (typeof fields[k] === "string" ? (fields[k] as string) : null);
-  const attributes = Object.fromEntries(Object.entries(fields).filter(([k]) => k !== "userId" && !(PROFILE_KEYS as readonly string[]).includes(k)));
-  return { externalId: str("userId"), email: str("email"), phone: str("phone"), timezone: str("timezone"), locale: str("locale"), country: str("country"), city: str("city"), attributes };
+  const attributes = Object.fromEntries(
+    Object.entries(fields).filter(
+      ([k]) => k !== "userId" && !(PROFILE_KEYS as readonly string[]).includes(k),
+    ),
+  );
+  return {
+    externalId: str("userId"),
+    email: str("email"),
+    phone: str("phone"),
+    timezone: str("timezone"),
+    locale: str("locale"),
+    country: str("country"),
+    city: str("city"),
+    attributes,
+  };
 }
 
 /**
@@ -37,20 +52,35 @@ function handWrittenContact(fields: Record<string, unknown>): TRenderContact {
  */
 export async function previewTemplate(workspaceId: string, input: z.infer<typeof ZPreviewRequest>) {
   const parsed = ZTemplateContent.safeParse(input.content);
-  const [workspace, attributes] = await Promise.all([findWorkspaceById(workspaceId), listAttributeKeys(workspaceId)]);
+  const [workspace, attributes] = await Promise.all([
+    findWorkspaceById(workspaceId),
+    listAttributeKeys(workspaceId),
+  ]);
   if (!workspace) throw new NotFoundError("No such workspace");
-  if (!parsed.success) return { ok: false as const, fields: zodFields(parsed.error, "content"), analysis: null, rendered: null };
+  if (!parsed.success)
+    return {
+      ok: false as const,
+      fields: zodFields(parsed.error, "content"),
+      analysis: null,
+      rendered: null,
+    };
   const analysis = analyseTemplate(parsed.data, { attributes });
   if (analysis.errors.length) return { ok: false as const, fields: {}, analysis, rendered: null };
 
   let contact: TRenderContact = handWrittenContact(input.context?.contact ?? {});
   if (input.sampleContactId) {
     const loaded = await loadSendContact(workspaceId, input.sampleContactId);
-    if (!loaded) throw new ValidationError({ sampleContactId: "No such contact in this workspace" });
+    if (!loaded)
+      throw new ValidationError({ sampleContactId: "No such contact in this workspace" });
     contact = loaded.contact;
   }
   const compiled = await compileTemplate(parsed.data);
-  const context = buildRenderContext({ contact, event: input.context?.event ?? null, workspace: { name: workspace.name }, message: { id: "preview", unsubscribeUrl: "#unsubscribe" } });
+  const context = buildRenderContext({
+    contact,
+    event: input.context?.event ?? null,
+    workspace: { name: workspace.name },
+    message: { id: "preview", unsubscribeUrl: "#unsubscribe" },
+  });
   const rendered = renderMessage(compiled, context);
   return { ok: rendered.ok, fields: {}, analysis, rendered };
 }

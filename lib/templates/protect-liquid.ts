@@ -14,7 +14,10 @@ export class LiquidVault {
 
   /** Also drops any private-use marker characters an author pasted in, so none can pose as a marker. */
   protect = (source: string): string =>
-    source.replace(MARKER_CHARS, "").replace(LIQUID_SPAN, (span) => `\uE010${this.spans.push(span) - 1}\uE011`);
+    source
+      .replace(MARKER_CHARS, "")
+      .replace(LIQUID_SPAN, (span) => `\uE010${this.spans.push(span) - 1}\uE011`);
 
-  restore = (rendered: string): string => rendered.replace(TOKEN, (_, i: string) => this.spans[Number(i)] ?? "");
+  restore = (rendered: string): string =>
+    rendered.replace(TOKEN, (_, i: string) => this.spans[Number(i)] ?? "");
 }

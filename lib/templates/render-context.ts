@@ -20,8 +20,15 @@ export type TMessageValues = {
   [key: string]: string | undefined;
 };
 
-export type TRenderContact = Pick<TContact, "externalId" | "email" | "phone" | "timezone" | "locale" | "country" | "city" | "attributes"> & { id?: string };
-export type TRenderEvent = { name: string; properties?: Record<string, unknown> | null; occurredAt?: Date | string | null };
+export type TRenderContact = Pick<
+  TContact,
+  "externalId" | "email" | "phone" | "timezone" | "locale" | "country" | "city" | "attributes"
+> & { id?: string };
+export type TRenderEvent = {
+  name: string;
+  properties?: Record<string, unknown> | null;
+  occurredAt?: Date | string | null;
+};
 
 export type TRenderContextInput = {
   contact: TRenderContact;
@@ -46,7 +53,8 @@ export function buildRenderContext(input: TRenderContextInput): TRenderContext {
     attributes,
   };
   const e = input.event;
-  const occurredAt = e?.occurredAt instanceof Date ? e.occurredAt.toISOString() : (e?.occurredAt ?? null);
+  const occurredAt =
+    e?.occurredAt instanceof Date ? e.occurredAt.toISOString() : (e?.occurredAt ?? null);
   return {
     contact,
     event: { name: e?.name ?? null, properties: e?.properties ?? {}, occurredAt },

@@ -28,8 +28,25 @@ function EmailDocument({ content, kit }: { content: TEmailContent; kit: TBlockKi
         <style>{RESPONSIVE_CSS}</style>
       </Head>
       {content.preheader ? <Preview>{kit.p(content.preheader)}</Preview> : null}
-      <Body style={{ margin: 0, padding: "24px 0", backgroundColor: theme.backgroundColor, fontFamily, color: TEXT_COLOR }}>
-        <Container className="wm-container" style={{ maxWidth: theme.contentWidth, width: "100%", backgroundColor: "#ffffff", borderRadius: 8, padding: "32px 32px 24px" }}>
+      <Body
+        style={{
+          margin: 0,
+          padding: "24px 0",
+          backgroundColor: theme.backgroundColor,
+          fontFamily,
+          color: TEXT_COLOR,
+        }}
+      >
+        <Container
+          className="wm-container"
+          style={{
+            maxWidth: theme.contentWidth,
+            width: "100%",
+            backgroundColor: "#ffffff",
+            borderRadius: 8,
+            padding: "32px 32px 24px",
+          }}
+        >
           {content.blocks.map((block) => (
             <EmailBlock key={block.id} block={block} kit={kit} />
           ))}
@@ -54,9 +71,14 @@ export async function renderEmailLayout(content: TEmailContent): Promise<TEmailL
   };
   const rendered = await render(<EmailDocument content={content} kit={kit} />);
   // React 19 hoists a `<link rel="preload">` per image into the head: meaningless in mail, so dropped.
-  const html = rendered.replace(/<link rel="preload" as="image"[^>]*>/g, "").replace("</body>", `${PIXEL_MARK}</body>`);
+  const html = rendered
+    .replace(/<link rel="preload" as="image"[^>]*>/g, "")
+    .replace("</body>", `${PIXEL_MARK}</body>`);
   const text = toPlainText(rendered, {
-    selectors: [1, 2, 3, 4, 5, 6].map((n) => ({ selector: `h${n}`, options: { uppercase: false } })),
+    selectors: [1, 2, 3, 4, 5, 6].map((n) => ({
+      selector: `h${n}`,
+      options: { uppercase: false },
+    })),
   });
   return { html: vault.restore(html), text: vault.restore(text), links };
 }

@@ -15,49 +15,105 @@ function email(r: ReturnType<typeof renderMessage>) {
   if (c.channel !== "email") throw new Error("not an email");
   return c;
 }
-const track = (url: string, i: number) => `https://wm.test/c/m-1/${i}?to=${encodeURIComponent(url)}`;
+const track = (url: string, i: number) =>
+  `https://wm.test/c/m-1/${i}?to=${encodeURIComponent(url)}`;
 
 describe("renderMessage: email", () => {
   it("personalises subject, preheader, HTML and text, tracks links and adds the pixel", async () => {
     const compiled = await compileTemplate(sampleEmail());
-    const m = email(renderMessage(compiled, sampleContext(), { trackClick: track, openPixelUrl: "https://wm.test/o/m-1.gif?s=1&t=2" }));
+    const m = email(
+      renderMessage(compiled, sampleContext(), {
+        trackClick: track,
+        openPixelUrl: "https://wm.test/o/m-1.gif?s=1&t=2",
+      }),
+    );
     expect(m.subject).toBe("Welcome to Acme, Ana");
     expect(m.preheader).toBe("Your pro plan is ready");
     expect(m.html).toMatch(/<h1[^>]*>Hi Ana 👋<\/h1>/);
-    expect(m.html.replace(/<\/?span>/g, "")).toContain("Thanks for joining <strong>Acme</strong> on the <em>pro</em> plan.<br/>Read the ");
-    expect(m.html).toContain(`href="https://wm.test/c/m-1/0?to=${encodeURIComponent("https://docs.acme.test/start?ref=email&plan=pro")}"`);
-    expect(m.html).toContain(`href="https://wm.test/c/m-1/1?to=${encodeURIComponent("https://app.acme.test/w/u-42?utm_source=email&utm_medium=welcome")}"`);
+    expect(m.html.replace(/<\/?span>/g, "")).toContain(
+      "Thanks for joining <strong>Acme</strong> on the <em>pro</em> plan.<br/>Read the ",
+    );
+    expect(m.html).toContain(
+      `href="https://wm.test/c/m-1/0?to=${encodeURIComponent("https://docs.acme.test/start?ref=email&plan=pro")}"`,
+    );
+    expect(m.html).toContain(
+      `href="https://wm.test/c/m-1/1?to=${encodeURIComponent("https://app.acme.test/w/u-42?utm_source=email&utm_medium=welcome")}"`,
+    );
     // The unsubscribe link is the message's own, untracked, attribute-encoded.
     expect(m.html).toContain('href="https://wm.test/u/m-1?sig=abc&amp;x=1"');
     expect(m.html).not.toContain("View in browser");
-    expect(m.html).toMatch(/<img src="https:\/\/wm.test\/o\/m-1.gif\?s=1&amp;t=2" width="1" height="1"[^>]*\/><\/body><\/html>$/);
+    expect(m.html).toMatch(
+      /<img src="https:\/\/wm.test\/o\/m-1.gif\?s=1&amp;t=2" width="1" height="1"[^>]*\/><\/body><\/html>$/,
+    );
     expect(m.html).toContain("Reach them at the right time in Lisbon.");
     expect(m.html).not.toMatch(/\{\{|\{%|[\uE000-\uE01F]/);
     expect(m.text).toContain("Hi Ana 👋");
-    expect(m.text).toContain(`Open your dashboard https://wm.test/c/m-1/1?to=${encodeURIComponent("https://app.acme.test/w/u-42?utm_source=email&utm_medium=welcome")}`);
+    expect(m.text).toContain(
+      `Open your dashboard https://wm.test/c/m-1/1?to=${encodeURIComponent("https://app.acme.test/w/u-42?utm_source=email&utm_medium=welcome")}`,
+    );
     expect(m.text).toContain("Unsubscribe https://wm.test/u/m-1?sig=abc&x=1");
     expect(m.text).not.toMatch(/\{\{|\{%|[\uE000-\uE01F]|<\w/);
   });
 
   it("is a preview when given no tracking: plain links, no pixel, view-in-browser when known", async () => {
     const compiled = await compileTemplate(sampleEmail());
-    const m = email(renderMessage(compiled, sampleContext({ message: { unsubscribeUrl: "https://wm.test/u/p", viewInBrowserUrl: "https://wm.test/v/p" } })));
-    expect(m.html).toContain('href="https://app.acme.test/w/u-42?utm_source=email&amp;utm_medium=welcome"');
+    const m = email(
+      renderMessage(
+        compiled,
+        sampleContext({
+          message: {
+            unsubscribeUrl: "https://wm.test/u/p",
+            viewInBrowserUrl: "https://wm.test/v/p",
+          },
+        }),
+      ),
+    );
+    expect(m.html).toContain(
+      'href="https://app.acme.test/w/u-42?utm_source=email&amp;utm_medium=welcome"',
+    );
     expect(m.html).toContain('href="https://wm.test/v/p"');
-    expect(m.html).not.toContain("<img src=\"https://wm.test/o");
+    expect(m.html).not.toContain('<img src="https://wm.test/o');
     expect(m.html).toMatch(/<\/table><!--\/\$--><\/body><\/html>$/);
   });
 
   it("uses defaults for missing values and skips when a value without one is missing", async () => {
     const compiled = await compileTemplate(sampleEmail());
-    const bare = sampleContext({ contact: { externalId: "u-1", email: "x@y.z", phone: null, timezone: null, locale: null, country: null, city: null, attributes: {} } });
+    const bare = sampleContext({
+      contact: {
+        externalId: "u-1",
+        email: "x@y.z",
+        phone: null,
+        timezone: null,
+        locale: null,
+        country: null,
+        city: null,
+        attributes: {},
+      },
+    });
     const m = email(renderMessage(compiled, bare));
     expect(m.subject).toBe("Welcome to Acme, friend");
     expect(m.html).toContain("Hi there 👋");
     expect(m.html).toContain("in your city.");
-    const noUser = sampleContext({ contact: { externalId: null, email: "x@y.z", phone: null, timezone: null, locale: null, country: null, city: null, attributes: {} } });
-    expect(renderMessage(compiled, noUser)).toEqual({ ok: false, reason: "missing value: contact.userId" });
-    expect(renderMessage(compiled, sampleContext({ message: {} }))).toEqual({ ok: false, reason: "missing value: message.unsubscribeUrl" });
+    const noUser = sampleContext({
+      contact: {
+        externalId: null,
+        email: "x@y.z",
+        phone: null,
+        timezone: null,
+        locale: null,
+        country: null,
+        city: null,
+        attributes: {},
+      },
+    });
+    expect(renderMessage(compiled, noUser)).toEqual({
+      ok: false,
+      reason: "missing value: contact.userId",
+    });
+    expect(renderMessage(compiled, sampleContext({ message: {} }))).toEqual({
+      ok: false,
+      reason: "missing value: message.unsubscribeUrl",
+    });
   });
 
   it("escapes contact values in HTML (text and attributes) but not in the text part", async () => {
@@ -89,7 +145,11 @@ describe("renderMessage: email", () => {
       subject: "s",
       blocks: [
         { id: "b", type: "button", label: "Go", url: "{{ contact.site }}" },
-        { id: "t", type: "text", text: "[mail](mailto:help@acme.test) [x]({{ contact.site }}#frag)" },
+        {
+          id: "t",
+          type: "text",
+          text: "[mail](mailto:help@acme.test) [x]({{ contact.site }}#frag)",
+        },
         { id: "f", type: "footer" },
       ],
     });
@@ -102,9 +162,16 @@ describe("renderMessage: email", () => {
   });
 
   it("refuses a version with a syntax error, naming the field", async () => {
-    const err = await compile({ channel: "email", subject: "Hi {{ contact.firstName", blocks: [{ id: "t", type: "text", text: "{% if x %}open" }] }).catch((e: unknown) => e);
+    const err = await compile({
+      channel: "email",
+      subject: "Hi {{ contact.firstName",
+      blocks: [{ id: "t", type: "text", text: "{% if x %}open" }],
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).fields).toEqual({ subject: expect.stringMatching(/not closed \(line 1, column 4\)/), "blocks.0.text": expect.stringMatching(/not closed \(line 1, column 1\)/) });
+    expect((err as AppError).fields).toEqual({
+      subject: expect.stringMatching(/not closed \(line 1, column 4\)/),
+      "blocks.0.text": expect.stringMatching(/not closed \(line 1, column 1\)/),
+    });
   });
 
   it("caches compiled versions by key", async () => {
@@ -117,9 +184,20 @@ describe("renderMessage: email", () => {
 
 describe("renderMessage: other channels", () => {
   it("sms: plain text, no escaping", async () => {
-    const compiled = await compile({ channel: "sms", body: "Hi {{ contact.firstName }} & co: <b>{{ event.name }}</b>", senderId: "ACME" });
-    expect(ok(renderMessage(compiled, sampleContext()))).toEqual({ channel: "sms", body: "Hi Ana & co: <b>Signed Up</b>", senderId: "ACME" });
-    expect(renderMessage(compiled, sampleContext({ event: null }))).toEqual({ ok: false, reason: "missing value: event.name" });
+    const compiled = await compile({
+      channel: "sms",
+      body: "Hi {{ contact.firstName }} & co: <b>{{ event.name }}</b>",
+      senderId: "ACME",
+    });
+    expect(ok(renderMessage(compiled, sampleContext()))).toEqual({
+      channel: "sms",
+      body: "Hi Ana & co: <b>Signed Up</b>",
+      senderId: "ACME",
+    });
+    expect(renderMessage(compiled, sampleContext({ event: null }))).toEqual({
+      ok: false,
+      reason: "missing value: event.name",
+    });
   });
 
   it("push: title, body, optional fields omitted when empty, string data", async () => {
@@ -131,19 +209,43 @@ describe("renderMessage: other channels", () => {
       deepLink: "acme://plan/{{ contact.plan }}",
       data: { plan: "{{ contact.plan }}", source: "{{ event.properties.source }}" },
     });
-    expect(ok(renderMessage(compiled, sampleContext()))).toEqual({ channel: "push", title: "Acme", body: "Welcome Ana", imageUrl: undefined, deepLink: "acme://plan/pro", data: { plan: "pro", source: "ads" } });
+    expect(ok(renderMessage(compiled, sampleContext()))).toEqual({
+      channel: "push",
+      title: "Acme",
+      body: "Welcome Ana",
+      imageUrl: undefined,
+      deepLink: "acme://plan/pro",
+      data: { plan: "pro", source: "ads" },
+    });
     const ctx = sampleContext();
     ctx.contact.avatar = "file:///etc/passwd";
-    expect(renderMessage(compiled, ctx)).toEqual({ ok: false, reason: "imageUrl is not an http(s) URL after personalisation" });
+    expect(renderMessage(compiled, ctx)).toEqual({
+      ok: false,
+      reason: "imageUrl is not an http(s) URL after personalisation",
+    });
   });
 
   it("voice: SSML escapes values, plain speech does not", async () => {
     const ctx = sampleContext();
     ctx.contact.firstName = "Ana & <Bo>";
-    const ssml = await compile({ channel: "voice", speech: "<speak>Hello {{ contact.firstName }}<break time='1s'/></speak>", voice: "alice", language: "pt-PT" });
-    expect(ok(renderMessage(ssml, ctx))).toEqual({ channel: "voice", speech: "<speak>Hello Ana &amp; &lt;Bo&gt;<break time='1s'/></speak>", voice: "alice", language: "pt-PT" });
+    const ssml = await compile({
+      channel: "voice",
+      speech: "<speak>Hello {{ contact.firstName }}<break time='1s'/></speak>",
+      voice: "alice",
+      language: "pt-PT",
+    });
+    expect(ok(renderMessage(ssml, ctx))).toEqual({
+      channel: "voice",
+      speech: "<speak>Hello Ana &amp; &lt;Bo&gt;<break time='1s'/></speak>",
+      voice: "alice",
+      language: "pt-PT",
+    });
     const plain = await compile({ channel: "voice", speech: "Hello {{ contact.firstName }}" });
-    expect(ok(renderMessage(plain, ctx))).toMatchObject({ speech: "Hello Ana & <Bo>", voice: "alice", language: "en-US" });
+    expect(ok(renderMessage(plain, ctx))).toMatchObject({
+      speech: "Hello Ana & <Bo>",
+      voice: "alice",
+      language: "en-US",
+    });
   });
 
   it("in-app: buttons with their actions", async () => {
@@ -152,7 +254,11 @@ describe("renderMessage: other channels", () => {
       title: "Hi {{ contact.firstName }}",
       body: "You are on {{ contact.plan }}",
       buttons: [
-        { label: "Upgrade", action: "url", value: "https://app.acme.test/upgrade?u={{ contact.userId }}" },
+        {
+          label: "Upgrade",
+          action: "url",
+          value: "https://app.acme.test/upgrade?u={{ contact.userId }}",
+        },
         { label: "Open", action: "deep_link", value: "acme://home" },
         { label: "Later", action: "dismiss" },
       ],
@@ -177,7 +283,10 @@ describe("renderMessage: other channels", () => {
     });
     const ctx = sampleContext();
     ctx.contact.firstName = 'Ana "the \\ boss"\n';
-    expect(ok(renderMessage(compiled, ctx))).toEqual({ channel: "webhook", payload: { user: "u-42", name: 'Ana "the \\ boss"\n', props: { source: "ads" }, n: 0 } });
+    expect(ok(renderMessage(compiled, ctx))).toEqual({
+      channel: "webhook",
+      payload: { user: "u-42", name: 'Ana "the \\ boss"\n', props: { source: "ads" }, n: 0 },
+    });
     const broken = await compile({ channel: "webhook", body: '{"a": {{ contact.firstName }}}' });
     const r = renderMessage(broken, sampleContext());
     expect(r.ok).toBe(false);

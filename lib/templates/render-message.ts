@@ -1,7 +1,26 @@
-import type { TEmailMessage, TInAppMessage, TPushMessage, TSmsMessage, TVoiceMessage, TWebhookMessage } from "@/lib/channels/types";
+import type {
+  TEmailMessage,
+  TInAppMessage,
+  TPushMessage,
+  TSmsMessage,
+  TVoiceMessage,
+  TWebhookMessage,
+} from "@/lib/channels/types";
 import { ValidationError } from "@/lib/errors";
-import { resolveLinks, resolvePixel, type TEmailLink, type TTrackingOptions } from "./email-markers";
-import { compileField, personalise, PersonaliseError, renderField, tryCompileField, type TLiquidField } from "./personalise";
+import {
+  resolveLinks,
+  resolvePixel,
+  type TEmailLink,
+  type TTrackingOptions,
+} from "./email-markers";
+import {
+  compileField,
+  personalise,
+  PersonaliseError,
+  renderField,
+  tryCompileField,
+  type TLiquidField,
+} from "./personalise";
 import type { TRenderContext } from "./render-context";
 import { renderEmailLayout } from "./render-email";
 import { listTemplateFields } from "./template-fields";
@@ -13,9 +32,22 @@ type F = TLiquidField;
 export type TCompiledTemplate =
   | { channel: "email"; subject: F; preheader: F; html: F; text: F; links: TEmailLink[] }
   | { channel: "sms"; body: F; senderId: F | null }
-  | { channel: "push"; title: F; body: F; imageUrl: F | null; deepLink: F | null; data: [string, F][] }
+  | {
+      channel: "push";
+      title: F;
+      body: F;
+      imageUrl: F | null;
+      deepLink: F | null;
+      data: [string, F][];
+    }
   | { channel: "voice"; speech: F; voice: F; language: F }
-  | { channel: "in_app"; title: F; body: F; imageUrl: F | null; buttons: { label: F; action: "url" | "deep_link" | "dismiss"; value: F | null }[] }
+  | {
+      channel: "in_app";
+      title: F;
+      body: F;
+      imageUrl: F | null;
+      buttons: { label: F; action: "url" | "deep_link" | "dismiss"; value: F | null }[];
+    }
   | { channel: "webhook"; body: F };
 
 /** Exactly the pieces of the channel's message in lib/channels/types.ts that a template decides. */
@@ -27,7 +59,8 @@ export type TRenderedContent =
   | Pick<TInAppMessage, "channel" | "title" | "body" | "imageUrl" | "buttons">
   | Pick<TWebhookMessage, "channel" | "payload">;
 
-export type TRenderMessageResult = { ok: true; content: TRenderedContent } | { ok: false; reason: string };
+export type TRenderMessageResult =
+  { ok: true; content: TRenderedContent } | { ok: false; reason: string };
 export type TRenderOptions = TTrackingOptions;
 
 /**
@@ -48,21 +81,44 @@ export async function compileTemplate(content: TTemplateContent): Promise<TCompi
   switch (content.channel) {
     case "email": {
       const layout = await renderEmailLayout(content);
-      return { channel: "email", subject: must("subject"), preheader: must("preheader"), html: compileField("html", "html", layout.html), text: compileField("text", "text", layout.text), links: layout.links };
+      return {
+        channel: "email",
+        subject: must("subject"),
+        preheader: must("preheader"),
+        html: compileField("html", "html", layout.html),
+        text: compileField("text", "text", layout.text),
+        links: layout.links,
+      };
     }
     case "sms":
       return { channel: "sms", body: must("body"), senderId: field("senderId") };
     case "push":
-      return { channel: "push", title: must("title"), body: must("body"), imageUrl: field("imageUrl"), deepLink: field("deepLink"), data: Object.keys(content.data).map((k) => [k, must(`data.${k}`)]) };
+      return {
+        channel: "push",
+        title: must("title"),
+        body: must("body"),
+        imageUrl: field("imageUrl"),
+        deepLink: field("deepLink"),
+        data: Object.keys(content.data).map((k) => [k, must(`data.${k}`)]),
+      };
     case "voice":
-      return { channel: "voice", speech: must("speech"), voice: must("voice"), language: must("language") };
+      return {
+        channel: "voice",
+        speech: must("speech"),
+        voice: must("voice"),
+        language: must("language"),
+      };
     case "in_app":
       return {
         channel: "in_app",
         title: must("title"),
         body: must("body"),
         imageUrl: field("imageUrl"),
-        buttons: content.buttons.map((b, i) => ({ label: must(`buttons.${i}.label`), action: b.action, value: field(`buttons.${i}.value`) })),
+        buttons: content.buttons.map((b, i) => ({
+          label: must(`buttons.${i}.label`),
+          action: b.action,
+          value: field(`buttons.${i}.value`),
+        })),
       };
     case "webhook":
       return { channel: "webhook", body: must("body") };
@@ -75,7 +131,8 @@ const optional = (f: F | null, scope: object) => {
   return v === "" ? undefined : v;
 };
 const httpUrl = (name: string, v: string | undefined) => {
-  if (v !== undefined && !/^https?:\/\//i.test(v)) throw new PersonaliseError(`${name} is not an http(s) URL after personalisation`);
+  if (v !== undefined && !/^https?:\/\//i.test(v))
+    throw new PersonaliseError(`${name} is not an http(s) URL after personalisation`);
   return v;
 };
 
@@ -84,19 +141,38 @@ const httpUrl = (name: string, v: string | undefined) => {
  * `{ ok: false, reason }` means skip this send (a value it prints is missing, or the result is unusable).
  * The editor's preview calls this too, so a preview is exactly what is sent.
  */
-export function renderMessage(compiled: TCompiledTemplate, context: TRenderContext, opts: TRenderOptions = {}): TRenderMessageResult {
+export function renderMessage(
+  compiled: TCompiledTemplate,
+  context: TRenderContext,
+  opts: TRenderOptions = {},
+): TRenderMessageResult {
   const r = personalise((): TRenderedContent => {
     const s = context;
     switch (compiled.channel) {
       case "email": {
-        const html = resolvePixel(resolveLinks(renderField(compiled.html, s), compiled.links, "html", opts), opts.openPixelUrl);
+        const html = resolvePixel(
+          resolveLinks(renderField(compiled.html, s), compiled.links, "html", opts),
+          opts.openPixelUrl,
+        );
         const text = resolveLinks(renderField(compiled.text, s), compiled.links, "text", opts);
         // One line each: a value with a line break must not reach a mail header.
         const line = (f: F) => renderField(f, s).replace(/\s+/g, " ").trim();
-        return { channel: "email", subject: line(compiled.subject), preheader: line(compiled.preheader), html, text };
+        return {
+          channel: "email",
+          subject: line(compiled.subject),
+          preheader: line(compiled.preheader),
+          html,
+          text,
+        };
       }
       case "sms":
-        return { channel: "sms", body: renderField(compiled.body, s), ...(optional(compiled.senderId, s) !== undefined && { senderId: optional(compiled.senderId, s) }) };
+        return {
+          channel: "sms",
+          body: renderField(compiled.body, s),
+          ...(optional(compiled.senderId, s) !== undefined && {
+            senderId: optional(compiled.senderId, s),
+          }),
+        };
       case "push":
         return {
           channel: "push",
@@ -107,7 +183,12 @@ export function renderMessage(compiled: TCompiledTemplate, context: TRenderConte
           data: Object.fromEntries(compiled.data.map(([k, f]) => [k, renderField(f, s)])),
         };
       case "voice":
-        return { channel: "voice", speech: renderField(compiled.speech, s), voice: renderField(compiled.voice, s), language: renderField(compiled.language, s) };
+        return {
+          channel: "voice",
+          speech: renderField(compiled.speech, s),
+          voice: renderField(compiled.voice, s),
+          language: renderField(compiled.language, s),
+        };
       case "in_app":
         return {
           channel: "in_app",
@@ -116,9 +197,15 @@ export function renderMessage(compiled: TCompiledTemplate, context: TRenderConte
           imageUrl: httpUrl("imageUrl", optional(compiled.imageUrl, s)),
           buttons: compiled.buttons.map((b, i) => {
             const value = optional(b.value, s);
-            if (b.action === "url" && (value === undefined || !isSafeUrl(value))) throw new PersonaliseError(`buttons.${i}.value is not a URL after personalisation`);
-            if (b.action === "deep_link" && value === undefined) throw new PersonaliseError(`buttons.${i}.value is empty after personalisation`);
-            return { label: renderField(b.label, s), action: b.action, ...(value !== undefined && { value }) };
+            if (b.action === "url" && (value === undefined || !isSafeUrl(value)))
+              throw new PersonaliseError(`buttons.${i}.value is not a URL after personalisation`);
+            if (b.action === "deep_link" && value === undefined)
+              throw new PersonaliseError(`buttons.${i}.value is empty after personalisation`);
+            return {
+              label: renderField(b.label, s),
+              action: b.action,
+              ...(value !== undefined && { value }),
+            };
           }),
         };
       case "webhook": {
@@ -126,7 +213,9 @@ export function renderMessage(compiled: TCompiledTemplate, context: TRenderConte
         try {
           return { channel: "webhook", payload: JSON.parse(body) as unknown };
         } catch (err) {
-          throw new PersonaliseError(`webhook body is not valid JSON after personalisation: ${(err as Error).message}`);
+          throw new PersonaliseError(
+            `webhook body is not valid JSON after personalisation: ${(err as Error).message}`,
+          );
         }
       }
     }

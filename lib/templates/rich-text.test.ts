@@ -16,7 +16,9 @@ describe("parseRichText", () => {
   });
 
   it("keeps Liquid atomic, also as a link URL", () => {
-    expect(parseRichText('{{ a | default: "*x*" }} [go]({{ message.url | append: "?a=(1)" }})')).toEqual([
+    expect(
+      parseRichText('{{ a | default: "*x*" }} [go]({{ message.url | append: "?a=(1)" }})'),
+    ).toEqual([
       { text: '{{ a | default: "*x*" }} ' },
       { text: "go", href: '{{ message.url | append: "?a=(1)" }}' },
     ]);

@@ -8,7 +8,8 @@
  * a `*` or `]` inside them is never markup, and a link URL may be Liquid: `[Reset]({{ message.resetUrl }})`.
  * An unmatched `**` or `*` formats to the end of the block, as it reads while typing.
  */
-export type TRichSpan = { text: string; bold?: boolean; italic?: boolean; href?: string } | { br: true };
+export type TRichSpan =
+  { text: string; bold?: boolean; italic?: boolean; href?: string } | { br: true };
 
 const LIQUID = String.raw`\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}`;
 const TOKEN = new RegExp(
@@ -60,5 +61,7 @@ export function parseRichText(source: string): TRichSpan[] {
 
 /** Link targets of a text block, for validation. */
 export function richTextLinks(source: string): string[] {
-  return parseRichText(source).flatMap((s) => ("href" in s && s.href !== undefined ? [s.href] : []));
+  return parseRichText(source).flatMap((s) =>
+    "href" in s && s.href !== undefined ? [s.href] : [],
+  );
 }

@@ -34,9 +34,15 @@ export function countSmsSegments(text: string): TSmsCount {
   const units = sizes.reduce((a, b) => a + b, 0);
   const single = gsm ? 160 : 70;
   const multi = gsm ? 153 : 67;
-  const base = { encoding: (gsm ? "GSM-7" : "UCS-2") as TSmsEncoding, characters: chars.length, units, nonGsmCharacters: nonGsm };
+  const base = {
+    encoding: (gsm ? "GSM-7" : "UCS-2") as TSmsEncoding,
+    characters: chars.length,
+    units,
+    nonGsmCharacters: nonGsm,
+  };
   if (units === 0) return { ...base, segments: 0, perSegment: single, remaining: single };
-  if (units <= single) return { ...base, segments: 1, perSegment: single, remaining: single - units };
+  if (units <= single)
+    return { ...base, segments: 1, perSegment: single, remaining: single - units };
   // Packed part by part, as the handset splits: a 2-unit character never straddles two parts.
   let segments = 1;
   let used = 0;

@@ -13,9 +13,17 @@ const requiredText = (max = MAX_TEXT) => z.string().trim().min(1, "Required").ma
 const startsWithLiquid = (v: string) => /^\s*\{[{%]/.test(v);
 /** A link target: http(s), mailto: or tel:, or Liquid that produces one at send time (checked again then). */
 export const isSafeUrl = (v: string) => /^(https?:\/\/|mailto:|tel:)/i.test(v.trim());
-const ZLinkUrl = requiredText(2000).refine((v) => isSafeUrl(v) || startsWithLiquid(v), "Must start with https://, http://, mailto: or tel:, or be Liquid");
-const ZImageUrl = requiredText(2000).refine((v) => /^https?:\/\//i.test(v.trim()) || startsWithLiquid(v), "Must start with https:// or http://, or be Liquid");
-const ZColor = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "A hex colour like #1a73e8");
+const ZLinkUrl = requiredText(2000).refine(
+  (v) => isSafeUrl(v) || startsWithLiquid(v),
+  "Must start with https://, http://, mailto: or tel:, or be Liquid",
+);
+const ZImageUrl = requiredText(2000).refine(
+  (v) => /^https?:\/\//i.test(v.trim()) || startsWithLiquid(v),
+  "Must start with https:// or http://, or be Liquid",
+);
+const ZColor = z
+  .string()
+  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "A hex colour like #1a73e8");
 const ZAlign = z.enum(["left", "center", "right"]);
 const ZBlockId = z.string().trim().min(1).max(64);
 
@@ -31,17 +39,35 @@ export const FONT_STACKS = {
 export const ZEmailTheme = z.object({
   brandColor: ZColor.default("#2563eb"),
   backgroundColor: ZColor.default("#f3f4f6"),
-  fontFamily: z.enum(Object.keys(FONT_STACKS) as [keyof typeof FONT_STACKS, ...(keyof typeof FONT_STACKS)[]]).default("system"),
+  fontFamily: z
+    .enum(Object.keys(FONT_STACKS) as [keyof typeof FONT_STACKS, ...(keyof typeof FONT_STACKS)[]])
+    .default("system"),
   contentWidth: z.number().int().min(320).max(800).default(600),
 });
 
-const ZHeadingBlock = z.object({ id: ZBlockId, type: z.literal("heading"), level: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1), text: requiredText(500), align: ZAlign.default("left") });
+const ZHeadingBlock = z.object({
+  id: ZBlockId,
+  type: z.literal("heading"),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+  text: requiredText(500),
+  align: ZAlign.default("left"),
+});
 /** `text` uses the markup described in rich-text.ts. */
 const ZTextBlock = z
-  .object({ id: ZBlockId, type: z.literal("text"), text: requiredText(), align: ZAlign.default("left") })
+  .object({
+    id: ZBlockId,
+    type: z.literal("text"),
+    text: requiredText(),
+    align: ZAlign.default("left"),
+  })
   .superRefine((b, ctx) => {
     for (const url of richTextLinks(b.text))
-      if (!isSafeUrl(url) && !startsWithLiquid(url)) ctx.addIssue({ code: "custom", path: ["text"], message: `Link "${url.slice(0, 60)}" must start with https://, http://, mailto: or tel:` });
+      if (!isSafeUrl(url) && !startsWithLiquid(url))
+        ctx.addIssue({
+          code: "custom",
+          path: ["text"],
+          message: `Link "${url.slice(0, 60)}" must start with https://, http://, mailto: or tel:`,
+        });
   });
 const ZButtonBlock = z.object({
   id: ZBlockId,
@@ -52,9 +78,25 @@ const ZButtonBlock = z.object({
   textColor: ZColor.default("#ffffff"),
   align: ZAlign.default("center"),
 });
-const ZImageBlock = z.object({ id: ZBlockId, type: z.literal("image"), src: ZImageUrl, alt: liquidText(300).default(""), href: ZLinkUrl.optional(), width: z.number().int().min(16).max(800).default(600), align: ZAlign.default("center") });
-const ZDividerBlock = z.object({ id: ZBlockId, type: z.literal("divider"), color: ZColor.default("#e5e7eb") });
-const ZSpacerBlock = z.object({ id: ZBlockId, type: z.literal("spacer"), height: z.number().int().min(4).max(200).default(24) });
+const ZImageBlock = z.object({
+  id: ZBlockId,
+  type: z.literal("image"),
+  src: ZImageUrl,
+  alt: liquidText(300).default(""),
+  href: ZLinkUrl.optional(),
+  width: z.number().int().min(16).max(800).default(600),
+  align: ZAlign.default("center"),
+});
+const ZDividerBlock = z.object({
+  id: ZBlockId,
+  type: z.literal("divider"),
+  color: ZColor.default("#e5e7eb"),
+});
+const ZSpacerBlock = z.object({
+  id: ZBlockId,
+  type: z.literal("spacer"),
+  height: z.number().int().min(4).max(200).default(24),
+});
 /** `text` is rich text; the unsubscribe link (whose URL each message fills in) follows it. */
 const ZFooterBlock = z.object({
   id: ZBlockId,
@@ -65,13 +107,33 @@ const ZFooterBlock = z.object({
   viewInBrowserText: liquidText(200).optional(),
 });
 
-export const ZContentBlock = z.discriminatedUnion("type", [ZHeadingBlock, ZTextBlock, ZButtonBlock, ZImageBlock, ZDividerBlock, ZSpacerBlock, ZFooterBlock]);
+export const ZContentBlock = z.discriminatedUnion("type", [
+  ZHeadingBlock,
+  ZTextBlock,
+  ZButtonBlock,
+  ZImageBlock,
+  ZDividerBlock,
+  ZSpacerBlock,
+  ZFooterBlock,
+]);
 const ZColumnsBlock = z.object({
   id: ZBlockId,
   type: z.literal("columns"),
-  columns: z.array(z.object({ blocks: z.array(ZContentBlock).max(20) })).min(2, "2 or 3 columns").max(3, "2 or 3 columns"),
+  columns: z
+    .array(z.object({ blocks: z.array(ZContentBlock).max(20) }))
+    .min(2, "2 or 3 columns")
+    .max(3, "2 or 3 columns"),
 });
-export const ZEmailBlock = z.discriminatedUnion("type", [ZHeadingBlock, ZTextBlock, ZButtonBlock, ZImageBlock, ZDividerBlock, ZSpacerBlock, ZFooterBlock, ZColumnsBlock]);
+export const ZEmailBlock = z.discriminatedUnion("type", [
+  ZHeadingBlock,
+  ZTextBlock,
+  ZButtonBlock,
+  ZImageBlock,
+  ZDividerBlock,
+  ZSpacerBlock,
+  ZFooterBlock,
+  ZColumnsBlock,
+]);
 
 export const ZEmailContent = z
   .object({
@@ -79,23 +141,42 @@ export const ZEmailContent = z
     subject: requiredText(300),
     // react-email's Preview cuts at 150 characters; a longer preheader would lose its end.
     preheader: liquidText(150).default(""),
-    theme: ZEmailTheme.default({ brandColor: "#2563eb", backgroundColor: "#f3f4f6", fontFamily: "system", contentWidth: 600 }),
+    theme: ZEmailTheme.default({
+      brandColor: "#2563eb",
+      backgroundColor: "#f3f4f6",
+      fontFamily: "system",
+      contentWidth: 600,
+    }),
     blocks: z.array(ZEmailBlock).max(100),
   })
   .superRefine((c, ctx) => {
     // Block ids are what the editor selects by: a duplicate would make two blocks one.
     const seen = new Set<string>();
     const check = (id: string, path: (string | number)[]) => {
-      if (seen.has(id)) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `Duplicate block id "${id}"` });
+      if (seen.has(id))
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, "id"],
+          message: `Duplicate block id "${id}"`,
+        });
       seen.add(id);
     };
     c.blocks.forEach((b, i) => {
       check(b.id, ["blocks", i]);
-      if (b.type === "columns") b.columns.forEach((col, j) => col.blocks.forEach((inner, k) => check(inner.id, ["blocks", i, "columns", j, "blocks", k])));
+      if (b.type === "columns")
+        b.columns.forEach((col, j) =>
+          col.blocks.forEach((inner, k) =>
+            check(inner.id, ["blocks", i, "columns", j, "blocks", k]),
+          ),
+        );
     });
   });
 
-export const ZSmsContent = z.object({ channel: z.literal("sms"), body: requiredText(1600), senderId: liquidText(20).optional() });
+export const ZSmsContent = z.object({
+  channel: z.literal("sms"),
+  body: requiredText(1600),
+  senderId: liquidText(20).optional(),
+});
 
 export const ZPushContent = z.object({
   channel: z.literal("push"),
@@ -111,7 +192,10 @@ export const ZVoiceContent = z.object({
   /** Plain text, or SSML when it starts with `<speak>`. */
   speech: requiredText(5000),
   voice: requiredText(100).default("alice"),
-  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "A BCP 47 tag like en-US").default("en-US"),
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "A BCP 47 tag like en-US")
+    .default("en-US"),
 });
 
 export const ZInAppContent = z.object({
@@ -122,17 +206,34 @@ export const ZInAppContent = z.object({
   buttons: z
     .array(
       z
-        .object({ label: requiredText(100), action: z.enum(["url", "deep_link", "dismiss"]), value: liquidText(2000).optional() })
-        .refine((b) => b.action === "dismiss" || Boolean(b.value?.trim()), { path: ["value"], message: "Required for url and deep_link buttons" }),
+        .object({
+          label: requiredText(100),
+          action: z.enum(["url", "deep_link", "dismiss"]),
+          value: liquidText(2000).optional(),
+        })
+        .refine((b) => b.action === "dismiss" || Boolean(b.value?.trim()), {
+          path: ["value"],
+          message: "Required for url and deep_link buttons",
+        }),
     )
     .max(3)
     .default([]),
 });
 
 /** `body` is JSON text in which Liquid may stand anywhere; values are JSON-escaped as they are filled in. */
-export const ZWebhookContent = z.object({ channel: z.literal("webhook"), body: requiredText(100_000) });
+export const ZWebhookContent = z.object({
+  channel: z.literal("webhook"),
+  body: requiredText(100_000),
+});
 
-export const ZTemplateContent = z.discriminatedUnion("channel", [ZEmailContent, ZSmsContent, ZPushContent, ZVoiceContent, ZInAppContent, ZWebhookContent]);
+export const ZTemplateContent = z.discriminatedUnion("channel", [
+  ZEmailContent,
+  ZSmsContent,
+  ZPushContent,
+  ZVoiceContent,
+  ZInAppContent,
+  ZWebhookContent,
+]);
 
 export type TEmailTheme = z.infer<typeof ZEmailTheme>;
 export type TContentBlock = z.infer<typeof ZContentBlock>;

@@ -7,7 +7,8 @@ export type TTemplateField = { path: string; mode: TLiquidMode; source: string }
 export const isSsml = (speech: string) => /^\s*<speak[\s>]/i.test(speech);
 
 function blockFields(block: TContentBlock, at: string): TTemplateField[] {
-  const f = (key: string, source: string | undefined): TTemplateField[] => (source === undefined ? [] : [{ path: `${at}.${key}`, mode: "html", source }]);
+  const f = (key: string, source: string | undefined): TTemplateField[] =>
+    source === undefined ? [] : [{ path: `${at}.${key}`, mode: "html", source }];
   switch (block.type) {
     case "heading":
     case "text":
@@ -17,7 +18,11 @@ function blockFields(block: TContentBlock, at: string): TTemplateField[] {
     case "image":
       return [...f("src", block.src), ...f("alt", block.alt), ...f("href", block.href)];
     case "footer":
-      return [...f("text", block.text), ...f("unsubscribeText", block.unsubscribeText), ...f("viewInBrowserText", block.viewInBrowserText)];
+      return [
+        ...f("text", block.text),
+        ...f("unsubscribeText", block.unsubscribeText),
+        ...f("viewInBrowserText", block.viewInBrowserText),
+      ];
     default:
       return [];
   }
@@ -28,14 +33,21 @@ function blockFields(block: TContentBlock, at: string): TTemplateField[] {
  * analysis checks each on its own, so every error points at a field and a line in it.
  */
 export function listTemplateFields(content: TTemplateContent): TTemplateField[] {
-  const text = (path: string, source: string | undefined): TTemplateField[] => (source === undefined ? [] : [{ path, mode: "text", source }]);
+  const text = (path: string, source: string | undefined): TTemplateField[] =>
+    source === undefined ? [] : [{ path, mode: "text", source }];
   switch (content.channel) {
     case "email":
       return [
         ...text("subject", content.subject),
         ...text("preheader", content.preheader),
         ...content.blocks.flatMap((b, i) =>
-          b.type === "columns" ? b.columns.flatMap((col, j) => col.blocks.flatMap((inner, k) => blockFields(inner, `blocks.${i}.columns.${j}.blocks.${k}`))) : blockFields(b, `blocks.${i}`),
+          b.type === "columns"
+            ? b.columns.flatMap((col, j) =>
+                col.blocks.flatMap((inner, k) =>
+                  blockFields(inner, `blocks.${i}.columns.${j}.blocks.${k}`),
+                ),
+              )
+            : blockFields(b, `blocks.${i}`),
         ),
       ];
     case "sms":
@@ -49,13 +61,20 @@ export function listTemplateFields(content: TTemplateContent): TTemplateField[] 
         ...Object.entries(content.data).flatMap(([k, v]) => text(`data.${k}`, v)),
       ];
     case "voice":
-      return [{ path: "speech", mode: isSsml(content.speech) ? "html" : "text", source: content.speech }, ...text("voice", content.voice), ...text("language", content.language)];
+      return [
+        { path: "speech", mode: isSsml(content.speech) ? "html" : "text", source: content.speech },
+        ...text("voice", content.voice),
+        ...text("language", content.language),
+      ];
     case "in_app":
       return [
         ...text("title", content.title),
         ...text("body", content.body),
         ...text("imageUrl", content.imageUrl),
-        ...content.buttons.flatMap((b, i) => [...text(`buttons.${i}.label`, b.label), ...text(`buttons.${i}.value`, b.value)]),
+        ...content.buttons.flatMap((b, i) => [
+          ...text(`buttons.${i}.label`, b.label),
+          ...text(`buttons.${i}.value`, b.value),
+        ]),
       ];
     case "webhook":
       return [{ path: "body", mode: "json", source: content.body }];

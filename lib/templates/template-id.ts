@@ -3,6 +3,7 @@ import { NotFoundError } from "@/lib/errors";
 
 /** A malformed id is the same 404 as an unknown one. */
 export function templateIdOrThrow(id: string): string {
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError("No such template in this workspace");
+  if (!z.uuid().safeParse(id).success)
+    throw new NotFoundError("No such template in this workspace");
   return id;
 }

@@ -4,7 +4,12 @@ import { findJourneysReferencing } from "@/db/queries/journeys";
  * What stops a template from being deleted: a live or paused journey that sends it, named as
  * people recognise it. Drafts do not block (publishing them will say the template is gone).
  */
-export async function findTemplateUsages(workspaceId: string, templateId: string): Promise<string[]> {
+export async function findTemplateUsages(
+  workspaceId: string,
+  templateId: string,
+): Promise<string[]> {
   const journeys = await findJourneysReferencing(workspaceId, templateId);
-  return journeys.filter((j) => j.status === "live" || j.status === "paused").map((j) => `journey "${j.name}"`);
+  return journeys
+    .filter((j) => j.status === "live" || j.status === "paused")
+    .map((j) => `journey "${j.name}"`);
 }

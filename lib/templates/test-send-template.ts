@@ -18,17 +18,26 @@ export const ZTestSend = z.object({
   platform: z.enum(["ios", "android", "web"]).default("android"),
 });
 
-async function recipientFor(channel: string, input: z.infer<typeof ZTestSend>, me: { email: string }, sampleUserId: string | null): Promise<TRecipient> {
+async function recipientFor(
+  channel: string,
+  input: z.infer<typeof ZTestSend>,
+  me: { email: string },
+  sampleUserId: string | null,
+): Promise<TRecipient> {
   switch (channel) {
     case "email": {
       const to = input.to || me.email;
-      if (!z.email().safeParse(to).success) throw new ValidationError({ to: "Not an email address" });
+      if (!z.email().safeParse(to).success)
+        throw new ValidationError({ to: "Not an email address" });
       return { address: to.toLowerCase() };
     }
     case "sms":
     case "voice": {
       const phone = input.to ? normalizePhone(input.to) : null;
-      if (!phone) throw new ValidationError({ to: "A phone number in international format, like +14155550123" });
+      if (!phone)
+        throw new ValidationError({
+          to: "A phone number in international format, like +14155550123",
+        });
       return { address: phone };
     }
     case "push":
@@ -36,7 +45,10 @@ async function recipientFor(channel: string, input: z.infer<typeof ZTestSend>, m
       return { address: "1 device", pushTargets: [{ platform: input.platform, token: input.to }] };
     case "in_app":
       // An in-app message lands in a contact's inbox: the sample contact's.
-      if (!sampleUserId) throw new ValidationError({ sampleContactId: "Pick a sample contact with a user id: the test lands in their inbox" });
+      if (!sampleUserId)
+        throw new ValidationError({
+          sampleContactId: "Pick a sample contact with a user id: the test lands in their inbox",
+        });
       return { address: sampleUserId };
     default:
       return { address: "webhook" };
@@ -44,15 +56,29 @@ async function recipientFor(channel: string, input: z.infer<typeof ZTestSend>, m
 }
 
 /** Sends the draft once, to the sender (or the address they typed), whatever the sample contact's opt-outs. */
-export async function testSendTemplate(workspaceId: string, templateId: string, user: { id: string; email: string }, input: z.infer<typeof ZTestSend>) {
+export async function testSendTemplate(
+  workspaceId: string,
+  templateId: string,
+  user: { id: string; email: string },
+  input: z.infer<typeof ZTestSend>,
+) {
   const template = await findTemplate(workspaceId, templateId);
   if (!template) throw new NotFoundError("No such template in this workspace");
   const parsed = ZTemplateContent.safeParse(input.content ?? template.draft);
   if (!parsed.success) throw new ValidationError(zodFields(parsed.error, "content"));
-  if (parsed.data.channel !== template.channel) throw new ValidationError({ "content.channel": `This is a ${template.channel} template` });
-  const sample = input.sampleContactId ? await loadSendContact(workspaceId, input.sampleContactId) : null;
-  if (input.sampleContactId && !sample) throw new ValidationError({ sampleContactId: "No such contact in this workspace" });
-  const recipient = await recipientFor(template.channel, input, user, sample?.contact.externalId ?? null);
+  if (parsed.data.channel !== template.channel)
+    throw new ValidationError({ "content.channel": `This is a ${template.channel} template` });
+  const sample = input.sampleContactId
+    ? await loadSendContact(workspaceId, input.sampleContactId)
+    : null;
+  if (input.sampleContactId && !sample)
+    throw new ValidationError({ sampleContactId: "No such contact in this workspace" });
+  const recipient = await recipientFor(
+    template.channel,
+    input,
+    user,
+    sample?.contact.externalId ?? null,
+  );
   return sendMessage({
     workspaceId,
     contactId: sample?.contact.id ?? null,

@@ -6,7 +6,8 @@ export function zodFields(error: z.ZodError, prefix?: string): Record<string, st
   for (const issue of error.issues) {
     const key = [...(prefix ? [prefix] : []), ...issue.path].join(".") || "body";
     // zod reports a bad record key as "Invalid key in record"; the key's own rule says why.
-    const message = issue.code === "invalid_key" && issue.issues[0] ? issue.issues[0].message : issue.message;
+    const message =
+      issue.code === "invalid_key" && issue.issues[0] ? issue.issues[0].message : issue.message;
     fields[key] ??= message;
   }
   return fields;

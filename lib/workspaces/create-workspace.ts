@@ -8,7 +8,12 @@ async function pickSlug(name: string, ex: Executor): Promise<string> {
   const base = slugify(name);
   const candidates = [base, ...Array.from({ length: 9 }, (_, i) => `${base}-${i + 2}`)];
   const taken = await findTakenSlugs(candidates, ex);
-  return candidates.find((c) => !taken.has(c)) ?? `${base}-${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+  return (
+    candidates.find((c) => !taken.has(c)) ??
+    `${base}-${randomToken(4)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "x")}`
+  );
 }
 
 /** Creates a workspace with `ownerId` as its admin. Runs in the caller's transaction when given one. */

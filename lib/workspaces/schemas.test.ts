@@ -21,6 +21,9 @@ describe("workspace names", () => {
   it("refuses an unknown time zone with a message naming the field", () => {
     const r = ZCreateWorkspace.safeParse({ name: "Acme", timezone: "Mars/Olympus" });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]).toMatchObject({ path: ["timezone"], message: expect.stringContaining("Unknown time zone") });
+    expect(r.error?.issues[0]).toMatchObject({
+      path: ["timezone"],
+      message: expect.stringContaining("Unknown time zone"),
+    });
   });
 });

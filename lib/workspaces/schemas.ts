@@ -9,7 +9,9 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-export const ZTimeZone = z.string().refine(isTimeZone, { error: "Unknown time zone (use an IANA name like Europe/Paris)" });
+export const ZTimeZone = z
+  .string()
+  .refine(isTimeZone, { error: "Unknown time zone (use an IANA name like Europe/Paris)" });
 
 export const ZWorkspaceName = z
   .string({ error: "Workspace name is required" })
@@ -17,7 +19,10 @@ export const ZWorkspaceName = z
   .min(2, { error: "Workspace name must be at least 2 characters" })
   .max(80, { error: "Workspace name must be at most 80 characters" });
 
-export const ZCreateWorkspace = z.object({ name: ZWorkspaceName, timezone: ZTimeZone.default("UTC") });
+export const ZCreateWorkspace = z.object({
+  name: ZWorkspaceName,
+  timezone: ZTimeZone.default("UTC"),
+});
 export const ZUpdateWorkspace = z.object({ name: ZWorkspaceName, timezone: ZTimeZone });
 
 /** "Acme Inc." → "acme-inc"; callers add a suffix when the slug is taken. */

@@ -8,7 +8,10 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { callbackUrl, email } = await searchParams;
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  const next = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const next =
+    typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//")
+      ? callbackUrl
+      : "/";
   return (
     <>
       <h1 className="text-lg font-semibold">Sign in</h1>

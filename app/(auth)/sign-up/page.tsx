@@ -12,7 +12,9 @@ export default async function SignUpPage() {
     return (
       <>
         <h1 className="text-lg font-semibold">Invitation only</h1>
-        <p className="mt-2 text-sm text-slate-600">Ask an admin of your workspace for an invite link.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Ask an admin of your workspace for an invite link.
+        </p>
       </>
     );
   }

@@ -19,17 +19,34 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const rows = executeRows;
-const post = (call: string, body: unknown, key: string | null = a.key) => callRoute(POST, { call }, { body, key });
-const eventCount = async (ws: string) => (await rows<{ n: number }>(sql`select count(*)::int as n from events where workspace_id = ${ws}`))[0]!.n;
+const post = (call: string, body: unknown, key: string | null = a.key) =>
+  callRoute(POST, { call }, { body, key });
+const eventCount = async (ws: string) =>
+  (
+    await rows<{ n: number }>(sql`select count(*)::int as n from events where workspace_id = ${ws}`)
+  )[0]!.n;
 
 describe("POST /api/v1/identify and /track", () => {
   it("creates a contact, stores an event, and stores a repeated messageId once", async () => {
-    const id = await post("identify", { userId: "u-1", email: "One@Example.com", phone: "+14155550101", traits: { plan: "pro", seats: 3, trialEnds: "2026-12-01" } });
+    const id = await post("identify", {
+      userId: "u-1",
+      email: "One@Example.com",
+      phone: "+14155550101",
+      traits: { plan: "pro", seats: 3, trialEnds: "2026-12-01" },
+    });
     expect(id).toEqual({ status: 200, json: { success: true, status: "accepted" } });
-    const track = { userId: "u-1", event: "Order Completed", properties: { total: 42.5 }, messageId: "order-1", timestamp: "2026-11-01T10:00:00Z" };
+    const track = {
+      userId: "u-1",
+      event: "Order Completed",
+      properties: { total: 42.5 },
+      messageId: "order-1",
+      timestamp: "2026-11-01T10:00:00Z",
+    };
     expect((await post("track", track)).json).toEqual({ success: true, status: "accepted" });
     expect((await post("track", track)).json).toEqual({ success: true, status: "duplicate" });
-    const events = await rows<{ name: string; occurred_at: Date }>(sql`select name, occurred_at from events where message_id = 'order-1'`);
+    const events = await rows<{ name: string; occurred_at: Date }>(
+      sql`select name, occurred_at from events where message_id = 'order-1'`,
+    );
     expect(events).toHaveLength(1);
 
     const profile = await callRoute(GET, { userId: "u-1" }, { method: "GET", key: a.key });
@@ -38,14 +55,23 @@ describe("POST /api/v1/identify and /track", () => {
       email: "one@example.com",
       phone: "+14155550101",
       attributes: { plan: "pro", seats: 3, trialEnds: "2026-12-01" },
-      channels: { email: { reachable: true, status: "subscribed" }, sms: { reachable: true }, push: { reachable: false } },
+      channels: {
+        email: { reachable: true, status: "subscribed" },
+        sms: { reachable: true },
+        push: { reachable: false },
+      },
       eventCount: 2,
     });
   });
 
   it("merges later identifies: attributes add up, null removes, fields replace", async () => {
     await post("identify", { userId: "u-2", attributes: { a: 1, b: 2 }, city: "Paris" });
-    await post("identify", { userId: "u-2", attributes: { b: null, c: true }, city: "Lyon", subscriptions: { sms: "unsubscribed" } });
+    await post("identify", {
+      userId: "u-2",
+      attributes: { b: null, c: true },
+      city: "Lyon",
+      subscriptions: { sms: "unsubscribed" },
+    });
     const p = (await callRoute(GET, { userId: "u-2" }, { method: "GET", key: a.key })).json!;
     expect(p.attributes).toEqual({ a: 1, c: true });
     expect(p.city).toBe("Lyon");
@@ -57,11 +83,24 @@ describe("POST /api/v1/identify and /track", () => {
     const before = await eventCount(a.workspace.id);
     expect(await post("track", { userId: "u", event: "x", userid: "typo" })).toEqual({
       status: 400,
-      json: { error: { code: "validation_error", message: "body: Unknown field: userid", fields: { body: "Unknown field: userid" } } },
+      json: {
+        error: {
+          code: "validation_error",
+          message: "body: Unknown field: userid",
+          fields: { body: "Unknown field: userid" },
+        },
+      },
     });
-    expect((await callRoute(POST, { call: "track" }, { rawBody: "{not json", key: a.key })).json!.error.fields).toEqual({ body: "Body is not valid JSON" });
-    expect((await post("identify", { userId: "u", traits: { email: "nope" } })).json!.error.fields).toEqual({ "traits.email": "must be a valid email address" });
-    expect((await post("track", { userId: "u", event: "x", properties: "x".repeat(70_000) })).status).toBe(413);
+    expect(
+      (await callRoute(POST, { call: "track" }, { rawBody: "{not json", key: a.key })).json!.error
+        .fields,
+    ).toEqual({ body: "Body is not valid JSON" });
+    expect(
+      (await post("identify", { userId: "u", traits: { email: "nope" } })).json!.error.fields,
+    ).toEqual({ "traits.email": "must be a valid email address" });
+    expect(
+      (await post("track", { userId: "u", event: "x", properties: "x".repeat(70_000) })).status,
+    ).toBe(413);
     expect((await post("nonsense", { userId: "u" })).status).toBe(404);
     expect(await eventCount(a.workspace.id)).toBe(before);
   });
@@ -71,17 +110,27 @@ describe("POST /api/v1/identify and /track", () => {
     expect((await post("track", { userId: "u", event: "x" }, "wm_wrong")).status).toBe(401);
     const t = await makeTenant("Revoked");
     await revokeApiKey(t.workspace.id, t.apiKeyId, new Date());
-    expect((await post("track", { userId: "u", event: "x" }, t.key)).json).toMatchObject({ error: { code: "invalid_api_key" } });
+    expect((await post("track", { userId: "u", event: "x" }, t.key)).json).toMatchObject({
+      error: { code: "invalid_api_key" },
+    });
     expect(await eventCount(t.workspace.id)).toBe(0);
   });
 
   it("keeps tenants apart: the same userId is two contacts, and one key cannot read the other's", async () => {
     await post("identify", { userId: "shared", email: "a-side@example.com" }, a.key);
     await post("identify", { userId: "shared", email: "b-side@example.com" }, b.key);
-    expect((await callRoute(GET, { userId: "shared" }, { method: "GET", key: b.key })).json!.email).toBe("b-side@example.com");
-    expect((await callRoute(GET, { userId: "u-1" }, { method: "GET", key: b.key })).status).toBe(404);
-    expect((await callRoute(DELETE, { userId: "u-1" }, { method: "DELETE", key: b.key })).status).toBe(404);
-    expect((await callRoute(GET, { userId: "u-1" }, { method: "GET", key: a.key })).status).toBe(200);
+    expect(
+      (await callRoute(GET, { userId: "shared" }, { method: "GET", key: b.key })).json!.email,
+    ).toBe("b-side@example.com");
+    expect((await callRoute(GET, { userId: "u-1" }, { method: "GET", key: b.key })).status).toBe(
+      404,
+    );
+    expect(
+      (await callRoute(DELETE, { userId: "u-1" }, { method: "DELETE", key: b.key })).status,
+    ).toBe(404);
+    expect((await callRoute(GET, { userId: "u-1" }, { method: "GET", key: a.key })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -90,10 +139,37 @@ describe("Segment compatibility", () => {
     const auth = `Basic ${Buffer.from(`${a.key}:`).toString("base64")}`;
     const batch = {
       batch: [
-        { type: "page", anonymousId: "anon-9", name: "Pricing", messageId: "s-1", originalTimestamp: "2026-11-20T09:00:00.000Z", context: { library: { name: "analytics-node" } } },
-        { type: "track", anonymousId: "anon-9", event: "Signup Started", messageId: "s-2", originalTimestamp: "2026-11-20T09:01:00.000Z", properties: {} },
-        { type: "identify", userId: "seg-1", anonymousId: "anon-9", traits: { email: "seg@example.com", name: "Seg" }, messageId: "s-3", originalTimestamp: "2026-11-20T09:02:00.000Z" },
-        { type: "screen", userId: "seg-1", name: "Home", messageId: "s-4", originalTimestamp: "2026-11-20T09:03:00.000Z" },
+        {
+          type: "page",
+          anonymousId: "anon-9",
+          name: "Pricing",
+          messageId: "s-1",
+          originalTimestamp: "2026-11-20T09:00:00.000Z",
+          context: { library: { name: "analytics-node" } },
+        },
+        {
+          type: "track",
+          anonymousId: "anon-9",
+          event: "Signup Started",
+          messageId: "s-2",
+          originalTimestamp: "2026-11-20T09:01:00.000Z",
+          properties: {},
+        },
+        {
+          type: "identify",
+          userId: "seg-1",
+          anonymousId: "anon-9",
+          traits: { email: "seg@example.com", name: "Seg" },
+          messageId: "s-3",
+          originalTimestamp: "2026-11-20T09:02:00.000Z",
+        },
+        {
+          type: "screen",
+          userId: "seg-1",
+          name: "Home",
+          messageId: "s-4",
+          originalTimestamp: "2026-11-20T09:03:00.000Z",
+        },
       ],
       sentAt: "2026-11-20T09:03:00.000Z",
       context: { timezone: "Europe/Paris" },
@@ -101,22 +177,37 @@ describe("Segment compatibility", () => {
     const res = await callRoute(POST, { call: "batch" }, { body: batch, authorization: auth });
     expect(res.json).toMatchObject({ success: true, accepted: 4, duplicates: 0, rejected: 0 });
     const p = (await callRoute(GET, { userId: "seg-1" }, { method: "GET", key: a.key })).json!;
-    expect(p).toMatchObject({ email: "seg@example.com", timezone: "Europe/Paris", anonymousIds: ["anon-9"], attributes: { name: "Seg" }, eventCount: 4 });
-    const anonymous = await rows(sql`select 1 from contacts where workspace_id = ${a.workspace.id} and external_id is null`);
+    expect(p).toMatchObject({
+      email: "seg@example.com",
+      timezone: "Europe/Paris",
+      anonymousIds: ["anon-9"],
+      attributes: { name: "Seg" },
+      eventCount: 4,
+    });
+    const anonymous = await rows(
+      sql`select 1 from contacts where workspace_id = ${a.workspace.id} and external_id is null`,
+    );
     expect(anonymous).toHaveLength(0);
   });
 
   it("merges an anonymous contact into a known one with alias", async () => {
     await post("track", { anonymousId: "anon-alias", event: "Viewed", messageId: "al-1" });
     await post("identify", { userId: "known-1", email: "known@example.com" });
-    expect((await post("alias", { previousId: "anon-alias", userId: "known-1" })).json).toEqual({ success: true, status: "accepted" });
+    expect((await post("alias", { previousId: "anon-alias", userId: "known-1" })).json).toEqual({
+      success: true,
+      status: "accepted",
+    });
     const p = (await callRoute(GET, { userId: "known-1" }, { method: "GET", key: a.key })).json!;
     expect(p.anonymousIds).toEqual(["anon-alias"]);
     expect(p.eventCount).toBe(3);
   });
 
   it("accepts the browser library's one-letter paths and body writeKey", async () => {
-    const res = await callRoute(POST, { call: "t" }, { body: { userId: "web-1", event: "Clicked", writeKey: a.key }, key: null });
+    const res = await callRoute(
+      POST,
+      { call: "t" },
+      { body: { userId: "web-1", event: "Clicked", writeKey: a.key }, key: null },
+    );
     expect(res.json).toEqual({ success: true, status: "accepted" });
   });
 });
@@ -144,9 +235,20 @@ describe("POST /api/v1/batch", () => {
         { index: 0, status: "accepted" },
         { index: 1, status: "accepted" },
         { index: 2, status: "rejected", field: "batch.2.event", message: "is required" },
-        { index: 3, status: "rejected", field: "batch.3.type", message: "must be one of identify, track, page, screen, alias" },
+        {
+          index: 3,
+          status: "rejected",
+          field: "batch.3.type",
+          message: "must be one of identify, track, page, screen, alias",
+        },
         { index: 4, status: "duplicate" },
-        { index: 5, status: "rejected", field: "batch.5.phone", message: "must be a valid phone number, in E.164 like +14155550100 or national with a country" },
+        {
+          index: 5,
+          status: "rejected",
+          field: "batch.5.phone",
+          message:
+            "must be a valid phone number, in E.164 like +14155550100 or national with a country",
+        },
       ],
     });
     expect(await eventCount(a.workspace.id)).toBe(before + 2);
@@ -154,10 +256,25 @@ describe("POST /api/v1/batch", () => {
   });
 
   it("refuses an empty, oversized or over-long batch outright", async () => {
-    expect((await post("batch", { batch: [] })).json!.error.fields).toEqual({ batch: "must hold at least one call" });
-    const many = Array.from({ length: 1001 }, (_, i) => ({ type: "track", userId: "x", event: "e", messageId: `many-${i}` }));
-    expect((await post("batch", { batch: many })).json!.error.fields).toEqual({ batch: "holds at most 1000 calls; split it" });
-    const huge = Array.from({ length: 900 }, (_, i) => ({ type: "track", userId: "x", event: "e", properties: { pad: "y".repeat(1500) }, messageId: `h-${i}` }));
+    expect((await post("batch", { batch: [] })).json!.error.fields).toEqual({
+      batch: "must hold at least one call",
+    });
+    const many = Array.from({ length: 1001 }, (_, i) => ({
+      type: "track",
+      userId: "x",
+      event: "e",
+      messageId: `many-${i}`,
+    }));
+    expect((await post("batch", { batch: many })).json!.error.fields).toEqual({
+      batch: "holds at most 1000 calls; split it",
+    });
+    const huge = Array.from({ length: 900 }, (_, i) => ({
+      type: "track",
+      userId: "x",
+      event: "e",
+      properties: { pad: "y".repeat(1500) },
+      messageId: `h-${i}`,
+    }));
     expect((await post("batch", { batch: huge })).status).toBe(413);
     expect((await post("batch", { batch: [{ type: "track", event: "x" }] })).status).toBe(400);
   });
@@ -165,14 +282,28 @@ describe("POST /api/v1/batch", () => {
 
 describe("DELETE /api/v1/contacts/{userId}", () => {
   it("erases the contact and every event, alias, device and channel choice", async () => {
-    await post("identify", { userId: "gone", anonymousId: "gone-anon", email: "gone@example.com", pushTokens: [{ token: "device-token-1", platform: "android" }], subscriptions: { all: "unsubscribed" } });
+    await post("identify", {
+      userId: "gone",
+      anonymousId: "gone-anon",
+      email: "gone@example.com",
+      pushTokens: [{ token: "device-token-1", platform: "android" }],
+      subscriptions: { all: "unsubscribed" },
+    });
     await post("track", { userId: "gone", event: "Something" });
-    expect((await callRoute(DELETE, { userId: "gone" }, { method: "DELETE", key: a.key })).status).toBe(204);
-    expect((await callRoute(GET, { userId: "gone" }, { method: "GET", key: a.key })).status).toBe(404);
+    expect(
+      (await callRoute(DELETE, { userId: "gone" }, { method: "DELETE", key: a.key })).status,
+    ).toBe(204);
+    expect((await callRoute(GET, { userId: "gone" }, { method: "GET", key: a.key })).status).toBe(
+      404,
+    );
     for (const table of ["events", "contact_aliases", "push_tokens", "channel_subscriptions"]) {
-      const left = await rows(sql`select 1 from ${sql.raw(table)} t where not exists (select 1 from contacts c where c.id = t.contact_id)`);
+      const left = await rows(
+        sql`select 1 from ${sql.raw(table)} t where not exists (select 1 from contacts c where c.id = t.contact_id)`,
+      );
       expect(left, table).toHaveLength(0);
     }
-    expect(await rows(sql`select 1 from contacts where email = 'gone@example.com'`)).toHaveLength(0);
+    expect(await rows(sql`select 1 from contacts where email = 'gone@example.com'`)).toHaveLength(
+      0,
+    );
   });
 });

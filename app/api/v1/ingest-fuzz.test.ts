@@ -15,27 +15,77 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-
-const WEIRD_STRINGS = ["", " ", "x".repeat(300), "\u0000", "😀", "<script>", "$identify", "2026-13-45T99:99:99Z", "+1", "not@", "Mars/Base", "NaN", "{}", "null"];
-const KEYS = ["userId", "anonymousId", "event", "traits", "properties", "timestamp", "messageId", "email", "phone", "attributes", "pushTokens", "subscriptions", "context", "type", "batch", "previousId", "name", "sentAt", "zzz", "__proto__", "constructor"];
+const WEIRD_STRINGS = [
+  "",
+  " ",
+  "x".repeat(300),
+  "\u0000",
+  "😀",
+  "<script>",
+  "$identify",
+  "2026-13-45T99:99:99Z",
+  "+1",
+  "not@",
+  "Mars/Base",
+  "NaN",
+  "{}",
+  "null",
+];
+const KEYS = [
+  "userId",
+  "anonymousId",
+  "event",
+  "traits",
+  "properties",
+  "timestamp",
+  "messageId",
+  "email",
+  "phone",
+  "attributes",
+  "pushTokens",
+  "subscriptions",
+  "context",
+  "type",
+  "batch",
+  "previousId",
+  "name",
+  "sentAt",
+  "zzz",
+  "__proto__",
+  "constructor",
+];
 
 function value(r: () => number, depth = 0): unknown {
   const k = Math.floor(r() * (depth > 2 ? 6 : 9));
   switch (k) {
-    case 0: return null;
-    case 1: return r() < 0.5;
-    case 2: return [0, -1, 1e308, -0, 3.14, Number.MAX_SAFE_INTEGER + 2][Math.floor(r() * 6)];
-    case 3: case 4: return WEIRD_STRINGS[Math.floor(r() * WEIRD_STRINGS.length)];
-    case 5: return `u-${Math.floor(r() * 20)}`;
-    case 6: return Array.from({ length: Math.floor(r() * 4) }, () => value(r, depth + 1));
-    default: return Object.fromEntries(Array.from({ length: Math.floor(r() * 5) }, () => [KEYS[Math.floor(r() * KEYS.length)]!, value(r, depth + 1)]));
+    case 0:
+      return null;
+    case 1:
+      return r() < 0.5;
+    case 2:
+      return [0, -1, 1e308, -0, 3.14, Number.MAX_SAFE_INTEGER + 2][Math.floor(r() * 6)];
+    case 3:
+    case 4:
+      return WEIRD_STRINGS[Math.floor(r() * WEIRD_STRINGS.length)];
+    case 5:
+      return `u-${Math.floor(r() * 20)}`;
+    case 6:
+      return Array.from({ length: Math.floor(r() * 4) }, () => value(r, depth + 1));
+    default:
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(r() * 5) }, () => [
+          KEYS[Math.floor(r() * KEYS.length)]!,
+          value(r, depth + 1),
+        ]),
+      );
   }
 }
 
 /** Either raw garbage, a random JSON value, or a valid call with one part broken. */
 function body(r: () => number, call: string): string {
   const pick = r();
-  if (pick < 0.1) return ["", "{", "[1,2", "nul", "\"str", "{\"a\":}", "\u00ff\u00fe", "{}}"][Math.floor(r() * 8)]!;
+  if (pick < 0.1)
+    return ["", "{", "[1,2", "nul", '"str', '{"a":}', "\u00ff\u00fe", "{}}"][Math.floor(r() * 8)]!;
   if (pick < 0.4) return JSON.stringify(value(r));
   const user = `u-${Math.floor(r() * 20)}`;
   const valid: Record<string, Record<string, unknown>> = {
@@ -44,7 +94,13 @@ function body(r: () => number, call: string): string {
     page: { userId: user, name: "Home" },
     screen: { anonymousId: user, name: "Home" },
     alias: { previousId: `anon-${user}`, userId: user },
-    batch: { batch: Array.from({ length: 1 + Math.floor(r() * 4) }, () => ({ type: ["track", "identify", "page", "group", 7][Math.floor(r() * 5)], userId: user, event: "Fuzzed" })) },
+    batch: {
+      batch: Array.from({ length: 1 + Math.floor(r() * 4) }, () => ({
+        type: ["track", "identify", "page", "group", 7][Math.floor(r() * 5)],
+        userId: user,
+        event: "Fuzzed",
+      })),
+    },
   };
   const base = valid[call]!;
   if (r() < 0.7) base[KEYS[Math.floor(r() * KEYS.length)]!] = value(r);
@@ -52,7 +108,9 @@ function body(r: () => number, call: string): string {
 }
 
 const eventCount = async () => {
-  const [row] = await executeRows<{ n: number }>(sql`select count(*)::int as n from events where workspace_id = ${tenant.workspace.id}`);
+  const [row] = await executeRows<{ n: number }>(
+    sql`select count(*)::int as n from events where workspace_id = ${tenant.workspace.id}`,
+  );
   return row!.n;
 };
 
@@ -66,9 +124,13 @@ describe("ingestion under malformed input", () => {
       const call = calls[i % calls.length]!;
       const res = await callRoute(POST, { call }, { rawBody: body(r, call), key: tenant.key });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      expect([200, 400, 413], `call ${i} (${call}) answered ${res.status}: ${JSON.stringify(res.json)}`).toContain(res.status);
+      expect(
+        [200, 400, 413],
+        `call ${i} (${call}) answered ${res.status}: ${JSON.stringify(res.json)}`,
+      ).toContain(res.status);
       if (res.status === 400) expect(res.json?.error?.fields, `call ${i}`).toBeTypeOf("object");
-      if (res.status === 200) accepted += call === "batch" ? res.json!.accepted : res.json!.status === "accepted" ? 1 : 0;
+      if (res.status === 200)
+        accepted += call === "batch" ? res.json!.accepted : res.json!.status === "accepted" ? 1 : 0;
     }
     console.info("fuzz statuses", Object.fromEntries(statuses), "accepted", accepted);
     expect(statuses.get(400)).toBeGreaterThan(1000);

@@ -4,7 +4,12 @@ import { htmlPage } from "@/lib/messaging/html-page";
 import { unsubscribeFromMessage } from "@/lib/messaging/record-engagement";
 import { resolveTrackingToken } from "@/lib/messaging/resolve-tracking-token";
 
-const invalid = () => htmlPage(400, "Link not valid", "This unsubscribe link is broken. Reply to the message and ask to be removed.");
+const invalid = () =>
+  htmlPage(
+    400,
+    "Link not valid",
+    "This unsubscribe link is broken. Reply to the message and ask to be removed.",
+  );
 
 /**
  * GET asks first: mail scanners fetch every link, and RFC 8058 forbids unsubscribing on GET.
@@ -17,8 +22,14 @@ export async function GET(_req: Request, ctx: RouteContext<"/u/[token]">) {
   if (!message) return invalid();
   const workspace = await findWorkspaceById(message.workspaceId);
   const what = `${channelLabel(message.channel).toLowerCase()} messages from ${workspace?.name ?? "us"}`;
-  if (message.unsubscribedAt) return htmlPage(200, "You are unsubscribed", `You will no longer receive ${what}.`);
-  return htmlPage(200, "Unsubscribe?", `You will no longer receive ${what}.`, `<form method="post"><button type="submit">Unsubscribe</button></form>`);
+  if (message.unsubscribedAt)
+    return htmlPage(200, "You are unsubscribed", `You will no longer receive ${what}.`);
+  return htmlPage(
+    200,
+    "Unsubscribe?",
+    `You will no longer receive ${what}.`,
+    `<form method="post"><button type="submit">Unsubscribe</button></form>`,
+  );
 }
 
 export async function POST(_req: Request, ctx: RouteContext<"/u/[token]">) {
@@ -27,5 +38,9 @@ export async function POST(_req: Request, ctx: RouteContext<"/u/[token]">) {
   if (!message) return invalid();
   await unsubscribeFromMessage(message.workspaceId, message.id);
   const workspace = await findWorkspaceById(message.workspaceId);
-  return htmlPage(200, "You are unsubscribed", `You will no longer receive ${channelLabel(message.channel).toLowerCase()} messages from ${workspace?.name ?? "us"}.`);
+  return htmlPage(
+    200,
+    "You are unsubscribed",
+    `You will no longer receive ${channelLabel(message.channel).toLowerCase()} messages from ${workspace?.name ?? "us"}.`,
+  );
 }

@@ -10,7 +10,11 @@ export function ChannelRoutes({ routes }: { routes: readonly TChannelRoute[] }) 
       {routes.map((r) => {
         const via = r.via[0] ?? "outbox";
         return (
-          <li key={r.channel} data-testid={`channel-${r.channel}`} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+          <li
+            key={r.channel}
+            data-testid={`channel-${r.channel}`}
+            className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm"
+          >
             <div className="flex items-center justify-between gap-2">
               <h3 className="text-sm font-semibold text-slate-900">{r.label}</h3>
               <Badge tone={via === "outbox" || via === "in_app" ? TONE[via] : "green"}>

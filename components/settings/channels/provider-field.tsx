@@ -25,18 +25,29 @@ export function ProviderField({ id, spec, value, stored, error, onChange }: Prop
   if (spec.type === "switch") {
     return (
       <div className="flex items-start gap-3">
-        <Switch id={id} checked={value === true} onCheckedChange={(v) => onChange(v)} aria-describedby={`${id}-hint`} data-mutates />
+        <Switch
+          id={id}
+          checked={value === true}
+          onCheckedChange={(v) => onChange(v)}
+          aria-describedby={`${id}-hint`}
+          data-mutates
+        />
         <div>
           <label htmlFor={id} className="text-sm font-medium text-slate-700">
             {spec.label}
           </label>
-          {spec.hint ? <p id={`${id}-hint`} className="text-xs text-slate-500">{spec.hint}</p> : null}
+          {spec.hint ? (
+            <p id={`${id}-hint`} className="text-xs text-slate-500">
+              {spec.hint}
+            </p>
+          ) : null}
         </div>
       </div>
     );
   }
   const secret = spec.type === "secret" || spec.type === "secret-textarea";
-  const hint = secret && stored ? `${SAVED_SECRET_HINT}${spec.hint ? `. ${spec.hint}` : ""}` : spec.hint;
+  const hint =
+    secret && stored ? `${SAVED_SECRET_HINT}${spec.hint ? `. ${spec.hint}` : ""}` : spec.hint;
   const common = {
     id,
     name: spec.name,

@@ -4,7 +4,9 @@ export type TFormValues = Record<string, string | boolean>;
 type TObj = Record<string, unknown>;
 
 function getPath(obj: TObj | null, path: string): unknown {
-  return path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as TObj)[k] : undefined), obj);
+  return path
+    .split(".")
+    .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as TObj)[k] : undefined), obj);
 }
 
 function setPath(obj: TObj, path: string, value: unknown): void {
@@ -25,7 +27,9 @@ export function initialValues(spec: TProviderSpec, config: TObj | null): TFormVa
   for (const f of spec.fields) {
     const v = getPath(config, f.name);
     if (f.type === "switch") values[f.name] = v === true;
-    else values[f.name] = isSecret(f) || (typeof v !== "string" && typeof v !== "number") ? "" : String(v);
+    else
+      values[f.name] =
+        isSecret(f) || (typeof v !== "string" && typeof v !== "number") ? "" : String(v);
   }
   return values;
 }
@@ -34,7 +38,9 @@ export function initialValues(spec: TProviderSpec, config: TObj | null): TFormVa
 export function storedSecrets(spec: TProviderSpec, config: TObj | null): Record<string, boolean> {
   const set: Record<string, boolean> = {};
   for (const f of spec.fields) {
-    if (isSecret(f)) set[f.name] = (getPath(config, f.setPath ?? f.name) as { set?: unknown } | undefined)?.set === true;
+    if (isSecret(f))
+      set[f.name] =
+        (getPath(config, f.setPath ?? f.name) as { set?: unknown } | undefined)?.set === true;
   }
   return set;
 }
@@ -48,16 +54,22 @@ export function buildProviderBody(spec: TProviderSpec, values: TFormValues): TOb
   for (const f of spec.fields) {
     const v = values[f.name];
     if (f.type === "switch") setPath(body, f.name, v === true);
-    else if (typeof v === "string" && v.trim() !== "") setPath(body, f.name, isSecret(f) ? v : v.trim());
+    else if (typeof v === "string" && v.trim() !== "")
+      setPath(body, f.name, isSecret(f) ? v : v.trim());
   }
   return body;
 }
 
 /** A field's error from a 400, including errors inside it (`serviceAccount.project_id`), worded with its label. */
 export function fieldError(fields: Record<string, string>, f: TFieldSpec): string | undefined {
-  const key = f.name in fields ? f.name : Object.keys(fields).find((k) => k.startsWith(`${f.name}.`));
+  const key =
+    f.name in fields ? f.name : Object.keys(fields).find((k) => k.startsWith(`${f.name}.`));
   if (!key) return undefined;
   const message = fields[key] ?? "";
   const subject = key === f.name ? f.label : `${f.label}: ${key.slice(f.name.length + 1)}`;
-  return /^[a-z]/.test(message) ? `${subject} ${message}` : key === f.name ? message : `${subject}: ${message}`;
+  return /^[a-z]/.test(message)
+    ? `${subject} ${message}`
+    : key === f.name
+      ? message
+      : `${subject}: ${message}`;
 }

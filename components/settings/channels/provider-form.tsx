@@ -4,7 +4,13 @@ import { Button } from "@/components/ui/button";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { ProviderField } from "./provider-field";
 import type { TProviderSpec } from "./provider-fields";
-import { buildProviderBody, fieldError, initialValues, storedSecrets, type TFormValues } from "./provider-form-values";
+import {
+  buildProviderBody,
+  fieldError,
+  initialValues,
+  storedSecrets,
+  type TFormValues,
+} from "./provider-form-values";
 import { RemoveProviderDialog } from "./remove-provider-dialog";
 
 type Props = {
@@ -23,9 +29,14 @@ export function ProviderForm({ slug, spec, config }: Props) {
   const stored = storedSecrets(spec, config);
   const errors = save.error?.fields ?? {};
   // A 400 about something that is not one of the inputs still needs saying somewhere.
-  const unplaced = save.error && !save.formError && !spec.fields.some((f) => fieldError(errors, f)) ? save.error.message : undefined;
+  const unplaced =
+    save.error && !save.formError && !spec.fields.some((f) => fieldError(errors, f))
+      ? save.error.message
+      : undefined;
   const clearSecrets = () =>
-    setValues((v) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k in stored ? "" : x])));
+    setValues((v) =>
+      Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k in stored ? "" : x])),
+    );
 
   return (
     <form
@@ -39,7 +50,12 @@ export function ProviderForm({ slug, spec, config }: Props) {
     >
       <div className="grid gap-4 sm:grid-cols-2">
         {spec.fields.map((f) => (
-          <div key={f.name} className={f.type === "secret-textarea" || f.type === "switch" ? "sm:col-span-2" : undefined}>
+          <div
+            key={f.name}
+            className={
+              f.type === "secret-textarea" || f.type === "switch" ? "sm:col-span-2" : undefined
+            }
+          >
             <ProviderField
               id={`${spec.kind}-${f.name.replace(".", "-")}`}
               spec={f}
@@ -71,9 +87,21 @@ export function ProviderForm({ slug, spec, config }: Props) {
             }
           />
         ) : null}
-        {save.isSuccess ? <span role="status" className="text-sm text-emerald-700">Saved</span> : null}
-        {save.formError || unplaced ? <span role="alert" className="text-sm text-red-600">{save.formError ?? unplaced}</span> : null}
-        {remove.formError ? <span role="alert" className="text-sm text-red-600">{remove.formError}</span> : null}
+        {save.isSuccess ? (
+          <span role="status" className="text-sm text-emerald-700">
+            Saved
+          </span>
+        ) : null}
+        {save.formError || unplaced ? (
+          <span role="alert" className="text-sm text-red-600">
+            {save.formError ?? unplaced}
+          </span>
+        ) : null}
+        {remove.formError ? (
+          <span role="alert" className="text-sm text-red-600">
+            {remove.formError}
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -4,7 +4,17 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 
 /** Confirms before the stored credentials are deleted; the channels fall back as `note` says. */
-export function RemoveProviderDialog({ title, note, pending, onConfirm }: { title: string; note: string; pending: boolean; onConfirm: () => Promise<unknown> }) {
+export function RemoveProviderDialog({
+  title,
+  note,
+  pending,
+  onConfirm,
+}: {
+  title: string;
+  note: string;
+  pending: boolean;
+  onConfirm: () => Promise<unknown>;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -13,7 +23,10 @@ export function RemoveProviderDialog({ title, note, pending, onConfirm }: { titl
           Remove
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Remove ${title}?`} description={`Its settings and stored credentials are deleted. ${note}`}>
+      <DialogContent
+        title={`Remove ${title}?`}
+        description={`Its settings and stored credentials are deleted. ${note}`}
+      >
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
             <Button type="button" variant="ghost">
@@ -25,7 +38,12 @@ export function RemoveProviderDialog({ title, note, pending, onConfirm }: { titl
             variant="destructive"
             disabled={pending}
             data-mutates
-            onClick={() => void onConfirm().then(() => setOpen(false), () => setOpen(false))}
+            onClick={() =>
+              void onConfirm().then(
+                () => setOpen(false),
+                () => setOpen(false),
+              )
+            }
           >
             Remove provider
           </Button>

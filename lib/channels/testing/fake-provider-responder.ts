@@ -9,9 +9,14 @@ import type { TRecordedRequest, TSinkResponse } from "./http-sink";
  */
 export function fakeProviderResponder(req: TRecordedRequest): TSinkResponse {
   const path = req.path.split("?")[0] ?? "";
-  if (path.endsWith("/token")) return { body: { access_token: `fake-${randomUUID()}`, expires_in: 3600, token_type: "Bearer" } };
-  if (path.endsWith("/Messages.json")) return { status: 201, body: { sid: `SM${randomUUID().replace(/-/g, "")}`, status: "queued" } };
-  if (path.endsWith("/Calls.json")) return { status: 201, body: { sid: `CA${randomUUID().replace(/-/g, "")}`, status: "queued" } };
+  if (path.endsWith("/token"))
+    return {
+      body: { access_token: `fake-${randomUUID()}`, expires_in: 3600, token_type: "Bearer" },
+    };
+  if (path.endsWith("/Messages.json"))
+    return { status: 201, body: { sid: `SM${randomUUID().replace(/-/g, "")}`, status: "queued" } };
+  if (path.endsWith("/Calls.json"))
+    return { status: 201, body: { sid: `CA${randomUUID().replace(/-/g, "")}`, status: "queued" } };
   const project = /^\/v1\/projects\/([^/]+)\/messages:send$/.exec(path)?.[1];
   if (project) return { body: { name: `projects/${project}/messages/${randomUUID()}` } };
   return { body: {} };

@@ -1,6 +1,12 @@
 import { createServer, type ServerHttp2Session } from "node:http2";
 import type { AddressInfo } from "node:net";
-import { createScript, flattenHeaders, recordRequest, type THttpSink, type THttpSinkOptions } from "./http-sink";
+import {
+  createScript,
+  flattenHeaders,
+  recordRequest,
+  type THttpSink,
+  type THttpSinkOptions,
+} from "./http-sink";
 import { waitUntil } from "./wait-until";
 
 /**
@@ -8,7 +14,9 @@ import { waitUntil } from "./wait-until";
  * HTTP/2 only. Same API as `startHttpSink`; point the provider's baseUrl at `sink.url`
  * (`http://…`, so it connects without TLS).
  */
-export async function startH2cSink(options: THttpSinkOptions = {}): Promise<THttpSink & { sessions: () => number }> {
+export async function startH2cSink(
+  options: THttpSinkOptions = {},
+): Promise<THttpSink & { sessions: () => number }> {
   const requests: THttpSink["requests"] = [];
   const script = createScript(options.respond);
   let sessionCount = 0;
@@ -18,10 +26,17 @@ export async function startH2cSink(options: THttpSinkOptions = {}): Promise<THtt
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
-      const recorded = recordRequest(req.method, req.url, flattenHeaders(req.headers), Buffer.concat(chunks).toString("utf8"));
+      const recorded = recordRequest(
+        req.method,
+        req.url,
+        flattenHeaders(req.headers),
+        Buffer.concat(chunks).toString("utf8"),
+      );
       requests.push(recorded);
       options.onRequest?.(recorded);
-      const answer = await script.answer(recorded).catch((err: Error) => ({ status: 500, headers: {}, body: err.message, delayMs: 0 }));
+      const answer = await script
+        .answer(recorded)
+        .catch((err: Error) => ({ status: 500, headers: {}, body: err.message, delayMs: 0 }));
       if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
       if (res.stream.destroyed) return;
       res.writeHead(answer.status, answer.headers);
@@ -47,7 +62,8 @@ export async function startH2cSink(options: THttpSinkOptions = {}): Promise<THtt
     sessions: () => sessionCount,
     respondNext: (...r) => void script.push(...r),
     setResponder: (r) => void script.set(r),
-    waitFor: (predicate = () => true, timeoutMs = 10_000) => waitUntil(() => requests.find(predicate), timeoutMs, "h2c sink: no matching request"),
+    waitFor: (predicate = () => true, timeoutMs = 10_000) =>
+      waitUntil(() => requests.find(predicate), timeoutMs, "h2c sink: no matching request"),
     reset() {
       requests.length = 0;
       script.clear();

@@ -54,7 +54,10 @@ export type THttpSink = {
   respondNext(...responses: (TSinkResponse | TSinkResponder)[]): void;
   /** Replaces the fallback responder. */
   setResponder(respond: TSinkResponder): void;
-  waitFor(predicate?: (req: TRecordedRequest) => boolean, timeoutMs?: number): Promise<TRecordedRequest>;
+  waitFor(
+    predicate?: (req: TRecordedRequest) => boolean,
+    timeoutMs?: number,
+  ): Promise<TRecordedRequest>;
   reset(): void;
   close(): Promise<void>;
 };
@@ -67,7 +70,12 @@ export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, str
   return out;
 }
 
-export function recordRequest(method: string, path: string, headers: Record<string, string>, body: string): TRecordedRequest {
+export function recordRequest(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): TRecordedRequest {
   return {
     method,
     path,
@@ -87,12 +95,21 @@ export function createScript(fallback: TSinkResponder = () => ({ status: 200, bo
     push: (...r: (TSinkResponse | TSinkResponder)[]) => queue.push(...r),
     set: (r: TSinkResponder) => (respond = r),
     clear: () => (queue.length = 0),
-    async answer(req: TRecordedRequest): Promise<{ status: number; headers: Record<string, string>; body: string; delayMs: number }> {
+    async answer(
+      req: TRecordedRequest,
+    ): Promise<{ status: number; headers: Record<string, string>; body: string; delayMs: number }> {
       const next = queue.shift() ?? respond;
       const r = typeof next === "function" ? await next(req) : next;
-      const body = r.body === undefined ? "" : typeof r.body === "string" ? r.body : JSON.stringify(r.body);
-      const type = typeof r.body === "string" || r.body === undefined ? "text/plain" : "application/json";
-      return { status: r.status ?? 200, headers: { "content-type": type, ...r.headers }, body, delayMs: r.delayMs ?? 0 };
+      const body =
+        r.body === undefined ? "" : typeof r.body === "string" ? r.body : JSON.stringify(r.body);
+      const type =
+        typeof r.body === "string" || r.body === undefined ? "text/plain" : "application/json";
+      return {
+        status: r.status ?? 200,
+        headers: { "content-type": type, ...r.headers },
+        body,
+        delayMs: r.delayMs ?? 0,
+      };
     },
   };
 }
@@ -104,10 +121,17 @@ export async function startHttpSink(options: THttpSinkOptions = {}): Promise<THt
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
-      const recorded = recordRequest(req.method ?? "GET", req.url ?? "/", flattenHeaders(req.headers), Buffer.concat(chunks).toString("utf8"));
+      const recorded = recordRequest(
+        req.method ?? "GET",
+        req.url ?? "/",
+        flattenHeaders(req.headers),
+        Buffer.concat(chunks).toString("utf8"),
+      );
       requests.push(recorded);
       options.onRequest?.(recorded);
-      const answer = await script.answer(recorded).catch((err: Error) => ({ status: 500, headers: {}, body: err.message, delayMs: 0 }));
+      const answer = await script
+        .answer(recorded)
+        .catch((err: Error) => ({ status: 500, headers: {}, body: err.message, delayMs: 0 }));
       if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
       if (res.destroyed) return;
       res.writeHead(answer.status, answer.headers).end(answer.body);
@@ -125,7 +149,8 @@ export async function startHttpSink(options: THttpSinkOptions = {}): Promise<THt
     requests,
     respondNext: (...r) => void script.push(...r),
     setResponder: (r) => void script.set(r),
-    waitFor: (predicate = () => true, timeoutMs = 10_000) => waitUntil(() => requests.find(predicate), timeoutMs, "HTTP sink: no matching request"),
+    waitFor: (predicate = () => true, timeoutMs = 10_000) =>
+      waitUntil(() => requests.find(predicate), timeoutMs, "HTTP sink: no matching request"),
     reset() {
       requests.length = 0;
       script.clear();

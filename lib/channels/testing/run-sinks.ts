@@ -27,7 +27,14 @@ const { values } = parseArgs({
 
 const print = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
 const printRequest = (sink: string) => (r: TRecordedRequest) =>
-  print({ sink, at: r.receivedAt.toISOString(), method: r.method, path: r.path, headers: r.headers, body: r.body });
+  print({
+    sink,
+    at: r.receivedAt.toISOString(),
+    method: r.method,
+    path: r.path,
+    headers: r.headers,
+    body: r.body,
+  });
 
 async function main() {
   const user = values["smtp-user"];
@@ -35,13 +42,35 @@ async function main() {
     host: values.host,
     port: Number(values["smtp-port"]),
     auth: user ? { user, pass: values["smtp-pass"] ?? "" } : undefined,
-    onMail: (m) => print({ sink: "smtp", at: new Date().toISOString(), from: m.from, to: m.to, subject: m.subject, headers: m.headers, text: m.text, html: m.html }),
+    onMail: (m) =>
+      print({
+        sink: "smtp",
+        at: new Date().toISOString(),
+        from: m.from,
+        to: m.to,
+        subject: m.subject,
+        headers: m.headers,
+        text: m.text,
+        html: m.html,
+      }),
   });
-  const http = await startHttpSink({ host: values.host, port: Number(values["http-port"]), respond: fakeProviderResponder, onRequest: printRequest("http") });
+  const http = await startHttpSink({
+    host: values.host,
+    port: Number(values["http-port"]),
+    respond: fakeProviderResponder,
+    onRequest: printRequest("http"),
+  });
   const h2c = values["h2c-port"]
-    ? await startH2cSink({ host: values.host, port: Number(values["h2c-port"]), respond: () => ({ status: 200 }), onRequest: printRequest("h2c") })
+    ? await startH2cSink({
+        host: values.host,
+        port: Number(values["h2c-port"]),
+        respond: () => ({ status: 200 }),
+        onRequest: printRequest("h2c"),
+      })
     : undefined;
-  console.error(`sinks ready: smtp ${smtp.host}:${smtp.port}, http ${http.url}${h2c ? `, h2c ${h2c.url}` : ""}`);
+  console.error(
+    `sinks ready: smtp ${smtp.host}:${smtp.port}, http ${http.url}${h2c ? `, h2c ${h2c.url}` : ""}`,
+  );
   const stop = async () => {
     await Promise.all([smtp.close(), http.close(), h2c?.close()]);
     process.exit(0);

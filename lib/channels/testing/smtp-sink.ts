@@ -65,7 +65,9 @@ export type TSmtpSink = {
 };
 
 function smtpError(failure: TSmtpFailure): Error {
-  const err = new Error(failure.message ?? (failure.code >= 500 ? "Mailbox unavailable" : "Try again later")) as Error & {
+  const err = new Error(
+    failure.message ?? (failure.code >= 500 ? "Mailbox unavailable" : "Try again later"),
+  ) as Error & {
     responseCode: number;
   };
   err.responseCode = failure.code;
@@ -76,7 +78,10 @@ function headersOf(lines: readonly { key: string; line: string }[]): Record<stri
   const out: Record<string, string> = {};
   for (const { key, line } of lines) {
     const colon = line.indexOf(":");
-    out[key.toLowerCase()] = line.slice(colon + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+    out[key.toLowerCase()] = line
+      .slice(colon + 1)
+      .replace(/\r?\n[ \t]+/g, " ")
+      .trim();
   }
   return out;
 }
@@ -87,7 +92,8 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
   const host = options.host ?? "127.0.0.1";
 
   /** Takes the next scripted failure for `stage`, if it is that stage's turn. */
-  const takeFailure = (stage: "rcpt" | "data") => ((failures[0]?.stage ?? "rcpt") === stage ? failures.shift() : undefined);
+  const takeFailure = (stage: "rcpt" | "data") =>
+    (failures[0]?.stage ?? "rcpt") === stage ? failures.shift() : undefined;
 
   const server = new SMTPServer({
     secure: false,
@@ -97,7 +103,8 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
     logger: false,
     onAuth(auth, _session, callback) {
       const { user, pass } = options.auth ?? {};
-      if (auth.username === user && auth.password === pass) return callback(null, { user: auth.username });
+      if (auth.username === user && auth.password === pass)
+        return callback(null, { user: auth.username });
       callback(smtpError({ code: 535, message: "Authentication credentials invalid" }));
     },
     onRcptTo(_address, session, callback) {

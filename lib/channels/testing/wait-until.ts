@@ -1,5 +1,9 @@
 /** Polls `probe` until it returns a value, or rejects after `timeoutMs` with `message`. */
-export async function waitUntil<T>(probe: () => T | undefined, timeoutMs: number, message: string): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => T | undefined,
+  timeoutMs: number,
+  message: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = probe();

@@ -3,7 +3,8 @@ import type { TNodeKind } from "../node-data";
 export type THandle = { id: string; label: string };
 
 type TCase = { id?: unknown; label?: unknown };
-const list = (v: unknown): TCase[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === "object") as TCase[]) : []);
+const list = (v: unknown): TCase[] =>
+  Array.isArray(v) ? (v.filter((x) => x && typeof x === "object") as TCase[]) : [];
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 /**
@@ -12,14 +13,32 @@ const str = (v: unknown) => (typeof v === "string" ? v : "");
  */
 export function draftHandles(kind: TNodeKind, data: Record<string, unknown>): THandle[] {
   switch (kind) {
-    case "wait_for_event": return [{ id: "happened", label: "happened" }, { id: "timed_out", label: "timed out" }];
-    case "branch": return [{ id: "yes", label: "yes" }, { id: "no", label: "no" }];
+    case "wait_for_event":
+      return [
+        { id: "happened", label: "happened" },
+        { id: "timed_out", label: "timed out" },
+      ];
+    case "branch":
+      return [
+        { id: "yes", label: "yes" },
+        { id: "no", label: "no" },
+      ];
     case "multi_branch":
-      return [...list(data.cases).filter((c) => str(c.id)).map((c, i) => ({ id: str(c.id), label: str(c.label) || `case ${i + 1}` })), { id: "else", label: "else" }];
+      return [
+        ...list(data.cases)
+          .filter((c) => str(c.id))
+          .map((c, i) => ({ id: str(c.id), label: str(c.label) || `case ${i + 1}` })),
+        { id: "else", label: "else" },
+      ];
     case "ab_split":
-      return list(data.variants).filter((v) => str(v.id)).map((v) => ({ id: str(v.id), label: `variant ${str(v.label) || str(v.id)}` }));
-    case "holdout": return [{ id: "continue", label: "continue" }];
-    case "exit": return [];
-    default: return [{ id: "next", label: "" }];
+      return list(data.variants)
+        .filter((v) => str(v.id))
+        .map((v) => ({ id: str(v.id), label: `variant ${str(v.label) || str(v.id)}` }));
+    case "holdout":
+      return [{ id: "continue", label: "continue" }];
+    case "exit":
+      return [];
+    default:
+      return [{ id: "next", label: "" }];
   }
 }

@@ -15,10 +15,17 @@ export function layoutGraph(
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: "TB", nodesep: 60, ranksep: 80, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { width: n.measured?.width ?? NODE_WIDTH, height: n.measured?.height ?? NODE_HEIGHT });
+  for (const n of nodes)
+    g.setNode(n.id, {
+      width: n.measured?.width ?? NODE_WIDTH,
+      height: n.measured?.height ?? NODE_HEIGHT,
+    });
   // dagre places a node's later edges further left (measured on 3.1.3), so add them last output first.
-  const ordered = [...edges].sort((a, b) => handleOrder(b.source, b.sourceHandle) - handleOrder(a.source, a.sourceHandle));
-  for (const e of ordered) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
+  const ordered = [...edges].sort(
+    (a, b) => handleOrder(b.source, b.sourceHandle) - handleOrder(a.source, a.sourceHandle),
+  );
+  for (const e of ordered)
+    if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
   dagre.layout(g);
   const out: Record<string, { x: number; y: number }> = {};
   for (const n of nodes) {

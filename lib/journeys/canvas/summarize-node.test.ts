@@ -6,21 +6,59 @@ const ctx: TSummaryContext = { template: () => undefined, segment: () => undefin
 
 describe("filters in node summaries", () => {
   it("names the event and its property filters on the trigger", () => {
-    expect(summarizeNode("trigger", { kind: "event", event: "Purchase", filters: [] }, ctx)).toBe("When Purchase happens");
-    expect(summarizeNode("trigger", { kind: "event", event: "Purchase", filters: [{ property: "amount", type: "number", op: "gt", value: 100 }] }, ctx)).toBe("When Purchase happens where amount > 100");
+    expect(summarizeNode("trigger", { kind: "event", event: "Purchase", filters: [] }, ctx)).toBe(
+      "When Purchase happens",
+    );
+    expect(
+      summarizeNode(
+        "trigger",
+        {
+          kind: "event",
+          event: "Purchase",
+          filters: [{ property: "amount", type: "number", op: "gt", value: 100 }],
+        },
+        ctx,
+      ),
+    ).toBe("When Purchase happens where amount > 100");
   });
 
   it("puts a wait-for-event's equality filters before its timeout", () => {
-    const data = { event: "Order Completed", filters: [{ property: "plan", value: "pro" }, { property: "coupon", value: null }], timeout: { amount: 3, unit: "days" } };
-    expect(summarizeNode("wait_for_event", data, ctx)).toBe("Order Completed where plan = pro and coupon is empty · up to 3 days");
+    const data = {
+      event: "Order Completed",
+      filters: [
+        { property: "plan", value: "pro" },
+        { property: "coupon", value: null },
+      ],
+      timeout: { amount: 3, unit: "days" },
+    };
+    expect(summarizeNode("wait_for_event", data, ctx)).toBe(
+      "Order Completed where plan = pro and coupon is empty · up to 3 days",
+    );
   });
 
   it("mentions a did-event branch's filters", () => {
-    expect(summarizeNode("branch", { condition: { kind: "did_event", event: "Viewed", filters: [{ property: "sku", type: "string", op: "in", value: ["a", "b"] }] } }, ctx)).toBe("If did Viewed where sku is one of a, b");
+    expect(
+      summarizeNode(
+        "branch",
+        {
+          condition: {
+            kind: "did_event",
+            event: "Viewed",
+            filters: [{ property: "sku", type: "string", op: "in", value: ["a", "b"] }],
+          },
+        },
+        ctx,
+      ),
+    ).toBe("If did Viewed where sku is one of a, b");
   });
 
   it("keeps three or more filters short and skips half-made ones", () => {
-    const fs = [{ property: "a", type: "boolean", op: "is_true" }, { property: "", type: "string", op: "equals", value: "" }, { property: "b", type: "number", op: "between", value: [1, 5] }, { property: "c", value: false }];
+    const fs = [
+      { property: "a", type: "boolean", op: "is_true" },
+      { property: "", type: "string", op: "equals", value: "" },
+      { property: "b", type: "number", op: "between", value: [1, 5] },
+      { property: "c", value: false },
+    ];
     expect(describeFilters(fs)).toBe(" where a is true and 2 more");
     expect(describeFilters(fs.slice(0, 3))).toBe(" where a is true and b between 1 and 5");
     expect(describeFilters(undefined)).toBe("");
@@ -28,8 +66,14 @@ describe("filters in node summaries", () => {
   });
 
   it("reads dates and day counts as a marketer would", () => {
-    expect(describeFilter({ property: "at", type: "date", op: "before", value: "2026-11-01T00:00:00Z" })).toBe("at before 2026-11-01");
-    expect(describeFilter({ property: "at", type: "date", op: "within_last_days", value: 7 })).toBe("at in the last 7 days");
-    expect(describeFilter({ property: "name", type: "string", op: "equals", value: "Ada" })).toBe("name is Ada");
+    expect(
+      describeFilter({ property: "at", type: "date", op: "before", value: "2026-11-01T00:00:00Z" }),
+    ).toBe("at before 2026-11-01");
+    expect(describeFilter({ property: "at", type: "date", op: "within_last_days", value: 7 })).toBe(
+      "at in the last 7 days",
+    );
+    expect(describeFilter({ property: "name", type: "string", op: "equals", value: "Ada" })).toBe(
+      "name is Ada",
+    );
   });
 });

@@ -14,19 +14,35 @@ const plural = (n: unknown, unit: string) => {
   const one = unit.replace(/s$/, "");
   return `${Number.isFinite(k) ? k : "?"} ${k === 1 ? one : unit}`;
 };
-const CHANNEL: Record<string, string> = { email: "email", sms: "SMS", push: "push", voice: "voice call", in_app: "in-app message", webhook: "webhook message" };
+const CHANNEL: Record<string, string> = {
+  email: "email",
+  sms: "SMS",
+  push: "push",
+  voice: "voice call",
+  in_app: "in-app message",
+  webhook: "webhook message",
+};
 
 function condition(c: R, ctx: TSummaryContext): string {
   switch (c.kind) {
     case "attribute": {
       const f = obj(c.filter);
-      const value = f.value === undefined ? "" : ` ${Array.isArray(f.value) ? f.value.join(", ") : String(f.value)}`;
-      return str(f.property) ? `${str(f.property)} ${str(f.op).replace(/_/g, " ")}${value}` : "an attribute…";
+      const value =
+        f.value === undefined
+          ? ""
+          : ` ${Array.isArray(f.value) ? f.value.join(", ") : String(f.value)}`;
+      return str(f.property)
+        ? `${str(f.property)} ${str(f.op).replace(/_/g, " ")}${value}`
+        : "an attribute…";
     }
-    case "segment": return `${c.in === false ? "not in" : "in"} ${ctx.segment(str(c.segmentId)) ?? "a segment…"}`;
-    case "did_event": return `did ${str(c.event) || "an event…"}${describeFilters(c.filters)}`;
-    case "engagement": return `${str(c.action) || "opened"} an earlier message`;
-    default: return "a condition…";
+    case "segment":
+      return `${c.in === false ? "not in" : "in"} ${ctx.segment(str(c.segmentId)) ?? "a segment…"}`;
+    case "did_event":
+      return `did ${str(c.event) || "an event…"}${describeFilters(c.filters)}`;
+    case "engagement":
+      return `${str(c.action) || "opened"} an earlier message`;
+    default:
+      return "a condition…";
   }
 }
 
@@ -35,37 +51,62 @@ export function summarizeNode(kind: TNodeKind, raw: R, ctx: TSummaryContext): st
   const d = obj(raw);
   switch (kind) {
     case "trigger":
-      if (d.kind === "event") return str(d.event) ? `When ${str(d.event)} happens${describeFilters(d.filters)}` : "When an event happens…";
-      if (d.kind === "segment_entered") return `On entering ${ctx.segment(str(d.segmentId)) ?? "a segment…"}`;
-      if (d.kind === "date_attribute") return str(d.attribute) ? `On ${str(d.attribute)}${d.yearly ? " (yearly)" : ""}` : "On a date attribute…";
+      if (d.kind === "event")
+        return str(d.event)
+          ? `When ${str(d.event)} happens${describeFilters(d.filters)}`
+          : "When an event happens…";
+      if (d.kind === "segment_entered")
+        return `On entering ${ctx.segment(str(d.segmentId)) ?? "a segment…"}`;
+      if (d.kind === "date_attribute")
+        return str(d.attribute)
+          ? `On ${str(d.attribute)}${d.yearly ? " (yearly)" : ""}`
+          : "On a date attribute…";
       return "When the API starts it";
     case "wait":
       if (d.kind === "duration") return `Wait ${plural(d.amount, str(d.unit) || "days")}`;
-      if (d.kind === "until_datetime") return str(d.at) ? `Wait until ${str(d.at).slice(0, 16).replace("T", " ")}` : "Wait until a date…";
+      if (d.kind === "until_datetime")
+        return str(d.at)
+          ? `Wait until ${str(d.at).slice(0, 16).replace("T", " ")}`
+          : "Wait until a date…";
       if (d.kind === "until_time_of_day") return `Wait until ${str(d.time) || "a time…"}`;
       return str(d.attribute) ? `Wait until ${str(d.attribute)}` : "Wait until a date attribute…";
     case "wait_for_event": {
       const t = obj(d.timeout);
       return `${str(d.event) || "an event…"}${describeFilters(d.filters)} · up to ${plural(t.amount, str(t.unit) || "days")}`;
     }
-    case "branch": return `If ${condition(obj(d.condition), ctx)}`;
+    case "branch":
+      return `If ${condition(obj(d.condition), ctx)}`;
     case "multi_branch": {
       const n = Array.isArray(d.cases) ? d.cases.length : 0;
       return `${n} ${n === 1 ? "case" : "cases"} + else`;
     }
     case "ab_split": {
-      const vs = Array.isArray(d.variants) ? (d.variants as unknown[]).map((v) => obj(v).percent) : [];
-      return vs.length ? `Split ${vs.map((p) => (typeof p === "number" ? p : "?")).join("/")}` : "Split…";
+      const vs = Array.isArray(d.variants)
+        ? (d.variants as unknown[]).map((v) => obj(v).percent)
+        : [];
+      return vs.length
+        ? `Split ${vs.map((p) => (typeof p === "number" ? p : "?")).join("/")}`
+        : "Split…";
     }
-    case "holdout": return `Hold out ${typeof d.percent === "number" ? d.percent : "?"}%`;
+    case "holdout":
+      return `Hold out ${typeof d.percent === "number" ? d.percent : "?"}%`;
     case "send": {
       const channel = CHANNEL[str(d.channel)] ?? "message";
       const t = ctx.template(str(d.templateId));
       if (!str(d.templateId)) return `Send ${channel} · choose a template`;
-      return t ? `Send ${channel} · ${t.name}${t.publishedVersion ? ` v${t.publishedVersion}` : " (unpublished)"}` : `Send ${channel} · missing template`;
+      return t
+        ? `Send ${channel} · ${t.name}${t.publishedVersion ? ` v${t.publishedVersion}` : " (unpublished)"}`
+        : `Send ${channel} · missing template`;
     }
-    case "update_contact": return str(d.attribute) ? `Set ${str(d.attribute)} = ${d.value === null ? "(removed)" : JSON.stringify(d.value)}` : "Set an attribute…";
-    case "webhook": return str(d.url) ? `${str(d.method) || "POST"} ${str(d.url).replace(/^https?:\/\//, "")}` : "Call a URL…";
-    case "exit": return "Leave the journey";
+    case "update_contact":
+      return str(d.attribute)
+        ? `Set ${str(d.attribute)} = ${d.value === null ? "(removed)" : JSON.stringify(d.value)}`
+        : "Set an attribute…";
+    case "webhook":
+      return str(d.url)
+        ? `${str(d.method) || "POST"} ${str(d.url).replace(/^https?:\/\//, "")}`
+        : "Call a URL…";
+    case "exit":
+      return "Leave the journey";
   }
 }

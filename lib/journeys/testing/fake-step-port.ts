@@ -3,7 +3,12 @@ import { evaluateCelSubset } from "../wait-for-event-filter";
 
 /** An event that "arrives" at a virtual instant, for waits to catch. */
 export type TScriptedEvent = { at: Date; name: string; data: Record<string, unknown> };
-export type TPortCall = { kind: "run" | "sleep" | "sleepUntil" | "waitForEvent" | "sendEvent"; id: string; at: Date; detail?: unknown };
+export type TPortCall = {
+  kind: "run" | "sleep" | "sleepUntil" | "waitForEvent" | "sendEvent";
+  id: string;
+  at: Date;
+  detail?: unknown;
+};
 
 /**
  * A StepPort with a virtual clock: sleeps move the clock instantly; a wait for an event jumps to the
@@ -51,7 +56,10 @@ export class FakeStepPort implements StepPort {
     this.clock = Math.max(this.clock, date.getTime());
   }
 
-  async waitForEvent(id: string, opts: { event: string; timeoutMs: number; if?: string }): Promise<TPortEvent | null> {
+  async waitForEvent(
+    id: string,
+    opts: { event: string; timeoutMs: number; if?: string },
+  ): Promise<TPortEvent | null> {
     this.record("waitForEvent", id, opts);
     const from = this.clock;
     const deadline = from + opts.timeoutMs;

@@ -1,5 +1,11 @@
 import { compare } from "@/lib/segments/evaluate-segment";
-import type { JourneyEffects, TJourneyContact, TSendRequest, TSendResult, TWebhookRequest } from "../journey-effects";
+import type {
+  JourneyEffects,
+  TJourneyContact,
+  TSendRequest,
+  TSendResult,
+  TWebhookRequest,
+} from "../journey-effects";
 import { localDayOf } from "../local-time";
 import { contactEventName } from "../step-port";
 
@@ -16,7 +22,13 @@ export type TMemoryWorld = {
   earlierMessages: { contactId: string; at: Date }[];
 };
 
-export const emptyWorld = (): TMemoryWorld => ({ contacts: new Map(), segments: new Map(), events: [], engagement: new Map(), earlierMessages: [] });
+export const emptyWorld = (): TMemoryWorld => ({
+  contacts: new Map(),
+  segments: new Map(),
+  events: [],
+  engagement: new Map(),
+  earlierMessages: [],
+});
 
 /**
  * JourneyEffects over an in-memory world on the fake port's clock. Sending records the message
@@ -34,7 +46,8 @@ export function createMemoryEffects(world: TMemoryWorld, clock: () => Date) {
       return c ? structuredClone(c) : null;
     },
     async sendMessage(req): Promise<TSendResult> {
-      if (messages.some((m) => m.idempotencyKey === req.idempotencyKey)) return { status: "skipped", reason: "duplicate" };
+      if (messages.some((m) => m.idempotencyKey === req.idempotencyKey))
+        return { status: "skipped", reason: "duplicate" };
       messages.push({ ...req, at: clock().toISOString() });
       return { status: "sent", messageId: `msg-${messages.length}` };
     },
@@ -55,14 +68,30 @@ export function createMemoryEffects(world: TMemoryWorld, clock: () => Date) {
     },
     async didEvent(contactId, q) {
       const now = clock().getTime();
-      return world.events.some((e) => e.contactId === contactId && e.name === q.event && e.at.getTime() >= q.since.getTime() && visible(e.at) && q.filters.every((f) => compare(e.properties[f.property], f, now)));
+      return world.events.some(
+        (e) =>
+          e.contactId === contactId &&
+          e.name === q.event &&
+          e.at.getTime() >= q.since.getTime() &&
+          visible(e.at) &&
+          q.filters.every((f) => compare(e.properties[f.property], f, now)),
+      );
     },
     async engagement(q) {
-      return world.engagement.get(`${q.runId}:${q.nodeId}`) ?? { opened: false, clicked: false, replied: false };
+      return (
+        world.engagement.get(`${q.runId}:${q.nodeId}`) ?? {
+          opened: false,
+          clicked: false,
+          replied: false,
+        }
+      );
     },
     async countMessagesToday(contactId, timeZone) {
       const today = localDayOf(clock(), timeZone);
-      const times = [...world.earlierMessages.filter((m) => m.contactId === contactId).map((m) => m.at), ...messages.filter((m) => m.contactId === contactId).map((m) => new Date(m.at))];
+      const times = [
+        ...world.earlierMessages.filter((m) => m.contactId === contactId).map((m) => m.at),
+        ...messages.filter((m) => m.contactId === contactId).map((m) => new Date(m.at)),
+      ];
       return times.filter((t) => visible(t) && localDayOf(t, timeZone) === today).length;
     },
   };
@@ -71,4 +100,8 @@ export function createMemoryEffects(world: TMemoryWorld, clock: () => Date) {
 
 /** The world's events as the Inngest events a durable wait would see. */
 export const scriptFromWorld = (world: TMemoryWorld) =>
-  world.events.map((e) => ({ at: e.at, name: contactEventName(e.name), data: { contactId: e.contactId, properties: e.properties } }));
+  world.events.map((e) => ({
+    at: e.at,
+    name: contactEventName(e.name),
+    data: { contactId: e.contactId, properties: e.properties },
+  }));

@@ -8,13 +8,19 @@ class Interrupt extends Error {}
  * stored result without running, and the first new step runs (on the inner port) and ends the
  * invocation. A function that is not deterministic on replay takes a different path here.
  */
-export async function runWithReplays<T>(inner: StepPort, fn: (port: StepPort) => Promise<T>, maxInvocations = 1000): Promise<{ result: T; invocations: number }> {
+export async function runWithReplays<T>(
+  inner: StepPort,
+  fn: (port: StepPort) => Promise<T>,
+  maxInvocations = 1000,
+): Promise<{ result: T; invocations: number }> {
   const memo = new Map<string, unknown>();
-  const step = <R>(id: string, exec: () => Promise<R>) => async (): Promise<R> => {
-    if (memo.has(id)) return memo.get(id) as R;
-    memo.set(id, await exec());
-    throw new Interrupt(id);
-  };
+  const step =
+    <R>(id: string, exec: () => Promise<R>) =>
+    async (): Promise<R> => {
+      if (memo.has(id)) return memo.get(id) as R;
+      memo.set(id, await exec());
+      throw new Interrupt(id);
+    };
   const port: StepPort = {
     run: (id, f) => step(id, () => inner.run(id, f))(),
     sleep: (id, ms) => step(id, () => inner.sleep(id, ms))(),

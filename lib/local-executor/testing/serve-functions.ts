@@ -21,7 +21,11 @@ export async function serveFunctions(
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const request = new Request(`${origin}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === "GET" ? undefined : Buffer.concat(chunks) });
+      const request = new Request(`${origin}${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: req.method === "GET" ? undefined : Buffer.concat(chunks),
+      });
       void extra(request).then(async (r) => {
         res.writeHead(r.status, Object.fromEntries(r.headers));
         res.end(Buffer.from(await r.arrayBuffer()));
@@ -31,7 +35,18 @@ export async function serveFunctions(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Cloud mode with a signing key: requests must carry a valid signature, as in the app's local mode.
-  const client = new Inngest({ id: "test-app", isDev: false, signingKey: TEST_SIGNING_KEY, eventKey: TEST_EVENT_KEY, baseUrl: `${origin}/local-inngest/` });
+  const client = new Inngest({
+    id: "test-app",
+    isDev: false,
+    signingKey: TEST_SIGNING_KEY,
+    eventKey: TEST_EVENT_KEY,
+    baseUrl: `${origin}/local-inngest/`,
+  });
   handler = serve({ client, functions: define(client) });
-  return { serveUrl: `${origin}/api/inngest`, origin, client, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    serveUrl: `${origin}/api/inngest`,
+    origin,
+    client,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -12,7 +12,10 @@ export default async function NewWorkspacePage() {
       <Logo className="mb-8 text-xl" />
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-lg font-semibold">New workspace</h1>
-        <p className="mt-1 text-sm text-slate-600">Each workspace has its own contacts, journeys, channels and API keys. You will be its admin.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Each workspace has its own contacts, journeys, channels and API keys. You will be its
+          admin.
+        </p>
         <NewWorkspaceForm timeZones={Intl.supportedValuesOf("timeZone")} />
       </div>
     </main>

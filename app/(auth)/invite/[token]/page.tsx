@@ -19,7 +19,13 @@ const DEAD: Record<string, string> = {
 export default async function InvitePage({ params }: PageProps<"/invite/[token]">) {
   const { token } = await params;
   const found = await findInviteByTokenHash(sha256Hex(token));
-  if (!found) return <Message title="Invite not found" text="This invite link is not valid. Check that you copied all of it." />;
+  if (!found)
+    return (
+      <Message
+        title="Invite not found"
+        text="This invite link is not valid. Check that you copied all of it."
+      />
+    );
   const { invite, workspace } = found;
   const status = inviteStatus(invite, new Date());
   if (status !== "pending") return <Message title="Invite unavailable" text={DEAD[status]!} />;
@@ -32,7 +38,12 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
   );
   if (user) {
     if (user.email !== invite.email) {
-      return <Message title="Wrong account" text={`This invite is for ${invite.email}, but you are signed in as ${user.email}. Sign out and open the link again.`} />;
+      return (
+        <Message
+          title="Wrong account"
+          text={`This invite is for ${invite.email}, but you are signed in as ${user.email}. Sign out and open the link again.`}
+        />
+      );
     }
     return (
       <>
@@ -48,7 +59,10 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
       <>
         <h1 className="text-lg font-semibold">Join {workspace.name}</h1>
         {intro}
-        <Link href={`/sign-in?callbackUrl=${back}&email=${encodeURIComponent(invite.email)}`} className="mt-4 block text-sm font-medium text-brand-600 hover:underline">
+        <Link
+          href={`/sign-in?callbackUrl=${back}&email=${encodeURIComponent(invite.email)}`}
+          className="mt-4 block text-sm font-medium text-brand-600 hover:underline"
+        >
           Sign in as {invite.email} to accept
         </Link>
       </>

@@ -5,7 +5,10 @@ import { z } from "zod";
 import { testHooksAllowed } from "@/app/_server/test-hooks";
 import { errorJson, errorResponse, parseJson } from "@/app/_server/http";
 
-const ZBody = z.object({ query: z.string().min(1), params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]) });
+const ZBody = z.object({
+  query: z.string().min(1),
+  params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]),
+});
 
 /**
  * E2E tests read and arrange the database through this, because the embedded PGlite lives inside
@@ -19,7 +22,9 @@ export async function POST(req: NextRequest) {
     const chunks = query.split(/\$\d+/);
     const order = [...query.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
     const statement = sql.join(
-      chunks.flatMap((c, i) => (i < order.length ? [sql.raw(c), sql`${params[order[i]!]}`] : [sql.raw(c)])),
+      chunks.flatMap((c, i) =>
+        i < order.length ? [sql.raw(c), sql`${params[order[i]!]}`] : [sql.raw(c)],
+      ),
       sql.raw(""),
     );
     const rows = await executeRows(statement);

@@ -5,7 +5,13 @@ import { updateWorkspace } from "@/db/queries/workspaces";
 import { ZUpdateWorkspace } from "@/lib/workspaces/schemas";
 
 export const GET = withWorkspace("read", async (_req, { workspace, role }) =>
-  NextResponse.json({ id: workspace.id, slug: workspace.slug, name: workspace.name, timezone: workspace.timezone, role }),
+  NextResponse.json({
+    id: workspace.id,
+    slug: workspace.slug,
+    name: workspace.name,
+    timezone: workspace.timezone,
+    role,
+  }),
 );
 
 export const PATCH = withWorkspace("manage", async (req, { workspace }) => {

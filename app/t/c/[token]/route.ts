@@ -9,12 +9,22 @@ import { htmlPage } from "@/lib/messaging/html-page";
 export async function GET(req: Request, ctx: RouteContext<"/t/c/[token]">) {
   const { token } = await ctx.params;
   const url = new URL(req.url).searchParams.get("u") ?? "";
-  const message = /^https?:\/\//i.test(url) ? await resolveTrackingToken("click", token, url) : null;
+  const message = /^https?:\/\//i.test(url)
+    ? await resolveTrackingToken("click", token, url)
+    : null;
   if (!message) return htmlPage(400, "Link not valid", "This link is broken or has expired.");
   try {
-    await recordEngagement({ workspaceId: message.workspaceId, messageId: message.id, type: "clicked", detail: { url } });
+    await recordEngagement({
+      workspaceId: message.workspaceId,
+      messageId: message.id,
+      type: "clicked",
+      detail: { url },
+    });
   } catch (err) {
     console.error("[waymark] recording a click failed", err);
   }
-  return new Response(null, { status: 302, headers: { location: url, "cache-control": "no-store" } });
+  return new Response(null, {
+    status: 302,
+    headers: { location: url, "cache-control": "no-store" },
+  });
 }

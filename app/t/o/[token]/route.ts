@@ -8,9 +8,17 @@ export async function GET(req: Request, ctx: RouteContext<"/t/o/[token]">) {
   const { token } = await ctx.params;
   try {
     const message = await resolveTrackingToken("open", token);
-    if (message) await recordEngagement({ workspaceId: message.workspaceId, messageId: message.id, type: "opened", detail: { userAgent: req.headers.get("user-agent") ?? undefined } });
+    if (message)
+      await recordEngagement({
+        workspaceId: message.workspaceId,
+        messageId: message.id,
+        type: "opened",
+        detail: { userAgent: req.headers.get("user-agent") ?? undefined },
+      });
   } catch (err) {
     console.error("[waymark] recording an open failed", err);
   }
-  return new Response(PIXEL, { headers: { "content-type": "image/gif", "cache-control": "no-store, max-age=0" } });
+  return new Response(PIXEL, {
+    headers: { "content-type": "image/gif", "cache-control": "no-store, max-age=0" },
+  });
 }

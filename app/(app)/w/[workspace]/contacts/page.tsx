@@ -10,13 +10,21 @@ import { PageHeader } from "@/components/app/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { findContactsPage } from "@/db/queries/contacts-list";
-import { contactListQuery, hasNarrowing, parseContactListParams } from "@/lib/contacts/contact-list-params";
+import {
+  contactListQuery,
+  hasNarrowing,
+  parseContactListParams,
+} from "@/lib/contacts/contact-list-params";
 
 export const metadata = { title: "Contacts" };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
-export default async function ContactsPage({ params, searchParams }: PageProps<"/w/[workspace]/contacts">) {
+export default async function ContactsPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[workspace]/contacts">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const view = parseContactListParams(await searchParams);
   const page = await findContactsPage(workspace.id, view);
@@ -30,22 +38,33 @@ export default async function ContactsPage({ params, searchParams }: PageProps<"
     </Button>
   ) : null;
 
-  const description = "Everyone your app has told Waymark about: their attributes, channels and events.";
+  const description =
+    "Everyone your app has told Waymark about: their attributes, channels and events.";
   if (!narrowed && !view.after && !view.before && page.rows.length === 0) {
     return (
       <>
         <PageHeader title="Contacts" description={description} />
-        <ContactsEmptyState slug={workspace.slug} canImport={can("edit")} origin={await pageOrigin()} />
+        <ContactsEmptyState
+          slug={workspace.slug}
+          canImport={can("edit")}
+          origin={await pageOrigin()}
+        />
       </>
     );
   }
 
-  const total = page.total.more ? `${plural(page.total.count, "contact", "contacts")}+` : plural(page.total.count, "contact", "contacts");
+  const total = page.total.more
+    ? `${plural(page.total.count, "contact", "contacts")}+`
+    : plural(page.total.count, "contact", "contacts");
   const first = page.rows[0];
   const last = page.rows.at(-1);
   // Back at the newest page, drop the cursor so the URL is the plain view.
-  const newerHref = page.hasNewer && first ? `${basePath}${contactListQuery(view, { before: first.cursor })}` : null;
-  const olderHref = page.hasOlder && last ? `${basePath}${contactListQuery(view, { after: last.cursor })}` : null;
+  const newerHref =
+    page.hasNewer && first
+      ? `${basePath}${contactListQuery(view, { before: first.cursor })}`
+      : null;
+  const olderHref =
+    page.hasOlder && last ? `${basePath}${contactListQuery(view, { after: last.cursor })}` : null;
 
   return (
     <>
@@ -56,7 +75,9 @@ export default async function ContactsPage({ params, searchParams }: PageProps<"
         </div>
         {page.rows.length ? (
           <p className="px-5 pt-3 text-sm text-slate-600" data-testid="contacts-total">
-            {narrowed ? `${total} ${page.total.count === 1 && !page.total.more ? "matches" : "match"}` : `${total} in ${workspace.name}`}
+            {narrowed
+              ? `${total} ${page.total.count === 1 && !page.total.more ? "matches" : "match"}`
+              : `${total} in ${workspace.name}`}
             <span className="text-slate-400"> · newest first</span>
           </p>
         ) : null}

@@ -11,14 +11,27 @@ import { StackedAreaChart } from "@/components/dashboards/stacked-area-chart";
 import { TimeSeriesChart } from "@/components/dashboards/time-series-chart";
 import { lastRefreshedAt } from "@/db/queries/analytics-rollups";
 import { db } from "@/db";
-import { loadChannelPerformance, loadOverviewDaily, loadOverviewTotals, loadSentByDayAndChannel } from "@/lib/analytics/dashboard-data";
+import {
+  loadChannelPerformance,
+  loadOverviewDaily,
+  loadOverviewTotals,
+  loadSentByDayAndChannel,
+} from "@/lib/analytics/dashboard-data";
 import { dashboardQuery, parseDashboardParams } from "@/lib/analytics/dashboard-params";
-import { CHANNEL_FILTER_OPTIONS, channelLabel, filterValue, journeyFilterOptions } from "@/lib/analytics/filter-options";
+import {
+  CHANNEL_FILTER_OPTIONS,
+  channelLabel,
+  filterValue,
+  journeyFilterOptions,
+} from "@/lib/analytics/filter-options";
 import { formatDay } from "@/lib/analytics/format-figures";
 
 export const metadata = { title: "Dashboards" };
 
-export default async function DashboardsPage({ params, searchParams }: PageProps<"/w/[workspace]/dashboards">) {
+export default async function DashboardsPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[workspace]/dashboards">) {
   const { workspace } = await requireWorkspace((await params).workspace);
   const { view, ignored } = parseDashboardParams(await searchParams, workspace.timezone);
   const [totals, daily, byChannel, channels, journeys, refreshedAt] = await Promise.all([
@@ -32,30 +45,58 @@ export default async function DashboardsPage({ params, searchParams }: PageProps
   const query = dashboardQuery(view);
   const csv = (name: string) => `/api/w/${workspace.slug}/analytics/${name}.csv${query}`;
   const rangeText = `${formatDay(view.range.from)} – ${formatDay(view.range.to)}`;
-  const anything = daily.some((d) => d.sent || d.delivered || d.opened || d.clicked || d.failed || d.conversions);
+  const anything = daily.some(
+    (d) => d.sent || d.delivered || d.opened || d.clicked || d.failed || d.conversions,
+  );
 
   return (
     <>
-      <PageHeader title="Dashboards" description="What was sent, what happened to it and what it led to. Read-only: nothing here changes a journey or a message." />
+      <PageHeader
+        title="Dashboards"
+        description="What was sent, what happened to it and what it led to. Read-only: nothing here changes a journey or a message."
+      />
       <DashboardNav slug={workspace.slug} current="overview" query={query} />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <DashboardFilters value={filterValue(view)} channels={CHANNEL_FILTER_OPTIONS} journeys={journeys} />
+        <DashboardFilters
+          value={filterValue(view)}
+          channels={CHANNEL_FILTER_OPTIONS}
+          journeys={journeys}
+        />
         <RefreshedAt at={refreshedAt?.toISOString() ?? null} workspaceZone={workspace.timezone} />
       </div>
-      {ignored.length ? <p className="mb-3 text-sm text-amber-800">Ignored unreadable filter{ignored.length > 1 ? "s" : ""}: {ignored.join(", ")}.</p> : null}
+      {ignored.length ? (
+        <p className="mb-3 text-sm text-amber-800">
+          Ignored unreadable filter{ignored.length > 1 ? "s" : ""}: {ignored.join(", ")}.
+        </p>
+      ) : null}
       <div className="space-y-5">
         <section aria-label="Totals">
           <div className="mb-2 flex items-center justify-between">
             <h2 className="text-sm font-medium text-slate-700">
-              {rangeText} <span className="text-slate-400">compared with the {view.previous.days} days before</span>
+              {rangeText}{" "}
+              <span className="text-slate-400">
+                compared with the {view.previous.days} days before
+              </span>
             </h2>
-            <a href={csv("overview-totals")} download className="text-xs font-medium text-brand-700 hover:underline" data-testid="kpis-csv">
+            <a
+              href={csv("overview-totals")}
+              download
+              className="text-xs font-medium text-brand-700 hover:underline"
+              data-testid="kpis-csv"
+            >
               Export CSV
             </a>
           </div>
           <KpiGrid rows={totals} previousLabel="before" />
         </section>
-        <ChartCard title="Messages by day" description="Each message counts once per stage, on the day it first reached it." csvHref={csv("overview-daily")} empty={!anything} testId="chart-daily" emptyText="No messages in this range. Try a longer range or clear the filters.">
+        <ChartCard
+          title="Messages by day"
+          description="Each message counts once per stage, on the day it first reached it."
+          csvHref={csv("overview-daily")}
+          empty={!anything}
+          testId="chart-daily"
+          emptyText="No messages in this range. Try a longer range or clear the filters."
+        >
           <TimeSeriesChart
             label={`Messages sent, delivered, opened, clicked, failed, opted out and conversions per day, ${rangeText}`}
             rows={daily}
@@ -71,13 +112,36 @@ export default async function DashboardsPage({ params, searchParams }: PageProps
           />
         </ChartCard>
         <div className="grid gap-5 lg:grid-cols-2">
-          <ChartCard title="Sent by channel, per day" description="Stacked: the top edge is all messages sent that day." csvHref={csv("sent-by-channel-daily")} empty={!byChannel.channels.length} testId="chart-channel-area">
-            <StackedAreaChart idPrefix="sent-ch" label={`Messages sent per day, stacked by channel, ${rangeText}`} rows={byChannel.rows} keys={byChannel.channels.map((c) => ({ key: c, label: channelLabel(c) }))} />
+          <ChartCard
+            title="Sent by channel, per day"
+            description="Stacked: the top edge is all messages sent that day."
+            csvHref={csv("sent-by-channel-daily")}
+            empty={!byChannel.channels.length}
+            testId="chart-channel-area"
+          >
+            <StackedAreaChart
+              idPrefix="sent-ch"
+              label={`Messages sent per day, stacked by channel, ${rangeText}`}
+              rows={byChannel.rows}
+              keys={byChannel.channels.map((c) => ({ key: c, label: channelLabel(c) }))}
+            />
           </ChartCard>
-          <ChartCard title="By channel" description="Totals for the range, values on the bars." csvHref={csv("channels")} empty={!channels.length} testId="chart-channel-bars">
+          <ChartCard
+            title="By channel"
+            description="Totals for the range, values on the bars."
+            csvHref={csv("channels")}
+            empty={!channels.length}
+            testId="chart-channel-bars"
+          >
             <LabelledBarChart
               label={`Sent, delivered, opened and clicked per channel, ${rangeText}`}
-              rows={channels.map((c) => ({ channel: channelLabel(c.channel), sent: c.sent, delivered: c.delivered, opened: c.opened, clicked: c.clicked }))}
+              rows={channels.map((c) => ({
+                channel: channelLabel(c.channel),
+                sent: c.sent,
+                delivered: c.delivered,
+                opened: c.opened,
+                clicked: c.clicked,
+              }))}
               categoryKey="channel"
               bars={[
                 { key: "sent", label: "Sent" },
@@ -88,8 +152,17 @@ export default async function DashboardsPage({ params, searchParams }: PageProps
             />
           </ChartCard>
         </div>
-        <ChartCard title="Channel performance" description="Delivery and bounce over sent; open, click and opt-out over delivered." csvHref={csv("channels")} empty={!channels.length} testId="table-channels">
-          <RateTable rows={channels.map((c) => ({ ...c, key: c.channel, name: channelLabel(c.channel) }))} nameHeader="Channel" />
+        <ChartCard
+          title="Channel performance"
+          description="Delivery and bounce over sent; open, click and opt-out over delivered."
+          csvHref={csv("channels")}
+          empty={!channels.length}
+          testId="table-channels"
+        >
+          <RateTable
+            rows={channels.map((c) => ({ ...c, key: c.channel, name: channelLabel(c.channel) }))}
+            nameHeader="Channel"
+          />
         </ChartCard>
       </div>
     </>

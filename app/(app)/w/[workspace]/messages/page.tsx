@@ -10,19 +10,30 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { countMessageLog, listMessageLog } from "@/db/queries/message-log";
 import { CHANNEL_OPTIONS, STATUS_OPTIONS } from "@/lib/messages/filter-options";
-import { isMessageLogNarrowed, messageLogQuery, parseMessageLogParams } from "@/lib/messages/message-log-params";
+import {
+  isMessageLogNarrowed,
+  messageLogQuery,
+  parseMessageLogParams,
+} from "@/lib/messages/message-log-params";
 
 export const metadata = { title: "Messages" };
 
 const plural = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "message" : "messages"}`;
 
-export default async function MessagesPage({ params, searchParams }: PageProps<"/w/[workspace]/messages">) {
+export default async function MessagesPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[workspace]/messages">) {
   const { workspace } = await requireWorkspace((await params).workspace);
   const view = parseMessageLogParams(await searchParams);
-  const [page, total] = await Promise.all([listMessageLog(workspace.id, view), countMessageLog(workspace.id, view)]);
+  const [page, total] = await Promise.all([
+    listMessageLog(workspace.id, view),
+    countMessageLog(workspace.id, view),
+  ]);
   const basePath = `/w/${workspace.slug}/messages`;
   const narrowed = isMessageLogNarrowed(view);
-  const description = "Every message sent to a contact, with its delivery, opens and clicks. Open one to see exactly what went out.";
+  const description =
+    "Every message sent to a contact, with its delivery, opens and clicks. Open one to see exactly what went out.";
   const outbox = (
     <Button asChild variant="outline">
       <Link href={`/w/${workspace.slug}/outbox`}>
@@ -42,8 +53,10 @@ export default async function MessagesPage({ params, searchParams }: PageProps<"
 
   const first = page.rows[0];
   const last = page.rows.at(-1);
-  const newerHref = page.hasNewer && first ? `${basePath}${messageLogQuery(view, { before: first.cursor })}` : null;
-  const olderHref = page.hasOlder && last ? `${basePath}${messageLogQuery(view, { after: last.cursor })}` : null;
+  const newerHref =
+    page.hasNewer && first ? `${basePath}${messageLogQuery(view, { before: first.cursor })}` : null;
+  const olderHref =
+    page.hasOlder && last ? `${basePath}${messageLogQuery(view, { after: last.cursor })}` : null;
   const keep: Record<string, string> = {};
   if (view.provider) keep.provider = view.provider;
   if (view.templateId) keep.template = view.templateId;
@@ -55,13 +68,24 @@ export default async function MessagesPage({ params, searchParams }: PageProps<"
       <PageHeader title="Messages" description={description} actions={outbox} />
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">
-          <MessageFilters basePath={basePath} value={{ channel: view.channel ?? "", status: view.status ?? "", q: view.q }} keep={keep} channels={CHANNEL_OPTIONS} statuses={STATUS_OPTIONS} />
+          <MessageFilters
+            basePath={basePath}
+            value={{ channel: view.channel ?? "", status: view.status ?? "", q: view.q }}
+            keep={keep}
+            channels={CHANNEL_OPTIONS}
+            statuses={STATUS_OPTIONS}
+          />
         </div>
         {page.rows.length ? (
           <>
             <p className="px-5 pt-3 text-sm text-slate-600" data-testid="messages-total">
-              {narrowed ? `${count} ${total.count === 1 && !total.more ? "matches" : "match"}` : count}
-              <span className="text-slate-400"> · newest first · times in {workspace.timezone}</span>
+              {narrowed
+                ? `${count} ${total.count === 1 && !total.more ? "matches" : "match"}`
+                : count}
+              <span className="text-slate-400">
+                {" "}
+                · newest first · times in {workspace.timezone}
+              </span>
             </p>
             <MessagesTable slug={workspace.slug} rows={page.rows} timeZone={workspace.timezone} />
           </>

@@ -10,35 +10,58 @@ import { OutboxList } from "@/components/messages/outbox-list";
 import { Card } from "@/components/ui/card";
 import { findMessageWithEvents, listMessageLog } from "@/db/queries/message-log";
 import { formatDateTime } from "@/lib/format/dates";
-import { EMPTY_MESSAGE_FILTER, isMessageId, messageLogQuery, parseMessageLogParams, type TMessageLogParams } from "@/lib/messages/message-log-params";
+import {
+  EMPTY_MESSAGE_FILTER,
+  isMessageId,
+  messageLogQuery,
+  parseMessageLogParams,
+  type TMessageLogParams,
+} from "@/lib/messages/message-log-params";
 
 export const metadata = { title: "Outbox" };
 
 const OUTBOX = "outbox";
 
-export default async function OutboxPage({ params, searchParams }: PageProps<"/w/[workspace]/outbox">) {
+export default async function OutboxPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[workspace]/outbox">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const raw = await searchParams;
   const parsed = parseMessageLogParams(raw);
   // The Outbox is the log narrowed to one provider; only the page position comes from the URL.
-  const view: TMessageLogParams = { ...EMPTY_MESSAGE_FILTER, provider: OUTBOX, after: parsed.after, before: parsed.before };
+  const view: TMessageLogParams = {
+    ...EMPTY_MESSAGE_FILTER,
+    provider: OUTBOX,
+    after: parsed.after,
+    before: parsed.before,
+  };
   const page = await listMessageLog(workspace.id, view);
-  const wanted = typeof raw.m === "string" && isMessageId(raw.m) ? raw.m.toLowerCase() : page.rows[0]?.id;
+  const wanted =
+    typeof raw.m === "string" && isMessageId(raw.m) ? raw.m.toLowerCase() : page.rows[0]?.id;
   const found = wanted ? await findMessageWithEvents(workspace.id, wanted) : null;
   const selected = found?.message.provider === OUTBOX ? found : null;
   const basePath = `/w/${workspace.slug}/outbox`;
-  const position = { ...(view.after ? { after: view.after } : {}), ...(view.before ? { before: view.before } : {}) };
-  const hrefFor = (id: string) => `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, position, { m: id })}`;
+  const position = {
+    ...(view.after ? { after: view.after } : {}),
+    ...(view.before ? { before: view.before } : {}),
+  };
+  const hrefFor = (id: string) =>
+    `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, position, { m: id })}`;
   const first = page.rows[0];
   const last = page.rows.at(-1);
   const tz = workspace.timezone;
 
   const note = (
-    <div className="mb-6 flex gap-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="outbox-note">
+    <div
+      className="mb-6 flex gap-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900"
+      data-testid="outbox-note"
+    >
       <Info className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
       <p>
-        Channels with no provider configured deliver here instead of to real inboxes and phones, so you can try journeys, campaigns and test sends safely. An admin can
-        configure real providers (SMTP, SMS and voice, push) in{" "}
+        Channels with no provider configured deliver here instead of to real inboxes and phones, so
+        you can try journeys, campaigns and test sends safely. An admin can configure real providers
+        (SMTP, SMS and voice, push) in{" "}
         {can("manage") ? (
           <Link href={`/w/${workspace.slug}/settings/channels`} className="font-medium underline">
             Settings → Channels
@@ -53,26 +76,48 @@ export default async function OutboxPage({ params, searchParams }: PageProps<"/w
 
   return (
     <>
-      <PageHeader title="Outbox" description="Every message the built-in Outbox provider took, as the recipient would see it." />
+      <PageHeader
+        title="Outbox"
+        description="Every message the built-in Outbox provider took, as the recipient would see it."
+      />
       {note}
       {page.rows.length === 0 ? (
-        <section className="rounded-lg border border-dashed border-slate-300 bg-white px-8 py-12 text-center" data-testid="outbox-empty">
+        <section
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-8 py-12 text-center"
+          data-testid="outbox-empty"
+        >
           <Inbox className="mx-auto size-10 text-brand-500" aria-hidden="true" />
           <h2 className="mt-4 text-lg font-semibold">The Outbox is empty</h2>
-          <p className="mx-auto mt-2 max-w-xl text-sm text-slate-600">Messages land here when a journey, campaign or test send goes out on a channel without a provider.</p>
+          <p className="mx-auto mt-2 max-w-xl text-sm text-slate-600">
+            Messages land here when a journey, campaign or test send goes out on a channel without a
+            provider.
+          </p>
         </section>
       ) : (
         <Card className="grid min-h-[640px] overflow-hidden lg:grid-cols-[22rem_1fr]">
           <div className="flex min-w-0 flex-col border-b border-slate-200 lg:border-b-0 lg:border-r">
             <div className="flex-1">
-              <OutboxList rows={page.rows} selectedId={selected?.message.id ?? null} hrefFor={hrefFor} timeZone={tz} />
+              <OutboxList
+                rows={page.rows}
+                selectedId={selected?.message.id ?? null}
+                hrefFor={hrefFor}
+                timeZone={tz}
+              />
             </div>
             <KeysetPagination
               label="Outbox pages"
               newerText="Newer"
               olderText="Older"
-              newerHref={page.hasNewer && first ? `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, { before: first.cursor })}` : null}
-              olderHref={page.hasOlder && last ? `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, { after: last.cursor })}` : null}
+              newerHref={
+                page.hasNewer && first
+                  ? `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, { before: first.cursor })}`
+                  : null
+              }
+              olderHref={
+                page.hasOlder && last
+                  ? `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, { after: last.cursor })}`
+                  : null
+              }
             />
           </div>
           <div className="min-w-0" data-testid="outbox-reader">
@@ -82,22 +127,37 @@ export default async function OutboxPage({ params, searchParams }: PageProps<"/w
                   <div className="min-w-0">
                     <div className="flex flex-wrap items-center gap-2">
                       <ChannelBadge channel={selected.message.channel} />
-                      <MessageStatusBadge status={selected.message.status} reason={selected.message.reason} />
+                      <MessageStatusBadge
+                        status={selected.message.status}
+                        reason={selected.message.reason}
+                      />
                     </div>
                     <p className="mt-1 break-all text-sm text-slate-600">
-                      To <span className="font-medium text-slate-900">{selected.message.recipient ?? "—"}</span> · {formatDateTime(selected.message.createdAt, tz)}
+                      To{" "}
+                      <span className="font-medium text-slate-900">
+                        {selected.message.recipient ?? "—"}
+                      </span>{" "}
+                      · {formatDateTime(selected.message.createdAt, tz)}
                     </p>
                   </div>
-                  <Link href={`/w/${workspace.slug}/messages/${selected.message.id}`} className="inline-flex items-center gap-1 text-sm text-brand-600 hover:underline">
+                  <Link
+                    href={`/w/${workspace.slug}/messages/${selected.message.id}`}
+                    className="inline-flex items-center gap-1 text-sm text-brand-600 hover:underline"
+                  >
                     Details and timeline <ExternalLink className="size-3.5" aria-hidden="true" />
                   </Link>
                 </div>
                 <div className="px-5 py-4">
-                  <MessageContent channel={selected.message.channel} content={selected.message.content} />
+                  <MessageContent
+                    channel={selected.message.channel}
+                    content={selected.message.content}
+                  />
                 </div>
               </>
             ) : (
-              <p className="px-5 py-10 text-center text-sm text-slate-500">That message is not in the Outbox. Pick one from the list.</p>
+              <p className="px-5 py-10 text-center text-sm text-slate-500">
+                That message is not in the Outbox. Pick one from the list.
+              </p>
             )}
           </div>
         </Card>

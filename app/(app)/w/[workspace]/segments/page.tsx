@@ -35,7 +35,11 @@ export default async function SegmentsPage({ params }: PageProps<"/w/[workspace]
         }
       />
       <Card>
-        <SegmentsTable slug={workspace.slug} editable={editable} rows={list.map((s) => ({ ...s, size: sizes.get(s.id) ?? null }))} />
+        <SegmentsTable
+          slug={workspace.slug}
+          editable={editable}
+          rows={list.map((s) => ({ ...s, size: sizes.get(s.id) ?? null }))}
+        />
       </Card>
     </>
   );

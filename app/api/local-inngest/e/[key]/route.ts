@@ -13,5 +13,8 @@ import { authSecret } from "@/lib/crypto/app-secret";
 export async function POST(req: NextRequest, ctx: { params: Promise<{ key: string }> }) {
   if (env.executor !== "local") return errorJson(404, "not_found", "Not found");
   const { key } = await ctx.params;
-  return handleEventRequest(req, key, { eventKey: localInngestKeys(authSecret()).eventKey, send: (events) => localExecutor().send(events) });
+  return handleEventRequest(req, key, {
+    eventKey: localInngestKeys(authSecret()).eventKey,
+    send: (events) => localExecutor().send(events),
+  });
 }

@@ -15,6 +15,7 @@ export const GET = withApiKey<P>(async (_req, { apiKey, params }) => {
 /** Right to erasure: the contact, its events, devices, anonymous ids and channel choices. */
 export const DELETE = withApiKey<P>(async (_req, { apiKey, params }) => {
   const found = await contactProfile(apiKey.workspace.id, decodeURIComponent(params.userId));
-  if (!found || !(await deleteContact(apiKey.workspace.id, found.contact.id))) return errorJson(404, "not_found", "No contact with this userId");
+  if (!found || !(await deleteContact(apiKey.workspace.id, found.contact.id)))
+    return errorJson(404, "not_found", "No contact with this userId");
   return new Response(null, { status: 204 });
 });

@@ -5,4 +5,6 @@ import { readInbox } from "@/lib/messaging/inbox";
 export const OPTIONS = inAppPreflight;
 
 /** The contact's in-app inbox (contact token, or API key + `?userId=`). */
-export const GET = withInAppAuth(async (_req, { contact }) => NextResponse.json(await readInbox(contact.workspaceId, contact.contactId)));
+export const GET = withInAppAuth(async (_req, { contact }) =>
+  NextResponse.json(await readInbox(contact.workspaceId, contact.contactId)),
+);

@@ -7,12 +7,25 @@ import { mintInAppToken } from "@/lib/messaging/inapp-token";
 
 const ZTokenRequest = z.object({
   userId: z.string().min(1).max(255),
-  ttlSeconds: z.number().int().min(60).max(30 * 86400).default(86400),
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86400)
+    .default(86400),
 });
 
 /** Server to server: a token the customer's page can use to read one user's in-app inbox. */
 export const POST = withApiKey(async (_req, { apiKey, body }) => {
   const input = parseJsonText(body, ZTokenRequest);
   const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
-  return NextResponse.json({ token: mintInAppToken(appKey("inapp-contact-tokens"), apiKey.workspace.id, input.userId, expiresAt), expiresAt });
+  return NextResponse.json({
+    token: mintInAppToken(
+      appKey("inapp-contact-tokens"),
+      apiKey.workspace.id,
+      input.userId,
+      expiresAt,
+    ),
+    expiresAt,
+  });
 });

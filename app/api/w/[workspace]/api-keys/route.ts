@@ -12,6 +12,12 @@ export const GET = withWorkspace("read", async (_req, { workspace }) =>
 export const POST = withWorkspace("manage", async (req, { workspace, user }) => {
   const { name } = await parseJson(req, ZCreateApiKey);
   const { key, prefix, hash } = generateApiKey();
-  const row = await insertApiKey({ workspaceId: workspace.id, name, prefix, keyHash: hash, createdBy: user.id });
+  const row = await insertApiKey({
+    workspaceId: workspace.id,
+    name,
+    prefix,
+    keyHash: hash,
+    createdBy: user.id,
+  });
   return NextResponse.json({ ...row, key }, { status: 201 });
 });

@@ -15,5 +15,8 @@ export const POST = withWorkspace("manage", async (req, { workspace, user }) => 
   const input = await parseJson(req, ZCreateInvite);
   const invite = await inviteMember({ ...input, workspaceId: workspace.id, invitedBy: user.id });
   const url = publicUrl(req, `/invite/${invite.token}`);
-  return NextResponse.json({ id: invite.inviteId, url, expiresAt: invite.expiresAt }, { status: 201 });
+  return NextResponse.json(
+    { id: invite.inviteId, url, expiresAt: invite.expiresAt },
+    { status: 201 },
+  );
 });

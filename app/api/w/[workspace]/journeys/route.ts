@@ -6,9 +6,14 @@ import { createJourney, ZCreateJourney } from "@/lib/journeys/manage-journeys";
 
 type P = { workspace: string };
 
-export const GET = withWorkspace<P>("read", async (_req, { workspace }) => NextResponse.json({ journeys: await listJourneys(workspace.id) }));
+export const GET = withWorkspace<P>("read", async (_req, { workspace }) =>
+  NextResponse.json({ journeys: await listJourneys(workspace.id) }),
+);
 
 export const POST = withWorkspace<P>("edit", async (req, { workspace, user }) => {
   const input = await parseJson(req, ZCreateJourney);
-  return NextResponse.json({ journey: await createJourney(workspace.id, user.id, input) }, { status: 201 });
+  return NextResponse.json(
+    { journey: await createJourney(workspace.id, user.id, input) },
+    { status: 201 },
+  );
 });

@@ -6,9 +6,14 @@ import { createTemplate, ZCreateTemplate } from "@/lib/templates/manage-template
 
 type P = { workspace: string };
 
-export const GET = withWorkspace<P>("read", async (_req, { workspace }) => NextResponse.json({ templates: await listTemplates(workspace.id) }));
+export const GET = withWorkspace<P>("read", async (_req, { workspace }) =>
+  NextResponse.json({ templates: await listTemplates(workspace.id) }),
+);
 
 export const POST = withWorkspace<P>("edit", async (req, { workspace, user }) => {
   const input = await parseJson(req, ZCreateTemplate);
-  return NextResponse.json({ template: await createTemplate(workspace.id, user.id, input) }, { status: 201 });
+  return NextResponse.json(
+    { template: await createTemplate(workspace.id, user.id, input) },
+    { status: 201 },
+  );
 });

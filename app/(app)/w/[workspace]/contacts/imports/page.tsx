@@ -9,7 +9,9 @@ import { listImports } from "@/db/queries/contact-imports";
 
 export const metadata = { title: "Contact imports" };
 
-export default async function ImportsPage({ params }: PageProps<"/w/[workspace]/contacts/imports">) {
+export default async function ImportsPage({
+  params,
+}: PageProps<"/w/[workspace]/contacts/imports">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const imports = await listImports(workspace.id);
   return (

@@ -12,7 +12,10 @@ import { formatCount, formatPercent } from "@/lib/analytics/format-figures";
 
 export const metadata = { title: "Journey dashboards" };
 
-export default async function JourneysDashboardPage({ params, searchParams }: PageProps<"/w/[workspace]/dashboards/journeys">) {
+export default async function JourneysDashboardPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[workspace]/dashboards/journeys">) {
   const { workspace } = await requireWorkspace((await params).workspace);
   const { view } = parseDashboardParams(await searchParams, workspace.timezone);
   const journeys = await loadJourneySummaries(workspace.id, view);
@@ -20,12 +23,21 @@ export default async function JourneysDashboardPage({ params, searchParams }: Pa
 
   return (
     <>
-      <PageHeader title="Dashboards" description="Entries, exits and goal conversions per journey. Open one for its funnel and experiments." />
+      <PageHeader
+        title="Dashboards"
+        description="Entries, exits and goal conversions per journey. Open one for its funnel and experiments."
+      />
       <DashboardNav slug={workspace.slug} current="journeys" query={query} />
       <div className="mb-4">
         <DashboardFilters value={{ ...filterValue(view), journey: "" }} />
       </div>
-      <ChartCard title="Journeys" csvHref={`/api/w/${workspace.slug}/analytics/journeys.csv${query}`} empty={!journeys.length} emptyText="No journeys yet." testId="table-journeys">
+      <ChartCard
+        title="Journeys"
+        csvHref={`/api/w/${workspace.slug}/analytics/journeys.csv${query}`}
+        empty={!journeys.length}
+        emptyText="No journeys yet."
+        testId="table-journeys"
+      >
         <Table>
           <thead>
             <tr>
@@ -40,7 +52,10 @@ export default async function JourneysDashboardPage({ params, searchParams }: Pa
             {journeys.map((j) => (
               <tr key={j.id}>
                 <Td>
-                  <Link className="font-medium text-brand-700 hover:underline" href={`/w/${workspace.slug}/dashboards/journeys/${j.id}${query}`}>
+                  <Link
+                    className="font-medium text-brand-700 hover:underline"
+                    href={`/w/${workspace.slug}/dashboards/journeys/${j.id}${query}`}
+                  >
                     {j.name}
                   </Link>
                 </Td>

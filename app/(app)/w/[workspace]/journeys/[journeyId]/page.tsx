@@ -9,7 +9,9 @@ import { searchSampleContacts } from "@/db/queries/sample-contacts";
 import { listTemplates } from "@/db/queries/templates";
 import { ZDraftGraph } from "@/lib/journeys/graph-schema";
 
-export default async function JourneyPage({ params }: PageProps<"/w/[workspace]/journeys/[journeyId]">) {
+export default async function JourneyPage({
+  params,
+}: PageProps<"/w/[workspace]/journeys/[journeyId]">) {
   const { workspace: slug, journeyId } = await params;
   const { workspace, can } = await requireWorkspace(slug);
   if (!z.uuid().safeParse(journeyId).success) notFound();
@@ -37,7 +39,12 @@ export default async function JourneyPage({ params }: PageProps<"/w/[workspace]/
         draftSettings: (journey.draftSettings ?? {}) as Record<string, unknown>,
       }}
       options={{
-        templates: templates.map((t) => ({ id: t.id, name: t.name, channel: t.channel, publishedVersion: t.publishedVersion })),
+        templates: templates.map((t) => ({
+          id: t.id,
+          name: t.name,
+          channel: t.channel,
+          publishedVersion: t.publishedVersion,
+        })),
         segments: segments.map((s) => ({ id: s.id, name: s.name })),
         eventNames,
         attributeKeys,

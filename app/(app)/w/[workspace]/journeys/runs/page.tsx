@@ -11,25 +11,43 @@ import { parseRunListParams, runListQuery } from "@/lib/journey-runs/run-list-pa
 
 export const metadata = { title: "Runs" };
 
-export default async function RunsPage({ params, searchParams }: PageProps<"/w/[workspace]/journeys/runs">) {
+export default async function RunsPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[workspace]/journeys/runs">) {
   const { workspace } = await requireWorkspace((await params).workspace);
   const view = parseRunListParams(await searchParams);
-  const [page, journeys] = await Promise.all([listJourneyRuns(workspace.id, view), listRunJourneyOptions(workspace.id)]);
+  const [page, journeys] = await Promise.all([
+    listJourneyRuns(workspace.id, view),
+    listRunJourneyOptions(workspace.id),
+  ]);
   const basePath = `/w/${workspace.slug}/journeys/runs`;
   const narrowed = Boolean(view.journeyId || view.status || view.contact);
   return (
     <>
-      <Link href={`/w/${workspace.slug}/journeys`} className="mb-2 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+      <Link
+        href={`/w/${workspace.slug}/journeys`}
+        className="mb-2 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+      >
         <ArrowLeft className="size-4" aria-hidden="true" /> Journeys
       </Link>
-      <PageHeader title="Runs" description="Every contact's walk through a journey: where it stands, the steps it passed, what it sent, and what went wrong." />
+      <PageHeader
+        title="Runs"
+        description="Every contact's walk through a journey: where it stands, the steps it passed, what it sent, and what went wrong."
+      />
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">
-          <RunFilters basePath={basePath} value={{ journey: view.journeyId ?? "", status: view.status ?? "", q: view.q }} journeys={journeys} />
+          <RunFilters
+            basePath={basePath}
+            value={{ journey: view.journeyId ?? "", status: view.status ?? "", q: view.q }}
+            journeys={journeys}
+          />
         </div>
         {page.rows.length ? (
           <>
-            <p className="px-5 pt-3 text-sm text-slate-500">newest first · times in {workspace.timezone}</p>
+            <p className="px-5 pt-3 text-sm text-slate-500">
+              newest first · times in {workspace.timezone}
+            </p>
             <RunsTable slug={workspace.slug} rows={page.rows} timeZone={workspace.timezone} />
           </>
         ) : (

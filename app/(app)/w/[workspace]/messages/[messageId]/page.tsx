@@ -14,7 +14,9 @@ import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata = { title: "Message" };
 
-export default async function MessagePage({ params }: PageProps<"/w/[workspace]/messages/[messageId]">) {
+export default async function MessagePage({
+  params,
+}: PageProps<"/w/[workspace]/messages/[messageId]">) {
   const { workspace: slug, messageId } = await params;
   const { workspace } = await requireWorkspace(slug);
   // Another workspace's message looks exactly like one that does not exist.
@@ -27,7 +29,10 @@ export default async function MessagePage({ params }: PageProps<"/w/[workspace]/
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/w/${workspace.slug}/messages`} className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+        <Link
+          href={`/w/${workspace.slug}/messages`}
+          className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+        >
           <ArrowLeft className="size-4" aria-hidden="true" /> Messages
         </Link>
         <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
@@ -44,13 +49,19 @@ export default async function MessagePage({ params }: PageProps<"/w/[workspace]/
       </Card>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="min-w-0">
-          <CardHeader title="Content" description="Exactly what was rendered for this contact, whatever the template has become since." />
+          <CardHeader
+            title="Content"
+            description="Exactly what was rendered for this contact, whatever the template has become since."
+          />
           <CardBody>
             <MessageContent channel={m.channel} content={m.content} />
           </CardBody>
         </Card>
         <Card className="min-w-0 self-start">
-          <CardHeader title="Timeline" description="Each step of the message's life, oldest first." />
+          <CardHeader
+            title="Timeline"
+            description="Each step of the message's life, oldest first."
+          />
           <MessageTimeline events={found.events} timeZone={tz} />
         </Card>
       </div>

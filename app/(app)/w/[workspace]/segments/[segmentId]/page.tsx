@@ -12,7 +12,9 @@ import { findSegment, sampleStaticMembers, staticMemberCounts } from "@/db/queri
 import { PREVIEW_SAMPLE_SIZE } from "@/lib/segments/preview-segment";
 import { findSegmentUsages } from "@/lib/segments/segment-usages";
 
-export default async function SegmentPage({ params }: PageProps<"/w/[workspace]/segments/[segmentId]">) {
+export default async function SegmentPage({
+  params,
+}: PageProps<"/w/[workspace]/segments/[segmentId]">) {
   const { workspace: slug, segmentId } = await params;
   const { workspace, can } = await requireWorkspace(slug);
   if (!z.uuid().safeParse(segmentId).success) notFound();
@@ -22,17 +24,30 @@ export default async function SegmentPage({ params }: PageProps<"/w/[workspace]/
   const header = (
     <PageHeader
       title={segment.name}
-      description={segment.description || (segment.type === "static" ? "A static segment: a fixed list of contacts." : "A dynamic segment: contacts join and leave as their data changes.")}
+      description={
+        segment.description ||
+        (segment.type === "static"
+          ? "A static segment: a fixed list of contacts."
+          : "A dynamic segment: contacts join and leave as their data changes.")
+      }
       actions={
         <div className="flex items-center gap-3">
           {segment.type === "dynamic" ? <Badge tone="brand">dynamic</Badge> : <Badge>static</Badge>}
-          <Link href={`/w/${workspace.slug}/segments`} className="text-sm text-brand-700 hover:underline">All segments</Link>
+          <Link
+            href={`/w/${workspace.slug}/segments`}
+            className="text-sm text-brand-700 hover:underline"
+          >
+            All segments
+          </Link>
         </div>
       }
     />
   );
   if (segment.type === "static") {
-    const [count, sample] = await Promise.all([staticMemberCounts(workspace.id).then((m) => m.get(segment.id) ?? 0), sampleStaticMembers(workspace.id, segment.id, PREVIEW_SAMPLE_SIZE)]);
+    const [count, sample] = await Promise.all([
+      staticMemberCounts(workspace.id).then((m) => m.get(segment.id) ?? 0),
+      sampleStaticMembers(workspace.id, segment.id, PREVIEW_SAMPLE_SIZE),
+    ]);
     return (
       <>
         {header}
@@ -47,7 +62,18 @@ export default async function SegmentPage({ params }: PageProps<"/w/[workspace]/
   return (
     <>
       {header}
-      <SegmentBuilder slug={workspace.slug} segment={{ id: segment.id, name: segment.name, description: segment.description, definition: segment.definition! }} initialDefinition={segment.definition!} readOnly={!can("edit")} {...options} />
+      <SegmentBuilder
+        slug={workspace.slug}
+        segment={{
+          id: segment.id,
+          name: segment.name,
+          description: segment.description,
+          definition: segment.definition!,
+        }}
+        initialDefinition={segment.definition!}
+        readOnly={!can("edit")}
+        {...options}
+      />
       <div className="mt-6 max-w-3xl">
         <UsedBy usages={usages} />
       </div>

@@ -17,9 +17,21 @@ export default async function NewSegmentPage({ params }: PageProps<"/w/[workspac
       <PageHeader
         title="New segment"
         description="Combine conditions with AND / OR groups. The count on the right updates as you edit."
-        actions={<Link href={`/w/${workspace.slug}/segments`} className="text-sm text-brand-700 hover:underline">All segments</Link>}
+        actions={
+          <Link
+            href={`/w/${workspace.slug}/segments`}
+            className="text-sm text-brand-700 hover:underline"
+          >
+            All segments
+          </Link>
+        }
       />
-      <SegmentBuilder slug={workspace.slug} initialDefinition={newGroup("all", options.eventNames[0] ?? "")} readOnly={false} {...options} />
+      <SegmentBuilder
+        slug={workspace.slug}
+        initialDefinition={newGroup("all", options.eventNames[0] ?? "")}
+        readOnly={false}
+        {...options}
+      />
     </>
   );
 }

@@ -6,7 +6,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 
 export const metadata = { title: "API keys" };
 
-export default async function ApiKeysPage({ params }: PageProps<"/w/[workspace]/settings/api-keys">) {
+export default async function ApiKeysPage({
+  params,
+}: PageProps<"/w/[workspace]/settings/api-keys">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const keys = await listApiKeys(workspace.id);
   return (

@@ -14,9 +14,15 @@ export default async function ApiPage({ params }: PageProps<"/w/[workspace]/sett
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader title="REST API" description={`Your apps send ${workspace.name}'s contacts and events here. Calls are idempotent by messageId.`} />
+        <CardHeader
+          title="REST API"
+          description={`Your apps send ${workspace.name}'s contacts and events here. Calls are idempotent by messageId.`}
+        />
         <CardBody className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
-          <Link href={`/w/${workspace.slug}/settings/api-keys`} className="font-medium text-brand-600 hover:underline">
+          <Link
+            href={`/w/${workspace.slug}/settings/api-keys`}
+            className="font-medium text-brand-600 hover:underline"
+          >
             Get an API key
           </Link>
           <a href="/api/v1/openapi.json" className="font-medium text-brand-600 hover:underline">

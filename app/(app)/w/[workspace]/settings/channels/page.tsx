@@ -11,7 +11,9 @@ import { listRedactedProviders } from "@/lib/messaging/configure-channel-provide
 
 export const metadata = { title: "Channels" };
 
-export default async function ChannelsSettingsPage({ params }: PageProps<"/w/[workspace]/settings/channels">) {
+export default async function ChannelsSettingsPage({
+  params,
+}: PageProps<"/w/[workspace]/settings/channels">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   // Provider settings decide where every message goes: not even a redacted view for non-admins.
   if (!can("manage")) notFound();
@@ -24,7 +26,10 @@ export default async function ChannelsSettingsPage({ params }: PageProps<"/w/[wo
           title="Where messages go"
           description="A channel with no provider delivers nothing: its messages are recorded in the Outbox, where you can read them. In-app messages always land in the built-in inbox."
           actions={
-            <Link href={`/w/${workspace.slug}/outbox`} className="whitespace-nowrap text-sm font-medium text-brand-600 hover:underline">
+            <Link
+              href={`/w/${workspace.slug}/outbox`}
+              className="whitespace-nowrap text-sm font-medium text-brand-600 hover:underline"
+            >
               Open the Outbox
             </Link>
           }
@@ -40,7 +45,11 @@ export default async function ChannelsSettingsPage({ params }: PageProps<"/w/[wo
             <CardHeader
               title={spec.title}
               description={spec.description}
-              actions={<Badge tone={config ? "green" : "neutral"} className="shrink-0 whitespace-nowrap">{config ? "Configured" : "Not configured"}</Badge>}
+              actions={
+                <Badge tone={config ? "green" : "neutral"} className="shrink-0 whitespace-nowrap">
+                  {config ? "Configured" : "Not configured"}
+                </Badge>
+              }
             />
             <CardBody>
               <ProviderForm slug={workspace.slug} spec={spec} config={config} />

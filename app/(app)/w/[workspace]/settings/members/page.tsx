@@ -10,22 +10,37 @@ import { inviteStatus } from "@/lib/members/schemas";
 
 export const metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: PageProps<"/w/[workspace]/settings/members">) {
+export default async function MembersPage({
+  params,
+}: PageProps<"/w/[workspace]/settings/members">) {
   const { workspace, user, can } = await requireWorkspace((await params).workspace);
   const manage = can("manage");
   const members = await listMembers(workspace.id);
   const now = new Date();
-  const invites = manage ? (await listInvites(workspace.id)).map((i) => ({ ...i, status: inviteStatus(i, now) })) : [];
+  const invites = manage
+    ? (await listInvites(workspace.id)).map((i) => ({ ...i, status: inviteStatus(i, now) }))
+    : [];
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader title="Members" description={`${members.length} ${members.length === 1 ? "person has" : "people have"} access to ${workspace.name}.`} />
-        <MembersTable slug={workspace.slug} members={members} currentUserId={user.id} editable={manage} />
+        <CardHeader
+          title="Members"
+          description={`${members.length} ${members.length === 1 ? "person has" : "people have"} access to ${workspace.name}.`}
+        />
+        <MembersTable
+          slug={workspace.slug}
+          members={members}
+          currentUserId={user.id}
+          editable={manage}
+        />
       </Card>
       {manage ? (
         <>
           <Card>
-            <CardHeader title="Invite someone" description="They get a link valid for 7 days. Copy it to them; it is shown once." />
+            <CardHeader
+              title="Invite someone"
+              description="They get a link valid for 7 days. Copy it to them; it is shown once."
+            />
             <CardBody>
               <InviteForm slug={workspace.slug} />
             </CardBody>

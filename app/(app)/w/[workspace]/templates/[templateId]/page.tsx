@@ -6,26 +6,41 @@ import type { TDraftContent } from "@/components/templates/use-template-draft";
 import { listAttributeKeys } from "@/db/queries/segment-options";
 import { findTemplate, listTemplateVersions } from "@/db/queries/templates";
 
-export async function generateMetadata({ params }: PageProps<"/w/[workspace]/templates/[templateId]">) {
+export async function generateMetadata({
+  params,
+}: PageProps<"/w/[workspace]/templates/[templateId]">) {
   const { workspace: slug, templateId } = await params;
   const { workspace } = await requireWorkspace(slug);
-  const template = z.uuid().safeParse(templateId).success ? await findTemplate(workspace.id, templateId) : null;
+  const template = z.uuid().safeParse(templateId).success
+    ? await findTemplate(workspace.id, templateId)
+    : null;
   return { title: template ? template.name : "Template" };
 }
 
-export default async function TemplatePage({ params }: PageProps<"/w/[workspace]/templates/[templateId]">) {
+export default async function TemplatePage({
+  params,
+}: PageProps<"/w/[workspace]/templates/[templateId]">) {
   const { workspace: slug, templateId } = await params;
   const { workspace, user, can } = await requireWorkspace(slug);
   if (!z.uuid().safeParse(templateId).success) notFound();
   const template = await findTemplate(workspace.id, templateId);
   if (!template) notFound();
-  const [versions, attributes] = await Promise.all([listTemplateVersions(workspace.id, template.id), listAttributeKeys(workspace.id)]);
+  const [versions, attributes] = await Promise.all([
+    listTemplateVersions(workspace.id, template.id),
+    listAttributeKeys(workspace.id),
+  ]);
   return (
     <TemplateEditor
       key={template.id}
       slug={workspace.slug}
       workspaceName={workspace.name}
-      template={{ id: template.id, name: template.name, channel: template.channel, publishedVersion: template.publishedVersion, draft: template.draft as TDraftContent }}
+      template={{
+        id: template.id,
+        name: template.name,
+        channel: template.channel,
+        publishedVersion: template.publishedVersion,
+        draft: template.draft as TDraftContent,
+      }}
       versions={versions}
       attributes={attributes}
       userEmail={user.email}

@@ -9,9 +9,13 @@ type P = { workspace: string; dataset: string };
 export const GET = withWorkspace<P>("read", async (req, { workspace, params }) => {
   const m = /^([a-z-]+)\.csv$/.exec(params.dataset);
   if (!m?.[1]) throw new NotFoundError("No such export");
-  const view = parseDashboardParamsOrThrow(Object.fromEntries(req.nextUrl.searchParams), workspace.timezone);
+  const view = parseDashboardParamsOrThrow(
+    Object.fromEntries(req.nextUrl.searchParams),
+    workspace.timezone,
+  );
   const csv = await datasetCsv(m[1], workspace.id, view);
-  const suffix = view.range.from === view.range.to ? view.range.from : `${view.range.from}_${view.range.to}`;
+  const suffix =
+    view.range.from === view.range.to ? view.range.from : `${view.range.from}_${view.range.to}`;
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -2,7 +2,11 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { parseJson } from "@/app/_server/http";
 import { withWorkspace } from "@/app/_server/with-workspace";
-import { providerKindOrThrow, removeChannelProvider, saveChannelProvider } from "@/lib/messaging/configure-channel-provider";
+import {
+  providerKindOrThrow,
+  removeChannelProvider,
+  saveChannelProvider,
+} from "@/lib/messaging/configure-channel-provider";
 
 type P = { workspace: string; kind: string };
 
@@ -10,7 +14,9 @@ type P = { workspace: string; kind: string };
 export const PUT = withWorkspace<P>("manage", async (req, { workspace, params, user }) => {
   const kind = providerKindOrThrow(params.kind);
   const body = await parseJson(req, z.record(z.string(), z.unknown()));
-  return NextResponse.json({ config: await saveChannelProvider(workspace.id, user.id, kind, body) });
+  return NextResponse.json({
+    config: await saveChannelProvider(workspace.id, user.id, kind, body),
+  });
 });
 
 export const DELETE = withWorkspace<P>("manage", async (_req, { workspace, params }) => {

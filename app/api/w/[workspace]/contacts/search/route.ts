@@ -15,7 +15,12 @@ const ZSearch = z.object({
 /** A few contacts to pick one from (test a journey on, preview for): newest, or by user id, email or name prefix. */
 export const GET = withWorkspace<P>("read", async (req, { workspace }) => {
   const url = new URL(req.url);
-  const parsed = ZSearch.safeParse({ q: url.searchParams.get("q") ?? undefined, limit: url.searchParams.get("limit") ?? undefined });
+  const parsed = ZSearch.safeParse({
+    q: url.searchParams.get("q") ?? undefined,
+    limit: url.searchParams.get("limit") ?? undefined,
+  });
   if (!parsed.success) throw new ValidationError(zodFields(parsed.error));
-  return NextResponse.json({ contacts: await searchSampleContacts(workspace.id, parsed.data.q, parsed.data.limit) });
+  return NextResponse.json({
+    contacts: await searchSampleContacts(workspace.id, parsed.data.q, parsed.data.limit),
+  });
 });

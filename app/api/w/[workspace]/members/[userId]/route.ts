@@ -20,6 +20,10 @@ export const PATCH = withWorkspace<P>("manage", async (req, { workspace, params 
 });
 
 export const DELETE = withWorkspace<P>("manage", async (_req, { workspace, params }) => {
-  await changeMemberRole({ workspaceId: workspace.id, userId: userIdOrThrow(params.userId), role: null });
+  await changeMemberRole({
+    workspaceId: workspace.id,
+    userId: userIdOrThrow(params.userId),
+    role: null,
+  });
   return NextResponse.json({ ok: true });
 });

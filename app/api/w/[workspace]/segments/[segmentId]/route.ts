@@ -20,7 +20,10 @@ const segmentIdOrThrow = (id: string) => {
 export const GET = withWorkspace<P>("read", async (_req, { workspace, params }) => {
   const segment = await findSegment(workspace.id, segmentIdOrThrow(params.segmentId));
   if (!segment) throw new NotFoundError("No such segment in this workspace");
-  return NextResponse.json({ segment, usedBy: await findSegmentUsages(workspace.id, workspace.slug, segment.id) });
+  return NextResponse.json({
+    segment,
+    usedBy: await findSegmentUsages(workspace.id, workspace.slug, segment.id),
+  });
 });
 
 export const PATCH = withWorkspace<P>("edit", async (req, { workspace, params }) => {

@@ -12,5 +12,8 @@ import { ZImportStaticSegment } from "@/lib/segments/schemas";
 export const POST = withWorkspace("edit", async (req, { workspace, user }) => {
   const input = await parseJson(req, ZImportStaticSegment, { maxBytes: 8 * 1024 * 1024 });
   const { segment, matched, unmatched } = await importStaticSegment(workspace.id, user.id, input);
-  return NextResponse.json({ segment, matched, unmatched: unmatched.slice(0, 1000), unmatchedCount: unmatched.length }, { status: 201 });
+  return NextResponse.json(
+    { segment, matched, unmatched: unmatched.slice(0, 1000), unmatchedCount: unmatched.length },
+    { status: 201 },
+  );
 });

@@ -12,7 +12,10 @@ type P = { workspace: string; templateId: string };
 export const GET = withWorkspace<P>("read", async (_req, { workspace, params }) => {
   const template = await findTemplate(workspace.id, templateIdOrThrow(params.templateId));
   if (!template) throw new NotFoundError("No such template in this workspace");
-  return NextResponse.json({ template, versions: await listTemplateVersions(workspace.id, template.id) });
+  return NextResponse.json({
+    template,
+    versions: await listTemplateVersions(workspace.id, template.id),
+  });
 });
 
 /** Autosave of the draft (name and/or content). */

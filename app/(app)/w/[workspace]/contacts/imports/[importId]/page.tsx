@@ -15,10 +15,14 @@ import { suggestMapping } from "@/lib/imports/suggest-mapping";
 
 export const metadata = { title: "Contact import" };
 
-export default async function ImportPage({ params }: PageProps<"/w/[workspace]/contacts/imports/[importId]">) {
+export default async function ImportPage({
+  params,
+}: PageProps<"/w/[workspace]/contacts/imports/[importId]">) {
   const { workspace: slug, importId } = await params;
   const { workspace, role, can } = await requireWorkspace(slug);
-  const imp = z.uuid().safeParse(importId).success ? await findImport(workspace.id, importId) : null;
+  const imp = z.uuid().safeParse(importId).success
+    ? await findImport(workspace.id, importId)
+    : null;
   if (!imp) notFound();
   // Row counts of a started import are in its progress card, which stays current; this header does not.
   const rowCount = imp.status === "uploaded" ? ` · about ${formatCount(imp.totalRows)} rows` : "";
@@ -29,7 +33,10 @@ export default async function ImportPage({ params }: PageProps<"/w/[workspace]/c
       <>
         <BackToImports slug={workspace.slug} />
         <PageHeader title={imp.fileName} description={description} />
-        <ImportProgress slug={workspace.slug} initial={JSON.parse(JSON.stringify(importView(imp)))} />
+        <ImportProgress
+          slug={workspace.slug}
+          initial={JSON.parse(JSON.stringify(importView(imp)))}
+        />
       </>
     );
   }
@@ -42,7 +49,10 @@ export default async function ImportPage({ params }: PageProps<"/w/[workspace]/c
         <Card>
           <CardHeader title="Not started yet" />
           <CardBody>
-            <p className="text-sm text-slate-600">This file was uploaded but its columns have not been mapped. Your role ({role}) cannot start imports.</p>
+            <p className="text-sm text-slate-600">
+              This file was uploaded but its columns have not been mapped. Your role ({role}) cannot
+              start imports.
+            </p>
           </CardBody>
         </Card>
       </>
@@ -55,7 +65,13 @@ export default async function ImportPage({ params }: PageProps<"/w/[workspace]/c
     <>
       <BackToImports slug={workspace.slug} />
       <PageHeader title={imp.fileName} description={description} />
-      <ColumnMapper slug={workspace.slug} importId={imp.id} header={imp.header} samples={samples} initial={suggestMapping(imp.header, samples)} />
+      <ColumnMapper
+        slug={workspace.slug}
+        importId={imp.id}
+        header={imp.header}
+        samples={samples}
+        initial={suggestMapping(imp.header, samples)}
+      />
     </>
   );
 }

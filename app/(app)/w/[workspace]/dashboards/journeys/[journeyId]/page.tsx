@@ -17,30 +17,60 @@ import { z } from "zod";
 
 export const metadata = { title: "Journey dashboard" };
 
-export default async function JourneyDashboardPage({ params, searchParams }: PageProps<"/w/[workspace]/dashboards/journeys/[journeyId]">) {
+export default async function JourneyDashboardPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[workspace]/dashboards/journeys/[journeyId]">) {
   const p = await params;
   const { workspace } = await requireWorkspace(p.workspace);
   if (!z.uuid().safeParse(p.journeyId).success) notFound();
   const { view: parsed } = parseDashboardParams(await searchParams, workspace.timezone);
   const view = { ...parsed, journeyId: p.journeyId.toLowerCase() };
-  const data = await loadJourneyDashboard(workspace.id, view.journeyId, view).catch((e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const data = await loadJourneyDashboard(workspace.id, view.journeyId, view).catch((e: unknown) =>
+    e instanceof NotFoundError ? notFound() : Promise.reject(e),
+  );
   const journeys = await journeyFilterOptions(workspace.id);
   const query = dashboardQuery(view);
   const navQuery = dashboardQuery({ ...view, journeyId: null });
   const csv = (name: string) => `/api/w/${workspace.slug}/analytics/${name}.csv${query}`;
   const rangeText = `${formatDay(view.range.from)} – ${formatDay(view.range.to)}`;
-  const funnelRows = data.funnel.map((f) => ({ label: f.label, count: f.count, display: `${formatCount(f.count)}${f.ofPrevious === null ? "" : ` · ${formatPercent(f.ofPrevious)}`}` }));
+  const funnelRows = data.funnel.map((f) => ({
+    label: f.label,
+    count: f.count,
+    display: `${formatCount(f.count)}${f.ofPrevious === null ? "" : ` · ${formatPercent(f.ofPrevious)}`}`,
+  }));
 
   return (
     <>
-      <PageHeader title={`Journey: ${data.journey.name}`} description={`Version ${data.journey.liveVersion || "–"} · ${data.journey.status}. Counts are for entries, steps and messages in the range; goal conversions count on the day the entry left.`} />
+      <PageHeader
+        title={`Journey: ${data.journey.name}`}
+        description={`Version ${data.journey.liveVersion || "–"} · ${data.journey.status}. Counts are for entries, steps and messages in the range; goal conversions count on the day the entry left.`}
+      />
       <DashboardNav slug={workspace.slug} current="journeys" query={navQuery} />
       <div className="mb-4">
-        <DashboardFilters value={filterValue(view)} journeys={journeys.length ? journeys : undefined} />
+        <DashboardFilters
+          value={filterValue(view)}
+          journeys={journeys.length ? journeys : undefined}
+        />
       </div>
       <div className="space-y-5">
-        <ChartCard title="Funnel" description={`${rangeText}. Each bar is labelled with its count and its rate from the bar above.`} csvHref={csv("journey-funnel")} empty={!data.totals.entered && !data.funnel.some((f) => f.count)} testId="chart-funnel" emptyText="No one entered this journey in this range.">
-          <LabelledBarChart label={`Journey funnel, ${rangeText}`} horizontal height={Math.max(260, funnelRows.length * 38)} rows={funnelRows} categoryKey="label" bars={[{ key: "count", label: "Count" }]} labelKey="display" />
+        <ChartCard
+          title="Funnel"
+          description={`${rangeText}. Each bar is labelled with its count and its rate from the bar above.`}
+          csvHref={csv("journey-funnel")}
+          empty={!data.totals.entered && !data.funnel.some((f) => f.count)}
+          testId="chart-funnel"
+          emptyText="No one entered this journey in this range."
+        >
+          <LabelledBarChart
+            label={`Journey funnel, ${rangeText}`}
+            horizontal
+            height={Math.max(260, funnelRows.length * 38)}
+            rows={funnelRows}
+            categoryKey="label"
+            bars={[{ key: "count", label: "Count" }]}
+            labelKey="display"
+          />
           <Table>
             <thead>
               <tr>
@@ -62,11 +92,22 @@ export default async function JourneyDashboardPage({ params, searchParams }: Pag
             </tbody>
           </Table>
         </ChartCard>
-        <ChartCard title="A/B and holdout results" csvHref={csv("journey-experiments")} empty={!data.experiments.length} emptyText="This journey has no A/B split or holdout." testId="table-experiments">
+        <ChartCard
+          title="A/B and holdout results"
+          csvHref={csv("journey-experiments")}
+          empty={!data.experiments.length}
+          emptyText="This journey has no A/B split or holdout."
+          testId="table-experiments"
+        >
           <ExperimentsTable experiments={data.experiments} />
         </ChartCard>
         <div className="grid gap-5 lg:grid-cols-2">
-          <ChartCard title="Entries and exits over time" csvHref={csv("journey-flow")} empty={!data.flow.some((f) => f.entered || f.exited)} testId="chart-flow">
+          <ChartCard
+            title="Entries and exits over time"
+            csvHref={csv("journey-flow")}
+            empty={!data.flow.some((f) => f.entered || f.exited)}
+            testId="chart-flow"
+          >
             <TimeSeriesChart
               label={`Entries, exits and goal conversions per day, ${rangeText}`}
               rows={data.flow}
@@ -77,11 +118,30 @@ export default async function JourneyDashboardPage({ params, searchParams }: Pag
               ]}
             />
           </ChartCard>
-          <ChartCard title="Where contacts are now" description="Active entries by the step they wait at (live, whatever the range)." csvHref={csv("journey-now")} empty={!data.now.length} emptyText="No one is in this journey right now." testId="chart-now">
-            <LabelledBarChart label="Active entries per step" horizontal height={Math.max(200, data.now.length * 44)} rows={data.now.map((n) => ({ label: n.label, active: n.active }))} categoryKey="label" bars={[{ key: "active", label: "Contacts" }]} />
+          <ChartCard
+            title="Where contacts are now"
+            description="Active entries by the step they wait at (live, whatever the range)."
+            csvHref={csv("journey-now")}
+            empty={!data.now.length}
+            emptyText="No one is in this journey right now."
+            testId="chart-now"
+          >
+            <LabelledBarChart
+              label="Active entries per step"
+              horizontal
+              height={Math.max(200, data.now.length * 44)}
+              rows={data.now.map((n) => ({ label: n.label, active: n.active }))}
+              categoryKey="label"
+              bars={[{ key: "active", label: "Contacts" }]}
+            />
           </ChartCard>
         </div>
-        <ChartCard title="Per step" description="What the journey canvas shows on each node, for this range." csvHref={csv("journey-nodes")} testId="table-nodes">
+        <ChartCard
+          title="Per step"
+          description="What the journey canvas shows on each node, for this range."
+          csvHref={csv("journey-nodes")}
+          testId="table-nodes"
+        >
           <Table>
             <thead>
               <tr>

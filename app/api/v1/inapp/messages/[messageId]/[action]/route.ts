@@ -5,9 +5,12 @@ import { actOnInboxMessage, ZInboxAction } from "@/lib/messaging/inbox";
 export const OPTIONS = inAppPreflight;
 
 /** `POST …/messages/<id>/seen` or `…/dismissed`. */
-export const POST = withInAppAuth<{ messageId: string; action: string }>(async (_req, { params, contact }) => {
-  const action = ZInboxAction.safeParse(params.action);
-  if (!action.success) return errorJson(404, "not_found", "Unknown action: use seen or dismissed");
-  await actOnInboxMessage(contact.workspaceId, contact.contactId, params.messageId, action.data);
-  return new Response(null, { status: 204 });
-});
+export const POST = withInAppAuth<{ messageId: string; action: string }>(
+  async (_req, { params, contact }) => {
+    const action = ZInboxAction.safeParse(params.action);
+    if (!action.success)
+      return errorJson(404, "not_found", "Unknown action: use seen or dismissed");
+    await actOnInboxMessage(contact.workspaceId, contact.contactId, params.messageId, action.data);
+    return new Response(null, { status: 204 });
+  },
+);

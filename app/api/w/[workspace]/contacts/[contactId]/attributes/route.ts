@@ -11,6 +11,11 @@ type P = { workspace: string; contactId: string };
 export const PATCH = withWorkspace<P>("edit", async (req, { workspace, params, user }) => {
   const contactId = contactIdOrThrow(params.contactId);
   const body = await parseJson(req, ZEditAttributes);
-  const { changed } = await editContactAttributes({ workspaceId: workspace.id, contactId, actor: user, ...body });
+  const { changed } = await editContactAttributes({
+    workspaceId: workspace.id,
+    contactId,
+    actor: user,
+    ...body,
+  });
   return NextResponse.json({ changed });
 });

@@ -11,6 +11,11 @@ type P = { workspace: string; contactId: string };
 export const PUT = withWorkspace<P>("edit", async (req, { workspace, params, user }) => {
   const contactId = contactIdOrThrow(params.contactId);
   const body = await parseJson(req, ZChangeSubscription);
-  const { changed } = await changeContactSubscription({ workspaceId: workspace.id, contactId, actor: user, ...body });
+  const { changed } = await changeContactSubscription({
+    workspaceId: workspace.id,
+    contactId,
+    actor: user,
+    ...body,
+  });
   return NextResponse.json({ changed });
 });

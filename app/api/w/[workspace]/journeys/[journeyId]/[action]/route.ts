@@ -11,5 +11,11 @@ type P = { workspace: string; journeyId: string; action: string };
 export const POST = withWorkspace<P>("edit", async (_req, { workspace, params }) => {
   const action = z.enum(["pause", "resume", "stop"]).safeParse(params.action);
   if (!action.success) throw new NotFoundError("Unknown action: use pause, resume or stop");
-  return NextResponse.json({ journey: await changeJourneyStatus(workspace.id, journeyIdOrThrow(params.journeyId), action.data) });
+  return NextResponse.json({
+    journey: await changeJourneyStatus(
+      workspace.id,
+      journeyIdOrThrow(params.journeyId),
+      action.data,
+    ),
+  });
 });

@@ -7,5 +7,7 @@ type P = { workspace: string; journeyId: string };
 
 /** 400 `invalid_graph` carries `errors`: every defect with the node ids (and handle) to highlight. */
 export const POST = withWorkspace<P>("edit", async (_req, { workspace, params, user }) =>
-  NextResponse.json(await publishJourney(workspace.id, journeyIdOrThrow(params.journeyId), user.id)),
+  NextResponse.json(
+    await publishJourney(workspace.id, journeyIdOrThrow(params.journeyId), user.id),
+  ),
 );

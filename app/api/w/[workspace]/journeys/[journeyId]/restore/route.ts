@@ -9,5 +9,7 @@ type P = { workspace: string; journeyId: string };
 /** Copies a published version's graph into the draft (`{ version }`); what runs is unchanged until a publish. */
 export const POST = withWorkspace<P>("edit", async (req, { workspace, params }) => {
   const { version } = await parseJson(req, ZRestoreVersion);
-  return NextResponse.json(await restoreJourneyVersion(workspace.id, journeyIdOrThrow(params.journeyId), version));
+  return NextResponse.json(
+    await restoreJourneyVersion(workspace.id, journeyIdOrThrow(params.journeyId), version),
+  );
 });

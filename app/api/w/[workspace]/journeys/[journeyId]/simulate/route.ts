@@ -9,5 +9,7 @@ type P = { workspace: string; journeyId: string };
 /** Walks the draft for one contact without sending anything: any member may look. */
 export const POST = withWorkspace<P>("read", async (req, { workspace, params }) => {
   const input = await parseJson(req, ZTestOnContact);
-  return NextResponse.json(await testJourneyOnContact(workspace.id, journeyIdOrThrow(params.journeyId), input));
+  return NextResponse.json(
+    await testJourneyOnContact(workspace.id, journeyIdOrThrow(params.journeyId), input),
+  );
 });

@@ -5,4 +5,6 @@ import { journeyStats } from "@/lib/journeys/journey-stats";
 
 type P = { workspace: string; journeyId: string };
 
-export const GET = withWorkspace<P>("read", async (_req, { workspace, params }) => NextResponse.json(await journeyStats(workspace.id, journeyIdOrThrow(params.journeyId))));
+export const GET = withWorkspace<P>("read", async (_req, { workspace, params }) =>
+  NextResponse.json(await journeyStats(workspace.id, journeyIdOrThrow(params.journeyId))),
+);

@@ -10,5 +10,9 @@ type P = { workspace: string; journeyId: string };
 export const GET = withWorkspace<P>("read", async (_req, { workspace, params }) => {
   const journey = await findJourney(workspace.id, journeyIdOrThrow(params.journeyId));
   if (!journey) throw new NotFoundError("No such journey in this workspace");
-  return NextResponse.json({ liveVersion: journey.liveVersion, status: journey.status, versions: await listJourneyVersions(workspace.id, journey.id) });
+  return NextResponse.json({
+    liveVersion: journey.liveVersion,
+    status: journey.status,
+    versions: await listJourneyVersions(workspace.id, journey.id),
+  });
 });

@@ -10,7 +10,11 @@ import { ZCopySegment } from "@/lib/segments/schemas";
 type P = { workspace: string; segmentId: string };
 
 export const POST = withWorkspace<P>("edit", async (req, { workspace, user, params }) => {
-  if (!z.uuid().safeParse(params.segmentId).success) throw new NotFoundError("No such segment in this workspace");
+  if (!z.uuid().safeParse(params.segmentId).success)
+    throw new NotFoundError("No such segment in this workspace");
   const { name } = await parseJson(req, ZCopySegment);
-  return NextResponse.json({ segment: await freezeSegment(workspace.id, user.id, params.segmentId, name) }, { status: 201 });
+  return NextResponse.json(
+    { segment: await freezeSegment(workspace.id, user.id, params.segmentId, name) },
+    { status: 201 },
+  );
 });

@@ -6,5 +6,7 @@ import { templateIdOrThrow } from "@/lib/templates/template-id";
 type P = { workspace: string; templateId: string };
 
 export const POST = withWorkspace<P>("edit", async (_req, { workspace, params, user }) =>
-  NextResponse.json(await publishTemplate(workspace.id, templateIdOrThrow(params.templateId), user.id)),
+  NextResponse.json(
+    await publishTemplate(workspace.id, templateIdOrThrow(params.templateId), user.id),
+  ),
 );

@@ -8,5 +8,7 @@ type P = { workspace: string; templateId: string };
 
 export const POST = withWorkspace<P>("edit", async (req, { workspace, params, user }) => {
   const input = await parseJson(req, ZTestSend, { maxBytes: 512 * 1024 });
-  return NextResponse.json(await testSendTemplate(workspace.id, templateIdOrThrow(params.templateId), user, input));
+  return NextResponse.json(
+    await testSendTemplate(workspace.id, templateIdOrThrow(params.templateId), user, input),
+  );
 });

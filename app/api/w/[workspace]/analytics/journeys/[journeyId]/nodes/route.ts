@@ -9,7 +9,10 @@ type P = { workspace: string; journeyId: string };
 /** Per-node counts for the journey canvas (passed in the range, here now, messages sent/opened/clicked), from the rollups. */
 export const GET = withWorkspace<P>("read", async (req, { workspace, params }) => {
   const journeyId = journeyIdOrThrow(params.journeyId);
-  const view = parseDashboardParamsOrThrow({ ...Object.fromEntries(req.nextUrl.searchParams), journey: journeyId }, workspace.timezone);
+  const view = parseDashboardParamsOrThrow(
+    { ...Object.fromEntries(req.nextUrl.searchParams), journey: journeyId },
+    workspace.timezone,
+  );
   const { nodes, totals } = await loadJourneyDashboard(workspace.id, journeyId, view);
   return NextResponse.json({ range: view.range, totals, nodes });
 });

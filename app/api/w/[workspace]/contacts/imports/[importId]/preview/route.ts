@@ -25,8 +25,14 @@ export const GET = withWorkspace<P>("edit", async (req, { workspace, params }) =
     throw new ValidationError({ columns: "must be a JSON array" });
   }
   const parsed = ZDraftColumns.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(Object.fromEntries(Object.entries(zodFields(parsed.error)).map(([k, v]) => [`columns.${k}`, v])));
-  if (parsed.data.length !== imp.header.length) throw new ValidationError({ columns: `must have ${imp.header.length} entries` });
+  if (!parsed.success)
+    throw new ValidationError(
+      Object.fromEntries(
+        Object.entries(zodFields(parsed.error)).map(([k, v]) => [`columns.${k}`, v]),
+      ),
+    );
+  if (parsed.data.length !== imp.header.length)
+    throw new ValidationError({ columns: `must have ${imp.header.length} entries` });
   if (imp.status !== "uploaded") return NextResponse.json({ rows: [] });
   return NextResponse.json({ rows: await previewImport(imp, parsed.data) });
 });

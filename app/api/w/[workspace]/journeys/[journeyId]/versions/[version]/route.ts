@@ -13,7 +13,11 @@ const ZVersion = z.coerce.number().int().positive().max(1_000_000);
 export const GET = withWorkspace<P>("read", async (_req, { workspace, params }) => {
   const version = ZVersion.safeParse(params.version);
   if (!version.success) throw new NotFoundError("No such version of this journey");
-  const found = await findWorkspaceJourneyVersion(workspace.id, journeyIdOrThrow(params.journeyId), version.data);
+  const found = await findWorkspaceJourneyVersion(
+    workspace.id,
+    journeyIdOrThrow(params.journeyId),
+    version.data,
+  );
   if (!found) throw new NotFoundError("No such version of this journey");
   return NextResponse.json({ version: found });
 });
