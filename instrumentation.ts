@@ -13,12 +13,12 @@ export async function register() {
   // Every stored event may enter contacts into journeys and resume runs waiting for it.
   const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([
     import("./lib/ingest/ingested-events"),
-    import("./lib/journey-runtime/route-ingested-events"),
+    import("./lib/journeys/runtime/route-ingested-events"),
   ]);
   onIngested(routeIngestedEvents);
-  // Segment-entered and date-attribute triggers are swept on a schedule (lib/journey-runtime/sweep-journey-triggers.ts).
+  // Segment-entered and date-attribute triggers are swept on a schedule (lib/journeys/triggers/sweep-journey-triggers.ts).
   const [{ startTriggerSweeper }, { env }] = await Promise.all([
-    import("./lib/journey-runtime/start-trigger-sweeper"),
+    import("./lib/journeys/triggers/start-trigger-sweeper"),
     import("./lib/env"),
   ]);
   startTriggerSweeper(env.WAYMARK_TRIGGER_SWEEP_SECONDS * 1000);

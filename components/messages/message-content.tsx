@@ -1,5 +1,5 @@
 import type { TSendChannel } from "@/lib/channels/types";
-import { readMessageContent } from "@/lib/messages/message-content";
+import { readMessageContent } from "@/lib/messages/log/message-content";
 import { EmailContent } from "./email-content";
 import {
   InAppPreview,

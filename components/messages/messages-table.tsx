@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TMessageLogRow } from "@/db/queries/message-log";
 import { formatDateTime, formatRelative } from "@/lib/format/dates";
-import { describeOrigin } from "@/lib/messages/message-origin";
+import { describeOrigin } from "@/lib/messages/log/message-origin";
 import { ChannelBadge } from "./channel-badge";
 import { EngagementIcons } from "./engagement-icons";
 import { MessageOrigin } from "./message-origin";

@@ -9,7 +9,7 @@ import {
   MESSAGE_PAGE_SIZE,
   parseMessageLogParams,
   type TMessageLogParams,
-} from "@/lib/messages/message-log-params";
+} from "@/lib/messages/log/message-log-params";
 import {
   countMessageLog,
   findMessageWithEvents,

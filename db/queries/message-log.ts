@@ -6,7 +6,7 @@ import {
   MESSAGE_PAGE_SIZE,
   type TMessageLogFilter,
   type TMessageLogParams,
-} from "@/lib/messages/message-log-params";
+} from "@/lib/messages/log/message-log-params";
 
 /** The total stops counting here: an exact count over millions of messages is a full scan. */
 export const MESSAGE_COUNT_CAP = 10_000;

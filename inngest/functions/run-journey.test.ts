@@ -1,6 +1,6 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { describe, expect, it } from "vitest";
-import { stableBucket } from "@/lib/journeys/stable-bucket";
+import { stableBucket } from "@/lib/journeys/interpret/stable-bucket";
 import { FakeStepPort } from "@/lib/journeys/testing/fake-step-port";
 import { everyKindGraph } from "@/lib/journeys/testing/graph-fixtures";
 import { contact, planOf } from "@/lib/journeys/testing/journey-harness";

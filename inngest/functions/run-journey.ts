@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { inngest } from "@/inngest/client";
-import type { TPlan } from "@/lib/journeys/compile-journey";
-import { inngestStepPort } from "@/lib/journeys/inngest-step-port";
+import type { TPlan } from "@/lib/journeys/compile/compile-journey";
+import { inngestStepPort } from "@/inngest/inngest-step-port";
 import {
   interpretJourney,
   type TJourneyResult,
   type TPathEntry,
-} from "@/lib/journeys/interpret-journey";
-import type { JourneyEffects } from "@/lib/journeys/journey-effects";
+} from "@/lib/journeys/interpret/interpret-journey";
+import type { JourneyEffects } from "@/lib/journeys/interpret/journey-effects";
 
 export const JOURNEY_CONTACT_ENTERED = "journey/contact.entered";
 export const JOURNEY_STOPPED = "journey/stopped";

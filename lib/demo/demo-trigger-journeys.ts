@@ -3,8 +3,12 @@ import { db } from "@/db";
 import { listSegmentRefs } from "@/db/queries/segments";
 import { listTemplates } from "@/db/queries/templates";
 import { journeys } from "@/db/schema";
-import { ZDraftGraph } from "@/lib/journeys/graph-schema";
-import { createJourney, publishJourney, saveJourneyDraft } from "@/lib/journeys/manage-journeys";
+import { ZDraftGraph } from "@/lib/journeys/graph/graph-schema";
+import {
+  createJourney,
+  publishJourney,
+  saveJourneyDraft,
+} from "@/lib/journeys/manage/manage-journeys";
 
 const at = (x: number, y: number) => ({ x, y });
 

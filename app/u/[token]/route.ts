@@ -1,8 +1,8 @@
 import { findWorkspaceById } from "@/db/queries/workspaces";
-import { channelLabel } from "@/lib/messaging/message-event-names";
-import { htmlPage } from "@/lib/messaging/html-page";
-import { unsubscribeFromMessage } from "@/lib/messaging/record-engagement";
-import { resolveTrackingToken } from "@/lib/messaging/resolve-tracking-token";
+import { channelLabel } from "@/lib/messages/engagement/message-event-names";
+import { htmlPage } from "@/lib/messages/engagement/html-page";
+import { unsubscribeFromMessage } from "@/lib/messages/engagement/record-engagement";
+import { resolveTrackingToken } from "@/lib/messages/engagement/resolve-tracking-token";
 
 const invalid = () =>
   htmlPage(

@@ -1,4 +1,4 @@
-import type { TNodeKind } from "../node-data";
+import type { TNodeKind } from "../graph/node-data";
 
 export type THandle = { id: string; label: string };
 

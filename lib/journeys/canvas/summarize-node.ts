@@ -1,4 +1,4 @@
-import type { TNodeKind } from "../node-data";
+import type { TNodeKind } from "../graph/node-data";
 import { describeFilters } from "./describe-filters";
 
 export type TSummaryContext = {

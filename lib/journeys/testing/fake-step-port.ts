@@ -1,5 +1,5 @@
-import type { StepPort, TPortEvent } from "../step-port";
-import { evaluateCelSubset } from "../wait-for-event-filter";
+import type { StepPort, TPortEvent } from "../interpret/step-port";
+import { evaluateCelSubset } from "../interpret/wait-for-event-filter";
 
 /** An event that "arrives" at a virtual instant, for waits to catch. */
 export type TScriptedEvent = { at: Date; name: string; data: Record<string, unknown> };

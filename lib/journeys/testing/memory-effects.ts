@@ -5,9 +5,9 @@ import type {
   TSendRequest,
   TSendResult,
   TWebhookRequest,
-} from "../journey-effects";
-import { localDayOf } from "../local-time";
-import { contactEventName } from "../step-port";
+} from "../interpret/journey-effects";
+import { localDayOf } from "../interpret/local-time";
+import { contactEventName } from "../interpret/step-port";
 
 export type TRecordedMessage = TSendRequest & { at: string };
 export type TMemoryWorld = {

@@ -1,4 +1,4 @@
-import type { StepPort, TPortEvent } from "../step-port";
+import type { StepPort, TPortEvent } from "../interpret/step-port";
 
 /** Thrown to end one invocation after it ran a new step, as Inngest's SDK does. */
 class Interrupt extends Error {}

@@ -9,12 +9,12 @@ import { MessagesTable } from "@/components/messages/messages-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { countMessageLog, listMessageLog } from "@/db/queries/message-log";
-import { CHANNEL_OPTIONS, STATUS_OPTIONS } from "@/lib/messages/filter-options";
+import { CHANNEL_OPTIONS, STATUS_OPTIONS } from "@/lib/messages/log/filter-options";
 import {
   isMessageLogNarrowed,
   messageLogQuery,
   parseMessageLogParams,
-} from "@/lib/messages/message-log-params";
+} from "@/lib/messages/log/message-log-params";
 
 export const metadata = { title: "Messages" };
 

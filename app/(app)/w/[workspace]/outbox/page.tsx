@@ -16,7 +16,7 @@ import {
   messageLogQuery,
   parseMessageLogParams,
   type TMessageLogParams,
-} from "@/lib/messages/message-log-params";
+} from "@/lib/messages/log/message-log-params";
 
 export const metadata = { title: "Outbox" };
 

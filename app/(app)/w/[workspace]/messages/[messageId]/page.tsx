@@ -9,7 +9,7 @@ import { MessageTimeline } from "@/components/messages/message-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { findMessageWithEvents } from "@/db/queries/message-log";
-import { isMessageId } from "@/lib/messages/message-log-params";
+import { isMessageId } from "@/lib/messages/log/message-log-params";
 import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata = { title: "Message" };
