@@ -2,7 +2,7 @@ export async function register() {
   // Runs once when the server starts. The build has no database to prepare.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build")
     return;
-  const { prepareDatabase } = await import("./db/prepare");
+  const { prepareDatabase } = await import("./lib/demo/prepare-database");
   await prepareDatabase();
   // Background work (CSV imports) runs in the app's own process until it moves to Inngest.
   const { startImportWorker } = await import("./lib/imports/start-import-worker");

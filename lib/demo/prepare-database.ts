@@ -1,8 +1,8 @@
 import { env } from "@/lib/env";
-import { dbHandle } from "./index";
-import { migrateDb } from "./migrate";
+import { dbHandle } from "@/db";
+import { migrateDb } from "@/db/migrate";
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/demo-accounts";
-import { seedDemo } from "./seed";
+import { seedDemo } from "./seed-demo";
 
 let prepared: Promise<void> | undefined;
 

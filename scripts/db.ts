@@ -1,6 +1,6 @@
-import { dbHandle } from "./index";
-import { migrateDb } from "./migrate";
-import { prepareDatabase } from "./prepare";
+import { dbHandle } from "@/db";
+import { migrateDb } from "@/db/migrate";
+import { prepareDatabase } from "@/lib/demo/prepare-database";
 
 // `npm run db:migrate` for deployments that migrate before starting the app; the app also
 // migrates itself at start, so this is optional. `npm run db:seed` adds the demo workspace;
@@ -16,7 +16,7 @@ async function main(command: string | undefined) {
       console.info(`[waymark] ${JSON.stringify(await refreshRollups({ full: true }))}`);
     } else
       throw new Error(
-        `usage: tsx db/cli.ts migrate|seed|refresh-rollups (got ${command ?? "nothing"})`,
+        `usage: tsx scripts/db.ts migrate|seed|refresh-rollups (got ${command ?? "nothing"})`,
       );
     console.info(`[waymark] ${command} done`);
   } finally {
