@@ -2,6 +2,9 @@ export async function register() {
   // Runs once when the server starts. The build has no database to prepare.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build")
     return;
+  // Journey events (entries, stops, awaited contact events) go to the executor from here on.
+  const { setEventSink } = await import("./inngest/emit-events");
+  setEventSink();
   const { prepareDatabase } = await import("./lib/demo/prepare-database");
   await prepareDatabase();
   // Background work (CSV imports) runs in the app's own process until it moves to Inngest.

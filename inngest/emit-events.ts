@@ -1,32 +1,50 @@
 import { inngest } from "@/inngest/client";
-import { env } from "@/lib/env";
+import { bindJourneyEventSink, type TJourneyEvent } from "@/lib/journeys/runtime/journey-events";
+import {
+  contactEventName,
+  JOURNEY_CONTACT_ENTERED,
+  JOURNEY_STOPPED,
+  ZJourneyContactEntered,
+  ZJourneyStopped,
+  type TExecutorEvent,
+} from "./events";
 
-type TEvent = { name: string; data: Record<string, unknown>; id?: string };
-type TSink = (events: TEvent[]) => Promise<void>;
+/**
+ * The journey runtime's events as the executor's, named and shaped by the registry (events.ts).
+ * Ids make repeats harmless: Inngest and the local executor drop an event whose id they have seen,
+ * so a start (`entry-<entry id>`) can be redelivered and a stored event (`event-<id>`) re-routed.
+ */
+export function toExecutorEvent(e: TJourneyEvent): TExecutorEvent {
+  switch (e.kind) {
+    case "entered": {
+      const { kind: _, ...data } = e;
+      return {
+        name: JOURNEY_CONTACT_ENTERED,
+        id: `entry-${e.entryId}`,
+        data: ZJourneyContactEntered.parse(data),
+      };
+    }
+    case "stopped":
+      return { name: JOURNEY_STOPPED, data: ZJourneyStopped.parse({ journeyId: e.journeyId }) };
+    case "tracked":
+      return {
+        name: contactEventName(e.name),
+        id: `event-${e.eventId}`,
+        data: { contactId: e.contactId, properties: e.properties },
+      };
+  }
+}
+
+type TSink = (events: TExecutorEvent[]) => Promise<void>;
 
 const toExecutor: TSink = async (events) => {
   await inngest.send(events);
 };
-// Unit tests run without an executor (its own tests drive one); they must not post to whatever listens on :3000.
-let sink: TSink | null = env.NODE_ENV === "test" ? null : toExecutor;
-
-/** Tests that want the events (or a real executor) install a sink; `null` drops them. */
-export function setEventSink(next: TSink | null) {
-  sink = next;
-}
 
 /**
- * Events for the executor (Inngest, or the local one). The caller's own writes are already
- * committed; an executor that is down must not undo them, so a failure is logged, and the
- * entry router and the send step's checks keep the database the source of truth.
+ * Binds the journey runtime's events to the executor (instrumentation.ts, at start); tests and
+ * benches pass their own sink to see the events, or `null` to drop them.
  */
-export async function emitEvents(events: TEvent[]): Promise<boolean> {
-  if (!events.length || !sink) return true;
-  try {
-    await sink(events);
-    return true;
-  } catch (err) {
-    console.error(`[waymark] could not hand ${events.length} event(s) to the executor`, err);
-    return false;
-  }
+export function setEventSink(sink: TSink | null = toExecutor) {
+  bindJourneyEventSink(sink ? (events) => sink(events.map(toExecutorEvent)) : null);
 }

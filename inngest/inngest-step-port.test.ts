@@ -34,26 +34,31 @@ describe("inngestStepPort", () => {
     expect(await port.run("node:a", () => ({ outcome: "yes" }))).toEqual({ outcome: "yes" });
     await port.sleep("node:w", 10);
     await port.sleepUntil("node:u", new Date("2026-01-01T00:00:00Z"));
-    await port.sendEvent("journey:exited", { name: "journey/contact.exited", data: {} });
+    const exit = { journeyId: "j", version: 1, contactId: "c", entryId: "e", reason: "completed" };
+    await port.announceExit("journey:exited", { ...exit, converted: false });
     expect(calls).toEqual([
       ["run", "node:a"],
       ["sleep", "node:w", 1000],
       ["sleepUntil", "node:u", new Date("2026-01-01T00:00:00Z")],
-      ["sendEvent", "journey:exited", { name: "journey/contact.exited", data: {} }],
+      [
+        "sendEvent",
+        "journey:exited",
+        { name: "journey/contact.exited", data: { ...exit, converted: false } },
+      ],
     ]);
   });
 
-  it("maps waitForEvent's options and result, leaving out an absent `if`", async () => {
+  it("waits for the tracked event under its executor name, leaving out an absent `if`", async () => {
     const { calls, step } = recordingStep();
     const port = inngestStepPort(step);
     expect(
       await port.waitForEvent("node:e", {
-        event: "contact/paid",
+        event: "paid",
         timeoutMs: 60_000,
         if: "async.data.contactId == event.data.contactId",
       }),
     ).toEqual({ name: "contact/paid", data: { contactId: "c" }, ts: 5 });
-    await port.waitForEvent("node:f", { event: "contact/paid", timeoutMs: 5 });
+    await port.waitForEvent("node:f", { event: "paid", timeoutMs: 5 });
     expect(calls.map((c) => c[2])).toEqual([
       {
         event: "contact/paid",

@@ -1,6 +1,7 @@
 import type { GetStepTools } from "inngest";
 import type { inngest } from "@/inngest/client";
-import type { StepPort, TPortEvent } from "../lib/journeys/interpret/step-port";
+import type { StepPort, TPortEvent } from "@/lib/journeys/interpret/step-port";
+import { contactEventName, JOURNEY_CONTACT_EXITED, ZJourneyContactExited } from "./events";
 
 export type TInngestStep = Pick<
   GetStepTools<typeof inngest>,
@@ -13,6 +14,8 @@ const MIN_WAIT_MS = 1000;
 /**
  * StepPort over Inngest's step tools (inngest 4.24). Results of `run` come back JSON-serialised on
  * replay; the interpreter only returns plain data from its steps, so the cast below is honest.
+ * Event names come from the registry (events.ts): the interpreter speaks of tracked events and
+ * exits, Inngest of `contact/<name>` and `journey/contact.exited`.
  */
 export function inngestStepPort(step: TInngestStep): StepPort {
   return {
@@ -21,14 +24,18 @@ export function inngestStepPort(step: TInngestStep): StepPort {
     sleepUntil: (id, date) => step.sleepUntil(id, date),
     async waitForEvent(id, opts): Promise<TPortEvent | null> {
       const timeout = Math.max(opts.timeoutMs, MIN_WAIT_MS);
+      const event = contactEventName(opts.event);
       const ev = await step.waitForEvent(
         id,
-        opts.if ? { event: opts.event, timeout, if: opts.if } : { event: opts.event, timeout },
+        opts.if ? { event, timeout, if: opts.if } : { event, timeout },
       );
       return ev ? { name: ev.name, data: ev.data as Record<string, unknown>, ts: ev.ts } : null;
     },
-    async sendEvent(id, payload) {
-      await step.sendEvent(id, payload);
+    async announceExit(id, exit) {
+      await step.sendEvent(id, {
+        name: JOURNEY_CONTACT_EXITED,
+        data: ZJourneyContactExited.parse(exit),
+      });
     },
   };
 }

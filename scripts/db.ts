@@ -1,11 +1,13 @@
 import { dbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
+import { setEventSink } from "@/inngest/emit-events";
 import { prepareDatabase } from "@/lib/demo/prepare-database";
 
 // `npm run db:migrate` for deployments that migrate before starting the app; the app also
 // migrates itself at start, so this is optional. `npm run db:seed` adds the demo workspace;
 // `npm run db:refresh-rollups` rebuilds the dashboard rollups from the raw rows.
 async function main(command: string | undefined) {
+  setEventSink(); // seeding enters demo contacts into journeys, whose runs the executor starts
   const handle = dbHandle();
   try {
     if (command === "migrate") await migrateDb(handle);

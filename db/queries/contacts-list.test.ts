@@ -4,11 +4,15 @@ import { channelSubscriptions, contacts, pushTokens } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import {
-  PAGE_SIZE,
   parseContactListParams,
   type TContactListParams,
 } from "@/lib/contacts/contact-list-params";
-import { countContactsCapped, findContactsPage, listContacts } from "./contacts-list";
+import {
+  CONTACT_PAGE_SIZE as PAGE_SIZE,
+  countContactsCapped,
+  findContactsPage,
+  listContacts,
+} from "./contacts-list";
 
 let close: () => Promise<void>;
 let a: string;
@@ -58,14 +62,12 @@ beforeAll(async () => {
       email: "anon@example.com",
       createdAt: new Date(T0 - 86400_000),
     });
-  await db()
-    .insert(pushTokens)
-    .values({
-      workspaceId: a,
-      contactId: ids["user-010"]!,
-      token: "tok-0000000010",
-      platform: "ios",
-    });
+  await db().insert(pushTokens).values({
+    workspaceId: a,
+    contactId: ids["user-010"]!,
+    token: "tok-0000000010",
+    platform: "ios",
+  });
   await db()
     .insert(channelSubscriptions)
     .values([

@@ -2,22 +2,18 @@ import { and, eq, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "@/db/execute-rows";
 import { db, type Executor } from "@/db";
 import { contacts } from "@/db/schema";
-import {
-  hasNarrowing,
-  likePrefix,
-  PAGE_SIZE,
-  parseSearch,
-  type TContactListParams,
-} from "@/lib/contacts/contact-list-params";
+import { likePrefix } from "@/db/like-pattern";
+import type { TContactListParams } from "@/lib/contacts/contact-list-params";
 import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
 
 /** The approximate total stops counting here: an exact count over a million rows is a full scan. */
 export const COUNT_CAP = 10_000;
+export const CONTACT_PAGE_SIZE = 50;
 
 /** Search and filters, without the page position. Every condition is scoped by workspace. */
 function whereOf(workspaceId: string, p: TContactListParams): SQL {
   const conds: (SQL | undefined)[] = [eq(contacts.workspaceId, workspaceId)];
-  const search = parseSearch(p.q);
+  const { search } = p;
   if (search.kind === "text") {
     // Each branch is a prefix match the (workspace_id, column text_pattern_ops) indexes answer;
     // the planner ORs their bitmaps.
@@ -102,7 +98,7 @@ export async function listContacts(
   const position = p.after ? keyset(p.after, "<") : p.before ? keyset(p.before, ">") : undefined;
   const where = and(whereOf(workspaceId, p), position);
   const order = backwards ? OLDEST_FIRST : NEWEST_FIRST;
-  const limit = PAGE_SIZE + 1;
+  const limit = CONTACT_PAGE_SIZE + 1;
   const found = rowsOf<TRaw>(
     await ex.execute(
       opts.few
@@ -110,8 +106,8 @@ export async function listContacts(
         : sql`select ${COLUMNS} from contacts where ${where} order by ${order} limit ${limit}`,
     ),
   );
-  const more = found.length > PAGE_SIZE;
-  const page = found.slice(0, PAGE_SIZE);
+  const more = found.length > CONTACT_PAGE_SIZE;
+  const page = found.slice(0, CONTACT_PAGE_SIZE);
   if (backwards) page.reverse();
   const rows = page.map((r) => ({
     id: r.id,
@@ -136,7 +132,8 @@ export async function findContactsPage(
   p: TContactListParams,
   ex: Executor = db(),
 ) {
-  if (!hasNarrowing(p)) {
+  const narrowed = p.search.kind !== "none" || p.has.length || p.optedOut || p.createdWithinDays;
+  if (!narrowed) {
     const [page, total] = await Promise.all([
       listContacts(workspaceId, p, {}, ex),
       countContactsCapped(workspaceId, p, ex),

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { executeRows } from "@/db/execute-rows";
+import { likeContains } from "@/db/like-pattern";
 import type { TStepResult } from "@/db/schema";
 
 // The Runs page: journey entries of one workspace, and what the executor knows about each. Executor
@@ -47,7 +48,6 @@ function decodeCursor(cursor: string): { at: string; id: string } | null {
   return m ? { at: m[1]!, id: m[2]! } : null;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const executorRunOf = (entryId: SQL) =>
   sql`(select r.status from executor_runs r where r.event -> 'data' ->> 'entryId' = ${entryId}::text order by r.created_at desc limit 1)`;
 
@@ -63,7 +63,7 @@ export async function listJourneyRuns(
   else if (filter.status) where.push(sql`e.status = ${filter.status}`);
   const q = filter.contact?.trim();
   if (q) {
-    const like = `%${escapeLike(q.toLowerCase())}%`;
+    const like = likeContains(q.toLowerCase());
     where.push(
       sql`(lower(c.external_id) like ${like} or c.email like ${like} or c.id::text = ${q})`,
     );

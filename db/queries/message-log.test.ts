@@ -6,11 +6,11 @@ import { insertTestMessage } from "@/db/testing/message-fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import {
   EMPTY_MESSAGE_FILTER,
-  MESSAGE_PAGE_SIZE,
   parseMessageLogParams,
   type TMessageLogParams,
 } from "@/lib/messages/log/message-log-params";
 import {
+  MESSAGE_PAGE_SIZE,
   countMessageLog,
   findMessageWithEvents,
   listContactMessages,

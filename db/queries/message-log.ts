@@ -2,16 +2,12 @@ import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, messageEvents, messages, templates } from "@/db/schema";
 import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
-import {
-  MESSAGE_PAGE_SIZE,
-  type TMessageLogFilter,
-  type TMessageLogParams,
-} from "@/lib/messages/log/message-log-params";
+import { likeContains } from "@/db/like-pattern";
+import type { TMessageLogFilter, TMessageLogParams } from "@/lib/messages/log/message-log-params";
 
 /** The total stops counting here: an exact count over millions of messages is a full scan. */
 export const MESSAGE_COUNT_CAP = 10_000;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const MESSAGE_PAGE_SIZE = 50;
 
 function whereOf(workspaceId: string, f: TMessageLogFilter): SQL {
   return and(
@@ -21,7 +17,7 @@ function whereOf(workspaceId: string, f: TMessageLogFilter): SQL {
     f.provider ? eq(messages.provider, f.provider) : undefined,
     f.templateId ? eq(messages.templateId, f.templateId) : undefined,
     f.contactId ? eq(messages.contactId, f.contactId) : undefined,
-    f.q ? ilike(messages.recipient, `%${escapeLike(f.q)}%`) : undefined,
+    f.q ? ilike(messages.recipient, likeContains(f.q)) : undefined,
   )!;
 }
 

@@ -1,15 +1,11 @@
-import { eq } from "drizzle-orm";
-import { db } from "@/db";
 import {
-  apiKeys,
-  contacts,
-  memberships,
-  segments,
-  templates,
-  templateVersions,
-  users,
-  workspaces,
-} from "@/db/schema";
+  findWorkspaceBySlug,
+  insertDemoSegments,
+  insertDemoWorkspace,
+  insertPublishedTemplates,
+  workspaceHasAny,
+} from "@/db/queries/demo-seed";
+import { findUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
@@ -31,11 +27,7 @@ import {
  * when missing, so a demo created by an older version gains the parts added since.
  */
 export async function seedDemo(): Promise<{ created: boolean }> {
-  const [existing] = await db()
-    .select()
-    .from(workspaces)
-    .where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG))
-    .limit(1);
+  const existing = await findWorkspaceBySlug(DEMO_WORKSPACE_SLUG);
   if (existing) {
     await seedDemoContacts(existing.id);
     await seedDemoSegments(existing.id);
@@ -46,11 +38,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     return { created: false };
   }
   await seedDemoWorkspace();
-  const [ws] = await db()
-    .select()
-    .from(workspaces)
-    .where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG))
-    .limit(1);
+  const ws = await findWorkspaceBySlug(DEMO_WORKSPACE_SLUG);
   await seedDemoContacts(ws!.id);
   await seedDemoSegments(ws!.id);
   await seedDemoTemplates(ws!.id);
@@ -62,85 +50,37 @@ export async function seedDemo(): Promise<{ created: boolean }> {
 
 async function demoAdminId(): Promise<string> {
   const admin = DEMO_USERS.find((u) => u.role === "admin")!;
-  const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, admin.email));
-  return row!.id;
+  return (await findUserByEmail(admin.email))!.id;
 }
 
 /** The demo segments, once: a workspace that already has any segment is left as it is. */
 async function seedDemoSegments(workspaceId: string) {
-  const [any] = await db()
-    .select({ id: segments.id })
-    .from(segments)
-    .where(eq(segments.workspaceId, workspaceId))
-    .limit(1);
-  if (any) return;
-  await db()
-    .insert(segments)
-    .values(DEMO_SEGMENTS.map((s) => ({ workspaceId, type: "dynamic" as const, ...s })))
-    .onConflictDoNothing();
+  if (await workspaceHasAny(workspaceId, "segments")) return;
+  await insertDemoSegments(
+    DEMO_SEGMENTS.map((s) => ({ workspaceId, type: "dynamic" as const, ...s })),
+  );
 }
 
 /** The demo templates, each published as version 1, once: a workspace with any template is left as it is. */
 async function seedDemoTemplates(workspaceId: string) {
-  const [any] = await db()
-    .select({ id: templates.id })
-    .from(templates)
-    .where(eq(templates.workspaceId, workspaceId))
-    .limit(1);
-  if (any) return;
-  await db().transaction(async (tx) => {
-    for (const t of DEMO_TEMPLATES) {
-      const [row] = await tx
-        .insert(templates)
-        .values({
-          workspaceId,
-          name: t.name,
-          channel: t.content.channel,
-          draft: t.content,
-          publishedVersion: 1,
-        })
-        .onConflictDoNothing()
-        .returning({ id: templates.id });
-      if (row)
-        await tx
-          .insert(templateVersions)
-          .values({ templateId: row.id, version: 1, workspaceId, content: t.content });
-    }
-  });
+  if (await workspaceHasAny(workspaceId, "templates")) return;
+  await insertPublishedTemplates(
+    workspaceId,
+    DEMO_TEMPLATES.map((t) => ({ name: t.name, channel: t.content.channel, content: t.content })),
+  );
 }
 
 /** Sample contacts and their events, through the same pipeline as the API. */
 async function seedDemoContacts(workspaceId: string) {
-  const [any] = await db()
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(eq(contacts.workspaceId, workspaceId))
-    .limit(1);
-  if (any) return;
+  if (await workspaceHasAny(workspaceId, "contacts")) return;
   await ingest(workspaceId, demoContactOperations(new Date()));
 }
 
 async function seedDemoWorkspace() {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db().transaction(async (tx) => {
-    const [ws] = await tx
-      .insert(workspaces)
-      .values({ slug: DEMO_WORKSPACE_SLUG, name: "Acme Demo", timezone: "Europe/Paris" })
-      .returning();
-    for (const u of DEMO_USERS) {
-      const [row] = await tx
-        .insert(users)
-        .values({ email: u.email, name: u.name, passwordHash })
-        .onConflictDoUpdate({ target: users.email, set: { name: u.name } })
-        .returning();
-      await tx.insert(memberships).values({ workspaceId: ws!.id, userId: row!.id, role: u.role });
-    }
-    await tx.insert(apiKeys).values({
-      workspaceId: ws!.id,
-      name: "Demo key",
-      prefix: DEMO_API_KEY.slice(0, 11),
-      keyHash: hashApiKey(DEMO_API_KEY),
-      createdBy: null,
-    });
-  });
+  await insertDemoWorkspace(
+    { slug: DEMO_WORKSPACE_SLUG, name: "Acme Demo", timezone: "Europe/Paris" },
+    DEMO_USERS,
+    await hashPassword(DEMO_PASSWORD),
+    { name: "Demo key", prefix: DEMO_API_KEY.slice(0, 11), keyHash: hashApiKey(DEMO_API_KEY) },
+  );
 }

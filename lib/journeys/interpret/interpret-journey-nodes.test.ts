@@ -216,7 +216,7 @@ describe("wait for event", () => {
     expect(r.outcomes).toEqual(["t:next", "n:happened", "x-happened:exit"]);
     expect(r.port.now()).toEqual(after(30));
     expect(r.port.calls.find((c) => c.id === "node:n")!.detail).toMatchObject({
-      event: "contact/paid",
+      event: "paid",
       if: "async.data.contactId == event.data.contactId && async.data.properties.currency == 'EUR'",
     });
   });

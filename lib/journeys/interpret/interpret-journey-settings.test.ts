@@ -135,7 +135,7 @@ describe("goal", () => {
     expect(r).toMatchObject({ exit: { reason: "goal", nodeId: "w" }, converted: true });
     expect(r.port.now()).toEqual(new Date(START.getTime() + 5 * HOUR));
     expect(r.messages.map((m) => m.nodeId)).toEqual(["s1"]);
-    expect(r.port.sentEvents[0]!.data).toMatchObject({ reason: "goal", converted: true });
+    expect(r.port.exits[0]).toMatchObject({ reason: "goal", converted: true });
   });
 
   it("ignores goal events that do not match its filters", async () => {

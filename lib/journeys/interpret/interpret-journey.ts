@@ -4,7 +4,7 @@ import type { JourneyEffects, TJourneyContact, TSendResult } from "./journey-eff
 import { dateAttributeTarget, nextLocalTime, quietHoursEnd, zoneFor } from "./local-time";
 import type { TNodeKind } from "../graph/node-data";
 import { pickByPercent, stableBucket, BUCKETS } from "./stable-bucket";
-import { contactEventName, type StepPort } from "./step-port";
+import type { StepPort } from "./step-port";
 import { buildWaitForEventFilter } from "./wait-for-event-filter";
 
 export type TJourneyRun = {
@@ -109,16 +109,13 @@ export async function interpretJourney(
       }),
     );
   }
-  await port.sendEvent("journey:exited", {
-    name: "journey/contact.exited",
-    data: {
-      journeyId: run.journeyId,
-      version: run.version,
-      contactId: run.contactId,
-      entryId: run.entryId,
-      reason: exit.reason,
-      converted,
-    },
+  await port.announceExit("journey:exited", {
+    journeyId: run.journeyId,
+    version: run.version,
+    contactId: run.contactId,
+    entryId: run.entryId,
+    reason: exit.reason,
+    converted,
   });
   return { path, exit, converted };
 }
@@ -133,7 +130,7 @@ async function waitFor(ctx: Ctx, id: string, ms: number): Promise<"goal" | "wait
     return "waited";
   }
   const ev = await ctx.port.waitForEvent(id, {
-    event: contactEventName(goal.event),
+    event: goal.event,
     timeoutMs: ms,
     if: buildWaitForEventFilter(goal.filters),
   });
@@ -197,7 +194,7 @@ async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeR
     case "wait_for_event": {
       const c = step.config;
       const ev = await port.waitForEvent(id, {
-        event: contactEventName(c.event),
+        event: c.event,
         timeoutMs: c.timeout.amount * UNIT_MS[c.timeout.unit],
         if: buildWaitForEventFilter(c.filters),
       });

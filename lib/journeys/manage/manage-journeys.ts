@@ -18,7 +18,7 @@ import {
   ValidationError,
   isUniqueViolation,
 } from "@/lib/errors";
-import { emitEvents } from "@/inngest/emit-events";
+import { emitJourneyEvents } from "@/lib/journeys/runtime/journey-events";
 import { forgetRunningJourneys } from "@/lib/journeys/runtime/running-journeys";
 import { sweepJourneyTriggers } from "@/lib/journeys/triggers/sweep-journey-triggers";
 import { zodFields } from "@/lib/validation/zod-fields";
@@ -207,7 +207,7 @@ export async function changeJourneyStatus(
   });
   forgetRunningJourneys(workspaceId);
   if (action === "resume") await sweepJourneyTriggers(new Date(), { journeyId });
-  if (action === "stop") await emitEvents([{ name: "journey/stopped", data: { journeyId } }]);
+  if (action === "stop") await emitJourneyEvents([{ kind: "stopped", journeyId }]);
   return journey!;
 }
 

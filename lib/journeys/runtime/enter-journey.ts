@@ -1,9 +1,8 @@
 import { db, type Executor } from "@/db";
 import { insertEntry, listPreviousEntries, lockJourneyContact } from "@/db/queries/journeys";
-import { JOURNEY_CONTACT_ENTERED } from "@/inngest/functions/run-journey";
 import { decideEntry, type TEntryDecision } from "@/lib/journeys/triggers/decide-entry";
 import type { TPlan } from "@/lib/journeys/compile/compile-journey";
-import { emitEvents } from "@/inngest/emit-events";
+import { emitJourneyEvents, type TJourneyEvent } from "./journey-events";
 
 /** What entering needs to know of a journey: its live version and plan. */
 export type TEnterableJourney = {
@@ -58,32 +57,27 @@ export async function enterJourneyInTx(tx: Executor, input: TEntryInput): Promis
 }
 
 /**
- * The event that starts an entry's run. The entry id is the event id: Inngest and the local
- * executor drop a repeat, so redeliver-stalled-entries.ts can send one again safely.
+ * The events that start entries' runs. The executor's adapter keys each by its entry id, so
+ * redeliver-stalled-entries.ts can send one again safely.
  */
-export function startEvent(e: {
-  journeyId: string;
-  version: number;
-  contactId: string;
-  entryId: string;
-}) {
-  return { name: JOURNEY_CONTACT_ENTERED, id: `entry-${e.entryId}`, data: e };
-}
-
 export function startedEvents(
   journey: TEnterableJourney,
   entries: { contactId: string; entryId: string }[],
-) {
-  return entries.map(({ contactId, entryId }) =>
-    startEvent({ journeyId: journey.id, version: journey.version, contactId, entryId }),
-  );
+): TJourneyEvent[] {
+  return entries.map(({ contactId, entryId }) => ({
+    kind: "entered",
+    journeyId: journey.id,
+    version: journey.version,
+    contactId,
+    entryId,
+  }));
 }
 
 /** Puts a contact into a live journey if its entry rules allow, exactly once per trigger, and starts its run. */
 export async function enterJourney(input: TEntryInput): Promise<TEntryResult> {
   const result = await db().transaction((tx) => enterJourneyInTx(tx, input));
   if (result.entryId)
-    await emitEvents(
+    await emitJourneyEvents(
       startedEvents(input.journey, [{ contactId: input.contactId, entryId: result.entryId }]),
     );
   return result;

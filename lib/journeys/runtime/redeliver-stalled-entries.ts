@@ -1,6 +1,5 @@
 import { listStalledEntries } from "@/db/queries/stalled-entries";
-import { emitEvents } from "@/inngest/emit-events";
-import { startEvent } from "./enter-journey";
+import { emitJourneyEvents } from "./journey-events";
 
 const GRACE_MS = 2 * 60_000;
 const HORIZON_MS = 23 * 3600_000;
@@ -17,15 +16,14 @@ export async function redeliverStalledEntries(now = new Date(), limit = 500): Pr
     limit,
   });
   if (!stalled.length) return 0;
-  const ok = await emitEvents(
-    stalled.map((e) =>
-      startEvent({
-        journeyId: e.journey_id,
-        version: e.version,
-        contactId: e.contact_id,
-        entryId: e.id,
-      }),
-    ),
+  const ok = await emitJourneyEvents(
+    stalled.map((e) => ({
+      kind: "entered",
+      journeyId: e.journey_id,
+      version: e.version,
+      contactId: e.contact_id,
+      entryId: e.id,
+    })),
   );
   return ok ? stalled.length : 0;
 }

@@ -1,8 +1,7 @@
 import { findEventProperties } from "@/db/queries/contact-timeline";
-import { contactEventName } from "@/lib/journeys/interpret/step-port";
 import { eventMatchesTrigger } from "@/lib/journeys/triggers/match-trigger";
 import type { TIngestedEvent } from "@/lib/ingest/ingested-events";
-import { emitEvents } from "@/inngest/emit-events";
+import { emitJourneyEvents, type TJourneyEvent } from "./journey-events";
 import { enterJourney } from "./enter-journey";
 import { checkSegmentTriggers } from "../triggers/segment-trigger-sweep";
 import { awaitedEventNames, runningJourneys } from "./running-journeys";
@@ -25,7 +24,7 @@ export async function routeIngestedEvents(events: TIngestedEvent[]) {
       list.map((e) => e.eventId),
     );
     const awaited = awaitedEventNames(journeys);
-    const forExecutor = [];
+    const forExecutor: TJourneyEvent[] = [];
     for (const e of list) {
       const props = properties.get(e.eventId) ?? {};
       for (const journey of journeys) {
@@ -47,12 +46,14 @@ export async function routeIngestedEvents(events: TIngestedEvent[]) {
       }
       if (awaited.has(e.name))
         forExecutor.push({
-          name: contactEventName(e.name),
-          id: `event-${e.eventId}`,
-          data: { contactId: e.contactId, properties: props },
+          kind: "tracked",
+          eventId: e.eventId,
+          name: e.name,
+          contactId: e.contactId,
+          properties: props,
         });
     }
-    await emitEvents(forExecutor);
+    await emitJourneyEvents(forExecutor);
     // What was just stored may put these contacts into a segment a journey starts from.
     const bySegment = journeys
       .filter((j) => j.plan.trigger.kind === "segment_entered")

@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/journey-triggers";
 import { compileSegment, loadSegmentResolver } from "@/lib/segments/compile-segment";
 import type { TSqlSegmentResolver } from "@/lib/segments/segment-to-sql";
-import { emitEvents } from "@/inngest/emit-events";
+import { emitJourneyEvents } from "../runtime/journey-events";
 import { enterJourneyInTx, startedEvents, type TEnterableJourney } from "../runtime/enter-journey";
 
 type TSegmentJourney = TEnterableJourney & { workspaceId: string };
@@ -148,7 +148,7 @@ async function enterPendingMembers(journey: TSegmentJourney, now: Date): Promise
       );
       return { claimed: pending.length, entries };
     });
-    await emitEvents(startedEvents(journey, made.entries));
+    await emitJourneyEvents(startedEvents(journey, made.entries));
     entered += made.entries.length;
     if (made.claimed < BATCH) return entered;
   }

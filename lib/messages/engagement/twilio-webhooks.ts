@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { lockContact } from "@/db/queries/contact-edits";
+import { findContactIdByPhone } from "@/db/queries/contacts";
 import { insertEvents } from "@/db/queries/ingest";
 import {
   findLatestMessageTo,
@@ -8,7 +8,6 @@ import {
   insertMessageEvent,
   settleMessage,
 } from "@/db/queries/messages";
-import { contacts } from "@/db/schema";
 import { changeSubscriptionInTx } from "@/lib/contacts/change-contact-subscription";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { recordEngagement } from "./record-engagement";
@@ -61,27 +60,23 @@ export async function handleTwilioInbound(workspaceId: string, params: Record<st
   const from = params.From;
   const body = params.Body ?? "";
   if (!from) return;
-  const [contact] = await db()
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.phone, from)))
-    .limit(1);
-  if (!contact) return;
+  const contactId = await findContactIdByPhone(workspaceId, from);
+  if (!contactId) return;
   const keyword = smsKeyword(body);
   const latest = await findLatestMessageTo(
     db(),
     workspaceId,
-    contact.id,
+    contactId,
     "sms",
     new Date(Date.now() - REPLY_WINDOW_MS),
   );
   const events = await db().transaction(async (tx) => {
-    if (!(await lockContact(tx, workspaceId, contact.id))) return [];
+    if (!(await lockContact(tx, workspaceId, contactId))) return [];
     const stored = [];
     if (keyword === "opt_out" || keyword === "opt_in") {
       const change = await changeSubscriptionInTx(tx, {
         workspaceId,
-        contactId: contact.id,
+        contactId,
         channel: "sms",
         status: keyword === "opt_out" ? "unsubscribed" : "subscribed",
         source: "sms_keyword",
@@ -92,7 +87,7 @@ export async function handleTwilioInbound(workspaceId: string, params: Record<st
     stored.push(
       ...(await insertEvents(tx, workspaceId, [
         {
-          contactId: contact.id,
+          contactId,
           name: "SMS Received",
           properties: { body, keyword, from, ...(latest ? { inReplyTo: latest.id } : {}) },
           occurredAt: new Date(),

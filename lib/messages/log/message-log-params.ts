@@ -3,7 +3,6 @@ import { MESSAGE_STATUSES } from "@/db/schema";
 import { SEND_CHANNELS, type TSendChannel } from "@/lib/channels/types";
 import { formatCursor, parseCursor, type TKeysetCursor } from "@/lib/contacts/keyset-cursor";
 
-export const MESSAGE_PAGE_SIZE = 50;
 export type TMessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** What narrows the message log. Everything is optional; the workspace is never part of it (queries take it apart). */
