@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   journeyEntries,
@@ -186,20 +186,26 @@ export async function journeyNodeCounts(
 }
 
 /**
- * Journeys whose draft or live version mentions `id` (a template or segment id). Ids are UUIDs,
- * so a match in the JSON text is a reference, wherever the node keeps it.
+ * Journeys whose draft or live graph holds the string `id` somewhere in a node's data, with both
+ * graphs: a pre-filter by JSON path (not by searching the text). It cannot tell a reference from
+ * a webhook body that happens to contain the id, so callers confirm with the typed walk
+ * (lib/journeys/graph/graph-references.ts), which knows where each node keeps its references.
  */
-export async function findJourneysReferencing(
-  workspaceId: string,
-  id: string,
-  ex: Executor = db(),
-) {
-  const pattern = `%${id}%`;
-  return rowsOf<{ id: string; name: string; status: TJourney["status"] }>(
-    await ex.execute(sql`select j.id, j.name, j.status from ${journeys} j
+export async function listJourneysMentioning(workspaceId: string, id: string, ex: Executor = db()) {
+  const mentions = (graph: SQL) =>
+    sql`jsonb_path_exists(${graph}, '$.nodes[*].data.** ? (@ == $id)', jsonb_build_object('id', ${id}::text))`;
+  return rowsOf<{
+    id: string;
+    name: string;
+    status: TJourney["status"];
+    draft_graph: unknown;
+    live_graph: unknown;
+  }>(
+    await ex.execute(sql`select j.id, j.name, j.status, j.draft_graph, v.graph as live_graph
+      from ${journeys} j
+      left join ${journeyVersions} v on v.journey_id = j.id and v.version = j.live_version
       where j.workspace_id = ${workspaceId}
-        and (j.draft_graph::text like ${pattern}
-          or exists (select 1 from ${journeyVersions} v where v.journey_id = j.id and v.version = j.live_version and v.graph::text like ${pattern}))
+        and (${mentions(sql`j.draft_graph`)} or (v.graph is not null and ${mentions(sql`v.graph`)}))
       order by j.name`),
   );
 }

@@ -22,6 +22,7 @@ import { emitJourneyEvents } from "@/lib/journeys/runtime/journey-events";
 import { forgetRunningJourneys } from "@/lib/journeys/runtime/running-journeys";
 import { sweepJourneyTriggers } from "@/lib/journeys/triggers/sweep-journey-triggers";
 import { zodFields } from "@/lib/validation/zod-fields";
+import { graphReferences } from "../graph/graph-references";
 import { compileJourney } from "../compile/compile-journey";
 import { ZDraftGraph } from "../graph/graph-schema";
 import { ZDraftJourneySettings, ZJourneySettings } from "../graph/journey-settings";
@@ -149,9 +150,8 @@ export async function publishJourney(
       const settings = ZJourneySettings.safeParse(journey.draftSettings);
       if (!settings.success) throw new ValidationError(zodFields(settings.error, "settings"));
       // Segments the graph names stay put until this publish commits (a concurrent delete waits, then sees the journey).
-      const named = segments
-        .filter((s) => JSON.stringify(journey.draftGraph).includes(s.id))
-        .map((s) => s.id);
+      const { segmentIds } = graphReferences(journey.draftGraph);
+      const named = segments.filter((s) => segmentIds.includes(s.id)).map((s) => s.id);
       const locked = new Set(await lockSegmentsShared(workspaceId, named, tx));
       const checked = validateGraph(journey.draftGraph, {
         template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0),
