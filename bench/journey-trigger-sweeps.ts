@@ -11,7 +11,7 @@ import {
   sweepJourneyTriggers,
   type TScheduledJourney,
 } from "@/lib/journeys/triggers/sweep-journey-triggers";
-import { listScheduledTriggerJourneys } from "@/db/queries/journey-triggers";
+import { listScheduledTriggerJourneysAnyWorkspace } from "@/db/queries/journey-triggers";
 import {
   createJourney,
   publishJourney,
@@ -121,7 +121,7 @@ async function main() {
       { mode: "while_not_inside" },
     );
     const running = async () =>
-      (await listScheduledTriggerJourneys(segmentJourney)) as TScheduledJourney[];
+      (await listScheduledTriggerJourneysAnyWorkspace(segmentJourney)) as TScheduledJourney[];
     const sweepSegment = () => sweepJourneyTriggers(NOW, { journeyId: segmentJourney });
     const rows: [string, number, string, number][] = [];
     const readSegment = () =>

@@ -38,9 +38,9 @@ export async function findJourney(
 }
 
 export async function lockJourney(
-  ex: Executor,
   workspaceId: string,
   journeyId: string,
+  ex: Executor,
 ): Promise<TJourney | null> {
   const [row] = await ex
     .select()
@@ -79,7 +79,7 @@ export async function deleteJourney(workspaceId: string, journeyId: string, ex: 
   return rows.length === 1;
 }
 
-export async function insertJourneyVersion(ex: Executor, row: typeof journeyVersions.$inferInsert) {
+export async function insertJourneyVersion(row: typeof journeyVersions.$inferInsert, ex: Executor) {
   await ex.insert(journeyVersions).values(row);
 }
 
@@ -132,7 +132,12 @@ export async function findWorkspaceJourneyVersion(
   return row ?? null;
 }
 
-export async function findJourneyVersion(journeyId: string, version: number, ex: Executor = db()) {
+/** By id alone: the journey runner and the dashboards hold an id already scoped (its event, its page). */
+export async function findJourneyVersionAnyWorkspace(
+  journeyId: string,
+  version: number,
+  ex: Executor = db(),
+) {
   const [row] = await ex
     .select()
     .from(journeyVersions)
@@ -141,7 +146,7 @@ export async function findJourneyVersion(journeyId: string, version: number, ex:
 }
 
 /** Stopping a journey ends every entry still inside it. */
-export async function cancelActiveEntries(ex: Executor, workspaceId: string, journeyId: string) {
+export async function cancelActiveEntries(workspaceId: string, journeyId: string, ex: Executor) {
   await ex
     .update(journeyEntries)
     .set({ status: "cancelled", exitedAt: new Date(), exitReason: "stopped", currentNodeId: null })
@@ -210,7 +215,8 @@ export async function listJourneysMentioning(workspaceId: string, id: string, ex
   );
 }
 
-export async function findEntryStatus(entryId: string, ex: Executor = db()) {
+/** By id alone: a running journey's effects ask about their own entry. */
+export async function findEntryStatusAnyWorkspace(entryId: string, ex: Executor = db()) {
   const [row] = await ex
     .select({ status: journeyEntries.status })
     .from(journeyEntries)
@@ -241,7 +247,7 @@ export async function listRunningJourneyPlans(workspaceId: string, ex: Executor 
     );
 }
 
-export async function listPreviousEntries(ex: Executor, journeyId: string, contactId: string) {
+export async function listPreviousEntries(journeyId: string, contactId: string, ex: Executor) {
   return ex
     .select({ enteredAt: journeyEntries.enteredAt, exitedAt: journeyEntries.exitedAt })
     .from(journeyEntries)
@@ -249,7 +255,7 @@ export async function listPreviousEntries(ex: Executor, journeyId: string, conta
     .orderBy(desc(journeyEntries.enteredAt));
 }
 
-export async function insertEntry(ex: Executor, row: typeof journeyEntries.$inferInsert) {
+export async function insertEntry(row: typeof journeyEntries.$inferInsert, ex: Executor) {
   const [created] = await ex
     .insert(journeyEntries)
     .values(row)
@@ -259,7 +265,7 @@ export async function insertEntry(ex: Executor, row: typeof journeyEntries.$infe
 }
 
 /** Serialises entry decisions for one (journey, contact) across processes until the transaction ends. */
-export async function lockJourneyContact(ex: Executor, journeyId: string, contactId: string) {
+export async function lockJourneyContact(journeyId: string, contactId: string, ex: Executor) {
   await ex.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`${journeyId}:${contactId}`}, 0))`,
   );

@@ -71,7 +71,7 @@ export type TMessageLogRow = Omit<Awaited<ReturnType<typeof selectRows>>[number]
   cursor: TKeysetCursor;
 };
 
-function selectRows(ex: Executor, where: SQL | undefined, backwards: boolean, limit: number) {
+function selectRows(where: SQL | undefined, backwards: boolean, limit: number, ex: Executor) {
   const order = backwards
     ? [asc(messages.createdAt), asc(messages.id)]
     : [desc(messages.createdAt), desc(messages.id)];
@@ -105,10 +105,10 @@ export async function listMessageLog(
   const backwards = Boolean(p.before);
   const position = p.after ? keyset(p.after, "<") : p.before ? keyset(p.before, ">") : undefined;
   const found = await selectRows(
-    ex,
     and(whereOf(workspaceId, p), position),
     backwards,
     MESSAGE_PAGE_SIZE + 1,
+    ex,
   );
   const more = found.length > MESSAGE_PAGE_SIZE;
   const page = found.slice(0, MESSAGE_PAGE_SIZE);
@@ -178,10 +178,10 @@ export async function listContactMessages(
   ex: Executor = db(),
 ) {
   const rows = await selectRows(
-    ex,
     and(eq(messages.workspaceId, workspaceId), eq(messages.contactId, contactId)),
     false,
     limit,
+    ex,
   );
   return rows.map(toRow);
 }

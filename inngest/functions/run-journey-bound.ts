@@ -1,4 +1,8 @@
-import { finishEntry, findJourneyVersion, recordNodeVisit } from "@/db/queries/journeys";
+import {
+  finishEntry,
+  findJourneyVersionAnyWorkspace,
+  recordNodeVisit,
+} from "@/db/queries/journeys";
 import { findWorkspaceById } from "@/db/queries/workspaces";
 import { dbJourneyEffects } from "@/lib/journeys/runtime/db-journey-effects";
 import { ZPlan } from "@/lib/journeys/compile/compile-journey";
@@ -7,7 +11,7 @@ import { createRunJourney } from "./run-journey";
 /** The journey runner bound to the database: plans from journey_versions, effects over the send pipeline. */
 export const runJourney = createRunJourney({
   async loadJourney({ journeyId, version }) {
-    const stored = await findJourneyVersion(journeyId, version);
+    const stored = await findJourneyVersionAnyWorkspace(journeyId, version);
     if (!stored) throw new Error(`journey ${journeyId} has no version ${version}`);
     const workspace = await findWorkspaceById(stored.workspaceId);
     return {

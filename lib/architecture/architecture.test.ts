@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatViolation, layerViolations } from "./layer-rules";
+import { formatViolation, layerViolations, queryConventionViolations } from "./layer-rules";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const LAYERS = ["app", "components", "db", "inngest", "lib"];
@@ -27,5 +27,12 @@ describe("architecture: the layer rules hold in the code", () => {
       layerViolations(f, readFileSync(path.join(root, f), "utf8")),
     );
     expect(found.map(formatViolation)).toEqual([]);
+  });
+
+  it("passes the executor last to every query function", () => {
+    const found = files.flatMap((f) =>
+      queryConventionViolations(f, readFileSync(path.join(root, f), "utf8")),
+    );
+    expect(found.map((v) => `${v.file}:${v.line} ${v.specifier}: ${v.rule}`)).toEqual([]);
   });
 });

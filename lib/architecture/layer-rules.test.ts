@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatViolation, importsOf, layerViolations } from "./layer-rules";
+import {
+  formatViolation,
+  importsOf,
+  layerViolations,
+  queryConventionViolations,
+} from "./layer-rules";
 
 // The architecture test is only as good as its reading of imports: each rule is shown to fail on a
 // made-up offending file, naming the file, the line and the import.
@@ -80,5 +85,20 @@ describe("layer rules", () => {
     expect(check("lib/things/a.test.ts", src)).toEqual([]);
     expect(check("lib/things/testing/fixtures.ts", src)).toEqual([]);
     expect(check("lib/things/a.ts", src)).toHaveLength(2);
+  });
+
+  it("wants the executor last in db/queries", () => {
+    const first = "export async function findThing(ex: Executor, workspaceId: string) {}";
+    const last = "export async function findThing(workspaceId: string, ex: Executor = db()) {}";
+    expect(queryConventionViolations("db/queries/things.ts", `\n${first}`)).toEqual([
+      {
+        file: "db/queries/things.ts",
+        line: 2,
+        specifier: "findThing",
+        rule: "a query function takes its executor as the last parameter",
+      },
+    ]);
+    expect(queryConventionViolations("db/queries/things.ts", last)).toEqual([]);
+    expect(queryConventionViolations("lib/things/x.ts", first)).toEqual([]);
   });
 });

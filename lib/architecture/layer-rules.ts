@@ -130,3 +130,26 @@ export function layerViolations(file: string, src: string): TViolation[] {
 
 export const formatViolation = (v: TViolation) =>
   `${v.file}:${v.line} imports "${v.specifier}": ${v.rule}`;
+
+/**
+ * The query-function convention: in db/queries, the executor (a transaction or `db()`) is the
+ * last parameter, so every call reads the same way and the default can be left off.
+ */
+export function queryConventionViolations(file: string, src: string): TViolation[] {
+  if (!/^db\/queries\/[^/]+\.ts$/.test(file) || isExempt(file)) return [];
+  const sf = ts.createSourceFile(file, src, ts.ScriptTarget.Latest, true);
+  const out: TViolation[] = [];
+  for (const st of sf.statements) {
+    if (!ts.isFunctionDeclaration(st) || !st.name) continue;
+    const ps = st.parameters;
+    const at = ps.findIndex((p) => p.type?.getText(sf) === "Executor");
+    if (at !== -1 && at !== ps.length - 1)
+      out.push({
+        file,
+        line: sf.getLineAndCharacterOfPosition(st.getStart(sf)).line + 1,
+        specifier: st.name.text,
+        rule: "a query function takes its executor as the last parameter",
+      });
+  }
+  return out;
+}

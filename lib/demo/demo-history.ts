@@ -7,7 +7,7 @@ import {
   journeyHasEntries,
   type TJourneyHistory,
 } from "@/db/queries/demo-seed";
-import { findJourneyVersion } from "@/db/queries/journeys";
+import { findJourneyVersionAnyWorkspace } from "@/db/queries/journeys";
 import { listSegmentRefs } from "@/db/queries/segments";
 import { findWorkspaceById } from "@/db/queries/workspaces";
 import type { TMessageEventType } from "@/db/schema";
@@ -32,7 +32,7 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
   const journey = await findJourneyByName(workspaceId, "Welcome journey");
   if (!journey?.liveVersion) return;
   if (await journeyHasEntries(journey.id)) return;
-  const version = await findJourneyVersion(journey.id, journey.liveVersion);
+  const version = await findJourneyVersionAnyWorkspace(journey.id, journey.liveVersion);
   const steps =
     (version?.plan as { steps?: Record<string, { config?: { templateId?: string } }> } | undefined)
       ?.steps ?? {};
@@ -211,6 +211,6 @@ async function seedDemoSegmentHistory(workspaceId: string, now: Date) {
               ),
       };
     });
-    await upsertSegmentSnapshots(db(), workspaceId, day, rows);
+    await upsertSegmentSnapshots(workspaceId, day, rows, db());
   }
 }

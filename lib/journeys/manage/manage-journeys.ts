@@ -116,7 +116,7 @@ export async function restoreJourneyVersion(
   version: number,
 ) {
   return db().transaction(async (tx) => {
-    const journey = await lockJourney(tx, workspaceId, journeyId);
+    const journey = await lockJourney(workspaceId, journeyId, tx);
     if (!journey) throw new NotFoundError("No such journey in this workspace");
     const found = await findWorkspaceJourneyVersion(workspaceId, journeyId, version, tx);
     if (!found) throw new NotFoundError(`This journey has no version ${version}`);
@@ -141,7 +141,7 @@ export async function publishJourney(
   ]);
   const published = await db()
     .transaction(async (tx) => {
-      const journey = await lockJourney(tx, workspaceId, journeyId);
+      const journey = await lockJourney(workspaceId, journeyId, tx);
       if (!journey) throw new NotFoundError("No such journey in this workspace");
       if (journey.status === "stopped")
         throw new ConflictError(
@@ -160,15 +160,18 @@ export async function publishJourney(
       if (!checked.ok) throw new InvalidGraphError(checked.errors);
       const version = journey.liveVersion + 1;
       const plan = compileJourney(checked.graph, settings.data);
-      await insertJourneyVersion(tx, {
-        journeyId,
-        version,
-        workspaceId,
-        graph: journey.draftGraph,
-        settings: settings.data,
-        plan,
-        publishedBy: userId,
-      });
+      await insertJourneyVersion(
+        {
+          journeyId,
+          version,
+          workspaceId,
+          graph: journey.draftGraph,
+          settings: settings.data,
+          plan,
+          publishedBy: userId,
+        },
+        tx,
+      );
       await updateJourney(
         workspaceId,
         journeyId,
@@ -198,11 +201,11 @@ export async function changeJourneyStatus(
   action: keyof typeof TRANSITIONS,
 ) {
   const journey = await db().transaction(async (tx) => {
-    const current = await lockJourney(tx, workspaceId, journeyId);
+    const current = await lockJourney(workspaceId, journeyId, tx);
     if (!current) throw new NotFoundError("No such journey in this workspace");
     if (!(TRANSITIONS[action] as readonly string[]).includes(current.status))
       throw new ConflictError(`Cannot ${action} a ${current.status} journey`);
-    if (action === "stop") await cancelActiveEntries(tx, workspaceId, journeyId);
+    if (action === "stop") await cancelActiveEntries(workspaceId, journeyId, tx);
     return updateJourney(workspaceId, journeyId, { status: TARGET[action] }, tx);
   });
   forgetRunningJourneys(workspaceId);
@@ -213,7 +216,7 @@ export async function changeJourneyStatus(
 
 export async function removeJourney(workspaceId: string, journeyId: string) {
   const journey = await db().transaction(async (tx) => {
-    const current = await lockJourney(tx, workspaceId, journeyId);
+    const current = await lockJourney(workspaceId, journeyId, tx);
     if (!current) throw new NotFoundError("No such journey in this workspace");
     if (current.status === "live" || current.status === "paused")
       throw new ConflictError("Stop the journey before deleting it");

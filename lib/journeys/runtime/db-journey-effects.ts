@@ -1,7 +1,7 @@
 import { fromZonedTime, toZonedTime } from "date-fns-tz";
 import { db } from "@/db";
 import { findContactEventsSince } from "@/db/queries/contact-timeline";
-import { findEntryStatus } from "@/db/queries/journeys";
+import { findEntryStatusAnyWorkspace } from "@/db/queries/journeys";
 import { countMessagesSentSince, findMessageByKey } from "@/db/queries/messages";
 import { loadSendContact } from "@/db/queries/send-context";
 import { findWorkspaceById } from "@/db/queries/workspaces";
@@ -45,7 +45,7 @@ export function dbJourneyEffects(
 
     async sendMessage(req) {
       // A stopped journey's runs may still be draining: they send nothing more.
-      if ((await findEntryStatus(req.runId)) === "cancelled")
+      if ((await findEntryStatusAnyWorkspace(req.runId)) === "cancelled")
         return { status: "skipped", reason: "journey stopped" };
       const outcome = await sendMessage({
         workspaceId,
@@ -141,7 +141,7 @@ export function dbJourneyEffects(
     },
 
     async engagement({ runId, nodeId }) {
-      const m = await findMessageByKey(db(), workspaceId, `${runId}:${nodeId}`);
+      const m = await findMessageByKey(workspaceId, `${runId}:${nodeId}`, db());
       return {
         opened: Boolean(m?.openedAt),
         clicked: Boolean(m?.clickedAt),
@@ -153,10 +153,10 @@ export function dbJourneyEffects(
       const local = toZonedTime(clock(), timeZone);
       const day = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`;
       return countMessagesSentSince(
-        db(),
         workspaceId,
         contactId,
         fromZonedTime(`${day}T00:00:00`, timeZone),
+        db(),
       );
     },
   };

@@ -34,22 +34,25 @@ export async function enterJourneyInTx(tx: Executor, input: TEntryInput): Promis
   if (journey.status !== "live")
     return { entryId: null, decision: { enter: false, reason: "paused" } };
   const now = input.now ?? new Date();
-  await lockJourneyContact(tx, journey.id, contactId);
+  await lockJourneyContact(journey.id, contactId, tx);
   const decision = decideEntry(
     journey.plan.settings,
-    await listPreviousEntries(tx, journey.id, contactId),
+    await listPreviousEntries(journey.id, contactId, tx),
     now,
   );
   if (!decision.enter) return { entryId: null, decision };
-  const entry = await insertEntry(tx, {
-    workspaceId,
-    journeyId: journey.id,
-    version: journey.version,
-    contactId,
-    triggerKey,
-    currentNodeId: journey.plan.entryStepId,
-    enteredAt: now,
-  });
+  const entry = await insertEntry(
+    {
+      workspaceId,
+      journeyId: journey.id,
+      version: journey.version,
+      contactId,
+      triggerKey,
+      currentNodeId: journey.plan.entryStepId,
+      enteredAt: now,
+    },
+    tx,
+  );
   return {
     entryId: entry?.id ?? null,
     decision: entry ? decision : { enter: false, reason: "duplicate" },

@@ -22,7 +22,7 @@ import { edge, node } from "@/lib/journeys/testing/graph-fixtures";
 import { FakeStepPort } from "@/lib/journeys/testing/fake-step-port";
 import { saveChannelProvider } from "@/lib/messages/send/configure-channel-provider";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
-import { findJourneyVersion } from "@/db/queries/journeys";
+import { findJourneyVersionAnyWorkspace } from "@/db/queries/journeys";
 import { dbJourneyEffects } from "./db-journey-effects";
 import { enterJourneyByApi } from "./enter-by-api";
 import { setEventSink } from "@/inngest/emit-events";
@@ -155,7 +155,7 @@ describe("journeys over the database", () => {
     expect(again).toMatchObject({ entryId: null });
     expect(later).toMatchObject({ entryId: null, decision: { reason: "already_entered" } });
 
-    const stored = await findJourneyVersion(journey.id, 1);
+    const stored = await findJourneyVersionAnyWorkspace(journey.id, 1);
     const plan = ZPlan.parse(stored!.plan);
     const entryId = first.entryId!;
     const start = new Date();

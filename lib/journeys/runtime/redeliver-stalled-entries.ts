@@ -1,4 +1,4 @@
-import { listStalledEntries } from "@/db/queries/stalled-entries";
+import { listStalledEntriesAnyWorkspace } from "@/db/queries/stalled-entries";
 import { emitJourneyEvents } from "./journey-events";
 
 const GRACE_MS = 2 * 60_000;
@@ -10,7 +10,7 @@ const HORIZON_MS = 23 * 3600_000;
  * the same event ids (`entry-<id>`): an executor that already has the run drops the repeat.
  */
 export async function redeliverStalledEntries(now = new Date(), limit = 500): Promise<number> {
-  const stalled = await listStalledEntries({
+  const stalled = await listStalledEntriesAnyWorkspace({
     olderThan: new Date(now.getTime() - GRACE_MS),
     newerThan: new Date(now.getTime() - HORIZON_MS),
     limit,

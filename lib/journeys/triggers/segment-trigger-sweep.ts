@@ -51,28 +51,38 @@ export async function sweepSegmentTrigger(journey: TSegmentJourney, now = new Da
   const condition = await inSegment(journey.workspaceId, trigger.segmentId, now);
   const counts = await retryTransient(() =>
     db().transaction(async (tx) => {
-      const state = await lockTriggerState(tx, journey.workspaceId, journey.id);
+      const state = await lockTriggerState(journey.workspaceId, journey.id, tx);
       if (state.segmentId !== trigger.segmentId || !state.baselinedAt) {
-        const baselined = await baselineSegmentMembers(tx, {
+        const baselined = await baselineSegmentMembers(
+          {
+            workspaceId: journey.workspaceId,
+            journeyId: journey.id,
+            inSegment: condition,
+            enterExisting: trigger.includeExisting && journey.status === "live",
+          },
+          tx,
+        );
+        await markTriggerState(
+          journey.id,
+          {
+            segmentId: trigger.segmentId,
+            baselinedAt: now,
+            sweptAt: now,
+          },
+          tx,
+        );
+        return { baselined, came: 0, left: 0 };
+      }
+      const moved = await recordSegmentTransitions(
+        {
           workspaceId: journey.workspaceId,
           journeyId: journey.id,
           inSegment: condition,
-          enterExisting: trigger.includeExisting && journey.status === "live",
-        });
-        await markTriggerState(tx, journey.id, {
-          segmentId: trigger.segmentId,
-          baselinedAt: now,
-          sweptAt: now,
-        });
-        return { baselined, came: 0, left: 0 };
-      }
-      const moved = await recordSegmentTransitions(tx, {
-        workspaceId: journey.workspaceId,
-        journeyId: journey.id,
-        inSegment: condition,
-        enter: journey.status === "live",
-      });
-      await markTriggerState(tx, journey.id, { sweptAt: now });
+          enter: journey.status === "live",
+        },
+        tx,
+      );
+      await markTriggerState(journey.id, { sweptAt: now }, tx);
       return { baselined: 0, ...moved };
     }),
   );
@@ -107,13 +117,16 @@ export async function checkSegmentTriggers(
     // The sweep may hold these rows in another order: a deadlock victim simply tries again.
     const moved = await retryTransient(() =>
       db().transaction((tx) =>
-        recordSegmentTransitions(tx, {
-          workspaceId: journey.workspaceId,
-          journeyId: journey.id,
-          inSegment: condition,
-          enter: journey.status === "live",
-          contactIds,
-        }),
+        recordSegmentTransitions(
+          {
+            workspaceId: journey.workspaceId,
+            journeyId: journey.id,
+            inSegment: condition,
+            enter: journey.status === "live",
+            contactIds,
+          },
+          tx,
+        ),
       ),
     );
     if (moved.came) entered += await enterPendingMembers(journey, now);
@@ -129,7 +142,7 @@ async function enterPendingMembers(journey: TSegmentJourney, now: Date): Promise
   let entered = 0;
   for (;;) {
     const made = await db().transaction(async (tx) => {
-      const pending = await claimPendingSegmentEntries(tx, journey.id, BATCH);
+      const pending = await claimPendingSegmentEntries(journey.id, BATCH, tx);
       const entries: { contactId: string; entryId: string }[] = [];
       for (const p of pending) {
         const { entryId } = await enterJourneyInTx(tx, {
@@ -142,9 +155,9 @@ async function enterPendingMembers(journey: TSegmentJourney, now: Date): Promise
         if (entryId) entries.push({ contactId: p.contactId, entryId });
       }
       await clearPendingSegmentEntries(
-        tx,
         journey.id,
         pending.map((p) => p.contactId),
+        tx,
       );
       return { claimed: pending.length, entries };
     });

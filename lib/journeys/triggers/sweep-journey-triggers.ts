@@ -1,10 +1,10 @@
-import { listScheduledTriggerJourneys } from "@/db/queries/journey-triggers";
+import { listScheduledTriggerJourneysAnyWorkspace } from "@/db/queries/journey-triggers";
 import type { TPlan } from "@/lib/journeys/compile/compile-journey";
 import { sweepDateTrigger } from "./date-trigger-sweep";
 import { sweepSegmentTrigger } from "./segment-trigger-sweep";
 
 export type TScheduledJourney = Omit<
-  Awaited<ReturnType<typeof listScheduledTriggerJourneys>>[number],
+  Awaited<ReturnType<typeof listScheduledTriggerJourneysAnyWorkspace>>[number],
   "plan" | "status"
 > & { plan: TPlan; status: "live" | "paused" };
 
@@ -14,7 +14,9 @@ export type TScheduledJourney = Omit<
  * others still run.
  */
 export async function sweepJourneyTriggers(now = new Date(), only?: { journeyId: string }) {
-  const journeys = (await listScheduledTriggerJourneys(only?.journeyId)) as TScheduledJourney[];
+  const journeys = (await listScheduledTriggerJourneysAnyWorkspace(
+    only?.journeyId,
+  )) as TScheduledJourney[];
   const report: { journeyId: string; kind: string; entered: number }[] = [];
   for (const journey of journeys) {
     try {

@@ -44,29 +44,31 @@ type TEngagementInput = {
  */
 async function recordEngagementInTx(tx: Executor, input: TEngagementInput) {
   const at = input.at ?? new Date();
-  const stamped = await stampEngagement(tx, input.workspaceId, input.messageId, input.type, at);
+  const stamped = await stampEngagement(input.workspaceId, input.messageId, input.type, at, tx);
   if (!stamped) return null;
   await insertMessageEvent(
-    tx,
     input.workspaceId,
     input.messageId,
-    input.type,
-    input.detail ?? {},
-    at,
+    { type: input.type, detail: input.detail, at },
+    tx,
   );
   const { message, first } = stamped;
   const name = contactEventNameFor(message.channel, input.type);
   if (!first || !name || !message.contactId || message.isTest)
     return { message, first, events: [] as TIngestedEvent[] };
-  const stored = await insertEvents(tx, input.workspaceId, [
-    {
-      contactId: message.contactId,
-      name,
-      properties: { ...messageEventProperties(message), ...(input.detail ?? {}) },
-      occurredAt: at,
-      messageId: `msg-${message.id}-${input.type}`,
-    },
-  ]);
+  const stored = await insertEvents(
+    input.workspaceId,
+    [
+      {
+        contactId: message.contactId,
+        name,
+        properties: { ...messageEventProperties(message), ...(input.detail ?? {}) },
+        occurredAt: at,
+        messageId: `msg-${message.id}-${input.type}`,
+      },
+    ],
+    tx,
+  );
   return { message, first, events: toIngestedEvents(input.workspaceId, stored) };
 }
 
@@ -83,12 +85,12 @@ export async function recordEngagement(input: TEngagementInput) {
  */
 export async function unsubscribeFromMessage(workspaceId: string, messageId: string) {
   const result = await db().transaction(async (tx) => {
-    const message = await findMessage(tx, workspaceId, messageId);
+    const message = await findMessage(workspaceId, messageId, tx);
     if (!message) return null;
     const events: TIngestedEvent[] = [];
     // A test send to a teammate never opts a real contact out.
     if (message.contactId && !message.isTest && message.channel !== "webhook") {
-      if (await lockContact(tx, workspaceId, message.contactId)) {
+      if (await lockContact(workspaceId, message.contactId, tx)) {
         const change = await changeSubscriptionInTx(tx, {
           workspaceId,
           contactId: message.contactId,

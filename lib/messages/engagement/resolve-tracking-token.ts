@@ -9,5 +9,5 @@ export const trackingKey = () => appKey("tracking-links");
 export async function resolveTrackingToken(purpose: TTrackingPurpose, token: string, extra = "") {
   const messageId = verifyTrackingToken(trackingKey(), purpose, token, extra);
   if (!messageId) return null;
-  return findMessageAnyWorkspace(db(), messageId);
+  return findMessageAnyWorkspace(messageId, db());
 }

@@ -28,7 +28,7 @@ export async function handleTwilioStatus(workspaceId: string, params: Record<str
   const sid = params.MessageSid ?? params.CallSid;
   const status = params.MessageStatus ?? params.CallStatus;
   if (!sid || !status) return;
-  const message = await findMessageByProviderId(db(), workspaceId, sid);
+  const message = await findMessageByProviderId(workspaceId, sid, db());
   if (!message) return;
   if (status === "delivered" || status === "completed") {
     await recordEngagement({
@@ -42,11 +42,13 @@ export async function handleTwilioStatus(workspaceId: string, params: Record<str
   if (["undelivered", "failed", "busy", "no-answer", "canceled"].includes(status)) {
     const reason = `${status}${params.ErrorCode ? ` (error ${params.ErrorCode})` : ""}`;
     await db().transaction(async (tx) => {
-      await settleMessage(tx, workspaceId, message.id, { status: "failed", reason });
-      await insertMessageEvent(tx, workspaceId, message.id, "failed", {
-        providerStatus: status,
-        code: params.ErrorCode,
-      });
+      await settleMessage(workspaceId, message.id, { status: "failed", reason }, tx);
+      await insertMessageEvent(
+        workspaceId,
+        message.id,
+        { type: "failed", detail: { providerStatus: status, code: params.ErrorCode } },
+        tx,
+      );
     });
   }
 }
@@ -64,14 +66,14 @@ export async function handleTwilioInbound(workspaceId: string, params: Record<st
   if (!contactId) return;
   const keyword = smsKeyword(body);
   const latest = await findLatestMessageTo(
-    db(),
     workspaceId,
     contactId,
     "sms",
     new Date(Date.now() - REPLY_WINDOW_MS),
+    db(),
   );
   const events = await db().transaction(async (tx) => {
-    if (!(await lockContact(tx, workspaceId, contactId))) return [];
+    if (!(await lockContact(workspaceId, contactId, tx))) return [];
     const stored = [];
     if (keyword === "opt_out" || keyword === "opt_in") {
       const change = await changeSubscriptionInTx(tx, {
@@ -85,15 +87,19 @@ export async function handleTwilioInbound(workspaceId: string, params: Record<st
       stored.push(...change.events);
     }
     stored.push(
-      ...(await insertEvents(tx, workspaceId, [
-        {
-          contactId,
-          name: "SMS Received",
-          properties: { body, keyword, from, ...(latest ? { inReplyTo: latest.id } : {}) },
-          occurredAt: new Date(),
-          messageId: `twilio-${params.MessageSid ?? `${from}-${Date.now()}`}`,
-        },
-      ])),
+      ...(await insertEvents(
+        workspaceId,
+        [
+          {
+            contactId,
+            name: "SMS Received",
+            properties: { body, keyword, from, ...(latest ? { inReplyTo: latest.id } : {}) },
+            occurredAt: new Date(),
+            messageId: `twilio-${params.MessageSid ?? `${from}-${Date.now()}`}`,
+          },
+        ],
+        tx,
+      )),
     );
     return stored;
   });

@@ -22,7 +22,7 @@ function inboxJson(m: TMessage) {
 
 /** A contact's in-app inbox: messages delivered to them and not dismissed, newest first. */
 export async function readInbox(workspaceId: string, contactId: string, limit = 20) {
-  const rows = await listInboxMessages(db(), workspaceId, contactId, limit);
+  const rows = await listInboxMessages(workspaceId, contactId, limit, db());
   return { messages: rows.map(inboxJson), unseen: rows.filter((m) => !m.seenAt).length };
 }
 
@@ -34,7 +34,7 @@ export async function actOnInboxMessage(
   action: z.infer<typeof ZInboxAction>,
 ) {
   const message = z.uuid().safeParse(messageId).success
-    ? await findMessage(db(), workspaceId, messageId)
+    ? await findMessage(workspaceId, messageId, db())
     : null;
   if (!message || message.contactId !== contactId || message.channel !== "in_app")
     throw new NotFoundError("No such in-app message for this contact");

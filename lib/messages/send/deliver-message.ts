@@ -38,10 +38,10 @@ export const outcomeOf = (m: TMessage, duplicate: boolean, retryable = false): T
  * retryable failure puts it back to `queued` for the caller's retry; anything else settles it.
  */
 export async function deliverMessage(message: TMessage, duplicate: boolean): Promise<TSendOutcome> {
-  const claimed = await claimMessage(db(), message.workspaceId, message.id);
+  const claimed = await claimMessage(message.workspaceId, message.id, db());
   if (!claimed) {
     // Another attempt is sending it (or died doing so): the caller retries later, never assumes it went.
-    const now = (await findMessage(db(), message.workspaceId, message.id)) ?? message;
+    const now = (await findMessage(message.workspaceId, message.id, db())) ?? message;
     return outcomeOf(now, true, now.status === "sending" || now.status === "queued");
   }
   const provider = await resolveChannelProvider(message.workspaceId, message.channel);
@@ -69,22 +69,32 @@ async function settle(
     let row: TMessage | null;
     const types: ("sent" | "delivered" | "failed")[] = [];
     if (result.ok) {
-      row = await settleMessage(tx, ws, message.id, {
-        status: result.status,
-        provider: providerKind,
-        providerMessageId: result.providerMessageId ?? null,
-        sentAt: now,
-        ...(result.status === "delivered" ? { deliveredAt: now } : {}),
-        reason: null,
-      });
+      row = await settleMessage(
+        ws,
+        message.id,
+        {
+          status: result.status,
+          provider: providerKind,
+          providerMessageId: result.providerMessageId ?? null,
+          sentAt: now,
+          ...(result.status === "delivered" ? { deliveredAt: now } : {}),
+          reason: null,
+        },
+        tx,
+      );
       types.push("sent");
       if (result.status === "delivered") types.push("delivered");
     } else {
-      row = await settleMessage(tx, ws, message.id, {
-        status: result.retryable ? "queued" : "failed",
-        provider: providerKind,
-        reason: result.reason,
-      });
+      row = await settleMessage(
+        ws,
+        message.id,
+        {
+          status: result.retryable ? "queued" : "failed",
+          provider: providerKind,
+          reason: result.reason,
+        },
+        tx,
+      );
       types.push("failed");
     }
     const detail = result.ok
@@ -95,7 +105,8 @@ async function settle(
           code: result.code,
           retryable: result.retryable,
         };
-    for (const t of types) await insertMessageEvent(tx, ws, message.id, t, detail, now);
+    for (const t of types)
+      await insertMessageEvent(ws, message.id, { type: t, detail, at: now }, tx);
     if (!result.ok && result.retryable) return { settled: row!, events: [] };
     if (
       "invalidTokens" in result &&
@@ -121,7 +132,7 @@ async function settle(
           ]
         : [];
     });
-    const stored = await insertEvents(tx, ws, rows);
+    const stored = await insertEvents(ws, rows, tx);
     return { settled: row!, events: toIngestedEvents(ws, stored) };
   });
   await offerIngested(events);

@@ -47,7 +47,7 @@ export const messageLinkOrigin = () =>
 export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
   const ws = req.workspaceId;
   // A retry usually finds its message: no need to render again.
-  const earlier = await findMessageByKey(db(), ws, req.idempotencyKey);
+  const earlier = await findMessageByKey(ws, req.idempotencyKey, db());
   if (earlier)
     return earlier.status === "queued" || earlier.status === "sending"
       ? deliverMessage(earlier, true)
@@ -119,13 +119,16 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
     statusCallbackUrl: `${messageLinkOrigin().replace(/\/$/, "")}/api/webhooks/twilio/${ws}/status`,
   });
   const { message, created } = await db().transaction(async (tx) => {
-    const r = await insertMessageOnce(tx, {
-      ...withTemplate,
-      status: "queued",
-      recipient: recipient.address,
-      content: content as unknown as Record<string, unknown>,
-    });
-    if (r.created) await insertMessageEvent(tx, ws, messageId, "queued");
+    const r = await insertMessageOnce(
+      {
+        ...withTemplate,
+        status: "queued",
+        recipient: recipient.address,
+        content: content as unknown as Record<string, unknown>,
+      },
+      tx,
+    );
+    if (r.created) await insertMessageEvent(ws, messageId, { type: "queued" }, tx);
     return r;
   });
   if (message.status !== "queued" && message.status !== "sending")
@@ -134,19 +137,27 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
 }
 
 async function skip(
-  row: Omit<Parameters<typeof insertMessageOnce>[1], "status">,
+  row: Omit<Parameters<typeof insertMessageOnce>[0], "status">,
   reason: string,
   recipient?: string,
 ): Promise<TSendOutcome> {
   const { message, created } = await db().transaction(async (tx) => {
-    const r = await insertMessageOnce(tx, {
-      ...row,
-      status: "skipped",
-      reason,
-      recipient: recipient ?? null,
-    });
+    const r = await insertMessageOnce(
+      {
+        ...row,
+        status: "skipped",
+        reason,
+        recipient: recipient ?? null,
+      },
+      tx,
+    );
     if (r.created)
-      await insertMessageEvent(tx, row.workspaceId, r.message.id, "skipped", { reason });
+      await insertMessageEvent(
+        row.workspaceId,
+        r.message.id,
+        { type: "skipped", detail: { reason } },
+        tx,
+      );
     return r;
   });
   return outcomeOf(message as TMessage, !created);
