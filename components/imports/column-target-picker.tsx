@@ -3,12 +3,12 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { Td } from "@/components/ui/table";
 import {
   ATTRIBUTE_TYPES,
-  CHANNEL_LABELS,
   FIELD_LABELS,
   IMPORT_CHANNELS,
   PROFILE_FIELDS,
   type TColumnTarget,
 } from "@/lib/imports/mapping";
+import { subscriptionChannelLabel } from "@/lib/channels/channel-meta";
 import { attributeName, inferType } from "@/lib/imports/suggest-mapping";
 
 // One select per column; its value encodes the kind (and field or meaning) of the target.
@@ -128,7 +128,7 @@ export function ColumnTargetPicker(props: {
             >
               {IMPORT_CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {c === "all" ? "All channels" : CHANNEL_LABELS[c]}
+                  {subscriptionChannelLabel(c)}
                 </option>
               ))}
             </NativeSelect>

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { TSendChannel } from "@/lib/channels/types";
 import { apiFetch, type ApiError } from "@/lib/http/api-fetch";
-import { ChannelBadge } from "./channel-badge";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { ChannelForm } from "./channel-form";
 import { EditorContext, insertInto, type TFocusTarget } from "./editor-context";
 import { IssuesBadge } from "./issues-badge";

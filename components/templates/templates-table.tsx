@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TSendChannel } from "@/lib/channels/types";
-import { ChannelBadge } from "./channel-badge";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 
 export type TTemplateRow = {
   id: string;

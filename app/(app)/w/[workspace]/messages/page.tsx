@@ -9,7 +9,8 @@ import { MessagesTable } from "@/components/messages/messages-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { countMessageLog, listMessageLog } from "@/db/queries/message-log";
-import { CHANNEL_OPTIONS, STATUS_OPTIONS } from "@/lib/messages/filter-options";
+import { CHANNEL_OPTIONS } from "@/lib/channels/channel-meta";
+import { STATUS_OPTIONS } from "@/lib/messages/filter-options";
 import {
   isMessageLogNarrowed,
   messageLogQuery,

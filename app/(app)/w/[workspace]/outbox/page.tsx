@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { KeysetPagination } from "@/components/contacts/keyset-pagination";
-import { ChannelBadge } from "@/components/messages/channel-badge";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageContent } from "@/components/messages/message-content";
 import { MessageStatusBadge } from "@/components/messages/message-status-badge";
 import { OutboxList } from "@/components/messages/outbox-list";
