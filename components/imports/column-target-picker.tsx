@@ -10,6 +10,7 @@ import {
 } from "@/lib/imports/mapping";
 import { subscriptionChannelLabel } from "@/lib/channels/channel-meta";
 import { attributeName, inferType } from "@/lib/imports/suggest-mapping";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 // One select per column; its value encodes the kind (and field or meaning) of the target.
 const CHOICES: { value: string; label: string }[] = [
@@ -141,11 +142,9 @@ export function ColumnTargetPicker(props: {
             </span>
           ) : null}
         </div>
-        {error ? (
-          <p role="alert" className="mt-1 text-xs text-red-600">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert variant="field" className="mt-1">
+          {error}
+        </ErrorAlert>
       </Td>
     </tr>
   );

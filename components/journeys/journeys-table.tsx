@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TJourneyStatus } from "./journey-api";
 import { JourneyStatusBadge } from "./journey-status-badge";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TJourneyRow = {
   id: string;
@@ -27,10 +27,6 @@ export function JourneysTable({
   editable: boolean;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const remove = useApiMutation((id: string) => ({
-    url: `/api/w/${slug}/journeys/${id}`,
-    method: "DELETE",
-  }));
   if (!rows.length)
     return (
       <p className="px-5 py-10 text-center text-sm text-slate-500">
@@ -39,11 +35,9 @@ export function JourneysTable({
     );
   return (
     <>
-      {error ? (
-        <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert variant="box" className="mx-5 mt-4">
+        {error}
+      </ErrorAlert>
       <Table>
         <thead>
           <tr>
@@ -78,22 +72,11 @@ export function JourneysTable({
               {editable ? (
                 <Td className="text-right">
                   {j.status !== "live" && j.status !== "paused" ? (
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      className="text-red-600"
-                      data-mutates
-                      disabled={remove.isPending}
-                      onClick={() => {
-                        if (window.confirm(`Delete the journey "${j.name}"?`))
-                          remove.mutate(j.id, {
-                            onError: (e) => setError(e.message),
-                            onSuccess: () => setError(null),
-                          });
-                      }}
-                    >
-                      Delete
-                    </Button>
+                    <ConfirmDeleteButton
+                      request={{ url: `/api/w/${slug}/journeys/${j.id}` }}
+                      question={`Delete the journey "${j.name}"?`}
+                      onResult={setError}
+                    />
                   ) : null}
                 </Td>
               ) : null}

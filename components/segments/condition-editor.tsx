@@ -12,6 +12,7 @@ import { errorsAt, fieldInvalid, useBuilder, within, type TFieldInvalid } from "
 import { ComparisonEditor } from "./comparison-editor";
 import { CONDITION_KINDS, newCondition, type TConditionKind } from "./condition-defaults";
 import { EventNameInput, PropertyFilters, WindowInput } from "./event-fields";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const PROFILE_LABELS: Record<string, string> = {
   userId: "User id",
@@ -80,9 +81,9 @@ export function ConditionEditor({ value, onChange, onRemove, path, label }: Prop
         )}
       </div>
       {messages.map((m) => (
-        <p key={m} role="alert" className="mt-2 text-xs text-red-600">
+        <ErrorAlert key={m} variant="field" className="mt-2">
           {m}
-        </p>
+        </ErrorAlert>
       ))}
     </div>
   );

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { RenameSegment } from "./rename-segment";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TSegmentRow = {
   id: string;
@@ -39,10 +41,6 @@ export function SegmentsTable({
     method: "POST",
     body: {},
   }));
-  const remove = useApiMutation((id: string) => ({
-    url: `/api/w/${slug}/segments/${id}`,
-    method: "DELETE",
-  }));
   if (!rows.length)
     return (
       <p className="px-5 py-10 text-center text-sm text-slate-500">
@@ -51,11 +49,9 @@ export function SegmentsTable({
     );
   return (
     <>
-      {error ? (
-        <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert variant="box" className="mx-5 mt-4">
+        {error}
+      </ErrorAlert>
       <Table>
         <thead>
           <tr>
@@ -116,19 +112,11 @@ export function SegmentsTable({
                     </Button>
                   ) : null}
                   <RenameSegment slug={slug} id={s.id} name={s.name} />
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    className="text-red-600"
-                    disabled={remove.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Delete the segment "${s.name}"?`))
-                        remove.mutate(s.id, onError);
-                    }}
-                    data-mutates
-                  >
-                    Delete
-                  </Button>
+                  <ConfirmDeleteButton
+                    request={{ url: `/api/w/${slug}/segments/${s.id}` }}
+                    question={`Delete the segment "${s.name}"?`}
+                    onResult={setError}
+                  />
                 </Td>
               ) : null}
             </tr>

@@ -1,10 +1,12 @@
 "use client";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { NativeSelect } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { ROLES, type TRole } from "@/lib/auth/roles";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Member = { userId: string; name: string; email: string; role: TRole; joinedAt: Date };
 
@@ -14,18 +16,17 @@ export function MembersTable(props: {
   currentUserId: string;
   editable: boolean;
 }) {
-  const change = useApiMutation((v: { userId: string; role: TRole | null }) =>
-    v.role
-      ? { url: `/api/w/${props.slug}/members/${v.userId}`, method: "PATCH", body: { role: v.role } }
-      : { url: `/api/w/${props.slug}/members/${v.userId}`, method: "DELETE" },
-  );
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const change = useApiMutation((v: { userId: string; role: TRole }) => ({
+    url: `/api/w/${props.slug}/members/${v.userId}`,
+    method: "PATCH",
+    body: { role: v.role },
+  }));
   return (
     <>
-      {change.error ? (
-        <p role="alert" className="mx-5 mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {change.error.message}
-        </p>
-      ) : null}
+      <ErrorAlert variant="box" className="mx-5 mt-3">
+        {change.error?.message ?? removeError}
+      </ErrorAlert>
       <Table>
         <thead>
           <tr>
@@ -66,18 +67,14 @@ export function MembersTable(props: {
               </Td>
               {props.editable ? (
                 <Td className="text-right">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    disabled={change.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Remove ${m.email} from this workspace?`))
-                        change.mutate({ userId: m.userId, role: null });
-                    }}
-                    data-mutates
+                  <ConfirmDeleteButton
+                    request={{ url: `/api/w/${props.slug}/members/${m.userId}` }}
+                    question={`Remove ${m.email} from this workspace?`}
+                    onResult={setRemoveError}
+                    danger={false}
                   >
                     Remove
-                  </Button>
+                  </ConfirmDeleteButton>
                 </Td>
               ) : null}
             </tr>

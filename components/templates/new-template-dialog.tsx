@@ -11,6 +11,7 @@ import { cn } from "@/lib/utils";
 import { ChannelIcon } from "@/components/ui/channel-icon";
 import { CHANNEL_META } from "@/lib/channels/channel-meta";
 import { SEND_CHANNELS } from "@/lib/channels/types";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Name and channel; the template opens in the editor, starting from the channel's example. */
 export function NewTemplateDialog({ slug }: { slug: string }) {
@@ -88,11 +89,7 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
               })}
             </div>
           </fieldset>
-          {create.formError ? (
-            <p role="alert" className="text-sm text-red-600">
-              {create.formError}
-            </p>
-          ) : null}
+          <ErrorAlert>{create.formError}</ErrorAlert>
           <Button type="submit" className="w-full" disabled={create.isPending} data-mutates>
             Create template
           </Button>

@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TSendChannel } from "@/lib/channels/types";
 import { ChannelBadge } from "@/components/ui/channel-badge";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TTemplateRow = {
   id: string;
@@ -28,10 +28,6 @@ export function TemplatesTable({
   editable: boolean;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const remove = useApiMutation((id: string) => ({
-    url: `/api/w/${slug}/templates/${id}`,
-    method: "DELETE",
-  }));
   if (!rows.length)
     return (
       <p className="px-5 py-10 text-center text-sm text-slate-500">
@@ -40,11 +36,9 @@ export function TemplatesTable({
     );
   return (
     <>
-      {error ? (
-        <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert variant="box" className="mx-5 mt-4">
+        {error}
+      </ErrorAlert>
       <Table>
         <thead>
           <tr>
@@ -82,22 +76,11 @@ export function TemplatesTable({
               <Td className="text-slate-600">{new Date(t.updatedAt).toLocaleString()}</Td>
               {editable ? (
                 <Td className="text-right">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    className="text-red-600"
-                    disabled={remove.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Delete the template "${t.name}"?`))
-                        remove.mutate(t.id, {
-                          onError: (e) => setError(e.message),
-                          onSuccess: () => setError(null),
-                        });
-                    }}
-                    data-mutates
-                  >
-                    Delete
-                  </Button>
+                  <ConfirmDeleteButton
+                    request={{ url: `/api/w/${slug}/templates/${t.id}` }}
+                    question={`Delete the template "${t.name}"?`}
+                    onResult={setError}
+                  />
                 </Td>
               ) : null}
             </tr>
