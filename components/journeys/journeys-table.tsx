@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { Td } from "@/components/ui/table";
 import type { TJourneyStatus } from "./journey-api";
 import { JourneyStatusBadge } from "./journey-status-badge";
-import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TJourneyRow = {
   id: string;
@@ -34,56 +34,44 @@ export function JourneysTable({
       </p>
     );
   return (
-    <>
-      <ErrorAlert variant="box" className="mx-5 mt-4">
-        {error}
-      </ErrorAlert>
-      <Table>
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Status</Th>
-            <Th>Live version</Th>
-            <Th>Updated</Th>
-            {editable ? <Th className="text-right">Actions</Th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((j) => (
-            <tr key={j.id} data-testid={`journey-row-${j.name}`}>
-              <Td>
-                <Link
-                  href={`/w/${slug}/journeys/${j.id}`}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  {j.name}
-                </Link>
-              </Td>
-              <Td>
-                <JourneyStatusBadge status={j.status} />
-              </Td>
-              <Td className="text-slate-600" data-testid="journey-live-version">
-                {j.liveVersion ? `v${j.liveVersion}` : "—"}
-                {j.liveVersion && j.hasDraftChanges ? (
-                  <span className="block text-xs text-amber-700">unpublished changes</span>
-                ) : null}
-              </Td>
-              <Td className="text-slate-600">{new Date(j.updatedAt).toLocaleString()}</Td>
-              {editable ? (
-                <Td className="text-right">
-                  {j.status !== "live" && j.status !== "paused" ? (
-                    <ConfirmDeleteButton
-                      request={{ url: `/api/w/${slug}/journeys/${j.id}` }}
-                      question={`Delete the journey "${j.name}"?`}
-                      onResult={setError}
-                    />
-                  ) : null}
-                </Td>
+    <ListTable
+      columns={["Name", "Status", "Live version", "Updated"]}
+      actions={editable}
+      error={error}
+    >
+      {rows.map((j) => (
+        <tr key={j.id} data-testid={`journey-row-${j.name}`}>
+          <Td>
+            <Link
+              href={`/w/${slug}/journeys/${j.id}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              {j.name}
+            </Link>
+          </Td>
+          <Td>
+            <JourneyStatusBadge status={j.status} />
+          </Td>
+          <Td className="text-slate-600" data-testid="journey-live-version">
+            {j.liveVersion ? `v${j.liveVersion}` : "—"}
+            {j.liveVersion && j.hasDraftChanges ? (
+              <span className="block text-xs text-amber-700">unpublished changes</span>
+            ) : null}
+          </Td>
+          <Td className="text-slate-600">{new Date(j.updatedAt).toLocaleString()}</Td>
+          {editable ? (
+            <Td className="text-right">
+              {j.status !== "live" && j.status !== "paused" ? (
+                <ConfirmDeleteButton
+                  request={{ url: `/api/w/${slug}/journeys/${j.id}` }}
+                  question={`Delete the journey "${j.name}"?`}
+                  onResult={setError}
+                />
               ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </>
+            </Td>
+          ) : null}
+        </tr>
+      ))}
+    </ListTable>
   );
 }

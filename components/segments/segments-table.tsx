@@ -4,10 +4,10 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { Td } from "@/components/ui/table";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { RenameSegment } from "./rename-segment";
-import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TSegmentRow = {
   id: string;
@@ -48,81 +48,67 @@ export function SegmentsTable({
       </p>
     );
   return (
-    <>
-      <ErrorAlert variant="box" className="mx-5 mt-4">
-        {error}
-      </ErrorAlert>
-      <Table>
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Type</Th>
-            <Th className="text-right">Contacts</Th>
-            <Th>Updated</Th>
-            {editable ? <Th className="text-right">Actions</Th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id} data-testid={`segment-row-${s.name}`}>
-              <Td>
-                <Link
-                  href={`/w/${slug}/segments/${s.id}`}
-                  className="font-medium text-brand-700 hover:underline"
+    <ListTable
+      columns={["Name", "Type", { label: "Contacts", className: "text-right" }, "Updated"]}
+      actions={editable}
+      error={error}
+    >
+      {rows.map((s) => (
+        <tr key={s.id} data-testid={`segment-row-${s.name}`}>
+          <Td>
+            <Link
+              href={`/w/${slug}/segments/${s.id}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              {s.name}
+            </Link>
+            {s.description ? (
+              <span className="block text-xs text-slate-500">{s.description}</span>
+            ) : null}
+          </Td>
+          <Td>
+            {s.type === "dynamic" ? <Badge tone="brand">dynamic</Badge> : <Badge>static</Badge>}
+          </Td>
+          <Td className="text-right tabular-nums" data-testid="segment-size">
+            {s.size === null ? "—" : s.size.toLocaleString("en")}
+          </Td>
+          <Td className="text-slate-600">
+            {new Date(s.updatedAt).toLocaleString()}
+            {s.createdByName ? <span className="block text-xs">by {s.createdByName}</span> : null}
+          </Td>
+          {editable ? (
+            <Td className="whitespace-nowrap text-right">
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => duplicate.mutate(s.id, onError)}
+                disabled={duplicate.isPending}
+                data-mutates
+              >
+                Duplicate
+              </Button>
+              {s.type === "dynamic" ? (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  title="Save who matches now as a static segment"
+                  onClick={() => freeze.mutate(s.id, onError)}
+                  disabled={freeze.isPending}
+                  data-mutates
                 >
-                  {s.name}
-                </Link>
-                {s.description ? (
-                  <span className="block text-xs text-slate-500">{s.description}</span>
-                ) : null}
-              </Td>
-              <Td>
-                {s.type === "dynamic" ? <Badge tone="brand">dynamic</Badge> : <Badge>static</Badge>}
-              </Td>
-              <Td className="text-right tabular-nums" data-testid="segment-size">
-                {s.size === null ? "—" : s.size.toLocaleString("en")}
-              </Td>
-              <Td className="text-slate-600">
-                {new Date(s.updatedAt).toLocaleString()}
-                {s.createdByName ? (
-                  <span className="block text-xs">by {s.createdByName}</span>
-                ) : null}
-              </Td>
-              {editable ? (
-                <Td className="whitespace-nowrap text-right">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => duplicate.mutate(s.id, onError)}
-                    disabled={duplicate.isPending}
-                    data-mutates
-                  >
-                    Duplicate
-                  </Button>
-                  {s.type === "dynamic" ? (
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      title="Save who matches now as a static segment"
-                      onClick={() => freeze.mutate(s.id, onError)}
-                      disabled={freeze.isPending}
-                      data-mutates
-                    >
-                      Snapshot
-                    </Button>
-                  ) : null}
-                  <RenameSegment slug={slug} id={s.id} name={s.name} />
-                  <ConfirmDeleteButton
-                    request={{ url: `/api/w/${slug}/segments/${s.id}` }}
-                    question={`Delete the segment "${s.name}"?`}
-                    onResult={setError}
-                  />
-                </Td>
+                  Snapshot
+                </Button>
               ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </>
+              <RenameSegment slug={slug} id={s.id} name={s.name} />
+              <ConfirmDeleteButton
+                request={{ url: `/api/w/${slug}/segments/${s.id}` }}
+                question={`Delete the segment "${s.name}"?`}
+                onResult={setError}
+              />
+            </Td>
+          ) : null}
+        </tr>
+      ))}
+    </ListTable>
   );
 }

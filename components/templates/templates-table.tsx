@@ -3,10 +3,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { Td } from "@/components/ui/table";
 import type { TSendChannel } from "@/lib/channels/types";
 import { ChannelBadge } from "@/components/ui/channel-badge";
-import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TTemplateRow = {
   id: string;
@@ -35,58 +35,42 @@ export function TemplatesTable({
       </p>
     );
   return (
-    <>
-      <ErrorAlert variant="box" className="mx-5 mt-4">
-        {error}
-      </ErrorAlert>
-      <Table>
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Channel</Th>
-            <Th>Version</Th>
-            <Th>Updated</Th>
-            {editable ? <Th className="text-right">Actions</Th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((t) => (
-            <tr key={t.id} data-testid={`template-row-${t.name}`}>
-              <Td>
-                <Link
-                  href={`/w/${slug}/templates/${t.id}`}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  {t.name}
-                </Link>
-              </Td>
-              <Td>
-                <ChannelBadge channel={t.channel} />
-              </Td>
-              <Td className="space-x-1 whitespace-nowrap">
-                {t.publishedVersion > 0 ? (
-                  <Badge tone="green">v{t.publishedVersion}</Badge>
-                ) : (
-                  <Badge>Draft</Badge>
-                )}
-                {t.publishedVersion > 0 && t.changed ? (
-                  <Badge tone="amber">unpublished changes</Badge>
-                ) : null}
-              </Td>
-              <Td className="text-slate-600">{new Date(t.updatedAt).toLocaleString()}</Td>
-              {editable ? (
-                <Td className="text-right">
-                  <ConfirmDeleteButton
-                    request={{ url: `/api/w/${slug}/templates/${t.id}` }}
-                    question={`Delete the template "${t.name}"?`}
-                    onResult={setError}
-                  />
-                </Td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </>
+    <ListTable columns={["Name", "Channel", "Version", "Updated"]} actions={editable} error={error}>
+      {rows.map((t) => (
+        <tr key={t.id} data-testid={`template-row-${t.name}`}>
+          <Td>
+            <Link
+              href={`/w/${slug}/templates/${t.id}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              {t.name}
+            </Link>
+          </Td>
+          <Td>
+            <ChannelBadge channel={t.channel} />
+          </Td>
+          <Td className="space-x-1 whitespace-nowrap">
+            {t.publishedVersion > 0 ? (
+              <Badge tone="green">v{t.publishedVersion}</Badge>
+            ) : (
+              <Badge>Draft</Badge>
+            )}
+            {t.publishedVersion > 0 && t.changed ? (
+              <Badge tone="amber">unpublished changes</Badge>
+            ) : null}
+          </Td>
+          <Td className="text-slate-600">{new Date(t.updatedAt).toLocaleString()}</Td>
+          {editable ? (
+            <Td className="text-right">
+              <ConfirmDeleteButton
+                request={{ url: `/api/w/${slug}/templates/${t.id}` }}
+                question={`Delete the template "${t.name}"?`}
+                onResult={setError}
+              />
+            </Td>
+          ) : null}
+        </tr>
+      ))}
+    </ListTable>
   );
 }
