@@ -3,7 +3,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { TMessageLogRow } from "@/db/queries/message-log";
 import { formatDateTime, formatRelative } from "@/lib/format/dates";
 import { describeOrigin } from "@/lib/messages/log/message-origin";
-import { ChannelBadge } from "./channel-badge";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { EngagementIcons } from "./engagement-icons";
 import { MessageOrigin } from "./message-origin";
 import { MessageStatusBadge } from "./message-status-badge";

@@ -4,7 +4,8 @@ import { db, type Executor } from "@/db";
 import { contacts } from "@/db/schema";
 import { likePrefix } from "@/db/like-pattern";
 import type { TContactListParams } from "@/lib/contacts/contact-list-params";
-import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
+import type { TKeysetCursor } from "@/lib/pagination/keyset-cursor";
+import { keysetPage, keysetWhere, utcText } from "./keyset";
 
 /** The approximate total stops counting here: an exact count over a million rows is a full scan. */
 export const COUNT_CAP = 10_000;
@@ -59,12 +60,11 @@ const NEWEST_FIRST = sql`created_at desc nulls last, id desc nulls last`;
 const OLDEST_FIRST = sql`created_at asc nulls first, id asc nulls first`;
 
 const keyset = (c: TKeysetCursor, op: "<" | ">") =>
-  sql`(${contacts.createdAt}, ${contacts.id}) ${sql.raw(op)} (${c.ts}::timestamptz, ${c.id}::uuid)`;
+  keysetWhere(contacts.createdAt, contacts.id, c, op);
 
 // Timestamps as UTC text with microseconds: the cursor needs them exact, and raw rows then look
 // the same on pg and PGlite.
-const utc = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const COLUMNS = sql`id, external_id, email, phone, country, city, created_at, ${utc(sql`created_at`)} as created_text, ${utc(sql`last_seen_at`)} as last_seen_text`;
+const COLUMNS = sql`id, external_id, email, phone, country, city, created_at, ${utcText(sql`created_at`)} as created_text, ${utcText(sql`last_seen_at`)} as last_seen_text`;
 
 type TRaw = {
   id: string;
@@ -81,7 +81,6 @@ export type TContactListRow = Awaited<ReturnType<typeof listContacts>>["rows"][n
 
 /**
  * One page, newest first, by keyset on (created_at, id) so page 2,000 costs what page 1 does.
- * `hasOlder`/`hasNewer` say whether Next/Previous lead anywhere.
  *
  * `few`: the caller knows at most COUNT_CAP contacts match. Then the matches are collected first
  * (through the search indexes) and sorted. Otherwise the planner, seeing ORDER BY … LIMIT, walks
@@ -106,10 +105,8 @@ export async function listContacts(
         : sql`select ${COLUMNS} from contacts where ${where} order by ${order} limit ${limit}`,
     ),
   );
-  const more = found.length > CONTACT_PAGE_SIZE;
-  const page = found.slice(0, CONTACT_PAGE_SIZE);
-  if (backwards) page.reverse();
-  const rows = page.map((r) => ({
+  const page = keysetPage(found, CONTACT_PAGE_SIZE, p);
+  const rows = page.rows.map((r) => ({
     id: r.id,
     externalId: r.external_id,
     email: r.email,
@@ -120,7 +117,7 @@ export async function listContacts(
     lastSeenAt: r.last_seen_text ? new Date(r.last_seen_text) : null,
     cursor: { ts: r.created_text, id: r.id },
   }));
-  return { rows, hasOlder: backwards ? true : more, hasNewer: backwards ? more : Boolean(p.after) };
+  return { rows, hasOlder: page.hasOlder, hasNewer: page.hasNewer };
 }
 
 /**

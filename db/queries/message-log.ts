@@ -1,9 +1,13 @@
 import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, messageEvents, messages, templates } from "@/db/schema";
-import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
+import type { TKeysetCursor } from "@/lib/pagination/keyset-cursor";
 import { likeContains } from "@/db/like-pattern";
-import type { TMessageLogFilter, TMessageLogParams } from "@/lib/messages/log/message-log-params";
+import { keysetPage, keysetWhere, utcText } from "./keyset";
+import {
+  type TMessageLogFilter,
+  type TMessageLogParams,
+} from "@/lib/messages/log/message-log-params";
 
 /** The total stops counting here: an exact count over millions of messages is a full scan. */
 export const MESSAGE_COUNT_CAP = 10_000;
@@ -22,10 +26,8 @@ function whereOf(workspaceId: string, f: TMessageLogFilter): SQL {
 }
 
 const keyset = (c: TKeysetCursor, op: "<" | ">") =>
-  sql`(${messages.createdAt}, ${messages.id}) ${sql.raw(op)} (${c.ts}::timestamptz, ${c.id}::uuid)`;
-
-// UTC text with microseconds: the cursor must be exact, and JS dates would round it to milliseconds.
-const createdText = sql<string>`to_char(${messages.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  keysetWhere(messages.createdAt, messages.id, c, op);
+const createdText = utcText(messages.createdAt);
 
 // The line a person recognises a message by, cut in SQL so a page of emails does not haul their HTML.
 const summary = sql<
@@ -95,7 +97,7 @@ const toRow = ({
 
 /**
  * One page of a workspace's messages, newest first, by keyset on (created_at, id) so a deep page
- * costs what the first does. `hasOlder`/`hasNewer` say whether Next/Previous lead anywhere.
+ * costs what the first does.
  */
 export async function listMessageLog(
   workspaceId: string,
@@ -110,14 +112,8 @@ export async function listMessageLog(
     MESSAGE_PAGE_SIZE + 1,
     ex,
   );
-  const more = found.length > MESSAGE_PAGE_SIZE;
-  const page = found.slice(0, MESSAGE_PAGE_SIZE);
-  if (backwards) page.reverse();
-  return {
-    rows: page.map(toRow),
-    hasOlder: backwards ? true : more,
-    hasNewer: backwards ? more : Boolean(p.after),
-  };
+  const page = keysetPage(found, MESSAGE_PAGE_SIZE, p);
+  return { ...page, rows: page.rows.map(toRow) };
 }
 
 /** How many messages match, counted up to MESSAGE_COUNT_CAP + 1 (shown as "10,000+"). */

@@ -5,7 +5,7 @@ import {
   parseContactListParams,
   parseSearch,
 } from "./contact-list-params";
-import { parseCursor } from "./keyset-cursor";
+import { parseCursor } from "@/lib/pagination/keyset-cursor";
 
 const CURSOR = "2026-01-02T03:04:05.123456Z_0b6f1c1e-8f5e-4c2a-9a51-1d4b7f0c2e11";
 

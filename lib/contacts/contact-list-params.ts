@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZAttributeKey } from "./attributes";
-import { formatCursor, parseCursor, type TKeysetCursor } from "./keyset-cursor";
+import { formatCursor, parseCursor, type TKeysetCursor } from "@/lib/pagination/keyset-cursor";
 
 /**
  * The contacts list's state, read from the URL so a view can be shared. Parsing is lenient: a

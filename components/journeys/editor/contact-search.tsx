@@ -8,6 +8,7 @@ import { Input, Label } from "@/components/ui/input";
 import type { TSampleContact } from "@/db/queries/sample-contacts";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { cn } from "@/lib/utils";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Props = {
   slug: string;
@@ -133,9 +134,7 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
         ) : null}
       </ul>
       {found.isError ? (
-        <p role="alert" className="text-xs text-red-600">
-          Could not search contacts: {found.error.message}
-        </p>
+        <ErrorAlert variant="field">Could not search contacts: {found.error.message}</ErrorAlert>
       ) : null}
       <p className="text-xs text-slate-500" aria-live="polite" data-testid="test-contact">
         {value ? (

@@ -8,6 +8,7 @@ import type { TGraphError } from "@/lib/journeys/graph/validate-graph";
 import { ContactSearch } from "./contact-search";
 import type { TSimulation } from "./journey-api";
 import { SimulationPath } from "../canvas/simulation-path";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type TProps = {
   slug: string;
@@ -132,11 +133,9 @@ export function TestPanel({ slug, contacts, simulate, onResult, labelOf, templat
           </Button>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert variant="box" className="p-2">
+        {error}
+      </ErrorAlert>
       {sim ? <SimulationPath sim={sim} labelOf={labelOf} templateName={templateName} /> : null}
     </div>
   );

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import type { journeyApi, TJourneyStatus } from "./journey-api";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Props = {
   api: ReturnType<typeof journeyApi>;
@@ -141,9 +142,9 @@ export function VersionsPopover({
             })}
             {list.isLoading ? <li className="px-4 py-3 text-sm text-slate-500">Loading…</li> : null}
             {list.isError ? (
-              <li role="alert" className="px-4 py-3 text-sm text-red-600">
+              <ErrorAlert as="li" className="px-4 py-3">
                 {list.error.message}
-              </li>
+              </ErrorAlert>
             ) : null}
           </ol>
         </Popover.Content>

@@ -1,18 +1,9 @@
 "use client";
 import { useId } from "react";
 import { Label, NativeSelect } from "@/components/ui/input";
-import { SEND_CHANNELS } from "@/lib/channels/types";
+import { CHANNEL_OPTIONS, channelLabel } from "@/lib/channels/channel-meta";
 import { SelectField, TextField } from "./form-bits";
 import { ATTRIBUTES_LIST, type TFormProps } from "../editor/editor-options";
-
-const CHANNEL_LABEL: Record<string, string> = {
-  email: "Email",
-  sms: "SMS",
-  push: "Push",
-  voice: "Voice call",
-  in_app: "In-app",
-  webhook: "Webhook",
-};
 
 /** Channel, then a template of that channel only. */
 export function SendForm({ data, set, disabled, options }: TFormProps) {
@@ -24,7 +15,7 @@ export function SendForm({ data, set, disabled, options }: TFormProps) {
       <SelectField
         label="Channel"
         value={channel}
-        options={SEND_CHANNELS.map((c) => [c, CHANNEL_LABEL[c] ?? c] as const)}
+        options={CHANNEL_OPTIONS.map((o) => [o.value, o.label] as const)}
         disabled={disabled}
         onChange={(c) => set({ ...data, channel: c, templateId: "" })}
       />
@@ -45,7 +36,7 @@ export function SendForm({ data, set, disabled, options }: TFormProps) {
         </NativeSelect>
         {templates.length === 0 ? (
           <p className="mt-1 text-xs text-slate-500">
-            No {CHANNEL_LABEL[channel]} templates yet: create one under Templates.
+            No {channelLabel(channel)} templates yet: create one under Templates.
           </p>
         ) : null}
       </div>

@@ -6,6 +6,7 @@ import { ComparisonEditor } from "@/components/segments/comparison-editor";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { TComparison } from "@/lib/segments/definition";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type R = Record<string, unknown>;
 type Props = {
@@ -98,9 +99,9 @@ function FilterBox({
       </div>
       {children}
       {messages.map((m) => (
-        <p key={m} role="alert" className="text-xs text-red-600">
+        <ErrorAlert key={m} variant="field">
           {m}
-        </p>
+        </ErrorAlert>
       ))}
     </div>
   );

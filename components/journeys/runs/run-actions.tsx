@@ -3,6 +3,7 @@ import { RotateCcw, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Cancel (an active run) and retry (a failed one), for admins; errors from the route are shown as they come. */
 export function RunActions({
@@ -60,11 +61,7 @@ export function RunActions({
           </Button>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert className="text-red-700">{error}</ErrorAlert>
     </div>
   );
 }

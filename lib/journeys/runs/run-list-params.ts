@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RUN_FILTER_STATUSES, type TRunFilter } from "@/db/queries/journey-runs";
+import { formatCursor, parseCursor, type TKeysetCursor } from "@/lib/pagination/keyset-cursor";
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const ZRunListParams = z.object({
@@ -19,17 +20,17 @@ export function parseRunListParams(
     status: p.status ?? null,
     contact: p.q || null,
     q: p.q ?? "",
-    after: p.after ?? null,
+    after: parseCursor(p.after),
   };
 }
 
 /** The query string of a view, optionally at another page. */
-export function runListQuery(view: TRunFilter, after?: string | null): string {
+export function runListQuery(view: TRunFilter, after?: TKeysetCursor | null): string {
   const s = new URLSearchParams();
   if (view.journeyId) s.set("journey", view.journeyId);
   if (view.status) s.set("status", view.status);
   if (view.contact) s.set("q", view.contact);
-  if (after) s.set("after", after);
+  if (after) s.set("after", formatCursor(after));
   const qs = s.toString();
   return qs ? `?${qs}` : "";
 }

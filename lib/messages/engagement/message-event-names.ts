@@ -1,7 +1,8 @@
 import type { TMessageEventType } from "@/db/schema";
 import type { TSendChannel } from "@/lib/channels/types";
 
-const CHANNEL_LABEL: Record<TSendChannel, string> = {
+/** Segment's Email spec names, so these are data (stored as event names), not labels. */
+const EVENT_PREFIX: Record<TSendChannel, string> = {
   email: "Email",
   sms: "SMS",
   push: "Push",
@@ -30,9 +31,5 @@ const ACTION: Partial<Record<TMessageEventType, string>> = {
 export function contactEventNameFor(channel: TSendChannel, type: TMessageEventType): string | null {
   if (type === "unsubscribed") return "Unsubscribed";
   const action = ACTION[type];
-  return action ? `${CHANNEL_LABEL[channel]} ${action}` : null;
-}
-
-export function channelLabel(channel: TSendChannel): string {
-  return CHANNEL_LABEL[channel];
+  return action ? `${EVENT_PREFIX[channel]} ${action}` : null;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MESSAGE_STATUSES } from "@/db/schema";
 import { SEND_CHANNELS, type TSendChannel } from "@/lib/channels/types";
-import { formatCursor, parseCursor, type TKeysetCursor } from "@/lib/contacts/keyset-cursor";
+import { formatCursor, parseCursor, type TKeysetCursor } from "@/lib/pagination/keyset-cursor";
 
 export type TMessageStatus = (typeof MESSAGE_STATUSES)[number];
 

@@ -2,7 +2,7 @@ import type { TContact } from "@/db/schema";
 import type { TPushTarget, TSendChannel } from "@/lib/channels/types";
 import { channelStates } from "@/lib/contacts/contact-profile";
 import { sourceLabel } from "@/lib/contacts/channel-labels";
-import { channelLabel } from "../engagement/message-event-names";
+import { channelInSentence } from "@/lib/channels/channel-meta";
 
 type TReach = Parameters<typeof channelStates>[1];
 
@@ -30,7 +30,7 @@ export function chooseRecipient(
   if (state?.status === "unsubscribed")
     return {
       ok: false,
-      reason: `opted out of ${channelLabel(channel).toLowerCase()} (${sourceLabel(state.source ?? "api")})`,
+      reason: `opted out of ${channelInSentence(channel)} (${sourceLabel(state.source ?? "api")})`,
     };
   switch (channel) {
     case "email":

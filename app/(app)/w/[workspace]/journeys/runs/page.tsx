@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
-import { KeysetPagination } from "@/components/contacts/keyset-pagination";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { RunFilters } from "@/components/journeys/runs/run-filters";
 import { RunsTable } from "@/components/journeys/runs/runs-table";
 import { Card } from "@/components/ui/card";

@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/require-workspace";
-import { ChannelBadge } from "@/components/messages/channel-badge";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageContent } from "@/components/messages/message-content";
 import { MessageFacts } from "@/components/messages/message-facts";
 import { MessageTimeline } from "@/components/messages/message-timeline";
