@@ -1,123 +1,77 @@
 import { expect, test } from "@playwright/test";
+import { journeyGridGraph, middleNodeId } from "../bench/lib/journey-grid-graph";
 import { storageStateFor } from "./helpers";
 import { shot } from "./journey-canvas-helpers";
 
-/**
- * A benchmark, not a gate: loads a 200-node journey and drags a node for two seconds, printing
- * load time and frames drawn. No timing assertions (the machine is shared), only that it works.
- */
-function bigGraph(size = 200) {
-  const nodes: {
-    id: string;
-    type: string;
-    position: { x: number; y: number };
-    data: Record<string, unknown>;
-  }[] = [
-    {
-      id: "t",
-      type: "trigger",
-      position: { x: 0, y: 0 },
-      data: { kind: "event", event: "Signed Up", filters: [] },
-    },
-  ];
-  const edges: { id: string; source: string; sourceHandle: string | null; target: string }[] = [];
-  let prev = "t";
-  for (let i = 1; i < size; i++) {
-    const id = `n${i}`;
-    const kind =
-      i % 4 === 0 ? "branch" : i % 4 === 1 ? "send" : i % 4 === 2 ? "wait" : "update_contact";
-    const data =
-      kind === "branch"
-        ? {
-            condition: {
-              kind: "attribute",
-              filter: { property: "plan", type: "string", op: "equals", value: "pro" },
-            },
-          }
-        : kind === "send"
-          ? { channel: "email", templateId: "" }
-          : kind === "wait"
-            ? { kind: "duration", amount: i, unit: "hours" }
-            : { attribute: `step_${i}`, value: true };
-    // A 10 × 20 grid, so the whole journey fits the view as a marketer would first see it.
-    nodes.push({
-      id,
-      type: kind,
-      position: { x: (i % 10) * 320, y: Math.floor(i / 10) * 170 },
-      data,
-    });
-    edges.push({
-      id: `e${i}`,
-      source: prev,
-      sourceHandle: prev.startsWith("n") && Number(prev.slice(1)) % 4 === 0 ? "yes" : null,
-      target: id,
-    });
-    prev = id;
-  }
-  return { nodes, edges };
-}
+// What a marketer notices on a big journey: it opens, and a node can be dragged and stays where it
+// was put. How smoothly it drags is measured by `npm run bench:canvas` (docs/benchmarks.md).
+const SIZE = 200;
+const NODE = middleNodeId(SIZE);
+const DRAG = { x: 150, y: 90 };
 
 test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1600, height: 1000 } });
 
-test("a 200-node journey loads and drags smoothly (figures printed)", async ({ page }) => {
+test("a 200-node journey opens, and a node dragged on it moves on screen and in the saved draft", async ({
+  page,
+}) => {
+  const graph = journeyGridGraph(SIZE);
   const created = await page.request.post("/api/w/demo/journeys", {
-    data: { name: `Perf 200 nodes ${Date.now()}` },
+    data: { name: `Canvas ${SIZE} nodes ${Date.now()}` },
   });
   expect(created.status(), await created.text()).toBe(201);
   const { journey } = (await created.json()) as { journey: { id: string } };
   const patched = await page.request.patch(`/api/w/demo/journeys/${journey.id}`, {
-    data: { graph: bigGraph() },
+    data: { graph },
   });
   expect(patched.status(), await patched.text()).toBe(200);
 
-  const t0 = Date.now();
   await page.goto(`/w/demo/journeys/${journey.id}`);
-  await expect(page.locator(".react-flow__node").first()).toBeVisible();
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll(".react-flow__node").length > 0 &&
-      !!document.querySelector(".react-flow__viewport"),
-  );
-  const loadMs = Date.now() - t0;
-  const rendered = await page.locator(".react-flow__node").count();
+  // The whole journey fits the first view: its first and last steps are both drawn.
+  await expect(page.getByTestId("node-t")).toBeVisible();
+  await expect(page.getByTestId(`node-n${SIZE - 1}`)).toBeVisible();
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
 
-  // Grab a node in the middle of the journey and drag it in circles for 2 s.
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __count: boolean };
-    w.__frames = 0;
-    w.__count = false;
-    const tick = () => {
-      if (w.__count) w.__frames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const node = page.getByTestId("node-n105");
-  const box = (await node.boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+  const node = page.getByTestId(`node-${NODE}`);
+  const before = (await node.boundingBox())!;
+  const zoom = await page
+    .locator(".react-flow__viewport")
+    .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  const cx = before.x + before.width / 2;
+  const cy = before.y + before.height / 2;
   await page.mouse.move(cx, cy);
   await page.mouse.down();
-  await page.evaluate(() => ((window as unknown as { __count: boolean }).__count = true));
-  const start = Date.now();
-  let moves = 0;
-  while (Date.now() - start < 2000) {
-    const a = (moves / 10) % (2 * Math.PI);
-    await page.mouse.move(cx + 120 * Math.cos(a), cy + 80 * Math.sin(a));
-    moves++;
-  }
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __count: boolean };
-    w.__count = false;
-    return w.__frames;
-  });
-  const dragMs = Date.now() - start;
+  // React Flow starts a drag once the pointer has moved past its threshold, and the node follows
+  // from there: a first small move picks the node up, then the drag proper.
+  await page.mouse.move(cx + 4, cy);
+  await page.mouse.move(cx + 4 + DRAG.x, cy + DRAG.y, { steps: 12 });
   await page.mouse.up();
+
+  // On screen: the node followed the pointer.
+  await expect
+    .poll(async () => {
+      const after = (await node.boundingBox())!;
+      return { x: Math.round(after.x - before.x), y: Math.round(after.y - before.y) };
+    })
+    .toEqual(DRAG);
   await page.screenshot(shot("journey-200-nodes"));
 
-  console.info(
-    `[canvas-perf] 200-node journey: load ${loadMs} ms, ${rendered} nodes in the DOM (off-screen ones skipped), drag ${dragMs} ms: ${frames} frames (${((frames * 1000) / dragMs).toFixed(1)} fps), ${moves} pointer moves`,
-  );
-  expect(frames).toBeGreaterThan(0);
+  // In the draft: autosave stored the new position (the drag in screen pixels over the zoom).
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  const original = graph.nodes.find((n) => n.id === NODE)!.position;
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`/api/w/demo/journeys/${journey.id}`);
+      const body = (await res.json()) as {
+        journey: { draftGraph: { nodes: { id: string; position: { x: number; y: number } }[] } };
+      };
+      const saved = body.journey.draftGraph.nodes.find((n) => n.id === NODE)!.position;
+      return {
+        x: Math.round((saved.x - original.x) * zoom),
+        y: Math.round((saved.y - original.y) * zoom),
+      };
+    })
+    .toEqual(DRAG);
+
+  const removed = await page.request.delete(`/api/w/demo/journeys/${journey.id}`);
+  expect(removed.status()).toBe(200);
 });
