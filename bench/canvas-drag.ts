@@ -2,7 +2,7 @@
 // drawn per second and pointer moves handled per second while a node is dragged in circles, on a
 // 200-node journey beside a 20-node one (the baseline) in the same run, rounds interleaved so load
 // from other processes weighs on both alike. Run: npm run bench:canvas
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type CDPSession, type Page } from "@playwright/test";
 import { locateBrowser } from "../scripts/find-browser/decide-browser.mjs";
 import { systemProbe } from "../scripts/find-browser/system-probe.mjs";
 import { journeyGridGraph, middleNodeId } from "./lib/journey-grid-graph";
@@ -16,7 +16,30 @@ const SIZES = [20, 200];
 const MARKETER = "marketer@demo.waymark.dev";
 const DEMO_PASSWORD = "waymark-demo-2026";
 
-type Sample = { loadMs: number; fps: number; movesPerSecond: number; rendered: number };
+// Main-thread time per second of dragging, from Chromium's own counters (CDP Performance.getMetrics):
+// what the drag costs, split into script, style and layout.
+const BREAKDOWN = [
+  "ScriptDuration",
+  "RecalcStyleDuration",
+  "LayoutDuration",
+  "TaskDuration",
+] as const;
+type Breakdown = Record<(typeof BREAKDOWN)[number], number>;
+type Sample = {
+  loadMs: number;
+  fps: number;
+  movesPerSecond: number;
+  rendered: number;
+  busy: Breakdown;
+};
+
+async function mainThreadTimes(cdp: CDPSession): Promise<Breakdown> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as {
+    metrics: { name: string; value: number }[];
+  };
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return Object.fromEntries(BREAKDOWN.map((k) => [k, value(k)])) as Breakdown;
+}
 
 async function createJourney(page: Page, size: number): Promise<string> {
   const created = await page.request.post("/api/w/demo/journeys", {
@@ -32,7 +55,12 @@ async function createJourney(page: Page, size: number): Promise<string> {
 }
 
 /** Opens the journey, then drags its middle node in circles for DRAG_MS, counting frames. */
-async function sample(page: Page, journeyId: string, size: number): Promise<Sample> {
+async function sample(
+  page: Page,
+  cdp: CDPSession,
+  journeyId: string,
+  size: number,
+): Promise<Sample> {
   const t0 = performance.now();
   await page.goto(`/w/demo/journeys/${journeyId}`);
   const node = page.getByTestId(`node-${middleNodeId(size)}`);
@@ -40,22 +68,23 @@ async function sample(page: Page, journeyId: string, size: number): Promise<Samp
   const loadMs = performance.now() - t0;
   const rendered = await page.locator(".react-flow__node").count();
 
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __count: boolean };
-    w.__frames = 0;
-    w.__count = false;
+  // Scripts as strings: tsx wraps named functions in a helper that does not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = 0;
+    window.__count = false;
     const tick = () => {
-      if (w.__count) w.__frames++;
+      if (window.__count) window.__frames++;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const box = (await node.boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy);
   await page.mouse.down();
-  await page.evaluate(() => ((window as unknown as { __count: boolean }).__count = true));
+  await page.evaluate("window.__count = true");
+  const before = await mainThreadTimes(cdp);
   const start = performance.now();
   let moves = 0;
   while (performance.now() - start < DRAG_MS) {
@@ -63,14 +92,16 @@ async function sample(page: Page, journeyId: string, size: number): Promise<Samp
     await page.mouse.move(cx + 120 * Math.cos(a), cy + 80 * Math.sin(a));
     moves++;
   }
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __count: boolean };
-    w.__count = false;
-    return w.__frames;
-  });
+  const frames = await page.evaluate<number>("window.__count = false, window.__frames");
   const seconds = (performance.now() - start) / 1000;
+  const after = await mainThreadTimes(cdp);
   await page.mouse.up();
-  return { loadMs, fps: frames / seconds, movesPerSecond: moves / seconds, rendered };
+  // Let autosave store the moved node before the next round navigates away from the page.
+  await page.getByTestId("save-state").filter({ hasText: "Saved" }).waitFor();
+  const busy = Object.fromEntries(
+    BREAKDOWN.map((k) => [k, ((after[k] - before[k]) * 1000) / seconds]),
+  ) as Breakdown;
+  return { loadMs, fps: frames / seconds, movesPerSecond: moves / seconds, rendered, busy };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -92,6 +123,8 @@ async function main() {
       viewport: { width: 1600, height: 1000 },
     });
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(MARKETER);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -101,18 +134,20 @@ async function main() {
     const journeys = new Map<number, string>();
     for (const size of SIZES) journeys.set(size, await createJourney(page, size));
     // Warm-up: compiles nothing (production build) but fills the server's and browser's caches.
-    for (const size of SIZES) await sample(page, journeys.get(size)!, size);
+    for (const size of SIZES) await sample(page, cdp, journeys.get(size)!, size);
 
     const samples = new Map<number, Sample[]>(SIZES.map((s) => [s, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const size of SIZES)
-        samples.get(size)!.push(await sample(page, journeys.get(size)!, size));
+        samples.get(size)!.push(await sample(page, cdp, journeys.get(size)!, size));
     }
 
     console.info(
       `\ncanvas-drag: ${ROUNDS} rounds, each dragging the middle node in circles for ${DRAG_MS} ms, Chromium ${browser.version()} (${found.source}), viewport 1600×1000; medians`,
     );
-    console.info("  nodes | in the DOM | open (ms) | frames/s | pointer moves/s");
+    console.info(
+      "  nodes | in the DOM | open (ms) | frames/s | pointer moves/s | main thread ms per s: busy (script / style / layout)",
+    );
     const figures = SIZES.map((size) => {
       const s = samples.get(size)!;
       const f = {
@@ -121,9 +156,13 @@ async function main() {
         loadMs: median(s.map((x) => x.loadMs)),
         fps: median(s.map((x) => x.fps)),
         moves: median(s.map((x) => x.movesPerSecond)),
+        busy: Object.fromEntries(
+          BREAKDOWN.map((k) => [k, median(s.map((x) => x.busy[k]))]),
+        ) as Breakdown,
       };
+      const ms = (k: keyof Breakdown) => f.busy[k].toFixed(0);
       console.info(
-        `  ${String(size).padStart(5)} | ${String(f.rendered).padStart(10)} | ${f.loadMs.toFixed(0).padStart(9)} | ${f.fps.toFixed(1).padStart(8)} | ${f.moves.toFixed(1).padStart(15)}`,
+        `  ${String(size).padStart(5)} | ${String(f.rendered).padStart(10)} | ${f.loadMs.toFixed(0).padStart(9)} | ${f.fps.toFixed(1).padStart(8)} | ${f.moves.toFixed(1).padStart(15)} | ${ms("TaskDuration")} (${ms("ScriptDuration")} / ${ms("RecalcStyleDuration")} / ${ms("LayoutDuration")})`,
       );
       return f;
     });
