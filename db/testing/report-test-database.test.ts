@@ -11,11 +11,16 @@ describe("the line a test run prints about its database", () => {
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       writeFileSync(path.join(root, file), text);
     };
-    write("lib/a/a.test.ts", "await useTestDb();");
-    write("db/queries/b.test.ts", "await useTestDb();");
-    write("lib/c/c.test.ts", 'describeOnPostgres("races", () => { useTestDb(); });');
-    write("lib/d/d.test.ts", "expect(1).toBe(1);");
-    write("lib/e/e.ts", "await useTestDb();");
+    const uses = 'import { useTestDb } from "@/db/testing/test-db";\nawait useTestDb();';
+    write("lib/a/a.test.ts", uses);
+    write("db/queries/b.test.ts", uses.replace("@/db/testing/test-db", "./testing/test-db"));
+    write(
+      "lib/c/c.test.ts",
+      `import { describeOnPostgres } from "@/db/testing/postgres-only";\n${uses}`,
+    );
+    // Mentions without imports (like this file's) do not count; nor do files that are not tests.
+    write("lib/d/d.test.ts", 'write("x.test.ts", "await useTestDb(); describeOnPostgres(");');
+    write("lib/e/e.ts", uses);
     expect(countDatabaseTests(root)).toEqual({ database: 2, postgresOnly: 1 });
   });
 

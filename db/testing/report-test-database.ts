@@ -23,8 +23,9 @@ export function countDatabaseTests(root: string): { database: number; postgresOn
   let postgresOnly = 0;
   for (const file of testFiles(root)) {
     const text = readFileSync(file, "utf8");
-    if (text.includes("describeOnPostgres(")) postgresOnly++;
-    else if (text.includes("useTestDb(")) database++;
+    // By what the file imports, so a test that merely mentions the helpers is not counted.
+    if (/^import\s*\{[^}]*\bdescribeOnPostgres\b[^}]*\}\s*from/m.test(text)) postgresOnly++;
+    else if (/^import\s*\{[^}]*\buseTestDb\b[^}]*\}\s*from/m.test(text)) database++;
   }
   return { database, postgresOnly };
 }
