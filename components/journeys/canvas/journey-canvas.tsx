@@ -11,7 +11,7 @@ import {
   type NodeChange,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useMemo, useSyncExternalStore, type DragEvent } from "react";
+import { useCallback, useMemo, useRef, useSyncExternalStore, type DragEvent } from "react";
 import type { TCanvasEdge, TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import { NODE_KINDS, type TNodeKind } from "@/lib/journeys/graph/node-data";
 import { useCanvasContext } from "./canvas-context";
@@ -64,6 +64,14 @@ export function JourneyCanvas({
     e.preventDefault();
     e.dataTransfer.dropEffect = "move";
   }, []);
+  // Counts the times the view came to rest (after a pan, a zoom or a fit's animation), so a test
+  // can wait for "Tidy up layout" to finish moving the view instead of sleeping. Set on the
+  // element directly: counting must not re-render the canvas.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const onMoveEnd = useCallback(() => {
+    const el = canvasRef.current;
+    if (el) el.dataset.viewRested = String(Number(el.dataset.viewRested ?? 0) + 1);
+  }, []);
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(DRAG_MIME) as TNodeKind;
@@ -82,6 +90,7 @@ export function JourneyCanvas({
       onDragOver={readOnly ? undefined : onDragOver}
       onDrop={readOnly ? undefined : onDrop}
       data-testid="canvas"
+      ref={canvasRef}
     >
       <ReactFlow
         nodes={nodes}
@@ -90,6 +99,7 @@ export function JourneyCanvas({
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={readOnly ? undefined : onConnect}
+        onMoveEnd={onMoveEnd}
         defaultEdgeOptions={defaultEdgeOptions}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

@@ -148,7 +148,8 @@ describe("segment-entered trigger", () => {
           eq(journeySegmentMembers.inSegment, false),
         ),
       );
-    expect(out).toBeDefined();
+    // Recorded as out, with the one transition in still counted, and nothing pending.
+    expect(out).toMatchObject({ inSegment: false, pending: false, transitions: 1 });
     // A change that no event reports (a direct write, like a static list edit) waits for the sweep.
     await db()
       .update(contacts)

@@ -232,7 +232,12 @@ describe("channel provider settings", () => {
     await expect(removeChannelProvider(b.workspace.id, "twilio")).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    expect(await rawConfig(a.workspace.id, "twilio")).toBeDefined();
+    // B's refused removal left A's Twilio account as it was.
+    expect(await storedConfig(a.workspace.id, "twilio")).toMatchObject({
+      accountSid: "AC123",
+      authToken: "tw-token-secret",
+      fromNumber: "+14155550100",
+    });
   });
 
   it("removing a provider sends its channels back to the outbox", async () => {
