@@ -171,3 +171,12 @@ test("opening a message anywhere records no open, no click and no opt-out", asyn
   await expect(page.getByTestId("timeline")).not.toContainText("Email Opened");
   expect(consoleErrors).toEqual([]);
 });
+
+test("the app answers /favicon.ico and links its icons (issue 14, item 11)", async ({ page }) => {
+  const ico = await page.request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toBe("image/x-icon");
+  await page.goto("/w/demo/journeys");
+  await expect(page.locator('link[rel="icon"][type="image/svg+xml"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
+});
