@@ -188,7 +188,9 @@ test.describe("as the analyst", () => {
     await expect(page.getByTestId("email-subject")).toHaveText(subject);
     await expect(page.getByTestId("email-content")).toContainText("Acme Shop <hello@acme.test>");
     const iframe = page.locator('iframe[title^="Email:"]');
-    await expect(iframe).toHaveAttribute("sandbox", "");
+    // Scripts are forbidden by the document's policy; the sandbox keeps it off this origin.
+    await expect(iframe).toHaveAttribute("sandbox", "allow-scripts");
+    await expect(iframe).toHaveAttribute("srcdoc", /script-src 'none'/);
     await expect(
       page
         .frameLocator('iframe[title^="Email:"]')

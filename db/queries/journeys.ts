@@ -10,6 +10,15 @@ import {
 } from "@/db/schema";
 import { rowsOf } from "@/db/execute-rows";
 
+/**
+ * What a graph says, without where its nodes sit: nodes minus their positions and edges, each in
+ * id order. Moving nodes or "Tidy up layout" on a live journey leaves nothing to publish.
+ */
+const graphContent = (graph: SQL) =>
+  sql`jsonb_build_object(
+    'nodes', (select coalesce(jsonb_agg(n - 'position' order by n->>'id'), '[]'::jsonb) from jsonb_array_elements(${graph}->'nodes') n),
+    'edges', (select coalesce(jsonb_agg(e order by e->>'id'), '[]'::jsonb) from jsonb_array_elements(${graph}->'edges') e))`;
+
 export async function listJourneys(workspaceId: string, ex: Executor = db()) {
   return ex
     .select({
@@ -18,7 +27,7 @@ export async function listJourneys(workspaceId: string, ex: Executor = db()) {
       status: journeys.status,
       liveVersion: journeys.liveVersion,
       updatedAt: journeys.updatedAt,
-      hasDraftChanges: sql<boolean>`${journeys.liveVersion} = 0 or ${journeys.draftGraph} is distinct from (select v.graph from journey_versions v where v.journey_id = ${journeys.id} and v.version = ${journeys.liveVersion})`,
+      hasDraftChanges: sql<boolean>`${journeys.liveVersion} = 0 or ${graphContent(sql`${journeys.draftGraph}`)} is distinct from (select ${graphContent(sql`v.graph`)} from journey_versions v where v.journey_id = ${journeys.id} and v.version = ${journeys.liveVersion})`,
     })
     .from(journeys)
     .where(eq(journeys.workspaceId, workspaceId))

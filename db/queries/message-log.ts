@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, messageEvents, messages, templates } from "@/db/schema";
 import type { TKeysetCursor } from "@/lib/pagination/keyset-cursor";
@@ -21,9 +21,17 @@ function whereOf(workspaceId: string, f: TMessageLogFilter): SQL {
     f.provider ? eq(messages.provider, f.provider) : undefined,
     f.templateId ? eq(messages.templateId, f.templateId) : undefined,
     f.contactId ? eq(messages.contactId, f.contactId) : undefined,
-    f.q ? ilike(messages.recipient, likeContains(f.q)) : undefined,
+    f.q ? matchesText(likeContains(f.q)) : undefined,
   )!;
 }
+
+/** The search box: the address it went to, or its contact's email, phone or user id (a push goes to a device). */
+const matchesText = (pattern: string) =>
+  or(
+    ilike(messages.recipient, pattern),
+    sql`exists (select 1 from ${contacts} c where c.id = ${messages.contactId} and c.workspace_id = ${messages.workspaceId}
+      and (c.email ilike ${pattern} or c.phone ilike ${pattern} or c.external_id ilike ${pattern}))`,
+  );
 
 const keyset = (c: TKeysetCursor, op: "<" | ">") =>
   keysetWhere(messages.createdAt, messages.id, c, op);

@@ -17,9 +17,12 @@ import { NODE_KINDS, type TNodeKind } from "@/lib/journeys/graph/node-data";
 import { useCanvasContext } from "./canvas-context";
 import { JourneyNode } from "./journey-node";
 import { DRAG_MIME, MINIMAP_COLOR } from "./node-kinds";
+import { EdgeRoutingContext, RoutedEdge, useEdgeRouting } from "./routed-edge";
 
 const nodeTypes = Object.fromEntries(NODE_KINDS.map((k) => [k, JourneyNode]));
-const defaultEdgeOptions = { type: "smoothstep", style: { strokeWidth: 2, stroke: "#94a3b8" } };
+const edgeTypes = { routed: RoutedEdge };
+// Edges run around nodes and name their outcome (routed-edge.tsx); saved drafts carry no edge type.
+const defaultEdgeOptions = { type: "routed", style: { strokeWidth: 2, stroke: "#94a3b8" } };
 const minimapColor = (n: { type?: string }) =>
   MINIMAP_COLOR[(n.type ?? "exit") as TNodeKind] ?? "#94a3b8";
 const PATH_EDGE = { stroke: "#059669", strokeWidth: 3 };
@@ -44,6 +47,7 @@ export function JourneyCanvas({
 }: Props) {
   const { readOnly, decorations } = useCanvasContext();
   const { screenToFlowPosition } = useReactFlow();
+  const routing = useEdgeRouting(nodes);
   const pathKey = useSyncExternalStore(
     decorations.subscribe,
     () => decorations.pathKey(),
@@ -92,30 +96,33 @@ export function JourneyCanvas({
       data-testid="canvas"
       ref={canvasRef}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={readOnly ? undefined : onConnect}
-        onMoveEnd={onMoveEnd}
-        defaultEdgeOptions={defaultEdgeOptions}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        selectionKeyCode={readOnly ? null : "Shift"}
-        multiSelectionKeyCode={["Meta", "Control"]}
-        fitView
-        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
-        minZoom={0.1}
-        onlyRenderVisibleElements={nodes.length > 80}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} color="#cbd5e1" />
-        <Controls showInteractive={false} />
-        <MiniMap nodeColor={minimapColor} pannable zoomable className="!bg-white" />
-      </ReactFlow>
+      <EdgeRoutingContext.Provider value={routing}>
+        <ReactFlow
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={readOnly ? undefined : onConnect}
+          onMoveEnd={onMoveEnd}
+          defaultEdgeOptions={defaultEdgeOptions}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          selectionKeyCode={readOnly ? null : "Shift"}
+          multiSelectionKeyCode={["Meta", "Control"]}
+          fitView
+          fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+          minZoom={0.1}
+          onlyRenderVisibleElements={nodes.length > 80}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={20} color="#cbd5e1" />
+          <Controls showInteractive={false} />
+          <MiniMap nodeColor={minimapColor} pannable zoomable className="!bg-white" />
+        </ReactFlow>
+      </EdgeRoutingContext.Provider>
     </div>
   );
 }

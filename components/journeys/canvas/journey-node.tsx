@@ -1,6 +1,6 @@
 "use client";
-import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo, useMemo } from "react";
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import { draftHandles } from "@/lib/journeys/canvas/draft-handles";
 import { describeErrorPath } from "@/lib/journeys/canvas/field-errors";
@@ -21,6 +21,7 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
   const meta = NODE_KIND_META[type];
   const handles = useMemo(() => draftHandles(type, data), [type, data]);
   const line = useMemo(() => summarizeNode(type, data, summary), [type, data, summary]);
+  useRemeasureOnHandles(id, handles);
   const badHandles = new Set(deco.errors.map((e) => e.handle).filter(Boolean));
   const nodeErrors = deco.errors;
   const Icon = meta.icon;
@@ -120,6 +121,25 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
       ))}
     </div>
   );
+}
+
+/**
+ * React Flow measures a node's handles once, when it mounts. A case or variant added or removed
+ * later moves every output, so the node is measured again whenever its outputs change: the new
+ * handle accepts a drag at once, and edges from the other outputs follow their handles.
+ */
+function useRemeasureOnHandles(id: string, handles: { id: string; label: string }[]) {
+  const updateNodeInternals = useUpdateNodeInternals();
+  // Labels count too: they sit in the footer and can change the node's height.
+  const key = handles.map((h) => `${h.id}\u0000${h.label}`).join("\u0001");
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    updateNodeInternals(id);
+  }, [id, key, updateNodeInternals]);
 }
 
 export const JourneyNode = memo(JourneyNodeView);

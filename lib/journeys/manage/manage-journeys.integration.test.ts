@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { findJourney, listJourneyVersions } from "@/db/queries/journeys";
+import { findJourney, listJourneys, listJourneyVersions } from "@/db/queries/journeys";
 import { contacts, journeyEntries } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
@@ -48,6 +48,30 @@ describe("renaming a journey", () => {
     await expect(createJourney(workspace.id, user.id, { name: "Welcome" })).rejects.toMatchObject({
       status: 409,
     });
+  });
+});
+
+describe("unpublished changes", () => {
+  it("a layout-only change on a live journey leaves nothing to publish; a content change does", async () => {
+    const { workspace, user } = await makeTenant("Layout");
+    const ws = workspace.id;
+    const journey = await createJourney(ws, user.id, { name: "Tidy" });
+    const graph = graphFor("Signed Up");
+    await saveJourneyDraft(ws, journey.id, { graph });
+    const changes = async () =>
+      (await listJourneys(ws)).find((j) => j.id === journey.id)?.hasDraftChanges;
+    expect(await changes()).toBe(true);
+    await publishJourney(ws, journey.id, user.id);
+    expect(await changes()).toBe(false);
+    // Tidied up: every node moved, edges listed in another order.
+    const moved = {
+      nodes: graph.nodes.map((n, i) => ({ ...n, position: { x: 500 + i, y: 40 * i } })).reverse(),
+      edges: [...graph.edges].reverse(),
+    };
+    await saveJourneyDraft(ws, journey.id, { graph: moved });
+    expect(await changes()).toBe(false);
+    await saveJourneyDraft(ws, journey.id, { graph: graphFor("Purchased") });
+    expect(await changes()).toBe(true);
   });
 });
 

@@ -48,7 +48,8 @@ export function chooseRecipient(
         ? {
             ok: true,
             recipient: {
-              address: `${targets.length} device${targets.length === 1 ? "" : "s"}`,
+              // The log and its search show who it went to; the device count follows.
+              address: `${contact.externalId ?? contact.email ?? contact.phone ?? contact.id} · ${targets.length} device${targets.length === 1 ? "" : "s"}`,
               pushTargets: targets,
             },
           }

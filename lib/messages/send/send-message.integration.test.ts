@@ -126,6 +126,21 @@ describe("sendMessage", () => {
     expect(contactEvents.map((e) => e.name)).toEqual(["Email Sent"]);
   });
 
+  it("a test send carries no open pixel and no click redirects", async () => {
+    const { ws, template, contact } = await setup("Tester");
+    const outcome = await sendMessage({
+      workspaceId: ws,
+      contactId: contact.id,
+      templateId: template.id,
+      idempotencyKey: "test-send-1",
+      origin: { kind: "test", userId: "u" },
+    });
+    expect(outcome.status).toBe("sent");
+    const mail = await sink.waitFor((m) => m.to.includes("tester@example.com"));
+    expect(mail.html).toContain('href="https://shop.test/new"');
+    expect(mail.html).not.toMatch(/\/t\/[oc]\//);
+  });
+
   it("sends once for one idempotency key", async () => {
     const { ws, template, contact } = await setup("Beta");
     const first = await send(ws, contact.id, template.id, "run-2:n1");

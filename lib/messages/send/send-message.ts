@@ -108,10 +108,15 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
     workspace: { name: template.workspaceName },
     message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl },
   });
-  const rendered = renderMessage(compiled, context, {
-    trackClick: (url: string) => urls.clickUrl(url),
-    openPixelUrl: urls.openPixelUrl,
-  });
+  // A test send goes to a teammate: it carries no pixel and no click redirects, so reading it
+  // never counts as engagement anywhere (the message page shows the same untracked HTML).
+  const rendered = renderMessage(
+    compiled,
+    context,
+    isTest
+      ? {}
+      : { trackClick: (url: string) => urls.clickUrl(url), openPixelUrl: urls.openPixelUrl },
+  );
   if (!rendered.ok) return skip(withTemplate, rendered.reason, recipient.address);
 
   const content = buildOutgoingMessage(messageId, rendered.content, recipient, {
