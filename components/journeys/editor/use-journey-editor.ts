@@ -199,10 +199,13 @@ export function useJourneyEditor(
     decorations.setErrors([]);
     dispatch({ type: "restored", version });
   };
-  const setSettings = (settings: Record<string, unknown>) => {
+  // Stable, so the memoised side panel is not re-rendered by these.
+  const setSettings = useCallback((settings: Record<string, unknown>) => {
     settingsRef.current = settings;
     dispatch({ type: "settings", settings });
-  };
+  }, []);
+  const setPanel = useCallback((panel: TPanel) => dispatch({ type: "panel", panel }), []);
+  const closeVersion = useCallback(() => dispatch({ type: "view", version: null }), []);
 
   return {
     ...s,
@@ -219,8 +222,8 @@ export function useJourneyEditor(
     labelOf,
     selectedNode,
     panelOptions,
-    setPanel: (panel: TPanel) => dispatch({ type: "panel", panel }),
-    closeVersion: () => dispatch({ type: "view", version: null }),
+    setPanel,
+    closeVersion,
     addAtCentre,
     focusNode,
     layout,
