@@ -30,13 +30,11 @@ test.describe("as a marketer", () => {
     await page.goto("/w/demo/contacts/imports");
     await page.getByRole("link", { name: "Import CSV" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Import contacts" })).toBeVisible();
-    await page
-      .getByLabel("CSV file")
-      .setInputFiles({
-        name: "crm-export.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(contactsCsv(10_000, BAD, PREFIX)),
-      });
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "crm-export.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(contactsCsv(10_000, BAD, PREFIX)),
+    });
     await page.getByRole("button", { name: "Upload and map columns" }).click();
     await expect(page).toHaveURL(/\/w\/demo\/contacts\/imports\/[0-9a-f-]{36}$/);
     importId = page.url().split("/").at(-1)!;
@@ -152,15 +150,13 @@ test.describe("as a marketer", () => {
 
   test("a file broken in its first rows is refused at upload with the line", async ({ page }) => {
     await page.goto("/w/demo/contacts/imports/new");
-    await page
-      .getByLabel("CSV file")
-      .setInputFiles({
-        name: "broken.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(
-          'user_id,email\nu-1,a@example.com\nu-2,"b@example.com\nu-3,c@example.com\n',
-        ),
-      });
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "broken.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        'user_id,email\nu-1,a@example.com\nu-2,"b@example.com\nu-3,c@example.com\n',
+      ),
+    });
     await page.getByRole("button", { name: "Upload and map columns" }).click();
     await expect(page.locator("form [role=alert]")).toHaveText(
       "Line 3: a quoted field starts in this row and is never closed.",

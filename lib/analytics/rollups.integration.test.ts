@@ -250,14 +250,12 @@ describe("incremental refresh", () => {
     // A slow writer draws its id first and commits last. (On PGlite, with one connection, the
     // refresh simply runs after it; on PostgreSQL the two overlap for real.)
     const slow = db().transaction(async (tx) => {
-      await tx
-        .insert(messageEvents)
-        .values({
-          workspaceId: ws,
-          messageId: msg!.id,
-          type: "sent",
-          occurredAt: new Date("2026-04-03T08:00:00Z"),
-        });
+      await tx.insert(messageEvents).values({
+        workspaceId: ws,
+        messageId: msg!.id,
+        type: "sent",
+        occurredAt: new Date("2026-04-03T08:00:00Z"),
+      });
       drew();
       await held;
     });
