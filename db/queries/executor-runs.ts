@@ -228,11 +228,42 @@ export async function memoiseOwnedStep(
         on conflict do nothing returning step_id`,
   );
   if (rows.length === 1) return true;
+  return Boolean(await findOwnedRun(runId, owner));
+}
+
+/**
+ * Memoises several results of one run in one statement, for the lease holder only (the steps a
+ * checkpoint or a 206 answer reports together). False when the run was cancelled or its lease
+ * lost meanwhile. Results already stored keep their first value.
+ */
+export async function memoiseOwnedSteps(
+  runId: string,
+  owner: string,
+  steps: { stepId: string; result: TStepResult }[],
+): Promise<boolean> {
+  if (!steps.length) return Boolean(await findOwnedRun(runId, owner));
+  const rows = await executeRows<{ owned: boolean }>(
+    sql`with owned as (
+          select 1 from executor_runs where id = ${runId} and lease_owner = ${owner} and status in ('queued', 'waiting')),
+        saved as (
+          insert into executor_steps (run_id, step_id, result)
+          select ${runId}, s.step_id, s.result
+          from rows from (jsonb_to_recordset(${JSON.stringify(steps.map((s) => ({ step_id: s.stepId, result: s.result })))}::jsonb)
+            as (step_id text, result jsonb)) with ordinality as s(step_id, result, n)
+          where exists (select 1 from owned)
+          order by s.n
+          on conflict do nothing)
+        select exists (select 1 from owned) as owned`,
+  );
+  return rows[0]?.owned === true;
+}
+
+async function findOwnedRun(runId: string, owner: string) {
   const [still] = await db()
     .select({ id: executorRuns.id })
     .from(executorRuns)
     .where(owned(runId, owner));
-  return Boolean(still);
+  return still ?? null;
 }
 
 /** Memoised results in the order they finished. */

@@ -4,6 +4,7 @@ import { claimRuns } from "@/db/queries/executor-runs";
 import { systemClock, type TClock } from "./clock";
 import type { TRegisteredFunction } from "./function-config";
 import { ingestEvents, type TEventInput, type TIngestResult } from "./ingest-events";
+import type { TServeHandler } from "./in-process-serve";
 import { processRun } from "./process-run";
 import { registeredFunctions, syncFunctions } from "./sync-functions";
 
@@ -17,6 +18,18 @@ export type TLocalExecutorOptions = {
   slots?: number;
   leaseMs?: number;
   callTimeoutMs?: number;
+  /**
+   * Let the SDK run several steps per request and checkpoint them (default). The app's Inngest
+   * client must then answer checkpoints (localCheckpointFetch). False: one step per request, the
+   * flow before inngest 4.x checkpointing (kept for the benchmark's baseline).
+   */
+  checkpointing?: boolean;
+  /**
+   * The app's serve handler when it runs in this process (in-process-serve.ts): calls to
+   * `serveUrl` then skip loopback HTTP. Asked on every call (the route registers it when it
+   * first loads); null: HTTP.
+   */
+  serveHandler?: () => TServeHandler | null;
   /** Sleep between polls when nothing is due. */
   idleMs?: number;
   log?: (line: string) => void;
@@ -52,7 +65,21 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
   let synced = false;
   const functions = () =>
     (cache ??= registeredFunctions().catch((err) => ((cache = null), Promise.reject(err))));
-  const ctx = { owner, clock, leaseMs, callTimeoutMs, signingKey: opts.signingKey, functions, log };
+  const ctx = {
+    owner,
+    clock,
+    leaseMs,
+    callTimeoutMs,
+    signingKey: opts.signingKey,
+    checkpointing: opts.checkpointing ?? true,
+    serveHandler: (url: string) => {
+      if (!opts.serveHandler) return null;
+      const u = new URL(url);
+      return `${u.origin}${u.pathname}` === opts.serveUrl ? opts.serveHandler() : null;
+    },
+    functions,
+    log,
+  };
 
   const tick = async () => {
     const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);

@@ -2,6 +2,7 @@ import {
   finishRun,
   loadSteps,
   memoiseOwnedStep,
+  memoiseOwnedSteps,
   memoiseStep,
   parkRun,
   updateOwnedRun,
@@ -12,6 +13,7 @@ import { retryDelayMs } from "./backoff";
 import { callFunction, serialisedError, type TCallResult } from "./call-function";
 import type { TClock } from "./clock";
 import type { TRegisteredFunction } from "./function-config";
+import type { TServeHandler } from "./in-process-serve";
 import { applyDiscoveredOps } from "./apply-discovered-ops";
 
 export type TRunContext = {
@@ -20,6 +22,10 @@ export type TRunContext = {
   leaseMs: number;
   callTimeoutMs: number;
   signingKey: string;
+  /** Discovery calls let the SDK run several steps and checkpoint them (handle-checkpoint-request.ts). */
+  checkpointing: boolean;
+  /** The serve handler to call in process for `url`, or null for HTTP (in-process-serve.ts). */
+  serveHandler: (url: string) => TServeHandler | null;
   functions: () => Promise<Map<string, TRegisteredFunction>>;
   log: (line: string) => void;
 };
@@ -101,9 +107,14 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
     run.pending.length === 0 &&
     run.status === "queued";
   // Memoises under the lease and keeps the in-memory list in step; false: cancelled or lease lost.
-  const memoise = async (m: TMemo) => {
-    if (!(await memoiseOwnedStep(run.id, owner, m.stepId, m.result))) return false;
-    if (steps && !steps.some((s) => s.stepId === m.stepId)) steps.push(m);
+  const memoise = async (ms: TMemo[]) => {
+    if (!ms.length) return true;
+    const ok =
+      ms.length === 1
+        ? await memoiseOwnedStep(run.id, owner, ms[0]!.stepId, ms[0]!.result)
+        : await memoiseOwnedSteps(run.id, owner, ms);
+    if (!ok) return false;
+    for (const m of ms) if (steps && !steps.some((s) => s.stepId === m.stepId)) steps.push(m);
     return true;
   };
   // Only a run with timers or waits can be changed by others (an event resuming it); such a run
@@ -124,8 +135,14 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
       event: run.event,
       steps: memo,
       disableImmediateExecution,
+      // The lease owner names the "queue item": checkpoints are memoised only while it holds the run.
+      checkpoint:
+        ctx.checkpointing && stepId === "step"
+          ? { fnId: run.functionId, queueItemId: owner }
+          : null,
       signingKey: ctx.signingKey,
       timeoutMs: ctx.callTimeoutMs,
+      handler: ctx.serveHandler(fn.url),
     });
 
   for (let calls = 0; calls < CALLS_PER_TURN;) {
@@ -135,7 +152,8 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
         await memoiseStep(run.id, w.stepId, { data: null });
       steps = null;
     }
-    steps ??= await loadSteps(run.id);
+    // A fresh run has no steps yet: nothing to read.
+    steps ??= fresh && calls === 0 ? [] : await loadSteps(run.id);
     // A step memoised just before a crash must not run again.
     const done = new Set(steps.map((m) => m.stepId));
     state.pending = state.pending.filter((p) => !done.has(p.id));
@@ -151,7 +169,7 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
         const outcome = stepOutcome(results[i]!, p, fn, now);
         if ("fail" in outcome) return fail(outcome.fail);
         if ("retry" in outcome) later.push(outcome.retry);
-        else if (!(await memoise({ stepId: p.id, result: outcome.memo }))) return;
+        else if (!(await memoise([{ stepId: p.id, result: outcome.memo }]))) return;
       }
       state.pending = later;
       if (!(await updateOwnedRun(run.id, owner, { pending: state.pending }))) return;
@@ -167,6 +185,9 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
         return void (await park(waitUntil.getTime(), "waiting"));
     }
 
+    // No planned step is left here, so any parallel group is done: the SDK may run steps at once
+    // again (Inngest clears disable_immediate_execution then, for request version 2).
+    state.parallel = false;
     if (!(await keepLease())) return;
     const r = await call("step", state.attempt, steps, state.parallel);
     calls++;
@@ -186,7 +207,20 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
     state.attempt = 0;
     const applied = await applyDiscoveredOps(run, fn, r.ops, now, state);
     if (applied.error) return fail(applied.error);
-    for (const m of applied.memos) if (!(await memoise(m))) return;
+    if (applied.completed) {
+      if (!(await memoise(applied.memos))) return;
+      return void (await finishRun(run.id, owner, {
+        status: "completed",
+        output: applied.completed.output,
+      }));
+    }
+    if (ctx.checkpointing) {
+      // The SDK went past the steps it checkpointed during the call: they count as seen (or the
+      // run would be called again before parking on its sleep or wait).
+      steps = await loadSteps(run.id);
+      state.seenSteps = steps.length;
+    }
+    if (!(await memoise(applied.memos))) return;
     if (applied.parked) mayWait = true;
     // Only planned steps, the parallel flag and the attempt need storing: all else is rediscovered.
     if (
