@@ -36,7 +36,14 @@ const MODES: TMode[] = (
     { name: "new", options: { checkpointing: true }, inProcess: true },
   ] as const
 ).filter((m) => (process.env.BENCH_MODES ?? "baseline,new").split(",").includes(m.name));
-type TFigures = { runsPerSec: number; idleP50: number; idleP99: number; load: number };
+type TFigures = {
+  runsPerSec: number;
+  idleP50: number;
+  idleP99: number;
+  load: number;
+  /** CPU of this process (executor, SDK, client; not PostgreSQL) per run of the burst. */
+  cpuMs: number;
+};
 
 const pct = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
@@ -105,6 +112,7 @@ async function measure(mode: TMode, app: TApp): Promise<TFigures> {
     await executeRows(sql`truncate executor_steps, executor_waits, executor_runs cascade`);
     const load = loadavg()[0]!;
     const started = performance.now();
+    const cpu0 = process.cpuUsage();
     for (let b = 0; b < RUNS; b += BATCH) {
       await executor.send(
         Array.from({ length: Math.min(BATCH, RUNS - b) }, (_, i) => ({
@@ -115,7 +123,14 @@ async function measure(mode: TMode, app: TApp): Promise<TFigures> {
     }
     await waitUntilDone(RUNS);
     const seconds = (performance.now() - started) / 1000;
-    return { runsPerSec: RUNS / seconds, idleP50: pct(idle, 0.5), idleP99: pct(idle, 0.99), load };
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      runsPerSec: RUNS / seconds,
+      idleP50: pct(idle, 0.5),
+      idleP99: pct(idle, 0.99),
+      load,
+      cpuMs: (cpu.user + cpu.system) / 1000 / RUNS,
+    };
   } finally {
     await executor.stop();
   }
@@ -126,19 +141,25 @@ async function main() {
   const handle = openDb({ databaseUrl: bench.url, pgliteDir: "memory://" });
   await migrateDb(handle);
   setDbHandle(handle);
-  const app = await serveFunctions((client) => [
-    client.createFunction(
-      { id: "five", triggers: [{ event: "bench/go" }] },
-      async ({ event, step }) => {
-        let acc = Number(event.data.n);
-        for (let i = 0; i < 5; i++) acc = await step.run(`s${i}`, () => acc + 1);
-        return acc;
-      },
-    ),
-  ]);
+  const app = await serveFunctions(
+    (client) => [
+      client.createFunction(
+        { id: "five", triggers: [{ event: "bench/go" }] },
+        async ({ event, step }) => {
+          let acc = Number(event.data.n);
+          for (let i = 0; i < 5; i++) acc = await step.run(`s${i}`, () => acc + 1);
+          return acc;
+        },
+      ),
+    ],
+    undefined,
+    process.env.BENCH_BUFFERED
+      ? { checkpointing: { bufferedSteps: Number(process.env.BENCH_BUFFERED) } }
+      : {},
+  );
   const results = new Map<string, TFigures[]>(MODES.map((m) => [m.name, []]));
   const line = (name: string, f: TFigures) =>
-    `${name.padEnd(8)} ${f.runsPerSec.toFixed(0).padStart(6)} runs/s   idle run p50 ${f.idleP50.toFixed(1).padStart(6)} ms, p99 ${f.idleP99.toFixed(1).padStart(6)} ms   load ${f.load.toFixed(1)}`;
+    `${name.padEnd(8)} ${f.runsPerSec.toFixed(0).padStart(6)} runs/s   idle run p50 ${f.idleP50.toFixed(1).padStart(6)} ms, p99 ${f.idleP99.toFixed(1).padStart(6)} ms   CPU/run ${f.cpuMs.toFixed(1).padStart(5)} ms   load ${f.load.toFixed(1)}`;
   try {
     console.info(
       `local executor: ${RUNS} runs × 5 steps per burst, ${IDLE_RUNS} idle runs, ${SLOTS} slots, PostgreSQL, ${ROUNDS} rounds`,
@@ -158,6 +179,7 @@ async function main() {
         idleP50: median(fs.map((f) => f.idleP50)),
         idleP99: median(fs.map((f) => f.idleP99)),
         load: median(fs.map((f) => f.load)),
+        cpuMs: median(fs.map((f) => f.cpuMs)),
       };
     };
     for (const mode of MODES) console.info(`  ${line(mode.name, med(mode.name))}`);

@@ -12,15 +12,12 @@ export async function insertApiKey(
   },
   ex: Executor = db(),
 ) {
-  const [key] = await ex
-    .insert(apiKeys)
-    .values(values)
-    .returning({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      prefix: apiKeys.prefix,
-      createdAt: apiKeys.createdAt,
-    });
+  const [key] = await ex.insert(apiKeys).values(values).returning({
+    id: apiKeys.id,
+    name: apiKeys.name,
+    prefix: apiKeys.prefix,
+    createdAt: apiKeys.createdAt,
+  });
   return key!;
 }
 

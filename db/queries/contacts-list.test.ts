@@ -58,14 +58,12 @@ beforeAll(async () => {
       email: "anon@example.com",
       createdAt: new Date(T0 - 86400_000),
     });
-  await db()
-    .insert(pushTokens)
-    .values({
-      workspaceId: a,
-      contactId: ids["user-010"]!,
-      token: "tok-0000000010",
-      platform: "ios",
-    });
+  await db().insert(pushTokens).values({
+    workspaceId: a,
+    contactId: ids["user-010"]!,
+    token: "tok-0000000010",
+    platform: "ios",
+  });
   await db()
     .insert(channelSubscriptions)
     .values([

@@ -98,16 +98,14 @@ beforeAll(async () => {
       ])
       .returning({ id: journeys.id })
   ).map((r) => r.id) as [string, string];
-  await db()
-    .insert(journeyVersions)
-    .values({
-      journeyId: journeyA,
-      version: 1,
-      workspaceId: a,
-      graph: {},
-      settings: {},
-      plan: PLAN,
-    });
+  await db().insert(journeyVersions).values({
+    journeyId: journeyA,
+    version: 1,
+    workspaceId: a,
+    graph: {},
+    settings: {},
+    plan: PLAN,
+  });
   [ada, bob] = (
     await db()
       .insert(contacts)

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { memoiseOwnedSteps } from "@/db/queries/executor-runs";
+import { writeOwnedSteps } from "./group-commit";
 
 // Inngest's async checkpoint endpoint (`POST /v1/checkpoint/{runId}/async`), as inngest 4.24.0
 // calls it when a discovery request carries `ctx.fn_id`: the SDK runs several steps in one request
@@ -78,11 +79,10 @@ export async function handleCheckpointRequest(
     return json(400, {
       error: `Opcode "${other.op}" cannot be checkpointed here; return it in the 206 answer`,
     });
-  const owned = await memoiseOwnedSteps(
-    runId,
-    body.data.qi_id,
-    body.data.steps.map((s) => ({ stepId: s.id, result: { data: s.data ?? null } })),
-  );
+  const steps = body.data.steps.map((s) => ({ stepId: s.id, result: { data: s.data ?? null } }));
+  const owned = steps.length
+    ? await writeOwnedSteps(runId, body.data.qi_id, steps)
+    : await memoiseOwnedSteps(runId, body.data.qi_id, []);
   if (!owned) return json(409, { error: "Stale dispatch: the run's lease has moved on" });
   return new Response(null, { status: 200 });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { claimRuns } from "@/db/queries/executor-runs";
+import type { TExecutorRun } from "@/db/schema";
 import { systemClock, type TClock } from "./clock";
 import type { TRegisteredFunction } from "./function-config";
 import { ingestEvents, type TEventInput, type TIngestResult } from "./ingest-events";
@@ -81,29 +82,39 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
     log,
   };
 
-  const tick = async () => {
-    const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);
-    await Promise.all(
-      runs.map((run) =>
-        processRun(run, ctx).catch((err) =>
-          log(
-            `run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`,
-          ),
-        ),
+  const advance = (run: TExecutorRun) =>
+    processRun(run, ctx).catch((err) =>
+      log(
+        `run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`,
       ),
     );
+  const tick = async () => {
+    const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);
+    await Promise.all(runs.map(advance));
     return runs.length;
   };
 
   let stopped = true;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  // Set by a poke or a run ending while the loop was busy claiming: the next nap is skipped.
+  let kicked = false;
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (kicked) return ((kicked = false), resolve());
       const t = setTimeout(resolve, ms);
       t.unref?.();
       wake = () => (clearTimeout(t), resolve());
     });
+  const kick = () => {
+    kicked = true;
+    wake?.();
+  };
+  // The loop keeps `slots` runs in flight: it claims again as soon as a quarter of the slots are
+  // free (claims are batched; waiting for a whole batch to end would idle the slots behind the
+  // slowest run).
+  const inflight = new Set<Promise<void>>();
+  const refillAt = Math.max(1, Math.floor(slots / 4));
 
   const executor: TLocalExecutor = {
     owner,
@@ -147,7 +158,17 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
               synced = true;
               log(`synced ${fns.length} function(s) from ${opts.serveUrl}`);
             }
-            if ((await tick()) > 0) continue;
+            const free = slots - inflight.size;
+            if (free >= refillAt || inflight.size === 0) {
+              kicked = false;
+              const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, free);
+              for (const run of runs) {
+                const p: Promise<void> = advance(run).finally(() => (inflight.delete(p), kick()));
+                inflight.add(p);
+              }
+              // Every free slot filled: more may be due.
+              if (runs.length && runs.length === free) continue;
+            }
           } catch (err) {
             // The app is usually still starting when the first sync is tried; say so once a minute.
             if (Date.now() - lastComplaint > 60_000)
@@ -157,12 +178,13 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
           await nap(opts.idleMs ?? 1000);
           wake = null;
         }
+        await Promise.all(inflight);
       })();
     },
-    poke: () => wake?.(),
+    poke: kick,
     stop: async () => {
       stopped = true;
-      wake?.();
+      kick();
       await loop;
       loop = null;
     },

@@ -1,12 +1,4 @@
-import {
-  finishRun,
-  loadSteps,
-  memoiseOwnedStep,
-  memoiseOwnedSteps,
-  memoiseStep,
-  parkRun,
-  updateOwnedRun,
-} from "@/db/queries/executor-runs";
+import { loadSteps, memoiseStep, parkRun, updateOwnedRun } from "@/db/queries/executor-runs";
 import { nextWaitExpiry, takeExpiredWaits } from "@/db/queries/executor-waits";
 import type { TExecutorRun, TPendingStep, TStepResult } from "@/db/schema";
 import { retryDelayMs } from "./backoff";
@@ -15,6 +7,7 @@ import type { TClock } from "./clock";
 import type { TRegisteredFunction } from "./function-config";
 import type { TServeHandler } from "./in-process-serve";
 import { applyDiscoveredOps } from "./apply-discovered-ops";
+import { writeFinishedRun, writeOwnedSteps } from "./group-commit";
 
 export type TRunContext = {
   owner: string;
@@ -77,7 +70,7 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
   const { owner } = ctx;
   const fail = async (error: string) => {
     ctx.log(`run ${run.id} (${run.functionId}) failed: ${error}`);
-    await finishRun(run.id, owner, { status: "failed", error });
+    await writeFinishedRun(run.id, owner, { status: "failed", error });
   };
   const fn = (await ctx.functions()).get(run.functionId);
   if (!fn)
@@ -109,11 +102,7 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
   // Memoises under the lease and keeps the in-memory list in step; false: cancelled or lease lost.
   const memoise = async (ms: TMemo[]) => {
     if (!ms.length) return true;
-    const ok =
-      ms.length === 1
-        ? await memoiseOwnedStep(run.id, owner, ms[0]!.stepId, ms[0]!.result)
-        : await memoiseOwnedSteps(run.id, owner, ms);
-    if (!ok) return false;
+    if (!(await writeOwnedSteps(run.id, owner, ms))) return false;
     for (const m of ms) if (steps && !steps.some((s) => s.stepId === m.stepId)) steps.push(m);
     return true;
   };
@@ -193,7 +182,10 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
     calls++;
     state.seenSteps = steps.length;
     if (r.kind === "completed")
-      return void (await finishRun(run.id, owner, { status: "completed", output: r.output }));
+      return void (await writeFinishedRun(run.id, owner, {
+        status: "completed",
+        output: r.output,
+      }));
     if (r.kind === "error") {
       if (!r.retriable || state.attempt + 1 >= fn.maxAttempts) return fail(r.error);
       state.attempt += 1;
@@ -209,7 +201,7 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
     if (applied.error) return fail(applied.error);
     if (applied.completed) {
       if (!(await memoise(applied.memos))) return;
-      return void (await finishRun(run.id, owner, {
+      return void (await writeFinishedRun(run.id, owner, {
         status: "completed",
         output: applied.completed.output,
       }));

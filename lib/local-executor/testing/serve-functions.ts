@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Inngest, type InngestFunction } from "inngest";
+import { Inngest, type ClientOptions, type InngestFunction } from "inngest";
 import { serve as serveNext } from "inngest/next";
 import { serve } from "inngest/node";
 import type { NextRequest } from "next/server";
@@ -19,6 +19,7 @@ export const TEST_EVENT_KEY = "local-test-event-key";
 export async function serveFunctions(
   define: (client: Inngest) => InngestFunction.Any[],
   extra?: (req: Request) => Promise<Response>,
+  clientOptions: Partial<ClientOptions> = {},
 ): Promise<{
   serveUrl: string;
   origin: string;
@@ -55,6 +56,7 @@ export async function serveFunctions(
     baseUrl: `${origin}/local-inngest/`,
     // As the app's client in local mode: checkpoints answered in process (inngest/client-options.ts).
     fetch: localCheckpointFetch({ signingKey: TEST_SIGNING_KEY, origin }),
+    ...clientOptions,
   });
   const functions = define(client);
   handler = serve({ client, functions });
