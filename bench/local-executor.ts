@@ -1,20 +1,25 @@
 // The local executor end to end: runs of a 5-step function (no waits) through Inngest's real
 // protocol (the SDK's serve handler, signed calls and answers), state in real PostgreSQL. Two
 // modes, measured one after the other in the same process, interleaved BENCH_ROUNDS times:
-//   baseline  the flow before this change: one step per signed HTTP call (no ctx.fn_id), 6 calls
-//   new       SDK 4.x async checkpointing: one call runs the five steps and checkpoints each one
-//             (answered in process by the app's Inngest client), then answers RunComplete
+//   baseline  the executor as it was before checkpointing (lib/local-executor at git ref
+//             BENCH_BASELINE_REF, extracted to bench/.baseline/): one step per signed HTTP call
+//             over loopback, 6 calls per run, one statement per step result
+//   new       today's executor: SDK 4.x async checkpointing (one call runs the five steps and
+//             checkpoints each, answered in process by the app's Inngest client, then answers
+//             RunComplete), the serve handler called in process, results group-committed
 // Prints, per mode, runs/s of a burst and the p50/p99 of one run on an idle executor, per round
-// and as medians, with the load average. Run: BENCH_RUNS=2000 npm run bench:executor
+// and as medians, with the load average and this process's CPU per run. Run: BENCH_RUNS=2000 npm
+// run bench:executor (BENCH_ROUNDS, BENCH_SLOTS, BENCH_MODES=new, BENCH_BUFFERED=Infinity to try
+// the SDK's bufferedSteps option).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
+import path from "node:path";
 import { openDb, setDbHandle } from "@/db";
 import { executeRows } from "@/db/execute-rows";
 import { migrateDb } from "@/db/migrate";
 import { sql } from "drizzle-orm";
-import {
-  createLocalExecutor,
-  type TLocalExecutorOptions,
-} from "@/lib/local-executor/local-executor";
+import { createLocalExecutor } from "@/lib/local-executor/local-executor";
 import { serveFunctions, TEST_SIGNING_KEY } from "@/lib/local-executor/testing/serve-functions";
 import { createBenchDatabase } from "./lib/bench-db";
 
@@ -25,15 +30,30 @@ const SLOTS = Number(process.env.BENCH_SLOTS ?? 16);
 const BATCH = 500;
 const IDLE_RUNS = Number(process.env.BENCH_IDLE_RUNS ?? 50);
 
-type TMode = {
-  name: "baseline" | "new";
-  options: Partial<TLocalExecutorOptions>;
-  inProcess?: boolean;
-};
+// The last commit before the executor spoke checkpointing.
+const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? "1702baa";
+
+type TCreate = typeof createLocalExecutor;
+type TMode = { name: "baseline" | "new"; create: () => Promise<TCreate>; inProcess: boolean };
+
+/** The baseline executor's code, from git, importing today's db/ (same schema and queries API). */
+async function baselineExecutor(): Promise<TCreate> {
+  const dir = path.join(process.cwd(), "bench/.baseline", BASELINE_REF);
+  if (!existsSync(path.join(dir, "lib/local-executor/local-executor.ts"))) {
+    mkdirSync(dir, { recursive: true });
+    const tar = execFileSync("git", ["archive", BASELINE_REF, "lib/local-executor"]);
+    execFileSync("tar", ["-x", "-C", dir], { input: tar });
+  }
+  const mod = (await import(path.join(dir, "lib/local-executor/local-executor.ts"))) as {
+    createLocalExecutor: TCreate;
+  };
+  return mod.createLocalExecutor;
+}
+
 const MODES: TMode[] = (
   [
-    { name: "baseline", options: { checkpointing: false } },
-    { name: "new", options: { checkpointing: true }, inProcess: true },
+    { name: "baseline", create: baselineExecutor, inProcess: false },
+    { name: "new", create: async () => createLocalExecutor, inProcess: true },
   ] as const
 ).filter((m) => (process.env.BENCH_MODES ?? "baseline,new").split(",").includes(m.name));
 type TFigures = {
@@ -79,13 +99,12 @@ async function measure(mode: TMode, app: TApp): Promise<TFigures> {
   await executeRows(
     sql`truncate executor_steps, executor_waits, executor_runs, executor_events cascade`,
   );
-  const executor = createLocalExecutor({
+  const executor = (await mode.create())({
     serveUrl: app.serveUrl,
     signingKey: TEST_SIGNING_KEY,
     ...(mode.inProcess ? { serveHandler: () => app.handler } : {}),
     slots: SLOTS,
     idleMs: 50,
-    ...mode.options,
   });
   try {
     await executor.sync();
