@@ -69,8 +69,9 @@ function stepOutcome(
 export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<void> {
   const { owner } = ctx;
   const fail = async (error: string) => {
-    ctx.log(`run ${run.id} (${run.functionId}) failed: ${error}`);
-    await writeFinishedRun(run.id, owner, { status: "failed", error });
+    // A run cancelled meanwhile (a checkpoint answered 409, the SDK stopped) is not a failure.
+    if (await writeFinishedRun(run.id, owner, { status: "failed", error }))
+      ctx.log(`run ${run.id} (${run.functionId}) failed: ${error}`);
   };
   const fn = (await ctx.functions()).get(run.functionId);
   if (!fn)
