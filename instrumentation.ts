@@ -2,7 +2,10 @@ export async function register() {
   // Runs once when the server starts. The build has no database to prepare.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build")
     return;
-  const { prepareDatabase } = await import("./db/prepare");
+  // Journey events (entries, stops, awaited contact events) go to the executor from here on.
+  const { setEventSink } = await import("./inngest/emit-events");
+  setEventSink();
+  const { prepareDatabase } = await import("./lib/demo/prepare-database");
   await prepareDatabase();
   // Background work (CSV imports) runs in the app's own process until it moves to Inngest.
   const { startImportWorker } = await import("./lib/imports/start-import-worker");
@@ -13,12 +16,12 @@ export async function register() {
   // Every stored event may enter contacts into journeys and resume runs waiting for it.
   const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([
     import("./lib/ingest/ingested-events"),
-    import("./lib/journey-runtime/route-ingested-events"),
+    import("./lib/journeys/runtime/route-ingested-events"),
   ]);
   onIngested(routeIngestedEvents);
-  // Segment-entered and date-attribute triggers are swept on a schedule (lib/journey-runtime/sweep-journey-triggers.ts).
+  // Segment-entered and date-attribute triggers are swept on a schedule (lib/journeys/triggers/sweep-journey-triggers.ts).
   const [{ startTriggerSweeper }, { env }] = await Promise.all([
-    import("./lib/journey-runtime/start-trigger-sweeper"),
+    import("./lib/journeys/triggers/start-trigger-sweeper"),
     import("./lib/env"),
   ]);
   startTriggerSweeper(env.WAYMARK_TRIGGER_SWEEP_SECONDS * 1000);

@@ -1,8 +1,17 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_BASE_URL, E2E_PORT, e2eServerCommand, e2eServerEnv } from "./e2e/server";
+import { locateBrowser } from "./scripts/find-browser/decide-browser.mjs";
+import { systemProbe } from "./scripts/find-browser/system-probe.mjs";
 
-// Playwright never downloads a browser here: it drives the system Chromium.
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The browser scripts/find-browser.mjs found or installed (`npm run test:e2e` runs it first):
+// CHROMIUM_PATH, the system Chromium, or Playwright's cache.
+const browser = locateBrowser(systemProbe());
+if (!browser || "error" in browser) {
+  throw new Error(
+    browser?.error ?? "No Chromium found: run `node scripts/find-browser.mjs`, which installs one.",
+  );
+}
+const executablePath = browser.path;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -5,7 +5,9 @@ export default defineConfig({
   resolve: { alias: [{ find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` }] },
   test: {
     environment: "node",
-    include: ["{app,lib,db,inngest,components}/**/*.test.{ts,tsx}"],
+    include: ["{app,lib,db,inngest,components,scripts}/**/*.test.{ts,tsx}"],
+    // Prints which database the tests run on (and what is skipped without PostgreSQL) in one line.
+    globalSetup: ["./db/testing/report-test-database.ts"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/journey-interpreter.ts [contacts]
  */
-import { interpretJourney } from "@/lib/journeys/interpret-journey";
+import { interpretJourney } from "@/lib/journeys/interpret/interpret-journey";
 import { FakeStepPort } from "@/lib/journeys/testing/fake-step-port";
 import { everyKindGraph, SEGMENT_ID } from "@/lib/journeys/testing/graph-fixtures";
 import { contact, planOf } from "@/lib/journeys/testing/journey-harness";

@@ -5,14 +5,18 @@
 import { Client } from "pg";
 import { openDb, setDbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
-import { setEventSink } from "@/lib/journey-runtime/emit-events";
-import { checkSegmentTriggers } from "@/lib/journey-runtime/segment-trigger";
+import { setEventSink } from "@/inngest/emit-events";
+import { checkSegmentTriggers } from "@/lib/journeys/triggers/segment-trigger-sweep";
 import {
   sweepJourneyTriggers,
   type TScheduledJourney,
-} from "@/lib/journey-runtime/sweep-journey-triggers";
-import { listScheduledTriggerJourneys } from "@/db/queries/journey-triggers";
-import { createJourney, publishJourney, saveJourneyDraft } from "@/lib/journeys/manage-journeys";
+} from "@/lib/journeys/triggers/sweep-journey-triggers";
+import { listScheduledTriggerJourneysAnyWorkspace } from "@/db/queries/journey-triggers";
+import {
+  createJourney,
+  publishJourney,
+  saveJourneyDraft,
+} from "@/lib/journeys/manage/manage-journeys";
 import { createSegment } from "@/lib/segments/save-segment";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
 import { median } from "./lib/median";
@@ -117,7 +121,7 @@ async function main() {
       { mode: "while_not_inside" },
     );
     const running = async () =>
-      (await listScheduledTriggerJourneys(segmentJourney)) as TScheduledJourney[];
+      (await listScheduledTriggerJourneysAnyWorkspace(segmentJourney)) as TScheduledJourney[];
     const sweepSegment = () => sweepJourneyTriggers(NOW, { journeyId: segmentJourney });
     const rows: [string, number, string, number][] = [];
     const readSegment = () =>

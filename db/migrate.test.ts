@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "./testing/test-db";
 import { migrateDb } from "./migrate";
 import type { DbHandle } from "./index";
-import { seedDemo } from "./seed";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/demo-accounts";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
 

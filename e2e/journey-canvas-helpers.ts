@@ -35,3 +35,12 @@ export async function selectNode(page: Page, id: string) {
   await page.getByTestId(`node-${id}`).locator("[data-testid=node-summary]").click();
   await expect(page.getByTestId("node-form")).toHaveAttribute("data-node-id", id);
 }
+
+/** Clicks "Tidy up layout" and waits until the view has finished moving to fit the new layout. */
+export async function tidyUp(page: Page) {
+  const canvas = page.getByTestId("canvas");
+  const rested = async () => Number((await canvas.getAttribute("data-view-rested")) ?? 0);
+  const before = await rested();
+  await page.getByRole("button", { name: "Tidy up layout" }).click();
+  await expect.poll(rested).toBeGreaterThan(before);
+}

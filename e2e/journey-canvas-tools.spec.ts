@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { sql, storageStateFor } from "./helpers";
-import { connect, dropStep, selectNode, shot } from "./journey-canvas-helpers";
+import { connect, dropStep, selectNode, shot, tidyUp } from "./journey-canvas-helpers";
 
 // Everything here happens on journeys and contacts of this run's own; the demo is left as it was.
 const TAG = `${Date.now()}`;
@@ -122,8 +122,7 @@ test.describe.serial("journey canvas tools", () => {
       await page.screenshot(shot("journey-wait-filters"));
 
       const exit = await dropStep(page, "exit", 300, 520);
-      await page.getByRole("button", { name: "Tidy up layout" }).click();
-      await page.waitForTimeout(400);
+      await tidyUp(page);
       await connect(page, triggerId, "next", wait);
       await connect(page, wait, "happened", exit);
       await connect(page, wait, "timed_out", exit);

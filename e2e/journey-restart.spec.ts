@@ -4,14 +4,14 @@ import { fakeProviderResponder } from "../lib/channels/testing/fake-provider-res
 import { startHttpSink, type THttpSink } from "../lib/channels/testing/http-sink";
 import { startSmtpSink, type TSmtpSink } from "../lib/channels/testing/smtp-sink";
 import { DEMO_API_KEY, DEMO_PASSWORD } from "./helpers";
-import { E2E_AUTH_SECRET, E2E_PORT, e2eServerCommand, e2eServerEnv } from "./server";
+import { E2E_AUTH_SECRET, E2E_FAULT_PORT, e2eServerCommand, e2eServerEnv } from "./server";
 
 /**
  * Fault test: the app is killed (SIGKILL, no goodbye) right after contacts enter a journey and
  * again while they sleep in its wait. Each restart resumes from the database, and every contact
  * still gets each message exactly once.
  */
-const PORT = E2E_PORT + 2;
+const PORT = E2E_FAULT_PORT;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIR = ".data/e2e/fault-pglite";
 

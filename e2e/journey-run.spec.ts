@@ -71,7 +71,7 @@ async function templateId(request: APIRequestContext, name: string) {
     "select t.id from templates t join workspaces w on w.id = t.workspace_id where w.slug = 'demo' and t.name = $1",
     [name],
   );
-  expect(row, `demo template ${name}`).toBeTruthy();
+  expect(row, `demo template ${name}`).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   return row!.id;
 }
 

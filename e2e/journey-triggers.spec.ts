@@ -139,8 +139,21 @@ test("a journey started by entering a segment takes contacts as they come in, no
     .poll(() => entered(request, journeyId), { timeout: 30_000 })
     .toEqual([`${later} by segment`]);
   await expect.poll(() => emailedTo(request, journeyId), { timeout: 60_000 }).toEqual([later]);
-  // Still nobody else after a few sweeps.
-  await page.waitForTimeout(4_000);
+  // Still nobody else once a sweep that started after both upgrades has compared the whole segment.
+  const now = (await sql<{ now: string }>(request, "select now()::text as now"))[0]!.now;
+  await expect
+    .poll(
+      async () => {
+        const [state] = await sql<{ swept: boolean }>(
+          request,
+          "select swept_at > $2::timestamptz as swept from journey_trigger_state where journey_id = $1",
+          [journeyId, now],
+        );
+        return state?.swept;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   expect(await entered(request, journeyId)).toEqual([`${later} by segment`]);
 
   expect((await page.request.post(`/api/w/demo/journeys/${journeyId}/stop`)).status()).toBe(200);
@@ -185,8 +198,14 @@ test("a date-attribute journey greets contacts on their day once their local tim
   // The canvas tells the marketer when contacts enter.
   await page.goto(`/w/demo/journeys/${journeyId}`);
   await expect(page.getByTestId("node-start")).toContainText(attribute);
-  await page.waitForTimeout(4_000);
-  expect(await entered(request, journeyId)).toEqual([`${due} by date`]);
+
+  // A later sweep (it enters a contact whose day it is, identified now) enters nobody twice and
+  // still not the contact whose day is tomorrow.
+  const alsoDue = `also-due-${run}`;
+  expect((await identify(alsoDue, today)).status()).toBe(200);
+  await expect
+    .poll(() => entered(request, journeyId), { timeout: 30_000 })
+    .toEqual([`${alsoDue} by date`, `${due} by date`]);
 
   expect((await page.request.post(`/api/w/demo/journeys/${journeyId}/stop`)).status()).toBe(200);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { sql, storageStateFor } from "./helpers";
-import { connect, dropStep, selectNode, shot } from "./journey-canvas-helpers";
+import { connect, dropStep, selectNode, shot, tidyUp } from "./journey-canvas-helpers";
 
 const NAME = `Welcome series (e2e ${Date.now()})`;
 
@@ -70,8 +70,7 @@ test.describe.serial("journey canvas", () => {
         .getByLabel("Template", { exact: true })
         .selectOption({ label: `${templateName} (v1)` });
 
-      await page.getByRole("button", { name: "Tidy up layout" }).click();
-      await page.waitForTimeout(400);
+      await tidyUp(page);
       await connect(page, trigger, "next", send1);
       await connect(page, send1, "next", wait);
       await connect(page, wait, "next", waitEvent);
@@ -107,8 +106,7 @@ test.describe.serial("journey canvas", () => {
         page.getByTestId("publish-error").filter({ hasText: 'connect the "next" output' }),
       ).toHaveCount(1);
       const exit = await dropStep(page, "exit", 700, 150);
-      await page.getByRole("button", { name: "Tidy up layout" }).click();
-      await page.waitForTimeout(400);
+      await tidyUp(page);
       await connect(page, waitEvent, "timed_out", branch);
       await connect(page, branch, "no", exit);
       await connect(page, send2, "next", exit);

@@ -72,7 +72,12 @@ test.beforeAll(async ({ request }) => {
     `select c.id, c.external_id, c.email, c.phone from contacts c join workspaces w on w.id = c.workspace_id
      where w.slug = 'demo' and c.email is not null and c.phone is not null and c.external_id is not null order by c.external_id limit 1`,
   );
-  expect(found, "the demo seed has a contact with email and phone").toBeTruthy();
+  expect(found, "the demo seed has a contact with email and phone").toEqual({
+    id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    external_id: expect.stringMatching(/\S/),
+    email: expect.stringContaining("@"),
+    phone: expect.stringMatching(/^\+\d+$/),
+  });
   contact = {
     id: found!.id,
     externalId: found!.external_id,
@@ -183,7 +188,9 @@ test.describe("as the analyst", () => {
     await expect(page.getByTestId("email-subject")).toHaveText(subject);
     await expect(page.getByTestId("email-content")).toContainText("Acme Shop <hello@acme.test>");
     const iframe = page.locator('iframe[title^="Email:"]');
-    await expect(iframe).toHaveAttribute("sandbox", "");
+    // Scripts are forbidden by the document's policy; the sandbox keeps it off this origin.
+    await expect(iframe).toHaveAttribute("sandbox", "allow-scripts");
+    await expect(iframe).toHaveAttribute("srcdoc", /script-src 'none'/);
     await expect(
       page
         .frameLocator('iframe[title^="Email:"]')

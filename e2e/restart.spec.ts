@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { E2E_AUTH_SECRET, E2E_PORT, e2eServerCommand, e2eServerEnv } from "./server";
+import { E2E_AUTH_SECRET, E2E_RESTART_PORT, e2eServerCommand, e2eServerEnv } from "./server";
 
-const PORT = E2E_PORT + 1;
+const PORT = E2E_RESTART_PORT;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIR = ".data/e2e/restart-pglite";
 
@@ -42,7 +42,8 @@ async function stopServer(child: ChildProcess) {
 }
 
 test("a session survives a restart of the server", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Two server starts, each allowed a minute by startServer, and a sign-in.
+  test.setTimeout(180_000);
   let server = await startServer(true);
   try {
     const context = await browser.newContext({ baseURL: BASE });

@@ -5,12 +5,18 @@ import { PLACEHOLDER_IDS, SNAPSHOT_COLUMNS, WORKSPACE_MUTATIONS } from "./mutati
 const AREA_PAGES = ["journeys", "campaigns", "segments", "templates", "contacts", "dashboards"];
 const SETTINGS_PAGES = ["settings", "settings/members", "settings/api-keys", "settings/api"];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Placeholders filled with a constant rather than a row's id (see PLACEHOLDER_IDS). */
+const CONSTANT_IDS: Record<string, string> = { action: "pause", kind: "webhook" };
+
 async function demoIds(request: APIRequestContext) {
   const [ws] = await sql<{ id: string }>(request, "select id from workspaces where slug = 'demo'");
   const ids: Record<string, string> = { workspace: "demo" };
   for (const [name, query] of Object.entries(PLACEHOLDER_IDS)) {
     const [row] = await sql<{ id: string }>(request, query, [ws!.id]);
-    expect(row, `no ${name} in the demo workspace`).toBeDefined();
+    expect(row, `no ${name} in the demo workspace`).toEqual({
+      id: CONSTANT_IDS[name] ?? expect.stringMatching(UUID),
+    });
     ids[name] = row!.id;
   }
   return ids;

@@ -2,6 +2,12 @@
 /** Overridable so two checkouts can run their suites side by side. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+/**
+ * The restart tests run servers of their own. Far from E2E_PORT (not +1, +2), so checkouts whose
+ * E2E_PORTs are neighbours can run their suites side by side without sharing a port.
+ */
+export const E2E_RESTART_PORT = E2E_PORT + 100;
+export const E2E_FAULT_PORT = E2E_PORT + 200;
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
 
 export function e2eServerEnv(extra: Record<string, string> = {}): Record<string, string> {

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { findContactByExternalId } from "@/db/queries/contacts";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { appKey } from "@/lib/crypto/app-secret";
-import { verifyInAppToken } from "@/lib/messaging/inapp-token";
+import { verifyInAppToken } from "@/lib/messages/inbox/inapp-token";
 import { errorJson, errorResponse } from "./http";
 
 type TInAppContext = { workspaceId: string; contactId: string; userId: string };

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { twilioAuthToken } from "@/lib/messaging/twilio-webhooks";
-import { verifyTwilioSignature } from "@/lib/messaging/twilio-signature";
+import { twilioAuthToken } from "@/lib/messages/engagement/twilio-webhooks";
+import { verifyTwilioSignature } from "@/lib/messages/engagement/twilio-signature";
 import { errorJson, errorResponse } from "./http";
 import { publicUrl } from "./public-url";
 

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { useApiMutation } from "@/components/app/use-api-mutation";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function AcceptInviteButton({ token }: { token: string }) {
   const router = useRouter();
@@ -23,11 +24,7 @@ export function AcceptInviteButton({ token }: { token: string }) {
       >
         Accept invitation
       </Button>
-      {accept.error ? (
-        <p role="alert" className="mt-2 text-sm text-red-600">
-          {accept.error.message}
-        </p>
-      ) : null}
+      <ErrorAlert className="mt-2">{accept.error?.message}</ErrorAlert>
     </div>
   );
 }

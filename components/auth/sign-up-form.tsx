@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Creates the account (and its workspace, or joins the invited one), then signs in. */
 export function SignUpForm({
@@ -89,11 +90,7 @@ export function SignUpForm({
           <Input id="workspaceName" name="workspaceName" placeholder="Acme Inc." />
         </Field>
       )}
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <ErrorAlert variant="box">{formError}</ErrorAlert>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating account…" : invite ? `Join ${invite.workspaceName}` : "Create account"}
       </Button>

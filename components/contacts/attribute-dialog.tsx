@@ -11,6 +11,7 @@ import {
   parseAttributeInput,
   type TAttributeInputType,
 } from "@/lib/contacts/attribute-input";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TAttributeDraft = {
   name: string;
@@ -133,12 +134,8 @@ function AttributeForm({
           />
         )}
       </Field>
-      {save.error ? (
-        // The server names the field in `fields`; its message already says what is wrong with it.
-        <p role="alert" className="text-sm text-red-600">
-          Could not save: {save.error.message}
-        </p>
-      ) : null}
+      {/* The server names the field in `fields`; its message already says what is wrong with it. */}
+      <ErrorAlert>{save.error ? `Could not save: ${save.error.message}` : null}</ErrorAlert>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" onClick={onDone}>
           Cancel

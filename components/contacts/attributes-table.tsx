@@ -3,11 +3,12 @@ import { Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { useApiMutation } from "@/components/app/use-api-mutation";
 import { attributeInputOf, displayAttribute } from "@/lib/contacts/attribute-input";
 import type { TAttributeType } from "@/lib/contacts/attributes";
 import { AttributeDialog, type TAttributeDraft } from "./attribute-dialog";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TAttributeRow = { name: string; value: unknown; type: TAttributeType };
 
@@ -31,11 +32,7 @@ export function AttributesTable({
   editable: boolean;
 }) {
   const [draft, setDraft] = useState<TAttributeDraft | null>(null);
-  const remove = useApiMutation((name: string) => ({
-    url,
-    method: "PATCH",
-    body: { unset: [name] },
-  }));
+  const [removeError, setRemoveError] = useState<string | null>(null);
 
   return (
     <>
@@ -51,11 +48,9 @@ export function AttributesTable({
           </Button>
         </div>
       ) : null}
-      {remove.error ? (
-        <p role="alert" className="mx-5 mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          Could not remove: {remove.error.message}
-        </p>
-      ) : null}
+      <ErrorAlert variant="box" className="mx-5 mt-3">
+        {removeError ? `Could not remove: ${removeError}` : null}
+      </ErrorAlert>
       {rows.length ? (
         <Table>
           <thead>
@@ -91,20 +86,20 @@ export function AttributesTable({
                           <Pencil /> Edit
                         </Button>
                       ) : null}
-                      <Button
-                        variant="ghost"
-                        size="sm"
+                      <ConfirmDeleteButton
+                        request={{ url, method: "PATCH", body: { unset: [r.name] } }}
+                        question={`Remove the attribute "${r.name}" from this contact?`}
+                        onResult={setRemoveError}
+                        danger={false}
                         aria-label={`Remove ${r.name}`}
-                        disabled={remove.isPending && remove.variables === r.name}
-                        onClick={() => {
-                          if (window.confirm(`Remove the attribute "${r.name}" from this contact?`))
-                            remove.mutate(r.name);
-                        }}
-                        data-mutates
+                        pendingText={
+                          <>
+                            <Trash2 /> Removing…
+                          </>
+                        }
                       >
-                        <Trash2 />{" "}
-                        {remove.isPending && remove.variables === r.name ? "Removing…" : "Remove"}
-                      </Button>
+                        <Trash2 /> Remove
+                      </ConfirmDeleteButton>
                     </Td>
                   ) : null}
                 </tr>

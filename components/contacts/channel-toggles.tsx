@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Switch } from "@/components/ui/switch";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TSubscriptionChannel } from "@/lib/contacts/channel-labels";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type TStatus = "subscribed" | "unsubscribed";
 
@@ -101,12 +102,12 @@ export function ChannelToggles({
   return (
     <>
       {change.error ? (
-        <p role="alert" className="mx-5 mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <ErrorAlert variant="box" className="mx-5 mt-3">
           Could not change{" "}
           {[global, ...channels].find((c) => c.channel === change.variables?.channel)?.label ??
             "the channel"}
           : {change.error.message}
-        </p>
+        </ErrorAlert>
       ) : null}
       <ul className="divide-y divide-slate-100">
         {row(global, true)}

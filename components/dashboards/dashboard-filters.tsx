@@ -1,6 +1,6 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useUrlForm } from "@/components/app/use-url-form";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { TFilterValue } from "@/lib/analytics/dashboard-params";
@@ -32,12 +32,7 @@ export function DashboardFilters({
 }) {
   const router = useRouter();
   const pathname = usePathname();
-  const [form, setForm] = useState(value);
-  const [seen, setSeen] = useState(JSON.stringify(value));
-  if (JSON.stringify(value) !== seen) {
-    setSeen(JSON.stringify(value));
-    setForm(value);
-  }
+  const [form, setForm] = useUrlForm(value);
   const go = (next: TFilterValue) => {
     setForm(next);
     if (next.range === "custom" && (!next.from || !next.to)) return;

@@ -9,6 +9,7 @@ import type { TImportView } from "@/lib/imports/import-view";
 import { ColumnTargetPicker } from "./column-target-picker";
 import { ImportProgress } from "./import-progress";
 import { MappingPreview } from "./mapping-preview";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Issues keyed by column index (-1: the mapping as a whole), from zod paths like `columns.3.name`. */
 function byColumn(fields: Record<string, string>): Map<number, string> {
@@ -95,9 +96,7 @@ export function ColumnMapper(props: {
           {start.isPending ? "Starting…" : "Start import"}
         </Button>
         {(issue(-1) ?? start.formError) ? (
-          <p role="alert" className="text-sm text-red-600">
-            {issue(-1) ?? start.formError}
-          </p>
+          <ErrorAlert>{issue(-1) ?? start.formError}</ErrorAlert>
         ) : (
           <p className="text-sm text-slate-500">
             The whole file is checked first; nothing is imported if it turns out to be broken.

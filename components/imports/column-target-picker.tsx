@@ -3,13 +3,14 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { Td } from "@/components/ui/table";
 import {
   ATTRIBUTE_TYPES,
-  CHANNEL_LABELS,
   FIELD_LABELS,
   IMPORT_CHANNELS,
   PROFILE_FIELDS,
   type TColumnTarget,
 } from "@/lib/imports/mapping";
+import { subscriptionChannelLabel } from "@/lib/channels/channel-meta";
 import { attributeName, inferType } from "@/lib/imports/suggest-mapping";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 // One select per column; its value encodes the kind (and field or meaning) of the target.
 const CHOICES: { value: string; label: string }[] = [
@@ -128,7 +129,7 @@ export function ColumnTargetPicker(props: {
             >
               {IMPORT_CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {c === "all" ? "All channels" : CHANNEL_LABELS[c]}
+                  {subscriptionChannelLabel(c)}
                 </option>
               ))}
             </NativeSelect>
@@ -141,11 +142,9 @@ export function ColumnTargetPicker(props: {
             </span>
           ) : null}
         </div>
-        {error ? (
-          <p role="alert" className="mt-1 text-xs text-red-600">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert variant="field" className="mt-1">
+          {error}
+        </ErrorAlert>
       </Td>
     </tr>
   );

@@ -9,6 +9,7 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import type { TImportView } from "@/lib/imports/import-view";
 import { formatCount, formatDuration } from "./format";
 import { ImportStatusBadge } from "./import-status-badge";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const ACTIVE = new Set(["queued", "validating", "importing"]);
 
@@ -91,13 +92,9 @@ export function ImportProgress({ slug, initial }: { slug: string; initial: TImpo
           actions={<ImportStatusBadge status={imp.status} />}
         />
         <CardBody className="space-y-3">
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800"
-            data-testid="import-failure"
-          >
+          <ErrorAlert variant="box" className="px-4 py-3 text-red-800" data-testid="import-failure">
             {imp.failureReason}
-          </p>
+          </ErrorAlert>
           <p className="text-sm text-slate-600">Fix the file and upload it again.</p>
         </CardBody>
       </Card>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { formatBytes } from "./format";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type TResult = {
   status: number;
@@ -91,11 +92,7 @@ export function UploadForm({ slug, maxBytes }: { slug: string; maxBytes: number 
         />
       </label>
       {progress !== null ? <Progress value={progress} label="Upload progress" /> : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert>{error}</ErrorAlert>
       <Button type="submit" disabled={progress !== null} data-mutates>
         {progress !== null ? "Uploading…" : "Upload and map columns"}
       </Button>

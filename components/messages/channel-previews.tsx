@@ -6,7 +6,7 @@ import type {
   ZSmsContent,
   ZVoiceContent,
   ZWebhookContent,
-} from "@/lib/messages/message-content";
+} from "@/lib/messages/log/message-content";
 
 const Meta = ({ items }: { items: [string, React.ReactNode][] }) => (
   <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-1 text-sm">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { TMessageLogRow } from "@/db/queries/message-log";
 import { formatDateTime } from "@/lib/format/dates";
-import { ChannelBadge } from "./channel-badge";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageStatusBadge } from "./message-status-badge";
 
 /** The contact's latest messages on their profile, each linking to its page; the rest are one click away in the log. */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ZEmailContent } from "@/lib/messages/message-content";
+import type { ZEmailContent } from "@/lib/messages/log/message-content";
 import { EmailHtmlPreview } from "./email-preview";
 
 export function EmailContent({ content: c }: { content: z.infer<typeof ZEmailContent> }) {

@@ -2,6 +2,7 @@
 import { Monitor, Smartphone } from "lucide-react";
 import { useState } from "react";
 import { cn } from "@/lib/utils";
+import { PREVIEW_SANDBOX, previewDocument } from "@/lib/templates/preview-document";
 
 const WIDTHS = {
   desktop: { label: "Desktop", icon: Monitor, px: 640 },
@@ -10,9 +11,9 @@ const WIDTHS = {
 type TWidth = keyof typeof WIDTHS;
 
 /**
- * The email's HTML as the recipient's client would lay it out. `sandbox=""` with no allowances:
- * the HTML is whatever a template rendered, so it gets no scripts, forms, popups or same-origin
- * access to this page, only layout and images.
+ * The email's HTML as the recipient's client would lay it out, already disarmed on the server
+ * (viewable-content.ts). The frame gets no forms, popups or same-origin access to this page and
+ * its document forbids scripts (preview-document.ts), so it shows only layout and images.
  */
 export function EmailHtmlPreview({ html, subject }: { html: string; subject: string }) {
   const [width, setWidth] = useState<TWidth>("desktop");
@@ -47,8 +48,8 @@ export function EmailHtmlPreview({ html, subject }: { html: string; subject: str
       <div className="overflow-x-auto rounded-md border border-slate-200 bg-slate-100 p-3">
         <iframe
           title={`Email: ${subject || "no subject"}`}
-          sandbox=""
-          srcDoc={html}
+          sandbox={PREVIEW_SANDBOX}
+          srcDoc={previewDocument(html)}
           data-width={width}
           style={{ width: WIDTHS[width].px }}
           className="mx-auto block h-[560px] max-w-none rounded bg-white shadow-sm transition-[width]"

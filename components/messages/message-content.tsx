@@ -1,5 +1,6 @@
 import type { TSendChannel } from "@/lib/channels/types";
-import { readMessageContent } from "@/lib/messages/message-content";
+import { readMessageContent } from "@/lib/messages/log/message-content";
+import { viewableContent } from "@/lib/messages/log/viewable-content";
 import { EmailContent } from "./email-content";
 import {
   InAppPreview,
@@ -9,7 +10,10 @@ import {
   WebhookPreview,
 } from "./channel-previews";
 
-/** What went out, drawn per channel: the same view on the message page and in the Outbox. */
+/**
+ * What went out, drawn per channel: the same view on the message page and in the Outbox. Viewing it
+ * never tracks: no open pixel, click redirects replaced by their destinations, unsubscribe inert.
+ */
 export function MessageContent({
   channel,
   content,
@@ -17,7 +21,8 @@ export function MessageContent({
   channel: TSendChannel;
   content: Record<string, unknown> | null;
 }) {
-  const view = readMessageContent(channel, content);
+  // Disarmed here, on the server: the browser never receives the pixel or a tracking redirect.
+  const view = viewableContent(readMessageContent(channel, content));
   switch (view.channel) {
     case "email":
       return <EmailContent content={view.content} />;

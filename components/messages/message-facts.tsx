@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { TMessageWithEvents } from "@/db/queries/message-log";
 import { formatDateTime } from "@/lib/format/dates";
-import { describeOrigin } from "@/lib/messages/message-origin";
-import { ChannelBadge } from "./channel-badge";
+import { describeOrigin } from "@/lib/messages/log/message-origin";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageOrigin } from "./message-origin";
 import { MessageStatusBadge } from "./message-status-badge";
 import { TemplateLabel } from "./template-label";

@@ -1,6 +1,6 @@
 import { FlaskConical, Megaphone, Route, Send } from "lucide-react";
 import Link from "next/link";
-import type { TOriginView } from "@/lib/messages/message-origin";
+import type { TOriginView } from "@/lib/messages/log/message-origin";
 
 const ICON = { journey: Route, campaign: Megaphone, test: FlaskConical, other: Send };
 

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { TMessageStatus } from "@/lib/messages/message-log-params";
+import type { TMessageStatus } from "@/lib/messages/log/message-log-params";
 
 export const STATUS_VIEW: Record<
   TMessageStatus,

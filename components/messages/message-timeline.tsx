@@ -1,6 +1,6 @@
 import type { TMessageEventType } from "@/db/schema";
 import { formatDateTime } from "@/lib/format/dates";
-import { describeMessageEvent, type TEventTone } from "@/lib/messages/message-event-labels";
+import { describeMessageEvent, type TEventTone } from "@/lib/messages/log/message-event-labels";
 import { cn } from "@/lib/utils";
 
 type TEvent = {

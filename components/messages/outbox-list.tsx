@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TMessageLogRow } from "@/db/queries/message-log";
 import { formatDateTime } from "@/lib/format/dates";
 import { cn } from "@/lib/utils";
-import { CHANNEL_VIEW } from "./channel-badge";
+import { ChannelIcon } from "@/components/ui/channel-icon";
 
 /** The Outbox's message list, mailbox style: who, the first line, when, which channel. */
 export function OutboxList({
@@ -19,7 +19,6 @@ export function OutboxList({
   return (
     <ul className="divide-y divide-slate-100" aria-label="Outbox messages">
       {rows.map((m) => {
-        const { icon: Icon, label } = CHANNEL_VIEW[m.channel];
         const selected = m.id === selectedId;
         return (
           <li key={m.id}>
@@ -33,7 +32,11 @@ export function OutboxList({
               )}
             >
               <div className="flex items-center gap-2">
-                <Icon className="size-3.5 shrink-0 text-slate-400" aria-label={label} />
+                <ChannelIcon
+                  channel={m.channel}
+                  className="size-3.5 shrink-0 text-slate-400"
+                  labelled
+                />
                 <span className="min-w-0 flex-1 truncate text-sm font-medium text-slate-900">
                   {m.recipient ?? "—"}
                 </span>

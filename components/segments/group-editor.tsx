@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 import { useBuilder } from "./builder-context";
 import { newCondition, newGroup } from "./condition-defaults";
 import { ConditionEditor } from "./condition-editor";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Props = {
   value: TGroup;
@@ -89,9 +90,9 @@ export function GroupEditor({ value, onChange, onRemove, path, depth = 0 }: Prop
         </div>
       ))}
       {own.map((m) => (
-        <p key={m} role="alert" className="text-xs text-red-600">
+        <ErrorAlert key={m} variant="field">
           {m}
-        </p>
+        </ErrorAlert>
       ))}
       {readOnly ? null : (
         <div className="flex gap-2 pt-1">

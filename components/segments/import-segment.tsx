@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type TResult = { matched: number; unmatched: string[]; unmatchedCount: number };
 
@@ -75,11 +76,7 @@ export function ImportSegment({ slug }: { slug: string }) {
                 className="py-1.5"
               />
             </Field>
-            {upload.formError ? (
-              <p role="alert" className="text-sm text-red-600">
-                {upload.formError}
-              </p>
-            ) : null}
+            <ErrorAlert>{upload.formError}</ErrorAlert>
             <Button type="submit" className="w-full" disabled={upload.isPending} data-mutates>
               Create static segment
             </Button>

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function RenameSegment({ slug, id, name }: { slug: string; id: string; name: string }) {
   const [open, setOpen] = useState(false);
@@ -37,11 +38,7 @@ export function RenameSegment({ slug, id, name }: { slug: string; id: string; na
           <Field id={`rename-${id}`} label="Name" error={rename.fieldError("name")}>
             <Input id={`rename-${id}`} name="name" defaultValue={name} autoFocus />
           </Field>
-          {rename.formError ? (
-            <p role="alert" className="text-sm text-red-600">
-              {rename.formError}
-            </p>
-          ) : null}
+          <ErrorAlert>{rename.formError}</ErrorAlert>
           <Button type="submit" className="w-full" disabled={rename.isPending} data-mutates>
             Rename
           </Button>

@@ -11,6 +11,7 @@ import { BuilderContext } from "./builder-context";
 import { GroupEditor } from "./group-editor";
 import { PreviewPanel } from "./preview-panel";
 import { useSegmentPreview } from "./use-segment-preview";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Props = {
   slug: string;
@@ -165,11 +166,7 @@ export function SegmentBuilder({
                 >
                   {segment ? "Save changes" : "Save segment"}
                 </Button>
-                {saveError ? (
-                  <p role="alert" className="w-full text-sm text-red-600">
-                    {saveError}
-                  </p>
-                ) : null}
+                <ErrorAlert className="w-full">{saveError}</ErrorAlert>
               </CardBody>
             </Card>
           )}

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { ListTable } from "@/components/ui/list-table";
+import { Td } from "@/components/ui/table";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { RenameSegment } from "./rename-segment";
 
@@ -39,10 +41,6 @@ export function SegmentsTable({
     method: "POST",
     body: {},
   }));
-  const remove = useApiMutation((id: string) => ({
-    url: `/api/w/${slug}/segments/${id}`,
-    method: "DELETE",
-  }));
   if (!rows.length)
     return (
       <p className="px-5 py-10 text-center text-sm text-slate-500">
@@ -50,91 +48,67 @@ export function SegmentsTable({
       </p>
     );
   return (
-    <>
-      {error ? (
-        <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <Table>
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Type</Th>
-            <Th className="text-right">Contacts</Th>
-            <Th>Updated</Th>
-            {editable ? <Th className="text-right">Actions</Th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id} data-testid={`segment-row-${s.name}`}>
-              <Td>
-                <Link
-                  href={`/w/${slug}/segments/${s.id}`}
-                  className="font-medium text-brand-700 hover:underline"
+    <ListTable
+      columns={["Name", "Type", { label: "Contacts", className: "text-right" }, "Updated"]}
+      actions={editable}
+      error={error}
+    >
+      {rows.map((s) => (
+        <tr key={s.id} data-testid={`segment-row-${s.name}`}>
+          <Td>
+            <Link
+              href={`/w/${slug}/segments/${s.id}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              {s.name}
+            </Link>
+            {s.description ? (
+              <span className="block text-xs text-slate-500">{s.description}</span>
+            ) : null}
+          </Td>
+          <Td>
+            {s.type === "dynamic" ? <Badge tone="brand">dynamic</Badge> : <Badge>static</Badge>}
+          </Td>
+          <Td className="text-right tabular-nums" data-testid="segment-size">
+            {s.size === null ? "—" : s.size.toLocaleString("en")}
+          </Td>
+          <Td className="text-slate-600">
+            {new Date(s.updatedAt).toLocaleString()}
+            {s.createdByName ? <span className="block text-xs">by {s.createdByName}</span> : null}
+          </Td>
+          {editable ? (
+            <Td className="whitespace-nowrap text-right">
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => duplicate.mutate(s.id, onError)}
+                disabled={duplicate.isPending}
+                data-mutates
+              >
+                Duplicate
+              </Button>
+              {s.type === "dynamic" ? (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  title="Save who matches now as a static segment"
+                  onClick={() => freeze.mutate(s.id, onError)}
+                  disabled={freeze.isPending}
+                  data-mutates
                 >
-                  {s.name}
-                </Link>
-                {s.description ? (
-                  <span className="block text-xs text-slate-500">{s.description}</span>
-                ) : null}
-              </Td>
-              <Td>
-                {s.type === "dynamic" ? <Badge tone="brand">dynamic</Badge> : <Badge>static</Badge>}
-              </Td>
-              <Td className="text-right tabular-nums" data-testid="segment-size">
-                {s.size === null ? "—" : s.size.toLocaleString("en")}
-              </Td>
-              <Td className="text-slate-600">
-                {new Date(s.updatedAt).toLocaleString()}
-                {s.createdByName ? (
-                  <span className="block text-xs">by {s.createdByName}</span>
-                ) : null}
-              </Td>
-              {editable ? (
-                <Td className="whitespace-nowrap text-right">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => duplicate.mutate(s.id, onError)}
-                    disabled={duplicate.isPending}
-                    data-mutates
-                  >
-                    Duplicate
-                  </Button>
-                  {s.type === "dynamic" ? (
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      title="Save who matches now as a static segment"
-                      onClick={() => freeze.mutate(s.id, onError)}
-                      disabled={freeze.isPending}
-                      data-mutates
-                    >
-                      Snapshot
-                    </Button>
-                  ) : null}
-                  <RenameSegment slug={slug} id={s.id} name={s.name} />
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    className="text-red-600"
-                    disabled={remove.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Delete the segment "${s.name}"?`))
-                        remove.mutate(s.id, onError);
-                    }}
-                    data-mutates
-                  >
-                    Delete
-                  </Button>
-                </Td>
+                  Snapshot
+                </Button>
               ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </>
+              <RenameSegment slug={slug} id={s.id} name={s.name} />
+              <ConfirmDeleteButton
+                request={{ url: `/api/w/${slug}/segments/${s.id}` }}
+                question={`Delete the segment "${s.name}"?`}
+                onResult={setError}
+              />
+            </Td>
+          ) : null}
+        </tr>
+      ))}
+    </ListTable>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
-import { useApiMutation } from "@/components/app/use-api-mutation";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { ListTable } from "@/components/ui/list-table";
+import { Td } from "@/components/ui/table";
 
 type Key = {
   id: string;
@@ -25,60 +26,45 @@ export function ApiKeysTable({
   keys: Key[];
   editable: boolean;
 }) {
-  const revoke = useApiMutation((id: string) => ({
-    url: `/api/w/${slug}/api-keys/${id}`,
-    method: "DELETE",
-  }));
+  const [error, setError] = useState<string | null>(null);
   if (!keys.length)
     return <p className="px-5 py-8 text-center text-sm text-slate-500">No API keys yet.</p>;
   return (
-    <Table>
-      <thead>
-        <tr>
-          <Th>Name</Th>
-          <Th>Key</Th>
-          <Th>Created</Th>
-          <Th>Last used</Th>
-          <Th>Status</Th>
-          {editable ? <Th className="text-right">Actions</Th> : null}
+    <ListTable
+      columns={["Name", "Key", "Created", "Last used", "Status"]}
+      actions={editable}
+      error={error}
+    >
+      {keys.map((k) => (
+        <tr key={k.id} data-testid={`api-key-${k.name}`}>
+          <Td className="font-medium">{k.name}</Td>
+          <Td className="font-mono text-xs text-slate-600">{k.prefix}…</Td>
+          <Td className="text-slate-600">
+            {when(k.createdAt)}
+            {k.createdByName ? <span className="block text-xs">by {k.createdByName}</span> : null}
+          </Td>
+          <Td className="text-slate-600" data-testid="last-used">
+            {when(k.lastUsedAt)}
+          </Td>
+          <Td>
+            {k.revokedAt ? <Badge tone="red">revoked</Badge> : <Badge tone="green">active</Badge>}
+          </Td>
+          {editable ? (
+            <Td className="text-right">
+              {k.revokedAt ? null : (
+                <ConfirmDeleteButton
+                  request={{ url: `/api/w/${slug}/api-keys/${k.id}` }}
+                  question={`Revoke "${k.name}"? Apps using it will get 401 at once.`}
+                  onResult={setError}
+                  danger={false}
+                >
+                  Revoke
+                </ConfirmDeleteButton>
+              )}
+            </Td>
+          ) : null}
         </tr>
-      </thead>
-      <tbody>
-        {keys.map((k) => (
-          <tr key={k.id} data-testid={`api-key-${k.name}`}>
-            <Td className="font-medium">{k.name}</Td>
-            <Td className="font-mono text-xs text-slate-600">{k.prefix}…</Td>
-            <Td className="text-slate-600">
-              {when(k.createdAt)}
-              {k.createdByName ? <span className="block text-xs">by {k.createdByName}</span> : null}
-            </Td>
-            <Td className="text-slate-600" data-testid="last-used">
-              {when(k.lastUsedAt)}
-            </Td>
-            <Td>
-              {k.revokedAt ? <Badge tone="red">revoked</Badge> : <Badge tone="green">active</Badge>}
-            </Td>
-            {editable ? (
-              <Td className="text-right">
-                {k.revokedAt ? null : (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    disabled={revoke.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Revoke "${k.name}"? Apps using it will get 401 at once.`))
-                        revoke.mutate(k.id);
-                    }}
-                    data-mutates
-                  >
-                    Revoke
-                  </Button>
-                )}
-              </Td>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+      ))}
+    </ListTable>
   );
 }

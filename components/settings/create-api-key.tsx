@@ -6,6 +6,7 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { Field, Input } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { CopyField } from "./copy-field";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function CreateApiKey({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
@@ -54,11 +55,7 @@ export function CreateApiKey({ slug }: { slug: string }) {
             <Field id="key-name" label="Name" error={create.fieldError("name")}>
               <Input id="key-name" name="name" placeholder="Production web app" autoFocus />
             </Field>
-            {create.formError ? (
-              <p role="alert" className="text-sm text-red-600">
-                {create.formError}
-              </p>
-            ) : null}
+            <ErrorAlert>{create.formError}</ErrorAlert>
             <Button type="submit" className="w-full" disabled={create.isPending}>
               Create key
             </Button>

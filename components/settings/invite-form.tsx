@@ -4,6 +4,7 @@ import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { ROLES } from "@/lib/auth/roles";
 import { CopyField } from "./copy-field";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function InviteForm({ slug }: { slug: string }) {
   const invite = useApiMutation<{ email: string; role: string }, { url: string }>((body) => ({
@@ -44,11 +45,7 @@ export function InviteForm({ slug }: { slug: string }) {
           Invite member
         </Button>
       </form>
-      {invite.formError ? (
-        <p role="alert" className="text-sm text-red-600">
-          {invite.formError}
-        </p>
-      ) : null}
+      <ErrorAlert>{invite.formError}</ErrorAlert>
       {invite.data ? (
         <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3">
           <p className="mb-2 text-sm text-emerald-800">

@@ -1,8 +1,10 @@
 "use client";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { NativeSelect } from "@/components/ui/input";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { Td } from "@/components/ui/table";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { ROLES, type TRole } from "@/lib/auth/roles";
 
@@ -14,76 +16,58 @@ export function MembersTable(props: {
   currentUserId: string;
   editable: boolean;
 }) {
-  const change = useApiMutation((v: { userId: string; role: TRole | null }) =>
-    v.role
-      ? { url: `/api/w/${props.slug}/members/${v.userId}`, method: "PATCH", body: { role: v.role } }
-      : { url: `/api/w/${props.slug}/members/${v.userId}`, method: "DELETE" },
-  );
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const change = useApiMutation((v: { userId: string; role: TRole }) => ({
+    url: `/api/w/${props.slug}/members/${v.userId}`,
+    method: "PATCH",
+    body: { role: v.role },
+  }));
   return (
-    <>
-      {change.error ? (
-        <p role="alert" className="mx-5 mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {change.error.message}
-        </p>
-      ) : null}
-      <Table>
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Role</Th>
-            {props.editable ? <Th className="text-right">Actions</Th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {props.members.map((m) => (
-            <tr key={m.userId} data-testid={`member-${m.email}`}>
-              <Td className="font-medium">
-                {m.name} {m.userId === props.currentUserId ? <Badge tone="brand">you</Badge> : null}
-              </Td>
-              <Td className="text-slate-600">{m.email}</Td>
-              <Td>
-                {props.editable ? (
-                  <NativeSelect
-                    aria-label={`Role of ${m.email}`}
-                    className="w-36"
-                    value={m.role}
-                    disabled={change.isPending}
-                    onChange={(e) =>
-                      change.mutate({ userId: m.userId, role: e.target.value as TRole })
-                    }
-                    data-mutates
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
-                  </NativeSelect>
-                ) : (
-                  <Badge className="capitalize">{m.role}</Badge>
-                )}
-              </Td>
-              {props.editable ? (
-                <Td className="text-right">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    disabled={change.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Remove ${m.email} from this workspace?`))
-                        change.mutate({ userId: m.userId, role: null });
-                    }}
-                    data-mutates
-                  >
-                    Remove
-                  </Button>
-                </Td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </>
+    <ListTable
+      columns={["Name", "Email", "Role"]}
+      actions={props.editable}
+      error={change.error?.message ?? removeError}
+    >
+      {props.members.map((m) => (
+        <tr key={m.userId} data-testid={`member-${m.email}`}>
+          <Td className="font-medium">
+            {m.name} {m.userId === props.currentUserId ? <Badge tone="brand">you</Badge> : null}
+          </Td>
+          <Td className="text-slate-600">{m.email}</Td>
+          <Td>
+            {props.editable ? (
+              <NativeSelect
+                aria-label={`Role of ${m.email}`}
+                className="w-36"
+                value={m.role}
+                disabled={change.isPending}
+                onChange={(e) => change.mutate({ userId: m.userId, role: e.target.value as TRole })}
+                data-mutates
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </NativeSelect>
+            ) : (
+              <Badge className="capitalize">{m.role}</Badge>
+            )}
+          </Td>
+          {props.editable ? (
+            <Td className="text-right">
+              <ConfirmDeleteButton
+                request={{ url: `/api/w/${props.slug}/members/${m.userId}` }}
+                question={`Remove ${m.email} from this workspace?`}
+                onResult={setRemoveError}
+                danger={false}
+              >
+                Remove
+              </ConfirmDeleteButton>
+            </Td>
+          ) : null}
+        </tr>
+      ))}
+    </ListTable>
   );
 }

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function NewWorkspaceForm({ timeZones }: { timeZones: string[] }) {
   const router = useRouter();
@@ -41,11 +42,7 @@ export function NewWorkspaceForm({ timeZones }: { timeZones: string[] }) {
           ))}
         </NativeSelect>
       </Field>
-      {create.formError ? (
-        <p role="alert" className="text-sm text-red-600">
-          {create.formError}
-        </p>
-      ) : null}
+      <ErrorAlert>{create.formError}</ErrorAlert>
       <Button type="submit" className="w-full" disabled={create.isPending}>
         Create workspace
       </Button>

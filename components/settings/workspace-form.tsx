@@ -2,6 +2,7 @@
 import { Button } from "@/components/ui/button";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function WorkspaceForm(props: {
   slug: string;
@@ -45,11 +46,7 @@ export function WorkspaceForm(props: {
             Saved
           </span>
         ) : null}
-        {save.formError ? (
-          <span role="alert" className="text-sm text-red-600">
-            {save.formError}
-          </span>
-        ) : null}
+        <ErrorAlert as="span">{save.formError}</ErrorAlert>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { Tabs } from "radix-ui";
 import { useState } from "react";
 import { cn } from "@/lib/utils";
 import { SegmentedToggle } from "./segmented-toggle";
+import { PREVIEW_SANDBOX, previewDocument } from "@/lib/templates/preview-document";
 
 const tab =
   "rounded px-2.5 py-1 text-xs font-medium text-slate-600 data-[state=active]:bg-white data-[state=active]:text-slate-900 data-[state=active]:shadow-sm";
@@ -77,8 +78,8 @@ export function EmailPreview({
         >
           <iframe
             title="Email preview"
-            sandbox=""
-            srcDoc={email.html}
+            sandbox={PREVIEW_SANDBOX}
+            srcDoc={previewDocument(email.html)}
             className={cn("block w-full", width === "mobile" ? "h-[640px]" : "h-[680px]")}
           />
         </div>

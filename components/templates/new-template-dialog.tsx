@@ -8,7 +8,10 @@ import { Field, Input } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TSendChannel } from "@/lib/channels/types";
 import { cn } from "@/lib/utils";
-import { CHANNEL_META, CHANNEL_ORDER } from "./channel-meta";
+import { ChannelIcon } from "@/components/ui/channel-icon";
+import { CHANNEL_META } from "@/lib/channels/channel-meta";
+import { SEND_CHANNELS } from "@/lib/channels/types";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Name and channel; the template opens in the editor, starting from the channel's example. */
 export function NewTemplateDialog({ slug }: { slug: string }) {
@@ -58,8 +61,8 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
           <fieldset>
             <legend className="mb-1 text-sm font-medium text-slate-700">Channel</legend>
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-              {CHANNEL_ORDER.map((c) => {
-                const { label, icon: Icon, hint } = CHANNEL_META[c];
+              {SEND_CHANNELS.map((c) => {
+                const { label, hint } = CHANNEL_META[c];
                 return (
                   <label
                     key={c}
@@ -79,18 +82,14 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
                       onChange={() => setChannel(c)}
                       className="sr-only"
                     />
-                    <Icon className="size-5 text-brand-600" aria-hidden />
+                    <ChannelIcon channel={c} className="size-5 text-brand-600" />
                     <span className="font-medium">{label}</span>
                   </label>
                 );
               })}
             </div>
           </fieldset>
-          {create.formError ? (
-            <p role="alert" className="text-sm text-red-600">
-              {create.formError}
-            </p>
-          ) : null}
+          <ErrorAlert>{create.formError}</ErrorAlert>
           <Button type="submit" className="w-full" disabled={create.isPending} data-mutates>
             Create template
           </Button>

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import type { TSampleContact } from "@/db/queries/sample-contacts";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { TSample } from "./use-template-preview";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export const contactLabel = (c: TSampleContact) =>
   [c.firstName, c.lastName].filter(Boolean).join(" ") ||
@@ -188,9 +189,9 @@ export function SampleContactPicker({
             }}
           />
           {jsonError ? (
-            <p role="alert" className="mt-1 text-xs text-red-600">
+            <ErrorAlert variant="field" className="mt-1">
               {jsonError}
-            </p>
+            </ErrorAlert>
           ) : (
             <p className="mt-1 text-xs text-slate-500">
               Contact attributes (plus email, phone, userId…) and an optional event with its

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { TSendChannel } from "@/lib/channels/types";
 import { apiFetch, type ApiError } from "@/lib/http/api-fetch";
-import { ChannelBadge } from "./channel-badge";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { ChannelForm } from "./channel-form";
 import { EditorContext, insertInto, type TFocusTarget } from "./editor-context";
 import { IssuesBadge } from "./issues-badge";
@@ -20,6 +20,7 @@ import { useTemplateDraft, type TDraftContent } from "./use-template-draft";
 import { flagsOf, useTemplatePreview, type TSample } from "./use-template-preview";
 import { VariablePicker } from "./variable-picker";
 import { VersionHistory, type TVersionRow } from "./version-history";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Props = {
   slug: string;
@@ -111,11 +112,9 @@ export function TemplateEditor({
             onChange={(e) => draft.setName(e.target.value)}
             className="w-full max-w-md truncate rounded-md border border-transparent bg-transparent px-2 py-1 text-xl font-semibold tracking-tight hover:border-slate-200 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:hover:border-transparent"
           />
-          {draft.nameError ? (
-            <p role="alert" className="px-2 text-xs text-red-600">
-              {draft.nameError}
-            </p>
-          ) : null}
+          <ErrorAlert variant="field" className="px-2">
+            {draft.nameError}
+          </ErrorAlert>
         </div>
         <ChannelBadge channel={template.channel} />
         {template.publishedVersion > 0 ? (
@@ -145,11 +144,9 @@ export function TemplateEditor({
           </>
         )}
       </header>
-      {publishError ? (
-        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {publishError}
-        </p>
-      ) : null}
+      <ErrorAlert variant="box" className="mb-4">
+        {publishError}
+      </ErrorAlert>
       {publish.isSuccess && !publish.isPending ? (
         <p
           role="status"

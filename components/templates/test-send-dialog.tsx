@@ -9,6 +9,7 @@ import type { TSendChannel } from "@/lib/channels/types";
 import { apiFetch, type ApiError } from "@/lib/http/api-fetch";
 import type { TSample } from "./use-template-preview";
 import type { TDraftContent } from "./use-template-draft";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type TResult = { messageId: string; status: string; reason?: string | null };
 
@@ -131,16 +132,8 @@ export function TestSendDialog({
               Posts the rendered body to the workspace&apos;s webhook endpoint.
             </p>
           ) : null}
-          {fields.sampleContactId ? (
-            <p role="alert" className="text-sm text-red-600">
-              {fields.sampleContactId}
-            </p>
-          ) : null}
-          {otherError ? (
-            <p role="alert" className="text-sm text-red-600">
-              {otherError}
-            </p>
-          ) : null}
+          <ErrorAlert>{fields.sampleContactId}</ErrorAlert>
+          <ErrorAlert>{otherError}</ErrorAlert>
           {send.data ? (
             <p
               role="status"

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { cn } from "@/lib/utils";
+import { ErrorAlert } from "./error-alert";
 
 const field =
   "block w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:bg-slate-100 aria-[invalid=true]:border-red-500";
@@ -71,9 +72,9 @@ export function Field({
       {children}
       {hint && !error ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-red-600">
+        <ErrorAlert id={`${id}-error`} variant="field" className="mt-1">
           {error}
-        </p>
+        </ErrorAlert>
       ) : null}
     </div>
   );

@@ -15,7 +15,7 @@ const typeColumns = sql.raw(MESSAGE_EVENT_TYPES.join(", "));
 /** A journey id inside messages.origin, or null: a malformed origin must not fail the whole refresh. */
 const originJourney = sql`case when m.origin->>'kind' = 'journey' and m.origin->>'journeyId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (m.origin->>'journeyId')::uuid end`;
 
-export async function lockRefreshState(ex: Executor, source: string) {
+export async function lockRefreshState(source: string, ex: Executor) {
   await ex.execute(
     sql`insert into analytics_refresh_state (source) values (${source}) on conflict (source) do nothing`,
   );
@@ -26,7 +26,7 @@ export async function lockRefreshState(ex: Executor, source: string) {
   return { safeId: Number(row?.safe_id ?? 0), neverRefreshed: !row?.refreshed_at };
 }
 
-export async function saveRefreshState(ex: Executor, source: string, safeId: number) {
+export async function saveRefreshState(source: string, safeId: number, ex: Executor) {
   await ex.execute(
     sql`update analytics_refresh_state set safe_id = ${safeId}, refreshed_at = now() where source = ${source}`,
   );
@@ -54,7 +54,7 @@ export async function settledMaxEventId(): Promise<number> {
  * that has an event in that id range had an event (a late first open can move the day a message
  * counts as opened).
  */
-export async function markMessageDays(ex: Executor, ids: { after: number; upTo: number }) {
+export async function markMessageDays(ids: { after: number; upTo: number }, ex: Executor) {
   await ex.execute(
     sql`create temp table _msg_days (workspace_id uuid, day date, primary key (workspace_id, day)) on commit drop`,
   );
@@ -108,7 +108,7 @@ export async function recomputeMessageDays(ex: Executor) {
  * day when null. Node buckets also include the passing days of entries that exited in the window,
  * since an entry's conversion is only known when it exits.
  */
-export async function recomputeJourneyDays(ex: Executor, trailingDays: number | null, now: Date) {
+export async function recomputeJourneyDays(trailingDays: number | null, now: Date, ex: Executor) {
   const cutoff =
     trailingDays === null
       ? sql`date '1970-01-01'`
@@ -177,10 +177,10 @@ export async function listWorkspaceZones(ex: Executor) {
 }
 
 export async function upsertSegmentSnapshots(
-  ex: Executor,
   workspaceId: string,
   day: string,
   sizes: { segmentId: string; size: number }[],
+  ex: Executor,
 ) {
   if (!sizes.length) return;
   const values = sql.join(

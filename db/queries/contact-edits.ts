@@ -7,7 +7,7 @@ import type { TSubscriptionChannel } from "@/lib/contacts/channel-labels";
  * The contact's attributes (null when the contact is not in this workspace), row-locked until the
  * transaction ends, so two people editing one contact serialise and each event's `previous` is true.
  */
-export async function lockContact(ex: Executor, workspaceId: string, contactId: string) {
+export async function lockContact(workspaceId: string, contactId: string, ex: Executor) {
   const [row] = await ex
     .select({ attributes: contacts.attributes })
     .from(contacts)
@@ -17,11 +17,11 @@ export async function lockContact(ex: Executor, workspaceId: string, contactId: 
 }
 
 export async function writeContactAttributes(
-  ex: Executor,
   workspaceId: string,
   contactId: string,
   set: Record<string, unknown>,
   unset: string[],
+  ex: Executor,
 ) {
   await ex
     .update(contacts)
@@ -34,10 +34,10 @@ export async function writeContactAttributes(
 }
 
 export async function findSubscription(
-  ex: Executor,
   workspaceId: string,
   contactId: string,
   channel: TSubscriptionChannel,
+  ex: Executor,
 ) {
   const [row] = await ex
     .select({ status: channelSubscriptions.status, source: channelSubscriptions.source })
@@ -53,7 +53,6 @@ export async function findSubscription(
 }
 
 export async function upsertSubscription(
-  ex: Executor,
   row: {
     workspaceId: string;
     contactId: string;
@@ -62,6 +61,7 @@ export async function upsertSubscription(
     source: "ui" | "unsubscribe_link" | "sms_keyword";
     changedAt: Date;
   },
+  ex: Executor,
 ) {
   await ex
     .insert(channelSubscriptions)
@@ -73,7 +73,7 @@ export async function upsertSubscription(
 }
 
 /** The contact's updated_at moves with any change made about them. */
-export async function touchContact(ex: Executor, workspaceId: string, contactId: string) {
+export async function touchContact(workspaceId: string, contactId: string, ex: Executor) {
   await ex
     .update(contacts)
     .set({ updatedAt: sql`now()` })

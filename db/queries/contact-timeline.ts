@@ -1,11 +1,12 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { events } from "@/db/schema";
-import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
+import type { TKeysetCursor } from "@/lib/pagination/keyset-cursor";
+import { keysetPage, keysetWhere, utcText } from "./keyset";
 
 export const TIMELINE_PAGE_SIZE = 25;
 
-const occurredText = sql<string>`to_char(${events.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const occurredText = utcText(events.occurredAt);
 
 /**
  * One contact's events, newest first, by keyset on (occurred_at, id). The cursor's id is the
@@ -31,17 +32,20 @@ export async function listContactEvents(
       and(
         eq(events.workspaceId, workspaceId),
         eq(events.contactId, contactId),
-        before
-          ? sql`(${events.occurredAt}, ${events.id}) < (${before.ts}::timestamptz, ${before.id}::bigint)`
-          : undefined,
+        before ? keysetWhere(events.occurredAt, events.id, before, "<", "bigint") : undefined,
       ),
     )
     .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(TIMELINE_PAGE_SIZE + 1);
-  const page = rows
-    .slice(0, TIMELINE_PAGE_SIZE)
-    .map(({ occurredText: ts, ...e }) => ({ ...e, cursor: { ts, id: String(e.id) } }));
-  return { events: page, hasOlder: rows.length > TIMELINE_PAGE_SIZE };
+  // `before` is the URL's word for "older than", the same direction as a list's `after`.
+  const page = keysetPage(rows, TIMELINE_PAGE_SIZE, { after: before });
+  return {
+    events: page.rows.map(({ occurredText: ts, ...e }) => ({
+      ...e,
+      cursor: { ts, id: String(e.id) },
+    })),
+    hasOlder: page.hasOlder,
+  };
 }
 
 /** A contact's events of one name since an instant, newest first (journey "did event" branches). */

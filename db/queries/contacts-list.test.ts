@@ -4,11 +4,15 @@ import { channelSubscriptions, contacts, pushTokens } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import {
-  PAGE_SIZE,
   parseContactListParams,
   type TContactListParams,
 } from "@/lib/contacts/contact-list-params";
-import { countContactsCapped, findContactsPage, listContacts } from "./contacts-list";
+import {
+  CONTACT_PAGE_SIZE as PAGE_SIZE,
+  countContactsCapped,
+  findContactsPage,
+  listContacts,
+} from "./contacts-list";
 
 let close: () => Promise<void>;
 let a: string;

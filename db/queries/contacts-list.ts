@@ -2,22 +2,19 @@ import { and, eq, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "@/db/execute-rows";
 import { db, type Executor } from "@/db";
 import { contacts } from "@/db/schema";
-import {
-  hasNarrowing,
-  likePrefix,
-  PAGE_SIZE,
-  parseSearch,
-  type TContactListParams,
-} from "@/lib/contacts/contact-list-params";
-import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
+import { likePrefix } from "@/db/like-pattern";
+import type { TContactListParams } from "@/lib/contacts/contact-list-params";
+import type { TKeysetCursor } from "@/lib/pagination/keyset-cursor";
+import { keysetPage, keysetWhere, utcText } from "./keyset";
 
 /** The approximate total stops counting here: an exact count over a million rows is a full scan. */
 export const COUNT_CAP = 10_000;
+export const CONTACT_PAGE_SIZE = 50;
 
 /** Search and filters, without the page position. Every condition is scoped by workspace. */
 function whereOf(workspaceId: string, p: TContactListParams): SQL {
   const conds: (SQL | undefined)[] = [eq(contacts.workspaceId, workspaceId)];
-  const search = parseSearch(p.q);
+  const { search } = p;
   if (search.kind === "text") {
     // Each branch is a prefix match the (workspace_id, column text_pattern_ops) indexes answer;
     // the planner ORs their bitmaps.
@@ -63,12 +60,11 @@ const NEWEST_FIRST = sql`created_at desc nulls last, id desc nulls last`;
 const OLDEST_FIRST = sql`created_at asc nulls first, id asc nulls first`;
 
 const keyset = (c: TKeysetCursor, op: "<" | ">") =>
-  sql`(${contacts.createdAt}, ${contacts.id}) ${sql.raw(op)} (${c.ts}::timestamptz, ${c.id}::uuid)`;
+  keysetWhere(contacts.createdAt, contacts.id, c, op);
 
 // Timestamps as UTC text with microseconds: the cursor needs them exact, and raw rows then look
 // the same on pg and PGlite.
-const utc = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const COLUMNS = sql`id, external_id, email, phone, country, city, created_at, ${utc(sql`created_at`)} as created_text, ${utc(sql`last_seen_at`)} as last_seen_text`;
+const COLUMNS = sql`id, external_id, email, phone, country, city, created_at, ${utcText(sql`created_at`)} as created_text, ${utcText(sql`last_seen_at`)} as last_seen_text`;
 
 type TRaw = {
   id: string;
@@ -85,7 +81,6 @@ export type TContactListRow = Awaited<ReturnType<typeof listContacts>>["rows"][n
 
 /**
  * One page, newest first, by keyset on (created_at, id) so page 2,000 costs what page 1 does.
- * `hasOlder`/`hasNewer` say whether Next/Previous lead anywhere.
  *
  * `few`: the caller knows at most COUNT_CAP contacts match. Then the matches are collected first
  * (through the search indexes) and sorted. Otherwise the planner, seeing ORDER BY … LIMIT, walks
@@ -102,7 +97,7 @@ export async function listContacts(
   const position = p.after ? keyset(p.after, "<") : p.before ? keyset(p.before, ">") : undefined;
   const where = and(whereOf(workspaceId, p), position);
   const order = backwards ? OLDEST_FIRST : NEWEST_FIRST;
-  const limit = PAGE_SIZE + 1;
+  const limit = CONTACT_PAGE_SIZE + 1;
   const found = rowsOf<TRaw>(
     await ex.execute(
       opts.few
@@ -110,10 +105,8 @@ export async function listContacts(
         : sql`select ${COLUMNS} from contacts where ${where} order by ${order} limit ${limit}`,
     ),
   );
-  const more = found.length > PAGE_SIZE;
-  const page = found.slice(0, PAGE_SIZE);
-  if (backwards) page.reverse();
-  const rows = page.map((r) => ({
+  const page = keysetPage(found, CONTACT_PAGE_SIZE, p);
+  const rows = page.rows.map((r) => ({
     id: r.id,
     externalId: r.external_id,
     email: r.email,
@@ -124,7 +117,7 @@ export async function listContacts(
     lastSeenAt: r.last_seen_text ? new Date(r.last_seen_text) : null,
     cursor: { ts: r.created_text, id: r.id },
   }));
-  return { rows, hasOlder: backwards ? true : more, hasNewer: backwards ? more : Boolean(p.after) };
+  return { rows, hasOlder: page.hasOlder, hasNewer: page.hasNewer };
 }
 
 /**
@@ -136,7 +129,8 @@ export async function findContactsPage(
   p: TContactListParams,
   ex: Executor = db(),
 ) {
-  if (!hasNarrowing(p)) {
+  const narrowed = p.search.kind !== "none" || p.has.length || p.optedOut || p.createdWithinDays;
+  if (!narrowed) {
     const [page, total] = await Promise.all([
       listContacts(workspaceId, p, {}, ex),
       countContactsCapped(workspaceId, p, ex),

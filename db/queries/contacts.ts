@@ -16,6 +16,20 @@ export async function findContactByExternalId(
   return c ?? null;
 }
 
+/** The contact an inbound SMS comes from: phones are stored E.164, as Twilio sends `From`. */
+export async function findContactIdByPhone(
+  workspaceId: string,
+  phone: string,
+  ex: Executor = db(),
+): Promise<string | null> {
+  const [c] = await ex
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.phone, phone)))
+    .limit(1);
+  return c?.id ?? null;
+}
+
 export async function findContactById(workspaceId: string, contactId: string, ex: Executor = db()) {
   const [c] = await ex
     .select()

@@ -10,9 +10,9 @@ const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
 /** Creates the contacts that do not exist yet and returns every id by external id. */
 export async function ensureContactsByExternalId(
-  ex: Executor,
   workspaceId: string,
   externalIds: string[],
+  ex: Executor,
 ) {
   if (!externalIds.length) return new Map<string, string>();
   // Sorted, so concurrent batches take the unique-index locks in the same order. Most ids of a
@@ -41,7 +41,7 @@ export async function ensureContactsByExternalId(
   return found;
 }
 
-export async function findAliasContacts(ex: Executor, workspaceId: string, anonymousIds: string[]) {
+export async function findAliasContacts(workspaceId: string, anonymousIds: string[], ex: Executor) {
   if (!anonymousIds.length)
     return new Map<string, { contactId: string; externalId: string | null }>();
   const rows = rowsOf<{ anonymous_id: string; contact_id: string; external_id: string | null }>(
@@ -56,9 +56,9 @@ export async function findAliasContacts(ex: Executor, workspaceId: string, anony
 
 /** One new anonymous contact per id; ids another batch claimed meanwhile resolve to that batch's contact. */
 export async function createAnonymousContacts(
-  ex: Executor,
   workspaceId: string,
   anonymousIds: string[],
+  ex: Executor,
 ) {
   const out = new Map<string, string>();
   for (const anonymousId of [...new Set(anonymousIds)].sort()) {
@@ -75,15 +75,15 @@ export async function createAnonymousContacts(
     await ex.execute(sql`delete from contacts c where c.workspace_id = ${workspaceId} and c.external_id is null
       and not exists (select 1 from contact_aliases a where a.contact_id = c.id) and not exists (select 1 from events e where e.contact_id = c.id)
       and c.created_at >= now() - interval '1 minute'`);
-    for (const [a, v] of await findAliasContacts(ex, workspaceId, lost)) out.set(a, v.contactId);
+    for (const [a, v] of await findAliasContacts(workspaceId, lost, ex)) out.set(a, v.contactId);
   }
   return out;
 }
 
 export async function upsertAliases(
-  ex: Executor,
   workspaceId: string,
   links: { anonymousId: string; contactId: string }[],
+  ex: Executor,
 ) {
   if (!links.length) return;
   await ex.execute(sql`
@@ -102,7 +102,7 @@ export type TEventRow = {
 };
 
 /** Inserts events; a message id seen before is skipped. Returns the rows actually stored. */
-export async function insertEvents(ex: Executor, workspaceId: string, rows: TEventRow[]) {
+export async function insertEvents(workspaceId: string, rows: TEventRow[], ex: Executor) {
   if (!rows.length) return [];
   const payload = rows.map((r) => ({
     contact_id: r.contactId,
@@ -128,7 +128,7 @@ export async function insertEvents(ex: Executor, workspaceId: string, rows: TEve
 }
 
 /** Row locks in id order, so batches that touch the same contacts never deadlock. */
-export async function lockContacts(ex: Executor, contactIds: string[]) {
+export async function lockContacts(contactIds: string[], ex: Executor) {
   if (!contactIds.length) return;
   await ex.execute(
     sql`select id from contacts where id in (select (jsonb_array_elements_text(${json([...new Set(contactIds)])}))::uuid) order by id for update`,
@@ -142,9 +142,9 @@ const PROFILE_FIELDS = ["email", "phone", "timezone", "locale", "country", "city
  * merge. The row is rewritten anyway, so last seen moves forward in the same update.
  */
 export async function applyProfilePatches(
-  ex: Executor,
   workspaceId: string,
   patches: { contactId: string; patch: Row; seenAt: Date }[],
+  ex: Executor,
 ) {
   if (!patches.length) return;
   const sets = PROFILE_FIELDS.map((f) =>
@@ -165,9 +165,9 @@ export async function applyProfilePatches(
  * would double the cost of ingestion for a figure nobody reads to the minute.
  */
 export async function touchLastSeen(
-  ex: Executor,
   workspaceId: string,
   seen: { contactId: string; at: Date }[],
+  ex: Executor,
 ) {
   if (!seen.length) return;
   await ex.execute(sql`
@@ -177,9 +177,9 @@ export async function touchLastSeen(
 }
 
 export async function upsertPushTokens(
-  ex: Executor,
   workspaceId: string,
   tokens: { contactId: string; token: string; platform: string }[],
+  ex: Executor,
 ) {
   if (!tokens.length) return;
   await ex.execute(sql`
@@ -191,9 +191,9 @@ export async function upsertPushTokens(
 }
 
 export async function upsertSubscriptions(
-  ex: Executor,
   workspaceId: string,
   subs: { contactId: string; channel: string; status: string; source: string; at: Date }[],
+  ex: Executor,
 ) {
   if (!subs.length) return;
   await ex.execute(sql`

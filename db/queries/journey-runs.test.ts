@@ -15,8 +15,8 @@ import { makeTenant } from "@/db/testing/fixtures";
 import { insertTestMessage } from "@/db/testing/message-fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { cancelJourneyRun, retryJourneyRun } from "@/lib/journey-runs/manage-runs";
-import { nameSteps } from "@/lib/journey-runs/name-steps";
+import { cancelJourneyRun, retryJourneyRun } from "@/lib/journeys/runs/manage-runs";
+import { nameSteps } from "@/lib/journeys/runs/name-steps";
 import {
   claimRuns,
   findRun,

@@ -1,7 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { executeRows } from "@/db/execute-rows";
+import { likeContains } from "@/db/like-pattern";
 import type { TStepResult } from "@/db/schema";
+import type { TKeysetCursor } from "@/lib/pagination/keyset-cursor";
+import { keysetPage, keysetWhere, utcText } from "./keyset";
 
 // The Runs page: journey entries of one workspace, and what the executor knows about each. Executor
 // rows carry no workspace; they are reached only through an entry of the workspace, by the
@@ -18,7 +21,7 @@ export type TRunFilter = {
   journeyId?: string | null;
   status?: TRunFilterStatus | null;
   contact?: string | null;
-  after?: string | null;
+  after?: TKeysetCursor | null;
 };
 
 export type TRunRow = {
@@ -37,17 +40,9 @@ export type TRunRow = {
   converted: boolean;
   /** The local executor's run state, when it ran this entry (null with other executors). */
   executorStatus: string | null;
-  cursor: string;
+  cursor: TKeysetCursor;
 };
 
-/** `<entered_at ISO>_<id>`: newest first, ties broken by id. */
-const encodeCursor = (at: Date, id: string) => `${at.toISOString()}_${id}`;
-function decodeCursor(cursor: string): { at: string; id: string } | null {
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([0-9a-f-]{36})$/.exec(cursor);
-  return m ? { at: m[1]!, id: m[2]! } : null;
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const executorRunOf = (entryId: SQL) =>
   sql`(select r.status from executor_runs r where r.event -> 'data' ->> 'entryId' = ${entryId}::text order by r.created_at desc limit 1)`;
 
@@ -56,30 +51,29 @@ export async function listJourneyRuns(
   workspaceId: string,
   filter: TRunFilter = {},
   ex: Executor = db(),
-): Promise<{ rows: TRunRow[]; nextCursor: string | null }> {
+): Promise<{ rows: TRunRow[]; nextCursor: TKeysetCursor | null }> {
   const where: SQL[] = [sql`e.workspace_id = ${workspaceId}`];
   if (filter.journeyId) where.push(sql`e.journey_id = ${filter.journeyId}`);
   if (filter.status === "failed") where.push(sql`${executorRunOf(sql`e.id`)} = 'failed'`);
   else if (filter.status) where.push(sql`e.status = ${filter.status}`);
   const q = filter.contact?.trim();
   if (q) {
-    const like = `%${escapeLike(q.toLowerCase())}%`;
+    const like = likeContains(q.toLowerCase());
     where.push(
       sql`(lower(c.external_id) like ${like} or c.email like ${like} or c.id::text = ${q})`,
     );
   }
-  const cursor = filter.after ? decodeCursor(filter.after) : null;
-  if (cursor)
-    where.push(sql`(e.created_at, e.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  if (filter.after) where.push(keysetWhere(sql`e.created_at`, sql`e.id`, filter.after, "<"));
   const rows = await executeRows<
     Omit<TRunRow, "cursor" | "enteredAt" | "exitedAt"> & {
       enteredAt: string | Date;
+      enteredText: string;
       exitedAt: string | Date | null;
     }
   >(
     sql`select e.id, e.journey_id as "journeyId", j.name as "journeyName", e.version, e.contact_id as "contactId",
           c.external_id as "contactUserId", c.email as "contactEmail", e.status, e.current_node_id as "currentNodeId",
-          e.created_at as "enteredAt", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted,
+          e.created_at as "enteredAt", ${utcText(sql`e.created_at`)} as "enteredText", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted,
           ${executorRunOf(sql`e.id`)} as "executorStatus"
         from journey_entries e
         join journeys j on j.id = e.journey_id and j.workspace_id = e.workspace_id
@@ -89,17 +83,15 @@ export async function listJourneyRuns(
         limit ${RUN_PAGE_SIZE + 1}`,
     ex,
   );
-  const page = rows.slice(0, RUN_PAGE_SIZE).map((r) => {
-    const enteredAt = new Date(r.enteredAt);
-    return {
-      ...r,
-      enteredAt,
-      exitedAt: r.exitedAt ? new Date(r.exitedAt) : null,
-      cursor: encodeCursor(enteredAt, r.id),
-    };
-  });
-  const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > RUN_PAGE_SIZE && last ? last.cursor : null };
+  const page = keysetPage(rows, RUN_PAGE_SIZE, filter);
+  const runs = page.rows.map(({ enteredText, ...r }) => ({
+    ...r,
+    enteredAt: new Date(r.enteredAt),
+    exitedAt: r.exitedAt ? new Date(r.exitedAt) : null,
+    cursor: { ts: enteredText, id: r.id },
+  }));
+  const last = runs.at(-1);
+  return { rows: runs, nextCursor: page.hasOlder && last ? last.cursor : null };
 }
 
 export type TRunMessage = {
@@ -149,7 +141,7 @@ export async function findJourneyRun(workspaceId: string, entryId: string, ex: E
   }>(
     sql`select e.id, e.journey_id as "journeyId", j.name as "journeyName", e.version, v.plan, e.contact_id as "contactId",
           c.external_id as "contactUserId", c.email as "contactEmail", e.status, e.current_node_id as "currentNodeId",
-          e.created_at as "enteredAt", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted
+          e.created_at as "enteredAt", ${utcText(sql`e.created_at`)} as "enteredText", e.exited_at as "exitedAt", e.exit_reason as "exitReason", e.converted
         from journey_entries e
         join journeys j on j.id = e.journey_id and j.workspace_id = e.workspace_id
         join contacts c on c.id = e.contact_id

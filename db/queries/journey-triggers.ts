@@ -16,7 +16,7 @@ import {
  */
 
 /** How many rows a writing statement with `returning 1` touched, without shipping them back. */
-async function countOf(ex: Executor, statement: SQL): Promise<number> {
+async function countOf(statement: SQL, ex: Executor): Promise<number> {
   const [row] = await executeRows<{ n: number }>(
     sql`with w as (${statement}) select count(*)::int as n from w`,
     ex,
@@ -25,7 +25,10 @@ async function countOf(ex: Executor, statement: SQL): Promise<number> {
 }
 
 /** Live and paused journeys, across workspaces (or just `journeyId`), whose trigger is a segment or a date attribute. */
-export async function listScheduledTriggerJourneys(journeyId?: string, ex: Executor = db()) {
+export async function listScheduledTriggerJourneysAnyWorkspace(
+  journeyId?: string,
+  ex: Executor = db(),
+) {
   return ex
     .select({
       id: journeys.id,
@@ -55,7 +58,7 @@ export async function listScheduledTriggerJourneys(journeyId?: string, ex: Execu
 }
 
 /** Locks the journey's trigger state for this transaction (creating it), so sweeps of one journey take turns. */
-export async function lockTriggerState(ex: Executor, workspaceId: string, journeyId: string) {
+export async function lockTriggerState(workspaceId: string, journeyId: string, ex: Executor) {
   await ex.insert(journeyTriggerState).values({ journeyId, workspaceId }).onConflictDoNothing();
   const [row] = await ex
     .select()
@@ -74,9 +77,9 @@ export async function findTriggerState(journeyId: string, ex: Executor = db()) {
 }
 
 export async function markTriggerState(
-  ex: Executor,
   journeyId: string,
   patch: { segmentId?: string | null; baselinedAt?: Date; sweptAt?: Date },
+  ex: Executor,
 ) {
   await ex
     .update(journeyTriggerState)
@@ -89,17 +92,17 @@ export async function markTriggerState(
  * only when contacts already in the segment are meant to enter.
  */
 export async function baselineSegmentMembers(
-  ex: Executor,
   input: { workspaceId: string; journeyId: string; inSegment: SQL; enterExisting: boolean },
+  ex: Executor,
 ) {
   const { workspaceId, journeyId, inSegment, enterExisting } = input;
   await ex.delete(m).where(eq(m.journeyId, journeyId));
   return countOf(
-    ex,
     sql`insert into journey_segment_members (journey_id, contact_id, workspace_id, in_segment, transitions, pending)
     select ${journeyId}::uuid, c.id, ${workspaceId}::uuid, true, ${enterExisting ? 1 : 0}, ${enterExisting}
     from contacts c where c.workspace_id = ${workspaceId} and ${inSegment}
     returning 1`,
+    ex,
   );
 }
 
@@ -109,7 +112,6 @@ export async function baselineSegmentMembers(
  * left are marked out. Row locks make each out → in transition count once across processes.
  */
 export async function recordSegmentTransitions(
-  ex: Executor,
   input: {
     workspaceId: string;
     journeyId: string;
@@ -117,12 +119,12 @@ export async function recordSegmentTransitions(
     enter: boolean;
     contactIds?: string[];
   },
+  ex: Executor,
 ) {
   const { workspaceId, journeyId, inSegment, enter, contactIds } = input;
   const onlyC = contactIds ? sql`and c.id = any(${sql.param(contactIds)}::uuid[])` : sql``;
   const onlyM = contactIds ? sql`and m.contact_id = any(${sql.param(contactIds)}::uuid[])` : sql``;
   const came = await countOf(
-    ex,
     sql`insert into journey_segment_members as m (journey_id, contact_id, workspace_id, in_segment, transitions, pending)
     select ${journeyId}::uuid, c.id, ${workspaceId}::uuid, true, 1, ${enter}
     from contacts c where c.workspace_id = ${workspaceId} ${onlyC} and ${inSegment}
@@ -131,19 +133,20 @@ export async function recordSegmentTransitions(
     on conflict (journey_id, contact_id) do update set in_segment = true, transitions = m.transitions + 1, pending = ${enter}, changed_at = now()
     where not m.in_segment
     returning 1`,
+    ex,
   );
   const left = await countOf(
-    ex,
     sql`update journey_segment_members m set in_segment = false, pending = false, changed_at = now()
     where m.journey_id = ${journeyId} and m.in_segment ${onlyM}
     and not exists (select 1 from contacts c where c.id = m.contact_id and c.workspace_id = ${workspaceId} and ${inSegment})
     returning 1`,
+    ex,
   );
   return { came, left };
 }
 
 /** Pending transitions to turn into entries, locked until this transaction ends; other sweeps skip them. */
-export async function claimPendingSegmentEntries(ex: Executor, journeyId: string, limit: number) {
+export async function claimPendingSegmentEntries(journeyId: string, limit: number, ex: Executor) {
   return ex
     .select({ contactId: m.contactId, transitions: m.transitions })
     .from(m)
@@ -153,9 +156,9 @@ export async function claimPendingSegmentEntries(ex: Executor, journeyId: string
 }
 
 export async function clearPendingSegmentEntries(
-  ex: Executor,
   journeyId: string,
   contactIds: string[],
+  ex: Executor,
 ) {
   if (!contactIds.length) return;
   await ex

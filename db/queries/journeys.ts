@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   journeyEntries,
@@ -10,6 +10,15 @@ import {
 } from "@/db/schema";
 import { rowsOf } from "@/db/execute-rows";
 
+/**
+ * What a graph says, without where its nodes sit: nodes minus their positions and edges, each in
+ * id order. Moving nodes or "Tidy up layout" on a live journey leaves nothing to publish.
+ */
+const graphContent = (graph: SQL) =>
+  sql`jsonb_build_object(
+    'nodes', (select coalesce(jsonb_agg(n - 'position' order by n->>'id'), '[]'::jsonb) from jsonb_array_elements(${graph}->'nodes') n),
+    'edges', (select coalesce(jsonb_agg(e order by e->>'id'), '[]'::jsonb) from jsonb_array_elements(${graph}->'edges') e))`;
+
 export async function listJourneys(workspaceId: string, ex: Executor = db()) {
   return ex
     .select({
@@ -18,7 +27,7 @@ export async function listJourneys(workspaceId: string, ex: Executor = db()) {
       status: journeys.status,
       liveVersion: journeys.liveVersion,
       updatedAt: journeys.updatedAt,
-      hasDraftChanges: sql<boolean>`${journeys.liveVersion} = 0 or ${journeys.draftGraph} is distinct from (select v.graph from journey_versions v where v.journey_id = ${journeys.id} and v.version = ${journeys.liveVersion})`,
+      hasDraftChanges: sql<boolean>`${journeys.liveVersion} = 0 or ${graphContent(sql`${journeys.draftGraph}`)} is distinct from (select ${graphContent(sql`v.graph`)} from journey_versions v where v.journey_id = ${journeys.id} and v.version = ${journeys.liveVersion})`,
     })
     .from(journeys)
     .where(eq(journeys.workspaceId, workspaceId))
@@ -38,9 +47,9 @@ export async function findJourney(
 }
 
 export async function lockJourney(
-  ex: Executor,
   workspaceId: string,
   journeyId: string,
+  ex: Executor,
 ): Promise<TJourney | null> {
   const [row] = await ex
     .select()
@@ -79,7 +88,7 @@ export async function deleteJourney(workspaceId: string, journeyId: string, ex: 
   return rows.length === 1;
 }
 
-export async function insertJourneyVersion(ex: Executor, row: typeof journeyVersions.$inferInsert) {
+export async function insertJourneyVersion(row: typeof journeyVersions.$inferInsert, ex: Executor) {
   await ex.insert(journeyVersions).values(row);
 }
 
@@ -132,7 +141,12 @@ export async function findWorkspaceJourneyVersion(
   return row ?? null;
 }
 
-export async function findJourneyVersion(journeyId: string, version: number, ex: Executor = db()) {
+/** By id alone: the journey runner and the dashboards hold an id already scoped (its event, its page). */
+export async function findJourneyVersionAnyWorkspace(
+  journeyId: string,
+  version: number,
+  ex: Executor = db(),
+) {
   const [row] = await ex
     .select()
     .from(journeyVersions)
@@ -141,7 +155,7 @@ export async function findJourneyVersion(journeyId: string, version: number, ex:
 }
 
 /** Stopping a journey ends every entry still inside it. */
-export async function cancelActiveEntries(ex: Executor, workspaceId: string, journeyId: string) {
+export async function cancelActiveEntries(workspaceId: string, journeyId: string, ex: Executor) {
   await ex
     .update(journeyEntries)
     .set({ status: "cancelled", exitedAt: new Date(), exitReason: "stopped", currentNodeId: null })
@@ -186,25 +200,32 @@ export async function journeyNodeCounts(
 }
 
 /**
- * Journeys whose draft or live version mentions `id` (a template or segment id). Ids are UUIDs,
- * so a match in the JSON text is a reference, wherever the node keeps it.
+ * Journeys whose draft or live graph holds the string `id` somewhere in a node's data, with both
+ * graphs: a pre-filter by JSON path (not by searching the text). It cannot tell a reference from
+ * a webhook body that happens to contain the id, so callers confirm with the typed walk
+ * (lib/journeys/graph/graph-references.ts), which knows where each node keeps its references.
  */
-export async function findJourneysReferencing(
-  workspaceId: string,
-  id: string,
-  ex: Executor = db(),
-) {
-  const pattern = `%${id}%`;
-  return rowsOf<{ id: string; name: string; status: TJourney["status"] }>(
-    await ex.execute(sql`select j.id, j.name, j.status from ${journeys} j
+export async function listJourneysMentioning(workspaceId: string, id: string, ex: Executor = db()) {
+  const mentions = (graph: SQL) =>
+    sql`jsonb_path_exists(${graph}, '$.nodes[*].data.** ? (@ == $id)', jsonb_build_object('id', ${id}::text))`;
+  return rowsOf<{
+    id: string;
+    name: string;
+    status: TJourney["status"];
+    draft_graph: unknown;
+    live_graph: unknown;
+  }>(
+    await ex.execute(sql`select j.id, j.name, j.status, j.draft_graph, v.graph as live_graph
+      from ${journeys} j
+      left join ${journeyVersions} v on v.journey_id = j.id and v.version = j.live_version
       where j.workspace_id = ${workspaceId}
-        and (j.draft_graph::text like ${pattern}
-          or exists (select 1 from ${journeyVersions} v where v.journey_id = j.id and v.version = j.live_version and v.graph::text like ${pattern}))
+        and (${mentions(sql`j.draft_graph`)} or (v.graph is not null and ${mentions(sql`v.graph`)}))
       order by j.name`),
   );
 }
 
-export async function findEntryStatus(entryId: string, ex: Executor = db()) {
+/** By id alone: a running journey's effects ask about their own entry. */
+export async function findEntryStatusAnyWorkspace(entryId: string, ex: Executor = db()) {
   const [row] = await ex
     .select({ status: journeyEntries.status })
     .from(journeyEntries)
@@ -235,7 +256,7 @@ export async function listRunningJourneyPlans(workspaceId: string, ex: Executor 
     );
 }
 
-export async function listPreviousEntries(ex: Executor, journeyId: string, contactId: string) {
+export async function listPreviousEntries(journeyId: string, contactId: string, ex: Executor) {
   return ex
     .select({ enteredAt: journeyEntries.enteredAt, exitedAt: journeyEntries.exitedAt })
     .from(journeyEntries)
@@ -243,7 +264,7 @@ export async function listPreviousEntries(ex: Executor, journeyId: string, conta
     .orderBy(desc(journeyEntries.enteredAt));
 }
 
-export async function insertEntry(ex: Executor, row: typeof journeyEntries.$inferInsert) {
+export async function insertEntry(row: typeof journeyEntries.$inferInsert, ex: Executor) {
   const [created] = await ex
     .insert(journeyEntries)
     .values(row)
@@ -253,7 +274,7 @@ export async function insertEntry(ex: Executor, row: typeof journeyEntries.$infe
 }
 
 /** Serialises entry decisions for one (journey, contact) across processes until the transaction ends. */
-export async function lockJourneyContact(ex: Executor, journeyId: string, contactId: string) {
+export async function lockJourneyContact(journeyId: string, contactId: string, ex: Executor) {
   await ex.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`${journeyId}:${contactId}`}, 0))`,
   );

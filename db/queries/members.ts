@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { memberships, users } from "@/db/schema";
+import type { TMemberRole } from "@/db/schema/member-roles";
 
 export async function listMembers(workspaceId: string, ex: Executor = db()) {
   return ex
@@ -29,7 +30,7 @@ export async function lockMemberships(workspaceId: string, ex: Executor) {
 export async function setMemberRole(
   workspaceId: string,
   userId: string,
-  role: "admin" | "marketer" | "analyst",
+  role: TMemberRole,
   ex: Executor = db(),
 ) {
   await ex

@@ -8,10 +8,10 @@ import type { Executor } from "@/db";
  * fill the gaps; `from` is deleted.
  */
 export async function mergeContactInto(
-  ex: Executor,
   workspaceId: string,
   fromId: string,
   intoId: string,
+  ex: Executor,
 ) {
   const scope = sql`workspace_id = ${workspaceId} and contact_id = ${fromId}`;
   await ex.execute(sql`update events set contact_id = ${intoId} where ${scope}`);
@@ -35,9 +35,9 @@ export async function mergeContactInto(
 }
 
 export async function findContactIdByExternalId(
-  ex: Executor,
   workspaceId: string,
   externalId: string,
+  ex: Executor,
 ): Promise<string | null> {
   const [row] = await executeRows<{ id: string }>(
     sql`select id from contacts where workspace_id = ${workspaceId} and external_id = ${externalId}`,

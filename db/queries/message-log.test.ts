@@ -6,11 +6,11 @@ import { insertTestMessage } from "@/db/testing/message-fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import {
   EMPTY_MESSAGE_FILTER,
-  MESSAGE_PAGE_SIZE,
   parseMessageLogParams,
   type TMessageLogParams,
-} from "@/lib/messages/message-log-params";
+} from "@/lib/messages/log/message-log-params";
 import {
+  MESSAGE_PAGE_SIZE,
   countMessageLog,
   findMessageWithEvents,
   listContactMessages,
@@ -185,6 +185,9 @@ describe("message log", () => {
     // Emails 11 and 110–119 but for 111, 114 and 117, which were SMS to a phone number; case-insensitive.
     expect(await count({ q: "ADA+11" })).toBe(8);
     expect(await count({ q: "tie" })).toBe(3);
+    // Through the contact: Bob's user id finds his SMS, Ada's own address every email to her aliases.
+    expect(await count({ q: "BOB" })).toBe(40);
+    expect(await count({ q: "ada@example" })).toBe(80);
     // LIKE wildcards in the search are literal characters.
     expect(await count({ q: "%" })).toBe(0);
     expect(await count({ q: "ada_1" })).toBe(0);

@@ -1,17 +1,17 @@
-import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, messageEvents, messages, templates } from "@/db/schema";
-import type { TKeysetCursor } from "@/lib/contacts/keyset-cursor";
+import type { TKeysetCursor } from "@/lib/pagination/keyset-cursor";
+import { likeContains } from "@/db/like-pattern";
+import { keysetPage, keysetWhere, utcText } from "./keyset";
 import {
-  MESSAGE_PAGE_SIZE,
   type TMessageLogFilter,
   type TMessageLogParams,
-} from "@/lib/messages/message-log-params";
+} from "@/lib/messages/log/message-log-params";
 
 /** The total stops counting here: an exact count over millions of messages is a full scan. */
 export const MESSAGE_COUNT_CAP = 10_000;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const MESSAGE_PAGE_SIZE = 50;
 
 function whereOf(workspaceId: string, f: TMessageLogFilter): SQL {
   return and(
@@ -21,15 +21,21 @@ function whereOf(workspaceId: string, f: TMessageLogFilter): SQL {
     f.provider ? eq(messages.provider, f.provider) : undefined,
     f.templateId ? eq(messages.templateId, f.templateId) : undefined,
     f.contactId ? eq(messages.contactId, f.contactId) : undefined,
-    f.q ? ilike(messages.recipient, `%${escapeLike(f.q)}%`) : undefined,
+    f.q ? matchesText(likeContains(f.q)) : undefined,
   )!;
 }
 
-const keyset = (c: TKeysetCursor, op: "<" | ">") =>
-  sql`(${messages.createdAt}, ${messages.id}) ${sql.raw(op)} (${c.ts}::timestamptz, ${c.id}::uuid)`;
+/** The search box: the address it went to, or its contact's email, phone or user id (a push goes to a device). */
+const matchesText = (pattern: string) =>
+  or(
+    ilike(messages.recipient, pattern),
+    sql`exists (select 1 from ${contacts} c where c.id = ${messages.contactId} and c.workspace_id = ${messages.workspaceId}
+      and (c.email ilike ${pattern} or c.phone ilike ${pattern} or c.external_id ilike ${pattern}))`,
+  );
 
-// UTC text with microseconds: the cursor must be exact, and JS dates would round it to milliseconds.
-const createdText = sql<string>`to_char(${messages.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const keyset = (c: TKeysetCursor, op: "<" | ">") =>
+  keysetWhere(messages.createdAt, messages.id, c, op);
+const createdText = utcText(messages.createdAt);
 
 // The line a person recognises a message by, cut in SQL so a page of emails does not haul their HTML.
 const summary = sql<
@@ -75,7 +81,7 @@ export type TMessageLogRow = Omit<Awaited<ReturnType<typeof selectRows>>[number]
   cursor: TKeysetCursor;
 };
 
-function selectRows(ex: Executor, where: SQL | undefined, backwards: boolean, limit: number) {
+function selectRows(where: SQL | undefined, backwards: boolean, limit: number, ex: Executor) {
   const order = backwards
     ? [asc(messages.createdAt), asc(messages.id)]
     : [desc(messages.createdAt), desc(messages.id)];
@@ -99,7 +105,7 @@ const toRow = ({
 
 /**
  * One page of a workspace's messages, newest first, by keyset on (created_at, id) so a deep page
- * costs what the first does. `hasOlder`/`hasNewer` say whether Next/Previous lead anywhere.
+ * costs what the first does.
  */
 export async function listMessageLog(
   workspaceId: string,
@@ -109,19 +115,13 @@ export async function listMessageLog(
   const backwards = Boolean(p.before);
   const position = p.after ? keyset(p.after, "<") : p.before ? keyset(p.before, ">") : undefined;
   const found = await selectRows(
-    ex,
     and(whereOf(workspaceId, p), position),
     backwards,
     MESSAGE_PAGE_SIZE + 1,
+    ex,
   );
-  const more = found.length > MESSAGE_PAGE_SIZE;
-  const page = found.slice(0, MESSAGE_PAGE_SIZE);
-  if (backwards) page.reverse();
-  return {
-    rows: page.map(toRow),
-    hasOlder: backwards ? true : more,
-    hasNewer: backwards ? more : Boolean(p.after),
-  };
+  const page = keysetPage(found, MESSAGE_PAGE_SIZE, p);
+  return { ...page, rows: page.rows.map(toRow) };
 }
 
 /** How many messages match, counted up to MESSAGE_COUNT_CAP + 1 (shown as "10,000+"). */
@@ -182,10 +182,10 @@ export async function listContactMessages(
   ex: Executor = db(),
 ) {
   const rows = await selectRows(
-    ex,
     and(eq(messages.workspaceId, workspaceId), eq(messages.contactId, contactId)),
     false,
     limit,
+    ex,
   );
   return rows.map(toRow);
 }

@@ -9,8 +9,8 @@ export type TNewMessage = typeof messages.$inferInsert;
  * that holds the key, and whether this call created it (only the creator may send).
  */
 export async function insertMessageOnce(
-  ex: Executor,
   row: TNewMessage,
+  ex: Executor,
 ): Promise<{ message: TMessage; created: boolean }> {
   const [created] = await ex
     .insert(messages)
@@ -41,9 +41,9 @@ export const STALE_SENDING_MS = 60_000;
  * provider accepted, before we recorded it): at least once beats never.
  */
 export async function claimMessage(
-  ex: Executor,
   workspaceId: string,
   messageId: string,
+  ex: Executor,
 ): Promise<TMessage | null> {
   const staleBefore = new Date(Date.now() - STALE_SENDING_MS).toISOString();
   const [row] = await ex
@@ -67,13 +67,13 @@ export async function claimMessage(
 }
 
 export async function settleMessage(
-  ex: Executor,
   workspaceId: string,
   messageId: string,
   patch: Pick<
     Partial<TMessage>,
     "status" | "reason" | "providerMessageId" | "provider" | "sentAt" | "deliveredAt"
   >,
+  ex: Executor,
 ) {
   const [row] = await ex
     .update(messages)
@@ -84,12 +84,14 @@ export async function settleMessage(
 }
 
 export async function insertMessageEvent(
-  ex: Executor,
   workspaceId: string,
   messageId: string,
-  type: TMessageEventType,
-  detail: Record<string, unknown> = {},
-  at?: Date,
+  {
+    type,
+    detail = {},
+    at,
+  }: { type: TMessageEventType; detail?: Record<string, unknown>; at?: Date },
+  ex: Executor,
 ) {
   await ex
     .insert(messageEvents)
@@ -113,11 +115,11 @@ export type TEngagement = keyof typeof FIRST_TIME_FIELD;
  * the same instant cannot both be first.
  */
 export async function stampEngagement(
-  ex: Executor,
   workspaceId: string,
   messageId: string,
   type: TEngagement,
   at: Date,
+  ex: Executor,
 ) {
   const field = FIRST_TIME_FIELD[type];
   const where = and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId));
@@ -144,7 +146,7 @@ export async function stampEngagement(
   return { message: message!, first };
 }
 
-export async function findMessage(ex: Executor, workspaceId: string, messageId: string) {
+export async function findMessage(workspaceId: string, messageId: string, ex: Executor) {
   const [row] = await ex
     .select()
     .from(messages)
@@ -153,12 +155,12 @@ export async function findMessage(ex: Executor, workspaceId: string, messageId: 
 }
 
 /** The message by id across workspaces: tracking links carry only the (signed) message id. */
-export async function findMessageAnyWorkspace(ex: Executor, messageId: string) {
+export async function findMessageAnyWorkspace(messageId: string, ex: Executor) {
   const [row] = await ex.select().from(messages).where(eq(messages.id, messageId));
   return row ?? null;
 }
 
-export async function listMessageEvents(ex: Executor, workspaceId: string, messageId: string) {
+export async function listMessageEvents(workspaceId: string, messageId: string, ex: Executor) {
   return ex
     .select({
       type: messageEvents.type,
@@ -172,10 +174,10 @@ export async function listMessageEvents(ex: Executor, workspaceId: string, messa
 
 /** In-app messages a contact has not dismissed, newest first. */
 export async function listInboxMessages(
-  ex: Executor,
   workspaceId: string,
   contactId: string,
   limit: number,
+  ex: Executor,
 ) {
   return ex
     .select()
@@ -193,7 +195,7 @@ export async function listInboxMessages(
     .limit(limit);
 }
 
-export async function findMessageByKey(ex: Executor, workspaceId: string, idempotencyKey: string) {
+export async function findMessageByKey(workspaceId: string, idempotencyKey: string, ex: Executor) {
   const [row] = await ex
     .select()
     .from(messages)
@@ -202,9 +204,9 @@ export async function findMessageByKey(ex: Executor, workspaceId: string, idempo
 }
 
 export async function findMessageByProviderId(
-  ex: Executor,
   workspaceId: string,
   providerMessageId: string,
+  ex: Executor,
 ) {
   const [row] = await ex
     .select()
@@ -217,11 +219,11 @@ export async function findMessageByProviderId(
 
 /** The contact's latest message on a channel since `since`: what an SMS reply answers. */
 export async function findLatestMessageTo(
-  ex: Executor,
   workspaceId: string,
   contactId: string,
   channel: TMessage["channel"],
   since: Date,
+  ex: Executor,
 ) {
   const [row] = await ex
     .select()
@@ -241,10 +243,10 @@ export async function findLatestMessageTo(
 
 /** Messages that reached a contact (sent or delivered) since an instant: the frequency cap. */
 export async function countMessagesSentSince(
-  ex: Executor,
   workspaceId: string,
   contactId: string,
   since: Date,
+  ex: Executor,
 ) {
   return ex.$count(
     messages,

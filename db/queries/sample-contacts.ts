@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/execute-rows";
+import { likePrefix } from "@/db/like-pattern";
 import { db, type Executor } from "@/db";
 
 export type TSampleContact = {
@@ -21,10 +22,7 @@ export async function searchSampleContacts(
   limit = 50,
   ex: Executor = db(),
 ): Promise<TSampleContact[]> {
-  const prefix = `${q
-    .trim()
-    .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = likePrefix(q.trim().toLowerCase());
   const match = q.trim()
     ? sql`and (lower(external_id) like ${prefix} or lower(email) like ${prefix} or lower(attributes->>'firstName') like ${prefix} or lower(attributes->>'lastName') like ${prefix})`
     : sql``;

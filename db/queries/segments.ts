@@ -162,8 +162,8 @@ export const SEGMENT_QUERY_SETTINGS = [
 
 /** `f` in a transaction (a savepoint inside one) under SEGMENT_QUERY_SETTINGS. */
 async function withSegmentQuerySettings<T>(
-  ex: Executor,
   f: (tx: Executor) => Promise<T>,
+  ex: Executor,
 ): Promise<T> {
   return ex.transaction(async (tx) => {
     for (const s of SEGMENT_QUERY_SETTINGS) await tx.execute(sql.raw(s));
@@ -173,7 +173,7 @@ async function withSegmentQuerySettings<T>(
 
 /** Runs a segment's count query (`compileSegmentCount`) under the segment query settings. */
 export async function runSegmentCount(query: SQL, ex: Executor = db()): Promise<number> {
-  const [row] = await withSegmentQuerySettings(ex, (tx) => executeRows<{ n: number }>(query, tx));
+  const [row] = await withSegmentQuerySettings((tx) => executeRows<{ n: number }>(query, tx), ex);
   return Number(row?.n ?? 0);
 }
 
@@ -183,11 +183,13 @@ export async function countMatchingContacts(
   condition: SQL,
   ex: Executor = db(),
 ) {
-  const [row] = await withSegmentQuerySettings(ex, (tx) =>
-    tx
-      .select({ n: count() })
-      .from(c)
-      .where(and(eq(c.workspaceId, workspaceId), condition)),
+  const [row] = await withSegmentQuerySettings(
+    (tx) =>
+      tx
+        .select({ n: count() })
+        .from(c)
+        .where(and(eq(c.workspaceId, workspaceId), condition)),
+    ex,
   );
   return row?.n ?? 0;
 }
@@ -198,19 +200,21 @@ export async function sampleMatchingContacts(
   limit: number,
   ex: Executor = db(),
 ) {
-  return withSegmentQuerySettings(ex, (tx) =>
-    tx
-      .select({
-        id: c.id,
-        userId: c.externalId,
-        email: c.email,
-        country: c.country,
-        attributes: c.attributes,
-      })
-      .from(c)
-      .where(and(eq(c.workspaceId, workspaceId), condition))
-      .orderBy(asc(c.createdAt), asc(c.id))
-      .limit(limit),
+  return withSegmentQuerySettings(
+    (tx) =>
+      tx
+        .select({
+          id: c.id,
+          userId: c.externalId,
+          email: c.email,
+          country: c.country,
+          attributes: c.attributes,
+        })
+        .from(c)
+        .where(and(eq(c.workspaceId, workspaceId), condition))
+        .orderBy(asc(c.createdAt), asc(c.id))
+        .limit(limit),
+    ex,
   );
 }
 

@@ -7,7 +7,7 @@ import { executeRows } from "@/db/execute-rows";
  * the executor (it was down, or the process died between the commit and the send). Only entries
  * younger than a day: Inngest drops a repeated event id for 24 hours, so re-sending stays harmless.
  */
-export async function listStalledEntries(
+export async function listStalledEntriesAnyWorkspace(
   input: { olderThan: Date; newerThan: Date; limit: number },
   ex: Executor = db(),
 ) {

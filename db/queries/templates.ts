@@ -32,9 +32,9 @@ export async function findTemplate(
 
 /** Row-locked, so two publishes of one template take versions n+1 and n+2, never both n+1. */
 export async function lockTemplate(
-  ex: Executor,
   workspaceId: string,
   templateId: string,
+  ex: Executor,
 ): Promise<TTemplate | null> {
   const [row] = await ex
     .select()
@@ -73,8 +73,8 @@ export async function updateTemplate(
 }
 
 export async function insertTemplateVersion(
-  ex: Executor,
   row: typeof templateVersions.$inferInsert,
+  ex: Executor,
 ) {
   await ex.insert(templateVersions).values(row);
 }

@@ -8,6 +8,7 @@ import {
   uniqueIndex,
   index,
 } from "drizzle-orm/pg-core";
+import { ROLES } from "./member-roles";
 import { users } from "./users";
 
 export const workspaces = pgTable(
@@ -23,7 +24,7 @@ export const workspaces = pgTable(
   (t) => [uniqueIndex("workspaces_slug_key").on(t.slug)],
 );
 
-export const memberRole = pgEnum("member_role", ["admin", "marketer", "analyst"]);
+export const memberRole = pgEnum("member_role", ROLES);
 
 export const memberships = pgTable(
   "memberships",

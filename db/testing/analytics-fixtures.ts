@@ -29,7 +29,7 @@ export async function setWorkspaceZone(workspaceId: string, timezone: string) {
   await db().update(workspaces).set({ timezone }).where(eq(workspaces.id, workspaceId));
 }
 
-/** A plan in the stored shape (lib/journeys/compile-journey.ts): trigger → A/B split → email per variant → holdout → SMS. */
+/** A plan in the stored shape (lib/journeys/compile/compile-journey.ts): trigger → A/B split → email per variant → holdout → SMS. */
 export const JOURNEY_PLAN = {
   version: 1,
   trigger: { kind: "event", event: "signed_up", filters: [] },
@@ -126,16 +126,14 @@ export async function insertAnalyticsHistory(
     })
     .returning();
   if (!tEmail || !tSms || !journey) throw new Error("fixture insert failed");
-  await db()
-    .insert(journeyVersions)
-    .values({
-      journeyId: journey.id,
-      version: 1,
-      workspaceId,
-      graph: {},
-      settings: {},
-      plan: JOURNEY_PLAN,
-    });
+  await db().insert(journeyVersions).values({
+    journeyId: journey.id,
+    version: 1,
+    workspaceId,
+    graph: {},
+    settings: {},
+    plan: JOURNEY_PLAN,
+  });
   const people = await db()
     .insert(contacts)
     .values(
@@ -307,14 +305,12 @@ export async function insertAnalyticsHistory(
     await db()
       .insert(messageEvents)
       .values(
-        events
-          .slice(i, i + 1000)
-          .map((e) => ({
-            workspaceId,
-            messageId: inserted[e.messageIdx]!.id,
-            type: e.type,
-            occurredAt: e.occurredAt,
-          })),
+        events.slice(i, i + 1000).map((e) => ({
+          workspaceId,
+          messageId: inserted[e.messageIdx]!.id,
+          type: e.type,
+          occurredAt: e.occurredAt,
+        })),
       );
   }
   return {

@@ -1,5 +1,5 @@
 import type { InngestFunction } from "inngest";
-import { runJourney } from "./journeys";
+import { runJourney } from "./run-journey-bound";
 
 /** Every function served at /api/inngest. */
 export const functions: InngestFunction.Any[] = [runJourney];

@@ -1,6 +1,6 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { describe, expect, it } from "vitest";
-import { stableBucket } from "@/lib/journeys/stable-bucket";
+import { stableBucket } from "@/lib/journeys/interpret/stable-bucket";
 import { FakeStepPort } from "@/lib/journeys/testing/fake-step-port";
 import { everyKindGraph } from "@/lib/journeys/testing/graph-fixtures";
 import { contact, planOf } from "@/lib/journeys/testing/journey-harness";
@@ -9,7 +9,14 @@ import {
   emptyWorld,
   scriptFromWorld,
 } from "@/lib/journeys/testing/memory-effects";
-import { createRunJourney, JOURNEY_CONTACT_ENTERED } from "./run-journey";
+import {
+  JOURNEY_CONTACT_ENTERED,
+  JOURNEY_CONTACT_EXITED,
+  JOURNEY_STOPPED,
+  trackedEventName,
+  ZJourneyContactExited,
+} from "../events";
+import { createRunJourney } from "./run-journey";
 
 const START = new Date("2026-06-10T12:00:00Z");
 const contactId = Array.from({ length: 50 }, (_, i) => `ing-${i}`).find(
@@ -33,6 +40,7 @@ function setup(world = emptyWorld()) {
     effectsFor: () => mem.effects,
   });
   const memo = new Map<string, unknown>();
+  const sent: string[] = [];
   const once =
     <A extends unknown[], R>(call: (id: string, ...a: A) => Promise<R>) =>
     async (id: string, ...a: A) => {
@@ -48,21 +56,26 @@ function setup(world = emptyWorld()) {
         sleep: once((id, ms: number) => fake.sleep(id, ms)),
         sleepUntil: once((id, d: Date) => fake.sleepUntil(id, d)),
         waitForEvent: once((id, o: { event: string; timeout: number; if?: string }) =>
-          fake.waitForEvent(id, { event: o.event, timeoutMs: o.timeout, if: o.if }),
+          fake.waitForEvent(id, {
+            event: trackedEventName(o.event) ?? o.event,
+            timeoutMs: o.timeout,
+            if: o.if,
+          }),
         ),
-        sendEvent: once((id, p: { name: string; data: Record<string, unknown> }) =>
-          fake.sendEvent(id, p),
-        ),
+        sendEvent: once((id, p: { name: string; data: Record<string, unknown> }) => {
+          sent.push(p.name);
+          return fake.announceExit(id, ZJourneyContactExited.parse(p.data));
+        }),
       });
       return ctx;
     },
   });
-  return { t, fake, mem };
+  return { t, fake, mem, sent };
 }
 
 describe("run-journey (Inngest function)", () => {
   it("runs a contact through the plan to its exit", { timeout: 20_000 }, async () => {
-    const { t, fake, mem } = setup();
+    const { t, fake, mem, sent } = setup();
     const { result } = await t.execute();
     expect(result).toMatchObject({ exit: { reason: "exit_node", nodeId: "x3" }, converted: false });
     expect((result as { path: { nodeId: string }[] }).path.map((p) => p.nodeId)).toEqual([
@@ -76,7 +89,10 @@ describe("run-journey (Inngest function)", () => {
       "x3",
     ]);
     expect(mem.messages.map((m) => m.idempotencyKey)).toEqual(["entry-1:s1"]);
-    expect(fake.sentEvents).toEqual([expect.objectContaining({ name: "journey/contact.exited" })]);
+    expect(sent).toEqual([JOURNEY_CONTACT_EXITED]);
+    expect(fake.exits).toEqual([
+      expect.objectContaining({ reason: "exit_node", entryId: "entry-1" }),
+    ]);
   });
 
   it(
@@ -117,9 +133,9 @@ describe("run-journey (Inngest function)", () => {
       appPrefix: "waymark",
     });
     expect(config).toMatchObject({
-      triggers: [{ event: "journey/contact.entered" }],
+      triggers: [{ event: JOURNEY_CONTACT_ENTERED }],
       concurrency: [{ key: "event.data.contactId", limit: 1 }],
-      cancel: [{ event: "journey/stopped", if: "async.data.journeyId == event.data.journeyId" }],
+      cancel: [{ event: JOURNEY_STOPPED, if: "async.data.journeyId == event.data.journeyId" }],
     });
   });
 });

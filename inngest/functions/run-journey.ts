@@ -1,24 +1,13 @@
-import { z } from "zod";
 import { inngest } from "@/inngest/client";
-import type { TPlan } from "@/lib/journeys/compile-journey";
-import { inngestStepPort } from "@/lib/journeys/inngest-step-port";
+import { JOURNEY_CONTACT_ENTERED, JOURNEY_STOPPED, ZJourneyContactEntered } from "@/inngest/events";
+import type { TPlan } from "@/lib/journeys/compile/compile-journey";
+import { inngestStepPort } from "@/inngest/inngest-step-port";
 import {
   interpretJourney,
   type TJourneyResult,
   type TPathEntry,
-} from "@/lib/journeys/interpret-journey";
-import type { JourneyEffects } from "@/lib/journeys/journey-effects";
-
-export const JOURNEY_CONTACT_ENTERED = "journey/contact.entered";
-export const JOURNEY_STOPPED = "journey/stopped";
-export const ZJourneyContactEntered = z.object({
-  journeyId: z.string().min(1),
-  version: z.number().int().min(1),
-  contactId: z.string().min(1),
-  /** One entry of one contact: the run id in message idempotency keys. */
-  entryId: z.string().min(1),
-});
-export type TJourneyContactEntered = z.infer<typeof ZJourneyContactEntered>;
+} from "@/lib/journeys/interpret/interpret-journey";
+import type { JourneyEffects } from "@/lib/journeys/interpret/journey-effects";
 
 export type TRunJourneyDeps = {
   /**

@@ -1,4 +1,4 @@
-import { findJourney, findJourneyVersion, listJourneys } from "@/db/queries/journeys";
+import { findJourney, findJourneyVersionAnyWorkspace, listJourneys } from "@/db/queries/journeys";
 import {
   journeyActiveByNode,
   journeyFlowByDay,
@@ -147,7 +147,7 @@ export async function loadJourneyOrThrow(ws: string, journeyId: string) {
   const journey = await findJourney(ws, journeyId);
   if (!journey) throw new NotFoundError("No such journey");
   const version = journey.liveVersion
-    ? await findJourneyVersion(journey.id, journey.liveVersion)
+    ? await findJourneyVersionAnyWorkspace(journey.id, journey.liveVersion)
     : null;
   const plan = ZDashboardPlan.safeParse(version?.plan ?? null);
   return { journey, plan: plan.success ? plan.data : { entryStepId: "", steps: {} } };

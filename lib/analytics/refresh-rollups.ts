@@ -55,7 +55,7 @@ export async function refreshRollups(
   const now = opts.now ?? new Date();
   const upTo = await settledMaxEventId();
   const result = await db().transaction(async (tx) => {
-    const state = await lockRefreshState(tx, SOURCE);
+    const state = await lockRefreshState(SOURCE, tx);
     // The first refresh (the rollups are new, the raw rows may be years old) builds everything.
     const full = opts.full || state.neverRefreshed;
     let messageDays = 0;
@@ -64,16 +64,16 @@ export async function refreshRollups(
       await timed("rebuild all message days", () => recomputeAllMessageDays(tx));
     } else if (upTo > state.safeId) {
       messageDays = await timed("mark touched days", () =>
-        markMessageDays(tx, { after: state.safeId, upTo }),
+        markMessageDays({ after: state.safeId, upTo }, tx),
       );
       if (messageDays)
         await timed(`recompute ${messageDays} message days`, () => recomputeMessageDays(tx));
     }
     await timed("journey days", () =>
-      recomputeJourneyDays(tx, full ? null : JOURNEY_TRAILING_DAYS, now),
+      recomputeJourneyDays(full ? null : JOURNEY_TRAILING_DAYS, now, tx),
     );
     // Never backwards: a concurrent refresh may have settled further while this one waited.
-    await saveRefreshState(tx, SOURCE, Math.max(state.safeId, upTo));
+    await saveRefreshState(SOURCE, Math.max(state.safeId, upTo), tx);
     return { messageDays, scannedFromId: full ? 0 : state.safeId, maxId: upTo, full };
   });
   const segmentsSnapshotted = await snapshotSegmentSizes({ now, force: opts.full });
@@ -98,7 +98,7 @@ export async function snapshotSegmentSizes(
       const size = sizes.get(s.id);
       return typeof size === "number" ? [{ segmentId: s.id, size }] : [];
     });
-    await upsertSegmentSnapshots(db(), ws.id, day, rows);
+    await upsertSegmentSnapshots(ws.id, day, rows, db());
     n += rows.length;
   }
   return n;

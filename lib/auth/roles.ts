@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ROLES } from "@/db/schema/member-roles";
 
-export const ROLES = ["admin", "marketer", "analyst"] as const;
-export const ZRole = z.enum(ROLES, { error: "must be one of admin, marketer, analyst" });
+export { ROLES };
+export const ZRole = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
 export type TRole = z.infer<typeof ZRole>;
 
 /**

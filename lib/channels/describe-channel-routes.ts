@@ -1,3 +1,4 @@
+import { CHANNEL_META } from "./channel-meta";
 import type { TProviderKind } from "./provider-config";
 import { SEND_CHANNELS, type TSendChannel } from "./types";
 
@@ -11,15 +12,6 @@ export type TChannelRoute = {
   destination: string;
   /** The provider kinds delivering it; `outbox` when nothing is configured. */
   via: readonly TProviderKind[];
-};
-
-export const CHANNEL_LABELS: Record<TSendChannel, string> = {
-  email: "Email",
-  sms: "SMS",
-  voice: "Voice",
-  push: "Push",
-  in_app: "In-app",
-  webhook: "Webhook",
 };
 
 export const OUTBOX_DESTINATION = "Outbox (no provider configured)";
@@ -83,7 +75,7 @@ export function describeChannelRoutes(providers: readonly TRedactedProvider[]): 
   };
   return SEND_CHANNELS.map((channel) => ({
     channel,
-    label: CHANNEL_LABELS[channel],
+    label: CHANNEL_META[channel].label,
     ...route(channel),
   }));
 }

@@ -23,7 +23,7 @@ export async function changeContactSubscription(
 ) {
   const { workspaceId, contactId } = input;
   const result = await db().transaction(async (tx) => {
-    if (!(await lockContact(tx, workspaceId, contactId)))
+    if (!(await lockContact(workspaceId, contactId, tx)))
       throw new NotFoundError("No such contact in this workspace");
     return changeSubscriptionInTx(tx, { ...input, source: "ui" });
   });
@@ -55,34 +55,38 @@ export async function changeSubscriptionInTx(
   } & TChangeSubscription,
 ) {
   const { workspaceId, contactId, actor, channel, status, source } = input;
-  const before = await findSubscription(tx, workspaceId, contactId, channel);
+  const before = await findSubscription(workspaceId, contactId, channel, tx);
   // No row means "never said either way", which counts as subscribed (see channelStates).
   const previousStatus = before?.status ?? "subscribed";
   if (before && before.status === status) return { changed: false, events: [] };
   if (!before && status === "subscribed") return { changed: false, events: [] };
 
   const at = new Date();
-  await upsertSubscription(tx, { workspaceId, contactId, channel, status, source, changedAt: at });
-  await touchContact(tx, workspaceId, contactId);
+  await upsertSubscription({ workspaceId, contactId, channel, status, source, changedAt: at }, tx);
+  await touchContact(workspaceId, contactId, tx);
   const changedBy = actor
     ? { changedBy: { userId: actor.id, name: actor.name, email: actor.email } }
     : {};
-  const stored = await insertEvents(tx, workspaceId, [
-    {
-      contactId,
-      name: "$subscription_changed",
-      properties: {
-        channel,
-        status,
-        previousStatus,
-        previousSource: before?.source ?? null,
-        source,
-        ...changedBy,
-        ...(input.detail ?? {}),
+  const stored = await insertEvents(
+    workspaceId,
+    [
+      {
+        contactId,
+        name: "$subscription_changed",
+        properties: {
+          channel,
+          status,
+          previousStatus,
+          previousSource: before?.source ?? null,
+          source,
+          ...changedBy,
+          ...(input.detail ?? {}),
+        },
+        occurredAt: at,
+        messageId: `${source}-${randomUUID()}`,
       },
-      occurredAt: at,
-      messageId: `${source}-${randomUUID()}`,
-    },
-  ]);
+    ],
+    tx,
+  );
   return { changed: true, events: stored };
 }

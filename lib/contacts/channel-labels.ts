@@ -2,15 +2,6 @@ import type { SUBSCRIPTION_CHANNELS } from "@/lib/ingest/schemas";
 
 export type TSubscriptionChannel = (typeof SUBSCRIPTION_CHANNELS)[number];
 
-export const CHANNEL_LABELS: Record<TSubscriptionChannel, string> = {
-  all: "All channels",
-  email: "Email",
-  sms: "SMS",
-  push: "Push",
-  voice: "Voice",
-  in_app: "In-app",
-};
-
 /** Where an opt-in or opt-out came from, in the words a marketer uses. */
 export const SOURCE_LABELS: Record<string, string> = {
   api: "API",
@@ -20,5 +11,4 @@ export const SOURCE_LABELS: Record<string, string> = {
   sms_keyword: "SMS STOP keyword",
 };
 
-export const channelLabel = (c: string) => CHANNEL_LABELS[c as TSubscriptionChannel] ?? c;
 export const sourceLabel = (s: string) => SOURCE_LABELS[s] ?? s;

@@ -1,7 +1,8 @@
 import type { loadContactDetails } from "@/db/queries/contacts";
 import type { TContact } from "@/db/schema";
 import { formatDateTime } from "@/lib/format/dates";
-import { channelLabel, sourceLabel, type TSubscriptionChannel } from "./channel-labels";
+import { subscriptionChannelLabel } from "@/lib/channels/channel-meta";
+import { sourceLabel, type TSubscriptionChannel } from "./channel-labels";
 import { channelStates } from "./contact-profile";
 
 type TDetails = Pick<
@@ -53,7 +54,7 @@ export function channelPanel(
     const mine = own(c.channel);
     return {
       channel: c.channel,
-      label: channelLabel(c.channel),
+      label: subscriptionChannelLabel(c.channel),
       unreachableReason: c.reachable ? null : (UNREACHABLE[c.channel] ?? "not reachable"),
       status: mine?.status ?? "subscribed",
       lastChange: changeText(mine, "No choice recorded: subscribed by default"),

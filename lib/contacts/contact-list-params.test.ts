@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   attributeCandidates,
   contactListQuery,
-  likePrefix,
   parseContactListParams,
   parseSearch,
 } from "./contact-list-params";
-import { parseCursor } from "./keyset-cursor";
+import { parseCursor } from "@/lib/pagination/keyset-cursor";
 
 const CURSOR = "2026-01-02T03:04:05.123456Z_0b6f1c1e-8f5e-4c2a-9a51-1d4b7f0c2e11";
 
@@ -21,6 +20,7 @@ describe("contact list params", () => {
     });
     expect(p).toEqual({
       q: "ada@",
+      search: { kind: "text", idPrefix: "ada@", emailPrefix: "ada@", phonePrefix: null },
       has: ["email", "push"],
       optedOut: true,
       createdWithinDays: 30,
@@ -45,6 +45,7 @@ describe("contact list params", () => {
       }),
     ).toEqual({
       q: "",
+      search: { kind: "none" },
       has: [],
       optedOut: false,
       createdWithinDays: null,
@@ -101,9 +102,5 @@ describe("search", () => {
     });
     expect(parseSearch("+1 (415) 555")).toMatchObject({ phonePrefix: "+1415555" });
     expect(parseSearch("12")).toMatchObject({ phonePrefix: null });
-  });
-
-  it("escapes LIKE wildcards", () => {
-    expect(likePrefix("50%_off\\")).toBe("50\\%\\_off\\\\%");
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZAttributeKey } from "./attributes";
-import { formatCursor, parseCursor, type TKeysetCursor } from "./keyset-cursor";
+import { formatCursor, parseCursor, type TKeysetCursor } from "@/lib/pagination/keyset-cursor";
 
 /**
  * The contacts list's state, read from the URL so a view can be shared. Parsing is lenient: a
@@ -8,12 +8,13 @@ import { formatCursor, parseCursor, type TKeysetCursor } from "./keyset-cursor";
  */
 export const CONTACT_FILTERS = ["email", "phone", "push"] as const;
 export const CREATED_WINDOWS = ["7", "30", "90"] as const;
-export const PAGE_SIZE = 50;
 
 export type TContactFilter = (typeof CONTACT_FILTERS)[number];
 
 export type TContactListParams = {
   q: string;
+  /** What `q` means (parseSearch), so the query reads it without parsing. */
+  search: TSearch;
   has: TContactFilter[];
   optedOut: boolean;
   createdWithinDays: number | null;
@@ -33,8 +34,10 @@ export function parseContactListParams(
   const get = (k: string) => ZParam.safeParse(raw[k]).data;
   const created = first(get("created"));
   const after = parseCursor(first(get("after")));
+  const q = (first(get("q")) ?? "").trim().slice(0, 200);
   return {
-    q: (first(get("q")) ?? "").trim().slice(0, 200),
+    q,
+    search: parseSearch(q),
     has: CONTACT_FILTERS.filter((f) => all(get("has")).includes(f)),
     optedOut: first(get("optout")) === "1",
     createdWithinDays:
@@ -106,6 +109,3 @@ export function parseSearch(q: string): TSearch {
   const phonePrefix = PHONE_LIKE.test(text) && digits.length >= 3 ? `+${digits}` : null;
   return { kind: "text", idPrefix: text, emailPrefix: text.toLowerCase(), phonePrefix };
 }
-
-/** A LIKE pattern matching strings that start with `prefix` literally. */
-export const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -29,7 +29,7 @@ export async function editContactAttributes(
   const wanted = { set: patch.set, unset: [...new Set([...patch.unset, ...input.unset])] };
 
   const result = await db().transaction(async (tx) => {
-    const current = await lockContact(tx, workspaceId, contactId);
+    const current = await lockContact(workspaceId, contactId, tx);
     if (!current) throw new NotFoundError("No such contact in this workspace");
     const set = Object.fromEntries(
       Object.entries(wanted.set).filter(([k, v]) => !same(current[k], v)),
@@ -38,28 +38,32 @@ export async function editContactAttributes(
     const changed = [...Object.keys(set), ...unset];
     if (!changed.length) return { changed: [], events: [] };
 
-    await writeContactAttributes(tx, workspaceId, contactId, set, unset);
+    await writeContactAttributes(workspaceId, contactId, set, unset, tx);
     const previous = Object.fromEntries(
       changed.filter((k) => k in current).map((k) => [k, current[k]]),
     );
-    const stored = await insertEvents(tx, workspaceId, [
-      {
-        contactId,
-        name: "$attributes_changed",
-        properties: {
-          set,
-          unset,
-          previous,
-          source,
-          ...(actor
-            ? { changedBy: { userId: actor.id, name: actor.name, email: actor.email } }
-            : {}),
-          ...input.detail,
+    const stored = await insertEvents(
+      workspaceId,
+      [
+        {
+          contactId,
+          name: "$attributes_changed",
+          properties: {
+            set,
+            unset,
+            previous,
+            source,
+            ...(actor
+              ? { changedBy: { userId: actor.id, name: actor.name, email: actor.email } }
+              : {}),
+            ...input.detail,
+          },
+          occurredAt: new Date(),
+          messageId: `${source}-${randomUUID()}`,
         },
-        occurredAt: new Date(),
-        messageId: `${source}-${randomUUID()}`,
-      },
-    ]);
+      ],
+      tx,
+    );
     return { changed, events: stored };
   });
   // After the commit, like ingestion, so segment re-checks and journeys see the new values.

@@ -1,5 +1,5 @@
 import { displayAttribute } from "./attribute-input";
-import { channelLabel } from "./channel-labels";
+import { subscriptionChannelLabel } from "@/lib/channels/channel-meta";
 
 /** How the timeline names an event: `track` events keep their own name, `$`-events get words. */
 export type TEventLabel = { label: string; detail: string | null; system: boolean };
@@ -64,7 +64,7 @@ export function describeEvent(name: string, properties: Record<string, unknown>)
     case "$subscription_changed": {
       const channel = str(properties.channel) ?? "a channel";
       const out = properties.status === "unsubscribed";
-      const label = `${out ? "Opted out of" : "Opted in to"} ${channel === "all" ? "all channels" : channelLabel(channel)}`;
+      const label = `${out ? "Opted out of" : "Opted in to"} ${subscriptionChannelLabel(channel, true)}`;
       const who = byWhom(properties);
       return { label, detail: who ? `By ${who} in Waymark` : null, system };
     }

@@ -1,17 +1,16 @@
-import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { upsertSegmentSnapshots } from "@/db/queries/analytics-rollups";
-import { listSegmentRefs } from "@/db/queries/segments";
 import {
-  contacts,
-  journeyEntries,
-  journeyNodeVisits,
-  journeys,
-  journeyVersions,
-  messageEvents,
-  messages,
-  type TMessageEventType,
-} from "@/db/schema";
+  findJourneyByName,
+  insertContactsReturning,
+  insertJourneyHistory,
+  journeyHasEntries,
+  type TJourneyHistory,
+} from "@/db/queries/demo-seed";
+import { findJourneyVersionAnyWorkspace } from "@/db/queries/journeys";
+import { listSegmentRefs } from "@/db/queries/segments";
+import { findWorkspaceById } from "@/db/queries/workspaces";
+import type { TMessageEventType } from "@/db/schema";
 import { addDays, todayIn } from "@/lib/analytics/date-range";
 import { segmentSizes } from "@/lib/segments/segment-sizes";
 import { seededRandom } from "@/lib/random/seeded-random";
@@ -30,27 +29,10 @@ type TSend = { channel: "email" | "sms" | "push"; templateId: string | null; pro
  * B (push guide), and the treated better than the holdout. Once: skipped when the journey has entries.
  */
 export async function seedDemoHistory(workspaceId: string, now = new Date()) {
-  const [journey] = await db()
-    .select()
-    .from(journeys)
-    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.name, "Welcome journey")))
-    .limit(1);
+  const journey = await findJourneyByName(workspaceId, "Welcome journey");
   if (!journey?.liveVersion) return;
-  const [any] = await db()
-    .select({ id: journeyEntries.id })
-    .from(journeyEntries)
-    .where(eq(journeyEntries.journeyId, journey.id))
-    .limit(1);
-  if (any) return;
-  const [version] = await db()
-    .select()
-    .from(journeyVersions)
-    .where(
-      and(
-        eq(journeyVersions.journeyId, journey.id),
-        eq(journeyVersions.version, journey.liveVersion),
-      ),
-    );
+  if (await journeyHasEntries(journey.id)) return;
+  const version = await findJourneyVersionAnyWorkspace(journey.id, journey.liveVersion);
   const steps =
     (version?.plan as { steps?: Record<string, { config?: { templateId?: string } }> } | undefined)
       ?.steps ?? {};
@@ -67,25 +49,21 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
   // Everything at least a day old, so the newest rows of the message log stay the live ones.
   const start = now.getTime() - 30 * DAY;
   const span = 29 * DAY;
-  const people = await db()
-    .insert(contacts)
-    .values(
-      Array.from({ length: HISTORY_CONTACTS }, (_, i) => ({
-        workspaceId,
-        externalId: `demo-shopper-${String(i + 1).padStart(4, "0")}`,
-        email: `shopper${i + 1}@example.com`,
-        phone: `+1555${String(1_000_000 + i).slice(1)}`,
-        attributes: { plan: r() < 0.3 ? "pro" : "free" },
-        createdAt: new Date(start + (span * i) / HISTORY_CONTACTS),
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: contacts.id, createdAt: contacts.createdAt });
+  const people = await insertContactsReturning(
+    Array.from({ length: HISTORY_CONTACTS }, (_, i) => ({
+      workspaceId,
+      externalId: `demo-shopper-${String(i + 1).padStart(4, "0")}`,
+      email: `shopper${i + 1}@example.com`,
+      phone: `+1555${String(1_000_000 + i).slice(1)}`,
+      attributes: { plan: r() < 0.3 ? "pro" : "free" },
+      createdAt: new Date(start + (span * i) / HISTORY_CONTACTS),
+    })),
+  );
 
-  const msgRows: (typeof messages.$inferInsert)[] = [];
-  const eventRows: { i: number; type: TMessageEventType; at: Date }[] = [];
-  const entryRows: (typeof journeyEntries.$inferInsert)[] = [];
-  const visits: { nodeId: string; outcome: string; passedAt: Date }[][] = [];
+  const msgRows: TJourneyHistory["messages"] = [];
+  const eventRows: TJourneyHistory["events"] = [];
+  const entryRows: TJourneyHistory["entries"] = [];
+  const visits: TJourneyHistory["visits"] = [];
   const sendMessage = (s: TSend, contactId: string, nodeId: string, t: number, entry: number) => {
     const i =
       msgRows.push({
@@ -132,7 +110,7 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
     const path: { nodeId: string; outcome: string; passedAt: Date }[] = [];
     const pass = (nodeId: string, outcome: string, t: number) =>
       path.push({ nodeId, outcome, passedAt: new Date(t) });
-    const entry: typeof journeyEntries.$inferInsert = {
+    const entry: TJourneyHistory["entries"][number] = {
       workspaceId,
       journeyId: journey.id,
       version: journey.liveVersion,
@@ -195,41 +173,13 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
     visits.push(path);
   }
 
-  await db().transaction(async (tx) => {
-    const ids: string[] = [];
-    for (let k = 0; k < entryRows.length; k += 500)
-      ids.push(
-        ...(
-          await tx
-            .insert(journeyEntries)
-            .values(entryRows.slice(k, k + 500))
-            .returning({ id: journeyEntries.id })
-        ).map((e) => e.id),
-      );
-    const visitRows = ids.flatMap((entryId, k) =>
-      (visits[k] ?? []).map((v) => ({ entryId, journeyId: journey.id, ...v })),
-    );
-    for (let k = 0; k < visitRows.length; k += 1000)
-      await tx.insert(journeyNodeVisits).values(visitRows.slice(k, k + 1000));
-    const msgIds: string[] = [];
-    for (let k = 0; k < msgRows.length; k += 500)
-      msgIds.push(
-        ...(
-          await tx
-            .insert(messages)
-            .values(msgRows.slice(k, k + 500))
-            .returning({ id: messages.id })
-        ).map((m) => m.id),
-      );
-    eventRows.sort((a, b) => a.at.getTime() - b.at.getTime());
-    const evs = eventRows.map((e) => ({
-      workspaceId,
-      messageId: msgIds[e.i]!,
-      type: e.type,
-      occurredAt: e.at,
-    }));
-    for (let k = 0; k < evs.length; k += 1000)
-      await tx.insert(messageEvents).values(evs.slice(k, k + 1000));
+  await insertJourneyHistory({
+    workspaceId,
+    journeyId: journey.id,
+    entries: entryRows,
+    visits,
+    messages: msgRows,
+    events: eventRows,
   });
   await seedDemoSegmentHistory(workspaceId, now);
   // History older than the refresher's trailing window: rebuild the rollups once, now.
@@ -243,10 +193,7 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
 async function seedDemoSegmentHistory(workspaceId: string, now: Date) {
   const refs = await listSegmentRefs(workspaceId);
   const sizes = await segmentSizes(workspaceId, refs, now);
-  const [ws] = await db().query.workspaces.findMany({
-    where: (w, { eq: e }) => e(w.id, workspaceId),
-    limit: 1,
-  });
+  const ws = await findWorkspaceById(workspaceId);
   const today = todayIn(ws?.timezone ?? "UTC", now);
   const r = seededRandom(9);
   for (let d = 29; d >= 0; d--) {
@@ -264,6 +211,6 @@ async function seedDemoSegmentHistory(workspaceId: string, now: Date) {
               ),
       };
     });
-    await upsertSegmentSnapshots(db(), workspaceId, day, rows);
+    await upsertSegmentSnapshots(workspaceId, day, rows, db());
   }
 }

@@ -1,9 +1,11 @@
-import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { workspaceHasAny } from "@/db/queries/demo-seed";
 import { listTemplates } from "@/db/queries/templates";
-import { journeys } from "@/db/schema";
-import { ZDraftGraph } from "@/lib/journeys/graph-schema";
-import { createJourney, publishJourney, saveJourneyDraft } from "@/lib/journeys/manage-journeys";
+import { ZDraftGraph } from "@/lib/journeys/graph/graph-schema";
+import {
+  createJourney,
+  publishJourney,
+  saveJourneyDraft,
+} from "@/lib/journeys/manage/manage-journeys";
 
 const at = (x: number, y: number) => ({ x, y });
 
@@ -13,12 +15,7 @@ const at = (x: number, y: number) => ({ x, y });
  * Built from the demo templates; skipped when they are missing, seeded once.
  */
 export async function seedDemoJourney(workspaceId: string, publisherId: string) {
-  const [any] = await db()
-    .select({ id: journeys.id })
-    .from(journeys)
-    .where(eq(journeys.workspaceId, workspaceId))
-    .limit(1);
-  if (any) return;
+  if (await workspaceHasAny(workspaceId, "journeys")) return;
   const templates = (await listTemplates(workspaceId)).filter((t) => t.publishedVersion > 0);
   const email = templates.find((t) => t.channel === "email");
   const sms = templates.find((t) => t.channel === "sms");

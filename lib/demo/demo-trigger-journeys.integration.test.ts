@@ -5,7 +5,7 @@ import { contacts, journeyEntries, journeys } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { ingest } from "@/lib/ingest/ingest";
-import { sweepJourneyTriggers } from "@/lib/journey-runtime/sweep-journey-triggers";
+import { sweepJourneyTriggers } from "@/lib/journeys/triggers/sweep-journey-triggers";
 import { createSegment } from "@/lib/segments/save-segment";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
 import { demoContactOperations } from "./demo-contacts";

@@ -1,10 +1,12 @@
-import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { findJourneyByName } from "@/db/queries/demo-seed";
 import { listSegmentRefs } from "@/db/queries/segments";
 import { listTemplates } from "@/db/queries/templates";
-import { journeys } from "@/db/schema";
-import { ZDraftGraph } from "@/lib/journeys/graph-schema";
-import { createJourney, publishJourney, saveJourneyDraft } from "@/lib/journeys/manage-journeys";
+import { ZDraftGraph } from "@/lib/journeys/graph/graph-schema";
+import {
+  createJourney,
+  publishJourney,
+  saveJourneyDraft,
+} from "@/lib/journeys/manage/manage-journeys";
 
 const at = (x: number, y: number) => ({ x, y });
 
@@ -80,12 +82,7 @@ async function seedOnce(
   graph: ReturnType<typeof triggerThenEmail>,
   settings: Record<string, unknown>,
 ) {
-  const [existing] = await db()
-    .select({ id: journeys.id })
-    .from(journeys)
-    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.name, name)))
-    .limit(1);
-  if (existing) return;
+  if (await findJourneyByName(workspaceId, name)) return;
   const journey = await createJourney(workspaceId, publisherId, { name });
   await saveJourneyDraft(workspaceId, journey.id, { graph, settings });
   await publishJourney(workspaceId, journey.id, publisherId, { enterNow: false });

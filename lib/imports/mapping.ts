@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZAttributeKey } from "@/lib/contacts/attributes";
+import { subscriptionChannelLabel } from "@/lib/channels/channel-meta";
 
 // Client-safe: the mapping form, the preview and the start route share these.
 
@@ -84,15 +85,6 @@ export const FIELD_LABELS: Record<TProfileField, string> = {
   city: "City",
 };
 
-export const CHANNEL_LABELS: Record<TImportChannel, string> = {
-  all: "all channels",
-  email: "email",
-  sms: "SMS",
-  push: "push",
-  voice: "voice",
-  in_app: "in-app",
-};
-
 /** How a target reads in the preview's column headings. */
 export function targetLabel(t: TColumnTarget): string {
   switch (t.kind) {
@@ -105,6 +97,6 @@ export function targetLabel(t: TColumnTarget): string {
     case "attribute":
       return `${t.name} (${t.type})`;
     case "channel":
-      return `${t.meaning === "opt_out" ? "Opted out of" : "Opted in to"} ${CHANNEL_LABELS[t.channel]}`;
+      return `${t.meaning === "opt_out" ? "Opted out of" : "Opted in to"} ${subscriptionChannelLabel(t.channel, true)}`;
   }
 }

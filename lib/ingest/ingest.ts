@@ -45,7 +45,7 @@ async function resolveContacts(
   ops: TOperation[],
 ): Promise<string[]> {
   const userIds = ops.flatMap((o) => (o.userId ? [o.userId] : []));
-  const byUser = await ensureContactsByExternalId(tx, workspaceId, userIds);
+  const byUser = await ensureContactsByExternalId(workspaceId, userIds, tx);
   const anonIds = [
     ...new Set(
       ops.flatMap((o) =>
@@ -53,7 +53,7 @@ async function resolveContacts(
       ),
     ),
   ];
-  const byAnon = await findAliasContacts(tx, workspaceId, anonIds);
+  const byAnon = await findAliasContacts(workspaceId, anonIds, tx);
 
   // anonymousId seen with a userId: the visitor is that user from now on.
   const links = new Map<string, string>();
@@ -62,8 +62,8 @@ async function resolveContacts(
       const into = byUser.get(o.userId)!;
       const from =
         byAnon.get(o.previousId)?.contactId ??
-        (await findContactIdByExternalId(tx, workspaceId, o.previousId));
-      if (from && from !== into) await mergeContactInto(tx, workspaceId, from, into);
+        (await findContactIdByExternalId(workspaceId, o.previousId, tx));
+      if (from && from !== into) await mergeContactInto(workspaceId, from, into, tx);
       if (!byAnon.has(o.previousId) && from === null) links.set(o.previousId, into);
       byAnon.set(o.previousId, { contactId: into, externalId: o.userId });
       continue;
@@ -73,14 +73,14 @@ async function resolveContacts(
     const known = byAnon.get(o.anonymousId);
     if (known?.contactId === into) continue;
     if (known && known.externalId === null)
-      await mergeContactInto(tx, workspaceId, known.contactId, into);
+      await mergeContactInto(workspaceId, known.contactId, into, tx);
     else links.set(o.anonymousId, into);
     byAnon.set(o.anonymousId, { contactId: into, externalId: o.userId });
   }
   await upsertAliases(
-    tx,
     workspaceId,
     [...links].map(([anonymousId, contactId]) => ({ anonymousId, contactId })),
+    tx,
   );
 
   const unknownAnon = ops.flatMap((o) =>
@@ -88,7 +88,7 @@ async function resolveContacts(
       ? [o.anonymousId]
       : [],
   );
-  for (const [a, contactId] of await createAnonymousContacts(tx, workspaceId, unknownAnon))
+  for (const [a, contactId] of await createAnonymousContacts(workspaceId, unknownAnon, tx))
     byAnon.set(a, { contactId, externalId: null });
 
   return ops.map((o) => (o.userId ? byUser.get(o.userId)! : byAnon.get(o.anonymousId!)!.contactId));
@@ -121,9 +121,9 @@ async function ingestInTx(
 ) {
   const contactIds = await resolveContacts(tx, workspaceId, ops);
   const stored = await insertEvents(
-    tx,
     workspaceId,
     ops.map((o, i) => eventRow(o, contactIds[i]!)),
+    tx,
   );
   const fresh = new Set(stored.map((s) => s.message_id));
   // A messageId repeated inside one batch is stored once: the first occurrence wins.
@@ -170,25 +170,25 @@ async function ingestInTx(
 
   // Profile updates lock their rows in id order first, so two batches updating the same contacts
   // never deadlock; last-seen touches are rarer (hourly) and a deadlock there is retried.
-  await lockContacts(tx, [...patches.keys()]);
+  await lockContacts([...patches.keys()], tx);
   await applyProfilePatches(
-    tx,
     workspaceId,
     [...patches].map(([contactId, patch]) => ({
       contactId,
       patch,
       seenAt: lastSeen.get(contactId)!,
     })),
+    tx,
   );
-  await upsertPushTokens(tx, workspaceId, [...tokens.values()]);
-  await upsertSubscriptions(tx, workspaceId, [...subs.values()]);
+  await upsertPushTokens(workspaceId, [...tokens.values()], tx);
+  await upsertSubscriptions(workspaceId, [...subs.values()], tx);
   // Contacts whose profile was just rewritten already had last seen moved in that update.
   await touchLastSeen(
-    tx,
     workspaceId,
     [...lastSeen]
       .filter(([contactId]) => !patches.has(contactId))
       .map(([contactId, at]) => ({ contactId, at })),
+    tx,
   );
 
   const events: TIngestedEvent[] = stored.map((s) => ({

@@ -1,5 +1,5 @@
 import { db, type Executor } from "@/db";
-import { findJourneysReferencing } from "@/db/queries/journeys";
+import { findJourneysReferencing } from "@/lib/journeys/manage/find-journeys-referencing";
 import { listSegmentRefs } from "@/db/queries/segments";
 import { referencedSegmentIds } from "./segment-references";
 
@@ -36,7 +36,7 @@ const usedBySegments: TUsageFinder = async (workspaceId, slug, segmentId, ex) =>
     }));
 
 const usedByJourneys: TUsageFinder = async (workspaceId, slug, segmentId, ex) =>
-  (await findJourneysReferencing(workspaceId, segmentId, ex)).map((j) => {
+  (await findJourneysReferencing(workspaceId, { segmentId }, ex)).map((j) => {
     const running = j.status === "live" || j.status === "paused";
     return {
       kind: "journey",

@@ -51,7 +51,7 @@ export async function saveTemplateDraft(
   input: z.infer<typeof ZSaveTemplate>,
 ) {
   return db().transaction(async (tx) => {
-    const template = await lockTemplate(tx, workspaceId, templateId);
+    const template = await lockTemplate(workspaceId, templateId, tx);
     if (!template) throw new NotFoundError("No such template");
     if (input.content && input.content.channel !== template.channel)
       throw new ValidationError({ "content.channel": `This is a ${template.channel} template` });
@@ -75,7 +75,7 @@ export async function saveTemplateDraft(
  */
 export async function publishTemplate(workspaceId: string, templateId: string, userId: string) {
   return db().transaction(async (tx) => {
-    const template = await lockTemplate(tx, workspaceId, templateId);
+    const template = await lockTemplate(workspaceId, templateId, tx);
     if (!template) throw new NotFoundError("No such template");
     const parsed = ZTemplateContent.safeParse(template.draft);
     if (!parsed.success) throw new ValidationError(zodFields(parsed.error, "content"));
@@ -87,13 +87,16 @@ export async function publishTemplate(workspaceId: string, templateId: string, u
       throw err;
     });
     const version = template.publishedVersion + 1;
-    await insertTemplateVersion(tx, {
-      templateId,
-      version,
-      workspaceId,
-      content: parsed.data,
-      publishedBy: userId,
-    });
+    await insertTemplateVersion(
+      {
+        templateId,
+        version,
+        workspaceId,
+        content: parsed.data,
+        publishedBy: userId,
+      },
+      tx,
+    );
     await updateTemplate(
       workspaceId,
       templateId,

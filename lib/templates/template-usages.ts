@@ -1,4 +1,4 @@
-import { findJourneysReferencing } from "@/db/queries/journeys";
+import { findJourneysReferencing } from "@/lib/journeys/manage/find-journeys-referencing";
 
 /**
  * What stops a template from being deleted: a live or paused journey that sends it, named as
@@ -8,7 +8,7 @@ export async function findTemplateUsages(
   workspaceId: string,
   templateId: string,
 ): Promise<string[]> {
-  const journeys = await findJourneysReferencing(workspaceId, templateId);
+  const journeys = await findJourneysReferencing(workspaceId, { templateId });
   return journeys
     .filter((j) => j.status === "live" || j.status === "paused")
     .map((j) => `journey "${j.name}"`);

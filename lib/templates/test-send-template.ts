@@ -4,8 +4,8 @@ import { findTemplate } from "@/db/queries/templates";
 import { loadSendContact } from "@/db/queries/send-context";
 import { normalizePhone } from "@/lib/contacts/phone";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { TRecipient } from "@/lib/messaging/choose-recipient";
-import { sendMessage } from "@/lib/messaging/send-message";
+import type { TRecipient } from "@/lib/messages/send/choose-recipient";
+import { sendMessage } from "@/lib/messages/send/send-message";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { ZTemplateContent } from "./template-content";
 

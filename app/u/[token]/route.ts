@@ -1,8 +1,8 @@
 import { findWorkspaceById } from "@/db/queries/workspaces";
-import { channelLabel } from "@/lib/messaging/message-event-names";
-import { htmlPage } from "@/lib/messaging/html-page";
-import { unsubscribeFromMessage } from "@/lib/messaging/record-engagement";
-import { resolveTrackingToken } from "@/lib/messaging/resolve-tracking-token";
+import { channelInSentence } from "@/lib/channels/channel-meta";
+import { htmlPage } from "@/lib/messages/engagement/html-page";
+import { unsubscribeFromMessage } from "@/lib/messages/engagement/record-engagement";
+import { resolveTrackingToken } from "@/lib/messages/engagement/resolve-tracking-token";
 
 const invalid = () =>
   htmlPage(
@@ -21,7 +21,7 @@ export async function GET(_req: Request, ctx: RouteContext<"/u/[token]">) {
   const message = await resolveTrackingToken("unsubscribe", token);
   if (!message) return invalid();
   const workspace = await findWorkspaceById(message.workspaceId);
-  const what = `${channelLabel(message.channel).toLowerCase()} messages from ${workspace?.name ?? "us"}`;
+  const what = `${channelInSentence(message.channel)} messages from ${workspace?.name ?? "us"}`;
   if (message.unsubscribedAt)
     return htmlPage(200, "You are unsubscribed", `You will no longer receive ${what}.`);
   return htmlPage(
@@ -41,6 +41,6 @@ export async function POST(_req: Request, ctx: RouteContext<"/u/[token]">) {
   return htmlPage(
     200,
     "You are unsubscribed",
-    `You will no longer receive ${channelLabel(message.channel).toLowerCase()} messages from ${workspace?.name ?? "us"}.`,
+    `You will no longer receive ${channelInSentence(message.channel)} messages from ${workspace?.name ?? "us"}.`,
   );
 }

@@ -1,4 +1,4 @@
-import type { TConfigurableProvider } from "@/lib/messaging/configure-channel-provider";
+import type { TConfigurableProvider } from "@/lib/messages/send/configure-channel-provider";
 
 /**
  * The form of each provider kind, field for field with its zod schema in lib/channels/provider-config.ts.

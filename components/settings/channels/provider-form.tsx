@@ -12,6 +12,7 @@ import {
   type TFormValues,
 } from "./provider-form-values";
 import { RemoveProviderDialog } from "./remove-provider-dialog";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Props = {
   slug: string;
@@ -92,16 +93,8 @@ export function ProviderForm({ slug, spec, config }: Props) {
             Saved
           </span>
         ) : null}
-        {save.formError || unplaced ? (
-          <span role="alert" className="text-sm text-red-600">
-            {save.formError ?? unplaced}
-          </span>
-        ) : null}
-        {remove.formError ? (
-          <span role="alert" className="text-sm text-red-600">
-            {remove.formError}
-          </span>
-        ) : null}
+        <ErrorAlert as="span">{save.formError ?? unplaced}</ErrorAlert>
+        <ErrorAlert as="span">{remove.formError}</ErrorAlert>
       </div>
     </form>
   );

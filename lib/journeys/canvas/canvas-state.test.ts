@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZDraftGraph } from "../graph-schema";
+import { ZDraftGraph } from "../graph/graph-schema";
 import {
   canvasReducer,
   initialCanvasState,

@@ -7,8 +7,8 @@ import {
   type Node,
   type NodeChange,
 } from "@xyflow/react";
-import { ZDraftGraph, type TDraftGraph } from "../graph-schema";
-import type { TNodeKind } from "../node-data";
+import { ZDraftGraph, type TDraftGraph } from "../graph/graph-schema";
+import type { TNodeKind } from "../graph/node-data";
 import { defaultNodeData } from "./default-node-data";
 import { draftHandles } from "./draft-handles";
 

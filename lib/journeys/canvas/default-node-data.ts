@@ -1,4 +1,4 @@
-import type { TNodeKind } from "../node-data";
+import type { TNodeKind } from "../graph/node-data";
 
 /**
  * What a node holds when dropped on the canvas: enough that its summary and output handles make

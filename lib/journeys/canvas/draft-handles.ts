@@ -1,4 +1,4 @@
-import type { TNodeKind } from "../node-data";
+import type { TNodeKind } from "../graph/node-data";
 
 export type THandle = { id: string; label: string };
 
@@ -41,4 +41,29 @@ export function draftHandles(kind: TNodeKind, data: Record<string, unknown>): TH
     default:
       return [{ id: "next", label: "" }];
   }
+}
+
+const OUTCOME_KINDS: ReadonlySet<TNodeKind> = new Set([
+  "branch",
+  "multi_branch",
+  "ab_split",
+  "wait_for_event",
+]);
+
+/**
+ * What an edge leaving `handle` means, shown on the edge ("Yes", "Timed out", a case's name,
+ * "Variant A"); null for outputs that are simply "next" (and a holdout's one way on).
+ */
+export function edgeOutcomeLabel(
+  kind: TNodeKind,
+  data: Record<string, unknown>,
+  handle: string | null | undefined,
+): string | null {
+  if (!OUTCOME_KINDS.has(kind)) return null;
+  const label = draftHandles(kind, data).find((h) => h.id === (handle ?? "next"))?.label;
+  if (!label) return null;
+  // A case keeps the name the marketer gave it; the fixed outcomes read as words on the canvas.
+  return kind === "multi_branch" && handle !== "else"
+    ? label
+    : label.charAt(0).toUpperCase() + label.slice(1);
 }

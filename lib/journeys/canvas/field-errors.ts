@@ -1,4 +1,4 @@
-import type { TGraphError } from "../validate-graph";
+import type { TGraphError } from "../graph/validate-graph";
 
 /** A node's publish errors about its own data, by path inside `data`: `{ "filters.0.value": "must be a number" }`. */
 export function nodeFieldErrors(errors: TGraphError[]): Record<string, string> {

@@ -13,7 +13,7 @@ export function layoutGraph(
   handleOrder: (nodeId: string, handle: string | null | undefined) => number = () => 0,
 ): Record<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "TB", nodesep: 60, ranksep: 80, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: "TB", nodesep: 70, ranksep: 100, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes)
     g.setNode(n.id, {

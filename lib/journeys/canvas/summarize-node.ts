@@ -1,4 +1,6 @@
-import type { TNodeKind } from "../node-data";
+import { CHANNEL_META } from "@/lib/channels/channel-meta";
+import type { TSendChannel } from "@/lib/channels/types";
+import type { TNodeKind } from "../graph/node-data";
 import { describeFilters } from "./describe-filters";
 
 export type TSummaryContext = {
@@ -14,14 +16,9 @@ const plural = (n: unknown, unit: string) => {
   const one = unit.replace(/s$/, "");
   return `${Number.isFinite(k) ? k : "?"} ${k === 1 ? one : unit}`;
 };
-const CHANNEL: Record<string, string> = {
-  email: "email",
-  sms: "SMS",
-  push: "push",
-  voice: "voice call",
-  in_app: "in-app message",
-  webhook: "webhook message",
-};
+
+const channelNoun = (c: string) =>
+  Object.hasOwn(CHANNEL_META, c) ? CHANNEL_META[c as TSendChannel].noun : "message";
 
 function condition(c: R, ctx: TSummaryContext): string {
   switch (c.kind) {
@@ -91,7 +88,7 @@ export function summarizeNode(kind: TNodeKind, raw: R, ctx: TSummaryContext): st
     case "holdout":
       return `Hold out ${typeof d.percent === "number" ? d.percent : "?"}%`;
     case "send": {
-      const channel = CHANNEL[str(d.channel)] ?? "message";
+      const channel = channelNoun(str(d.channel));
       const t = ctx.template(str(d.templateId));
       if (!str(d.templateId)) return `Send ${channel} · choose a template`;
       return t

@@ -1,10 +1,10 @@
-import type { StepPort, TPortEvent } from "../step-port";
-import { evaluateCelSubset } from "../wait-for-event-filter";
+import type { StepPort, TJourneyExit, TPortEvent } from "../interpret/step-port";
+import { evaluateCelSubset } from "../interpret/wait-for-event-filter";
 
-/** An event that "arrives" at a virtual instant, for waits to catch. */
+/** A tracked event (by its name as tracked) that "arrives" at a virtual instant, for waits to catch. */
 export type TScriptedEvent = { at: Date; name: string; data: Record<string, unknown> };
 export type TPortCall = {
-  kind: "run" | "sleep" | "sleepUntil" | "waitForEvent" | "sendEvent";
+  kind: "run" | "sleep" | "sleepUntil" | "waitForEvent" | "announceExit";
   id: string;
   at: Date;
   detail?: unknown;
@@ -19,7 +19,7 @@ export type TPortCall = {
 export class FakeStepPort implements StepPort {
   clock: number;
   readonly calls: TPortCall[] = [];
-  readonly sentEvents: TPortEvent[] = [];
+  readonly exits: TJourneyExit[] = [];
   private readonly ids = new Set<string>();
 
   constructor(
@@ -71,8 +71,8 @@ export class FakeStepPort implements StepPort {
     return hit ? { name: hit.name, data: hit.data, ts: hit.at.getTime() } : null;
   }
 
-  async sendEvent(id: string, payload: TPortEvent | TPortEvent[]): Promise<void> {
-    this.record("sendEvent", id);
-    this.sentEvents.push(...(Array.isArray(payload) ? payload : [payload]));
+  async announceExit(id: string, exit: TJourneyExit): Promise<void> {
+    this.record("announceExit", id);
+    this.exits.push(exit);
   }
 }

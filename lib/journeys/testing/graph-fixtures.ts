@@ -1,4 +1,4 @@
-import type { TDraftGraph } from "../graph-schema";
+import type { TDraftGraph } from "../graph/graph-schema";
 
 export const SEGMENT_ID = "3f7c1a52-6a0e-4b51-9d1e-0c6f2b8f4a11";
 export const TEMPLATES: Record<string, { channel: string }> = {

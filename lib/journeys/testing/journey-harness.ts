@@ -1,9 +1,9 @@
-import { compileJourney, type TPlan } from "../compile-journey";
-import type { TDraftGraph } from "../graph-schema";
-import { interpretJourney, type TJourneyRun } from "../interpret-journey";
-import type { TJourneyContact } from "../journey-effects";
-import { ZJourneySettings } from "../journey-settings";
-import { validateGraph } from "../validate-graph";
+import { compileJourney, type TPlan } from "../compile/compile-journey";
+import type { TDraftGraph } from "../graph/graph-schema";
+import { interpretJourney, type TJourneyRun } from "../interpret/interpret-journey";
+import type { TJourneyContact } from "../interpret/journey-effects";
+import { ZJourneySettings } from "../graph/journey-settings";
+import { validateGraph } from "../graph/validate-graph";
 import { FakeStepPort } from "./fake-step-port";
 import { VALIDATE_CTX } from "./graph-fixtures";
 import {

@@ -5,9 +5,8 @@ import type {
   TSendRequest,
   TSendResult,
   TWebhookRequest,
-} from "../journey-effects";
-import { localDayOf } from "../local-time";
-import { contactEventName } from "../step-port";
+} from "../interpret/journey-effects";
+import { localDayOf } from "../interpret/local-time";
 
 export type TRecordedMessage = TSendRequest & { at: string };
 export type TMemoryWorld = {
@@ -98,10 +97,10 @@ export function createMemoryEffects(world: TMemoryWorld, clock: () => Date) {
   return { effects, messages, webhooks, updates };
 }
 
-/** The world's events as the Inngest events a durable wait would see. */
+/** The world's events as a durable wait sees them (named as tracked). */
 export const scriptFromWorld = (world: TMemoryWorld) =>
   world.events.map((e) => ({
     at: e.at,
-    name: contactEventName(e.name),
+    name: e.name,
     data: { contactId: e.contactId, properties: e.properties },
   }));

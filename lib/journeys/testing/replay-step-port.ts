@@ -1,4 +1,4 @@
-import type { StepPort, TPortEvent } from "../step-port";
+import type { StepPort, TPortEvent } from "../interpret/step-port";
 
 /** Thrown to end one invocation after it ran a new step, as Inngest's SDK does. */
 class Interrupt extends Error {}
@@ -26,7 +26,7 @@ export async function runWithReplays<T>(
     sleep: (id, ms) => step(id, () => inner.sleep(id, ms))(),
     sleepUntil: (id, d) => step(id, () => inner.sleepUntil(id, d))(),
     waitForEvent: (id, o) => step<TPortEvent | null>(id, () => inner.waitForEvent(id, o))(),
-    sendEvent: (id, p) => step(id, () => inner.sendEvent(id, p))(),
+    announceExit: (id, x) => step(id, () => inner.announceExit(id, x))(),
   };
   for (let i = 1; i <= maxInvocations; i++) {
     try {

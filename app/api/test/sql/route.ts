@@ -1,7 +1,6 @@
-import { executeRows } from "@/db/execute-rows";
 import { NextResponse, type NextRequest } from "next/server";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { runTestHookSql } from "@/db/queries/test-hook-sql";
 import { testHooksAllowed } from "@/app/_server/test-hooks";
 import { errorJson, errorResponse, parseJson } from "@/app/_server/http";
 
@@ -19,15 +18,7 @@ export async function POST(req: NextRequest) {
   if (!testHooksAllowed(req)) return errorJson(404, "not_found", "Not found");
   try {
     const { query, params } = await parseJson(req, ZBody);
-    const chunks = query.split(/\$\d+/);
-    const order = [...query.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
-    const statement = sql.join(
-      chunks.flatMap((c, i) =>
-        i < order.length ? [sql.raw(c), sql`${params[order[i]!]}`] : [sql.raw(c)],
-      ),
-      sql.raw(""),
-    );
-    const rows = await executeRows(statement);
+    const rows = await runTestHookSql(query, params);
     return NextResponse.json({ rows });
   } catch (err) {
     return errorResponse(err);

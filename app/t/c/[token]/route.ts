@@ -1,6 +1,6 @@
-import { recordEngagement } from "@/lib/messaging/record-engagement";
-import { resolveTrackingToken } from "@/lib/messaging/resolve-tracking-token";
-import { htmlPage } from "@/lib/messaging/html-page";
+import { recordEngagement } from "@/lib/messages/engagement/record-engagement";
+import { resolveTrackingToken } from "@/lib/messages/engagement/resolve-tracking-token";
+import { htmlPage } from "@/lib/messages/engagement/html-page";
 
 /**
  * The click redirect. The token signs the destination, so it redirects only where the message

@@ -1,5 +1,5 @@
-import { recordEngagement } from "@/lib/messaging/record-engagement";
-import { resolveTrackingToken } from "@/lib/messaging/resolve-tracking-token";
+import { recordEngagement } from "@/lib/messages/engagement/record-engagement";
+import { resolveTrackingToken } from "@/lib/messages/engagement/resolve-tracking-token";
 
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 

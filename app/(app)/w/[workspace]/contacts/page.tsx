@@ -5,7 +5,8 @@ import { requireWorkspace } from "@/app/_server/require-workspace";
 import { ContactSearchForm } from "@/components/contacts/contact-search-form";
 import { ContactsEmptyState } from "@/components/contacts/contacts-empty-state";
 import { ContactsTable } from "@/components/contacts/contacts-table";
-import { KeysetPagination } from "@/components/contacts/keyset-pagination";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
+import { keysetLinks } from "@/lib/pagination/keyset-cursor";
 import { PageHeader } from "@/components/app/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -56,15 +57,10 @@ export default async function ContactsPage({
   const total = page.total.more
     ? `${plural(page.total.count, "contact", "contacts")}+`
     : plural(page.total.count, "contact", "contacts");
-  const first = page.rows[0];
-  const last = page.rows.at(-1);
-  // Back at the newest page, drop the cursor so the URL is the plain view.
-  const newerHref =
-    page.hasNewer && first
-      ? `${basePath}${contactListQuery(view, { before: first.cursor })}`
-      : null;
-  const olderHref =
-    page.hasOlder && last ? `${basePath}${contactListQuery(view, { after: last.cursor })}` : null;
+  const { newerHref, olderHref } = keysetLinks(
+    page,
+    (position) => `${basePath}${contactListQuery(view, position)}`,
+  );
 
   return (
     <>

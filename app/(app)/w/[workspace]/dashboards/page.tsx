@@ -1,3 +1,4 @@
+import { CHANNEL_OPTIONS, channelLabel } from "@/lib/channels/channel-meta";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { ChartCard } from "@/components/dashboards/chart-card";
@@ -18,12 +19,7 @@ import {
   loadSentByDayAndChannel,
 } from "@/lib/analytics/dashboard-data";
 import { dashboardQuery, parseDashboardParams } from "@/lib/analytics/dashboard-params";
-import {
-  CHANNEL_FILTER_OPTIONS,
-  channelLabel,
-  filterValue,
-  journeyFilterOptions,
-} from "@/lib/analytics/filter-options";
+import { filterValue, journeyFilterOptions } from "@/lib/analytics/filter-options";
 import { formatDay } from "@/lib/analytics/format-figures";
 
 export const metadata = { title: "Dashboards" };
@@ -59,7 +55,7 @@ export default async function DashboardsPage({
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <DashboardFilters
           value={filterValue(view)}
-          channels={CHANNEL_FILTER_OPTIONS}
+          channels={CHANNEL_OPTIONS}
           journeys={journeys}
         />
         <RefreshedAt at={refreshedAt?.toISOString() ?? null} workspaceZone={workspace.timezone} />

@@ -2,19 +2,21 @@ import { Inbox } from "lucide-react";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
-import { KeysetPagination } from "@/components/contacts/keyset-pagination";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
+import { keysetLinks } from "@/lib/pagination/keyset-cursor";
 import { MessageFilters } from "@/components/messages/message-filters";
 import { MessagesEmptyState } from "@/components/messages/messages-empty-state";
 import { MessagesTable } from "@/components/messages/messages-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { countMessageLog, listMessageLog } from "@/db/queries/message-log";
-import { CHANNEL_OPTIONS, STATUS_OPTIONS } from "@/lib/messages/filter-options";
+import { CHANNEL_OPTIONS } from "@/lib/channels/channel-meta";
+import { STATUS_OPTIONS } from "@/lib/messages/log/filter-options";
 import {
   isMessageLogNarrowed,
   messageLogQuery,
   parseMessageLogParams,
-} from "@/lib/messages/message-log-params";
+} from "@/lib/messages/log/message-log-params";
 
 export const metadata = { title: "Messages" };
 
@@ -51,12 +53,10 @@ export default async function MessagesPage({
     );
   }
 
-  const first = page.rows[0];
-  const last = page.rows.at(-1);
-  const newerHref =
-    page.hasNewer && first ? `${basePath}${messageLogQuery(view, { before: first.cursor })}` : null;
-  const olderHref =
-    page.hasOlder && last ? `${basePath}${messageLogQuery(view, { after: last.cursor })}` : null;
+  const { newerHref, olderHref } = keysetLinks(
+    page,
+    (position) => `${basePath}${messageLogQuery(view, position)}`,
+  );
   const keep: Record<string, string> = {};
   if (view.provider) keep.provider = view.provider;
   if (view.templateId) keep.template = view.templateId;

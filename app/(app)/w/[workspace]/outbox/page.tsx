@@ -2,8 +2,9 @@ import { ExternalLink, Inbox, Info } from "lucide-react";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
-import { KeysetPagination } from "@/components/contacts/keyset-pagination";
-import { ChannelBadge } from "@/components/messages/channel-badge";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
+import { keysetLinks } from "@/lib/pagination/keyset-cursor";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageContent } from "@/components/messages/message-content";
 import { MessageStatusBadge } from "@/components/messages/message-status-badge";
 import { OutboxList } from "@/components/messages/outbox-list";
@@ -16,7 +17,7 @@ import {
   messageLogQuery,
   parseMessageLogParams,
   type TMessageLogParams,
-} from "@/lib/messages/message-log-params";
+} from "@/lib/messages/log/message-log-params";
 
 export const metadata = { title: "Outbox" };
 
@@ -48,8 +49,10 @@ export default async function OutboxPage({
   };
   const hrefFor = (id: string) =>
     `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, position, { m: id })}`;
-  const first = page.rows[0];
-  const last = page.rows.at(-1);
+  const links = keysetLinks(
+    page,
+    (position) => `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, position)}`,
+  );
   const tz = workspace.timezone;
 
   const note = (
@@ -108,16 +111,8 @@ export default async function OutboxPage({
               label="Outbox pages"
               newerText="Newer"
               olderText="Older"
-              newerHref={
-                page.hasNewer && first
-                  ? `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, { before: first.cursor })}`
-                  : null
-              }
-              olderHref={
-                page.hasOlder && last
-                  ? `${basePath}${messageLogQuery(EMPTY_MESSAGE_FILTER, { after: last.cursor })}`
-                  : null
-              }
+              newerHref={links.newerHref}
+              olderHref={links.olderHref}
             />
           </div>
           <div className="min-w-0" data-testid="outbox-reader">

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { inAppPreflight, withInAppAuth } from "@/app/_server/with-inapp-auth";
-import { readInbox } from "@/lib/messaging/inbox";
+import { readInbox } from "@/lib/messages/inbox/inbox";
 
 export const OPTIONS = inAppPreflight;
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseJsonText } from "@/app/_server/http";
 import { withApiKey } from "@/app/_server/with-api-key";
 import { appKey } from "@/lib/crypto/app-secret";
-import { mintInAppToken } from "@/lib/messaging/inapp-token";
+import { mintInAppToken } from "@/lib/messages/inbox/inapp-token";
 
 const ZTokenRequest = z.object({
   userId: z.string().min(1).max(255),

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { parseJson } from "@/app/_server/http";
 import { withWorkspace } from "@/app/_server/with-workspace";
 import { listJourneys } from "@/db/queries/journeys";
-import { createJourney, ZCreateJourney } from "@/lib/journeys/manage-journeys";
+import { createJourney, ZCreateJourney } from "@/lib/journeys/manage/manage-journeys";
 
 type P = { workspace: string };
 

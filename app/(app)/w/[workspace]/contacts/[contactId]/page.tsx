@@ -7,7 +7,7 @@ import { ChannelToggles } from "@/components/contacts/channel-toggles";
 import { ContactSummary } from "@/components/contacts/contact-summary";
 import { DevicesCard } from "@/components/contacts/devices-card";
 import { EventTimeline } from "@/components/contacts/event-timeline";
-import { KeysetPagination } from "@/components/contacts/keyset-pagination";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { UpcomingSection } from "@/components/contacts/upcoming-section";
 import { ContactMessagesCard } from "@/components/messages/contact-messages-card";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -17,7 +17,7 @@ import { listContactMessages } from "@/db/queries/message-log";
 import { attributeType } from "@/lib/contacts/attributes";
 import { channelPanel } from "@/lib/contacts/channel-panel";
 import { isContactId } from "@/lib/contacts/contact-id";
-import { formatCursor, parseCursor } from "@/lib/contacts/keyset-cursor";
+import { formatCursor, parseCursor } from "@/lib/pagination/keyset-cursor";
 
 export const metadata = { title: "Contact" };
 

@@ -1,3 +1,4 @@
+import { CHANNEL_OPTIONS, channelLabel } from "@/lib/channels/channel-meta";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { ChartCard } from "@/components/dashboards/chart-card";
@@ -7,12 +8,7 @@ import { LabelledBarChart } from "@/components/dashboards/labelled-bar-chart";
 import { RateTable } from "@/components/dashboards/rate-table";
 import { loadChannelPerformance, loadTemplatePerformance } from "@/lib/analytics/dashboard-data";
 import { dashboardQuery, parseDashboardParams } from "@/lib/analytics/dashboard-params";
-import {
-  CHANNEL_FILTER_OPTIONS,
-  channelLabel,
-  filterValue,
-  journeyFilterOptions,
-} from "@/lib/analytics/filter-options";
+import { filterValue, journeyFilterOptions } from "@/lib/analytics/filter-options";
 
 export const metadata = { title: "Template and channel performance" };
 
@@ -42,7 +38,7 @@ export default async function TemplatesDashboardPage({
       <div className="mb-4">
         <DashboardFilters
           value={filterValue(view)}
-          channels={CHANNEL_FILTER_OPTIONS}
+          channels={CHANNEL_OPTIONS}
           journeys={journeys}
         />
       </div>

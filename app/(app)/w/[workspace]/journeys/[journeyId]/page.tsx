@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireWorkspace } from "@/app/_server/require-workspace";
-import { JourneyEditor } from "@/components/journeys/journey-editor";
+import { JourneyEditor } from "@/components/journeys/editor/journey-editor";
 import { findJourney } from "@/db/queries/journeys";
 import { listAttributeKeys, listEventNames } from "@/db/queries/segment-options";
 import { listSegments } from "@/db/queries/segments";
 import { searchSampleContacts } from "@/db/queries/sample-contacts";
 import { listTemplates } from "@/db/queries/templates";
-import { ZDraftGraph } from "@/lib/journeys/graph-schema";
+import { ZDraftGraph } from "@/lib/journeys/graph/graph-schema";
 
 export default async function JourneyPage({
   params,

@@ -2,12 +2,12 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
-import { KeysetPagination } from "@/components/contacts/keyset-pagination";
-import { RunFilters } from "@/components/journey-runs/run-filters";
-import { RunsTable } from "@/components/journey-runs/runs-table";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
+import { RunFilters } from "@/components/journeys/runs/run-filters";
+import { RunsTable } from "@/components/journeys/runs/runs-table";
 import { Card } from "@/components/ui/card";
 import { listJourneyRuns, listRunJourneyOptions } from "@/db/queries/journey-runs";
-import { parseRunListParams, runListQuery } from "@/lib/journey-runs/run-list-params";
+import { parseRunListParams, runListQuery } from "@/lib/journeys/runs/run-list-params";
 
 export const metadata = { title: "Runs" };
 

@@ -2,14 +2,14 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/require-workspace";
-import { ChannelBadge } from "@/components/messages/channel-badge";
+import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageContent } from "@/components/messages/message-content";
 import { MessageFacts } from "@/components/messages/message-facts";
 import { MessageTimeline } from "@/components/messages/message-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { findMessageWithEvents } from "@/db/queries/message-log";
-import { isMessageId } from "@/lib/messages/message-log-params";
+import { isMessageId } from "@/lib/messages/log/message-log-params";
 import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata = { title: "Message" };

@@ -7,7 +7,7 @@ import { ProviderForm } from "@/components/settings/channels/provider-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeChannelRoutes } from "@/lib/channels/describe-channel-routes";
-import { listRedactedProviders } from "@/lib/messaging/configure-channel-provider";
+import { listRedactedProviders } from "@/lib/messages/send/configure-channel-provider";
 
 export const metadata = { title: "Channels" };
 

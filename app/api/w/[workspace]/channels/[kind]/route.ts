@@ -6,7 +6,7 @@ import {
   providerKindOrThrow,
   removeChannelProvider,
   saveChannelProvider,
-} from "@/lib/messaging/configure-channel-provider";
+} from "@/lib/messages/send/configure-channel-provider";
 
 type P = { workspace: string; kind: string };
 

@@ -3,8 +3,12 @@ import { parseJson } from "@/app/_server/http";
 import { withWorkspace } from "@/app/_server/with-workspace";
 import { findJourney, listJourneyVersions } from "@/db/queries/journeys";
 import { NotFoundError } from "@/lib/errors";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
-import { removeJourney, saveJourneyDraft, ZSaveJourney } from "@/lib/journeys/manage-journeys";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
+import {
+  removeJourney,
+  saveJourneyDraft,
+  ZSaveJourney,
+} from "@/lib/journeys/manage/manage-journeys";
 
 type P = { workspace: string; journeyId: string };
 

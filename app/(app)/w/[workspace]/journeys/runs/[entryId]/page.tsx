@@ -2,16 +2,16 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/require-workspace";
-import { RunActions } from "@/components/journey-runs/run-actions";
-import { RunExecutor } from "@/components/journey-runs/run-executor";
-import { RunHistory, RunMessages } from "@/components/journey-runs/run-history";
-import { RunStatusBadge } from "@/components/journey-runs/run-status-badge";
+import { RunActions } from "@/components/journeys/runs/run-actions";
+import { RunExecutor } from "@/components/journeys/runs/run-executor";
+import { RunHistory, RunMessages } from "@/components/journeys/runs/run-history";
+import { RunStatusBadge } from "@/components/journeys/runs/run-status-badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { findJourneyRun } from "@/db/queries/journey-runs";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
-import { describePlanNodes, nameSteps } from "@/lib/journey-runs/name-steps";
-import { isUuid } from "@/lib/journey-runs/entry-id";
+import { describePlanNodes, nameSteps } from "@/lib/journeys/runs/name-steps";
+import { isUuid } from "@/lib/journeys/runs/entry-id";
 
 export const metadata = { title: "Run" };
 

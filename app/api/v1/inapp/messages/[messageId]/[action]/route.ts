@@ -1,6 +1,6 @@
 import { errorJson } from "@/app/_server/http";
 import { inAppPreflight, withInAppAuth } from "@/app/_server/with-inapp-auth";
-import { actOnInboxMessage, ZInboxAction } from "@/lib/messaging/inbox";
+import { actOnInboxMessage, ZInboxAction } from "@/lib/messages/inbox/inbox";
 
 export const OPTIONS = inAppPreflight;
 

@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { withWorkspace } from "@/app/_server/with-workspace";
 import { NotFoundError } from "@/lib/errors";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
-import { changeJourneyStatus } from "@/lib/journeys/manage-journeys";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
+import { changeJourneyStatus } from "@/lib/journeys/manage/manage-journeys";
 
 type P = { workspace: string; journeyId: string; action: string };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { withWorkspace } from "@/app/_server/with-workspace";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
-import { publishJourney } from "@/lib/journeys/manage-journeys";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
+import { publishJourney } from "@/lib/journeys/manage/manage-journeys";
 
 type P = { workspace: string; journeyId: string };
 

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { parseJson } from "@/app/_server/http";
 import { withWorkspace } from "@/app/_server/with-workspace";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
-import { restoreJourneyVersion, ZRestoreVersion } from "@/lib/journeys/manage-journeys";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
+import { restoreJourneyVersion, ZRestoreVersion } from "@/lib/journeys/manage/manage-journeys";
 
 type P = { workspace: string; journeyId: string };
 

@@ -1,8 +1,11 @@
 import { NextResponse } from "next/server";
 import { parseJson } from "@/app/_server/http";
 import { withWorkspace } from "@/app/_server/with-workspace";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
-import { testJourneyOnContact, ZTestOnContact } from "@/lib/journeys/test-journey-on-contact";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
+import {
+  testJourneyOnContact,
+  ZTestOnContact,
+} from "@/lib/journeys/simulate/test-journey-on-contact";
 
 type P = { workspace: string; journeyId: string };
 

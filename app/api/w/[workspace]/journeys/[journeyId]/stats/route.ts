@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { withWorkspace } from "@/app/_server/with-workspace";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
-import { journeyStats } from "@/lib/journeys/journey-stats";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
+import { journeyStats } from "@/lib/journeys/manage/journey-stats";
 
 type P = { workspace: string; journeyId: string };
 

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { withWorkspace } from "@/app/_server/with-workspace";
 import { findJourney, listJourneyVersions } from "@/db/queries/journeys";
 import { NotFoundError } from "@/lib/errors";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
 
 type P = { workspace: string; journeyId: string };
 

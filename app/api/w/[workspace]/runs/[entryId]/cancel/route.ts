@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { parseJson } from "@/app/_server/http";
 import { withWorkspace } from "@/app/_server/with-workspace";
-import { entryIdOrThrow } from "@/lib/journey-runs/entry-id";
-import { cancelJourneyRun } from "@/lib/journey-runs/manage-runs";
+import { entryIdOrThrow } from "@/lib/journeys/runs/entry-id";
+import { cancelJourneyRun } from "@/lib/journeys/runs/manage-runs";
 
 type P = { workspace: string; entryId: string };
 

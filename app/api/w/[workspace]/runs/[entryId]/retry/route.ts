@@ -3,8 +3,8 @@ import { z } from "zod";
 import { parseJson } from "@/app/_server/http";
 import { withWorkspace } from "@/app/_server/with-workspace";
 import { env } from "@/lib/env";
-import { entryIdOrThrow } from "@/lib/journey-runs/entry-id";
-import { retryJourneyRun } from "@/lib/journey-runs/manage-runs";
+import { entryIdOrThrow } from "@/lib/journeys/runs/entry-id";
+import { retryJourneyRun } from "@/lib/journeys/runs/manage-runs";
 import { localExecutor } from "@/lib/local-executor/start-local-executor";
 
 type P = { workspace: string; entryId: string };

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { withWorkspace } from "@/app/_server/with-workspace";
 import { loadJourneyDashboard } from "@/lib/analytics/dashboard-data";
 import { parseDashboardParamsOrThrow } from "@/lib/analytics/dashboard-params";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
 
 type P = { workspace: string; journeyId: string };
 

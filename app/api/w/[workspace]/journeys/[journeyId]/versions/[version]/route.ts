@@ -3,7 +3,7 @@ import { z } from "zod";
 import { withWorkspace } from "@/app/_server/with-workspace";
 import { findWorkspaceJourneyVersion } from "@/db/queries/journeys";
 import { NotFoundError } from "@/lib/errors";
-import { journeyIdOrThrow } from "@/lib/journeys/journey-id";
+import { journeyIdOrThrow } from "@/lib/journeys/manage/journey-id";
 
 type P = { workspace: string; journeyId: string; version: string };
 

@@ -1,0 +1,125 @@
+"use client";
+import { ArrowLeft, LayoutGrid, ListChecks, Redo2, Rocket, Undo2 } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import type { TJourneyStatus } from "./journey-api";
+import { JourneyName } from "./journey-name";
+import { JourneyStatusBadge } from "../list/journey-status-badge";
+import { SaveIndicator } from "./save-indicator";
+import { StatusControls } from "./status-controls";
+import type { TSaveState } from "./use-autosave";
+
+type Props = {
+  slug: string;
+  journeyId: string;
+  name: string;
+  status: TJourneyStatus;
+  liveVersion: number;
+  editable: boolean;
+  save: { state: TSaveState; error: string | null };
+  canUndo: boolean;
+  canRedo: boolean;
+  busy: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  onLayout: () => void;
+  onPublish: () => void;
+  onStatus: (a: "pause" | "resume" | "stop") => void;
+  onRename: (name: string) => Promise<string | null>;
+  /** The Versions menu. */
+  versions: ReactNode;
+  /** A published version is on the canvas: the draft's editing controls rest until it is closed. */
+  viewingVersion: boolean;
+  totals?: { entered: number; active: number; completed: number; converted: number };
+};
+
+export function EditorToolbar(p: Props) {
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
+      <Link
+        href={`/w/${p.slug}/journeys`}
+        className="text-slate-500 hover:text-slate-800"
+        aria-label="All journeys"
+      >
+        <ArrowLeft className="size-4" />
+      </Link>
+      <JourneyName name={p.name} editable={p.editable} onRename={p.onRename} />
+      <JourneyStatusBadge status={p.status} />
+      {p.liveVersion > 0 ? (
+        <span className="whitespace-nowrap text-sm text-slate-600" data-testid="live-version">
+          Version {p.liveVersion}
+          {p.status === "live" ? " · Live" : ""}
+        </span>
+      ) : null}
+      {p.totals ? (
+        <span
+          className="hidden min-w-0 truncate whitespace-nowrap text-xs text-slate-500 2xl:inline"
+          data-testid="journey-totals"
+          title="Contacts who entered, are inside now, finished, and reached the goal"
+        >
+          {p.totals.entered} entered · {p.totals.active} active · {p.totals.completed} completed ·{" "}
+          {p.totals.converted} converted
+        </span>
+      ) : null}
+      <div className="ml-auto flex items-center gap-2">
+        <Button asChild variant="ghost" size="sm">
+          <Link
+            href={`/w/${p.slug}/journeys/runs?journey=${p.journeyId}`}
+            title="This journey's runs: each contact's steps, messages and errors"
+          >
+            <ListChecks /> Runs
+          </Link>
+        </Button>
+        {p.versions}
+        {p.editable && !p.viewingVersion ? (
+          <>
+            <SaveIndicator state={p.save.state} error={p.save.error} />
+            <div className="mx-1 flex">
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label="Undo"
+                title="Undo (Ctrl/⌘+Z)"
+                disabled={!p.canUndo}
+                onClick={p.onUndo}
+                data-mutates
+              >
+                <Undo2 />
+              </Button>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label="Redo"
+                title="Redo (Shift+Ctrl/⌘+Z)"
+                disabled={!p.canRedo}
+                onClick={p.onRedo}
+                data-mutates
+              >
+                <Redo2 />
+              </Button>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label="Tidy up layout"
+                title="Tidy up layout"
+                onClick={p.onLayout}
+                data-mutates
+              >
+                <LayoutGrid />
+              </Button>
+            </div>
+            <StatusControls status={p.status} busy={p.busy} onAction={p.onStatus} />
+            {p.status !== "stopped" ? (
+              <Button size="sm" data-mutates disabled={p.busy} onClick={p.onPublish}>
+                <Rocket /> {p.liveVersion > 0 ? "Publish changes" : "Publish"}
+              </Button>
+            ) : null}
+          </>
+        ) : p.editable ? null : (
+          <span className="text-xs text-slate-500">Read-only: you can test and see counts</span>
+        )}
+      </div>
+    </header>
+  );
+}

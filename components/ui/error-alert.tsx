@@ -1,0 +1,35 @@
+import type * as React from "react";
+import { cn } from "@/lib/utils";
+
+const VARIANTS = {
+  /** A boxed line above a table or form: the action as a whole failed. */
+  box: "rounded-md bg-red-50 px-3 py-2 text-sm text-red-700",
+  /** A line beside a form's buttons. */
+  text: "text-sm text-red-600",
+  /** Under one field or condition. */
+  field: "text-xs text-red-600",
+} as const;
+
+/**
+ * The one way an error is shown: announced by screen readers (`role="alert"`) and drawn in one of
+ * three sizes. Renders nothing when there is nothing to say, so callers pass the message as it is.
+ */
+export function ErrorAlert({
+  children,
+  variant = "text",
+  as: Tag = "p",
+  className,
+  ...rest
+}: Omit<React.HTMLAttributes<HTMLElement>, "role"> & {
+  variant?: keyof typeof VARIANTS;
+  as?: "p" | "span" | "li" | "div";
+  "data-testid"?: string;
+}) {
+  if (children === null || children === undefined || children === false || children === "")
+    return null;
+  return (
+    <Tag role="alert" className={cn(VARIANTS[variant], className)} {...rest}>
+      {children}
+    </Tag>
+  );
+}

@@ -1,0 +1,62 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+
+/** Folders vitest collects tests from (vitest.config.mts `include`). */
+const TEST_ROOTS = ["app", "lib", "db", "inngest", "components", "scripts"];
+
+function testFiles(root: string): string[] {
+  return TEST_ROOTS.flatMap((dir) => {
+    try {
+      return readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.test\.tsx?$/.test(f) && !f.includes("node_modules"))
+        .map((f) => path.join(root, dir, f));
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Counts test files that use a database, and those that run only on PostgreSQL. */
+export function countDatabaseTests(root: string): { database: number; postgresOnly: number } {
+  let database = 0;
+  let postgresOnly = 0;
+  for (const file of testFiles(root)) {
+    const text = readFileSync(file, "utf8");
+    // By what the file imports, so a test that merely mentions the helpers is not counted.
+    if (/^import\s*\{[^}]*\bdescribeOnPostgres\b[^}]*\}\s*from/m.test(text)) postgresOnly++;
+    else if (/^import\s*\{[^}]*\buseTestDb\b[^}]*\}\s*from/m.test(text)) database++;
+  }
+  return { database, postgresOnly };
+}
+
+/** The one line a test run prints about its database. */
+export function databaseLine(
+  databaseUrl: string | undefined,
+  counts: { database: number; postgresOnly: number },
+): string {
+  if (databaseUrl) {
+    const { host, pathname } = new URL(databaseUrl);
+    return `[db tests] ${counts.database + counts.postgresOnly} files on PostgreSQL at ${host} (each in a fresh database next to ${pathname.slice(1) || "postgres"}, dropped after)`;
+  }
+  const skipped =
+    counts.postgresOnly > 0
+      ? `PostgreSQL-only tests SKIPPED (${counts.postgresOnly} files)`
+      : "no test needs PostgreSQL only";
+  return `[db tests] ${counts.database} files on embedded PGlite (in memory); ${skipped}. Set DATABASE_URL=postgres://user@host:5432/db to run them on PostgreSQL.`;
+}
+
+/** vitest globalSetup: prints the line, and stops at once if DATABASE_URL's server is unreachable. */
+export default async function reportTestDatabase(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  console.info(databaseLine(url, countDatabaseTests(process.cwd())));
+  if (!url) return;
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new Error(`DATABASE_URL is set but its server is unreachable: ${(err as Error).message}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

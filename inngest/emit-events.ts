@@ -1,0 +1,50 @@
+import { inngest } from "@/inngest/client";
+import { bindJourneyEventSink, type TJourneyEvent } from "@/lib/journeys/runtime/journey-events";
+import {
+  contactEventName,
+  JOURNEY_CONTACT_ENTERED,
+  JOURNEY_STOPPED,
+  ZJourneyContactEntered,
+  ZJourneyStopped,
+  type TExecutorEvent,
+} from "./events";
+
+/**
+ * The journey runtime's events as the executor's, named and shaped by the registry (events.ts).
+ * Ids make repeats harmless: Inngest and the local executor drop an event whose id they have seen,
+ * so a start (`entry-<entry id>`) can be redelivered and a stored event (`event-<id>`) re-routed.
+ */
+export function toExecutorEvent(e: TJourneyEvent): TExecutorEvent {
+  switch (e.kind) {
+    case "entered": {
+      const { kind: _, ...data } = e;
+      return {
+        name: JOURNEY_CONTACT_ENTERED,
+        id: `entry-${e.entryId}`,
+        data: ZJourneyContactEntered.parse(data),
+      };
+    }
+    case "stopped":
+      return { name: JOURNEY_STOPPED, data: ZJourneyStopped.parse({ journeyId: e.journeyId }) };
+    case "tracked":
+      return {
+        name: contactEventName(e.name),
+        id: `event-${e.eventId}`,
+        data: { contactId: e.contactId, properties: e.properties },
+      };
+  }
+}
+
+type TSink = (events: TExecutorEvent[]) => Promise<void>;
+
+const toExecutor: TSink = async (events) => {
+  await inngest.send(events);
+};
+
+/**
+ * Binds the journey runtime's events to the executor (instrumentation.ts, at start); tests and
+ * benches pass their own sink to see the events, or `null` to drop them.
+ */
+export function setEventSink(sink: TSink | null = toExecutor) {
+  bindJourneyEventSink(sink ? (events) => sink(events.map(toExecutorEvent)) : null);
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * Every event Waymark sends to the executor (Inngest or the local one), by name with its payload
+ * schema: the one registry. lib/ never imports it; it speaks in its own terms through ports
+ * (StepPort, the journey event sink) that the adapters here translate (inngest-step-port.ts,
+ * emit-events.ts).
+ */
+
+/** A contact entered a journey version: starts one run-journey function. */
+export const JOURNEY_CONTACT_ENTERED = "journey/contact.entered";
+export const ZJourneyContactEntered = z.object({
+  journeyId: z.string().min(1),
+  version: z.number().int().min(1),
+  contactId: z.string().min(1),
+  /** One entry of one contact: the run id in message idempotency keys. */
+  entryId: z.string().min(1),
+});
+export type TJourneyContactEntered = z.infer<typeof ZJourneyContactEntered>;
+
+/** A run ended (its last step): for listeners such as analytics or other journeys. */
+export const JOURNEY_CONTACT_EXITED = "journey/contact.exited";
+export const ZJourneyContactExited = ZJourneyContactEntered.extend({
+  reason: z.string().min(1),
+  converted: z.boolean(),
+});
+export type TJourneyContactExited = z.infer<typeof ZJourneyContactExited>;
+
+/** A journey was stopped: cancels every run of it (run-journey's `cancelOn`). */
+export const JOURNEY_STOPPED = "journey/stopped";
+export const ZJourneyStopped = z.object({ journeyId: z.string().min(1) });
+export type TJourneyStopped = z.infer<typeof ZJourneyStopped>;
+
+/**
+ * A tracked contact event, as durable waits see it: one executor event per stored event, named
+ * `contact/<event name>`, carrying the contact and its properties (the CEL filters of
+ * wait-for-event-filter.ts read `async.data.contactId` and `async.data.properties`).
+ */
+const CONTACT_PREFIX = "contact/";
+export const contactEventName = (eventName: string) => `${CONTACT_PREFIX}${eventName}`;
+/** The tracked event's name back from an executor event name, or null for other events. */
+export const trackedEventName = (name: string) =>
+  name.startsWith(CONTACT_PREFIX) ? name.slice(CONTACT_PREFIX.length) : null;
+export const ZContactEventData = z.object({
+  contactId: z.string().min(1),
+  properties: z.record(z.string(), z.unknown()),
+});
+export type TContactEventData = z.infer<typeof ZContactEventData>;
+
+/** The payload schema of every fixed-name event, so adapters can check what they send. */
+export const EVENT_SCHEMAS = {
+  [JOURNEY_CONTACT_ENTERED]: ZJourneyContactEntered,
+  [JOURNEY_CONTACT_EXITED]: ZJourneyContactExited,
+  [JOURNEY_STOPPED]: ZJourneyStopped,
+} as const;
+
+/** An event as the executor's client sends it. */
+export type TExecutorEvent = { name: string; data: Record<string, unknown>; id?: string };

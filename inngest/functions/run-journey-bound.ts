@@ -1,0 +1,28 @@
+import {
+  finishEntry,
+  findJourneyVersionAnyWorkspace,
+  recordNodeVisit,
+} from "@/db/queries/journeys";
+import { findWorkspaceById } from "@/db/queries/workspaces";
+import { dbJourneyEffects } from "@/lib/journeys/runtime/db-journey-effects";
+import { ZPlan } from "@/lib/journeys/compile/compile-journey";
+import { createRunJourney } from "./run-journey";
+
+/** The journey runner bound to the database: plans from journey_versions, effects over the send pipeline. */
+export const runJourney = createRunJourney({
+  async loadJourney({ journeyId, version }) {
+    const stored = await findJourneyVersionAnyWorkspace(journeyId, version);
+    if (!stored) throw new Error(`journey ${journeyId} has no version ${version}`);
+    const workspace = await findWorkspaceById(stored.workspaceId);
+    return {
+      plan: ZPlan.parse(stored.plan),
+      workspaceId: stored.workspaceId,
+      defaultTimeZone: workspace?.timezone ?? "UTC",
+    };
+  },
+  effectsFor: ({ workspaceId }) => dbJourneyEffects(workspaceId),
+  recordProgress: (entryId, entry, next) =>
+    recordNodeVisit(entryId, entry.nodeId, entry.outcome, next),
+  finishEntry: (entryId, result) =>
+    finishEntry(entryId, { reason: result.exit.reason, converted: result.converted }),
+});

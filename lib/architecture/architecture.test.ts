@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatViolation, layerViolations, queryConventionViolations } from "./layer-rules";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const LAYERS = ["app", "components", "db", "inngest", "lib"];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return e.name === "node_modules" ? [] : sourceFiles(rel);
+    return /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith(".d.ts") ? [rel] : [];
+  });
+}
+
+describe("architecture: the layer rules hold in the code", () => {
+  const files = LAYERS.flatMap(sourceFiles);
+
+  it("reads the layers", () => {
+    expect(files.length).toBeGreaterThan(300);
+    expect(files).toContain("db/queries/journeys.ts");
+  });
+
+  it("breaks no layer rule (README, Architecture)", () => {
+    const found = files.flatMap((f) =>
+      layerViolations(f, readFileSync(path.join(root, f), "utf8")),
+    );
+    expect(found.map(formatViolation)).toEqual([]);
+  });
+
+  it("passes the executor last to every query function", () => {
+    const found = files.flatMap((f) =>
+      queryConventionViolations(f, readFileSync(path.join(root, f), "utf8")),
+    );
+    expect(found.map((v) => `${v.file}:${v.line} ${v.specifier}: ${v.rule}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { env } from "@/lib/env";
+import { dbHandle } from "@/db";
+import { migrateDb } from "@/db/migrate";
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/demo-accounts";
+import { seedDemo } from "./seed-demo";
+
+let prepared: Promise<void> | undefined;
+
+/** Migrates and (when enabled) seeds the demo, once per process. Called from instrumentation.ts at start. */
+export function prepareDatabase(log: (line: string) => void = console.info): Promise<void> {
+  prepared ??= (async () => {
+    const handle = dbHandle();
+    const started = Date.now();
+    await migrateDb(handle);
+    const where =
+      handle.kind === "pglite"
+        ? `embedded PGlite at ${env.PGLITE_DIR}`
+        : "PostgreSQL (DATABASE_URL)";
+    log(`[waymark] database ready: ${where}, migrations applied in ${Date.now() - started} ms`);
+    if (!env.WAYMARK_SEED_DEMO) return;
+    await seedDemo();
+    log(
+      '[waymark] demo workspace "Acme Demo" — sign in with any of these (password: ' +
+        DEMO_PASSWORD +
+        "):",
+    );
+    for (const u of DEMO_USERS) log(`[waymark]   ${u.role.padEnd(8)} ${u.email}`);
+    log(`[waymark] demo API key: ${DEMO_API_KEY}`);
+  })();
+  return prepared;
+}

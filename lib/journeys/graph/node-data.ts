@@ -1,0 +1,205 @@
+import { z } from "zod";
+import { ZAttributeKey } from "@/lib/contacts/attributes";
+import { SEND_CHANNELS } from "@/lib/channels/types";
+import { ZPropertyFilter } from "@/lib/segments/definition";
+
+/**
+ * The typed `data` of each node kind, strict (what publishing requires). Drafts keep `data` as loose
+ * JSON; validate-graph parses each node's data with these so an error names the node and the field.
+ */
+export const ZTimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time like 09:00" });
+export const ZTimeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: "must be an IANA time zone like Europe/Berlin" },
+);
+const ZIsoDateTime = z.iso.datetime({
+  offset: true,
+  error: "must be an ISO date-time like 2026-11-01T09:00:00Z",
+});
+const ZEventName = z.string().trim().min(1, { error: "choose an event" }).max(200);
+const ZOffsetDays = z
+  .number({ error: "must be a number of days" })
+  .int({ error: "must be whole days" })
+  .min(-3650)
+  .max(3650);
+
+/**
+ * Filters a wait-for-event can match: equality on a property, because the durable wait's `if` is a
+ * CEL expression limited to `==` (see /work/notes/cel-subset.md and wait-for-event-filter.ts).
+ */
+export const ZEqualityFilter = z.strictObject({
+  property: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, {
+    error: "property names a dotted path of letters, digits and _",
+  }),
+  value: z.union([z.string().max(500), z.number().finite(), z.boolean(), z.null()]),
+});
+export type TEqualityFilter = z.infer<typeof ZEqualityFilter>;
+
+/** A contact date attribute shifted by whole days, at a local time; `yearly` for birthdays and anniversaries. */
+export const ZDateAttributeRef = z.strictObject({
+  attribute: ZAttributeKey,
+  offsetDays: ZOffsetDays.default(0),
+  time: ZTimeOfDay.default("09:00"),
+  yearly: z.boolean().default(false),
+});
+export type TDateAttributeRef = z.infer<typeof ZDateAttributeRef>;
+
+export const ZTriggerData = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({
+      kind: z.literal("event"),
+      event: ZEventName,
+      filters: z.array(ZPropertyFilter).max(20).default([]),
+    }),
+    z.strictObject({
+      kind: z.literal("segment_entered"),
+      segmentId: z.uuid({ error: "choose a segment" }),
+      /** Whether contacts already in the segment when a version goes live enter too (Pinpoint's behaviour), or only later arrivals. */
+      includeExisting: z.boolean().default(false),
+    }),
+    z.strictObject({ kind: z.literal("date_attribute"), ...ZDateAttributeRef.shape }),
+    z.strictObject({ kind: z.literal("api") }),
+  ],
+  { error: "choose a trigger: event, segment_entered, date_attribute or api" },
+);
+
+export const ZWaitData = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({
+      kind: z.literal("duration"),
+      // Zero and negatives parse so validate-graph can say "wait_not_positive" about the node.
+      amount: z.number({ error: "must be a number" }).finite().max(100_000),
+      unit: z.enum(["minutes", "hours", "days", "weeks"]),
+    }),
+    z.strictObject({ kind: z.literal("until_datetime"), at: ZIsoDateTime }),
+    z.strictObject({ kind: z.literal("until_time_of_day"), time: ZTimeOfDay }),
+    z.strictObject({ kind: z.literal("until_date_attribute"), ...ZDateAttributeRef.shape }),
+  ],
+  { error: "choose a wait: duration, until_datetime, until_time_of_day or until_date_attribute" },
+);
+
+const ZTimeout = z.strictObject({
+  amount: z.number({ error: "must be a number" }).finite().max(100_000),
+  unit: z.enum(["minutes", "hours", "days", "weeks"]),
+});
+export const ZWaitForEventData = z.strictObject({
+  event: ZEventName,
+  filters: z.array(ZEqualityFilter).max(20).default([]),
+  timeout: ZTimeout,
+});
+
+export const ZBranchCondition = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("attribute"), filter: ZPropertyFilter }),
+    z.strictObject({
+      kind: z.literal("segment"),
+      segmentId: z.uuid({ error: "choose a segment" }),
+      in: z.boolean().default(true),
+    }),
+    z.strictObject({
+      kind: z.literal("did_event"),
+      event: ZEventName,
+      filters: z.array(ZPropertyFilter).max(20).default([]),
+      /** Since the contact entered this journey, or within the last N hours. */
+      window: z
+        .discriminatedUnion("kind", [
+          z.strictObject({ kind: z.literal("since_entry") }),
+          z.strictObject({
+            kind: z.literal("last_hours"),
+            hours: z
+              .number()
+              .positive({ error: "must be more than 0 hours" })
+              .max(24 * 3650),
+          }),
+        ])
+        .default({ kind: "since_entry" }),
+    }),
+    z.strictObject({
+      kind: z.literal("engagement"),
+      sendNodeId: z.string().min(1, { error: "choose an earlier send" }),
+      action: z.enum(["opened", "clicked", "replied"]),
+    }),
+  ],
+  { error: "choose a condition: attribute, segment, did_event or engagement" },
+);
+export type TBranchCondition = z.infer<typeof ZBranchCondition>;
+
+const ZHandleId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "ids are 1-64 letters, digits, _ or -" });
+const ZPercent = z.number({ error: "must be a percentage" }).min(0).max(100);
+
+export const ZBranchData = z.strictObject({ condition: ZBranchCondition });
+export const ZMultiBranchData = z.strictObject({
+  cases: z
+    .array(
+      z.strictObject({
+        id: ZHandleId.refine((id) => id !== "else", { error: '"else" is reserved' }),
+        label: z.string().max(100).default(""),
+        condition: ZBranchCondition,
+      }),
+    )
+    .min(1, { error: "add at least one case" })
+    .max(10)
+    .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, {
+      error: "case ids must be unique",
+    }),
+});
+export const ZAbSplitData = z.strictObject({
+  variants: z
+    .array(
+      z.strictObject({ id: ZHandleId, label: z.string().max(100).default(""), percent: ZPercent }),
+    )
+    .min(2, { error: "a split needs 2 to 5 variants" })
+    .max(5, { error: "a split needs 2 to 5 variants" })
+    .refine((vs) => new Set(vs.map((v) => v.id)).size === vs.length, {
+      error: "variant ids must be unique",
+    }),
+});
+export const ZHoldoutData = z.strictObject({ percent: ZPercent });
+export const ZSendData = z.strictObject({
+  channel: z.enum(SEND_CHANNELS),
+  templateId: z.string().max(100).default(""),
+});
+export const ZUpdateContactData = z.strictObject({
+  attribute: ZAttributeKey,
+  /** `null` removes the attribute. */
+  value: z.union([z.string().max(2048), z.number().finite(), z.boolean(), z.null()]),
+});
+export const ZWebhookData = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  method: z.enum(["POST", "PUT", "PATCH", "GET", "DELETE"]).default("POST"),
+  /** JSON with Liquid (`{{ contact.email }}`), rendered per contact by the app's effects. */
+  body: z.string().max(20_000).default(""),
+  headers: z.record(z.string().max(100), z.string().max(2000)).default({}),
+});
+export const ZExitData = z.strictObject({});
+
+export const NODE_DATA = {
+  trigger: ZTriggerData,
+  wait: ZWaitData,
+  wait_for_event: ZWaitForEventData,
+  branch: ZBranchData,
+  multi_branch: ZMultiBranchData,
+  ab_split: ZAbSplitData,
+  holdout: ZHoldoutData,
+  send: ZSendData,
+  update_contact: ZUpdateContactData,
+  webhook: ZWebhookData,
+  exit: ZExitData,
+} as const;
+export type TNodeKind = keyof typeof NODE_DATA;
+export const NODE_KINDS = Object.keys(NODE_DATA) as TNodeKind[];
+export type TNodeData<K extends TNodeKind> = z.infer<(typeof NODE_DATA)[K]>;

@@ -1,0 +1,227 @@
+import { z } from "zod";
+import { db } from "@/db";
+import {
+  cancelActiveEntries,
+  deleteJourney,
+  findWorkspaceJourneyVersion,
+  insertJourney,
+  insertJourneyVersion,
+  lockJourney,
+  updateJourney,
+} from "@/db/queries/journeys";
+import { listSegmentRefs, lockSegmentsShared } from "@/db/queries/segments";
+import { listTemplates } from "@/db/queries/templates";
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  isUniqueViolation,
+} from "@/lib/errors";
+import { emitJourneyEvents } from "@/lib/journeys/runtime/journey-events";
+import { forgetRunningJourneys } from "@/lib/journeys/runtime/running-journeys";
+import { sweepJourneyTriggers } from "@/lib/journeys/triggers/sweep-journey-triggers";
+import { zodFields } from "@/lib/validation/zod-fields";
+import { graphReferences } from "../graph/graph-references";
+import { compileJourney } from "../compile/compile-journey";
+import { ZDraftGraph } from "../graph/graph-schema";
+import { ZDraftJourneySettings, ZJourneySettings } from "../graph/journey-settings";
+import { validateGraph, type TGraphError } from "../graph/validate-graph";
+
+export const ZCreateJourney = z.object({ name: z.string().trim().min(1, "Required").max(120) });
+export const ZSaveJourney = z.object({
+  name: z.string().trim().min(1, "Required").max(120).optional(),
+  graph: ZDraftGraph.optional(),
+  settings: ZDraftJourneySettings.optional(),
+});
+
+/** A publish refused for the graph: 400 with every defect, each pointing at its nodes. */
+export class InvalidGraphError extends AppError {
+  constructor(readonly errors: TGraphError[]) {
+    super(400, "invalid_graph", errors[0]?.message ?? "The journey has errors", undefined, {
+      errors,
+    });
+  }
+}
+
+/** 409: the name is fine, another journey of the workspace has it (journeys_workspace_name_key). */
+const nameTaken = (name: string) => {
+  const message = `A journey named "${name}" already exists in this workspace`;
+  return new ConflictError(message, { name: message });
+};
+const STARTER_GRAPH = {
+  nodes: [
+    {
+      id: "trigger",
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { kind: "event", event: "", filters: [] },
+    },
+  ],
+  edges: [],
+};
+
+export async function createJourney(
+  workspaceId: string,
+  userId: string,
+  input: z.infer<typeof ZCreateJourney>,
+) {
+  try {
+    return await insertJourney({
+      workspaceId,
+      name: input.name,
+      draftGraph: STARTER_GRAPH,
+      draftSettings: { entry: { mode: "once" } },
+      createdBy: userId,
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, "journeys_workspace_name_key")) throw nameTaken(input.name);
+    throw err;
+  }
+}
+
+/** Autosave: any half-drawn graph is kept; a live journey keeps running its published version. */
+export async function saveJourneyDraft(
+  workspaceId: string,
+  journeyId: string,
+  input: z.infer<typeof ZSaveJourney>,
+) {
+  try {
+    const row = await updateJourney(workspaceId, journeyId, {
+      name: input.name,
+      draftGraph: input.graph,
+      draftSettings: input.settings,
+    });
+    if (!row) throw new NotFoundError("No such journey in this workspace");
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err, "journeys_workspace_name_key") && input.name)
+      throw nameTaken(input.name);
+    throw err;
+  }
+}
+
+export const ZRestoreVersion = z.object({
+  version: z.number({ error: "must be a version number" }).int().positive(),
+});
+
+/**
+ * Copies a published version's graph into the draft, which the canvas can undo like any edit (the
+ * autosave then writes the previous graph back). Settings stay as drafted: a version's graph is
+ * what the marketer asks back; settings have their own form.
+ */
+export async function restoreJourneyVersion(
+  workspaceId: string,
+  journeyId: string,
+  version: number,
+) {
+  return db().transaction(async (tx) => {
+    const journey = await lockJourney(workspaceId, journeyId, tx);
+    if (!journey) throw new NotFoundError("No such journey in this workspace");
+    const found = await findWorkspaceJourneyVersion(workspaceId, journeyId, version, tx);
+    if (!found) throw new NotFoundError(`This journey has no version ${version}`);
+    await updateJourney(workspaceId, journeyId, { draftGraph: found.graph }, tx);
+    return { version, graph: found.graph };
+  });
+}
+
+/**
+ * Validates the draft strictly, compiles it and stores an immutable version that new entries run;
+ * contacts already inside stay on the version they entered with.
+ */
+export async function publishJourney(
+  workspaceId: string,
+  journeyId: string,
+  userId: string,
+  opts: { enterNow?: boolean } = {},
+) {
+  const [templates, segments] = await Promise.all([
+    listTemplates(workspaceId),
+    listSegmentRefs(workspaceId),
+  ]);
+  const published = await db()
+    .transaction(async (tx) => {
+      const journey = await lockJourney(workspaceId, journeyId, tx);
+      if (!journey) throw new NotFoundError("No such journey in this workspace");
+      if (journey.status === "stopped")
+        throw new ConflictError(
+          "A stopped journey cannot be published again: duplicate it instead",
+        );
+      const settings = ZJourneySettings.safeParse(journey.draftSettings);
+      if (!settings.success) throw new ValidationError(zodFields(settings.error, "settings"));
+      // Segments the graph names stay put until this publish commits (a concurrent delete waits, then sees the journey).
+      const { segmentIds } = graphReferences(journey.draftGraph);
+      const named = segments.filter((s) => segmentIds.includes(s.id)).map((s) => s.id);
+      const locked = new Set(await lockSegmentsShared(workspaceId, named, tx));
+      const checked = validateGraph(journey.draftGraph, {
+        template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0),
+        segmentExists: (id) => locked.has(id),
+      });
+      if (!checked.ok) throw new InvalidGraphError(checked.errors);
+      const version = journey.liveVersion + 1;
+      const plan = compileJourney(checked.graph, settings.data);
+      await insertJourneyVersion(
+        {
+          journeyId,
+          version,
+          workspaceId,
+          graph: journey.draftGraph,
+          settings: settings.data,
+          plan,
+          publishedBy: userId,
+        },
+        tx,
+      );
+      await updateJourney(
+        workspaceId,
+        journeyId,
+        { liveVersion: version, status: journey.status === "paused" ? "paused" : "live" },
+        tx,
+      );
+      return { version };
+    })
+    .finally(() => forgetRunningJourneys(workspaceId));
+  // A segment trigger's baseline is taken now, not at the next sweep, so who counts as "already in
+  // the segment" is who was in it at publish; a date trigger enters whoever is due today.
+  // The demo seed publishes before the server listens, when no run could start: it leaves this to the sweeper.
+  if (opts.enterNow !== false) await sweepJourneyTriggers(new Date(), { journeyId });
+  return published;
+}
+
+const TRANSITIONS = { pause: ["live"], resume: ["paused"], stop: ["live", "paused"] } as const;
+const TARGET = { pause: "paused", resume: "live", stop: "stopped" } as const;
+
+/**
+ * Pause stops new entries (contacts inside carry on); resume lets them in again; stop ends the
+ * journey for good and cancels every run in progress.
+ */
+export async function changeJourneyStatus(
+  workspaceId: string,
+  journeyId: string,
+  action: keyof typeof TRANSITIONS,
+) {
+  const journey = await db().transaction(async (tx) => {
+    const current = await lockJourney(workspaceId, journeyId, tx);
+    if (!current) throw new NotFoundError("No such journey in this workspace");
+    if (!(TRANSITIONS[action] as readonly string[]).includes(current.status))
+      throw new ConflictError(`Cannot ${action} a ${current.status} journey`);
+    if (action === "stop") await cancelActiveEntries(workspaceId, journeyId, tx);
+    return updateJourney(workspaceId, journeyId, { status: TARGET[action] }, tx);
+  });
+  forgetRunningJourneys(workspaceId);
+  if (action === "resume") await sweepJourneyTriggers(new Date(), { journeyId });
+  if (action === "stop") await emitJourneyEvents([{ kind: "stopped", journeyId }]);
+  return journey!;
+}
+
+export async function removeJourney(workspaceId: string, journeyId: string) {
+  const journey = await db().transaction(async (tx) => {
+    const current = await lockJourney(workspaceId, journeyId, tx);
+    if (!current) throw new NotFoundError("No such journey in this workspace");
+    if (current.status === "live" || current.status === "paused")
+      throw new ConflictError("Stop the journey before deleting it");
+    await deleteJourney(workspaceId, journeyId, tx);
+    return current;
+  });
+  return journey;
+}

@@ -1,0 +1,254 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listChannelProviderRows } from "@/db/queries/channel-providers";
+import { executeRows } from "@/db/execute-rows";
+import { makeTenant } from "@/db/testing/fixtures";
+import { useTestDb } from "@/db/testing/test-db";
+import { PROVIDER_SPECS } from "@/components/settings/channels/provider-fields";
+import {
+  buildProviderBody,
+  initialValues,
+  storedSecrets,
+} from "@/components/settings/channels/provider-form-values";
+import { describeChannelRoutes, OUTBOX_DESTINATION } from "@/lib/channels/describe-channel-routes";
+import { openConfig, type TSealedConfig } from "@/lib/channels/secret-box";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import {
+  listRedactedProviders,
+  removeChannelProvider,
+  saveChannelProvider,
+} from "./configure-channel-provider";
+import { channelSecretsKey } from "./resolve-channel-provider";
+
+const PASSWORD = "smtp-pa55word-that-must-never-leak";
+const P8 =
+  "-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMGByqGSM49-apns-secret-key\n-----END PRIVATE KEY-----";
+const smtpForm = {
+  host: "smtp.acme.com",
+  port: "587",
+  user: "mailer",
+  password: PASSWORD,
+  from: "hello@acme.com",
+  fromName: "Acme",
+};
+
+let close: () => Promise<void>;
+let a: Awaited<ReturnType<typeof makeTenant>>;
+let b: Awaited<ReturnType<typeof makeTenant>>;
+
+beforeAll(async () => {
+  ({ close } = await useTestDb());
+  a = await makeTenant("Channels A");
+  b = await makeTenant("Channels B");
+});
+afterAll(() => close());
+
+const rawConfig = async (workspaceId: string, kind: string) =>
+  (
+    await executeRows<{ raw: string }>(
+      sql`select config::text as raw from channel_providers where workspace_id = ${workspaceId} and kind = ${kind}`,
+    )
+  )[0]?.raw;
+
+const storedConfig = async (workspaceId: string, kind: string) => {
+  const row = (await listChannelProviderRows(workspaceId)).find((r) => r.kind === kind);
+  return row ? openConfig(row.config as TSealedConfig, channelSecretsKey()) : null;
+};
+
+async function validationFields(run: () => Promise<unknown>): Promise<Record<string, string>> {
+  const err = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ValidationError);
+  return (err as ValidationError).fields ?? {};
+}
+
+describe("channel provider settings", () => {
+  it("stores secrets sealed and never hands them back", async () => {
+    const returned = await saveChannelProvider(a.workspace.id, a.user.id, "smtp", smtpForm);
+    expect(returned).toMatchObject({
+      kind: "smtp",
+      host: "smtp.acme.com",
+      port: 587,
+      password: { set: true },
+    });
+
+    const raw = await rawConfig(a.workspace.id, "smtp");
+    expect(raw).toContain("smtp.acme.com");
+    expect(raw).not.toContain(PASSWORD);
+    expect(raw).toMatch(/"password": ?"v1:[\w-]+"/);
+
+    const listed = await listRedactedProviders(a.workspace.id);
+    expect(listed).toHaveLength(1);
+    expect(JSON.stringify(listed)).not.toContain(PASSWORD);
+    expect(listed[0]?.config).toMatchObject({
+      host: "smtp.acme.com",
+      user: "mailer",
+      password: { set: true },
+    });
+    expect((await storedConfig(a.workspace.id, "smtp")) as { password?: string }).toMatchObject({
+      password: PASSWORD,
+    });
+  });
+
+  it("keeps the stored secret when the form sends it blank, and replaces it when typed", async () => {
+    const spec = PROVIDER_SPECS.find((s) => s.kind === "smtp")!;
+    const [listed] = await listRedactedProviders(a.workspace.id);
+    // What the page does: the form starts from the redacted config, its password input empty.
+    const values = initialValues(spec, listed!.config);
+    expect(values.password).toBe("");
+    expect(storedSecrets(spec, listed!.config)).toEqual({ password: true });
+    await saveChannelProvider(
+      a.workspace.id,
+      a.user.id,
+      "smtp",
+      buildProviderBody(spec, { ...values, host: "mail.acme.com", port: "465", secure: true }),
+    );
+    expect(await storedConfig(a.workspace.id, "smtp")).toMatchObject({
+      host: "mail.acme.com",
+      port: 465,
+      secure: true,
+      password: PASSWORD,
+    });
+    // The redaction marker sent back is kept too, never stored as a value.
+    await saveChannelProvider(a.workspace.id, a.user.id, "smtp", {
+      ...smtpForm,
+      password: { set: true },
+    });
+    expect(await storedConfig(a.workspace.id, "smtp")).toMatchObject({
+      host: "smtp.acme.com",
+      password: PASSWORD,
+    });
+
+    await saveChannelProvider(a.workspace.id, a.user.id, "smtp", {
+      ...smtpForm,
+      password: "a-new-password",
+    });
+    expect(await storedConfig(a.workspace.id, "smtp")).toMatchObject({
+      password: "a-new-password",
+    });
+    expect(await rawConfig(a.workspace.id, "smtp")).not.toContain("a-new-password");
+    await saveChannelProvider(a.workspace.id, a.user.id, "smtp", smtpForm);
+  });
+
+  it("refuses a bad port or URL with a ValidationError naming the field, and stores nothing", async () => {
+    const before = await rawConfig(a.workspace.id, "smtp");
+    expect(
+      Object.keys(
+        await validationFields(() =>
+          saveChannelProvider(a.workspace.id, a.user.id, "smtp", { ...smtpForm, port: "70000" }),
+        ),
+      ),
+    ).toEqual(["port"]);
+    expect(
+      Object.keys(
+        await validationFields(() =>
+          saveChannelProvider(a.workspace.id, a.user.id, "smtp", { ...smtpForm, port: "smtp" }),
+        ),
+      ),
+    ).toEqual(["port"]);
+    expect(await rawConfig(a.workspace.id, "smtp")).toBe(before);
+
+    const twilio = {
+      accountSid: "AC123",
+      authToken: "tw-token-secret",
+      fromNumber: "+14155550100",
+    };
+    expect(
+      await validationFields(() =>
+        saveChannelProvider(a.workspace.id, a.user.id, "twilio", {
+          ...twilio,
+          baseUrl: "ftp://api.twilio.com",
+        }),
+      ),
+    ).toEqual({
+      baseUrl: "must be an http(s) URL",
+    });
+    expect(
+      Object.keys(
+        await validationFields(() =>
+          saveChannelProvider(a.workspace.id, a.user.id, "webhook", {
+            url: "not a url",
+            secret: "0123456789abcdef",
+          }),
+        ),
+      ),
+    ).toEqual(["url"]);
+    expect(await rawConfig(a.workspace.id, "twilio")).toBeUndefined();
+    expect(await rawConfig(a.workspace.id, "webhook")).toBeUndefined();
+  });
+
+  it("says where each channel goes, from the redacted configs", async () => {
+    await saveChannelProvider(a.workspace.id, a.user.id, "twilio", {
+      accountSid: "AC123",
+      authToken: "tw-token-secret",
+      fromNumber: "+14155550100",
+    });
+    await saveChannelProvider(a.workspace.id, a.user.id, "apns", {
+      keyId: "KEY1234567",
+      teamId: "TEAM123456",
+      bundleId: "com.acme.app",
+      privateKey: P8,
+      sandbox: true,
+    });
+    const providers = await listRedactedProviders(a.workspace.id);
+    expect(JSON.stringify(providers)).not.toMatch(/tw-token-secret|apns-secret-key/);
+    const where = Object.fromEntries(
+      describeChannelRoutes(providers).map((r) => [r.channel, r.destination]),
+    );
+    expect(where).toEqual({
+      email: "SMTP smtp.acme.com:587",
+      sms: "Twilio-compatible · +14155550100",
+      voice: "Twilio-compatible · +14155550100",
+      push: "APNs team TEAM123456 (sandbox)",
+      in_app: "Built-in inbox",
+      webhook: OUTBOX_DESTINATION,
+    });
+  });
+
+  it("keeps one tenant's providers invisible to another", async () => {
+    expect(await listRedactedProviders(b.workspace.id)).toEqual([]);
+    expect(
+      describeChannelRoutes(await listRedactedProviders(b.workspace.id)).find(
+        (r) => r.channel === "email",
+      )?.destination,
+    ).toBe(OUTBOX_DESTINATION);
+    // B saving its own SMTP neither sees nor changes A's.
+    await saveChannelProvider(b.workspace.id, b.user.id, "smtp", {
+      ...smtpForm,
+      host: "smtp.b.test",
+      password: "",
+    });
+    // A blank secret with nothing stored before stays blank: B never inherits A's password.
+    expect(await storedConfig(b.workspace.id, "smtp")).toMatchObject({
+      host: "smtp.b.test",
+      password: "",
+    });
+    expect(await storedConfig(a.workspace.id, "smtp")).toMatchObject({
+      host: "smtp.acme.com",
+      password: PASSWORD,
+    });
+    await expect(removeChannelProvider(b.workspace.id, "twilio")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    // B's refused removal left A's Twilio account as it was.
+    expect(await storedConfig(a.workspace.id, "twilio")).toMatchObject({
+      accountSid: "AC123",
+      authToken: "tw-token-secret",
+      fromNumber: "+14155550100",
+    });
+  });
+
+  it("removing a provider sends its channels back to the outbox", async () => {
+    await removeChannelProvider(a.workspace.id, "smtp");
+    expect(await rawConfig(a.workspace.id, "smtp")).toBeUndefined();
+    const email = describeChannelRoutes(await listRedactedProviders(a.workspace.id)).find(
+      (r) => r.channel === "email",
+    );
+    expect(email).toMatchObject({ destination: OUTBOX_DESTINATION, via: ["outbox"] });
+    await expect(removeChannelProvider(a.workspace.id, "smtp")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+});

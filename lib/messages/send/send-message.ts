@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/db";
+import { findMessageByKey, insertMessageEvent, insertMessageOnce } from "@/db/queries/messages";
+import { findPublishedTemplateVersion, loadSendContact } from "@/db/queries/send-context";
+import { findTemplate } from "@/db/queries/templates";
+import { findWorkspaceById } from "@/db/queries/workspaces";
+import type { TMessage } from "@/db/schema";
+import { env } from "@/lib/env";
+import { getCompiledTemplate } from "@/lib/templates/compiled-template-cache";
+import { buildRenderContext, type TRenderEvent } from "@/lib/templates/render-context";
+import { compileTemplate, renderMessage } from "@/lib/templates/render-message";
+import type { TTemplateContent } from "@/lib/templates/template-content";
+import { buildOutgoingMessage } from "./build-outgoing-message";
+import { chooseRecipient, type TRecipient } from "./choose-recipient";
+import { deliverMessage, outcomeOf, type TSendOutcome } from "./deliver-message";
+import { trackingKey } from "../engagement/resolve-tracking-token";
+import { trackingUrls } from "../engagement/tracking-tokens";
+
+export type TSendRequest = {
+  workspaceId: string;
+  /** Null only for a test send without a sample contact. */
+  contactId: string | null;
+  templateId: string;
+  /** The latest published version when absent. */
+  templateVersion?: number;
+  /** The same key twice makes one message and one provider call: journeys use `<runId>:<nodeId>`. */
+  idempotencyKey: string;
+  origin: { kind: "journey" | "campaign" | "test" | "api"; [key: string]: unknown };
+  /** The event that triggered the send, for `{{ event.properties.… }}`. */
+  event?: TRenderEvent | null;
+  /** A test send: goes here instead of to the contact, whatever their opt-outs. */
+  testRecipient?: TRecipient;
+  /** A test send of the editor's unpublished draft (the message records no version). */
+  draftContent?: TTemplateContent;
+};
+
+/** Where links inside messages point: the public URL when set, the dev server otherwise. */
+export const messageLinkOrigin = () =>
+  env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+
+/**
+ * The one way a message leaves Waymark. Renders the template version for the contact, refuses
+ * (and records why) when the contact cannot or must not get it, stores the rendered message under
+ * its idempotency key, then delivers it. Calling again with the same key returns the first result
+ * (or retries a delivery that failed retryably), never a second message.
+ */
+export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
+  const ws = req.workspaceId;
+  // A retry usually finds its message: no need to render again.
+  const earlier = await findMessageByKey(ws, req.idempotencyKey, db());
+  if (earlier)
+    return earlier.status === "queued" || earlier.status === "sending"
+      ? deliverMessage(earlier, true)
+      : outcomeOf(earlier, true);
+
+  const messageId = randomUUID();
+  const isTest = req.origin.kind === "test";
+  const base = {
+    id: messageId,
+    workspaceId: ws,
+    contactId: req.contactId,
+    idempotencyKey: req.idempotencyKey,
+    templateId: req.templateId,
+    origin: req.origin,
+    isTest,
+  };
+
+  const template = req.draftContent
+    ? await draftTemplate(ws, req.templateId, req.draftContent)
+    : await findPublishedTemplateVersion(ws, req.templateId, req.templateVersion);
+  if (!template)
+    return skip(
+      { ...base, channel: "email", templateId: null },
+      "the template has no published version",
+    );
+  const withTemplate = { ...base, channel: template.channel, templateVersion: template.version };
+
+  const loaded = req.contactId ? await loadSendContact(ws, req.contactId) : null;
+  if (req.contactId && !loaded)
+    return skip({ ...withTemplate, contactId: null }, "the contact no longer exists");
+  let recipient = req.testRecipient ?? null;
+  if (!recipient) {
+    if (!loaded) return skip(withTemplate, "no recipient");
+    const chosen = chooseRecipient(template.channel, loaded.contact, loaded);
+    if (!chosen.ok) return skip(withTemplate, chosen.reason);
+    recipient = chosen.recipient;
+  }
+
+  const versionContent = template.content as TTemplateContent;
+  const compiled =
+    template.version === null
+      ? await compileTemplate(versionContent)
+      : await getCompiledTemplate(`${template.templateId}:${template.version}`, versionContent);
+  const urls = trackingUrls(trackingKey(), messageLinkOrigin(), messageId);
+  const contact = loaded?.contact ?? {
+    externalId: null,
+    email: null,
+    phone: null,
+    timezone: null,
+    locale: null,
+    country: null,
+    city: null,
+    attributes: {},
+  };
+  const context = buildRenderContext({
+    contact,
+    event: req.event,
+    workspace: { name: template.workspaceName },
+    message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl },
+  });
+  // A test send goes to a teammate: it carries no pixel and no click redirects, so reading it
+  // never counts as engagement anywhere (the message page shows the same untracked HTML).
+  const rendered = renderMessage(
+    compiled,
+    context,
+    isTest
+      ? {}
+      : { trackClick: (url: string) => urls.clickUrl(url), openPixelUrl: urls.openPixelUrl },
+  );
+  if (!rendered.ok) return skip(withTemplate, rendered.reason, recipient.address);
+
+  const content = buildOutgoingMessage(messageId, rendered.content, recipient, {
+    unsubscribeUrl: urls.unsubscribeUrl,
+    statusCallbackUrl: `${messageLinkOrigin().replace(/\/$/, "")}/api/webhooks/twilio/${ws}/status`,
+  });
+  const { message, created } = await db().transaction(async (tx) => {
+    const r = await insertMessageOnce(
+      {
+        ...withTemplate,
+        status: "queued",
+        recipient: recipient.address,
+        content: content as unknown as Record<string, unknown>,
+      },
+      tx,
+    );
+    if (r.created) await insertMessageEvent(ws, messageId, { type: "queued" }, tx);
+    return r;
+  });
+  if (message.status !== "queued" && message.status !== "sending")
+    return outcomeOf(message, !created);
+  return deliverMessage(message, !created);
+}
+
+async function skip(
+  row: Omit<Parameters<typeof insertMessageOnce>[0], "status">,
+  reason: string,
+  recipient?: string,
+): Promise<TSendOutcome> {
+  const { message, created } = await db().transaction(async (tx) => {
+    const r = await insertMessageOnce(
+      {
+        ...row,
+        status: "skipped",
+        reason,
+        recipient: recipient ?? null,
+      },
+      tx,
+    );
+    if (r.created)
+      await insertMessageEvent(
+        row.workspaceId,
+        r.message.id,
+        { type: "skipped", detail: { reason } },
+        tx,
+      );
+    return r;
+  });
+  return outcomeOf(message as TMessage, !created);
+}
+
+async function draftTemplate(workspaceId: string, templateId: string, content: TTemplateContent) {
+  const [template, workspace] = await Promise.all([
+    findTemplate(workspaceId, templateId),
+    findWorkspaceById(workspaceId),
+  ]);
+  if (!template || !workspace || template.channel !== content.channel) return null;
+  return {
+    templateId,
+    name: template.name,
+    channel: template.channel,
+    version: null,
+    content,
+    workspaceName: workspace.name,
+  };
+}

@@ -1,0 +1,3 @@
+import type { BrowserProbe } from "./decide-browser.mjs";
+
+export function systemProbe(env?: Record<string, string | undefined>): BrowserProbe;
