@@ -17,6 +17,11 @@ export default auth((req) => {
   return NextResponse.redirect(url);
 });
 
+// `/v1/checkpoint` is Inngest's checkpoint API: in local mode the SDK's own fetch answers it in
+// process (lib/local-executor/checkpoint-fetch.ts); a redirect to /sign-in here would look like a
+// stored checkpoint to the SDK, so it is never redirected (a 404 makes the SDK fall back instead).
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
+  matcher: [
+    "/((?!api/|v1/checkpoint|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)",
+  ],
 };

@@ -9,7 +9,8 @@ import { E2E_AUTH_SECRET, E2E_FAULT_PORT, e2eServerCommand, e2eServerEnv } from 
 /**
  * Fault test: the app is killed (SIGKILL, no goodbye) right after contacts enter a journey and
  * again while they sleep in its wait. Each restart resumes from the database, and every contact
- * still gets each message exactly once.
+ * still gets each message once: one message row, and at the provider one Message-ID (a mail the
+ * server accepted just before the kill may be handed over again under it, never as a new message).
  */
 const PORT = E2E_FAULT_PORT;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -222,9 +223,16 @@ test("killed between steps and during a wait, the app resumes every run and send
         { timeout: 30_000 },
       )
       .toBe(3);
-    // Exactly once: one mail and one SMS per contact, at the sinks and in the message log.
+    // Once per message: one message row per step (the count below) and one SMS per contact. The
+    // welcome email goes out before crash 1, which may land after the SMTP server accepted a mail
+    // but before its row says so; the stale claim is then taken over (STALE_SENDING_MS in
+    // db/queries/messages.ts) and the mail handed over again under the same Message-ID, the
+    // at-least-once window docs/templates-and-sending.md describes. So every mail a contact gets
+    // is that one message: one Message-ID, never a second message.
     for (const p of people) {
-      expect(smtp.mails.filter((m) => m.to.includes(p.email))).toHaveLength(1);
+      const mails = smtp.mails.filter((m) => m.to.includes(p.email));
+      expect(mails.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(mails.map((m) => m.messageId)).size).toBe(1);
       expect(sms.requests.filter((q) => q.form().get("To") === p.phone)).toHaveLength(1);
     }
     const [sent] = await sqlAt<{ n: number }>(

@@ -13,6 +13,16 @@ describe("inngest client options", () => {
     expect(inngestClientOptions(loadEnv({}), () => "another").signingKey).not.toBe(opts.signingKey);
   });
 
+  it("answers the SDK's checkpoint calls in process in local mode, never through the app's pages", async () => {
+    const opts = inngestClientOptions(loadEnv({ PORT: "3005" }), () => "a-secret");
+    // Unsigned: the executor's checkpoint endpoint itself refuses it (nothing listens on 3005).
+    const res = await opts.fetch!("http://127.0.0.1:3005/v1/checkpoint/run-1/async", {
+      method: "POST",
+      body: "{}",
+    });
+    expect(res.status).toBe(401);
+  });
+
   it("uses dev mode for the dev server and leaves Inngest's own settings to the SDK", () => {
     expect(inngestClientOptions(loadEnv({ INNGEST_DEV: "1" }))).toEqual({ isDev: true });
     expect(

@@ -1,6 +1,7 @@
 import type { ClientOptions } from "inngest";
 import { authSecret } from "@/lib/crypto/app-secret";
 import type { TEnv } from "@/lib/env";
+import { localCheckpointFetch } from "@/lib/local-executor/checkpoint-fetch";
 import { localInngestKeys } from "@/lib/local-executor/local-keys";
 
 /** Where the local executor's event API lives (the SDK posts to `<this>e/<event key>`). */
@@ -9,7 +10,8 @@ export const LOCAL_INNGEST_PATH = "/api/local-inngest/";
 /**
  * Client options per executor. `inngest`: the SDK reads INNGEST_SIGNING_KEY, INNGEST_EVENT_KEY and
  * INNGEST_BASE_URL itself. `inngest-dev`: dev mode (INNGEST_DEV may carry the URL). `local`: cloud
- * mode against the app itself, with keys derived from the app's secret.
+ * mode against the app itself, with keys derived from the app's secret; the SDK's checkpoint calls
+ * (several steps per request) are answered in process by the executor's checkpoint endpoint.
  */
 export function inngestClientOptions(
   env: TEnv,
@@ -23,5 +25,10 @@ export function inngestClientOptions(
   const keys = building
     ? { signingKey: "signkey-local-00", eventKey: "build" }
     : localInngestKeys(secret());
-  return { isDev: false, baseUrl: `${env.internalUrl}${LOCAL_INNGEST_PATH}`, ...keys };
+  return {
+    isDev: false,
+    baseUrl: `${env.internalUrl}${LOCAL_INNGEST_PATH}`,
+    ...keys,
+    fetch: localCheckpointFetch({ signingKey: keys.signingKey, origin: env.internalUrl }),
+  };
 }

@@ -9,6 +9,8 @@ import {
   wakeRun,
   cancelRuns,
   memoiseOwnedStep,
+  memoiseStepsOfOwnedRuns,
+  loadSteps,
 } from "./executor-runs";
 
 let db: Awaited<ReturnType<typeof useTestDb>>;
@@ -65,6 +67,26 @@ describe("executor run claims", () => {
     expect(await cancelRuns(["r3"], "stop")).toBe(1);
     expect(await memoiseOwnedStep("r3", "w", "s", { data: null })).toBe(false);
     expect(await findRun("r3")).toMatchObject({ status: "cancelled", error: "stop" });
+  });
+
+  it("memoises the steps of several runs in one statement, for lease holders only, in order", async () => {
+    await insertRuns([newRun("g1"), newRun("g2"), newRun("g3")]);
+    await claimRuns("w", now, 60_000, 5);
+    await cancelRuns(["g3"], "stop");
+    const owned = await memoiseStepsOfOwnedRuns([
+      { runId: "g1", owner: "w", stepId: "b", result: { data: 1 } },
+      { runId: "g2", owner: "other", stepId: "x", result: { data: 2 } },
+      { runId: "g1", owner: "w", stepId: "a", result: { data: 3 } },
+      { runId: "g3", owner: "w", stepId: "y", result: { data: 4 } },
+      { runId: "g1", owner: "w", stepId: "b", result: { data: 5 } },
+    ]);
+    expect([...owned]).toEqual(["g1 w"]);
+    expect(await loadSteps("g1")).toEqual([
+      { stepId: "b", result: { data: 1 } },
+      { stepId: "a", result: { data: 3 } },
+    ]);
+    expect(await loadSteps("g2")).toEqual([]);
+    expect(await loadSteps("g3")).toEqual([]);
   });
 
   it("starts one run per idempotency key", async () => {

@@ -228,11 +228,108 @@ export async function memoiseOwnedStep(
         on conflict do nothing returning step_id`,
   );
   if (rows.length === 1) return true;
+  return Boolean(await findOwnedRun(runId, owner));
+}
+
+/**
+ * Memoises several results of one run in one statement, for the lease holder only (the steps a
+ * checkpoint or a 206 answer reports together). False when the run was cancelled or its lease
+ * lost meanwhile. Results already stored keep their first value.
+ */
+export async function memoiseOwnedSteps(
+  runId: string,
+  owner: string,
+  steps: { stepId: string; result: TStepResult }[],
+): Promise<boolean> {
+  if (!steps.length) return Boolean(await findOwnedRun(runId, owner));
+  const rows = await executeRows<{ owned: boolean }>(
+    sql`with owned as (
+          select 1 from executor_runs where id = ${runId} and lease_owner = ${owner} and status in ('queued', 'waiting')),
+        saved as (
+          insert into executor_steps (run_id, step_id, result)
+          select ${runId}, s.step_id, s.result
+          from rows from (jsonb_to_recordset(${JSON.stringify(steps.map((s) => ({ step_id: s.stepId, result: s.result })))}::jsonb)
+            as (step_id text, result jsonb)) with ordinality as s(step_id, result, n)
+          where exists (select 1 from owned)
+          order by s.n
+          on conflict do nothing)
+        select exists (select 1 from owned) as owned`,
+  );
+  return rows[0]?.owned === true;
+}
+
+/**
+ * Memoises results of several runs in one statement (a group commit of checkpoints from runs
+ * executing side by side), each only while its worker (`owner`) holds the run's lease. Returns
+ * the `runId owner` pairs that did hold it; results already stored keep their first value.
+ */
+export async function memoiseStepsOfOwnedRuns(
+  items: { runId: string; owner: string; stepId: string; result: TStepResult }[],
+): Promise<Set<string>> {
+  if (!items.length) return new Set();
+  const input = JSON.stringify(
+    items.map((i) => ({ run_id: i.runId, owner: i.owner, step_id: i.stepId, result: i.result })),
+  );
+  const rows = await executeRows<{ id: string; owner: string }>(
+    sql`with input as (
+          select * from rows from (jsonb_to_recordset(${input}::jsonb)
+            as (run_id text, owner text, step_id text, result jsonb)) with ordinality as s(run_id, owner, step_id, result, n)),
+        owned as (
+          select distinct r.id, r.lease_owner as owner from executor_runs r
+          join input i on i.run_id = r.id and i.owner = r.lease_owner
+          where r.status in ('queued', 'waiting')),
+        saved as (
+          insert into executor_steps (run_id, step_id, result)
+          select i.run_id, i.step_id, i.result from input i
+          join owned o on o.id = i.run_id and o.owner = i.owner
+          order by i.n
+          on conflict do nothing)
+        select id, owner from owned`,
+  );
+  return new Set(rows.map((r) => `${r.id} ${r.owner}`));
+}
+
+/**
+ * Ends several runs in one statement (group commit of finishing runs), each only while its worker
+ * (`owner`) holds the lease; returns the `runId owner` pairs ended.
+ */
+export async function finishOwnedRuns(
+  items: {
+    runId: string;
+    owner: string;
+    result: { status: "completed"; output: unknown } | { status: "failed"; error: string };
+  }[],
+): Promise<Set<string>> {
+  if (!items.length) return new Set();
+  const input = JSON.stringify(
+    items.map((i) => ({
+      run_id: i.runId,
+      owner: i.owner,
+      status: i.result.status,
+      // Wrapped, so that a function returning null stores JSON null like finishRun does.
+      out: i.result.status === "completed" ? { v: i.result.output ?? null } : null,
+      error: i.result.status === "failed" ? i.result.error : null,
+    })),
+  );
+  const rows = await executeRows<{ id: string; owner: string }>(
+    sql`with input as (
+          select * from jsonb_to_recordset(${input}::jsonb)
+            as (run_id text, owner text, status text, out jsonb, error text))
+        update executor_runs r set status = i.status, output = i.out -> 'v', error = i.error,
+          pending = '[]'::jsonb, finished_at = now(), lease_owner = null, lease_until = null
+        from input i
+        where r.id = i.run_id and r.lease_owner = i.owner and r.status in ('queued', 'waiting')
+        returning r.id, i.owner`,
+  );
+  return new Set(rows.map((r) => `${r.id} ${r.owner}`));
+}
+
+async function findOwnedRun(runId: string, owner: string) {
   const [still] = await db()
     .select({ id: executorRuns.id })
     .from(executorRuns)
     .where(owned(runId, owner));
-  return Boolean(still);
+  return still ?? null;
 }
 
 /** Memoised results in the order they finished. */

@@ -11,7 +11,12 @@ export type TApplied = {
   error: string | null;
   memos: { stepId: string; result: TStepResult }[];
   parked: boolean;
+  /** The function returned (RunComplete, after checkpointed steps): finish with this output. */
+  completed: { output: unknown } | null;
 };
+
+// Ops that report a result already obtained, not something still to do.
+const DONE_OPS = new Set(["StepRun", "RunComplete"]);
 
 /**
  * Records what a discovery call reported: results of steps the SDK ran at once, steps planned for
@@ -26,11 +31,13 @@ export async function applyDiscoveredOps(
   now: number,
   state: TState,
 ): Promise<TApplied> {
-  const out: TApplied = { error: null, memos: [], parked: false };
+  const out: TApplied = { error: null, memos: [], parked: false, completed: null };
   const refuse = (error: string) => ({ ...out, error });
   if (!ops.length) return refuse("The SDK answered 206 with no steps");
-  // Once steps were reported side by side, the SDK must plan every later step before running it.
-  if (ops.length > 1) state.parallel = true;
+  // Steps reported side by side (a Promise.all): the SDK must plan every step before running it
+  // until the group is done, as Inngest sets disable_immediate_execution when an answer has more
+  // than one op to act on. Results (StepRun before a RunComplete or a sleep) do not count.
+  if (ops.filter((o) => !DONE_OPS.has(o.op)).length > 1) state.parallel = true;
   const plan = (p: TPendingStep) => {
     if (!state.pending.some((q) => q.id === p.id)) state.pending.push(p);
   };
@@ -50,6 +57,11 @@ export async function applyDiscoveredOps(
         break;
       case "StepPlanned":
         plan({ id: op.id, attempt: 0 });
+        break;
+      case "RunComplete":
+        // Checkpointing SDKs end with a 206 instead of a 200 (steps before it were checkpointed,
+        // or are the StepRun ops listed before it).
+        out.completed = { output: op.data ?? null };
         break;
       case "Sleep": {
         if (!op.name) return refuse(`Sleep step ${op.id} has no duration`);
@@ -90,7 +102,7 @@ export async function applyDiscoveredOps(
       }
       default:
         return refuse(
-          `Unsupported opcode "${op.op}" (step ${op.id}${op.displayName ? `, "${op.displayName}"` : ""}); the local executor handles StepRun, StepPlanned, StepError, StepFailed, Sleep and WaitForEvent`,
+          `Unsupported opcode "${op.op}" (step ${op.id}${op.displayName ? `, "${op.displayName}"` : ""}); the local executor handles StepRun, StepPlanned, StepError, StepFailed, Sleep, WaitForEvent and RunComplete`,
         );
     }
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TStepResult } from "@/db/schema";
 import { canonicalJson } from "./canonical-json";
+import type { TServeHandler } from "./in-process-serve";
 import { signRequest } from "./sign-request";
 
 /** One operation in a 206 answer (spec 5.1.1). */
@@ -32,8 +33,16 @@ export type TCallRequest = {
   event: Record<string, unknown>;
   steps: { stepId: string; result: TStepResult }[];
   disableImmediateExecution: boolean;
+  /**
+   * Lets the SDK run several steps in this request and checkpoint each result (inngest 4.x async
+   * checkpointing): `fnId` switches it on, `queueItemId` names the lease the checkpoints are
+   * memoised under. Null: one step per request, results only in the answer (the pre-4.x flow).
+   */
+  checkpoint: { fnId: string; queueItemId: string } | null;
   signingKey: string;
   timeoutMs: number;
+  /** The serve handler in this process (in-process-serve.ts); null: over HTTP to `url`. */
+  handler?: TServeHandler | null;
 };
 
 /** `name: message` of a serialised error (the SDK's `{ name, message, stack }`). */
@@ -53,8 +62,9 @@ export function errorText(raw: unknown): string {
 
 /**
  * One call request (spec 4.4) over HTTP: the body the SDK parses (event, events, memoised steps,
- * ctx), canonical JSON signed with the signing key. `ctx.fn_id` is never sent: with it, SDK 4.x
- * would checkpoint step results to Inngest's API instead of answering here.
+ * ctx), canonical JSON signed with the signing key. With `ctx.fn_id` (and `qi_id`) SDK 4.x
+ * checkpoints step results to `/v1/checkpoint/{runId}/async` (handle-checkpoint-request.ts), which
+ * must be reachable from the app's Inngest client, and answers RunComplete in a 206.
  */
 export async function callFunction(req: TCallRequest): Promise<TCallResult> {
   const url = new URL(req.url);
@@ -69,24 +79,27 @@ export async function callFunction(req: TCallRequest): Promise<TCallResult> {
       attempt: req.attempt,
       max_attempts: req.maxAttempts,
       disable_immediate_execution: req.disableImmediateExecution,
+      ...(req.checkpoint ? { fn_id: req.checkpoint.fnId, qi_id: req.checkpoint.queueItemId } : {}),
       use_api: false,
       stack: { stack: ids, current: Math.max(0, ids.length - 1) },
     },
     version: 2,
   });
+  const init = {
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-inngest-signature": signRequest(body, req.signingKey),
+      "x-run-id": req.runId,
+      "x-inngest-req-version": "2",
+    },
+  };
   let res: Response;
   try {
-    res = await fetch(url, {
-      method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-inngest-signature": signRequest(body, req.signingKey),
-        "x-run-id": req.runId,
-        "x-inngest-req-version": "2",
-      },
-      signal: AbortSignal.timeout(req.timeoutMs),
-    });
+    res = req.handler
+      ? await withTimeout(req.handler(new Request(url, init)), req.timeoutMs)
+      : await fetch(url, { ...init, signal: AbortSignal.timeout(req.timeoutMs) });
   } catch (err) {
     return {
       kind: "error",
@@ -125,6 +138,14 @@ export async function callFunction(req: TCallRequest): Promise<TCallResult> {
     retryAfter: res.headers.get("retry-after"),
     error: `HTTP ${res.status}: ${why}`,
   };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The `{ name, message, stack? }` an SDK reads back from a memoised step error. */

@@ -160,9 +160,12 @@ beforeAll(async () => {
       send: (events) => executor.send(events),
     });
   });
+  // As in the app: the serve handler called in process (the executors of the restart and race
+  // tests below go over HTTP).
   executor = createLocalExecutor({
     serveUrl: app.serveUrl,
     signingKey: TEST_SIGNING_KEY,
+    serveHandler: () => app.handler,
     clock,
     log: (l) => log.push(l),
   });

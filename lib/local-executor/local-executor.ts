@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { claimRuns } from "@/db/queries/executor-runs";
+import type { TExecutorRun } from "@/db/schema";
 import { systemClock, type TClock } from "./clock";
 import type { TRegisteredFunction } from "./function-config";
 import { ingestEvents, type TEventInput, type TIngestResult } from "./ingest-events";
+import type { TServeHandler } from "./in-process-serve";
 import { processRun } from "./process-run";
 import { registeredFunctions, syncFunctions } from "./sync-functions";
 
@@ -17,6 +19,18 @@ export type TLocalExecutorOptions = {
   slots?: number;
   leaseMs?: number;
   callTimeoutMs?: number;
+  /**
+   * Let the SDK run several steps per request and checkpoint them (default). The app's Inngest
+   * client must then answer checkpoints (localCheckpointFetch). False: one step per request, the
+   * flow before inngest 4.x checkpointing (kept for the benchmark's baseline).
+   */
+  checkpointing?: boolean;
+  /**
+   * The app's serve handler when it runs in this process (in-process-serve.ts): calls to
+   * `serveUrl` then skip loopback HTTP. Asked on every call (the route registers it when it
+   * first loads); null: HTTP.
+   */
+  serveHandler?: () => TServeHandler | null;
   /** Sleep between polls when nothing is due. */
   idleMs?: number;
   log?: (line: string) => void;
@@ -52,31 +66,55 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
   let synced = false;
   const functions = () =>
     (cache ??= registeredFunctions().catch((err) => ((cache = null), Promise.reject(err))));
-  const ctx = { owner, clock, leaseMs, callTimeoutMs, signingKey: opts.signingKey, functions, log };
+  const ctx = {
+    owner,
+    clock,
+    leaseMs,
+    callTimeoutMs,
+    signingKey: opts.signingKey,
+    checkpointing: opts.checkpointing ?? true,
+    serveHandler: (url: string) => {
+      if (!opts.serveHandler) return null;
+      const u = new URL(url);
+      return `${u.origin}${u.pathname}` === opts.serveUrl ? opts.serveHandler() : null;
+    },
+    functions,
+    log,
+  };
 
-  const tick = async () => {
-    const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);
-    await Promise.all(
-      runs.map((run) =>
-        processRun(run, ctx).catch((err) =>
-          log(
-            `run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`,
-          ),
-        ),
+  const advance = (run: TExecutorRun) =>
+    processRun(run, ctx).catch((err) =>
+      log(
+        `run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`,
       ),
     );
+  const tick = async () => {
+    const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);
+    await Promise.all(runs.map(advance));
     return runs.length;
   };
 
   let stopped = true;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  // Set by a poke or a run ending while the loop was busy claiming: the next nap is skipped.
+  let kicked = false;
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (kicked) return ((kicked = false), resolve());
       const t = setTimeout(resolve, ms);
       t.unref?.();
       wake = () => (clearTimeout(t), resolve());
     });
+  const kick = () => {
+    kicked = true;
+    wake?.();
+  };
+  // The loop keeps `slots` runs in flight: it claims again as soon as a quarter of the slots are
+  // free (claims are batched; waiting for a whole batch to end would idle the slots behind the
+  // slowest run).
+  const inflight = new Set<Promise<void>>();
+  const refillAt = Math.max(1, Math.floor(slots / 4));
 
   const executor: TLocalExecutor = {
     owner,
@@ -120,7 +158,17 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
               synced = true;
               log(`synced ${fns.length} function(s) from ${opts.serveUrl}`);
             }
-            if ((await tick()) > 0) continue;
+            const free = slots - inflight.size;
+            if (free >= refillAt || inflight.size === 0) {
+              kicked = false;
+              const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, free);
+              for (const run of runs) {
+                const p: Promise<void> = advance(run).finally(() => (inflight.delete(p), kick()));
+                inflight.add(p);
+              }
+              // Every free slot filled: more may be due.
+              if (runs.length && runs.length === free) continue;
+            }
           } catch (err) {
             // The app is usually still starting when the first sync is tried; say so once a minute.
             if (Date.now() - lastComplaint > 60_000)
@@ -130,12 +178,13 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
           await nap(opts.idleMs ?? 1000);
           wake = null;
         }
+        await Promise.all(inflight);
       })();
     },
-    poke: () => wake?.(),
+    poke: kick,
     stop: async () => {
       stopped = true;
-      wake?.();
+      kick();
       await loop;
       loop = null;
     },

@@ -1,18 +1,13 @@
-import {
-  finishRun,
-  loadSteps,
-  memoiseOwnedStep,
-  memoiseStep,
-  parkRun,
-  updateOwnedRun,
-} from "@/db/queries/executor-runs";
+import { loadSteps, memoiseStep, parkRun, updateOwnedRun } from "@/db/queries/executor-runs";
 import { nextWaitExpiry, takeExpiredWaits } from "@/db/queries/executor-waits";
 import type { TExecutorRun, TPendingStep } from "@/db/schema";
 import { retryDelayMs } from "./backoff";
 import { callFunction } from "./call-function";
 import type { TClock } from "./clock";
 import type { TRegisteredFunction } from "./function-config";
+import type { TServeHandler } from "./in-process-serve";
 import { applyDiscoveredOps } from "./apply-discovered-ops";
+import { writeFinishedRun, writeOwnedSteps } from "./group-commit";
 import { stepOutcome } from "./step-outcome";
 
 export type TRunContext = {
@@ -21,6 +16,10 @@ export type TRunContext = {
   leaseMs: number;
   callTimeoutMs: number;
   signingKey: string;
+  /** Discovery calls let the SDK run several steps and checkpoint them (handle-checkpoint-request.ts). */
+  checkpointing: boolean;
+  /** The serve handler to call in process for `url`, or null for HTTP (in-process-serve.ts). */
+  serveHandler: (url: string) => TServeHandler | null;
   functions: () => Promise<Map<string, TRegisteredFunction>>;
   log: (line: string) => void;
 };
@@ -49,8 +48,9 @@ export async function processRun(run: TExecutorRun, ctx: TRunContext): Promise<v
 }
 
 async function failRun(run: TExecutorRun, ctx: TRunContext, error: string) {
-  ctx.log(`run ${run.id} (${run.functionId}) failed: ${error}`);
-  await finishRun(run.id, ctx.owner, { status: "failed", error });
+  // A run cancelled meanwhile (a checkpoint answered 409, the SDK stopped) is not a failure.
+  if (await writeFinishedRun(run.id, ctx.owner, { status: "failed", error }))
+    ctx.log(`run ${run.id} (${run.functionId}) failed: ${error}`);
 }
 
 /** One turn of one run: the run's state as this process holds it while it owns the lease. */
@@ -64,6 +64,8 @@ class RunTurn {
   // has no waits to check. (One whose first turn crashed may have some: its next discovery
   // reports them again, which switches the checks back on.)
   private mayWait: boolean;
+  // A fresh run has no steps yet: its first read is skipped.
+  private unread: boolean;
 
   constructor(
     private readonly run: TExecutorRun,
@@ -82,6 +84,7 @@ class RunTurn {
       run.pending.length === 0 &&
       run.status === "queued";
     this.mayWait = !fresh;
+    this.unread = fresh;
   }
 
   async advance(): Promise<void> {
@@ -111,6 +114,8 @@ class RunTurn {
         await memoiseStep(this.run.id, w.stepId, { data: null });
       this.steps = null;
     }
+    if (this.unread) this.steps ??= [];
+    this.unread = false;
     this.steps ??= await loadSteps(this.run.id);
     // A step memoised just before a crash must not run again.
     const done = new Set(this.steps.map((m) => m.stepId));
@@ -128,7 +133,7 @@ class RunTurn {
       const outcome = stepOutcome(results[i]!, p, this.fn, now);
       if ("fail" in outcome) return this.fail(outcome.fail);
       if ("retry" in outcome) later.push(outcome.retry);
-      else if (!(await this.memoise({ stepId: p.id, result: outcome.memo }))) return "stop";
+      else if (!(await this.memoise([{ stepId: p.id, result: outcome.memo }]))) return "stop";
     }
     state.pending = later;
     if (!(await updateOwnedRun(this.run.id, this.ctx.owner, { pending: state.pending })))
@@ -151,11 +156,14 @@ class RunTurn {
   /** Calls the function to learn what comes next, and records it. */
   private async discover(steps: TMemo[], now: number): Promise<TNext> {
     const { state, run, fn } = this;
+    // No planned step is left here, so any parallel group is done: the SDK may run steps at once
+    // again (Inngest clears disable_immediate_execution then, for request version 2).
+    state.parallel = false;
     if (!(await this.keepLease())) return "stop";
     const r = await this.call("step", state.attempt, steps, state.parallel);
     state.seenSteps = steps.length;
     if (r.kind === "completed") {
-      await finishRun(run.id, this.ctx.owner, { status: "completed", output: r.output });
+      await writeFinishedRun(run.id, this.ctx.owner, { status: "completed", output: r.output });
       return "stop";
     }
     if (r.kind === "error") {
@@ -172,7 +180,21 @@ class RunTurn {
     state.attempt = 0;
     const applied = await applyDiscoveredOps(run, fn, r.ops, now, state);
     if (applied.error) return this.fail(applied.error);
-    for (const m of applied.memos) if (!(await this.memoise(m))) return "stop";
+    if (applied.completed) {
+      if (!(await this.memoise(applied.memos))) return "stop";
+      await writeFinishedRun(run.id, this.ctx.owner, {
+        status: "completed",
+        output: applied.completed.output,
+      });
+      return "stop";
+    }
+    if (this.ctx.checkpointing) {
+      // The SDK went past the steps it checkpointed during the call: they count as seen (or the
+      // run would be called again before parking on its sleep or wait).
+      this.steps = await loadSteps(run.id);
+      state.seenSteps = this.steps.length;
+    }
+    if (!(await this.memoise(applied.memos))) return "stop";
     if (applied.parked) this.mayWait = true;
     // Only planned steps, the parallel flag and the attempt need storing: all else is rediscovered.
     if (
@@ -199,14 +221,17 @@ class RunTurn {
   }
 
   // Memoises under the lease and keeps the in-memory list in step; false: cancelled or lease lost.
-  private async memoise(m: TMemo) {
-    if (!(await memoiseOwnedStep(this.run.id, this.ctx.owner, m.stepId, m.result))) return false;
-    if (this.steps && !this.steps.some((s) => s.stepId === m.stepId)) this.steps.push(m);
+  private async memoise(ms: TMemo[]) {
+    if (!ms.length) return true;
+    if (!(await writeOwnedSteps(this.run.id, this.ctx.owner, ms))) return false;
+    for (const m of ms)
+      if (this.steps && !this.steps.some((s) => s.stepId === m.stepId)) this.steps.push(m);
     return true;
   }
 
   private call(stepId: string, attempt: number, memo: TMemo[], disableImmediateExecution: boolean) {
     const { run, fn, ctx } = this;
+    const { owner } = ctx;
     return callFunction({
       url: fn.url,
       stepId,
@@ -216,8 +241,14 @@ class RunTurn {
       event: run.event,
       steps: memo,
       disableImmediateExecution,
+      // The lease owner names the "queue item": checkpoints are memoised only while it holds the run.
+      checkpoint:
+        ctx.checkpointing && stepId === "step"
+          ? { fnId: run.functionId, queueItemId: owner }
+          : null,
       signingKey: ctx.signingKey,
       timeoutMs: ctx.callTimeoutMs,
+      handler: ctx.serveHandler(fn.url),
     });
   }
 }

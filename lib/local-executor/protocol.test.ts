@@ -56,6 +56,7 @@ const call = (stepId: string, memo: Record<string, unknown>, extra: Partial<TCal
     event,
     steps: Object.entries(memo).map(([id, data]) => ({ stepId: sha1(id), result: { data } })),
     disableImmediateExecution: false,
+    checkpoint: null,
     signingKey: TEST_SIGNING_KEY,
     timeoutMs: 10_000,
     ...extra,

@@ -2,6 +2,7 @@ import { authSecret } from "@/lib/crypto/app-secret";
 import { env } from "@/lib/env";
 import { databaseClock, systemClock } from "./clock";
 import { createLocalExecutor, type TLocalExecutor } from "./local-executor";
+import { registeredServeHandler } from "./in-process-serve";
 import { localInngestKeys } from "./local-keys";
 
 // Route handlers and instrumentation are separate module graphs in one Next.js process: the one
@@ -19,6 +20,7 @@ export function localExecutor(): TLocalExecutor {
     signingKey: localInngestKeys(authSecret()).signingKey,
     // With test hooks on, e2e moves time forward through /api/test/clock instead of waiting.
     clock: env.WAYMARK_TEST_HOOKS ? databaseClock : systemClock,
+    serveHandler: registeredServeHandler,
   });
   return holder[KEY];
 }
