@@ -24,7 +24,21 @@ export type TRunContext = {
   }[];
 };
 
-export async function loadRunContext(run: TCampaignRun): Promise<TRunContext> {
+// A run's treatments and limits never change once it exists: each process loads them once per run.
+const cache = new Map<string, Promise<TRunContext>>();
+const MAX_RUNS = 50;
+
+export function loadRunContext(run: TCampaignRun): Promise<TRunContext> {
+  const hit = cache.get(run.id);
+  if (hit) return hit;
+  const loading = readRunContext(run);
+  cache.set(run.id, loading);
+  loading.catch(() => cache.delete(run.id));
+  if (cache.size > MAX_RUNS) cache.delete(cache.keys().next().value!);
+  return loading;
+}
+
+async function readRunContext(run: TCampaignRun): Promise<TRunContext> {
   const workspace = await findWorkspaceById(run.workspaceId);
   if (!workspace) throw new Error(`run ${run.id}: workspace is gone`);
   const treatments = await Promise.all(
