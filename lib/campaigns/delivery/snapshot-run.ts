@@ -1,29 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
 import { findRunById, snapshotAudience, transitionRun } from "@/db/queries/campaign-runs";
 import { findCampaign, setCampaignState } from "@/db/queries/campaigns";
-import { findSegment } from "@/db/queries/segments";
-import { compileSegment } from "@/lib/segments/compile-segment";
+import { audienceCondition } from "../audience-condition";
 import { ZTreatment } from "../campaign-settings";
 import { finishRunIfDone } from "./finish-run";
-
-/**
- * The WHERE condition over contacts `c` for a run's audience: everyone, a static segment's frozen
- * members, or a dynamic segment compiled by lib/segments at `now`.
- */
-async function audienceCondition(
-  workspaceId: string,
-  audienceKind: "segment" | "everyone",
-  segmentId: string | null,
-  now: Date,
-): Promise<SQL | null> {
-  if (audienceKind === "everyone") return sql`true`;
-  if (!segmentId) return null;
-  const segment = await findSegment(workspaceId, segmentId);
-  if (!segment) return null;
-  if (segment.type === "static" || !segment.definition)
-    return sql`exists (select 1 from segment_members sm where sm.segment_id = ${segment.id} and sm.contact_id = c.id)`;
-  return compileSegment(workspaceId, segment.definition, { now });
-}
 
 /**
  * Takes the run's audience snapshot (one INSERT … SELECT) and says how many were queued. A run
