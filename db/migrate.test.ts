@@ -60,6 +60,17 @@ describe("migrations and seed", () => {
       { name: "Pro welcome (Europe)", status: "live", kind: "segment_entered" },
       { name: "Welcome journey", status: "live", kind: "event" },
     ]);
+    // One completed campaign, sent through the bulk pipeline into the outbox.
+    const [camp] = await executeRows<{ state: string; sent: number; messages: number }>(
+      sql`select c.state, (select count(*)::int from campaign_deliveries d join campaign_runs r on r.id = d.run_id
+            where r.campaign_id = c.id and d.status = 'sent') as sent,
+          (select count(*)::int from messages m where m.origin->>'campaignId' = c.id::text) as messages
+        from campaigns c where c.name = 'Pro upgrade newsletter'`,
+      handle.db,
+    );
+    expect(camp).toMatchObject({ state: "completed" });
+    expect(camp!.sent).toBeGreaterThan(0);
+    expect(camp!.messages).toBe(camp!.sent);
     for (const u of DEMO_USERS) {
       expect(await authenticateUser({ email: u.email, password: DEMO_PASSWORD })).toMatchObject({
         email: u.email,

@@ -170,6 +170,30 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
     body: {},
     permission: "manage",
   },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/campaigns",
+    body: {
+      name: "Probe campaign",
+      audience: { kind: "everyone" },
+      channel: "sms",
+      treatments: [],
+      schedule: { kind: "now" },
+    },
+    permission: "edit",
+  },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]/campaigns/[campaignId]",
+    body: { name: "Renamed probe campaign" },
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/campaigns/[campaignId]/[action]",
+    body: {},
+    permission: "edit",
+  },
 ];
 
 /**
@@ -221,6 +245,7 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
   templateId: `insert into templates (workspace_id, name, channel, draft) values ($1, 'Probe ' || md5(random()::text), 'sms', '{"channel":"sms","body":"Hi"}') returning id`,
   journeyId: `insert into journeys (workspace_id, name, draft_graph) values ($1, 'Probe ' || md5(random()::text), '{"nodes":[],"edges":[]}') returning id`,
   action: "select 'pause' as id",
+  campaignId: `insert into campaigns (workspace_id, name, channel) values ($1, 'Probe ' || md5(random()::text), 'email') returning id`,
   // An active entry of a probe journey for the probe contact (the same contact SQL as contactId).
   entryId: `with j as (insert into journeys (workspace_id, name, draft_graph) values ($1, 'Probe runs ' || md5(random()::text), '{"nodes":[],"edges":[]}') returning id),
     c as (insert into contacts (workspace_id, external_id, attributes) values ($1, 'e2e-roles-probe', '{"probe": true}') on conflict (workspace_id, external_id) where external_id is not null do update set external_id = excluded.external_id returning id)
@@ -259,6 +284,9 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   journeyVersions: "(select count(*)::int from journey_versions)",
   journeyEntries:
     "(select md5(coalesce(string_agg(id::text || status || coalesce(exit_reason, ''), ',' order by id), '')) from journey_entries)",
+  campaigns:
+    "(select md5(coalesce(string_agg(id::text || name || state || holdout_percent, ',' order by id), '')) from campaigns)",
+  campaignRuns: "(select count(*)::int from campaign_runs)",
   executorRuns:
     "(select md5(coalesce(string_agg(id || status || attempt, ',' order by id), '')) from executor_runs)",
 };

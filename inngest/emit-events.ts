@@ -48,3 +48,19 @@ const toExecutor: TSink = async (events) => {
 export function setEventSink(sink: TSink | null = toExecutor) {
   bindJourneyEventSink(sink ? (events) => sink(events.map(toExecutorEvent)) : null);
 }
+
+/**
+ * Executor events that inngest/ sends itself (campaign runs). The caller's rows are committed
+ * first; an executor that is down must not undo them, so a failure is logged and reported as
+ * `false` (the run's start can be handed over again under the same event id).
+ */
+export async function emitExecutorEvents(events: TExecutorEvent[]): Promise<boolean> {
+  if (!events.length) return true;
+  try {
+    await inngest.send(events);
+    return true;
+  } catch (err) {
+    console.error(`[waymark] could not hand ${events.length} event(s) to the executor`, err);
+    return false;
+  }
+}

@@ -10,3 +10,4 @@ export * from "./journeys";
 export * from "./executor";
 export * from "./analytics";
 export * from "./journey-triggers";
+export * from "./campaigns";

@@ -1,5 +1,6 @@
 import type { InngestFunction } from "inngest";
+import { campaignDrain, campaignRun } from "./campaigns";
 import { runJourney } from "./run-journey-bound";
 
 /** Every function served at /api/inngest. */
-export const functions: InngestFunction.Any[] = [runJourney];
+export const functions: InngestFunction.Any[] = [runJourney, campaignRun, campaignDrain];

@@ -9,6 +9,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
+import { seedDemoCampaign } from "@/lib/demo/demo-campaign";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoJourney } from "@/lib/demo/demo-journey";
 import { seedDemoTriggerJourneys } from "@/lib/demo/demo-trigger-journeys";
@@ -35,6 +36,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     await seedDemoJourney(existing.id, await demoAdminId());
     await seedDemoTriggerJourneys(existing.id, await demoAdminId());
     await seedDemoHistory(existing.id);
+    await seedDemoCampaign(existing.id, await demoAdminId());
     return { created: false };
   }
   await seedDemoWorkspace();
@@ -45,6 +47,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedDemoJourney(ws!.id, await demoAdminId());
   await seedDemoTriggerJourneys(ws!.id, await demoAdminId());
   await seedDemoHistory(ws!.id);
+  await seedDemoCampaign(ws!.id, await demoAdminId());
   return { created: true };
 }
 

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireWorkspace } from "@/app/_server/require-workspace";
+import { PageHeader } from "@/components/app/page-header";
+import { RunProgress } from "@/components/campaigns/run-progress";
+import { findCampaign } from "@/db/queries/campaigns";
+import { readRun } from "@/lib/campaigns/read-campaign";
+import { formatDateTime } from "@/lib/format/dates";
+
+export const metadata = { title: "Campaign run" };
+
+export default async function CampaignRunPage({
+  params,
+}: PageProps<"/w/[workspace]/campaigns/runs/[runId]">) {
+  const p = await params;
+  const { workspace } = await requireWorkspace(p.workspace);
+  if (!z.uuid().safeParse(p.runId).success) notFound();
+  const found = await readRun(workspace.id, p.runId).catch(() => null);
+  if (!found) notFound();
+  const campaign = await findCampaign(workspace.id, found.run.campaignId);
+  const { run } = found;
+  return (
+    <>
+      <PageHeader
+        title={`${campaign?.name ?? "Campaign"} · run ${run.occurrence}`}
+        description={`Started ${formatDateTime(run.scheduledFor, workspace.timezone)}${run.audienceCount !== null ? ` · ${run.audienceCount.toLocaleString("en")} contacts in the audience` : ""}`}
+        actions={
+          campaign ? (
+            <Link
+              href={`/w/${workspace.slug}/campaigns/${campaign.id}`}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              Back to the campaign
+            </Link>
+          ) : null
+        }
+      />
+      <RunProgress
+        slug={workspace.slug}
+        initial={JSON.parse(JSON.stringify(found)) as Parameters<typeof RunProgress>[0]["initial"]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,278 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useDebounced } from "@/components/app/use-debounced";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, Input, NativeSelect } from "@/components/ui/input";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { CHANNEL_LABEL } from "./campaign-labels";
+
+export type TEditorOptions = {
+  segments: { id: string; name: string }[];
+  templates: { id: string; name: string; channel: string; publishedVersion: number }[];
+};
+
+type TAudienceSize = { total: number; reachable: number; expectedRecipients: number };
+
+/**
+ * The short campaign editor: name, audience with its live count, channel and published template
+ * version, holdout, and send now or at a time. Saves a draft, or saves and launches it.
+ */
+export function CampaignEditor({ slug, options }: { slug: string; options: TEditorOptions }) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [segmentId, setSegmentId] = useState(options.segments[0]?.id ?? "");
+  const [channel, setChannel] = useState("email");
+  const published = options.templates.filter((t) => t.channel === channel);
+  const [templateId, setTemplateId] = useState(published[0]?.id ?? "");
+  const [holdout, setHoldout] = useState(0);
+  const [when, setWhen] = useState<"now" | "at">("now");
+  const [sendAt, setSendAt] = useState("");
+
+  const countKey = useDebounced(`${segmentId}|${channel}|${holdout}`, 300);
+  const size = useQuery<TAudienceSize, ApiError>({
+    queryKey: ["campaign-audience", slug, countKey],
+    queryFn: () => {
+      const [s, c, h] = countKey.split("|");
+      const q = new URLSearchParams({ channel: c!, holdoutPercent: h! });
+      if (s) q.set("segmentId", s);
+      return apiFetch<TAudienceSize>(`/api/w/${slug}/campaigns/audience?${q}`, { method: "GET" });
+    },
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+
+  const save = useMutation<{ campaignId: string; runId?: string }, ApiError, boolean>({
+    mutationFn: async (launch) => {
+      const template = options.templates.find((t) => t.id === templateId);
+      const { campaign } = await apiFetch<{ campaign: { id: string } }>(
+        `/api/w/${slug}/campaigns`,
+        {
+          method: "POST",
+          body: {
+            name,
+            audience: segmentId ? { kind: "segment", segmentId } : { kind: "everyone" },
+            channel,
+            treatments: template
+              ? [
+                  {
+                    label: "A",
+                    templateId: template.id,
+                    templateVersion: template.publishedVersion,
+                    percent: 100,
+                  },
+                ]
+              : [],
+            holdoutPercent: holdout,
+            schedule:
+              when === "now"
+                ? { kind: "now" }
+                : { kind: "at", sendAt: sendAt ? new Date(sendAt).toISOString() : "" },
+          },
+        },
+      );
+      if (!launch) return { campaignId: campaign.id };
+      const { run } = await apiFetch<{ run: { id: string } }>(
+        `/api/w/${slug}/campaigns/${campaign.id}/launch`,
+        { method: "POST", body: {} },
+      );
+      return { campaignId: campaign.id, runId: run.id };
+    },
+    onSuccess: ({ campaignId, runId }) =>
+      router.push(
+        runId ? `/w/${slug}/campaigns/runs/${runId}` : `/w/${slug}/campaigns/${campaignId}`,
+      ),
+  });
+  const fields = save.error?.fields ?? {};
+  const err = (k: string) => fields[k];
+
+  return (
+    <form
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_320px]"
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <Card className="space-y-5 p-6">
+        <Field id="campaign-name" label="Name" error={err("name")}>
+          <Input
+            id="campaign-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Spring sale"
+          />
+        </Field>
+        <Field id="campaign-audience" label="Audience" error={err("audience.segmentId")}>
+          <NativeSelect
+            id="campaign-audience"
+            value={segmentId}
+            onChange={(e) => setSegmentId(e.target.value)}
+          >
+            {options.segments.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+            <option value="">Everyone</option>
+          </NativeSelect>
+        </Field>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field id="campaign-channel" label="Channel">
+            <NativeSelect
+              id="campaign-channel"
+              value={channel}
+              onChange={(e) => {
+                setChannel(e.target.value);
+                setTemplateId(
+                  options.templates.find((t) => t.channel === e.target.value)?.id ?? "",
+                );
+              }}
+            >
+              {Object.entries(CHANNEL_LABEL).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field
+            id="campaign-template"
+            label="Template"
+            error={
+              err("treatments") ??
+              err("treatments.0.templateId") ??
+              err("treatments.0.templateVersion")
+            }
+            hint="Its latest published version is sent."
+          >
+            <NativeSelect
+              id="campaign-template"
+              value={templateId}
+              onChange={(e) => setTemplateId(e.target.value)}
+            >
+              {published.length ? null : <option value="">No published template</option>}
+              {published.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name} (v{t.publishedVersion})
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+        </div>
+        <Field
+          id="campaign-holdout"
+          label="Holdout %"
+          error={err("holdoutPercent")}
+          hint="This share of the audience receives nothing and is counted as the control group."
+        >
+          <Input
+            id="campaign-holdout"
+            type="number"
+            min={0}
+            max={50}
+            value={holdout}
+            onChange={(e) => setHoldout(Math.max(0, Math.min(50, Number(e.target.value) || 0)))}
+            className="w-28"
+          />
+        </Field>
+        <fieldset>
+          <legend className="mb-1 block text-sm font-medium text-slate-700">Send</legend>
+          <div className="flex flex-wrap items-center gap-4 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="radio" checked={when === "now"} onChange={() => setWhen("now")} /> Now
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" checked={when === "at"} onChange={() => setWhen("at")} /> At
+            </label>
+            {when === "at" ? (
+              <Input
+                aria-label="Send at"
+                type="datetime-local"
+                value={sendAt}
+                onChange={(e) => setSendAt(e.target.value)}
+                className="w-60"
+              />
+            ) : null}
+          </div>
+          {err("schedule.sendAt") ? (
+            <p role="alert" className="mt-1 text-xs text-red-600">
+              {err("schedule.sendAt")}
+            </p>
+          ) : null}
+        </fieldset>
+        {save.error && !Object.keys(fields).length ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {save.error.message}
+          </p>
+        ) : null}
+        <div className="flex gap-2 border-t border-slate-100 pt-5">
+          <Button
+            type="button"
+            disabled={save.isPending}
+            onClick={() => save.mutate(true)}
+            data-mutates
+          >
+            {when === "now" ? "Save and send now" : "Save and schedule"}
+          </Button>
+          <Button
+            type="button"
+            variant="outline"
+            disabled={save.isPending}
+            onClick={() => save.mutate(false)}
+            data-mutates
+          >
+            Save draft
+          </Button>
+        </div>
+      </Card>
+      <Card className="h-fit space-y-3 p-6" aria-live="polite">
+        <h2 className="text-sm font-semibold text-slate-900">Audience</h2>
+        {size.error ? (
+          <p className="text-sm text-red-600">{size.error.message}</p>
+        ) : size.data ? (
+          <dl className="space-y-2 text-sm">
+            <Row label="In the audience" value={size.data.total} testId="audience-total" />
+            <Row label={`Reachable by ${CHANNEL_LABEL[channel]}`} value={size.data.reachable} />
+            <Row
+              label="Will receive it"
+              value={size.data.expectedRecipients}
+              testId="audience-expected"
+              strong
+            />
+          </dl>
+        ) : (
+          <p className="text-sm text-slate-500">Counting…</p>
+        )}
+        <p className="text-xs text-slate-500">
+          Reachable excludes contacts without an address for the channel or who opted out; the
+          holdout is taken from those.
+        </p>
+      </Card>
+    </form>
+  );
+}
+
+function Row({
+  label,
+  value,
+  testId,
+  strong,
+}: {
+  label: string;
+  value: number;
+  testId?: string;
+  strong?: boolean;
+}) {
+  return (
+    <div className="flex items-baseline justify-between gap-3">
+      <dt className="text-slate-600">{label}</dt>
+      <dd
+        data-testid={testId}
+        className={strong ? "text-lg font-semibold tabular-nums" : "tabular-nums"}
+      >
+        {value.toLocaleString("en")}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { apiFetch } from "@/lib/http/api-fetch";
+import type { TRunProgress } from "@/db/queries/campaign-runs";
+import type { TCampaignDeliveryStatus, TCampaignRunStatus } from "@/db/schema";
+import { DELIVERY_LABEL, STATE_LABEL } from "./campaign-labels";
+
+type TRunView = {
+  run: {
+    id: string;
+    status: TCampaignRunStatus;
+    audienceCount: number | null;
+    treatments: { label: string }[];
+    error: string | null;
+  };
+  progress: TRunProgress;
+};
+
+const OPEN: TCampaignRunStatus[] = ["snapshotting", "sending"];
+const SKIPS: TCampaignDeliveryStatus[] = [
+  "opted_out",
+  "no_address",
+  "suppressed",
+  "frequency_cap",
+  "quiet_hours",
+  "expired",
+];
+
+/**
+ * A run's live progress: the bar fills as deliveries settle (sent, failed or skipped) out of all
+ * that were queued, with every outcome counted. Polls every second while the run is open.
+ */
+export function RunProgress({ slug, initial }: { slug: string; initial: TRunView }) {
+  const { data } = useQuery<TRunView>({
+    queryKey: ["campaign-run", slug, initial.run.id],
+    queryFn: () =>
+      apiFetch<TRunView>(`/api/w/${slug}/campaigns/runs/${initial.run.id}`, { method: "GET" }),
+    initialData: initial,
+    refetchInterval: (q) => (OPEN.includes(q.state.data?.run.status ?? "completed") ? 1000 : false),
+  });
+  const { run, progress } = data;
+  const by = progress.byStatus;
+  const n = (s: TCampaignDeliveryStatus) => by[s] ?? 0;
+  const toSend = progress.total - n("holdout");
+  const settled = toSend - n("queued") - n("sending");
+  const pct = toSend > 0 ? (settled / toSend) * 100 : run.status === "completed" ? 100 : 0;
+  const sentPct = toSend > 0 ? (n("sent") / toSend) * 100 : 0;
+  const failedPct = toSend > 0 ? (n("failed") / toSend) * 100 : 0;
+  const skippedPct = Math.max(0, pct - sentPct - failedPct);
+  return (
+    <Card className="space-y-5 p-6">
+      <div className="flex items-center justify-between gap-4">
+        <div className="flex items-center gap-3">
+          <h2 className="text-base font-semibold">Progress</h2>
+          <Badge
+            data-testid="run-status"
+            tone={run.status === "completed" ? "green" : run.status === "failed" ? "red" : "brand"}
+          >
+            {STATE_LABEL[run.status] ?? run.status}
+          </Badge>
+        </div>
+        <p className="text-sm tabular-nums text-slate-600">
+          <span data-testid="run-settled">{settled.toLocaleString("en")}</span> of{" "}
+          {toSend.toLocaleString("en")} processed
+        </p>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Delivery progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(pct)}
+        className="flex h-3 w-full overflow-hidden rounded-full bg-slate-100 ring-1 ring-inset ring-slate-200"
+      >
+        <div
+          className="h-full bg-emerald-500 transition-[width]"
+          style={{ width: `${sentPct}%` }}
+        />
+        <div className="h-full bg-red-500 transition-[width]" style={{ width: `${failedPct}%` }} />
+        <div
+          className="h-full bg-slate-400 transition-[width]"
+          style={{ width: `${skippedPct}%` }}
+        />
+      </div>
+      {run.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {run.error}
+        </p>
+      ) : null}
+      <dl className="grid grid-cols-2 gap-x-8 gap-y-2 text-sm sm:grid-cols-3">
+        {(["queued", "sent", "failed", "holdout", ...SKIPS] as const).map((s) => (
+          <div
+            key={s}
+            className="flex items-baseline justify-between gap-2 border-b border-slate-100 py-1"
+          >
+            <dt className="text-slate-600">{DELIVERY_LABEL[s]}</dt>
+            <dd className="tabular-nums font-medium" data-testid={`count-${s}`}>
+              {(s === "queued" ? n("queued") + n("sending") : n(s)).toLocaleString("en")}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {run.treatments.length > 1 ? (
+        <div className="text-sm">
+          <h3 className="mb-1 font-medium">By treatment</h3>
+          <ul className="space-y-1">
+            {run.treatments.map((t, i) => (
+              <li key={i} className="flex justify-between tabular-nums">
+                <span>{t.label}</span>
+                <span>
+                  {(progress.byTreatment[String(i)]?.sent ?? 0).toLocaleString("en")} sent
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,215 @@
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { executeRows } from "@/db/execute-rows";
+import { SEGMENT_QUERY_SETTINGS } from "@/db/queries/segments";
+import {
+  campaignRuns,
+  type TCampaignDeliveryStatus,
+  type TCampaignRun,
+  type TCampaignRunStatus,
+} from "@/db/schema";
+
+export type TNewCampaignRun = typeof campaignRuns.$inferInsert;
+
+export async function insertRun(values: TNewCampaignRun, ex: Executor = db()) {
+  const [row] = await ex.insert(campaignRuns).values(values).returning();
+  return row!;
+}
+
+export async function nextOccurrence(campaignId: string, ex: Executor = db()) {
+  const [row] = await executeRows<{ n: number }>(
+    sql`select coalesce(max(occurrence), 0)::int + 1 as n from campaign_runs where campaign_id = ${campaignId}`,
+    ex,
+  );
+  return row!.n;
+}
+
+export async function findRun(workspaceId: string, runId: string, ex: Executor = db()) {
+  const [row] = await ex
+    .select()
+    .from(campaignRuns)
+    .where(and(eq(campaignRuns.workspaceId, workspaceId), eq(campaignRuns.id, runId)));
+  return row ?? null;
+}
+
+/** For background functions, whose events carry only the run id (the run names its workspace). */
+export async function findRunById(runId: string, ex: Executor = db()) {
+  const [row] = await ex.select().from(campaignRuns).where(eq(campaignRuns.id, runId));
+  return row ?? null;
+}
+
+export async function listRuns(workspaceId: string, campaignId: string, ex: Executor = db()) {
+  return ex
+    .select()
+    .from(campaignRuns)
+    .where(and(eq(campaignRuns.workspaceId, workspaceId), eq(campaignRuns.campaignId, campaignId)))
+    .orderBy(desc(campaignRuns.occurrence));
+}
+
+/** The campaign's runs still in flight, for pause/resume/cancel. */
+export async function listOpenRuns(workspaceId: string, campaignId: string, ex: Executor = db()) {
+  return ex
+    .select()
+    .from(campaignRuns)
+    .where(
+      and(
+        eq(campaignRuns.workspaceId, workspaceId),
+        eq(campaignRuns.campaignId, campaignId),
+        sql`${campaignRuns.status} in ('snapshotting', 'sending', 'paused')`,
+      ),
+    );
+}
+
+/** Moves a run between statuses, only from one of `from` (so two callers cannot both win). */
+export async function transitionRun(
+  runId: string,
+  from: TCampaignRunStatus[],
+  to: TCampaignRunStatus,
+  extra: Partial<Pick<TCampaignRun, "error" | "finishedAt">> = {},
+  ex: Executor = db(),
+): Promise<TCampaignRun | null> {
+  const [row] = await ex
+    .update(campaignRuns)
+    .set({ status: to, ...extra })
+    .where(
+      and(
+        eq(campaignRuns.id, runId),
+        sql`${campaignRuns.status} in (${sql.join(
+          from.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export type TSnapshotPlan = {
+  runId: string;
+  workspaceId: string;
+  /** Seeds the stable hash: the same contact lands in the same group on every run of the campaign. */
+  campaignId: string;
+  /** WHERE condition over contacts `c` (the compiled segment, or `true` for everyone). */
+  audience: SQL;
+  holdoutPercent: number;
+  /** Each treatment's share of the non-held-out audience, in per cent, summing to 100. */
+  treatmentPercents: number[];
+};
+
+/**
+ * The audience snapshot: ONE `INSERT … SELECT` from the compiled segment, so the audience never
+ * passes through Node. Two independent stable hashes of (campaign, contact) in basis points pick
+ * the holdout and the treatment. Runs only while the run is `snapshotting` and moves it to
+ * `sending` in the same transaction, so a retried step neither snapshots twice nor adds contacts
+ * who joined the segment since. Returns the audience size and the queued count, or null when
+ * the run had already left `snapshotting`.
+ */
+export async function snapshotAudience(
+  plan: TSnapshotPlan,
+  ex: Executor = db(),
+): Promise<{ audience: number; queued: number } | null> {
+  return ex.transaction(async (tx) => {
+    const [run] = await tx
+      .update(campaignRuns)
+      .set({ status: "sending", snapshotAt: new Date() })
+      .where(and(eq(campaignRuns.id, plan.runId), eq(campaignRuns.status, "snapshotting")))
+      .returning({ id: campaignRuns.id });
+    if (!run) return null;
+    for (const s of SEGMENT_QUERY_SETTINGS) await tx.execute(sql.raw(s));
+    // Integers computed here, written as literals: the planner sees constants, and smallint stays smallint.
+    const holdoutBp = sql.raw(String(Math.round(plan.holdoutPercent * 100)));
+    let cumulative = 0;
+    const whens = plan.treatmentPercents.map((p, i) => {
+      cumulative += p * 100;
+      return sql.raw(`when s.tb < ${cumulative} then ${i}`);
+    });
+    const bucket = (salt: string) =>
+      sql`((hashtextextended(${`${plan.campaignId}:${salt}:`} || c.id::text, 0) % 10000) + 10000) % 10000`;
+    await tx.execute(sql`
+      insert into campaign_deliveries (run_id, contact_id, treatment, status)
+      select ${plan.runId}::uuid, s.id,
+        case when s.hb < ${holdoutBp} then null else (case ${sql.join(whens, sql` `)} else ${sql.raw(String(whens.length - 1))} end)::smallint end,
+        case when s.hb < ${holdoutBp} then 'holdout'::campaign_delivery_status else 'queued'::campaign_delivery_status end
+      from (
+        select c.id, ${bucket("holdout")} as hb, ${bucket("treatment")} as tb
+        from contacts c where c.workspace_id = ${plan.workspaceId} and ${plan.audience}
+      ) s
+      order by s.id
+      on conflict do nothing`);
+    const [counts] = await executeRows<{ audience: number; queued: number }>(
+      sql`select count(*)::int as audience, (count(*) filter (where status = 'queued'))::int as queued
+        from campaign_deliveries where run_id = ${plan.runId}`,
+      tx,
+    );
+    await tx
+      .update(campaignRuns)
+      .set({ audienceCount: counts!.audience, pending: counts!.queued })
+      .where(eq(campaignRuns.id, plan.runId));
+    return counts!;
+  });
+}
+
+/**
+ * Where to cut the run's queued deliveries into slices of about `size`, in contact order: the
+ * first contact id of each slice. One index-only pass over the run's key.
+ */
+export async function sliceStarts(runId: string, size: number, ex: Executor = db()) {
+  const rows = await executeRows<{ contact_id: string }>(
+    sql`select contact_id from (
+        select contact_id, row_number() over (order by contact_id) - 1 as rn
+        from campaign_deliveries where run_id = ${runId} and status in ('queued', 'sending')
+      ) s where rn % ${size} = 0 order by contact_id`,
+    ex,
+  );
+  return rows.map((r) => r.contact_id);
+}
+
+export type TRunProgress = {
+  total: number;
+  byStatus: Partial<Record<TCampaignDeliveryStatus, number>>;
+  /** Per treatment position (`holdout` for the held-out): deliveries by status. */
+  byTreatment: Record<string, Partial<Record<TCampaignDeliveryStatus, number>>>;
+};
+
+/** Counts over the raw delivery rows (a run page polls it; the key scan is fast next to a send). */
+export async function runProgress(
+  workspaceId: string,
+  runId: string,
+  ex: Executor = db(),
+): Promise<TRunProgress> {
+  const rows = await executeRows<{
+    status: TCampaignDeliveryStatus;
+    treatment: number | null;
+    n: number;
+  }>(
+    sql`select d.status, d.treatment, count(*)::int as n from campaign_deliveries d
+      where d.run_id = (select id from campaign_runs where id = ${runId} and workspace_id = ${workspaceId})
+      group by 1, 2`,
+    ex,
+  );
+  const progress: TRunProgress = { total: 0, byStatus: {}, byTreatment: {} };
+  for (const r of rows) {
+    progress.total += r.n;
+    progress.byStatus[r.status] = (progress.byStatus[r.status] ?? 0) + r.n;
+    const key = r.treatment === null ? "holdout" : String(r.treatment);
+    const t = (progress.byTreatment[key] ??= {});
+    t[r.status] = (t[r.status] ?? 0) + r.n;
+  }
+  return progress;
+}
+
+/** The run is done once nothing is pending: completed, unless it was stopped meanwhile. */
+export async function completeRunIfDone(runId: string, ex: Executor = db()) {
+  const [row] = await ex
+    .update(campaignRuns)
+    .set({ status: "completed", finishedAt: new Date() })
+    .where(
+      and(
+        eq(campaignRuns.id, runId),
+        eq(campaignRuns.status, "sending"),
+        eq(campaignRuns.pending, 0),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}

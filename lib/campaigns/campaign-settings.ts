@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { SEND_CHANNELS } from "@/lib/channels/types";
+
+/** Per-campaign limits; absent fields take the defaults below (issue 15: workspace defaults later). */
+export const ZCampaignLimits = z.object({
+  /** Messages per second for this campaign, shared by every worker (a token bucket in Postgres). */
+  messagesPerSecond: z.number().int().min(1).max(20_000).optional(),
+  /** At most this many messages to one contact in 24 hours, counting every origin (journeys too). */
+  dailyCapPerContact: z.number().int().min(1).max(100).optional(),
+  /** Contacts whose local time (their zone, else the workspace's) is inside the window are skipped. */
+  quietHours: z
+    .object({
+      start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM"),
+      end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM"),
+    })
+    .optional(),
+  /** Deliveries still queued this long after the run started are dropped as `expired`. */
+  maxDurationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 7)
+    .optional(),
+});
+export type TCampaignLimits = z.infer<typeof ZCampaignLimits>;
+
+export const CAMPAIGN_LIMIT_DEFAULTS = {
+  messagesPerSecond: 1000,
+  maxDurationMinutes: 60 * 24,
+} as const;
+
+export const ZTreatment = z.object({
+  label: z.string().trim().min(1).max(40),
+  templateId: z.uuid(),
+  templateVersion: z.number().int().min(1),
+  percent: z.number().int().min(1).max(100),
+});
+export type TTreatment = z.infer<typeof ZTreatment>;
+
+export const ZCampaignInput = z
+  .object({
+    name: z.string().trim().min(1, "Give the campaign a name").max(120),
+    audience: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("segment"), segmentId: z.uuid("Choose a segment") }),
+      z.object({ kind: z.literal("everyone") }),
+    ]),
+    channel: z.enum(SEND_CHANNELS),
+    /** One treatment is a plain send; two to five are an A/B test. Percentages sum to 100. */
+    treatments: z.array(ZTreatment).min(1, "Choose a template").max(5, "At most 5 treatments"),
+    holdoutPercent: z.number().int().min(0).max(50).default(0),
+    schedule: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("now") }),
+      z.object({ kind: z.literal("at"), sendAt: z.iso.datetime({ offset: true }) }),
+    ]),
+    limits: ZCampaignLimits.default({}),
+  })
+  .superRefine((v, ctx) => {
+    const total = v.treatments.reduce((s, t) => s + t.percent, 0);
+    if (total !== 100)
+      ctx.addIssue({
+        code: "custom",
+        path: ["treatments"],
+        message: `Treatment percentages must sum to 100 (they sum to ${total})`,
+      });
+  });
+export type TCampaignInput = z.infer<typeof ZCampaignInput>;

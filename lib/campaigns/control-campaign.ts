@@ -1,0 +1,66 @@
+import { db } from "@/db";
+import { listOpenRuns, transitionRun } from "@/db/queries/campaign-runs";
+import { lockCampaign, setCampaignState } from "@/db/queries/campaigns";
+import type { TCampaignRun, TCampaignState } from "@/db/schema";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+
+export const CAMPAIGN_ACTIONS = ["pause", "resume", "cancel"] as const;
+export type TCampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
+
+const ALLOWED: Record<TCampaignAction, { from: TCampaignState[]; to: TCampaignState }> = {
+  pause: { from: ["running", "scheduled"], to: "paused" },
+  resume: { from: ["paused"], to: "running" },
+  cancel: { from: ["running", "scheduled", "paused"], to: "cancelled" },
+};
+
+/**
+ * Pauses, resumes or cancels a campaign and its open runs in one transaction. Workers read the
+ * run's status before each batch, so a pause takes effect after the batch in flight. Returns the
+ * runs a resume must hand back to the executor (`campaign/run.resumed`).
+ */
+export async function controlCampaign(
+  workspaceId: string,
+  campaignId: string,
+  action: TCampaignAction,
+  userId: string | null,
+): Promise<{ state: TCampaignState; resumed: TCampaignRun[] }> {
+  return db().transaction(async (tx) => {
+    const c = await lockCampaign(workspaceId, campaignId, tx);
+    if (!c) throw new NotFoundError("No such campaign");
+    const rule = ALLOWED[action];
+    if (!rule.from.includes(c.state))
+      throw new ConflictError(
+        `A ${c.state} campaign cannot be ${action === "cancel" ? "cancelled" : `${action}d`}`,
+      );
+    const resumed: TCampaignRun[] = [];
+    for (const run of await listOpenRuns(workspaceId, campaignId, tx)) {
+      if (action === "pause")
+        await transitionRun(run.id, ["snapshotting", "sending"], "paused", {}, tx);
+      else if (action === "cancel")
+        await transitionRun(
+          run.id,
+          ["snapshotting", "sending", "paused"],
+          "cancelled",
+          {
+            finishedAt: new Date(),
+          },
+          tx,
+        );
+      else {
+        // A run paused before its snapshot takes it when resumed.
+        const back = await transitionRun(
+          run.id,
+          ["paused"],
+          run.snapshotAt ? "sending" : "snapshotting",
+          {},
+          tx,
+        );
+        if (back) resumed.push(back);
+      }
+    }
+    const to: TCampaignState =
+      action === "resume" && c.nextRunAt && c.nextRunAt > new Date() ? "scheduled" : rule.to;
+    await setCampaignState(workspaceId, campaignId, to, userId, {}, tx);
+    return { state: to, resumed };
+  });
+}

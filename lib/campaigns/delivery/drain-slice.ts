@@ -1,0 +1,61 @@
+import { claimDeliveries, dropUnsent, runSendState } from "@/db/queries/campaign-deliveries";
+import { findRunById } from "@/db/queries/campaign-runs";
+import { returnTokens, takeTokens } from "@/db/queries/rate-buckets";
+import { CAMPAIGN_LIMIT_DEFAULTS, ZCampaignLimits } from "../campaign-settings";
+import { finishRunIfDone } from "./finish-run";
+import { loadRunContext, type TRunContext } from "./run-context";
+import { sendCampaignBatch, type TBatchResult } from "./send-campaign-batch";
+
+/** Deliveries claimed and sent together: one round of queries and one settlement transaction. */
+export const BATCH_SIZE = 500;
+
+export type TSlice = { runId: string; from: string; to: string | null };
+export type TDrainResult =
+  | { kind: "sent"; counts: TBatchResult; claimed: number }
+  /** The campaign's bucket is empty: come back after `waitMs`. */
+  | { kind: "wait"; waitMs: number }
+  /** Nothing left to claim in this slice. */
+  | { kind: "done" }
+  /** The run is paused, cancelled or finished: this worker stops. */
+  | { kind: "stopped"; status: string };
+
+export const campaignBucketKey = (campaignId: string) => `campaign:${campaignId}`;
+
+/**
+ * One batch of one slice of a run: checks the run may still send, takes tokens from the
+ * campaign's bucket, claims that many queued deliveries (`FOR UPDATE SKIP LOCKED`) and sends them.
+ * Safe to call again after a crash at any point: claims go stale and are taken over, and the
+ * message idempotency key stops a second send.
+ */
+export async function drainSlice(
+  slice: TSlice,
+  opts: { batchSize?: number; context?: TRunContext; now?: () => Date } = {},
+): Promise<TDrainResult> {
+  const now = opts.now ?? (() => new Date());
+  const state = await runSendState(slice.runId);
+  if (!state || state.status !== "sending")
+    return { kind: "stopped", status: state?.status ?? "gone" };
+  if (state.expiresAt && state.expiresAt <= now()) {
+    await dropUnsent(slice.runId, "expired");
+    await finishRunIfDone(slice.runId);
+    return { kind: "stopped", status: "expired" };
+  }
+  const run = await findRunById(slice.runId);
+  if (!run) return { kind: "stopped", status: "gone" };
+  const limits = ZCampaignLimits.parse(run.limits);
+  const rate = limits.messagesPerSecond ?? CAMPAIGN_LIMIT_DEFAULTS.messagesPerSecond;
+  const want = opts.batchSize ?? BATCH_SIZE;
+  const bucket = campaignBucketKey(run.campaignId);
+  const { granted, waitMs } = await takeTokens(bucket, want, rate, Math.max(rate, 1));
+  if (!granted) return { kind: "wait", waitMs };
+  const claimed = await claimDeliveries(slice.runId, slice, granted);
+  await returnTokens(bucket, granted - claimed.length);
+  if (!claimed.length) {
+    // The slice is empty; if the whole run is, whoever notices first completes it.
+    await finishRunIfDone(slice.runId);
+    return { kind: "done" };
+  }
+  const context = opts.context ?? (await loadRunContext(run));
+  const counts = await sendCampaignBatch(context, claimed, now());
+  return { kind: "sent", counts, claimed: claimed.length };
+}

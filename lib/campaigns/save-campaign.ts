@@ -1,0 +1,92 @@
+import { db } from "@/db";
+import { findCampaign, insertCampaign, lockCampaign, updateCampaign } from "@/db/queries/campaigns";
+import type { TCampaign } from "@/db/schema";
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { ZCampaignInput, type TCampaignInput } from "./campaign-settings";
+import { checkCampaignReferences } from "./check-campaign-references";
+
+const nameTaken = (name: string) =>
+  new ConflictError(`A campaign named "${name}" already exists`, {
+    name: `A campaign named "${name}" already exists`,
+  });
+
+/** The zod errors of a body as `{ field.path: message }`. */
+export function parseCampaignInput(body: unknown): TCampaignInput {
+  const parsed = ZCampaignInput.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join(".") || "body"] ??= issue.message;
+  throw new ValidationError(fields);
+}
+
+function columnsOf(input: TCampaignInput) {
+  const first = input.treatments[0]!;
+  return {
+    name: input.name,
+    audienceKind: input.audience.kind,
+    segmentId: input.audience.kind === "segment" ? input.audience.segmentId : null,
+    channel: input.channel,
+    templateId: first.templateId,
+    templateVersion: first.templateVersion,
+    holdoutPercent: input.holdoutPercent,
+    scheduleKind: input.schedule.kind,
+    scheduleSettings: input.schedule.kind === "at" ? { sendAt: input.schedule.sendAt } : {},
+    limits: input.limits,
+  };
+}
+
+/** A new draft campaign, checked in full (schema, then references) before anything is written. */
+export async function createCampaign(
+  workspaceId: string,
+  userId: string | null,
+  body: unknown,
+): Promise<TCampaign> {
+  const input = parseCampaignInput(body);
+  await checkCampaignReferences(workspaceId, input);
+  try {
+    return await db().transaction((tx) =>
+      insertCampaign(
+        { ...columnsOf(input), workspaceId, createdBy: userId, stateChangedBy: userId },
+        input.treatments,
+        tx,
+      ),
+    );
+  } catch (err) {
+    if (isUniqueViolation(err, "campaigns_workspace_name_key")) throw nameTaken(input.name);
+    throw err;
+  }
+}
+
+/** Edits a campaign that has not been launched (draft), or a scheduled one before it starts. */
+export async function editCampaign(
+  workspaceId: string,
+  campaignId: string,
+  body: unknown,
+): Promise<TCampaign> {
+  const input = parseCampaignInput(body);
+  await checkCampaignReferences(workspaceId, input);
+  try {
+    return await db().transaction(async (tx) => {
+      const current = await lockCampaign(workspaceId, campaignId, tx);
+      if (!current) throw new NotFoundError("No such campaign");
+      if (current.state !== "draft")
+        throw new ConflictError(`A ${current.state} campaign cannot be edited`);
+      return (await updateCampaign(
+        workspaceId,
+        campaignId,
+        columnsOf(input),
+        input.treatments,
+        tx,
+      ))!;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, "campaigns_workspace_name_key")) throw nameTaken(input.name);
+    throw err;
+  }
+}
+
+export async function findCampaignOrThrow(workspaceId: string, campaignId: string) {
+  const c = await findCampaign(workspaceId, campaignId);
+  if (!c) throw new NotFoundError("No such campaign");
+  return c;
+}
