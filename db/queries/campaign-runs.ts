@@ -213,3 +213,14 @@ export async function completeRunIfDone(runId: string, ex: Executor = db()) {
     .returning();
   return row ?? null;
 }
+
+/** Sets `pending` to 0 when the run has no unsettled delivery left; says whether it did. */
+export async function settlePendingIfNoneLeft(runId: string, ex: Executor = db()) {
+  const rows = await executeRows<{ id: string }>(
+    sql`update campaign_runs set pending = 0 where id = ${runId} and not exists (
+        select 1 from campaign_deliveries where run_id = ${runId} and status in ('queued', 'sending'))
+      returning id`,
+    ex,
+  );
+  return rows.length > 0;
+}

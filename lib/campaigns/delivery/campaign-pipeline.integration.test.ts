@@ -302,3 +302,16 @@ describe("campaign bulk delivery", () => {
     expect(await findCampaign(t.ws, past.id)).toMatchObject({ state: "draft" });
   });
 });
+
+describe("a contact erased mid-run", () => {
+  it("does not keep the run from completing", async () => {
+    const t4 = await makeCampaignTenant("Erase", 100);
+    const { run, counts } = await launchAndSnapshot(t4, { holdoutPercent: 0 });
+    // Erasing the contact takes its queued delivery with it (the foreign key cascades).
+    await db().execute(sql`delete from contacts where id = (
+      select contact_id from campaign_deliveries where run_id = ${run.id} and status = 'queued' limit 1)`);
+    await drainAll(run.id, 1);
+    expect(await findRun(t4.ws, run.id)).toMatchObject({ status: "completed", pending: 0 });
+    expect((await runProgress(t4.ws, run.id)).total).toBe(counts.audience - 1);
+  });
+});
