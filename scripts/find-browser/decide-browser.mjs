@@ -89,33 +89,29 @@ export function locateBrowser(probe) {
 }
 
 /**
- * How to get a browser when none is found, as a list of attempts tried in order. On Debian or
- * Ubuntu as root, the distribution's package (no download from Google, updated with the system);
- * everywhere, Playwright's own download as the fallback (it needs the internet).
+ * How to get a browser when none is found, as a list of attempts tried in order: on Debian or
+ * Ubuntu as root, the distribution's package (from the package mirrors, updated with the system,
+ * installed at /usr/bin/chromium). Nothing else is installed unasked: a browser download from a
+ * CDN fails on machines that reach only package mirrors, so elsewhere the message says what to do.
  * `probe`: { platform, uid, isDebianLike }.
  */
 export function planInstall({ platform, uid, isDebianLike }) {
-  const attempts = [];
-  if (platform === "linux" && uid === 0 && isDebianLike) {
-    attempts.push({
+  if (platform !== "linux" || uid !== 0 || !isDebianLike) return [];
+  return [
+    {
       why: "No Chromium found; installing Debian/Ubuntu's `chromium` package with apt-get (needs the package mirrors).",
       commands: [
         ["apt-get", "update", "-qq"],
         ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"],
       ],
-    });
-  }
-  attempts.push({
-    why: "No Chromium found; downloading Playwright's Chromium with `npx playwright install chromium` (needs the internet).",
-    commands: [["npx", "playwright", "install", "chromium"]],
-  });
-  return attempts;
+    },
+  ];
 }
 
 /** What to tell someone when every attempt failed. */
 export function noBrowserMessage({ platform, uid, isDebianLike }) {
   const lines = [
-    "No Chromium for the end-to-end tests, and installing one failed. Do one of these, then run the tests again:",
+    "No Chromium for the end-to-end tests, and none could be installed here. Do one of these, then run the tests again:",
     "  - set CHROMIUM_PATH to a Chromium or Chrome executable;",
   ];
   if (platform === "linux" && isDebianLike) {
@@ -124,7 +120,6 @@ export function noBrowserMessage({ platform, uid, isDebianLike }) {
     );
   } else if (platform === "darwin") {
     lines.push("  - brew install --cask chromium   (or install Google Chrome);");
-  }
-  lines.push("  - npx playwright install chromium   (downloads it; needs the internet).");
+  } else if (platform === "win32") lines.push("  - install Google Chrome or Chromium;");
   return lines.join("\n");
 }

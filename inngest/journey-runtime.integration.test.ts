@@ -1,3 +1,6 @@
+// The journey runtime (lib/journeys) checked end to end with its executor adapter bound, so the
+// events asserted are the executor's own (names, ids that dedupe): entering, running and exiting journeys. It lives in
+// inngest/ because lib/ never imports the adapter.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -23,11 +26,11 @@ import { FakeStepPort } from "@/lib/journeys/testing/fake-step-port";
 import { saveChannelProvider } from "@/lib/messages/send/configure-channel-provider";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
 import { findJourneyVersionAnyWorkspace } from "@/db/queries/journeys";
-import { dbJourneyEffects } from "./db-journey-effects";
-import { enterJourneyByApi } from "./enter-by-api";
-import { setEventSink } from "@/inngest/emit-events";
-import { enterJourney } from "./enter-journey";
-import { runningJourneys } from "./running-journeys";
+import { dbJourneyEffects } from "@/lib/journeys/runtime/db-journey-effects";
+import { enterJourneyByApi } from "@/lib/journeys/runtime/enter-by-api";
+import { setEventSink } from "./emit-events";
+import { enterJourney } from "@/lib/journeys/runtime/enter-journey";
+import { runningJourneys } from "@/lib/journeys/runtime/running-journeys";
 
 let sink: TSmtpSink;
 const emitted: { name: string; id?: string; data: Record<string, unknown> }[] = [];

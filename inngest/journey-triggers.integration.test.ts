@@ -1,3 +1,6 @@
+// The journey runtime (lib/journeys) checked end to end with its executor adapter bound, so the
+// events asserted are the executor's own (names, ids that dedupe): the segment and date triggers and stalled-entry redelivery. It lives in
+// inngest/ because lib/ never imports the adapter.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -26,12 +29,12 @@ import type { TSegmentDefinition } from "@/lib/segments/definition";
 import { importStaticSegment } from "@/lib/segments/import-static-segment";
 import { createSegment } from "@/lib/segments/save-segment";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
-import { setEventSink } from "@/inngest/emit-events";
-import { routeIngestedEvents } from "../runtime/route-ingested-events";
-import { forgetRunningJourneys, runningJourneys } from "../runtime/running-journeys";
-import { checkSegmentTriggers } from "./segment-trigger-sweep";
-import { redeliverStalledEntries } from "../runtime/redeliver-stalled-entries";
-import { sweepJourneyTriggers } from "./sweep-journey-triggers";
+import { setEventSink } from "./emit-events";
+import { routeIngestedEvents } from "@/lib/journeys/runtime/route-ingested-events";
+import { forgetRunningJourneys, runningJourneys } from "@/lib/journeys/runtime/running-journeys";
+import { checkSegmentTriggers } from "@/lib/journeys/triggers/segment-trigger-sweep";
+import { redeliverStalledEntries } from "@/lib/journeys/runtime/redeliver-stalled-entries";
+import { sweepJourneyTriggers } from "@/lib/journeys/triggers/sweep-journey-triggers";
 
 const emitted: { name: string; id?: string; data: Record<string, unknown> }[] = [];
 setEventSink(async (events) => void emitted.push(...events));
