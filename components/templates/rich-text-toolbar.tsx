@@ -1,5 +1,6 @@
 "use client";
 import { Bold, Italic, Link } from "lucide-react";
+import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -43,11 +44,11 @@ export function RichTextToolbar({
     const el = target.current;
     if (!el) return;
     const r = wrapSelection(el.value, el.selectionStart, el.selectionEnd, kind);
-    onChange(r.value);
-    setTimeout(() => {
-      el.focus();
-      el.setSelectionRange(r.select[0], r.select[1]);
-    }, 0);
+    // The new value is rendered before the selection is set, in this same click: a deferred
+    // setSelectionRange lost the race with fast typing (the caret sat after the placeholder).
+    flushSync(() => onChange(r.value));
+    el.focus();
+    el.setSelectionRange(r.select[0], r.select[1]);
   };
   // mousedown is prevented so the textarea keeps its selection while the button is pressed.
   const btn = (kind: "bold" | "italic" | "link", label: string, Icon: typeof Bold) => (
