@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
+import { isJsonContentType } from "@/lib/http/json-content-type";
+import { readBodyText } from "@/lib/http/read-body";
 import { zodFields } from "@/lib/validation/zod-fields";
 
 export { zodFields };
@@ -38,21 +40,25 @@ export function errorResponse(err: unknown): Response {
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * Reads a JSON body and validates it; every failure is a 400 naming the field. `maxBytes` raises
- * the 64 KB limit for the few bodies that carry a file (a CSV of user ids).
+ * Reads a JSON body through the one body reader (bytes counted after any gzip/deflate, 413 past
+ * `maxBytes`) and validates it; every failure is a 400 naming the field. `maxBytes` raises the
+ * 64 KB limit for the few bodies that carry a file (a CSV of user ids). The content type must be
+ * exactly application/json (415 otherwise): a cross-site form cannot send it without a preflight.
  */
 export async function parseJson<T extends z.ZodType>(
   req: Request,
   schema: T,
   { maxBytes = MAX_BODY_BYTES } = {},
 ): Promise<z.infer<T>> {
-  if (!req.headers.get("content-type")?.toLowerCase().includes("application/json")) {
-    throw new ValidationError({ body: "Send a JSON body with Content-Type: application/json" });
+  if (!isJsonContentType(req.headers.get("content-type"))) {
+    throw new AppError(
+      415,
+      "unsupported_media_type",
+      "Send a JSON body with Content-Type: application/json",
+      { body: "Send a JSON body with Content-Type: application/json" },
+    );
   }
-  const text = await req.text();
-  if (text.length > maxBytes)
-    throw new AppError(413, "payload_too_large", "Request body is too large");
-  return parseJsonText(text, schema);
+  return parseJsonText(await readBodyText(req, { maxBytes }), schema);
 }
 
 /** Validates a body already read (by withApiKey, which caps its size). */

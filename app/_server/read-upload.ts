@@ -1,4 +1,5 @@
 import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { BodyTooLargeError, readBodyBytes } from "@/lib/http/read-body";
 
 // Room for the multipart boundaries and part headers around the file itself.
 const FRAMING_BYTES = 64 * 1024;
@@ -10,22 +11,6 @@ const tooLarge = (maxBytes: number) =>
     `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`,
     { file: `must be at most ${Math.round(maxBytes / 1024 / 1024)} MB` },
   );
-
-async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Buffer> {
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(parts);
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes - FRAMING_BYTES);
-    }
-    parts.push(value);
-  }
-}
 
 /**
  * The file of a multipart upload (field `file`), refused with 413 past `maxBytes`. JSON-only
@@ -44,11 +29,11 @@ export async function readUploadedFile(
     throw new ValidationError({
       file: "Send the file as multipart/form-data, in a field named file",
     });
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes + FRAMING_BYTES) throw tooLarge(maxBytes);
   let form: FormData;
   try {
-    const body = req.body ? await readLimited(req.body, maxBytes + FRAMING_BYTES) : Buffer.alloc(0);
+    const body = await readBodyBytes(req, { maxBytes: maxBytes + FRAMING_BYTES }).catch((e) => {
+      throw e instanceof BodyTooLargeError ? tooLarge(maxBytes) : e;
+    });
     form = await new Response(new Uint8Array(body), {
       headers: { "content-type": type },
     }).formData();

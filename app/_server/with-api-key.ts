@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { authenticateApiKey, type TApiKeyContext } from "@/lib/api-keys/authenticate-api-key";
+import { carriesJson } from "@/lib/http/json-content-type";
+import { readBodyText } from "@/lib/http/read-body";
 import { errorJson, errorResponse } from "./http";
-import { readBodyLimited } from "./read-body";
 
 type TOptions = { maxBodyBytes?: number };
 
@@ -19,7 +20,8 @@ function writeKeyOf(body: string): string | null {
 /**
  * Wraps a public /api/v1 route: the API key decides the workspace, and nothing else can. The key
  * comes from `Authorization` (Bearer, or Basic with the key as user) or, for Segment's browser
- * library, a `writeKey` in the body. Bodies are read here, capped at `maxBodyBytes` (413 beyond).
+ * library, a `writeKey` in the body. Bodies are read here through the one body reader: gzip or
+ * deflate accepted, capped at `maxBodyBytes` after decompression (413 beyond), JSON only (415).
  */
 export function withApiKey<P>(
   handler: (
@@ -30,10 +32,17 @@ export function withApiKey<P>(
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      const body =
-        req.method === "GET" || req.method === "DELETE" || req.method === "HEAD"
-          ? ""
-          : await readBodyLimited(req, opts.maxBodyBytes ?? 64 * 1024);
+      const hasBody = !(req.method === "GET" || req.method === "DELETE" || req.method === "HEAD");
+      if (hasBody && !carriesJson(req.headers.get("content-type")))
+        return errorJson(
+          415,
+          "unsupported_media_type",
+          "Send a JSON body (Content-Type: application/json)",
+          { "content-type": "must be application/json" },
+        );
+      const body = hasBody
+        ? await readBodyText(req, { maxBytes: opts.maxBodyBytes ?? 64 * 1024 })
+        : "";
       const header = req.headers.get("authorization");
       const bodyKey = header ? null : writeKeyOf(body);
       const apiKey = await authenticateApiKey(header ?? (bodyKey ? `Bearer ${bodyKey}` : null));

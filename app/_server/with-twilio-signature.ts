@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { readBodyText } from "@/lib/http/read-body";
 import { twilioAuthToken } from "@/lib/messages/engagement/twilio-webhooks";
 import { verifyTwilioSignature } from "@/lib/messages/engagement/twilio-signature";
 import { errorJson, errorResponse } from "./http";
 import { publicUrl } from "./public-url";
 
+// Twilio's status and inbound webhooks are a few hundred bytes of form fields.
+const MAX_WEBHOOK_BYTES = 64 * 1024;
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 /**
@@ -22,7 +25,7 @@ export function withTwilioSignature(
       const token = z.uuid().safeParse(workspaceId).success
         ? await twilioAuthToken(workspaceId)
         : null;
-      const text = await req.text();
+      const text = await readBodyText(req, { maxBytes: MAX_WEBHOOK_BYTES, allowCompressed: false });
       const params = Object.fromEntries(new URLSearchParams(text));
       const url = new URL(req.url);
       const signedUrl = publicUrl(req, url.pathname + url.search);

@@ -2,6 +2,11 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { memoiseOwnedSteps } from "@/db/queries/executor-runs";
 import { writeOwnedSteps } from "./group-commit";
+import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/read-body";
+
+// Step outputs are at most 4 MB each in Inngest; a checkpoint carries a few of them.
+const MAX_CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
 // Inngest's async checkpoint endpoint (`POST /v1/checkpoint/{runId}/async`), as inngest 4.24.0
 // calls it when a discovery request carries `ctx.fn_id`: the SDK runs several steps in one request
@@ -62,8 +67,10 @@ export async function handleCheckpointRequest(
     });
   let raw: unknown;
   try {
-    raw = await req.json();
-  } catch {
+    raw = JSON.parse(await readBodyText(req, { maxBytes: MAX_CHECKPOINT_BYTES }));
+  } catch (err) {
+    if (err instanceof AppError)
+      return json(err.status, { error: err.message, status: err.status });
     return json(400, { error: "Body is not JSON" });
   }
   const body = ZCheckpoint.safeParse(raw);

@@ -2,6 +2,11 @@ import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { TEventInput, TIngestResult } from "./ingest-events";
 import { ZEventInput } from "./ingest-events";
+import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/read-body";
+
+// Inngest's own event API takes at most 3 MB a request.
+const MAX_EVENT_BODY_BYTES = 3 * 1024 * 1024;
 
 const ZBatch = z.array(ZEventInput).max(5000);
 
@@ -26,8 +31,10 @@ export async function handleEventRequest(
   if (!sameKey(key, opts.eventKey)) return json(401, { error: "Event key not found", status: 401 });
   let raw: unknown;
   try {
-    raw = await req.json();
-  } catch {
+    raw = JSON.parse(await readBodyText(req, { maxBytes: MAX_EVENT_BODY_BYTES }));
+  } catch (err) {
+    if (err instanceof AppError)
+      return json(err.status, { error: err.message, status: err.status });
     return json(400, { error: "Body is not JSON", status: 400 });
   }
   const parsed = Array.isArray(raw) ? ZBatch.safeParse(raw) : ZEventInput.safeParse(raw);

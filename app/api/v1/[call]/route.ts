@@ -44,7 +44,7 @@ export const POST = withApiKey<{ call: string }>(
         "not_found",
         `Unknown call ${params.call}; use identify, track, page, screen, alias or batch`,
       );
-    if (call !== "batch" && body.length > MAX_CALL_BYTES)
+    if (call !== "batch" && Buffer.byteLength(body) > MAX_CALL_BYTES)
       return errorJson(413, "payload_too_large", "A single call is at most 64 KB; use /batch");
     const json = parseJson(body);
     if (!json.ok)
