@@ -1,6 +1,5 @@
 import type { NextRequest } from "next/server";
 import { authenticateApiKey, type TApiKeyContext } from "@/lib/api-keys/authenticate-api-key";
-import { carriesJson } from "@/lib/http/json-content-type";
 import { readBodyText } from "@/lib/http/read-body";
 import { errorJson, errorResponse } from "./http";
 
@@ -21,7 +20,10 @@ function writeKeyOf(body: string): string | null {
  * Wraps a public /api/v1 route: the API key decides the workspace, and nothing else can. The key
  * comes from `Authorization` (Bearer, or Basic with the key as user) or, for Segment's browser
  * library, a `writeKey` in the body. Bodies are read here through the one body reader: gzip or
- * deflate accepted, capped at `maxBodyBytes` after decompression (413 beyond), JSON only (415).
+ * deflate accepted, capped at `maxBodyBytes` after decompression (413 beyond). Like Segment's API,
+ * any content type is read as JSON: RudderStack's SDK labels its gzip batches form-encoded (axios'
+ * default), sendBeacon sends text/plain, and the key (not a cookie) authenticates, so a cross-site
+ * form gains nothing.
  */
 export function withApiKey<P>(
   handler: (
@@ -33,13 +35,6 @@ export function withApiKey<P>(
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const hasBody = !(req.method === "GET" || req.method === "DELETE" || req.method === "HEAD");
-      if (hasBody && !carriesJson(req.headers.get("content-type")))
-        return errorJson(
-          415,
-          "unsupported_media_type",
-          "Send a JSON body (Content-Type: application/json)",
-          { "content-type": "must be application/json" },
-        );
       const body = hasBody
         ? await readBodyText(req, { maxBytes: opts.maxBodyBytes ?? 64 * 1024 })
         : "";

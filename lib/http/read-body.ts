@@ -74,10 +74,10 @@ function inflaterFor(encoding: "gzip" | "deflate", first: Buffer | undefined): T
   return zlibWrapped ? zlib.createInflate(opts) : zlib.createInflateRaw(opts);
 }
 
-const isZlibError = (err: unknown) =>
-  err instanceof Error && typeof (err as { code?: unknown }).code === "string"
-    ? String((err as { code: string }).code).startsWith("Z_")
-    : false;
+const isZlibError = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("Z_");
+};
 
 /** Reads the whole body as bytes under the rules above. */
 export async function readBodyBytes(req: Request, opts: TReadBodyOptions): Promise<Buffer> {
