@@ -49,6 +49,8 @@ export const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** How often segment-entered and date-attribute journey triggers are swept (events re-check segments at once). */
   WAYMARK_TRIGGER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Privacy: store no IP address from ingested calls' `context.ip` (events keep the rest). */
+  WAYMARK_INGEST_DROP_IP: ZBool.default(false),
 });
 
 export type TExecutorKind = "local" | "inngest-dev" | "inngest";

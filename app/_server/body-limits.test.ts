@@ -7,7 +7,7 @@ import { withTwilioSignature } from "./with-twilio-signature";
 
 // Every route that reads a body goes through lib/http/read-body: these pin the session JSON
 // routes (parseJson) and the public Twilio webhooks to it.
-const post = (body: Uint8Array | string, headers: Record<string, string>) =>
+const post = (body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string>) =>
   new Request("http://127.0.0.1/api/x", { method: "POST", body, headers });
 
 const caught = (p: Promise<unknown>) =>

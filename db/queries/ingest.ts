@@ -99,6 +99,8 @@ export type TEventRow = {
   properties: Row;
   occurredAt: Date;
   messageId: string;
+  /** What of the sender's `context` is kept (ip, userAgent, app, os, campaign, page…). */
+  context?: Row | null;
 };
 
 /** Inserts events; a message id seen before is skipped. Returns the rows actually stored. */
@@ -110,6 +112,7 @@ export async function insertEvents(workspaceId: string, rows: TEventRow[], ex: E
     properties: r.properties,
     occurred_at: r.occurredAt.toISOString(),
     message_id: r.messageId,
+    context: r.context ?? null,
   }));
   return rowsOf<{
     id: string | number;
@@ -119,9 +122,9 @@ export async function insertEvents(workspaceId: string, rows: TEventRow[], ex: E
     occurred_at: string | Date;
   }>(
     await ex.execute(sql`
-      insert into events (workspace_id, contact_id, name, properties, occurred_at, message_id)
-      select ${workspaceId}, x.contact_id, x.name, x.properties, x.occurred_at, x.message_id
-      from jsonb_to_recordset(${json(payload)}) as x(contact_id uuid, name text, properties jsonb, occurred_at timestamptz, message_id text)
+      insert into events (workspace_id, contact_id, name, properties, occurred_at, message_id, context)
+      select ${workspaceId}, x.contact_id, x.name, x.properties, x.occurred_at, x.message_id, x.context
+      from jsonb_to_recordset(${json(payload)}) as x(contact_id uuid, name text, properties jsonb, occurred_at timestamptz, message_id text, context jsonb)
       on conflict (workspace_id, message_id) do nothing
       returning id, message_id, contact_id, name, occurred_at`),
   );
@@ -147,8 +150,11 @@ export async function applyProfilePatches(
   ex: Executor,
 ) {
   if (!patches.length) return;
+  // `fill` holds what the device's context says (zone, locale): used only where the contact has none.
   const sets = PROFILE_FIELDS.map((f) =>
-    sql.raw(`${f} = case when p.patch ? '${f}' then p.patch->>'${f}' else c.${f} end`),
+    sql.raw(
+      `${f} = case when p.patch ? '${f}' then p.patch->>'${f}' else coalesce(c.${f}, p.patch->'fill'->>'${f}') end`,
+    ),
   );
   await ex.execute(sql`
     update contacts c set ${sql.join(sets, sql`, `)},

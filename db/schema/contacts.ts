@@ -146,6 +146,8 @@ export const events = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     /** The sender's idempotency key: a repeat is accepted and stored once. */
     messageId: text("message_id").notNull(),
+    /** Segment `context` as kept by lib/ingest/event-context (ip, userAgent, app, os, campaign…). */
+    context: jsonb("context").$type<Record<string, unknown>>(),
   },
   (t) => [
     uniqueIndex("events_message_id_key").on(t.workspaceId, t.messageId),

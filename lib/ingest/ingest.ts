@@ -95,11 +95,16 @@ async function resolveContacts(
 }
 
 function eventRow(o: TOperation, contactId: string): TEventRow {
-  const base = { contactId, occurredAt: o.occurredAt, messageId: o.messageId };
+  const base = {
+    contactId,
+    occurredAt: o.occurredAt,
+    messageId: o.messageId,
+    context: o.context ?? null,
+  };
   if (o.kind === "event") return { ...base, name: o.name, properties: o.properties };
   if (o.kind === "alias")
     return { ...base, name: "$alias", properties: { previousId: o.previousId } };
-  const { attributes, pushTokens: _t, subscriptions, ...fields } = o.profile;
+  const { attributes, pushTokens: _t, fill: _f, subscriptions, ...fields } = o.profile;
   const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return {
     ...base,
@@ -149,6 +154,7 @@ async function ingestInTx(
     const contactId = contactIds[i]!;
     const prev = lastSeen.get(contactId);
     if (!prev || prev < o.occurredAt) lastSeen.set(contactId, o.occurredAt);
+    for (const t of o.deviceTokens) tokens.set(t.token, { contactId, ...t });
     if (o.kind !== "identify") return;
     const { attributes, pushTokens, subscriptions, ...fields } = o.profile;
     const p = patches.get(contactId) ?? { set: {}, unset: [] };

@@ -39,15 +39,23 @@ describe("parsing calls", () => {
         messageId: "m-1",
         occurredAt: new Date("2026-11-19T08:00:00Z"),
         traits: expect.any(Object),
+        context: {
+          timezone: "Asia/Ho_Chi_Minh",
+          locale: "vi-VN",
+          device: { type: "ios" },
+          library: { name: "analytics-node" },
+        },
+        deviceTokens: [{ token: "apns-token-123456", platform: "ios" }],
         profile: {
           email: "ada@example.com",
           phone: "+84912345678",
-          timezone: "Asia/Ho_Chi_Minh",
-          locale: "vi-VN",
+          timezone: undefined,
+          locale: undefined,
+          fill: { timezone: "Asia/Ho_Chi_Minh", locale: "vi-VN" },
           country: "VN",
           city: "Hanoi",
           attributes: { set: { firstName: "Ada", plan: "pro" }, unset: [] },
-          pushTokens: [{ token: "apns-token-123456", platform: "ios" }],
+          pushTokens: [],
           subscriptions: {},
         },
       },
@@ -162,5 +170,62 @@ describe("parsing calls", () => {
     ],
   ] as const)("refuses %s %j at %s", (type, body, field, message) => {
     expect(parseCall(type, body, now)).toEqual({ ok: false, field, message });
+  });
+
+  it("keeps the context fields people look for on the event, and the push token from any call", () => {
+    const context = {
+      ip: "203.0.113.9",
+      userAgent: "Mozilla/5.0",
+      locale: "en-GB",
+      timezone: "Europe/London",
+      app: { name: "Shop", version: "4.2.0", build: "420" },
+      os: { name: "Android", version: "15" },
+      device: { token: "fcm-token-abcdef", type: "android", model: "Pixel 9" },
+      campaign: { source: "newsletter", medium: "email", name: "winter", term: "x", content: "y" },
+      page: { path: "/cart", url: "https://shop.example/cart", referrer: "https://mail.example" },
+      library: { name: "analytics-kotlin", version: "1.0" },
+      traits: { email: "kept-out@example.com" },
+      network: { wifi: true },
+      location: { city: "Leeds" },
+    };
+    const r = parseCall("track", { userId: "u", event: "Cart Viewed", context }, now);
+    expect(r.ok && r.op).toMatchObject({
+      context: {
+        ip: "203.0.113.9",
+        userAgent: "Mozilla/5.0",
+        locale: "en-GB",
+        timezone: "Europe/London",
+        app: context.app,
+        os: context.os,
+        device: { type: "android", model: "Pixel 9" },
+        campaign: context.campaign,
+        page: context.page,
+        library: context.library,
+      },
+      deviceTokens: [{ token: "fcm-token-abcdef", platform: "android" }],
+    });
+    const kept = r.ok ? r.op.context! : {};
+    expect(Object.keys(kept)).not.toContain("traits");
+    expect(Object.keys(kept)).not.toContain("network");
+    expect(JSON.stringify(kept)).not.toContain("fcm-token");
+
+    const private_ = parseCall("track", { userId: "u", event: "E", context }, now, {
+      dropIp: true,
+    });
+    expect(private_.ok && private_.op.context).not.toHaveProperty("ip");
+    expect(private_.ok && private_.op.context).toHaveProperty("userAgent", "Mozilla/5.0");
+  });
+
+  it("never lets a context carry nested payloads or huge strings onto every event", () => {
+    const r = parseCall(
+      "track",
+      {
+        userId: "u",
+        event: "E",
+        context: { app: { name: "x".repeat(5000), nested: { deep: 1 } }, page: "not-an-object" },
+      },
+      now,
+    );
+    expect(r.ok && r.op.context).toEqual({ app: { name: "x".repeat(1000) } });
   });
 });

@@ -2,11 +2,20 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ZAttributes, splitAttributePatch } from "@/lib/contacts/attributes";
 import { normalizePhone } from "@/lib/contacts/phone";
+import { contextPushToken, eventContext, type TContextOptions } from "./event-context";
 import { findNul } from "./find-nul";
-import { SCHEMA_BY_TYPE, ZPushToken, type TCallType, type TIdentifyInput } from "./schemas";
+import { SCHEMA_BY_TYPE, type TCallType, type TIdentifyInput } from "./schemas";
 
 type TIdentity = { userId?: string; anonymousId?: string };
-type TBase = TIdentity & { messageId: string; occurredAt: Date };
+type TPushToken = { token: string; platform: "ios" | "android" | "web" };
+type TBase = TIdentity & {
+  messageId: string;
+  occurredAt: Date;
+  /** What of Segment's `context` the event keeps (lib/ingest/event-context). */
+  context?: Record<string, unknown>;
+  /** `context.device.token`, from any call: mobile SDKs send it with every event. */
+  deviceTokens: TPushToken[];
+};
 
 export type TProfilePatch = {
   email?: string | null;
@@ -16,7 +25,13 @@ export type TProfilePatch = {
   country?: string | null;
   city?: string | null;
   attributes: { set: Record<string, unknown>; unset: string[] };
-  pushTokens: { token: string; platform: "ios" | "android" | "web" }[];
+  pushTokens: TPushToken[];
+  /**
+   * `context.timezone` and `context.locale`: what the device says, applied only to a contact who
+   * has none. A zone set on purpose (an identify field, the UI, an import) is never overwritten by
+   * whichever device the contact last used.
+   */
+  fill?: { timezone?: string; locale?: string };
   subscriptions: Partial<
     Record<"all" | "email" | "sms" | "push" | "voice" | "in_app", "subscribed" | "unsubscribed">
   >;
@@ -70,7 +85,6 @@ function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
   const ctx = obj(input.context);
   const location = obj(ctx.location);
   const address = obj(traits.address);
-  const device = obj(ctx.device);
 
   const attrSource: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(traits)) if (!TRAIT_FIELDS.has(k)) attrSource[k] = v;
@@ -100,32 +114,34 @@ function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
       );
   }
 
-  const pushTokens = [...(input.pushTokens ?? [])];
-  if (str(device.token)) {
-    const t = ZPushToken.safeParse({
-      token: device.token,
-      platform: device.type === "ios" || device.type === "android" ? device.type : "web",
-    });
-    if (t.success) pushTokens.push(t.data);
-  }
-
-  const tz = input.timezone !== undefined ? input.timezone : str(ctx.timezone);
-  const locale = input.locale !== undefined ? input.locale : str(ctx.locale);
+  const shape = SCHEMA_BY_TYPE.identify.shape;
+  const ctxZone = str(ctx.timezone);
+  const ctxLocale = str(ctx.locale);
+  const fill = {
+    ...(ctxZone && shape.timezone.safeParse(ctxZone).success ? { timezone: ctxZone } : {}),
+    ...(ctxLocale && shape.locale.safeParse(ctxLocale).success ? { locale: ctxLocale } : {}),
+  };
   return {
     email,
     phone,
-    timezone: tz && !SCHEMA_BY_TYPE.identify.shape.timezone.safeParse(tz).success ? undefined : tz,
-    locale,
+    timezone: input.timezone,
+    locale: input.locale,
+    ...(Object.keys(fill).length ? { fill } : {}),
     country: country ? country.toUpperCase() : country,
     city: input.city !== undefined ? input.city : (str(address.city) ?? str(location.city)),
     attributes: splitAttributePatch({ ...fromTraits.data, ...(input.attributes ?? {}) }),
-    pushTokens,
+    pushTokens: input.pushTokens ?? [],
     subscriptions: input.subscriptions ?? {},
   };
 }
 
 /** Validates one call of `type` and normalises it; errors name the field as the sender wrote it. */
-export function parseCall(type: TCallType, raw: unknown, now: Date): TParseResult {
+export function parseCall(
+  type: TCallType,
+  raw: unknown,
+  now: Date,
+  opts: TContextOptions = {},
+): TParseResult {
   const nul = findNul(raw);
   if (nul) return fail(nul, "must not contain the NUL character (\\u0000)");
   const parsed = SCHEMA_BY_TYPE[type].safeParse(raw);
@@ -134,7 +150,14 @@ export function parseCall(type: TCallType, raw: unknown, now: Date): TParseResul
   const when = occurredAt(input, now);
   if (when.getTime() > now.getTime() + MAX_FUTURE_MS)
     return fail("timestamp", "is more than a day in the future");
-  const base = { messageId: input.messageId ?? `auto-${randomUUID()}`, occurredAt: when };
+  const context = eventContext(input.context, opts);
+  const token = contextPushToken(input.context);
+  const base = {
+    messageId: input.messageId ?? `auto-${randomUUID()}`,
+    occurredAt: when,
+    ...(context ? { context } : {}),
+    deviceTokens: token ? [token] : [],
+  };
 
   if ("previousId" in input)
     return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TContextOptions } from "./event-context";
 import { parseCall, type TParseResult } from "./normalize";
 import { CALL_TYPES, MAX_BATCH_ITEMS, type TCallType } from "./schemas";
 
@@ -22,7 +23,7 @@ export type TBatchParse =
  * A Segment batch: `{ batch: [...] }`, each call with its `type`. The batch's `context` and
  * `sentAt` apply to calls that lack their own. Each call is validated on its own.
  */
-export function parseBatch(body: unknown, now: Date): TBatchParse {
+export function parseBatch(body: unknown, now: Date, opts: TContextOptions = {}): TBatchParse {
   const parsed = ZBatch.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -55,7 +56,7 @@ export function parseBatch(body: unknown, now: Date): TBatchParse {
       ...(sentAt && call.sentAt === undefined ? { sentAt } : {}),
       ...(context ? { context: { ...context, ...((call.context as object) ?? {}) } } : {}),
     };
-    return prefix(parseCall(type as TCallType, merged, now));
+    return prefix(parseCall(type as TCallType, merged, now, opts));
   });
   return { ok: true, items };
 }

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { errorJson } from "@/app/_server/http";
 import { withApiKey } from "@/app/_server/with-api-key";
+import { env } from "@/lib/env";
 import { ingest } from "@/lib/ingest/ingest";
 import { parseCall } from "@/lib/ingest/normalize";
 import { parseBatch } from "@/lib/ingest/parse-batch";
@@ -52,9 +53,10 @@ export const POST = withApiKey<{ call: string }>(
         body: "Body is not valid JSON",
       });
     const now = new Date();
+    const contextOpts = { dropIp: env.WAYMARK_INGEST_DROP_IP };
 
     if (call !== "batch") {
-      const r = parseCall(call, json.value, now);
+      const r = parseCall(call, json.value, now, contextOpts);
       if (!r.ok)
         return errorJson(400, "validation_error", `${r.field}: ${r.message}`, {
           [r.field]: r.message,
@@ -63,7 +65,7 @@ export const POST = withApiKey<{ call: string }>(
       return NextResponse.json({ success: true, status }, { headers: CORS });
     }
 
-    const parsed = parseBatch(json.value, now);
+    const parsed = parseBatch(json.value, now, contextOpts);
     if (!parsed.ok)
       return errorJson(400, "validation_error", `${parsed.field}: ${parsed.message}`, {
         [parsed.field]: parsed.message,
