@@ -6,6 +6,7 @@ export const CONDITION_KINDS = [
   ["sequence", "Did an event, then did / did not do another within N hours"],
   ["event_time", "First or last time of an event"],
   ["attribute", "Contact attribute"],
+  ["account", "Account trait (company, from group calls)"],
   ["profile", "Location, time zone, locale, email, phone"],
   ["signup", "Signup date"],
   ["channel", "Channel reachability"],
@@ -38,6 +39,7 @@ export function newCondition(kind: TConditionKind, eventName = ""): TCondition {
         value: 30,
       };
     case "attribute":
+    case "account":
       return { kind, key: "", type: "string", op: "equals", value: "" };
     case "profile":
       return { kind, field: "country", type: "string", op: "equals", value: "" };

@@ -7,6 +7,7 @@ import { errorsAt, fieldInvalid, useBuilder } from "./builder-context";
 import { CONDITION_KINDS, newCondition, type TConditionKind } from "./condition-defaults";
 import type { TKindProps } from "./condition-fields";
 import {
+  AccountConditionFields,
   AttributeConditionFields,
   ChannelConditionFields,
   DeviceConditionFields,
@@ -27,6 +28,7 @@ const KIND_FIELDS: { [K in TCondition["kind"]]: React.ComponentType<TKindProps<K
   sequence: SequenceConditionFields,
   event_time: EventTimeConditionFields,
   attribute: AttributeConditionFields,
+  account: AccountConditionFields,
   profile: ProfileConditionFields,
   signup: SignupConditionFields,
   channel: ChannelConditionFields,

@@ -53,6 +53,37 @@ export function AttributeConditionFields({
   );
 }
 
+/** A trait of the contact's accounts (Segment `group`), e.g. the account's plan. */
+export function AccountConditionFields({
+  value: c,
+  onChange,
+  label,
+  invalid,
+}: TKindProps<"account">) {
+  const { readOnly } = useBuilder();
+  const cmp = (v: TComparison) => onChange({ ...c, ...v });
+  return (
+    <div className={ROW}>
+      <Input
+        aria-label={`${label} account trait`}
+        aria-invalid={invalid("key")}
+        placeholder="account trait, e.g. plan"
+        className="w-44"
+        value={c.key}
+        disabled={readOnly}
+        onChange={(e) => onChange({ ...c, key: e.target.value })}
+      />
+      <ComparisonEditor
+        label={label}
+        value={c}
+        readOnly={readOnly}
+        invalid={invalid}
+        onChange={cmp}
+      />
+    </div>
+  );
+}
+
 /** A profile field (email, country…) compared as text. */
 export function ProfileConditionFields({
   value: c,

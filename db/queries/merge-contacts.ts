@@ -4,7 +4,7 @@ import type { Executor } from "@/db";
 
 /**
  * Folds contact `fromId` into `intoId` (an anonymous visitor who signs in, or Segment's `alias`):
- * events, anonymous ids, devices and channel choices move over; `into`'s own values win, `from`'s
+ * events, anonymous ids, devices, accounts and channel choices move over; `into`'s own values win, `from`'s
  * fill the gaps; `from` is deleted.
  */
 export async function mergeContactInto(
@@ -17,6 +17,10 @@ export async function mergeContactInto(
   await ex.execute(sql`update events set contact_id = ${intoId} where ${scope}`);
   await ex.execute(sql`update contact_aliases set contact_id = ${intoId} where ${scope}`);
   await ex.execute(sql`update push_tokens set contact_id = ${intoId} where ${scope}`);
+  await ex.execute(sql`
+    insert into account_members (workspace_id, account_id, contact_id, joined_at)
+    select workspace_id, account_id, ${intoId}, joined_at from account_members where ${scope}
+    on conflict (account_id, contact_id) do nothing`);
   await ex.execute(sql`
     insert into channel_subscriptions (workspace_id, contact_id, channel, status, source, changed_at)
     select workspace_id, ${intoId}, channel, status, source, changed_at from channel_subscriptions where ${scope}

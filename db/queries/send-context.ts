@@ -1,3 +1,4 @@
+import { findContactAccounts } from "./accounts";
 import { and, desc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
@@ -18,7 +19,7 @@ export async function loadSendContact(workspaceId: string, contactId: string, ex
   if (!contact) return null;
   const scope = <T extends typeof channelSubscriptions | typeof pushTokens>(t: T) =>
     and(eq(t.workspaceId, workspaceId), eq(t.contactId, contactId));
-  const [subscriptions, tokens] = await Promise.all([
+  const [subscriptions, tokens, accounts] = await Promise.all([
     ex
       .select({
         channel: channelSubscriptions.channel,
@@ -37,8 +38,9 @@ export async function loadSendContact(workspaceId: string, contactId: string, ex
       .from(pushTokens)
       .where(scope(pushTokens))
       .orderBy(desc(pushTokens.lastSeenAt)),
+    findContactAccounts(workspaceId, contactId, ex),
   ]);
-  return { contact, subscriptions, pushTokens: tokens };
+  return { contact, subscriptions, pushTokens: tokens, accounts };
 }
 
 /** A published version of a template (the latest when `version` is absent), with its workspace's name. */

@@ -13,6 +13,7 @@ import {
   upsertSubscriptions,
   type TEventRow,
 } from "@/db/queries/ingest";
+import { applyGroupCalls, type TAccountPatch } from "@/db/queries/accounts";
 import { findContactIdByExternalId, mergeContactInto } from "@/db/queries/merge-contacts";
 import type { TOperation } from "./normalize";
 import { offerIngested, type TIngestedEvent } from "./ingested-events";
@@ -104,6 +105,16 @@ function eventRow(o: TOperation, contactId: string): TEventRow {
   if (o.kind === "event") return { ...base, name: o.name, properties: o.properties };
   if (o.kind === "alias")
     return { ...base, name: "$alias", properties: { previousId: o.previousId } };
+  if (o.kind === "group")
+    return {
+      ...base,
+      name: "$group",
+      properties: {
+        groupId: o.groupId,
+        ...o.traits.set,
+        ...(o.traits.unset.length ? { $unset: o.traits.unset } : {}),
+      },
+    };
   const { attributes, pushTokens: _t, fill: _f, subscriptions, ...fields } = o.profile;
   const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return {
@@ -149,12 +160,24 @@ async function ingestInTx(
     { contactId: string; channel: string; status: string; source: string; at: Date }
   >();
   const lastSeen = new Map<string, Date>();
+  const accounts = new Map<string, TAccountPatch>();
+  const members: { groupId: string; contactId: string }[] = [];
   ops.forEach((o, i) => {
     if (statuses[i] !== "accepted") return;
     const contactId = contactIds[i]!;
     const prev = lastSeen.get(contactId);
     if (!prev || prev < o.occurredAt) lastSeen.set(contactId, o.occurredAt);
     for (const t of o.deviceTokens) tokens.set(t.token, { contactId, ...t });
+    if (o.kind === "group") {
+      // Later calls of the batch win, trait by trait, as for a contact's attributes.
+      const a = accounts.get(o.groupId) ?? { groupId: o.groupId, set: {}, unset: [] };
+      for (const k of o.traits.unset) delete a.set[k];
+      a.unset = [...a.unset.filter((k) => !(k in o.traits.set)), ...o.traits.unset];
+      Object.assign(a.set, o.traits.set);
+      accounts.set(o.groupId, a);
+      members.push({ groupId: o.groupId, contactId });
+      return;
+    }
     if (o.kind !== "identify") return;
     const { attributes, pushTokens, subscriptions, ...fields } = o.profile;
     const p = patches.get(contactId) ?? { set: {}, unset: [] };
@@ -187,6 +210,7 @@ async function ingestInTx(
     tx,
   );
   await upsertPushTokens(workspaceId, [...tokens.values()], tx);
+  await applyGroupCalls(workspaceId, [...accounts.values()], members, tx);
   await upsertSubscriptions(workspaceId, [...subs.values()], tx);
   // Contacts whose profile was just rewritten already had last seen moved in that update.
   await touchLastSeen(

@@ -41,7 +41,12 @@ export type TProfilePatch = {
 export type TOperation =
   | (TBase & { kind: "identify"; profile: TProfilePatch; traits: Record<string, unknown> })
   | (TBase & { kind: "event"; name: string; properties: Record<string, unknown> })
-  | (TBase & { kind: "alias"; previousId: string; userId: string });
+  | (TBase & { kind: "alias"; previousId: string; userId: string })
+  | (TBase & {
+      kind: "group";
+      groupId: string;
+      traits: { set: Record<string, unknown>; unset: string[] };
+    });
 
 export type TParseResult =
   { ok: true; op: TOperation } | { ok: false; field: string; message: string };
@@ -167,6 +172,21 @@ export function parseCall(
   if (!input.userId && !input.anonymousId)
     return fail("userId", "userId or anonymousId is required");
   const identity = { userId: input.userId, anonymousId: input.anonymousId };
+
+  if ("groupId" in input) {
+    const traits = ZAttributes.safeParse(input.traits ?? {});
+    if (!traits.success) return firstIssue(traits.error, "traits");
+    return {
+      ok: true,
+      op: {
+        kind: "group",
+        ...base,
+        ...identity,
+        groupId: input.groupId,
+        traits: splitAttributePatch(traits.data),
+      },
+    };
+  }
 
   if (type === "identify") {
     const profile = profileOf(input as TIdentifyInput);

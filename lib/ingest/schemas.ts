@@ -152,12 +152,25 @@ export const ZAlias = z.strictObject({
   userId: ZId,
 });
 
+/** Segment's `group`: the contact belongs to account `groupId`, whose traits are merged in. */
+export const ZGroup = z.strictObject({
+  type: z.literal("group").optional(),
+  ...ZCommon,
+  groupId: ZId.describe("Your id for the account (company, team)"),
+  traits: z
+    .record(z.string(), z.unknown(), { error: "must be an object" })
+    .optional()
+    .describe("Account traits, typed like attributes (plan, seats…); null removes one"),
+});
+
 export type TIdentifyInput = z.infer<typeof ZIdentify>;
 export type TTrackInput = z.infer<typeof ZTrack>;
 export type TPageInput = z.infer<typeof ZPage>;
 export type TAliasInput = z.infer<typeof ZAlias>;
 
-export const CALL_TYPES = ["identify", "track", "page", "screen", "alias"] as const;
+export type TGroupInput = z.infer<typeof ZGroup>;
+
+export const CALL_TYPES = ["identify", "track", "page", "screen", "alias", "group"] as const;
 export type TCallType = (typeof CALL_TYPES)[number];
 
 export const SCHEMA_BY_TYPE = {
@@ -166,6 +179,7 @@ export const SCHEMA_BY_TYPE = {
   page: ZPage,
   screen: ZPage,
   alias: ZAlias,
+  group: ZGroup,
 } as const;
 
 export const MAX_BATCH_ITEMS = 1000;

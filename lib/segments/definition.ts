@@ -170,6 +170,23 @@ const ZAttributeCondition = z.intersection(
   z.object({ kind: z.literal("attribute"), key: ZAttributeKey }),
   ZComparison,
 );
+/**
+ * A trait of the contact's accounts (Segment `group`): true when any of their accounts matches.
+ * A negative operator is the exact negation: none of their accounts matches the positive, so a
+ * contact in no account matches "plan is not enterprise".
+ */
+const ZAccountCondition = z.intersection(
+  z.object({ kind: z.literal("account"), key: ZAttributeKey }),
+  ZComparison,
+);
+export const NEGATIVE_OPS: Record<string, string> = {
+  not_equals: "equals",
+  not_contains: "contains",
+  not_in: "in",
+  neq: "eq",
+  not_includes: "includes",
+  is_not_set: "is_set",
+};
 const ZProfileCondition = z.intersection(
   z.object({ kind: z.literal("profile"), field: z.enum(PROFILE_FIELDS) }),
   ZComparison.refine((c) => c.type === "string", {
@@ -234,6 +251,7 @@ const ZSegmentCondition = z.strictObject({
 // Dispatched by `kind`, so an error points into the condition that has it, not at "Invalid input".
 const CONDITION_SCHEMAS: Record<string, z.ZodType> = {
   attribute: ZAttributeCondition,
+  account: ZAccountCondition,
   profile: ZProfileCondition,
   signup: ZSignupCondition,
   event: ZEventCondition,
@@ -246,6 +264,7 @@ const CONDITION_SCHEMAS: Record<string, z.ZodType> = {
 
 export type TCondition =
   | (TComparison & { kind: "attribute"; key: string })
+  | (TComparison & { kind: "account"; key: string })
   | (TComparison & { kind: "profile"; field: (typeof PROFILE_FIELDS)[number] })
   | (TComparison & { kind: "signup" })
   | {

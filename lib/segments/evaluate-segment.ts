@@ -6,6 +6,7 @@ import type {
   TSegmentDefinition,
   TWindow,
 } from "./definition";
+import { NEGATIVE_OPS } from "./definition";
 import { ISO_DATE } from "@/lib/contacts/attributes";
 
 /**
@@ -30,6 +31,8 @@ export type TContactSnapshot = {
   locale: string | null;
   createdAt: Date;
   attributes: Record<string, unknown>;
+  /** The traits of each account the contact belongs to (Segment `group`). */
+  accounts?: { traits: Record<string, unknown> }[];
   events: { id: number; name: string; properties: Record<string, unknown>; occurredAt: Date }[];
   pushTokens: { platform: string }[];
   subscriptions: { channel: string; status: string }[];
@@ -163,6 +166,12 @@ function condition(
   switch (cond.kind) {
     case "attribute":
       return compare(c.attributes[cond.key], cond, now);
+    case "account": {
+      const positive = NEGATIVE_OPS[cond.op];
+      const test = positive ? { ...cond, op: positive } : cond;
+      const any = (c.accounts ?? []).some((a) => compare(a.traits[cond.key], test, now));
+      return positive ? !any : any;
+    }
     case "profile": {
       const field = {
         userId: c.externalId,

@@ -9,6 +9,7 @@ import type {
   TSegmentDefinition,
   TWindow,
 } from "./definition";
+import { NEGATIVE_OPS } from "./definition";
 import type { TSegmentResolver } from "./evaluate-segment";
 
 /**
@@ -279,6 +280,13 @@ function condition(cond: TCondition, ctx: Ctx): SQL {
         column: sql`c.attributes`,
         key: cond.key,
       });
+    case "account": {
+      // Any of the contact's accounts; a negative operator is "none of them matches the positive".
+      const positive = NEGATIVE_OPS[cond.op];
+      const test = positive ? { ...cond, op: positive } : cond;
+      const any = sql`exists (select 1 from account_members am join accounts acc on acc.id = am.account_id where am.contact_id = c.id and ${compareJson(sql`(acc.traits -> ${cond.key})`, test, now)})`;
+      return positive ? sql`not ${any}` : any;
+    }
     case "profile": {
       const column = {
         userId: sql`c.external_id`,

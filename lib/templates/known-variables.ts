@@ -20,6 +20,9 @@ export const ALWAYS_KNOWN_VARIABLES = [
   "event.name",
   "event.occurredAt",
   "event.properties.*",
+  // The contact's account (Segment `group`): any trait, as `account.plan`.
+  "account.*",
+  "accounts",
   "workspace.name",
   "message.id",
   "message.unsubscribeUrl",

@@ -4,10 +4,14 @@ import type { TContact } from "@/db/schema/contacts";
  * The Liquid scope of one message. A contact's attributes are reachable both as
  * `contact.attributes.plan` and, for brevity, as `contact.plan`; the profile columns win a clash
  * (`contact.email` is always the address). `contact.userId` is the customer's own id.
+ * `account` is the contact's most recently joined account (Segment `group`): `account.plan`,
+ * `account.id` (the groupId); `accounts` lists them all. Both are empty for a contact in none.
  */
 export type TRenderContext = {
   contact: Record<string, unknown> & { attributes: Record<string, unknown> };
   event: { name: string | null; properties: Record<string, unknown>; occurredAt: string | null };
+  account: Record<string, unknown>;
+  accounts: Record<string, unknown>[];
   workspace: { name: string };
   message: TMessageValues;
 };
@@ -33,6 +37,8 @@ export type TRenderEvent = {
 export type TRenderContextInput = {
   contact: TRenderContact;
   event?: TRenderEvent | null;
+  /** The contact's accounts, most recently joined first. */
+  accounts?: { groupId: string; traits: Record<string, unknown> }[];
   workspace: { name: string };
   message?: TMessageValues;
 };
@@ -55,9 +61,17 @@ export function buildRenderContext(input: TRenderContextInput): TRenderContext {
   const e = input.event;
   const occurredAt =
     e?.occurredAt instanceof Date ? e.occurredAt.toISOString() : (e?.occurredAt ?? null);
+  // Traits at the top for brevity (`account.plan`), like a contact's attributes; the id wins.
+  const accounts = (input.accounts ?? []).map((a) => ({
+    ...a.traits,
+    id: a.groupId,
+    traits: a.traits,
+  }));
   return {
     contact,
     event: { name: e?.name ?? null, properties: e?.properties ?? {}, occurredAt },
+    account: accounts[0] ?? {},
+    accounts,
     workspace: { name: input.workspace.name },
     message: { ...input.message },
   };

@@ -105,6 +105,7 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
   const context = buildRenderContext({
     contact,
     event: req.event,
+    accounts: loaded?.accounts,
     workspace: { name: template.workspaceName },
     message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl },
   });

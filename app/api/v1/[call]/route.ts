@@ -19,6 +19,8 @@ const CALLS: Record<string, TCallType | "batch"> = {
   s: "screen",
   alias: "alias",
   a: "alias",
+  group: "group",
+  g: "group",
   batch: "batch",
   b: "batch",
   import: "batch",
@@ -43,7 +45,7 @@ export const POST = withApiKey<{ call: string }>(
       return errorJson(
         404,
         "not_found",
-        `Unknown call ${params.call}; use identify, track, page, screen, alias or batch`,
+        `Unknown call ${params.call}; use identify, track, page, screen, alias, group or batch`,
       );
     if (call !== "batch" && Buffer.byteLength(body) > MAX_CALL_BYTES)
       return errorJson(413, "payload_too_large", "A single call is at most 64 KB; use /batch");
