@@ -9,6 +9,10 @@ import {
 } from "./http-outcome";
 import { apnsBaseUrl, type TApnsConfig } from "./provider-config";
 import { readPrivateKey, signJwt } from "./sign-jwt";
+import { outboundPolicy } from "@/lib/net/default-policy";
+import { resolveDestination, type TOutboundPolicy } from "@/lib/net/outbound-policy";
+import { isOutboundRefused, refusedReason } from "@/lib/net/outbound-refused";
+import { pinnedLookup } from "@/lib/net/pinned-lookup";
 import type { ChannelProvider, TPushMessage, TSendResult } from "./types";
 
 /** Apple rejects provider tokens older than an hour and throttles ones renewed more often than every 20 minutes. */
@@ -71,9 +75,11 @@ export function classifyApnsError(
 /** Push to iOS over APNs' HTTP/2 API, on one long-lived connection, with a reused ES256 provider token. */
 export function createApnsProvider(
   config: TApnsConfig,
-  options: { timeoutMs?: number; now?: () => number } = {},
+  options: { timeoutMs?: number; now?: () => number; policy?: TOutboundPolicy } = {},
 ): ChannelProvider<TPushMessage> {
-  const origin = new URL(apnsBaseUrl(config)).origin;
+  const base = new URL(apnsBaseUrl(config));
+  const origin = base.origin;
+  const port = Number(base.port) || (base.protocol === "https:" ? 443 : 80);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   let key: KeyObject | undefined;
@@ -106,9 +112,16 @@ export function createApnsProvider(
     return jwt.token;
   }
 
-  function openSession(): ClientHttp2Session {
+  /** One HTTP/2 connection, to the address the outbound policy checked (pinned for its life). */
+  async function openSession(): Promise<ClientHttp2Session> {
     if (session && !session.closed && !session.destroyed) return session;
-    const s = connect(origin);
+    const addresses = await resolveDestination(
+      options.policy ?? outboundPolicy(),
+      base.hostname,
+      port,
+    );
+    if (session && !session.closed && !session.destroyed) return session;
+    const s = connect(origin, { lookup: pinnedLookup(addresses) });
     s.on("error", () => {}); // surfaced on the request; a dead session is replaced on next use
     s.on("close", () => session === s && (session = undefined));
     s.on("goaway", () => session === s && (session = undefined));
@@ -116,11 +129,25 @@ export function createApnsProvider(
     return s;
   }
 
-  function post(
+  async function post(
     token: string,
     headers: Record<string, string>,
     body: string,
   ): Promise<TH2Answer | TFailure> {
+    let opened: ClientHttp2Session;
+    try {
+      opened = await openSession();
+    } catch (err) {
+      if (isOutboundRefused(err))
+        return {
+          ok: false,
+          retryable: false,
+          reason: refusedReason("APNs"),
+          code: "destination_not_allowed",
+        };
+      const code = (err as { code?: string }).code ?? "network";
+      return { ok: false, retryable: true, reason: `APNs could not be reached (${code})`, code };
+    }
     return new Promise((resolve) => {
       let done = false;
       const finish = (v: TH2Answer | TFailure) => {
@@ -130,7 +157,7 @@ export function createApnsProvider(
       };
       let req;
       try {
-        req = openSession().request({
+        req = opened.request({
           ":method": "POST",
           ":path": `/3/device/${encodeURIComponent(token)}`,
           ...headers,
