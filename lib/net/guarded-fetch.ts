@@ -129,7 +129,12 @@ function toResponse(a: TAnswer, url: string): Response {
 /** Network failures come out as `fetch` shapes them (TypeError with a `cause`); refusals as they are. */
 function asFetchError(err: unknown): unknown {
   const e = err as Error;
-  if (err instanceof OutboundRefusedError || e?.name === "TimeoutError" || e?.name === "AbortError")
+  if (
+    err instanceof OutboundRefusedError ||
+    e?.name === "TimeoutError" ||
+    e?.name === "AbortError" ||
+    (err instanceof TypeError && e.message === "fetch failed")
+  )
     return err;
   return new TypeError("fetch failed", { cause: err });
 }
