@@ -1,4 +1,4 @@
-import { connect, constants, type ClientHttp2Session, type IncomingHttpHeaders } from "node:http2";
+import { constants, type ClientHttp2Session, type IncomingHttpHeaders } from "node:http2";
 import type { KeyObject } from "node:crypto";
 import { combinePushResults } from "./combine-push-results";
 import {
@@ -9,10 +9,9 @@ import {
 } from "./http-outcome";
 import { apnsBaseUrl, type TApnsConfig } from "./provider-config";
 import { readPrivateKey, signJwt } from "./sign-jwt";
-import { outboundPolicy } from "@/lib/net/default-policy";
-import { resolveDestination, type TOutboundPolicy } from "@/lib/net/outbound-policy";
+import { guardedHttp2Connect } from "@/lib/net/guarded-http2";
+import type { TOutboundPolicy } from "@/lib/net/outbound-policy";
 import { isOutboundRefused, refusedReason } from "@/lib/net/outbound-refused";
-import { pinnedLookup } from "@/lib/net/pinned-lookup";
 import type { ChannelProvider, TPushMessage, TSendResult } from "./types";
 
 /** Apple rejects provider tokens older than an hour and throttles ones renewed more often than every 20 minutes. */
@@ -77,9 +76,7 @@ export function createApnsProvider(
   config: TApnsConfig,
   options: { timeoutMs?: number; now?: () => number; policy?: TOutboundPolicy } = {},
 ): ChannelProvider<TPushMessage> {
-  const base = new URL(apnsBaseUrl(config));
-  const origin = base.origin;
-  const port = Number(base.port) || (base.protocol === "https:" ? 443 : 80);
+  const origin = new URL(apnsBaseUrl(config)).origin;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   let key: KeyObject | undefined;
@@ -113,20 +110,20 @@ export function createApnsProvider(
   }
 
   /** One HTTP/2 connection, to the address the outbound policy checked (pinned for its life). */
+  let opening: Promise<ClientHttp2Session> | undefined;
   async function openSession(): Promise<ClientHttp2Session> {
     if (session && !session.closed && !session.destroyed) return session;
-    const addresses = await resolveDestination(
-      options.policy ?? outboundPolicy(),
-      base.hostname,
-      port,
-    );
-    if (session && !session.closed && !session.destroyed) return session;
-    const s = connect(origin, { lookup: pinnedLookup(addresses) });
-    s.on("error", () => {}); // surfaced on the request; a dead session is replaced on next use
-    s.on("close", () => session === s && (session = undefined));
-    s.on("goaway", () => session === s && (session = undefined));
-    session = s;
-    return s;
+    // Concurrent sends share one connection attempt.
+    opening ??= guardedHttp2Connect(origin, options.policy)
+      .then((s) => {
+        s.on("error", () => {}); // surfaced on the request; a dead session is replaced on next use
+        s.on("close", () => session === s && (session = undefined));
+        s.on("goaway", () => session === s && (session = undefined));
+        session = s;
+        return s;
+      })
+      .finally(() => (opening = undefined));
+    return opening;
   }
 
   async function post(

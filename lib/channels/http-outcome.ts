@@ -36,7 +36,12 @@ export function scrub(text: string, secrets: readonly (string | undefined)[]): s
 export function networkFailure(err: unknown, label: string): TFailure {
   // A refused destination will be refused next time too, and says nothing about why.
   if (isOutboundRefused(err))
-    return { ok: false, retryable: false, reason: refusedReason(label), code: "destination_not_allowed" };
+    return {
+      ok: false,
+      retryable: false,
+      reason: refusedReason(label),
+      code: "destination_not_allowed",
+    };
   const e = err as { name?: string; cause?: { code?: string } };
   if (e?.name === "TimeoutError" || e?.name === "AbortError") {
     return {

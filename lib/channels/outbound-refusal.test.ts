@@ -134,6 +134,7 @@ describe("providers refuse private destinations", () => {
       subject: "s",
       html: "<p>h</p>",
       text: "h",
+      headers: {},
     };
 
     it("is refused when not allow-listed, and delivered when it is", async () => {
