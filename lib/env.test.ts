@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadEnv } from "./env";
+import { E2E_AUTH_SECRET } from "@/e2e/server";
+import { loadEnv, PUBLISHED_TEST_SECRETS } from "./env";
 
 describe("environment", () => {
   it("defaults to embedded PGlite, open sign-up and the demo outside production", () => {
@@ -90,6 +91,16 @@ describe("environment", () => {
     expect(() => loadEnv({ ...prod, AUTH_SECRET: "short" })).toThrow(
       /AUTH_SECRET: must be at least 32/,
     );
+  });
+
+  it("refuses the published e2e secret outside test servers", () => {
+    expect(PUBLISHED_TEST_SECRETS).toContain(E2E_AUTH_SECRET);
+    expect(() => loadEnv({ ...prod, AUTH_SECRET: E2E_AUTH_SECRET })).toThrow(
+      /AUTH_SECRET: is the published e2e test secret/,
+    );
+    expect(
+      loadEnv({ ...prod, AUTH_SECRET: E2E_AUTH_SECRET, WAYMARK_TEST_HOOKS: "1" }).AUTH_SECRET,
+    ).toBe(E2E_AUTH_SECRET);
   });
 
   it("picks the executor: local without Inngest settings, dev server, or Inngest with both keys", () => {

@@ -76,6 +76,14 @@ export const ZEnv = z.object({
   WAYMARK_TRIGGER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
+/**
+ * Secrets published in this repository (the e2e suite's). Anyone can sign sessions with them, so
+ * they are accepted only by servers started for tests (WAYMARK_TEST_HOOKS=1).
+ */
+export const PUBLISHED_TEST_SECRETS: readonly string[] = [
+  "e2e-secret-e2e-secret-e2e-secret-0123456789",
+];
+
 export type TExecutorKind = "local" | "inngest-dev" | "inngest";
 export type TEnv = Omit<z.infer<typeof ZEnv>, "WAYMARK_SEED_DEMO" | "WAYMARK_SIGNUP"> & {
   WAYMARK_SEED_DEMO: boolean;
@@ -111,6 +119,8 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
     const missing: string[] = [];
     if (!e.AUTH_SECRET)
       missing.push("  AUTH_SECRET: required in production (openssl rand -base64 32)");
+    else if (PUBLISHED_TEST_SECRETS.includes(e.AUTH_SECRET) && !e.WAYMARK_TEST_HOOKS)
+      missing.push("  AUTH_SECRET: is the published e2e test secret; generate your own");
     if (!e.APP_URL)
       missing.push(
         "  APP_URL: required in production (links in messages would point at localhost)",
