@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CSP, staticSecurityHeaders } from "./lib/security/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files relative to its own module, and pg has optional native
@@ -6,6 +7,14 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Pages get their nonce CSP from proxy.ts; these hold for every response.
+  async headers() {
+    const production = process.env.NODE_ENV === "production";
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders(production) },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -11,6 +11,8 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    env: { NODE_ENV: "test" },
+    // The provider sinks the tests start listen on loopback; outbound traffic reaches them only
+    // because they are allow-listed (tests of the policy itself pass their own).
+    env: { NODE_ENV: "test", WAYMARK_OUTBOUND_ALLOW: "127.0.0.1,::1" },
   },
 });

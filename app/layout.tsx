@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { Providers } from "@/components/app/providers";
 import "./globals.css";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Customer journeys, segments and messaging on one Postgres.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: the CSP nonce (proxy.ts) is new each time, and a page
+  // prerendered at build time would carry inline scripts without it, which the browser refuses.
+  await connection();
   return (
     <html lang="en">
       <body>

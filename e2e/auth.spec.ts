@@ -76,7 +76,7 @@ test("sign-up refuses a weak password and a taken email, then creates the accoun
   await page.getByLabel("Password").fill("a sturdy passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(
-    page.getByText("An account with this email already exists; sign in instead"),
+    page.getByText("We could not create an account with this email and password"),
   ).toBeVisible();
   expect(
     await sql(request, "select 1 from workspaces where name = $1", ["Founder Co"]),

@@ -13,6 +13,11 @@ export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
 export function e2eServerEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {
     NODE_ENV: "production",
+    // Production requires these; the suite runs on PGlite unless DATABASE_URL is set.
+    APP_URL: E2E_BASE_URL,
+    WAYMARK_ALLOW_PGLITE: "1",
+    // The provider sinks listen on loopback, which outbound traffic may reach only when listed.
+    WAYMARK_OUTBOUND_ALLOW: "127.0.0.1,::1",
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: E2E_AUTH_SECRET,
     WAYMARK_SEED_DEMO: "1",

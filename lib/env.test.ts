@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadEnv } from "./env";
+import { E2E_AUTH_SECRET } from "@/e2e/server";
+import { loadEnv, PUBLISHED_TEST_SECRETS } from "./env";
 
 describe("environment", () => {
   it("defaults to embedded PGlite, open sign-up and the demo outside production", () => {
@@ -13,13 +14,68 @@ describe("environment", () => {
     expect(e.DATABASE_URL).toBeUndefined();
   });
 
+  const prod = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "s".repeat(32),
+    APP_URL: "https://waymark.example.com",
+    DATABASE_URL: "postgres://db/waymark",
+  };
+
   it("does not seed the demo in production unless asked", () => {
-    const secret = "s".repeat(32);
-    expect(loadEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).WAYMARK_SEED_DEMO).toBe(false);
+    expect(loadEnv(prod).WAYMARK_SEED_DEMO).toBe(false);
+    expect(loadEnv({ ...prod, WAYMARK_SEED_DEMO: "1" }).WAYMARK_SEED_DEMO).toBe(true);
+  });
+
+  it("defaults sign-up to invite-only in production, open elsewhere, and honours a setting", () => {
+    expect(loadEnv(prod).WAYMARK_SIGNUP).toBe("invite-only");
+    expect(loadEnv({ ...prod, WAYMARK_SIGNUP: "open" }).WAYMARK_SIGNUP).toBe("open");
+    expect(loadEnv({ NODE_ENV: "test" }).WAYMARK_SIGNUP).toBe("open");
+  });
+
+  it("requires APP_URL in production, so links in messages never point at localhost", () => {
+    expect(() => loadEnv({ ...prod, APP_URL: undefined })).toThrow(
+      /APP_URL: required in production/,
+    );
+  });
+
+  it("refuses embedded PGlite in production unless explicitly allowed", () => {
+    expect(() => loadEnv({ ...prod, DATABASE_URL: undefined })).toThrow(
+      /DATABASE_URL: required in production \(embedded PGlite only with WAYMARK_ALLOW_PGLITE=1\)/,
+    );
     expect(
-      loadEnv({ NODE_ENV: "production", AUTH_SECRET: secret, WAYMARK_SEED_DEMO: "1" })
-        .WAYMARK_SEED_DEMO,
-    ).toBe(true);
+      loadEnv({ ...prod, DATABASE_URL: undefined, WAYMARK_ALLOW_PGLITE: "1" }).DATABASE_URL,
+    ).toBeUndefined();
+  });
+
+  it("refuses Inngest dev mode in production (it turns off request signatures)", () => {
+    expect(() => loadEnv({ ...prod, INNGEST_DEV: "1" })).toThrow(
+      /INNGEST_DEV: .*refused in production/,
+    );
+    expect(() => loadEnv({ ...prod, WAYMARK_EXECUTOR: "inngest-dev" })).toThrow(
+      /refused in production/,
+    );
+    expect(() =>
+      loadEnv({
+        ...prod,
+        INNGEST_DEV: "1",
+        INNGEST_SIGNING_KEY: "signkey-prod-abc123",
+        INNGEST_EVENT_KEY: "ek",
+        WAYMARK_EXECUTOR: "inngest",
+      }),
+    ).toThrow(/refused in production/);
+    expect(loadEnv({ ...prod, INNGEST_DEV: "0" }).executor).toBe("local");
+    expect(loadEnv({ NODE_ENV: "development", INNGEST_DEV: "1" }).executor).toBe("inngest-dev");
+  });
+
+  it("parses WAYMARK_OUTBOUND_ALLOW and names a bad entry", () => {
+    expect(loadEnv({}).outboundAllow).toEqual([]);
+    expect(
+      loadEnv({ WAYMARK_OUTBOUND_ALLOW: "127.0.0.1, 10.0.0.0/8,mail.internal:25" }).outboundAllow,
+    ).toHaveLength(3);
+    expect(() => loadEnv({ WAYMARK_OUTBOUND_ALLOW: "10.0.0.0/33" })).toThrow(
+      /WAYMARK_OUTBOUND_ALLOW: "10.0.0.0\/33": bad prefix length/,
+    );
+    expect(() => loadEnv({ WAYMARK_OUTBOUND_ALLOW: "http://x" })).toThrow(/WAYMARK_OUTBOUND_ALLOW/);
   });
 
   it("names every invalid variable", () => {
@@ -29,12 +85,22 @@ describe("environment", () => {
   });
 
   it("requires AUTH_SECRET in production", () => {
-    expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(
+    expect(() => loadEnv({ ...prod, AUTH_SECRET: undefined })).toThrow(
       /AUTH_SECRET: required in production/,
     );
-    expect(() => loadEnv({ NODE_ENV: "production", AUTH_SECRET: "short" })).toThrow(
+    expect(() => loadEnv({ ...prod, AUTH_SECRET: "short" })).toThrow(
       /AUTH_SECRET: must be at least 32/,
     );
+  });
+
+  it("refuses the published e2e secret outside test servers", () => {
+    expect(PUBLISHED_TEST_SECRETS).toContain(E2E_AUTH_SECRET);
+    expect(() => loadEnv({ ...prod, AUTH_SECRET: E2E_AUTH_SECRET })).toThrow(
+      /AUTH_SECRET: is the published e2e test secret/,
+    );
+    expect(
+      loadEnv({ ...prod, AUTH_SECRET: E2E_AUTH_SECRET, WAYMARK_TEST_HOOKS: "1" }).AUTH_SECRET,
+    ).toBe(E2E_AUTH_SECRET);
   });
 
   it("picks the executor: local without Inngest settings, dev server, or Inngest with both keys", () => {

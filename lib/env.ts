@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAllowList, type TAllowList } from "./net/allow-list";
 
 const ZBool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -18,10 +19,34 @@ export const ZEnv = z.object({
     .string()
     .min(32, "must be at least 32 characters (openssl rand -base64 32)")
     .optional(),
-  /** Public base URL, used in invite links when the request's own host is not the public one. */
+  /**
+   * Embedded PGlite is one process's database with no backups or replicas; production refuses it
+   * unless this says the operator means it (a single-box trial, the e2e suite).
+   */
+  WAYMARK_ALLOW_PGLITE: ZBool.default(false),
+  /**
+   * Public base URL: invite links, and the tracking, unsubscribe and receipt links inside messages.
+   * Required in production, where a default would send customers links to localhost.
+   */
   APP_URL: z.url().optional(),
-  /** `open`: anyone may sign up and gets a workspace of their own. `invite-only`: only invite links. */
-  WAYMARK_SIGNUP: z.enum(["open", "invite-only"]).default("open"),
+  /**
+   * `open`: anyone may sign up and gets a workspace of their own. `invite-only`: only invite links.
+   * Defaults to `invite-only` in production: a stranger who signs up becomes an admin of a workspace,
+   * and admins configure where the server sends requests.
+   */
+  WAYMARK_SIGNUP: z.enum(["open", "invite-only"]).optional(),
+  /**
+   * Private destinations outbound traffic (webhooks, SMTP, SMS, push) may reach although they are
+   * loopback, private, link-local or metadata addresses: comma-separated IPs, CIDR ranges, host
+   * names, each optionally with `:port` (`127.0.0.1,10.0.0.0/8,mail.internal:25`). See docs/security.md.
+   */
+  WAYMARK_OUTBOUND_ALLOW: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const parsed = parseAllowList(v);
+      if ("errors" in parsed) ctx.addIssue({ code: "custom", message: parsed.errors.join("; ") });
+    }),
   /**
    * Test-only: exposes /api/test/* (raw SQL for e2e assertions) to callers that present AUTH_SECRET.
    * Never set it on a real deployment.
@@ -53,9 +78,20 @@ export const ZEnv = z.object({
   WAYMARK_INGEST_DROP_IP: ZBool.default(false),
 });
 
+/**
+ * Secrets published in this repository (the e2e suite's). Anyone can sign sessions with them, so
+ * they are accepted only by servers started for tests (WAYMARK_TEST_HOOKS=1).
+ */
+export const PUBLISHED_TEST_SECRETS: readonly string[] = [
+  "e2e-secret-e2e-secret-e2e-secret-0123456789",
+];
+
 export type TExecutorKind = "local" | "inngest-dev" | "inngest";
-export type TEnv = Omit<z.infer<typeof ZEnv>, "WAYMARK_SEED_DEMO"> & {
+export type TEnv = Omit<z.infer<typeof ZEnv>, "WAYMARK_SEED_DEMO" | "WAYMARK_SIGNUP"> & {
   WAYMARK_SEED_DEMO: boolean;
+  WAYMARK_SIGNUP: "open" | "invite-only";
+  /** WAYMARK_OUTBOUND_ALLOW, parsed. */
+  outboundAllow: TAllowList;
   executor: TExecutorKind;
   internalUrl: string;
 };
@@ -79,16 +115,31 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
     throw new Error(`Invalid environment variables:\n${problems}`);
   }
   const e = parsed.data;
-  if (
-    e.NODE_ENV === "production" &&
-    process.env.NEXT_PHASE !== "phase-production-build" &&
-    !e.AUTH_SECRET
-  ) {
-    throw new Error(
-      "Invalid environment variables:\n  AUTH_SECRET: required in production (openssl rand -base64 32)",
-    );
+  const production =
+    e.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
+  if (production) {
+    const missing: string[] = [];
+    if (!e.AUTH_SECRET)
+      missing.push("  AUTH_SECRET: required in production (openssl rand -base64 32)");
+    else if (PUBLISHED_TEST_SECRETS.includes(e.AUTH_SECRET) && !e.WAYMARK_TEST_HOOKS)
+      missing.push("  AUTH_SECRET: is the published e2e test secret; generate your own");
+    if (!e.APP_URL)
+      missing.push(
+        "  APP_URL: required in production (links in messages would point at localhost)",
+      );
+    if (!e.DATABASE_URL && !e.WAYMARK_ALLOW_PGLITE)
+      missing.push(
+        "  DATABASE_URL: required in production (embedded PGlite only with WAYMARK_ALLOW_PGLITE=1)",
+      );
+    if (missing.length) throw new Error(`Invalid environment variables:\n${missing.join("\n")}`);
   }
   const executor = executorOf(e);
+  // Dev mode turns off the signature check on /api/inngest: anyone could run any step.
+  const devMode = e.INNGEST_DEV !== undefined && !["0", "false", "no"].includes(e.INNGEST_DEV);
+  if (production && (executor === "inngest-dev" || devMode))
+    throw new Error(
+      "Invalid environment variables:\n  INNGEST_DEV: Inngest dev mode is refused in production (it turns off request signatures); use WAYMARK_EXECUTOR=inngest with INNGEST_SIGNING_KEY, or the local executor",
+    );
   if (executor === "inngest") {
     const missing = (["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const).filter((k) => !e[k]);
     if (missing.length)
@@ -102,6 +153,8 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
   );
   return {
     ...e,
+    WAYMARK_SIGNUP: e.WAYMARK_SIGNUP ?? (e.NODE_ENV === "production" ? "invite-only" : "open"),
+    outboundAllow: parseAllowList(e.WAYMARK_OUTBOUND_ALLOW) as TAllowList,
     WAYMARK_SEED_DEMO: e.WAYMARK_SEED_DEMO ?? e.NODE_ENV !== "production",
     executor,
     internalUrl,

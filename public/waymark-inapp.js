@@ -68,13 +68,25 @@
         );
         btn.addEventListener("click", function () {
           dismiss();
-          if ((b.action === "url" || b.action === "deep_link") && b.value)
+          if ((b.action === "url" || b.action === "deep_link") && safeTarget(b.action, b.value))
             window.location.href = b.value;
         });
         row.appendChild(btn);
       });
       if (row.childNodes.length) inner.appendChild(row);
       card.appendChild(inner);
+      // The server checks links when a template is saved and after personalisation; the page checks
+      // again, so a message from anywhere can never run script here.
+      function safeTarget(action, value) {
+        if (typeof value !== "string" || !value) return false;
+        var cleaned = value.replace(/[\u0000-\u0020]/g, "");
+        var scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
+        if (!scheme) return action === "deep_link" && /^\/(?!\/)/.test(cleaned);
+        var name = scheme[1].toLowerCase();
+        if (action === "url")
+          return name === "http" || name === "https" || name === "mailto" || name === "tel";
+        return ["javascript", "vbscript", "data", "blob", "file", "about"].indexOf(name) < 0;
+      }
       function dismiss() {
         card.remove();
         post(message.id, "dismissed");

@@ -20,6 +20,9 @@ export async function startServer(port: number, env: Record<string, string>) {
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0001",
       WAYMARK_SEED_DEMO: "0",
+      APP_URL: `http://127.0.0.1:${port}`,
+      WAYMARK_ALLOW_PGLITE: "1",
+      WAYMARK_OUTBOUND_ALLOW: "127.0.0.1,::1",
       ...env,
     },
   });

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { spreadsheetSafe } from "@/lib/csv/spreadsheet-safe";
 
 export type TCsvColumn<R> = { key: keyof R & string; header: string };
 
@@ -14,7 +15,7 @@ export function buildCsv<R extends Record<string, unknown>>(
     if (v === null || v === undefined) return "";
     if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
     const s = v instanceof Date ? v.toISOString() : String(v);
-    return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return spreadsheetSafe(s);
   };
   return stringify([
     columns.map((c) => c.header),

@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { findInviteByTokenHash, markInviteAccepted } from "@/db/queries/invites";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
-import { insertMembership } from "@/db/queries/workspaces";
+import { insertMembership, listWorkspacesForUser } from "@/db/queries/workspaces";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import {
   ForbiddenError,
@@ -12,10 +12,17 @@ import {
 } from "@/lib/errors";
 import { inviteStatus } from "@/lib/members/schemas";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import type { TSignUp } from "./schemas";
 
-const DUPLICATE_EMAIL = "An account with this email already exists; sign in instead";
+/**
+ * Said when the email is taken and the password is not that account's: the same words whether
+ * or not an account exists would be the ideal, but without email verification a new account
+ * signs in at once, so the taken case cannot look like success. It does not say "exists", the
+ * work done (one password hash) is the same, and rate limits bound how many emails can be tried.
+ */
+export const SIGN_UP_REFUSED =
+  "We could not create an account with this email and password. If you have one, sign in instead";
 
 /**
  * Creates an account and, in the same transaction, either joins the invited workspace or creates
@@ -43,7 +50,15 @@ export async function signUp(
     throw new ForbiddenError("Sign-up is by invitation only on this Waymark");
   }
 
-  if (await findUserByEmail(input.email)) throw new ValidationError({ email: DUPLICATE_EMAIL });
+  const existing = await findUserByEmail(input.email);
+  if (existing) {
+    // Someone who signs up again with their own password is simply signed in (to their first
+    // workspace); anyone else learns only that this email and password cannot sign up.
+    const own = await verifyPassword(input.password, existing.passwordHash);
+    const [first] = own && !invite ? await listWorkspacesForUser(existing.id) : [];
+    if (first) return { userId: existing.id, workspaceSlug: first.slug };
+    throw new ValidationError({ email: SIGN_UP_REFUSED });
+  }
   const passwordHash = await hashPassword(input.password);
 
   try {
@@ -65,7 +80,7 @@ export async function signUp(
     });
   } catch (err) {
     if (isUniqueViolation(err, "users_email_key"))
-      throw new ValidationError({ email: DUPLICATE_EMAIL });
+      throw new ValidationError({ email: SIGN_UP_REFUSED });
     throw err;
   }
 }

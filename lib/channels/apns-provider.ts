@@ -1,4 +1,4 @@
-import { connect, constants, type ClientHttp2Session, type IncomingHttpHeaders } from "node:http2";
+import { constants, type ClientHttp2Session, type IncomingHttpHeaders } from "node:http2";
 import type { KeyObject } from "node:crypto";
 import { combinePushResults } from "./combine-push-results";
 import {
@@ -9,6 +9,9 @@ import {
 } from "./http-outcome";
 import { apnsBaseUrl, type TApnsConfig } from "./provider-config";
 import { readPrivateKey, signJwt } from "./sign-jwt";
+import { guardedHttp2Connect } from "@/lib/net/guarded-http2";
+import type { TOutboundPolicy } from "@/lib/net/outbound-policy";
+import { isOutboundRefused, refusedReason } from "@/lib/net/outbound-refused";
 import type { ChannelProvider, TPushMessage, TSendResult } from "./types";
 
 /** Apple rejects provider tokens older than an hour and throttles ones renewed more often than every 20 minutes. */
@@ -71,7 +74,7 @@ export function classifyApnsError(
 /** Push to iOS over APNs' HTTP/2 API, on one long-lived connection, with a reused ES256 provider token. */
 export function createApnsProvider(
   config: TApnsConfig,
-  options: { timeoutMs?: number; now?: () => number } = {},
+  options: { timeoutMs?: number; now?: () => number; policy?: TOutboundPolicy } = {},
 ): ChannelProvider<TPushMessage> {
   const origin = new URL(apnsBaseUrl(config)).origin;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -106,21 +109,42 @@ export function createApnsProvider(
     return jwt.token;
   }
 
-  function openSession(): ClientHttp2Session {
+  /** One HTTP/2 connection, to the address the outbound policy checked (pinned for its life). */
+  let opening: Promise<ClientHttp2Session> | undefined;
+  async function openSession(): Promise<ClientHttp2Session> {
     if (session && !session.closed && !session.destroyed) return session;
-    const s = connect(origin);
-    s.on("error", () => {}); // surfaced on the request; a dead session is replaced on next use
-    s.on("close", () => session === s && (session = undefined));
-    s.on("goaway", () => session === s && (session = undefined));
-    session = s;
-    return s;
+    // Concurrent sends share one connection attempt.
+    opening ??= guardedHttp2Connect(origin, options.policy)
+      .then((s) => {
+        s.on("error", () => {}); // surfaced on the request; a dead session is replaced on next use
+        s.on("close", () => session === s && (session = undefined));
+        s.on("goaway", () => session === s && (session = undefined));
+        session = s;
+        return s;
+      })
+      .finally(() => (opening = undefined));
+    return opening;
   }
 
-  function post(
+  async function post(
     token: string,
     headers: Record<string, string>,
     body: string,
   ): Promise<TH2Answer | TFailure> {
+    let opened: ClientHttp2Session;
+    try {
+      opened = await openSession();
+    } catch (err) {
+      if (isOutboundRefused(err))
+        return {
+          ok: false,
+          retryable: false,
+          reason: refusedReason("APNs"),
+          code: "destination_not_allowed",
+        };
+      const code = (err as { code?: string }).code ?? "network";
+      return { ok: false, retryable: true, reason: `APNs could not be reached (${code})`, code };
+    }
     return new Promise((resolve) => {
       let done = false;
       const finish = (v: TH2Answer | TFailure) => {
@@ -130,7 +154,7 @@ export function createApnsProvider(
       };
       let req;
       try {
-        req = openSession().request({
+        req = opened.request({
           ":method": "POST",
           ":path": `/3/device/${encodeURIComponent(token)}`,
           ...headers,

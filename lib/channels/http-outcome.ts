@@ -1,3 +1,5 @@
+import { guardedFetch, type TGuardedInit } from "@/lib/net/guarded-fetch";
+import { isOutboundRefused, refusedReason } from "@/lib/net/outbound-refused";
 import type { TSendResult } from "./types";
 
 /** Shared by the HTTP providers: timeouts, Retry-After, which statuses are worth retrying, secret scrubbing. */
@@ -32,6 +34,14 @@ export function scrub(text: string, secrets: readonly (string | undefined)[]): s
 
 /** A thrown fetch error (timeout, refused connection, DNS) as a retryable failure. */
 export function networkFailure(err: unknown, label: string): TFailure {
+  // A refused destination will be refused next time too, and says nothing about why.
+  if (isOutboundRefused(err))
+    return {
+      ok: false,
+      retryable: false,
+      reason: refusedReason(label),
+      code: "destination_not_allowed",
+    };
   const e = err as { name?: string; cause?: { code?: string } };
   if (e?.name === "TimeoutError" || e?.name === "AbortError") {
     return {
@@ -45,15 +55,18 @@ export function networkFailure(err: unknown, label: string): TFailure {
   return { ok: false, retryable: true, reason: `${label} could not be reached (${code})`, code };
 }
 
-/** fetch with a deadline; a network failure comes back as a result instead of an exception. */
+/**
+ * The guarded client with a deadline (only public destinations, or allow-listed ones); a network
+ * failure or refusal comes back as a result instead of an exception.
+ */
 export async function fetchOrFailure(
   url: string,
-  init: RequestInit,
+  init: Omit<TGuardedInit, "timeoutMs">,
   label: string,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<{ response: Response } | { failure: TFailure }> {
   try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await guardedFetch(url, { ...init, timeoutMs });
     return { response };
   } catch (err) {
     return { failure: networkFailure(err, label) };

@@ -145,7 +145,7 @@ describe("SMTP provider", () => {
     expect(result).toMatchObject({
       ok: false,
       retryable: true,
-      code: expect.stringMatching(/^E(SOCKET|CONNECTION)$/),
+      code: expect.stringMatching(/^E(SOCKET|CONNECTION|CONNREFUSED)$/),
     });
   });
 

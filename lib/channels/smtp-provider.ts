@@ -1,4 +1,7 @@
 import nodemailer from "nodemailer";
+import { nodemailerGuardedSocket } from "@/lib/net/guarded-socket";
+import { isOutboundRefused, refusedReason } from "@/lib/net/outbound-refused";
+import type { TOutboundPolicy } from "@/lib/net/outbound-policy";
 import { scrub } from "./http-outcome";
 import type { TSmtpConfig } from "./provider-config";
 import type { ChannelProvider, TEmailMessage, TSendResult } from "./types";
@@ -7,6 +10,8 @@ export type TSmtpProviderOptions = {
   /** Connect, greeting and socket idle timeouts. */
   timeoutMs?: number;
   maxConnections?: number;
+  /** Tests of the outbound policy pass their own; otherwise the deployment's. */
+  policy?: TOutboundPolicy;
 };
 
 /** Connection-level nodemailer codes: the server may well take the message on a later try. */
@@ -32,6 +37,13 @@ export function classifySmtpError(
   err: unknown,
   secrets: readonly (string | undefined)[] = [],
 ): Extract<TSendResult, { ok: false }> {
+  if (isOutboundRefused(err))
+    return {
+      ok: false,
+      retryable: false,
+      reason: refusedReason("SMTP server"),
+      code: "destination_not_allowed",
+    };
   const e = err as TNodemailerError;
   const response = scrub(e.response ?? e.message ?? "unknown error", secrets);
   if (typeof e.responseCode === "number") {
@@ -78,6 +90,8 @@ export function createSmtpProvider(
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    // Every connection goes through the outbound policy (no private hosts unless allow-listed).
+    getSocket: nodemailerGuardedSocket({ timeoutMs: timeout, policy: options.policy }),
   });
   const defaultFrom = config.fromName
     ? { name: config.fromName, address: config.from }

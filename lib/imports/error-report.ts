@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { listImportErrors } from "@/db/queries/contact-imports";
+import { spreadsheetSafe } from "@/lib/csv/spreadsheet-safe";
 import { REPORT_COLUMNS } from "./mapping";
 
 const PAGE = 5000;
@@ -9,7 +10,8 @@ const BOM = "\uFEFF";
 /**
  * The error report of an import as a CSV stream: one line per rejected row with its row number,
  * the columns at fault and what is wrong, then the row exactly as it was in the file (under the
- * file's own header), so it can be fixed and imported again. Read a page at a time.
+ * file's own header), so it can be fixed and imported again (cells that would run as a formula
+ * carry a leading apostrophe, which the import removes). Read a page at a time.
  */
 export function errorReportStream(
   workspaceId: string,
@@ -23,13 +25,21 @@ export function errorReportStream(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(BOM + stringify([[...REPORT_COLUMNS, ...header]])));
+        controller.enqueue(
+          encoder.encode(BOM + stringify([[...REPORT_COLUMNS, ...header].map(spreadsheetSafe)])),
+        );
       }
       const rows = await listImportErrors(workspaceId, importId, afterRow, PAGE);
       if (rows.length) {
         controller.enqueue(
           encoder.encode(
-            stringify(rows.map((r) => [r.rowNumber, r.columns.join(", "), r.message, ...r.values])),
+            // Every cell came from the uploaded file: none may run as a formula when opened.
+            stringify(
+              rows.map((r) => [
+                r.rowNumber,
+                ...[r.columns.join(", "), r.message, ...r.values].map(spreadsheetSafe),
+              ]),
+            ),
           ),
         );
         afterRow = rows.at(-1)!.rowNumber;

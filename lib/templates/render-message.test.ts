@@ -292,4 +292,47 @@ describe("renderMessage: other channels", () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toMatch(/^webhook body is not valid JSON after personalisation/);
   });
+
+  it("refuses javascript: and data: links on save, and again when Liquid produces them", async () => {
+    const inApp = (value: string, action = "url") => ({
+      channel: "in_app",
+      title: "t",
+      body: "b",
+      buttons: [{ label: "Go", action, value }],
+    });
+    for (const bad of [
+      "javascript:alert(1)",
+      "data:text/html,<script>x</script>",
+      " java\tscript:x",
+    ]) {
+      expect(ZTemplateContent.safeParse(inApp(bad)).success).toBe(false);
+      expect(ZTemplateContent.safeParse(inApp(bad, "deep_link")).success).toBe(false);
+      expect(
+        ZTemplateContent.safeParse({ channel: "push", title: "t", body: "b", deepLink: bad })
+          .success,
+      ).toBe(false);
+    }
+    const ctx = sampleContext();
+    ctx.contact.link = "javascript:alert(document.cookie)";
+    ctx.contact.avatar = "data:image/svg+xml,<svg onload=alert(1)>";
+    for (const content of [
+      inApp("{{ contact.link }}"),
+      inApp("{{ contact.link }}", "deep_link"),
+      { channel: "push", title: "t", body: "b", deepLink: "{{ contact.link }}" },
+    ]) {
+      const r = renderMessage(await compile(content), ctx);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.reason).toMatch(/is not a (URL|safe link) after personalisation/);
+    }
+    const email = await compile({
+      channel: "email",
+      subject: "s",
+      blocks: [
+        { id: "i", type: "image", src: "{{ contact.avatar }}", alt: "me" },
+        { id: "b", type: "button", label: "Go", url: "{{ contact.link }}" },
+      ],
+    });
+    const html = ok(renderMessage(email, ctx));
+    expect(html.channel === "email" && html.html).not.toMatch(/javascript:|data:image/);
+  });
 });

@@ -25,6 +25,7 @@ import type { TRenderContext } from "./render-context";
 import { renderEmailLayout } from "./render-email";
 import { listTemplateFields } from "./template-fields";
 import type { TTemplateContent } from "./template-content";
+import { dropUnsafeImageSources, isSafeDeepLink } from "./link-schemes";
 import { isSafeUrl } from "./template-content";
 
 type F = TLiquidField;
@@ -130,6 +131,12 @@ const optional = (f: F | null, scope: object) => {
   const v = f === null ? "" : renderField(f, scope).trim();
   return v === "" ? undefined : v;
 };
+const deepLinkOf = (name: string, v: string | undefined) => {
+  if (v !== undefined && !isSafeDeepLink(v))
+    throw new PersonaliseError(`${name} is not a safe link after personalisation`);
+  return v;
+};
+
 const httpUrl = (name: string, v: string | undefined) => {
   if (v !== undefined && !/^https?:\/\//i.test(v))
     throw new PersonaliseError(`${name} is not an http(s) URL after personalisation`);
@@ -151,7 +158,9 @@ export function renderMessage(
     switch (compiled.channel) {
       case "email": {
         const html = resolvePixel(
-          resolveLinks(renderField(compiled.html, s), compiled.links, "html", opts),
+          dropUnsafeImageSources(
+            resolveLinks(renderField(compiled.html, s), compiled.links, "html", opts),
+          ),
           opts.openPixelUrl,
         );
         const text = resolveLinks(renderField(compiled.text, s), compiled.links, "text", opts);
@@ -179,7 +188,7 @@ export function renderMessage(
           title: renderField(compiled.title, s),
           body: renderField(compiled.body, s),
           imageUrl: httpUrl("imageUrl", optional(compiled.imageUrl, s)),
-          deepLink: optional(compiled.deepLink, s),
+          deepLink: deepLinkOf("deepLink", optional(compiled.deepLink, s)),
           data: Object.fromEntries(compiled.data.map(([k, f]) => [k, renderField(f, s)])),
         };
       case "voice":
@@ -201,6 +210,7 @@ export function renderMessage(
               throw new PersonaliseError(`buttons.${i}.value is not a URL after personalisation`);
             if (b.action === "deep_link" && value === undefined)
               throw new PersonaliseError(`buttons.${i}.value is empty after personalisation`);
+            if (b.action === "deep_link") deepLinkOf(`buttons.${i}.value`, value);
             return {
               label: renderField(b.label, s),
               action: b.action,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafeDeepLink } from "./link-schemes";
 import { richTextLinks } from "./rich-text";
 
 /**
@@ -20,6 +21,10 @@ const ZLinkUrl = requiredText(2000).refine(
 const ZImageUrl = requiredText(2000).refine(
   (v) => /^https?:\/\//i.test(v.trim()) || startsWithLiquid(v),
   "Must start with https:// or http://, or be Liquid",
+);
+const ZDeepLink = requiredText(2000).refine(
+  (v) => isSafeDeepLink(v) || startsWithLiquid(v),
+  "Must be an app link (myapp://…), an http(s) URL or a path; javascript: and data: are refused",
 );
 const ZColor = z
   .string()
@@ -183,7 +188,7 @@ export const ZPushContent = z.object({
   title: requiredText(200),
   body: requiredText(1000),
   imageUrl: ZImageUrl.optional(),
-  deepLink: requiredText(2000).optional(),
+  deepLink: ZDeepLink.optional(),
   data: z.record(z.string().min(1).max(100), liquidText(1000)).default({}),
 });
 
@@ -214,7 +219,21 @@ export const ZInAppContent = z.object({
         .refine((b) => b.action === "dismiss" || Boolean(b.value?.trim()), {
           path: ["value"],
           message: "Required for url and deep_link buttons",
-        }),
+        })
+        .refine(
+          (b) =>
+            !b.value?.trim() ||
+            startsWithLiquid(b.value) ||
+            (b.action === "url"
+              ? isSafeUrl(b.value)
+              : b.action === "deep_link"
+                ? isSafeDeepLink(b.value)
+                : true),
+          {
+            path: ["value"],
+            message: "Must be an http(s), mailto: or tel: URL (or an app link for deep links)",
+          },
+        ),
     )
     .max(3)
     .default([]),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -8,10 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { callbackUrl, email } = await searchParams;
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  const next =
-    typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//")
-      ? callbackUrl
-      : "/";
+  const next = safeCallbackPath(callbackUrl);
   return (
     <>
       <h1 className="text-lg font-semibold">Sign in</h1>

@@ -260,7 +260,10 @@ async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeR
           contactId: run.contactId,
         }),
       );
-      return { outcome: "next", detail: { status: r.status } };
+      return {
+        outcome: "next",
+        detail: { status: r.status, ...(r.error ? { error: r.error } : {}) },
+      };
     }
     case "exit":
       return { outcome: "exit", exit: "exit_node" };

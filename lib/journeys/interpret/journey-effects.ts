@@ -51,7 +51,8 @@ export interface JourneyEffects {
     attribute: string,
     value: string | number | boolean | null,
   ): Promise<void>;
-  callWebhook(req: TWebhookRequest): Promise<{ status: number }>;
+  /** `error` when no request was made (a refused destination); such a call is not retried. */
+  callWebhook(req: TWebhookRequest): Promise<{ status: number; error?: string }>;
   isInSegment(contactId: string, segmentId: string): Promise<boolean>;
   /** Whether the contact had the event (matching every filter) at or after `since` and up to now. */
   didEvent(

@@ -12,6 +12,8 @@ import { isContactInSegment } from "@/lib/segments/contact-in-segment";
 import { matchesFilters } from "@/lib/segments/evaluate-segment";
 import { compileField, personalise, renderField } from "@/lib/templates/personalise";
 import { buildRenderContext } from "@/lib/templates/render-context";
+import { guardedFetch } from "@/lib/net/guarded-fetch";
+import { isOutboundRefused, refusedReason } from "@/lib/net/outbound-refused";
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -108,7 +110,7 @@ export function dbJourneyEffects(
       if (!body.ok) return { status: 0 };
       let res: Response;
       try {
-        res = await fetch(req.url, {
+        res = await guardedFetch(req.url, {
           method: req.method,
           headers: {
             "content-type": "application/json",
@@ -116,12 +118,17 @@ export function dbJourneyEffects(
             ...req.headers,
           },
           body: req.method === "GET" ? undefined : body.value,
-          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+          timeoutMs: WEBHOOK_TIMEOUT_MS,
           redirect: "manual",
         });
       } catch (err) {
-        throw new RetryableEffectError(`webhook ${req.url} unreachable: ${(err as Error).message}`);
+        // The same answer next time: not retried, and the run page shows only this sentence.
+        if (isOutboundRefused(err)) return { status: 0, error: refusedReason("Webhook") };
+        const e = err as { name?: string; cause?: { code?: string } };
+        const why = e.name === "TimeoutError" ? "timed out" : (e.cause?.code ?? "network error");
+        throw new RetryableEffectError(`webhook ${req.url} unreachable: ${why}`);
       }
+      await res.body?.cancel().catch(() => {});
       if (res.status >= 500 || res.status === 429 || res.status === 408)
         throw new RetryableEffectError(`webhook ${req.url} answered ${res.status}`);
       return { status: res.status };
