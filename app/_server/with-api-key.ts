@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { authenticateApiKey, type TApiKeyContext } from "@/lib/api-keys/authenticate-api-key";
+import { keyAllows, type TRouteScope } from "@/lib/api-keys/key-scopes";
 import { errorJson, errorResponse } from "./http";
 import { readBodyLimited } from "./read-body";
 
@@ -20,8 +21,11 @@ function writeKeyOf(body: string): string | null {
  * Wraps a public /api/v1 route: the API key decides the workspace, and nothing else can. The key
  * comes from `Authorization` (Bearer, or Basic with the key as user) or, for Segment's browser
  * library, a `writeKey` in the body. Bodies are read here, capped at `maxBodyBytes` (413 beyond).
+ * Every route names the `scope` it needs (the route inventory test checks); a key without it is
+ * a 403 that names the scope, so an integrator knows which key to use.
  */
 export function withApiKey<P>(
+  scope: TRouteScope,
   handler: (
     req: NextRequest,
     ctx: { params: P; apiKey: TApiKeyContext; body: string },
@@ -44,9 +48,22 @@ export function withApiKey<P>(
           "Missing, unknown or revoked API key (Authorization: Bearer <key>)",
         );
       }
+      if (!keyAllows(apiKey, scope)) return insufficientScope(apiKey.kind, scope);
       return await handler(req, { params: await route.params, apiKey, body });
     } catch (err) {
       return errorResponse(err);
     }
   };
+}
+
+export function insufficientScope(kind: TApiKeyContext["kind"], scope: TRouteScope): Response {
+  return errorJson(
+    403,
+    "insufficient_scope",
+    kind === "public"
+      ? `A public write key cannot do this; use a secret key with the ${scope} scope`
+      : `This key lacks the ${scope} scope`,
+    undefined,
+    { scope },
+  );
 }

@@ -36,6 +36,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 export const POST = withApiKey<{ call: string }>(
+  "ingest",
   async (_req, { params, apiKey, body }) => {
     const call = CALLS[params.call];
     if (!call)
@@ -52,6 +53,7 @@ export const POST = withApiKey<{ call: string }>(
         body: "Body is not valid JSON",
       });
     const now = new Date();
+    const publicKey = apiKey.kind === "public";
 
     if (call !== "batch") {
       const r = parseCall(call, json.value, now);
@@ -59,7 +61,7 @@ export const POST = withApiKey<{ call: string }>(
         return errorJson(400, "validation_error", `${r.field}: ${r.message}`, {
           [r.field]: r.message,
         });
-      const [status] = await ingest(apiKey.workspace.id, [r.op]);
+      const [status] = await ingest(apiKey.workspace.id, [r.op], { publicKey });
       return NextResponse.json({ success: true, status }, { headers: CORS });
     }
 
@@ -72,6 +74,7 @@ export const POST = withApiKey<{ call: string }>(
     const statuses = await ingest(
       apiKey.workspace.id,
       valid.map((v) => v.op),
+      { publicKey },
     );
     const byIndex = new Map(valid.map((v, i) => [v.index, statuses[i]!]));
     const results = parsed.items.map((r, index) =>
