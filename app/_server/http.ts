@@ -46,13 +46,20 @@ export async function parseJson<T extends z.ZodType>(
   schema: T,
   { maxBytes = MAX_BODY_BYTES } = {},
 ): Promise<z.infer<T>> {
-  if (!req.headers.get("content-type")?.toLowerCase().includes("application/json")) {
+  // Exactly application/json (parameters such as charset allowed): `text/plain;application/json`
+  // or `application/json-foo` are what a cross-site form or a sloppy check would let through.
+  if (mediaType(req.headers.get("content-type")) !== "application/json") {
     throw new ValidationError({ body: "Send a JSON body with Content-Type: application/json" });
   }
   const text = await req.text();
   if (text.length > maxBytes)
     throw new AppError(413, "payload_too_large", "Request body is too large");
   return parseJsonText(text, schema);
+}
+
+/** The media type of a Content-Type header, lower-cased, without its parameters. */
+export function mediaType(header: string | null): string {
+  return (header ?? "").split(";", 1)[0]!.trim().toLowerCase();
 }
 
 /** Validates a body already read (by withApiKey, which caps its size). */
