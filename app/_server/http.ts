@@ -34,8 +34,13 @@ export function errorJson(
  * answered with a bare 500.
  */
 export function errorResponse(err: unknown): Response {
-  if (err instanceof AppError)
-    return errorJson(err.status, err.code, err.message, err.fields, err.details);
+  if (err instanceof AppError) {
+    const res = errorJson(err.status, err.code, err.message, err.fields, err.details);
+    const retryAfter = err.details?.retryAfterSeconds;
+    if (err.status === 429 && typeof retryAfter === "number")
+      res.headers.set("retry-after", String(retryAfter));
+    return res;
+  }
   const db = databaseFailure(err);
   if (db) {
     console.error(`[waymark] database ${db}:`, err instanceof Error ? err.message : err);

@@ -1,6 +1,13 @@
 import type { NextRequest } from "next/server";
 import { authenticateApiKey, type TApiKeyContext } from "@/lib/api-keys/authenticate-api-key";
 import { keyAllows, type TRouteScope } from "@/lib/api-keys/key-scopes";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import {
+  assertNotThrottled,
+  RateLimitedError,
+  recordThrottleHit,
+  type TThrottleSubject,
+} from "@/lib/rate-limit/throttle";
 import { errorJson, errorResponse } from "./http";
 import { readBodyLimited } from "./read-body";
 
@@ -40,8 +47,12 @@ export function withApiKey<P>(
           : await readBodyLimited(req, opts.maxBodyBytes ?? 64 * 1024);
       const header = req.headers.get("authorization");
       const bodyKey = header ? null : writeKeyOf(body);
+      const ip = apiKeyIp(req);
+      // The hot path: a memory lookup only; failures below refresh it from the database.
+      await assertNotThrottled([ip], { memoryOnly: true });
       const apiKey = await authenticateApiKey(header ?? (bodyKey ? `Bearer ${bodyKey}` : null));
       if (!apiKey) {
+        await refuseBadKey(ip);
         return errorJson(
           401,
           "invalid_api_key",
@@ -54,6 +65,17 @@ export function withApiKey<P>(
       return errorResponse(err);
     }
   };
+}
+
+export const apiKeyIp = (req: Request): TThrottleSubject => ({
+  name: "apikey:ip",
+  id: clientIp(req.headers),
+});
+
+/** Counts a bad key against the caller's IP; throws RateLimitedError once that blocks it. */
+export async function refuseBadKey(ip: TThrottleSubject): Promise<void> {
+  const blockedFor = await recordThrottleHit([ip]);
+  if (blockedFor) throw new RateLimitedError(blockedFor);
 }
 
 export function insufficientScope(kind: TApiKeyContext["kind"], scope: TRouteScope): Response {

@@ -5,7 +5,8 @@ import { appKey } from "@/lib/crypto/app-secret";
 import { verifyInAppToken } from "@/lib/messages/inbox/inapp-token";
 import { keyAllows } from "@/lib/api-keys/key-scopes";
 import { errorJson, errorResponse } from "./http";
-import { insufficientScope } from "./with-api-key";
+import { apiKeyIp, insufficientScope, refuseBadKey } from "./with-api-key";
+import { assertNotThrottled } from "@/lib/rate-limit/throttle";
 
 type TInAppContext = { workspaceId: string; contactId: string; userId: string };
 
@@ -37,14 +38,18 @@ export function withInAppAuth<P>(
       const header = req.headers.get("authorization") ?? "";
       const bearer = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
       let who: { workspaceId: string; userId: string } | null = null;
+      const ip = apiKeyIp(req);
+      await assertNotThrottled([ip], { memoryOnly: true });
       if (bearer.startsWith("wmc_")) {
         who = verifyInAppToken(appKey("inapp-contact-tokens"), bearer);
+        if (!who) await refuseBadKey(ip);
         if (!who)
           return withCors(
             errorJson(401, "invalid_token", "Missing, expired or forged in-app token"),
           );
       } else {
         const apiKey = await authenticateApiKey(header || null);
+        if (!apiKey) await refuseBadKey(ip);
         if (!apiKey)
           return withCors(
             errorJson(

@@ -12,3 +12,4 @@ export * from "./analytics";
 export * from "./journey-triggers";
 export * from "./campaigns";
 export * from "./api-key-kinds";
+export * from "./throttles";

@@ -13,9 +13,10 @@ export async function callRoute<P>(
     body?: unknown;
     rawBody?: string;
     query?: string;
+    headers?: Record<string, string>;
   } = {},
 ) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
   if (init.authorization) headers.authorization = init.authorization;
   else if (init.key) headers.authorization = `Bearer ${init.key}`;
   const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
