@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { API_KEY_SCOPES } from "@/db/schema/api-key-kinds";
+import { API_KEY_SCOPES } from "@/lib/api-keys/kinds";
 import {
   OTHER_MUTATIONS,
   WORKSPACE_MUTATIONS,

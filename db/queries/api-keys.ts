@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { apiKeys, users, workspaces } from "@/db/schema";
-import type { TApiKeyKind, TApiKeyScope } from "@/db/schema/api-key-kinds";
+import type { TApiKeyKind, TApiKeyScope } from "@/lib/api-keys/kinds";
 
 export async function insertApiKey(
   values: {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
-import type { TApiKeyKind, TApiKeyScope } from "./api-key-kinds";
+import type { TApiKeyKind, TApiKeyScope } from "@/lib/api-keys/kinds";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 

@@ -1,5 +1,5 @@
 import { insertApiKey } from "@/db/queries/api-keys";
-import { API_KEY_SCOPES } from "@/db/schema/api-key-kinds";
+import { API_KEY_SCOPES } from "@/lib/api-keys/kinds";
 import { insertUser } from "@/db/queries/users";
 import { generateApiKey } from "@/lib/api-keys/api-key";
 import { randomToken } from "@/lib/crypto/tokens";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { API_KEY_KINDS, API_KEY_SCOPES, type TApiKeyKind } from "@/db/schema/api-key-kinds";
+import { API_KEY_KINDS, API_KEY_SCOPES, type TApiKeyKind } from "@/lib/api-keys/kinds";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
 
 // The kind shows in the key itself, so a secret key pasted into a browser bundle is easy to spot.

@@ -1,11 +1,11 @@
-import type { TApiKeyKind, TApiKeyScope } from "@/db/schema/api-key-kinds";
+import type { TApiKeyKind, TApiKeyScope } from "@/lib/api-keys/kinds";
 
 export {
   API_KEY_KINDS,
   API_KEY_SCOPES,
   type TApiKeyKind,
   type TApiKeyScope,
-} from "@/db/schema/api-key-kinds";
+} from "@/lib/api-keys/kinds";
 
 /**
  * What a route asks of a key: one scope, or `any-key` for the few routes any valid key may call

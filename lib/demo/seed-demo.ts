@@ -7,7 +7,7 @@ import {
 } from "@/db/queries/demo-seed";
 import { findUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
-import { API_KEY_SCOPES } from "@/db/schema/api-key-kinds";
+import { API_KEY_SCOPES } from "@/lib/api-keys/kinds";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
 import { seedDemoCampaign } from "@/lib/demo/demo-campaign";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "@/db/execute-rows";
 import { insertApiKey } from "@/db/queries/api-keys";
-import type { TApiKeyKind, TApiKeyScope } from "@/db/schema/api-key-kinds";
+import type { TApiKeyKind, TApiKeyScope } from "@/lib/api-keys/kinds";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
 import { generateApiKey } from "@/lib/api-keys/api-key";

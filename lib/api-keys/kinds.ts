@@ -1,5 +1,5 @@
 /**
- * Key kinds and scopes live beside the table so the schema and lib/api-keys share one list.
+ * Key kinds and scopes: one list for the schema (as types), the routes and the settings page.
  * `public`: a write key that may sit in a browser (identify/track/page/screen/batch only).
  * `secret`: a server key; what it may do is its `scopes`.
  */
