@@ -10,6 +10,7 @@ import {
   forgetThrottleMemory,
   RateLimitedError,
   recordThrottleHit,
+  takeThrottled,
 } from "./throttle";
 
 let close: () => Promise<void>;
@@ -45,6 +46,16 @@ describe("throttles in the database", () => {
     await expect(assertNotThrottled([ip], { memoryOnly: true })).rejects.toBeInstanceOf(
       RateLimitedError,
     );
+  });
+});
+
+describe("previews", () => {
+  it("allow 120 a minute per person, then refuse with 429 until the block ends", async () => {
+    const me = { name: "preview:account", id: "user-1" } as const;
+    for (let i = 0; i < 119; i++) await takeThrottled(me);
+    await takeThrottled(me); // the 120th is served, and starts the block
+    await expect(takeThrottled(me)).rejects.toMatchObject({ status: 429 });
+    await expect(takeThrottled({ name: "preview:account", id: "user-2" })).resolves.toBeUndefined();
   });
 });
 

@@ -18,6 +18,9 @@ export const THROTTLE_RULES = {
   "invite:ip": { limit: 10, windowSeconds: 900, blockSeconds: 30, maxBlockSeconds: 900 },
   "invite:account": { limit: 5, windowSeconds: 900, blockSeconds: 30, maxBlockSeconds: 900 },
   "apikey:ip": { limit: 30, windowSeconds: 300, blockSeconds: 10, maxBlockSeconds: 600 },
+  // Live previews render templates and count segments on every keystroke pause: generous for a
+  // person, a wall for a script looping on them.
+  "preview:account": { limit: 120, windowSeconds: 60, blockSeconds: 10, maxBlockSeconds: 120 },
 } satisfies Record<string, TThrottleRule>;
 export type TThrottleName = keyof typeof THROTTLE_RULES;
 export type TThrottleSubject = { name: TThrottleName; id: string };
@@ -102,4 +105,10 @@ export async function clearThrottleFor(subject: TThrottleSubject): Promise<void>
 /** Test hook: forget the in-memory blocks (as a fresh process would). */
 export function forgetThrottleMemory() {
   blocks.clear();
+}
+
+/** Counts one use of a limited action and throws RateLimitedError once it is blocked. */
+export async function takeThrottled(subject: TThrottleSubject): Promise<void> {
+  await assertNotThrottled([subject]);
+  await recordThrottleHit([subject]);
 }
