@@ -17,13 +17,36 @@ export type DbHandle =
   | { kind: "pglite"; db: Db; client: PGlite; close: () => Promise<void> }
   | { kind: "postgres"; db: Db; pool: Pool; url: string; close: () => Promise<void> };
 
-export function openDb(opts: { databaseUrl?: string; pgliteDir: string }): DbHandle {
+export type TDbTimeouts = { statementMs: number; idleInTransactionMs: number; connectMs: number };
+
+export function openDb(opts: {
+  databaseUrl?: string;
+  pgliteDir: string;
+  timeouts?: TDbTimeouts;
+}): DbHandle {
   if (opts.databaseUrl) {
-    const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const t = opts.timeouts ?? envTimeouts();
+    // The two server-side limits travel as startup parameters, so every connection has them from
+    // its first query; a transaction may still lower one with SET LOCAL (previews do).
+    const pool = new Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: t.connectMs,
+      statement_timeout: t.statementMs,
+      idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    });
     // An idle connection the server closes (restart, failover) must not crash the process; the
     // pool replaces it on next use.
     pool.on("error", (err) =>
       console.error("[waymark] idle database connection lost:", err.message),
+    );
+    // A connection the server ends while it is checked out (idle_in_transaction_session_timeout,
+    // a restart) emits "error" on the client itself; unheard, that would crash the process. The
+    // transaction using it fails on its next query, which is where it is handled.
+    pool.on("connect", (client) =>
+      client.on("error", (err) =>
+        console.error("[waymark] database connection ended:", err.message),
+      ),
     );
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { kind: "postgres", db, pool, url: opts.databaseUrl, close: () => pool.end() };
@@ -33,6 +56,14 @@ export function openDb(opts: { databaseUrl?: string; pgliteDir: string }): DbHan
   const client = new PGlite(dir.startsWith("memory://") ? undefined : path.resolve(dir));
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return { kind: "pglite", db, client, close: () => client.close() };
+}
+
+function envTimeouts(): TDbTimeouts {
+  return {
+    statementMs: env.WAYMARK_DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionMs: env.WAYMARK_DB_IDLE_TX_TIMEOUT_MS,
+    connectMs: env.WAYMARK_DB_CONNECT_TIMEOUT_MS,
+  };
 }
 
 // Next.js compiles instrumentation, route handlers and pages into separate module graphs in one

@@ -76,6 +76,18 @@ export const ZEnv = z.object({
   WAYMARK_TRIGGER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Privacy: store no IP address from ingested calls' `context.ip` (events keep the rest). */
   WAYMARK_INGEST_DROP_IP: ZBool.default(false),
+  /**
+   * PostgreSQL limits, so one slow query or a stuck transaction cannot hold a connection (and the
+   * pool behind it) forever. Statements: any query; idle transaction: a transaction left open
+   * while the app waits on something else; connect: reaching the server, or a free pool slot.
+   */
+  WAYMARK_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  WAYMARK_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  WAYMARK_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Password hashes (scrypt, ~128 MiB each) run at once per process; more get 429. */
+  WAYMARK_MAX_PASSWORD_HASHES: z.coerce.number().int().min(1).max(64).default(4),
+  /** Live previews and counts (segment editor, campaign audience, segment sizes): shorter, people wait on them. */
+  WAYMARK_DB_PREVIEW_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 });
 
 /**

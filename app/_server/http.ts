@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { databaseFailure } from "@/db/unavailable";
 import { AppError, ValidationError } from "@/lib/errors";
 import { isJsonContentType } from "@/lib/http/json-content-type";
 import { readBodyText } from "@/lib/http/read-body";
@@ -29,10 +30,29 @@ export function errorJson(
   );
 }
 
-/** Expected errors become their status; anything else is logged and answered with a bare 500. */
+/**
+ * Expected errors become their status; a database that cannot answer is a 503 with Retry-After
+ * (the client should come back, nothing is wrong with its request); anything else is logged and
+ * answered with a bare 500.
+ */
 export function errorResponse(err: unknown): Response {
-  if (err instanceof AppError)
-    return errorJson(err.status, err.code, err.message, err.fields, err.details);
+  if (err instanceof AppError) {
+    const res = errorJson(err.status, err.code, err.message, err.fields, err.details);
+    const retryAfter = err.details?.retryAfterSeconds;
+    if (err.status === 429 && typeof retryAfter === "number")
+      res.headers.set("retry-after", String(retryAfter));
+    return res;
+  }
+  const db = databaseFailure(err);
+  if (db) {
+    console.error(`[waymark] database ${db}:`, err instanceof Error ? err.message : err);
+    const res =
+      db === "timeout"
+        ? errorJson(503, "query_timeout", "This took too long; try a narrower query or again later")
+        : errorJson(503, "database_unavailable", "The database is unavailable; try again shortly");
+    res.headers.set("retry-after", "5");
+    return res;
+  }
   console.error("[waymark] unexpected error", err);
   return errorJson(500, "internal_error", "Something went wrong on our side");
 }

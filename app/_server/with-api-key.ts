@@ -1,6 +1,14 @@
 import type { NextRequest } from "next/server";
 import { authenticateApiKey, type TApiKeyContext } from "@/lib/api-keys/authenticate-api-key";
 import { readBodyText } from "@/lib/http/read-body";
+import { keyAllows, type TRouteScope } from "@/lib/api-keys/key-scopes";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import {
+  assertNotThrottled,
+  RateLimitedError,
+  recordThrottleHit,
+  type TThrottleSubject,
+} from "@/lib/rate-limit/throttle";
 import { errorJson, errorResponse } from "./http";
 
 type TOptions = { maxBodyBytes?: number };
@@ -24,8 +32,11 @@ function writeKeyOf(body: string): string | null {
  * any content type is read as JSON: RudderStack's SDK labels its gzip batches form-encoded (axios'
  * default), sendBeacon sends text/plain, and the key (not a cookie) authenticates, so a cross-site
  * form gains nothing.
+ * Every route names the `scope` it needs (the route inventory test checks); a key without it is
+ * a 403 that names the scope, so an integrator knows which key to use.
  */
 export function withApiKey<P>(
+  scope: TRouteScope,
   handler: (
     req: NextRequest,
     ctx: { params: P; apiKey: TApiKeyContext; body: string },
@@ -40,17 +51,45 @@ export function withApiKey<P>(
         : "";
       const header = req.headers.get("authorization");
       const bodyKey = header ? null : writeKeyOf(body);
+      const ip = apiKeyIp(req);
+      // The hot path: a memory lookup only; failures below refresh it from the database.
+      await assertNotThrottled([ip], { memoryOnly: true });
       const apiKey = await authenticateApiKey(header ?? (bodyKey ? `Bearer ${bodyKey}` : null));
       if (!apiKey) {
+        await refuseBadKey(ip);
         return errorJson(
           401,
           "invalid_api_key",
           "Missing, unknown or revoked API key (Authorization: Bearer <key>)",
         );
       }
+      if (!keyAllows(apiKey, scope)) return insufficientScope(apiKey.kind, scope);
       return await handler(req, { params: await route.params, apiKey, body });
     } catch (err) {
       return errorResponse(err);
     }
   };
+}
+
+export const apiKeyIp = (req: Request): TThrottleSubject => ({
+  name: "apikey:ip",
+  id: clientIp(req.headers),
+});
+
+/** Counts a bad key against the caller's IP; throws RateLimitedError once that blocks it. */
+export async function refuseBadKey(ip: TThrottleSubject): Promise<void> {
+  const blockedFor = await recordThrottleHit([ip]);
+  if (blockedFor) throw new RateLimitedError(blockedFor);
+}
+
+export function insufficientScope(kind: TApiKeyContext["kind"], scope: TRouteScope): Response {
+  return errorJson(
+    403,
+    "insufficient_scope",
+    kind === "public"
+      ? `A public write key cannot do this; use a secret key with the ${scope} scope`
+      : `This key lacks the ${scope} scope`,
+    undefined,
+    { scope },
+  );
 }

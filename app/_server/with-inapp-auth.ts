@@ -3,7 +3,10 @@ import { findContactByExternalId } from "@/db/queries/contacts";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { appKey } from "@/lib/crypto/app-secret";
 import { verifyInAppToken } from "@/lib/messages/inbox/inapp-token";
+import { keyAllows } from "@/lib/api-keys/key-scopes";
 import { errorJson, errorResponse } from "./http";
+import { apiKeyIp, insufficientScope, refuseBadKey } from "./with-api-key";
+import { assertNotThrottled } from "@/lib/rate-limit/throttle";
 
 type TInAppContext = { workspaceId: string; contactId: string; userId: string };
 
@@ -24,7 +27,8 @@ function withCors(res: Response): Response {
 
 /**
  * The in-app inbox's callers: a web page with a per-contact token (`Bearer wmc_…`, which fixes the
- * contact), or a server with the workspace API key and `?userId=`.
+ * contact), or a server with a secret API key holding the `inapp` scope and `?userId=`. Never a
+ * public write key: it sits in pages anyone can read, and would open every contact's inbox.
  */
 export function withInAppAuth<P>(
   handler: (req: NextRequest, ctx: { params: P; contact: TInAppContext }) => Promise<Response>,
@@ -34,22 +38,27 @@ export function withInAppAuth<P>(
       const header = req.headers.get("authorization") ?? "";
       const bearer = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
       let who: { workspaceId: string; userId: string } | null = null;
+      const ip = apiKeyIp(req);
+      await assertNotThrottled([ip], { memoryOnly: true });
       if (bearer.startsWith("wmc_")) {
         who = verifyInAppToken(appKey("inapp-contact-tokens"), bearer);
+        if (!who) await refuseBadKey(ip);
         if (!who)
           return withCors(
             errorJson(401, "invalid_token", "Missing, expired or forged in-app token"),
           );
       } else {
         const apiKey = await authenticateApiKey(header || null);
+        if (!apiKey) await refuseBadKey(ip);
         if (!apiKey)
           return withCors(
             errorJson(
               401,
               "invalid_api_key",
-              "Send a contact token (Bearer wmc_…) or the API key with ?userId=",
+              "Send a contact token (Bearer wmc_…) or a secret key with the inapp scope and ?userId=",
             ),
           );
+        if (!keyAllows(apiKey, "inapp")) return withCors(insufficientScope(apiKey.kind, "inapp"));
         const userId = new URL(req.url).searchParams.get("userId");
         if (!userId)
           return withCors(

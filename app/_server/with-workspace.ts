@@ -4,6 +4,7 @@ import { can, type TPermission, type TRole } from "@/lib/auth/roles";
 import type { TWorkspace } from "@/db/schema";
 import { currentUser } from "./auth";
 import { errorJson, errorResponse } from "./http";
+import { crossSiteRefusal } from "./same-origin";
 
 export type TWorkspaceContext<P> = {
   params: P;
@@ -15,7 +16,8 @@ export type TWorkspaceContext<P> = {
 /**
  * Wraps a route under /api/w/[workspace]/…: 401 without a session, 404 when the user is not a
  * member (another tenant's workspace looks exactly like one that does not exist), 403 when the
- * role lacks `permission`. Every query in the handler is then scoped by `ctx.workspace.id`.
+ * role lacks `permission`; a mutation from another site is a 403 before any of that
+ * (app/_server/same-origin.ts). Every query in the handler is then scoped by `ctx.workspace.id`.
  */
 export function withWorkspace<P extends { workspace: string }>(
   permission: TPermission,
@@ -23,6 +25,8 @@ export function withWorkspace<P extends { workspace: string }>(
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
+      const crossSite = crossSiteRefusal(req);
+      if (crossSite) return crossSite;
       const user = await currentUser();
       if (!user) return errorJson(401, "unauthenticated", "Sign in first");
       const params = await route.params;
@@ -52,6 +56,8 @@ export function withUser<P>(
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
+      const crossSite = crossSiteRefusal(req);
+      if (crossSite) return crossSite;
       const user = await currentUser();
       if (!user) return errorJson(401, "unauthenticated", "Sign in first");
       return await handler(req, { params: await route.params, user });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { API_KEY_SCOPES } from "@/lib/api-keys/kinds";
 import {
   OTHER_MUTATIONS,
   WORKSPACE_MUTATIONS,
@@ -92,8 +93,24 @@ describe("route inventory", () => {
       const wrapper = r.pattern.startsWith("/api/v1/inapp/messages")
         ? "withInAppAuth"
         : "withApiKey";
-      for (const m of r.methods)
+      for (const m of r.methods) {
         expect(r.src, `${m} ${r.pattern}`).toMatch(new RegExp(`export const ${m} = ${wrapper}`));
+        if (wrapper === "withApiKey") {
+          // The scope is the wrapper's first argument, so a route cannot forget to name one.
+          const declared = new RegExp(
+            `export const ${m} = withApiKey(?:<[^>]*>)?\\(\\s*"([a-z:-]+)"`,
+          ).exec(r.src)?.[1];
+          expect(
+            [...API_KEY_SCOPES, "any-key"],
+            `${m} ${r.pattern} must declare its key scope`,
+          ).toContain(declared);
+        }
+      }
     }
+  });
+
+  it("keeps public write keys to ingestion: only the Segment calls route asks for ingest", () => {
+    const ingestRoutes = routes.filter((r) => /withApiKey(?:<[^>]*>)?\(\s*"ingest"/.test(r.src));
+    expect(ingestRoutes.map((r) => r.pattern)).toEqual(["/api/v1/[call]"]);
   });
 });

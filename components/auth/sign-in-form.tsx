@@ -27,7 +27,13 @@ export function SignInForm({
     });
     if (!res || res.error) {
       setPending(false);
-      setError("Wrong email or password.");
+      setError(
+        res?.code === "rate_limited"
+          ? "Too many attempts. Wait a few minutes, then try again."
+          : res?.code === "busy"
+            ? "Waymark is busy signing people in. Try again in a moment."
+            : "Wrong email or password.",
+      );
       return;
     }
     window.location.assign(callbackUrl);

@@ -9,6 +9,8 @@ type Key = {
   id: string;
   name: string;
   prefix: string;
+  kind: "public" | "secret";
+  scopes: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -31,7 +33,7 @@ export function ApiKeysTable({
     return <p className="px-5 py-8 text-center text-sm text-slate-500">No API keys yet.</p>;
   return (
     <ListTable
-      columns={["Name", "Key", "Created", "Last used", "Status"]}
+      columns={["Name", "Key", "Kind and scopes", "Created", "Last used", "Status"]}
       actions={editable}
       error={error}
     >
@@ -39,6 +41,18 @@ export function ApiKeysTable({
         <tr key={k.id} data-testid={`api-key-${k.name}`}>
           <Td className="font-medium">{k.name}</Td>
           <Td className="font-mono text-xs text-slate-600">{k.prefix}…</Td>
+          <Td data-testid="key-kind">
+            {k.kind === "public" ? (
+              <Badge tone="brand">public write</Badge>
+            ) : (
+              <>
+                <Badge tone="amber">secret</Badge>
+                <span className="mt-1 block font-mono text-xs text-slate-600">
+                  {k.scopes.join(", ")}
+                </span>
+              </>
+            )}
+          </Td>
           <Td className="text-slate-600">
             {when(k.createdAt)}
             {k.createdByName ? <span className="block text-xs">by {k.createdByName}</span> : null}

@@ -7,10 +7,16 @@ import { Field, Input } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { CopyField } from "./copy-field";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import type { TApiKeyKind, TApiKeyScope } from "@/lib/api-keys/key-scopes";
+import { ApiKeyKindFields } from "./api-key-kind-fields";
+
+type TBody = { name: string; kind: TApiKeyKind; scopes?: TApiKeyScope[] };
 
 export function CreateApiKey({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
-  const create = useApiMutation<{ name: string }, { key: string }>((body) => ({
+  const [kind, setKind] = useState<TApiKeyKind>("secret");
+  const [scopes, setScopes] = useState<TApiKeyScope[]>(["ingest"]);
+  const create = useApiMutation<TBody, { key: string }>((body) => ({
     url: `/api/w/${slug}/api-keys`,
     method: "POST",
     body,
@@ -33,7 +39,7 @@ export function CreateApiKey({ slug }: { slug: string }) {
         description={
           create.data
             ? "This is the only time the key is shown. Store it in your app's secrets."
-            : "Name it after the app or service that will use it."
+            : "Name it after the app or service that will use it. A public key may ship in a browser; a secret key never should."
         }
       >
         {create.data ? (
@@ -49,12 +55,20 @@ export function CreateApiKey({ slug }: { slug: string }) {
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              create.mutate({ name: String(new FormData(e.currentTarget).get("name")) });
+              const name = String(new FormData(e.currentTarget).get("name"));
+              create.mutate(kind === "public" ? { name, kind } : { name, kind, scopes });
             }}
           >
             <Field id="key-name" label="Name" error={create.fieldError("name")}>
               <Input id="key-name" name="name" placeholder="Production web app" autoFocus />
             </Field>
+            <ApiKeyKindFields
+              kind={kind}
+              onKind={setKind}
+              scopes={scopes}
+              onScopes={setScopes}
+              scopesError={create.fieldError("scopes")}
+            />
             <ErrorAlert>{create.formError}</ErrorAlert>
             <Button type="submit" className="w-full" disabled={create.isPending}>
               Create key

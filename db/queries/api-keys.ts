@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { apiKeys, users, workspaces } from "@/db/schema";
+import type { TApiKeyKind, TApiKeyScope } from "@/lib/api-keys/kinds";
 
 export async function insertApiKey(
   values: {
@@ -8,6 +9,8 @@ export async function insertApiKey(
     name: string;
     prefix: string;
     keyHash: string;
+    kind: TApiKeyKind;
+    scopes: TApiKeyScope[];
     createdBy: string | null;
   },
   ex: Executor = db(),
@@ -16,6 +19,8 @@ export async function insertApiKey(
     id: apiKeys.id,
     name: apiKeys.name,
     prefix: apiKeys.prefix,
+    kind: apiKeys.kind,
+    scopes: apiKeys.scopes,
     createdAt: apiKeys.createdAt,
   });
   return key!;
@@ -27,6 +32,8 @@ export async function listApiKeys(workspaceId: string, ex: Executor = db()) {
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      kind: apiKeys.kind,
+      scopes: apiKeys.scopes,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
@@ -59,6 +66,8 @@ export async function findActiveApiKeyByHash(keyHash: string, ex: Executor = db(
     .select({
       id: apiKeys.id,
       name: apiKeys.name,
+      kind: apiKeys.kind,
+      scopes: apiKeys.scopes,
       lastUsedAt: apiKeys.lastUsedAt,
       workspace: {
         id: workspaces.id,

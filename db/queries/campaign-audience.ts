@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { executeRows } from "@/db/execute-rows";
-import { SEGMENT_QUERY_SETTINGS } from "@/db/queries/segments";
+import { previewQuerySettings } from "@/db/queries/segments";
 
 /** The audience condition over `c` when a campaign goes to every contact of the workspace. */
 export const everyoneCondition = (): SQL => sql`true`;
@@ -32,7 +32,7 @@ export async function countAudience(
   ex: Executor = db(),
 ): Promise<{ total: number; reachable: number }> {
   return ex.transaction(async (tx) => {
-    for (const s of SEGMENT_QUERY_SETTINGS) await tx.execute(sql.raw(s));
+    for (const s of previewQuerySettings()) await tx.execute(sql.raw(s));
     const optedOut =
       channel === "webhook"
         ? sql`s.channel = 'all'`

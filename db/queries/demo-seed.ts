@@ -59,12 +59,12 @@ export async function journeyHasEntries(journeyId: string, ex: Executor = db()) 
   return Boolean(any);
 }
 
-/** The workspace, its users (by email, renamed if they exist) and memberships, and one API key. */
+/** The workspace, its users (by email, renamed if they exist) and memberships, and its API keys. */
 export async function insertDemoWorkspace(
   ws: { slug: string; name: string; timezone: string },
   people: { email: string; name: string; role: (typeof memberships.$inferInsert)["role"] }[],
   passwordHash: string,
-  key: { name: string; prefix: string; keyHash: string },
+  keys: Pick<typeof apiKeys.$inferInsert, "name" | "prefix" | "keyHash" | "kind" | "scopes">[],
 ) {
   await db().transaction(async (tx) => {
     const [row] = await tx.insert(workspaces).values(ws).returning();
@@ -76,7 +76,9 @@ export async function insertDemoWorkspace(
         .returning();
       await tx.insert(memberships).values({ workspaceId: row!.id, userId: user!.id, role: u.role });
     }
-    await tx.insert(apiKeys).values({ workspaceId: row!.id, ...key, createdBy: null });
+    await tx
+      .insert(apiKeys)
+      .values(keys.map((k) => ({ workspaceId: row!.id, ...k, createdBy: null })));
   });
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
+import { env } from "@/lib/env";
 import { executeRows } from "@/db/execute-rows";
 import { contacts, segmentMembers, segments, users, type TSegment } from "@/db/schema";
 
@@ -160,13 +161,23 @@ export const SEGMENT_QUERY_SETTINGS = [
   "set local max_parallel_workers_per_gather = 0",
 ];
 
-/** `f` in a transaction (a savepoint inside one) under SEGMENT_QUERY_SETTINGS. */
+/**
+ * Counts and previews someone waits on get a shorter statement limit than the pool's: a costly
+ * definition typed into the editor gives up (503) instead of holding a connection for a minute.
+ * Campaign snapshots use SEGMENT_QUERY_SETTINGS alone, under the pool's limit.
+ */
+export function previewQuerySettings(): string[] {
+  const ms = Math.floor(env.WAYMARK_DB_PREVIEW_TIMEOUT_MS);
+  return [...SEGMENT_QUERY_SETTINGS, `set local statement_timeout = ${ms}`];
+}
+
+/** `f` in a transaction (a savepoint inside one) under the preview settings. */
 async function withSegmentQuerySettings<T>(
   f: (tx: Executor) => Promise<T>,
   ex: Executor,
 ): Promise<T> {
   return ex.transaction(async (tx) => {
-    for (const s of SEGMENT_QUERY_SETTINGS) await tx.execute(sql.raw(s));
+    for (const s of previewQuerySettings()) await tx.execute(sql.raw(s));
     return f(tx);
   });
 }

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
+import type { TApiKeyKind, TApiKeyScope } from "@/lib/api-keys/kinds";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -14,6 +16,14 @@ export const apiKeys = pgTable(
     prefix: text("prefix").notNull(),
     /** SHA-256 of the whole key; the key itself is shown once and never stored. */
     keyHash: text("key_hash").notNull(),
+    /** Keys made before kinds existed were server keys, so the default keeps them working. */
+    kind: text("kind").$type<TApiKeyKind>().notNull().default("secret"),
+    /** What a secret key may do; a public key's rights are fixed and this stays empty. */
+    scopes: text("scopes")
+      .array()
+      .$type<TApiKeyScope[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),

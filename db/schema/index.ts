@@ -12,3 +12,4 @@ export * from "./analytics";
 export * from "./journey-triggers";
 export * from "./campaigns";
 export * from "./accounts";
+export * from "./throttles";

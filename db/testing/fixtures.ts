@@ -1,10 +1,11 @@
 import { insertApiKey } from "@/db/queries/api-keys";
+import { API_KEY_SCOPES } from "@/lib/api-keys/kinds";
 import { insertUser } from "@/db/queries/users";
 import { generateApiKey } from "@/lib/api-keys/api-key";
 import { randomToken } from "@/lib/crypto/tokens";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 
-/** A workspace with an admin and an API key, for tests that need a tenant. */
+/** A workspace with an admin and a secret API key holding every scope, for tests that need a tenant. */
 export async function makeTenant(name: string) {
   const user = await insertUser({
     email: `${randomToken(6).toLowerCase()}@example.com`,
@@ -18,6 +19,8 @@ export async function makeTenant(name: string) {
     name: "test",
     prefix,
     keyHash: hash,
+    kind: "secret",
+    scopes: [...API_KEY_SCOPES],
     createdBy: user.id,
   });
   return { user, workspace, key, apiKeyId: apiKey.id };

@@ -1,20 +1,52 @@
 import { z } from "zod";
+import { API_KEY_KINDS, API_KEY_SCOPES, type TApiKeyKind } from "@/lib/api-keys/kinds";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
 
-const KEY_PREFIX = "wm_";
-const DISPLAY_PREFIX_LENGTH = KEY_PREFIX.length + 8;
+// The kind shows in the key itself, so a secret key pasted into a browser bundle is easy to spot.
+const KEY_PREFIX: Record<TApiKeyKind, string> = { public: "wm_pk_", secret: "wm_sk_" };
+const DISPLAY_RANDOM_CHARS = 8;
 
-export const ZCreateApiKey = z.object({
-  name: z
-    .string({ error: "Name is required" })
-    .trim()
-    .min(1, { error: "Name is required" })
-    .max(60, { error: "Name must be at most 60 characters" }),
-});
+export const ZCreateApiKey = z
+  .object({
+    name: z
+      .string({ error: "Name is required" })
+      .trim()
+      .min(1, { error: "Name is required" })
+      .max(60, { error: "Name must be at most 60 characters" }),
+    kind: z.enum(API_KEY_KINDS, { error: "Kind must be public or secret" }).default("secret"),
+    scopes: z
+      .array(z.enum(API_KEY_SCOPES, { error: `Scopes are ${API_KEY_SCOPES.join(", ")}` }))
+      .max(API_KEY_SCOPES.length)
+      .optional(),
+  })
+  .transform((v, ctx) => {
+    if (v.kind === "public") {
+      if (v.scopes?.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["scopes"],
+          message: "A public key has fixed rights (identify, track, page, screen, batch)",
+        });
+      return { ...v, scopes: [] };
+    }
+    const scopes = [...new Set(v.scopes ?? [])];
+    if (!scopes.length)
+      ctx.addIssue({ code: "custom", path: ["scopes"], message: "Pick at least one scope" });
+    return { ...v, scopes };
+  });
+export type TCreateApiKey = z.infer<typeof ZCreateApiKey>;
 
-export function generateApiKey(): { key: string; prefix: string; hash: string } {
-  const key = `${KEY_PREFIX}${randomToken(32)}`;
-  return { key, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), hash: hashApiKey(key) };
+export function generateApiKey(kind: TApiKeyKind = "secret"): {
+  key: string;
+  prefix: string;
+  hash: string;
+} {
+  const key = `${KEY_PREFIX[kind]}${randomToken(32)}`;
+  return {
+    key,
+    prefix: key.slice(0, KEY_PREFIX[kind].length + DISPLAY_RANDOM_CHARS),
+    hash: hashApiKey(key),
+  };
 }
 
 export function hashApiKey(key: string): string {

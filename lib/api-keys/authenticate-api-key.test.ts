@@ -25,6 +25,8 @@ describe("API key authentication", () => {
       name: "a",
       prefix: a.prefix,
       keyHash: a.hash,
+      kind: "secret",
+      scopes: ["ingest"],
       createdBy: u.id,
     });
     await insertApiKey({
@@ -32,6 +34,8 @@ describe("API key authentication", () => {
       name: "b",
       prefix: b.prefix,
       keyHash: b.hash,
+      kind: "public",
+      scopes: [],
       createdBy: u.id,
     });
 

@@ -4,6 +4,8 @@ export const DEMO_WORKSPACE_SLUG = "demo";
 export const DEMO_PASSWORD = "waymark-demo-2026";
 /** A fixed key so the README's curl examples work on a fresh demo; never seeded in production by default. */
 export const DEMO_API_KEY = "wm_demo_key_for_local_development_only_0001";
+/** The browser-safe write key the README's web snippet uses (identify/track/page/screen only). */
+export const DEMO_PUBLIC_KEY = "wm_pk_demo_browser_key_for_local_development_only";
 
 export const DEMO_USERS: { email: string; name: string; role: TRole }[] = [
   { email: "admin@demo.waymark.dev", name: "Ada Admin", role: "admin" },

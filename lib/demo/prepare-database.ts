@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { dbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
-import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/demo-accounts";
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_PUBLIC_KEY, DEMO_USERS } from "@/lib/demo/demo-accounts";
 import { seedDemo } from "./seed-demo";
 
 let prepared: Promise<void> | undefined;
@@ -25,7 +25,8 @@ export function prepareDatabase(log: (line: string) => void = console.info): Pro
         "):",
     );
     for (const u of DEMO_USERS) log(`[waymark]   ${u.role.padEnd(8)} ${u.email}`);
-    log(`[waymark] demo API key: ${DEMO_API_KEY}`);
+    log(`[waymark] demo secret API key: ${DEMO_API_KEY}`);
+    log(`[waymark] demo public write key: ${DEMO_PUBLIC_KEY}`);
   })();
   return prepared;
 }

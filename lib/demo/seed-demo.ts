@@ -7,6 +7,7 @@ import {
 } from "@/db/queries/demo-seed";
 import { findUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
+import { API_KEY_SCOPES } from "@/lib/api-keys/kinds";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
 import { seedDemoCampaign } from "@/lib/demo/demo-campaign";
@@ -18,6 +19,7 @@ import { DEMO_TEMPLATES } from "@/lib/demo/demo-templates";
 import { ingest } from "@/lib/ingest/ingest";
 import {
   DEMO_API_KEY,
+  DEMO_PUBLIC_KEY,
   DEMO_PASSWORD,
   DEMO_USERS,
   DEMO_WORKSPACE_SLUG,
@@ -84,6 +86,21 @@ async function seedDemoWorkspace() {
     { slug: DEMO_WORKSPACE_SLUG, name: "Acme Demo", timezone: "Europe/Paris" },
     DEMO_USERS,
     await hashPassword(DEMO_PASSWORD),
-    { name: "Demo key", prefix: DEMO_API_KEY.slice(0, 11), keyHash: hashApiKey(DEMO_API_KEY) },
+    [
+      {
+        name: "Demo server key",
+        prefix: DEMO_API_KEY.slice(0, 11),
+        keyHash: hashApiKey(DEMO_API_KEY),
+        kind: "secret",
+        scopes: [...API_KEY_SCOPES],
+      },
+      {
+        name: "Demo browser key",
+        prefix: DEMO_PUBLIC_KEY.slice(0, 14),
+        keyHash: hashApiKey(DEMO_PUBLIC_KEY),
+        kind: "public",
+        scopes: [],
+      },
+    ],
   );
 }

@@ -1,4 +1,5 @@
 import { db, type Executor } from "@/db";
+import { AppError } from "@/lib/errors";
 import { retryTransient } from "@/db/retry-transient";
 import {
   applyProfilePatches,
@@ -21,6 +22,12 @@ import { offerIngested, type TIngestedEvent } from "./ingested-events";
 export type TIngestStatus = "accepted" | "duplicate";
 /** Where the calls came from; recorded on the channel opt-ins and opt-outs they set. */
 export type TIngestSource = "api" | "import";
+/**
+ * `public`: the calls came with a browser-safe write key, which anyone can copy from a page, so
+ * they may not fold one identified user into another (an alias whose previousId is, or belongs
+ * to, another known user): that would let a visitor take over someone's profile and messages.
+ */
+export type TIngestOptions = { source?: TIngestSource; publicKey?: boolean };
 
 /**
  * Stores a batch of validated calls for one workspace in one transaction: contacts are created or
@@ -30,11 +37,13 @@ export type TIngestSource = "api" | "import";
 export async function ingest(
   workspaceId: string,
   ops: TOperation[],
-  opts: { source?: TIngestSource } = {},
+  opts: TIngestOptions = {},
 ): Promise<TIngestStatus[]> {
   if (!ops.length) return [];
   const { statuses, events } = await retryTransient(() =>
-    db().transaction((tx) => ingestInTx(tx, workspaceId, ops, opts.source ?? "api")),
+    db().transaction((tx) =>
+      ingestInTx(tx, workspaceId, ops, opts.source ?? "api", opts.publicKey ?? false),
+    ),
   );
   await offerIngested(events);
   return statuses;
@@ -44,6 +53,7 @@ async function resolveContacts(
   tx: Executor,
   workspaceId: string,
   ops: TOperation[],
+  publicKey: boolean,
 ): Promise<string[]> {
   const userIds = ops.flatMap((o) => (o.userId ? [o.userId] : []));
   const byUser = await ensureContactsByExternalId(workspaceId, userIds, tx);
@@ -61,9 +71,18 @@ async function resolveContacts(
   for (const o of ops) {
     if (o.kind === "alias") {
       const into = byUser.get(o.userId)!;
-      const from =
-        byAnon.get(o.previousId)?.contactId ??
-        (await findContactIdByExternalId(workspaceId, o.previousId, tx));
+      const anon = byAnon.get(o.previousId);
+      const asUser = anon ? null : await findContactIdByExternalId(workspaceId, o.previousId, tx);
+      const from = anon?.contactId ?? asUser;
+      const identified = asUser !== null || (anon?.externalId ?? null) !== null;
+      if (publicKey && identified && from !== into)
+        // Throwing rolls the whole batch back: nothing of a refused batch is stored.
+        throw new AppError(
+          403,
+          "insufficient_scope",
+          `A public write key cannot alias the identified user ${o.previousId} into another; use a secret key with the ingest scope`,
+          { previousId: "Belongs to an identified user" },
+        );
       if (from && from !== into) await mergeContactInto(workspaceId, from, into, tx);
       if (!byAnon.has(o.previousId) && from === null) links.set(o.previousId, into);
       byAnon.set(o.previousId, { contactId: into, externalId: o.userId });
@@ -134,8 +153,9 @@ async function ingestInTx(
   workspaceId: string,
   ops: TOperation[],
   source: TIngestSource,
+  publicKey: boolean,
 ) {
-  const contactIds = await resolveContacts(tx, workspaceId, ops);
+  const contactIds = await resolveContacts(tx, workspaceId, ops, publicKey);
   const stored = await insertEvents(
     workspaceId,
     ops.map((o, i) => eventRow(o, contactIds[i]!)),

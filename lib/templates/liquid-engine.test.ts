@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { liquidEngine, parseLiquid } from "./liquid-engine";
+import { LIQUID_RENDER_LIMIT_MS, liquidEngine, parseLiquid } from "./liquid-engine";
 import { missingValueIn } from "./missing-value";
 import { tryCompileField } from "./personalise";
 
@@ -57,6 +57,12 @@ describe("sealed Liquid engine", () => {
     expect(() => render("text", "{% for i in (1..100000000) %}{{ i }}{% endfor %}")).toThrow(
       /memory|limit/i,
     );
+    // A million iterations in all, each range small: caught by the time limit, quickly.
+    const nested =
+      "{% for a in (1..1000) %}{% for b in (1..1000) %}{{ a }}{% endfor %}{% endfor %}";
+    const started = performance.now();
+    expect(() => render("text", nested)).toThrow(/limit/i);
+    expect(performance.now() - started).toBeLessThan(LIQUID_RENDER_LIMIT_MS * 5);
   });
 
   it("escapes output in HTML, not in text, and JSON-escapes in JSON", () => {

@@ -88,6 +88,15 @@ const NO_FILES = {
   sep: "/",
 };
 
+/**
+ * Limits per render, which runs on the event loop: a template someone wrote as a loop inside a
+ * loop must fail in a tenth of a second, not freeze the server. Time is checked between the
+ * template's nodes; ranges and arrays count toward the memory limit, which caps how many times
+ * a `for` can go round (a million, far more than any message needs).
+ */
+export const LIQUID_RENDER_LIMIT_MS = 100;
+export const LIQUID_MEMORY_LIMIT = 1_000_000;
+
 function makeEngine(mode: TLiquidMode): Liquid {
   const engine = new Liquid({
     fs: NO_FILES,
@@ -101,8 +110,8 @@ function makeEngine(mode: TLiquidMode): Liquid {
     ownPropertyOnly: true,
     outputEscape: ESCAPERS[mode],
     parseLimit: 2_000_000,
-    renderLimit: 2_000,
-    memoryLimit: 20_000_000,
+    renderLimit: LIQUID_RENDER_LIMIT_MS,
+    memoryLimit: LIQUID_MEMORY_LIMIT,
     cache: false,
   });
   for (const tag of ["include", "render", "layout"]) engine.registerTag(tag, RefusedTag);

@@ -12,13 +12,15 @@ export async function callRoute<P>(
     authorization?: string;
     body?: unknown;
     rawBody?: string;
+    query?: string;
+    headers?: Record<string, string>;
   } = {},
 ) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
   if (init.authorization) headers.authorization = init.authorization;
   else if (init.key) headers.authorization = `Bearer ${init.key}`;
   const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-  const req = new NextRequest("http://127.0.0.1/api/v1/test", {
+  const req = new NextRequest(`http://127.0.0.1/api/v1/test${init.query ?? ""}`, {
     method: init.method ?? "POST",
     headers,
     body,

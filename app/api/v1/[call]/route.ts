@@ -39,6 +39,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 export const POST = withApiKey<{ call: string }>(
+  "ingest",
   async (_req, { params, apiKey, body }) => {
     const call = CALLS[params.call];
     if (!call)
@@ -56,6 +57,7 @@ export const POST = withApiKey<{ call: string }>(
       });
     const now = new Date();
     const contextOpts = { dropIp: env.WAYMARK_INGEST_DROP_IP };
+    const publicKey = apiKey.kind === "public";
 
     if (call !== "batch") {
       const r = parseCall(call, json.value, now, contextOpts);
@@ -63,7 +65,7 @@ export const POST = withApiKey<{ call: string }>(
         return errorJson(400, "validation_error", `${r.field}: ${r.message}`, {
           [r.field]: r.message,
         });
-      const [status] = await ingest(apiKey.workspace.id, [r.op]);
+      const [status] = await ingest(apiKey.workspace.id, [r.op], { publicKey });
       return NextResponse.json({ success: true, status }, { headers: CORS });
     }
 
@@ -76,6 +78,7 @@ export const POST = withApiKey<{ call: string }>(
     const statuses = await ingest(
       apiKey.workspace.id,
       valid.map((v) => v.op),
+      { publicKey },
     );
     const byIndex = new Map(valid.map((v, i) => [v.index, statuses[i]!]));
     const results = parsed.items.map((r, index) =>

@@ -6,14 +6,14 @@ import { contactProfile } from "@/lib/contacts/contact-profile";
 
 type P = { userId: string };
 
-export const GET = withApiKey<P>(async (_req, { apiKey, params }) => {
+export const GET = withApiKey<P>("contacts:read", async (_req, { apiKey, params }) => {
   const found = await contactProfile(apiKey.workspace.id, decodeURIComponent(params.userId));
   if (!found) return errorJson(404, "not_found", "No contact with this userId");
   return NextResponse.json(found.json);
 });
 
 /** Right to erasure: the contact, its events, devices, anonymous ids and channel choices. */
-export const DELETE = withApiKey<P>(async (_req, { apiKey, params }) => {
+export const DELETE = withApiKey<P>("contacts:delete", async (_req, { apiKey, params }) => {
   const found = await contactProfile(apiKey.workspace.id, decodeURIComponent(params.userId));
   if (!found || !(await deleteContact(apiKey.workspace.id, found.contact.id)))
     return errorJson(404, "not_found", "No contact with this userId");

@@ -16,7 +16,7 @@ const ZTokenRequest = z.object({
 });
 
 /** Server to server: a token the customer's page can use to read one user's in-app inbox. */
-export const POST = withApiKey(async (_req, { apiKey, body }) => {
+export const POST = withApiKey("inapp", async (_req, { apiKey, body }) => {
   const input = parseJsonText(body, ZTokenRequest);
   const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
   return NextResponse.json({

@@ -10,13 +10,15 @@ export const GET = withWorkspace("read", async (_req, { workspace }) =>
 
 /** The only response that ever carries the key: it is stored as a SHA-256 hash. */
 export const POST = withWorkspace("manage", async (req, { workspace, user }) => {
-  const { name } = await parseJson(req, ZCreateApiKey);
-  const { key, prefix, hash } = generateApiKey();
+  const { name, kind, scopes } = await parseJson(req, ZCreateApiKey);
+  const { key, prefix, hash } = generateApiKey(kind);
   const row = await insertApiKey({
     workspaceId: workspace.id,
     name,
     prefix,
     keyHash: hash,
+    kind,
+    scopes,
     createdBy: user.id,
   });
   return NextResponse.json({ ...row, key }, { status: 201 });
