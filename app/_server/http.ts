@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation/zod-fields";
+import { log } from "@/lib/log/logger";
 
 export { zodFields };
 
@@ -31,7 +32,7 @@ export function errorJson(
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError)
     return errorJson(err.status, err.code, err.message, err.fields, err.details);
-  console.error("[waymark] unexpected error", err);
+  log.error("unexpected error", { err });
   return errorJson(500, "internal_error", "Something went wrong on our side");
 }
 

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { authenticateApiKey, type TApiKeyContext } from "@/lib/api-keys/authenticate-api-key";
 import { errorJson, errorResponse } from "./http";
 import { readBodyLimited } from "./read-body";
+import { timedRoute } from "@/lib/metrics/http-metrics";
 
 type TOptions = { maxBodyBytes?: number };
 
@@ -28,7 +29,8 @@ export function withApiKey<P>(
   ) => Promise<Response>,
   opts: TOptions = {},
 ) {
-  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+  // Latency by route pattern (lib/metrics/http-metrics.ts).
+  return timedRoute(async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const body =
         req.method === "GET" || req.method === "DELETE" || req.method === "HEAD"
@@ -48,5 +50,5 @@ export function withApiKey<P>(
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  });
 }

@@ -4,6 +4,7 @@ import { can, type TPermission, type TRole } from "@/lib/auth/roles";
 import type { TWorkspace } from "@/db/schema";
 import { currentUser } from "./auth";
 import { errorJson, errorResponse } from "./http";
+import { timedRoute } from "@/lib/metrics/http-metrics";
 
 export type TWorkspaceContext<P> = {
   params: P;
@@ -21,7 +22,8 @@ export function withWorkspace<P extends { workspace: string }>(
   permission: TPermission,
   handler: (req: NextRequest, ctx: TWorkspaceContext<P>) => Promise<Response>,
 ) {
-  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+  // Latency by route pattern (lib/metrics/http-metrics.ts).
+  return timedRoute(async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const user = await currentUser();
       if (!user) return errorJson(401, "unauthenticated", "Sign in first");
@@ -40,7 +42,7 @@ export function withWorkspace<P extends { workspace: string }>(
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  });
 }
 
 /** For routes that need a signed-in user but no workspace (creating one, accepting an invite). */
