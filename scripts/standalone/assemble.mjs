@@ -10,7 +10,9 @@ const out = path.join(root, ".next/standalone");
 const buildIdFile = path.join(root, ".next/BUILD_ID");
 
 if (!existsSync(path.join(out, "server.js")) || !existsSync(buildIdFile)) {
-  console.error("No standalone build: run `next build` first (next.config.ts sets output: standalone).");
+  console.error(
+    "No standalone build: run `next build` first (next.config.ts sets output: standalone).",
+  );
   process.exit(1);
 }
 const buildId = readFileSync(buildIdFile, "utf8").trim();
