@@ -7,7 +7,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DIR = ".data/e2e/restart-pglite";
 
 // Its own server process, so the test can stop and start it. Started in its own process group:
-// `next start` leaves a child holding the port when only the parent is killed.
+// The shell and the node server it runs go together.
 async function startServer(fresh: boolean): Promise<ChildProcess> {
   const cmd = fresh
     ? e2eServerCommand(PORT, DIR)
