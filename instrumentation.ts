@@ -4,7 +4,7 @@ export async function register() {
     return;
   // Operations (lib/lifecycle/): SIGTERM drains the work started below, which registers itself.
   const { startLifecycle } = await import("./lib/lifecycle/start-lifecycle");
-  startLifecycle();
+  await startLifecycle();
   // Journey events (entries, stops, awaited contact events) go to the executor from here on.
   const { setEventSink } = await import("./inngest/emit-events");
   setEventSink();

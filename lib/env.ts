@@ -82,6 +82,12 @@ export const ZEnv = z.object({
     )
     .pipe(z.array(z.email("must be a comma-separated list of emails")))
     .optional(),
+  /** OpenTelemetry traces are exported over OTLP/HTTP when one of these is set (off by default). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+  /** Read by the exporter itself, e.g. `authorization=Bearer …` for a hosted collector. */
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("waymark"),
   /** On SIGTERM, how long in-flight work may take before the process exits anyway. */
   WAYMARK_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** /api/health/ready fails when the oldest due executor run has waited longer than this. */

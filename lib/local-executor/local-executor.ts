@@ -4,6 +4,7 @@ import { claimRuns } from "@/db/queries/executor-runs";
 import type { TExecutorRun } from "@/db/schema";
 import { withLogContext } from "@/lib/log/log-context";
 import { log as logger } from "@/lib/log/logger";
+import { inSpan } from "@/lib/tracing/in-span";
 import { systemClock, type TClock } from "./clock";
 import type { TRegisteredFunction } from "./function-config";
 import { ingestEvents, type TEventInput, type TIngestResult } from "./ingest-events";
@@ -94,11 +95,16 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
   };
 
   const advance = (run: TExecutorRun) =>
-    withLogContext({ runId: run.id, functionId: run.functionId }, () => processRun(run, ctx)).catch(
-      (err) =>
-        log(
-          `run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`,
-        ),
+    withLogContext({ runId: run.id, functionId: run.functionId }, () =>
+      inSpan(
+        "waymark.executor.turn",
+        { "waymark.run_id": run.id, "waymark.function": run.functionId },
+        () => processRun(run, ctx),
+      ),
+    ).catch((err) =>
+      log(
+        `run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`,
+      ),
     );
   const tick = async () => {
     const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);

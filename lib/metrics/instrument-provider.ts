@@ -1,5 +1,6 @@
 import type { ChannelProvider, TOutgoingMessage } from "@/lib/channels/types";
 import { recordProviderOutcome } from "@/lib/health/provider-health";
+import { inSpan } from "@/lib/tracing/in-span";
 import { metrics } from "./registry";
 
 /**
@@ -14,23 +15,30 @@ export function instrumentProvider<M extends TOutgoingMessage>(
   return {
     kind: provider.kind,
     close: provider.close?.bind(provider),
-    send: async (message) => {
-      const m = metrics();
-      const stop = m.providerLatency.startTimer(labels);
-      try {
-        const result = await provider.send(message);
-        stop();
-        m.deliveries.inc({ ...labels, status: result.ok ? result.status : "failed" });
-        if (!result.ok) m.providerErrors.inc({ ...labels, retryable: String(result.retryable) });
-        if (result.ok || result.retryable) recordProviderOutcome(channel, provider.kind, result.ok);
-        return result;
-      } catch (err) {
-        stop();
-        m.deliveries.inc({ ...labels, status: "error" });
-        m.providerErrors.inc({ ...labels, retryable: "true" });
-        recordProviderOutcome(channel, provider.kind, false);
-        throw err;
-      }
-    },
+    send: (message) =>
+      inSpan(
+        "waymark.provider.send",
+        { "waymark.channel": channel, "waymark.provider": provider.kind },
+        async () => {
+          const m = metrics();
+          const stop = m.providerLatency.startTimer(labels);
+          try {
+            const result = await provider.send(message);
+            stop();
+            m.deliveries.inc({ ...labels, status: result.ok ? result.status : "failed" });
+            if (!result.ok)
+              m.providerErrors.inc({ ...labels, retryable: String(result.retryable) });
+            if (result.ok || result.retryable)
+              recordProviderOutcome(channel, provider.kind, result.ok);
+            return result;
+          } catch (err) {
+            stop();
+            m.deliveries.inc({ ...labels, status: "error" });
+            m.providerErrors.inc({ ...labels, retryable: "true" });
+            recordProviderOutcome(channel, provider.kind, false);
+            throw err;
+          }
+        },
+      ),
   };
 }
