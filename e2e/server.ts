@@ -18,7 +18,8 @@ export const E2E_RESTART_PORT = E2E_PORT + 100;
 export const E2E_FAULT_PORT = E2E_PORT + 200;
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
 
-const root = path.resolve(import.meta.dirname, "..");
+// Playwright runs from the checkout's root (the specs' relative paths assume it too).
+const root = process.cwd();
 export const IMAGE = readImageRuntime(readFileSync(path.join(root, "Dockerfile"), "utf8"));
 
 export function e2eServerEnv(extra: Record<string, string> = {}): Record<string, string> {

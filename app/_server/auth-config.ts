@@ -14,7 +14,9 @@ export const authConfig = {
   // A wrong password is an answer, not a server error: keep it out of the error log.
   logger: {
     error(error) {
-      if (error.name !== "CredentialsSignin") log.error("auth: error", { err: error });
+      // `type`, not `name`: the production bundle minifies class names (`name` is then "_").
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type !== "CredentialsSignin") log.error("auth: error", { err: error });
     },
   },
   providers: [],

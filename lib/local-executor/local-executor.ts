@@ -64,7 +64,11 @@ export type TLocalExecutor = {
 export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor {
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? ((line: string) => logger.warn(`local executor: ${line}`));
+  // Every line is about something going wrong, except the one saying the functions were synced.
+  const log =
+    opts.log ??
+    ((line: string) =>
+      (line.startsWith("synced ") ? logger.info : logger.warn)(`local executor: ${line}`));
   const slots = opts.slots ?? 4;
   // Short, renewed every quarter: after a crash another process (or the restarted one) resumes within a minute.
   const leaseMs = opts.leaseMs ?? 60_000;
