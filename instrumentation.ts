@@ -2,6 +2,9 @@ export async function register() {
   // Runs once when the server starts. The build has no database to prepare.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build")
     return;
+  // Operations (lib/lifecycle/): SIGTERM drains the work started below, which registers itself.
+  const { startLifecycle } = await import("./lib/lifecycle/start-lifecycle");
+  await startLifecycle();
   // Journey events (entries, stops, awaited contact events) go to the executor from here on.
   const { setEventSink } = await import("./inngest/emit-events");
   setEventSink();

@@ -28,7 +28,7 @@ async function startServer(fresh: boolean): Promise<ChildProcess> {
       PORT: String(PORT),
     }),
   };
-  // Its own process group, so the kill takes `next start`'s child holding the port too.
+  // Its own process group, so the kill takes the whole server (the shell and node server.js).
   const child = spawn("sh", ["-c", cmd], { detached: true, stdio: "ignore", env });
   for (let i = 0; i < 240; i++) {
     if (

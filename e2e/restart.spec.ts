@@ -7,7 +7,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DIR = ".data/e2e/restart-pglite";
 
 // Its own server process, so the test can stop and start it. Started in its own process group:
-// `next start` leaves a child holding the port when only the parent is killed.
+// The shell and the node server it runs go together.
 async function startServer(fresh: boolean): Promise<ChildProcess> {
   const cmd = fresh
     ? e2eServerCommand(PORT, DIR)
@@ -28,17 +28,23 @@ async function startServer(fresh: boolean): Promise<ChildProcess> {
   throw new Error("server did not start");
 }
 
-async function stopServer(child: ChildProcess) {
+/** SIGTERM, as an orchestrator stops a container; resolves with how the server exited. */
+async function stopServer(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code));
+  });
   process.kill(-child.pid!, "SIGTERM");
   for (let i = 0; i < 40; i++) {
     const down = await fetch(`${BASE}/sign-in`).then(
       () => false,
       () => true,
     );
-    if (down) return;
+    if (down) return exited;
     await new Promise((r) => setTimeout(r, 250));
   }
   process.kill(-child.pid!, "SIGKILL");
+  return exited;
 }
 
 test("a session survives a restart of the server", async ({ browser }) => {
@@ -54,7 +60,8 @@ test("a session survives a restart of the server", async ({ browser }) => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/w\/demo\/journeys$/);
 
-    await stopServer(server);
+    // The server drains and exits on its own (0), not killed by Next.js's handler (143).
+    expect(await stopServer(server)).toBe(0);
     server = await startServer(false);
 
     await page.goto("/w/demo/settings/members");

@@ -8,6 +8,7 @@ import {
   ZJourneyStopped,
   type TExecutorEvent,
 } from "./events";
+import { log } from "@/lib/log/logger";
 
 /**
  * The journey runtime's events as the executor's, named and shaped by the registry (events.ts).
@@ -60,7 +61,7 @@ export async function emitExecutorEvents(events: TExecutorEvent[]): Promise<bool
     await inngest.send(events);
     return true;
   } catch (err) {
-    console.error(`[waymark] could not hand ${events.length} event(s) to the executor`, err);
+    log.error("could not hand events to the executor", { count: events.length, err });
     return false;
   }
 }

@@ -69,6 +69,11 @@ export const ZEnv = z.object({
     .regex(/^signkey-[A-Za-z0-9_]+-[0-9a-fA-F]+$/, "must look like signkey-<env>-<hex>")
     .optional(),
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  /**
+   * Read by the Inngest SDK: the origin Inngest calls the functions at (a load balancer in front of
+   * several replicas) instead of the host the sync request arrived on.
+   */
+  INNGEST_SERVE_ORIGIN: z.url().optional(),
   /** How the app reaches itself (the local executor calls /api/inngest here). Default http://127.0.0.1:$PORT. */
   WAYMARK_INTERNAL_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -88,6 +93,44 @@ export const ZEnv = z.object({
   WAYMARK_MAX_PASSWORD_HASHES: z.coerce.number().int().min(1).max(64).default(4),
   /** Live previews and counts (segment editor, campaign audience, segment sizes): shorter, people wait on them. */
   WAYMARK_DB_PREVIEW_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Interface the standalone server (`node server.js`) listens on; the image sets 0.0.0.0. */
+  HOSTNAME: z.string().min(1).optional(),
+  /** Set by the image: Waymark, not Next.js, handles SIGTERM (lib/lifecycle/), so it can drain. */
+  NEXT_MANUAL_SIG_HANDLE: ZBool.optional(),
+  NEXT_TELEMETRY_DISABLED: ZBool.optional(),
+  /** `json` (one object per line) or `pretty`. Default: pretty under `next dev`, JSON otherwise. */
+  WAYMARK_LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  WAYMARK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Bearer token for GET /api/metrics (Prometheus). Without it only an operator's session may read
+   * them (WAYMARK_OPERATOR_EMAILS).
+   */
+  WAYMARK_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Comma-separated emails of the people who run this instance: they see Settings → System and
+   * may read /api/metrics with their session. Unset: admins of any workspace, unless sign-up is
+   * open in production (then strangers would be admins of their own workspace).
+   */
+  WAYMARK_OPERATOR_EMAILS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email("must be a comma-separated list of emails")))
+    .optional(),
+  /** OpenTelemetry traces are exported over OTLP/HTTP when one of these is set (off by default). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+  /** Read by the exporter itself, e.g. `authorization=Bearer …` for a hosted collector. */
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("waymark"),
+  /** On SIGTERM, how long in-flight work may take before the process exits anyway. */
+  WAYMARK_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** /api/health/ready fails when the oldest due executor run has waited longer than this. */
+  WAYMARK_READY_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
 });
 
 /**

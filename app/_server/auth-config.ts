@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { authSecret } from "@/lib/crypto/app-secret";
+import { log } from "@/lib/log/logger";
 
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 
@@ -13,7 +14,9 @@ export const authConfig = {
   // A wrong password is an answer, not a server error: keep it out of the error log.
   logger: {
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+      // `type`, not `name`: the production bundle minifies class names (`name` is then "_").
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type !== "CredentialsSignin") log.error("auth: error", { err: error });
     },
   },
   providers: [],

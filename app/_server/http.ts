@@ -5,6 +5,7 @@ import { AppError, ValidationError } from "@/lib/errors";
 import { isJsonContentType } from "@/lib/http/json-content-type";
 import { readBodyText } from "@/lib/http/read-body";
 import { zodFields } from "@/lib/validation/zod-fields";
+import { log } from "@/lib/log/logger";
 
 export { zodFields };
 
@@ -45,7 +46,7 @@ export function errorResponse(err: unknown): Response {
   }
   const db = databaseFailure(err);
   if (db) {
-    console.error(`[waymark] database ${db}:`, err instanceof Error ? err.message : err);
+    log.error(`database ${db}`, { err: err instanceof Error ? err.message : String(err) });
     const res =
       db === "timeout"
         ? errorJson(503, "query_timeout", "This took too long; try a narrower query or again later")
@@ -53,7 +54,7 @@ export function errorResponse(err: unknown): Response {
     res.headers.set("retry-after", "5");
     return res;
   }
-  console.error("[waymark] unexpected error", err);
+  log.error("unexpected error", { err });
   return errorJson(500, "internal_error", "Something went wrong on our side");
 }
 

@@ -10,6 +10,7 @@ import {
   type TThrottleSubject,
 } from "@/lib/rate-limit/throttle";
 import { errorJson, errorResponse } from "./http";
+import { timedRoute } from "@/lib/metrics/http-metrics";
 
 type TOptions = { maxBodyBytes?: number };
 
@@ -43,7 +44,8 @@ export function withApiKey<P>(
   ) => Promise<Response>,
   opts: TOptions = {},
 ) {
-  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+  // Latency by route pattern (lib/metrics/http-metrics.ts).
+  return timedRoute(async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const hasBody = !(req.method === "GET" || req.method === "DELETE" || req.method === "HEAD");
       const body = hasBody
@@ -68,7 +70,7 @@ export function withApiKey<P>(
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  });
 }
 
 export const apiKeyIp = (req: Request): TThrottleSubject => ({

@@ -5,6 +5,7 @@ import type { TWorkspace } from "@/db/schema";
 import { currentUser } from "./auth";
 import { errorJson, errorResponse } from "./http";
 import { crossSiteRefusal } from "./same-origin";
+import { timedRoute } from "@/lib/metrics/http-metrics";
 
 export type TWorkspaceContext<P> = {
   params: P;
@@ -23,7 +24,8 @@ export function withWorkspace<P extends { workspace: string }>(
   permission: TPermission,
   handler: (req: NextRequest, ctx: TWorkspaceContext<P>) => Promise<Response>,
 ) {
-  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+  // Latency by route pattern (lib/metrics/http-metrics.ts).
+  return timedRoute(async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const crossSite = crossSiteRefusal(req);
       if (crossSite) return crossSite;
@@ -44,7 +46,7 @@ export function withWorkspace<P extends { workspace: string }>(
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  });
 }
 
 /** For routes that need a signed-in user but no workspace (creating one, accepting an invite). */

@@ -10,6 +10,8 @@ const TABS = [
   { href: "/api", label: "API" },
   // Admin-only: the page itself answers 404 to other roles.
   { href: "/channels", label: "Channels", admin: true },
+  // The instance's health, queue and providers (operators only; lib/operators/is-operator.ts).
+  { href: "/system", label: "System", admin: true },
 ];
 
 export function SettingsTabs({ slug, admin }: { slug: string; admin: boolean }) {

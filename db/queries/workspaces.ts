@@ -71,3 +71,13 @@ export async function findWorkspaceById(id: string, ex: Executor = db()) {
   const [row] = await ex.select().from(workspaces).where(eq(workspaces.id, id));
   return row ?? null;
 }
+
+/** Whether the user is an admin of at least one workspace (operators, lib/operators/is-operator.ts). */
+export async function isAdminOfAnyWorkspace(userId: string, ex: Executor = db()): Promise<boolean> {
+  const [row] = await ex
+    .select({ id: memberships.workspaceId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, "admin")))
+    .limit(1);
+  return Boolean(row);
+}

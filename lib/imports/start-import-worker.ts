@@ -7,9 +7,11 @@ import {
   releaseJob,
 } from "@/db/queries/contact-import-jobs";
 import type { TContactImport } from "@/db/schema";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { LeaseLostError } from "./lease-lost";
 import { LEASE_MS, MAX_ATTEMPTS } from "./limits";
 import { runImportJob } from "./run-import-job";
+import { log } from "@/lib/log/logger";
 
 const IDLE_MS = 1000;
 const DRAFT_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -38,10 +40,13 @@ async function runClaimed(job: TContactImport, owner: string) {
     await runImportJob(job, owner);
   } catch (err) {
     if (err instanceof LeaseLostError) {
-      console.warn(`[waymark] ${err.message}; another worker carries on`);
+      log.warn("import lease lost; another worker carries on", {
+        importId: job.id,
+        reason: err.message,
+      });
       return;
     }
-    console.error(`[waymark] import ${job.id} failed (attempt ${job.attempts}), will retry`, err);
+    log.error("import failed, will retry", { importId: job.id, attempt: job.attempts, err });
     await releaseJob(
       ref,
       err instanceof Error ? err.message : String(err),
@@ -82,7 +87,7 @@ export function startImportWorker(): TWorker {
           continue;
         }
       } catch (err) {
-        console.error("[waymark] import worker", err);
+        log.error("import worker", { err });
       }
       await nap();
       wake = null;
@@ -100,6 +105,8 @@ export function startImportWorker(): TWorker {
     },
   };
   holder[KEY] = worker;
+  // On SIGTERM: no more claims; the import in flight finishes (or its lease expires after the grace period).
+  onShutdown("import worker", worker.stop);
   return worker;
 }
 

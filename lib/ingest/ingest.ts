@@ -17,6 +17,7 @@ import {
 import { applyGroupCalls, type TAccountPatch } from "@/db/queries/accounts";
 import { findContactIdByExternalId, mergeContactInto } from "@/db/queries/merge-contacts";
 import type { TOperation } from "./normalize";
+import { inSpan } from "@/lib/tracing/in-span";
 import { offerIngested, type TIngestedEvent } from "./ingested-events";
 
 export type TIngestStatus = "accepted" | "duplicate";
@@ -40,13 +41,17 @@ export async function ingest(
   opts: TIngestOptions = {},
 ): Promise<TIngestStatus[]> {
   if (!ops.length) return [];
-  const { statuses, events } = await retryTransient(() =>
-    db().transaction((tx) =>
-      ingestInTx(tx, workspaceId, ops, opts.source ?? "api", opts.publicKey ?? false),
-    ),
-  );
-  await offerIngested(events);
-  return statuses;
+  // One span for the batch: the transaction, then the listeners (journey entry router, segment
+  // re-checks) as they run inside it.
+  return inSpan("waymark.ingest", { "waymark.operations": ops.length }, async () => {
+    const { statuses, events } = await retryTransient(() =>
+      db().transaction((tx) =>
+        ingestInTx(tx, workspaceId, ops, opts.source ?? "api", opts.publicKey ?? false),
+      ),
+    );
+    await offerIngested(events);
+    return statuses;
+  });
 }
 
 async function resolveContacts(

@@ -1,3 +1,4 @@
+import { log } from "@/lib/log/logger";
 /**
  * The one place stored events leave ingestion. Everything that reacts to what contacts do (the
  * journey entry router, segment re-checks) subscribes here; ingestion calls `offerIngested` once
@@ -42,7 +43,7 @@ export async function offerIngested(events: TIngestedEvent[]): Promise<void> {
     try {
       await listener(events);
     } catch (err) {
-      console.error("[waymark] listener of ingested events failed", err);
+      log.error("a listener of ingested events failed", { err });
     }
   }
 }

@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { claimRuns } from "@/db/queries/executor-runs";
 import type { TExecutorRun } from "@/db/schema";
+import { withLogContext } from "@/lib/log/log-context";
+import { log as logger } from "@/lib/log/logger";
+import { inSpan } from "@/lib/tracing/in-span";
 import { systemClock, type TClock } from "./clock";
 import type { TRegisteredFunction } from "./function-config";
 import { ingestEvents, type TEventInput, type TIngestResult } from "./ingest-events";
@@ -50,6 +53,10 @@ export type TLocalExecutor = {
   /** Starts the background loop (syncs first, retrying until the app answers). */
   start: () => void;
   poke: () => void;
+  /**
+   * Stops claiming, ends in-flight turns at their next step boundary and hands their runs back
+   * (leases released, due now), then resolves.
+   */
   stop: () => Promise<void>;
 };
 
@@ -57,11 +64,19 @@ export type TLocalExecutor = {
 export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor {
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? ((line: string) => console.error(`[waymark] local executor: ${line}`));
+  // Every line is about something going wrong, except the one saying the functions were synced.
+  const log =
+    opts.log ??
+    ((line: string) =>
+      (line.startsWith("synced ") ? logger.info : logger.warn)(`local executor: ${line}`));
   const slots = opts.slots ?? 4;
   // Short, renewed every quarter: after a crash another process (or the restarted one) resumes within a minute.
   const leaseMs = opts.leaseMs ?? 60_000;
   const callTimeoutMs = opts.callTimeoutMs ?? leaseMs - 30_000;
+  let stopped = true;
+  // Set by stop() (not merely "not started": tests tick without the loop): in-flight turns hand
+  // their runs back at the next step boundary.
+  let stopping = false;
   let cache: Promise<Map<string, TRegisteredFunction>> | null = null;
   let synced = false;
   const functions = () =>
@@ -80,10 +95,17 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
     },
     functions,
     log,
+    stopping: () => stopping,
   };
 
   const advance = (run: TExecutorRun) =>
-    processRun(run, ctx).catch((err) =>
+    withLogContext({ runId: run.id, functionId: run.functionId }, () =>
+      inSpan(
+        "waymark.executor.turn",
+        { "waymark.run_id": run.id, "waymark.function": run.functionId },
+        () => processRun(run, ctx),
+      ),
+    ).catch((err) =>
       log(
         `run ${run.id} turn failed (retried when its lease expires): ${err instanceof Error ? err.stack : String(err)}`,
       ),
@@ -94,7 +116,6 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
     return runs.length;
   };
 
-  let stopped = true;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   // Set by a poke or a run ending while the loop was busy claiming: the next nap is skipped.
@@ -149,6 +170,7 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
     start: () => {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       loop = (async () => {
         let lastComplaint = 0;
         while (!stopped) {
@@ -184,6 +206,7 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
     poke: kick,
     stop: async () => {
       stopped = true;
+      stopping = true;
       kick();
       await loop;
       loop = null;

@@ -22,6 +22,11 @@ export type TRunContext = {
   serveHandler: (url: string) => TServeHandler | null;
   functions: () => Promise<Map<string, TRegisteredFunction>>;
   log: (line: string) => void;
+  /**
+   * True once the process is shutting down: a turn ends at its next step boundary and hands the
+   * run back (lease released, due now), so another process takes it over at once.
+   */
+  stopping?: () => boolean;
 };
 
 /** Calls one run may make before it goes back in the queue, so one long run cannot starve others. */
@@ -90,6 +95,7 @@ class RunTurn {
   async advance(): Promise<void> {
     const { state } = this;
     for (let calls = 0; calls < CALLS_PER_TURN;) {
+      if (this.ctx.stopping?.()) return this.park(await this.ctx.clock.now(), "queued");
       const now = await this.ctx.clock.now();
       const steps = await this.loadSteps(now);
       const due = state.pending.filter((p) => (p.retryAt ?? 0) <= now);

@@ -1,5 +1,6 @@
 import { authSecret } from "@/lib/crypto/app-secret";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { databaseClock, systemClock } from "./clock";
 import { createLocalExecutor, type TLocalExecutor } from "./local-executor";
 import { registeredServeHandler } from "./in-process-serve";
@@ -33,5 +34,7 @@ export function localExecutor(): TLocalExecutor {
 export function startLocalExecutor(): TLocalExecutor {
   const executor = localExecutor();
   executor.start();
+  // On SIGTERM: no more claims, and runs in flight go back to the queue at their next step.
+  onShutdown("local executor", () => executor.stop());
   return executor;
 }

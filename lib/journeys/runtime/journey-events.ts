@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 
 /**
  * What the journey runtime tells the executor, in its own terms. lib/ never imports inngest/: the
@@ -44,9 +45,7 @@ export async function emitJourneyEvents(events: TJourneyEvent[]): Promise<boolea
   if (!holder.sink) {
     if (env.NODE_ENV !== "test" && !holder.warned) {
       holder.warned = true;
-      console.warn(
-        "[waymark] journey events dropped: no executor bound (see inngest/emit-events.ts)",
-      );
+      log.warn("journey events dropped: no executor bound (see inngest/emit-events.ts)");
     }
     return env.NODE_ENV === "test";
   }
@@ -54,7 +53,7 @@ export async function emitJourneyEvents(events: TJourneyEvent[]): Promise<boolea
     await holder.sink(events);
     return true;
   } catch (err) {
-    console.error(`[waymark] could not hand ${events.length} event(s) to the executor`, err);
+    log.error("could not hand events to the executor", { count: events.length, err });
     return false;
   }
 }

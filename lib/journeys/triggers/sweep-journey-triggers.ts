@@ -2,6 +2,7 @@ import { listScheduledTriggerJourneysAnyWorkspace } from "@/db/queries/journey-t
 import type { TPlan } from "@/lib/journeys/compile/compile-journey";
 import { sweepDateTrigger } from "./date-trigger-sweep";
 import { sweepSegmentTrigger } from "./segment-trigger-sweep";
+import { log } from "@/lib/log/logger";
 
 export type TScheduledJourney = Omit<
   Awaited<ReturnType<typeof listScheduledTriggerJourneysAnyWorkspace>>[number],
@@ -27,7 +28,7 @@ export async function sweepJourneyTriggers(now = new Date(), only?: { journeyId:
           : await sweepDateTrigger(journey, now);
       report.push({ journeyId: journey.id, kind, entered: result.entered });
     } catch (err) {
-      console.error(`[waymark] sweeping the trigger of journey ${journey.id} failed`, err);
+      log.error("sweeping a journey trigger failed", { journeyId: journey.id, err });
     }
   }
   return report;

@@ -4,6 +4,7 @@ import type { TProviderConfig } from "@/lib/channels/provider-config";
 import { openConfig, type TSealedConfig } from "@/lib/channels/secret-box";
 import type { ChannelProvider, TSendChannel } from "@/lib/channels/types";
 import { appKey } from "@/lib/crypto/app-secret";
+import { instrumentProvider } from "@/lib/metrics/instrument-provider";
 
 export const channelSecretsKey = () => appKey("channel-secrets");
 
@@ -40,7 +41,9 @@ export async function resolveChannelProvider(
   const cacheKey = `${workspaceId}:${channel}`;
   const hit = cache.get(cacheKey);
   if (hit && hit.stamp === stamp) return hit.provider;
-  const provider = createChannelProvider(channel, configs);
+  const created = createChannelProvider(channel, configs);
+  // Measured (latency, outcomes, failing state for readiness): lib/metrics/instrument-provider.ts.
+  const provider = created && instrumentProvider(channel, created);
   cache.set(cacheKey, { stamp, provider });
   // In-flight sends on the old provider finish first: nodemailer's pool closes once idle.
   if (hit?.provider?.close) void hit.provider.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { recordEngagement } from "@/lib/messages/engagement/record-engagement";
 import { resolveTrackingToken } from "@/lib/messages/engagement/resolve-tracking-token";
 import { htmlPage } from "@/lib/messages/engagement/html-page";
+import { log } from "@/lib/log/logger";
 
 /**
  * The click redirect. The token signs the destination, so it redirects only where the message
@@ -21,7 +22,7 @@ export async function GET(req: Request, ctx: RouteContext<"/t/c/[token]">) {
       detail: { url },
     });
   } catch (err) {
-    console.error("[waymark] recording a click failed", err);
+    log.error("recording a click failed", { err });
   }
   return new Response(null, {
     status: 302,

@@ -1,5 +1,6 @@
 import { recordEngagement } from "@/lib/messages/engagement/record-engagement";
 import { resolveTrackingToken } from "@/lib/messages/engagement/resolve-tracking-token";
+import { log } from "@/lib/log/logger";
 
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
@@ -16,7 +17,7 @@ export async function GET(req: Request, ctx: RouteContext<"/t/o/[token]">) {
         detail: { userAgent: req.headers.get("user-agent") ?? undefined },
       });
   } catch (err) {
-    console.error("[waymark] recording an open failed", err);
+    log.error("recording an open failed", { err });
   }
   return new Response(PIXEL, {
     headers: { "content-type": "image/gif", "cache-control": "no-store, max-age=0" },
