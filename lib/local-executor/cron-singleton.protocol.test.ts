@@ -22,7 +22,11 @@ function define(client: Inngest) {
       { id: "hourly", triggers: [{ cron: "0 * * * *" }] },
       async ({ event, step }) => {
         await step.run("count", () =>
-          ticks.push({ ts: event.ts!, name: event.name, cron: event.data.cron }),
+          ticks.push({
+            ts: event.ts!,
+            name: event.name,
+            cron: (event.data as { cron?: string }).cron,
+          }),
         );
         return "ticked";
       },
