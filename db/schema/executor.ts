@@ -37,7 +37,11 @@ export const executorEvents = pgTable(
     ts: bigint("ts", { mode: "number" }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("executor_events_name_idx").on(t.name, t.ts)],
+  (t) => [
+    index("executor_events_name_idx").on(t.name, t.ts),
+    // Retention deletes the oldest first.
+    index("executor_events_received_idx").on(t.receivedAt),
+  ],
 );
 
 /**
@@ -80,6 +84,12 @@ export const executorRuns = pgTable(
     index("executor_runs_claim_idx").on(t.status, t.readyAt),
     index("executor_runs_function_idx").on(t.functionId, t.status),
     uniqueIndex("executor_runs_idempotency_idx").on(t.functionId, t.idempotencyKey),
+    // The journey run page finds a run by its entry (db/queries/journey-runs.ts).
+    index("executor_runs_entry_idx").on(sql`(${t.event} -> 'data' ->> 'entryId')`),
+    // Retention deletes finished runs, oldest first.
+    index("executor_runs_finished_idx")
+      .on(t.finishedAt)
+      .where(sql`${t.finishedAt} is not null`),
     // Partial: a finished run leaves the index, so the next run of the group may start.
     uniqueIndex("executor_runs_singleton_idx")
       .on(t.singletonKey)

@@ -5,6 +5,7 @@ import {
   journeyTriggerSweepsJob,
   stalledEntryRedeliveryJob,
 } from "./journey-trigger-sweeps";
+import { retentionJob } from "./retention";
 import { rollupRefreshJob } from "./rollup-refresh";
 
 /**
@@ -19,4 +20,5 @@ export const BACKGROUND_JOBS: TJobDefinition[] = [
   stalledEntryRedeliveryJob,
   contactImportJob,
   importDraftCleanupJob,
+  retentionJob,
 ];
