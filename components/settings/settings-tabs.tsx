@@ -10,6 +10,7 @@ const TABS = [
   { href: "/api", label: "API" },
   // Admin-only: the page itself answers 404 to other roles.
   { href: "/channels", label: "Channels", admin: true },
+  { href: "/data", label: "Data", admin: true },
 ];
 
 export function SettingsTabs({ slug, admin }: { slug: string; admin: boolean }) {
