@@ -20,6 +20,7 @@ import {
 import { edge, node } from "@/lib/journeys/testing/graph-fixtures";
 import { createSegment } from "@/lib/segments/save-segment";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
+import { setEventSink } from "@/inngest/emit-events";
 import { createBenchDatabase } from "./lib/bench-db";
 import { startServer } from "./lib/bench-server";
 
@@ -41,6 +42,16 @@ function groupRssMb(pgid: number): number {
 }
 
 async function main() {
+  // Publishing enters the segment's members here, in the bench process: their start events go to
+  // the first server's executor, as the app's would (npm run sets these two for that).
+  if (
+    process.env.AUTH_SECRET !== SECRET ||
+    process.env.WAYMARK_INTERNAL_URL !== `http://127.0.0.1:${PORT}`
+  )
+    throw new Error(
+      "Run through npm run bench:journey-audience (AUTH_SECRET, WAYMARK_INTERNAL_URL)",
+    );
+  setEventSink();
   const fresh = await createBenchDatabase("waymark_bench_audience");
   const handle = openDb({ databaseUrl: fresh.url, pgliteDir: "memory://" });
   setDbHandle(handle);
