@@ -10,24 +10,15 @@ export async function register() {
   setEventSink();
   const { prepareDatabase } = await import("./lib/demo/prepare-database");
   await prepareDatabase();
-  // Background work (CSV imports) runs in the app's own process until it moves to Inngest.
-  const { startImportWorker } = await import("./lib/imports/start-import-worker");
-  startImportWorker();
-  // Dashboard rollups follow the raw events on a short schedule (lib/analytics/refresh-rollups.ts).
-  const { startRollupRefresher } = await import("./lib/analytics/start-rollup-refresher");
-  startRollupRefresher();
   // Every stored event may enter contacts into journeys and resume runs waiting for it.
   const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([
     import("./lib/ingest/ingested-events"),
     import("./lib/journeys/runtime/route-ingested-events"),
   ]);
   onIngested(routeIngestedEvents);
-  // Segment-entered and date-attribute triggers are swept on a schedule (lib/journeys/triggers/sweep-journey-triggers.ts).
-  const [{ startTriggerSweeper }, { env }] = await Promise.all([
-    import("./lib/journeys/triggers/start-trigger-sweeper"),
-    import("./lib/env"),
-  ]);
-  startTriggerSweeper(env.WAYMARK_TRIGGER_SWEEP_SECONDS * 1000);
+  // Background jobs (rollups, trigger sweeps, imports, retention) are Inngest functions with cron
+  // or event triggers (inngest/functions/jobs): the executor schedules them, nothing here.
+  const { env } = await import("./lib/env");
   // Without an Inngest server (the default), the app runs its Inngest functions itself.
   if (env.executor === "local") {
     const { startLocalExecutor } = await import("./lib/local-executor/start-local-executor");

@@ -18,6 +18,12 @@ export type TMutationRoute = {
 
 export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   {
+    method: "PUT",
+    path: "/api/w/[workspace]/retention",
+    body: { messageBodyDays: 30, importDays: 7, contactEventDays: null },
+    permission: "manage",
+  },
+  {
     method: "PATCH",
     path: "/api/w/[workspace]",
     body: { name: "Renamed", timezone: "UTC" },

@@ -68,6 +68,27 @@ export const ZCampaignRunDrain = z.object({
 });
 export type TCampaignRunDrain = z.infer<typeof ZCampaignRunDrain>;
 
+/**
+ * A cron trigger fired (Inngest's own event, also what the local executor sends): the payload of
+ * every cron-triggered background job.
+ */
+export const CRON_TIMER = "inngest/scheduled.timer";
+export const ZCronTimer = z.object({ cron: z.string().min(1) });
+export type TCronTimer = z.infer<typeof ZCronTimer>;
+
+/** Sweep one journey's segment or date trigger (fanned out by the journey-trigger-sweeps job). */
+export const JOURNEY_TRIGGER_SWEEP = "journey/trigger.sweep";
+export const ZJourneyTriggerSweep = z.object({ journeyId: z.string().min(1) });
+export type TJourneyTriggerSweep = z.infer<typeof ZJourneyTriggerSweep>;
+
+/** A CSV import was queued: run the contact-import job now rather than at its next cron tick. */
+export const CONTACT_IMPORT_QUEUED = "contact-import/queued";
+export const ZContactImportQueued = z.object({
+  workspaceId: z.string().min(1),
+  importId: z.uuid(),
+});
+export type TContactImportQueued = z.infer<typeof ZContactImportQueued>;
+
 /** The payload schema of every fixed-name event, so adapters can check what they send. */
 export const EVENT_SCHEMAS = {
   [JOURNEY_CONTACT_ENTERED]: ZJourneyContactEntered,
@@ -76,6 +97,9 @@ export const EVENT_SCHEMAS = {
   [CAMPAIGN_RUN_STARTED]: ZCampaignRunStarted,
   [CAMPAIGN_RUN_RESUMED]: ZCampaignRunStarted,
   [CAMPAIGN_RUN_DRAIN]: ZCampaignRunDrain,
+  [CRON_TIMER]: ZCronTimer,
+  [JOURNEY_TRIGGER_SWEEP]: ZJourneyTriggerSweep,
+  [CONTACT_IMPORT_QUEUED]: ZContactImportQueued,
 } as const;
 
 /** An event as the executor's client sends it. */

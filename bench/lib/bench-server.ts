@@ -34,7 +34,7 @@ export async function startServer(port: number, env: Record<string, string>) {
         () => false,
       )
     ) {
-      return { base, stop: () => process.kill(-child.pid!, "SIGTERM") };
+      return { base, pgid: child.pid!, stop: () => process.kill(-child.pid!, "SIGTERM") };
     }
     await new Promise((r) => setTimeout(r, 250));
   }

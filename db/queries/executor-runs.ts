@@ -19,9 +19,13 @@ export type TNewRun = {
   idempotencyKey: string | null;
   concurrencyKey: string | null;
   concurrencyLimit: number | null;
+  singletonKey?: string | null;
 };
 
-/** Creates runs in one statement; returns the ids created (a function's idempotency key starts one run only). */
+/**
+ * Creates runs in one statement; returns the ids created (a function's idempotency key starts one
+ * run only, and a singleton group with an active run skips the new one).
+ */
 export async function insertRuns(runs: TNewRun[], ex: Executor = db()): Promise<string[]> {
   if (!runs.length) return [];
   const rows = await ex

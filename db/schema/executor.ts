@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -36,7 +37,11 @@ export const executorEvents = pgTable(
     ts: bigint("ts", { mode: "number" }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("executor_events_name_idx").on(t.name, t.ts)],
+  (t) => [
+    index("executor_events_name_idx").on(t.name, t.ts),
+    // Retention deletes the oldest first.
+    index("executor_events_received_idx").on(t.receivedAt),
+  ],
 );
 
 /**
@@ -66,6 +71,8 @@ export const executorRuns = pgTable(
     /** The function's concurrency group of this run and its limit (runs of a group leased at once). */
     concurrencyKey: text("concurrency_key"),
     concurrencyLimit: integer("concurrency_limit"),
+    /** The function's singleton group (`<fn>:<key>`): at most one active run per group, a new one is skipped. */
+    singletonKey: text("singleton_key"),
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     output: jsonb("output").$type<unknown>(),
@@ -77,6 +84,16 @@ export const executorRuns = pgTable(
     index("executor_runs_claim_idx").on(t.status, t.readyAt),
     index("executor_runs_function_idx").on(t.functionId, t.status),
     uniqueIndex("executor_runs_idempotency_idx").on(t.functionId, t.idempotencyKey),
+    // The journey run page finds a run by its entry (db/queries/journey-runs.ts).
+    index("executor_runs_entry_idx").on(sql`(${t.event} -> 'data' ->> 'entryId')`),
+    // Retention deletes finished runs, oldest first.
+    index("executor_runs_finished_idx")
+      .on(t.finishedAt)
+      .where(sql`${t.finishedAt} is not null`),
+    // Partial: a finished run leaves the index, so the next run of the group may start.
+    uniqueIndex("executor_runs_singleton_idx")
+      .on(t.singletonKey)
+      .where(sql`${t.singletonKey} is not null and ${t.status} in ('queued', 'waiting')`),
   ],
 );
 
@@ -111,6 +128,24 @@ export const executorWaits = pgTable(
   (t) => [
     primaryKey({ columns: [t.runId, t.stepId] }),
     index("executor_waits_event_idx").on(t.eventName),
+  ],
+);
+
+/**
+ * One row per cron trigger of a synced function: when it fires next (on the executor's clock).
+ * Firing moves `next_at` on with a compare-and-set in the same transaction that creates the run,
+ * so with several processes on one database each tick starts exactly one run.
+ */
+export const executorCrons = pgTable(
+  "executor_crons",
+  {
+    functionId: text("function_id").notNull(),
+    cron: text("cron").notNull(),
+    nextAt: timestamp("next_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.functionId, t.cron] }),
+    index("executor_crons_due_idx").on(t.nextAt),
   ],
 );
 

@@ -13,3 +13,4 @@ export * from "./journey-triggers";
 export * from "./campaigns";
 export * from "./accounts";
 export * from "./throttles";
+export * from "./retention";

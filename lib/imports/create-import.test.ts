@@ -10,7 +10,7 @@ import { findImportOrThrow } from "./find-import-or-throw";
 import { MAX_ATTEMPTS } from "./limits";
 import { previewImport } from "./preview-import";
 import { startImport } from "./start-import";
-import { startImportWorker } from "./start-import-worker";
+import { runNextImport } from "./run-next-import";
 import { CONTACT_MAPPING, contactsCsv } from "./testing/contacts-csv";
 
 let close: () => Promise<void>;
@@ -20,6 +20,13 @@ beforeAll(async () => {
   t = await makeTenant("Uploads");
 });
 afterAll(() => close());
+
+/** Runs the contact-import job's step until no import is free; the imports it ran. */
+async function runQueuedImports() {
+  const ran: string[] = [];
+  for (let id = await runNextImport(); id; id = await runNextImport()) ran.push(id);
+  return ran;
+}
 
 const upload = (file: string | Buffer, name = "contacts.csv") =>
   createImport(t.workspace.id, t.user.id, { name, bytes: Buffer.from(file) });
@@ -140,25 +147,17 @@ describe("mapping and starting", () => {
     });
   });
 
-  it("is picked up by the background worker as soon as it is started", async () => {
-    const worker = startImportWorker();
-    try {
-      const { import: imp } = await upload(contactsCsv(40, { 7: "date" }));
-      await startImport(t.workspace.id, imp.id, { mapping: CONTACT_MAPPING });
-      let status = "";
-      for (let i = 0; i < 100 && status !== "completed"; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        status = (await findImportOrThrow(t.workspace.id, imp.id)).status;
-      }
-      expect(await findImportOrThrow(t.workspace.id, imp.id)).toMatchObject({
-        status: "completed",
-        importedRows: 39,
-        failedRows: 1,
-        leaseOwner: null,
-      });
-    } finally {
-      await worker.stop();
-    }
+  it("is run by the contact-import job's step once started, and then no longer claimable", async () => {
+    const { import: imp } = await upload(contactsCsv(40, { 7: "date" }));
+    await startImport(t.workspace.id, imp.id, { mapping: CONTACT_MAPPING });
+    expect(await runQueuedImports()).toContain(imp.id);
+    expect(await findImportOrThrow(t.workspace.id, imp.id)).toMatchObject({
+      status: "completed",
+      importedRows: 39,
+      failedRows: 1,
+      leaseOwner: null,
+    });
+    expect(await runNextImport()).toBeNull();
   });
 
   it("gives up on an import that keeps failing, saying why", async () => {
@@ -168,17 +167,7 @@ describe("mapping and starting", () => {
       .update(contactImports)
       .set({ attempts: MAX_ATTEMPTS, lastError: "disk full" })
       .where(eq(contactImports.id, imp.id));
-    const worker = startImportWorker();
-    try {
-      for (
-        let i = 0;
-        i < 50 && (await findImportOrThrow(t.workspace.id, imp.id)).status !== "failed";
-        i++
-      )
-        await new Promise((r) => setTimeout(r, 100));
-    } finally {
-      await worker.stop();
-    }
+    expect(await runQueuedImports()).toEqual([imp.id]);
     expect(await findImportOrThrow(t.workspace.id, imp.id)).toMatchObject({
       status: "failed",
       failureReason: "Stopped after 5 failed attempts (disk full). Nothing was imported.",

@@ -2,11 +2,10 @@ import { z } from "zod";
 import { findImport, queueImport } from "@/db/queries/contact-imports";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { ZMapping } from "./mapping";
-import { pokeImportWorker } from "./start-import-worker";
 
 export const ZStartImport = z.strictObject({ mapping: ZMapping });
 
-/** Queues a draft with its column mapping; the worker picks it up at once. */
+/** Queues a draft with its column mapping; the caller then asks for the contact-import job. */
 export async function startImport(
   workspaceId: string,
   importId: string,
@@ -27,6 +26,5 @@ export async function startImport(
     );
   const queued = await queueImport(workspaceId, importId, input.mapping);
   if (!queued) throw new ConflictError("This import has already been started");
-  pokeImportWorker();
   return queued;
 }

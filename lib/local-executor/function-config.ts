@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { compileExpression } from "./cel-subset";
+import { checkCron } from "./cron-schedule";
 
 // The parts of a synced function config (the SDK's functionConfigSchema) the executor acts on.
 // Options it does not implement are refused at sync, loudly, rather than silently ignored.
@@ -37,7 +38,6 @@ const UNSUPPORTED = [
   "batchEvents",
   "rateLimit",
   "throttle",
-  "singleton",
   "debounce",
   "timeouts",
   "priority",
@@ -51,6 +51,10 @@ export type TRegisteredFunction = {
   url: string;
   config: TFunctionConfig;
   events: string[];
+  /** Cron expressions the function is triggered by (lib/local-executor/fire-due-crons.ts). */
+  crons: string[];
+  /** At most one active run per group (`key` path of the event, or the whole function); a new one is skipped. */
+  singleton: { keyPath: string[] | null } | null;
   /** Attempts per step and per discovery call: retries + 1. */
   maxAttempts: number;
 };
@@ -63,9 +67,15 @@ export function readFunctionConfig(raw: unknown): TRegisteredFunction {
     if (config[key] !== undefined)
       throw new Error(`${where} uses "${key}", which the local executor does not support`);
   const events: string[] = [];
+  const crons: string[] = [];
   for (const t of config.triggers) {
-    if ("cron" in t)
-      throw new Error(`${where} has a cron trigger, which the local executor does not support`);
+    if ("cron" in t) {
+      if (t.jitter)
+        throw new Error(`${where} has a cron jitter, which the local executor does not support`);
+      checkCron(t.cron);
+      crons.push(t.cron);
+      continue;
+    }
     if (t.expression)
       throw new Error(
         `${where} has a trigger expression, which the local executor does not support`,
@@ -75,6 +85,7 @@ export function readFunctionConfig(raw: unknown): TRegisteredFunction {
   for (const c of config.cancel ?? []) if (c.if) compileExpression(c.if);
   if (config.idempotency) eventDataPath(config.idempotency, config.id, "idempotency");
   const concurrency = readConcurrency(config.concurrency, config.id);
+  const singleton = readSingleton(config.singleton, config.id);
   const step = config.steps.step;
   if (!step) throw new Error(`${where} has no "step" entry with a URL`);
   return {
@@ -82,7 +93,9 @@ export function readFunctionConfig(raw: unknown): TRegisteredFunction {
     url: step.runtime.url,
     config,
     events,
+    crons,
     concurrency,
+    singleton,
     maxAttempts: (step.retries?.attempts ?? DEFAULT_RETRIES) + 1,
   };
 }
@@ -123,6 +136,16 @@ function readConcurrency(raw: unknown, fnId: string): TRegisteredFunction["concu
   return { limit, keyPath: key ? eventDataPath(key, fnId, "concurrency key") : null };
 }
 
+function readSingleton(raw: unknown, fnId: string): TRegisteredFunction["singleton"] {
+  if (raw === undefined || raw === null) return null;
+  const s = z.object({ key: z.string().optional(), mode: z.literal("skip") }).safeParse(raw);
+  if (!s.success)
+    throw new Error(
+      `Function "${fnId}" has a singleton option the local executor does not support (only mode "skip"): ${JSON.stringify(raw)}`,
+    );
+  return { keyPath: s.data.key ? eventDataPath(s.data.key, fnId, "singleton key") : null };
+}
+
 function readPath(data: Record<string, unknown>, path: string[]): unknown {
   let v: unknown = data;
   for (const k of path)
@@ -137,6 +160,18 @@ export function idempotencyKeyOf(
   if (!fn.config.idempotency) return null;
   const v = readPath(event.data, eventDataPath(fn.config.idempotency, fn.id, "idempotency"));
   return v === undefined ? null : JSON.stringify(v);
+}
+
+/** The run's singleton group, or null when the function has none. */
+export function singletonKeyOf(
+  fn: TRegisteredFunction,
+  event: { data: Record<string, unknown> },
+): string | null {
+  if (!fn.singleton) return null;
+  const key = fn.singleton.keyPath
+    ? JSON.stringify(readPath(event.data, fn.singleton.keyPath) ?? null)
+    : "";
+  return `${fn.id}:${key}`;
 }
 
 /** The run's concurrency group and limit, or nulls when the function has no limit. */

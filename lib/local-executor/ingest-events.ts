@@ -10,7 +10,8 @@ import {
 } from "@/db/queries/executor-runs";
 import { eventWaitsFor, takeWait } from "@/db/queries/executor-waits";
 import { compileExpression } from "./cel-subset";
-import { concurrencyOf, idempotencyKeyOf, type TRegisteredFunction } from "./function-config";
+import type { TRegisteredFunction } from "./function-config";
+import { newRunOf } from "./new-run";
 
 /** An event as `inngest.send()` posts it (id and ts optional). */
 export const ZEventInput = z.object({
@@ -90,16 +91,7 @@ export async function ingestEvents(
   }
 
   const runs = fresh.flatMap((event) =>
-    fns
-      .filter((fn) => fn.events.includes(event.name))
-      .map((fn) => ({
-        id: randomUUID(),
-        functionId: fn.id,
-        event,
-        readyAt: now,
-        idempotencyKey: idempotencyKeyOf(fn, event),
-        ...concurrencyOf(fn, event),
-      })),
+    fns.filter((fn) => fn.events.includes(event.name)).map((fn) => newRunOf(fn, event, now)),
   );
   result.started = await insertRuns(runs);
   return result;

@@ -6,6 +6,7 @@ import { withLogContext } from "@/lib/log/log-context";
 import { log as logger } from "@/lib/log/logger";
 import { inSpan } from "@/lib/tracing/in-span";
 import { systemClock, type TClock } from "./clock";
+import { fireDueCrons, scheduleCrons } from "./fire-due-crons";
 import type { TRegisteredFunction } from "./function-config";
 import { ingestEvents, type TEventInput, type TIngestResult } from "./ingest-events";
 import type { TServeHandler } from "./in-process-serve";
@@ -46,7 +47,7 @@ export type TLocalExecutor = {
   sync: () => Promise<TRegisteredFunction[]>;
   /** Accepts events as the Inngest event API would, and wakes the loop. */
   send: (events: TEventInput | TEventInput[]) => Promise<TIngestResult>;
-  /** Claims and advances the runs due now; returns how many it took. */
+  /** Claims and advances the runs due now (after starting those of due crons); returns how many it took. */
   tick: () => Promise<number>;
   /** Ticks until nothing is due (tests). */
   drain: (maxTicks?: number) => Promise<void>;
@@ -59,6 +60,8 @@ export type TLocalExecutor = {
    */
   stop: () => Promise<void>;
 };
+
+const CRON_CHECK_MS = 500;
 
 /** A local executor: Inngest's server role for one app, with its state in the app's database. */
 export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor {
@@ -111,6 +114,7 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
       ),
     );
   const tick = async () => {
+    await fireDueCrons(await functions(), await clock.now());
     const runs = await claimRuns(owner, new Date(await clock.now()), leaseMs, slots);
     await Promise.all(runs.map(advance));
     return runs.length;
@@ -142,6 +146,7 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
     clock,
     sync: async () => {
       const fns = await syncFunctions(opts.serveUrl, opts.signingKey);
+      await scheduleCrons(fns, await clock.now());
       cache = Promise.resolve(new Map(fns.map((f) => [f.id, f])));
       synced = true;
       return fns;
@@ -173,12 +178,18 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
       stopping = false;
       loop = (async () => {
         let lastComplaint = 0;
+        let cronsCheckedAt = 0;
         while (!stopped) {
           try {
             if (!synced) {
               const fns = await executor.sync();
               synced = true;
               log(`synced ${fns.length} function(s) from ${opts.serveUrl}`);
+            }
+            // Crons have a one-second grain; a busy loop need not look at them more often.
+            if (Date.now() - cronsCheckedAt >= CRON_CHECK_MS) {
+              cronsCheckedAt = Date.now();
+              if (await fireDueCrons(await functions(), await clock.now())) kicked = true;
             }
             const free = slots - inflight.size;
             if (free >= refillAt || inflight.size === 0) {

@@ -33,3 +33,8 @@ export async function sweepJourneyTriggers(now = new Date(), only?: { journeyId:
   }
   return report;
 }
+
+/** The journeys a sweep pass covers (live or paused, triggered by a segment or a date attribute). */
+export async function listSweptJourneyIds(): Promise<string[]> {
+  return (await listScheduledTriggerJourneysAnyWorkspace()).map((j) => j.id);
+}

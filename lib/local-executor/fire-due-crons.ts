@@ -1,0 +1,44 @@
+import { dueCronSchedules, fireCronTick, syncCronSchedules } from "@/db/queries/executor-crons";
+import { nextCronTime } from "./cron-schedule";
+import type { TRegisteredFunction } from "./function-config";
+import { newRunOf } from "./new-run";
+
+/** The event a cron run receives, as Inngest sends it. */
+export const CRON_EVENT_NAME = "inngest/scheduled.timer";
+
+/** After a sync: every cron trigger gets a schedule row (kept if one exists), stale ones go. */
+export async function scheduleCrons(fns: TRegisteredFunction[], nowMs: number): Promise<void> {
+  await syncCronSchedules(
+    fns.flatMap((fn) =>
+      fn.crons.map((cron) => ({ functionId: fn.id, cron, nextAt: nextCronTime(cron, nowMs) })),
+    ),
+  );
+}
+
+/**
+ * Starts one run per due cron tick. Ticks missed while no process was running are not replayed
+ * (as Inngest does): the schedule jumps to the next time after now. Each tick is claimed by a
+ * compare-and-set on its schedule row, so processes sharing the database never both start it; the
+ * event id (function, cron, scheduled time) is a second guard.
+ */
+export async function fireDueCrons(
+  functions: Map<string, TRegisteredFunction>,
+  nowMs: number,
+): Promise<number> {
+  const now = new Date(nowMs);
+  let fired = 0;
+  for (const tick of await dueCronSchedules(now)) {
+    const fn = functions.get(tick.functionId);
+    // Synced by a newer process than this one's cache: left for a process that knows it.
+    if (!fn?.crons.includes(tick.cron)) continue;
+    const event = {
+      id: `cron:${fn.id}:${tick.cron}:${tick.nextAt.toISOString()}`,
+      name: CRON_EVENT_NAME,
+      data: { cron: tick.cron },
+      ts: tick.nextAt.getTime(),
+    };
+    if (await fireCronTick(tick, nextCronTime(tick.cron, nowMs), event, newRunOf(fn, event, now)))
+      fired++;
+  }
+  return fired;
+}
