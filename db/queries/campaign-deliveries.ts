@@ -81,10 +81,13 @@ export async function releaseDeliveries(runId: string, contactIds: string[], ex:
       and contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)`);
 }
 
-/** Drops what is still queued (or stale-claimed) as `expired`, or `to` another final status. */
+/**
+ * Drops what is still queued (or stale-claimed: its worker is gone) as `expired`, or as
+ * `cancelled` when the run is cancelled. A fresh claim is left to its worker, which settles it.
+ */
 export async function dropUnsent(
   runId: string,
-  to: "expired" = "expired",
+  to: "expired" | "cancelled" = "expired",
   ex: Executor = db(),
 ): Promise<number> {
   const [row] = await executeRows<{ n: number }>(

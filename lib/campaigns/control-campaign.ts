@@ -1,4 +1,5 @@
 import { db } from "@/db";
+import { dropUnsent } from "@/db/queries/campaign-deliveries";
 import { listOpenRuns, transitionRun } from "@/db/queries/campaign-runs";
 import { lockCampaign, setCampaignState } from "@/db/queries/campaigns";
 import type { TCampaignRun, TCampaignState } from "@/db/schema";
@@ -36,16 +37,18 @@ export async function controlCampaign(
     for (const run of await listOpenRuns(workspaceId, campaignId, tx)) {
       if (action === "pause")
         await transitionRun(run.id, ["snapshotting", "sending"], "paused", {}, tx);
-      else if (action === "cancel")
+      else if (action === "cancel") {
         await transitionRun(
           run.id,
           ["snapshotting", "sending", "paused"],
           "cancelled",
-          {
-            finishedAt: new Date(),
-          },
+          { finishedAt: new Date() },
           tx,
         );
+        // Nothing will drain a cancelled run: what it still queued is settled as cancelled (and
+        // counted), not left queued forever.
+        await dropUnsent(run.id, "cancelled", tx);
+      }
       else {
         // A run paused before its snapshot takes it when resumed.
         const back = await transitionRun(
@@ -60,7 +63,14 @@ export async function controlCampaign(
     }
     const to: TCampaignState =
       action === "resume" && c.nextRunAt && c.nextRunAt > new Date() ? "scheduled" : rule.to;
-    await setCampaignState(workspaceId, campaignId, to, userId, {}, tx);
+    await setCampaignState(
+      workspaceId,
+      campaignId,
+      to,
+      userId,
+      action === "cancel" ? { nextRunAt: null } : {},
+      tx,
+    );
     return { state: to, resumed };
   });
 }
