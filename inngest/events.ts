@@ -68,6 +68,19 @@ export const ZCampaignRunDrain = z.object({
 });
 export type TCampaignRunDrain = z.infer<typeof ZCampaignRunDrain>;
 
+/**
+ * The campaign scheduler's cron: every minute it starts the runs of recurring campaigns whose
+ * occurrence has come (`campaign-scheduler`). `campaign/scheduler.tick` runs the same sweep on
+ * demand (tests, an operator), with an optional clock.
+ */
+export const CAMPAIGN_SCHEDULER_CRON = "* * * * *";
+export const CAMPAIGN_SCHEDULER_TICK = "campaign/scheduler.tick";
+export const ZCampaignSchedulerTick = z.object({
+  /** ISO time to sweep as of; absent means now. */
+  now: z.iso.datetime({ offset: true }).optional(),
+});
+export type TCampaignSchedulerTick = z.infer<typeof ZCampaignSchedulerTick>;
+
 /** The payload schema of every fixed-name event, so adapters can check what they send. */
 export const EVENT_SCHEMAS = {
   [JOURNEY_CONTACT_ENTERED]: ZJourneyContactEntered,
@@ -76,6 +89,7 @@ export const EVENT_SCHEMAS = {
   [CAMPAIGN_RUN_STARTED]: ZCampaignRunStarted,
   [CAMPAIGN_RUN_RESUMED]: ZCampaignRunStarted,
   [CAMPAIGN_RUN_DRAIN]: ZCampaignRunDrain,
+  [CAMPAIGN_SCHEDULER_TICK]: ZCampaignSchedulerTick,
 } as const;
 
 /** An event as the executor's client sends it. */

@@ -58,7 +58,7 @@ describe("campaign functions on the local executor", () => {
       holdoutPercent: 10,
       schedule: { kind: "now" },
     });
-    const run = await launchCampaign(t.ws, campaign.id, t.userId);
+    const run = (await launchCampaign(t.ws, campaign.id, t.userId))!;
     await executor.send({ name: CAMPAIGN_RUN_STARTED, data: { runId: run.id } });
     await executor.drain();
 

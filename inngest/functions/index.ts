@@ -1,6 +1,11 @@
 import type { InngestFunction } from "inngest";
-import { campaignDrain, campaignRun } from "./campaigns";
+import { campaignDrain, campaignRun, campaignScheduler } from "./campaigns";
 import { runJourney } from "./run-journey-bound";
 
 /** Every function served at /api/inngest. */
-export const functions: InngestFunction.Any[] = [runJourney, campaignRun, campaignDrain];
+export const functions: InngestFunction.Any[] = [
+  runJourney,
+  campaignRun,
+  campaignDrain,
+  campaignScheduler,
+];

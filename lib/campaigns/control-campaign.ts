@@ -3,7 +3,10 @@ import { dropUnsent } from "@/db/queries/campaign-deliveries";
 import { listOpenRuns, transitionRun } from "@/db/queries/campaign-runs";
 import { lockCampaign, setCampaignState } from "@/db/queries/campaigns";
 import type { TCampaignRun, TCampaignState } from "@/db/schema";
+import { findWorkspaceById } from "@/db/queries/workspaces";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { nextOccurrence, recurrenceZone } from "./schedule/next-occurrence";
+import { scheduleOf } from "./schedule/schedule-settings";
 
 export const CAMPAIGN_ACTIONS = ["pause", "resume", "cancel"] as const;
 export type TCampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
@@ -48,8 +51,7 @@ export async function controlCampaign(
         // Nothing will drain a cancelled run: what it still queued is settled as cancelled (and
         // counted), not left queued forever.
         await dropUnsent(run.id, "cancelled", tx);
-      }
-      else {
+      } else {
         // A run paused before its snapshot takes it when resumed.
         const back = await transitionRun(
           run.id,
@@ -61,14 +63,27 @@ export async function controlCampaign(
         if (back) resumed.push(back);
       }
     }
-    const to: TCampaignState =
-      action === "resume" && c.nextRunAt && c.nextRunAt > new Date() ? "scheduled" : rule.to;
+    const now = new Date();
+    let to: TCampaignState =
+      action === "resume" && c.nextRunAt && c.nextRunAt > now ? "scheduled" : rule.to;
+    let nextRunAt: Date | null | undefined = action === "cancel" ? null : undefined;
+    const schedule = scheduleOf(c.scheduleKind, c.scheduleSettings);
+    if (action === "resume" && schedule?.kind === "recurring") {
+      // Occurrences that came while paused were skipped: it waits for the next one from now.
+      const ws = await findWorkspaceById(workspaceId, tx);
+      nextRunAt = nextOccurrence(
+        schedule.recurrence,
+        recurrenceZone(schedule.recurrence, ws?.timezone ?? "UTC"),
+        now,
+      );
+      to = resumed.length ? "running" : nextRunAt ? "scheduled" : "completed";
+    }
     await setCampaignState(
       workspaceId,
       campaignId,
       to,
       userId,
-      action === "cancel" ? { nextRunAt: null } : {},
+      nextRunAt === undefined ? {} : { nextRunAt },
       tx,
     );
     return { state: to, resumed };

@@ -39,7 +39,7 @@ export async function seedDemoCampaign(workspaceId: string, adminId: string) {
     holdoutPercent: 10,
     schedule: { kind: "now" },
   });
-  const run = await launchCampaign(workspaceId, campaign.id, adminId);
+  const run = (await launchCampaign(workspaceId, campaign.id, adminId))!;
   await snapshotRun(run.id);
   // The demo audience is small: drained here, in order, rather than through the executor.
   const starts = await sliceStarts(run.id, 1000);

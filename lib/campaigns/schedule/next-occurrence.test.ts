@@ -57,7 +57,8 @@ describe("nextOccurrence (property tests over random rules, zones and instants, 
       const ctx = { rule, zone, after: after.toISOString(), at: at.toISOString() };
       expect(at.getTime(), JSON.stringify(ctx)).toBeGreaterThan(after.getTime());
       const hhmm = local(at, zone, "HH:mm");
-      const wanted = rule.frequency === "hourly" ? hhmm.slice(0, 3) + rule.time.slice(3) : rule.time;
+      const wanted =
+        rule.frequency === "hourly" ? hhmm.slice(0, 3) + rule.time.slice(3) : rule.time;
       if (hhmm !== wanted)
         // Only a spring-forward gap moves it: the zone's offset changed in the hours before.
         expect(local(at, zone, "xxx"), JSON.stringify(ctx)).not.toBe(
@@ -80,7 +81,11 @@ describe("nextOccurrence (property tests over random rules, zones and instants, 
 
   it("daily occurrences keep their local time across DST: 23, 24 or 25 hours apart", () => {
     for (const zone of ZONES) {
-      const rule = ZRecurrence.parse({ frequency: "daily", time: "09:00", startDate: "2026-01-01" });
+      const rule = ZRecurrence.parse({
+        frequency: "daily",
+        time: "09:00",
+        startDate: "2026-01-01",
+      });
       let at = nextOccurrence(rule, zone, new Date("2026-01-01T00:00:00Z"))!;
       for (let i = 0; i < 400; i++) {
         const n = nextOccurrence(rule, zone, at)!;
@@ -118,17 +123,13 @@ describe("nextOccurrence (property tests over random rules, zones and instants, 
       endDate: "2026-12-10",
     });
     const seen: string[] = [];
-    for (let at = new Date("2026-11-01T00:00:00Z"); ; ) {
+    for (let at = new Date("2026-11-01T00:00:00Z"); ;) {
       const n = nextOccurrence(weekly, "Europe/Paris", at);
       if (!n) break;
       seen.push(local(n, "Europe/Paris", "EEE yyyy-MM-dd HH:mm"));
       at = n;
     }
-    expect(seen).toEqual([
-      "Thu 2026-12-03 10:00",
-      "Mon 2026-12-07 10:00",
-      "Thu 2026-12-10 10:00",
-    ]);
+    expect(seen).toEqual(["Thu 2026-12-03 10:00", "Mon 2026-12-07 10:00", "Thu 2026-12-10 10:00"]);
     const monthly = ZRecurrence.parse({
       frequency: "monthly",
       time: "08:00",

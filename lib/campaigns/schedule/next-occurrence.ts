@@ -27,9 +27,7 @@ export function runsOnDay(r: TRecurrence, day: string): boolean {
     case "weekly":
       return (r.weekdays ?? []).includes(new Date(`${day}T00:00:00Z`).getUTCDay());
     case "monthly":
-      return (
-        Number(day.slice(8, 10)) === Math.min(r.dayOfMonth ?? 1, lastDayOfMonth(day))
-      );
+      return Number(day.slice(8, 10)) === Math.min(r.dayOfMonth ?? 1, lastDayOfMonth(day));
   }
 }
 
