@@ -162,17 +162,22 @@ export async function listCampaigns(workspaceId: string, ex: Executor = db()) {
  * these. Running ones too (an hourly run may still be sending when the next hour comes); paused
  * ones skip their occurrences. One-off schedules are not here: their run sleeps until its time.
  */
-export async function findDueCampaignsAnyWorkspace(now: Date, limit = 100, ex: Executor = db()) {
+export async function findDueCampaignsAnyWorkspace(
+  now: Date,
+  opts: { limit?: number; campaignId?: string } = {},
+  ex: Executor = db(),
+) {
   return ex
     .select({ id: campaigns.id, workspaceId: campaigns.workspaceId })
     .from(campaigns)
     .where(
       and(
+        opts.campaignId ? eq(campaigns.id, opts.campaignId) : undefined,
         eq(campaigns.scheduleKind, "recurring"),
         sql`${campaigns.state} in ('scheduled', 'running')`,
         sql`${campaigns.nextRunAt} <= ${now.toISOString()}`,
       ),
     )
     .orderBy(campaigns.nextRunAt)
-    .limit(limit);
+    .limit(opts.limit ?? 100);
 }

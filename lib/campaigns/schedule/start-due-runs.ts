@@ -27,9 +27,13 @@ export type TDueRunsResult = {
  * row lock with its due time checked again, and a run is unique by (campaign, occurrence), so two
  * sweeps at once start one run.
  */
-export async function startDueRuns(now: Date): Promise<TDueRunsResult> {
+export async function startDueRuns(
+  now: Date,
+  /** Only this campaign (the demo seed replays a campaign's past occurrences). */
+  only?: { campaignId: string },
+): Promise<TDueRunsResult> {
   const result: TDueRunsResult = { started: [], failed: [] };
-  for (const due of await findDueCampaignsAnyWorkspace(now)) {
+  for (const due of await findDueCampaignsAnyWorkspace(now, { campaignId: only?.campaignId })) {
     try {
       const run = await db().transaction(async (tx) => {
         const c = await lockCampaign(due.workspaceId, due.id, tx);

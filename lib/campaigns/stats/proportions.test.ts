@@ -70,3 +70,30 @@ describe("compareProportions (two-sided pooled z-test)", () => {
     expect(normalCdf(-1)).toBeCloseTo(0.158655254, 6);
   });
 });
+
+describe("treatmentResults", () => {
+  it("rates each treatment over delivered messages and tests it against the first", async () => {
+    const { treatmentResults } = await import("./treatment-results");
+    const row = (treatment: number | null, delivered: number, opened: number, clicked: number) => ({
+      treatment,
+      audience: delivered,
+      sent: delivered,
+      delivered,
+      opened,
+      clicked,
+      unsubscribed: 0,
+    });
+    const r = treatmentResults(
+      [row(0, 1000, 400, 200), row(1, 1000, 420, 250), row(null, 100, 0, 0)],
+      ["A", "B"],
+    );
+    expect(r.holdout).toBe(100);
+    const [a, b] = r.treatments;
+    expect(a!.rates.clicked.rate).toBe(0.2);
+    expect(a!.rates.clicked.vsControl).toBeNull();
+    expect(b!.label).toBe("B");
+    expect(b!.rates.clicked.vsControl!.pValue).toBeCloseTo(0.00742, 4);
+    expect(b!.rates.clicked.interval!.low).toBeLessThan(0.25);
+    expect(b!.rates.unsubscribed.vsControl).toBeNull();
+  });
+});
