@@ -64,8 +64,8 @@ describe("results per treatment", () => {
       sent: number;
       opened: number;
       clicked: number;
-    }>(sql`select d.treatment, count(*)::int as audience,
-        count(m.id)::int as sent,
+    }>(sql`select d.treatment, count(distinct d.contact_id)::int as audience,
+        count(distinct m.id)::int as sent,
         count(distinct o.message_id)::int as opened,
         count(distinct c.message_id)::int as clicked
       from campaign_deliveries d
