@@ -119,7 +119,7 @@ test.describe("campaigns as a marketer", () => {
     await page.getByLabel("Audience").selectOption({ label: "Pro plan in Europe" });
     await page.getByLabel("Recurring", { exact: true }).check();
     await page.getByLabel("Repeat").selectOption("weekly");
-    await page.getByLabel("At", { exact: true }).fill("09:30");
+    await page.getByLabel("Time of day").fill("09:30");
     await page.getByLabel("Mon", { exact: true }).uncheck();
     await page.getByLabel("Tue", { exact: true }).check();
     await page.getByLabel("Fri", { exact: true }).check();

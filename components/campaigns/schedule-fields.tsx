@@ -138,7 +138,7 @@ export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => stri
             </Field>
             <Field
               id="campaign-recurring-time"
-              label={s.frequency === "hourly" ? "At minute (HH:MM, minutes used)" : "At"}
+              label={s.frequency === "hourly" ? "Minute past each hour (HH:MM)" : "Time of day"}
               error={r("time")}
             >
               <Input
