@@ -112,7 +112,7 @@ async function main() {
       schedule: { kind: "now" },
       limits: { messagesPerSecond: 20_000, maxDurationMinutes: 24 * 60 },
     });
-    const run = await launchCampaign(WS, campaign.id, USER);
+    const run = (await launchCampaign(WS, campaign.id, USER))!;
 
     // Baseline 1: the same audience rows written by a plain INSERT … SELECT into a copy of the
     // deliveries table (same key), without the hashes.

@@ -89,6 +89,19 @@ export const ZContactImportQueued = z.object({
 });
 export type TContactImportQueued = z.infer<typeof ZContactImportQueued>;
 
+/**
+ * The campaign scheduler's cron: every minute it starts the runs of recurring campaigns whose
+ * occurrence has come (`campaign-scheduler`). `campaign/scheduler.tick` runs the same sweep on
+ * demand (tests, an operator), with an optional clock.
+ */
+export const CAMPAIGN_SCHEDULER_CRON = "* * * * *";
+export const CAMPAIGN_SCHEDULER_TICK = "campaign/scheduler.tick";
+export const ZCampaignSchedulerTick = z.object({
+  /** ISO time to sweep as of; absent means now. */
+  now: z.iso.datetime({ offset: true }).optional(),
+});
+export type TCampaignSchedulerTick = z.infer<typeof ZCampaignSchedulerTick>;
+
 /** The payload schema of every fixed-name event, so adapters can check what they send. */
 export const EVENT_SCHEMAS = {
   [JOURNEY_CONTACT_ENTERED]: ZJourneyContactEntered,
@@ -100,6 +113,7 @@ export const EVENT_SCHEMAS = {
   [CRON_TIMER]: ZCronTimer,
   [JOURNEY_TRIGGER_SWEEP]: ZJourneyTriggerSweep,
   [CONTACT_IMPORT_QUEUED]: ZContactImportQueued,
+  [CAMPAIGN_SCHEDULER_TICK]: ZCampaignSchedulerTick,
 } as const;
 
 /** An event as the executor's client sends it. */

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { CHANNEL_LABEL } from "./campaign-labels";
+import { ScheduleFields, useScheduleState } from "./schedule-fields";
 
 export type TEditorOptions = {
   segments: { id: string; name: string }[];
@@ -18,7 +19,8 @@ type TAudienceSize = { total: number; reachable: number; expectedRecipients: num
 
 /**
  * The short campaign editor: name, audience with its live count, channel and published template
- * version, holdout, and send now or at a time. Saves a draft, or saves and launches it.
+ * version, holdout, and when to send (now, at a time, at a local time, recurring). Saves a draft,
+ * or saves and launches it.
  */
 export function CampaignEditor({ slug, options }: { slug: string; options: TEditorOptions }) {
   const router = useRouter();
@@ -28,8 +30,7 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
   const published = options.templates.filter((t) => t.channel === channel);
   const [templateId, setTemplateId] = useState(published[0]?.id ?? "");
   const [holdout, setHoldout] = useState(0);
-  const [when, setWhen] = useState<"now" | "at">("now");
-  const [sendAt, setSendAt] = useState("");
+  const schedule = useScheduleState();
 
   const countKey = useDebounced(`${segmentId}|${channel}|${holdout}`, 300);
   const size = useQuery<TAudienceSize, ApiError>({
@@ -44,45 +45,42 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
     retry: false,
   });
 
-  const save = useMutation<{ campaignId: string; runId?: string }, ApiError, boolean>({
+  // "Save and send now" is one request: the server saves and launches in one transaction, so a
+  // refused launch leaves no draft behind and a retry does not find the name taken.
+  const save = useMutation<{ campaignId: string; runId: string | null }, ApiError, boolean>({
     mutationFn: async (launch) => {
       const template = options.templates.find((t) => t.id === templateId);
-      const { campaign } = await apiFetch<{ campaign: { id: string } }>(
-        `/api/w/${slug}/campaigns`,
-        {
-          method: "POST",
-          body: {
-            name,
-            audience: segmentId ? { kind: "segment", segmentId } : { kind: "everyone" },
-            channel,
-            treatments: template
-              ? [
-                  {
-                    label: "A",
-                    templateId: template.id,
-                    templateVersion: template.publishedVersion,
-                    percent: 100,
-                  },
-                ]
-              : [],
-            holdoutPercent: holdout,
-            schedule:
-              when === "now"
-                ? { kind: "now" }
-                : { kind: "at", sendAt: sendAt ? new Date(sendAt).toISOString() : "" },
-          },
+      const { campaign, run } = await apiFetch<{
+        campaign: { id: string };
+        run: { id: string } | null;
+      }>(`/api/w/${slug}/campaigns${launch ? "?launch=1" : ""}`, {
+        method: "POST",
+        body: {
+          name,
+          audience: segmentId ? { kind: "segment", segmentId } : { kind: "everyone" },
+          channel,
+          treatments: template
+            ? [
+                {
+                  label: "A",
+                  templateId: template.id,
+                  templateVersion: template.publishedVersion,
+                  percent: 100,
+                },
+              ]
+            : [],
+          holdoutPercent: holdout,
+          schedule: schedule.body(),
         },
-      );
-      if (!launch) return { campaignId: campaign.id };
-      const { run } = await apiFetch<{ run: { id: string } }>(
-        `/api/w/${slug}/campaigns/${campaign.id}/launch`,
-        { method: "POST", body: {} },
-      );
-      return { campaignId: campaign.id, runId: run.id };
+      });
+      return { campaignId: campaign.id, runId: run?.id ?? null };
     },
+    // A run sent now is watched on its page; anything scheduled shows on the campaign's.
     onSuccess: ({ campaignId, runId }) =>
       router.push(
-        runId ? `/w/${slug}/campaigns/runs/${runId}` : `/w/${slug}/campaigns/${campaignId}`,
+        runId && schedule.when === "now"
+          ? `/w/${slug}/campaigns/runs/${runId}`
+          : `/w/${slug}/campaigns/${campaignId}`,
       ),
   });
   const fields = save.error?.fields ?? {};
@@ -176,31 +174,7 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
             className="w-28"
           />
         </Field>
-        <fieldset>
-          <legend className="mb-1 block text-sm font-medium text-slate-700">Send</legend>
-          <div className="flex flex-wrap items-center gap-4 text-sm">
-            <label className="flex items-center gap-2">
-              <input type="radio" checked={when === "now"} onChange={() => setWhen("now")} /> Now
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="radio" checked={when === "at"} onChange={() => setWhen("at")} /> At
-            </label>
-            {when === "at" ? (
-              <Input
-                aria-label="Send at"
-                type="datetime-local"
-                value={sendAt}
-                onChange={(e) => setSendAt(e.target.value)}
-                className="w-60"
-              />
-            ) : null}
-          </div>
-          {err("schedule.sendAt") ? (
-            <p role="alert" className="mt-1 text-xs text-red-600">
-              {err("schedule.sendAt")}
-            </p>
-          ) : null}
-        </fieldset>
+        <ScheduleFields s={schedule} err={err} />
         {save.error && !Object.keys(fields).length ? (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
             {save.error.message}
@@ -213,7 +187,7 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
             onClick={() => save.mutate(true)}
             data-mutates
           >
-            {when === "now" ? "Save and send now" : "Save and schedule"}
+            {schedule.when === "now" ? "Save and send now" : "Save and schedule"}
           </Button>
           <Button
             type="button"

@@ -35,6 +35,7 @@ export const DELIVERY_LABEL: Record<TCampaignDeliveryStatus, string> = {
   frequency_cap: "Skipped: frequency cap",
   quiet_hours: "Skipped: quiet hours",
   expired: "Skipped: expired",
+  cancelled: "Skipped: cancelled",
 };
 
 export const CHANNEL_LABEL: Record<string, string> = {

@@ -26,6 +26,7 @@ const SKIPS: TCampaignDeliveryStatus[] = [
   "frequency_cap",
   "quiet_hours",
   "expired",
+  "cancelled",
 ];
 
 /**

@@ -10,14 +10,16 @@ const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 export const STALE_CLAIM_SECONDS = 300;
 
 /**
- * Claims up to `limit` unsettled deliveries of the slice [from, to) for this worker: queued ones,
- * or ones whose claim went stale. `FOR UPDATE SKIP LOCKED` lets several workers drain the same
- * run (or slice) at once without waiting on, or taking, each other's rows.
+ * Claims up to `limit` unsettled deliveries of the slice [from, to) for this worker: queued ones
+ * whose local send time (if any) has come at `now`, or ones whose claim went stale. `FOR UPDATE
+ * SKIP LOCKED` lets several workers drain the same run (or slice) at once without waiting on, or
+ * taking, each other's rows.
  */
 export async function claimDeliveries(
   runId: string,
   slice: { from: string; to: string | null },
   limit: number,
+  now: Date,
   ex: Executor = db(),
 ) {
   return executeRows<{ contact_id: string; treatment: number | null }>(
@@ -26,7 +28,8 @@ export async function claimDeliveries(
         select contact_id from campaign_deliveries
         where run_id = ${runId} and contact_id >= ${slice.from}::uuid
           ${slice.to ? sql`and contact_id < ${slice.to}::uuid` : sql``}
-          and (status = 'queued' or (status = 'sending' and claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})))
+          and ((status = 'queued' and (not_before is null or not_before <= ${now.toISOString()}::timestamptz))
+            or (status = 'sending' and claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})))
         order by contact_id limit ${limit}
         for update skip locked
       ) s
@@ -73,6 +76,22 @@ export async function settleDeliveries(
   return row?.n ?? 0;
 }
 
+/** The earliest local send time still ahead in the slice (a local-time run), or null. */
+export async function nextNotBefore(
+  runId: string,
+  slice: { from: string; to: string | null },
+  ex: Executor = db(),
+): Promise<Date | null> {
+  const [row] = await executeRows<{ at: string | null }>(
+    sql`select min(not_before) as at from campaign_deliveries
+      where run_id = ${runId} and contact_id >= ${slice.from}::uuid
+        ${slice.to ? sql`and contact_id < ${slice.to}::uuid` : sql``}
+        and status = 'queued' and not_before is not null`,
+    ex,
+  );
+  return row?.at ? new Date(row.at) : null;
+}
+
 /** Puts claimed deliveries back in the queue (a retryable provider failure, a paused run). */
 export async function releaseDeliveries(runId: string, contactIds: string[], ex: Executor = db()) {
   if (!contactIds.length) return;
@@ -81,10 +100,13 @@ export async function releaseDeliveries(runId: string, contactIds: string[], ex:
       and contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)`);
 }
 
-/** Drops what is still queued (or stale-claimed) as `expired`, or `to` another final status. */
+/**
+ * Drops what is still queued (or stale-claimed: its worker is gone) as `expired`, or as
+ * `cancelled` when the run is cancelled. A fresh claim is left to its worker, which settles it.
+ */
 export async function dropUnsent(
   runId: string,
-  to: "expired" = "expired",
+  to: "expired" | "cancelled" = "expired",
   ex: Executor = db(),
 ): Promise<number> {
   const [row] = await executeRows<{ n: number }>(

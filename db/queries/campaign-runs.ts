@@ -11,9 +11,14 @@ import {
 
 export type TNewCampaignRun = typeof campaignRuns.$inferInsert;
 
+/** Null when the campaign already has a run for this `scheduledFor` (one run per occurrence). */
 export async function insertRun(values: TNewCampaignRun, ex: Executor = db()) {
-  const [row] = await ex.insert(campaignRuns).values(values).returning();
-  return row!;
+  const [row] = await ex
+    .insert(campaignRuns)
+    .values(values)
+    .onConflictDoNothing({ target: [campaignRuns.campaignId, campaignRuns.scheduledFor] })
+    .returning();
+  return row ?? null;
 }
 
 export async function nextOccurrence(campaignId: string, ex: Executor = db()) {
@@ -94,6 +99,11 @@ export type TSnapshotPlan = {
   holdoutPercent: number;
   /** Each treatment's share of the non-held-out audience, in per cent, summing to 100. */
   treatmentPercents: number[];
+  /**
+   * Local-time runs: each contact's `not_before` is `date time` in their zone (else `zone`, the
+   * workspace's), or the same time the next day when that has already passed at `now`.
+   */
+  sendLocal?: { date: string; time: string; zone: string; now: Date } | null;
 };
 
 /**
@@ -123,15 +133,26 @@ export async function snapshotAudience(
       cumulative += p * 100;
       return sql.raw(`when s.tb < ${cumulative} then ${i}`);
     });
+    const local = plan.sendLocal;
+    // The zone is checked against the server's list first: one contact's bad zone must not fail
+    // the whole statement (the list is read once, as a hashed subplan).
+    const zone = sql`coalesce(case when c.timezone in (select name from pg_timezone_names) then c.timezone end, ${local?.zone ?? "UTC"})`;
+    const notBefore = local
+      ? sql`case when (${local.date}::date + ${local.time}::time) at time zone s.tz >= ${local.now.toISOString()}::timestamptz
+          then (${local.date}::date + ${local.time}::time) at time zone s.tz
+          else (${local.date}::date + 1 + ${local.time}::time) at time zone s.tz end`
+      : sql`null::timestamptz`;
     const bucket = (salt: string) =>
       sql`((hashtextextended(${`${plan.campaignId}:${salt}:`} || c.id::text, 0) % 10000) + 10000) % 10000`;
     await tx.execute(sql`
-      insert into campaign_deliveries (run_id, contact_id, treatment, status)
+      insert into campaign_deliveries (run_id, contact_id, treatment, status, not_before)
       select ${plan.runId}::uuid, s.id,
         case when s.hb < ${holdoutBp} then null else (case ${sql.join(whens, sql` `)} else ${sql.raw(String(whens.length - 1))} end)::smallint end,
-        case when s.hb < ${holdoutBp} then 'holdout'::campaign_delivery_status else 'queued'::campaign_delivery_status end
+        case when s.hb < ${holdoutBp} then 'holdout'::campaign_delivery_status else 'queued'::campaign_delivery_status end,
+        ${notBefore}
       from (
-        select c.id, ${bucket("holdout")} as hb, ${bucket("treatment")} as tb
+        select c.id, ${bucket("holdout")} as hb, ${bucket("treatment")} as tb,
+          ${local ? zone : sql`null::text`} as tz
         from contacts c where c.workspace_id = ${plan.workspaceId} and ${plan.audience}
       ) s
       order by s.id

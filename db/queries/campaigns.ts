@@ -108,6 +108,19 @@ export async function setCampaignState(
     .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, campaignId)));
 }
 
+/** Moves a recurring campaign's next occurrence (its state and who changed it stay as they are). */
+export async function setNextRunAt(
+  workspaceId: string,
+  campaignId: string,
+  nextRunAt: Date | null,
+  ex: Executor = db(),
+) {
+  await ex
+    .update(campaigns)
+    .set({ nextRunAt })
+    .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, campaignId)));
+}
+
 /** The list page: each campaign with its segment's name and its latest run's status. */
 export async function listCampaigns(workspaceId: string, ex: Executor = db()) {
   const latest = ex
@@ -144,13 +157,27 @@ export async function listCampaigns(workspaceId: string, ex: Executor = db()) {
     .orderBy(desc(campaigns.updatedAt));
 }
 
-/** Scheduled campaigns whose time has come (any workspace): the scheduler's cron reads these. */
-export async function findDueCampaigns(now: Date, limit = 100, ex: Executor = db()) {
+/**
+ * Recurring campaigns whose next occurrence has come (any workspace): the scheduler's sweep reads
+ * these. Running ones too (an hourly run may still be sending when the next hour comes); paused
+ * ones skip their occurrences. One-off schedules are not here: their run sleeps until its time.
+ */
+export async function findDueCampaignsAnyWorkspace(
+  now: Date,
+  opts: { limit?: number; campaignId?: string } = {},
+  ex: Executor = db(),
+) {
   return ex
     .select({ id: campaigns.id, workspaceId: campaigns.workspaceId })
     .from(campaigns)
     .where(
-      and(eq(campaigns.state, "scheduled"), sql`${campaigns.nextRunAt} <= ${now.toISOString()}`),
+      and(
+        opts.campaignId ? eq(campaigns.id, opts.campaignId) : undefined,
+        eq(campaigns.scheduleKind, "recurring"),
+        sql`${campaigns.state} in ('scheduled', 'running')`,
+        sql`${campaigns.nextRunAt} <= ${now.toISOString()}`,
+      ),
     )
-    .limit(limit);
+    .orderBy(campaigns.nextRunAt)
+    .limit(opts.limit ?? 100);
 }

@@ -141,8 +141,17 @@ export const campaignRuns = pgTable(
     pending: integer("pending").notNull().default(0),
     /** Queued deliveries still unsent at this time are dropped as `expired`. */
     expiresAt: timestamp("expires_at", { withTimezone: true }),
-    /** When it starts (the send time of an `at` campaign); now for `now`. */
+    /**
+     * When it starts (the send time of an `at` campaign, the occurrence of a recurring one, the
+     * first zone's moment of a local-time one); now for `now`. Unique per campaign, so a scheduler
+     * that fires twice for one occurrence starts one run.
+     */
     scheduledFor: timestamp("scheduled_for", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Local-time runs: the local date and time every contact receives it at in their own zone
+     * (else the workspace's); null for runs sent to everyone at once.
+     */
+    sendLocal: jsonb("send_local").$type<{ date: string; time: string }>(),
     startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAtColumn(),
     snapshotAt: timestamp("snapshot_at", { withTimezone: true }),
@@ -151,6 +160,7 @@ export const campaignRuns = pgTable(
   },
   (t) => [
     uniqueIndex("campaign_runs_occurrence_key").on(t.campaignId, t.occurrence),
+    uniqueIndex("campaign_runs_scheduled_for_key").on(t.campaignId, t.scheduledFor),
     index("campaign_runs_workspace_created_idx").on(t.workspaceId, t.createdAt),
   ],
 );
@@ -168,6 +178,8 @@ export const CAMPAIGN_DELIVERY_STATUSES = [
   "frequency_cap",
   "quiet_hours",
   "expired",
+  /** Still queued when the run was cancelled: never sent, counted. */
+  "cancelled",
 ] as const;
 export const campaignDeliveryStatus = pgEnum(
   "campaign_delivery_status",
@@ -195,6 +207,8 @@ export const campaignDeliveries = pgTable(
     /** When a drain claimed it; a claim older than a few minutes was lost with its worker. */
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     messageId: uuid("message_id").references(() => messages.id, { onDelete: "set null" }),
+    /** Local-time runs: not sent before this instant (the contact's own local send time). */
+    notBefore: timestamp("not_before", { withTimezone: true }),
     settledAt: timestamp("settled_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.runId, t.contactId] })],

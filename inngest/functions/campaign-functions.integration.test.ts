@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "@/db/execute-rows";
-import { findRun } from "@/db/queries/campaign-runs";
+import { findRun, listRuns } from "@/db/queries/campaign-runs";
+import { findCampaign } from "@/db/queries/campaigns";
 import { useTestDb } from "@/db/testing/test-db";
 import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
@@ -13,9 +14,10 @@ import {
   TEST_EVENT_KEY,
   TEST_SIGNING_KEY,
 } from "@/lib/local-executor/testing/serve-functions";
-import { CAMPAIGN_RUN_STARTED } from "@/inngest/events";
+import { CAMPAIGN_RUN_STARTED, CAMPAIGN_SCHEDULER_TICK } from "@/inngest/events";
 import { defineCampaignDrain } from "./campaign-drain";
 import { defineCampaignRun } from "./campaign-run";
+import { defineCampaignScheduler } from "./campaign-scheduler";
 
 // The campaign functions served by the real SDK handler and run by the local executor: the run
 // snapshots, fans out one drain event per slice through the event API, and the drains finish it.
@@ -25,7 +27,11 @@ let executor: TLocalExecutor;
 beforeAll(async () => {
   testDb = await useTestDb();
   app = await serveFunctions(
-    (client) => [defineCampaignRun(client, { sliceSize: 60 }), defineCampaignDrain(client)],
+    (client) => [
+      defineCampaignRun(client, { sliceSize: 60 }),
+      defineCampaignDrain(client),
+      defineCampaignScheduler(client),
+    ],
     (req) =>
       handleEventRequest(req, new URL(req.url).pathname.split("/").pop() ?? "", {
         eventKey: TEST_EVENT_KEY,
@@ -58,7 +64,7 @@ describe("campaign functions on the local executor", () => {
       holdoutPercent: 10,
       schedule: { kind: "now" },
     });
-    const run = await launchCampaign(t.ws, campaign.id, t.userId);
+    const run = (await launchCampaign(t.ws, campaign.id, t.userId))!;
     await executor.send({ name: CAMPAIGN_RUN_STARTED, data: { runId: run.id } });
     await executor.drain();
 
@@ -78,5 +84,43 @@ describe("campaign functions on the local executor", () => {
     expect(m!.n).toBe(m!.distinct);
     expect(m!.n).toBe(m!.sent);
     expect(m!.n).toBeGreaterThan(100);
+  });
+});
+
+describe("the campaign scheduler on the local executor", () => {
+  it("syncs with its cron trigger; a tick starts the due occurrence's run once, which completes", async () => {
+    const t = await makeCampaignTenant("Scheduler", 50);
+    const now = new Date();
+    const hhmm = new Date(now.getTime() - 3_600_000).toISOString().slice(11, 16);
+    const campaign = await createCampaign(t.ws, t.userId, {
+      name: "Daily digest",
+      audience: { kind: "segment", segmentId: t.segment.id },
+      channel: "email",
+      treatments: [
+        { label: "A", templateId: t.templates[0]!.id, templateVersion: 1, percent: 100 },
+      ],
+      schedule: {
+        kind: "recurring",
+        recurrence: { frequency: "daily", time: hhmm, startDate: "2026-01-01" },
+      },
+    });
+    // Launched two hours ago: its first occurrence (an hour ago, UTC) is due.
+    await launchCampaign(t.ws, campaign.id, t.userId, new Date(now.getTime() - 2 * 3_600_000));
+    const due = (await findCampaign(t.ws, campaign.id))!.nextRunAt!;
+    expect(due.getTime()).toBeLessThanOrEqual(now.getTime());
+    await executor.send({ name: CAMPAIGN_SCHEDULER_TICK, data: { now: now.toISOString() } });
+    await executor.send({ name: CAMPAIGN_SCHEDULER_TICK, data: {} });
+    await executor.drain();
+
+    const runs = await listRuns(t.ws, campaign.id);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: "completed", scheduledFor: due, pending: 0 });
+    const c = await findCampaign(t.ws, campaign.id);
+    expect(c!.state).toBe("scheduled");
+    expect(c!.nextRunAt!.getTime()).toBe(due.getTime() + 24 * 3_600_000);
+    const [m] = await executeRows<{ n: number }>(
+      sql`select count(*)::int as n from messages where origin->>'runId' = ${runs[0]!.id}`,
+    );
+    expect(m!.n).toBeGreaterThan(20);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SEND_CHANNELS } from "@/lib/channels/types";
+import { ZCampaignSchedule } from "./schedule/schedule-settings";
 
 /** Per-campaign limits; absent fields take the defaults below (issue 15: workspace defaults later). */
 export const ZCampaignLimits = z.object({
@@ -48,10 +49,7 @@ export const ZCampaignInput = z
     /** One treatment is a plain send; two to five are an A/B test. Percentages sum to 100. */
     treatments: z.array(ZTreatment).min(1, "Choose a template").max(5, "At most 5 treatments"),
     holdoutPercent: z.number().int().min(0).max(50).default(0),
-    schedule: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("now") }),
-      z.object({ kind: z.literal("at"), sendAt: z.iso.datetime({ offset: true }) }),
-    ]),
+    schedule: ZCampaignSchedule,
     limits: ZCampaignLimits.default({}),
   })
   .superRefine((v, ctx) => {

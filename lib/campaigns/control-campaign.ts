@@ -1,8 +1,12 @@
 import { db } from "@/db";
+import { dropUnsent } from "@/db/queries/campaign-deliveries";
 import { listOpenRuns, transitionRun } from "@/db/queries/campaign-runs";
 import { lockCampaign, setCampaignState } from "@/db/queries/campaigns";
 import type { TCampaignRun, TCampaignState } from "@/db/schema";
+import { findWorkspaceById } from "@/db/queries/workspaces";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { nextOccurrence, recurrenceZone } from "./schedule/next-occurrence";
+import { scheduleOf } from "./schedule/schedule-settings";
 
 export const CAMPAIGN_ACTIONS = ["pause", "resume", "cancel"] as const;
 export type TCampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
@@ -36,17 +40,18 @@ export async function controlCampaign(
     for (const run of await listOpenRuns(workspaceId, campaignId, tx)) {
       if (action === "pause")
         await transitionRun(run.id, ["snapshotting", "sending"], "paused", {}, tx);
-      else if (action === "cancel")
+      else if (action === "cancel") {
         await transitionRun(
           run.id,
           ["snapshotting", "sending", "paused"],
           "cancelled",
-          {
-            finishedAt: new Date(),
-          },
+          { finishedAt: new Date() },
           tx,
         );
-      else {
+        // Nothing will drain a cancelled run: what it still queued is settled as cancelled (and
+        // counted), not left queued forever.
+        await dropUnsent(run.id, "cancelled", tx);
+      } else {
         // A run paused before its snapshot takes it when resumed.
         const back = await transitionRun(
           run.id,
@@ -58,9 +63,29 @@ export async function controlCampaign(
         if (back) resumed.push(back);
       }
     }
-    const to: TCampaignState =
-      action === "resume" && c.nextRunAt && c.nextRunAt > new Date() ? "scheduled" : rule.to;
-    await setCampaignState(workspaceId, campaignId, to, userId, {}, tx);
+    const now = new Date();
+    let to: TCampaignState =
+      action === "resume" && c.nextRunAt && c.nextRunAt > now ? "scheduled" : rule.to;
+    let nextRunAt: Date | null | undefined = action === "cancel" ? null : undefined;
+    const schedule = scheduleOf(c.scheduleKind, c.scheduleSettings);
+    if (action === "resume" && schedule?.kind === "recurring") {
+      // Occurrences that came while paused were skipped: it waits for the next one from now.
+      const ws = await findWorkspaceById(workspaceId, tx);
+      nextRunAt = nextOccurrence(
+        schedule.recurrence,
+        recurrenceZone(schedule.recurrence, ws?.timezone ?? "UTC"),
+        now,
+      );
+      to = resumed.length ? "running" : nextRunAt ? "scheduled" : "completed";
+    }
+    await setCampaignState(
+      workspaceId,
+      campaignId,
+      to,
+      userId,
+      nextRunAt === undefined ? {} : { nextRunAt },
+      tx,
+    );
     return { state: to, resumed };
   });
 }

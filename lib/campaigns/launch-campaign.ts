@@ -1,87 +1,76 @@
-import { db } from "@/db";
-import { insertRun, nextOccurrence } from "@/db/queries/campaign-runs";
-import { listTreatments, lockCampaign, setCampaignState } from "@/db/queries/campaigns";
+import { db, type Executor } from "@/db";
+import { lockCampaign, setCampaignState } from "@/db/queries/campaigns";
+import { findWorkspaceById } from "@/db/queries/workspaces";
 import type { TCampaignRun } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { CAMPAIGN_LIMIT_DEFAULTS, ZCampaignLimits, type TTreatment } from "./campaign-settings";
-import { checkCampaignReferences } from "./check-campaign-references";
+import { checkedTreatments, createRun } from "./create-run";
+import { localTimeWindow, nextOccurrence, recurrenceZone } from "./schedule/next-occurrence";
+import { scheduleOf } from "./schedule/schedule-settings";
 
 /**
  * Launches a draft campaign: checks it again (a template or segment may have changed since it was
- * saved), then creates its first run, which copies the treatments, holdout, channel and limits.
- * The caller hands the run to the executor (`campaign/run.started`) after this commits.
+ * saved), then either creates its run (now, at a time, at a local time: the run sleeps until its
+ * start) or, for a recurring one, sets its first occurrence for the scheduler. Returns the run
+ * the caller hands to the executor (`campaign/run.started`) after this commits, or null.
  */
 export async function launchCampaign(
   workspaceId: string,
   campaignId: string,
   userId: string | null,
   now = new Date(),
-): Promise<TCampaignRun> {
-  return db().transaction(async (tx) => {
-    const c = await lockCampaign(workspaceId, campaignId, tx);
-    if (!c) throw new NotFoundError("No such campaign");
-    if (c.state !== "draft") throw new ConflictError(`A ${c.state} campaign cannot be launched`);
-    const treatments: TTreatment[] = (await listTreatments(workspaceId, campaignId, tx)).map(
-      (t, i) => {
-        if (!t.templateId)
-          throw new ValidationError({ [`treatments.${i}.templateId`]: "Its template was deleted" });
-        return {
-          label: t.label,
-          templateId: t.templateId,
-          templateVersion: t.templateVersion,
-          percent: t.percent,
-        };
-      },
-    );
-    if (c.audienceKind === "segment" && !c.segmentId)
-      throw new ValidationError({ "audience.segmentId": "Choose a segment" });
-    await checkCampaignReferences(
-      workspaceId,
-      {
-        audience:
-          c.audienceKind === "segment"
-            ? { kind: "segment", segmentId: c.segmentId! }
-            : { kind: "everyone" },
-        channel: c.channel,
-        treatments,
-      },
-      tx,
-    );
-    let startAt = now;
-    if (c.scheduleKind === "at") {
-      const sendAt = new Date(String(c.scheduleSettings.sendAt ?? ""));
-      if (Number.isNaN(sendAt.getTime()) || sendAt <= now)
-        throw new ValidationError({ "schedule.sendAt": "Choose a time in the future" });
-      startAt = sendAt;
-    }
-    const limits = ZCampaignLimits.parse(c.limits);
-    const minutes = limits.maxDurationMinutes ?? CAMPAIGN_LIMIT_DEFAULTS.maxDurationMinutes;
-    const run = await insertRun(
-      {
-        workspaceId,
-        campaignId,
-        occurrence: await nextOccurrence(campaignId, tx),
-        status: "snapshotting",
-        channel: c.channel,
-        audienceKind: c.audienceKind,
-        segmentId: c.segmentId,
-        treatments,
-        holdoutPercent: c.holdoutPercent,
-        limits,
-        scheduledFor: startAt,
-        expiresAt: new Date(startAt.getTime() + minutes * 60_000),
-        startedBy: userId,
-      },
-      tx,
-    );
-    await setCampaignState(
-      workspaceId,
-      campaignId,
-      startAt > now ? "scheduled" : "running",
-      userId,
-      { nextRunAt: startAt > now ? startAt : null },
-      tx,
-    );
-    return run;
-  });
+): Promise<TCampaignRun | null> {
+  return db().transaction((tx) => launchCampaignIn(workspaceId, campaignId, userId, now, tx));
+}
+
+/** `launchCampaign` inside the caller's transaction (save-and-launch is one transaction). */
+export async function launchCampaignIn(
+  workspaceId: string,
+  campaignId: string,
+  userId: string | null,
+  now: Date,
+  tx: Executor,
+): Promise<TCampaignRun | null> {
+  const c = await lockCampaign(workspaceId, campaignId, tx);
+  if (!c) throw new NotFoundError("No such campaign");
+  if (c.state !== "draft") throw new ConflictError(`A ${c.state} campaign cannot be launched`);
+  const treatments = await checkedTreatments(c, tx);
+  const schedule = scheduleOf(c.scheduleKind, c.scheduleSettings);
+  if (!schedule) throw new ValidationError({ schedule: "Choose when to send it" });
+
+  if (schedule.kind === "recurring") {
+    const ws = await findWorkspaceById(workspaceId, tx);
+    const zone = recurrenceZone(schedule.recurrence, ws?.timezone ?? "UTC");
+    const first = nextOccurrence(schedule.recurrence, zone, now);
+    if (!first)
+      throw new ValidationError({ "schedule.recurrence.endDate": "It ends before it would run" });
+    await setCampaignState(workspaceId, campaignId, "scheduled", userId, { nextRunAt: first }, tx);
+    return null;
+  }
+
+  let startAt = now;
+  let sendLocal: { date: string; time: string } | null = null;
+  if (schedule.kind === "at") {
+    const sendAt = new Date(schedule.sendAt);
+    if (sendAt <= now)
+      throw new ValidationError({ "schedule.sendAt": "Choose a time in the future" });
+    startAt = sendAt;
+  } else if (schedule.kind === "local_time") {
+    const window = localTimeWindow(schedule.date, schedule.time);
+    // Past in every zone: nobody could get it on that day.
+    if (window.last <= now)
+      throw new ValidationError({ "schedule.date": "Choose a time in the future" });
+    if (window.first > now) startAt = window.first;
+    sendLocal = { date: schedule.date, time: schedule.time };
+  }
+  const run = await createRun(c, treatments, { scheduledFor: startAt, sendLocal }, userId, tx);
+  if (!run) throw new ConflictError("This campaign already has a run at that time");
+  await setCampaignState(
+    workspaceId,
+    campaignId,
+    startAt > now ? "scheduled" : "running",
+    userId,
+    { nextRunAt: startAt > now ? startAt : null },
+    tx,
+  );
+  return run;
 }

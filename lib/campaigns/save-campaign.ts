@@ -1,9 +1,11 @@
 import { db } from "@/db";
 import { findCampaign, insertCampaign, lockCampaign, updateCampaign } from "@/db/queries/campaigns";
-import type { TCampaign } from "@/db/schema";
+import type { TCampaign, TCampaignRun } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { ZCampaignInput, type TCampaignInput } from "./campaign-settings";
 import { checkCampaignReferences } from "./check-campaign-references";
+import { launchCampaignIn } from "./launch-campaign";
+import { scheduleSettingsOf } from "./schedule/schedule-settings";
 
 const nameTaken = (name: string) =>
   new ConflictError(`A campaign named "${name}" already exists`, {
@@ -30,7 +32,7 @@ function columnsOf(input: TCampaignInput) {
     templateVersion: first.templateVersion,
     holdoutPercent: input.holdoutPercent,
     scheduleKind: input.schedule.kind,
-    scheduleSettings: input.schedule.kind === "at" ? { sendAt: input.schedule.sendAt } : {},
+    scheduleSettings: scheduleSettingsOf(input.schedule),
     limits: input.limits,
   };
 }
@@ -41,16 +43,34 @@ export async function createCampaign(
   userId: string | null,
   body: unknown,
 ): Promise<TCampaign> {
+  return (await createCampaignAndLaunch(workspaceId, userId, body, false)).campaign;
+}
+
+/**
+ * A new campaign, launched in the same transaction when `launch` is set ("Save and send now"): a
+ * launch that fails (a time in the past) leaves no draft behind, so trying again does not find the
+ * name taken.
+ */
+export async function createCampaignAndLaunch(
+  workspaceId: string,
+  userId: string | null,
+  body: unknown,
+  launch: boolean,
+  now = new Date(),
+): Promise<{ campaign: TCampaign; run: TCampaignRun | null }> {
   const input = parseCampaignInput(body);
   await checkCampaignReferences(workspaceId, input);
   try {
-    return await db().transaction((tx) =>
-      insertCampaign(
+    return await db().transaction(async (tx) => {
+      const draft = await insertCampaign(
         { ...columnsOf(input), workspaceId, createdBy: userId, stateChangedBy: userId },
         input.treatments,
         tx,
-      ),
-    );
+      );
+      if (!launch) return { campaign: draft, run: null };
+      const run = await launchCampaignIn(workspaceId, draft.id, userId, now, tx);
+      return { campaign: (await findCampaign(workspaceId, draft.id, tx))!, run };
+    });
   } catch (err) {
     if (isUniqueViolation(err, "campaigns_workspace_name_key")) throw nameTaken(input.name);
     throw err;

@@ -1,13 +1,16 @@
 import { sliceStarts } from "@/db/queries/campaign-runs";
-import { listCampaigns } from "@/db/queries/campaigns";
+import { findCampaign, listCampaigns } from "@/db/queries/campaigns";
 import { listSegmentRefs } from "@/db/queries/segments";
 import { listTemplates } from "@/db/queries/templates";
 import { drainSlice } from "@/lib/campaigns/delivery/drain-slice";
 import { snapshotRun } from "@/lib/campaigns/delivery/snapshot-run";
 import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
+import { startDueRuns } from "@/lib/campaigns/schedule/start-due-runs";
 
 export const DEMO_CAMPAIGN_NAME = "Pro upgrade newsletter";
+export const DEMO_RECURRING_NAME = "Weekly newsletter";
+const DAY = 86_400_000;
 
 /**
  * One completed campaign, so a newcomer's Campaigns page shows a run with its progress and
@@ -39,10 +42,64 @@ export async function seedDemoCampaign(workspaceId: string, adminId: string) {
     holdoutPercent: 10,
     schedule: { kind: "now" },
   });
-  const run = await launchCampaign(workspaceId, campaign.id, adminId);
-  await snapshotRun(run.id);
-  // The demo audience is small: drained here, in order, rather than through the executor.
-  const starts = await sliceStarts(run.id, 1000);
+  const run = (await launchCampaign(workspaceId, campaign.id, adminId))!;
+  await drainNow(run.id);
+  await seedDemoNewsletter(workspaceId, adminId, template, segment);
+}
+
+/** The demo audience is small: snapshotted and drained here, in order, as of `at`. */
+async function drainNow(runId: string, at?: Date) {
+  await snapshotRun(runId, at);
+  const starts = await sliceStarts(runId, 1000);
   for (const [i, from] of starts.entries())
-    while ((await drainSlice({ runId: run.id, from, to: starts[i + 1] ?? null })).kind === "sent");
+    while (
+      (await drainSlice({ runId, from, to: starts[i + 1] ?? null }, at ? { now: () => at } : {}))
+        .kind === "sent"
+    );
+}
+
+/**
+ * A recurring campaign (every Monday at 09:00, workspace time) with its last three occurrences
+ * already run, so the campaign page shows a run history and the next run.
+ */
+async function seedDemoNewsletter(
+  workspaceId: string,
+  adminId: string,
+  template: { id: string; publishedVersion: number },
+  segment: { id: string },
+) {
+  if ((await listCampaigns(workspaceId)).some((c) => c.name === DEMO_RECURRING_NAME)) return;
+  const now = new Date();
+  const from = new Date(now.getTime() - 21 * DAY);
+  const campaign = await createCampaign(workspaceId, adminId, {
+    name: DEMO_RECURRING_NAME,
+    audience: { kind: "segment", segmentId: segment.id },
+    channel: "email",
+    treatments: [
+      {
+        label: "A",
+        templateId: template.id,
+        templateVersion: template.publishedVersion,
+        percent: 100,
+      },
+    ],
+    schedule: {
+      kind: "recurring",
+      recurrence: {
+        frequency: "weekly",
+        time: "09:00",
+        weekdays: [1],
+        startDate: from.toISOString().slice(0, 10),
+      },
+    },
+  });
+  await launchCampaign(workspaceId, campaign.id, adminId, from);
+  // Replays the occurrences between then and now as the scheduler would have run them.
+  for (let i = 0; i < 4; i++) {
+    const c = await findCampaign(workspaceId, campaign.id);
+    if (!c?.nextRunAt || c.nextRunAt > now) break;
+    const at = new Date(c.nextRunAt.getTime() + 60_000);
+    const { started } = await startDueRuns(at, { campaignId: campaign.id });
+    for (const run of started) await drainNow(run.id, at);
+  }
 }

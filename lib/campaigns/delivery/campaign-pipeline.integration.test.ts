@@ -56,7 +56,7 @@ async function drainAll(runId: string, workers = 3, now?: () => Date) {
 
 async function launchAndSnapshot(t: TTenant, extra: Record<string, unknown> = {}) {
   const campaign = await createCampaign(t.ws, t.userId, campaignBody(t, extra));
-  const run = await launchCampaign(t.ws, campaign.id, t.userId);
+  const run = (await launchCampaign(t.ws, campaign.id, t.userId))!;
   const counts = await snapshotRun(run.id);
   return { campaign, run, counts: counts! };
 }
@@ -136,7 +136,7 @@ describe("campaign bulk delivery", () => {
 
     // The hash is stable: the same campaign's next run puts every contact in the same group.
     await db().execute(sql`update campaigns set state = 'draft' where id = ${campaign.id}`);
-    const again = await launchCampaign(t.ws, campaign.id, t.userId);
+    const again = (await launchCampaign(t.ws, campaign.id, t.userId))!;
     await snapshotRun(again.id);
     const second = await deliveriesOf(again.id);
     const group = (r: { status: string; treatment: number | null }) =>

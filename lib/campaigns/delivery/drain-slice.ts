@@ -1,4 +1,9 @@
-import { claimDeliveries, dropUnsent, runSendState } from "@/db/queries/campaign-deliveries";
+import {
+  claimDeliveries,
+  dropUnsent,
+  nextNotBefore,
+  runSendState,
+} from "@/db/queries/campaign-deliveries";
 import { findRunById } from "@/db/queries/campaign-runs";
 import { returnTokens, takeTokens } from "@/db/queries/rate-buckets";
 import { CAMPAIGN_LIMIT_DEFAULTS, ZCampaignLimits } from "../campaign-settings";
@@ -12,7 +17,7 @@ export const BATCH_SIZE = 500;
 export type TSlice = { runId: string; from: string; to: string | null };
 export type TDrainResult =
   | { kind: "sent"; counts: TBatchResult; claimed: number }
-  /** The campaign's bucket is empty: come back after `waitMs`. */
+  /** The campaign's bucket is empty, or the slice's next local send time is ahead: come back after `waitMs`. */
   | { kind: "wait"; waitMs: number }
   /** Nothing left to claim in this slice. */
   | { kind: "done" }
@@ -48,9 +53,12 @@ export async function drainSlice(
   const bucket = campaignBucketKey(run.campaignId);
   const { granted, waitMs } = await takeTokens(bucket, want, rate, Math.max(rate, 1));
   if (!granted) return { kind: "wait", waitMs };
-  const claimed = await claimDeliveries(slice.runId, slice, granted);
+  const claimed = await claimDeliveries(slice.runId, slice, granted, now());
   await returnTokens(bucket, granted - claimed.length);
   if (!claimed.length) {
+    // A local-time run: the rest of the slice is waiting for its contacts' own send time.
+    const due = await nextNotBefore(slice.runId, slice);
+    if (due) return { kind: "wait", waitMs: Math.max(due.getTime() - now().getTime(), 0) };
     // The slice is empty; if the whole run is, whoever notices first completes it.
     await finishRunIfDone(slice.runId);
     return { kind: "done" };

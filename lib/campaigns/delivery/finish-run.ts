@@ -32,8 +32,10 @@ export async function finishRunIfDone(runId: string): Promise<boolean> {
       run.status === "completed" ? "completed" : run.status === "failed" ? "failed" : null;
     if (!end) return false;
     const campaign = await findCampaign(run.workspaceId, run.campaignId, tx);
+    // A recurring campaign with an occurrence still to come goes back to waiting for it.
+    const next = campaign?.nextRunAt && campaign.scheduleKind === "recurring" ? "scheduled" : end;
     if (campaign?.state === "running")
-      await setCampaignState(run.workspaceId, run.campaignId, end, null, {}, tx);
+      await setCampaignState(run.workspaceId, run.campaignId, next, null, {}, tx);
     return true;
   });
 }

@@ -1,5 +1,6 @@
 import { findRunById, snapshotAudience, transitionRun } from "@/db/queries/campaign-runs";
 import { findCampaign, setCampaignState } from "@/db/queries/campaigns";
+import { findWorkspaceById } from "@/db/queries/workspaces";
 import { audienceCondition } from "../audience-condition";
 import { ZTreatment } from "../campaign-settings";
 import { finishRunIfDone } from "./finish-run";
@@ -32,12 +33,20 @@ export async function snapshotRun(
     audience,
     holdoutPercent: run.holdoutPercent,
     treatmentPercents: treatments.map((t) => t.percent),
+    sendLocal: run.sendLocal
+      ? {
+          ...run.sendLocal,
+          zone: (await findWorkspaceById(run.workspaceId))?.timezone ?? "UTC",
+          now,
+        }
+      : null,
   });
-  // A scheduled campaign is running from its first snapshot on.
+  // A scheduled campaign is running from its first snapshot on; a recurring one keeps its next
+  // occurrence (the scheduler already moved it past this one).
   const campaign = counts ? await findCampaign(run.workspaceId, run.campaignId) : null;
   if (campaign?.state === "scheduled")
     await setCampaignState(run.workspaceId, run.campaignId, "running", null, {
-      nextRunAt: null,
+      nextRunAt: campaign.nextRunAt && campaign.nextRunAt > now ? campaign.nextRunAt : null,
     });
   if (counts && counts.queued === 0) await finishRunIfDone(runId);
   return counts;

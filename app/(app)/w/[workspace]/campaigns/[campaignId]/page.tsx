@@ -11,6 +11,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { findSegment } from "@/db/queries/segments";
 import { findUserById } from "@/db/queries/users";
 import { readCampaign } from "@/lib/campaigns/read-campaign";
+import { describeSchedule } from "@/lib/campaigns/schedule/describe-schedule";
+import { scheduleOf } from "@/lib/campaigns/schedule/schedule-settings";
 import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata = { title: "Campaign" };
@@ -29,7 +31,7 @@ export default async function CampaignPage({
     c.stateChangedBy ? findUserById(c.stateChangedBy) : null,
   ]);
   const tz = workspace.timezone;
-  const sendAt = typeof c.scheduleSettings.sendAt === "string" ? c.scheduleSettings.sendAt : null;
+  const schedule = scheduleOf(c.scheduleKind, c.scheduleSettings);
   return (
     <>
       <PageHeader
@@ -58,10 +60,20 @@ export default async function CampaignPage({
             </div>
             <div>
               <dt className="text-slate-500">Send</dt>
-              <dd className="mt-1">
-                {c.scheduleKind === "at" && sendAt ? formatDateTime(new Date(sendAt), tz) : "Now"}
+              <dd className="mt-1" data-testid="campaign-schedule">
+                {schedule
+                  ? describeSchedule(schedule, tz, (at) => formatDateTime(at, tz))
+                  : "Not set"}
               </dd>
             </div>
+            {c.nextRunAt ? (
+              <div>
+                <dt className="text-slate-500">Next run</dt>
+                <dd className="mt-1" data-testid="campaign-next-run">
+                  {formatDateTime(c.nextRunAt, tz)}
+                </dd>
+              </div>
+            ) : null}
             <div>
               <dt className="text-slate-500">Holdout</dt>
               <dd className="mt-1">{c.holdoutPercent} %</dd>

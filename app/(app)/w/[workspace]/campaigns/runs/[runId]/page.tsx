@@ -4,7 +4,11 @@ import { z } from "zod";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { RunProgress } from "@/components/campaigns/run-progress";
+import { TreatmentResults } from "@/components/campaigns/treatment-results";
+import { runTreatmentCounts } from "@/db/queries/campaign-results";
 import { findCampaign } from "@/db/queries/campaigns";
+import { ZTreatment } from "@/lib/campaigns/campaign-settings";
+import { treatmentResults } from "@/lib/campaigns/stats/treatment-results";
 import { readRun } from "@/lib/campaigns/read-campaign";
 import { formatDateTime } from "@/lib/format/dates";
 
@@ -18,8 +22,17 @@ export default async function CampaignRunPage({
   if (!z.uuid().safeParse(p.runId).success) notFound();
   const found = await readRun(workspace.id, p.runId).catch(() => null);
   if (!found) notFound();
-  const campaign = await findCampaign(workspace.id, found.run.campaignId);
   const { run } = found;
+  const [campaign, counts] = await Promise.all([
+    findCampaign(workspace.id, run.campaignId),
+    runTreatmentCounts(workspace.id, run.id),
+  ]);
+  const results = treatmentResults(
+    counts,
+    ZTreatment.array()
+      .parse(run.treatments)
+      .map((t) => t.label),
+  );
   return (
     <>
       <PageHeader
@@ -40,6 +53,7 @@ export default async function CampaignRunPage({
         slug={workspace.slug}
         initial={JSON.parse(JSON.stringify(found)) as Parameters<typeof RunProgress>[0]["initial"]}
       />
+      <TreatmentResults treatments={results.treatments} holdout={results.holdout} />
     </>
   );
 }

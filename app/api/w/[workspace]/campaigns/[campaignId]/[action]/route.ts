@@ -19,8 +19,9 @@ export const POST = withWorkspace<P>("edit", async (_req, { workspace, params, u
     throw new NotFoundError("Unknown action: use launch, pause, resume or cancel");
   const campaignId = campaignIdOrThrow(params.campaignId);
   if (action.data === "launch") {
+    // A recurring campaign has no run yet: the scheduler starts one at each occurrence.
     const run = await launchCampaign(workspace.id, campaignId, user.id);
-    await dispatchRunStarted(run);
+    if (run) await dispatchRunStarted(run);
     return NextResponse.json({ run }, { status: 201 });
   }
   const { state, resumed } = await controlCampaign(workspace.id, campaignId, action.data, user.id);

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeRows } from "@/db/execute-rows";
+import { listRuns } from "@/db/queries/campaign-runs";
+import { findCampaign, listCampaigns } from "@/db/queries/campaigns";
+import { useTestDb } from "@/db/testing/test-db";
+import { publishedEmail, makeCampaignTenant } from "@/lib/campaigns/testing/campaign-fixtures";
+import { createSegment } from "@/lib/segments/save-segment";
+import { DEMO_CAMPAIGN_NAME, DEMO_RECURRING_NAME, seedDemoCampaign } from "./demo-campaign";
+
+let testDb: Awaited<ReturnType<typeof useTestDb>>;
+beforeAll(async () => {
+  testDb = await useTestDb();
+});
+afterAll(() => testDb.close());
+
+describe("the demo campaigns", () => {
+  it("seed a completed campaign and a weekly newsletter with its past runs and next run, once", async () => {
+    const t = await makeCampaignTenant("DemoCampaigns", 60);
+    await publishedEmail(t.ws, t.userId, "Pro upgrade email", "Go pro");
+    const seg = await createSegment(t.ws, t.userId, {
+      name: "Pro plan in Europe",
+      description: "",
+      type: "dynamic",
+      definition: (
+        await executeRows<{ definition: never }>(
+          sql`select definition from segments where id = ${t.segment.id}`,
+        )
+      )[0]!.definition,
+    });
+    expect(seg).toBeTruthy();
+    await seedDemoCampaign(t.ws, t.userId);
+    await seedDemoCampaign(t.ws, t.userId);
+    const names = (await listCampaigns(t.ws)).map((c) => c.name).sort();
+    expect(names).toEqual([DEMO_CAMPAIGN_NAME, DEMO_RECURRING_NAME].sort());
+    const weekly = (await listCampaigns(t.ws)).find((c) => c.name === DEMO_RECURRING_NAME)!;
+    const runs = await listRuns(t.ws, weekly.id);
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    expect(runs.every((r) => r.status === "completed")).toBe(true);
+    const c = await findCampaign(t.ws, weekly.id);
+    expect(c).toMatchObject({ state: "scheduled" });
+    expect(c!.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
+  });
+});
