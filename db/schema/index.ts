@@ -11,3 +11,4 @@ export * from "./executor";
 export * from "./analytics";
 export * from "./journey-triggers";
 export * from "./campaigns";
+export * from "./audit-log";
