@@ -14,3 +14,4 @@ export * from "./campaigns";
 export * from "./accounts";
 export * from "./throttles";
 export * from "./retention";
+export * from "./audit-log";

@@ -64,7 +64,7 @@ export function decryptSecret(box: string, key: Uint8Array, aad = ""): string {
 
 type TObj = Record<string, unknown>;
 
-function getPath(obj: TObj, path: string): unknown {
+export function getPath(obj: TObj, path: string): unknown {
   return path
     .split(".")
     .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as TObj)[k] : undefined), obj);
@@ -130,7 +130,7 @@ export function redactConfig(
   };
 }
 
-function isKept(value: unknown): boolean {
+export function isKept(value: unknown): boolean {
   return (
     value === undefined ||
     value === null ||

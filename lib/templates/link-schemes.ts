@@ -7,7 +7,6 @@
 const FORBIDDEN_SCHEMES = new Set(["javascript", "vbscript", "data", "blob", "file", "about"]);
 
 export function urlScheme(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const cleaned = value.replace(/[\u0000-\u0020]/g, "");
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditEntries } from "@/db/queries/audit-log";
 import { listChannelProviderRows } from "@/db/queries/channel-providers";
 import { executeRows } from "@/db/execute-rows";
 import { makeTenant } from "@/db/testing/fixtures";
@@ -103,11 +104,11 @@ describe("channel provider settings", () => {
       a.workspace.id,
       a.user.id,
       "smtp",
-      buildProviderBody(spec, { ...values, host: "mail.acme.com", port: "465", secure: true }),
+      buildProviderBody(spec, { ...values, fromName: "Acme News", secure: true }),
     );
     expect(await storedConfig(a.workspace.id, "smtp")).toMatchObject({
-      host: "mail.acme.com",
-      port: 465,
+      host: "smtp.acme.com",
+      fromName: "Acme News",
       secure: true,
       password: PASSWORD,
     });
@@ -129,6 +130,68 @@ describe("channel provider settings", () => {
       password: "a-new-password",
     });
     expect(await rawConfig(a.workspace.id, "smtp")).not.toContain("a-new-password");
+    await saveChannelProvider(a.workspace.id, a.user.id, "smtp", smtpForm);
+  });
+
+  it("asks for the secret again when the destination changes, and records the change for admins", async () => {
+    const spec = PROVIDER_SPECS.find((s) => s.kind === "smtp")!;
+    const [listed] = await listRedactedProviders(a.workspace.id);
+    const values = initialValues(spec, listed!.config);
+    // Pointing the stored password at another host: refused, naming the secret field.
+    expect(
+      await validationFields(() =>
+        saveChannelProvider(
+          a.workspace.id,
+          a.user.id,
+          "smtp",
+          buildProviderBody(spec, { ...values, host: "attacker.example", port: "2525" }),
+        ),
+      ),
+    ).toEqual({
+      password: expect.stringMatching(/^Enter it again: host and port changed/),
+    });
+    expect(await storedConfig(a.workspace.id, "smtp")).toMatchObject({ host: "smtp.acme.com" });
+    // Typed again: saved, and the audit log says who moved it where (never the secret).
+    await saveChannelProvider(a.workspace.id, a.user.id, "smtp", {
+      ...smtpForm,
+      host: "mail.acme.com",
+      password: "typed-again-secret",
+    });
+    const [entry] = await listAuditEntries(a.workspace.id, 10);
+    expect(entry).toMatchObject({
+      action: "channel_provider.updated",
+      target: "smtp",
+      actorEmail: a.user.email,
+      detail: {
+        destinationChanged: ["host"],
+        from: { host: "smtp.acme.com" },
+        to: { host: "mail.acme.com" },
+        secretsEntered: ["password"],
+      },
+    });
+    expect(JSON.stringify(await listAuditEntries(a.workspace.id, 50))).not.toMatch(
+      /typed-again-secret|smtp-pa55word/,
+    );
+    expect(await listAuditEntries(b.workspace.id, 50)).toEqual([]);
+
+    // The webhook URL is a destination too.
+    await saveChannelProvider(a.workspace.id, a.user.id, "webhook", {
+      url: "https://hooks.acme.test/in",
+      secret: "whsec_first_secret",
+    });
+    expect(
+      await validationFields(() =>
+        saveChannelProvider(a.workspace.id, a.user.id, "webhook", {
+          url: "https://collector.evil.test/",
+          secret: "",
+        }),
+      ),
+    ).toHaveProperty("secret");
+    await removeChannelProvider(a.workspace.id, "webhook", a.user.id);
+    expect((await listAuditEntries(a.workspace.id, 1))[0]).toMatchObject({
+      action: "channel_provider.removed",
+      target: "webhook",
+    });
     await saveChannelProvider(a.workspace.id, a.user.id, "smtp", smtpForm);
   });
 

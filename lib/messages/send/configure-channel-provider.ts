@@ -11,6 +11,14 @@ import {
   sealConfig,
   type TSealedConfig,
 } from "@/lib/channels/secret-box";
+import { db } from "@/db";
+import { insertAuditEntry } from "@/db/queries/audit-log";
+import {
+  changedDestinations,
+  DESTINATION_FIELDS,
+  secretsNotEntered,
+} from "@/lib/channels/destination-change";
+import { SECRET_FIELDS } from "@/lib/channels/provider-config";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { channelSecretsKey } from "./resolve-channel-provider";
@@ -36,9 +44,23 @@ export async function listRedactedProviders(workspaceId: string) {
   }));
 }
 
+/** Where a config sends its requests, for the audit log (destinations only, never secrets). */
+function destinationOf(config: Record<string, unknown>, fields: string[]) {
+  return Object.fromEntries(
+    fields.map((f) => [
+      f,
+      f
+        .split(".")
+        .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], config),
+    ]),
+  );
+}
+
 /**
- * Saves a provider's settings from the form: blank secrets keep the stored ones, the result is
- * validated (400 naming the field) and sealed before it touches the database.
+ * Saves a provider's settings from the form: blank secrets keep the stored ones, unless the
+ * destination (host, base URL, token URI, webhook URL) changed, which needs every secret typed
+ * again. The result is validated (400 naming the field) and sealed before it touches the
+ * database, and the change is written to the audit log in the same transaction.
  */
 export async function saveChannelProvider(
   workspaceId: string,
@@ -56,16 +78,64 @@ export async function saveChannelProvider(
     if (err instanceof z.ZodError) throw new ValidationError(zodFields(err));
     throw err;
   }
-  await upsertChannelProvider({
-    workspaceId,
-    kind,
-    config: sealConfig(merged, key),
-    updatedBy: userId,
+  const moved = stored ? changedDestinations(stored, merged) : [];
+  if (moved.length) {
+    const missing = secretsNotEntered(kind, incoming);
+    if (missing.length)
+      throw new ValidationError(
+        Object.fromEntries(
+          missing.map((path) => [
+            path,
+            `Enter it again: ${moved.join(" and ")} changed, and a stored secret never follows a new destination`,
+          ]),
+        ),
+      );
+  }
+  const notEntered = stored ? secretsNotEntered(kind, incoming) : [];
+  const shown = stored ? moved : [...DESTINATION_FIELDS[kind]];
+  await db().transaction(async (tx) => {
+    await upsertChannelProvider(
+      { workspaceId, kind, config: sealConfig(merged, key), updatedBy: userId },
+      tx,
+    );
+    await insertAuditEntry(
+      {
+        workspaceId,
+        actorId: userId,
+        action: stored ? "channel_provider.updated" : "channel_provider.created",
+        target: kind,
+        detail: {
+          destinationChanged: moved,
+          ...(moved.length
+            ? { from: destinationOf(stored as Record<string, unknown>, moved) }
+            : {}),
+          to: destinationOf(merged as Record<string, unknown>, shown),
+          secretsEntered: SECRET_FIELDS[kind].filter((path) => !notEntered.includes(path)),
+        },
+      },
+      tx,
+    );
   });
   return redactConfig(merged);
 }
 
-export async function removeChannelProvider(workspaceId: string, kind: TConfigurableProvider) {
-  if (!(await deleteChannelProvider(workspaceId, kind)))
-    throw new NotFoundError("This provider is not configured");
+export async function removeChannelProvider(
+  workspaceId: string,
+  kind: TConfigurableProvider,
+  userId: string | null = null,
+) {
+  await db().transaction(async (tx) => {
+    if (!(await deleteChannelProvider(workspaceId, kind, tx)))
+      throw new NotFoundError("This provider is not configured");
+    await insertAuditEntry(
+      {
+        workspaceId,
+        actorId: userId,
+        action: "channel_provider.removed",
+        target: kind,
+        detail: {},
+      },
+      tx,
+    );
+  });
 }

@@ -8,6 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeChannelRoutes } from "@/lib/channels/describe-channel-routes";
 import { listRedactedProviders } from "@/lib/messages/send/configure-channel-provider";
+import { AuditLogTable } from "@/components/settings/audit-log-table";
+import { listAuditEntries } from "@/db/queries/audit-log";
+import { describeAuditEntry } from "@/lib/audit/describe-audit-entry";
+import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata = { title: "Channels" };
 
@@ -17,7 +21,10 @@ export default async function ChannelsSettingsPage({
   const { workspace, can } = await requireWorkspace((await params).workspace);
   // Provider settings decide where every message goes: not even a redacted view for non-admins.
   if (!can("manage")) notFound();
-  const providers = await listRedactedProviders(workspace.id);
+  const [providers, audit] = await Promise.all([
+    listRedactedProviders(workspace.id),
+    listAuditEntries(workspace.id, 50),
+  ]);
   const configOf = (kind: string) => providers.find((p) => p.kind === kind)?.config ?? null;
   return (
     <div className="space-y-6">
@@ -57,6 +64,20 @@ export default async function ChannelsSettingsPage({
           </Card>
         );
       })}
+      <Card data-testid="audit-log">
+        <CardHeader
+          title="Audit log"
+          description="Who changed where messages go. A provider pointed at a new host, URL or token URI needs its secret typed again; secrets are never shown here."
+        />
+        <AuditLogTable
+          rows={audit.map((e) => ({
+            id: e.id,
+            when: formatDateTime(e.createdAt, workspace.timezone),
+            who: e.actorEmail ?? "A removed user",
+            what: describeAuditEntry(e),
+          }))}
+        />
+      </Card>
     </div>
   );
 }

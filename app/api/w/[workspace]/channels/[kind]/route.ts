@@ -19,7 +19,7 @@ export const PUT = withWorkspace<P>("manage", async (req, { workspace, params, u
   });
 });
 
-export const DELETE = withWorkspace<P>("manage", async (_req, { workspace, params }) => {
-  await removeChannelProvider(workspace.id, providerKindOrThrow(params.kind));
+export const DELETE = withWorkspace<P>("manage", async (_req, { workspace, params, user }) => {
+  await removeChannelProvider(workspace.id, providerKindOrThrow(params.kind), user.id);
   return NextResponse.json({ ok: true });
 });
