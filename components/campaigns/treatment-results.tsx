@@ -92,7 +92,7 @@ function Rate({ n, r }: { n: number; r: TTreatmentResult["rates"]["opened"] }) {
   return (
     <Td className="text-right tabular-nums">
       {n.toLocaleString("en")}
-      <span className="block text-xs text-slate-500">
+      <span className="block whitespace-nowrap text-xs text-slate-500">
         {pct(r.rate)}
         {r.interval ? ` (${pct(r.interval.low)}–${pct(r.interval.high)})` : ""}
       </span>

@@ -17,7 +17,7 @@ export default async function CampaignsPage({ params }: PageProps<"/w/[workspace
     <>
       <PageHeader
         title="Campaigns"
-        description="One message to a whole segment: now or at a set time, with an optional holdout kept as the control group."
+        description="One message to a whole segment: now, at a set time, at each contact's local time or recurring, with an optional holdout kept as the control group."
         actions={
           editable ? (
             <Button asChild data-mutates>

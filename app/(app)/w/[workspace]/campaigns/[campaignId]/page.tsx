@@ -133,7 +133,9 @@ export default async function CampaignPage({
               </tbody>
             </Table>
           ) : (
-            <p className="px-5 py-8 text-sm text-slate-500">Not launched yet.</p>
+            <p className="px-5 py-8 text-sm text-slate-500">
+              {c.state === "draft" ? "Not launched yet." : "No runs yet."}
+            </p>
           )}
         </Card>
       </div>

@@ -20,7 +20,7 @@ export default async function NewCampaignPage({
     <>
       <PageHeader
         title="New campaign"
-        description="Send one published template to a segment, now or at a set time."
+        description="Send one published template to a segment: now, at a set time, at a local time in each contact's zone, or on a recurring schedule."
       />
       <CampaignEditor
         slug={workspace.slug}
