@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { outcomeCounts } from "@/lib/journeys/canvas/draft-handles";
+import { NODE_KINDS, type TNodeKind } from "@/lib/journeys/graph/node-data";
 import {
   twoProportionZTest,
   wilsonInterval,
@@ -13,6 +15,7 @@ export const ZDashboardPlan = z.object({
     z.string(),
     z.object({
       kind: z.string(),
+      name: z.string().optional().catch(undefined),
       config: z.record(z.string(), z.unknown()).catch({}),
       next: z.record(z.string(), z.string()).catch({}),
     }),
@@ -32,12 +35,31 @@ const KIND_LABEL: Record<string, string> = {
   webhook: "Webhook",
 };
 
+/** The step's name as published (versions before names read as their kind and channel). */
 export function stepLabel(plan: TDashboardPlan, nodeId: string): string {
   const s = plan.steps[nodeId];
   if (!s) return nodeId;
+  if (s.name) return s.name;
   const channel =
     s.kind === "send" && typeof s.config.channel === "string" ? ` (${s.config.channel})` : "";
   return `${KIND_LABEL[s.kind] ?? s.kind}${channel} · ${nodeId}`;
+}
+
+/**
+ * How many took each way out of a branch, split or wait-for-event in the range (the numbers the
+ * canvas writes on its edges); empty for steps with one way on.
+ */
+export function stepOutcomes(
+  plan: TDashboardPlan,
+  nodeId: string,
+  rows: { node_id: string; outcome: string; passed: number }[],
+): { handle: string; label: string; passed: number }[] {
+  const s = plan.steps[nodeId];
+  if (!s || !(NODE_KINDS as string[]).includes(s.kind)) return [];
+  const passed: Record<string, number> = {};
+  for (const r of rows)
+    if (r.node_id === nodeId) passed[r.outcome] = (passed[r.outcome] ?? 0) + r.passed;
+  return outcomeCounts(s.kind as TNodeKind, s.config, passed);
 }
 
 /** Steps in the order a contact meets them: breadth-first from the trigger, outputs in handle order. */

@@ -69,9 +69,12 @@ export function useJourneyEditor(
   }, [options.templates, options.segments]);
   const labelOf = (id: string) => {
     const n = graph.nodes.find((x) => x.id === id);
-    return n?.type
-      ? `${NODE_KIND_META[n.type].label} · ${summarizeNode(n.type, n.data, summary)}`
-      : "a deleted step";
+    if (!n?.type) return "a deleted step";
+    // A named step reads by its name; an unnamed one by its kind and what it does.
+    const named = typeof n.data.name === "string" && n.data.name.trim();
+    return named
+      ? `${n.data.name as string} · ${summarizeNode(n.type, n.data, summary)}`
+      : `${NODE_KIND_META[n.type].label} · ${summarizeNode(n.type, n.data, summary)}`;
   };
   const ctx = useMemo(() => ({ decorations, summary, readOnly }), [decorations, summary, readOnly]);
 
