@@ -1,6 +1,7 @@
 "use client";
 import { useReactFlow } from "@xyflow/react";
-import { useCallback, useMemo, useReducer, useRef, type RefObject } from "react";
+import { useCallback, useMemo, useReducer, useRef, useState, type RefObject } from "react";
+import type { TCollision } from "@/lib/journeys/manage/trigger-collisions";
 import { toDraftGraph } from "@/lib/journeys/canvas/canvas-state";
 import { summarizeNode, type TSummaryContext } from "@/lib/journeys/canvas/summarize-node";
 import { ZDraftGraph, type TDraftGraph } from "@/lib/journeys/graph/graph-schema";
@@ -126,11 +127,21 @@ export function useJourneyEditor(
     window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50);
   };
 
-  const publish = async () => {
+  // Live journeys that start on the same trigger: publishing waits for the marketer's answer.
+  const [collisions, setCollisions] = useState<TCollision[] | null>(null);
+  const publish = async (confirmed = false) => {
+    setCollisions(null);
     dispatch({ type: "started", clearNotice: true });
     const saved = await save.flush();
-    const r = saved ? await api.publish() : null;
-    if (!r) return dispatch({ type: "settled" });
+    if (!saved) return dispatch({ type: "settled" });
+    if (!confirmed) {
+      const c = await api.collisions();
+      if (c.ok && c.data.collisions.length) {
+        setCollisions(c.data.collisions);
+        return dispatch({ type: "settled" });
+      }
+    }
+    const r = await api.publish();
     if (r.ok) {
       decorations.setErrors([]);
       return dispatch({ type: "published", version: r.data.version });
@@ -231,6 +242,8 @@ export function useJourneyEditor(
     focusNode,
     layout,
     publish,
+    collisions,
+    dismissCollisions: () => setCollisions(null),
     changeStatus,
     simulate,
     onSimulated,
