@@ -111,6 +111,10 @@ test("a step named on the canvas is called by that name in the message log, runs
   await expect(row).toContainText("Welcome email · v1");
   await expect(row).not.toContainText("welcome ·");
   await page.screenshot(shot("messages-step-names-1280"));
+  await row.locator("a").first().click();
+  await expect(page.getByTestId("message-facts")).toContainText(`Named steps ${run}`);
+  await expect(page.getByTestId("message-facts")).toContainText("Welcome email · v1");
+  await page.screenshot(shot("message-step-names-1280"));
 
   // Runs: the contact stands in "Cool-off day".
   await expect(async () => {

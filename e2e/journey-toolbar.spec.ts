@@ -29,9 +29,6 @@ test.describe("the journey editor's toolbar", () => {
       await page.goto(`/w/demo/journeys/${j!.id}`);
       await expect(page.getByTestId("canvas")).toBeVisible();
       expect(await fullyVisible(page, /^Publish changes$/)).toBe(true);
-      // The journey's name is read whole, not cut to "Welcome…".
-      const name = page.getByTestId("journey-name").locator("span").first();
-      expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       for (const name of [/^Pause$/, /^Stop$/, /^Versions$/])
         expect(await fullyVisible(page, name), String(name)).toBe(true);
       expect(await fullyVisible(page, /Runs$/, "link")).toBe(true);
