@@ -112,6 +112,10 @@ test.describe.serial("journey canvas", () => {
       await connect(page, send2, "next", exit);
       await page.getByRole("button", { name: "Tidy up layout" }).click();
       await page.getByRole("button", { name: /^Publish/ }).click();
+      // The demo's live welcome journey also starts on Signed Up: publishing asks first.
+      const ask = page.getByRole("dialog", { name: "Another journey starts the same way" });
+      await expect(ask.getByTestId("collisions")).toContainText("Welcome journey");
+      await ask.getByRole("button", { name: "Publish anyway" }).click();
       await expect(page.getByTestId("live-version")).toHaveText("Version 1 · Live");
       await expect(page.getByTestId("journey-status")).toHaveText("Live");
       await expect(page.locator("[data-invalid=true]")).toHaveCount(0);

@@ -20,7 +20,7 @@ export function ExperimentsTable({ experiments }: { experiments: TExperiment[] }
       {experiments.map((e) => (
         <div key={e.nodeId} data-testid={`experiment-${e.nodeId}`}>
           <h3 className="mb-1 px-5 text-sm font-semibold text-slate-800">
-            {e.kind === "holdout" ? `Holdout: treated vs held out · ${e.nodeId}` : `${e.label}`}
+            {e.kind === "holdout" ? `${e.label}: treated vs held out` : e.label}
           </h3>
           <Table>
             <thead>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TMessageWithEvents } from "@/db/queries/message-log";
 import { formatDateTime } from "@/lib/format/dates";
 import { describeOrigin } from "@/lib/messages/log/message-origin";
+import type { TOriginNames } from "@/lib/journeys/runs/step-name-lookup";
 import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageOrigin } from "./message-origin";
 import { MessageStatusBadge } from "./message-status-badge";
@@ -15,10 +16,12 @@ export function MessageFacts({
   found,
   slug,
   timeZone,
+  names,
 }: {
   found: TMessageWithEvents;
   slug: string;
   timeZone: string;
+  names?: TOriginNames;
 }) {
   const m = found.message;
   const when = (d: Date | null) => (d ? formatDateTime(d, timeZone) : null);
@@ -39,7 +42,7 @@ export function MessageFacts({
       ) : null,
     ],
     ["Template", <TemplateLabel key="t" name={found.templateName} version={m.templateVersion} />],
-    ["Origin", <MessageOrigin key="o" origin={describeOrigin(m.origin, slug)} />],
+    ["Origin", <MessageOrigin key="o" origin={describeOrigin(m.origin, slug, names)} />],
     ["Provider", providerLabel(m.provider)],
     ["Created", when(m.createdAt)],
     ["Sent", when(m.sentAt)],

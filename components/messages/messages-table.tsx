@@ -3,6 +3,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { TMessageLogRow } from "@/db/queries/message-log";
 import { formatDateTime, formatRelative } from "@/lib/format/dates";
 import { describeOrigin } from "@/lib/messages/log/message-origin";
+import type { TOriginNames } from "@/lib/journeys/runs/step-name-lookup";
 import { ChannelBadge } from "@/components/ui/channel-badge";
 import { EngagementIcons } from "./engagement-icons";
 import { MessageOrigin } from "./message-origin";
@@ -15,10 +16,13 @@ export function MessagesTable({
   slug,
   rows,
   timeZone,
+  names,
 }: {
   slug: string;
   rows: TMessageLogRow[];
   timeZone: string;
+  /** Journey and step names for the journeys these messages came from. */
+  names?: TOriginNames;
 }) {
   const now = new Date();
   return (
@@ -77,7 +81,7 @@ export function MessagesTable({
               <TemplateLabel name={m.templateName} version={m.templateVersion} />
             </Td>
             <Td className="text-slate-700">
-              <MessageOrigin origin={describeOrigin(m.origin, slug)} />
+              <MessageOrigin origin={describeOrigin(m.origin, slug, names)} />
             </Td>
             <Td>
               <MessageStatusBadge

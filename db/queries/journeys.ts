@@ -174,9 +174,9 @@ export async function journeyNodeCounts(
   journeyId: string,
   ex: Executor = db(),
 ) {
-  const passed = rowsOf<{ node_id: string; n: number }>(
-    await ex.execute(sql`select v.node_id, count(*)::int as n from ${journeyNodeVisits} v join ${journeyEntries} e on e.id = v.entry_id
-      where e.workspace_id = ${workspaceId} and v.journey_id = ${journeyId} group by v.node_id`),
+  const passed = rowsOf<{ node_id: string; outcome: string; n: number }>(
+    await ex.execute(sql`select v.node_id, v.outcome, count(*)::int as n from ${journeyNodeVisits} v join ${journeyEntries} e on e.id = v.entry_id
+      where e.workspace_id = ${workspaceId} and v.journey_id = ${journeyId} group by v.node_id, v.outcome`),
   );
   const waiting = rowsOf<{ node_id: string; n: number }>(
     await ex.execute(sql`select current_node_id as node_id, count(*)::int as n from ${journeyEntries}

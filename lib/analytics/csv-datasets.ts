@@ -103,6 +103,11 @@ export const CSV_DATASETS: Record<string, (ws: string, v: TDashboardView) => Pro
       ),
       (await loadJourneyDashboard(ws, journeyOf(v), v)).funnel,
     ),
+  "journey-messages": async (ws, v) =>
+    buildCsv(
+      cols(["label", "Stage"], ["count", "Messages"], ["rate", "Rate"], ["rateOf", "Rate of"]),
+      (await loadJourneyDashboard(ws, journeyOf(v), v)).messageStages,
+    ),
   "journey-flow": async (ws, v) =>
     buildCsv(
       cols(
@@ -118,12 +123,16 @@ export const CSV_DATASETS: Record<string, (ws: string, v: TDashboardView) => Pro
       cols(
         ["label", "Step"],
         ["passed", "Passed"],
+        ["ways", "Ways out"],
         ["active", "Here now"],
         ["sent", "Sent"],
         ["opened", "Opened"],
         ["clicked", "Clicked"],
       ),
-      (await loadJourneyDashboard(ws, journeyOf(v), v)).nodes,
+      (await loadJourneyDashboard(ws, journeyOf(v), v)).nodes.map((n) => ({
+        ...n,
+        ways: n.outcomes.map((o) => `${o.label} ${o.passed}`).join("; "),
+      })),
     ),
   journeys: async (ws, v) =>
     buildCsv(

@@ -22,8 +22,10 @@ import { eachDay } from "./date-range";
 import {
   journeyExperiments,
   journeyFunnel,
+  messageFunnel,
   orderedSteps,
   stepLabel,
+  stepOutcomes,
   ZDashboardPlan,
 } from "./journey-results";
 import { change, performanceRates, rate } from "./rates";
@@ -172,9 +174,9 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
     plan,
     entered: totals.entered,
     passedByNode,
-    messages,
     converted: totals.converted,
   });
+  const messageStages = messageFunnel(messages);
   const byDay = new Map(flowRows.map((f) => [f.day, f]));
   const flow = eachDay(v.range).map((day) => {
     const f = byDay.get(day);
@@ -198,6 +200,7 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
       label: stepLabel(plan, id),
       passed: passedByNode.get(id) ?? 0,
       active: active.find((a) => a.node_id === id)?.active ?? 0,
+      outcomes: stepOutcomes(plan, id, outcomes),
       sent: m?.sent ?? 0,
       opened: m?.opened ?? 0,
       clicked: m?.clicked ?? 0,
@@ -208,6 +211,7 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
     plan,
     totals,
     funnel,
+    messageStages,
     flow,
     now,
     nodes,

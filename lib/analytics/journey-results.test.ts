@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { journeyExperiments, journeyFunnel, orderedSteps, ZDashboardPlan } from "./journey-results";
+import {
+  journeyExperiments,
+  journeyFunnel,
+  messageFunnel,
+  orderedSteps,
+  ZDashboardPlan,
+} from "./journey-results";
 
 const plan = ZDashboardPlan.parse({
   entryStepId: "t",
@@ -29,7 +35,7 @@ describe("orderedSteps", () => {
 });
 
 describe("journeyFunnel", () => {
-  it("lists entered, each step, message stages and goal with rates from the previous row and from entry", () => {
+  it("counts contacts only: entered, each step, goal, with rates from the previous row and from entry", () => {
     const rows = journeyFunnel({
       plan,
       entered: 200,
@@ -39,7 +45,6 @@ describe("journeyFunnel", () => {
         ["mail_b", 90],
         ["hold", 180],
       ]),
-      messages: { sent: 190, delivered: 180, opened: 90, clicked: 30 },
       converted: 40,
     });
     expect(rows.map((r) => r.key)).toEqual([
@@ -48,31 +53,36 @@ describe("journeyFunnel", () => {
       "node:mail_a",
       "node:mail_b",
       "node:hold",
-      "sent",
-      "delivered",
-      "opened",
-      "clicked",
       "goal",
     ]);
     expect(rows[0]).toMatchObject({ count: 200, ofPrevious: null, ofEntered: null });
+    expect(rows[1]).toMatchObject({ count: 200, ofPrevious: 1, ofEntered: 1 });
     expect(rows[2]).toMatchObject({
       label: "Send (email) · mail_a",
       count: 100,
       ofPrevious: 0.5,
       ofEntered: 0.5,
     });
-    expect(rows[7]?.ofPrevious).toBeCloseTo(0.5);
-    expect(rows.at(-1)).toMatchObject({ count: 40, ofPrevious: 40 / 30, ofEntered: 0.2 });
+    expect(rows.at(-1)).toMatchObject({ count: 40, ofPrevious: null, ofEntered: 0.2 });
   });
   it("has no rates after an empty row", () => {
-    const rows = journeyFunnel({
-      plan,
-      entered: 0,
-      passedByNode: new Map(),
-      messages: { sent: 0, delivered: 0, opened: 0, clicked: 0 },
-      converted: 0,
-    });
+    const rows = journeyFunnel({ plan, entered: 0, passedByNode: new Map(), converted: 0 });
     expect(rows.every((r) => r.ofPrevious === null && r.ofEntered === null)).toBe(true);
+  });
+});
+
+describe("messageFunnel", () => {
+  it("rates each stage of the journey's messages against the one before, never against contacts", () => {
+    const rows = messageFunnel({ sent: 700, delivered: 680, opened: 340, clicked: 85 });
+    expect(rows.map((r) => [r.key, r.count, r.rate, r.rateOf])).toEqual([
+      ["sent", 700, null, null],
+      ["delivered", 680, 680 / 700, "of sent"],
+      ["opened", 340, 0.5, "of delivered"],
+      ["clicked", 85, 0.25, "of opened"],
+    ]);
+    expect(
+      messageFunnel({ sent: 0, delivered: 0, opened: 0, clicked: 0 }).map((r) => r.rate),
+    ).toEqual([null, null, null, null]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { outcomeCounts } from "@/lib/journeys/canvas/draft-handles";
+import { NODE_KINDS, type TNodeKind } from "@/lib/journeys/graph/node-data";
 import {
   twoProportionZTest,
   wilsonInterval,
@@ -13,6 +15,7 @@ export const ZDashboardPlan = z.object({
     z.string(),
     z.object({
       kind: z.string(),
+      name: z.string().optional().catch(undefined),
       config: z.record(z.string(), z.unknown()).catch({}),
       next: z.record(z.string(), z.string()).catch({}),
     }),
@@ -32,12 +35,31 @@ const KIND_LABEL: Record<string, string> = {
   webhook: "Webhook",
 };
 
+/** The step's name as published (versions before names read as their kind and channel). */
 export function stepLabel(plan: TDashboardPlan, nodeId: string): string {
   const s = plan.steps[nodeId];
   if (!s) return nodeId;
+  if (s.name) return s.name;
   const channel =
     s.kind === "send" && typeof s.config.channel === "string" ? ` (${s.config.channel})` : "";
   return `${KIND_LABEL[s.kind] ?? s.kind}${channel} · ${nodeId}`;
+}
+
+/**
+ * How many took each way out of a branch, split or wait-for-event in the range (the numbers the
+ * canvas writes on its edges); empty for steps with one way on.
+ */
+export function stepOutcomes(
+  plan: TDashboardPlan,
+  nodeId: string,
+  rows: { node_id: string; outcome: string; passed: number }[],
+): { handle: string; label: string; passed: number }[] {
+  const s = plan.steps[nodeId];
+  if (!s || !(NODE_KINDS as string[]).includes(s.kind)) return [];
+  const passed: Record<string, number> = {};
+  for (const r of rows)
+    if (r.node_id === nodeId) passed[r.outcome] = (passed[r.outcome] ?? 0) + r.passed;
+  return outcomeCounts(s.kind as TNodeKind, s.config, passed);
 }
 
 /** Steps in the order a contact meets them: breadth-first from the trigger, outputs in handle order. */
@@ -68,37 +90,82 @@ export type TFunnelRow = {
 };
 
 /**
- * Entered → each step (entries that passed it) → sent → delivered → opened → clicked (messages of
- * the journey's sends) → goal reached. Each row carries its rate from the row before and from entry.
+ * Contacts only: entered → each step (entries that passed it) → goal reached. Each row carries its
+ * rate from the row before and from entry, so every figure is a share of people, never above 100 %
+ * for a path they walk in order. Messages are counted apart (messageFunnel): one contact may get
+ * several, so "messages sent" divided by contacts is not a rate.
  */
 export function journeyFunnel(input: {
   plan: TDashboardPlan;
   entered: number;
   passedByNode: Map<string, number>;
-  messages: { sent: number; delivered: number; opened: number; clicked: number };
   converted: number;
 }): TFunnelRow[] {
-  const raw: { key: string; label: string; count: number }[] = [
-    { key: "entered", label: "Entered", count: input.entered },
-    ...orderedSteps(input.plan).map((id) => ({
-      key: `node:${id}`,
-      label: stepLabel(input.plan, id),
-      count: input.passedByNode.get(id) ?? 0,
-    })),
-    { key: "sent", label: "Messages sent", count: input.messages.sent },
-    { key: "delivered", label: "Delivered", count: input.messages.delivered },
-    { key: "opened", label: "Opened", count: input.messages.opened },
-    { key: "clicked", label: "Clicked", count: input.messages.clicked },
-    { key: "goal", label: "Goal reached", count: input.converted },
-  ];
-  return raw.map((r, i) => {
-    const prev = i > 0 ? raw[i - 1]?.count : undefined;
-    return {
+  const steps = orderedSteps(input.plan).map((id) => ({
+    key: `node:${id}`,
+    label: stepLabel(input.plan, id),
+    count: input.passedByNode.get(id) ?? 0,
+  }));
+  const rate = (n: number, of: number | undefined) => (of ? n / of : null);
+  return [
+    { key: "entered", label: "Entered", count: input.entered, ofPrevious: null, ofEntered: null },
+    ...steps.map((r, i) => ({
       ...r,
-      ofPrevious: prev ? r.count / prev : null,
-      ofEntered: i > 0 && input.entered ? r.count / input.entered : null,
-    };
-  });
+      ofPrevious: rate(r.count, i === 0 ? input.entered : steps[i - 1]?.count),
+      ofEntered: rate(r.count, input.entered),
+    })),
+    {
+      key: "goal",
+      label: "Goal reached",
+      count: input.converted,
+      // The goal can be reached from any step, so only its share of entries is meaningful.
+      ofPrevious: null,
+      ofEntered: rate(input.converted, input.entered),
+    },
+  ];
+}
+
+export type TMessageRow = {
+  key: "sent" | "delivered" | "opened" | "clicked";
+  label: string;
+  count: number;
+  /** Share of the stage before: delivered of sent, opened of delivered, clicked of opened. */
+  rate: number | null;
+  rateOf: string | null;
+};
+
+/** The journey's messages on their own: sent → delivered → opened → clicked, each of the one before. */
+export function messageFunnel(m: {
+  sent: number;
+  delivered: number;
+  opened: number;
+  clicked: number;
+}): TMessageRow[] {
+  const rate = (n: number, of: number) => (of ? n / of : null);
+  return [
+    { key: "sent", label: "Sent", count: m.sent, rate: null, rateOf: null },
+    {
+      key: "delivered",
+      label: "Delivered",
+      count: m.delivered,
+      rate: rate(m.delivered, m.sent),
+      rateOf: "of sent",
+    },
+    {
+      key: "opened",
+      label: "Opened",
+      count: m.opened,
+      rate: rate(m.opened, m.delivered),
+      rateOf: "of delivered",
+    },
+    {
+      key: "clicked",
+      label: "Clicked",
+      count: m.clicked,
+      rate: rate(m.clicked, m.opened),
+      rateOf: "of opened",
+    },
+  ];
 }
 
 export type TGroupResult = {

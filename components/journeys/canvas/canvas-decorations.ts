@@ -2,7 +2,13 @@
 import { useSyncExternalStore } from "react";
 import type { TGraphError } from "@/lib/journeys/graph/validate-graph";
 
-export type TNodeStats = { entered: number; waiting: number; passed: number };
+export type TNodeStats = {
+  entered: number;
+  waiting: number;
+  passed: number;
+  /** Passed by the way out they took (`yes`, `timed_out`, a case or variant id). */
+  outcomes?: Record<string, number>;
+};
 export type TPathStep = {
   nodeId: string;
   kind: string;

@@ -21,6 +21,8 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
   const meta = NODE_KIND_META[type];
   const handles = useMemo(() => draftHandles(type, data), [type, data]);
   const line = useMemo(() => summarizeNode(type, data, summary), [type, data, summary]);
+  // A step the marketer named shows that name where its kind would be; the summary stays below.
+  const name = typeof data.name === "string" && data.name.trim() ? data.name.trim() : null;
   useRemeasureOnHandles(id, handles);
   const badHandles = new Set(deco.errors.map((e) => e.handle).filter(Boolean));
   const nodeErrors = deco.errors;
@@ -54,8 +56,12 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
         </span>
         <div className="min-w-0 flex-1">
           <div className="flex items-center gap-2">
-            <span className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">
-              {meta.label}
+            <span
+              className="truncate text-[11px] font-semibold uppercase tracking-wide text-slate-500"
+              data-testid="node-name"
+              title={name ?? meta.label}
+            >
+              {name ?? meta.label}
             </span>
             {deco.pathIndex ? (
               <span

@@ -5,6 +5,8 @@ import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import { edgeOutcomeLabel } from "@/lib/journeys/canvas/draft-handles";
 import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/journeys/canvas/layout-graph";
 import { roundedPath, routeEdge, type TRect } from "@/lib/journeys/canvas/route-edge";
+import { useNodeDecoration } from "./canvas-decorations";
+import { useCanvasContext } from "./canvas-context";
 
 /** The boxes edges route around and each node's outcome labels, computed once per node change. */
 export type TEdgeRouting = {
@@ -61,13 +63,17 @@ function RoutedEdgeView({
     [sourceX, sourceY, targetX, targetY, rects, source, target],
   );
   const label = labelOf(source, sourceHandleId);
+  // A published journey's counts: how many took this way out (absent on a draft, so it reads "Yes").
+  const { decorations } = useCanvasContext();
+  const stats = useNodeDecoration(decorations, source).stats;
+  const took = label && stats ? (stats.outcomes?.[sourceHandleId ?? "next"] ?? 0) : null;
   return (
     <>
       <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} />
       {label ? (
         <EdgeLabelRenderer>
           <div
-            className="nodrag nopan pointer-events-none absolute max-w-[120px] truncate rounded-full border border-slate-200 bg-white px-1.5 text-[10px] leading-4 font-semibold text-slate-600 shadow-sm"
+            className="nodrag nopan pointer-events-none absolute max-w-[160px] truncate rounded-full border border-slate-200 bg-white px-1.5 text-[10px] leading-4 font-semibold text-slate-600 shadow-sm"
             style={{
               transform: `translate(-50%, -50%) translate(${sourceX}px, ${sourceY + LABEL_OFFSET}px)`,
             }}
@@ -75,6 +81,15 @@ function RoutedEdgeView({
             data-animated={animated ? "true" : undefined}
           >
             {label}
+            {took !== null ? (
+              <span
+                className="ml-1 font-normal text-slate-500 tabular-nums"
+                data-testid={`edge-count-${id}`}
+                title={`${took} contacts took this way`}
+              >
+                {took.toLocaleString("en-US")}
+              </span>
+            ) : null}
           </div>
         </EdgeLabelRenderer>
       ) : null}

@@ -34,9 +34,14 @@ type Props = {
   totals?: { entered: number; active: number; completed: number; converted: number };
 };
 
+/**
+ * The header is a size container: on a laptop (1280 px, a 1040-px editor beside the sidebar) the
+ * secondary labels (Runs, Versions, "Saved", "· Live") fold to their icons and the name truncates,
+ * so Publish never slides off the edge. The folded labels stay in the accessible name and title.
+ */
 export function EditorToolbar(p: Props) {
   return (
-    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
+    <header className="@container flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-4 @6xl:gap-3">
       <Link
         href={`/w/${p.slug}/journeys`}
         className="text-slate-500 hover:text-slate-800"
@@ -49,7 +54,7 @@ export function EditorToolbar(p: Props) {
       {p.liveVersion > 0 ? (
         <span className="whitespace-nowrap text-sm text-slate-600" data-testid="live-version">
           Version {p.liveVersion}
-          {p.status === "live" ? " · Live" : ""}
+          {p.status === "live" ? <span className="hidden @6xl:inline"> · Live</span> : null}
         </span>
       ) : null}
       {p.totals ? (
@@ -62,13 +67,14 @@ export function EditorToolbar(p: Props) {
           {p.totals.converted} converted
         </span>
       ) : null}
-      <div className="ml-auto flex items-center gap-2">
+      <div className="ml-auto flex shrink-0 items-center gap-1 @6xl:gap-2">
         <Button asChild variant="ghost" size="sm">
           <Link
             href={`/w/${p.slug}/journeys/runs?journey=${p.journeyId}`}
+            aria-label="Runs"
             title="This journey's runs: each contact's steps, messages and errors"
           >
-            <ListChecks /> Runs
+            <ListChecks /> <span className="hidden @6xl:inline">Runs</span>
           </Link>
         </Button>
         {p.versions}

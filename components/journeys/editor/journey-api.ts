@@ -1,3 +1,4 @@
+import type { TCollision } from "@/lib/journeys/manage/trigger-collisions";
 import type { TGraphError } from "@/lib/journeys/graph/validate-graph";
 import type { TPathStep } from "../canvas/canvas-decorations";
 
@@ -62,6 +63,7 @@ export function journeyApi(slug: string, journeyId: string) {
     save: (body: { graph?: unknown; settings?: unknown; name?: string }) =>
       call<{ journey: unknown }>(base, "PATCH", body),
     publish: () => call<{ version: number }>(`${base}/publish`, "POST", {}),
+    collisions: () => call<{ collisions: TCollision[] }>(`${base}/collisions`, "GET"),
     setStatus: (action: "pause" | "resume" | "stop") =>
       call<{ journey: { status: TJourneyStatus } }>(`${base}/${action}`, "POST", {}),
     simulate: (

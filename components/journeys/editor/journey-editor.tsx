@@ -5,6 +5,7 @@ import type { TSampleContact } from "@/db/queries/sample-contacts";
 import { CanvasContext } from "../canvas/canvas-context";
 import type { TEditorOptions } from "./editor-options";
 import { EditorSidePanel } from "./editor-side-panel";
+import { CollisionDialog } from "./collision-dialog";
 import { EditorToolbar } from "./editor-toolbar";
 import { JourneyCanvas } from "../canvas/journey-canvas";
 import { NodePalette } from "../canvas/node-palette";
@@ -70,6 +71,12 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
           onLayout={e.layout}
           onPublish={() => void e.publish()}
           onStatus={(a) => void e.changeStatus(a)}
+        />
+        <CollisionDialog
+          slug={slug}
+          collisions={e.collisions}
+          onCancel={e.dismissCollisions}
+          onConfirm={() => void e.publish(true)}
         />
         {e.notice ? (
           <p

@@ -15,8 +15,13 @@ export function SaveIndicator({ state, error }: { state: TSaveState; error: stri
     );
   if (state === "saved")
     return (
-      <span className="flex items-center gap-1 text-xs text-slate-500" data-testid="save-state">
-        <Check className="size-3.5" /> Saved
+      <span
+        className="flex items-center gap-1 text-xs text-slate-500"
+        data-testid="save-state"
+        title="Saved"
+      >
+        {/* Folds to its tick in a narrow toolbar (the toolbar is a size container). */}
+        <Check className="size-3.5" /> <span className="sr-only @6xl:not-sr-only">Saved</span>
       </span>
     );
   return (

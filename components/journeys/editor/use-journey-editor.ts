@@ -1,6 +1,7 @@
 "use client";
 import { useReactFlow } from "@xyflow/react";
-import { useCallback, useMemo, useReducer, useRef, type RefObject } from "react";
+import { useCallback, useMemo, useReducer, useRef, useState, type RefObject } from "react";
+import type { TCollision } from "@/lib/journeys/manage/trigger-collisions";
 import { toDraftGraph } from "@/lib/journeys/canvas/canvas-state";
 import { summarizeNode, type TSummaryContext } from "@/lib/journeys/canvas/summarize-node";
 import { ZDraftGraph, type TDraftGraph } from "@/lib/journeys/graph/graph-schema";
@@ -69,9 +70,12 @@ export function useJourneyEditor(
   }, [options.templates, options.segments]);
   const labelOf = (id: string) => {
     const n = graph.nodes.find((x) => x.id === id);
-    return n?.type
-      ? `${NODE_KIND_META[n.type].label} · ${summarizeNode(n.type, n.data, summary)}`
-      : "a deleted step";
+    if (!n?.type) return "a deleted step";
+    // A named step reads by its name; an unnamed one by its kind and what it does.
+    const named = typeof n.data.name === "string" && n.data.name.trim();
+    return named
+      ? `${n.data.name as string} · ${summarizeNode(n.type, n.data, summary)}`
+      : `${NODE_KIND_META[n.type].label} · ${summarizeNode(n.type, n.data, summary)}`;
   };
   const ctx = useMemo(() => ({ decorations, summary, readOnly }), [decorations, summary, readOnly]);
 
@@ -123,11 +127,21 @@ export function useJourneyEditor(
     window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50);
   };
 
-  const publish = async () => {
+  // Live journeys that start on the same trigger: publishing waits for the marketer's answer.
+  const [collisions, setCollisions] = useState<TCollision[] | null>(null);
+  const publish = async (confirmed = false) => {
+    setCollisions(null);
     dispatch({ type: "started", clearNotice: true });
     const saved = await save.flush();
-    const r = saved ? await api.publish() : null;
-    if (!r) return dispatch({ type: "settled" });
+    if (!saved) return dispatch({ type: "settled" });
+    if (!confirmed) {
+      const c = await api.collisions();
+      if (c.ok && c.data.collisions.length) {
+        setCollisions(c.data.collisions);
+        return dispatch({ type: "settled" });
+      }
+    }
+    const r = await api.publish();
     if (r.ok) {
       decorations.setErrors([]);
       return dispatch({ type: "published", version: r.data.version });
@@ -228,6 +242,8 @@ export function useJourneyEditor(
     focusNode,
     layout,
     publish,
+    collisions,
+    dismissCollisions: () => setCollisions(null),
     changeStatus,
     simulate,
     onSimulated,

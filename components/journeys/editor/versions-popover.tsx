@@ -57,7 +57,7 @@ export function VersionsPopover({
           disabled={liveVersion === 0}
           data-testid="versions-button"
         >
-          <History /> Versions
+          <History /> <span className="hidden @6xl:inline">Versions</span>
         </Button>
       </Popover.Trigger>
       <Popover.Portal>

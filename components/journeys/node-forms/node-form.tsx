@@ -4,9 +4,12 @@ import { useMemo, type ComponentType } from "react";
 import { Button } from "@/components/ui/button";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import { describeErrorPath, nodeFieldErrors } from "@/lib/journeys/canvas/field-errors";
+import { defaultStepName } from "@/lib/journeys/canvas/step-name";
+import { STEP_NAME_MAX } from "@/lib/journeys/graph/node-data";
 import type { TNodeKind } from "@/lib/journeys/graph/node-data";
 import { cn } from "@/lib/utils";
 import { AbSplitForm, HoldoutForm } from "./split-forms";
+import { TextField } from "./form-bits";
 import { BranchForm, MultiBranchForm } from "./branch-forms";
 import { SendForm, UpdateContactForm, WebhookForm } from "./action-forms";
 import { TriggerForm } from "./trigger-form";
@@ -42,7 +45,7 @@ export function NodeForm({
   onChange: (id: string, data: Record<string, unknown>, key?: string) => void;
   onDelete: () => void;
 }) {
-  const { readOnly, decorations } = useCanvasContext();
+  const { readOnly, decorations, summary } = useCanvasContext();
   const { errors } = useNodeDecoration(decorations, node.id);
   const fieldErrors = useMemo(() => nodeFieldErrors(errors), [errors]);
   const kind = node.type ?? "exit";
@@ -83,6 +86,20 @@ export function NodeForm({
           })}
         </ul>
       ) : null}
+      {/* The name dashboards, the message log and runs show; empty means "what it does". */}
+      <TextField
+        label="Step name"
+        value={typeof node.data.name === "string" ? node.data.name : ""}
+        placeholder={defaultStepName(kind, node.data, summary)}
+        hint="Shown on the canvas, dashboards, the message log and runs."
+        disabled={readOnly}
+        error={fieldErrors.name}
+        onChange={(v) => {
+          const { name: _old, ...rest } = node.data;
+          const name = v.slice(0, STEP_NAME_MAX);
+          onChange(node.id, name ? { ...rest, name } : rest, `${node.id}.name`);
+        }}
+      />
       {Form ? (
         <Form
           nodeId={node.id}

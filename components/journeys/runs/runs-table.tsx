@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TRunRow } from "@/db/queries/journey-runs";
 import { formatDateTime, formatRelative } from "@/lib/format/dates";
+import type { TOriginNames } from "@/lib/journeys/runs/step-name-lookup";
 import { RunStatusBadge } from "./run-status-badge";
 
 const dash = <span className="text-slate-400">—</span>;
@@ -10,10 +11,13 @@ export function RunsTable({
   slug,
   rows,
   timeZone,
+  names = () => ({}),
 }: {
   slug: string;
   rows: TRunRow[];
   timeZone: string;
+  /** Published step names, so "Current step" reads "Wait 1 day", not a node id. */
+  names?: TOriginNames;
 }) {
   const now = new Date();
   return (
@@ -49,7 +53,13 @@ export function RunsTable({
             <Td>
               <RunStatusBadge status={r.status} executorStatus={r.executorStatus} />
             </Td>
-            <Td className="font-mono text-xs text-slate-700">{r.currentNodeId ?? dash}</Td>
+            <Td className="text-slate-700" data-testid="run-current-step">
+              {r.currentNodeId
+                ? (names(r.journeyId, r.version, r.currentNodeId).step ?? (
+                    <span className="font-mono text-xs">{r.currentNodeId}</span>
+                  ))
+                : dash}
+            </Td>
             <Td className="text-slate-700" title={formatRelative(r.enteredAt, now)}>
               <time dateTime={r.enteredAt.toISOString()}>
                 {formatDateTime(r.enteredAt, timeZone)}

@@ -67,3 +67,21 @@ export function edgeOutcomeLabel(
     ? label
     : label.charAt(0).toUpperCase() + label.slice(1);
 }
+
+/**
+ * How many took each labelled way out of a node, in the node's handle order ("Yes 12", "No 30"):
+ * the counts the canvas writes on edges and the dashboard lists under a step. Empty for kinds
+ * with one way on; a way nobody took reads 0.
+ */
+export function outcomeCounts(
+  kind: TNodeKind,
+  data: Record<string, unknown>,
+  passed: Record<string, number>,
+): { handle: string; label: string; passed: number }[] {
+  if (!OUTCOME_KINDS.has(kind)) return [];
+  return draftHandles(kind, data).map((h) => ({
+    handle: h.id,
+    label: edgeOutcomeLabel(kind, data, h.id) ?? h.id,
+    passed: passed[h.id] ?? 0,
+  }));
+}

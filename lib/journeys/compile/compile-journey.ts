@@ -10,6 +10,8 @@ export type TStepId = `node:${string}`;
 type StepOf<K extends TNodeKind> = {
   stepId: TStepId;
   kind: K;
+  /** The step's name for people (dashboards, message log, runs), frozen with the version. */
+  name?: string;
   config: TNodeData<K>;
   next: Record<string, string>;
 };
@@ -30,7 +32,11 @@ export const stepIdOf = (nodeId: string): TStepId => `node:${nodeId}`;
  * Graph → plan. Pure and deterministic; expects a graph validateGraph accepted (it throws on the
  * few defects that would make a plan meaningless rather than returning a half plan).
  */
-export function compileJourney(graph: TPublishGraph, settings: TJourneySettings): TPlan {
+export function compileJourney(
+  graph: TPublishGraph,
+  settings: TJourneySettings,
+  names: Record<string, string> = {},
+): TPlan {
   const triggers = graph.nodes.filter(
     (n): n is Extract<TJourneyNode, { type: "trigger" }> => n.type === "trigger",
   );
@@ -50,7 +56,14 @@ export function compileJourney(graph: TPublishGraph, settings: TJourneySettings)
       const e = out.find((e) => e.sourceHandle === h);
       if (e) next[h] = e.target;
     }
-    steps[n.id] = { stepId: stepIdOf(n.id), kind: n.type, config: n.data, next } as TPlanStep;
+    const name = names[n.id];
+    steps[n.id] = {
+      stepId: stepIdOf(n.id),
+      kind: n.type,
+      ...(name ? { name } : {}),
+      config: n.data,
+      next,
+    } as TPlanStep;
   }
   return { version: PLAN_VERSION, trigger: trigger.data, settings, entryStepId: trigger.id, steps };
 }
@@ -67,6 +80,7 @@ export const ZPlan: z.ZodType<TPlan> = z.object({
       .object({
         stepId: z.string().regex(/^node:/),
         kind: z.enum(NODE_KINDS as [TNodeKind, ...TNodeKind[]]),
+        name: z.string().optional(),
         config: z.unknown(),
         next: z.record(z.string(), z.string()),
       })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NODE_DATA, NODE_KINDS, type TNodeData, type TNodeKind } from "./node-data";
+import { NODE_DATA, NODE_KINDS, STEP_NAME_MAX, type TNodeData, type TNodeKind } from "./node-data";
 
 /**
  * The graph the canvas saves, in React Flow's shape. Extra React Flow fields (measured, selected…)
@@ -43,7 +43,16 @@ export type TPublishGraph = { nodes: TJourneyNode[]; edges: TJourneyEdge[] };
 
 /** One node parsed strictly: its data must be complete for its kind. */
 export const ZPublishNode = ZDraftNode.transform((n, ctx) => {
-  const r = NODE_DATA[n.type].safeParse(n.data);
+  // `name` is the marketer's label for the step (any kind); the plan carries it apart from the
+  // kind's strict settings (see step-name.ts), so it is set aside before they are checked.
+  const { name, ...settings } = n.data;
+  if (name !== undefined && (typeof name !== "string" || name.length > STEP_NAME_MAX))
+    ctx.addIssue({
+      code: "custom",
+      path: ["data", "name"],
+      message: `a step name is text of at most ${STEP_NAME_MAX} characters`,
+    });
+  const r = NODE_DATA[n.type].safeParse(settings);
   if (!r.success) {
     for (const issue of r.error.issues)
       ctx.addIssue({

@@ -187,6 +187,9 @@ export const ZWebhookData = z.strictObject({
 });
 export const ZExitData = z.strictObject({});
 
+/** Any node may carry `data.name`, the marketer's label for it (lib/journeys/canvas/step-name.ts). */
+export const STEP_NAME_MAX = 80;
+
 export const NODE_DATA = {
   trigger: ZTriggerData,
   wait: ZWaitData,

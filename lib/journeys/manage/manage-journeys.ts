@@ -24,6 +24,7 @@ import { sweepJourneyTriggers } from "@/lib/journeys/triggers/sweep-journey-trig
 import { zodFields } from "@/lib/validation/zod-fields";
 import { graphReferences } from "../graph/graph-references";
 import { compileJourney } from "../compile/compile-journey";
+import { nameJourneySteps } from "../canvas/step-name";
 import { ZDraftGraph } from "../graph/graph-schema";
 import { ZDraftJourneySettings, ZJourneySettings } from "../graph/journey-settings";
 import { validateGraph, type TGraphError } from "../graph/validate-graph";
@@ -159,7 +160,14 @@ export async function publishJourney(
       });
       if (!checked.ok) throw new InvalidGraphError(checked.errors);
       const version = journey.liveVersion + 1;
-      const plan = compileJourney(checked.graph, settings.data);
+      const plan = compileJourney(
+        checked.graph,
+        settings.data,
+        nameJourneySteps(journey.draftGraph, {
+          template: (id) => templates.find((t) => t.id === id),
+          segment: (id) => segments.find((s) => s.id === id)?.name,
+        }),
+      );
       await insertJourneyVersion(
         {
           journeyId,

@@ -33,13 +33,17 @@ export function describePlanNodes(
   const out = new Map<string, { kind: string; summary: string }>();
   const steps =
     plan && typeof plan.steps === "object" && plan.steps
-      ? (plan.steps as Record<string, { kind?: unknown; config?: unknown }>)
+      ? (plan.steps as Record<string, { kind?: unknown; name?: unknown; config?: unknown }>)
       : {};
   for (const [nodeId, step] of Object.entries(steps)) {
     const kind = typeof step.kind === "string" ? step.kind : "unknown";
     out.set(nodeId, {
       kind,
-      summary: summarise(kind, (step.config ?? {}) as Record<string, unknown>),
+      // The name published with the version; older versions read as a summary of the settings.
+      summary:
+        typeof step.name === "string" && step.name
+          ? step.name
+          : summarise(kind, (step.config ?? {}) as Record<string, unknown>),
     });
   }
   return out;

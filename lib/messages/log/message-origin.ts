@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TOriginNames } from "@/lib/journeys/runs/step-name-lookup";
 
 const ZOrigin = z.discriminatedUnion("kind", [
   z.object({
@@ -28,6 +29,7 @@ const short = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
 export function describeOrigin(
   origin: Record<string, unknown> | null | undefined,
   slug: string,
+  names: TOriginNames = () => ({}),
 ): TOriginView {
   const parsed = ZOrigin.safeParse(origin);
   if (!parsed.success) {
@@ -41,16 +43,22 @@ export function describeOrigin(
   }
   const o = parsed.data;
   switch (o.kind) {
-    case "journey":
+    case "journey": {
+      // The journey's and the step's names when known; ids only for what was deleted or predates names.
+      const n = names(o.journeyId, o.version, o.nodeId);
       return {
         kind: "journey",
-        label: "Journey",
+        label: n.journey ?? "Journey",
         detail:
-          [o.version ? `v${o.version}` : null, o.nodeId ? `step ${short(o.nodeId)}` : null]
+          [
+            n.step ?? (o.nodeId ? `step ${short(o.nodeId)}` : null),
+            o.version ? `v${o.version}` : null,
+          ]
             .filter(Boolean)
             .join(" · ") || null,
         href: `/w/${slug}/journeys/${encodeURIComponent(o.journeyId)}`,
       };
+    }
     case "campaign":
       return {
         kind: "campaign",

@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { countMessageLog, listMessageLog } from "@/db/queries/message-log";
 import { CHANNEL_OPTIONS } from "@/lib/channels/channel-meta";
 import { STATUS_OPTIONS } from "@/lib/messages/log/filter-options";
+import { loadOriginNames } from "@/lib/journeys/runs/step-name-lookup";
 import {
   isMessageLogNarrowed,
   messageLogQuery,
@@ -32,6 +33,10 @@ export default async function MessagesPage({
     listMessageLog(workspace.id, view),
     countMessageLog(workspace.id, view),
   ]);
+  const names = await loadOriginNames(
+    workspace.id,
+    page.rows.map((r) => r.origin),
+  );
   const basePath = `/w/${workspace.slug}/messages`;
   const narrowed = isMessageLogNarrowed(view);
   const description =
@@ -87,7 +92,12 @@ export default async function MessagesPage({
                 · newest first · times in {workspace.timezone}
               </span>
             </p>
-            <MessagesTable slug={workspace.slug} rows={page.rows} timeZone={workspace.timezone} />
+            <MessagesTable
+              slug={workspace.slug}
+              rows={page.rows}
+              timeZone={workspace.timezone}
+              names={names}
+            />
           </>
         ) : (
           <p className="px-5 py-10 text-center text-sm text-slate-500">

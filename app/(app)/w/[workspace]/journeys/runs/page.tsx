@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/app/page-header";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { RunFilters } from "@/components/journeys/runs/run-filters";
 import { RunsTable } from "@/components/journeys/runs/runs-table";
+import { loadStepNames } from "@/lib/journeys/runs/step-name-lookup";
 import { Card } from "@/components/ui/card";
 import { listJourneyRuns, listRunJourneyOptions } from "@/db/queries/journey-runs";
 import { parseRunListParams, runListQuery } from "@/lib/journeys/runs/run-list-params";
@@ -21,6 +22,10 @@ export default async function RunsPage({
     listJourneyRuns(workspace.id, view),
     listRunJourneyOptions(workspace.id),
   ]);
+  const names = await loadStepNames(
+    workspace.id,
+    page.rows.map((r) => r.journeyId),
+  );
   const basePath = `/w/${workspace.slug}/journeys/runs`;
   const narrowed = Boolean(view.journeyId || view.status || view.contact);
   return (
@@ -48,7 +53,12 @@ export default async function RunsPage({
             <p className="px-5 pt-3 text-sm text-slate-500">
               newest first · times in {workspace.timezone}
             </p>
-            <RunsTable slug={workspace.slug} rows={page.rows} timeZone={workspace.timezone} />
+            <RunsTable
+              slug={workspace.slug}
+              rows={page.rows}
+              timeZone={workspace.timezone}
+              names={names}
+            />
           </>
         ) : (
           <p className="px-5 py-10 text-center text-sm text-slate-500" data-testid="runs-empty">

@@ -11,6 +11,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { findMessageWithEvents } from "@/db/queries/message-log";
 import { isMessageId } from "@/lib/messages/log/message-log-params";
 import { formatDateTime } from "@/lib/format/dates";
+import { loadOriginNames } from "@/lib/journeys/runs/step-name-lookup";
 
 export const metadata = { title: "Message" };
 
@@ -25,6 +26,7 @@ export default async function MessagePage({
   if (!found) notFound();
   const m = found.message;
   const tz = workspace.timezone;
+  const names = await loadOriginNames(workspace.id, [m.origin]);
 
   return (
     <div className="space-y-6">
@@ -45,7 +47,7 @@ export default async function MessagePage({
         </p>
       </div>
       <Card>
-        <MessageFacts found={found} slug={workspace.slug} timeZone={tz} />
+        <MessageFacts found={found} slug={workspace.slug} timeZone={tz} names={names} />
       </Card>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="min-w-0">

@@ -56,7 +56,7 @@ export default async function JourneyDashboardPage({
       <div className="space-y-5">
         <ChartCard
           title="Funnel"
-          description={`${rangeText}. Each bar is labelled with its count and its rate from the bar above.`}
+          description={`${rangeText}. Contacts: who entered, passed each step and reached the goal; each bar is labelled with its count and its rate from the bar above.`}
           csvHref={csv("journey-funnel")}
           empty={!data.totals.entered && !data.funnel.some((f) => f.count)}
           testId="chart-funnel"
@@ -87,6 +87,35 @@ export default async function JourneyDashboardPage({
                   <Td className="text-right tabular-nums">{formatCount(f.count)}</Td>
                   <Td className="text-right tabular-nums">{formatPercent(f.ofPrevious)}</Td>
                   <Td className="text-right tabular-nums">{formatPercent(f.ofEntered)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </ChartCard>
+        <ChartCard
+          title="Messages"
+          description={`${rangeText}. The journey's messages, each stage as a share of the one before; one contact may get several, so these are not contacts.`}
+          csvHref={csv("journey-messages")}
+          empty={!data.messageStages.some((m) => m.count)}
+          emptyText="This journey sent no messages in this range."
+          testId="table-messages"
+        >
+          <Table>
+            <thead>
+              <tr>
+                <Th>Stage</Th>
+                <Th className="text-right">Messages</Th>
+                <Th className="text-right">Rate</Th>
+              </tr>
+            </thead>
+            <tbody data-testid="messages-table">
+              {data.messageStages.map((m) => (
+                <tr key={m.key} data-testid={`messages-${m.key}`}>
+                  <Td>{m.label}</Td>
+                  <Td className="text-right tabular-nums">{formatCount(m.count)}</Td>
+                  <Td className="text-right tabular-nums">
+                    {m.rate === null ? "–" : `${formatPercent(m.rate)} ${m.rateOf}`}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -155,8 +184,18 @@ export default async function JourneyDashboardPage({
             </thead>
             <tbody>
               {data.nodes.map((n) => (
-                <tr key={n.nodeId}>
-                  <Td>{n.label}</Td>
+                <tr key={n.nodeId} data-testid={`step-row-${n.nodeId}`}>
+                  <Td>
+                    {n.label}
+                    {n.outcomes.length ? (
+                      <span
+                        className="block text-xs text-slate-500"
+                        data-testid={`step-outcomes-${n.nodeId}`}
+                      >
+                        {n.outcomes.map((o) => `${o.label} ${formatCount(o.passed)}`).join(" · ")}
+                      </span>
+                    ) : null}
+                  </Td>
                   <Td className="text-right tabular-nums">{formatCount(n.passed)}</Td>
                   <Td className="text-right tabular-nums">{formatCount(n.active)}</Td>
                   <Td className="text-right tabular-nums">{formatCount(n.sent)}</Td>
