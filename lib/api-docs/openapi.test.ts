@@ -9,6 +9,7 @@ describe("OpenAPI document", () => {
       "/alias",
       "/batch",
       "/contacts/{userId}",
+      "/group",
       "/identify",
       "/me",
       "/page",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_BATCH_ITEMS, ZAlias, ZIdentify, ZPage, ZTrack } from "@/lib/ingest/schemas";
+import { MAX_BATCH_ITEMS, ZAlias, ZGroup, ZIdentify, ZPage, ZTrack } from "@/lib/ingest/schemas";
 
 // The OpenAPI document is generated from the same zod schemas the routes validate with, so the
 // documentation cannot drift from what the API accepts.
@@ -74,7 +74,9 @@ const call = (summary: string, description: string, schema: z.ZodType, example: 
   },
 });
 
-const batchItem = { oneOf: [json(ZIdentify), json(ZTrack), json(ZPage), json(ZAlias)] };
+const batchItem = {
+  oneOf: [json(ZIdentify), json(ZTrack), json(ZPage), json(ZAlias), json(ZGroup)],
+};
 
 function build() {
   return {
@@ -143,6 +145,12 @@ function build() {
           previousId: "a1b2",
           userId: "user-42",
         },
+      ),
+      "/group": call(
+        "Put the user in an account (company, team)",
+        "Creates the account `groupId` or merges its traits (null removes one); a user may belong to several. Segments and templates read the traits (`account.plan`). Stored as the event `$group`.",
+        ZGroup,
+        { userId: "user-42", groupId: "acme", traits: { plan: "enterprise", seats: 50 } },
       ),
       "/batch": {
         post: {

@@ -98,6 +98,7 @@ function randomCondition(depth: number): TGroup["conditions"][number] {
           "sequence",
           "channel",
           "device",
+          "account",
           "group",
         ]
       : [
@@ -111,12 +112,14 @@ function randomCondition(depth: number): TGroup["conditions"][number] {
           "sequence",
           "channel",
           "device",
+          "account",
         ],
   );
   switch (kind) {
     case "group":
       return randomGroup(depth + 1);
-    case "attribute": {
+    case "attribute":
+    case "account": {
       const [key, types] = pick(ATTRS);
       return { kind, key, ...comparison(pick(types)) };
     }
@@ -223,6 +226,28 @@ beforeAll(async () => {
         );
     }
   }
+  // Accounts (Segment group) with the attributes' random traits; a contact is in none, one or two.
+  for (const ws of [workspaceId, other.workspace.id]) {
+    const accountIds: string[] = [];
+    for (let a = 0; a < 5; a++) {
+      const traits: Record<string, unknown> = {};
+      for (const [key] of ATTRS) if (r() < 0.75) traits[key] = randomValue();
+      const [acc] = await rows<{ id: string }>(
+        sql`insert into accounts (workspace_id, external_id, traits) values (${ws}, ${`acc-${a}`}, ${JSON.stringify(traits)}::jsonb) returning id`,
+      );
+      accountIds.push(acc!.id);
+    }
+    const members = await rows<{ id: string }>(
+      sql`select id from contacts where workspace_id = ${ws} order by id`,
+    );
+    for (const m of members) {
+      const joined = new Set([pick(accountIds), pick(accountIds)].slice(0, Math.floor(r() * 3)));
+      for (const accountId of joined)
+        await db().execute(
+          sql`insert into account_members (workspace_id, account_id, contact_id) values (${ws}, ${accountId}, ${m.id})`,
+        );
+    }
+  }
   // The reference evaluates exactly what the database stored.
   const contacts = await rows<{
     id: string;
@@ -246,6 +271,9 @@ beforeAll(async () => {
   const tokens = await rows<{ contact_id: string; platform: string }>(
     sql`select contact_id, platform from push_tokens where workspace_id = ${workspaceId}`,
   );
+  const memberships = await rows<{ contact_id: string; traits: Record<string, unknown> }>(
+    sql`select m.contact_id, a.traits from account_members m join accounts a on a.id = m.account_id where m.workspace_id = ${workspaceId}`,
+  );
   const subs = await rows<{ contact_id: string; channel: string; status: string }>(
     sql`select contact_id, channel, status from channel_subscriptions where workspace_id = ${workspaceId}`,
   );
@@ -260,6 +288,7 @@ beforeAll(async () => {
     locale: c.locale,
     createdAt: new Date(c.created_at),
     attributes: c.attributes,
+    accounts: memberships.filter((m) => m.contact_id === c.id),
     events: events
       .filter((e) => e.contact_id === c.id)
       .map((e) => ({

@@ -385,7 +385,7 @@ describe("segment definitions", () => {
     [
       "an unknown condition",
       { kind: "group", match: "all", conditions: [{ kind: "weather" }] },
-      "conditions.0.kind: must be one of attribute, profile, signup, event, event_time, sequence, channel, device, segment, group",
+      "conditions.0.kind: must be one of attribute, account, profile, signup, event, event_time, sequence, channel, device, segment, group",
     ],
   ])("refuses %s with a message pointing at the condition", (_name, def, message) => {
     expect(issues(def)).toEqual([message]);

@@ -220,7 +220,7 @@ describe("POST /api/v1/batch", () => {
         { type: "identify", userId: "bt-1", email: "bt1@example.com" },
         { type: "track", userId: "bt-1", event: "Added to Cart", messageId: "bt-m1" },
         { type: "track", userId: "bt-1", event: "" },
-        { type: "group", userId: "bt-1", groupId: "g" },
+        { type: "merge", userId: "bt-1", groupId: "g" },
         { type: "track", userId: "bt-2", event: "Added to Cart", messageId: "bt-m1" },
         { type: "identify", userId: "bt-3", phone: "12" },
       ],
@@ -239,7 +239,7 @@ describe("POST /api/v1/batch", () => {
           index: 3,
           status: "rejected",
           field: "batch.3.type",
-          message: "must be one of identify, track, page, screen, alias",
+          message: "must be one of identify, track, page, screen, alias, group",
         },
         { index: 4, status: "duplicate" },
         {
