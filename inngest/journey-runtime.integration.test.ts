@@ -201,8 +201,10 @@ describe("journeys over the database", () => {
     });
 
     const stats = await journeyStats(ws, journey.id);
-    expect(stats.nodes.s1).toEqual({ entered: 1, waiting: 0, passed: 1 });
-    expect(stats.nodes.b).toEqual({ entered: 1, waiting: 0, passed: 1 });
+    // Each node also counts the outcome its contacts took (the canvas labels its edges with them).
+    expect(stats.nodes.s1).toEqual({ entered: 1, waiting: 0, passed: 1, outcomes: { next: 1 } });
+    expect(stats.nodes.b).toMatchObject({ entered: 1, waiting: 0, passed: 1 });
+    expect(Object.values(stats.nodes.b!.outcomes)).toEqual([1]);
     expect(stats.totals).toMatchObject({ entered: 1, active: 0, completed: 1 });
   });
 
@@ -222,6 +224,7 @@ describe("journeys over the database", () => {
       entered: 1,
       waiting: 1,
       passed: 0,
+      outcomes: {},
     });
 
     await changeJourneyStatus(ws, journey.id, "stop");

@@ -13,9 +13,17 @@ describe("describeOrigin", () => {
     ).toEqual({
       kind: "journey",
       label: "Journey",
-      detail: "v3 · step 3f2a9c1b…",
+      detail: "step 3f2a9c1b… · v3",
       href: "/w/acme/journeys/j1",
     });
+    // With the names frozen into the published version, people read those instead of ids.
+    expect(
+      describeOrigin(
+        { kind: "journey", journeyId: "j1", version: 3, nodeId: "3f2a9c1b-7e44-4c1d", runId: "r" },
+        "acme",
+        () => ({ journey: "Welcome journey", step: "Welcome email" }),
+      ),
+    ).toMatchObject({ label: "Welcome journey", detail: "Welcome email · v3" });
     expect(describeOrigin({ kind: "campaign", campaignId: "c 1" }, "acme")).toMatchObject({
       label: "Campaign",
       href: "/w/acme/campaigns/c%201",
