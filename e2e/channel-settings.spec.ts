@@ -70,13 +70,30 @@ test.describe("as the admin", () => {
     expect(row?.raw).not.toContain(PASSWORD);
     expect(row?.raw).toMatch(/"password": ?"v1:[\w-]+"/);
 
-    // A save with the password left blank changes the host and keeps the sealed password.
+    // A save with the password left blank keeps the sealed password, but never sends it to a new
+    // host: changing the host asks for the password again, and nothing is written until it is.
+    await form.getByLabel("User name", { exact: true }).fill("mailer2");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByRole("status")).toHaveText("Saved");
+    const [kept] = await storedSmtp(request);
+    expect(kept?.raw).toMatch(/"password": ?"v1:[\w-]+"/);
+    expect(kept?.raw).toContain("mailer2");
+
     await form.getByLabel("Host", { exact: true }).fill("mail.acme.com");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByRole("alert").filter({ hasText: "host changed" })).toBeVisible();
+    await expect(form.getByLabel("Password", { exact: true })).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+    expect((await storedSmtp(request))[0]?.raw).toContain("smtp.acme.com");
+    await form.getByLabel("Password", { exact: true }).fill(`${PASSWORD}-2`);
     await form.getByRole("button", { name: "Save" }).click();
     await expect(form.getByRole("status")).toHaveText("Saved");
     await expect(email).toHaveText("SMTP mail.acme.com:587");
-    const [kept] = await storedSmtp(request);
-    expect(kept?.raw).toMatch(/"password": ?"v1:[\w-]+"/);
+    const [moved] = await storedSmtp(request);
+    expect(moved?.raw).toContain("mail.acme.com");
+    expect(moved?.raw).toMatch(/"password": ?"v1:[\w-]+"/);
     await page.screenshot({
       path: "e2e/.artifacts/screenshots/settings-channels.png",
       fullPage: true,

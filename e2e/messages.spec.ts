@@ -28,6 +28,8 @@ const html = `<!doctype html><html><body style="margin:0;font-family:Helvetica,A
 <p style="font-size:12px;color:#888">You get this because you ordered from Acme. <a href="https://shop.example/u">Unsubscribe</a></p>
 </td></tr></table></td></tr></table></body></html>`;
 
+// Times are seconds ago, not minutes: the log is newest first, and what other specs sent in the
+// last few minutes would push these rows off its first page.
 async function insertMessage(
   request: APIRequestContext,
   m: Record<string, string | null>,
@@ -37,7 +39,7 @@ async function insertMessage(
     request,
     `insert into messages (workspace_id, contact_id, idempotency_key, channel, provider, origin, status, reason, recipient, content, created_at, sent_at, delivered_at, opened_at)
      values ((select id from workspaces where slug = 'demo'), $1, $2, $3::message_channel, $4, $5::jsonb, $6::message_status, $7, $8, $9::jsonb,
-       now() - $10::float8 * interval '1 minute', now() - $11::float8 * interval '1 minute', now() - $12::float8 * interval '1 minute', now() - $13::float8 * interval '1 minute')
+       now() - $10::float8 * interval '1 second', now() - $11::float8 * interval '1 second', now() - $12::float8 * interval '1 second', now() - $13::float8 * interval '1 second')
      returning id`,
     [
       contact.id,
@@ -55,12 +57,12 @@ async function insertMessage(
       m.opened ?? null,
     ],
   );
-  for (const [type, minutesAgo, detail] of events) {
+  for (const [type, secondsAgo, detail] of events) {
     await sql(
       request,
       `insert into message_events (workspace_id, message_id, type, occurred_at, detail)
-       values ((select id from workspaces where slug = 'demo'), $1, $2::message_event_type, now() - $3::float8 * interval '1 minute', $4::jsonb)`,
-      [row!.id, type, String(minutesAgo), JSON.stringify(detail)],
+       values ((select id from workspaces where slug = 'demo'), $1, $2::message_event_type, now() - $3::float8 * interval '1 second', $4::jsonb)`,
+      [row!.id, type, String(secondsAgo), JSON.stringify(detail)],
     );
   }
   return row!.id;
