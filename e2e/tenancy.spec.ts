@@ -20,7 +20,9 @@ test("a member of one workspace can read and change nothing of another", async (
   const other = await browser.newContext(signedOut);
   const otherPage = await other.newPage();
   const otherSlug = await signUpElsewhere(otherPage, "Tenant B");
-  await otherPage.request.post(`/api/w/${otherSlug}/api-keys`, { data: { name: "B key" } });
+  await otherPage.request.post(`/api/w/${otherSlug}/api-keys`, {
+    data: { name: "B key", kind: "secret", scopes: ["ingest", "contacts:read"] },
+  });
   const [bKey] = await sql<{ id: string }>(
     request,
     "select k.id from api_keys k join workspaces w on w.id = k.workspace_id where w.slug = $1",
@@ -84,7 +86,7 @@ test("a member of one workspace can read and change nothing of another", async (
 test("an API key only ever speaks for its own workspace", async ({ page, request }) => {
   await signIn(page, "admin@demo.waymark.dev");
   const created = await page.request.post("/api/w/demo/api-keys", {
-    data: { name: "tenancy probe" },
+    data: { name: "tenancy probe", kind: "secret", scopes: ["contacts:read"] },
   });
   const { key } = await created.json();
   const me = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${key}` } });
