@@ -1,4 +1,4 @@
-import { and, eq, lte, notInArray, sql } from "drizzle-orm";
+import { and, eq, gt, lte, notInArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { executorCrons, executorEvents } from "@/db/schema";
 import { insertRuns, type TNewRun } from "./executor-runs";
@@ -31,6 +31,34 @@ export async function syncCronSchedules(
 /** Crons due on the executor's clock. */
 export async function dueCronSchedules(now: Date, ex: Executor = db()): Promise<TCronSchedule[]> {
   return ex.select().from(executorCrons).where(lte(executorCrons.nextAt, now)).limit(100);
+}
+
+/** Crons scheduled later than `after` (one row per function and cron: a handful). */
+export async function cronSchedulesAfter(
+  after: Date,
+  ex: Executor = db(),
+): Promise<TCronSchedule[]> {
+  return ex.select().from(executorCrons).where(gt(executorCrons.nextAt, after)).limit(100);
+}
+
+/** Moves a schedule from `tick.nextAt` to `to` without firing it (compare-and-set). */
+export async function moveCronSchedule(
+  tick: TCronSchedule,
+  to: Date,
+  ex: Executor = db(),
+): Promise<boolean> {
+  const moved = await ex
+    .update(executorCrons)
+    .set({ nextAt: to })
+    .where(
+      and(
+        eq(executorCrons.functionId, tick.functionId),
+        eq(executorCrons.cron, tick.cron),
+        eq(executorCrons.nextAt, tick.nextAt),
+      ),
+    )
+    .returning({ functionId: executorCrons.functionId });
+  return moved.length > 0;
 }
 
 /**

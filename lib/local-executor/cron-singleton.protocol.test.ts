@@ -161,3 +161,21 @@ describe("singleton", () => {
     ).toThrow(/singleton option.*only mode "skip"/);
   });
 });
+
+// Last: the two clocks part here. On a shared database, an e2e server whose test clock was moved
+// on by days left the schedule days ahead, and the other server's sweeps stopped.
+describe("a clock ahead of the others", () => {
+  it("pulls a schedule set days ahead back to this clock, so this process keeps firing", async () => {
+    clockA.advance(48 * HOUR);
+    await a.drain();
+    const before = ticks.length;
+    clockB.advance(HOUR);
+    await b.drain();
+    clockB.advance(HOUR);
+    await b.drain();
+    expect(ticks).toHaveLength(before + 1);
+    const last = ticks.at(-1)!;
+    expect(last.ts).toBeLessThanOrEqual(await clockB.now());
+    expect(last.ts).toBeGreaterThan((await clockB.now()) - HOUR);
+  });
+});

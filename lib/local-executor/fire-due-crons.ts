@@ -1,4 +1,10 @@
-import { dueCronSchedules, fireCronTick, syncCronSchedules } from "@/db/queries/executor-crons";
+import {
+  cronSchedulesAfter,
+  dueCronSchedules,
+  fireCronTick,
+  moveCronSchedule,
+  syncCronSchedules,
+} from "@/db/queries/executor-crons";
 import { nextCronTime } from "./cron-schedule";
 import type { TRegisteredFunction } from "./function-config";
 import { newRunOf } from "./new-run";
@@ -26,6 +32,7 @@ export async function fireDueCrons(
   nowMs: number,
 ): Promise<number> {
   const now = new Date(nowMs);
+  await pullBackFutureSchedules(functions, nowMs);
   let fired = 0;
   for (const tick of await dueCronSchedules(now)) {
     const fn = functions.get(tick.functionId);
@@ -41,4 +48,29 @@ export async function fireDueCrons(
       fired++;
   }
   return fired;
+}
+
+/**
+ * A schedule more than one tick ahead of this clock was set by a clock ahead of it (a process whose
+ * test clock was moved on by days, on the same database): left there, this process would not fire
+ * the cron until its own clock caught up. It is pulled back to this clock's next time. Ordinary
+ * skew between processes (less than one tick) moves nothing, so no tick runs twice.
+ */
+async function pullBackFutureSchedules(
+  functions: Map<string, TRegisteredFunction>,
+  nowMs: number,
+): Promise<void> {
+  const soonest = Math.min(
+    ...[...functions.values()].flatMap((fn) =>
+      fn.crons.map((c) => nextCronTime(c, nowMs).getTime()),
+    ),
+  );
+  if (!Number.isFinite(soonest)) return;
+  for (const tick of await cronSchedulesAfter(new Date(soonest))) {
+    const fn = functions.get(tick.functionId);
+    if (!fn?.crons.includes(tick.cron)) continue;
+    const next = nextCronTime(tick.cron, nowMs);
+    const afterNext = nextCronTime(tick.cron, next.getTime());
+    if (tick.nextAt.getTime() > afterNext.getTime()) await moveCronSchedule(tick, next);
+  }
 }
