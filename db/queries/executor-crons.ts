@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, notInArray, sql } from "drizzle-orm";
+import { and, eq, lte, notInArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { executorCrons, executorEvents } from "@/db/schema";
 import { insertRuns, type TNewRun } from "./executor-runs";
@@ -33,12 +33,9 @@ export async function dueCronSchedules(now: Date, ex: Executor = db()): Promise<
   return ex.select().from(executorCrons).where(lte(executorCrons.nextAt, now)).limit(100);
 }
 
-/** Crons scheduled later than `after` (one row per function and cron: a handful). */
-export async function cronSchedulesAfter(
-  after: Date,
-  ex: Executor = db(),
-): Promise<TCronSchedule[]> {
-  return ex.select().from(executorCrons).where(gt(executorCrons.nextAt, after)).limit(100);
+/** Every cron schedule: one row per function and cron, a handful. */
+export async function allCronSchedules(ex: Executor = db()): Promise<TCronSchedule[]> {
+  return ex.select().from(executorCrons).limit(1000);
 }
 
 /** Moves a schedule from `tick.nextAt` to `to` without firing it (compare-and-set). */
