@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { countDatabaseTests, databaseLine } from "./report-test-database";
+import { countDatabaseTests, databaseLine, databaseTestFiles } from "./report-test-database";
 
 describe("the line a test run prints about its database", () => {
   it("counts files using a database and files that run only on PostgreSQL", () => {
@@ -21,7 +21,15 @@ describe("the line a test run prints about its database", () => {
     // Mentions without imports (like this file's) do not count; nor do files that are not tests.
     write("lib/d/d.test.ts", 'write("x.test.ts", "await useTestDb(); describeOnPostgres(");');
     write("lib/e/e.ts", uses);
-    expect(countDatabaseTests(root)).toEqual({ database: 2, postgresOnly: 1 });
+    write("app/f/f.test.ts", 'import { openDb, setDbHandle } from "@/db";\nopenDb({});');
+    expect(countDatabaseTests(root)).toEqual({ database: 3, postgresOnly: 1 });
+    // CI's PostgreSQL pass runs these and nothing else.
+    expect(databaseTestFiles(root)).toEqual([
+      "app/f/f.test.ts",
+      "db/queries/b.test.ts",
+      "lib/a/a.test.ts",
+      "lib/c/c.test.ts",
+    ]);
   });
 
   it("without DATABASE_URL names what was skipped and how to run it", () => {

@@ -17,17 +17,40 @@ function testFiles(root: string): string[] {
   });
 }
 
+type TDatabaseUse = "postgres-only" | "database" | "none";
+
+/** Whether a test file uses a database, judged by what it imports (not what it merely mentions). */
+function databaseUse(text: string): TDatabaseUse {
+  const imports = (name: string) =>
+    new RegExp(`^import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from`, "m");
+  if (imports("describeOnPostgres").test(text)) return "postgres-only";
+  if (["useTestDb", "openDb", "createFreshDatabase"].some((n) => imports(n).test(text)))
+    return "database";
+  return "none";
+}
+
 /** Counts test files that use a database, and those that run only on PostgreSQL. */
 export function countDatabaseTests(root: string): { database: number; postgresOnly: number } {
   let database = 0;
   let postgresOnly = 0;
   for (const file of testFiles(root)) {
-    const text = readFileSync(file, "utf8");
-    // By what the file imports, so a test that merely mentions the helpers is not counted.
-    if (/^import\s*\{[^}]*\bdescribeOnPostgres\b[^}]*\}\s*from/m.test(text)) postgresOnly++;
-    else if (/^import\s*\{[^}]*\buseTestDb\b[^}]*\}\s*from/m.test(text)) database++;
+    const use = databaseUse(readFileSync(file, "utf8"));
+    if (use === "postgres-only") postgresOnly++;
+    else if (use === "database") database++;
   }
   return { database, postgresOnly };
+}
+
+/**
+ * The test files whose result can depend on the database, relative to `root`. CI's second pass,
+ * on PostgreSQL, runs only these: the others (pure functions, components, the architecture tests)
+ * gave their answer on the first pass and would give the same one again.
+ */
+export function databaseTestFiles(root: string): string[] {
+  return testFiles(root)
+    .filter((file) => databaseUse(readFileSync(file, "utf8")) !== "none")
+    .map((file) => path.relative(root, file))
+    .sort();
 }
 
 /** The one line a test run prints about its database. */
