@@ -30,7 +30,7 @@ export function openDb(opts: {
     // its first query; a transaction may still lower one with SET LOCAL (previews do).
     const pool = new Pool({
       connectionString: opts.databaseUrl,
-      max: 10,
+      max: env.WAYMARK_DB_POOL_MAX,
       connectionTimeoutMillis: t.connectMs,
       statement_timeout: t.statementMs,
       idle_in_transaction_session_timeout: t.idleInTransactionMs,

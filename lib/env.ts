@@ -77,6 +77,14 @@ export const ZEnv = z.object({
   /** How the app reaches itself (the local executor calls /api/inngest here). Default http://127.0.0.1:$PORT. */
   WAYMARK_INTERNAL_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /**
+   * Runs the local executor keeps in flight in this process. A journey step waits on the database
+   * and the provider far more than it uses the CPU, so more slots than cores keep both busy; the
+   * database pool (WAYMARK_DB_POOL_MAX) must have room for them beside the web requests.
+   */
+  WAYMARK_EXECUTOR_SLOTS: z.coerce.number().int().min(1).max(256).default(4),
+  /** PostgreSQL connections this process opens at most. */
+  WAYMARK_DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** How often segment-entered and date-attribute journey triggers are swept (events re-check segments at once). */
   WAYMARK_TRIGGER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Privacy: store no IP address from ingested calls' `context.ip` (events keep the rest). */

@@ -11,7 +11,13 @@ export async function startServer(port: number, env: Record<string, string>) {
     });
     if (r.status !== 0) throw new Error("next build failed");
   }
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // BENCH_CPU_PROF_DIR: the server writes a V8 CPU profile there when it stops (node refuses
+  // --cpu-prof in NODE_OPTIONS, so it is passed to the node that runs next).
+  const profDir = process.env.BENCH_CPU_PROF_DIR;
+  const [cmd, args] = profDir
+    ? ["node", [`--cpu-prof`, `--cpu-prof-dir=${profDir}`, "node_modules/next/dist/bin/next"]]
+    : ["npx", ["next"]];
+  const child = spawn(cmd, [...args, "start", "-H", "127.0.0.1", "-p", String(port)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

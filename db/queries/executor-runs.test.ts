@@ -42,6 +42,26 @@ describe("executor run claims", () => {
     expect(await memoiseOwnedStep("r1", "b", "s1", { data: 1 })).toBe(true);
   });
 
+  it("keeps each concurrency key to its limit, counting the leases runs of that key already hold", async () => {
+    const at = new Date(now.getTime() + 1000);
+    const keyed = (id: string, key: string, limit: number) =>
+      newRun(id, { readyAt: at, concurrencyKey: key, concurrencyLimit: limit });
+    await insertRuns([keyed("k1", "contact:a", 1)]);
+    expect((await claimRuns("w1", at, 60_000, 5)).map((r) => r.id)).toEqual(["k1"]);
+    // k1 is leased: another run of key a waits; key b (limit 2) gives two of its three.
+    await insertRuns([
+      keyed("k2", "contact:a", 1),
+      keyed("k3", "contact:b", 2),
+      keyed("k4", "contact:b", 2),
+      keyed("k5", "contact:b", 2),
+    ]);
+    expect((await claimRuns("w2", at, 60_000, 10)).map((r) => r.id).sort()).toEqual(["k3", "k4"]);
+    expect(await claimRuns("w3", at, 60_000, 10)).toEqual([]);
+    // k1 ends: its lease goes with it, and k2 may start.
+    await updateOwnedRun("k1", "w1", { status: "completed" }, { release: true });
+    expect((await claimRuns("w3", at, 60_000, 10)).map((r) => r.id)).toEqual(["k2"]);
+  });
+
   it("keeps a run woken by an event due, even when its worker parks it afterwards", async () => {
     await insertRuns([newRun("r2")]);
     const [claimed] = await claimRuns("w", now, 60_000, 5);

@@ -55,14 +55,17 @@ export async function claimRuns(
   return db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_ID})`);
     const due = await executeRows<{ id: string }>(
-      sql`with leased as (
-            select concurrency_key, count(*)::int as n from executor_runs
-            where concurrency_key is not null and status in ('queued', 'waiting') and lease_until > now()
-            group by concurrency_key),
-          due as (
+      // Leases are counted only for the candidates' keys: counting every leased key meant reading
+      // every active run (a journey's whole audience, sleeping or not) on every claim.
+      sql`with due as (
             select id, ready_at, concurrency_key, concurrency_limit from executor_runs
             where status in ('queued', 'waiting') and ready_at <= ${now} and (lease_until is null or lease_until < now())
             order by ready_at limit ${limit * 20}),
+          leased as (
+            select concurrency_key, count(*)::int as n from executor_runs
+            where lease_until > now() and status in ('queued', 'waiting')
+              and concurrency_key in (select concurrency_key from due where concurrency_key is not null)
+            group by concurrency_key),
           ranked as (
             select due.*, row_number() over (partition by concurrency_key order by ready_at, id) as rn from due)
           select ranked.id from ranked left join leased using (concurrency_key)

@@ -22,6 +22,7 @@ export function localExecutor(): TLocalExecutor {
     // With test hooks on, e2e moves time forward through /api/test/clock instead of waiting.
     clock: env.WAYMARK_TEST_HOOKS ? databaseClock : systemClock,
     serveHandler: registeredServeHandler,
+    slots: env.WAYMARK_EXECUTOR_SLOTS,
   });
   return holder[KEY];
 }

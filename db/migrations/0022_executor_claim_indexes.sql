@@ -1,0 +1,2 @@
+CREATE INDEX "executor_runs_due_idx" ON "executor_runs" USING btree ("ready_at") WHERE "executor_runs"."status" in ('queued', 'waiting');--> statement-breakpoint
+CREATE INDEX "executor_runs_leased_key_idx" ON "executor_runs" USING btree ("concurrency_key") WHERE "executor_runs"."lease_until" is not null;
