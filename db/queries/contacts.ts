@@ -1,7 +1,14 @@
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
-import { channelSubscriptions, contactAliases, contacts, events, pushTokens } from "@/db/schema";
+import {
+  channelSubscriptions,
+  contactAliases,
+  contactImportErrors,
+  contacts,
+  events,
+  pushTokens,
+} from "@/db/schema";
 
 export async function findContactByExternalId(
   workspaceId: string,
@@ -81,11 +88,33 @@ export async function loadContactDetails(
   };
 }
 
-/** Right to erasure: the contact and, through the foreign keys, every row about them. */
+/**
+ * Right to erasure: the contact and, through the foreign keys, every row about them; and the rows
+ * of the workspace's CSV imports that were rejected with one of the contact's identifiers in them
+ * (kept a week for the importer to read, but no foreign key points them at the contact). Files of
+ * imports are deleted when the import ends, so no finished upload holds them.
+ */
 export async function deleteContact(workspaceId: string, contactId: string, ex: Executor = db()) {
-  const rows = await ex
-    .delete(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)))
-    .returning({ id: contacts.id });
-  return rows.length === 1;
+  return ex.transaction(async (tx) => {
+    const rows = await tx
+      .delete(contacts)
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)))
+      .returning({ externalId: contacts.externalId, email: contacts.email, phone: contacts.phone });
+    const gone = rows[0];
+    if (!gone) return false;
+    const ids = [gone.externalId, gone.email, gone.phone].filter((v): v is string => !!v);
+    if (ids.length)
+      await tx.delete(contactImportErrors).where(
+        and(
+          eq(contactImportErrors.workspaceId, workspaceId),
+          // Values as the file had them: trimmed and compared without case (emails come either way).
+          sql`exists (select 1 from jsonb_array_elements_text(${contactImportErrors.values}) v
+                     where lower(trim(v)) in (${sql.join(
+                       ids.map((i) => sql`${i.toLowerCase()}`),
+                       sql`, `,
+                     )}))`,
+        ),
+      );
+    return true;
+  });
 }

@@ -306,4 +306,38 @@ describe("DELETE /api/v1/contacts/{userId}", () => {
       0,
     );
   });
+
+  it("erases the CSV rows rejected with the contact's email or id, and no one else's", async () => {
+    await post("identify", { userId: "ex-1", email: "Leaving@Example.com" });
+    const importWith = async (workspaceId: string, values: string[][]) => {
+      const [imp] = await rows<{ id: string }>(
+        sql`insert into contact_imports (workspace_id, file_name, file_bytes, delimiter, header, chunk_count, status)
+            values (${workspaceId}, 'people.csv', 10, ',', '["userId","email"]'::jsonb, 0, 'completed') returning id`,
+      );
+      for (const [i, v] of values.entries())
+        await rows(
+          sql`insert into contact_import_errors (import_id, workspace_id, row_number, columns, message, "values")
+              values (${imp!.id}, ${workspaceId}, ${i + 2}, '["email"]'::jsonb, 'bad', ${JSON.stringify(v)}::jsonb)`,
+        );
+      return imp!.id;
+    };
+    const mine = await importWith(a.workspace.id, [
+      ["", " leaving@example.com "],
+      ["ex-1", "not-an-email"],
+      ["someone-else", "other@example.com"],
+    ]);
+    const theirs = await importWith(b.workspace.id, [["ex-1", "leaving@example.com"]]);
+    expect(
+      (await callRoute(DELETE, { userId: "ex-1" }, { method: "DELETE", key: a.key })).status,
+    ).toBe(204);
+    const left = await rows<{ import_id: string; values: string[] }>(
+      sql`select import_id, "values" from contact_import_errors where import_id in (${mine}, ${theirs}) order by import_id, row_number`,
+    );
+    expect(left).toEqual(
+      [
+        { import_id: mine, values: ["someone-else", "other@example.com"] },
+        { import_id: theirs, values: ["ex-1", "leaving@example.com"] },
+      ].sort((x, y) => x.import_id.localeCompare(y.import_id)),
+    );
+  });
 });
