@@ -73,6 +73,19 @@ export async function updateOwnedJob(
   return rows.length === 1;
 }
 
+/**
+ * Hands an import that is making progress back to the queue at once (its step's time is up): the
+ * lease is released, and its attempts start over, since a pause is not a failure.
+ */
+export async function pauseJob(job: TJobRef, ex: Executor = db()): Promise<boolean> {
+  const rows = await ex
+    .update(contactImports)
+    .set({ leaseOwner: null, leaseExpiresAt: null, attempts: 0, updatedAt: sql`now()` })
+    .where(owned(job))
+    .returning({ id: contactImports.id });
+  return rows.length === 1;
+}
+
 /** Validation restarts from the top after a crash: it writes nothing but these rows. */
 export async function clearImportErrors(job: TJobRef, ex: Executor = db()) {
   await ex

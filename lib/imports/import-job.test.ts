@@ -221,6 +221,37 @@ describe("a structurally broken file", () => {
   }
 });
 
+describe("an import longer than one step", () => {
+  it("imports a batch per step when the step's time is up, hands the lease back, and ends as one run would", async () => {
+    const t = await makeTenant("Steps");
+    const id = await uploadAndStart(t, contactsCsv(3500, { 1500: "email" }));
+    const seen: { result: string; importedRows: number; leaseOwner: string | null }[] = [];
+    for (let step = 0; step < 10; step++) {
+      const job = await claimImportJob(`worker-${step % 2}`, LEASE_MS);
+      if (!job) break;
+      // No time at all: every step stops after its first batch commits.
+      const result = await runImportJob(job, `worker-${step % 2}`, LEASE_MS, 0);
+      const { importedRows, leaseOwner } = await state(t, id);
+      seen.push({ result, importedRows, leaseOwner });
+    }
+    expect(seen).toEqual([
+      { result: "paused", importedRows: 1000, leaseOwner: null },
+      { result: "paused", importedRows: 2000, leaseOwner: null },
+      { result: "paused", importedRows: 3000, leaseOwner: null },
+      { result: "completed", importedRows: 3499, leaseOwner: null },
+    ]);
+    // Pauses are not failures: the attempts count only the last claim.
+    expect(await state(t, id)).toMatchObject({
+      status: "completed",
+      processedRows: 3500,
+      failedRows: 1,
+      attempts: 1,
+    });
+    expect(await eventsOf(t, id)).toBe(3499);
+    expect(await contactsOf(t)).toBe(3499);
+  });
+});
+
 describe("a crash mid-import", () => {
   it("resumes from the cursor on another worker once the lease expires, storing nothing twice", async () => {
     const t = await makeTenant("Crash");

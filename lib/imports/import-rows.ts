@@ -14,12 +14,16 @@ import { yieldEvery } from "./yield-to-requests";
  * contacts are exactly what identify calls would make). After each batch the cursor moves to its
  * last row. A crash between a batch's commit and the cursor update re-runs that batch, which
  * stores nothing twice: every row's messageId is `import:<importId>:<row>`.
+ *
+ * Stops after the first batch that commits past `deadline` (epoch ms) and answers false: the
+ * cursor says where the next step starts. True once the whole file is in.
  */
 export async function importRows(
   job: TJobRef,
   imp: TContactImport,
   mapping: TMapping,
-): Promise<void> {
+  deadline = Infinity,
+): Promise<boolean> {
   if (!(await updateOwnedJob(job, { status: "importing" }))) throw new LeaseLostError(job.id);
   const at = imp.startedAt ?? imp.createdAt;
   const { cursorRow } = imp;
@@ -57,8 +61,15 @@ export async function importRows(
     });
     // The same check as phase 1 on the same input: rows it rejected are in the error report already.
     if (op && !problems.length) batch.push(op);
-    if (batch.length >= IMPORT_BATCH_ROWS) await flush();
+    if (batch.length >= IMPORT_BATCH_ROWS) {
+      await flush();
+      if (Date.now() >= deadline) {
+        await inFlight;
+        return false;
+      }
+    }
   }
   await flush();
   await inFlight;
+  return true;
 }

@@ -10,6 +10,12 @@ export const PREVIEW_ROWS = 20;
 export const IMPORT_BATCH_ROWS = 1000;
 /** How long a worker owns a job without renewing; a crashed process's job is resumed after this. */
 export const LEASE_MS = 30_000;
+/**
+ * One step of the contact-import job imports for about this long, then hands the import back with
+ * its cursor, and the next step (or another process) carries on: a step stays well inside the
+ * request time of a serverless host or Inngest Cloud, and other queued imports get their turn.
+ */
+export const IMPORT_STEP_BUDGET_MS = 20_000;
 /** A job that keeps failing (a bug, not a crash) stops after this many attempts. */
 export const MAX_ATTEMPTS = 5;
 /** Longest row (characters); longer means a quote was never closed. */

@@ -1,21 +1,29 @@
-import { finishJob, updateOwnedJob, type TJobRef } from "@/db/queries/contact-import-jobs";
+import {
+  finishJob,
+  pauseJob,
+  updateOwnedJob,
+  type TJobRef,
+} from "@/db/queries/contact-import-jobs";
 import type { TContactImport } from "@/db/schema";
 import { importRows } from "./import-rows";
 import { LeaseLostError } from "./lease-lost";
-import { LEASE_MS } from "./limits";
+import { IMPORT_STEP_BUDGET_MS, LEASE_MS } from "./limits";
 import { ZMapping } from "./mapping";
 import { validateFile } from "./validate-file";
 
 /**
- * Runs a claimed import to its end: validation (unless it already passed), then the import phase
- * from the cursor. Plain functions over the database, so a queue (Inngest) can call the same
- * steps later. Throws LeaseLostError if another worker took the job over.
+ * Runs a claimed import for about `budgetMs`: validation (unless it already passed; it is one
+ * pass, restarted from the top after a crash), then the import phase from the cursor until the
+ * file ends ("completed") or the budget is spent ("paused": the lease is handed back, and the next
+ * claim carries on from the cursor). Throws LeaseLostError if another worker took the job over.
  */
 export async function runImportJob(
   imp: TContactImport,
   owner: string,
   leaseMs = LEASE_MS,
-): Promise<void> {
+  budgetMs = IMPORT_STEP_BUDGET_MS,
+): Promise<"completed" | "paused" | "failed"> {
+  const deadline = Date.now() + budgetMs;
   const job: TJobRef = { id: imp.id, workspaceId: imp.workspaceId, owner, leaseMs };
   const mapping = ZMapping.parse(imp.mapping);
   let current = imp;
@@ -31,7 +39,7 @@ export async function runImportJob(
         ))
       )
         throw new LeaseLostError(job.id);
-      return;
+      return "failed";
     }
     const progress = {
       totalRows: checked.totalRows,
@@ -45,6 +53,10 @@ export async function runImportJob(
       throw new LeaseLostError(job.id);
     current = { ...imp, ...progress, status: "importing" };
   }
-  await importRows(job, current, mapping);
+  if (!(await importRows(job, current, mapping, deadline))) {
+    if (!(await pauseJob(job))) throw new LeaseLostError(job.id);
+    return "paused";
+  }
   if (!(await finishJob(job, { status: "completed" }))) throw new LeaseLostError(job.id);
+  return "completed";
 }

@@ -10,13 +10,15 @@ const TRIGGERS = [{ event: CONTACT_IMPORT_QUEUED }, { cron: "* * * * *" }];
  * Runs queued CSV imports (validation, then the import phase from its cursor; lib/imports). The
  * event makes a started import begin at once; the minute cron picks up retries after a backoff and
  * imports a crashed process left behind (their lease expires). Each step claims the oldest free
- * import, so the event's own import is not special: two at most run at once.
+ * import and works on it for IMPORT_STEP_BUDGET_MS at most, so the event's own import is not
+ * special, a long one is carried on by the next step, and two at most run at once.
  */
 export const contactImportJob: TJobDefinition = {
   id: "contact-import",
   triggers: TRIGGERS,
   payload: ZContactImportQueued.or(ZCronTimer),
-  summary: "Runs queued CSV imports, one step per import, sharing them through the import lease.",
+  summary:
+    "Runs queued CSV imports, a step per ~20 s of work, sharing them through the import lease.",
   define: (client) =>
     client.createFunction(
       { id: "contact-import", triggers: TRIGGERS, concurrency: { limit: 2 }, retries: 2 },
