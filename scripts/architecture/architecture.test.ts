@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { CRON_TIMER, EVENT_SCHEMAS } from "@/inngest/events";
 import { CRON_EVENT_NAME } from "@/lib/local-executor/fire-due-crons";
 import { codeViolations } from "./code-rules";
-import { formatViolation, layerViolations, queryConventionViolations } from "./layer-rules";
+import {
+  formatViolation,
+  layerViolations,
+  queryConventionViolations,
+  UNSCOPED_QUERIES,
+  workspaceScopeViolations,
+} from "./layer-rules";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const LAYERS = ["app", "components", "db", "inngest", "lib"];
@@ -39,6 +45,21 @@ describe("architecture: the layer rules hold in the code", () => {
       queryConventionViolations(f, readFileSync(path.join(root, f), "utf8")),
     );
     expect(found.map((v) => `${v.file}:${v.line} ${v.specifier}: ${v.rule}`)).toEqual([]);
+  });
+
+  it("scopes every query function by workspace, or names why not", () => {
+    const found = files.flatMap((f) =>
+      workspaceScopeViolations(f, readFileSync(path.join(root, f), "utf8")),
+    );
+    expect(found.map((v) => `${v.file}:${v.line} ${v.specifier}: ${v.rule}`)).toEqual([]);
+    // No stale excuses: each listed file exists, each listed function is exported by its file.
+    const stale = Object.keys(UNSCOPED_QUERIES).filter((key) => {
+      const [file, fn] = key.split("#") as [string, string | undefined];
+      if (!files.includes(file)) return true;
+      const src = readFileSync(path.join(root, file), "utf8");
+      return fn !== undefined && !new RegExp(`export (async )?function ${fn}\\b`).test(src);
+    });
+    expect(stale).toEqual([]);
   });
 
   it("keeps what is shared in one place, event names in the registry, and tests that can fail", () => {

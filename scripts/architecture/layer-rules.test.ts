@@ -4,6 +4,7 @@ import {
   importsOf,
   layerViolations,
   queryConventionViolations,
+  workspaceScopeViolations,
 } from "./layer-rules";
 
 // The architecture test is only as good as its reading of imports: each rule is shown to fail on a
@@ -100,5 +101,22 @@ describe("layer rules", () => {
     ]);
     expect(queryConventionViolations("db/queries/things.ts", last)).toEqual([]);
     expect(queryConventionViolations("lib/things/x.ts", first)).toEqual([]);
+  });
+
+  it("wants every query scoped by workspace, named AnyWorkspace, or listed with a reason", () => {
+    const file = "db/queries/things.ts";
+    const src = [
+      "export async function findThing(workspaceId: string, id: string, ex: Executor = db()) {}",
+      "export async function listThings(p: { workspaceId: string; q: string }, ex: Executor) {}",
+      "export async function insertThing(row: TThingInsert, ex: Executor = db()) {}",
+      "export async function sweepThingsAnyWorkspace(ex: Executor = db()) {}",
+      "export async function findThingById(id: string, ex: Executor = db()) {}",
+      "async function helper(id: string) {}",
+    ].join("\n");
+    expect(workspaceScopeViolations(file, src).map((v) => [v.line, v.specifier])).toEqual([
+      [5, "findThingById"],
+    ]);
+    expect(workspaceScopeViolations("db/queries/executor-runs.ts", src)).toEqual([]);
+    expect(workspaceScopeViolations("lib/things/x.ts", src)).toEqual([]);
   });
 });
