@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   channelMapViolations,
+  confirmDeleteViolations,
   eventNameViolations,
   graphTextSearchViolations,
   roleAlertViolations,
@@ -38,6 +39,16 @@ describe("code rules", () => {
     ]);
     expect(roleAlertViolations("components/x/form.tsx", '<p role="status">ok</p>;')).toEqual([]);
     expect(roleAlertViolations("components/ui/error-alert.tsx", src)).toEqual([]);
+  });
+
+  it("finds deletes sent without ConfirmDeleteButton", () => {
+    const src = 'const revoke = useApiMutation((id: string) => ({ url, method: "DELETE" }));';
+    expect(lines(confirmDeleteViolations("components/settings/invites-table.tsx", src))).toEqual([
+      '1 method: "DELETE"',
+    ]);
+    const put = 'useApiMutation(() => ({ url, method: "PUT", body }));';
+    expect(confirmDeleteViolations("components/settings/x.tsx", put)).toEqual([]);
+    expect(confirmDeleteViolations("components/ui/confirm-delete-button.tsx", src)).toEqual([]);
   });
 
   it("finds searches of JSON text for an id", () => {

@@ -27,10 +27,18 @@ export const EVENT_NAME_EXCEPTIONS: Record<string, string> = {
   "lib/local-executor/fire-due-crons.ts": "Inngest's own cron event, sent by the local executor",
 };
 
+/** Where the browser may send a DELETE other than through ConfirmDeleteButton, and why. */
+export const DELETE_HOMES: Record<string, string> = {
+  "components/ui/confirm-delete-button.tsx": "asks, sends, and reports above the table",
+  "components/settings/channels/provider-form.tsx": "asks in RemoveProviderDialog first",
+};
+
 const RULES = {
   channelMap:
     "a per-channel map of labels or icons lives in lib/channels/channel-meta.ts (icons: components/ui/channel-icon.tsx); use channelLabel / CHANNEL_META / ChannelIcon",
   roleAlert: 'role="alert" only through ErrorAlert (components/ui/error-alert.tsx)',
+  confirmDelete:
+    "a row's delete asks first and shows its outcome: ConfirmDeleteButton in a ListTable (components/ui)",
   graphText:
     "find references with the typed walk (lib/journeys/graph/graph-references.ts), not by searching JSON text",
   eventName: "event names come from inngest/events.ts (the one registry); import the constant",
@@ -101,6 +109,27 @@ export function roleAlertViolations(file: string, src: string): TViolation[] {
         : null;
     if (value === "alert")
       out.push({ file, line: lineOf(sf, n), specifier: 'role="alert"', rule: RULES.roleAlert });
+  });
+  return out;
+}
+
+/** A DELETE sent from the browser without ConfirmDeleteButton's question and error line. */
+export function confirmDeleteViolations(file: string, src: string): TViolation[] {
+  if (!file.startsWith("components/") || isTest(file) || file in DELETE_HOMES) return [];
+  const out: TViolation[] = [];
+  walk(file, src, (n, sf) => {
+    if (
+      ts.isPropertyAssignment(n) &&
+      n.name.getText(sf) === "method" &&
+      ts.isStringLiteralLike(n.initializer) &&
+      n.initializer.text.toUpperCase() === "DELETE"
+    )
+      out.push({
+        file,
+        line: lineOf(sf, n),
+        specifier: 'method: "DELETE"',
+        rule: RULES.confirmDelete,
+      });
   });
   return out;
 }
@@ -195,6 +224,7 @@ export function codeViolations(file: string, src: string, eventNames: readonly s
   return [
     ...channelMapViolations(file, src),
     ...roleAlertViolations(file, src),
+    ...confirmDeleteViolations(file, src),
     ...graphTextSearchViolations(file, src),
     ...eventNameViolations(file, src, eventNames),
     ...testHygieneViolations(file, src),
