@@ -60,6 +60,15 @@ describe("layer rules", () => {
       [],
     );
     expect(check("db/queries/things.ts", 'import { sql } from "drizzle-orm";')).toEqual([]);
+    expect(check("db/schema/things.ts", 'import { sql } from "drizzle-orm";')).toEqual([]);
+    // Elsewhere in db/: drivers and migrators only (db/index.ts, db/migrate.ts).
+    expect(check("db/retry.ts", 'import { sql } from "drizzle-orm";')).toHaveLength(1);
+    expect(check("db/index.ts", 'import { drizzle } from "drizzle-orm/node-postgres";')).toEqual(
+      [],
+    );
+    expect(
+      check("db/migrate.ts", 'import { migrate } from "drizzle-orm/pglite/migrator";'),
+    ).toEqual([]);
   });
 
   it("lib/ never imports inngest/, not even as a type", () => {
@@ -81,11 +90,14 @@ describe("layer rules", () => {
     ).toEqual([]);
   });
 
-  it("lets tests and testing/ helpers reach across layers", () => {
-    const src = 'import { eq } from "drizzle-orm";\nimport { s } from "@/inngest/emit-events";';
+  it("lets tests and testing/ helpers reach across layers, but not from lib/ into inngest/", () => {
+    const src = 'import { eq } from "drizzle-orm";\nimport { s } from "@/db/schema";';
     expect(check("lib/things/a.test.ts", src)).toEqual([]);
     expect(check("lib/things/testing/fixtures.ts", src)).toEqual([]);
     expect(check("lib/things/a.ts", src)).toHaveLength(2);
+    const executor = 'import { emitEvents } from "@/inngest/emit-events";';
+    expect(check("lib/things/a.test.ts", executor)).toHaveLength(1);
+    expect(check("lib/things/testing/fixtures.ts", executor)).toHaveLength(1);
   });
 
   it("wants the executor last in db/queries", () => {
