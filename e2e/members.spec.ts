@@ -104,6 +104,39 @@ test.describe("members and invites", () => {
     await guest.close();
   });
 
+  test("revoking an invite asks first, then its link stops working", async ({ page, browser }) => {
+    const email = uniqueEmail("revoked");
+    const res = await page.request.post("/api/w/demo/invites", {
+      data: { email, role: "marketer" },
+    });
+    expect(res.status()).toBe(201);
+    const { url } = await res.json();
+    await page.goto("/w/demo/settings/members");
+    const row = page.getByRole("row").filter({ hasText: email });
+    await expect(row).toContainText("pending");
+
+    // Declining the question sends nothing.
+    page.once("dialog", (d) => d.dismiss());
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await expect(row).toContainText("pending");
+
+    page.once("dialog", (d) => {
+      expect(d.message()).toBe(`Revoke the invite to ${email}? Its link stops working.`);
+      void d.accept();
+    });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await expect(row).toContainText("revoked");
+    await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+
+    const guest = await browser.newContext(signedOut);
+    const g = await guest.newPage();
+    await g.goto(url);
+    await expect(g.getByRole("main").getByRole("alert")).toHaveText(
+      "This invite was revoked. Ask an admin of the workspace for a new one.",
+    );
+    await guest.close();
+  });
+
   test("the last admin cannot demote themselves", async ({ page, request }) => {
     await page.goto("/w/demo/settings/members");
     await page.getByLabel("Role of admin@demo.waymark.dev").selectOption("analyst");

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TCampaignState } from "@/db/schema";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const ACTIONS: Record<TCampaignState, ("launch" | "pause" | "resume" | "cancel")[]> = {
   draft: ["launch"],
@@ -55,9 +56,9 @@ export function CampaignActions({
         ))}
       </div>
       {act.error ? (
-        <p role="alert" className="max-w-md text-right text-sm text-red-600">
+        <ErrorAlert className="max-w-md text-right">
           {Object.values(fields).join(" ") || act.error.message}
-        </p>
+        </ErrorAlert>
       ) : null}
     </div>
   );

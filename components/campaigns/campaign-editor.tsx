@@ -6,9 +6,10 @@ import { useDebounced } from "@/components/app/use-debounced";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
+import { CHANNEL_OPTIONS, channelLabel } from "@/lib/channels/channel-meta";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
-import { CHANNEL_LABEL } from "./campaign-labels";
 import { ScheduleFields, useScheduleState } from "./schedule-fields";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export type TEditorOptions = {
   segments: { id: string; name: string }[];
@@ -127,7 +128,7 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
                 );
               }}
             >
-              {Object.entries(CHANNEL_LABEL).map(([value, label]) => (
+              {CHANNEL_OPTIONS.map(({ value, label }) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
@@ -176,9 +177,7 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
         </Field>
         <ScheduleFields s={schedule} err={err} />
         {save.error && !Object.keys(fields).length ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {save.error.message}
-          </p>
+          <ErrorAlert variant="box">{save.error.message}</ErrorAlert>
         ) : null}
         <div className="flex gap-2 border-t border-slate-100 pt-5">
           <Button
@@ -207,7 +206,7 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
         ) : size.data ? (
           <dl className="space-y-2 text-sm">
             <Row label="In the audience" value={size.data.total} testId="audience-total" />
-            <Row label={`Reachable by ${CHANNEL_LABEL[channel]}`} value={size.data.reachable} />
+            <Row label={`Reachable by ${channelLabel(channel)}`} value={size.data.reachable} />
             <Row
               label="Will receive it"
               value={size.data.expectedRecipients}

@@ -37,12 +37,3 @@ export const DELIVERY_LABEL: Record<TCampaignDeliveryStatus, string> = {
   expired: "Skipped: expired",
   cancelled: "Skipped: cancelled",
 };
-
-export const CHANNEL_LABEL: Record<string, string> = {
-  email: "Email",
-  sms: "SMS",
-  push: "Push",
-  voice: "Voice",
-  in_app: "In-app",
-  webhook: "Webhook",
-};

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TCampaignState } from "@/db/schema";
+import { channelLabel } from "@/lib/channels/channel-meta";
 import { formatDateTime } from "@/lib/format/dates";
-import { CHANNEL_LABEL, STATE_LABEL, STATE_TONE } from "./campaign-labels";
+import { STATE_LABEL, STATE_TONE } from "./campaign-labels";
 
 export type TCampaignRow = {
   id: string;
@@ -57,7 +58,7 @@ export function CampaignsTable({
                 {c.name}
               </Link>
             </Td>
-            <Td>{CHANNEL_LABEL[c.channel] ?? c.channel}</Td>
+            <Td>{channelLabel(c.channel)}</Td>
             <Td>{c.audienceKind === "everyone" ? "Everyone" : (c.segmentName ?? "—")}</Td>
             <Td>
               <Badge tone={STATE_TONE[c.state]}>{STATE_LABEL[c.state]}</Badge>

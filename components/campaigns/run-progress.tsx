@@ -6,6 +6,7 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import type { TRunProgress } from "@/db/queries/campaign-runs";
 import type { TCampaignDeliveryStatus, TCampaignRunStatus } from "@/db/schema";
 import { DELIVERY_LABEL, STATE_LABEL } from "./campaign-labels";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type TRunView = {
   run: {
@@ -85,11 +86,7 @@ export function RunProgress({ slug, initial }: { slug: string; initial: TRunView
           style={{ width: `${skippedPct}%` }}
         />
       </div>
-      {run.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {run.error}
-        </p>
-      ) : null}
+      <ErrorAlert className="text-red-700">{run.error}</ErrorAlert>
       <dl className="grid grid-cols-2 gap-x-8 gap-y-2 text-sm sm:grid-cols-3">
         {(["queued", "sent", "failed", "holdout", ...SKIPS] as const).map((s) => (
           <div

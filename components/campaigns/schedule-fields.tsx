@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 type TWhen = "now" | "at" | "local_time" | "recurring";
@@ -170,11 +171,9 @@ export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => stri
                   </label>
                 ))}
               </div>
-              {r("weekdays") ? (
-                <p role="alert" className="mt-1 text-xs text-red-600">
-                  {r("weekdays")}
-                </p>
-              ) : null}
+              <ErrorAlert variant="field" className="mt-1">
+                {r("weekdays")}
+              </ErrorAlert>
             </fieldset>
           ) : null}
           {s.frequency === "monthly" ? (

@@ -1,7 +1,7 @@
 "use client";
 import { Search, X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useUrlForm } from "@/components/app/use-url-form";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import {
@@ -43,20 +43,12 @@ export function ContactSearchForm({
   params: TContactListParams;
 }) {
   const router = useRouter();
-  const urlKey = JSON.stringify(stateOf(params));
-  const [form, setForm] = useState(() => stateOf(params));
-  const [seenKey, setSeenKey] = useState(urlKey);
-  const [pushedKey, setPushedKey] = useState<string | null>(null);
-  if (urlKey !== seenKey) {
-    setSeenKey(urlKey);
-    if (urlKey !== pushedKey) setForm(stateOf(params));
-    setPushedKey(null);
-  }
+  const [form, setForm, expectUrl] = useUrlForm(stateOf(params));
 
   const apply = (next: TFormState) => {
     setForm(next);
     const p = paramsOf(next);
-    setPushedKey(JSON.stringify(stateOf(p)));
+    expectUrl(stateOf(p));
     router.push(`${basePath}${contactListQuery(p)}`);
   };
 

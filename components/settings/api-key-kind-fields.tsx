@@ -6,6 +6,7 @@ import {
   type TApiKeyKind,
   type TApiKeyScope,
 } from "@/lib/api-keys/key-scopes";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const KINDS: { kind: TApiKeyKind; label: string; hint: string }[] = [
   {
@@ -86,11 +87,9 @@ export function ApiKeyKindFields({
               </label>
             ))}
           </div>
-          {scopesError ? (
-            <p id="key-scopes-error" role="alert" className="mt-1 text-sm text-red-600">
-              {scopesError}
-            </p>
-          ) : null}
+          <ErrorAlert id="key-scopes-error" className="mt-1">
+            {scopesError}
+          </ErrorAlert>
         </fieldset>
       ) : null}
     </>

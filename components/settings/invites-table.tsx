@@ -1,8 +1,9 @@
 "use client";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
-import { useApiMutation } from "@/components/app/use-api-mutation";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { ListTable } from "@/components/ui/list-table";
+import { Td } from "@/components/ui/table";
 import type { TInviteStatus } from "@/lib/members/schemas";
 
 type Invite = {
@@ -15,47 +16,33 @@ type Invite = {
 };
 const TONE = { pending: "amber", accepted: "green", expired: "neutral", revoked: "red" } as const;
 
+/** Invites of the workspace; a pending one can be revoked (asked first, the outcome above the table). */
 export function InvitesTable({ slug, invites }: { slug: string; invites: Invite[] }) {
-  const revoke = useApiMutation((id: string) => ({
-    url: `/api/w/${slug}/invites/${id}`,
-    method: "DELETE",
-  }));
+  const [revokeError, setRevokeError] = useState<string | null>(null);
   return (
-    <Table>
-      <thead>
-        <tr>
-          <Th>Email</Th>
-          <Th>Role</Th>
-          <Th>Status</Th>
-          <Th>Expires</Th>
-          <Th className="text-right">Actions</Th>
+    <ListTable columns={["Email", "Role", "Status", "Expires"]} actions error={revokeError}>
+      {invites.map((i) => (
+        <tr key={i.id}>
+          <Td>{i.email}</Td>
+          <Td className="capitalize">{i.role}</Td>
+          <Td>
+            <Badge tone={TONE[i.status]}>{i.status}</Badge>
+          </Td>
+          <Td className="text-slate-600">{new Date(i.expiresAt).toLocaleDateString()}</Td>
+          <Td className="text-right">
+            {i.status === "pending" ? (
+              <ConfirmDeleteButton
+                request={{ url: `/api/w/${slug}/invites/${i.id}` }}
+                question={`Revoke the invite to ${i.email}? Its link stops working.`}
+                onResult={setRevokeError}
+                danger={false}
+              >
+                Revoke
+              </ConfirmDeleteButton>
+            ) : null}
+          </Td>
         </tr>
-      </thead>
-      <tbody>
-        {invites.map((i) => (
-          <tr key={i.id}>
-            <Td>{i.email}</Td>
-            <Td className="capitalize">{i.role}</Td>
-            <Td>
-              <Badge tone={TONE[i.status]}>{i.status}</Badge>
-            </Td>
-            <Td className="text-slate-600">{new Date(i.expiresAt).toLocaleDateString()}</Td>
-            <Td className="text-right">
-              {i.status === "pending" ? (
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  onClick={() => revoke.mutate(i.id)}
-                  disabled={revoke.isPending}
-                  data-mutates
-                >
-                  Revoke
-                </Button>
-              ) : null}
-            </Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+      ))}
+    </ListTable>
   );
 }

@@ -1,5 +1,6 @@
 import { Check, CloudOff, Loader2 } from "lucide-react";
 import type { TSaveStatus } from "./use-template-draft";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function SaveStatus({ status, error }: { status: TSaveStatus; error?: string }) {
   const base = "inline-flex items-center gap-1 text-xs";
@@ -17,9 +18,9 @@ export function SaveStatus({ status, error }: { status: TSaveStatus; error?: str
     );
   if (status === "error")
     return (
-      <span className={`${base} text-red-600`} role="alert" title={error}>
+      <ErrorAlert as="span" variant="field" className={base} title={error}>
         <CloudOff className="size-3.5" aria-hidden /> Not saved{error ? `: ${error}` : ""}
-      </span>
+      </ErrorAlert>
     );
   return (
     <span className={`${base} text-emerald-700`} role="status">

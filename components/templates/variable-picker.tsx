@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ALWAYS_KNOWN_VARIABLES } from "@/lib/templates/known-variables";
 import { useEditor } from "./editor-context";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** What the picker offers: concrete paths only (no `*` patterns), the workspace's attributes first. */
 export function pickableVariables(attributes: string[]): { group: string; name: string }[] {
@@ -64,9 +65,9 @@ export function VariablePicker() {
             className="mb-2 h-8"
           />
           {missed ? (
-            <p role="alert" className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800">
+            <ErrorAlert variant="warning" className="mb-2">
               Click into a text field first, then pick a variable.
-            </p>
+            </ErrorAlert>
           ) : null}
           <div className="max-h-72 overflow-y-auto" role="listbox" aria-label="Variables">
             {groups.map((g) => (

@@ -8,11 +8,13 @@ const VARIANTS = {
   text: "text-sm text-red-600",
   /** Under one field or condition. */
   field: "text-xs text-red-600",
+  /** Not a failure, but something the user must do before going on ("click into a field first"). */
+  warning: "rounded bg-amber-50 px-2 py-1 text-xs text-amber-800",
 } as const;
 
 /**
  * The one way an error is shown: announced by screen readers (`role="alert"`) and drawn in one of
- * three sizes. Renders nothing when there is nothing to say, so callers pass the message as it is.
+ * three sizes (or as a warning). Renders nothing when there is nothing to say, so callers pass the message as it is.
  */
 export function ErrorAlert({
   children,
@@ -22,7 +24,7 @@ export function ErrorAlert({
   ...rest
 }: Omit<React.HTMLAttributes<HTMLElement>, "role"> & {
   variant?: keyof typeof VARIANTS;
-  as?: "p" | "span" | "li" | "div";
+  as?: "p" | "span" | "li" | "div" | "ul";
   "data-testid"?: string;
 }) {
   if (children === null || children === undefined || children === false || children === "")

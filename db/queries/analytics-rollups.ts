@@ -54,7 +54,10 @@ export async function settledMaxEventId(): Promise<number> {
  * that has an event in that id range had an event (a late first open can move the day a message
  * counts as opened).
  */
-export async function markMessageDays(ids: { after: number; upTo: number }, ex: Executor) {
+export async function markMessageDaysAnyWorkspace(
+  ids: { after: number; upTo: number },
+  ex: Executor,
+) {
   await ex.execute(
     sql`create temp table _msg_days (workspace_id uuid, day date, primary key (workspace_id, day)) on commit drop`,
   );
@@ -71,7 +74,7 @@ export async function markMessageDays(ids: { after: number; upTo: number }, ex: 
 }
 
 /** Recomputes the marked buckets: each message once per event type, on its first such event's day. */
-export async function recomputeMessageDays(ex: Executor) {
+export async function recomputeMessageDaysAnyWorkspace(ex: Executor) {
   await ex.execute(
     sql`delete from message_daily_rollup r using _msg_days d where r.workspace_id = d.workspace_id and r.day = d.day`,
   );
@@ -108,7 +111,11 @@ export async function recomputeMessageDays(ex: Executor) {
  * day when null. Node buckets also include the passing days of entries that exited in the window,
  * since an entry's conversion is only known when it exits.
  */
-export async function recomputeJourneyDays(trailingDays: number | null, now: Date, ex: Executor) {
+export async function recomputeJourneyDaysAnyWorkspace(
+  trailingDays: number | null,
+  now: Date,
+  ex: Executor,
+) {
   const cutoff =
     trailingDays === null
       ? sql`date '1970-01-01'`
@@ -151,7 +158,7 @@ export async function recomputeJourneyDays(trailingDays: number | null, now: Dat
 }
 
 /** The full rebuild in one pass: every message's first event of each type, bucketed and counted. */
-export async function recomputeAllMessageDays(ex: Executor) {
+export async function recomputeAllMessageDaysAnyWorkspace(ex: Executor) {
   // One big aggregation: sort in memory rather than in many spill files (for this transaction only).
   await ex.execute(sql`set local work_mem = '128MB'`);
   await ex.execute(sql`
@@ -165,11 +172,11 @@ export async function recomputeAllMessageDays(ex: Executor) {
 }
 
 /** Replaces every rollup row (the on-demand full rebuild). */
-export async function truncateMessageRollup(ex: Executor) {
+export async function truncateMessageRollupAnyWorkspace(ex: Executor) {
   await ex.execute(sql`delete from message_daily_rollup where true`);
 }
 
-export async function listWorkspaceZones(ex: Executor) {
+export async function listZonesAnyWorkspace(ex: Executor) {
   return executeRows<{ id: string; timezone: string }>(
     sql`select id, timezone from workspaces`,
     ex,

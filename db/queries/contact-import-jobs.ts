@@ -21,7 +21,7 @@ const ACTIVE = ["queued", "validating", "importing"] as const;
  * stopped). `FOR UPDATE SKIP LOCKED` keeps two processes claiming at the same moment from taking
  * the same one; the lease keeps it theirs while they work.
  */
-export async function claimImportJob(
+export async function claimImportJobAnyWorkspace(
   owner: string,
   leaseMs: number,
   ex: Executor = db(),
@@ -152,7 +152,7 @@ export async function releaseJob(
  * Drafts nobody started within `maxAgeMs` are discarded and their file dropped. Maintenance
  * across workspaces, like the claim.
  */
-export async function discardStaleDrafts(maxAgeMs: number, ex: Executor = db()) {
+export async function discardStaleDraftsAnyWorkspace(maxAgeMs: number, ex: Executor = db()) {
   const stale = await ex
     .update(contactImports)
     .set({ status: "discarded", updatedAt: sql`now()` })

@@ -1,16 +1,16 @@
 import { db } from "@/db";
 import { listSegmentRefs } from "@/db/queries/segments";
 import {
-  listWorkspaceZones,
+  listZonesAnyWorkspace,
   lockRefreshState,
-  markMessageDays,
-  recomputeAllMessageDays,
-  recomputeJourneyDays,
-  recomputeMessageDays,
+  markMessageDaysAnyWorkspace,
+  recomputeAllMessageDaysAnyWorkspace,
+  recomputeJourneyDaysAnyWorkspace,
+  recomputeMessageDaysAnyWorkspace,
   saveRefreshState,
   segmentSnapshotTakenAt,
   settledMaxEventId,
-  truncateMessageRollup,
+  truncateMessageRollupAnyWorkspace,
   upsertSegmentSnapshots,
 } from "@/db/queries/analytics-rollups";
 import { segmentSizes } from "@/lib/segments/segment-sizes";
@@ -60,17 +60,19 @@ export async function refreshRollups(
     const full = opts.full || state.neverRefreshed;
     let messageDays = 0;
     if (full) {
-      await truncateMessageRollup(tx);
-      await timed("rebuild all message days", () => recomputeAllMessageDays(tx));
+      await truncateMessageRollupAnyWorkspace(tx);
+      await timed("rebuild all message days", () => recomputeAllMessageDaysAnyWorkspace(tx));
     } else if (upTo > state.safeId) {
       messageDays = await timed("mark touched days", () =>
-        markMessageDays({ after: state.safeId, upTo }, tx),
+        markMessageDaysAnyWorkspace({ after: state.safeId, upTo }, tx),
       );
       if (messageDays)
-        await timed(`recompute ${messageDays} message days`, () => recomputeMessageDays(tx));
+        await timed(`recompute ${messageDays} message days`, () =>
+          recomputeMessageDaysAnyWorkspace(tx),
+        );
     }
     await timed("journey days", () =>
-      recomputeJourneyDays(full ? null : JOURNEY_TRAILING_DAYS, now, tx),
+      recomputeJourneyDaysAnyWorkspace(full ? null : JOURNEY_TRAILING_DAYS, now, tx),
     );
     // Never backwards: a concurrent refresh may have settled further while this one waited.
     await saveRefreshState(SOURCE, Math.max(state.safeId, upTo), tx);
@@ -86,7 +88,7 @@ export async function snapshotSegmentSizes(
 ) {
   const now = opts.now ?? new Date();
   let n = 0;
-  for (const ws of await listWorkspaceZones(db())) {
+  for (const ws of await listZonesAnyWorkspace(db())) {
     if (opts.workspaceId && ws.id !== opts.workspaceId) continue;
     const day = todayIn(ws.timezone, now);
     const taken = await segmentSnapshotTakenAt(ws.id, day, db());

@@ -3,6 +3,7 @@ import {
   CHANNEL_OPTIONS,
   channelInSentence,
   channelLabel,
+  channelMessageName,
   subscriptionChannelLabel,
 } from "./channel-meta";
 import { SEND_CHANNELS } from "./types";
@@ -25,6 +26,18 @@ describe("channel names", () => {
     expect(channelInSentence("in_app")).toBe("in-app");
     expect(channelLabel("carrier_pigeon")).toBe("carrier_pigeon");
     expect(channelLabel("toString")).toBe("toString");
+  });
+
+  it("names one message of a channel at the start of a name (a send step's default name)", () => {
+    expect(SEND_CHANNELS.map(channelMessageName)).toEqual([
+      "Email",
+      "SMS",
+      "Push",
+      "Voice call",
+      "In-app message",
+      "Webhook message",
+    ]);
+    expect(channelMessageName("carrier_pigeon")).toBe("");
   });
 
   it("names the opt-out channel `all` in both positions", () => {

@@ -9,11 +9,14 @@ export type TChannelMeta = {
   noun: string;
   /** One line under the channel in the new-template picker. */
   hint: string;
+  /** What a contact needs to be reached on it ("phone number"); null: the workspace's endpoint. */
+  address: string | null;
 };
 
 /**
  * How every page and message names a channel (the icons are in components/ui/channel-icon.tsx).
- * Contact event names ("Voice Call Opened") are data, not labels: see lib/messaging/message-event-names.ts.
+ * Contact event names ("Voice Call Opened") are data, not labels: see
+ * lib/messages/engagement/message-event-names.ts.
  */
 export const CHANNEL_META: Record<TSendChannel, TChannelMeta> = {
   email: {
@@ -21,36 +24,42 @@ export const CHANNEL_META: Record<TSendChannel, TChannelMeta> = {
     inSentence: "email",
     noun: "email",
     hint: "Blocks, theme, subject and preheader",
+    address: "email address",
   },
   sms: {
     label: "SMS",
     inSentence: "SMS",
     noun: "SMS",
     hint: "Text message with a segment counter",
+    address: "phone number",
   },
   push: {
     label: "Push",
     inSentence: "push",
     noun: "push",
     hint: "Mobile notification with data and deep link",
+    address: "push token",
   },
   voice: {
     label: "Voice",
     inSentence: "voice",
     noun: "voice call",
     hint: "Text or SSML read out on a call",
+    address: "phone number",
   },
   in_app: {
     label: "In-app",
     inSentence: "in-app",
     noun: "in-app message",
     hint: "Card shown by the embed script",
+    address: "user id",
   },
   webhook: {
     label: "Webhook",
     inSentence: "webhook",
     noun: "webhook message",
     hint: "JSON body posted to your endpoint",
+    address: null,
   },
 };
 
@@ -60,6 +69,16 @@ const metaOf = (c: string): TChannelMeta | undefined =>
 /** A channel's label; anything else (an old or unknown value) shows as it is. */
 export const channelLabel = (c: string) => metaOf(c)?.label ?? c;
 export const channelInSentence = (c: string) => metaOf(c)?.inSentence ?? c;
+/** What a contact lacks to be reachable on a channel ("no phone number"). */
+export const channelMissingAddress = (c: string) => {
+  const address = metaOf(c)?.address;
+  return address ? `no ${address}` : "not reachable";
+};
+/** One message of the channel, as a name ("Voice call", "SMS"); empty for an unknown channel. */
+export function channelMessageName(c: string): string {
+  const noun = metaOf(c)?.noun ?? "";
+  return noun.charAt(0).toUpperCase() + noun.slice(1);
+}
 
 /**
  * Opt-in and opt-out channels add `all` (every channel at once); `inSentence` for mid-sentence use:

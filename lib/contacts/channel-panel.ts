@@ -1,7 +1,7 @@
 import type { loadContactDetails } from "@/db/queries/contacts";
 import type { TContact } from "@/db/schema";
 import { formatDateTime } from "@/lib/format/dates";
-import { subscriptionChannelLabel } from "@/lib/channels/channel-meta";
+import { channelMissingAddress, subscriptionChannelLabel } from "@/lib/channels/channel-meta";
 import { sourceLabel, type TSubscriptionChannel } from "./channel-labels";
 import { channelStates } from "./contact-profile";
 
@@ -16,14 +16,6 @@ type TRow = {
   unreachableReason: string | null;
   status: "subscribed" | "unsubscribed";
   lastChange: string;
-};
-
-const UNREACHABLE: Record<string, string> = {
-  email: "no email address",
-  sms: "no phone number",
-  voice: "no phone number",
-  push: "no push token",
-  in_app: "no user id",
 };
 
 /**
@@ -55,7 +47,7 @@ export function channelPanel(
     return {
       channel: c.channel,
       label: subscriptionChannelLabel(c.channel),
-      unreachableReason: c.reachable ? null : (UNREACHABLE[c.channel] ?? "not reachable"),
+      unreachableReason: c.reachable ? null : channelMissingAddress(c.channel),
       status: mine?.status ?? "subscribed",
       lastChange: changeText(mine, "No choice recorded: subscribed by default"),
     };

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { claimImportJob, updateOwnedJob } from "@/db/queries/contact-import-jobs";
+import { claimImportJobAnyWorkspace, updateOwnedJob } from "@/db/queries/contact-import-jobs";
 import { insertImportWithChunks } from "@/db/queries/contact-imports";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
@@ -264,7 +264,7 @@ describe("a crash mid-import", () => {
       if (++calls === 2) throw new Error("simulated crash");
       return statuses;
     });
-    const job = (await claimImportJob("worker-a", LEASE_MS))!;
+    const job = (await claimImportJobAnyWorkspace("worker-a", LEASE_MS))!;
     await expect(runImportJob(job, "worker-a")).rejects.toThrow("simulated crash");
     vi.mocked(ingest).mockImplementation(real);
 
@@ -274,7 +274,7 @@ describe("a crash mid-import", () => {
       leaseOwner: "worker-a",
     });
     expect(await eventsOf(t, id)).toBe(2000);
-    expect(await claimImportJob("worker-b", LEASE_MS)).toBeNull();
+    expect(await claimImportJobAnyWorkspace("worker-b", LEASE_MS)).toBeNull();
 
     await queryRows(
       sql`update contact_imports set lease_expires_at = now() - interval '1 second' where id = ${id}`,
@@ -301,11 +301,11 @@ describe("a crash mid-import", () => {
   it("stops a worker whose lease was taken over before it writes again", async () => {
     const t = await makeTenant("Lease");
     const id = await uploadAndStart(t, contactsCsv(50));
-    const a = (await claimImportJob("worker-a", LEASE_MS))!;
+    const a = (await claimImportJobAnyWorkspace("worker-a", LEASE_MS))!;
     await queryRows(
       sql`update contact_imports set lease_expires_at = now() - interval '1 second' where id = ${id}`,
     );
-    const b = (await claimImportJob("worker-b", LEASE_MS))!;
+    const b = (await claimImportJobAnyWorkspace("worker-b", LEASE_MS))!;
     expect(b.id).toBe(id);
     expect(
       await updateOwnedJob(
@@ -322,9 +322,9 @@ describe("a crash mid-import", () => {
     const t = await makeTenant("Race");
     const id = await uploadAndStart(t, contactsCsv(5));
     const claims = await Promise.all([
-      claimImportJob("w1", LEASE_MS),
-      claimImportJob("w2", LEASE_MS),
-      claimImportJob("w3", LEASE_MS),
+      claimImportJobAnyWorkspace("w1", LEASE_MS),
+      claimImportJobAnyWorkspace("w2", LEASE_MS),
+      claimImportJobAnyWorkspace("w3", LEASE_MS),
     ]);
     expect(claims.filter(Boolean).map((c) => c!.id)).toEqual([id]);
     await queryRows(sql`update contact_imports set lease_expires_at = null where id = ${id}`);

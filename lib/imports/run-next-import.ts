@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import {
-  claimImportJob,
-  discardStaleDrafts,
+  claimImportJobAnyWorkspace,
+  discardStaleDraftsAnyWorkspace,
   finishJob,
   releaseJob,
 } from "@/db/queries/contact-import-jobs";
@@ -50,7 +50,7 @@ async function runClaimed(job: TContactImport, owner: string) {
  */
 export async function runNextImport(): Promise<string | null> {
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const job = await claimImportJob(owner, LEASE_MS);
+  const job = await claimImportJobAnyWorkspace(owner, LEASE_MS);
   if (!job) return null;
   await runClaimed(job, owner);
   return job.id;
@@ -58,5 +58,5 @@ export async function runNextImport(): Promise<string | null> {
 
 /** Drafts nobody started within a day are discarded with their file (an hourly job). */
 export async function discardStaleImportDrafts(): Promise<void> {
-  await discardStaleDrafts(DRAFT_MAX_AGE_MS);
+  await discardStaleDraftsAnyWorkspace(DRAFT_MAX_AGE_MS);
 }

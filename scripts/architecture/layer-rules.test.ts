@@ -4,6 +4,7 @@ import {
   importsOf,
   layerViolations,
   queryConventionViolations,
+  workspaceScopeViolations,
 } from "./layer-rules";
 
 // The architecture test is only as good as its reading of imports: each rule is shown to fail on a
@@ -59,6 +60,15 @@ describe("layer rules", () => {
       [],
     );
     expect(check("db/queries/things.ts", 'import { sql } from "drizzle-orm";')).toEqual([]);
+    expect(check("db/schema/things.ts", 'import { sql } from "drizzle-orm";')).toEqual([]);
+    // Elsewhere in db/: drivers and migrators only (db/index.ts, db/migrate.ts).
+    expect(check("db/retry.ts", 'import { sql } from "drizzle-orm";')).toHaveLength(1);
+    expect(check("db/index.ts", 'import { drizzle } from "drizzle-orm/node-postgres";')).toEqual(
+      [],
+    );
+    expect(
+      check("db/migrate.ts", 'import { migrate } from "drizzle-orm/pglite/migrator";'),
+    ).toEqual([]);
   });
 
   it("lib/ never imports inngest/, not even as a type", () => {
@@ -80,11 +90,14 @@ describe("layer rules", () => {
     ).toEqual([]);
   });
 
-  it("lets tests and testing/ helpers reach across layers", () => {
-    const src = 'import { eq } from "drizzle-orm";\nimport { s } from "@/inngest/emit-events";';
+  it("lets tests and testing/ helpers reach across layers, but not from lib/ into inngest/", () => {
+    const src = 'import { eq } from "drizzle-orm";\nimport { s } from "@/db/schema";';
     expect(check("lib/things/a.test.ts", src)).toEqual([]);
     expect(check("lib/things/testing/fixtures.ts", src)).toEqual([]);
     expect(check("lib/things/a.ts", src)).toHaveLength(2);
+    const executor = 'import { emitEvents } from "@/inngest/emit-events";';
+    expect(check("lib/things/a.test.ts", executor)).toHaveLength(1);
+    expect(check("lib/things/testing/fixtures.ts", executor)).toHaveLength(1);
   });
 
   it("wants the executor last in db/queries", () => {
@@ -100,5 +113,22 @@ describe("layer rules", () => {
     ]);
     expect(queryConventionViolations("db/queries/things.ts", last)).toEqual([]);
     expect(queryConventionViolations("lib/things/x.ts", first)).toEqual([]);
+  });
+
+  it("wants every query scoped by workspace, named AnyWorkspace, or listed with a reason", () => {
+    const file = "db/queries/things.ts";
+    const src = [
+      "export async function findThing(workspaceId: string, id: string, ex: Executor = db()) {}",
+      "export async function listThings(p: { workspaceId: string; q: string }, ex: Executor) {}",
+      "export async function insertThing(row: TThingInsert, ex: Executor = db()) {}",
+      "export async function sweepThingsAnyWorkspace(ex: Executor = db()) {}",
+      "export async function findThingById(id: string, ex: Executor = db()) {}",
+      "async function helper(id: string) {}",
+    ].join("\n");
+    expect(workspaceScopeViolations(file, src).map((v) => [v.line, v.specifier])).toEqual([
+      [5, "findThingById"],
+    ]);
+    expect(workspaceScopeViolations("db/queries/executor-runs.ts", src)).toEqual([]);
+    expect(workspaceScopeViolations("lib/things/x.ts", src)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { useNodeDecoration } from "./canvas-decorations";
 import { useCanvasContext } from "./canvas-context";
 import { NODE_KIND_META } from "./node-kinds";
 import { NodeStatsBadges } from "./node-stats-badges";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /**
  * One step on the canvas. Memoised and fed only its own props and decoration, so dragging one
@@ -83,9 +84,9 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
       </div>
       {deco.stats ? <NodeStatsBadges stats={deco.stats} /> : null}
       {nodeErrors.length ? (
-        <p
-          className="mx-3 mb-2 rounded-md bg-red-50 px-2 py-1 text-xs text-red-700"
-          role="alert"
+        <ErrorAlert
+          variant="field"
+          className="mx-3 mb-2 rounded-md bg-red-50 px-2 py-1 text-red-700"
           data-testid="node-error"
         >
           {describeErrorPath(nodeErrors[0]!.path)
@@ -93,7 +94,7 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
             : ""}
           {nodeErrors[0]!.message}
           {nodeErrors.length > 1 ? ` (+${nodeErrors.length - 1} more)` : ""}
-        </p>
+        </ErrorAlert>
       ) : null}
       {handles.length > 1 || (handles[0] && handles[0].label) ? (
         <div className="flex border-t border-slate-100 px-1 pt-1 pb-2">

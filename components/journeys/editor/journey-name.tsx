@@ -2,6 +2,7 @@
 import { Pencil } from "lucide-react";
 import { useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Props = {
   name: string;
@@ -109,15 +110,13 @@ export function JourneyName({ name, editable, onRename }: Props) {
           if (!cancelled.current && !saving && !error) void save();
         }}
       />
-      {error ? (
-        <p
-          id="journey-name-error"
-          role="alert"
-          className="absolute top-full left-0 z-20 mt-1 w-80 rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-700 shadow-sm"
-        >
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert
+        id="journey-name-error"
+        variant="field"
+        className="absolute top-full left-0 z-20 mt-1 w-80 rounded-md border border-red-200 bg-red-50 px-2 py-1 text-red-700 shadow-sm"
+      >
+        {error}
+      </ErrorAlert>
     </div>
   );
 }

@@ -1,17 +1,19 @@
 import { Check, CloudOff, Loader2 } from "lucide-react";
 import type { TSaveState } from "./use-autosave";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function SaveIndicator({ state, error }: { state: TSaveState; error: string | null }) {
   if (state === "error")
     return (
-      <span
-        className="flex items-center gap-1 text-xs text-red-600"
-        role="alert"
+      <ErrorAlert
+        as="span"
+        variant="field"
+        className="flex items-center gap-1"
         data-testid="save-state"
         title={error ?? undefined}
       >
         <CloudOff className="size-3.5" /> Not saved{error ? `: ${error}` : ""}
-      </span>
+      </ErrorAlert>
     );
   if (state === "saved")
     return (

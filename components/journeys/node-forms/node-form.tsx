@@ -18,6 +18,7 @@ import { useNodeDecoration } from "../canvas/canvas-decorations";
 import { useCanvasContext } from "../canvas/canvas-context";
 import type { TEditorOptions, TFormProps } from "../editor/editor-options";
 import { NODE_KIND_META } from "../canvas/node-kinds";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const FORMS: Record<TNodeKind, ComponentType<TFormProps> | null> = {
   trigger: TriggerForm,
@@ -76,15 +77,16 @@ export function NodeForm({
         ) : null}
       </div>
       {errors.length ? (
-        <ul
-          className="space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-700"
-          role="alert"
+        <ErrorAlert
+          as="ul"
+          variant="field"
+          className="space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-red-700"
         >
           {errors.map((e, i) => {
             const where = describeErrorPath(e.path);
             return <li key={i}>{where ? `${where}: ${e.message}` : e.message}</li>;
           })}
-        </ul>
+        </ErrorAlert>
       ) : null}
       {/* The name dashboards, the message log and runs show; empty means "what it does". */}
       <TextField

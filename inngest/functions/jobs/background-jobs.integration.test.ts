@@ -61,8 +61,7 @@ describe("the background job registry", () => {
     const synced = await executors[0]!.sync();
     for (const job of BACKGROUND_JOBS) {
       const fn = synced.find((f) => f.id === `test-app-${job.id}`);
-      expect(fn, job.id).toBeDefined();
-      expect(fn!.config.triggers).toEqual(job.triggers);
+      expect(fn?.config.triggers, job.id).toEqual(job.triggers);
       for (const t of job.triggers)
         if ("event" in t) expect(Object.keys(EVENT_SCHEMAS), job.id).toContain(t.event);
     }

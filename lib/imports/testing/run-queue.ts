@@ -1,13 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows } from "@/db/execute-rows";
-import { claimImportJob } from "@/db/queries/contact-import-jobs";
+import { claimImportJobAnyWorkspace } from "@/db/queries/contact-import-jobs";
 import { LEASE_MS } from "../limits";
 import { runImportJob } from "../run-import-job";
 
 /** Claims and runs imports until none is left, as the worker would. */
 export async function runQueue(owner = "test-worker") {
   for (;;) {
-    const job = await claimImportJob(owner, LEASE_MS);
+    const job = await claimImportJobAnyWorkspace(owner, LEASE_MS);
     if (!job) return;
     await runImportJob(job, owner);
   }

@@ -1,17 +1,10 @@
+import { channelMessageName } from "@/lib/channels/channel-meta";
 import { ZDraftGraph } from "../graph/graph-schema";
 import { STEP_NAME_MAX, type TNodeKind } from "../graph/node-data";
 import { summarizeNode, type TSummaryContext } from "./summarize-node";
 
 type R = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
-const CHANNEL_WORD: Record<string, string> = {
-  email: "Email",
-  sms: "SMS",
-  push: "Push",
-  voice: "Voice call",
-  in_app: "In-app message",
-  webhook: "Webhook message",
-};
 
 /**
  * What a step is called when nobody named it: what it does, short ("Welcome email", "Wait 1 day",
@@ -22,7 +15,7 @@ export function defaultStepName(kind: TNodeKind, data: R, ctx: TSummaryContext):
   switch (kind) {
     case "send": {
       const t = ctx.template(str(data.templateId));
-      return t?.name || CHANNEL_WORD[str(data.channel)] || "Send";
+      return t?.name || channelMessageName(str(data.channel)) || "Send";
     }
     case "wait_for_event":
       return str(data.event) ? `Wait for ${str(data.event)}` : "Wait for an event";

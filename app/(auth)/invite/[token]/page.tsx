@@ -7,6 +7,7 @@ import { AcceptInviteButton } from "@/components/auth/accept-invite-button";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { inviteStatus } from "@/lib/members/schemas";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export const metadata: Metadata = { title: "Invitation" };
 
@@ -81,9 +82,7 @@ function Message({ title, text }: { title: string; text: string }) {
   return (
     <>
       <h1 className="text-lg font-semibold">{title}</h1>
-      <p role="alert" className="mt-2 text-sm text-slate-600">
-        {text}
-      </p>
+      <ErrorAlert className="mt-2 text-slate-600">{text}</ErrorAlert>
       <Link href="/" className="mt-4 block text-sm font-medium text-brand-600 hover:underline">
         Go to Waymark
       </Link>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { CampaignActions } from "@/components/campaigns/campaign-actions";
-import { CHANNEL_LABEL, STATE_LABEL, STATE_TONE } from "@/components/campaigns/campaign-labels";
+import { STATE_LABEL, STATE_TONE } from "@/components/campaigns/campaign-labels";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -13,6 +13,7 @@ import { findUserById } from "@/db/queries/users";
 import { readCampaign } from "@/lib/campaigns/read-campaign";
 import { describeSchedule } from "@/lib/campaigns/schedule/describe-schedule";
 import { scheduleOf } from "@/lib/campaigns/schedule/schedule-settings";
+import { channelLabel } from "@/lib/channels/channel-meta";
 import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata = { title: "Campaign" };
@@ -36,7 +37,7 @@ export default async function CampaignPage({
     <>
       <PageHeader
         title={c.name}
-        description={`${CHANNEL_LABEL[c.channel]} to ${c.audienceKind === "everyone" ? "everyone" : (segment?.name ?? "a deleted segment")}`}
+        description={`${channelLabel(c.channel)} to ${c.audienceKind === "everyone" ? "everyone" : (segment?.name ?? "a deleted segment")}`}
         actions={
           can("edit") ? (
             <CampaignActions slug={workspace.slug} campaignId={c.id} state={c.state} />
