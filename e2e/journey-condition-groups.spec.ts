@@ -67,7 +67,7 @@ test("an AND group with a did-not check is built, read in words and run", async 
   // A nested OR group can be added, and removed again.
   await page.getByRole("button", { name: "Condition: add OR group" }).click();
   await expect(page.getByTestId("condition-group-Condition › 3")).toBeVisible();
-  await expect(summary).toContainText(" and (");
+  await expect(summary).toContainText(" and did an event… since entry");
   await page.getByRole("button", { name: "Remove Condition › 3" }).click();
   await expect(summary).toHaveText(`If did ${viewed} and not ${bought} in the last 24 hours`);
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
