@@ -234,6 +234,22 @@ test.describe.serial("journey canvas tools", () => {
           [c.id, `canvas-${TAG}-${i}`, journeyId],
         );
       }
+      // The draft's settings differ from version 1's: restoring brings version 1's back.
+      await sql(
+        page.request,
+        `update journeys set draft_settings = jsonb_set(draft_settings, '{frequencyCap}', '{"maxPerDay": 7}') where id = $1`,
+        [journeyId],
+      );
+      const sameSettingsAsV1 = async () =>
+        (
+          await sql<{ same: boolean }>(
+            page.request,
+            `select j.draft_settings = v.settings as same from journeys j
+               join journey_versions v on v.journey_id = j.id and v.version = 1 where j.id = $1`,
+            [journeyId],
+          )
+        )[0]!.same;
+      expect(await sameSettingsAsV1()).toBe(false);
       await page.goto(`/w/demo/journeys/${journeyId}`);
       await page.getByTestId("versions-button").click();
       const versions = page.getByTestId("versions-panel");
@@ -285,6 +301,8 @@ test.describe.serial("journey canvas tools", () => {
         [journeyId],
       );
       expect(live!.live_version).toBe(2);
+      // Its settings came back too, and autosave kept them.
+      expect(await sameSettingsAsV1()).toBe(true);
 
       await page.getByRole("button", { name: "Undo" }).click();
       await expect(page.getByTestId(`node-${triggerId}`)).toContainText("where amount > 200");

@@ -17,6 +17,7 @@ export type TMutationRoute = {
 };
 
 export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
+  { method: "POST", path: "/api/w/[workspace]/analytics/refresh", body: {}, permission: "manage" },
   {
     method: "PUT",
     path: "/api/w/[workspace]/retention",

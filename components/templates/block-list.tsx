@@ -1,5 +1,5 @@
 "use client";
-import { ArrowDown, ArrowUp, Copy, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Copy, GripVertical, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import {
   blockPath,
@@ -12,6 +12,7 @@ import type { TContentBlock, TEmailBlock } from "@/lib/templates/template-conten
 import { cn } from "@/lib/utils";
 import { BLOCK_META, blockSummary } from "./block-meta";
 import { flagsUnder, useEditor } from "./editor-context";
+import { useBlockDrag } from "./use-block-drag";
 
 type Props = {
   blocks: TEmailBlock[];
@@ -20,31 +21,58 @@ type Props = {
   onChange: (fn: (b: TEmailBlock[]) => TEmailBlock[]) => void;
 };
 
+type TDrag = ReturnType<typeof useBlockDrag>;
+
 function BlockRow({
   block,
   index,
   count,
   nested,
+  drag,
   ...p
-}: Props & { block: TEmailBlock; index: number; count: number; nested?: boolean }) {
+}: Props & {
+  block: TEmailBlock;
+  index: number;
+  count: number;
+  nested?: boolean;
+  drag: TDrag;
+}) {
   const { readOnly, flags } = useEditor();
   const { label, icon: Icon } = BLOCK_META[block.type];
   const path = blockPath(p.blocks, block.id) ?? "";
   const problems = flagsUnder(flags, path);
   const selected = p.selectedId === block.id;
   const name = `${label} ${index + 1}`;
+  const grabbed = drag.grabbed === block.id;
   return (
     <li
       data-testid={`block-${block.type}`}
       data-selected={selected || undefined}
+      data-grabbed={grabbed || undefined}
+      {...(readOnly ? {} : drag.rowDrag(block.id))}
       className={cn(
         "group flex items-center gap-1 rounded-md border bg-white pr-1",
         selected
           ? "border-brand-500 ring-2 ring-brand-100"
           : "border-slate-200 hover:border-slate-300",
+        grabbed && "border-brand-600 shadow-md ring-2 ring-brand-300",
         nested && "ml-6",
       )}
     >
+      {readOnly ? null : (
+        <button
+          type="button"
+          className="ml-1 cursor-grab rounded p-1 text-slate-400 hover:text-slate-600 focus-visible:outline-2 focus-visible:outline-brand-500"
+          aria-label={`Drag ${name}`}
+          aria-roledescription="sortable block"
+          aria-describedby="block-drag-help"
+          aria-pressed={grabbed}
+          onKeyDown={(e) => drag.gripKeyDown(e, block.id, name)}
+          data-mutates
+        >
+          <GripVertical className="size-4" aria-hidden />
+        </button>
+      )}
       <button
         type="button"
         className="flex min-w-0 flex-1 items-center gap-2 px-3 py-2 text-left"
@@ -118,6 +146,7 @@ function BlockRow({
 /** The email's blocks in order; a columns block lists its columns' blocks under it. */
 export function BlockList(p: Props) {
   const { readOnly } = useEditor();
+  const drag = useBlockDrag(p.onChange);
   if (!p.blocks.length)
     return (
       <p className="rounded-md border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-500">
@@ -125,56 +154,66 @@ export function BlockList(p: Props) {
       </p>
     );
   return (
-    <ol className="space-y-1.5" aria-label="Blocks">
-      {p.blocks.map((b, i) => (
-        <div key={b.id} className="space-y-1.5">
-          <BlockRow {...p} block={b} index={i} count={p.blocks.length} />
-          {b.type === "columns"
-            ? b.columns.map((col, j) => (
-                <div key={j} className="space-y-1.5">
-                  <p className="ml-6 flex items-center gap-2 text-[11px] font-semibold uppercase tracking-wide text-slate-400">
-                    Column {j + 1}
-                    {readOnly ? null : (
-                      <button
-                        type="button"
-                        className="font-medium normal-case tracking-normal text-brand-700 hover:underline"
-                        data-mutates
-                        onClick={() => {
-                          const added = newBlock("text") as TContentBlock;
-                          p.onChange((blocks) =>
-                            blocks.map((x) =>
-                              x.id === b.id && x.type === "columns"
-                                ? {
-                                    ...x,
-                                    columns: x.columns.map((c, k) =>
-                                      k === j ? { blocks: [...c.blocks, added] } : c,
-                                    ),
-                                  }
-                                : x,
-                            ),
-                          );
-                          p.onSelect(added.id);
-                        }}
-                      >
-                        + text
-                      </button>
-                    )}
-                  </p>
-                  {col.blocks.map((inner, k) => (
-                    <BlockRow
-                      key={inner.id}
-                      {...p}
-                      block={inner}
-                      index={k}
-                      count={col.blocks.length}
-                      nested
-                    />
-                  ))}
-                </div>
-              ))
-            : null}
-        </div>
-      ))}
-    </ol>
+    <>
+      <p id="block-drag-help" className="sr-only">
+        Drag a block by its grip, or focus the grip and press Space, the arrow keys, then Space to
+        drop.
+      </p>
+      <p className="sr-only" aria-live="assertive" data-testid="block-drag-status">
+        {drag.announcement}
+      </p>
+      <ol className="space-y-1.5" aria-label="Blocks">
+        {p.blocks.map((b, i) => (
+          <div key={b.id} className="space-y-1.5">
+            <BlockRow {...p} drag={drag} block={b} index={i} count={p.blocks.length} />
+            {b.type === "columns"
+              ? b.columns.map((col, j) => (
+                  <div key={j} className="space-y-1.5">
+                    <p className="ml-6 flex items-center gap-2 text-[11px] font-semibold uppercase tracking-wide text-slate-400">
+                      Column {j + 1}
+                      {readOnly ? null : (
+                        <button
+                          type="button"
+                          className="font-medium normal-case tracking-normal text-brand-700 hover:underline"
+                          data-mutates
+                          onClick={() => {
+                            const added = newBlock("text") as TContentBlock;
+                            p.onChange((blocks) =>
+                              blocks.map((x) =>
+                                x.id === b.id && x.type === "columns"
+                                  ? {
+                                      ...x,
+                                      columns: x.columns.map((c, k) =>
+                                        k === j ? { blocks: [...c.blocks, added] } : c,
+                                      ),
+                                    }
+                                  : x,
+                              ),
+                            );
+                            p.onSelect(added.id);
+                          }}
+                        >
+                          + text
+                        </button>
+                      )}
+                    </p>
+                    {col.blocks.map((inner, k) => (
+                      <BlockRow
+                        key={inner.id}
+                        {...p}
+                        block={inner}
+                        index={k}
+                        count={col.blocks.length}
+                        drag={drag}
+                        nested
+                      />
+                    ))}
+                  </div>
+                ))
+              : null}
+          </div>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -35,7 +35,7 @@ describe("the demo history", () => {
     );
     expect(counts).toMatchObject({ entries: 1500 });
     expect(counts!.messages).toBeGreaterThan(2000);
-    expect(counts!.events).toBeGreaterThan(8000);
+    expect(counts!.events).toBeGreaterThan(7000);
 
     const view = parseDashboardParamsOrThrow({ range: "30d" }, "UTC", now);
     expect(await messageTotals(workspace.id, view.range)).toEqual(

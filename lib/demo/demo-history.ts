@@ -49,13 +49,14 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
   // Everything at least a day old, so the newest rows of the message log stay the live ones.
   const start = now.getTime() - 30 * DAY;
   const span = 29 * DAY;
+  const plans: string[] = [];
   const people = await insertContactsReturning(
     Array.from({ length: HISTORY_CONTACTS }, (_, i) => ({
       workspaceId,
       externalId: `demo-shopper-${String(i + 1).padStart(4, "0")}`,
       email: `shopper${i + 1}@example.com`,
       phone: `+1555${String(1_000_000 + i).slice(1)}`,
-      attributes: { plan: r() < 0.3 ? "pro" : "free" },
+      attributes: { plan: (plans[i] = r() < 0.3 ? "pro" : "free") },
       createdAt: new Date(start + (span * i) / HISTORY_CONTACTS),
     })),
   );
@@ -144,9 +145,14 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
         Object.assign(entry, { status: "active", currentNodeId: "wait" });
       } else {
         pass("wait", "next", woke);
+        // The branch is an OR group: buyers (the goal takes them out) and pro users leave here.
         if (r() < 0.25) {
           pass("bought", "yes", woke);
           finish(woke, "exited", "goal", true);
+        } else if (plans[n] === "pro") {
+          pass("bought", "yes", woke);
+          pass("done", "exit", woke);
+          finish(woke, "completed", "completed", false);
         } else {
           pass("bought", "no", woke);
           const variant = r() < 0.5 ? "A" : "B";

@@ -11,7 +11,8 @@ const at = (x: number, y: number) => ({ x, y });
 
 /**
  * The demo's live journey, the one the README walks through: a welcome email on sign-up, a day's
- * wait, then buyers leave and the rest get an A/B test of an SMS coupon against a push guide.
+ * wait, then buyers and pro users leave (an OR group on the branch) and the rest get an A/B test
+ * of an SMS coupon against a push guide.
  * Built from the demo templates; skipped when they are missing, seeded once.
  */
 export async function seedDemoJourney(workspaceId: string, publisherId: string) {
@@ -46,12 +47,24 @@ export async function seedDemoJourney(workspaceId: string, publisherId: string) 
       id: "bought",
       type: "branch",
       position: at(300, 520),
+      // An OR group, so the canvas shows a condition read in words: buyers and pro users skip the coupon.
       data: {
         condition: {
-          kind: "did_event",
-          event: "Order Completed",
-          filters: [],
-          window: { kind: "since_entry" },
+          kind: "group",
+          match: "any",
+          conditions: [
+            {
+              kind: "did_event",
+              event: "Order Completed",
+              did: true,
+              filters: [],
+              window: { kind: "since_entry" },
+            },
+            {
+              kind: "attribute",
+              filter: { property: "plan", type: "string", op: "equals", value: "pro" },
+            },
+          ],
         },
       },
     },

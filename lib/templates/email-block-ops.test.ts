@@ -5,6 +5,7 @@ import {
   findBlock,
   insertBlock,
   moveBlock,
+  moveBlockTo,
   newBlock,
   removeBlock,
   updateBlock,
@@ -35,6 +36,14 @@ describe("email block edits", () => {
     expect(moveBlock(tree(), "h", -1).map((b) => b.id)).toEqual(["h", "c", "f"]);
     const inner = moveBlock(tree(), "c3", -1);
     expect(blockPath(inner, "c3")).toBe("blocks.1.columns.1.blocks.0");
+  });
+
+  it("drops a dragged block at another's place in the same list, and nowhere else", () => {
+    expect(moveBlockTo(tree(), "h", "f").map((b) => b.id)).toEqual(["c", "f", "h"]);
+    expect(moveBlockTo(tree(), "f", "h").map((b) => b.id)).toEqual(["f", "h", "c"]);
+    expect(moveBlockTo(tree(), "h", "h")).toEqual(tree());
+    // Into another list (a column's): nothing moves.
+    expect(moveBlockTo(tree(), "h", "c3")).toEqual(tree());
   });
 
   it("duplicates with fresh ids, including inside columns, and the result stays valid", () => {

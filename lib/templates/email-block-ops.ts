@@ -134,6 +134,20 @@ export const moveBlock = (blocks: TEmailBlock[], id: string, by: -1 | 1) =>
     return next;
   });
 
+/**
+ * Drag and drop: puts a block where another of the same list is (before it when coming from
+ * below, after it when coming from above, as a list reorders under a dragged row). A block never
+ * leaves its list, so dropping onto a block of another list changes nothing.
+ */
+export const moveBlockTo = (blocks: TEmailBlock[], id: string, targetId: string) =>
+  inListOf(blocks, id, (list, i) => {
+    const to = list.findIndex((b) => b.id === targetId);
+    if (to < 0 || to === i) return list;
+    const next = list.filter((_, j) => j !== i);
+    next.splice(to, 0, list[i]!);
+    return next;
+  });
+
 export const duplicateBlock = (blocks: TEmailBlock[], id: string) =>
   inListOf(blocks, id, (list, i) => [
     ...list.slice(0, i + 1),

@@ -77,7 +77,11 @@ export function journeyApi(slug: string, journeyId: string) {
     version: (version: number) =>
       call<{ version: TVersionGraph }>(`${base}/versions/${version}`, "GET"),
     restore: (version: number) =>
-      call<{ version: number; graph: unknown }>(`${base}/restore`, "POST", { version }),
+      call<{ version: number; graph: unknown; settings: Record<string, unknown> }>(
+        `${base}/restore`,
+        "POST",
+        { version },
+      ),
     statsUrl: `${base}/stats`,
   };
 }

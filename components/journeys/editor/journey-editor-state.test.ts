@@ -76,7 +76,9 @@ describe("journey editor state", () => {
     };
     const restored = reduce(viewing, { type: "restored", version: 2 });
     expect(restored).toMatchObject({ busy: false, viewing: null, errors: [] });
-    expect(restored.notice).toMatch(/^Restored version 2 as the draft\. Undo/);
+    expect(restored.notice).toMatch(
+      /^Restored version 2 as the draft, its steps and settings\. Undo/,
+    );
   });
 
   it("every settings edit bumps the revision autosave watches", () => {

@@ -107,7 +107,7 @@ export function journeyEditorReducer(s: TEditorState, a: TEditorAction): TEditor
         busy: false,
         viewing: null,
         errors: [],
-        notice: `Restored version ${a.version} as the draft. Undo (Ctrl/⌘+Z) brings back what you had; publish to make it live.`,
+        notice: `Restored version ${a.version} as the draft, its steps and settings. Undo (Ctrl/⌘+Z) brings back your steps; publish to make it live.`,
       };
     case "settings":
       return { ...s, settings: a.settings, settingsRev: s.settingsRev + 1 };

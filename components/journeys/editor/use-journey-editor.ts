@@ -197,7 +197,7 @@ export function useJourneyEditor(
       });
     dispatch({ type: "view", version: { ...r.data.version, graph: parsed.data } });
   };
-  // The restored graph enters the canvas as one edit: Undo brings the draft back and autosave stores it.
+  // The restored graph enters the canvas as one edit: Undo brings the steps back and autosave stores it.
   const restoreVersion = async (version: number) => {
     dispatch({ type: "started", clearNotice: true });
     const saved = await save.flush();
@@ -210,6 +210,9 @@ export function useJourneyEditor(
         message: r.ok ? `Version ${version} cannot be shown on this canvas` : r.message,
       });
     actions.replace(parsed.data);
+    // The version's settings too; set before autosave runs, so it stores them with the graph.
+    settingsRef.current = r.data.settings;
+    dispatch({ type: "settings", settings: r.data.settings });
     decorations.setErrors([]);
     dispatch({ type: "restored", version });
   };

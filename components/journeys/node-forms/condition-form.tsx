@@ -4,6 +4,8 @@ import type { TComparison } from "@/lib/segments/definition";
 import { NumberField, SelectField, TextField } from "./form-bits";
 import { ATTRIBUTES_LIST, EVENTS_LIST, type TEditorOptions } from "../editor/editor-options";
 import { PropertyFilterFields } from "./filter-fields";
+import { ConditionGroupForm } from "./condition-group-form";
+import { CONDITION_GROUP_DEPTH } from "@/lib/journeys/graph/node-data";
 
 type R = Record<string, unknown>;
 const KINDS = [
@@ -12,17 +14,21 @@ const KINDS = [
   ["did_event", "Did an event"],
   ["engagement", "Engaged with an earlier send"],
 ] as const;
+const GROUP = ["group", "All or any of several checks"] as const;
 
-const fresh = (kind: string): R => {
+export const freshCondition = (kind: string): R => {
   if (kind === "attribute")
     return { kind, filter: { property: "", type: "string", op: "equals", value: "" } };
   if (kind === "segment") return { kind, segmentId: "", in: true };
   if (kind === "did_event")
-    return { kind, event: "", filters: [], window: { kind: "since_entry" } };
+    return { kind, event: "", did: true, filters: [], window: { kind: "since_entry" } };
   return { kind: "engagement", sendNodeId: "", action: "opened" };
 };
 
-/** One branch condition: attribute, segment membership, a past event, or engagement with a send. */
+/**
+ * One branch condition: attribute, segment membership, a past event, engagement with a send, or an
+ * AND/OR group of those. Choosing "group" keeps the check already made as the group's first.
+ */
 export function ConditionForm({
   value,
   onChange,
@@ -31,6 +37,7 @@ export function ConditionForm({
   label,
   path,
   fieldErrors,
+  depth = 0,
 }: {
   value: R;
   onChange: (c: R, key?: string) => void;
@@ -40,18 +47,48 @@ export function ConditionForm({
   /** Where the condition sits in the node's data (`condition`, `cases.0.condition`), for its publish errors. */
   path: string;
   fieldErrors: Record<string, string>;
+  /** How many groups this condition sits in; a group is offered while publishing would accept it. */
+  depth?: number;
 }) {
   const kind = String(value.kind ?? "attribute");
+  const kinds = depth < CONDITION_GROUP_DEPTH ? [...KINDS, GROUP] : KINDS;
+  const choose = (k: string) => {
+    if (k !== "group") return onChange(freshCondition(k));
+    const first = kind === "group" ? freshCondition("did_event") : value;
+    onChange({ kind: "group", match: "all", conditions: [first, freshCondition("did_event")] });
+  };
+  if (kind === "group")
+    return (
+      <div className="space-y-2">
+        <SelectField
+          label={`${label}: check`}
+          value={kind}
+          options={kinds}
+          disabled={disabled}
+          onChange={choose}
+        />
+        <ConditionGroupForm
+          value={value}
+          onChange={onChange}
+          disabled={disabled}
+          options={options}
+          label={label}
+          path={path}
+          fieldErrors={fieldErrors}
+          depth={depth + 1}
+        />
+      </div>
+    );
   const filter = (value.filter ?? {}) as R;
   const window = (value.window ?? { kind: "since_entry" }) as { kind: string; hours?: number };
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-testid={`condition-${label}`}>
       <SelectField
         label={`${label}: check`}
         value={kind}
-        options={KINDS}
+        options={kinds}
         disabled={disabled}
-        onChange={(k) => onChange(fresh(k))}
+        onChange={choose}
       />
       {kind === "attribute" ? (
         <>
@@ -107,6 +144,16 @@ export function ConditionForm({
       ) : null}
       {kind === "did_event" ? (
         <>
+          <SelectField
+            label="They"
+            value={value.did === false ? "not" : "did"}
+            options={[
+              ["did", "did"],
+              ["not", "did not do"],
+            ]}
+            disabled={disabled}
+            onChange={(v) => onChange({ ...value, did: v === "did" })}
+          />
           <TextField
             label="Event"
             value={String(value.event ?? "")}

@@ -49,7 +49,7 @@ describe("filters in node summaries", () => {
         },
         ctx,
       ),
-    ).toBe("If did Viewed where sku is one of a, b");
+    ).toBe("If did Viewed where sku is one of a, b since entry");
   });
 
   it("keeps three or more filters short and skips half-made ones", () => {

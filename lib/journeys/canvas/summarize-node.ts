@@ -1,6 +1,7 @@
 import { CHANNEL_META } from "@/lib/channels/channel-meta";
 import type { TSendChannel } from "@/lib/channels/types";
 import type { TNodeKind } from "../graph/node-data";
+import { describeCondition } from "./describe-condition";
 import { describeFilters } from "./describe-filters";
 
 export type TSummaryContext = {
@@ -19,29 +20,6 @@ const plural = (n: unknown, unit: string) => {
 
 const channelNoun = (c: string) =>
   Object.hasOwn(CHANNEL_META, c) ? CHANNEL_META[c as TSendChannel].noun : "message";
-
-function condition(c: R, ctx: TSummaryContext): string {
-  switch (c.kind) {
-    case "attribute": {
-      const f = obj(c.filter);
-      const value =
-        f.value === undefined
-          ? ""
-          : ` ${Array.isArray(f.value) ? f.value.join(", ") : String(f.value)}`;
-      return str(f.property)
-        ? `${str(f.property)} ${str(f.op).replace(/_/g, " ")}${value}`
-        : "an attribute…";
-    }
-    case "segment":
-      return `${c.in === false ? "not in" : "in"} ${ctx.segment(str(c.segmentId)) ?? "a segment…"}`;
-    case "did_event":
-      return `did ${str(c.event) || "an event…"}${describeFilters(c.filters)}`;
-    case "engagement":
-      return `${str(c.action) || "opened"} an earlier message`;
-    default:
-      return "a condition…";
-  }
-}
 
 /** The one line a node shows under its title: what it does, in a marketer's words. */
 export function summarizeNode(kind: TNodeKind, raw: R, ctx: TSummaryContext): string {
@@ -72,10 +50,16 @@ export function summarizeNode(kind: TNodeKind, raw: R, ctx: TSummaryContext): st
       return `${str(d.event) || "an event…"}${describeFilters(d.filters)} · up to ${plural(t.amount, str(t.unit) || "days")}`;
     }
     case "branch":
-      return `If ${condition(obj(d.condition), ctx)}`;
+      return `If ${describeCondition(d.condition, ctx)}`;
     case "multi_branch": {
-      const n = Array.isArray(d.cases) ? d.cases.length : 0;
-      return `${n} ${n === 1 ? "case" : "cases"} + else`;
+      // Each case in words, in the order they are checked; the node clamps it, its title has it all.
+      const cases = (Array.isArray(d.cases) ? d.cases : []).map(obj);
+      if (!cases.length) return "Add a case…";
+      const words = cases.map(
+        (c, i) =>
+          `${str(c.label).trim() || `Case ${i + 1}`}: ${describeCondition(c.condition, ctx)}`,
+      );
+      return `${words.join(" · ")} · else`;
     }
     case "ab_split": {
       const vs = Array.isArray(d.variants)

@@ -17,7 +17,22 @@ describe("graph references", () => {
         node("b", "branch", { condition: { kind: "segment", segmentId: OTHER, in: false } }),
         node("m", "multi_branch", {
           cases: [
-            { id: "a", condition: { kind: "segment", segmentId: THIRD } },
+            {
+              id: "a",
+              // Inside nested AND/OR groups too: a segment deleted from under a group would break it.
+              condition: {
+                kind: "group",
+                match: "all",
+                conditions: [
+                  { kind: "did_event", event: "viewed" },
+                  {
+                    kind: "group",
+                    match: "any",
+                    conditions: [{ kind: "segment", segmentId: THIRD }],
+                  },
+                ],
+              },
+            },
             { id: "b", condition: { kind: "segment", segmentId: SEGMENT_ID } },
           ],
         }),

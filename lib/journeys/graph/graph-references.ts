@@ -18,9 +18,14 @@ const ZBranch = z.object({ condition: z.unknown() });
 const ZMultiBranch = z.object({ cases: z.array(z.object({ condition: z.unknown() })) });
 const ZSend = z.object({ templateId: ZId });
 
-const condition = (c: unknown, refs: TRefs) => {
+const ZGroup = z.object({ kind: z.literal("group"), conditions: z.array(z.unknown()) });
+
+/** A condition's segments, inside AND/OR groups too (depth is bounded by the JSON, not trusted). */
+const condition = (c: unknown, refs: TRefs, depth = 0): void => {
   const s = ZSegmentCondition.safeParse(c);
   if (s.success) refs.segmentIds.add(s.data.segmentId);
+  const g = ZGroup.safeParse(c);
+  if (g.success && depth < 32) for (const x of g.data.conditions) condition(x, refs, depth + 1);
 };
 
 const READERS: Record<TNodeKind, (data: unknown, refs: TRefs) => void> = {

@@ -99,42 +99,81 @@ export const ZWaitForEventData = z.strictObject({
   timeout: ZTimeout,
 });
 
+const ZLeafConditions = [
+  z.strictObject({ kind: z.literal("attribute"), filter: ZPropertyFilter }),
+  z.strictObject({
+    kind: z.literal("segment"),
+    segmentId: z.uuid({ error: "choose a segment" }),
+    in: z.boolean().default(true),
+  }),
+  z.strictObject({
+    kind: z.literal("did_event"),
+    event: ZEventName,
+    /** `false` reads "did not": no such event in the window ("browsed but did not buy"). */
+    did: z.boolean().default(true),
+    filters: z.array(ZPropertyFilter).max(20).default([]),
+    /** Since the contact entered this journey, or within the last N hours. */
+    window: z
+      .discriminatedUnion("kind", [
+        z.strictObject({ kind: z.literal("since_entry") }),
+        z.strictObject({
+          kind: z.literal("last_hours"),
+          hours: z
+            .number()
+            .positive({ error: "must be more than 0 hours" })
+            .max(24 * 3650),
+        }),
+      ])
+      .default({ kind: "since_entry" }),
+  }),
+  z.strictObject({
+    kind: z.literal("engagement"),
+    sendNodeId: z.string().min(1, { error: "choose an earlier send" }),
+    action: z.enum(["opened", "clicked", "replied"]),
+  }),
+] as const;
+export type TLeafCondition = z.infer<(typeof ZLeafConditions)[number]>;
+
+/** How deep groups may nest: the segment builder's AND-of-ORs-of-ANDs, and no deeper to read. */
+export const CONDITION_GROUP_DEPTH = 3;
+
+/**
+ * A branch condition: one check, or an AND/OR group of checks and smaller groups, shaped like a
+ * segment's groups (`match: "all" | "any"`) so a marketer reads both builders the same way.
+ */
 export const ZBranchCondition = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("attribute"), filter: ZPropertyFilter }),
+    ...ZLeafConditions,
     z.strictObject({
-      kind: z.literal("segment"),
-      segmentId: z.uuid({ error: "choose a segment" }),
-      in: z.boolean().default(true),
-    }),
-    z.strictObject({
-      kind: z.literal("did_event"),
-      event: ZEventName,
-      filters: z.array(ZPropertyFilter).max(20).default([]),
-      /** Since the contact entered this journey, or within the last N hours. */
-      window: z
-        .discriminatedUnion("kind", [
-          z.strictObject({ kind: z.literal("since_entry") }),
-          z.strictObject({
-            kind: z.literal("last_hours"),
-            hours: z
-              .number()
-              .positive({ error: "must be more than 0 hours" })
-              .max(24 * 3650),
-          }),
-        ])
-        .default({ kind: "since_entry" }),
-    }),
-    z.strictObject({
-      kind: z.literal("engagement"),
-      sendNodeId: z.string().min(1, { error: "choose an earlier send" }),
-      action: z.enum(["opened", "clicked", "replied"]),
+      kind: z.literal("group"),
+      match: z.enum(["all", "any"], { error: 'must be "all" or "any"' }),
+      get conditions(): z.ZodArray<typeof ZBranchCondition> {
+        return z
+          .array(ZBranchCondition)
+          .min(1, { error: "a group needs at least one condition" })
+          .max(20, { error: "a group takes at most 20 conditions" });
+      },
     }),
   ],
-  { error: "choose a condition: attribute, segment, did_event or engagement" },
+  { error: "choose a condition: attribute, segment, did_event, engagement or group" },
 );
 export type TBranchCondition = z.infer<typeof ZBranchCondition>;
+export type TConditionGroup = Extract<TBranchCondition, { kind: "group" }>;
+
+/** How many groups deep a condition goes: a single check is 0, a flat group 1. */
+export function conditionDepth(c: TBranchCondition): number {
+  return c.kind === "group" ? 1 + Math.max(0, ...c.conditions.map(conditionDepth)) : 0;
+}
+
+/** Every single check inside a condition, with its path from the condition (for per-defect errors). */
+export function conditionLeaves(
+  c: TBranchCondition,
+  path: (string | number)[] = [],
+): { leaf: TLeafCondition; path: (string | number)[] }[] {
+  if (c.kind !== "group") return [{ leaf: c, path }];
+  return c.conditions.flatMap((x, i) => conditionLeaves(x, [...path, "conditions", i]));
+}
 
 const ZHandleId = z
   .string()

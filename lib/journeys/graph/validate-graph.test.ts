@@ -293,4 +293,64 @@ describe("validateGraph", () => {
     expect(only(g, "engagement_not_after_send")[0]?.nodeIds).toEqual(["late", "s2"]);
     expect(only(everyKindGraph(), "engagement_not_after_send")).toEqual([]);
   });
+
+  it("checks every condition inside AND/OR groups: one error per defect, at its own path", () => {
+    const other = "9a9a9a9a-0000-4000-8000-000000000000";
+    const g = mutate((g) => {
+      dataOf(g, "b").condition = {
+        kind: "group",
+        match: "all",
+        conditions: [
+          { kind: "did_event", event: "viewed", did: true },
+          {
+            kind: "group",
+            match: "any",
+            conditions: [
+              { kind: "segment", segmentId: other, in: true },
+              { kind: "engagement", sendNodeId: "w1", action: "opened" },
+              { kind: "did_event", event: "" },
+            ],
+          },
+        ],
+      };
+    });
+    const errors = errorsOf(g).filter((e) => e.nodeIds[0] === "b");
+    expect(errors.map((e) => [e.code, e.path?.join(".")])).toEqual([
+      ["invalid_node", "data.condition.conditions.1.conditions.2.event"],
+    ]);
+    // Once the data parses, the references are checked one by one.
+    (
+      (dataOf(g, "b").condition as { conditions: { conditions: unknown[] }[] }).conditions[1]!
+        .conditions as unknown[]
+    ).pop();
+    expect(
+      errorsOf(g)
+        .filter((e) => e.nodeIds[0] === "b")
+        .map((e) => [e.code, e.path?.join(".")]),
+    ).toEqual([
+      ["unknown_segment", "data.condition.conditions.1.conditions.0.segmentId"],
+      ["engagement_not_a_send", "data.condition.conditions.1.conditions.1.sendNodeId"],
+    ]);
+  });
+
+  it("refuses empty groups and groups nested deeper than three", () => {
+    const leaf = { kind: "did_event", event: "viewed" };
+    const wrap = (c: unknown) => ({ kind: "group", match: "any", conditions: [c] });
+    const empty = mutate((g) => {
+      dataOf(g, "b").condition = { kind: "group", match: "all", conditions: [] };
+    });
+    expect(only(empty, "invalid_node").map((e) => e.message)).toEqual([
+      "a group needs at least one condition",
+    ]);
+    const deep = mutate((g) => {
+      dataOf(g, "b").condition = wrap(wrap(wrap(wrap(leaf))));
+    });
+    expect(only(deep, "condition_too_deep").map((e) => e.path?.join("."))).toEqual([
+      "data.condition",
+    ]);
+    const fine = mutate((g) => {
+      dataOf(g, "b").condition = wrap(wrap(wrap(leaf)));
+    });
+    expect(errorsOf(fine)).toEqual([]);
+  });
 });

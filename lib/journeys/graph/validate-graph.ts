@@ -8,7 +8,12 @@ import {
   type TPublishGraph,
 } from "./graph-schema";
 import { adjacency, findCycles, reachableFrom } from "./graph-walk";
-import type { TBranchCondition } from "./node-data";
+import {
+  CONDITION_GROUP_DEPTH,
+  conditionDepth,
+  conditionLeaves,
+  type TBranchCondition,
+} from "./node-data";
 
 export const GRAPH_ERROR_CODES = [
   "invalid_graph",
@@ -32,6 +37,7 @@ export const GRAPH_ERROR_CODES = [
   "unknown_segment",
   "engagement_not_a_send",
   "engagement_not_after_send",
+  "condition_too_deep",
 ] as const;
 export type TGraphErrorCode = (typeof GRAPH_ERROR_CODES)[number];
 
@@ -185,9 +191,16 @@ function checkOutputs(nodes: TJourneyNode[], edges: TJourneyEdge[]): TGraphError
   return errors;
 }
 
-function conditionsOf(n: TJourneyNode): TBranchCondition[] {
-  if (n.type === "branch") return [n.data.condition];
-  if (n.type === "multi_branch") return n.data.cases.map((c) => c.condition);
+/** A branch's or multi-branch's conditions, each with its path inside the node's data. */
+function conditionsOf(
+  n: TJourneyNode,
+): { condition: TBranchCondition; path: (string | number)[] }[] {
+  if (n.type === "branch") return [{ condition: n.data.condition, path: ["data", "condition"] }];
+  if (n.type === "multi_branch")
+    return n.data.cases.map((c, i) => ({
+      condition: c.condition,
+      path: ["data", "cases", i, "condition"],
+    }));
   return [];
 }
 
@@ -249,24 +262,34 @@ function checkNode(
         });
       break;
   }
-  for (const c of conditionsOf(n)) {
-    if (c.kind === "segment" && !ctx.segmentExists(c.segmentId))
-      err("unknown_segment", "this segment does not exist (any more)");
-    if (c.kind !== "engagement") continue;
-    const target = nodes.get(c.sendNodeId);
-    if (target?.type !== "send") {
-      err("engagement_not_a_send", "engagement needs a send step of this journey", {
-        nodeIds: [n.id, c.sendNodeId],
+  // Every check inside every group is checked on its own: one error per defect, at its own path.
+  for (const { condition, path: at } of conditionsOf(n)) {
+    if (conditionDepth(condition) > CONDITION_GROUP_DEPTH)
+      err("condition_too_deep", `groups nest at most ${CONDITION_GROUP_DEPTH} deep`, {
+        path: at,
       });
-      continue;
-    }
-    // The send must lie on every path to this branch: it does when the branch is unreachable without it.
-    if (trigger && reachableFrom(trigger, adj, c.sendNodeId).has(n.id)) {
-      err(
-        "engagement_not_after_send",
-        "some paths reach this branch without passing the send it tests",
-        { nodeIds: [n.id, c.sendNodeId] },
-      );
+    for (const { leaf: c, path: inner } of conditionLeaves(condition, at)) {
+      if (c.kind === "segment" && !ctx.segmentExists(c.segmentId))
+        err("unknown_segment", "this segment does not exist (any more)", {
+          path: [...inner, "segmentId"],
+        });
+      if (c.kind !== "engagement") continue;
+      const target = nodes.get(c.sendNodeId);
+      if (target?.type !== "send") {
+        err("engagement_not_a_send", "engagement needs a send step of this journey", {
+          nodeIds: [n.id, c.sendNodeId],
+          path: [...inner, "sendNodeId"],
+        });
+        continue;
+      }
+      // The send must lie on every path to this branch: it does when the branch is unreachable without it.
+      if (trigger && reachableFrom(trigger, adj, c.sendNodeId).has(n.id)) {
+        err(
+          "engagement_not_after_send",
+          "some paths reach this branch without passing the send it tests",
+          { nodeIds: [n.id, c.sendNodeId], path: [...inner, "sendNodeId"] },
+        );
+      }
     }
   }
   return errors;

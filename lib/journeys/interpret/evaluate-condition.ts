@@ -1,7 +1,7 @@
 import { compare } from "@/lib/segments/evaluate-segment";
 import type { TPropertyFilter } from "@/lib/segments/definition";
 import type { JourneyEffects } from "./journey-effects";
-import type { TBranchCondition, TEqualityFilter } from "../graph/node-data";
+import type { TBranchCondition, TEqualityFilter, TLeafCondition } from "../graph/node-data";
 
 const HOUR = 3600_000;
 
@@ -15,11 +15,33 @@ export function equalityAsPropertyFilter(f: TEqualityFilter): TPropertyFilter {
   return { property: f.property, type: "string", op: "equals", value: f.value };
 }
 
-/** One branch condition for one contact, read at the moment the branch runs. */
+type TConditionContext = {
+  contactId: string;
+  runId: string;
+  enteredAt: Date;
+  now: Date;
+  effects: JourneyEffects;
+};
+
+/**
+ * One branch condition for one contact, read at the moment the branch runs. A group reads its
+ * checks in order and stops at the first that decides it (AND at a false, OR at a true), so a
+ * group costs no more reads than the checks it needs; every read sits inside the branch's one step.
+ */
 export async function evaluateCondition(
   c: TBranchCondition,
-  ctx: { contactId: string; runId: string; enteredAt: Date; now: Date; effects: JourneyEffects },
+  ctx: TConditionContext,
 ): Promise<boolean> {
+  if (c.kind !== "group") return evaluateCheck(c, ctx);
+  for (const inner of c.conditions) {
+    const v = await evaluateCondition(inner, ctx);
+    if (c.match === "all" && !v) return false;
+    if (c.match === "any" && v) return true;
+  }
+  return c.match === "all";
+}
+
+async function evaluateCheck(c: TLeafCondition, ctx: TConditionContext): Promise<boolean> {
   const { effects, contactId } = ctx;
   switch (c.kind) {
     case "attribute": {
@@ -33,7 +55,8 @@ export async function evaluateCondition(
         c.window.kind === "since_entry"
           ? ctx.enteredAt
           : new Date(ctx.now.getTime() - c.window.hours * HOUR);
-      return effects.didEvent(contactId, { event: c.event, filters: c.filters, since });
+      const did = await effects.didEvent(contactId, { event: c.event, filters: c.filters, since });
+      return did === c.did;
     }
     case "engagement": {
       const e = await effects.engagement({ contactId, runId: ctx.runId, nodeId: c.sendNodeId });

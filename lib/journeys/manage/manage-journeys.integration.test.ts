@@ -76,13 +76,17 @@ describe("unpublished changes", () => {
 });
 
 describe("versions", () => {
-  it("lists each version with its publisher and entries, and restores an old graph into the draft only", async () => {
+  it("lists each version with its publisher and entries, and restores an old graph and its settings into the draft only", async () => {
     const { workspace, user } = await makeTenant("Versions");
     const ws = workspace.id;
     const journey = await createJourney(ws, user.id, { name: "Versioned" });
-    await saveJourneyDraft(ws, journey.id, { graph: graphFor("Signed Up") });
+    const v1Settings = { entry: { mode: "once" }, frequencyCap: { maxPerDay: 2 } };
+    await saveJourneyDraft(ws, journey.id, { graph: graphFor("Signed Up"), settings: v1Settings });
     await publishJourney(ws, journey.id, user.id);
-    await saveJourneyDraft(ws, journey.id, { graph: graphFor("Purchased") });
+    await saveJourneyDraft(ws, journey.id, {
+      graph: graphFor("Purchased"),
+      settings: { entry: { mode: "once" } },
+    });
     await publishJourney(ws, journey.id, user.id);
     const [c1, c2, c3] = await db()
       .insert(contacts)
@@ -113,6 +117,9 @@ describe("versions", () => {
     expect(restored.graph).toEqual(graphFor("Signed Up"));
     const after = await findJourney(ws, journey.id);
     expect(after?.draftGraph).toEqual(graphFor("Signed Up"));
+    // The version's settings come back with it (as published, defaults filled in).
+    expect(restored.settings).toMatchObject(v1Settings);
+    expect(after?.draftSettings).toEqual(restored.settings);
     // What runs is untouched until the next publish.
     expect(after).toMatchObject({ liveVersion: 2, status: "live" });
   });

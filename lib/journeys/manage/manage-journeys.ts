@@ -107,9 +107,9 @@ export const ZRestoreVersion = z.object({
 });
 
 /**
- * Copies a published version's graph into the draft, which the canvas can undo like any edit (the
- * autosave then writes the previous graph back). Settings stay as drafted: a version's graph is
- * what the marketer asks back; settings have their own form.
+ * Copies a published version's graph and settings into the draft: restoring a version brings back
+ * what ran (entry rules, quiet hours, cap and goal belong to it as much as its steps). The canvas
+ * can undo the graph like any edit; the settings form shows the restored settings.
  */
 export async function restoreJourneyVersion(
   workspaceId: string,
@@ -121,8 +121,13 @@ export async function restoreJourneyVersion(
     if (!journey) throw new NotFoundError("No such journey in this workspace");
     const found = await findWorkspaceJourneyVersion(workspaceId, journeyId, version, tx);
     if (!found) throw new NotFoundError(`This journey has no version ${version}`);
-    await updateJourney(workspaceId, journeyId, { draftGraph: found.graph }, tx);
-    return { version, graph: found.graph };
+    await updateJourney(
+      workspaceId,
+      journeyId,
+      { draftGraph: found.graph, draftSettings: found.settings },
+      tx,
+    );
+    return { version, graph: found.graph, settings: found.settings };
   });
 }
 

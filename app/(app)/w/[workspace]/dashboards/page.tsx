@@ -8,6 +8,7 @@ import { KpiGrid } from "@/components/dashboards/kpi-grid";
 import { LabelledBarChart } from "@/components/dashboards/labelled-bar-chart";
 import { RateTable } from "@/components/dashboards/rate-table";
 import { RefreshedAt } from "@/components/dashboards/refreshed-at";
+import { RefreshRollupsButton } from "@/components/dashboards/refresh-rollups-button";
 import { StackedAreaChart } from "@/components/dashboards/stacked-area-chart";
 import { TimeSeriesChart } from "@/components/dashboards/time-series-chart";
 import { lastRefreshedAt } from "@/db/queries/analytics-rollups";
@@ -28,7 +29,7 @@ export default async function DashboardsPage({
   params,
   searchParams,
 }: PageProps<"/w/[workspace]/dashboards">) {
-  const { workspace } = await requireWorkspace((await params).workspace);
+  const { workspace, can } = await requireWorkspace((await params).workspace);
   const { view, ignored } = parseDashboardParams(await searchParams, workspace.timezone);
   const [totals, daily, byChannel, channels, journeys, refreshedAt] = await Promise.all([
     loadOverviewTotals(workspace.id, view),
@@ -58,7 +59,10 @@ export default async function DashboardsPage({
           channels={CHANNEL_OPTIONS}
           journeys={journeys}
         />
-        <RefreshedAt at={refreshedAt?.toISOString() ?? null} workspaceZone={workspace.timezone} />
+        <div className="flex flex-wrap items-center gap-3">
+          <RefreshedAt at={refreshedAt?.toISOString() ?? null} workspaceZone={workspace.timezone} />
+          {can("manage") ? <RefreshRollupsButton slug={workspace.slug} /> : null}
+        </div>
       </div>
       {ignored.length ? (
         <p className="mb-3 text-sm text-amber-800">
