@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db";
 import {
+  campaignSendCounts,
   loadSendContacts,
   recentSendCounts,
   releaseDeliveries,
@@ -63,7 +64,8 @@ export async function sendCampaignBatch(
   const ws = run.workspaceId;
   const ids = claimed.map((c) => c.contact_id);
   const cap = run.limits.dailyCapPerContact;
-  const [loaded, suppressed, recent] = await Promise.all([
+  const total = run.limits.totalCapPerContact;
+  const [loaded, suppressed, recent, before] = await Promise.all([
     loadSendContacts(ws, ids),
     run.channel === "webhook" || run.channel === "in_app"
       ? Promise.resolve(new Set<string>())
@@ -71,6 +73,7 @@ export async function sendCampaignBatch(
     cap
       ? recentSendCounts(ws, ids, new Date(now.getTime() - 24 * 3600_000))
       : Promise.resolve(new Map<string, number>()),
+    total ? campaignSendCounts(run.campaignId, ids) : Promise.resolve(new Map<string, number>()),
   ]);
 
   const settled: TSettledDelivery[] = [];
@@ -97,6 +100,10 @@ export async function sendCampaignBatch(
       continue;
     }
     if (cap && (recent.get(c.contact_id) ?? 0) >= cap) {
+      settled.push({ contactId: c.contact_id, status: "frequency_cap" });
+      continue;
+    }
+    if (total && (before.get(c.contact_id) ?? 0) >= total) {
       settled.push({ contactId: c.contact_id, status: "frequency_cap" });
       continue;
     }
