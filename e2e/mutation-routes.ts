@@ -195,6 +195,18 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
     permission: "edit",
   },
   {
+    method: "POST",
+    path: "/api/w/[workspace]/campaigns/test-send",
+    body: {
+      channel: "email",
+      treatments: [
+        { label: "A", templateId: "00000000-0000-4000-8000-000000000000", templateVersion: 1 },
+      ],
+      addresses: ["probe@example.com"],
+    },
+    permission: "edit",
+  },
+  {
     method: "PATCH",
     path: "/api/w/[workspace]/campaigns/[campaignId]",
     body: { name: "Renamed probe campaign" },

@@ -26,6 +26,17 @@ export const ZCampaignInput = z
     holdoutPercent: z.number().int().min(0).max(50).default(0),
     schedule: ZCampaignSchedule,
     limits: ZCampaignLimits.default({}),
+    /**
+     * The goal: a contact converts when they perform this event within `windowDays` of their
+     * exposure (sent, or held out). The results compare each treatment's rate with the holdout's.
+     */
+    conversion: z
+      .object({
+        event: z.string().trim().min(1, "Name the conversion event").max(200),
+        windowDays: z.number().int().min(1).max(90).default(7),
+      })
+      .nullable()
+      .default(null),
   })
   .superRefine((v, ctx) => {
     const total = v.treatments.reduce((s, t) => s + t.percent, 0);
