@@ -22,15 +22,10 @@ import { deletePushTokens } from "@/db/queries/send-context";
 import type { TMessage, TMessageEventType } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
-import { buildOutgoingMessage } from "@/lib/messages/send/build-outgoing-message";
 import { chooseRecipient } from "@/lib/messages/send/choose-recipient";
+import { composeMessage } from "@/lib/messages/send/compose-message";
 import { contactEventNameFor } from "@/lib/messages/engagement/message-event-names";
 import { resolveChannelProvider } from "@/lib/messages/send/resolve-channel-provider";
-import { trackingKey } from "@/lib/messages/engagement/resolve-tracking-token";
-import { messageLinkOrigin } from "@/lib/messages/send/send-message";
-import { trackingUrls } from "@/lib/messages/engagement/tracking-tokens";
-import { buildRenderContext } from "@/lib/templates/render-context";
-import { renderMessage } from "@/lib/templates/render-message";
 import { inQuietHours } from "./quiet-hours";
 import type { TRunContext } from "./run-context";
 
@@ -115,15 +110,13 @@ export async function sendCampaignBatch(
       continue;
     }
     const messageId = randomUUID();
-    const urls = trackingUrls(trackingKey(), messageLinkOrigin(), messageId);
-    const context = buildRenderContext({
-      contact: entry.contact,
-      workspace: { name: run.workspaceName },
-      message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl },
-    });
-    const rendered = renderMessage(treatment.compiled, context, {
-      trackClick: (url: string) => urls.clickUrl(url),
-      openPixelUrl: urls.openPixelUrl,
+    const composed = composeMessage({
+      messageId,
+      workspaceId: ws,
+      compiled: treatment.compiled,
+      context: { contact: entry.contact, workspace: { name: run.workspaceName } },
+      recipient: chosen.recipient,
+      tracked: true,
     });
     const base = {
       id: messageId,
@@ -136,15 +129,12 @@ export async function sendCampaignBatch(
       origin: origin(c.treatment!),
       recipient: chosen.recipient.address,
     } satisfies Omit<TNewMessage, "status">;
-    if (!rendered.ok) {
+    if (!composed.ok) {
       // Recorded like sendMessage records it: a skipped message that says why.
-      fresh.push({ ...base, status: "skipped", reason: rendered.reason });
+      fresh.push({ ...base, status: "skipped", reason: composed.reason });
       continue;
     }
-    const content = buildOutgoingMessage(messageId, rendered.content, chosen.recipient, {
-      unsubscribeUrl: urls.unsubscribeUrl,
-      statusCallbackUrl: `${messageLinkOrigin().replace(/\/$/, "")}/api/webhooks/twilio/${ws}/status`,
-    });
+    const content = composed.content;
     fresh.push({
       ...base,
       status: "sending",
