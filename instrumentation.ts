@@ -10,12 +10,15 @@ export async function register() {
   setEventSink();
   const { prepareDatabase } = await import("./lib/demo/prepare-database");
   await prepareDatabase();
-  // Every stored event may enter contacts into journeys and resume runs waiting for it.
-  const [{ onIngested }, { routeIngestedEvents }] = await Promise.all([
+  // Every stored event may enter contacts into journeys and resume runs waiting for it,
+  // and send event-triggered campaigns to its contact.
+  const [{ onIngested }, { routeIngestedEvents }, { routeCampaignEvents }] = await Promise.all([
     import("./lib/ingest/ingested-events"),
     import("./lib/journeys/runtime/route-ingested-events"),
+    import("./inngest/route-campaign-events"),
   ]);
   onIngested(routeIngestedEvents);
+  onIngested(routeCampaignEvents);
   // Background jobs (rollups, trigger sweeps, imports, retention) are Inngest functions with cron
   // or event triggers (inngest/functions/jobs): the executor schedules them, nothing here.
   const { env } = await import("./lib/env");

@@ -25,6 +25,12 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
     permission: "manage",
   },
   {
+    method: "PUT",
+    path: "/api/w/[workspace]/campaign-defaults",
+    body: { dailyCapPerContact: 3 },
+    permission: "manage",
+  },
+  {
     method: "PATCH",
     path: "/api/w/[workspace]",
     body: { name: "Renamed", timezone: "UTC" },
@@ -190,6 +196,18 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
     permission: "edit",
   },
   {
+    method: "POST",
+    path: "/api/w/[workspace]/campaigns/test-send",
+    body: {
+      channel: "email",
+      treatments: [
+        { label: "A", templateId: "00000000-0000-4000-8000-000000000000", templateVersion: 1 },
+      ],
+      addresses: ["probe@example.com"],
+    },
+    permission: "edit",
+  },
+  {
     method: "PATCH",
     path: "/api/w/[workspace]/campaigns/[campaignId]",
     body: { name: "Renamed probe campaign" },
@@ -294,6 +312,8 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   campaigns:
     "(select md5(coalesce(string_agg(id::text || name || state || holdout_percent, ',' order by id), '')) from campaigns)",
   campaignRuns: "(select count(*)::int from campaign_runs)",
+  campaignDefaults:
+    "(select md5(coalesce(string_agg(workspace_id::text || limits::text, ',' order by workspace_id), '')) from workspace_campaign_defaults)",
   // Runs the clock starts (crons, and the trigger sweeps they fan out) come and go on their own
   // while a test runs; only runs a request could have started say whether it changed something.
   executorRuns:

@@ -10,6 +10,8 @@ import { CHANNEL_OPTIONS, channelLabel } from "@/lib/channels/channel-meta";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { ScheduleFields, useScheduleState } from "./schedule-fields";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { TestSendPanel } from "./test-send-panel";
+import { TreatmentFields, useTreatments } from "./treatment-fields";
 
 export type TEditorOptions = {
   segments: { id: string; name: string }[];
@@ -29,8 +31,24 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
   const [segmentId, setSegmentId] = useState(options.segments[0]?.id ?? "");
   const [channel, setChannel] = useState("email");
   const published = options.templates.filter((t) => t.channel === channel);
-  const [templateId, setTemplateId] = useState(published[0]?.id ?? "");
+  const treatments = useTreatments(published[0]?.id ?? "");
   const [holdout, setHoldout] = useState(0);
+  const [goalEvent, setGoalEvent] = useState("");
+  const [goalDays, setGoalDays] = useState(7);
+  const treatmentsBody = () =>
+    treatments.rows.flatMap((r) => {
+      const template = options.templates.find((t) => t.id === r.templateId);
+      return template
+        ? [
+            {
+              label: r.label,
+              templateId: template.id,
+              templateVersion: template.publishedVersion,
+              percent: r.percent,
+            },
+          ]
+        : [];
+    });
   const schedule = useScheduleState();
 
   const countKey = useDebounced(`${segmentId}|${channel}|${holdout}`, 300);
@@ -50,7 +68,6 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
   // refused launch leaves no draft behind and a retry does not find the name taken.
   const save = useMutation<{ campaignId: string; runId: string | null }, ApiError, boolean>({
     mutationFn: async (launch) => {
-      const template = options.templates.find((t) => t.id === templateId);
       const { campaign, run } = await apiFetch<{
         campaign: { id: string };
         run: { id: string } | null;
@@ -60,18 +77,10 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
           name,
           audience: segmentId ? { kind: "segment", segmentId } : { kind: "everyone" },
           channel,
-          treatments: template
-            ? [
-                {
-                  label: "A",
-                  templateId: template.id,
-                  templateVersion: template.publishedVersion,
-                  percent: 100,
-                },
-              ]
-            : [],
+          treatments: treatmentsBody(),
           holdoutPercent: holdout,
           schedule: schedule.body(),
+          conversion: goalEvent.trim() ? { event: goalEvent.trim(), windowDays: goalDays } : null,
         },
       });
       return { campaignId: campaign.id, runId: run?.id ?? null };
@@ -123,7 +132,7 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
               value={channel}
               onChange={(e) => {
                 setChannel(e.target.value);
-                setTemplateId(
+                treatments.resetTemplates(
                   options.templates.find((t) => t.channel === e.target.value)?.id ?? "",
                 );
               }}
@@ -135,30 +144,8 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
               ))}
             </NativeSelect>
           </Field>
-          <Field
-            id="campaign-template"
-            label="Template"
-            error={
-              err("treatments") ??
-              err("treatments.0.templateId") ??
-              err("treatments.0.templateVersion")
-            }
-            hint="Its latest published version is sent."
-          >
-            <NativeSelect
-              id="campaign-template"
-              value={templateId}
-              onChange={(e) => setTemplateId(e.target.value)}
-            >
-              {published.length ? null : <option value="">No published template</option>}
-              {published.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name} (v{t.publishedVersion})
-                </option>
-              ))}
-            </NativeSelect>
-          </Field>
         </div>
+        <TreatmentFields t={treatments} templates={published} err={err} />
         <Field
           id="campaign-holdout"
           label="Holdout %"
@@ -175,6 +162,31 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
             className="w-28"
           />
         </Field>
+        <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
+          <Field
+            id="campaign-goal"
+            label="Conversion event (optional)"
+            error={err("conversion.event")}
+            hint="The results count who performed it after the send, and compare each treatment with the holdout."
+          >
+            <Input
+              id="campaign-goal"
+              value={goalEvent}
+              onChange={(e) => setGoalEvent(e.target.value)}
+              placeholder="Order Completed"
+            />
+          </Field>
+          <Field id="campaign-goal-days" label="Within (days)" error={err("conversion.windowDays")}>
+            <Input
+              id="campaign-goal-days"
+              type="number"
+              min={1}
+              max={90}
+              value={goalDays}
+              onChange={(e) => setGoalDays(Number(e.target.value) || 0)}
+            />
+          </Field>
+        </div>
         <ScheduleFields s={schedule} err={err} />
         {save.error && !Object.keys(fields).length ? (
           <ErrorAlert variant="box">{save.error.message}</ErrorAlert>
@@ -186,7 +198,11 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
             onClick={() => save.mutate(true)}
             data-mutates
           >
-            {schedule.when === "now" ? "Save and send now" : "Save and schedule"}
+            {schedule.when === "now"
+              ? "Save and send now"
+              : schedule.when === "event"
+                ? "Save and start"
+                : "Save and schedule"}
           </Button>
           <Button
             type="button"
@@ -199,29 +215,32 @@ export function CampaignEditor({ slug, options }: { slug: string; options: TEdit
           </Button>
         </div>
       </Card>
-      <Card className="h-fit space-y-3 p-6" aria-live="polite">
-        <h2 className="text-sm font-semibold text-slate-900">Audience</h2>
-        {size.error ? (
-          <p className="text-sm text-red-600">{size.error.message}</p>
-        ) : size.data ? (
-          <dl className="space-y-2 text-sm">
-            <Row label="In the audience" value={size.data.total} testId="audience-total" />
-            <Row label={`Reachable by ${channelLabel(channel)}`} value={size.data.reachable} />
-            <Row
-              label="Will receive it"
-              value={size.data.expectedRecipients}
-              testId="audience-expected"
-              strong
-            />
-          </dl>
-        ) : (
-          <p className="text-sm text-slate-500">Counting…</p>
-        )}
-        <p className="text-xs text-slate-500">
-          Reachable excludes contacts without an address for the channel or who opted out; the
-          holdout is taken from those.
-        </p>
-      </Card>
+      <div className="space-y-6">
+        <Card className="h-fit space-y-3 p-6" aria-live="polite">
+          <h2 className="text-sm font-semibold text-slate-900">Audience</h2>
+          {size.error ? (
+            <p className="text-sm text-red-600">{size.error.message}</p>
+          ) : size.data ? (
+            <dl className="space-y-2 text-sm">
+              <Row label="In the audience" value={size.data.total} testId="audience-total" />
+              <Row label={`Reachable by ${channelLabel(channel)}`} value={size.data.reachable} />
+              <Row
+                label="Will receive it"
+                value={size.data.expectedRecipients}
+                testId="audience-expected"
+                strong
+              />
+            </dl>
+          ) : (
+            <p className="text-sm text-slate-500">Counting…</p>
+          )}
+          <p className="text-xs text-slate-500">
+            Reachable excludes contacts without an address for the channel or who opted out; the
+            holdout is taken from those.
+          </p>
+        </Card>
+        <TestSendPanel slug={slug} channel={channel} treatments={treatmentsBody} />
+      </div>
     </form>
   );
 }

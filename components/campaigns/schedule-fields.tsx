@@ -4,7 +4,16 @@ import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-type TWhen = "now" | "at" | "local_time" | "recurring";
+type TWhen = "now" | "at" | "local_time" | "recurring" | "event";
+
+/** The filter operators the short editor offers; the API takes every segment operator. */
+const FILTER_OPS = [
+  { value: "equals", type: "string", label: "is" },
+  { value: "not_equals", type: "string", label: "is not" },
+  { value: "eq", type: "number", label: "=" },
+  { value: "gte", type: "number", label: "≥" },
+  { value: "lte", type: "number", label: "≤" },
+] as const;
 
 /** The editor's schedule state and the body it sends (`schedule` of the campaign input). */
 export function useScheduleState() {
@@ -18,7 +27,22 @@ export function useScheduleState() {
   const [startDate, setStartDate] = useState("");
   const [endDate, setEndDate] = useState("");
   const [localTime, setLocalTime] = useState(false);
+  const [event, setEvent] = useState("");
+  const [filterProperty, setFilterProperty] = useState("");
+  const [filterOp, setFilterOp] = useState<(typeof FILTER_OPS)[number]["value"]>("equals");
+  const [filterValue, setFilterValue] = useState("");
+  const [maxDelay, setMaxDelay] = useState(60);
   const state = {
+    event,
+    setEvent,
+    filterProperty,
+    setFilterProperty,
+    filterOp,
+    setFilterOp,
+    filterValue,
+    setFilterValue,
+    maxDelay,
+    setMaxDelay,
     when,
     setWhen,
     sendAt,
@@ -44,6 +68,20 @@ export function useScheduleState() {
     if (when === "now") return { kind: "now" };
     if (when === "at") return { kind: "at", sendAt: sendAt ? new Date(sendAt).toISOString() : "" };
     if (when === "local_time") return { kind: "local_time", date, time };
+    if (when === "event") {
+      const op = FILTER_OPS.find((o) => o.value === filterOp)!;
+      const filters = filterProperty.trim()
+        ? [
+            {
+              property: filterProperty.trim(),
+              type: op.type,
+              op: op.value,
+              value: op.type === "number" ? Number(filterValue) : filterValue,
+            },
+          ]
+        : [];
+      return { kind: "event", event, filters, maxDelayMinutes: maxDelay };
+    }
     return {
       kind: "recurring",
       recurrence: {
@@ -84,7 +122,9 @@ export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => stri
         {option("at", "At")}
         {option("local_time", "Local time")}
         {option("recurring", "Recurring")}
+        {option("event", "When an event happens")}
       </div>
+      {s.when === "event" ? <EventFields s={s} err={err} /> : null}
       {s.when === "at" ? (
         <Field id="campaign-send-at" label="Send at" error={err("schedule.sendAt")}>
           <Input
@@ -218,5 +258,76 @@ export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => stri
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+/** An event-triggered campaign: the event, one property filter, and how late an event may be. */
+function EventFields({ s, err }: { s: TState; err: (k: string) => string | undefined }) {
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id="campaign-event"
+          label="Event"
+          error={err("schedule.event")}
+          hint="Each contact in the audience who performs it gets the message, once per launch."
+        >
+          <Input
+            id="campaign-event"
+            value={s.event}
+            onChange={(e) => s.setEvent(e.target.value)}
+            placeholder="Cart Abandoned"
+          />
+        </Field>
+        <Field
+          id="campaign-max-delay"
+          label="Maximum delay (minutes)"
+          error={err("schedule.maxDelayMinutes")}
+          hint="An event older than this when it arrives is not sent (counted as expired)."
+        >
+          <Input
+            id="campaign-max-delay"
+            type="number"
+            min={1}
+            value={s.maxDelay}
+            onChange={(e) => s.setMaxDelay(Number(e.target.value) || 0)}
+            className="w-28"
+          />
+        </Field>
+      </div>
+      <fieldset className="grid gap-3 sm:grid-cols-[1fr_7rem_1fr]">
+        <legend className="mb-1 text-sm font-medium text-slate-700">
+          Only when a property matches (optional)
+        </legend>
+        <Input
+          aria-label="Event property"
+          placeholder="total"
+          value={s.filterProperty}
+          onChange={(e) => s.setFilterProperty(e.target.value)}
+        />
+        <NativeSelect
+          aria-label="Operator"
+          value={s.filterOp}
+          onChange={(e) => s.setFilterOp(e.target.value as typeof s.filterOp)}
+        >
+          {FILTER_OPS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </NativeSelect>
+        <Input
+          aria-label="Property value"
+          placeholder="50"
+          value={s.filterValue}
+          onChange={(e) => s.setFilterValue(e.target.value)}
+        />
+        {(err("schedule.filters.0.value") ?? err("schedule.filters.0.property")) ? (
+          <p className="text-sm text-red-600 sm:col-span-3">
+            {err("schedule.filters.0.value") ?? err("schedule.filters.0.property")}
+          </p>
+        ) : null}
+      </fieldset>
+    </div>
   );
 }

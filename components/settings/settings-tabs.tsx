@@ -10,6 +10,7 @@ const TABS = [
   { href: "/api", label: "API" },
   // Admin-only: the page itself answers 404 to other roles.
   { href: "/channels", label: "Channels", admin: true },
+  { href: "/campaigns", label: "Campaigns", admin: true },
   { href: "/data", label: "Data", admin: true },
   // The instance's health, queue and providers (operators only; lib/operators/is-operator.ts).
   { href: "/system", label: "System", admin: true },

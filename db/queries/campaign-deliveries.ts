@@ -217,6 +217,24 @@ export async function recentSendCounts(
   return new Map(rows.map((r) => [r.contact_id, r.n]));
 }
 
+/** Messages this campaign has sent each contact, over all its runs (its total cap per contact). */
+export async function campaignSendCounts(
+  campaignId: string,
+  contactIds: string[],
+  ex: Executor = db(),
+): Promise<Map<string, number>> {
+  if (!contactIds.length) return new Map();
+  const rows = await executeRows<{ contact_id: string; n: number }>(
+    sql`select d.contact_id, count(*)::int as n
+      from campaign_runs r join campaign_deliveries d on d.run_id = r.id
+      where r.campaign_id = ${campaignId} and d.status = 'sent'
+        and d.contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)
+      group by d.contact_id`,
+    ex,
+  );
+  return new Map(rows.map((r) => [r.contact_id, r.n]));
+}
+
 /** The run and whether it may still send (a paused or cancelled run's workers stop). */
 export async function runSendState(runId: string, ex: Executor = db()) {
   const [row] = await ex

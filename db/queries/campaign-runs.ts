@@ -107,6 +107,23 @@ export type TSnapshotPlan = {
 };
 
 /**
+ * A contact's stable bucket (0–9999, basis points) for a campaign: the same contact lands in the
+ * same holdout and treatment on every run, and on event-triggered sends. Over contacts `c`.
+ */
+export const stableBucket = (campaignId: string, salt: "holdout" | "treatment") =>
+  sql`((hashtextextended(${`${campaignId}:${salt}:`} || c.id::text, 0) % 10000) + 10000) % 10000`;
+
+/** The treatment position for a treatment bucket `tb` (basis points), by cumulative share. */
+export function treatmentCase(treatmentPercents: number[], tb: SQL): SQL {
+  let cumulative = 0;
+  const whens = treatmentPercents.map((p, i) => {
+    cumulative += p * 100;
+    return sql`when ${tb} < ${sql.raw(String(cumulative))} then ${sql.raw(String(i))}`;
+  });
+  return sql`(case ${sql.join(whens, sql` `)} else ${sql.raw(String(whens.length - 1))} end)::smallint`;
+}
+
+/**
  * The audience snapshot: ONE `INSERT … SELECT` from the compiled segment, so the audience never
  * passes through Node. Two independent stable hashes of (campaign, contact) in basis points pick
  * the holdout and the treatment. Runs only while the run is `snapshotting` and moves it to
@@ -142,8 +159,7 @@ export async function snapshotAudience(
           then (${local.date}::date + ${local.time}::time) at time zone s.tz
           else (${local.date}::date + 1 + ${local.time}::time) at time zone s.tz end`
       : sql`null::timestamptz`;
-    const bucket = (salt: string) =>
-      sql`((hashtextextended(${`${plan.campaignId}:${salt}:`} || c.id::text, 0) % 10000) + 10000) % 10000`;
+    const bucket = (salt: "holdout" | "treatment") => stableBucket(plan.campaignId, salt);
     await tx.execute(sql`
       insert into campaign_deliveries (run_id, contact_id, treatment, status, not_before)
       select ${plan.runId}::uuid, s.id,
@@ -219,7 +235,10 @@ export async function runProgress(
   return progress;
 }
 
-/** The run is done once nothing is pending: completed, unless it was stopped meanwhile. */
+/**
+ * The run is done once nothing is pending: completed, unless it was stopped meanwhile (or is an
+ * event-triggered run before its end).
+ */
 export async function completeRunIfDone(runId: string, ex: Executor = db()) {
   const [row] = await ex
     .update(campaignRuns)
@@ -229,6 +248,8 @@ export async function completeRunIfDone(runId: string, ex: Executor = db()) {
         eq(campaignRuns.id, runId),
         eq(campaignRuns.status, "sending"),
         eq(campaignRuns.pending, 0),
+        // An event-triggered run listens until its end time (or a cancel), however empty it is.
+        sql`(${campaignRuns.trigger} is null or (${campaignRuns.trigger} ->> 'endAt')::timestamptz <= now())`,
       ),
     )
     .returning();

@@ -17,6 +17,7 @@ import { contacts } from "./contacts";
 import { messageChannel, messages, templates } from "./messaging";
 import { segments } from "./segments";
 import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export const CAMPAIGN_STATES = [
   "draft",
@@ -66,6 +67,8 @@ export const campaigns = pgTable(
     nextRunAt: timestamp("next_run_at", { withTimezone: true }),
     /** lib/campaigns/campaign-limits.ts: messages/s, per-contact daily cap, quiet hours, maximum duration. */
     limits: jsonb("limits").$type<Record<string, unknown>>().notNull().default({}),
+    /** `{ event, windowDays }`: the goal whose conversions the results count, holdout included. */
+    conversion: jsonb("conversion").$type<{ event: string; windowDays: number }>(),
     state: campaignState("state").notNull().default("draft"),
     stateChangedAt: timestamp("state_changed_at", { withTimezone: true }).notNull().defaultNow(),
     stateChangedBy: uuid("state_changed_by").references(() => users.id, { onDelete: "set null" }),
@@ -132,6 +135,11 @@ export const campaignRuns = pgTable(
     treatments: jsonb("treatments").$type<Record<string, unknown>[]>().notNull(),
     holdoutPercent: smallint("holdout_percent").notNull(),
     limits: jsonb("limits").$type<Record<string, unknown>>().notNull(),
+    /**
+     * Event-triggered runs: `{ event, filters, maxDelayMinutes }` copied at launch. Such a run takes
+     * no snapshot: each matching event adds its contact, and it stays open until the campaign ends.
+     */
+    trigger: jsonb("trigger").$type<Record<string, unknown>>(),
     /** Contacts the snapshot took (holdout included); null until it has run. */
     audienceCount: integer("audience_count"),
     /**
@@ -224,6 +232,18 @@ export const rateBuckets = pgTable("rate_buckets", {
   burst: doublePrecision("burst").notNull(),
   tokens: doublePrecision("tokens").notNull(),
   refilledAt: timestamp("refilled_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A workspace's default campaign limits (lib/campaigns/campaign-limits.ts): every run takes them
+ * where its campaign sets none. No row: the built-in defaults.
+ */
+export const workspaceCampaignDefaults = pgTable("workspace_campaign_defaults", {
+  workspaceId: uuid("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  limits: jsonb("limits").$type<Record<string, unknown>>().notNull().default({}),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export type TCampaign = typeof campaigns.$inferSelect;

@@ -17,7 +17,7 @@ import {
 import { CAMPAIGN_RUN_STARTED, CAMPAIGN_SCHEDULER_TICK } from "@/inngest/events";
 import { defineCampaignDrain } from "./campaign-drain";
 import { defineCampaignRun } from "./campaign-run";
-import { defineCampaignScheduler } from "./campaign-scheduler";
+import { campaignSchedulerJob } from "./jobs/campaign-scheduler";
 
 // The campaign functions served by the real SDK handler and run by the local executor: the run
 // snapshots, fans out one drain event per slice through the event API, and the drains finish it.
@@ -30,7 +30,7 @@ beforeAll(async () => {
     (client) => [
       defineCampaignRun(client, { sliceSize: 60 }),
       defineCampaignDrain(client),
-      defineCampaignScheduler(client),
+      campaignSchedulerJob.define(client),
     ],
     (req) =>
       handleEventRequest(req, new URL(req.url).pathname.split("/").pop() ?? "", {

@@ -1,9 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { defineCampaignDrain } from "./campaign-drain";
 import { defineCampaignRun } from "./campaign-run";
-import { defineCampaignScheduler } from "./campaign-scheduler";
 
 /** The campaign functions bound to the app's client. */
 export const campaignRun = defineCampaignRun(inngest);
 export const campaignDrain = defineCampaignDrain(inngest);
-export const campaignScheduler = defineCampaignScheduler(inngest);

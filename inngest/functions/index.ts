@@ -1,6 +1,6 @@
 import type { InngestFunction } from "inngest";
 import { backgroundJobs } from "./background-jobs";
-import { campaignDrain, campaignRun, campaignScheduler } from "./campaigns";
+import { campaignDrain, campaignRun } from "./campaigns";
 import { runJourney } from "./run-journey-bound";
 
 /** Every function served at /api/inngest. */
@@ -9,5 +9,4 @@ export const functions: InngestFunction.Any[] = [
   campaignRun,
   campaignDrain,
   ...backgroundJobs,
-  campaignScheduler,
 ];

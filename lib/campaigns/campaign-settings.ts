@@ -1,34 +1,9 @@
 import { z } from "zod";
 import { SEND_CHANNELS } from "@/lib/channels/types";
+import { ZCampaignLimits } from "./campaign-limits";
 import { ZCampaignSchedule } from "./schedule/schedule-settings";
 
-/** Per-campaign limits; absent fields take the defaults below (issue 15: workspace defaults later). */
-export const ZCampaignLimits = z.object({
-  /** Messages per second for this campaign, shared by every worker (a token bucket in Postgres). */
-  messagesPerSecond: z.number().int().min(1).max(20_000).optional(),
-  /** At most this many messages to one contact in 24 hours, counting every origin (journeys too). */
-  dailyCapPerContact: z.number().int().min(1).max(100).optional(),
-  /** Contacts whose local time (their zone, else the workspace's) is inside the window are skipped. */
-  quietHours: z
-    .object({
-      start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM"),
-      end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM"),
-    })
-    .optional(),
-  /** Deliveries still queued this long after the run started are dropped as `expired`. */
-  maxDurationMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(60 * 24 * 7)
-    .optional(),
-});
-export type TCampaignLimits = z.infer<typeof ZCampaignLimits>;
-
-export const CAMPAIGN_LIMIT_DEFAULTS = {
-  messagesPerSecond: 1000,
-  maxDurationMinutes: 60 * 24,
-} as const;
+export { CAMPAIGN_LIMIT_DEFAULTS, ZCampaignLimits, type TCampaignLimits } from "./campaign-limits";
 
 export const ZTreatment = z.object({
   label: z.string().trim().min(1).max(40),
@@ -51,6 +26,17 @@ export const ZCampaignInput = z
     holdoutPercent: z.number().int().min(0).max(50).default(0),
     schedule: ZCampaignSchedule,
     limits: ZCampaignLimits.default({}),
+    /**
+     * The goal: a contact converts when they perform this event within `windowDays` of their
+     * exposure (sent, or held out). The results compare each treatment's rate with the holdout's.
+     */
+    conversion: z
+      .object({
+        event: z.string().trim().min(1, "Name the conversion event").max(200),
+        windowDays: z.number().int().min(1).max(90).default(7),
+      })
+      .nullable()
+      .default(null),
   })
   .superRefine((v, ctx) => {
     const total = v.treatments.reduce((s, t) => s + t.percent, 0);

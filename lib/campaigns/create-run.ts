@@ -3,6 +3,7 @@ import { insertRun, nextOccurrence } from "@/db/queries/campaign-runs";
 import { listTreatments } from "@/db/queries/campaigns";
 import type { TCampaign, TCampaignRun } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
+import { campaignDefaultsOf, effectiveLimits } from "./campaign-limits";
 import { CAMPAIGN_LIMIT_DEFAULTS, ZCampaignLimits, type TTreatment } from "./campaign-settings";
 import { checkCampaignReferences } from "./check-campaign-references";
 
@@ -50,11 +51,20 @@ export async function checkedTreatments(c: TCampaign, tx: Executor): Promise<TTr
 export async function createRun(
   c: TCampaign,
   treatments: TTreatment[],
-  at: { scheduledFor: Date; sendLocal?: { date: string; time: string } | null },
+  at: {
+    scheduledFor: Date;
+    sendLocal?: { date: string; time: string } | null;
+    /** Event-triggered: the run opens at once (no snapshot) and each matching event adds a contact. */
+    trigger?: Record<string, unknown> | null;
+  },
   userId: string | null,
   tx: Executor,
 ): Promise<TCampaignRun | null> {
-  const limits = ZCampaignLimits.parse(c.limits);
+  // The workspace's defaults are copied in too: changing them later changes no run under way.
+  const limits = effectiveLimits(
+    ZCampaignLimits.parse(c.limits),
+    await campaignDefaultsOf(c.workspaceId, tx),
+  );
   const minutes = limits.maxDurationMinutes ?? CAMPAIGN_LIMIT_DEFAULTS.maxDurationMinutes;
   // A local-time run delivers over the 26 hours its time takes to go round the world, then
   // gets the maximum duration like any run.
@@ -64,7 +74,9 @@ export async function createRun(
       workspaceId: c.workspaceId,
       campaignId: c.id,
       occurrence: await nextOccurrence(c.id, tx),
-      status: "snapshotting",
+      status: at.trigger ? "sending" : "snapshotting",
+      trigger: at.trigger ?? null,
+      ...(at.trigger ? { snapshotAt: at.scheduledFor, audienceCount: 0 } : {}),
       channel: c.channel,
       audienceKind: c.audienceKind,
       segmentId: c.segmentId,
@@ -73,7 +85,8 @@ export async function createRun(
       limits,
       scheduledFor: at.scheduledFor,
       sendLocal: at.sendLocal ?? null,
-      expiresAt: new Date(at.scheduledFor.getTime() + span + minutes * 60_000),
+      // An event-triggered run has no end of its own: each delivery's maximum delay bounds it.
+      expiresAt: at.trigger ? null : new Date(at.scheduledFor.getTime() + span + minutes * 60_000),
       startedBy: userId,
     },
     tx,

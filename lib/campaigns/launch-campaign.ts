@@ -4,6 +4,7 @@ import { findWorkspaceById } from "@/db/queries/workspaces";
 import type { TCampaignRun } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkedTreatments, createRun } from "./create-run";
+import { forgetListeningRuns } from "./event-trigger/listening-runs";
 import { localTimeWindow, nextOccurrence, recurrenceZone } from "./schedule/next-occurrence";
 import { scheduleOf } from "./schedule/schedule-settings";
 
@@ -45,6 +46,18 @@ export async function launchCampaignIn(
       throw new ValidationError({ "schedule.recurrence.endDate": "It ends before it would run" });
     await setCampaignState(workspaceId, campaignId, "scheduled", userId, { nextRunAt: first }, tx);
     return null;
+  }
+
+  if (schedule.kind === "event") {
+    if (schedule.endAt && new Date(schedule.endAt) <= now)
+      throw new ValidationError({ "schedule.endAt": "Choose an end in the future" });
+    const { kind: _kind, ...trigger } = schedule;
+    const run = await createRun(c, treatments, { scheduledFor: now, trigger }, userId, tx);
+    if (!run) throw new ConflictError("This campaign already has a run at that time");
+    await setCampaignState(workspaceId, campaignId, "running", userId, { nextRunAt: null }, tx);
+    // This process's event router sees the new campaign at once (others within a couple of seconds).
+    forgetListeningRuns(workspaceId);
+    return run;
   }
 
   let startAt = now;

@@ -34,6 +34,7 @@ function columnsOf(input: TCampaignInput) {
     scheduleKind: input.schedule.kind,
     scheduleSettings: scheduleSettingsOf(input.schedule),
     limits: input.limits,
+    conversion: input.conversion,
   };
 }
 

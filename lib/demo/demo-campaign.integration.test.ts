@@ -6,7 +6,9 @@ import { findCampaign, listCampaigns } from "@/db/queries/campaigns";
 import { useTestDb } from "@/db/testing/test-db";
 import { publishedEmail, makeCampaignTenant } from "@/lib/campaigns/testing/campaign-fixtures";
 import { createSegment } from "@/lib/segments/save-segment";
+import { runConversionCounts } from "@/db/queries/campaign-results";
 import { DEMO_CAMPAIGN_NAME, DEMO_RECURRING_NAME, seedDemoCampaign } from "./demo-campaign";
+import { DEMO_AB_NAME } from "./demo-campaign-tests";
 
 let testDb: Awaited<ReturnType<typeof useTestDb>>;
 beforeAll(async () => {
@@ -18,6 +20,7 @@ describe("the demo campaigns", () => {
   it("seed a completed campaign and a weekly newsletter with its past runs and next run, once", async () => {
     const t = await makeCampaignTenant("DemoCampaigns", 60);
     await publishedEmail(t.ws, t.userId, "Pro upgrade email", "Go pro");
+    await publishedEmail(t.ws, t.userId, "Welcome email", "Welcome");
     const seg = await createSegment(t.ws, t.userId, {
       name: "Pro plan in Europe",
       description: "",
@@ -32,7 +35,20 @@ describe("the demo campaigns", () => {
     await seedDemoCampaign(t.ws, t.userId);
     await seedDemoCampaign(t.ws, t.userId);
     const names = (await listCampaigns(t.ws)).map((c) => c.name).sort();
-    expect(names).toEqual([DEMO_CAMPAIGN_NAME, DEMO_RECURRING_NAME].sort());
+    // No SMS template in this tenant: the event-triggered demo is skipped, not half-made.
+    expect(names).toEqual([DEMO_AB_NAME, DEMO_CAMPAIGN_NAME, DEMO_RECURRING_NAME].sort());
+    const ab = (await listCampaigns(t.ws)).find((c) => c.name === DEMO_AB_NAME)!;
+    const [abRun] = await listRuns(t.ws, ab.id);
+    expect(abRun!.status).toBe("completed");
+    const conv = await runConversionCounts(
+      t.ws,
+      abRun!.id,
+      (await findCampaign(t.ws, ab.id))!.conversion!,
+    );
+    // Both treatments and the holdout, each with some conversions, A's rate above the holdout's.
+    expect(conv.map((g) => g.treatment)).toEqual([0, 1, null]);
+    const rate = (g: { converted: number; assigned: number }) => g.converted / g.assigned;
+    expect(rate(conv[0]!)).toBeGreaterThan(rate(conv[2]!));
     const weekly = (await listCampaigns(t.ws)).find((c) => c.name === DEMO_RECURRING_NAME)!;
     const runs = await listRuns(t.ws, weekly.id);
     expect(runs.length).toBeGreaterThanOrEqual(3);

@@ -7,6 +7,7 @@ import { snapshotRun } from "@/lib/campaigns/delivery/snapshot-run";
 import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
 import { startDueRuns } from "@/lib/campaigns/schedule/start-due-runs";
+import { seedDemoAbTest, seedDemoEventCampaign } from "./demo-campaign-tests";
 
 export const DEMO_CAMPAIGN_NAME = "Pro upgrade newsletter";
 export const DEMO_RECURRING_NAME = "Weekly newsletter";
@@ -19,7 +20,6 @@ const DAY = 86_400_000;
  * its template or segment is missing.
  */
 export async function seedDemoCampaign(workspaceId: string, adminId: string) {
-  if ((await listCampaigns(workspaceId)).some((c) => c.name === DEMO_CAMPAIGN_NAME)) return;
   const [templates, segments] = await Promise.all([
     listTemplates(workspaceId),
     listSegmentRefs(workspaceId),
@@ -27,6 +27,19 @@ export async function seedDemoCampaign(workspaceId: string, adminId: string) {
   const template = templates.find((t) => t.name === "Pro upgrade email" && t.publishedVersion > 0);
   const segment = segments.find((s) => s.name === "Pro plan in Europe");
   if (!template || !segment) return;
+  if (!(await listCampaigns(workspaceId)).some((c) => c.name === DEMO_CAMPAIGN_NAME))
+    await seedDemoOneOff(workspaceId, adminId, template, segment);
+  await seedDemoNewsletter(workspaceId, adminId, template, segment);
+  await seedDemoAbTest(workspaceId, adminId);
+  await seedDemoEventCampaign(workspaceId, adminId);
+}
+
+async function seedDemoOneOff(
+  workspaceId: string,
+  adminId: string,
+  template: { id: string; publishedVersion: number },
+  segment: { id: string },
+) {
   const campaign = await createCampaign(workspaceId, adminId, {
     name: DEMO_CAMPAIGN_NAME,
     audience: { kind: "segment", segmentId: segment.id },
@@ -44,11 +57,10 @@ export async function seedDemoCampaign(workspaceId: string, adminId: string) {
   });
   const run = (await launchCampaign(workspaceId, campaign.id, adminId))!;
   await drainNow(run.id);
-  await seedDemoNewsletter(workspaceId, adminId, template, segment);
 }
 
 /** The demo audience is small: snapshotted and drained here, in order, as of `at`. */
-async function drainNow(runId: string, at?: Date) {
+export async function drainNow(runId: string, at?: Date) {
   await snapshotRun(runId, at);
   const starts = await sliceStarts(runId, 1000);
   for (const [i, from] of starts.entries())

@@ -1,3 +1,4 @@
+import { campaignSchedulerJob } from "./campaign-scheduler";
 import { contactImportJob, importDraftCleanupJob } from "./contact-imports";
 import type { TJobDefinition } from "./job-definition";
 import {
@@ -21,4 +22,5 @@ export const BACKGROUND_JOBS: TJobDefinition[] = [
   contactImportJob,
   importDraftCleanupJob,
   retentionJob,
+  campaignSchedulerJob,
 ];

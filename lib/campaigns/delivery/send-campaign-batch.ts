@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db";
 import {
+  campaignSendCounts,
   loadSendContacts,
   recentSendCounts,
   releaseDeliveries,
@@ -21,15 +22,10 @@ import { deletePushTokens } from "@/db/queries/send-context";
 import type { TMessage, TMessageEventType } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
-import { buildOutgoingMessage } from "@/lib/messages/send/build-outgoing-message";
 import { chooseRecipient } from "@/lib/messages/send/choose-recipient";
+import { composeMessage } from "@/lib/messages/send/compose-message";
 import { contactEventNameFor } from "@/lib/messages/engagement/message-event-names";
 import { resolveChannelProvider } from "@/lib/messages/send/resolve-channel-provider";
-import { trackingKey } from "@/lib/messages/engagement/resolve-tracking-token";
-import { messageLinkOrigin } from "@/lib/messages/send/send-message";
-import { trackingUrls } from "@/lib/messages/engagement/tracking-tokens";
-import { buildRenderContext } from "@/lib/templates/render-context";
-import { renderMessage } from "@/lib/templates/render-message";
 import { inQuietHours } from "./quiet-hours";
 import type { TRunContext } from "./run-context";
 
@@ -63,7 +59,8 @@ export async function sendCampaignBatch(
   const ws = run.workspaceId;
   const ids = claimed.map((c) => c.contact_id);
   const cap = run.limits.dailyCapPerContact;
-  const [loaded, suppressed, recent] = await Promise.all([
+  const total = run.limits.totalCapPerContact;
+  const [loaded, suppressed, recent, before] = await Promise.all([
     loadSendContacts(ws, ids),
     run.channel === "webhook" || run.channel === "in_app"
       ? Promise.resolve(new Set<string>())
@@ -71,6 +68,7 @@ export async function sendCampaignBatch(
     cap
       ? recentSendCounts(ws, ids, new Date(now.getTime() - 24 * 3600_000))
       : Promise.resolve(new Map<string, number>()),
+    total ? campaignSendCounts(run.campaignId, ids) : Promise.resolve(new Map<string, number>()),
   ]);
 
   const settled: TSettledDelivery[] = [];
@@ -100,6 +98,10 @@ export async function sendCampaignBatch(
       settled.push({ contactId: c.contact_id, status: "frequency_cap" });
       continue;
     }
+    if (total && (before.get(c.contact_id) ?? 0) >= total) {
+      settled.push({ contactId: c.contact_id, status: "frequency_cap" });
+      continue;
+    }
     if (
       run.limits.quietHours &&
       inQuietHours(run.limits.quietHours, entry.contact.timezone, run.defaultTimeZone, now)
@@ -108,15 +110,13 @@ export async function sendCampaignBatch(
       continue;
     }
     const messageId = randomUUID();
-    const urls = trackingUrls(trackingKey(), messageLinkOrigin(), messageId);
-    const context = buildRenderContext({
-      contact: entry.contact,
-      workspace: { name: run.workspaceName },
-      message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl },
-    });
-    const rendered = renderMessage(treatment.compiled, context, {
-      trackClick: (url: string) => urls.clickUrl(url),
-      openPixelUrl: urls.openPixelUrl,
+    const composed = composeMessage({
+      messageId,
+      workspaceId: ws,
+      compiled: treatment.compiled,
+      context: { contact: entry.contact, workspace: { name: run.workspaceName } },
+      recipient: chosen.recipient,
+      tracked: true,
     });
     const base = {
       id: messageId,
@@ -129,15 +129,12 @@ export async function sendCampaignBatch(
       origin: origin(c.treatment!),
       recipient: chosen.recipient.address,
     } satisfies Omit<TNewMessage, "status">;
-    if (!rendered.ok) {
+    if (!composed.ok) {
       // Recorded like sendMessage records it: a skipped message that says why.
-      fresh.push({ ...base, status: "skipped", reason: rendered.reason });
+      fresh.push({ ...base, status: "skipped", reason: composed.reason });
       continue;
     }
-    const content = buildOutgoingMessage(messageId, rendered.content, chosen.recipient, {
-      unsubscribeUrl: urls.unsubscribeUrl,
-      statusCallbackUrl: `${messageLinkOrigin().replace(/\/$/, "")}/api/webhooks/twilio/${ws}/status`,
-    });
+    const content = composed.content;
     fresh.push({
       ...base,
       status: "sending",

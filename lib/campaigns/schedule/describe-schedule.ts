@@ -32,5 +32,12 @@ export function describeSchedule(
       const span = r.endDate ? `from ${r.startDate} until ${r.endDate}` : `from ${r.startDate}`;
       return `${when} ${zone}, ${span}`;
     }
+    case "event": {
+      const filters = s.filters.length
+        ? ` where ${s.filters.map((f) => `${f.property} ${f.op.replaceAll("_", " ")}${"value" in f && f.value !== undefined ? ` ${JSON.stringify(f.value)}` : ""}`).join(" and ")}`
+        : "";
+      const until = s.endAt ? `, until ${formatInstant(new Date(s.endAt))}` : "";
+      return `When a contact performs "${s.event}"${filters}, within ${s.maxDelayMinutes} min${until}`;
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPropertyFilter } from "@/lib/segments/definition";
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM");
 const DAY = z.iso.date("Use YYYY-MM-DD");
@@ -34,14 +35,35 @@ export const ZRecurrence = z
 export type TRecurrence = z.infer<typeof ZRecurrence>;
 
 /**
+ * An event-triggered campaign (Pinpoint's EVENT campaigns): from launch until `endAt`, each event
+ * of that name whose properties pass every filter sends the message to its contact, if they are
+ * in the audience, once per contact per launch. An event older than `maxDelayMinutes` when it
+ * arrives (a late batch) is dropped and counted as expired.
+ */
+export const ZEventTrigger = z.object({
+  kind: z.literal("event"),
+  event: z.string().trim().min(1, "Name the event").max(200),
+  filters: z.array(ZPropertyFilter).max(20).default([]),
+  maxDelayMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 7)
+    .default(60),
+  endAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type TEventTrigger = z.infer<typeof ZEventTrigger>;
+
+/**
  * When a campaign sends: now; at an instant; at a local date and time in each contact's zone
- * (contacts without one use the workspace's); or recurring.
+ * (contacts without one use the workspace's); recurring; or when a contact performs an event.
  */
 export const ZCampaignSchedule = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("now") }),
   z.object({ kind: z.literal("at"), sendAt: z.iso.datetime({ offset: true }) }),
   z.object({ kind: z.literal("local_time"), date: DAY, time: HHMM }),
   z.object({ kind: z.literal("recurring"), recurrence: ZRecurrence }),
+  ZEventTrigger,
 ]);
 export type TCampaignSchedule = z.infer<typeof ZCampaignSchedule>;
 

@@ -5,10 +5,12 @@ import {
   setCampaignState,
   setNextRunAt,
 } from "@/db/queries/campaigns";
+import { listEndedListeningRunIds } from "@/db/queries/campaign-triggered";
 import { findWorkspaceById } from "@/db/queries/workspaces";
 import type { TCampaignRun } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { checkedTreatments, createRun } from "../create-run";
+import { finishRunIfDone } from "../delivery/finish-run";
 import { nextOccurrence, occurrenceDay, recurrenceZone } from "./next-occurrence";
 import { scheduleOf } from "./schedule-settings";
 
@@ -33,6 +35,9 @@ export async function startDueRuns(
   only?: { campaignId: string },
 ): Promise<TDueRunsResult> {
   const result: TDueRunsResult = { started: [], failed: [] };
+  // Event-triggered campaigns past their end stop listening: their run completes once what it
+  // queued is settled (the drain's last worker completes it otherwise), and the campaign with it.
+  if (!only) for (const runId of await listEndedListeningRunIds(now)) await finishRunIfDone(runId);
   for (const due of await findDueCampaignsAnyWorkspace(now, { campaignId: only?.campaignId })) {
     try {
       const run = await db().transaction(async (tx) => {

@@ -5,16 +5,13 @@ import { findPublishedTemplateVersion, loadSendContact } from "@/db/queries/send
 import { findTemplate } from "@/db/queries/templates";
 import { findWorkspaceById } from "@/db/queries/workspaces";
 import type { TMessage } from "@/db/schema";
-import { env } from "@/lib/env";
 import { getCompiledTemplate } from "@/lib/templates/compiled-template-cache";
-import { buildRenderContext, type TRenderEvent } from "@/lib/templates/render-context";
-import { compileTemplate, renderMessage } from "@/lib/templates/render-message";
+import type { TRenderEvent } from "@/lib/templates/render-context";
+import { compileTemplate } from "@/lib/templates/render-message";
 import type { TTemplateContent } from "@/lib/templates/template-content";
-import { buildOutgoingMessage } from "./build-outgoing-message";
 import { chooseRecipient, type TRecipient } from "./choose-recipient";
+import { composeMessage } from "./compose-message";
 import { deliverMessage, outcomeOf, type TSendOutcome } from "./deliver-message";
-import { trackingKey } from "../engagement/resolve-tracking-token";
-import { trackingUrls } from "../engagement/tracking-tokens";
 
 export type TSendRequest = {
   workspaceId: string;
@@ -34,9 +31,7 @@ export type TSendRequest = {
   draftContent?: TTemplateContent;
 };
 
-/** Where links inside messages point: the public URL when set, the dev server otherwise. */
-export const messageLinkOrigin = () =>
-  env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+export { messageLinkOrigin } from "./compose-message";
 
 /**
  * The one way a message leaves Waymark. Renders the template version for the contact, refuses
@@ -91,7 +86,6 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
     template.version === null
       ? await compileTemplate(versionContent)
       : await getCompiledTemplate(`${template.templateId}:${template.version}`, versionContent);
-  const urls = trackingUrls(trackingKey(), messageLinkOrigin(), messageId);
   const contact = loaded?.contact ?? {
     externalId: null,
     email: null,
@@ -102,28 +96,21 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
     city: null,
     attributes: {},
   };
-  const context = buildRenderContext({
-    contact,
-    event: req.event,
-    accounts: loaded?.accounts,
-    workspace: { name: template.workspaceName },
-    message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl },
-  });
-  // A test send goes to a teammate: it carries no pixel and no click redirects, so reading it
-  // never counts as engagement anywhere (the message page shows the same untracked HTML).
-  const rendered = renderMessage(
+  const composed = composeMessage({
+    messageId,
+    workspaceId: ws,
     compiled,
-    context,
-    isTest
-      ? {}
-      : { trackClick: (url: string) => urls.clickUrl(url), openPixelUrl: urls.openPixelUrl },
-  );
-  if (!rendered.ok) return skip(withTemplate, rendered.reason, recipient.address);
-
-  const content = buildOutgoingMessage(messageId, rendered.content, recipient, {
-    unsubscribeUrl: urls.unsubscribeUrl,
-    statusCallbackUrl: `${messageLinkOrigin().replace(/\/$/, "")}/api/webhooks/twilio/${ws}/status`,
+    context: {
+      contact,
+      event: req.event,
+      accounts: loaded?.accounts,
+      workspace: { name: template.workspaceName },
+    },
+    recipient,
+    tracked: !isTest,
   });
+  if (!composed.ok) return skip(withTemplate, composed.reason, recipient.address);
+  const content = composed.content;
   const { message, created } = await db().transaction(async (tx) => {
     const r = await insertMessageOnce(
       {

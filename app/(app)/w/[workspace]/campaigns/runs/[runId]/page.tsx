@@ -5,9 +5,11 @@ import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { RunProgress } from "@/components/campaigns/run-progress";
 import { TreatmentResults } from "@/components/campaigns/treatment-results";
-import { runTreatmentCounts } from "@/db/queries/campaign-results";
+import { ConversionResults } from "@/components/campaigns/conversion-results";
+import { runConversionCounts, runTreatmentCounts } from "@/db/queries/campaign-results";
 import { findCampaign } from "@/db/queries/campaigns";
 import { ZTreatment } from "@/lib/campaigns/campaign-settings";
+import { conversionResults } from "@/lib/campaigns/stats/conversion-results";
 import { treatmentResults } from "@/lib/campaigns/stats/treatment-results";
 import { readRun } from "@/lib/campaigns/read-campaign";
 import { formatDateTime } from "@/lib/format/dates";
@@ -27,12 +29,14 @@ export default async function CampaignRunPage({
     findCampaign(workspace.id, run.campaignId),
     runTreatmentCounts(workspace.id, run.id),
   ]);
-  const results = treatmentResults(
-    counts,
-    ZTreatment.array()
-      .parse(run.treatments)
-      .map((t) => t.label),
-  );
+  const labels = ZTreatment.array()
+    .parse(run.treatments)
+    .map((t) => t.label);
+  const results = treatmentResults(counts, labels);
+  const goal = campaign?.conversion ?? null;
+  const conversions = goal
+    ? conversionResults(await runConversionCounts(workspace.id, run.id, goal), labels)
+    : null;
   return (
     <>
       <PageHeader
@@ -54,6 +58,9 @@ export default async function CampaignRunPage({
         initial={JSON.parse(JSON.stringify(found)) as Parameters<typeof RunProgress>[0]["initial"]}
       />
       <TreatmentResults treatments={results.treatments} holdout={results.holdout} />
+      {goal && conversions ? (
+        <ConversionResults event={goal.event} windowDays={goal.windowDays} rows={conversions} />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,50 @@
+import type { TOutgoingMessage } from "@/lib/channels/types";
+import { env } from "@/lib/env";
+import { buildRenderContext, type TRenderContextInput } from "@/lib/templates/render-context";
+import { renderMessage, type TCompiledTemplate } from "@/lib/templates/render-message";
+import { trackingKey } from "../engagement/resolve-tracking-token";
+import { trackingUrls } from "../engagement/tracking-tokens";
+import { buildOutgoingMessage } from "./build-outgoing-message";
+import type { TRecipient } from "./choose-recipient";
+
+/** Where links inside messages point: the public URL when set, the dev server otherwise. */
+export const messageLinkOrigin = () =>
+  env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+
+/**
+ * One message as the provider gets it: the compiled template personalised for the contact (and
+ * the triggering event), with signed tracking links unless it is a test, wrapped for the
+ * recipient. The one composition every send makes, one message (`sendMessage`) or a campaign
+ * batch (`sendCampaignBatch`) alike, so both send exactly the same bytes for the same input.
+ */
+export function composeMessage(input: {
+  messageId: string;
+  workspaceId: string;
+  compiled: TCompiledTemplate;
+  context: Omit<TRenderContextInput, "message">;
+  recipient: TRecipient;
+  /** Test sends carry no pixel and no click redirects: reading one never counts as engagement. */
+  tracked: boolean;
+}): { ok: true; content: TOutgoingMessage } | { ok: false; reason: string } {
+  const origin = messageLinkOrigin();
+  const urls = trackingUrls(trackingKey(), origin, input.messageId);
+  const context = buildRenderContext({
+    ...input.context,
+    message: { id: input.messageId, unsubscribeUrl: urls.unsubscribeUrl },
+  });
+  const rendered = renderMessage(
+    input.compiled,
+    context,
+    input.tracked
+      ? { trackClick: (url: string) => urls.clickUrl(url), openPixelUrl: urls.openPixelUrl }
+      : {},
+  );
+  if (!rendered.ok) return { ok: false, reason: rendered.reason };
+  return {
+    ok: true,
+    content: buildOutgoingMessage(input.messageId, rendered.content, input.recipient, {
+      unsubscribeUrl: urls.unsubscribeUrl,
+      statusCallbackUrl: `${origin.replace(/\/$/, "")}/api/webhooks/twilio/${input.workspaceId}/status`,
+    }),
+  };
+}
