@@ -94,6 +94,8 @@ export function withSigV4<P extends { appId: string }>(
       await touchApiKey(key.id, now);
 
       const params = await route.params;
+      if (Object.values(params as Record<string, string>).some((v) => v.includes("\u0000")))
+        return pinpointError(400, "BadRequestException", "Path must not contain NUL (%00)");
       const ws = key.workspace;
       const appId = params.appId;
       if (appId !== ws.pinpointApplicationId && appId !== ws.id.replaceAll("-", ""))

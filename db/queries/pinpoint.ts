@@ -155,3 +155,31 @@ export async function setPinpointApplicationId(
     .set({ pinpointApplicationId: applicationId })
     .where(eq(workspaces.id, workspaceId));
 }
+
+/** Gives a key an AWS access key id if it has none (the demo key, made before they existed). */
+export async function setAccessKeyIdIfMissing(
+  workspaceId: string,
+  keyHash: string,
+  accessKeyId: string,
+  ex: Executor = db(),
+) {
+  await ex
+    .update(apiKeys)
+    .set({ accessKeyId })
+    .where(
+      and(
+        eq(apiKeys.workspaceId, workspaceId),
+        eq(apiKeys.keyHash, keyHash),
+        isNull(apiKeys.accessKeyId),
+      ),
+    );
+}
+
+export async function workspaceHasEndpoints(workspaceId: string, ex: Executor = db()) {
+  const [row] = await ex
+    .select({ id: pinpointEndpoints.endpointId })
+    .from(pinpointEndpoints)
+    .where(eq(pinpointEndpoints.workspaceId, workspaceId))
+    .limit(1);
+  return Boolean(row);
+}

@@ -115,9 +115,10 @@ export const ZEventsRequest = z
   .strictObject({
     BatchItem: z.record(
       z.string().min(1).max(200),
+      // Both required, as in Pinpoint's model (an app sends `Endpoint: {}` when it has nothing).
       z.strictObject({
-        Endpoint: ZEndpointRequest.optional(),
-        Events: z.record(z.string().min(1).max(200), ZEvent).optional(),
+        Endpoint: ZEndpointRequest,
+        Events: z.record(z.string().min(1).max(200), ZEvent),
       }),
       { error: "is required" },
     ),
