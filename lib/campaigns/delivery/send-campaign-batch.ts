@@ -111,6 +111,7 @@ export async function sendCampaignBatch(
     const urls = trackingUrls(trackingKey(), messageLinkOrigin(), messageId);
     const context = buildRenderContext({
       contact: entry.contact,
+      accounts: entry.accounts,
       workspace: { name: run.workspaceName },
       message: { id: messageId, unsubscribeUrl: urls.unsubscribeUrl },
     });
