@@ -90,6 +90,12 @@ export const ZEnv = z.object({
   /** Privacy: store no IP address from ingested calls' `context.ip` (events keep the rest). */
   WAYMARK_INGEST_DROP_IP: ZBool.default(false),
   /**
+   * How many proxies in front of the app append to X-Forwarded-For, so ingestion can take a call's
+   * `context.ip` from the request when the SDK sends none: the address that many hops from the
+   * right. 0 trusts no header (only an SDK-sent ip is kept).
+   */
+  WAYMARK_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /**
    * PostgreSQL limits, so one slow query or a stuck transaction cannot hold a connection (and the
    * pool behind it) forever. Statements: any query; idle transaction: a transaction left open
    * while the app waits on something else; connect: reaching the server, or a free pool slot.

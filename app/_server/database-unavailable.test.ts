@@ -1,7 +1,9 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, setDbHandle } from "@/db";
+import { NextRequest } from "next/server";
 import { GET as me } from "@/app/api/v1/me/route";
+import { POST as ingestCall } from "@/app/api/v1/[call]/route";
 import { callRoute } from "@/app/api/v1/v1-test-client";
 
 // A database that cannot be reached must make routes answer 503 quickly, never hang or 500.
@@ -55,5 +57,34 @@ describe("a database that cannot be reached", () => {
     expect(r.json?.error.code).toBe("database_unavailable");
     expect(r.ms).toBeGreaterThanOrEqual(250);
     expect(r.ms).toBeLessThan(3000);
+  });
+});
+
+describe("ingestion while the database is down", () => {
+  it("answers 503 with Retry-After, which the SDKs retry (never a 500, which some drop)", async () => {
+    const handle = openDb({
+      databaseUrl: `postgres://postgres@127.0.0.1:${await closedPort()}/none`,
+      pgliteDir: "memory://",
+      timeouts,
+    });
+    setDbHandle(handle);
+    try {
+      const res = await ingestCall(
+        new NextRequest("http://127.0.0.1/api/v1/batch", {
+          method: "POST",
+          headers: { authorization: "Bearer wm_sk_whatever", "content-type": "application/json" },
+          body: JSON.stringify({ batch: [{ type: "track", userId: "u", event: "E" }] }),
+        }),
+        { params: Promise.resolve({ call: "batch" }) },
+      );
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        "database_unavailable",
+      );
+    } finally {
+      setDbHandle(undefined);
+      await handle.close().catch(() => undefined);
+    }
   });
 });

@@ -73,7 +73,10 @@ describe("route inventory", () => {
   it("accounts for every other mutating route", () => {
     const other = Object.keys(OTHER_MUTATIONS);
     for (const r of routes.filter(
-      (r) => !r.pattern.startsWith("/api/w/") && !r.pattern.startsWith("/api/v1/"),
+      (r) =>
+        !r.pattern.startsWith("/api/w/") &&
+        !r.pattern.startsWith("/api/v1/") &&
+        !r.pattern.startsWith("/api/pinpoint/"),
     )) {
       const mutating = r.methods.filter((m) => m !== "GET");
       if (!mutating.length) continue;
@@ -107,6 +110,16 @@ describe("route inventory", () => {
         }
       }
     }
+  });
+
+  it("puts every Pinpoint-compatible route behind an AWS signature (withSigV4)", () => {
+    const pinpoint = routes.filter((r) => r.pattern.startsWith("/api/pinpoint/"));
+    expect(pinpoint.length).toBeGreaterThanOrEqual(4);
+    for (const r of pinpoint)
+      for (const m of r.methods)
+        expect(r.src, `${m} ${r.pattern}`).toMatch(
+          new RegExp(`export const ${m} = withSigV4(?:<[^>]*>)?\\(`),
+        );
   });
 
   it("keeps public write keys to ingestion: only the Segment calls route asks for ingest", () => {

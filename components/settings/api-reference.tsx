@@ -58,7 +58,8 @@ export function ApiReference({ doc, origin }: { doc: TOpenApi; origin: string })
   return (
     <div className="space-y-4">
       {Object.entries(doc.paths).flatMap(([path, item]) =>
-        Object.entries(item)
+        // Paths on another server (the SigV4-signed Pinpoint API) have their own card.
+        ("servers" in item ? [] : Object.entries(item))
           .filter(([method]) => ["get", "post", "delete"].includes(method))
           .map(([method, op]) => {
             const o = op as {

@@ -16,7 +16,10 @@ export function CreateApiKey({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<TApiKeyKind>("secret");
   const [scopes, setScopes] = useState<TApiKeyScope[]>(["ingest"]);
-  const create = useApiMutation<TBody, { key: string }>((body) => ({
+  const create = useApiMutation<
+    TBody,
+    { key: string; accessKeyId?: string | null; secretAccessKey?: string }
+  >((body) => ({
     url: `/api/w/${slug}/api-keys`,
     method: "POST",
     body,
@@ -45,6 +48,16 @@ export function CreateApiKey({ slug }: { slug: string }) {
         {create.data ? (
           <div className="space-y-4">
             <CopyField value={create.data.key} label="API key" />
+            {create.data.accessKeyId && create.data.secretAccessKey ? (
+              <>
+                <p className="text-sm text-slate-600">
+                  For AWS SDK Pinpoint clients (Settings → API shows the endpoint and application
+                  id):
+                </p>
+                <CopyField value={create.data.accessKeyId} label="AWS access key id" />
+                <CopyField value={create.data.secretAccessKey} label="AWS secret access key" />
+              </>
+            ) : null}
             <DialogClose asChild>
               <Button className="w-full">Done</Button>
             </DialogClose>

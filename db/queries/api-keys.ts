@@ -12,6 +12,7 @@ export async function insertApiKey(
     kind: TApiKeyKind;
     scopes: TApiKeyScope[];
     createdBy: string | null;
+    accessKeyId?: string | null;
   },
   ex: Executor = db(),
 ) {
@@ -21,6 +22,7 @@ export async function insertApiKey(
     prefix: apiKeys.prefix,
     kind: apiKeys.kind,
     scopes: apiKeys.scopes,
+    accessKeyId: apiKeys.accessKeyId,
     createdAt: apiKeys.createdAt,
   });
   return key!;
@@ -34,6 +36,7 @@ export async function listApiKeys(workspaceId: string, ex: Executor = db()) {
       prefix: apiKeys.prefix,
       kind: apiKeys.kind,
       scopes: apiKeys.scopes,
+      accessKeyId: apiKeys.accessKeyId,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { executeRows } from "@/db/execute-rows";
+import { findContactsAccounts } from "./accounts";
 import { campaignRuns, channelSubscriptions, contacts, pushTokens } from "@/db/schema";
 import type { TCampaignDeliveryStatus } from "@/db/schema";
 
@@ -123,14 +124,17 @@ export async function dropUnsent(
   return row?.n ?? 0;
 }
 
-/** Profiles, opt-ins and devices of a batch of contacts: three queries, not three per contact. */
+/**
+ * Profiles, opt-ins, devices and accounts of a batch of contacts: four queries, not four per
+ * contact.
+ */
 export async function loadSendContacts(
   workspaceId: string,
   contactIds: string[],
   ex: Executor = db(),
 ) {
   if (!contactIds.length) return new Map();
-  const [rows, subscriptions, tokens] = await Promise.all([
+  const [rows, subscriptions, tokens, accounts] = await Promise.all([
     ex
       .select()
       .from(contacts)
@@ -162,6 +166,7 @@ export async function loadSendContacts(
         and(eq(pushTokens.workspaceId, workspaceId), inArray(pushTokens.contactId, contactIds)),
       )
       .orderBy(desc(pushTokens.lastSeenAt)),
+    findContactsAccounts(workspaceId, contactIds, ex),
   ]);
   const byId = new Map(
     rows.map((contact) => [
@@ -170,6 +175,7 @@ export async function loadSendContacts(
         contact,
         subscriptions: [] as Omit<(typeof subscriptions)[number], "contactId">[],
         pushTokens: [] as Omit<(typeof tokens)[number], "contactId">[],
+        accounts: accounts.get(contact.id) ?? [],
       },
     ]),
   );

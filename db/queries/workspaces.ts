@@ -56,7 +56,7 @@ export async function insertMembership(
 
 export async function updateWorkspace(
   workspaceId: string,
-  values: { name: string; timezone: string },
+  values: { name: string; timezone: string } | { pinpointApplicationId: string | null },
   ex: Executor = db(),
 ) {
   const [ws] = await ex
@@ -80,4 +80,15 @@ export async function isAdminOfAnyWorkspace(userId: string, ex: Executor = db())
     .where(and(eq(memberships.userId, userId), eq(memberships.role, "admin")))
     .limit(1);
   return Boolean(row);
+}
+
+export async function findWorkspaceIdByPinpointApplicationId(
+  applicationId: string,
+  ex: Executor = db(),
+) {
+  const [row] = await ex
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.pinpointApplicationId, applicationId));
+  return row?.id ?? null;
 }

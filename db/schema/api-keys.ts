@@ -28,9 +28,16 @@ export const apiKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /**
+     * The AWS access key id of a key with the `pinpoint` scope (AWS SDKs sign with it). Its secret
+     * is derived from the key's hash and the app secret (lib/pinpoint/aws-credentials.ts), so
+     * nothing that signs requests is stored.
+     */
+    accessKeyId: text("access_key_id"),
   },
   (t) => [
     uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    uniqueIndex("api_keys_access_key_id_key").on(t.accessKeyId),
     index("api_keys_workspace_idx").on(t.workspaceId),
   ],
 );

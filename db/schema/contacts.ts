@@ -63,7 +63,7 @@ export const contacts = pgTable(
 );
 
 /** The contact a row is about; erasing the contact erases the row. */
-const contactIdColumn = () =>
+export const contactIdColumn = () =>
   uuid("contact_id")
     .notNull()
     .references(() => contacts.id, { onDelete: "cascade" });

@@ -15,3 +15,4 @@ export * from "./accounts";
 export * from "./throttles";
 export * from "./retention";
 export * from "./audit-log";
+export * from "./pinpoint";

@@ -19,9 +19,17 @@ export const workspaces = pgTable(
     name: text("name").notNull(),
     /** IANA zone; dashboards bucket days in it. */
     timezone: text("timezone").notNull().default("UTC"),
+    /**
+     * The Pinpoint project id the workspace's apps already send (`/v1/apps/{id}/…`), so they keep
+     * their configuration; the workspace id without dashes is accepted as well.
+     */
+    pinpointApplicationId: text("pinpoint_application_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("workspaces_slug_key").on(t.slug)],
+  (t) => [
+    uniqueIndex("workspaces_slug_key").on(t.slug),
+    uniqueIndex("workspaces_pinpoint_application_id_key").on(t.pinpointApplicationId),
+  ],
 );
 
 export const memberRole = pgEnum("member_role", ROLES);

@@ -15,6 +15,14 @@ describe("OpenAPI document", () => {
       "/page",
       "/screen",
       "/track",
+      "/v1/apps/{ApplicationId}/endpoints",
+      "/v1/apps/{ApplicationId}/endpoints/{EndpointId}",
+      "/v1/apps/{ApplicationId}/events",
+      "/v1/apps/{ApplicationId}/users/{UserId}",
+    ]);
+    // The Pinpoint routes name their own server and signature.
+    expect(doc.paths["/v1/apps/{ApplicationId}/events"].servers).toEqual([
+      { url: "/api/pinpoint" },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AWS_SIGV4_SCHEME, pinpointPaths } from "./pinpoint-paths";
 import { MAX_BATCH_ITEMS, ZAlias, ZGroup, ZIdentify, ZPage, ZTrack } from "@/lib/ingest/schemas";
 
 // The OpenAPI document is generated from the same zod schemas the routes validate with, so the
@@ -102,6 +103,7 @@ function build() {
           description:
             "The API key as user name and an empty password, as Segment SDKs send their write key",
         },
+        awsSigV4: AWS_SIGV4_SCHEME,
       },
       schemas: { Error: error },
     },
@@ -242,6 +244,7 @@ function build() {
           },
         },
       },
+      ...pinpointPaths(),
     },
   };
 }

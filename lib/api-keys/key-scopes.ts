@@ -34,4 +34,6 @@ export const SCOPE_DESCRIPTIONS: Record<TApiKeyScope, string> = {
   "messages:send": "Send transactional messages",
   "journeys:enter": "Enter contacts into journeys with an API trigger",
   inapp: "Mint in-app tokens and read any contact's in-app inbox",
+  pinpoint:
+    "Pinpoint-compatible API (PutEvents, endpoints) with AWS SDKs: also issues an AWS access key id and secret",
 };

@@ -13,5 +13,6 @@ export const API_KEY_SCOPES = [
   "messages:send",
   "journeys:enter",
   "inapp",
+  "pinpoint",
 ] as const;
 export type TApiKeyScope = (typeof API_KEY_SCOPES)[number];

@@ -1,7 +1,16 @@
 import { env } from "@/lib/env";
 import { dbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
-import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_PUBLIC_KEY, DEMO_USERS } from "@/lib/demo/demo-accounts";
+import {
+  DEMO_API_KEY,
+  DEMO_AWS_ACCESS_KEY_ID,
+  DEMO_PASSWORD,
+  DEMO_PINPOINT_APP_ID,
+  DEMO_PUBLIC_KEY,
+  DEMO_USERS,
+} from "@/lib/demo/demo-accounts";
+import { hashApiKey } from "@/lib/api-keys/api-key";
+import { secretAccessKeyFor } from "@/lib/pinpoint/aws-credentials";
 import { seedDemo } from "./seed-demo";
 
 let prepared: Promise<void> | undefined;
@@ -27,6 +36,9 @@ export function prepareDatabase(log: (line: string) => void = console.info): Pro
     for (const u of DEMO_USERS) log(`[waymark]   ${u.role.padEnd(8)} ${u.email}`);
     log(`[waymark] demo secret API key: ${DEMO_API_KEY}`);
     log(`[waymark] demo public write key: ${DEMO_PUBLIC_KEY}`);
+    log(
+      `[waymark] demo AWS SDK (Pinpoint) credentials: endpoint <app>/api/pinpoint, application id ${DEMO_PINPOINT_APP_ID}, access key id ${DEMO_AWS_ACCESS_KEY_ID}, secret ${secretAccessKeyFor(hashApiKey(DEMO_API_KEY))}`,
+    );
   })();
   return prepared;
 }

@@ -12,6 +12,7 @@ import { hashApiKey } from "@/lib/api-keys/api-key";
 import { demoContactOperations } from "@/lib/demo/demo-contacts";
 import { seedDemoCampaign } from "@/lib/demo/demo-campaign";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
+import { seedDemoPinpoint } from "@/lib/demo/demo-pinpoint";
 import { seedDemoJourney } from "@/lib/demo/demo-journey";
 import { seedDemoTriggerJourneys } from "@/lib/demo/demo-trigger-journeys";
 import { DEMO_SEGMENTS } from "@/lib/demo/demo-segments";
@@ -39,6 +40,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     await seedDemoTriggerJourneys(existing.id, await demoAdminId());
     await seedDemoHistory(existing.id);
     await seedDemoCampaign(existing.id, await demoAdminId());
+    await seedDemoPinpoint(existing.id);
     return { created: false };
   }
   await seedDemoWorkspace();
@@ -50,6 +52,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedDemoTriggerJourneys(ws!.id, await demoAdminId());
   await seedDemoHistory(ws!.id);
   await seedDemoCampaign(ws!.id, await demoAdminId());
+  await seedDemoPinpoint(ws!.id);
   return { created: true };
 }
 

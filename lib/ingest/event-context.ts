@@ -11,6 +11,11 @@ export type TEventContext = Record<string, unknown>;
 export type TContextOptions = {
   /** Privacy setting: store no IP address at all (WAYMARK_INGEST_DROP_IP). */
   dropIp?: boolean;
+  /**
+   * The caller's address from the request (trusted proxies only), kept as `ip` when the SDK sent
+   * none, as Segment's API does: server-side SDKs never send one.
+   */
+  requestIp?: string;
 };
 
 const OBJECT_KEYS = ["app", "os", "campaign", "page", "referrer", "screen", "library"] as const;
@@ -34,9 +39,10 @@ export function eventContext(
   context: unknown,
   opts: TContextOptions = {},
 ): TEventContext | undefined {
-  const ctx = obj(context);
-  if (!ctx) return undefined;
+  const ctx = obj(context) ?? {};
   const out: TEventContext = {};
+  if (!opts.dropIp && opts.requestIp && !(typeof ctx.ip === "string" && ctx.ip.trim()))
+    out.ip = opts.requestIp;
   for (const key of STRING_KEYS) {
     if (key === "ip" && opts.dropIp) continue;
     const v = ctx[key];

@@ -28,7 +28,15 @@ export type TIngestSource = "api" | "import";
  * they may not fold one identified user into another (an alias whose previousId is, or belongs
  * to, another known user): that would let a visitor take over someone's profile and messages.
  */
-export type TIngestOptions = { source?: TIngestSource; publicKey?: boolean };
+export type TIngestOptions = {
+  source?: TIngestSource;
+  publicKey?: boolean;
+  /**
+   * Runs in the batch's transaction with each operation's contact id, for callers that keep rows
+   * of their own beside the contact (Pinpoint endpoints), so both are written or neither.
+   */
+  withContacts?: (contactIds: string[], tx: Executor) => Promise<void>;
+};
 
 /**
  * Stores a batch of validated calls for one workspace in one transaction: contacts are created or
@@ -46,7 +54,12 @@ export async function ingest(
   return inSpan("waymark.ingest", { "waymark.operations": ops.length }, async () => {
     const { statuses, events } = await retryTransient(() =>
       db().transaction((tx) =>
-        ingestInTx(tx, workspaceId, ops, opts.source ?? "api", opts.publicKey ?? false),
+        ingestInTx(tx, workspaceId, ops, opts.source ?? "api", opts.publicKey ?? false).then(
+          async (r) => {
+            await opts.withContacts?.(r.contactIds, tx);
+            return r;
+          },
+        ),
       ),
     );
     await offerIngested(events);
@@ -253,5 +266,5 @@ async function ingestInTx(
     name: s.name,
     occurredAt: new Date(s.occurred_at),
   }));
-  return { statuses, events };
+  return { statuses, events, contactIds };
 }

@@ -11,3 +11,19 @@ export function clientIp(headers: Headers): string {
     .filter(Boolean);
   return hops.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
 }
+
+/**
+ * The client's address as the trusted proxies recorded it: with `hops` proxies each appending the
+ * address it saw, the client is `hops` entries from the right of X-Forwarded-For (Next writes the
+ * socket's address there when nothing sits in front). Entries further left were written by the
+ * client itself and are never read. Undefined with `hops` 0 or too few entries.
+ */
+export function forwardedClientIp(headers: Headers, hops: number): string | undefined {
+  if (hops < 1) return undefined;
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const ip = entries.length >= hops ? entries[entries.length - hops] : undefined;
+  return ip && /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : undefined;
+}

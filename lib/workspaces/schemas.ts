@@ -23,7 +23,21 @@ export const ZCreateWorkspace = z.object({
   name: ZWorkspaceName,
   timezone: ZTimeZone.default("UTC"),
 });
-export const ZUpdateWorkspace = z.object({ name: ZWorkspaceName, timezone: ZTimeZone });
+/**
+ * Settings → General sends name and time zone; Settings → API the Pinpoint application id alone
+ * (the id a former Pinpoint app already calls; empty clears it).
+ */
+export const ZUpdateWorkspace = z.union([
+  z.object({ name: ZWorkspaceName, timezone: ZTimeZone }),
+  z.strictObject({
+    pinpointApplicationId: z
+      .string()
+      .trim()
+      .max(64, { error: "must be at most 64 characters" })
+      .regex(/^[A-Za-z0-9_-]*$/, { error: "letters, digits, - and _ only" })
+      .transform((v) => v || null),
+  }),
+]);
 
 /** "Acme Inc." → "acme-inc"; callers add a suffix when the slug is taken. */
 export function slugify(name: string): string {

@@ -130,3 +130,41 @@ describe("anonymous history merged on the first identify with both ids", () => {
     expect((await profile("known-7")).eventCount).toBe(5);
   });
 });
+
+describe("context.ip from the request", () => {
+  const send = (messageId: string, ctx: Record<string, unknown> | undefined, xff: string) =>
+    callRoute(
+      POST,
+      { call: "track" },
+      {
+        body: { userId: "ip-1", event: "Seen", messageId, ...(ctx ? { context: ctx } : {}) },
+        key: t.key,
+        headers: { "x-forwarded-for": xff },
+      },
+    );
+
+  it("takes the address the trusted proxy saw when the SDK sends none, and never one the client wrote", async () => {
+    // One trusted hop (the default): the client's own "1.1.1.1" is ignored, the proxy's entry kept.
+    expect((await send("ip-a", undefined, "1.1.1.1, 203.0.113.9")).status).toBe(200);
+    expect((await eventRow("ip-a")).context).toEqual({ ip: "203.0.113.9" });
+    // An ip the SDK sent wins; junk in the header is not an address.
+    await send("ip-b", { ip: "198.51.100.1" }, "203.0.113.9");
+    expect((await eventRow("ip-b")).context).toEqual({ ip: "198.51.100.1" });
+    await send("ip-c", { locale: "en-US" }, "not-an-ip<script>");
+    expect((await eventRow("ip-c")).context).toEqual({ locale: "en-US" });
+  });
+});
+
+describe("forwardedClientIp", () => {
+  it("reads the entry `hops` from the right, and nothing with 0 hops", async () => {
+    const { forwardedClientIp } = await import("@/lib/rate-limit/client-ip");
+    const h = new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.1, 10.0.0.2" });
+    expect(forwardedClientIp(h, 1)).toBe("10.0.0.2");
+    expect(forwardedClientIp(h, 2)).toBe("10.0.0.1");
+    expect(forwardedClientIp(h, 4)).toBeUndefined();
+    expect(forwardedClientIp(h, 0)).toBeUndefined();
+    expect(forwardedClientIp(new Headers({ "x-forwarded-for": "2001:db8::1" }), 1)).toBe(
+      "2001:db8::1",
+    );
+  });
+});

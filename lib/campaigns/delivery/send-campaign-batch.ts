@@ -114,7 +114,11 @@ export async function sendCampaignBatch(
       messageId,
       workspaceId: ws,
       compiled: treatment.compiled,
-      context: { contact: entry.contact, workspace: { name: run.workspaceName } },
+      context: {
+        contact: entry.contact,
+        accounts: entry.accounts,
+        workspace: { name: run.workspaceName },
+      },
       recipient: chosen.recipient,
       tracked: true,
     });

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { ingest } from "@/lib/ingest/ingest";
 import { parseCall } from "@/lib/ingest/normalize";
 import { parseBatch } from "@/lib/ingest/parse-batch";
+import { forwardedClientIp } from "@/lib/rate-limit/client-ip";
 import type { TCallType } from "@/lib/ingest/schemas";
 
 // Segment's endpoint names, and the one-letter ones its browser library uses.
@@ -40,7 +41,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 export const POST = withApiKey<{ call: string }>(
   "ingest",
-  async (_req, { params, apiKey, body }) => {
+  async (req, { params, apiKey, body }) => {
     const call = CALLS[params.call];
     if (!call)
       return errorJson(
@@ -56,7 +57,10 @@ export const POST = withApiKey<{ call: string }>(
         body: "Body is not valid JSON",
       });
     const now = new Date();
-    const contextOpts = { dropIp: env.WAYMARK_INGEST_DROP_IP };
+    const contextOpts = {
+      dropIp: env.WAYMARK_INGEST_DROP_IP,
+      requestIp: forwardedClientIp(req.headers, env.WAYMARK_TRUSTED_PROXY_HOPS),
+    };
     const publicKey = apiKey.kind === "public";
 
     if (call !== "batch") {

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { parseJson } from "@/app/_server/http";
 import { withWorkspace } from "@/app/_server/with-workspace";
-import { updateWorkspace } from "@/db/queries/workspaces";
+import { findWorkspaceIdByPinpointApplicationId, updateWorkspace } from "@/db/queries/workspaces";
+import { ConflictError } from "@/lib/errors";
 import { ZUpdateWorkspace } from "@/lib/workspaces/schemas";
 
 export const GET = withWorkspace("read", async (_req, { workspace, role }) =>
@@ -16,6 +17,13 @@ export const GET = withWorkspace("read", async (_req, { workspace, role }) =>
 
 export const PATCH = withWorkspace("manage", async (req, { workspace }) => {
   const input = await parseJson(req, ZUpdateWorkspace);
+  if ("pinpointApplicationId" in input && input.pinpointApplicationId) {
+    const owner = await findWorkspaceIdByPinpointApplicationId(input.pinpointApplicationId);
+    if (owner && owner !== workspace.id)
+      throw new ConflictError("Another workspace uses this application id", {
+        pinpointApplicationId: "Another workspace uses this application id",
+      });
+  }
   const ws = await updateWorkspace(workspace.id, input);
   return NextResponse.json(ws);
 });

@@ -4,12 +4,13 @@ import { publicOrigin } from "@/app/_server/public-url";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { ApiReference, SegmentSetup } from "@/components/settings/api-reference";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PinpointSetup } from "@/components/settings/pinpoint-setup";
 import { buildOpenApi } from "@/lib/api-docs/openapi";
 
 export const metadata = { title: "API" };
 
 export default async function ApiPage({ params }: PageProps<"/w/[workspace]/settings/api">) {
-  const { workspace } = await requireWorkspace((await params).workspace);
+  const { workspace, can } = await requireWorkspace((await params).workspace);
   const origin = publicOrigin(await headers());
   return (
     <div className="space-y-6">
@@ -31,6 +32,13 @@ export default async function ApiPage({ params }: PageProps<"/w/[workspace]/sett
         </CardBody>
       </Card>
       <SegmentSetup origin={origin} />
+      <PinpointSetup
+        origin={origin}
+        slug={workspace.slug}
+        workspaceIdHex={workspace.id.replaceAll("-", "")}
+        applicationId={workspace.pinpointApplicationId}
+        canManage={can("manage")}
+      />
       <ApiReference doc={buildOpenApi()} origin={origin} />
     </div>
   );
