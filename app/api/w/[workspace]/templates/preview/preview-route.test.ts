@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { makeTenant } from "@/db/testing/fixtures";
+import { useTestDb } from "@/db/testing/test-db";
+import { callRoute } from "@/app/api/v1/v1-test-client";
+import { GET as listTemplates } from "../route";
+import { POST } from "./route";
+
+// A short hard limit, so a template that runs past it is quick to show; read by lib/env.ts at
+// import. The session is the one thing not exercised: every call runs as the tenant's admin.
+const session = vi.hoisted(() => {
+  process.env.WAYMARK_PREVIEW_RENDER_TIMEOUT_MS = "600";
+  return { user: null as null | { id: string; email: string; name: string } };
+});
+vi.mock("@/app/_server/auth", () => ({ currentUser: async () => session.user }));
+
+let close: () => Promise<void>;
+let tenant: Awaited<ReturnType<typeof makeTenant>>;
+beforeAll(async () => {
+  ({ close } = await useTestDb());
+  tenant = await makeTenant("Previews");
+  session.user = { id: tenant.user.id, email: tenant.user.email, name: tenant.user.name };
+});
+afterAll(() => close());
+
+const preview = (content: unknown, context: unknown = { contact: { firstName: "Ada" } }) =>
+  callRoute(POST, { workspace: tenant.workspace.slug }, { body: { content, context } });
+
+/**
+ * Every data field loops a few hundred times: each stays far under Liquid's per-field limit, but
+ * 1,500 of them keep one thread busy for seconds. On the main thread that was a frozen server.
+ */
+const hostile = {
+  channel: "push",
+  title: "t",
+  body: "b",
+  data: Object.fromEntries(
+    Array.from({ length: 1500 }, (_, i) => [`k${i}`, "{% for i in (1..300) %}{{ i }}{% endfor %}"]),
+  ),
+};
+
+describe("template preview in a worker thread", () => {
+  it("renders a draft for a hand-written contact", async () => {
+    const res = await preview({ channel: "sms", body: "Hi {{ contact.firstName }}" });
+    expect(res.status).toBe(200);
+    expect(res.json?.rendered).toEqual({ ok: true, content: { channel: "sms", body: "Hi Ada" } });
+  });
+
+  it("answers an invalid draft with the fields named, as before", async () => {
+    const res = await preview({ channel: "sms", body: "" });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ ok: false, fields: { "content.body": expect.any(String) } });
+  });
+
+  it("stops a template that renders too long with a 422 naming it, while the server keeps answering", async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const started = Date.now();
+    const [slow, other] = await Promise.all([
+      preview(hostile),
+      // Another request while the hostile render runs: answered, not queued behind it.
+      new Promise((r) => setTimeout(r, 100)).then(() =>
+        callRoute(listTemplates, { workspace: tenant.workspace.slug }, { method: "GET" }),
+      ),
+    ]);
+    clearInterval(ticker);
+    expect(slow.status).toBe(422);
+    expect(slow.json?.error).toMatchObject({
+      code: "preview_timeout",
+      fields: { content: expect.stringContaining("took longer than 0.6 s") },
+    });
+    expect(other.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(ticks).toBeGreaterThan(10);
+    // The killed thread is replaced: the next preview works.
+    const next = await preview({ channel: "sms", body: "Back, {{ contact.firstName }}" });
+    expect(next.json?.rendered?.content?.body).toBe("Back, Ada");
+  });
+});
