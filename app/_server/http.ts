@@ -4,6 +4,7 @@ import { databaseFailure } from "@/db/unavailable";
 import { AppError, ValidationError } from "@/lib/errors";
 import { isJsonContentType } from "@/lib/http/json-content-type";
 import { readBodyText } from "@/lib/http/read-body";
+import { findNul } from "@/lib/validation/find-nul";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { log } from "@/lib/log/logger";
 
@@ -90,6 +91,9 @@ export function parseJsonText<T extends z.ZodType>(text: string, schema: T): z.i
   } catch {
     throw new ValidationError({ body: "Body is not valid JSON" });
   }
+  // PostgreSQL text cannot hold U+0000: refused here, naming where, rather than failing the query.
+  const nul = findNul(raw);
+  if (nul) throw new ValidationError({ [nul]: "must not contain the NUL character (\\u0000)" });
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(zodFields(parsed.error));
   return parsed.data;
