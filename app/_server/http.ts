@@ -51,7 +51,17 @@ export function errorResponse(err: unknown): Response {
     const res =
       db === "timeout"
         ? errorJson(503, "query_timeout", "This took too long; try a narrower query or again later")
-        : errorJson(503, "database_unavailable", "The database is unavailable; try again shortly");
+        : db === "read_only"
+          ? errorJson(
+              503,
+              "database_read_only",
+              "The database is not accepting changes (read-only or out of disk space); nothing was saved, try again later",
+            )
+          : errorJson(
+              503,
+              "database_unavailable",
+              "The database is unavailable; try again shortly",
+            );
     res.headers.set("retry-after", "5");
     return res;
   }
