@@ -69,6 +69,18 @@ export function errorResponse(err: unknown): Response {
   return errorJson(500, "internal_error", "Something went wrong on our side");
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000: a query parameter carrying one (`?q=%00`) is refused with a
+ * 400 naming it before any handler passes it to a query. The wrappers call this for every route.
+ */
+export function assertNoNulInQuery(req: Request) {
+  for (const [name, value] of new URL(req.url).searchParams)
+    if (value.includes("\u0000") || name.includes("\u0000"))
+      throw new ValidationError({
+        [name.replaceAll("\u0000", "\\u0000")]: "must not contain the NUL character (\\u0000)",
+      });
+}
+
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
