@@ -134,7 +134,7 @@ beforeAll(async () => {
       sql.raw(`create trigger fuzz_tally after insert or update or delete on "${t}"
         for each row execute function fuzz_tally()`),
     );
-}, 120_000);
+}, 300_000);
 afterAll(() => close());
 
 let usersMade = 0;
@@ -288,7 +288,7 @@ describe("every route under hostile input", () => {
         (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
       >;
       const handler = { GET, POST, PUT, PATCH, DELETE }[target.method];
-      const n = Math.max(1, Math.round(unit * weights[i]!));
+      const n = Math.max(1, Math.ceil(unit * weights[i]!));
       const names = [...target.pattern.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!);
       const routeKey = `${target.method} ${target.pattern}`;
       let params: Record<string, string> = {};
@@ -368,7 +368,7 @@ describe("every route under hostile input", () => {
       slowest.map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join("; "),
     );
     expect(failures, JSON.stringify(failures, null, 2)).toEqual([]);
-    expect(calls).toBeGreaterThanOrEqual(TOTAL * 0.95);
+    expect(calls).toBeGreaterThanOrEqual(TOTAL);
     // Most bodies reach validation and are refused there (a narrowed run may hit auth first).
     if (!ONLY) expect(statuses.get(400)).toBeGreaterThan(calls / 5);
   }, 1_800_000);
