@@ -21,14 +21,20 @@ function messages(err: unknown): string[] {
   return out;
 }
 
+// Writes refused by the server's state: a read-only database (a standby after failover,
+// default_transaction_read_only) or a full disk (53100).
+const READ_ONLY = new Set(["25006", "53100"]);
+
 /**
  * Why the database could not answer, when that is the database's state rather than the request's
- * fault: `unavailable` (cannot connect, no free connection in time, server going away) or
- * `timeout` (a statement hit statement_timeout, 57014). Routes answer both with 503, not 500.
+ * fault: `unavailable` (cannot connect, no free connection in time, server going away),
+ * `timeout` (a statement hit statement_timeout, 57014) or `read_only` (it takes no writes: read-only
+ * or out of disk). Routes answer all three with 503, not 500.
  */
-export function databaseFailure(err: unknown): "unavailable" | "timeout" | null {
+export function databaseFailure(err: unknown): "unavailable" | "timeout" | "read_only" | null {
   const code = pgErrorCode(err);
   if (code === "57014") return "timeout";
+  if (code && READ_ONLY.has(code)) return "read_only";
   if (code && (NETWORK.has(code) || SERVER.test(code))) return "unavailable";
   const msgs = messages(err);
   if (msgs.some((m) => MESSAGES.some((known) => m.includes(known)))) return "unavailable";

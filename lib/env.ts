@@ -107,6 +107,13 @@ export const ZEnv = z.object({
   WAYMARK_MAX_PASSWORD_HASHES: z.coerce.number().int().min(1).max(64).default(4),
   /** Live previews and counts (segment editor, campaign audience, segment sizes): shorter, people wait on them. */
   WAYMARK_DB_PREVIEW_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /**
+   * Template previews render in worker threads (lib/templates/preview/): a render past this limit
+   * has its thread killed and answers 422, so a hostile template cannot stall the server.
+   */
+  WAYMARK_PREVIEW_RENDER_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
+  /** Preview worker threads per process; previews past 8 waiting per thread get 429. */
+  WAYMARK_PREVIEW_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   /** Interface the standalone server (`node server.js`) listens on; the image sets 0.0.0.0. */
   HOSTNAME: z.string().min(1).optional(),
   /** Set by the image: Waymark, not Next.js, handles SIGTERM (lib/lifecycle/), so it can drain. */

@@ -4,6 +4,7 @@ import { databaseFailure } from "@/db/unavailable";
 import { AppError, ValidationError } from "@/lib/errors";
 import { isJsonContentType } from "@/lib/http/json-content-type";
 import { readBodyText } from "@/lib/http/read-body";
+import { findNul } from "@/lib/validation/find-nul";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { log } from "@/lib/log/logger";
 
@@ -50,12 +51,34 @@ export function errorResponse(err: unknown): Response {
     const res =
       db === "timeout"
         ? errorJson(503, "query_timeout", "This took too long; try a narrower query or again later")
-        : errorJson(503, "database_unavailable", "The database is unavailable; try again shortly");
+        : db === "read_only"
+          ? errorJson(
+              503,
+              "database_read_only",
+              "The database is not accepting changes (read-only or out of disk space); nothing was saved, try again later",
+            )
+          : errorJson(
+              503,
+              "database_unavailable",
+              "The database is unavailable; try again shortly",
+            );
     res.headers.set("retry-after", "5");
     return res;
   }
   log.error("unexpected error", { err });
   return errorJson(500, "internal_error", "Something went wrong on our side");
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a query parameter carrying one (`?q=%00`) is refused with a
+ * 400 naming it before any handler passes it to a query. The wrappers call this for every route.
+ */
+export function assertNoNulInQuery(req: Request) {
+  for (const [name, value] of new URL(req.url).searchParams)
+    if (value.includes("\u0000") || name.includes("\u0000"))
+      throw new ValidationError({
+        [name.replaceAll("\u0000", "\\u0000")]: "must not contain the NUL character (\\u0000)",
+      });
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -90,6 +113,9 @@ export function parseJsonText<T extends z.ZodType>(text: string, schema: T): z.i
   } catch {
     throw new ValidationError({ body: "Body is not valid JSON" });
   }
+  // PostgreSQL text cannot hold U+0000: refused here, naming where, rather than failing the query.
+  const nul = findNul(raw);
+  if (nul) throw new ValidationError({ [nul]: "must not contain the NUL character (\\u0000)" });
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(zodFields(parsed.error));
   return parsed.data;

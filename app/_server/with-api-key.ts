@@ -9,7 +9,7 @@ import {
   recordThrottleHit,
   type TThrottleSubject,
 } from "@/lib/rate-limit/throttle";
-import { errorJson, errorResponse } from "./http";
+import { assertNoNulInQuery, errorJson, errorResponse } from "./http";
 import { timedRoute } from "@/lib/metrics/http-metrics";
 
 type TOptions = { maxBodyBytes?: number };
@@ -66,6 +66,7 @@ export function withApiKey<P>(
         );
       }
       if (!keyAllows(apiKey, scope)) return insufficientScope(apiKey.kind, scope);
+      assertNoNulInQuery(req);
       return await handler(req, { params: await route.params, apiKey, body });
     } catch (err) {
       return errorResponse(err);

@@ -3,7 +3,7 @@ import { findMembershipBySlug } from "@/db/queries/workspaces";
 import { can, type TPermission, type TRole } from "@/lib/auth/roles";
 import type { TWorkspace } from "@/db/schema";
 import { currentUser } from "./auth";
-import { errorJson, errorResponse } from "./http";
+import { assertNoNulInQuery, errorJson, errorResponse } from "./http";
 import { crossSiteRefusal } from "./same-origin";
 import { timedRoute } from "@/lib/metrics/http-metrics";
 
@@ -37,6 +37,7 @@ export function withWorkspace<P extends { workspace: string }>(
       if (!can(membership.role, permission)) {
         return errorJson(403, "forbidden", `Your role (${membership.role}) does not allow this`);
       }
+      assertNoNulInQuery(req);
       return await handler(req, {
         params,
         user,

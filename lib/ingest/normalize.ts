@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { ZAttributes, splitAttributePatch } from "@/lib/contacts/attributes";
 import { normalizePhone } from "@/lib/contacts/phone";
 import { contextPushToken, eventContext, type TContextOptions } from "./event-context";
-import { findNul } from "./find-nul";
+import { findNul } from "@/lib/validation/find-nul";
 import { SCHEMA_BY_TYPE, type TCallType, type TIdentifyInput } from "./schemas";
 
 type TIdentity = { userId?: string; anonymousId?: string };

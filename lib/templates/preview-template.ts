@@ -3,11 +3,8 @@ import { loadSendContact } from "@/db/queries/send-context";
 import { listAttributeKeys } from "@/db/queries/segment-options";
 import { findWorkspaceById } from "@/db/queries/workspaces";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { zodFields } from "@/lib/validation/zod-fields";
-import { analyseTemplate } from "./analyse-template";
-import { buildRenderContext, type TRenderContact } from "./render-context";
-import { compileTemplate, renderMessage } from "./render-message";
-import { ZTemplateContent } from "./template-content";
+import { renderPreviewInWorker } from "./preview/preview-pool";
+import type { TRenderContact } from "./render-context";
 
 export const ZPreviewRequest = z.object({
   content: z.looseObject({ channel: z.string() }),
@@ -48,25 +45,19 @@ function handWrittenContact(fields: Record<string, unknown>): TRenderContact {
 /**
  * The editor's live preview: the draft rendered by the very function sends use, for a sample
  * contact or a hand-written context, plus what the editor flags (syntax errors, unknown
- * variables). Links keep their destinations, so clicking around a preview records nothing.
+ * variables). The database reads happen here; the rendering runs on a worker thread with a hard
+ * time limit (preview/preview-pool.ts), because a template is code its author controls.
  */
-export async function previewTemplate(workspaceId: string, input: z.infer<typeof ZPreviewRequest>) {
-  const parsed = ZTemplateContent.safeParse(input.content);
+export async function previewTemplate(
+  workspaceId: string,
+  input: z.infer<typeof ZPreviewRequest>,
+  pool?: Parameters<typeof renderPreviewInWorker>[1],
+) {
   const [workspace, attributes] = await Promise.all([
     findWorkspaceById(workspaceId),
     listAttributeKeys(workspaceId),
   ]);
   if (!workspace) throw new NotFoundError("No such workspace");
-  if (!parsed.success)
-    return {
-      ok: false as const,
-      fields: zodFields(parsed.error, "content"),
-      analysis: null,
-      rendered: null,
-    };
-  const analysis = analyseTemplate(parsed.data, { attributes });
-  if (analysis.errors.length) return { ok: false as const, fields: {}, analysis, rendered: null };
-
   let contact: TRenderContact = handWrittenContact(input.context?.contact ?? {});
   if (input.sampleContactId) {
     const loaded = await loadSendContact(workspaceId, input.sampleContactId);
@@ -74,13 +65,12 @@ export async function previewTemplate(workspaceId: string, input: z.infer<typeof
       throw new ValidationError({ sampleContactId: "No such contact in this workspace" });
     contact = loaded.contact;
   }
-  const compiled = await compileTemplate(parsed.data);
-  const context = buildRenderContext({
+  const job = {
+    content: input.content,
     contact,
     event: input.context?.event ?? null,
-    workspace: { name: workspace.name },
-    message: { id: "preview", unsubscribeUrl: "#unsubscribe" },
-  });
-  const rendered = renderMessage(compiled, context);
-  return { ok: rendered.ok, fields: {}, analysis, rendered };
+    workspaceName: workspace.name,
+    attributes,
+  };
+  return renderPreviewInWorker(job, pool);
 }
