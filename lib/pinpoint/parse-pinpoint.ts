@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ValidationError } from "@/lib/errors";
-import { findNul } from "@/lib/ingest/find-nul";
+import { findNul } from "@/lib/validation/find-nul";
 import { zodFields } from "@/lib/validation/zod-fields";
 
 /**
