@@ -34,7 +34,12 @@ beforeAll(async () => {
   sink = await startSmtpSink();
 });
 afterAll(async () => {
-  for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+  for (const w of workers)
+    if (w.exitCode === null) {
+      const gone = new Promise((resolve) => w.once("exit", resolve));
+      w.kill("SIGKILL");
+      await gone;
+    }
   await sink?.close();
   await testDb?.close();
 });
@@ -156,9 +161,19 @@ describeOnPostgres("SIGTERM mid-campaign (two worker processes)", () => {
     // The next process (a restart, or another replica) takes over on its first claims.
     const b = await startWorker();
     const t0 = Date.now();
+    // Done: the run completed and every executor run of it ended (none still leased).
     await expect
-      .poll(async () => (await stateOf(run.id)).status, { timeout: 45_000, interval: 100 })
-      .toBe("completed");
+      .poll(
+        async () => {
+          const s = await stateOf(run.id);
+          const [open] = await executeRows<{ n: number }>(
+            sql`select count(*)::int as n from executor_runs where status <> 'completed'`,
+          );
+          return `${s.status} ${open!.n} open, ${s.leased} leased`;
+        },
+        { timeout: 45_000, interval: 100 },
+      )
+      .toBe("completed 0 open, 0 leased");
     // Well inside the 60 s lease A would otherwise have left behind (about 4 s here).
     expect(Date.now() - t0).toBeLessThan(20_000);
 
