@@ -68,7 +68,7 @@ test.describe("as the admin", () => {
     const [row] = await storedSmtp(request);
     expect(row?.raw).toContain("smtp.acme.com");
     expect(row?.raw).not.toContain(PASSWORD);
-    expect(row?.raw).toMatch(/"password": ?"v1:[\w-]+"/);
+    expect(row?.raw).toMatch(/"password": ?"v2:[\w-]+"/);
 
     // A save with the password left blank keeps the sealed password, but never sends it to a new
     // host: changing the host asks for the password again, and nothing is written until it is.
@@ -76,7 +76,7 @@ test.describe("as the admin", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await expect(form.getByRole("status")).toHaveText("Saved");
     const [kept] = await storedSmtp(request);
-    expect(kept?.raw).toMatch(/"password": ?"v1:[\w-]+"/);
+    expect(kept?.raw).toMatch(/"password": ?"v2:[\w-]+"/);
     expect(kept?.raw).toContain("mailer2");
 
     await form.getByLabel("Host", { exact: true }).fill("mail.acme.com");
@@ -93,7 +93,7 @@ test.describe("as the admin", () => {
     await expect(email).toHaveText("SMTP mail.acme.com:587");
     const [moved] = await storedSmtp(request);
     expect(moved?.raw).toContain("mail.acme.com");
-    expect(moved?.raw).toMatch(/"password": ?"v1:[\w-]+"/);
+    expect(moved?.raw).toMatch(/"password": ?"v2:[\w-]+"/);
     await page.screenshot({
       path: "e2e/.artifacts/screenshots/settings-channels.png",
       fullPage: true,

@@ -65,7 +65,7 @@ test("opening a message anywhere records no open, no click and no opt-out", asyn
   test.setTimeout(120_000);
   const tracking: string[] = [];
   page.on("request", (r) => {
-    if (/\/(t\/[oc]|u)\/[A-Za-z0-9_-]{43}/.test(r.url())) tracking.push(r.url());
+    if (/\/(t\/[oc]|u)\/[A-Za-z0-9_-]{44}/.test(r.url())) tracking.push(r.url());
   });
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
@@ -97,8 +97,8 @@ test("opening a message anywhere records no open, no click and no opt-out", asyn
   await expect.poll(async () => (await messageOf())?.status, { timeout: 60_000 }).toBe("delivered");
   const message = (await messageOf())!;
   // As sent: the stored HTML carries the recipient's pixel and click redirects.
-  expect(message.html).toMatch(/\/t\/o\/[A-Za-z0-9_-]{43}/);
-  expect(message.html).toMatch(/\/t\/c\/[A-Za-z0-9_-]{43}\?u=/);
+  expect(message.html).toMatch(/\/t\/o\/[A-Za-z0-9_-]{44}/);
+  expect(message.html).toMatch(/\/t\/c\/[A-Za-z0-9_-]{44}\?u=/);
 
   // The Outbox, with the message selected.
   await page.goto(`/w/demo/outbox?m=${message.id}`);

@@ -237,6 +237,8 @@ export const WORKSPACE_READS_BY_POST: Record<string, string> = {
 export const OTHER_MUTATIONS: Record<string, string> = {
   "POST /api/signup": "public: creates an account",
   "POST /api/workspaces": "any signed-in user may create a workspace of their own",
+  "DELETE /api/account/sessions":
+    "signs the signed-in user out everywhere: their own sessions only",
   "POST /api/invites/accept": "the invite itself grants the role",
   "GET,POST /api/auth/[...nextauth]": "Auth.js",
   "POST /api/test/sql": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",

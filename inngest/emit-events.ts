@@ -9,6 +9,7 @@ import {
   type TExecutorEvent,
 } from "./events";
 import { log } from "@/lib/log/logger";
+import { currentTraceCarrier, TRACE_FIELD } from "@/lib/tracing/trace-context";
 
 /**
  * The journey runtime's events as the executor's, named and shaped by the registry (events.ts).
@@ -16,13 +17,17 @@ import { log } from "@/lib/log/logger";
  * so a start (`entry-<entry id>`) can be redelivered and a stored event (`event-<id>`) re-routed.
  */
 export function toExecutorEvent(e: TJourneyEvent): TExecutorEvent {
+  // The run an event starts or resumes continues the trace of whatever emitted it (ingestion and
+  // the entry router, a sweep, an API call): carried in the event, as Inngest keeps no context.
+  const trace = currentTraceCarrier();
+  const traced = trace ? { [TRACE_FIELD]: trace } : {};
   switch (e.kind) {
     case "entered": {
       const { kind: _, ...data } = e;
       return {
         name: JOURNEY_CONTACT_ENTERED,
         id: `entry-${e.entryId}`,
-        data: ZJourneyContactEntered.parse(data),
+        data: ZJourneyContactEntered.parse({ ...data, ...traced }),
       };
     }
     case "stopped":
@@ -31,7 +36,7 @@ export function toExecutorEvent(e: TJourneyEvent): TExecutorEvent {
       return {
         name: contactEventName(e.name),
         id: `event-${e.eventId}`,
-        data: { contactId: e.contactId, properties: e.properties },
+        data: { contactId: e.contactId, properties: e.properties, ...traced },
       };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TRACE_FIELD, ZTraceCarrier } from "@/lib/tracing/trace-context";
 
 /**
  * Every event Waymark sends to the executor (Inngest or the local one), by name with its payload
@@ -6,6 +7,14 @@ import { z } from "zod";
  * (StepPort, the journey event sink) that the adapters here translate (inngest-step-port.ts,
  * emit-events.ts).
  */
+
+/**
+ * The sender's W3C trace context (`traceparent`, `tracestate`), on the events that start or resume
+ * work: the run continues the trace of the ingestion, router or function that sent it
+ * (lib/tracing/trace-context.ts). Absent when tracing is off; a malformed one is dropped, never an
+ * error. The local executor reads it for its turns; the functions for their own spans.
+ */
+const traced = { [TRACE_FIELD]: ZTraceCarrier } as const;
 
 /** A contact entered a journey version: starts one run-journey function. */
 export const JOURNEY_CONTACT_ENTERED = "journey/contact.entered";
@@ -15,6 +24,7 @@ export const ZJourneyContactEntered = z.object({
   contactId: z.string().min(1),
   /** One entry of one contact: the run id in message idempotency keys. */
   entryId: z.string().min(1),
+  ...traced,
 });
 export type TJourneyContactEntered = z.infer<typeof ZJourneyContactEntered>;
 
@@ -44,6 +54,7 @@ export const trackedEventName = (name: string) =>
 export const ZContactEventData = z.object({
   contactId: z.string().min(1),
   properties: z.record(z.string(), z.unknown()),
+  ...traced,
 });
 export type TContactEventData = z.infer<typeof ZContactEventData>;
 
@@ -55,6 +66,7 @@ export const ZCampaignRunStarted = z.object({
   runId: z.uuid(),
   /** ISO time the run may start; absent means now. */
   notBefore: z.iso.datetime({ offset: true }).optional(),
+  ...traced,
 });
 export type TCampaignRunStarted = z.infer<typeof ZCampaignRunStarted>;
 
@@ -65,6 +77,7 @@ export const ZCampaignRunDrain = z.object({
   from: z.uuid(),
   /** Null for the last slice. */
   to: z.uuid().nullable(),
+  ...traced,
 });
 export type TCampaignRunDrain = z.infer<typeof ZCampaignRunDrain>;
 

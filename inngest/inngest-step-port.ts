@@ -1,6 +1,8 @@
 import type { GetStepTools } from "inngest";
 import type { inngest } from "@/inngest/client";
 import type { StepPort, TPortEvent } from "@/lib/journeys/interpret/step-port";
+import { inSpan } from "@/lib/tracing/in-span";
+import { bindToActiveContext } from "@/lib/tracing/trace-context";
 import { contactEventName, JOURNEY_CONTACT_EXITED, ZJourneyContactExited } from "./events";
 
 export type TInngestStep = Pick<
@@ -19,7 +21,15 @@ const MIN_WAIT_MS = 1000;
  */
 export function inngestStepPort(step: TInngestStep): StepPort {
   return {
-    run: <T>(id: string, fn: () => Promise<T> | T) => step.run(id, fn) as Promise<T>,
+    // Each step's work is a span (a send holds its provider call) in the run's carried trace,
+    // whatever context the SDK calls it from.
+    run: <T>(id: string, fn: () => Promise<T> | T) =>
+      step.run(
+        id,
+        bindToActiveContext(() =>
+          inSpan("waymark.journey.step", { "waymark.step": id }, async () => fn()),
+        ),
+      ) as Promise<T>,
     sleep: (id, ms) => step.sleep(id, Math.max(ms, MIN_WAIT_MS)),
     sleepUntil: (id, date) => step.sleepUntil(id, date),
     async waitForEvent(id, opts): Promise<TPortEvent | null> {

@@ -21,6 +21,20 @@ describe("environment", () => {
     DATABASE_URL: "postgres://db/waymark",
   };
 
+  it("reads the secrets a rotation keeps as a list, each as strong as AUTH_SECRET", () => {
+    const a = "a".repeat(32);
+    const b = "b".repeat(40);
+    expect(loadEnv({ ...prod, AUTH_SECRET_PREVIOUS: `${a}, ${b}` }).AUTH_SECRET_PREVIOUS).toEqual([
+      a,
+      b,
+    ]);
+    // Compose passes an unset variable as empty: no rotation.
+    expect(loadEnv({ ...prod, AUTH_SECRET_PREVIOUS: "" }).AUTH_SECRET_PREVIOUS).toBeUndefined();
+    expect(() => loadEnv({ ...prod, AUTH_SECRET_PREVIOUS: `${a},short` })).toThrow(
+      /AUTH_SECRET_PREVIOUS/,
+    );
+  });
+
   it("does not seed the demo in production unless asked", () => {
     expect(loadEnv(prod).WAYMARK_SEED_DEMO).toBe(false);
     expect(loadEnv({ ...prod, WAYMARK_SEED_DEMO: "1" }).WAYMARK_SEED_DEMO).toBe(true);

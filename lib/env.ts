@@ -20,6 +20,26 @@ export const ZEnv = z.object({
     .min(32, "must be at least 32 characters (openssl rand -base64 32)")
     .optional(),
   /**
+   * Secrets AUTH_SECRET replaced, comma-separated, kept during a rotation: sessions, message links,
+   * in-app tokens and sealed channel secrets made with them still open; nothing new uses them.
+   */
+  AUTH_SECRET_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .pipe(
+      z
+        .array(z.string().min(32, "each must be at least 32 characters (openssl rand -base64 32)"))
+        .optional(),
+    ),
+  /**
    * Embedded PGlite is one process's database with no backups or replicas; production refuses it
    * unless this says the operator means it (a single-box trial, the e2e suite).
    */

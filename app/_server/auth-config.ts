@@ -1,12 +1,13 @@
 import type { NextAuthConfig } from "next-auth";
-import { authSecret } from "@/lib/crypto/app-secret";
+import { authSecrets } from "@/lib/crypto/app-secret";
 import { log } from "@/lib/log/logger";
 
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 
 /** The part of the Auth.js config that needs no database, shared by proxy.ts and the full config. */
 export const authConfig = {
-  secret: authSecret(),
+  // The first signs new sessions; every one opens them (AUTH_SECRET_PREVIOUS during a rotation).
+  secret: authSecrets(),
   // Self-hosted behind whatever proxy the team runs: take the Host header as the app's URL.
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -22,11 +23,16 @@ export const authConfig = {
   providers: [],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        // Fixed at sign-in and carried on every refresh: "sign out everywhere" bumps the user's.
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = token.sv;
       return session;
     },
   },

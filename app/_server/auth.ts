@@ -2,8 +2,8 @@ import NextAuth from "next-auth";
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
-import { findUserById } from "@/db/queries/users";
 import { PasswordHashingBusyError } from "@/lib/auth/password";
+import { findSessionUser } from "@/lib/auth/session-user";
 import { signInThrottled } from "@/lib/auth/sign-in-throttled";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { RateLimitedError } from "@/lib/rate-limit/throttle";
@@ -38,10 +38,13 @@ export const { handlers, auth, signOut } = NextAuth({
   ],
 });
 
-/** The signed-in user, re-read from the database so a deleted account loses access at once. */
+/**
+ * The signed-in user, re-read from the database so a deleted account or a revoked session (sign
+ * out everywhere) loses access at once.
+ */
 export const currentUser = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return findUserById(id);
+  return findSessionUser({ userId: id, sessionVersion: session.sessionVersion });
 });

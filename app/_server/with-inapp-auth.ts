@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { findContactByExternalId } from "@/db/queries/contacts";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
-import { appKey } from "@/lib/crypto/app-secret";
+import { appKeyRing } from "@/lib/crypto/app-secret";
 import { verifyInAppToken } from "@/lib/messages/inbox/inapp-token";
 import { keyAllows } from "@/lib/api-keys/key-scopes";
 import { errorJson, errorResponse } from "./http";
@@ -41,7 +41,7 @@ export function withInAppAuth<P>(
       const ip = apiKeyIp(req);
       await assertNotThrottled([ip], { memoryOnly: true });
       if (bearer.startsWith("wmc_")) {
-        who = verifyInAppToken(appKey("inapp-contact-tokens"), bearer);
+        who = verifyInAppToken(appKeyRing("inapp-contact-tokens").all, bearer);
         if (!who) await refuseBadKey(ip);
         if (!who)
           return withCors(

@@ -1,5 +1,5 @@
 "use client";
-import { LogOut } from "lucide-react";
+import { LogOut, MonitorX } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 
@@ -16,6 +16,19 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         <span className="block truncate text-sm font-medium">{name}</span>
         <span className="block truncate text-xs text-slate-500">{email}</span>
       </span>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label="Sign out everywhere"
+        title="Sign out everywhere (every browser and device)"
+        onClick={async () => {
+          // Ends every session, this one included; then leave this one as a plain sign-out does.
+          await fetch("/api/account/sessions", { method: "DELETE" });
+          await signOut({ redirectTo: "/sign-in" });
+        }}
+      >
+        <MonitorX />
+      </Button>
       <Button
         variant="ghost"
         size="icon"

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { channelProviders } from "@/db/schema";
 
@@ -34,4 +34,37 @@ export async function deleteChannelProvider(
     .where(and(eq(channelProviders.workspaceId, workspaceId), eq(channelProviders.kind, kind)))
     .returning({ kind: channelProviders.kind });
   return rows.length > 0;
+}
+
+/** Every workspace's stored provider configs (re-sealing after a key rotation; a handful per workspace). */
+export async function listAllChannelProviderRows(ex: Executor = db()) {
+  return ex
+    .select({
+      workspaceId: channelProviders.workspaceId,
+      kind: channelProviders.kind,
+      config: channelProviders.config,
+    })
+    .from(channelProviders);
+}
+
+/**
+ * Replaces a stored config with the same settings sealed again, only if it is still the config that
+ * was read (a save in between wins). The row's updatedAt is left: nothing a user set changed.
+ */
+export async function replaceSealedConfig(
+  row: { workspaceId: string; kind: string; from: unknown; to: Record<string, unknown> },
+  ex: Executor = db(),
+): Promise<boolean> {
+  const moved = await ex
+    .update(channelProviders)
+    .set({ config: row.to })
+    .where(
+      and(
+        eq(channelProviders.workspaceId, row.workspaceId),
+        eq(channelProviders.kind, row.kind),
+        sql`${channelProviders.config} = ${JSON.stringify(row.from)}::jsonb`,
+      ),
+    )
+    .returning({ kind: channelProviders.kind });
+  return moved.length > 0;
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { users } from "@/db/schema";
 
@@ -9,7 +9,12 @@ export async function findUserByEmail(email: string, ex: Executor = db()) {
 
 export async function findUserById(id: string, ex: Executor = db()) {
   const [user] = await ex
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
@@ -29,4 +34,14 @@ export async function insertUser(
 
 export async function countUsers(ex: Executor = db()): Promise<number> {
   return ex.$count(users);
+}
+
+/** Ends every session of the user issued so far (lib/auth/sign-out-everywhere.ts). */
+export async function bumpSessionVersion(id: string, ex: Executor = db()) {
+  const [row] = await ex
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? null;
 }

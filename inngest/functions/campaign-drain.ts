@@ -2,6 +2,8 @@ import type { Inngest } from "inngest";
 import { drainSlice } from "@/lib/campaigns/delivery/drain-slice";
 import { finishRunIfDone } from "@/lib/campaigns/delivery/finish-run";
 import { CAMPAIGN_RUN_DRAIN, ZCampaignRunDrain } from "@/inngest/events";
+import { inSpan } from "@/lib/tracing/in-span";
+import { TRACE_FIELD, withCarriedContext } from "@/lib/tracing/trace-context";
 
 /** A slice is a few batches; this bounds a function run's steps even when the bucket is slow. */
 const MAX_ROUNDS = 200;
@@ -20,10 +22,19 @@ export function defineCampaignDrain(client: Inngest) {
       concurrency: { limit: 4, key: "event.data.runId" },
     },
     async ({ event, step }) => {
-      const slice = ZCampaignRunDrain.parse(event.data);
+      const { [TRACE_FIELD]: trace, ...slice } = ZCampaignRunDrain.parse(event.data);
+      // Each batch is a span of the campaign launch's trace, its provider calls inside.
+      const batch = (round: number) =>
+        withCarriedContext(trace, () =>
+          inSpan(
+            "waymark.campaign.batch",
+            { "waymark.campaign_run_id": slice.runId, "waymark.round": round },
+            () => drainSlice(slice),
+          ),
+        );
       let sent = 0;
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const r = await step.run(`batch-${round}`, () => drainSlice(slice));
+        const r = await step.run(`batch-${round}`, () => batch(round));
         if (r.kind === "sent") sent += r.claimed;
         else if (r.kind === "wait") await step.sleep(`bucket-${round}`, Math.max(r.waitMs, 1000));
         else break;

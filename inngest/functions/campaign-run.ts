@@ -8,6 +8,7 @@ import {
   CAMPAIGN_RUN_STARTED,
   ZCampaignRunStarted,
 } from "@/inngest/events";
+import { TRACE_FIELD } from "@/lib/tracing/trace-context";
 
 /** Deliveries per drain event: each becomes one function run of a few batch steps. */
 export const SLICE_SIZE = 2000;
@@ -38,7 +39,13 @@ export function defineCampaignRun(client: Inngest, opts: { sliceSize?: number } 
         "fan-out",
         starts.map((from, i) => ({
           name: CAMPAIGN_RUN_DRAIN,
-          data: { runId: data.runId, from, to: starts[i + 1] ?? null },
+          // The drains continue the launch's trace.
+          data: {
+            runId: data.runId,
+            from,
+            to: starts[i + 1] ?? null,
+            [TRACE_FIELD]: data[TRACE_FIELD],
+          },
         })),
       );
       return { snapshot, slices: starts.length };

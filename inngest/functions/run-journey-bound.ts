@@ -6,10 +6,10 @@ import {
 import { findWorkspaceById } from "@/db/queries/workspaces";
 import { dbJourneyEffects } from "@/lib/journeys/runtime/db-journey-effects";
 import { ZPlan } from "@/lib/journeys/compile/compile-journey";
-import { createRunJourney } from "./run-journey";
+import { createRunJourney, type TRunJourneyDeps } from "./run-journey";
 
-/** The journey runner bound to the database: plans from journey_versions, effects over the send pipeline. */
-export const runJourney = createRunJourney({
+/** The journey runner's dependencies on the database: plans from journey_versions, effects over the send pipeline. */
+export const runJourneyDeps: TRunJourneyDeps = {
   async loadJourney({ journeyId, version }) {
     const stored = await findJourneyVersionAnyWorkspace(journeyId, version);
     if (!stored) throw new Error(`journey ${journeyId} has no version ${version}`);
@@ -25,4 +25,7 @@ export const runJourney = createRunJourney({
     recordNodeVisit(entryId, entry.nodeId, entry.outcome, next),
   finishEntry: (entryId, result) =>
     finishEntry(entryId, { reason: result.exit.reason, converted: result.converted }),
-});
+};
+
+/** The journey runner bound to the database. */
+export const runJourney = createRunJourney(runJourneyDeps);

@@ -1,13 +1,19 @@
 import { inngest } from "@/inngest/client";
-import { JOURNEY_CONTACT_ENTERED, JOURNEY_STOPPED, ZJourneyContactEntered } from "@/inngest/events";
+import {
+  JOURNEY_CONTACT_ENTERED,
+  JOURNEY_STOPPED,
+  ZJourneyContactEntered,
+  type TJourneyContactEntered,
+} from "@/inngest/events";
 import type { TPlan } from "@/lib/journeys/compile/compile-journey";
-import { inngestStepPort } from "@/inngest/inngest-step-port";
+import { inngestStepPort, type TInngestStep } from "@/inngest/inngest-step-port";
 import {
   interpretJourney,
   type TJourneyResult,
   type TPathEntry,
 } from "@/lib/journeys/interpret/interpret-journey";
 import type { JourneyEffects } from "@/lib/journeys/interpret/journey-effects";
+import { TRACE_FIELD, withCarriedContext } from "@/lib/tracing/trace-context";
 
 export type TRunJourneyDeps = {
   /**
@@ -30,8 +36,8 @@ export type TRunJourneyDeps = {
  * so two journeys cannot both pass a contact's frequency cap at once; sleeping and waiting runs hold
  * no slot. Stopping a journey cancels every run of it.
  */
-export function createRunJourney(deps: TRunJourneyDeps) {
-  return inngest.createFunction(
+export function createRunJourney(deps: TRunJourneyDeps, client: typeof inngest = inngest) {
+  return client.createFunction(
     {
       id: "run-journey",
       triggers: [{ event: JOURNEY_CONTACT_ENTERED }],
@@ -39,27 +45,35 @@ export function createRunJourney(deps: TRunJourneyDeps) {
       cancelOn: [{ event: JOURNEY_STOPPED, if: "async.data.journeyId == event.data.journeyId" }],
     },
     async ({ event, step }) => {
-      const data = ZJourneyContactEntered.parse(event.data);
-      const { plan, workspaceId, defaultTimeZone } = await deps.loadJourney(data);
-      const effects = deps.effectsFor({
-        workspaceId,
-        journeyId: data.journeyId,
-        version: data.version,
-      });
-      const onNode = deps.recordProgress
-        ? (entry: TPathEntry, next: string | null) =>
-            deps.recordProgress!(data.entryId, entry, next)
-        : undefined;
-      const result = await interpretJourney(
-        plan,
-        { ...data, defaultTimeZone },
-        inngestStepPort(step),
-        effects,
-        { onNode },
-      );
-      if (deps.finishEntry)
-        await step.run("journey:finish", () => deps.finishEntry!(data.entryId, result));
-      return result;
+      const { [TRACE_FIELD]: trace, ...data } = ZJourneyContactEntered.parse(event.data);
+      // The run continues the trace that made the entry (the ingested event, the entry router):
+      // each step is a span of it (inngest-step-port.ts), with its provider call inside.
+      return withCarriedContext(trace, () => interpret(data, step));
     },
   );
+
+  async function interpret(
+    data: Omit<TJourneyContactEntered, typeof TRACE_FIELD>,
+    step: TInngestStep,
+  ): Promise<TJourneyResult> {
+    const { plan, workspaceId, defaultTimeZone } = await deps.loadJourney(data);
+    const effects = deps.effectsFor({
+      workspaceId,
+      journeyId: data.journeyId,
+      version: data.version,
+    });
+    const onNode = deps.recordProgress
+      ? (entry: TPathEntry, next: string | null) => deps.recordProgress!(data.entryId, entry, next)
+      : undefined;
+    const result = await interpretJourney(
+      plan,
+      { ...data, defaultTimeZone },
+      inngestStepPort(step),
+      effects,
+      { onNode },
+    );
+    if (deps.finishEntry)
+      await step.run("journey:finish", () => deps.finishEntry!(data.entryId, result));
+    return result;
+  }
 }

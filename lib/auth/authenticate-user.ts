@@ -8,7 +8,7 @@ let dummyHash: Promise<string> | undefined;
 
 export async function authenticateUser(
   credentials: unknown,
-): Promise<{ id: string; email: string; name: string } | null> {
+): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
   const parsed = ZSignIn.safeParse(credentials);
   if (!parsed.success) return null;
   const user = await findUserByEmail(parsed.data.email);
@@ -18,5 +18,5 @@ export async function authenticateUser(
     return null;
   }
   if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -11,7 +11,9 @@ import {
   redactConfig,
   sealConfig,
   SecretBoxError,
+  sealedKeyVersion,
 } from "./secret-box";
+import { keyRingFrom } from "@/lib/crypto/app-secret";
 
 const key = randomBytes(32);
 const smtp = ZProviderConfig.parse({
@@ -47,7 +49,7 @@ describe("secret box", () => {
     raw[raw.length - 1]! ^= 1;
     expect(() => decryptSecret(`v1:${raw.toString("base64url")}`, key)).toThrow(SecretBoxError);
     expect(() => decryptSecret("v1:abc", key)).toThrow(/truncated/);
-    expect(() => decryptSecret("v2:abc", key)).toThrow(/unknown version/);
+    expect(() => decryptSecret("v3:abc", key)).toThrow(/unknown version/);
   });
 
   it("refuses a wrong key and a box moved to another field", () => {
@@ -173,5 +175,39 @@ describe("mergeConfigUpdate", () => {
       }
     })();
     expect(err?.issues[0]).toMatchObject({ path: ["from"], message: "must be an email address" });
+  });
+});
+
+describe("secret box across an AUTH_SECRET rotation", () => {
+  const old = keyRingFrom(["old-secret-old-secret-old-secret-0001"], "channel-secrets");
+  const during = keyRingFrom(
+    ["new-secret-new-secret-new-secret-0002", "old-secret-old-secret-old-secret-0001"],
+    "channel-secrets",
+  );
+  const after = keyRingFrom(["new-secret-new-secret-new-secret-0002"], "channel-secrets");
+
+  it("seals under the current key version and opens what the previous secret sealed", () => {
+    const sealed = encryptSecret("hunter2", old.current, "smtp.password");
+    expect(sealed).toMatch(/^v2:/);
+    expect(sealedKeyVersion(sealed)).toBe(old.current.id);
+    expect(decryptSecret(sealed, during.all, "smtp.password")).toBe("hunter2");
+    expect(() => decryptSecret(sealed, after.all, "smtp.password")).toThrow(SecretBoxError);
+    const fresh = encryptSecret("hunter2", during.current, "smtp.password");
+    expect(decryptSecret(fresh, after.all, "smtp.password")).toBe("hunter2");
+  });
+
+  it("opens v1 boxes (before key versions) under any kept key", () => {
+    const legacy = encryptSecret("hunter2", old.current.key, "smtp.password");
+    expect(legacy).toMatch(/^v1:/);
+    expect(decryptSecret(legacy, during.all, "smtp.password")).toBe("hunter2");
+    expect(() => decryptSecret(legacy, after.all, "smtp.password")).toThrow(SecretBoxError);
+  });
+
+  it("refuses a box re-labelled with another key version", () => {
+    const raw = Buffer.from(encryptSecret("hunter2", old.current).slice(3), "base64url");
+    raw[0] = during.current.id;
+    expect(() => decryptSecret(`v2:${raw.toString("base64url")}`, during.all)).toThrow(
+      SecretBoxError,
+    );
   });
 });

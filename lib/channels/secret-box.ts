@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import type { TKeyVersion } from "@/lib/crypto/app-secret";
 import {
   SECRET_FIELDS,
   ZProviderConfig,
@@ -8,11 +9,21 @@ import {
 
 /**
  * Provider secrets at rest: AES-256-GCM with a random 96-bit IV per value, stored as
- * `v1:<base64url(iv ‖ tag ‖ ciphertext)>`. The version prefix lets a later key or cipher coexist
- * with rows written before it. Pure: the key is always passed in, never read from the environment.
+ * `v2:<base64url(key version ‖ iv ‖ tag ‖ ciphertext)>`; the key version (lib/crypto/app-secret.ts)
+ * picks the key among the current and previous AUTH_SECRETs' during a rotation. Rows written
+ * before key versions hold `v1:<base64url(iv ‖ tag ‖ ciphertext)>` and open under any kept key.
+ * Pure: keys are always passed in, never read from the environment.
  */
 
-const VERSION = "v1:";
+const V1 = "v1:";
+const V2 = "v2:";
+
+/** A key that seals: a versioned one writes `v2:`, a bare one `v1:` (kept for tools and tests). */
+export type TSealKey = TKeyVersion | Uint8Array;
+/** Keys that open: every kept version (current first), or one bare key. */
+export type TOpenKeys = TKeyVersion[] | Uint8Array;
+
+const bare = (key: TSealKey | TOpenKeys): key is Uint8Array => key instanceof Uint8Array;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -30,25 +41,53 @@ function checkKey(key: Uint8Array): void {
 }
 
 /** `aad` binds the ciphertext to where it lives (sealConfig passes `kind.field`), so values cannot be swapped. */
-export function encryptSecret(plain: string, key: Uint8Array, aad = ""): string {
+export function encryptSecret(plain: string, sealKey: TSealKey, aad = ""): string {
+  const key = bare(sealKey) ? sealKey : sealKey.key;
   checkKey(key);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(aad));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return VERSION + Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+  const sealed = Buffer.concat([iv, cipher.getAuthTag(), body]);
+  if (bare(sealKey)) return V1 + sealed.toString("base64url");
+  return V2 + Buffer.concat([Buffer.from([sealKey.id]), sealed]).toString("base64url");
 }
 
 export function isSealed(value: unknown): value is string {
-  return typeof value === "string" && value.startsWith(VERSION);
+  return typeof value === "string" && (value.startsWith(V1) || value.startsWith(V2));
 }
 
-/** Throws SecretBoxError when the box was altered, sealed under another key or for another place. */
-export function decryptSecret(box: string, key: Uint8Array, aad = ""): string {
-  checkKey(key);
+/** The key version a box was sealed under, or null for a `v1:` box (from before versions). */
+export function sealedKeyVersion(box: string): number | null {
+  return box.startsWith(V2) ? (Buffer.from(box.slice(V2.length), "base64url")[0] ?? null) : null;
+}
+
+/**
+ * Throws SecretBoxError when the box was altered, sealed under a key not in `keys` or for another
+ * place. A `v2:` box is tried with the keys of its version, a `v1:` box with each key.
+ */
+export function decryptSecret(box: string, keys: TOpenKeys, aad = ""): string {
   if (!isSealed(box)) throw new SecretBoxError("Not a sealed secret (unknown version)");
-  const raw = Buffer.from(box.slice(VERSION.length), "base64url");
+  const versioned = box.startsWith(V2);
+  let raw = Buffer.from(box.slice(V1.length), "base64url");
+  const version = versioned ? raw[0] : undefined;
+  if (versioned) raw = raw.subarray(1);
   if (raw.length < IV_BYTES + TAG_BYTES) throw new SecretBoxError("Sealed secret is truncated");
+  if (bare(keys)) checkKey(keys);
+  const candidates = bare(keys)
+    ? [keys]
+    : keys.filter((k) => !versioned || k.id === version).map((k) => k.key);
+  for (const key of candidates) {
+    try {
+      return openWith(raw, key, aad);
+    } catch {
+      // the next key of that version, if any
+    }
+  }
+  throw new SecretBoxError("Sealed secret failed authentication (wrong key or altered)");
+}
+
+function openWith(raw: Buffer, key: Uint8Array, aad: string): string {
   const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES));
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
@@ -99,7 +138,7 @@ function mapSecrets(
 /** The stored shape of a config: identical to the config except each secret field holds a `v1:` box. */
 export type TSealedConfig = { kind: TProviderKind } & TObj;
 
-export function sealConfig(config: TProviderConfig, key: Uint8Array): TSealedConfig {
+export function sealConfig(config: TProviderConfig, key: TSealKey): TSealedConfig {
   const sealed = mapSecrets(config as TObj, config.kind, (v, path) =>
     typeof v === "string" && v !== "" ? encryptSecret(v, key, `${config.kind}.${path}`) : v,
   );
@@ -107,7 +146,7 @@ export function sealConfig(config: TProviderConfig, key: Uint8Array): TSealedCon
 }
 
 /** Decrypts the secrets and validates the result, so a provider is only ever built from a well-formed config. */
-export function openConfig(stored: TSealedConfig, key: Uint8Array): TProviderConfig {
+export function openConfig(stored: TSealedConfig, key: TOpenKeys): TProviderConfig {
   const kind = stored.kind;
   const opened = mapSecrets(stored, kind, (v, path) =>
     isSealed(v) ? decryptSecret(v, key, `${kind}.${path}`) : v,

@@ -11,6 +11,7 @@ import {
 } from "@/lib/demo/demo-accounts";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { secretAccessKeyFor } from "@/lib/pinpoint/aws-credentials";
+import { resealChannelSecrets } from "@/lib/messages/send/reseal-channel-secrets";
 import { seedDemo } from "./seed-demo";
 
 let prepared: Promise<void> | undefined;
@@ -26,6 +27,17 @@ export function prepareDatabase(log: (line: string) => void = console.info): Pro
         ? `embedded PGlite at ${env.PGLITE_DIR}`
         : "PostgreSQL (DATABASE_URL)";
     log(`[waymark] database ready: ${where}, migrations applied in ${Date.now() - started} ms`);
+    // After an AUTH_SECRET rotation: channel secrets sealed under a previous secret move to the
+    // current one (a few rows; a config a replica already moved is left alone).
+    const resealed = await resealChannelSecrets();
+    if (resealed.resealed)
+      log(
+        `[waymark] channel secrets re-sealed under the current AUTH_SECRET: ${resealed.resealed}`,
+      );
+    if (resealed.unreadable.length)
+      log(
+        `[waymark] channel settings no kept AUTH_SECRET opens (enter their secrets again): ${resealed.unreadable.join(", ")}`,
+      );
     if (!env.WAYMARK_SEED_DEMO) return;
     await seedDemo();
     log(

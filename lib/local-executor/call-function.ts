@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TStepResult } from "@/db/schema";
+import { currentTraceCarrier } from "@/lib/tracing/trace-context";
 import { canonicalJson } from "./canonical-json";
 import type { TServeHandler } from "./in-process-serve";
 import { signRequest } from "./sign-request";
@@ -93,6 +94,9 @@ export async function callFunction(req: TCallRequest): Promise<TCallResult> {
       "x-inngest-signature": signRequest(body, req.signingKey),
       "x-run-id": req.runId,
       "x-inngest-req-version": "2",
+      // As Inngest's server does: the app's side (Next.js's request span, the SDK) continues the
+      // executor turn's trace.
+      ...currentTraceCarrier(),
     },
   };
   let res: Response;

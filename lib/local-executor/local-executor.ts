@@ -4,7 +4,7 @@ import { claimRuns } from "@/db/queries/executor-runs";
 import type { TExecutorRun } from "@/db/schema";
 import { withLogContext } from "@/lib/log/log-context";
 import { log as logger } from "@/lib/log/logger";
-import { inSpan } from "@/lib/tracing/in-span";
+import { eventTraceCarrier, inSpanFrom } from "@/lib/tracing/trace-context";
 import { systemClock, type TClock } from "./clock";
 import { fireDueCrons, scheduleCrons } from "./fire-due-crons";
 import type { TRegisteredFunction } from "./function-config";
@@ -103,7 +103,10 @@ export function createLocalExecutor(opts: TLocalExecutorOptions): TLocalExecutor
 
   const advance = (run: TExecutorRun) =>
     withLogContext({ runId: run.id, functionId: run.functionId }, () =>
-      inSpan(
+      // A turn continues the trace its run's event carries (the ingestion that entered the
+      // contact, the launch of a campaign); the call it makes carries it on in `traceparent`.
+      inSpanFrom(
+        eventTraceCarrier((run.event as { data?: unknown }).data),
         "waymark.executor.turn",
         { "waymark.run_id": run.id, "waymark.function": run.functionId },
         () => processRun(run, ctx),

@@ -26,6 +26,7 @@ import { chooseRecipient } from "@/lib/messages/send/choose-recipient";
 import { composeMessage } from "@/lib/messages/send/compose-message";
 import { contactEventNameFor } from "@/lib/messages/engagement/message-event-names";
 import { resolveChannelProvider } from "@/lib/messages/send/resolve-channel-provider";
+import { isDraining } from "@/lib/lifecycle/shutdown";
 import { inQuietHours } from "./quiet-hours";
 import type { TRunContext } from "./run-context";
 
@@ -177,9 +178,15 @@ export async function sendCampaignBatch(
   const contactEvents: Parameters<typeof insertEvents>[1] = [];
   const deadTokens: string[] = [];
   const at = new Date();
-  results.forEach(({ result, provider }, i) => {
+  results.forEach(({ result, provider, handedBack }, i) => {
     const { message, contactId } = toSend[i]!;
     const id = message.id!;
+    if (handedBack) {
+      // Never offered to the provider: back in the queue for whichever process drains next.
+      settlements.push({ ...emptySettlement(id, "queued", provider), reason: HANDED_BACK });
+      release.push(contactId);
+      return;
+    }
     const attempts = message.attempts ?? 1;
     const giveUp = !result.ok && (!result.retryable || attempts >= MAX_ATTEMPTS);
     if (!result.ok && !giveUp) {
@@ -258,18 +265,32 @@ const emptySettlement = (
   deliveredAt: null,
 });
 
-/** Hands the batch to the channel's provider, a bounded number of calls at a time. */
-async function sendAll(
-  run: TRunContext,
-  toSend: TToSend[],
-): Promise<{ result: TSendResult; provider: string | null }[]> {
+const HANDED_BACK = "not sent: handed back on shutdown";
+
+type TSent = { result: TSendResult; provider: string | null; handedBack?: boolean };
+
+/**
+ * Hands the batch to the channel's provider, a bounded number of calls at a time. Once the process
+ * is shutting down (SIGTERM) the calls already at the provider finish, and the rest of the batch is
+ * handed back unsent rather than holding the exit for a slow provider.
+ */
+async function sendAll(run: TRunContext, toSend: TToSend[]): Promise<TSent[]> {
   if (!toSend.length) return [];
   const provider = await resolveChannelProvider(run.workspaceId, run.channel);
-  const out: { result: TSendResult; provider: string | null }[] = new Array(toSend.length);
+  const out: TSent[] = new Array(toSend.length);
   let next = 0;
   const worker = async () => {
     while (next < toSend.length) {
       const i = next++;
+      if (isDraining()) {
+        const reason = "not sent: handed back on shutdown";
+        out[i] = {
+          result: { ok: false, retryable: true, reason },
+          provider: null,
+          handedBack: true,
+        };
+        continue;
+      }
       let result: TSendResult;
       try {
         result = provider

@@ -59,6 +59,15 @@ export type TSmtpSink = {
   failNext(count: number, failure: TSmtpFailure): void;
   /** Resolves with the first mail (already received or arriving within `timeoutMs`) that matches. */
   waitFor(predicate?: (mail: TReceivedMail) => boolean, timeoutMs?: number): Promise<TReceivedMail>;
+  /**
+   * Holds every mail after the first `accepted` ones (counted from the start) unanswered, its
+   * sender waiting at the provider, until `release()`: a slow provider to interrupt mid-send.
+   */
+  holdAfter(accepted: number): void;
+  /** Mails received but not yet answered because of `holdAfter`. */
+  readonly held: number;
+  /** Answers the held mails and stops holding. */
+  release(): void;
   /** Forgets received mails and pending failures. */
   reset(): void;
   close(): Promise<void>;
@@ -90,6 +99,11 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
   const mails: TReceivedMail[] = [];
   const failures: TSmtpFailure[] = [];
   const host = options.host ?? "127.0.0.1";
+  let holdFrom = Infinity;
+  let arrived = 0;
+  let held = 0;
+  let released: Promise<void> = Promise.resolve();
+  let releaseHeld = () => undefined as void;
 
   /** Takes the next scripted failure for `stage`, if it is that stage's turn. */
   const takeFailure = (stage: "rcpt" | "data") =>
@@ -119,7 +133,10 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
         const failure = takeFailure("data");
         if (failure) return callback(smtpError(failure));
         const raw = Buffer.concat(chunks).toString("utf8");
-        simpleParser(raw)
+        const hold = ++arrived > holdFrom;
+        if (hold) held++;
+        (hold ? released.then(() => void held--) : Promise.resolve())
+          .then(() => simpleParser(raw))
           .then((parsed) => {
             const mail: TReceivedMail = {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
@@ -155,6 +172,17 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
     mails,
     failNext(count, failure) {
       for (let i = 0; i < count; i++) failures.push(failure);
+    },
+    holdAfter(accepted) {
+      holdFrom = accepted;
+      released = new Promise<void>((resolve) => (releaseHeld = resolve));
+    },
+    get held() {
+      return held;
+    },
+    release() {
+      holdFrom = Infinity;
+      releaseHeld();
     },
     waitFor(predicate = () => true, timeoutMs = 10_000) {
       return waitUntil(() => mails.find(predicate), timeoutMs, "SMTP sink: no matching mail");

@@ -1,6 +1,7 @@
 import { findEventProperties } from "@/db/queries/contact-timeline";
 import { eventMatchesTrigger } from "@/lib/journeys/triggers/match-trigger";
 import type { TIngestedEvent } from "@/lib/ingest/ingested-events";
+import { inSpan } from "@/lib/tracing/in-span";
 import { emitJourneyEvents, type TJourneyEvent } from "./journey-events";
 import { enterJourney } from "./enter-journey";
 import { checkSegmentTriggers } from "../triggers/segment-trigger-sweep";
@@ -12,7 +13,12 @@ import { awaitedEventNames, runningJourneys } from "./running-journeys";
  * wait-for-event node or a goal), and the contacts are re-checked against the segments journeys
  * start from. Workspaces without running journeys cost one cached lookup.
  */
-export async function routeIngestedEvents(events: TIngestedEvent[]) {
+export function routeIngestedEvents(events: TIngestedEvent[]): Promise<void> {
+  // A span of the ingestion's trace; the entries it emits carry it to their runs.
+  return inSpan("waymark.journey.route", { "waymark.events": events.length }, () => route(events));
+}
+
+async function route(events: TIngestedEvent[]) {
   const byWorkspace = new Map<string, TIngestedEvent[]>();
   for (const e of events)
     byWorkspace.set(e.workspaceId, [...(byWorkspace.get(e.workspaceId) ?? []), e]);

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { TKeyVersion } from "@/lib/crypto/app-secret";
 
 /**
  * A per-contact token for the in-app inbox. The customer's server, which holds the API key, mints
@@ -7,13 +8,14 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  */
 export const INAPP_TOKEN_PREFIX = "wmc_";
 
-type TClaims = { w: string; u: string; e: number };
+/** Workspace, user, expiry (epoch seconds) and the signing key's version. */
+type TClaims = { w: string; u: string; e: number; k?: number };
 
 const sign = (key: Buffer, payload: string) =>
   createHmac("sha256", key).update(payload).digest("base64url");
 
 export function mintInAppToken(
-  key: Buffer,
+  key: TKeyVersion,
   workspaceId: string,
   userId: string,
   expiresAt: Date,
@@ -23,24 +25,35 @@ export function mintInAppToken(
       w: workspaceId,
       u: userId,
       e: Math.floor(expiresAt.getTime() / 1000),
+      k: key.id,
     } satisfies TClaims),
   ).toString("base64url");
-  return `${INAPP_TOKEN_PREFIX}${payload}.${sign(key, payload)}`;
+  return `${INAPP_TOKEN_PREFIX}${payload}.${sign(key.key, payload)}`;
 }
 
+/**
+ * The contact a token names, when it is unexpired and signed by one of `keys` (the current and any
+ * previous secret's): by its key version when it carries one, otherwise (tokens minted before
+ * versions) by each key.
+ */
 export function verifyInAppToken(
-  key: Buffer,
+  keys: TKeyVersion[],
   token: string,
   now = new Date(),
 ): { workspaceId: string; userId: string } | null {
   if (!token.startsWith(INAPP_TOKEN_PREFIX)) return null;
   const [payload, sig] = token.slice(INAPP_TOKEN_PREFIX.length).split(".");
   if (!payload || !sig) return null;
-  const expected = Buffer.from(sign(key, payload));
-  const given = Buffer.from(sig);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
+    // Read before the signature is checked only to pick the key; nothing else is trusted yet.
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as TClaims;
+    const candidates = typeof claims.k === "number" ? keys.filter((k) => k.id === claims.k) : keys;
+    const given = Buffer.from(sig);
+    const genuine = candidates.some((k) => {
+      const expected = Buffer.from(sign(k.key, payload));
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+    if (!genuine) return null;
     if (
       typeof claims.w !== "string" ||
       typeof claims.u !== "string" ||

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { trackingUrls } from "@/lib/messages/engagement/tracking-tokens";
 import { disarmEmailHtml, disarmText, viewableContent } from "./viewable-content";
 
-const KEY = Buffer.alloc(32, 7);
+const KEY = { id: 7, key: Buffer.alloc(32, 7) };
 const MESSAGE = "0b5c3a52-6a0e-4f43-9b7e-2f1d8e6c4a10";
 const urls = trackingUrls(KEY, "https://mail.example.com", MESSAGE);
 const dest = "https://shop.test/new?a=1&b=two words";

@@ -9,7 +9,8 @@ import type { TMessageContentView } from "./message-content";
  * click redirect points straight at its destination, and unsubscribe links go nowhere.
  * Paths are matched on any origin, so messages sent under an earlier public URL are disarmed too.
  */
-const TOKEN = "[A-Za-z0-9_-]{43}";
+// 44 characters since tokens carry their key version; 43 in messages sent before.
+const TOKEN = "[A-Za-z0-9_-]{43,44}";
 const URL_HEAD = String.raw`(?:https?:)?//[^\s"'<>/]+`;
 const PIXEL_IMG = new RegExp(
   String.raw`<img\b[^>]*?\ssrc\s*=\s*(["'])${URL_HEAD}/t/o/${TOKEN}\1[^>]*>`,

@@ -19,7 +19,7 @@ import {
   removeChannelProvider,
   saveChannelProvider,
 } from "./configure-channel-provider";
-import { channelSecretsKey } from "./resolve-channel-provider";
+import { channelSecretsKeys } from "./resolve-channel-provider";
 
 const PASSWORD = "smtp-pa55word-that-must-never-leak";
 const P8 =
@@ -53,7 +53,7 @@ const rawConfig = async (workspaceId: string, kind: string) =>
 
 const storedConfig = async (workspaceId: string, kind: string) => {
   const row = (await listChannelProviderRows(workspaceId)).find((r) => r.kind === kind);
-  return row ? openConfig(row.config as TSealedConfig, channelSecretsKey()) : null;
+  return row ? openConfig(row.config as TSealedConfig, channelSecretsKeys()) : null;
 };
 
 async function validationFields(run: () => Promise<unknown>): Promise<Record<string, string>> {
@@ -78,7 +78,7 @@ describe("channel provider settings", () => {
     const raw = await rawConfig(a.workspace.id, "smtp");
     expect(raw).toContain("smtp.acme.com");
     expect(raw).not.toContain(PASSWORD);
-    expect(raw).toMatch(/"password": ?"v1:[\w-]+"/);
+    expect(raw).toMatch(/"password": ?"v2:[\w-]+"/);
 
     const listed = await listRedactedProviders(a.workspace.id);
     expect(listed).toHaveLength(1);

@@ -21,7 +21,7 @@ import {
 import { SECRET_FIELDS } from "@/lib/channels/provider-config";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation/zod-fields";
-import { channelSecretsKey } from "./resolve-channel-provider";
+import { channelSecretsKey, channelSecretsKeys } from "./resolve-channel-provider";
 
 /** Providers an admin configures; the outbox and the in-app inbox are built in. */
 export const CONFIGURABLE_PROVIDERS = ["smtp", "twilio", "fcm", "apns", "webhook"] as const;
@@ -69,8 +69,9 @@ export async function saveChannelProvider(
   incoming: unknown,
 ) {
   const key = channelSecretsKey();
+  const keys = channelSecretsKeys();
   const row = (await listChannelProviderRows(workspaceId)).find((r) => r.kind === kind);
-  const stored = row ? openConfig(row.config as TSealedConfig, key) : null;
+  const stored = row ? openConfig(row.config as TSealedConfig, keys) : null;
   let merged;
   try {
     merged = mergeConfigUpdate(stored, { ...(incoming as object), kind });

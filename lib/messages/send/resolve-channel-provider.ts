@@ -3,10 +3,13 @@ import { createChannelProvider } from "@/lib/channels/create-provider";
 import type { TProviderConfig } from "@/lib/channels/provider-config";
 import { openConfig, type TSealedConfig } from "@/lib/channels/secret-box";
 import type { ChannelProvider, TSendChannel } from "@/lib/channels/types";
-import { appKey } from "@/lib/crypto/app-secret";
+import { appKeyRing } from "@/lib/crypto/app-secret";
 import { instrumentProvider } from "@/lib/metrics/instrument-provider";
 
-export const channelSecretsKey = () => appKey("channel-secrets");
+/** Seals channel secrets: the current AUTH_SECRET's key. */
+export const channelSecretsKey = () => appKeyRing("channel-secrets").current;
+/** Opens them: the current and any previous AUTH_SECRET's keys (a rotation under way). */
+export const channelSecretsKeys = () => appKeyRing("channel-secrets").all;
 
 type TEntry = { stamp: string; provider: ChannelProvider | null };
 const KEY = Symbol.for("waymark.channel-providers");
@@ -21,8 +24,8 @@ export async function loadProviderConfigs(
   workspaceId: string,
 ): Promise<{ configs: TProviderConfig[]; stamp: string }> {
   const rows = await listChannelProviderRows(workspaceId);
-  const key = channelSecretsKey();
-  const configs = rows.map((r) => openConfig(r.config as TSealedConfig, key));
+  const keys = channelSecretsKeys();
+  const configs = rows.map((r) => openConfig(r.config as TSealedConfig, keys));
   if (!configs.some((c) => c.kind === "outbox")) configs.push({ kind: "outbox" });
   return {
     configs,

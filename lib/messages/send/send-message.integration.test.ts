@@ -105,10 +105,10 @@ describe("sendMessage", () => {
     expect(mail.html).toContain("Hi &lt;b&gt;Ada&lt;/b&gt;");
     expect(mail.html).not.toContain("<b>Ada</b>");
     expect(mail.text).toContain("Hi <b>Ada</b>");
-    expect(mail.headers["list-unsubscribe"]).toMatch(/^<http.*\/u\/[A-Za-z0-9_-]{43}>$/);
+    expect(mail.headers["list-unsubscribe"]).toMatch(/^<http.*\/u\/[A-Za-z0-9_-]{44}>$/);
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
-    expect(mail.html).toMatch(/\/t\/c\/[A-Za-z0-9_-]{43}\?u=https%3A%2F%2Fshop.test%2Fnew/);
-    expect(mail.html).toMatch(/\/t\/o\/[A-Za-z0-9_-]{43}/);
+    expect(mail.html).toMatch(/\/t\/c\/[A-Za-z0-9_-]{44}\?u=https%3A%2F%2Fshop.test%2Fnew/);
+    expect(mail.html).toMatch(/\/t\/o\/[A-Za-z0-9_-]{44}/);
     expect(mail.user).toBe("mailer");
 
     const [row] = await db().select().from(messages).where(eq(messages.id, outcome.messageId));

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { parseJsonText } from "@/app/_server/http";
 import { withApiKey } from "@/app/_server/with-api-key";
-import { appKey } from "@/lib/crypto/app-secret";
+import { appKeyRing } from "@/lib/crypto/app-secret";
 import { mintInAppToken } from "@/lib/messages/inbox/inapp-token";
 
 const ZTokenRequest = z.object({
@@ -21,7 +21,7 @@ export const POST = withApiKey("inapp", async (_req, { apiKey, body }) => {
   const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
   return NextResponse.json({
     token: mintInAppToken(
-      appKey("inapp-contact-tokens"),
+      appKeyRing("inapp-contact-tokens").current,
       apiKey.workspace.id,
       input.userId,
       expiresAt,
