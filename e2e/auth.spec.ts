@@ -52,7 +52,7 @@ for (const user of DEMO_USERS) {
       await expect(page.getByRole("heading", { level: 1, name: area })).toBeVisible();
       await expect(page.getByRole("link", { name: area })).toHaveAttribute("aria-current", "page");
     }
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     // Sign-out is a server round trip plus a redirect: slow on a loaded CI machine.
     await expect(page).toHaveURL(/\/sign-in/, { timeout: 30_000 });
     await page.goto("/w/demo/journeys");
