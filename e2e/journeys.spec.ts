@@ -63,7 +63,7 @@ test.describe.serial("journey canvas", () => {
       const branch = await dropStep(page, "branch", 700, 420);
       await panel.getByLabel("Attribute", { exact: true }).fill("plan");
       await panel.getByLabel("Condition comparison value", { exact: true }).fill("pro");
-      await expect(page.getByTestId(`node-${branch}`)).toContainText("If plan equals pro");
+      await expect(page.getByTestId(`node-${branch}`)).toContainText("If plan is pro");
 
       const send2 = await dropStep(page, "send", 300, 640);
       await panel
