@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 
@@ -124,11 +125,7 @@ export function TreatmentFields({
           {rowError(i) ? <p className="text-sm text-red-600">{rowError(i)}</p> : null}
         </div>
       ))}
-      {err("treatments") ? (
-        <p className="text-sm text-red-600" role="alert">
-          {err("treatments")}
-        </p>
-      ) : null}
+      {err("treatments") ? <ErrorAlert>{err("treatments")}</ErrorAlert> : null}
       <div className="flex items-center justify-between gap-3 text-sm">
         <Button
           type="button"

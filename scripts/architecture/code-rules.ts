@@ -31,6 +31,8 @@ export const EVENT_NAME_EXCEPTIONS: Record<string, string> = {
 export const DELETE_HOMES: Record<string, string> = {
   "components/ui/confirm-delete-button.tsx": "asks, sends, and reports above the table",
   "components/settings/channels/provider-form.tsx": "asks in RemoveProviderDialog first",
+  "components/app/user-menu.tsx":
+    "Sign out everywhere ends the user's own sessions (no table row), then signs this browser out",
 };
 
 const RULES = {

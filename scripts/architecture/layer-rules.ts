@@ -194,6 +194,17 @@ export const UNSCOPED_QUERIES: Record<string, string> = {
   "db/queries/analytics-rollups.ts#lastRefreshedAt": "the refresh's own state, global",
   "db/queries/analytics-rollups.ts#settledMaxEventId": "a watermark of the event id sequence",
   "db/queries/api-keys.ts#findActiveApiKeyByHash": "the key's hash is what finds its workspace",
+  "db/queries/pinpoint.ts#findActiveKeyByAccessKeyId":
+    "the SigV4 access key id is what finds its workspace",
+  "db/queries/pinpoint.ts#recordSignatureOnce": "the replay guard, keyed by the signature",
+  "db/queries/workspaces.ts#findWorkspaceIdByPinpointApplicationId":
+    "the Pinpoint application id in the path is what finds the workspace",
+  "db/queries/channel-providers.ts#listAllChannelProviderRows":
+    "re-sealing every workspace's secrets after AUTH_SECRET rotates",
+  "db/queries/campaign-triggered.ts#listEndedListeningRunIds":
+    "the scheduler closes every workspace's ended event-triggered runs",
+  "db/queries/campaign-triggered.ts#enqueueTriggeredDelivery":
+    "a campaign run id (one workspace's run, from the event router)",
   "db/queries/api-keys.ts#touchApiKey": "the key just authenticated",
   "db/queries/invites.ts#findInviteByTokenHash": "the token's hash is what finds its workspace",
   "db/queries/invites.ts#markInviteAccepted": "the invite the token found",

@@ -18,7 +18,7 @@ import { CAMPAIGN_RUN_STARTED } from "@/inngest/events";
 
 /**
  * SIGTERM mid-campaign, with real processes: worker A (the campaign functions, the local executor
- * and the app's signal handlers; testing/campaign-worker.ts) sends a campaign over SMTP to a sink
+ * and the app's signal handlers; inngest/testing/campaign-worker.ts) sends a campaign over SMTP to a sink
  * that stops answering part-way, so sends are in flight at the provider when the signal lands.
  * A finishes what the provider already has, hands back the rest of its batch and its executor
  * runs (no claim or lease left behind) and exits 0; worker B then finishes the campaign at once,
@@ -49,7 +49,7 @@ type TWorker = { child: ChildProcess; origin: string; lines: string[]; exited: P
 function startWorker(): Promise<TWorker> {
   const child = spawn(
     path.resolve("node_modules/.bin/tsx"),
-    [path.resolve("lib/lifecycle/testing/campaign-worker.ts")],
+    [path.resolve("inngest/testing/campaign-worker.ts")],
     {
       env: {
         ...process.env,

@@ -1,5 +1,5 @@
 /**
- * One app process for the SIGTERM tests (lib/lifecycle/campaign-sigterm.integration.test.ts): the
+ * One app process for the SIGTERM tests (inngest/campaign-sigterm.integration.test.ts): the
  * campaign functions served by the real SDK over HTTP, the local executor draining them, and the
  * signal handlers the app installs, on the PostgreSQL database at DATABASE_URL. Run with tsx;
  * prints `ready <origin>` once it serves, and `draining` when a signal starts the drain.
