@@ -40,19 +40,25 @@ export async function seedDemoAbTest(workspaceId: string, adminId: string) {
   await drainNow(run.id);
   const groups = await listDeliveryGroups(workspaceId, run.id);
   const at = new Date(Date.now() + 60_000);
-  const rows = groups.flatMap((g, i) =>
-    i % CONVERSION_EVERY[g.treatment === null ? "holdout" : String(g.treatment)]! === 0
+  // Every Nth member of each group orders, counted within the group: the rates come out as
+  // CONVERSION_EVERY says whichever way the audience fell into the groups.
+  const seen = new Map<string, number>();
+  const rows = groups.flatMap((g) => {
+    const group = g.treatment === null ? "holdout" : String(g.treatment);
+    const nth = (seen.get(group) ?? 0) + 1;
+    seen.set(group, nth);
+    return nth % CONVERSION_EVERY[group]! === 0
       ? [
           {
             contactId: g.contactId,
             name: "Order Completed",
-            properties: { total: 40 + (i % 5) * 10, demo: true },
+            properties: { total: 40 + (nth % 5) * 10, demo: true },
             occurredAt: at,
             messageId: `demo-ab-order-${run.id}-${g.contactId}`,
           },
         ]
-      : [],
-  );
+      : [];
+  });
   await db().transaction((tx) => insertEvents(workspaceId, rows, tx));
 }
 

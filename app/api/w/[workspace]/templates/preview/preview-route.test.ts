@@ -26,7 +26,7 @@ const preview = (content: unknown, context: unknown = { contact: { firstName: "A
   callRoute(POST, { workspace: tenant.workspace.slug }, { body: { content, context } });
 
 /**
- * Every data field loops a few hundred times: each stays far under Liquid's per-field limit, but
+ * Every data field loops three thousand times: each stays under Liquid's per-field limit, but
  * 3,000 of them keep one thread busy for many seconds. On the main thread that was a frozen server.
  */
 const hostile = {
@@ -34,7 +34,10 @@ const hostile = {
   title: "t",
   body: "b",
   data: Object.fromEntries(
-    Array.from({ length: 3000 }, (_, i) => [`k${i}`, "{% for i in (1..300) %}{{ i }}{% endfor %}"]),
+    Array.from({ length: 3000 }, (_, i) => [
+      `k${i}`,
+      "{% for i in (1..3000) %}{{ i }}{% endfor %}",
+    ]),
   ),
 };
 
