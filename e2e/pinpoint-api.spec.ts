@@ -29,7 +29,9 @@ test("an event sent with the AWS SDK's Pinpoint client enters a journey and show
   await page.getByRole("checkbox", { name: /^pinpoint/ }).check();
   await page.getByRole("button", { name: "Create key" }).click();
   const accessKeyId = await page.getByLabel("AWS access key id", { exact: true }).inputValue();
-  const secretAccessKey = await page.getByLabel("AWS secret access key", { exact: true }).inputValue();
+  const secretAccessKey = await page
+    .getByLabel("AWS secret access key", { exact: true })
+    .inputValue();
   expect(accessKeyId).toMatch(/^WMK[A-Z2-7]{17}$/);
   expect(secretAccessKey).toHaveLength(40);
   await page.screenshot(shot("pinpoint-key-created"));
