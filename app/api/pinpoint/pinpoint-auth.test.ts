@@ -31,8 +31,8 @@ afterAll(async () => {
 const stored = async () =>
   (
     await executeRows<{ n: number }>(
-      sql`select (select count(*) from events where workspace_id = ${tenant.workspace.id})
-               + (select count(*) from pinpoint_endpoints where workspace_id = ${tenant.workspace.id}) as n`,
+      sql`select ((select count(*) from events where workspace_id = ${tenant.workspace.id})
+               + (select count(*) from pinpoint_endpoints where workspace_id = ${tenant.workspace.id}))::int as n`,
     )
   )[0]!.n;
 
