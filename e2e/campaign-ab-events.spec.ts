@@ -59,16 +59,26 @@ test.describe("A/B and event-triggered campaigns as a marketer", () => {
        from campaign_deliveries d where d.run_id = $1 group by d.treatment order by d.treatment nulls last`,
       [runId],
     );
-    expect(groups.map((g) => g.treatment)).toEqual([0, 1, null]);
-    expect(groups[2]).toMatchObject({ sent: 0, messages: 0 });
-    for (const [i, label] of ["A", "B"].entries()) {
-      expect(groups[i]!.messages).toBe(groups[i]!.sent);
+    // The audience is nine contacts, and each falls into A, B or the holdout by a stable hash of
+    // the campaign and the contact: with a new campaign every run, a group of 10 % or 30 % is
+    // sometimes empty. Every contact is in exactly one group, and each group is checked as it fell.
+    expect(groups.map((g) => g.treatment).filter((t) => t !== null)).toContain(0);
+    const holdout = groups.find((g) => g.treatment === null);
+    if (holdout) expect(holdout).toMatchObject({ sent: 0, messages: 0 });
+    for (const g of groups.filter((x) => x.treatment !== null)) {
+      const label = ["A", "B"][g.treatment!]!;
+      expect(g.messages).toBe(g.sent);
       await expect(page.getByTestId(`treatment-${label}`).getByTestId("sent")).toHaveText(
-        groups[i]!.sent.toLocaleString("en"),
+        g.sent.toLocaleString("en"),
       );
     }
-    await expect(page.getByTestId("conversion-Holdout")).toContainText("control");
-    await expect(page.getByTestId("conversion-A").getByTestId("uplift")).not.toHaveText("");
+    if (holdout) {
+      await expect(page.getByTestId("conversion-Holdout")).toContainText("control");
+      await expect(page.getByTestId("conversion-A").getByTestId("uplift")).not.toHaveText("");
+    } else {
+      await expect(page.getByTestId("conversion-results")).toBeVisible();
+      await expect(page.getByText("This run has no holdout")).toBeVisible();
+    }
     await page.screenshot(shot("campaign-ab-results-1280"));
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot(shot("campaign-ab-results-1440"));
