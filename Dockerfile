@@ -24,6 +24,9 @@ ENV NODE_ENV=production
 ENV HOSTNAME=0.0.0.0
 ENV PORT=3000
 ENV NEXT_MANUAL_SIG_HANDLE=true
+# Node closes an idle keep-alive connection after 5 s; a client or load balancer that reuses it at
+# that moment gets ECONNRESET. Idle connections stay open longer than a balancer's usual 60 s.
+ENV KEEP_ALIVE_TIMEOUT=65000
 ENV NEXT_TELEMETRY_DISABLED=1
 RUN groupadd --system --gid 1001 waymark && useradd --system --uid 1001 --gid waymark waymark \
   && mkdir -p /app/.data && chown waymark:waymark /app/.data

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { API_CSP, staticSecurityHeaders } from "./lib/security/security-headers";
 
 const nextConfig: NextConfig = {
@@ -9,6 +10,9 @@ const nextConfig: NextConfig = {
   // bindings: both must be required from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
+  // `next dev` serves its scripts to localhost only; without this, http://127.0.0.1:3000 (what
+  // many people type, and what the app's own logs print) shows pages that never hydrate.
+  allowedDevOrigins: ["127.0.0.1"],
   typedRoutes: false,
   // Pages get their nonce CSP from proxy.ts; these hold for every response.
   async headers() {
@@ -20,4 +24,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// The UI language per request (account, cookie, Accept-Language): see app/_server/i18n-request.ts.
+const withNextIntl = createNextIntlPlugin("./app/_server/i18n-request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,7 +1,29 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_BASE_URL, E2E_PORT, e2eServerCommand, e2eServerEnv } from "./e2e/server";
+import {
+  E2E_BASE_URL,
+  E2E_SERVERS,
+  e2eServerEnv,
+  e2eServersCommand,
+  serverBaseUrl,
+} from "./e2e/server";
 import { locateBrowser } from "./scripts/find-browser/decide-browser.mjs";
 import { systemProbe } from "./scripts/find-browser/system-probe.mjs";
+
+// HOW THE SUITE RUNS IN PARALLEL, and the one rule for specs:
+//
+// E2E_SERVERS (default 2) independent servers start side by side, each on a fresh database with
+// the demo seeded, and Playwright runs one worker per server: worker n (TEST_PARALLEL_INDEX) talks
+// only to server n, which e2e/server.ts's E2E_BASE_URL, storageStateFor() and e2eServerEnv()
+// answer for it. Spec files are dealt to the workers whole (fullyParallel: false), the tests of a
+// file run in order, so every server still runs one test at a time: a spec may rely on the demo
+// workspace, global settings, the test clock and workspace-wide counts exactly as with one worker.
+//
+// The rule: reach the server only through `baseURL` (page.goto("/…"), the `request` fixture) or
+// E2E_BASE_URL / storageStateFor() / e2eServerEnv() from e2e/server.ts and e2e/helpers.ts, never
+// a hard-coded port; and never depend on what ANOTHER spec file left behind (which server, and
+// which files before it, a spec gets varies). A server a spec starts itself takes
+// E2E_RESTART_PORT / E2E_FAULT_PORT (per worker) and e2eServerEnv() (the worker's database).
+// `E2E_SERVERS=1` runs the suite as before, on one server and one worker.
 
 // The browser scripts/find-browser.mjs found or installed (`npm run test:e2e` runs it first):
 // CHROMIUM_PATH, the system Chromium, or Playwright's cache.
@@ -17,12 +39,14 @@ export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_SERVERS,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
+    // This worker's server: Playwright loads this file again in each worker process, where
+    // TEST_PARALLEL_INDEX says which (e2e/server.ts).
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -44,11 +68,11 @@ export default defineConfig({
     { name: "e2e", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: e2eServerCommand(E2E_PORT, ".data/e2e/pglite"),
-    url: `${E2E_BASE_URL}/sign-in`,
-    env: e2eServerEnv(),
+    command: e2eServersCommand(),
+    url: `${serverBaseUrl(0)}/sign-in`,
+    env: e2eServerEnv({}, 0),
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 180_000,
     stdout: "pipe",
   },
 });

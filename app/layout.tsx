@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { Providers } from "@/components/app/providers";
 import "./globals.css";
 
@@ -12,10 +14,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: the CSP nonce (proxy.ts) is new each time, and a page
   // prerendered at build time would carry inline scripts without it, which the browser refuses.
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <Providers>{children}</Providers>
+        <NextIntlClientProvider>
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -112,7 +112,11 @@ async function main() {
     throw new Error(found?.error ?? "No Chromium: run `node scripts/find-browser.mjs` first.");
   }
   const bench = await createBenchDatabase("waymark_bench_canvas");
-  const server = await startServer(PORT, { DATABASE_URL: bench.url, WAYMARK_SEED_DEMO: "1" });
+  const server = await startServer(PORT, {
+    DATABASE_URL: bench.url,
+    WAYMARK_SEED_DEMO: "1",
+    WAYMARK_DEMO_CREDENTIALS: "fixed",
+  });
   const browser = await chromium.launch({
     executablePath: found.path,
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],

@@ -23,7 +23,7 @@ import {
   saveTemplateDraft,
 } from "@/lib/templates/manage-templates";
 import { createBenchDatabase } from "./lib/bench-db";
-import { newestProfile, startStandalone } from "./lib/standalone-server";
+import { newestMainThreadProfile, startStandalone } from "./lib/standalone-server";
 import { summariseProfile } from "./lib/summarise-profile";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3291);
@@ -355,7 +355,7 @@ async function main() {
     await handle.close?.();
     await bench.drop();
   }
-  const profile = PROFILE ? newestProfile(profileDir) : null;
+  const profile = PROFILE ? newestMainThreadProfile(profileDir) : null;
   if (profile) {
     const s = summariseProfile(profile);
     console.info(

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { env } from "@/lib/env";
+import { releaseDeadClients } from "./release-dead-clients";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -48,6 +49,7 @@ export function openDb(opts: {
         console.error("[waymark] database connection ended:", err.message),
       ),
     );
+    releaseDeadClients(pool);
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { kind: "postgres", db, pool, url: opts.databaseUrl, close: () => pool.end() };
   }

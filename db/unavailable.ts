@@ -43,3 +43,24 @@ export function databaseFailure(err: unknown): "unavailable" | "timeout" | "read
   if (Array.isArray(errors) && errors.some((e) => databaseFailure(e))) return "unavailable";
   return null;
 }
+
+/**
+ * What to log about a database failure: the server's own words and SQLSTATE (e.g. "could not
+ * extend file …: No space left on device", 53100), never drizzle's wrapper message, which carries
+ * the statement's parameters: contacts' emails and event properties, megabytes for a batch.
+ */
+export function describeDatabaseError(err: unknown): string {
+  const code = pgErrorCode(err);
+  const all = messages(err);
+  const own = all.find((m) => !m.startsWith("Failed query:")) ?? "";
+  const statement = all
+    .find((m) => m.startsWith("Failed query:"))
+    ?.slice("Failed query:".length)
+    .split("\nparams:")[0]!
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120);
+  return [code ? `[${code}]` : null, own || null, statement ? `(in: ${statement}…)` : null]
+    .filter(Boolean)
+    .join(" ");
+}

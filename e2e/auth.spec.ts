@@ -43,13 +43,19 @@ for (const user of DEMO_USERS) {
   test(`the ${user.role} signs in, finds every area, and signs out`, async ({ page }) => {
     await signIn(page, user.email);
     await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("Acme Demo");
-    await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(user.role);
+    await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(
+      new RegExp(user.role, "i"),
+    );
     for (const area of AREAS) {
       await page
         .getByRole("navigation", { name: "Main" })
         .getByRole("link", { name: area })
         .click();
-      await expect(page.getByRole("heading", { level: 1, name: area })).toBeVisible();
+      // Under a second each when quiet; on embedded PGlite a page's queries wait behind whatever
+      // the server is doing (a campaign draining, a rollup refresh), which under CI took over 10 s.
+      await expect(page.getByRole("heading", { level: 1, name: area })).toBeVisible({
+        timeout: 30_000,
+      });
       await expect(page.getByRole("link", { name: area })).toHaveAttribute("aria-current", "page");
     }
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
@@ -86,7 +92,7 @@ test("sign-up refuses a weak password and a taken email, then creates the accoun
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/founder-co[\w-]*\/journeys$/);
   await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("Founder Co");
-  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("admin");
+  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(/admin/i);
 
   const [row] = await sql<{ password_hash: string; role: string }>(
     request,

@@ -1,6 +1,6 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo/demo-accounts";
-import { E2E_AUTH_SECRET } from "./server";
+import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_SERVER_INDEX } from "./server";
 
 export {
   DEMO_API_KEY,
@@ -9,8 +9,11 @@ export {
   DEMO_WORKSPACE_SLUG,
 } from "../lib/demo/demo-accounts";
 
-export const storageStateFor = (role: "admin" | "marketer" | "analyst") =>
-  `e2e/.artifacts/${role}.json`;
+/** A demo role's signed-in browser state on this worker's server (auth.setup.ts saves one per server). */
+export const storageStateFor = (
+  role: "admin" | "marketer" | "analyst",
+  server: number = E2E_SERVER_INDEX,
+) => `e2e/.artifacts/${role}-${server}.json`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
@@ -39,3 +42,17 @@ export const uniqueEmail = (tag: string) =>
 
 /** A signed-out browser context; contexts otherwise inherit the file's `storageState`. */
 export const signedOut = { storageState: { cookies: [], origins: [] } };
+
+/**
+ * Folds the raw journey and message rows into the dashboards' rollups now, as an admin's "Refresh
+ * now" does (the job does it every 30 s), for a spec that arranged rows and reads counts from them.
+ */
+export async function refreshRollupsNow() {
+  const admin = await request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStateFor("admin"),
+  });
+  const res = await admin.post("/api/w/demo/analytics/refresh", { data: {} });
+  expect(res.status(), await res.text()).toBe(200);
+  await admin.dispose();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { sql, storageStateFor } from "./helpers";
+import { refreshRollupsNow, sql, storageStateFor } from "./helpers";
 import { connect, dropStep, selectNode, shot, tidyUp } from "./journey-canvas-helpers";
 
 const NAME = `Welcome series (e2e ${Date.now()})`;
@@ -201,6 +201,8 @@ test.describe.serial("journey canvas", () => {
           );
         }
       }
+      // The canvas's passed counts come from the dashboard's rollups: fold these visits in now.
+      await refreshRollupsNow();
       await page.goto(journeyUrl);
       await expect(page.getByTestId("palette")).toHaveCount(0);
       await expect(page.locator("[data-mutates]")).toHaveCount(0);

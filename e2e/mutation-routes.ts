@@ -25,9 +25,89 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
     permission: "manage",
   },
   {
+    method: "POST",
+    path: "/api/w/[workspace]/suppressions",
+    body: { channel: "email", address: "roles-probe@example.com" },
+    permission: "manage",
+  },
+  {
+    method: "DELETE",
+    path: "/api/w/[workspace]/suppressions/[suppressionId]",
+    permission: "manage",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/suppressions/import",
+    body: { csv: "address\nroles-import-probe@example.com\n" },
+    permission: "manage",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/topics",
+    body: { name: "Roles probe topic" },
+    permission: "manage",
+  },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]/topics/[topicId]",
+    body: { description: "probe" },
+    permission: "manage",
+  },
+  { method: "DELETE", path: "/api/w/[workspace]/topics/[topicId]", permission: "manage" },
+  {
+    method: "PUT",
+    path: "/api/w/[workspace]/subscription-settings",
+    body: { brandColor: "#2563eb", smsHelpText: null },
+    permission: "manage",
+  },
+  {
+    method: "PUT",
+    path: "/api/w/[workspace]/contacts/[contactId]/topics",
+    body: {},
+    permission: "edit",
+  },
+  {
+    method: "PUT",
+    path: "/api/w/[workspace]/deliverability",
+    body: { softBounceLimit: 3, softBounceWindowDays: 7, softBounceSuppressDays: 7 },
+    permission: "manage",
+  },
+  {
     method: "PUT",
     path: "/api/w/[workspace]/campaign-defaults",
     body: { dailyCapPerContact: 3 },
+    permission: "manage",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/definitions/import",
+    // A dry run of a definitions file with one SMS template: checks, writes nothing.
+    body: {
+      dryRun: true,
+      file: {
+        format: "waymark.definitions",
+        schemaVersion: 1,
+        templates: [
+          { name: "Roles probe", channel: "sms", content: { channel: "sms", body: "Hi" } },
+        ],
+      },
+    },
+    permission: "edit",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/pinpoint-import",
+    // A dry run of one SMS template: checks, writes nothing.
+    body: {
+      dryRun: true,
+      files: [
+        {
+          path: "probe.json",
+          base64:
+            "eyJTTVNUZW1wbGF0ZVJlc3BvbnNlIjp7IlRlbXBsYXRlTmFtZSI6IlByb2JlIiwiVGVtcGxhdGVUeXBlIjoiU01TIiwiQm9keSI6IkhpIn19",
+        },
+      ],
+    },
     permission: "manage",
   },
   {
@@ -71,6 +151,8 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
   },
   // A multipart upload; refused callers are answered before the body is read, so none is sent here.
   { method: "POST", path: "/api/w/[workspace]/contacts/imports", permission: "edit" },
+  // Likewise a multipart upload (a Pinpoint event-stream file), admins only.
+  { method: "POST", path: "/api/w/[workspace]/pinpoint-event-imports", permission: "manage" },
   {
     method: "POST",
     path: "/api/w/[workspace]/contacts/imports/[importId]/start",
@@ -140,6 +222,35 @@ export const WORKSPACE_MUTATIONS: TMutationRoute[] = [
     permission: "manage",
   },
   { method: "DELETE", path: "/api/w/[workspace]/channels/[kind]", permission: "manage" },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/stream/destinations",
+    body: { name: "Probe export", kind: "ndjson", settings: { period: "day" } },
+    permission: "manage",
+  },
+  {
+    method: "PATCH",
+    path: "/api/w/[workspace]/stream/destinations/[destinationId]",
+    body: { status: "paused" },
+    permission: "manage",
+  },
+  {
+    method: "DELETE",
+    path: "/api/w/[workspace]/stream/destinations/[destinationId]",
+    permission: "manage",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/stream/destinations/[destinationId]/test",
+    body: {},
+    permission: "manage",
+  },
+  {
+    method: "POST",
+    path: "/api/w/[workspace]/stream/dead-letters/[letterId]/replay",
+    body: {},
+    permission: "manage",
+  },
   {
     method: "POST",
     path: "/api/w/[workspace]/journeys",
@@ -239,6 +350,7 @@ export const OTHER_MUTATIONS: Record<string, string> = {
   "POST /api/workspaces": "any signed-in user may create a workspace of their own",
   "DELETE /api/account/sessions":
     "signs the signed-in user out everywhere: their own sessions only",
+  "PUT /api/account/locale": "the signed-in user's own UI language",
   "POST /api/invites/accept": "the invite itself grants the role",
   "GET,POST /api/auth/[...nextauth]": "Auth.js",
   "POST /api/test/sql": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
@@ -248,6 +360,10 @@ export const OTHER_MUTATIONS: Record<string, string> = {
   "POST /api/webhooks/twilio/[workspaceId]/inbound":
     "incoming SMS (replies, STOP), signed with the workspace's auth token",
   "GET,POST /u/[token]": "unsubscribe link: the signed token in the URL is the credential",
+  "GET,POST /u/p/[token]":
+    "preference center link: the signed token in the URL is the credential (one contact's topics)",
+  "POST /api/webhooks/feedback/[endpoint]/[workspaceId]/[token]":
+    "delivery feedback (SNS, SendGrid, Postmark, Mailgun, Resend, DSN): the workspace's secret URL token and each provider's own signature",
   "POST /api/local-inngest/e/[key]":
     "local executor's event API: the event key (derived from AUTH_SECRET) is the credential",
   "POST /api/test/clock": "test hook, off unless WAYMARK_TEST_HOOKS=1 and AUTH_SECRET is presented",
@@ -265,6 +381,10 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
   // The demo seed may or may not hold contacts: this finds or makes one, always the same.
   contactId:
     "insert into contacts (workspace_id, external_id, attributes) values ($1, 'e2e-roles-probe', '{\"probe\": true}') on conflict (workspace_id, external_id) where external_id is not null do update set external_id = excluded.external_id returning id",
+  topicId:
+    "insert into topics (workspace_id, key, name) values ($1, 'probe-' || md5(random()::text), 'Probe') returning id",
+  suppressionId:
+    "insert into suppressions (workspace_id, channel, address, reason, source) values ($1, 'email', 'roles-' || md5(random()::text) || '@example.com', 'manual', 'manual') returning id",
   segmentId: `insert into segments (workspace_id, name, type, definition) values ($1, 'Probe ' || md5(random()::text), 'dynamic', '${JSON.stringify(PROBE_DEFINITION)}') returning id`,
   inviteId:
     "insert into invites (workspace_id, email, role, token_hash, expires_at) values ($1, 'probe@example.com', 'analyst', md5(random()::text), now() + interval '1 day') returning id",
@@ -280,6 +400,11 @@ export const PLACEHOLDER_IDS: Record<string, string> = {
     select $1, j.id, 1, c.id, 'probe-' || md5(random()::text), 'active', 'n1' from j, c returning id`,
   // The roles test fills brackets from SQL; a constant works too.
   kind: "select 'webhook' as id",
+  // A paused probe export in the demo workspace, and a dead letter of it.
+  destinationId: `insert into stream_destinations (workspace_id, name, kind, config, status) values ($1, 'Probe ' || md5(random()::text), 'ndjson', '{"period":"day"}', 'paused') returning id`,
+  letterId: `with d as (insert into stream_destinations (workspace_id, name, kind, config, status) values ($1, 'Probe ' || md5(random()::text), 'ndjson', '{"period":"day"}', 'paused') returning id)
+    insert into stream_dead_letters (workspace_id, destination_id, events, event_count, attempts, first_failed_at)
+    select $1, d.id, '[]'::jsonb, 0, 1, now() from d returning id`,
   importId:
     "insert into contact_imports (workspace_id, file_name, file_bytes, delimiter, header, chunk_count) values ($1, 'probe.csv', 0, ',', '[\"user_id\"]'::jsonb, 0) returning id",
 };
@@ -314,6 +439,10 @@ export const SNAPSHOT_COLUMNS: Record<string, string> = {
   campaigns:
     "(select md5(coalesce(string_agg(id::text || name || state || holdout_percent, ',' order by id), '')) from campaigns)",
   campaignRuns: "(select count(*)::int from campaign_runs)",
+  streamDestinations:
+    "(select md5(coalesce(string_agg(id::text || name || status || config::text, ',' order by id), '')) from stream_destinations)",
+  streamDeadLetters:
+    "(select md5(coalesce(string_agg(id::text || coalesce(replayed_at::text, ''), ',' order by id), '')) from stream_dead_letters)",
   campaignDefaults:
     "(select md5(coalesce(string_agg(workspace_id::text || limits::text, ',' order by workspace_id), '')) from workspace_campaign_defaults)",
   // Runs the clock starts (crons, and the trigger sweeps they fan out) come and go on their own

@@ -1,9 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signedOut, sql, storageStateFor } from "./helpers";
+import { AREA_PAGES, SETTINGS_PAGES } from "./pages";
 import { PLACEHOLDER_IDS, SNAPSHOT_COLUMNS, WORKSPACE_MUTATIONS } from "./mutation-routes";
-
-const AREA_PAGES = ["journeys", "campaigns", "segments", "templates", "contacts", "dashboards"];
-const SETTINGS_PAGES = ["settings", "settings/members", "settings/api-keys", "settings/api"];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Placeholders filled with a constant rather than a row's id (see PLACEHOLDER_IDS). */

@@ -6,11 +6,16 @@ import { shot } from "./journey-canvas-helpers";
 const TAG = Date.now();
 const JOURNEY = `Runs e2e ${TAG}`;
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
+// A plan the app can read (ZPlan), triggered by an event no spec sends, so only the runs made
+// below ever exist.
+const TRIGGER = { kind: "event", event: "runs_e2e_never_sent", filters: [] };
 const PLAN = {
   version: 1,
+  trigger: TRIGGER,
+  settings: { entry: { mode: "once" } },
   entryStepId: "t",
   steps: {
-    t: { stepId: "node:t", kind: "trigger", config: { event: "signed_up" }, next: { next: "s1" } },
+    t: { stepId: "node:t", kind: "trigger", config: TRIGGER, next: { next: "s1" } },
     s1: { stepId: "node:s1", kind: "send", config: { channel: "email" }, next: { next: "w1" } },
     w1: {
       stepId: "node:w1",

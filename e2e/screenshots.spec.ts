@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./helpers";
+import { AREA_PAGES, SETTINGS_PAGES } from "./pages";
 
 // Screenshots of every page, kept as test artefacts so a reviewer can see what people see.
 const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/${name}.png`, fullPage: true });
@@ -17,18 +18,7 @@ test.describe("as the admin", () => {
   test.use({ storageState: storageStateFor("admin"), viewport: { width: 1280, height: 800 } });
 
   test("every area and settings page", async ({ page }) => {
-    for (const p of [
-      "journeys",
-      "campaigns",
-      "segments",
-      "templates",
-      "contacts",
-      "dashboards",
-      "settings",
-      "settings/members",
-      "settings/api-keys",
-      "settings/api",
-    ]) {
+    for (const p of [...AREA_PAGES, ...SETTINGS_PAGES]) {
       await page.goto(`/w/demo/${p}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await page.screenshot(shot(`admin-${p.replace("/", "-")}`));

@@ -56,6 +56,9 @@ test.describe("as the marketer", () => {
   test("builds an email from blocks, previews it for two contacts, test-sends it to a real SMTP server and publishes v1", async ({
     page,
   }) => {
+    // The longest flow of the suite (build, two previews, flags, picker, test send, publish):
+    // 45 s on a quiet machine, so the default 60 s leaves no room for a loaded one.
+    test.setTimeout(120_000);
     const [a, b] = await twoContacts(page);
     await page.goto("/w/demo/templates");
     await expect(page.getByRole("heading", { level: 1, name: "Templates" })).toBeVisible();
@@ -136,7 +139,7 @@ test.describe("as the marketer", () => {
     await subject.click();
     await subject.press("End");
     await page.getByRole("button", { name: "Insert variable" }).click();
-    await page.getByRole("option", { name: "contact.firstName" }).click();
+    await page.getByRole("option", { name: "contact.firstName", exact: true }).click();
     await expect(subject).toHaveValue('Hello {{ contact.firstName | default: "" }}');
     await expect(page.getByTestId("preview-subject")).toHaveText(`Hello ${b.first}`);
 

@@ -102,6 +102,14 @@ export const ZContactImportQueued = z.object({
 });
 export type TContactImportQueued = z.infer<typeof ZContactImportQueued>;
 
+/** A Pinpoint event-history file was uploaded: the pinpoint-event-import job starts on it at once. */
+export const PINPOINT_EVENT_IMPORT_QUEUED = "pinpoint-event-import/queued";
+export const ZPinpointEventImportQueued = z.object({
+  workspaceId: z.string().min(1),
+  importId: z.uuid(),
+});
+export type TPinpointEventImportQueued = z.infer<typeof ZPinpointEventImportQueued>;
+
 /**
  * The campaign scheduler's cron: every minute it starts the runs of recurring campaigns whose
  * occurrence has come (`campaign-scheduler`). `campaign/scheduler.tick` runs the same sweep on
@@ -115,6 +123,15 @@ export const ZCampaignSchedulerTick = z.object({
 });
 export type TCampaignSchedulerTick = z.infer<typeof ZCampaignSchedulerTick>;
 
+/**
+ * Event stream: deliver what is due now (a destination was added, resumed or re-pointed) rather
+ * than at the stream-delivery job's next minute tick. `destinationId` is informational: the job
+ * delivers every due destination.
+ */
+export const STREAM_DELIVERY_REQUESTED = "stream/delivery.requested";
+export const ZStreamDeliveryRequested = z.object({ destinationId: z.uuid().optional() });
+export type TStreamDeliveryRequested = z.infer<typeof ZStreamDeliveryRequested>;
+
 /** The payload schema of every fixed-name event, so adapters can check what they send. */
 export const EVENT_SCHEMAS = {
   [JOURNEY_CONTACT_ENTERED]: ZJourneyContactEntered,
@@ -126,7 +143,9 @@ export const EVENT_SCHEMAS = {
   [CRON_TIMER]: ZCronTimer,
   [JOURNEY_TRIGGER_SWEEP]: ZJourneyTriggerSweep,
   [CONTACT_IMPORT_QUEUED]: ZContactImportQueued,
+  [PINPOINT_EVENT_IMPORT_QUEUED]: ZPinpointEventImportQueued,
   [CAMPAIGN_SCHEDULER_TICK]: ZCampaignSchedulerTick,
+  [STREAM_DELIVERY_REQUESTED]: ZStreamDeliveryRequested,
 } as const;
 
 /** An event as the executor's client sends it. */

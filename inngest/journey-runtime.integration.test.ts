@@ -14,6 +14,10 @@ import { parseCall } from "@/lib/ingest/normalize";
 import { ZPlan } from "@/lib/journeys/compile/compile-journey";
 import { interpretJourney } from "@/lib/journeys/interpret/interpret-journey";
 import { journeyStats } from "@/lib/journeys/manage/journey-stats";
+import { refreshRollups } from "@/lib/analytics/refresh-rollups";
+
+/** The canvas counts over every day (they read the dashboard's rollups, refreshed first). */
+const ALL_DAYS = { from: "2000-01-01", to: "2100-12-31" };
 import {
   changeJourneyStatus,
   createJourney,
@@ -200,7 +204,8 @@ describe("journeys over the database", () => {
       runId: entryId,
     });
 
-    const stats = await journeyStats(ws, journey.id);
+    await refreshRollups();
+    const stats = await journeyStats(ws, journey.id, ALL_DAYS);
     // Each node also counts the outcome its contacts took (the canvas labels its edges with them).
     expect(stats.nodes.s1).toEqual({ entered: 1, waiting: 0, passed: 1, outcomes: { next: 1 } });
     expect(stats.nodes.b).toMatchObject({ entered: 1, waiting: 0, passed: 1 });
@@ -220,7 +225,8 @@ describe("journeys over the database", () => {
       contactId: bo!.id,
       triggerKey: "event:9",
     });
-    expect((await journeyStats(ws, journey.id)).nodes.t).toEqual({
+    await refreshRollups();
+    expect((await journeyStats(ws, journey.id, ALL_DAYS)).nodes.t).toEqual({
       entered: 1,
       waiting: 1,
       passed: 0,

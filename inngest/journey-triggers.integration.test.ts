@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import {
   contacts,
+  executorEvents,
   journeyEntries,
   journeySegmentMembers,
+  journeyVersions,
   segmentMembers,
   workspaces,
 } from "@/db/schema";
@@ -360,5 +362,39 @@ describe("stalled entries", () => {
       }),
     ]);
     expect(await resent(new Date(Date.now() + 24 * 3600_000))).toEqual([]); // past Inngest's dedup window
+    // Once the local executor holds the start event, the entry is queued, not lost: not re-sent.
+    await db()
+      .insert(executorEvents)
+      .values({
+        id: `entry-${lost.id}`,
+        name: "journey/contact.entered",
+        data: { entryId: lost.id },
+        ts: Date.now(),
+      });
+    expect(await resent(new Date(Date.now() + 3 * 60_000))).toEqual([]);
+  });
+});
+
+describe("a live journey whose stored plan cannot be read", () => {
+  it("is left out of the running journeys, and the others still enter contacts", async () => {
+    const { user, workspace } = await makeTenant("Unreadable plan");
+    const ws = workspace.id;
+    const event = { kind: "event", event: "Signed Up", filters: [] };
+    const good = await liveJourney(ws, user.id, "Readable", event);
+    const bad = await liveJourney(ws, user.id, "Hand-edited", event);
+    // What a hand-made row looks like: steps but no trigger or settings.
+    await db()
+      .update(journeyVersions)
+      .set({ plan: { version: 1, entryStepId: "t", steps: {} } })
+      .where(eq(journeyVersions.journeyId, bad.id));
+    forgetRunningJourneys(ws);
+    expect((await runningJourneys(ws)).map((j) => j.id)).toEqual([good.id]);
+
+    const parsed = parseCall("track", { userId: "ana", event: "Signed Up" }, new Date());
+    if (!parsed.ok) throw new Error(parsed.message);
+    await identify(ws, "ana", { email: "ana@example.com" });
+    await ingest(ws, [parsed.op]);
+    expect(await entries(good.id)).toEqual([expect.stringMatching(/^ana /)]);
+    expect(await entries(bad.id)).toEqual([]);
   });
 });

@@ -68,12 +68,36 @@ export const ZEnv = z.object({
       if ("errors" in parsed) ctx.addIssue({ code: "custom", message: parsed.errors.join("; ") });
     }),
   /**
+   * Lets SES and End User Messaging providers sign with the server's own AWS credentials (the SDK's
+   * default chain: environment, shared config, the ECS/EC2 instance role). Off by default: with it
+   * any workspace admin could send through the operator's AWS account, and the chain reads the
+   * instance metadata service, which the outbound guard otherwise refuses. Turn it on only where
+   * every workspace belongs to the operator.
+   */
+  WAYMARK_AWS_DEFAULT_CREDENTIALS: ZBool.default(false),
+  /**
    * Test-only: exposes /api/test/* (raw SQL for e2e assertions) to callers that present AUTH_SECRET.
    * Never set it on a real deployment.
    */
   WAYMARK_TEST_HOOKS: ZBool.default(false),
+  /**
+   * Test-only: a host (`127.0.0.1`) whose http(s) URLs are accepted as SNS signing-certificate and
+   * subscribe URLs besides `https://sns.<region>.amazonaws.com/…`, so tests serve a certificate they
+   * made on loopback. Refused unless NODE_ENV=test or WAYMARK_TEST_HOOKS=1.
+   */
+  WAYMARK_TEST_SNS_CERT_HOST: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, "must be a bare host name or IPv4 address")
+    .optional(),
   /** Seed the demo workspace and print its logins at start. Defaults to on outside production. */
   WAYMARK_SEED_DEMO: ZBool.optional(),
+  /**
+   * The demo's password and API keys: `fixed` (the README's, so its curl examples work; the default
+   * outside production) or `derived` from AUTH_SECRET (unguessable, different on every install and
+   * the same across its restarts; the default in production, where a demo seeded on a public
+   * server must not open with a password from the README).
+   */
+  WAYMARK_DEMO_CREDENTIALS: z.enum(["fixed", "derived"]).optional(),
   /**
    * Who runs Inngest functions: `local` (the built-in executor, no Inngest server), `inngest-dev`
    * (`npx inngest-cli dev`) or `inngest` (Inngest Cloud or self-hosted). Inferred when unset:
@@ -172,6 +196,10 @@ export const ZEnv = z.object({
   WAYMARK_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** /api/health/ready fails when the oldest due executor run has waited longer than this. */
   WAYMARK_READY_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+  /** Event stream: how long a failing batch is retried (with backoff) before it becomes a dead letter. */
+  WAYMARK_STREAM_RETRY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(604_800).default(86_400),
+  /** Event stream: how long events stay in the outbox, and export files in the database (days). */
+  WAYMARK_STREAM_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 /**
@@ -183,8 +211,12 @@ export const PUBLISHED_TEST_SECRETS: readonly string[] = [
 ];
 
 export type TExecutorKind = "local" | "inngest-dev" | "inngest";
-export type TEnv = Omit<z.infer<typeof ZEnv>, "WAYMARK_SEED_DEMO" | "WAYMARK_SIGNUP"> & {
+export type TEnv = Omit<
+  z.infer<typeof ZEnv>,
+  "WAYMARK_SEED_DEMO" | "WAYMARK_SIGNUP" | "WAYMARK_DEMO_CREDENTIALS"
+> & {
   WAYMARK_SEED_DEMO: boolean;
+  WAYMARK_DEMO_CREDENTIALS: "fixed" | "derived";
   WAYMARK_SIGNUP: "open" | "invite-only";
   /** WAYMARK_OUTBOUND_ALLOW, parsed. */
   outboundAllow: TAllowList;
@@ -229,6 +261,11 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
       );
     if (missing.length) throw new Error(`Invalid environment variables:\n${missing.join("\n")}`);
   }
+  if (e.WAYMARK_TEST_SNS_CERT_HOST && e.NODE_ENV !== "test" && !e.WAYMARK_TEST_HOOKS) {
+    throw new Error(
+      "Invalid environment variables:\n  WAYMARK_TEST_SNS_CERT_HOST: only for tests (NODE_ENV=test or WAYMARK_TEST_HOOKS=1)",
+    );
+  }
   const executor = executorOf(e);
   // Dev mode turns off the signature check on /api/inngest: anyone could run any step.
   const devMode = e.INNGEST_DEV !== undefined && !["0", "false", "no"].includes(e.INNGEST_DEV);
@@ -252,6 +289,8 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
     WAYMARK_SIGNUP: e.WAYMARK_SIGNUP ?? (e.NODE_ENV === "production" ? "invite-only" : "open"),
     outboundAllow: parseAllowList(e.WAYMARK_OUTBOUND_ALLOW) as TAllowList,
     WAYMARK_SEED_DEMO: e.WAYMARK_SEED_DEMO ?? e.NODE_ENV !== "production",
+    WAYMARK_DEMO_CREDENTIALS:
+      e.WAYMARK_DEMO_CREDENTIALS ?? (e.NODE_ENV === "production" ? "derived" : "fixed"),
     executor,
     internalUrl,
   };

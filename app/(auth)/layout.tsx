@@ -1,3 +1,4 @@
+import { LanguageSelect } from "@/components/app/language-select";
 import { Logo } from "@/components/app/logo";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
@@ -6,6 +7,9 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
       <Logo className="mb-8 text-xl" />
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         {children}
+      </div>
+      <div className="mt-6 w-40">
+        <LanguageSelect signedIn={false} />
       </div>
     </main>
   );

@@ -1,11 +1,13 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { databaseFailure } from "@/db/unavailable";
+import { databaseFailure, describeDatabaseError } from "@/db/unavailable";
 import { AppError, ValidationError } from "@/lib/errors";
 import { isJsonContentType } from "@/lib/http/json-content-type";
 import { readBodyText } from "@/lib/http/read-body";
 import { findNul } from "@/lib/validation/find-nul";
 import { zodFields } from "@/lib/validation/zod-fields";
+import { requestLocaleFromHeaders, zodErrorMap } from "@/lib/i18n/zod-errors";
+import type { TLocale } from "@/lib/i18n/locales";
 import { log } from "@/lib/log/logger";
 
 export { zodFields };
@@ -47,7 +49,7 @@ export function errorResponse(err: unknown): Response {
   }
   const db = databaseFailure(err);
   if (db) {
-    log.error(`database ${db}`, { err: err instanceof Error ? err.message : String(err) });
+    log.error(`database ${db}`, { err: describeDatabaseError(err) });
     const res =
       db === "timeout"
         ? errorJson(503, "query_timeout", "This took too long; try a narrower query or again later")
@@ -102,11 +104,19 @@ export async function parseJson<T extends z.ZodType>(
       { body: "Send a JSON body with Content-Type: application/json" },
     );
   }
-  return parseJsonText(await readBodyText(req, { maxBytes }), schema);
+  return parseJsonText(
+    await readBodyText(req, { maxBytes }),
+    schema,
+    requestLocaleFromHeaders(req.headers),
+  );
 }
 
 /** Validates a body already read (by withApiKey, which caps its size). */
-export function parseJsonText<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
+export function parseJsonText<T extends z.ZodType>(
+  text: string,
+  schema: T,
+  locale: TLocale = "en",
+): z.infer<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -116,7 +126,11 @@ export function parseJsonText<T extends z.ZodType>(text: string, schema: T): z.i
   // PostgreSQL text cannot hold U+0000: refused here, naming where, rather than failing the query.
   const nul = findNul(raw);
   if (nul) throw new ValidationError({ [nul]: "must not contain the NUL character (\\u0000)" });
-  const parsed = schema.safeParse(raw);
+  // zod's built-in messages in the caller's language (the UI's cookie, else Accept-Language).
+  const parsed = schema.safeParse(
+    raw,
+    locale === "en" ? undefined : { error: zodErrorMap(locale) },
+  );
   if (!parsed.success) throw new ValidationError(zodFields(parsed.error));
   return parsed.data;
 }

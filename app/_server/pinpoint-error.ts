@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { databaseFailure } from "@/db/unavailable";
+import { databaseFailure, describeDatabaseError } from "@/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log/logger";
 
@@ -53,7 +53,7 @@ export function pinpointErrorResponse(err: unknown): Response {
     );
   }
   if (databaseFailure(err)) {
-    log.error("database unavailable", { err: err instanceof Error ? err.message : String(err) });
+    log.error("database unavailable", { err: describeDatabaseError(err) });
     return pinpointError(
       503,
       "ServiceUnavailableException",

@@ -42,7 +42,7 @@ describe("cross-site mutations", () => {
   });
 
   it("is checked by the session wrappers before anything else", async () => {
-    vi.mocked(currentUser).mockResolvedValue({ id: "u", email: "a@b.c", name: "A" });
+    vi.mocked(currentUser).mockResolvedValue({ id: "u", email: "a@b.c", name: "A", locale: null });
     const never = async () => new Response("ran");
     const params = { params: Promise.resolve({ workspace: "demo" }) };
     const cross = req("DELETE", { origin: "https://evil.example" });

@@ -12,7 +12,18 @@ import {
 import { assertNoNulInQuery, errorJson, errorResponse } from "./http";
 import { timedRoute } from "@/lib/metrics/http-metrics";
 
-type TOptions = { maxBodyBytes?: number };
+type TOptions = {
+  maxBodyBytes?: number;
+  /**
+   * Called by browser SDKs from any origin (the ingest calls): every answer, errors included,
+   * carries `Access-Control-Allow-Origin: *` so the SDK can read it, and a request from a page
+   * (it has an `Origin` header) must use a public write key: a secret key in a page is a leak,
+   * refused with 403 before anything is written.
+   */
+  browser?: boolean;
+};
+
+export const BROWSER_CORS = { "access-control-allow-origin": "*" } as const;
 
 /** Reads `writeKey` from a JSON body, where Segment's browser library puts it. */
 function writeKeyOf(body: string): string | null {
@@ -46,6 +57,12 @@ export function withApiKey<P>(
 ) {
   // Latency by route pattern (lib/metrics/http-metrics.ts).
   return timedRoute(async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    const res = await answer(req, route);
+    if (opts.browser) for (const [k, v] of Object.entries(BROWSER_CORS)) res.headers.set(k, v);
+    return res;
+  });
+
+  async function answer(req: NextRequest, route: { params: Promise<P> }): Promise<Response> {
     try {
       const hasBody = !(req.method === "GET" || req.method === "DELETE" || req.method === "HEAD");
       const body = hasBody
@@ -66,12 +83,18 @@ export function withApiKey<P>(
         );
       }
       if (!keyAllows(apiKey, scope)) return insufficientScope(apiKey.kind, scope);
+      if (opts.browser && req.headers.get("origin") && apiKey.kind !== "public")
+        return errorJson(
+          403,
+          "secret_key_in_browser",
+          "A secret key must not be used in a web page; use the workspace's public write key",
+        );
       assertNoNulInQuery(req);
       return await handler(req, { params: await route.params, apiKey, body });
     } catch (err) {
       return errorResponse(err);
     }
-  });
+  }
 }
 
 export const apiKeyIp = (req: Request): TThrottleSubject => ({

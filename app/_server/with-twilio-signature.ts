@@ -9,12 +9,17 @@ import { publicUrl } from "./public-url";
 const MAX_WEBHOOK_BYTES = 64 * 1024;
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
+const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
  * Twilio's webhooks into a workspace: form-encoded, signed with the workspace's own auth token
  * over the public URL Twilio called. Unsigned, badly signed or unknown: 403, nothing recorded.
  */
 export function withTwilioSignature(
-  handler: (workspaceId: string, params: Record<string, string>) => Promise<void>,
+  handler: (
+    workspaceId: string,
+    params: Record<string, string>,
+  ) => Promise<{ reply: string } | void>,
 ) {
   return async (
     req: Request,
@@ -35,8 +40,12 @@ export function withTwilioSignature(
       ) {
         return errorJson(403, "invalid_signature", "Missing or invalid X-Twilio-Signature");
       }
-      await handler(workspaceId, params);
-      return new Response(EMPTY_TWIML, { headers: { "content-type": "text/xml" } });
+      const answer = await handler(workspaceId, params);
+      // An answer (the HELP text) goes back to the sender as TwiML's <Message>.
+      const twiml = answer
+        ? `<?xml version="1.0" encoding="UTF-8"?><Response><Message>${escapeXml(answer.reply)}</Message></Response>`
+        : EMPTY_TWIML;
+      return new Response(twiml, { headers: { "content-type": "text/xml" } });
     } catch (err) {
       return errorResponse(err);
     }

@@ -65,8 +65,10 @@ export async function startStandalone(
 }
 
 /** The newest .cpuprofile in a folder. */
-export function newestProfile(dir: string): string | null {
+export function newestMainThreadProfile(dir: string): string | null {
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the server's main thread, where
+  // pages and routes run; the others are the preview workers, idle most of the time.
+  const files = readdirSync(dir).filter((f) => /\.0\.\d+\.cpuprofile$/.test(f));
   return files.length ? path.join(dir, files.sort().at(-1)!) : null;
 }

@@ -1,3 +1,6 @@
+/** The product's name, the same in every language. */
+const PRODUCT = "Waymark";
+
 export function Logo({ className = "" }: { className?: string }) {
   return (
     <span className={`inline-flex items-center gap-2 font-semibold tracking-tight ${className}`}>
@@ -12,7 +15,7 @@ export function Logo({ className = "" }: { className?: string }) {
           strokeLinejoin="round"
         />
       </svg>
-      Waymark
+      {PRODUCT}
     </span>
   );
 }

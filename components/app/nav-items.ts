@@ -10,14 +10,15 @@ import {
   LayoutTemplate,
 } from "lucide-react";
 
+/** Each label is a key under `nav` in the catalogues. */
 export const NAV_ITEMS = [
-  { href: "journeys", label: "Journeys", icon: Route },
-  { href: "campaigns", label: "Campaigns", icon: Megaphone },
-  { href: "segments", label: "Segments", icon: UsersRound },
-  { href: "templates", label: "Templates", icon: LayoutTemplate },
-  { href: "contacts", label: "Contacts", icon: Users },
-  { href: "messages", label: "Messages", icon: Send },
-  { href: "outbox", label: "Outbox", icon: Inbox },
-  { href: "dashboards", label: "Dashboards", icon: BarChart3 },
-  { href: "settings", label: "Settings", icon: Settings },
+  { href: "journeys", label: "journeys", icon: Route },
+  { href: "campaigns", label: "campaigns", icon: Megaphone },
+  { href: "segments", label: "segments", icon: UsersRound },
+  { href: "templates", label: "templates", icon: LayoutTemplate },
+  { href: "contacts", label: "contacts", icon: Users },
+  { href: "messages", label: "messages", icon: Send },
+  { href: "outbox", label: "outbox", icon: Inbox },
+  { href: "dashboards", label: "dashboards", icon: BarChart3 },
+  { href: "settings", label: "settings", icon: Settings },
 ] as const;

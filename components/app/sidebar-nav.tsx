@@ -1,13 +1,15 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS } from "./nav-items";
 
 export function SidebarNav({ slug }: { slug: string }) {
   const pathname = usePathname();
+  const t = useTranslations("nav");
   return (
-    <nav aria-label="Main" className="flex flex-col gap-0.5">
+    <nav aria-label={t("main")} className="flex flex-col gap-0.5">
       {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
         const full = `/w/${slug}/${href}`;
         const active = pathname === full || pathname.startsWith(`${full}/`);
@@ -24,7 +26,7 @@ export function SidebarNav({ slug }: { slug: string }) {
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {label}
+            {t(label)}
           </Link>
         );
       })}

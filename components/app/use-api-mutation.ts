@@ -2,12 +2,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { useApiErrorText } from "./use-api-error-text";
 
 /** A mutation against one of the app's routes that re-renders the server components on success. */
 export function useApiMutation<TVars, TResult = unknown>(
   request: (vars: TVars) => { url: string; method: string; body?: unknown },
 ) {
   const router = useRouter();
+  const errorText = useApiErrorText();
   const mutation = useMutation<TResult, ApiError, TVars>({
     mutationFn: (vars) => {
       const { url, ...init } = request(vars);
@@ -20,6 +22,6 @@ export function useApiMutation<TVars, TResult = unknown>(
     ...mutation,
     fieldError: (name: string) => fields[name],
     formError:
-      mutation.error && Object.keys(fields).length === 0 ? mutation.error.message : undefined,
+      mutation.error && Object.keys(fields).length === 0 ? errorText(mutation.error) : undefined,
   };
 }

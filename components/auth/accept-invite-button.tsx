@@ -1,11 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function AcceptInviteButton({ token }: { token: string }) {
   const router = useRouter();
+  const t = useTranslations("invite");
   const accept = useApiMutation<void, { workspaceSlug: string }>(() => ({
     url: "/api/invites/accept",
     method: "POST",
@@ -22,9 +24,9 @@ export function AcceptInviteButton({ token }: { token: string }) {
           })
         }
       >
-        Accept invitation
+        {t("accept")}
       </Button>
-      <ErrorAlert className="mt-2">{accept.error?.message}</ErrorAlert>
+      <ErrorAlert className="mt-2">{accept.formError}</ErrorAlert>
     </div>
   );
 }

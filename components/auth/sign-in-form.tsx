@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
@@ -12,6 +13,8 @@ export function SignInForm({
   callbackUrl: string;
   defaultEmail: string;
 }) {
+  const t = useTranslations("auth");
+  const tc = useTranslations("common");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
@@ -29,10 +32,10 @@ export function SignInForm({
       setPending(false);
       setError(
         res?.code === "rate_limited"
-          ? "Too many attempts. Wait a few minutes, then try again."
+          ? t("rateLimited")
           : res?.code === "busy"
-            ? "Waymark is busy signing people in. Try again in a moment."
-            : "Wrong email or password.",
+            ? t("busy")
+            : t("wrongPassword"),
       );
       return;
     }
@@ -41,7 +44,7 @@ export function SignInForm({
 
   return (
     <form onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
-      <Field id="email" label="Email">
+      <Field id="email" label={tc("email")}>
         <Input
           id="email"
           name="email"
@@ -51,7 +54,7 @@ export function SignInForm({
           required
         />
       </Field>
-      <Field id="password" label="Password">
+      <Field id="password" label={tc("password")}>
         <Input
           id="password"
           name="password"
@@ -62,7 +65,7 @@ export function SignInForm({
       </Field>
       <ErrorAlert variant="box">{error}</ErrorAlert>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signInTitle")}
       </Button>
     </form>
   );

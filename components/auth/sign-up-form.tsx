@@ -1,11 +1,13 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
 
 /** Creates the account (and its workspace, or joins the invited one), then signs in. */
 export function SignUpForm({
@@ -14,6 +16,9 @@ export function SignUpForm({
   invite?: { token: string; email: string; workspaceName: string };
 }) {
   const router = useRouter();
+  const t = useTranslations("auth");
+  const tc = useTranslations("common");
+  const apiErrorText = useApiErrorText();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -43,13 +48,13 @@ export function SignUpForm({
     } catch (err) {
       setPending(false);
       if (err instanceof ApiError && Object.keys(err.fields).length) setFields(err.fields);
-      else setFormError(err instanceof Error ? err.message : "Sign-up failed");
+      else setFormError(apiErrorText(err, t("signUpFailed")));
     }
   }
 
   return (
     <form onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
-      <Field id="name" label="Your name" error={fields.name}>
+      <Field id="name" label={t("yourName")} error={fields.name}>
         <Input
           id="name"
           name="name"
@@ -58,7 +63,7 @@ export function SignUpForm({
           required
         />
       </Field>
-      <Field id="email" label="Work email" error={fields.email}>
+      <Field id="email" label={t("workEmail")} error={fields.email}>
         <Input
           id="email"
           name="email"
@@ -70,7 +75,7 @@ export function SignUpForm({
           required
         />
       </Field>
-      <Field id="password" label="Password" error={fields.password} hint="At least 10 characters.">
+      <Field id="password" label={tc("password")} error={fields.password} hint={t("passwordHint")}>
         <Input
           id="password"
           name="password"
@@ -83,16 +88,24 @@ export function SignUpForm({
       {invite ? null : (
         <Field
           id="workspaceName"
-          label="Company or workspace name"
+          label={t("workspaceName")}
           error={fields.workspaceName}
-          hint="You can add more workspaces later."
+          hint={t("workspaceNameHint")}
         >
-          <Input id="workspaceName" name="workspaceName" placeholder="Acme Inc." />
+          <Input
+            id="workspaceName"
+            name="workspaceName"
+            placeholder={t("workspaceNamePlaceholder")}
+          />
         </Field>
       )}
       <ErrorAlert variant="box">{formError}</ErrorAlert>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Creating account…" : invite ? `Join ${invite.workspaceName}` : "Create account"}
+        {pending
+          ? t("creatingAccount")
+          : invite
+            ? t("join", { workspace: invite.workspaceName })
+            : t("createAccountButton")}
       </Button>
     </form>
   );

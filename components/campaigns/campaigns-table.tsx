@@ -1,10 +1,11 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TCampaignState } from "@/db/schema";
-import { channelLabel } from "@/lib/channels/channel-meta";
+import { useCampaignStateLabel, useChannelLabel } from "@/components/app/use-labels";
 import { formatDateTime } from "@/lib/format/dates";
-import { STATE_LABEL, STATE_TONE } from "./campaign-labels";
+import { STATE_TONE } from "./campaign-labels";
 
 export type TCampaignRow = {
   id: string;
@@ -29,22 +30,27 @@ export function CampaignsTable({
   timeZone: string;
   editable: boolean;
 }) {
+  const t = useTranslations("campaigns.list");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const channelLabel = useChannelLabel();
+  const stateLabel = useCampaignStateLabel();
   if (!rows.length)
     return (
       <p className="px-5 py-10 text-center text-sm text-slate-500">
-        No campaigns yet.{editable ? " Create one to send a template to a segment." : ""}
+        {editable ? t("emptyEditable") : t("empty")}
       </p>
     );
   return (
     <Table>
       <thead>
         <tr>
-          <Th>Name</Th>
-          <Th>Channel</Th>
-          <Th>Audience</Th>
-          <Th>State</Th>
-          <Th className="text-right">Last audience</Th>
-          <Th>Since</Th>
+          <Th>{tc("name")}</Th>
+          <Th>{tc("channel")}</Th>
+          <Th>{t("audience")}</Th>
+          <Th>{t("state")}</Th>
+          <Th className="text-right">{t("lastAudience")}</Th>
+          <Th>{t("since")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -59,15 +65,15 @@ export function CampaignsTable({
               </Link>
             </Td>
             <Td>{channelLabel(c.channel)}</Td>
-            <Td>{c.audienceKind === "everyone" ? "Everyone" : (c.segmentName ?? "—")}</Td>
+            <Td>{c.audienceKind === "everyone" ? t("everyone") : (c.segmentName ?? "—")}</Td>
             <Td>
-              <Badge tone={STATE_TONE[c.state]}>{STATE_LABEL[c.state]}</Badge>
+              <Badge tone={STATE_TONE[c.state]}>{stateLabel(c.state)}</Badge>
             </Td>
             <Td className="text-right tabular-nums">
-              {c.latestAudienceCount === null ? "—" : c.latestAudienceCount.toLocaleString("en")}
+              {c.latestAudienceCount === null ? "—" : c.latestAudienceCount.toLocaleString(locale)}
             </Td>
             <Td className="whitespace-nowrap text-slate-600">
-              {formatDateTime(new Date(c.stateChangedAt), timeZone)}
+              {formatDateTime(new Date(c.stateChangedAt), timeZone, locale)}
             </Td>
           </tr>
         ))}

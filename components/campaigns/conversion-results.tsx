@@ -1,6 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TConversionResult } from "@/lib/campaigns/stats/conversion-results";
+import { formatNumber } from "@/lib/format/numbers";
 
 const pct = (x: number | null | undefined) => (x == null ? "—" : `${(x * 100).toFixed(1)}%`);
 
@@ -12,40 +14,46 @@ export function ConversionResults({
   event,
   windowDays,
   rows,
+  title,
 }: {
   event: string;
   windowDays: number;
   rows: TConversionResult[];
+  /** The heading when not a single run's (the across-runs totals). */
+  title?: string;
 }) {
+  const t = useTranslations("campaigns.conversions");
+  const locale = useLocale();
+  const num = (x: number) => formatNumber(x, locale);
   const hasHoldout = rows.some((r) => r.treatment === null);
   return (
     <Card className="mt-6 p-6">
-      <h2 className="text-base font-semibold">Conversions</h2>
+      <h2 className="text-base font-semibold">{title ?? t("title")}</h2>
       <p className="mt-1 text-sm text-slate-500">
-        Contacts who performed <span className="font-medium text-slate-700">{event}</span> within{" "}
-        {windowDays} {windowDays === 1 ? "day" : "days"} of the send, over everyone assigned to each
-        group, with 95% Wilson intervals.{" "}
-        {hasHoldout
-          ? "Each treatment is tested against the holdout (two-proportion z-test)."
-          : "This run has no holdout, so there is no control to test uplift against."}
+        {t.rich("description", {
+          event,
+          days: windowDays,
+          b: (chunks) => <span className="font-medium text-slate-700">{chunks}</span>,
+        })}{" "}
+        {hasHoldout ? t("withHoldout") : t("noHoldout")}
       </p>
       <Table className="mt-4" data-testid="conversion-results">
         <thead>
           <tr>
-            <Th>Group</Th>
-            <Th className="text-right">Contacts</Th>
-            <Th className="text-right">Converted</Th>
-            <Th className="text-right">Rate</Th>
-            <Th>Uplift over the holdout</Th>
+            <Th>{t("group")}</Th>
+            <Th className="text-right">{t("contacts")}</Th>
+            <Th className="text-right">{t("converted")}</Th>
+            <Th className="text-right">{t("rate")}</Th>
+            <Th>{t("uplift")}</Th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.treatment ?? "holdout"} data-testid={`conversion-${r.label}`}>
-              <Td className="font-medium">{r.label}</Td>
-              <Td className="text-right tabular-nums">{r.assigned.toLocaleString("en")}</Td>
+              <Td className="font-medium">{r.treatment === null ? t("holdout") : r.label}</Td>
+              <Td className="text-right tabular-nums">{num(r.assigned)}</Td>
               <Td className="text-right tabular-nums" data-testid="converted">
-                {r.converted.toLocaleString("en")}
+                {num(r.converted)}
               </Td>
               <Td className="text-right tabular-nums">
                 {pct(r.rate)}
@@ -57,9 +65,16 @@ export function ConversionResults({
               </Td>
               <Td className="text-sm" data-testid="uplift">
                 {r.vsHoldout
-                  ? `${r.vsHoldout.lift >= 0 ? "+" : ""}${(r.vsHoldout.lift * 100).toFixed(1)} pts${r.relativeUplift !== null ? ` (${r.relativeUplift >= 0 ? "+" : ""}${(r.relativeUplift * 100).toFixed(0)}%)` : ""}, p = ${r.vsHoldout.pValue.toFixed(3)}${r.vsHoldout.significant ? " · significant" : " · not significant"}`
+                  ? t(r.vsHoldout.significant ? "liftSignificant" : "liftNotSignificant", {
+                      lift: `${r.vsHoldout.lift >= 0 ? "+" : ""}${(r.vsHoldout.lift * 100).toFixed(1)}`,
+                      relative:
+                        r.relativeUplift !== null
+                          ? ` (${r.relativeUplift >= 0 ? "+" : ""}${(r.relativeUplift * 100).toFixed(0)}%)`
+                          : "",
+                      p: r.vsHoldout.pValue.toFixed(3),
+                    })
                   : r.treatment === null
-                    ? "control"
+                    ? t("control")
                     : "—"}
               </Td>
             </tr>

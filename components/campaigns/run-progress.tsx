@@ -1,11 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { TRunProgress } from "@/db/queries/campaign-runs";
 import type { TCampaignDeliveryStatus, TCampaignRunStatus } from "@/db/schema";
-import { DELIVERY_LABEL, STATE_LABEL } from "./campaign-labels";
+import { formatNumber } from "@/lib/format/numbers";
+import { useCampaignStateLabel } from "@/components/app/use-labels";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 type TRunView = {
@@ -24,6 +26,7 @@ const SKIPS: TCampaignDeliveryStatus[] = [
   "opted_out",
   "no_address",
   "suppressed",
+  "topic_opt_out",
   "frequency_cap",
   "quiet_hours",
   "expired",
@@ -35,6 +38,11 @@ const SKIPS: TCampaignDeliveryStatus[] = [
  * that were queued, with every outcome counted. Polls every second while the run is open.
  */
 export function RunProgress({ slug, initial }: { slug: string; initial: TRunView }) {
+  const t = useTranslations("campaigns.run");
+  const td = useTranslations("campaigns.delivery");
+  const locale = useLocale();
+  const num = (x: number) => formatNumber(x, locale);
+  const stateLabel = useCampaignStateLabel();
   const { data } = useQuery<TRunView>({
     queryKey: ["campaign-run", slug, initial.run.id],
     queryFn: () =>
@@ -55,22 +63,25 @@ export function RunProgress({ slug, initial }: { slug: string; initial: TRunView
     <Card className="space-y-5 p-6">
       <div className="flex items-center justify-between gap-4">
         <div className="flex items-center gap-3">
-          <h2 className="text-base font-semibold">Progress</h2>
+          <h2 className="text-base font-semibold">{t("progress")}</h2>
           <Badge
             data-testid="run-status"
             tone={run.status === "completed" ? "green" : run.status === "failed" ? "red" : "brand"}
           >
-            {STATE_LABEL[run.status] ?? run.status}
+            {stateLabel(run.status)}
           </Badge>
         </div>
         <p className="text-sm tabular-nums text-slate-600">
-          <span data-testid="run-settled">{settled.toLocaleString("en")}</span> of{" "}
-          {toSend.toLocaleString("en")} processed
+          {t.rich("processed", {
+            settled: num(settled),
+            total: num(toSend),
+            n: (chunks) => <span data-testid="run-settled">{chunks}</span>,
+          })}
         </p>
       </div>
       <div
         role="progressbar"
-        aria-label="Delivery progress"
+        aria-label={t("deliveryProgress")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(pct)}
@@ -93,23 +104,21 @@ export function RunProgress({ slug, initial }: { slug: string; initial: TRunView
             key={s}
             className="flex items-baseline justify-between gap-2 border-b border-slate-100 py-1"
           >
-            <dt className="text-slate-600">{DELIVERY_LABEL[s]}</dt>
+            <dt className="text-slate-600">{td(s)}</dt>
             <dd className="tabular-nums font-medium" data-testid={`count-${s}`}>
-              {(s === "queued" ? n("queued") + n("sending") : n(s)).toLocaleString("en")}
+              {num(s === "queued" ? n("queued") + n("sending") : n(s))}
             </dd>
           </div>
         ))}
       </dl>
       {run.treatments.length > 1 ? (
         <div className="text-sm">
-          <h3 className="mb-1 font-medium">By treatment</h3>
+          <h3 className="mb-1 font-medium">{t("byTreatment")}</h3>
           <ul className="space-y-1">
-            {run.treatments.map((t, i) => (
+            {run.treatments.map((tr, i) => (
               <li key={i} className="flex justify-between tabular-nums">
-                <span>{t.label}</span>
-                <span>
-                  {(progress.byTreatment[String(i)]?.sent ?? 0).toLocaleString("en")} sent
-                </span>
+                <span>{tr.label}</span>
+                <span>{t("sent", { n: num(progress.byTreatment[String(i)]?.sent ?? 0) })}</span>
               </li>
             ))}
           </ul>

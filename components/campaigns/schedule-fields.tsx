@@ -1,19 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Field, Input, NativeSelect } from "@/components/ui/input";
-import { ErrorAlert } from "@/components/ui/error-alert";
+import { Field, Input } from "@/components/ui/input";
+import { EventFields } from "./event-schedule-fields";
+import { FILTER_OPS } from "./schedule-filter-ops";
+import { RecurringFields } from "./recurring-fields";
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 type TWhen = "now" | "at" | "local_time" | "recurring" | "event";
-
-/** The filter operators the short editor offers; the API takes every segment operator. */
-const FILTER_OPS = [
-  { value: "equals", type: "string", label: "is" },
-  { value: "not_equals", type: "string", label: "is not" },
-  { value: "eq", type: "number", label: "=" },
-  { value: "gte", type: "number", label: "≥" },
-  { value: "lte", type: "number", label: "≤" },
-] as const;
 
 /** The editor's schedule state and the body it sends (`schedule` of the campaign input). */
 export function useScheduleState() {
@@ -98,10 +91,17 @@ export function useScheduleState() {
   return { ...state, body };
 }
 
-type TState = ReturnType<typeof useScheduleState>;
+export type TScheduleState = ReturnType<typeof useScheduleState>;
 
 /** Send now, at a time, at a local time in each contact's zone, or on a recurrence. */
-export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => string | undefined }) {
+export function ScheduleFields({
+  s,
+  err,
+}: {
+  s: TScheduleState;
+  err: (k: string) => string | undefined;
+}) {
+  const t = useTranslations("campaigns.schedule");
   const option = (value: TWhen, label: string) => (
     <label className="flex items-center gap-2">
       <input
@@ -113,23 +113,22 @@ export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => stri
       {label}
     </label>
   );
-  const r = (k: string) => err(`schedule.recurrence.${k}`);
   return (
     <fieldset className="space-y-3">
-      <legend className="mb-1 block text-sm font-medium text-slate-700">Send</legend>
+      <legend className="mb-1 block text-sm font-medium text-slate-700">{t("send")}</legend>
       <div className="flex flex-wrap items-center gap-4 text-sm">
-        {option("now", "Now")}
-        {option("at", "At")}
-        {option("local_time", "Local time")}
-        {option("recurring", "Recurring")}
-        {option("event", "When an event happens")}
+        {option("now", t("now"))}
+        {option("at", t("at"))}
+        {option("local_time", t("localTime"))}
+        {option("recurring", t("recurring"))}
+        {option("event", t("event"))}
       </div>
       {s.when === "event" ? <EventFields s={s} err={err} /> : null}
       {s.when === "at" ? (
-        <Field id="campaign-send-at" label="Send at" error={err("schedule.sendAt")}>
+        <Field id="campaign-send-at" label={t("sendAt")} error={err("schedule.sendAt")}>
           <Input
             id="campaign-send-at"
-            aria-label="Send at"
+            aria-label={t("sendAt")}
             type="datetime-local"
             value={s.sendAt}
             onChange={(e) => s.setSendAt(e.target.value)}
@@ -141,9 +140,9 @@ export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => stri
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             id="campaign-local-date"
-            label="Date"
+            label={t("date")}
             error={err("schedule.date")}
-            hint="Each contact receives it at this time in their own time zone (the workspace's if they have none)."
+            hint={t("dateHint")}
           >
             <Input
               id="campaign-local-date"
@@ -152,7 +151,7 @@ export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => stri
               onChange={(e) => s.setDate(e.target.value)}
             />
           </Field>
-          <Field id="campaign-local-time" label="Local time" error={err("schedule.time")}>
+          <Field id="campaign-local-time" label={t("localTime")} error={err("schedule.time")}>
             <Input
               id="campaign-local-time"
               type="time"
@@ -162,172 +161,7 @@ export function ScheduleFields({ s, err }: { s: TState; err: (k: string) => stri
           </Field>
         </div>
       ) : null}
-      {s.when === "recurring" ? (
-        <div className="space-y-4 rounded-md border border-slate-200 p-4">
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="campaign-frequency" label="Repeat">
-              <NativeSelect
-                id="campaign-frequency"
-                value={s.frequency}
-                onChange={(e) => s.setFrequency(e.target.value)}
-              >
-                <option value="hourly">Every hour</option>
-                <option value="daily">Every day</option>
-                <option value="weekly">Every week</option>
-                <option value="monthly">Every month</option>
-              </NativeSelect>
-            </Field>
-            <Field
-              id="campaign-recurring-time"
-              label={s.frequency === "hourly" ? "Minute past each hour (HH:MM)" : "Time of day"}
-              error={r("time")}
-            >
-              <Input
-                id="campaign-recurring-time"
-                type="time"
-                value={s.time}
-                onChange={(e) => s.setTime(e.target.value)}
-              />
-            </Field>
-          </div>
-          {s.frequency === "weekly" ? (
-            <fieldset>
-              <legend className="mb-1 text-sm font-medium text-slate-700">On</legend>
-              <div className="flex flex-wrap gap-3 text-sm">
-                {WEEKDAYS.map((d, i) => (
-                  <label key={d} className="flex items-center gap-1">
-                    <input
-                      type="checkbox"
-                      checked={s.weekdays.includes(i)}
-                      onChange={(e) =>
-                        s.setWeekdays(
-                          e.target.checked
-                            ? [...s.weekdays, i].sort()
-                            : s.weekdays.filter((x) => x !== i),
-                        )
-                      }
-                    />
-                    {d}
-                  </label>
-                ))}
-              </div>
-              <ErrorAlert variant="field" className="mt-1">
-                {r("weekdays")}
-              </ErrorAlert>
-            </fieldset>
-          ) : null}
-          {s.frequency === "monthly" ? (
-            <Field id="campaign-day-of-month" label="Day of the month" error={r("dayOfMonth")}>
-              <Input
-                id="campaign-day-of-month"
-                type="number"
-                min={1}
-                max={31}
-                value={s.dayOfMonth}
-                onChange={(e) => s.setDayOfMonth(Number(e.target.value) || 1)}
-                className="w-28"
-              />
-            </Field>
-          ) : null}
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="campaign-start-date" label="Starting" error={r("startDate")}>
-              <Input
-                id="campaign-start-date"
-                type="date"
-                value={s.startDate}
-                onChange={(e) => s.setStartDate(e.target.value)}
-              />
-            </Field>
-            <Field id="campaign-end-date" label="Until (optional)" error={r("endDate")}>
-              <Input
-                id="campaign-end-date"
-                type="date"
-                value={s.endDate}
-                onChange={(e) => s.setEndDate(e.target.value)}
-              />
-            </Field>
-          </div>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={s.localTime}
-              onChange={(e) => s.setLocalTime(e.target.checked)}
-            />
-            In each contact&apos;s local time
-          </label>
-        </div>
-      ) : null}
+      {s.when === "recurring" ? <RecurringFields s={s} err={err} /> : null}
     </fieldset>
-  );
-}
-
-/** An event-triggered campaign: the event, one property filter, and how late an event may be. */
-function EventFields({ s, err }: { s: TState; err: (k: string) => string | undefined }) {
-  return (
-    <div className="space-y-4">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="campaign-event"
-          label="Event"
-          error={err("schedule.event")}
-          hint="Each contact in the audience who performs it gets the message, once per launch."
-        >
-          <Input
-            id="campaign-event"
-            value={s.event}
-            onChange={(e) => s.setEvent(e.target.value)}
-            placeholder="Cart Abandoned"
-          />
-        </Field>
-        <Field
-          id="campaign-max-delay"
-          label="Maximum delay (minutes)"
-          error={err("schedule.maxDelayMinutes")}
-          hint="An event older than this when it arrives is not sent (counted as expired)."
-        >
-          <Input
-            id="campaign-max-delay"
-            type="number"
-            min={1}
-            value={s.maxDelay}
-            onChange={(e) => s.setMaxDelay(Number(e.target.value) || 0)}
-            className="w-28"
-          />
-        </Field>
-      </div>
-      <fieldset className="grid gap-3 sm:grid-cols-[1fr_7rem_1fr]">
-        <legend className="mb-1 text-sm font-medium text-slate-700">
-          Only when a property matches (optional)
-        </legend>
-        <Input
-          aria-label="Event property"
-          placeholder="total"
-          value={s.filterProperty}
-          onChange={(e) => s.setFilterProperty(e.target.value)}
-        />
-        <NativeSelect
-          aria-label="Operator"
-          value={s.filterOp}
-          onChange={(e) => s.setFilterOp(e.target.value as typeof s.filterOp)}
-        >
-          {FILTER_OPS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </NativeSelect>
-        <Input
-          aria-label="Property value"
-          placeholder="50"
-          value={s.filterValue}
-          onChange={(e) => s.setFilterValue(e.target.value)}
-        />
-        {(err("schedule.filters.0.value") ?? err("schedule.filters.0.property")) ? (
-          <p className="text-sm text-red-600 sm:col-span-3">
-            {err("schedule.filters.0.value") ?? err("schedule.filters.0.property")}
-          </p>
-        ) : null}
-      </fieldset>
-    </div>
   );
 }

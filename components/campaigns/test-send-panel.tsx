@@ -1,10 +1,18 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
+import { useCampaignErrorText } from "./use-campaign-error-text";
+import { useReasonText } from "@/components/messages/use-reason-text";
+
+/** Address examples, the same in every language. */
+const EXAMPLE_EMAIL = "you@example.com";
+const EXAMPLE_PHONE = "+14155550123";
 
 type TOutcome = { to: string; treatment: string; status: string; reason: string | null };
 type TTreatment = { label: string; templateId: string; templateVersion: number };
@@ -22,6 +30,10 @@ export function TestSendPanel({
   channel: string;
   treatments: () => TTreatment[];
 }) {
+  const t = useTranslations("campaigns.testSend");
+  const reasonText = useReasonText();
+  const errorText = useApiErrorText();
+  const fieldText = useCampaignErrorText();
   const [to, setTo] = useState("");
   const send = useMutation<{ sends: TOutcome[] }, ApiError>({
     mutationFn: () => {
@@ -42,26 +54,21 @@ export function TestSendPanel({
     },
   });
   const fields = send.error?.fields ?? {};
-  const error =
+  const fieldError =
     fields.addresses ??
     Object.entries(fields).find(
       ([k]) => k.startsWith("addresses.") || k.startsWith("contactIds."),
-    )?.[1] ??
-    (send.error ? send.error.message : undefined);
+    )?.[1];
+  const error = fieldError ? fieldText(fieldError) : send.error ? errorText(send.error) : undefined;
   return (
     <Card className="h-fit space-y-3 p-6">
-      <h2 className="text-sm font-semibold text-slate-900">Test send</h2>
-      <Field
-        id="campaign-test-to"
-        label="Send to"
-        hint="Addresses, or contact ids to personalise with their data; comma-separated."
-        error={error}
-      >
+      <h2 className="text-sm font-semibold text-slate-900">{t("title")}</h2>
+      <Field id="campaign-test-to" label={t("sendTo")} hint={t("sendToHint")} error={error}>
         <Input
           id="campaign-test-to"
           value={to}
           onChange={(e) => setTo(e.target.value)}
-          placeholder={channel === "email" ? "you@example.com" : "+14155550123"}
+          placeholder={channel === "email" ? EXAMPLE_EMAIL : EXAMPLE_PHONE}
         />
       </Field>
       <Button
@@ -71,7 +78,7 @@ export function TestSendPanel({
         onClick={() => send.mutate()}
         data-mutates
       >
-        Send test
+        {t("send")}
       </Button>
       {send.data ? (
         <ul className="space-y-1 text-sm" role="status" data-testid="test-send-results">
@@ -84,8 +91,14 @@ export function TestSendPanel({
                   : "text-emerald-700"
               }
             >
-              {s.treatment} → {s.to}: {s.status}
-              {s.reason ? ` (${s.reason})` : ""}
+              {t("outcome", {
+                treatment: s.treatment,
+                to: s.to,
+                status: t.has(`status.${s.status}` as "status.sent")
+                  ? t(`status.${s.status}` as "status.sent")
+                  : s.status,
+              })}
+              {s.reason ? ` (${reasonText(s.reason)})` : null}
             </li>
           ))}
         </ul>

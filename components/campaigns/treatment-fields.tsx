@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Button } from "@/components/ui/button";
@@ -62,6 +63,7 @@ export function TreatmentFields({
   templates: TTemplateOption[];
   err: (k: string) => string | undefined;
 }) {
+  const tr = useTranslations("campaigns.treatments");
   const total = t.rows.reduce((s, r) => s + r.percent, 0);
   const ab = t.rows.length > 1;
   const rowError = (i: number) =>
@@ -72,33 +74,33 @@ export function TreatmentFields({
   return (
     <fieldset className="space-y-2" data-testid="treatments">
       <legend className="mb-1 block text-sm font-medium text-slate-700">
-        {ab ? "Treatments (A/B test)" : "Template"}
+        {ab ? tr("titleAb") : tr("title")}
       </legend>
       {t.rows.map((r, i) => (
         <div key={r.key} className="space-y-1">
           <div className="grid grid-cols-[4.5rem_minmax(0,1fr)_5.5rem_auto] items-center gap-2">
             <Input
-              aria-label={`Treatment ${i + 1} label`}
+              aria-label={tr("aria.label", { n: i + 1 })}
               value={r.label}
               onChange={(e) => t.update(r.key, { label: e.target.value })}
               disabled={!ab}
             />
             <NativeSelect
               id={i === 0 ? "campaign-template" : undefined}
-              aria-label={`Treatment ${r.label} template`}
+              aria-label={tr("aria.template", { label: r.label })}
               value={r.templateId}
               onChange={(e) => t.update(r.key, { templateId: e.target.value })}
             >
-              {templates.length ? null : <option value="">No published template</option>}
+              {templates.length ? null : <option value="">{tr("noTemplate")}</option>}
               {templates.map((tpl) => (
                 <option key={tpl.id} value={tpl.id}>
-                  {tpl.name} (v{tpl.publishedVersion})
+                  {tr("templateOption", { name: tpl.name, version: tpl.publishedVersion })}
                 </option>
               ))}
             </NativeSelect>
             <div className="flex items-center gap-1">
               <Input
-                aria-label={`Treatment ${r.label} percent`}
+                aria-label={tr("aria.percent", { label: r.label })}
                 type="number"
                 min={1}
                 max={100}
@@ -113,10 +115,10 @@ export function TreatmentFields({
                 type="button"
                 variant="ghost"
                 size="sm"
-                aria-label={`Remove treatment ${r.label}`}
+                aria-label={tr("aria.remove", { label: r.label })}
                 onClick={() => t.remove(r.key)}
               >
-                Remove
+                {tr("remove")}
               </Button>
             ) : (
               <span />
@@ -134,10 +136,10 @@ export function TreatmentFields({
           disabled={t.rows.length >= MAX_TREATMENTS || !templates.length}
           onClick={() => t.add(templates[0]?.id ?? "")}
         >
-          Add treatment
+          {tr("add")}
         </Button>
         <span className={total === 100 ? "text-slate-500" : "font-medium text-red-600"}>
-          {ab ? `Shares sum to ${total}%` : "Its latest published version is sent."}
+          {ab ? tr("sharesSum", { total }) : tr("latestVersion")}
         </span>
       </div>
     </fieldset>

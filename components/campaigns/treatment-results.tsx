@@ -1,8 +1,10 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { LabelledBarChart } from "@/components/dashboards/labelled-bar-chart";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TTreatmentResult } from "@/lib/campaigns/stats/treatment-results";
+import { formatNumber } from "@/lib/format/numbers";
 
 const pct = (x: number | null | undefined) => (x == null ? "—" : `${(x * 100).toFixed(1)}%`);
 
@@ -13,10 +15,16 @@ const pct = (x: number | null | undefined) => (x == null ? "—" : `${(x * 100).
 export function TreatmentResults({
   treatments,
   holdout,
+  title,
 }: {
   treatments: TTreatmentResult[];
   holdout: number;
+  /** The heading when not a single run's (the across-runs totals). */
+  title?: string;
 }) {
+  const t = useTranslations("campaigns.results");
+  const locale = useLocale();
+  const num = (x: number) => formatNumber(x, locale);
   const rows = treatments.map((t) => ({
     label: t.label,
     opened: t.rates.opened.rate === null ? 0 : +(t.rates.opened.rate * 100).toFixed(1),
@@ -26,11 +34,10 @@ export function TreatmentResults({
   }));
   return (
     <Card className="mt-6 p-6">
-      <h2 className="text-base font-semibold">Results by treatment</h2>
+      <h2 className="text-base font-semibold">{title ?? t("title")}</h2>
       <p className="mt-1 text-sm text-slate-500">
-        Rates over delivered messages, with 95% Wilson intervals. Each treatment is tested against{" "}
-        {treatments[0]?.label ?? "the first"} (two-proportion z-test).{" "}
-        {holdout ? `${holdout.toLocaleString("en")} contacts were held out as the control.` : ""}
+        {t("description", { first: treatments[0]?.label ?? t("theFirst") })}
+        {holdout ? ` ${t("heldOut", { count: holdout, n: num(holdout) })}` : null}
       </p>
       {treatments.length ? (
         <>
@@ -39,41 +46,44 @@ export function TreatmentResults({
               rows={rows}
               categoryKey="label"
               bars={[
-                { key: "opened", label: "Open rate %" },
-                { key: "clicked", label: "Click rate %" },
+                { key: "opened", label: t("openRate") },
+                { key: "clicked", label: t("clickRate") },
               ]}
-              label="Open and click rate per treatment"
+              label={t("chartLabel")}
               height={240}
             />
           </div>
           <Table className="mt-4" data-testid="treatment-results">
             <thead>
               <tr>
-                <Th>Treatment</Th>
-                <Th className="text-right">Audience</Th>
-                <Th className="text-right">Sent</Th>
-                <Th className="text-right">Delivered</Th>
-                <Th className="text-right">Opened</Th>
-                <Th className="text-right">Clicked</Th>
-                <Th className="text-right">Unsubscribed</Th>
-                <Th>Clicks against {treatments[0]?.label}</Th>
+                <Th>{t("treatment")}</Th>
+                <Th className="text-right">{t("audience")}</Th>
+                <Th className="text-right">{t("sent")}</Th>
+                <Th className="text-right">{t("delivered")}</Th>
+                <Th className="text-right">{t("opened")}</Th>
+                <Th className="text-right">{t("clicked")}</Th>
+                <Th className="text-right">{t("unsubscribed")}</Th>
+                <Th>{t("clicksAgainst", { first: treatments[0]?.label ?? "" })}</Th>
               </tr>
             </thead>
             <tbody>
-              {treatments.map((t) => (
-                <tr key={t.treatment ?? "holdout"} data-testid={`treatment-${t.label}`}>
-                  <Td className="font-medium">{t.label}</Td>
-                  <Td className="text-right tabular-nums">{t.audience.toLocaleString("en")}</Td>
+              {treatments.map((row) => (
+                <tr key={row.treatment ?? "holdout"} data-testid={`treatment-${row.label}`}>
+                  <Td className="font-medium">{row.label}</Td>
+                  <Td className="text-right tabular-nums">{num(row.audience)}</Td>
                   <Td className="text-right tabular-nums" data-testid="sent">
-                    {t.sent.toLocaleString("en")}
+                    {num(row.sent)}
                   </Td>
-                  <Td className="text-right tabular-nums">{t.delivered.toLocaleString("en")}</Td>
-                  <Rate n={t.opened} r={t.rates.opened} />
-                  <Rate n={t.clicked} r={t.rates.clicked} />
-                  <Rate n={t.unsubscribed} r={t.rates.unsubscribed} />
+                  <Td className="text-right tabular-nums">{num(row.delivered)}</Td>
+                  <Rate n={row.opened} r={row.rates.opened} />
+                  <Rate n={row.clicked} r={row.rates.clicked} />
+                  <Rate n={row.unsubscribed} r={row.rates.unsubscribed} />
                   <Td className="text-sm">
-                    {t.rates.clicked.vsControl
-                      ? `${t.rates.clicked.vsControl.lift >= 0 ? "+" : ""}${(t.rates.clicked.vsControl.lift * 100).toFixed(1)} pts, p = ${t.rates.clicked.vsControl.pValue.toFixed(3)}${t.rates.clicked.vsControl.significant ? " (significant)" : ""}`
+                    {row.rates.clicked.vsControl
+                      ? t(row.rates.clicked.vsControl.significant ? "liftSignificant" : "lift", {
+                          lift: `${row.rates.clicked.vsControl.lift >= 0 ? "+" : ""}${(row.rates.clicked.vsControl.lift * 100).toFixed(1)}`,
+                          p: row.rates.clicked.vsControl.pValue.toFixed(3),
+                        })
                       : "—"}
                   </Td>
                 </tr>
@@ -82,16 +92,17 @@ export function TreatmentResults({
           </Table>
         </>
       ) : (
-        <p className="mt-4 text-sm text-slate-500">Nothing sent yet.</p>
+        <p className="mt-4 text-sm text-slate-500">{t("nothingSent")}</p>
       )}
     </Card>
   );
 }
 
 function Rate({ n, r }: { n: number; r: TTreatmentResult["rates"]["opened"] }) {
+  const locale = useLocale();
   return (
     <Td className="text-right tabular-nums">
-      {n.toLocaleString("en")}
+      {formatNumber(n, locale)}
       <span className="block whitespace-nowrap text-xs text-slate-500">
         {pct(r.rate)}
         {r.interval ? ` (${pct(r.interval.low)}–${pct(r.interval.high)})` : ""}

@@ -1,25 +1,17 @@
 "use client";
 import { Pencil, Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { attributeInputOf, displayAttribute } from "@/lib/contacts/attribute-input";
-import type { TAttributeType } from "@/lib/contacts/attributes";
 import { AttributeDialog, type TAttributeDraft } from "./attribute-dialog";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import type { TAttributeType } from "@/lib/contacts/attributes";
 
 export type TAttributeRow = { name: string; value: unknown; type: TAttributeType };
-
-const TYPE_LABELS: Record<TAttributeType, string> = {
-  string: "text",
-  number: "number",
-  boolean: "true/false",
-  date: "date",
-  array: "list",
-  object: "object",
-};
 
 /** A contact's attributes with their types; marketers add, edit and remove them here. */
 export function AttributesTable({
@@ -31,6 +23,8 @@ export function AttributesTable({
   rows: TAttributeRow[];
   editable: boolean;
 }) {
+  const t = useTranslations("contacts.attributes");
+  const tc = useTranslations("common");
   const [draft, setDraft] = useState<TAttributeDraft | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
 
@@ -44,21 +38,21 @@ export function AttributesTable({
             onClick={() => setDraft({ name: "", type: "text", raw: "", isNew: true })}
             data-mutates
           >
-            <Plus /> Add attribute
+            <Plus /> {t("add")}
           </Button>
         </div>
       ) : null}
       <ErrorAlert variant="box" className="mx-5 mt-3">
-        {removeError ? `Could not remove: ${removeError}` : null}
+        {removeError ? t("couldNotRemove", { error: removeError }) : null}
       </ErrorAlert>
       {rows.length ? (
         <Table>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>Value</Th>
-              <Th>Type</Th>
-              {editable ? <Th className="text-right">Actions</Th> : null}
+              <Th>{tc("name")}</Th>
+              <Th>{t("value")}</Th>
+              <Th>{t("type")}</Th>
+              {editable ? <Th className="text-right">{tc("actions")}</Th> : null}
             </tr>
           </thead>
           <tbody>
@@ -71,7 +65,7 @@ export function AttributesTable({
                     {displayAttribute(r.value)}
                   </Td>
                   <Td>
-                    <Badge>{TYPE_LABELS[r.type]}</Badge>
+                    <Badge>{t(`types.${r.type}`)}</Badge>
                   </Td>
                   {editable ? (
                     <Td className="whitespace-nowrap text-right">
@@ -79,26 +73,26 @@ export function AttributesTable({
                         <Button
                           variant="ghost"
                           size="sm"
-                          aria-label={`Edit ${r.name}`}
+                          aria-label={t("editTitle", { name: r.name })}
                           onClick={() => setDraft({ name: r.name, ...input, isNew: false })}
                           data-mutates
                         >
-                          <Pencil /> Edit
+                          <Pencil /> {t("edit")}
                         </Button>
                       ) : null}
                       <ConfirmDeleteButton
                         request={{ url, method: "PATCH", body: { unset: [r.name] } }}
-                        question={`Remove the attribute "${r.name}" from this contact?`}
+                        question={t("confirmRemove", { name: r.name })}
                         onResult={setRemoveError}
                         danger={false}
-                        aria-label={`Remove ${r.name}`}
+                        aria-label={t("removeName", { name: r.name })}
                         pendingText={
                           <>
-                            <Trash2 /> Removing…
+                            <Trash2 /> {t("removing")}
                           </>
                         }
                       >
-                        <Trash2 /> Remove
+                        <Trash2 /> {t("remove")}
                       </ConfirmDeleteButton>
                     </Td>
                   ) : null}
@@ -109,8 +103,7 @@ export function AttributesTable({
         </Table>
       ) : (
         <p className="px-5 py-6 text-sm text-slate-500">
-          No attributes yet. Your app sets them with identify traits
-          {editable ? ", or add one here" : ""}.
+          {editable ? t("emptyEditable") : t("empty")}
         </p>
       )}
       {editable ? <AttributeDialog url={url} draft={draft} onClose={() => setDraft(null)} /> : null}

@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Switch } from "@/components/ui/switch";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TSubscriptionChannel } from "@/lib/contacts/channel-labels";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
 
 type TStatus = "subscribed" | "unsubscribed";
 
@@ -35,6 +37,9 @@ export function ChannelToggles({
   channels: TChannelRow[];
   editable: boolean;
 }) {
+  const t = useTranslations("contacts.channelToggles");
+  const tc = useTranslations("common");
+  const errorText = useApiErrorText();
   const [requested, setRequested] = useState<Partial<Record<TSubscriptionChannel, TStatus>>>({});
   const change = useApiMutation((body: { channel: TSubscriptionChannel; status: TStatus }) => ({
     url,
@@ -74,21 +79,21 @@ export function ChannelToggles({
             {isGlobal ? null : r.unreachableReason ? (
               <Badge>{r.unreachableReason}</Badge>
             ) : (
-              <Badge tone="green">reachable</Badge>
+              <Badge tone="green">{t("reachable")}</Badge>
             )}
             {on ? (
               blocked ? (
-                <Badge tone="amber">blocked by global opt-out</Badge>
+                <Badge tone="amber">{t("blocked")}</Badge>
               ) : null
             ) : (
-              <Badge tone="red">opted out</Badge>
+              <Badge tone="red">{t("optedOut")}</Badge>
             )}
           </div>
-          <p className="mt-0.5 text-xs text-slate-500">{saving ? "Saving…" : r.lastChange}</p>
+          <p className="mt-0.5 text-xs text-slate-500">{saving ? tc("saving") : r.lastChange}</p>
         </div>
         {editable ? (
           <Switch
-            aria-label={isGlobal ? "Receives messages on any channel" : `${r.label} subscription`}
+            aria-label={isGlobal ? t("global") : t("subscription", { channel: r.label })}
             checked={on}
             disabled={saving}
             onCheckedChange={(v) => toggle(r, v)}
@@ -103,10 +108,12 @@ export function ChannelToggles({
     <>
       {change.error ? (
         <ErrorAlert variant="box" className="mx-5 mt-3">
-          Could not change{" "}
-          {[global, ...channels].find((c) => c.channel === change.variables?.channel)?.label ??
-            "the channel"}
-          : {change.error.message}
+          {t("couldNotChange", {
+            channel:
+              [global, ...channels].find((c) => c.channel === change.variables?.channel)?.label ??
+              t("theChannel"),
+            error: errorText(change.error),
+          })}
         </ErrorAlert>
       ) : null}
       <ul className="divide-y divide-slate-100">

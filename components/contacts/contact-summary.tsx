@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import type { TContact } from "@/db/schema";
 import { formatDateTime, formatRelative } from "@/lib/format/dates";
@@ -6,25 +7,27 @@ const none = <span className="text-slate-400">—</span>;
 
 /** Who the contact is: ids, addresses, where and when. */
 export function ContactSummary({ contact, timeZone }: { contact: TContact; timeZone: string }) {
+  const locale = useLocale();
+  const t = useTranslations("contacts.summary");
   const location = [contact.city, contact.country].filter(Boolean).join(", ");
   const items: [string, React.ReactNode][] = [
-    ["Email", contact.email ?? none],
-    ["Phone", contact.phone ? <span className="tabular-nums">{contact.phone}</span> : none],
-    ["Location", location || none],
-    ["Time zone", contact.timezone ?? none],
-    ["Locale", contact.locale ?? none],
-    ["Created", formatDateTime(contact.createdAt, timeZone)],
+    [t("email"), contact.email ?? none],
+    [t("phone"), contact.phone ? <span className="tabular-nums">{contact.phone}</span> : none],
+    [t("location"), location || none],
+    [t("timeZone"), contact.timezone ?? none],
+    [t("locale"), contact.locale ?? none],
+    [t("created"), formatDateTime(contact.createdAt, timeZone, locale)],
     [
-      "Last seen",
+      t("lastSeen"),
       contact.lastSeenAt ? (
-        <span title={formatDateTime(contact.lastSeenAt, timeZone)}>
-          {formatRelative(contact.lastSeenAt)}
+        <span title={formatDateTime(contact.lastSeenAt, timeZone, locale)}>
+          {formatRelative(contact.lastSeenAt, new Date(), locale)}
         </span>
       ) : (
-        <span className="text-slate-400">never</span>
+        <span className="text-slate-400">{t("never")}</span>
       ),
     ],
-    ["Updated", formatDateTime(contact.updatedAt, timeZone)],
+    [t("updated"), formatDateTime(contact.updatedAt, timeZone, locale)],
   ];
   return (
     <Card>

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TContactListRow } from "@/db/queries/contacts-list";
@@ -15,17 +16,19 @@ export function ContactsTable({
   timeZone: string;
 }) {
   const now = new Date();
+  const locale = useLocale();
+  const t = useTranslations("contacts.summary");
   return (
     // No wrapping: ids, dates and numbers read badly broken over lines; the table scrolls sideways instead.
     <Table className="whitespace-nowrap">
       <thead>
         <tr>
-          <Th>User id</Th>
-          <Th>Email</Th>
-          <Th>Phone</Th>
-          <Th>Country</Th>
-          <Th>Last seen</Th>
-          <Th>Created</Th>
+          <Th>{t("userId")}</Th>
+          <Th>{t("email")}</Th>
+          <Th>{t("phone")}</Th>
+          <Th>{t("country")}</Th>
+          <Th>{t("lastSeen")}</Th>
+          <Th>{t("created")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -38,7 +41,7 @@ export function ContactsTable({
                 className="after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none"
               >
                 {c.externalId ?? (
-                  <span className="font-normal italic text-slate-500">Anonymous</span>
+                  <span className="font-normal italic text-slate-500">{t("anonymous")}</span>
                 )}
               </Link>
             </Td>
@@ -47,16 +50,16 @@ export function ContactsTable({
             <Td className="text-slate-700">{c.country ?? dash}</Td>
             <Td
               className="text-slate-600"
-              title={c.lastSeenAt ? formatDateTime(c.lastSeenAt, timeZone) : undefined}
+              title={c.lastSeenAt ? formatDateTime(c.lastSeenAt, timeZone, locale) : undefined}
             >
               {c.lastSeenAt ? (
-                formatRelative(c.lastSeenAt, now)
+                formatRelative(c.lastSeenAt, now, locale)
               ) : (
-                <span className="text-slate-400">never</span>
+                <span className="text-slate-400">{t("never")}</span>
               )}
             </Td>
-            <Td className="text-slate-600" title={formatDateTime(c.createdAt, timeZone)}>
-              {formatDate(c.createdAt, timeZone)}
+            <Td className="text-slate-600" title={formatDateTime(c.createdAt, timeZone, locale)}>
+              {formatDate(c.createdAt, timeZone, locale)}
             </Td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format/dates";
@@ -15,13 +16,15 @@ export function DevicesCard({
   timeZone: string;
 }) {
   const elide = (t: string) => (t.length > 20 ? `${t.slice(0, 8)}…${t.slice(-6)}` : t);
+  const locale = useLocale();
+  const tr = useTranslations("contacts.devices");
   return (
     <Card>
-      <CardHeader title="Devices and ids" />
+      <CardHeader title={tr("title")} />
       <div className="space-y-4 px-5 py-4 text-sm">
         <section>
           <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            Push tokens
+            {tr("pushTokens")}
           </h3>
           {tokens.length ? (
             <ul className="mt-1 space-y-2">
@@ -34,20 +37,18 @@ export function DevicesCard({
                     </span>
                   </span>
                   <span className="mt-0.5 block text-xs text-slate-500">
-                    Last seen {formatDateTime(t.lastSeenAt, timeZone)}
+                    {tr("lastSeen", { at: formatDateTime(t.lastSeenAt, timeZone, locale) })}
                   </span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="mt-1 text-slate-500">
-              None. Your app sends them with identify (pushTokens, or context.device.token).
-            </p>
+            <p className="mt-1 text-slate-500">{tr("noTokens")}</p>
           )}
         </section>
         <section>
           <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            Anonymous ids
+            {tr("anonymousIds")}
           </h3>
           {anonymousIds.length ? (
             <ul className="mt-1 space-y-1">
@@ -58,7 +59,7 @@ export function DevicesCard({
               ))}
             </ul>
           ) : (
-            <p className="mt-1 text-slate-500">None linked.</p>
+            <p className="mt-1 text-slate-500">{tr("noneLinked")}</p>
           )}
         </section>
       </div>

@@ -1,6 +1,7 @@
+import { useLocale, useTranslations } from "next-intl";
 import { ChevronRight } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { describeEvent } from "@/lib/contacts/event-labels";
+import { describeEvent, eventLabelText } from "@/lib/contacts/event-labels";
 import { formatDateTime } from "@/lib/format/dates";
 
 type TTimelineEvent = {
@@ -12,6 +13,9 @@ type TTimelineEvent = {
 };
 
 /** Newest first; each event's properties fold open, so a long timeline stays scannable. */
+/** The field's name in the API, shown as it is in every language. */
+const MESSAGE_ID = "messageId";
+
 export function EventTimeline({
   events,
   timeZone,
@@ -19,16 +23,16 @@ export function EventTimeline({
   events: TTimelineEvent[];
   timeZone: string;
 }) {
-  if (!events.length)
-    return (
-      <p className="px-5 py-6 text-sm text-slate-500">
-        No events yet. Your app records them with track, page and screen calls.
-      </p>
-    );
+  const locale = useLocale();
+  const t = useTranslations("contacts.timeline");
+  const te = useTranslations("contacts.timeline.events");
+  if (!events.length) return <p className="px-5 py-6 text-sm text-slate-500">{t("empty")}</p>;
   return (
     <ol className="divide-y divide-slate-100" data-testid="timeline">
       {events.map((e) => {
-        const { label, detail, system } = describeEvent(e.name, e.properties);
+        const described = describeEvent(e.name, e.properties);
+        const { system } = described;
+        const { label, detail } = eventLabelText(described, te);
         const hasProperties = Object.keys(e.properties).length > 0;
         return (
           <li key={e.id} className="px-5 py-3" data-testid="timeline-event">
@@ -41,7 +45,7 @@ export function EventTimeline({
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="text-sm font-medium text-slate-900">{label}</span>
-                    {system ? <Badge>system</Badge> : null}
+                    {system ? <Badge>{t("system")}</Badge> : null}
                   </div>
                   {detail ? (
                     <p className="mt-0.5 truncate text-xs text-slate-500">{detail}</p>
@@ -51,7 +55,7 @@ export function EventTimeline({
                   dateTime={e.occurredAt.toISOString()}
                   className="shrink-0 text-xs tabular-nums text-slate-500"
                 >
-                  {formatDateTime(e.occurredAt, timeZone)}
+                  {formatDateTime(e.occurredAt, timeZone, locale)}
                 </time>
               </summary>
               <div className="ml-7 mt-2 space-y-1">
@@ -61,8 +65,8 @@ export function EventTimeline({
                   </pre>
                 ) : null}
                 <p className="text-xs text-slate-400">
-                  {system ? <span className="font-mono">{e.name} · </span> : null}messageId{" "}
-                  <span className="font-mono">{e.messageId}</span>
+                  {system ? <span className="font-mono">{e.name} · </span> : null}
+                  {MESSAGE_ID} <span className="font-mono">{e.messageId}</span>
                 </p>
               </div>
             </details>

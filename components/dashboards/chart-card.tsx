@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Download } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
 
@@ -19,6 +20,7 @@ export function ChartCard({
   children: React.ReactNode;
   testId?: string;
 }) {
+  const t = useTranslations("dashboards");
   return (
     <Card data-testid={testId} aria-label={title}>
       <CardHeader
@@ -32,7 +34,7 @@ export function ChartCard({
               className="inline-flex shrink-0 items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
               data-testid={testId ? `${testId}-csv` : undefined}
             >
-              <Download className="size-3.5" aria-hidden="true" /> Export CSV
+              <Download className="size-3.5" aria-hidden="true" /> {t("exportCsv")}
             </a>
           ) : null
         }

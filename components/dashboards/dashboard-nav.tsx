@@ -1,11 +1,12 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { cn } from "@/lib/utils";
 
 const TABS = [
-  { key: "overview", label: "Overview", path: "" },
-  { key: "journeys", label: "Journeys", path: "/journeys" },
-  { key: "templates", label: "Templates & channels", path: "/templates" },
-  { key: "segments", label: "Segments", path: "/segments" },
+  { key: "overview", path: "" },
+  { key: "journeys", path: "/journeys" },
+  { key: "templates", path: "/templates" },
+  { key: "segments", path: "/segments" },
 ] as const;
 
 /** The dashboard pages; the view's query string goes along so the range stays when switching. */
@@ -18,8 +19,10 @@ export function DashboardNav({
   current: (typeof TABS)[number]["key"];
   query: string;
 }) {
+  const tr = useTranslations("dashboards.tabs");
+  const tn = useTranslations("nav");
   return (
-    <nav aria-label="Dashboards" className="mb-5 flex gap-1 border-b border-slate-200">
+    <nav aria-label={tn("dashboards")} className="mb-5 flex gap-1 border-b border-slate-200">
       {TABS.map((t) => (
         <Link
           key={t.key}
@@ -32,7 +35,7 @@ export function DashboardNav({
               : "border-transparent text-slate-600 hover:text-slate-900",
           )}
         >
-          {t.label}
+          {tr(t.key)}
         </Link>
       ))}
     </nav>

@@ -1,14 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import { formatChange, formatCount } from "@/lib/analytics/format-figures";
 
-const LABEL: Record<string, string> = {
-  sent: "Sent",
-  delivered: "Delivered",
-  opened: "Opened",
-  clicked: "Clicked",
-  failed: "Failed",
-  unsubscribed: "Opted out",
-  conversions: "Conversions",
-};
 // For these a rise is bad news; the words say which way it went, the tone only adds to them.
 const RISE_IS_BAD = new Set(["failed", "unsubscribed"]);
 
@@ -19,6 +11,18 @@ export function KpiGrid({
   rows: { metric: string; current: number; previous: number; change: number | null }[];
   previousLabel: string;
 }) {
+  const t = useTranslations("dashboards.kpi");
+  const locale = useLocale();
+  const changeText = (change: number | null, current: number) =>
+    change === null
+      ? current > 0
+        ? t("new")
+        : t("noChange")
+      : change === 0
+        ? t("noChange")
+        : change >= 9
+          ? t("multiple", { n: formatCount(Math.round(change + 1), locale) })
+          : formatChange(change, current, locale);
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="kpis">
       {rows.map((r) => {
@@ -31,15 +35,17 @@ export function KpiGrid({
             data-testid={`kpi-${r.metric}`}
           >
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">
-              {LABEL[r.metric] ?? r.metric}
+              {t.has(`metric.${r.metric}` as "metric.sent")
+                ? t(`metric.${r.metric}` as "metric.sent")
+                : r.metric}
             </dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">
-              {formatCount(r.current)}
+              {formatCount(r.current, locale)}
             </dd>
             <dd className={`mt-0.5 text-xs ${bad ? "text-red-700" : "text-slate-600"}`}>
-              {formatChange(r.change, r.current)}{" "}
+              {changeText(r.change, r.current)}{" "}
               <span className="text-slate-400">
-                vs {formatCount(r.previous)} {previousLabel}
+                {t("vs", { n: formatCount(r.previous, locale), label: previousLabel })}
               </span>
             </dd>
           </div>

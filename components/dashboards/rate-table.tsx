@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatCount, formatPercent } from "@/lib/analytics/format-figures";
 
@@ -20,18 +21,22 @@ export type TRateRow = {
 
 /** Counts with their rates beside them; the base of each rate is in its header. */
 export function RateTable({ rows, nameHeader }: { rows: TRateRow[]; nameHeader: string }) {
+  const t = useTranslations("dashboards.rates");
+  const locale = useLocale();
+  const count = (n: number) => formatCount(n, locale);
+  const pct = (r: number | null) => formatPercent(r, 1, locale);
   return (
     <Table>
       <thead>
         <tr>
           <Th>{nameHeader}</Th>
-          <Th className="text-right">Sent</Th>
-          <Th className="text-right">Delivered</Th>
-          <Th className="text-right">Delivery rate</Th>
-          <Th className="text-right">Open rate</Th>
-          <Th className="text-right">Click rate</Th>
-          <Th className="text-right">Bounce rate</Th>
-          <Th className="text-right">Opt-out rate</Th>
+          <Th className="text-right">{t("sent")}</Th>
+          <Th className="text-right">{t("delivered")}</Th>
+          <Th className="text-right">{t("deliveryRate")}</Th>
+          <Th className="text-right">{t("openRate")}</Th>
+          <Th className="text-right">{t("clickRate")}</Th>
+          <Th className="text-right">{t("bounceRate")}</Th>
+          <Th className="text-right">{t("optOutRate")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -41,23 +46,23 @@ export function RateTable({ rows, nameHeader }: { rows: TRateRow[]; nameHeader: 
               <span className="font-medium text-slate-900">{r.name}</span>
               {r.sub ? <span className="ml-2 text-xs text-slate-500">{r.sub}</span> : null}
             </Td>
-            <Td className="text-right tabular-nums">{formatCount(r.sent)}</Td>
-            <Td className="text-right tabular-nums">{formatCount(r.delivered)}</Td>
-            <Td className="text-right tabular-nums">{formatPercent(r.deliveryRate)}</Td>
-            <Td className="text-right tabular-nums" title={`${formatCount(r.opened)} opened`}>
-              {formatPercent(r.openRate)}
+            <Td className="text-right tabular-nums">{count(r.sent)}</Td>
+            <Td className="text-right tabular-nums">{count(r.delivered)}</Td>
+            <Td className="text-right tabular-nums">{pct(r.deliveryRate)}</Td>
+            <Td className="text-right tabular-nums" title={t("opened", { n: count(r.opened) })}>
+              {pct(r.openRate)}
             </Td>
-            <Td className="text-right tabular-nums" title={`${formatCount(r.clicked)} clicked`}>
-              {formatPercent(r.clickRate)}
+            <Td className="text-right tabular-nums" title={t("clicked", { n: count(r.clicked) })}>
+              {pct(r.clickRate)}
             </Td>
-            <Td className="text-right tabular-nums" title={`${formatCount(r.bounced)} bounced`}>
-              {formatPercent(r.bounceRate)}
+            <Td className="text-right tabular-nums" title={t("bounced", { n: count(r.bounced) })}>
+              {pct(r.bounceRate)}
             </Td>
             <Td
               className="text-right tabular-nums"
-              title={`${formatCount(r.unsubscribed)} opted out`}
+              title={t("optedOut", { n: count(r.unsubscribed) })}
             >
-              {formatPercent(r.unsubscribeRate)}
+              {pct(r.unsubscribeRate)}
             </Td>
           </tr>
         ))}

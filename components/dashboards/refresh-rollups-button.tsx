@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { RefreshCw } from "lucide-react";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { Button } from "@/components/ui/button";
@@ -6,6 +7,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Admins bring the figures up to date now instead of within the next half minute. */
 export function RefreshRollupsButton({ slug }: { slug: string }) {
+  const t = useTranslations("dashboards");
   const m = useApiMutation(() => ({
     url: `/api/w/${slug}/analytics/refresh`,
     method: "POST",
@@ -21,7 +23,7 @@ export function RefreshRollupsButton({ slug }: { slug: string }) {
         onClick={() => m.mutate(undefined)}
       >
         <RefreshCw className={m.isPending ? "animate-spin" : undefined} />
-        {m.isPending ? "Refreshing…" : "Refresh now"}
+        {m.isPending ? t("refreshing") : t("refreshNow")}
       </Button>
       {m.formError ? <ErrorAlert variant="field">{m.formError}</ErrorAlert> : null}
     </div>

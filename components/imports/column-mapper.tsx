@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { ColumnTargetPicker } from "./column-target-picker";
 import { ImportProgress } from "./import-progress";
 import { MappingPreview } from "./mapping-preview";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useMappingIssueText } from "./use-import-labels";
 
 /** Issues keyed by column index (-1: the mapping as a whole), from zod paths like `columns.3.name`. */
 function byColumn(fields: Record<string, string>): Map<number, string> {
@@ -30,6 +32,8 @@ export function ColumnMapper(props: {
   initial: TColumnTarget[];
 }) {
   const { slug, importId, header, samples, initial } = props;
+  const t = useTranslations("imports.mapper");
+  const issueText = useMappingIssueText();
   const [columns, setColumns] = useState(initial);
   const start = useApiMutation<{ columns: TColumnTarget[] }, { import: TImportView }>(
     (mapping) => ({
@@ -43,24 +47,21 @@ export function ColumnMapper(props: {
     ? new Map<number, string>()
     : byColumn(Object.fromEntries(check.error.issues.map((i) => [i.path.join("."), i.message])));
   const server = byColumn(start.error?.fields ?? {});
-  const issue = (i: number) => local.get(i) ?? server.get(i);
+  const issue = (i: number) => issueText(local.get(i) ?? server.get(i));
   // Straight to the progress view: the page's own refresh follows, but needs the server's turn.
   if (start.data) return <ImportProgress slug={slug} initial={start.data.import} />;
 
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader
-          title="Map columns"
-          description="Choose what each column of the file becomes. One column must be the User ID: rows with a known User ID update that contact, others create one. Empty cells leave existing values as they are."
-        />
-        <Table aria-label="Column mapping">
+        <CardHeader title={t("title")} description={t("description")} />
+        <Table aria-label={t("tableLabel")}>
           <thead>
             <tr>
-              <Th>Column</Th>
-              <Th>Examples</Th>
-              <Th>Import as</Th>
-              <Th>Details</Th>
+              <Th>{t("column")}</Th>
+              <Th>{t("examples")}</Th>
+              <Th>{t("importAs")}</Th>
+              <Th>{t("details")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -80,10 +81,7 @@ export function ColumnMapper(props: {
       </Card>
 
       <Card>
-        <CardHeader
-          title="Preview"
-          description="The first rows as they will be imported. Cells in red are rejected; their rows are skipped and listed in a downloadable error report."
-        />
+        <CardHeader title={t("previewTitle")} description={t("previewDescription")} />
         <MappingPreview slug={slug} importId={importId} header={header} columns={columns} />
       </Card>
 
@@ -93,14 +91,12 @@ export function ColumnMapper(props: {
           disabled={!check.success || start.isPending}
           data-mutates
         >
-          {start.isPending ? "Starting…" : "Start import"}
+          {start.isPending ? t("starting") : t("start")}
         </Button>
         {(issue(-1) ?? start.formError) ? (
           <ErrorAlert>{issue(-1) ?? start.formError}</ErrorAlert>
         ) : (
-          <p className="text-sm text-slate-500">
-            The whole file is checked first; nothing is imported if it turns out to be broken.
-          </p>
+          <p className="text-sm text-slate-500">{t("checkedFirst")}</p>
         )}
       </div>
     </div>

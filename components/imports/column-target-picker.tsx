@@ -1,30 +1,32 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Td } from "@/components/ui/table";
 import {
   ATTRIBUTE_TYPES,
-  FIELD_LABELS,
   IMPORT_CHANNELS,
   PROFILE_FIELDS,
   type TColumnTarget,
 } from "@/lib/imports/mapping";
-import { subscriptionChannelLabel } from "@/lib/channels/channel-meta";
 import { attributeName, inferType } from "@/lib/imports/suggest-mapping";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 // One select per column; its value encodes the kind (and field or meaning) of the target.
-const CHOICES: { value: string; label: string }[] = [
-  { value: "ignore", label: "Don't import" },
-  { value: "userId", label: "User ID" },
-  ...PROFILE_FIELDS.map((f) => ({ value: `field:${f}`, label: FIELD_LABELS[f] })),
-  { value: "attribute", label: "Attribute" },
-  { value: "channel:opt_out", label: "Opt-out flag" },
-  { value: "channel:opt_in", label: "Opt-in flag" },
-];
+const CHOICES = [
+  "ignore",
+  "userId",
+  ...PROFILE_FIELDS.map((f) => `field:${f}` as const),
+  "attribute",
+  "channel:opt_out",
+  "channel:opt_in",
+  "topic:opt_in",
+  "topic:opt_out",
+] as const;
 
 function choiceOf(t: TColumnTarget): string {
   if (t.kind === "field") return `field:${t.field}`;
   if (t.kind === "channel") return `channel:${t.meaning}`;
+  if (t.kind === "topic") return `topic:${t.meaning}`;
   return t.kind;
 }
 
@@ -47,16 +49,14 @@ function targetFor(
       channel: current.kind === "channel" ? current.channel : "all",
       meaning: detail as "opt_out" | "opt_in",
     };
+  if (kind === "topic")
+    return {
+      kind: "topic",
+      topic: current.kind === "topic" ? current.topic : attributeName(header, index).toLowerCase(),
+      meaning: detail as "opt_out" | "opt_in",
+    };
   return { kind: kind as "ignore" | "userId" };
 }
-
-const TYPE_LABELS: Record<(typeof ATTRIBUTE_TYPES)[number], string> = {
-  text: "Text",
-  number: "Number",
-  boolean: "Yes/no",
-  date: "Date",
-  list: "List",
-};
 
 export function ColumnTargetPicker(props: {
   index: number;
@@ -67,7 +67,10 @@ export function ColumnTargetPicker(props: {
   onChange: (t: TColumnTarget) => void;
 }) {
   const { index, header, samples, target, error, onChange } = props;
-  const name = header || `Column ${index + 1}`;
+  const t = useTranslations("imports.picker");
+  const tt = useTranslations("imports.targets");
+  const name = header || t("column", { n: index + 1 });
+  const tk = useTranslations("topics.import");
   return (
     <tr
       data-testid={`map-column-${index}`}
@@ -79,14 +82,16 @@ export function ColumnTargetPicker(props: {
       </Td>
       <Td>
         <NativeSelect
-          aria-label={`Import “${name}” as`}
+          aria-label={t("aria.importAs", { name })}
           value={choiceOf(target)}
           onChange={(e) => onChange(targetFor(e.target.value, target, header, index, samples))}
           className="w-60"
         >
           {CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
+            <option key={c} value={c}>
+              {c.startsWith("field:")
+                ? tt(`fields.${c.slice(6) as "email"}`)
+                : t(`choices.${c as "ignore"}`)}
             </option>
           ))}
         </NativeSelect>
@@ -96,31 +101,40 @@ export function ColumnTargetPicker(props: {
           {target.kind === "attribute" ? (
             <>
               <Input
-                aria-label={`Attribute name for “${name}”`}
+                aria-label={t("aria.attributeName", { name })}
                 aria-invalid={error ? true : undefined}
                 value={target.name}
                 onChange={(e) => onChange({ ...target, name: e.target.value })}
                 className="w-44 font-mono text-xs"
               />
               <NativeSelect
-                aria-label={`Type of “${name}”`}
+                aria-label={t("aria.type", { name })}
                 value={target.type}
                 onChange={(e) =>
                   onChange({ ...target, type: e.target.value as typeof target.type })
                 }
-                className="w-32"
+                className="w-auto min-w-32"
               >
-                {ATTRIBUTE_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {TYPE_LABELS[t]}
+                {ATTRIBUTE_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`types.${type}`)}
                   </option>
                 ))}
               </NativeSelect>
             </>
           ) : null}
+          {target.kind === "topic" ? (
+            <Input
+              aria-label={tk("keyLabel", { name })}
+              aria-invalid={error ? true : undefined}
+              value={target.topic}
+              onChange={(e) => onChange({ ...target, topic: e.target.value })}
+              className="w-44 font-mono text-xs"
+            />
+          ) : null}
           {target.kind === "channel" ? (
             <NativeSelect
-              aria-label={`Channel for “${name}”`}
+              aria-label={t("aria.channel", { name })}
               value={target.channel}
               onChange={(e) =>
                 onChange({ ...target, channel: e.target.value as typeof target.channel })
@@ -129,16 +143,14 @@ export function ColumnTargetPicker(props: {
             >
               {IMPORT_CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {subscriptionChannelLabel(c)}
+                  {t(`channels.${c}`)}
                 </option>
               ))}
             </NativeSelect>
           ) : null}
           {target.kind === "channel" ? (
             <span className="text-xs text-slate-500">
-              {target.meaning === "opt_out"
-                ? "yes → unsubscribed, no → subscribed"
-                : "yes → subscribed, no → unsubscribed"}
+              {target.meaning === "opt_out" ? t("optOutMeaning") : t("optInMeaning")}
             </span>
           ) : null}
         </div>

@@ -2,22 +2,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { Download, Users } from "lucide-react";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { TImportView } from "@/lib/imports/import-view";
-import { formatCount, formatDuration } from "./format";
+import { formatNumber } from "@/lib/format/numbers";
+import { formatDuration } from "./format";
 import { ImportStatusBadge } from "./import-status-badge";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 const ACTIVE = new Set(["queued", "validating", "importing"]);
-
-const PHASE: Record<string, { title: string; unit: string }> = {
-  queued: { title: "Waiting for the worker…", unit: "rows" },
-  validating: { title: "Step 1 of 2: checking every row", unit: "rows checked" },
-  importing: { title: "Step 2 of 2: importing", unit: "rows imported or skipped" },
-};
 
 function Stat({
   label,
@@ -30,11 +26,12 @@ function Stat({
   tone?: string;
   testId: string;
 }) {
+  const locale = useLocale();
   return (
     <div className="rounded-lg border border-slate-200 px-4 py-3">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone ?? ""}`} data-testid={testId}>
-        {formatCount(value)}
+        {formatNumber(value, locale)}
       </dd>
     </div>
   );
@@ -42,6 +39,9 @@ function Stat({
 
 /** Polls the import every second while it runs, then shows what happened. */
 export function ImportProgress({ slug, initial }: { slug: string; initial: TImportView }) {
+  const t = useTranslations("imports.progress");
+  const locale = useLocale();
+  const num = (n: number) => formatNumber(n, locale);
   const { data } = useQuery({
     queryKey: ["contact-import", initial.id],
     queryFn: async () =>
@@ -57,26 +57,29 @@ export function ImportProgress({ slug, initial }: { slug: string; initial: TImpo
   const reportUrl = `/api/w/${slug}/contacts/imports/${imp.id}/errors.csv`;
 
   if (ACTIVE.has(imp.status)) {
-    const phase = PHASE[imp.status]!;
+    const phase = imp.status as "queued" | "validating" | "importing";
     return (
       <Card>
         <CardHeader
-          title="Importing"
-          description="This runs in the background: you can leave this page and come back."
+          title={t("importing")}
+          description={t("importingHint")}
           actions={<ImportStatusBadge status={imp.status} />}
         />
         <CardBody className="space-y-3">
-          <p className="text-sm font-medium text-slate-800">{phase.title}</p>
-          <Progress value={imp.progress.percent} label="Import progress" />
+          <p className="text-sm font-medium text-slate-800">{t(`phase.${phase}`)}</p>
+          <Progress value={imp.progress.percent} label={t("bar")} />
           <p className="text-sm tabular-nums text-slate-600" data-testid="import-progress-text">
-            {formatCount(imp.progress.done)} of {imp.status === "validating" ? "about " : ""}
-            {formatCount(imp.progress.total)} {phase.unit} ({imp.progress.percent}%)
+            {t(`count.${phase}`, {
+              done: num(imp.progress.done),
+              total: num(imp.progress.total),
+              percent: imp.progress.percent,
+            })}
             {imp.failedRows
-              ? ` · ${formatCount(imp.failedRows)} rows with problems ${imp.status === "validating" ? "so far" : "will be skipped"}`
-              : ""}
+              ? ` · ${t(imp.status === "validating" ? "problemsSoFar" : "problemsSkipped", { n: num(imp.failedRows) })}`
+              : null}
           </p>
           {imp.lastError ? (
-            <p className="text-sm text-amber-700">Retrying after an error: {imp.lastError}</p>
+            <p className="text-sm text-amber-700">{t("retrying", { error: imp.lastError })}</p>
           ) : null}
         </CardBody>
       </Card>
@@ -87,15 +90,15 @@ export function ImportProgress({ slug, initial }: { slug: string; initial: TImpo
     return (
       <Card>
         <CardHeader
-          title="Import failed"
-          description="Nothing was imported from this file unless stated below."
+          title={t("failed")}
+          description={t("failedHint")}
           actions={<ImportStatusBadge status={imp.status} />}
         />
         <CardBody className="space-y-3">
           <ErrorAlert variant="box" className="px-4 py-3 text-red-800" data-testid="import-failure">
             {imp.failureReason}
           </ErrorAlert>
-          <p className="text-sm text-slate-600">Fix the file and upload it again.</p>
+          <p className="text-sm text-slate-600">{t("fixAndRetry")}</p>
         </CardBody>
       </Card>
     );
@@ -105,8 +108,8 @@ export function ImportProgress({ slug, initial }: { slug: string; initial: TImpo
     return (
       <Card>
         <CardHeader
-          title="Upload expired"
-          description="Nobody started this import within a day, so the file was deleted. Upload it again to import it."
+          title={t("expired")}
+          description={t("expiredHint")}
           actions={<ImportStatusBadge status={imp.status} />}
         />
       </Card>
@@ -120,21 +123,21 @@ export function ImportProgress({ slug, initial }: { slug: string; initial: TImpo
   return (
     <Card>
       <CardHeader
-        title="Import complete"
-        description={took ? `Finished in ${took}.` : undefined}
+        title={t("complete")}
+        description={took ? t("finishedIn", { took }) : undefined}
         actions={<ImportStatusBadge status={imp.status} />}
       />
       <CardBody className="space-y-5">
         <dl className="grid grid-cols-3 gap-4">
-          <Stat label="Rows in file" value={imp.totalRows} testId="import-total" />
+          <Stat label={t("rowsInFile")} value={imp.totalRows} testId="import-total" />
           <Stat
-            label="Imported"
+            label={t("imported")}
             value={imp.importedRows}
             tone="text-emerald-700"
             testId="import-imported"
           />
           <Stat
-            label="Failed"
+            label={t("failedRows")}
             value={imp.failedRows}
             tone={imp.failedRows ? "text-red-700" : undefined}
             testId="import-failed"
@@ -144,22 +147,17 @@ export function ImportProgress({ slug, initial }: { slug: string; initial: TImpo
           {imp.failedRows ? (
             <Button asChild variant="outline">
               <a href={reportUrl} download>
-                <Download /> Download error report
+                <Download /> {t("downloadReport")}
               </a>
             </Button>
           ) : null}
           <Button asChild variant="ghost">
             <Link href={`/w/${slug}/contacts`}>
-              <Users /> View contacts
+              <Users /> {t("viewContacts")}
             </Link>
           </Button>
         </div>
-        {imp.failedRows ? (
-          <p className="text-sm text-slate-600">
-            The report lists each rejected row with what is wrong, followed by the row as it was.
-            Fix it there and import the report itself: its first three columns are skipped.
-          </p>
-        ) : null}
+        {imp.failedRows ? <p className="text-sm text-slate-600">{t("reportHint")}</p> : null}
       </CardBody>
     </Card>
   );

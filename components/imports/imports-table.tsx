@@ -1,7 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { listImports } from "@/db/queries/contact-imports";
-import { formatBytes, formatCount } from "./format";
+import { formatDateTime } from "@/lib/format/dates";
+import { formatNumber } from "@/lib/format/numbers";
+import { formatBytes } from "./format";
 import { ImportStatusBadge } from "./import-status-badge";
 
 type TRow = Awaited<ReturnType<typeof listImports>>[number];
@@ -16,23 +19,22 @@ export function ImportsTable({
   imports: TRow[];
   timeZone: string;
 }) {
-  const when = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
+  const t = useTranslations("imports.list");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const formatCount = (n: number) => formatNumber(n, locale);
   if (!imports.length)
-    return <p className="px-5 py-8 text-center text-sm text-slate-500">No imports yet.</p>;
+    return <p className="px-5 py-8 text-center text-sm text-slate-500">{t("empty")}</p>;
   return (
     <Table>
       <thead>
         <tr>
-          <Th>File</Th>
-          <Th>Status</Th>
-          <Th className="text-right">Rows</Th>
-          <Th className="text-right">Imported</Th>
-          <Th className="text-right">Failed</Th>
-          <Th>Uploaded</Th>
+          <Th>{t("file")}</Th>
+          <Th>{tc("status")}</Th>
+          <Th className="text-right">{t("rows")}</Th>
+          <Th className="text-right">{t("imported")}</Th>
+          <Th className="text-right">{t("failed")}</Th>
+          <Th>{t("uploaded")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -58,8 +60,10 @@ export function ImportsTable({
               {i.status === "completed" || i.failedRows ? formatCount(i.failedRows) : "—"}
             </Td>
             <Td className="text-slate-600">
-              {when.format(i.createdAt)}
-              {i.createdByName ? <span className="block text-xs">by {i.createdByName}</span> : null}
+              {formatDateTime(new Date(i.createdAt), timeZone, locale)}
+              {i.createdByName ? (
+                <span className="block text-xs">{t("by", { name: i.createdByName })}</span>
+              ) : null}
             </Td>
           </tr>
         ))}

@@ -1,11 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useDebounced } from "@/components/app/use-debounced";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AlertCircle, CheckCircle2 } from "lucide-react";
 import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { targetLabel, type TColumnTarget } from "@/lib/imports/mapping";
+import type { TColumnTarget } from "@/lib/imports/mapping";
 import type { TPreviewRow } from "@/lib/imports/preview-import";
+import { useTargetLabel } from "./use-import-labels";
 
 /** The first rows as the import will store them, checked on the server by the import's own code. */
 export function MappingPreview({
@@ -19,6 +21,8 @@ export function MappingPreview({
   header: string[];
   columns: TColumnTarget[];
 }) {
+  const t = useTranslations("imports.preview");
+  const targetLabel = useTargetLabel();
   const settled = useDebounced(columns, 300);
   const preview = useQuery({
     queryKey: ["import-preview", importId, settled],
@@ -42,27 +46,26 @@ export function MappingPreview({
       >
         {rows.length === 0 ? (
           preview.isError ? (
-            "Finish the mapping to see the preview."
+            t("finishMapping")
           ) : (
-            "Loading the preview…"
+            t("loading")
           )
         ) : bad ? (
           <>
             <AlertCircle className="size-4 text-amber-600" aria-hidden="true" />
-            {bad} of the first {rows.length} rows have problems: they will be skipped and listed in
-            the error report.
+            {t("problems", { bad, count: rows.length })}
           </>
         ) : (
           <>
             <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" />
-            The first {rows.length} rows are all valid.
+            {t("allValid", { count: rows.length })}
           </>
         )}
       </p>
-      <Table aria-label="Preview">
+      <Table aria-label={t("tableLabel")}>
         <thead>
           <tr>
-            <Th className="w-12">Row</Th>
+            <Th className="w-12">{t("row")}</Th>
             {shown.map((i) => (
               <Th key={i} className="whitespace-nowrap normal-case tracking-normal">
                 <span className="block text-slate-800">{targetLabel(columns[i]!)}</span>
@@ -82,7 +85,7 @@ export function MappingPreview({
                 if (!cell) return <Td key={i} />;
                 return cell.error ? (
                   <Td key={i} className="bg-red-50 text-red-800" title={cell.error} data-invalid>
-                    <span className="block whitespace-nowrap">{cell.raw || "(empty)"}</span>
+                    <span className="block whitespace-nowrap">{cell.raw || t("empty")}</span>
                     <span className="block text-xs">{cell.error}</span>
                   </Td>
                 ) : (

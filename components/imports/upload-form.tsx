@@ -1,16 +1,25 @@
 "use client";
 import { FileUp } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { formatBytes } from "./format";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
+import { ApiError } from "@/lib/http/api-fetch";
 
 type TResult = {
   status: number;
-  body: { import?: { id: string }; error?: { message: string; fields?: Record<string, string> } };
+  body: {
+    import?: { id: string };
+    error?: { code?: string; message: string; fields?: Record<string, string> };
+  };
 };
+
+/** The upload broke off before the server answered (a network error). */
+class UploadInterrupted extends Error {}
 
 /** XMLHttpRequest rather than fetch: only it reports upload progress, which a 50 MB file needs. */
 function send(url: string, file: File, onProgress: (pct: number) => void): Promise<TResult> {
@@ -23,12 +32,11 @@ function send(url: string, file: File, onProgress: (pct: number) => void): Promi
       try {
         body = JSON.parse(xhr.responseText) as TResult["body"];
       } catch {
-        body = { error: { message: `Upload failed (${xhr.status})` } };
+        body = {};
       }
       resolve({ status: xhr.status, body });
     };
-    xhr.onerror = () =>
-      reject(new Error("The upload was interrupted; check the connection and try again."));
+    xhr.onerror = () => reject(new UploadInterrupted());
     const form = new FormData();
     form.append("file", file);
     xhr.send(form);
@@ -36,6 +44,8 @@ function send(url: string, file: File, onProgress: (pct: number) => void): Promi
 }
 
 export function UploadForm({ slug, maxBytes }: { slug: string; maxBytes: number }) {
+  const t = useTranslations("imports.upload");
+  const errorText = useApiErrorText();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -43,19 +53,23 @@ export function UploadForm({ slug, maxBytes }: { slug: string; maxBytes: number 
 
   async function upload(e: React.FormEvent) {
     e.preventDefault();
-    if (!file) return setError("Choose a CSV file first.");
-    if (file.size > maxBytes) return setError(`The file is larger than ${formatBytes(maxBytes)}.`);
+    if (!file) return setError(t("chooseFirst"));
+    if (file.size > maxBytes) return setError(t("tooLarge", { size: formatBytes(maxBytes) }));
     setError(null);
     setProgress(0);
     try {
       const res = await send(`/api/w/${slug}/contacts/imports`, file, setProgress);
       if (res.status === 201 && res.body.import)
         return router.push(`/w/${slug}/contacts/imports/${res.body.import.id}`);
+      const e = res.body.error;
       setError(
-        res.body.error?.fields?.file ?? res.body.error?.message ?? `Upload failed (${res.status})`,
+        e
+          ? (e.fields?.file ??
+              errorText(new ApiError(res.status, e.code ?? "", e.message, e.fields)))
+          : t("failed", { status: res.status }),
       );
     } catch (err) {
-      setError((err as Error).message);
+      setError(err instanceof UploadInterrupted ? t("interrupted") : errorText(err));
     }
     setProgress(null);
   }
@@ -73,13 +87,9 @@ export function UploadForm({ slug, maxBytes }: { slug: string; maxBytes: number 
         }}
       >
         <FileUp className="size-8 text-brand-600" aria-hidden="true" />
-        <span className="text-sm font-medium text-slate-800">
-          {file ? file.name : "Choose a CSV file or drop it here"}
-        </span>
+        <span className="text-sm font-medium text-slate-800">{file ? file.name : t("choose")}</span>
         <span className="text-xs text-slate-500">
-          {file
-            ? formatBytes(file.size)
-            : `Comma, semicolon or tab separated, UTF-8, up to ${formatBytes(maxBytes)}. The first row names the columns.`}
+          {file ? formatBytes(file.size) : t("formats", { size: formatBytes(maxBytes) })}
         </span>
         <input
           id="csv-file"
@@ -87,14 +97,14 @@ export function UploadForm({ slug, maxBytes }: { slug: string; maxBytes: number 
           type="file"
           accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
           className="sr-only"
-          aria-label="CSV file"
+          aria-label={t("file")}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </label>
-      {progress !== null ? <Progress value={progress} label="Upload progress" /> : null}
+      {progress !== null ? <Progress value={progress} label={t("progress")} /> : null}
       <ErrorAlert>{error}</ErrorAlert>
       <Button type="submit" disabled={progress !== null} data-mutates>
-        {progress !== null ? "Uploading…" : "Upload and map columns"}
+        {progress !== null ? t("uploading") : t("submit")}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { Bell, ExternalLink, Phone } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import type {
   ZInAppContent,
@@ -7,6 +8,9 @@ import type {
   ZVoiceContent,
   ZWebhookContent,
 } from "@/lib/messages/log/message-content";
+
+/** The webhook's HTTP method, the same in every language. */
+const HTTP_METHOD = "POST";
 
 const Meta = ({ items }: { items: [string, React.ReactNode][] }) => (
   <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-1 text-sm">
@@ -22,6 +26,7 @@ const Meta = ({ items }: { items: [string, React.ReactNode][] }) => (
 const Json = ({ value, testId }: { value: unknown; testId?: string }) => (
   <pre
     className="max-h-96 overflow-auto rounded-md bg-slate-900 px-4 py-3 text-xs text-slate-100"
+    tabIndex={0}
     data-testid={testId}
   >
     {JSON.stringify(value, null, 2)}
@@ -29,26 +34,30 @@ const Json = ({ value, testId }: { value: unknown; testId?: string }) => (
 );
 
 export function SmsPreview({ content: c }: { content: z.infer<typeof ZSmsContent> }) {
+  const t = useTranslations("messages.preview");
   return (
     <div className="space-y-4" data-testid="sms-content">
       <Meta
         items={[
-          ["To", c.to],
-          ["From", c.from ?? "provider's number"],
+          [t("to"), c.to],
+          [t("from"), c.from ?? t("providerNumber")],
         ]}
       />
       <div className="mx-auto w-80 rounded-3xl border border-slate-200 bg-slate-50 px-4 py-6">
-        <p className="mb-3 text-center text-xs text-slate-400">Text message</p>
+        <p className="mb-3 text-center text-xs text-slate-400">{t("textMessage")}</p>
         <p className="w-fit max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-slate-200 px-3 py-2 text-sm text-slate-900">
           {c.body}
         </p>
       </div>
-      <p className="text-center text-xs text-slate-500">{[...c.body].length} characters</p>
+      <p className="text-center text-xs text-slate-500">
+        {t("characters", { count: [...c.body].length })}
+      </p>
     </div>
   );
 }
 
 export function PushPreview({ content: c }: { content: z.infer<typeof ZPushContent> }) {
+  const t = useTranslations("messages.preview");
   const data = Object.keys(c.data).length ? c.data : null;
   return (
     <div className="space-y-4" data-testid="push-content">
@@ -59,8 +68,8 @@ export function PushPreview({ content: c }: { content: z.infer<typeof ZPushConte
             <span className="grid size-5 place-items-center rounded-md bg-brand-600 text-white">
               <Bell className="size-3" aria-hidden="true" />
             </span>
-            <span className="flex-1 uppercase tracking-wide">Your app</span>
-            <span>now</span>
+            <span className="flex-1 uppercase tracking-wide">{t("yourApp")}</span>
+            <span>{t("now")}</span>
           </div>
           <p className="mt-1.5 text-sm font-semibold text-slate-900">{c.title}</p>
           <p className="text-sm text-slate-700">{c.body}</p>
@@ -72,8 +81,8 @@ export function PushPreview({ content: c }: { content: z.infer<typeof ZPushConte
       </div>
       <Meta
         items={[
-          ["Devices", c.targets.map((t) => `${t.platform} …${t.token.slice(-6)}`).join(", ")],
-          ["Deep link", c.deepLink],
+          [t("devices"), c.targets.map((d) => `${d.platform} …${d.token.slice(-6)}`).join(", ")],
+          [t("deepLink"), c.deepLink],
         ]}
       />
       {data ? <Json value={data} /> : null}
@@ -82,21 +91,22 @@ export function PushPreview({ content: c }: { content: z.infer<typeof ZPushConte
 }
 
 export function VoicePreview({ content: c }: { content: z.infer<typeof ZVoiceContent> }) {
+  const t = useTranslations("messages.preview");
   const ssml = c.speech.trim().startsWith("<");
   return (
     <div className="space-y-4" data-testid="voice-content">
       <Meta
         items={[
-          ["To", c.to],
-          ["From", c.from ?? "provider's number"],
-          ["Voice", [c.voice, c.language].filter(Boolean).join(" · ")],
+          [t("to"), c.to],
+          [t("from"), c.from ?? t("providerNumber")],
+          [t("voice"), [c.voice, c.language].filter(Boolean).join(" · ")],
         ]}
       />
       <div className="flex gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
         <Phone className="mt-0.5 size-5 shrink-0 text-teal-600" aria-hidden="true" />
         <div className="min-w-0">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            {ssml ? "Spoken (SSML)" : "Spoken"}
+            {ssml ? t("spokenSsml") : t("spoken")}
           </p>
           {ssml ? (
             <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-xs text-slate-700">
@@ -147,11 +157,12 @@ export function InAppPreview({ content: c }: { content: z.infer<typeof ZInAppCon
 }
 
 export function WebhookPreview({ content: c }: { content: z.infer<typeof ZWebhookContent> }) {
+  const t = useTranslations("messages.preview");
   return (
     <div className="space-y-3" data-testid="webhook-content">
       <p className="flex items-center gap-2 text-sm text-slate-700">
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">POST</span>
-        <span className="break-all font-mono text-xs">{c.url ?? "the configured webhook URL"}</span>
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{HTTP_METHOD}</span>
+        <span className="break-all font-mono text-xs">{c.url ?? t("configuredWebhook")}</span>
         <ExternalLink className="size-3.5 text-slate-400" aria-hidden="true" />
       </p>
       <Json value={c.payload ?? null} testId="webhook-payload" />

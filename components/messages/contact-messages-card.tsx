@@ -1,9 +1,11 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { TMessageLogRow } from "@/db/queries/message-log";
 import { formatDateTime } from "@/lib/format/dates";
 import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageStatusBadge } from "./message-status-badge";
+import { useReasonText } from "./use-reason-text";
 
 /** The contact's latest messages on their profile, each linking to its page; the rest are one click away in the log. */
 export function ContactMessagesCard({
@@ -19,18 +21,21 @@ export function ContactMessagesCard({
   timeZone: string;
   limit: number;
 }) {
+  const t = useTranslations("messages.contactCard");
+  const reasonText = useReasonText();
+  const locale = useLocale();
   return (
     <Card data-testid="contact-messages">
       <CardHeader
-        title="Messages"
-        description={rows.length ? "Latest first." : undefined}
+        title={t("title")}
+        description={rows.length ? t("latestFirst") : undefined}
         actions={
           rows.length >= limit ? (
             <Link
               href={`/w/${slug}/messages?contact=${contactId}`}
               className="shrink-0 text-sm text-brand-600 hover:underline"
             >
-              All messages
+              {t("all")}
             </Link>
           ) : null
         }
@@ -47,17 +52,17 @@ export function ContactMessagesCard({
                 <div className="flex items-center gap-2">
                   <ChannelBadge channel={m.channel} />
                   <span className="min-w-0 flex-1 truncate text-sm text-slate-800">
-                    {m.summary ?? m.templateName ?? m.recipient ?? "Message"}
+                    {m.summary ?? m.templateName ?? m.recipient ?? t("message")}
                   </span>
                   <MessageStatusBadge status={m.status} reason={m.reason} />
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
                   <time dateTime={m.createdAt.toISOString()}>
-                    {formatDateTime(m.createdAt, timeZone)}
+                    {formatDateTime(m.createdAt, timeZone, locale)}
                   </time>
                   {m.status === "failed" || m.status === "bounced" || m.status === "skipped"
                     ? m.reason
-                      ? ` · ${m.reason}`
+                      ? ` · ${reasonText(m.reason)}`
                       : ""
                     : ""}
                 </p>
@@ -66,10 +71,7 @@ export function ContactMessagesCard({
           ))}
         </ul>
       ) : (
-        <p className="px-5 py-4 text-sm text-slate-500">
-          No messages yet. Emails, SMS, push, voice and in-app messages sent to this contact appear
-          here with their delivery and opens.
-        </p>
+        <p className="px-5 py-4 text-sm text-slate-500">{t("empty")}</p>
       )}
     </Card>
   );

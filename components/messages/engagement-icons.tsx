@@ -1,3 +1,4 @@
+import { useLocale } from "next-intl";
 import { MailOpen, MousePointerClick, Reply, UserMinus, type LucideIcon } from "lucide-react";
 import { formatDateTime } from "@/lib/format/dates";
 
@@ -17,12 +18,13 @@ const MARKS: { key: keyof TStamps; label: string; icon: LucideIcon; className: s
 
 /** The first open, click, reply and unsubscribe; only those that happened show, each named for screen readers. */
 export function EngagementIcons({ stamps, timeZone }: { stamps: TStamps; timeZone: string }) {
+  const locale = useLocale();
   const marks = MARKS.filter((m) => stamps[m.key]);
   if (!marks.length) return <span className="text-slate-300">—</span>;
   return (
     <span className="inline-flex items-center gap-1.5">
       {marks.map(({ key, label, icon: Icon, className }) => {
-        const title = `${label} ${formatDateTime(stamps[key]!, timeZone)}`;
+        const title = `${label} ${formatDateTime(stamps[key]!, timeZone, locale)}`;
         return (
           <span key={key} title={title} className={className}>
             <Icon className="size-4" aria-hidden="true" />

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { TSendChannel } from "@/lib/channels/types";
 import { readMessageContent } from "@/lib/messages/log/message-content";
 import { viewableContent } from "@/lib/messages/log/viewable-content";
@@ -21,6 +22,7 @@ export function MessageContent({
   channel: TSendChannel;
   content: Record<string, unknown> | null;
 }) {
+  const t = useTranslations("messages.content");
   // Disarmed here, on the server: the browser never receives the pixel or a tracking redirect.
   const view = viewableContent(readMessageContent(channel, content));
   switch (view.channel) {
@@ -37,11 +39,6 @@ export function MessageContent({
     case "webhook":
       return <WebhookPreview content={view.content} />;
     case "none":
-      return (
-        <p className="text-sm text-slate-500">
-          Nothing was rendered: the message stopped before its content was made (see the status and
-          timeline).
-        </p>
-      );
+      return <p className="text-sm text-slate-500">{t("nothingRendered")}</p>;
   }
 }

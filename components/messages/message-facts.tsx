@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { TMessageWithEvents } from "@/db/queries/message-log";
 import { formatDateTime } from "@/lib/format/dates";
@@ -7,9 +8,7 @@ import { ChannelBadge } from "@/components/ui/channel-badge";
 import { MessageOrigin } from "./message-origin";
 import { MessageStatusBadge } from "./message-status-badge";
 import { TemplateLabel } from "./template-label";
-
-const providerLabel = (p: string | null) =>
-  p === "outbox" ? "Outbox (built-in)" : (p ?? "none chosen");
+import { TransactionalBadge } from "./transactional-badge";
 
 /** The message's who, what, how and when, for the top of its page. */
 export function MessageFacts({
@@ -24,32 +23,46 @@ export function MessageFacts({
   names?: TOriginNames;
 }) {
   const m = found.message;
-  const when = (d: Date | null) => (d ? formatDateTime(d, timeZone) : null);
+  const t = useTranslations("messages.facts");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const providerLabel = (p: string | null) =>
+    p === "outbox" ? t("outboxProvider") : (p ?? t("noProvider"));
+  const when = (d: Date | null) => (d ? formatDateTime(d, timeZone, locale) : null);
   const facts: [string, React.ReactNode][] = [
-    ["Status", <MessageStatusBadge key="s" status={m.status} reason={m.reason} showReason />],
-    ["Channel", <ChannelBadge key="c" channel={m.channel} />],
-    ["Recipient", m.recipient],
+    [tc("status"), <MessageStatusBadge key="s" status={m.status} reason={m.reason} showReason />],
     [
-      "Contact",
+      tc("channel"),
+      <span key="c" className="inline-flex items-center gap-1.5">
+        <ChannelBadge channel={m.channel} />
+        {m.transactional ? <TransactionalBadge /> : null}
+      </span>,
+    ],
+    [t("recipient"), m.recipient],
+    [
+      t("contact"),
       m.contactId ? (
         <Link
           key="ct"
           href={`/w/${slug}/contacts/${m.contactId}`}
           className="text-brand-600 hover:underline"
         >
-          {found.contactExternalId ?? found.contactEmail ?? "Anonymous contact"}
+          {found.contactExternalId ?? found.contactEmail ?? t("anonymousContact")}
         </Link>
       ) : null,
     ],
-    ["Template", <TemplateLabel key="t" name={found.templateName} version={m.templateVersion} />],
-    ["Origin", <MessageOrigin key="o" origin={describeOrigin(m.origin, slug, names)} />],
-    ["Provider", providerLabel(m.provider)],
-    ["Created", when(m.createdAt)],
-    ["Sent", when(m.sentAt)],
-    ["Delivered", when(m.deliveredAt)],
-    ["Attempts", m.attempts ? String(m.attempts) : null],
     [
-      "Provider id",
+      t("template"),
+      <TemplateLabel key="t" name={found.templateName} version={m.templateVersion} />,
+    ],
+    [t("origin"), <MessageOrigin key="o" origin={describeOrigin(m.origin, slug, names)} />],
+    [t("provider"), providerLabel(m.provider)],
+    [tc("created"), when(m.createdAt)],
+    [t("sent"), when(m.sentAt)],
+    [t("delivered"), when(m.deliveredAt)],
+    [t("attempts"), m.attempts ? String(m.attempts) : null],
+    [
+      t("providerId"),
       m.providerMessageId ? (
         <span key="p" className="break-all font-mono text-xs">
           {m.providerMessageId}

@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { FilterBar } from "@/components/ui/filter-bar";
+import { useChannelLabel } from "@/components/app/use-labels";
 
 type TOption = { value: string; label: string };
 
@@ -13,13 +15,19 @@ export function MessageFilters({
   keep,
   channels,
   statuses,
+  kinds,
 }: {
   basePath: string;
-  value: { channel: string; status: string; q: string };
+  value: { channel: string; status: string; kind: string; q: string };
   keep: Record<string, string>;
   channels: TOption[];
   statuses: TOption[];
+  kinds: TOption[];
 }) {
+  const t = useTranslations("messages.filters");
+  const ts = useTranslations("messages.status");
+  const tc = useTranslations("common");
+  const channelLabel = useChannelLabel();
   return (
     <FilterBar
       basePath={basePath}
@@ -27,12 +35,31 @@ export function MessageFilters({
       keep={keep}
       search={{
         name: "q",
-        label: "Search recipients",
-        placeholder: "Search by recipient: email, phone number or user id",
+        label: t("searchLabel"),
+        placeholder: t("searchPlaceholder"),
       }}
       selects={[
-        { param: "channel", label: "Channel", allLabel: "All channels", options: channels },
-        { param: "status", label: "Status", allLabel: "All statuses", options: statuses },
+        {
+          param: "channel",
+          label: tc("channel"),
+          allLabel: t("allChannels"),
+          options: channels.map((o) => ({ ...o, label: channelLabel(o.value) })),
+        },
+        {
+          param: "status",
+          label: tc("status"),
+          allLabel: t("allStatuses"),
+          options: statuses.map((o) => ({
+            ...o,
+            label: ts.has(o.value as "sent") ? ts(o.value as "sent") : o.label,
+          })),
+        },
+        {
+          param: "kind",
+          label: t("kind"),
+          allLabel: t("allKinds"),
+          options: kinds.map((o) => ({ ...o, label: t(`kinds.${o.value as "bulk"}`) })),
+        },
       ]}
     />
   );

@@ -1,15 +1,23 @@
-import { FlaskConical, Megaphone, Route, Send } from "lucide-react";
+import { FlaskConical, KeyRound, Megaphone, Route, Send } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { TOriginView } from "@/lib/messages/log/message-origin";
 
-const ICON = { journey: Route, campaign: Megaphone, test: FlaskConical, other: Send };
+const ICON = {
+  journey: Route,
+  campaign: Megaphone,
+  test: FlaskConical,
+  api: KeyRound,
+  other: Send,
+};
 
 export function MessageOrigin({ origin }: { origin: TOriginView }) {
+  const t = useTranslations("messages.origin");
   const Icon = ICON[origin.kind];
   const label = (
     <span className="inline-flex items-center gap-1">
       <Icon className="size-3.5 text-slate-400" aria-hidden="true" />
-      {origin.label}
+      {origin.labelKey ? t(origin.labelKey) : origin.label}
     </span>
   );
   return (

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { TMessageStatus } from "@/lib/messages/log/message-log-params";
+import { useReasonText } from "./use-reason-text";
 
 export const STATUS_VIEW: Record<
   TMessageStatus,
@@ -24,18 +26,20 @@ export function MessageStatusBadge({
   reason: string | null;
   showReason?: boolean;
 }) {
-  const { label, tone } = STATUS_VIEW[status];
+  const { tone } = STATUS_VIEW[status];
+  const label = useTranslations("messages.status")(status);
+  const reasonText = useReasonText()(reason);
   return (
     <span className="inline-flex flex-col items-start gap-0.5">
-      <Badge tone={tone} title={reason ?? undefined} data-testid="status-badge">
+      <Badge tone={tone} title={reasonText ?? undefined} data-testid="status-badge">
         {label}
       </Badge>
-      {showReason && reason ? (
+      {showReason && reasonText ? (
         <span
           className="line-clamp-2 max-w-44 whitespace-normal text-xs text-slate-500"
-          title={reason}
+          title={reasonText}
         >
-          {reason}
+          {reasonText}
         </span>
       ) : null}
     </span>

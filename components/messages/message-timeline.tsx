@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { TMessageEventType } from "@/db/schema";
 import { formatDateTime } from "@/lib/format/dates";
 import { describeMessageEvent, type TEventTone } from "@/lib/messages/log/message-event-labels";
@@ -20,10 +21,9 @@ const DOT: Record<TEventTone, string> = {
 
 /** The message's lifecycle, oldest first: queued → sent → delivered → opened → clicked…, each with why or where. */
 export function MessageTimeline({ events, timeZone }: { events: TEvent[]; timeZone: string }) {
-  if (!events.length)
-    return (
-      <p className="px-5 py-6 text-sm text-slate-500">Nothing has happened to this message yet.</p>
-    );
+  const t = useTranslations("messages.timeline");
+  const locale = useLocale();
+  if (!events.length) return <p className="px-5 py-6 text-sm text-slate-500">{t("empty")}</p>;
   return (
     <ol className="px-5 py-4" data-testid="message-timeline">
       {events.map((e, i) => {
@@ -50,7 +50,7 @@ export function MessageTimeline({ events, timeZone }: { events: TEvent[]; timeZo
                   dateTime={e.occurredAt.toISOString()}
                   className="text-xs tabular-nums text-slate-500"
                 >
-                  {formatDateTime(e.occurredAt, timeZone)}
+                  {formatDateTime(e.occurredAt, timeZone, locale)}
                 </time>
               </div>
               {primary ? (
@@ -66,9 +66,12 @@ export function MessageTimeline({ events, timeZone }: { events: TEvent[]; timeZo
               {hasDetail ? (
                 <details className="mt-1">
                   <summary className="cursor-pointer text-xs text-slate-400 hover:text-slate-600">
-                    Details
+                    {t("details")}
                   </summary>
-                  <pre className="mt-1 overflow-x-auto rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700">
+                  <pre
+                    className="mt-1 overflow-x-auto rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700"
+                    tabIndex={0}
+                  >
                     {JSON.stringify(e.detail, null, 2)}
                   </pre>
                 </details>

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TMessageLogRow } from "@/db/queries/message-log";
@@ -9,6 +10,7 @@ import { EngagementIcons } from "./engagement-icons";
 import { MessageOrigin } from "./message-origin";
 import { MessageStatusBadge } from "./message-status-badge";
 import { TemplateLabel } from "./template-label";
+import { TransactionalBadge } from "./transactional-badge";
 
 const dash = <span className="text-slate-400">—</span>;
 
@@ -25,18 +27,21 @@ export function MessagesTable({
   names?: TOriginNames;
 }) {
   const now = new Date();
+  const locale = useLocale();
+  const t = useTranslations("messages.table");
+  const tc = useTranslations("common");
   return (
     // Tighter cells than the contacts list: seven columns should fit a laptop screen before it scrolls sideways.
     <Table className="whitespace-nowrap [&_td]:px-3 [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:px-3 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5">
       <thead>
         <tr>
-          <Th>Time</Th>
-          <Th>Channel</Th>
-          <Th>Recipient</Th>
-          <Th>Template</Th>
-          <Th>Origin</Th>
-          <Th>Status</Th>
-          <Th>Engaged</Th>
+          <Th>{t("time")}</Th>
+          <Th>{tc("channel")}</Th>
+          <Th>{t("recipient")}</Th>
+          <Th>{t("template")}</Th>
+          <Th>{t("origin")}</Th>
+          <Th>{tc("status")}</Th>
+          <Th>{t("engaged")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -48,15 +53,19 @@ export function MessagesTable({
               <Link
                 href={`/w/${slug}/messages/${m.id}`}
                 className="after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none"
-                title={formatRelative(m.createdAt, now)}
+                title={formatRelative(m.createdAt, now, locale)}
               >
                 <time dateTime={m.createdAt.toISOString()}>
-                  {formatDateTime(m.createdAt, timeZone)}
+                  {formatDateTime(m.createdAt, timeZone, locale)}
                 </time>
               </Link>
             </Td>
             <Td>
-              <ChannelBadge channel={m.channel} />
+              {/* Stacked, not side by side: the seven columns must still fit a laptop screen. */}
+              <span className="inline-flex flex-col items-start gap-1">
+                <ChannelBadge channel={m.channel} />
+                {m.transactional ? <TransactionalBadge /> : null}
+              </span>
             </Td>
             <Td className="max-w-60">
               <div className="truncate font-medium text-slate-900">{m.recipient ?? dash}</div>
@@ -66,7 +75,7 @@ export function MessagesTable({
                     href={`/w/${slug}/contacts/${m.contactId}`}
                     className="relative z-10 text-brand-600 hover:underline"
                   >
-                    {m.contactExternalId ?? "Anonymous contact"}
+                    {m.contactExternalId ?? t("anonymousContact")}
                   </Link>
                 ) : null}
                 {m.summary ? (

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { TMessageLogRow } from "@/db/queries/message-log";
 import { formatDateTime } from "@/lib/format/dates";
@@ -16,8 +17,10 @@ export function OutboxList({
   hrefFor: (id: string) => string;
   timeZone: string;
 }) {
+  const t = useTranslations("messages.outbox");
+  const locale = useLocale();
   return (
-    <ul className="divide-y divide-slate-100" aria-label="Outbox messages">
+    <ul className="divide-y divide-slate-100" aria-label={t("label")}>
       {rows.map((m) => {
         const selected = m.id === selectedId;
         return (
@@ -44,11 +47,11 @@ export function OutboxList({
                   dateTime={m.createdAt.toISOString()}
                   className="shrink-0 text-xs tabular-nums text-slate-500"
                 >
-                  {formatDateTime(m.createdAt, timeZone)}
+                  {formatDateTime(m.createdAt, timeZone, locale)}
                 </time>
               </div>
               <p className="mt-0.5 truncate pl-5.5 text-sm text-slate-600">
-                {m.summary ?? <span className="italic text-slate-400">no content</span>}
+                {m.summary ?? <span className="italic text-slate-400">{t("noContent")}</span>}
               </p>
             </Link>
           </li>

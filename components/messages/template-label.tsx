@@ -1,7 +1,10 @@
+import { useTranslations } from "next-intl";
+
 export function TemplateLabel({ name, version }: { name: string | null; version: number | null }) {
+  const t = useTranslations("messages.facts");
   if (!name)
     return (
-      <span className="text-slate-400">{version ? `deleted template · v${version}` : "—"}</span>
+      <span className="text-slate-400">{version ? t("deletedTemplate", { version }) : "—"}</span>
     );
   return (
     <span>

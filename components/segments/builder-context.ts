@@ -7,6 +7,8 @@ export type TBuilderContext = {
   errors: Record<string, string>;
   segments: { id: string; name: string }[];
   attributeKeys: string[];
+  /** The workspace's subscription topics, for the topic condition. */
+  topics?: { key: string; name: string }[];
 };
 
 export const BuilderContext = createContext<TBuilderContext>({

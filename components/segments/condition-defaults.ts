@@ -1,19 +1,20 @@
 import type { TCondition, TGroup } from "@/lib/segments/definition";
 
-/** The condition kinds a marketer picks from, in the order the menu lists them. */
+/** The condition kinds a marketer picks from, in the order the menu lists them (labels: `segments.kinds`). */
 export const CONDITION_KINDS = [
-  ["event", "Did / did not do an event"],
-  ["sequence", "Did an event, then did / did not do another within N hours"],
-  ["event_time", "First or last time of an event"],
-  ["attribute", "Contact attribute"],
-  ["account", "Account trait (company, from group calls)"],
-  ["profile", "Location, time zone, locale, email, phone"],
-  ["signup", "Signup date"],
-  ["channel", "Channel reachability"],
-  ["device", "Has a device"],
-  ["segment", "In / not in another segment"],
+  "event",
+  "sequence",
+  "event_time",
+  "attribute",
+  "account",
+  "profile",
+  "signup",
+  "channel",
+  "topic",
+  "device",
+  "segment",
 ] as const;
-export type TConditionKind = (typeof CONDITION_KINDS)[number][0];
+export type TConditionKind = (typeof CONDITION_KINDS)[number];
 
 /** A sensible starting condition of each kind, so switching kind never leaves a half-made one. */
 export function newCondition(kind: TConditionKind, eventName = ""): TCondition {
@@ -47,6 +48,8 @@ export function newCondition(kind: TConditionKind, eventName = ""): TCondition {
       return { kind, type: "date", op: "within_last_days", value: 30 };
     case "channel":
       return { kind, channel: "email", state: "reachable" };
+    case "topic":
+      return { kind, topic: "", state: "unsubscribed" };
     case "device":
       return { kind, platform: "ios" };
     case "segment":
@@ -59,34 +62,3 @@ export const newGroup = (match: "all" | "any", eventName = ""): TGroup => ({
   match,
   conditions: [newCondition("event", eventName)],
 });
-
-/** Labels a marketer reads instead of operator ids. */
-export const OP_LABELS: Record<string, string> = {
-  equals: "is",
-  not_equals: "is not",
-  contains: "contains",
-  not_contains: "does not contain",
-  starts_with: "starts with",
-  ends_with: "ends with",
-  in: "is one of",
-  not_in: "is none of",
-  is_set: "is set",
-  is_not_set: "is not set",
-  eq: "=",
-  neq: "≠",
-  gt: ">",
-  gte: "≥",
-  lt: "<",
-  lte: "≤",
-  between: "is between",
-  is_true: "is true",
-  is_false: "is false",
-  before: "is before",
-  after: "is after",
-  within_last_days: "is in the last",
-  within_next_days: "is in the next",
-  more_than_days_ago: "is more than",
-  includes: "includes",
-  not_includes: "does not include",
-  is_empty: "is empty",
-};

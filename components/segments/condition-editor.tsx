@@ -1,5 +1,6 @@
 "use client";
 import { Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/input";
 import type { TCondition } from "@/lib/segments/definition";
@@ -21,6 +22,7 @@ import {
   SequenceConditionFields,
 } from "./event-condition-fields";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { TopicConditionFields } from "./topic-condition-fields";
 
 /** One component per condition kind, each drawing that kind's fields. */
 const KIND_FIELDS: { [K in TCondition["kind"]]: React.ComponentType<TKindProps<K>> } = {
@@ -32,6 +34,7 @@ const KIND_FIELDS: { [K in TCondition["kind"]]: React.ComponentType<TKindProps<K
   profile: ProfileConditionFields,
   signup: SignupConditionFields,
   channel: ChannelConditionFields,
+  topic: TopicConditionFields,
   device: DeviceConditionFields,
   segment: SegmentConditionFields,
 };
@@ -51,6 +54,8 @@ type Props = {
 
 /** One condition: what kind it is, the fields of that kind, and the API's errors about it. */
 export function ConditionEditor({ value, onChange, onRemove, path, label }: Props) {
+  const t = useTranslations("segments.builder");
+  const tk = useTranslations("segments.kinds");
   const { readOnly, errors } = useBuilder();
   const messages = errorsAt(errors, path);
   return (
@@ -62,15 +67,15 @@ export function ConditionEditor({ value, onChange, onRemove, path, label }: Prop
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1 space-y-2">
           <NativeSelect
-            aria-label={`${label} kind`}
+            aria-label={t("aria.kind", { label })}
             className="w-auto max-w-full font-medium"
             value={value.kind}
             disabled={readOnly}
             onChange={(e) => onChange(newCondition(e.target.value as TConditionKind))}
           >
-            {CONDITION_KINDS.map(([k, l]) => (
+            {CONDITION_KINDS.map((k) => (
               <option key={k} value={k}>
-                {l}
+                {tk(k)}
               </option>
             ))}
           </NativeSelect>
@@ -86,7 +91,7 @@ export function ConditionEditor({ value, onChange, onRemove, path, label }: Prop
           <Button
             variant="ghost"
             size="icon"
-            aria-label={`Remove ${label}`}
+            aria-label={t("aria.remove", { label })}
             onClick={onRemove}
             data-mutates
           >

@@ -1,20 +1,16 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { channelInSentence } from "@/lib/channels/channel-meta";
 import { CHANNELS, PROFILE_FIELDS, type TComparison } from "@/lib/segments/definition";
 import { useBuilder } from "./builder-context";
 import { ComparisonEditor } from "./comparison-editor";
 import { Muted, ROW, type TKindProps } from "./condition-fields";
 
-const PROFILE_LABELS: Record<string, string> = {
-  userId: "User id",
-  email: "Email",
-  phone: "Phone",
-  country: "Country",
-  city: "City",
-  timezone: "Time zone",
-  locale: "Locale",
-};
+/** Product names, the same in every language. */
+const MOBILE_PLATFORMS = [
+  ["ios", "iOS"],
+  ["android", "Android"],
+] as const;
 
 /** A custom attribute compared with a value. */
 export function AttributeConditionFields({
@@ -23,15 +19,16 @@ export function AttributeConditionFields({
   label,
   invalid,
 }: TKindProps<"attribute">) {
+  const t = useTranslations("segments.builder");
   const { readOnly, attributeKeys } = useBuilder();
   const cmp = (v: TComparison) => onChange({ ...c, ...v });
   return (
     <div className={ROW}>
       <Input
         list="segment-attribute-keys"
-        aria-label={`${label} attribute`}
+        aria-label={t("aria.attribute", { label })}
         aria-invalid={invalid("key")}
-        placeholder="attribute, e.g. plan"
+        placeholder={t("attributePlaceholder")}
         className="w-44"
         value={c.key}
         disabled={readOnly}
@@ -60,14 +57,15 @@ export function AccountConditionFields({
   label,
   invalid,
 }: TKindProps<"account">) {
+  const t = useTranslations("segments.builder");
   const { readOnly } = useBuilder();
   const cmp = (v: TComparison) => onChange({ ...c, ...v });
   return (
     <div className={ROW}>
       <Input
-        aria-label={`${label} account trait`}
+        aria-label={t("aria.accountTrait", { label })}
         aria-invalid={invalid("key")}
-        placeholder="account trait, e.g. plan"
+        placeholder={t("accountTraitPlaceholder")}
         className="w-44"
         value={c.key}
         disabled={readOnly}
@@ -91,20 +89,21 @@ export function ProfileConditionFields({
   label,
   invalid,
 }: TKindProps<"profile">) {
+  const t = useTranslations("segments.builder");
   const { readOnly } = useBuilder();
   const cmp = (v: TComparison) => onChange({ ...c, ...v });
   return (
     <div className={ROW}>
       <NativeSelect
-        aria-label={`${label} field`}
-        className="w-36"
+        aria-label={t("aria.field", { label })}
+        className="w-auto min-w-36"
         value={c.field}
         disabled={readOnly}
         onChange={(e) => onChange({ ...c, field: e.target.value as "country" })}
       >
         {PROFILE_FIELDS.map((f) => (
           <option key={f} value={f}>
-            {PROFILE_LABELS[f]}
+            {t(`profileFields.${f}`)}
           </option>
         ))}
       </NativeSelect>
@@ -127,11 +126,12 @@ export function SignupConditionFields({
   label,
   invalid,
 }: TKindProps<"signup">) {
+  const t = useTranslations("segments.builder");
   const { readOnly } = useBuilder();
   const cmp = (v: TComparison) => onChange({ ...c, ...v });
   return (
     <div className={ROW}>
-      <Muted>signed up</Muted>
+      <Muted>{t("signedUp")}</Muted>
       <ComparisonEditor
         label={label}
         types={["date"]}
@@ -146,32 +146,33 @@ export function SignupConditionFields({
 
 /** Whether a channel can reach the contact. */
 export function ChannelConditionFields({ value: c, onChange, label }: TKindProps<"channel">) {
+  const t = useTranslations("segments.builder");
   const { readOnly } = useBuilder();
   return (
     <div className={ROW}>
       <NativeSelect
-        aria-label={`${label} channel`}
-        className="w-32"
+        aria-label={t("aria.channel", { label })}
+        className="w-auto min-w-32"
         value={c.channel}
         disabled={readOnly}
         onChange={(e) => onChange({ ...c, channel: e.target.value as "email" })}
       >
         {CHANNELS.map((ch) => (
           <option key={ch} value={ch}>
-            {channelInSentence(ch)}
+            {t(`channels.${ch}`)}
           </option>
         ))}
       </NativeSelect>
       <NativeSelect
-        aria-label={`${label} state`}
-        className="w-72"
+        aria-label={t("aria.state", { label })}
+        className="w-auto min-w-72"
         value={c.state}
         disabled={readOnly}
         onChange={(e) => onChange({ ...c, state: e.target.value as "reachable" })}
       >
-        <option value="reachable">is reachable (has an address, not opted out)</option>
-        <option value="has_address">has an address</option>
-        <option value="opted_out">has opted out</option>
+        <option value="reachable">{t("reachable")}</option>
+        <option value="has_address">{t("hasAddress")}</option>
+        <option value="opted_out">{t("optedOut")}</option>
       </NativeSelect>
     </div>
   );
@@ -179,20 +180,24 @@ export function ChannelConditionFields({ value: c, onChange, label }: TKindProps
 
 /** Has a push device on a platform. */
 export function DeviceConditionFields({ value: c, onChange, label }: TKindProps<"device">) {
+  const t = useTranslations("segments.builder");
   const { readOnly } = useBuilder();
   return (
     <div className={ROW}>
-      <Muted>has a push device on</Muted>
+      <Muted>{t("hasPushDeviceOn")}</Muted>
       <NativeSelect
-        aria-label={`${label} platform`}
-        className="w-32"
+        aria-label={t("aria.platform", { label })}
+        className="w-auto min-w-32"
         value={c.platform}
         disabled={readOnly}
         onChange={(e) => onChange({ ...c, platform: e.target.value as "ios" })}
       >
-        <option value="ios">iOS</option>
-        <option value="android">Android</option>
-        <option value="web">Web</option>
+        {MOBILE_PLATFORMS.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+        <option value="web">{t("web")}</option>
       </NativeSelect>
     </div>
   );
@@ -206,28 +211,29 @@ export function SegmentConditionFields({
   invalid,
   conditionInvalid,
 }: TKindProps<"segment">) {
+  const t = useTranslations("segments.builder");
   const { readOnly, segments } = useBuilder();
   return (
     <div className={ROW}>
       <NativeSelect
-        aria-label={`${label} in or not in`}
-        className="w-28"
+        aria-label={t("aria.inOrNotIn", { label })}
+        className="w-auto min-w-28"
         value={c.in ? "in" : "not_in"}
         disabled={readOnly}
         onChange={(e) => onChange({ ...c, in: e.target.value === "in" })}
       >
-        <option value="in">is in</option>
-        <option value="not_in">is not in</option>
+        <option value="in">{t("isIn")}</option>
+        <option value="not_in">{t("isNotIn")}</option>
       </NativeSelect>
       <NativeSelect
-        aria-label={`${label} segment`}
+        aria-label={t("aria.segment", { label })}
         aria-invalid={conditionInvalid || invalid("segmentId")}
         className="w-64"
         value={c.segmentId}
         disabled={readOnly}
         onChange={(e) => onChange({ ...c, segmentId: e.target.value })}
       >
-        <option value="">Choose a segment…</option>
+        <option value="">{t("chooseSegment")}</option>
         {segments.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { TComparison } from "@/lib/segments/definition";
 import { useBuilder, within } from "./builder-context";
@@ -8,13 +9,14 @@ import { EventNameInput, PropertyFilters, WindowInput } from "./event-fields";
 
 /** Did (or did not do) an event, how often, within a window, with property filters. */
 export function EventConditionFields({ value: c, onChange, label, invalid }: TKindProps<"event">) {
+  const t = useTranslations("segments.builder");
   const { readOnly } = useBuilder();
   return (
     <div className="space-y-2">
       <div className={ROW}>
         <NativeSelect
-          aria-label={`${label} did or did not`}
-          className="w-36"
+          aria-label={t("aria.didOrDidNot", { label })}
+          className="w-auto min-w-36"
           value={c.count.op === "exactly" && c.count.value === 0 ? "did_not" : "did"}
           disabled={readOnly}
           onChange={(e) =>
@@ -27,11 +29,11 @@ export function EventConditionFields({ value: c, onChange, label, invalid }: TKi
             })
           }
         >
-          <option value="did">did</option>
-          <option value="did_not">did not do</option>
+          <option value="did">{t("did")}</option>
+          <option value="did_not">{t("didNotDo")}</option>
         </NativeSelect>
         <EventNameInput
-          label={`${label} event`}
+          label={t("aria.event", { label })}
           value={c.name}
           readOnly={readOnly}
           invalid={invalid("name")}
@@ -40,22 +42,22 @@ export function EventConditionFields({ value: c, onChange, label, invalid }: TKi
         {c.count.op === "exactly" && c.count.value === 0 ? null : (
           <>
             <NativeSelect
-              aria-label={`${label} count`}
-              className="w-32"
+              aria-label={t("aria.count", { label })}
+              className="w-auto min-w-32"
               value={c.count.op}
               disabled={readOnly}
               onChange={(e) =>
                 onChange({ ...c, count: { ...c.count, op: e.target.value as "at_least" } })
               }
             >
-              <option value="at_least">at least</option>
-              <option value="at_most">at most</option>
-              <option value="exactly">exactly</option>
+              <option value="at_least">{t("atLeast")}</option>
+              <option value="at_most">{t("atMost")}</option>
+              <option value="exactly">{t("exactly")}</option>
             </NativeSelect>
             <Input
               type="number"
               min={0}
-              aria-label={`${label} times`}
+              aria-label={t("aria.times", { label })}
               aria-invalid={invalid("count")}
               className="w-20"
               value={c.count.value}
@@ -64,7 +66,7 @@ export function EventConditionFields({ value: c, onChange, label, invalid }: TKi
                 onChange({ ...c, count: { ...c.count, value: Number(e.target.value) } })
               }
             />
-            <Muted>times</Muted>
+            <Muted>{t("times")}</Muted>
           </>
         )}
         <WindowInput
@@ -76,7 +78,7 @@ export function EventConditionFields({ value: c, onChange, label, invalid }: TKi
         />
       </div>
       <PropertyFilters
-        label={`${label} event`}
+        label={t("aria.event", { label })}
         filters={c.filters}
         readOnly={readOnly}
         invalid={within(invalid, "filters")}
@@ -93,58 +95,59 @@ export function SequenceConditionFields({
   label,
   invalid,
 }: TKindProps<"sequence">) {
+  const t = useTranslations("segments.builder");
   const { readOnly } = useBuilder();
   return (
     <div className="space-y-2">
       <div className={ROW}>
-        <Muted>did</Muted>
+        <Muted>{t("did")}</Muted>
         <EventNameInput
-          label={`${label} first event`}
+          label={t("aria.firstEvent", { label })}
           value={c.first.name}
           readOnly={readOnly}
           invalid={invalid("first.name")}
           onChange={(name) => onChange({ ...c, first: { ...c.first, name } })}
         />
-        <Muted>then</Muted>
+        <Muted>{t("then")}</Muted>
         <NativeSelect
-          aria-label={`${label} then did or did not`}
-          className="w-36"
+          aria-label={t("aria.thenDidOrDidNot", { label })}
+          className="w-auto min-w-36"
           value={c.mode}
           disabled={readOnly}
           onChange={(e) => onChange({ ...c, mode: e.target.value as "followed_by" })}
         >
-          <option value="followed_by">did</option>
-          <option value="not_followed_by">did not do</option>
+          <option value="followed_by">{t("did")}</option>
+          <option value="not_followed_by">{t("didNotDo")}</option>
         </NativeSelect>
         <EventNameInput
-          label={`${label} second event`}
+          label={t("aria.secondEvent", { label })}
           value={c.then.name}
           readOnly={readOnly}
           invalid={invalid("then.name")}
           onChange={(name) => onChange({ ...c, then: { ...c.then, name } })}
         />
-        <Muted>within</Muted>
+        <Muted>{t("within")}</Muted>
         <Input
           type="number"
           min={1}
-          aria-label={`${label} hours`}
+          aria-label={t("aria.hours", { label })}
           aria-invalid={invalid("withinHours")}
           className="w-20"
           value={c.withinHours}
           disabled={readOnly}
           onChange={(e) => onChange({ ...c, withinHours: Number(e.target.value) })}
         />
-        <Muted>hours</Muted>
+        <Muted>{t("hours")}</Muted>
       </div>
       <PropertyFilters
-        label={`${label} first event`}
+        label={t("aria.firstEvent", { label })}
         filters={c.first.filters}
         readOnly={readOnly}
         invalid={within(invalid, "first.filters")}
         onChange={(filters) => onChange({ ...c, first: { ...c.first, filters } })}
       />
       <div className={ROW}>
-        <Muted>First event happened</Muted>
+        <Muted>{t("firstEventHappened")}</Muted>
         <WindowInput
           label={label}
           value={c.window}
@@ -164,31 +167,32 @@ export function EventTimeConditionFields({
   label,
   invalid,
 }: TKindProps<"event_time">) {
+  const t = useTranslations("segments.builder");
   const { readOnly } = useBuilder();
   const cmp = (v: TComparison) => onChange({ ...c, ...v });
   return (
     <div className="space-y-2">
       <div className={ROW}>
-        <Muted>the</Muted>
+        <Muted>{t("the")}</Muted>
         <NativeSelect
-          aria-label={`${label} first or last`}
-          className="w-24"
+          aria-label={t("aria.firstOrLast", { label })}
+          className="w-auto min-w-24"
           value={c.which}
           disabled={readOnly}
           onChange={(e) => onChange({ ...c, which: e.target.value as "first" })}
         >
-          <option value="first">first</option>
-          <option value="last">last</option>
+          <option value="first">{t("first")}</option>
+          <option value="last">{t("last")}</option>
         </NativeSelect>
         <EventNameInput
-          label={`${label} event`}
+          label={t("aria.event", { label })}
           value={c.name}
           readOnly={readOnly}
           invalid={invalid("name")}
           onChange={(name) => onChange({ ...c, name })}
         />
         <ComparisonEditor
-          label={`${label} time`}
+          label={t("aria.time", { label })}
           types={["date"]}
           value={c}
           readOnly={readOnly}
@@ -197,7 +201,7 @@ export function EventTimeConditionFields({
         />
       </div>
       <PropertyFilters
-        label={`${label} event`}
+        label={t("aria.event", { label })}
         filters={c.filters}
         readOnly={readOnly}
         invalid={within(invalid, "filters")}

@@ -1,5 +1,6 @@
 "use client";
 import { Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { TPropertyFilter, TWindow } from "@/lib/segments/definition";
@@ -20,12 +21,13 @@ export function EventNameInput({
   readOnly: boolean;
   invalid?: boolean;
 }) {
+  const t = useTranslations("segments.builder");
   return (
     <Input
       list="segment-event-names"
       aria-label={label}
       aria-invalid={invalid}
-      placeholder="Event name"
+      placeholder={t("eventName")}
       className="w-52"
       value={value}
       disabled={readOnly}
@@ -48,15 +50,16 @@ export function PropertyFilters({
   label: string;
   invalid?: TFieldInvalid;
 }) {
+  const t = useTranslations("segments.builder");
   return (
     <div className="space-y-2">
       {filters.map((f, i) => (
         <div key={i} className="flex flex-wrap items-center gap-2 pl-4">
-          <span className="text-sm text-slate-500">where</span>
+          <span className="text-sm text-slate-500">{t("where")}</span>
           <Input
-            aria-label={`${label} filter ${i + 1} property`}
+            aria-label={t("aria.filterProperty", { label, n: i + 1 })}
             aria-invalid={invalid(`${i}.property`)}
-            placeholder="property"
+            placeholder={t("property")}
             className="w-36"
             value={f.property}
             disabled={readOnly}
@@ -65,7 +68,7 @@ export function PropertyFilters({
             }
           />
           <ComparisonEditor
-            label={`${label} filter ${i + 1}`}
+            label={t("aria.filter", { label, n: i + 1 })}
             readOnly={readOnly}
             invalid={within(invalid, String(i))}
             value={f}
@@ -77,7 +80,7 @@ export function PropertyFilters({
             <Button
               variant="ghost"
               size="icon"
-              aria-label={`Remove ${label} filter ${i + 1}`}
+              aria-label={t("aria.remove", { label: t("aria.filter", { label, n: i + 1 }) })}
               onClick={() => onChange(filters.filter((_, j) => j !== i))}
               data-mutates
             >
@@ -96,7 +99,7 @@ export function PropertyFilters({
           }
           data-mutates
         >
-          <Plus /> Property filter
+          <Plus /> {t("propertyFilter")}
         </Button>
       )}
     </div>
@@ -117,13 +120,14 @@ export function WindowInput({
   label: string;
   invalid?: boolean;
 }) {
+  const t = useTranslations("segments.builder");
   const mode = !value ? "any" : "lastDays" in value ? "last" : "between";
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <NativeSelect
-        aria-label={`${label} window`}
-        className="w-40"
+        aria-label={t("aria.window", { label })}
+        className="w-auto min-w-40"
         value={mode}
         disabled={readOnly}
         onChange={(e) => {
@@ -137,40 +141,40 @@ export function WindowInput({
           );
         }}
       >
-        <option value="any">at any time</option>
-        <option value="last">in the last</option>
-        <option value="between">between</option>
+        <option value="any">{t("anyTime")}</option>
+        <option value="last">{t("inTheLast")}</option>
+        <option value="between">{t("between")}</option>
       </NativeSelect>
       {value && "lastDays" in value ? (
         <>
           <Input
             type="number"
             min={1}
-            aria-label={`${label} window days`}
+            aria-label={t("aria.windowDays", { label })}
             aria-invalid={invalid}
             className="w-20"
             value={value.lastDays}
             disabled={readOnly}
             onChange={(e) => onChange({ lastDays: Number(e.target.value) })}
           />
-          <span className="text-sm text-slate-500">days</span>
+          <span className="text-sm text-slate-500">{t("days")}</span>
         </>
       ) : null}
       {value && "from" in value ? (
         <>
           <Input
             type="date"
-            aria-label={`${label} window from`}
+            aria-label={t("aria.windowFrom", { label })}
             aria-invalid={invalid}
             className="w-40"
             value={value.from.slice(0, 10)}
             disabled={readOnly}
             onChange={(e) => onChange({ ...value, from: `${e.target.value}T00:00:00Z` })}
           />
-          <span className="text-sm text-slate-500">and</span>
+          <span className="text-sm text-slate-500">{t("and_between")}</span>
           <Input
             type="date"
-            aria-label={`${label} window to`}
+            aria-label={t("aria.windowTo", { label })}
             aria-invalid={invalid}
             className="w-40"
             value={value.to.slice(0, 10)}

@@ -1,5 +1,6 @@
 "use client";
 import { FolderPlus, Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/input";
 import type { TCondition, TGroup } from "@/lib/segments/definition";
@@ -19,14 +20,15 @@ type Props = {
 
 /** An AND/OR group: its conditions and nested groups, each joined by the group's word. */
 export function GroupEditor({ value, onChange, onRemove, path, depth = 0 }: Props) {
+  const t = useTranslations("segments.builder");
   const { readOnly, errors } = useBuilder();
   const at = (i: number) => `${path ? `${path}.` : ""}conditions.${i}`;
   const set = (i: number, c: TGroup | TCondition) =>
     onChange({ ...value, conditions: value.conditions.map((x, j) => (j === i ? c : x)) });
   const remove = (i: number) =>
     onChange({ ...value, conditions: value.conditions.filter((_, j) => j !== i) });
-  const joiner = value.match === "all" ? "AND" : "OR";
-  const groupLabel = depth === 0 ? "Segment" : `Group ${path}`;
+  const joiner = value.match === "all" ? t("and") : t("or");
+  const groupLabel = depth === 0 ? t("segment") : t("group", { path });
   const ownKey = path ? `${path}.conditions` : "conditions";
   const own = errors[ownKey] ? [errors[ownKey]] : [];
   return (
@@ -38,28 +40,28 @@ export function GroupEditor({ value, onChange, onRemove, path, depth = 0 }: Prop
       data-testid={`group-${path || "root"}`}
     >
       <div className="flex items-center gap-2 text-sm">
-        <span className="text-slate-600">Contacts matching</span>
+        <span className="text-slate-600">{t("contactsMatching")}</span>
         <NativeSelect
-          aria-label={`${groupLabel} match`}
-          className="w-24"
+          aria-label={t("aria.match", { label: groupLabel })}
+          className="w-auto min-w-24"
           value={value.match}
           disabled={readOnly}
           onChange={(e) => onChange({ ...value, match: e.target.value as "all" })}
         >
-          <option value="all">all</option>
-          <option value="any">any</option>
+          <option value="all">{t("all")}</option>
+          <option value="any">{t("any")}</option>
         </NativeSelect>
-        <span className="text-slate-600">of these conditions</span>
+        <span className="text-slate-600">{t("ofTheseConditions")}</span>
         {onRemove && !readOnly ? (
           <Button
             variant="ghost"
             size="sm"
             className="ml-auto"
             onClick={onRemove}
-            aria-label={`Remove ${groupLabel}`}
+            aria-label={t("aria.remove", { label: groupLabel })}
             data-mutates
           >
-            <Trash2 /> Remove group
+            <Trash2 /> {t("removeGroup")}
           </Button>
         ) : null}
       </div>
@@ -82,7 +84,9 @@ export function GroupEditor({ value, onChange, onRemove, path, depth = 0 }: Prop
             <ConditionEditor
               value={c}
               path={at(i)}
-              label={`Condition ${depth > 0 ? `${path.replace(/conditions\./g, "").replace(/\./g, "-")}-` : ""}${i + 1}`}
+              label={t("condition", {
+                n: `${depth > 0 ? `${path.replace(/conditions\./g, "").replace(/\./g, "-")}-` : ""}${i + 1}`,
+              })}
               onChange={(x) => set(i, x)}
               onRemove={() => remove(i)}
             />
@@ -104,7 +108,7 @@ export function GroupEditor({ value, onChange, onRemove, path, depth = 0 }: Prop
             }
             data-mutates
           >
-            <Plus /> Add condition
+            <Plus /> {t("addCondition")}
           </Button>
           <Button
             variant="outline"
@@ -117,7 +121,7 @@ export function GroupEditor({ value, onChange, onRemove, path, depth = 0 }: Prop
             }
             data-mutates
           >
-            <FolderPlus /> Add {value.match === "all" ? "OR" : "AND"} group
+            <FolderPlus /> {value.match === "all" ? t("addOrGroup") : t("addAndGroup")}
           </Button>
         </div>
       )}

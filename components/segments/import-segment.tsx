@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { Upload } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,9 @@ type TResult = { matched: number; unmatched: string[]; unmatchedCount: number };
 
 /** A static segment from a CSV of user ids; the file is read here and sent as JSON text. */
 export function ImportSegment({ slug }: { slug: string }) {
+  const t = useTranslations("segments.import");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
   const upload = useApiMutation<{ name: string; csv: string }, TResult>((body) => ({
     url: `/api/w/${slug}/segments/import`,
@@ -22,32 +26,29 @@ export function ImportSegment({ slug }: { slug: string }) {
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), upload.reset())}>
       <DialogTrigger asChild>
         <Button variant="outline" data-mutates>
-          <Upload /> Import CSV
+          <Upload /> {t("button")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="Static segment from a CSV"
-        description="One user id per row: a userId (or user_id, id) column, or the first column."
-      >
+      <DialogContent title={t("title")} description={t("description")}>
         {r ? (
           <div className="space-y-3 text-sm">
             <p>
-              <span className="font-semibold">{r.matched.toLocaleString("en")}</span> contacts
-              added.
+              {t.rich("added", {
+                count: r.matched,
+                n: r.matched.toLocaleString(locale),
+                b: (chunks) => <span className="font-semibold">{chunks}</span>,
+              })}
             </p>
             {r.unmatchedCount ? (
               <div>
-                <p className="text-amber-800">
-                  {r.unmatchedCount.toLocaleString("en")} user ids matched no contact and were
-                  skipped:
-                </p>
+                <p className="text-amber-800">{t("unmatched", { count: r.unmatchedCount })}</p>
                 <p className="mt-1 max-h-32 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs">
                   {r.unmatched.join(", ")}
                 </p>
               </div>
             ) : null}
             <Button className="w-full" onClick={() => setOpen(false)}>
-              Done
+              {t("done")}
             </Button>
           </div>
         ) : (
@@ -64,10 +65,10 @@ export function ImportSegment({ slug }: { slug: string }) {
               });
             }}
           >
-            <Field id="import-name" label="Name" error={upload.fieldError("name")}>
-              <Input id="import-name" name="name" placeholder="Webinar attendees" autoFocus />
+            <Field id="import-name" label={tc("name")} error={upload.fieldError("name")}>
+              <Input id="import-name" name="name" placeholder={t("namePlaceholder")} autoFocus />
             </Field>
-            <Field id="import-file" label="CSV file" error={upload.fieldError("csv")}>
+            <Field id="import-file" label={t("file")} error={upload.fieldError("csv")}>
               <Input
                 id="import-file"
                 name="file"
@@ -78,7 +79,7 @@ export function ImportSegment({ slug }: { slug: string }) {
             </Field>
             <ErrorAlert>{upload.formError}</ErrorAlert>
             <Button type="submit" className="w-full" disabled={upload.isPending} data-mutates>
-              Create static segment
+              {t("submit")}
             </Button>
           </form>
         )}

@@ -1,6 +1,8 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatNumber } from "@/lib/format/numbers";
 import type { TPreviewContact } from "@/lib/segments/preview-segment";
 
 const show = (v: unknown) =>
@@ -18,39 +20,37 @@ export function PreviewPanel({
   attributeKeys: string[];
   state: "loading" | "updating" | "error" | "ready";
 }) {
+  const t = useTranslations("segments.preview");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   return (
     <Card>
-      <CardHeader
-        title="Matching contacts"
-        description="Updates as you edit. The first 20 are shown."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <div className="flex items-baseline gap-2 px-5 py-4">
         <span
           className="text-3xl font-semibold tabular-nums"
           data-testid="segment-count"
           aria-live="polite"
         >
-          {count === null ? "—" : count.toLocaleString("en")}
+          {count === null ? "—" : formatNumber(count, locale)}
         </span>
         <span className="text-sm text-slate-500">
           {state === "error"
-            ? "fix the highlighted conditions to see a count"
+            ? t("fixErrors")
             : state === "loading"
-              ? "counting…"
+              ? t("counting")
               : state === "updating"
-                ? "updating…"
-                : count === 1
-                  ? "contact"
-                  : "contacts"}
+                ? t("updating")
+                : t("contacts", { count: count ?? 0 })}
         </span>
       </div>
       {sample.length ? (
         <Table>
           <thead>
             <tr>
-              <Th>User id</Th>
-              <Th>Email</Th>
-              <Th>Country</Th>
+              <Th>{t("userId")}</Th>
+              <Th>{tc("email")}</Th>
+              <Th>{t("country")}</Th>
               {attributeKeys.map((k) => (
                 <Th key={k}>{k}</Th>
               ))}
@@ -60,7 +60,7 @@ export function PreviewPanel({
             {sample.map((c) => (
               <tr key={c.id}>
                 <Td className="whitespace-nowrap font-mono text-xs">
-                  {c.userId ?? <span className="text-slate-400">anonymous</span>}
+                  {c.userId ?? <span className="text-slate-400">{t("anonymous")}</span>}
                 </Td>
                 <Td className="text-slate-600">{c.email ?? "—"}</Td>
                 <Td className="text-slate-600">{c.country ?? "—"}</Td>
@@ -74,7 +74,7 @@ export function PreviewPanel({
           </tbody>
         </Table>
       ) : count === 0 ? (
-        <p className="px-5 pb-5 text-sm text-slate-500">No contact matches yet.</p>
+        <p className="px-5 pb-5 text-sm text-slate-500">{t("none")}</p>
       ) : null}
     </Card>
   );

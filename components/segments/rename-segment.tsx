@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -7,6 +8,8 @@ import { useApiMutation } from "@/components/app/use-api-mutation";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function RenameSegment({ slug, id, name }: { slug: string; id: string; name: string }) {
+  const t = useTranslations("segments.rename");
+  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   const rename = useApiMutation((body: { name: string }) => ({
     url: `/api/w/${slug}/segments/${id}`,
@@ -17,13 +20,10 @@ export function RenameSegment({ slug, id, name }: { slug: string; id: string; na
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), rename.reset())}>
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" data-mutates>
-          Rename
+          {t("button")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="Rename segment"
-        description="Journeys and campaigns that use it keep using it."
-      >
+      <DialogContent title={t("title")} description={t("description")}>
         <form
           className="space-y-4"
           noValidate
@@ -35,12 +35,12 @@ export function RenameSegment({ slug, id, name }: { slug: string; id: string; na
             );
           }}
         >
-          <Field id={`rename-${id}`} label="Name" error={rename.fieldError("name")}>
+          <Field id={`rename-${id}`} label={tc("name")} error={rename.fieldError("name")}>
             <Input id={`rename-${id}`} name="name" defaultValue={name} autoFocus />
           </Field>
           <ErrorAlert>{rename.formError}</ErrorAlert>
           <Button type="submit" className="w-full" disabled={rename.isPending} data-mutates>
-            Rename
+            {t("button")}
           </Button>
         </form>
       </DialogContent>

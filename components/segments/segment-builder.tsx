@@ -1,17 +1,19 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/input";
 import { apiFetch, type ApiError } from "@/lib/http/api-fetch";
 import type { TSegmentDefinition } from "@/lib/segments/definition";
 import { BuilderContext } from "./builder-context";
 import { GroupEditor } from "./group-editor";
 import { PreviewPanel } from "./preview-panel";
+import { SegmentDetails, SegmentTypeChoice } from "./segment-details";
 import { useSegmentPreview } from "./use-segment-preview";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useSegmentErrorText } from "./use-segment-error-text";
 
 type Props = {
   slug: string;
@@ -20,6 +22,7 @@ type Props = {
   eventNames: string[];
   attributeKeys: string[];
   segments: { id: string; name: string }[];
+  topics?: { key: string; name: string }[];
   readOnly: boolean;
 };
 
@@ -39,8 +42,11 @@ export function SegmentBuilder({
   eventNames,
   attributeKeys,
   segments,
+  topics = [],
   readOnly,
 }: Props) {
+  const t = useTranslations("segments.builder");
+  const fieldText = useSegmentErrorText();
   const router = useRouter();
   const [name, setName] = useState(segment?.name ?? "");
   const [description, setDescription] = useState(segment?.description ?? "");
@@ -66,12 +72,18 @@ export function SegmentBuilder({
     },
   });
   const errors = useMemo(
-    () => ({ ...definitionErrors(preview.error?.fields), ...definitionErrors(save.error?.fields) }),
-    [preview.error, save.error],
+    () =>
+      Object.fromEntries(
+        Object.entries({
+          ...definitionErrors(preview.error?.fields),
+          ...definitionErrors(save.error?.fields),
+        }).map(([k, v]) => [k, fieldText(v) ?? v]),
+      ),
+    [preview.error, save.error, fieldText],
   );
   const ctx = useMemo(
-    () => ({ readOnly, errors, segments, attributeKeys }),
-    [readOnly, errors, segments, attributeKeys],
+    () => ({ readOnly, errors, segments, attributeKeys, topics }),
+    [readOnly, errors, segments, attributeKeys, topics],
   );
   const saveError =
     save.error &&
@@ -96,75 +108,26 @@ export function SegmentBuilder({
       </datalist>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
-          <Card>
-            <CardBody className="grid gap-4 md:grid-cols-2">
-              <Field id="segment-name" label="Name" error={save.error?.fields?.name}>
-                <Input
-                  id="segment-name"
-                  value={name}
-                  disabled={readOnly}
-                  placeholder="Cart abandoners (3h)"
-                  onChange={(e) => setName(e.target.value)}
-                />
-              </Field>
-              <Field
-                id="segment-description"
-                label="Description"
-                hint="Optional: what this segment is for"
-              >
-                <Input
-                  id="segment-description"
-                  value={description}
-                  disabled={readOnly}
-                  onChange={(e) => setDescription(e.target.value)}
-                />
-              </Field>
-            </CardBody>
-          </Card>
+          <SegmentDetails
+            name={name}
+            description={description}
+            onName={setName}
+            onDescription={setDescription}
+            nameError={fieldText(save.error?.fields?.name)}
+            readOnly={readOnly}
+          />
           <GroupEditor value={definition} onChange={setDefinition} path="" />
           {readOnly ? null : (
             <Card>
               <CardBody className="flex flex-wrap items-center gap-4">
-                {segment ? null : (
-                  <fieldset className="flex items-center gap-4 text-sm">
-                    <legend className="sr-only">Segment type</legend>
-                    <label className="flex items-center gap-2">
-                      <input
-                        type="radio"
-                        name="segment-type"
-                        checked={type === "dynamic"}
-                        onChange={() => setType("dynamic")}
-                        data-mutates
-                      />
-                      <span>
-                        <span className="font-medium">Dynamic</span>{" "}
-                        <span className="text-slate-500">
-                          — contacts join and leave as their data changes
-                        </span>
-                      </span>
-                    </label>
-                    <label className="flex items-center gap-2">
-                      <input
-                        type="radio"
-                        name="segment-type"
-                        checked={type === "static"}
-                        onChange={() => setType("static")}
-                        data-mutates
-                      />
-                      <span>
-                        <span className="font-medium">Static</span>{" "}
-                        <span className="text-slate-500">— a snapshot of who matches now</span>
-                      </span>
-                    </label>
-                  </fieldset>
-                )}
+                {segment ? null : <SegmentTypeChoice value={type} onChange={setType} />}
                 <Button
                   className="ml-auto"
                   onClick={() => save.mutate()}
                   disabled={save.isPending}
                   data-mutates
                 >
-                  {segment ? "Save changes" : "Save segment"}
+                  {segment ? t("saveChanges") : t("save")}
                 </Button>
                 <ErrorAlert className="w-full">{saveError}</ErrorAlert>
               </CardBody>

@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -6,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { ListTable } from "@/components/ui/list-table";
 import { Td } from "@/components/ui/table";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { RenameSegment } from "./rename-segment";
 
@@ -29,8 +31,15 @@ export function SegmentsTable({
   rows: TSegmentRow[];
   editable: boolean;
 }) {
+  const t = useTranslations("segments.list");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const errorText = useApiErrorText();
   const [error, setError] = useState<string | null>(null);
-  const onError = { onError: (e: Error) => setError(e.message), onSuccess: () => setError(null) };
+  const onError = {
+    onError: (e: Error) => setError(errorText(e)),
+    onSuccess: () => setError(null),
+  };
   const duplicate = useApiMutation((id: string) => ({
     url: `/api/w/${slug}/segments/${id}/duplicate`,
     method: "POST",
@@ -44,12 +53,17 @@ export function SegmentsTable({
   if (!rows.length)
     return (
       <p className="px-5 py-10 text-center text-sm text-slate-500">
-        No segments yet.{editable ? " Create one to target journeys and campaigns." : ""}
+        {editable ? t("emptyEditable") : t("empty")}
       </p>
     );
   return (
     <ListTable
-      columns={["Name", "Type", { label: "Contacts", className: "text-right" }, "Updated"]}
+      columns={[
+        tc("name"),
+        t("type"),
+        { label: t("contacts"), className: "text-right" },
+        tc("updated"),
+      ]}
       actions={editable}
       error={error}
     >
@@ -67,14 +81,20 @@ export function SegmentsTable({
             ) : null}
           </Td>
           <Td>
-            {s.type === "dynamic" ? <Badge tone="brand">dynamic</Badge> : <Badge>static</Badge>}
+            {s.type === "dynamic" ? (
+              <Badge tone="brand">{t("dynamic")}</Badge>
+            ) : (
+              <Badge>{t("static")}</Badge>
+            )}
           </Td>
           <Td className="text-right tabular-nums" data-testid="segment-size">
-            {s.size === null ? "—" : s.size.toLocaleString("en")}
+            {s.size === null ? "—" : s.size.toLocaleString(locale)}
           </Td>
           <Td className="text-slate-600">
-            {new Date(s.updatedAt).toLocaleString()}
-            {s.createdByName ? <span className="block text-xs">by {s.createdByName}</span> : null}
+            {new Date(s.updatedAt).toLocaleString(locale)}
+            {s.createdByName ? (
+              <span className="block text-xs">{t("by", { name: s.createdByName })}</span>
+            ) : null}
           </Td>
           {editable ? (
             <Td className="whitespace-nowrap text-right">
@@ -85,24 +105,24 @@ export function SegmentsTable({
                 disabled={duplicate.isPending}
                 data-mutates
               >
-                Duplicate
+                {t("duplicate")}
               </Button>
               {s.type === "dynamic" ? (
                 <Button
                   variant="ghost"
                   size="sm"
-                  title="Save who matches now as a static segment"
+                  title={t("snapshotHint")}
                   onClick={() => freeze.mutate(s.id, onError)}
                   disabled={freeze.isPending}
                   data-mutates
                 >
-                  Snapshot
+                  {t("snapshot")}
                 </Button>
               ) : null}
               <RenameSegment slug={slug} id={s.id} name={s.name} />
               <ConfirmDeleteButton
                 request={{ url: `/api/w/${slug}/segments/${s.id}` }}
-                question={`Delete the segment "${s.name}"?`}
+                question={t("confirmDelete", { name: s.name })}
                 onResult={setError}
               />
             </Td>

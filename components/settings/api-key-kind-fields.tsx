@@ -1,25 +1,23 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
-import {
-  API_KEY_SCOPES,
-  SCOPE_DESCRIPTIONS,
-  type TApiKeyKind,
-  type TApiKeyScope,
-} from "@/lib/api-keys/key-scopes";
+import { API_KEY_SCOPES, type TApiKeyKind, type TApiKeyScope } from "@/lib/api-keys/key-scopes";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
-const KINDS: { kind: TApiKeyKind; label: string; hint: string }[] = [
-  {
-    kind: "public",
-    label: "Public write key",
-    hint: "Safe in a browser or mobile app: identify, track, page, screen and batch only.",
-  },
-  {
-    kind: "secret",
-    label: "Secret server key",
-    hint: "For your servers only; can do what its scopes allow.",
-  },
-];
+/** Key kinds; each one's words are settings.apiKeys.kinds.<kind> and <kind>Hint. */
+const KINDS: TApiKeyKind[] = ["public", "secret"];
+
+/** What each scope allows: settings.apiKeys.scopeHints.<key> (catalogue keys take no colon). */
+const SCOPE_HINTS = {
+  ingest: "ingest",
+  "contacts:read": "contactsRead",
+  "contacts:delete": "contactsDelete",
+  "messages:send": "messagesSend",
+  "journeys:enter": "journeysEnter",
+  inapp: "inapp",
+  pinpoint: "pinpoint",
+  "stream:read": "streamRead",
+} as const satisfies Record<TApiKeyScope, string>;
 
 /** The kind of a new key and, for a secret key, its scopes. */
 export function ApiKeyKindFields({
@@ -35,17 +33,18 @@ export function ApiKeyKindFields({
   onScopes: (s: TApiKeyScope[]) => void;
   scopesError?: string;
 }) {
+  const t = useTranslations("settings.apiKeys");
   return (
     <>
       <fieldset>
-        <legend className="mb-1 text-sm font-medium text-slate-700">Kind</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t("kind")}</legend>
         <div className="grid grid-cols-2 gap-2">
           {KINDS.map((k) => (
             <label
-              key={k.kind}
+              key={k}
               className={cn(
                 "flex cursor-pointer flex-col gap-1 rounded-md border p-3 text-sm transition-colors",
-                kind === k.kind
+                kind === k
                   ? "border-brand-500 bg-brand-50 ring-2 ring-brand-100"
                   : "border-slate-200 hover:bg-slate-50",
               )}
@@ -53,20 +52,20 @@ export function ApiKeyKindFields({
               <input
                 type="radio"
                 name="key-kind"
-                value={k.kind}
-                checked={kind === k.kind}
-                onChange={() => onKind(k.kind)}
+                value={k}
+                checked={kind === k}
+                onChange={() => onKind(k)}
                 className="sr-only"
               />
-              <span className="font-medium">{k.label}</span>
-              <span className="text-xs text-slate-600">{k.hint}</span>
+              <span className="font-medium">{t(`kinds.${k}`)}</span>
+              <span className="text-xs text-slate-600">{t(`kinds.${k}Hint`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
       {kind === "secret" ? (
         <fieldset aria-describedby={scopesError ? "key-scopes-error" : undefined}>
-          <legend className="mb-1 text-sm font-medium text-slate-700">Scopes</legend>
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("scopes")}</legend>
           <div className="space-y-1">
             {API_KEY_SCOPES.map((s) => (
               <label key={s} className="flex items-start gap-2 text-sm">
@@ -82,7 +81,9 @@ export function ApiKeyKindFields({
                 />
                 <span>
                   <span className="font-mono text-xs">{s}</span>
-                  <span className="block text-xs text-slate-600">{SCOPE_DESCRIPTIONS[s]}</span>
+                  <span className="block text-xs text-slate-600">
+                    {t(`scopeHints.${SCOPE_HINTS[s]}`)}
+                  </span>
                 </span>
               </label>
             ))}

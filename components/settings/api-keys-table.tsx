@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
@@ -17,8 +18,6 @@ type Key = {
   createdByName: string | null;
 };
 
-const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : "Never");
-
 export function ApiKeysTable({
   slug,
   keys,
@@ -28,12 +27,23 @@ export function ApiKeysTable({
   keys: Key[];
   editable: boolean;
 }) {
+  const t = useTranslations("settings.apiKeys");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const when = (d: Date | null) => (d ? new Date(d).toLocaleString(locale) : tc("never"));
   const [error, setError] = useState<string | null>(null);
   if (!keys.length)
-    return <p className="px-5 py-8 text-center text-sm text-slate-500">No API keys yet.</p>;
+    return <p className="px-5 py-8 text-center text-sm text-slate-500">{t("empty")}</p>;
   return (
     <ListTable
-      columns={["Name", "Key", "Kind and scopes", "Created", "Last used", "Status"]}
+      columns={[
+        tc("name"),
+        t("key"),
+        t("kindAndScopes"),
+        tc("created"),
+        t("lastUsed"),
+        tc("status"),
+      ]}
       actions={editable}
       error={error}
     >
@@ -43,10 +53,10 @@ export function ApiKeysTable({
           <Td className="font-mono text-xs text-slate-600">{k.prefix}…</Td>
           <Td data-testid="key-kind">
             {k.kind === "public" ? (
-              <Badge tone="brand">public write</Badge>
+              <Badge tone="brand">{t("publicWrite")}</Badge>
             ) : (
               <>
-                <Badge tone="amber">secret</Badge>
+                <Badge tone="amber">{t("secret")}</Badge>
                 <span className="mt-1 block font-mono text-xs text-slate-600">
                   {k.scopes.join(", ")}
                 </span>
@@ -55,24 +65,30 @@ export function ApiKeysTable({
           </Td>
           <Td className="text-slate-600">
             {when(k.createdAt)}
-            {k.createdByName ? <span className="block text-xs">by {k.createdByName}</span> : null}
+            {k.createdByName ? (
+              <span className="block text-xs">{t("by", { name: k.createdByName })}</span>
+            ) : null}
           </Td>
           <Td className="text-slate-600" data-testid="last-used">
             {when(k.lastUsedAt)}
           </Td>
           <Td>
-            {k.revokedAt ? <Badge tone="red">revoked</Badge> : <Badge tone="green">active</Badge>}
+            {k.revokedAt ? (
+              <Badge tone="red">{t("revoked")}</Badge>
+            ) : (
+              <Badge tone="green">{t("active")}</Badge>
+            )}
           </Td>
           {editable ? (
             <Td className="text-right">
               {k.revokedAt ? null : (
                 <ConfirmDeleteButton
                   request={{ url: `/api/w/${slug}/api-keys/${k.id}` }}
-                  question={`Revoke "${k.name}"? Apps using it will get 401 at once.`}
+                  question={t("confirmRevoke", { name: k.name })}
                   onResult={setError}
                   danger={false}
                 >
-                  Revoke
+                  {t("revoke")}
                 </ConfirmDeleteButton>
               )}
             </Td>

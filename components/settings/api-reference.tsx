@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { TOpenApi } from "@/lib/api-docs/openapi";
@@ -23,16 +24,20 @@ function typeOf(s: TSchema): string {
   return s.format ? `${t} (${s.format})` : t;
 }
 
+/** The API's base path, shown as code. */
+const API_BASE = "/api/v1";
+
 function Fields({ schema }: { schema: TSchema }) {
+  const t = useTranslations("settings.api");
   const props = Object.entries(schema.properties ?? {});
   if (!props.length) return null;
   return (
     <table className="mt-3 w-full text-left text-sm">
       <thead>
         <tr className="text-xs uppercase tracking-wide text-slate-500">
-          <th className="py-1 pr-4 font-medium">Field</th>
-          <th className="py-1 pr-4 font-medium">Type</th>
-          <th className="py-1 font-medium">Notes</th>
+          <th className="py-1 pr-4 font-medium">{t("field")}</th>
+          <th className="py-1 pr-4 font-medium">{t("type")}</th>
+          <th className="py-1 font-medium">{t("notes")}</th>
         </tr>
       </thead>
       <tbody>
@@ -70,7 +75,7 @@ export function ApiReference({ doc, origin }: { doc: TOpenApi; origin: string })
               };
             };
             const body = o.requestBody?.content["application/json"];
-            const url = `${origin}/api/v1${path.replace("{userId}", "user-42")}`;
+            const url = `${origin}/api/v1${path.replace("{userId}", "user-42").replace("{messageId}", "3f2b…-message-id")}`;
             const curl = [
               `curl -X ${method.toUpperCase()} ${url}`,
               `  -H "Authorization: Bearer $WAYMARK_API_KEY"`,
@@ -90,14 +95,18 @@ export function ApiReference({ doc, origin }: { doc: TOpenApi; origin: string })
                     >
                       {method.toUpperCase()}
                     </Badge>
-                    /api/v1{path}
+                    {API_BASE}
+                    {path}
                   </h3>
                   <p className="mt-2 font-medium">{o.summary}</p>
                   {o.description ? (
                     <p className="mt-1 text-sm text-slate-600">{o.description}</p>
                   ) : null}
                   {body ? <Fields schema={body.schema} /> : null}
-                  <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+                  <pre
+                    className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+                    tabIndex={0}
+                  >
                     {curl}
                   </pre>
                 </CardBody>
@@ -111,20 +120,32 @@ export function ApiReference({ doc, origin }: { doc: TOpenApi; origin: string })
 
 export function SegmentSetup({ origin }: { origin: string }) {
   const host = origin.replace(/^https?:\/\//, "");
+  const t = useTranslations("settings.api");
+  const nodeSetup = `new Analytics({ writeKey: process.env.WAYMARK_API_KEY, host: "${origin}", path: "/api/v1/batch" })`;
+  const browserSetup = `integrations: { "Segment.io": { apiHost: "${host}/api/v1", protocol: "${origin.startsWith("https") ? "https" : "http"}" } }`;
   return (
     <Card>
-      <CardHeader
-        title="Already on Segment or RudderStack?"
-        description="Change only the host and the key: Waymark speaks the Segment Tracking API."
-      />
+      <CardHeader title={t("segmentTitle")} description={t("segmentDescription")} />
       <CardBody className="space-y-3 text-sm">
-        <p>Node (@segment/analytics-node):</p>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`new Analytics({ writeKey: process.env.WAYMARK_API_KEY, host: "${origin}", path: "/api/v1/batch" })`}</pre>
-        <p>Browser (analytics.js), in the Segment.io integration settings:</p>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`integrations: { "Segment.io": { apiHost: "${host}/api/v1", protocol: "${origin.startsWith("https") ? "https" : "http"}" } }`}</pre>
+        <p>{t("segmentNode")}</p>
+        <pre
+          className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+          tabIndex={0}
+        >
+          {nodeSetup}
+        </pre>
+        <p>{t("segmentBrowser")}</p>
+        <pre
+          className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+          tabIndex={0}
+        >
+          {browserSetup}
+        </pre>
         <p>
-          RudderStack SDKs: set the data plane URL to{" "}
-          <code className="font-mono">{origin}/api</code>.
+          {t.rich("rudderstack", {
+            url: `${origin}/api`,
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+          })}
         </p>
       </CardBody>
     </Card>

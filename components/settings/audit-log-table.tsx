@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ListTable } from "@/components/ui/list-table";
 import { Td } from "@/components/ui/table";
 
@@ -5,10 +6,11 @@ export type TAuditRow = { id: string; when: string; who: string; what: string };
 
 /** Security-relevant changes to the workspace's settings, newest first (admins only). */
 export function AuditLogTable({ rows }: { rows: TAuditRow[] }) {
+  const t = useTranslations("settings.audit");
   if (!rows.length)
-    return <p className="px-5 py-8 text-center text-sm text-slate-500">No changes recorded yet.</p>;
+    return <p className="px-5 py-8 text-center text-sm text-slate-500">{t("empty")}</p>;
   return (
-    <ListTable columns={["When", "Who", "What"]} actions={false}>
+    <ListTable columns={[t("when"), t("who"), t("what")]} actions={false}>
       {rows.map((r) => (
         <tr key={r.id} data-testid="audit-entry">
           <Td className="whitespace-nowrap text-slate-600">{r.when}</Td>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -13,31 +14,12 @@ type TLimits = {
 };
 type TNumberKey = Exclude<keyof TLimits, "quietHours">;
 
-const NUMBERS: { key: TNumberKey; label: string; hint: string; max: number }[] = [
-  {
-    key: "messagesPerSecond",
-    label: "Messages per second, per campaign",
-    hint: "Shared by every worker of the installation.",
-    max: 20_000,
-  },
-  {
-    key: "dailyCapPerContact",
-    label: "Messages per contact in 24 hours",
-    hint: "Counts every message a contact was sent, journeys included: a campaign skips them past it.",
-    max: 100,
-  },
-  {
-    key: "totalCapPerContact",
-    label: "Messages per contact from one campaign",
-    hint: "Over all the runs of a recurring or event-triggered campaign.",
-    max: 1000,
-  },
-  {
-    key: "maxDurationMinutes",
-    label: "Maximum run duration (minutes)",
-    hint: "What is still unsent after this is dropped and counted as expired.",
-    max: 60 * 24 * 7,
-  },
+/** The number fields; each one's label and hint are settings.campaigns.<key> and <key>Hint. */
+const NUMBERS: { key: TNumberKey; max: number }[] = [
+  { key: "messagesPerSecond", max: 20_000 },
+  { key: "dailyCapPerContact", max: 100 },
+  { key: "totalCapPerContact", max: 1000 },
+  { key: "maxDurationMinutes", max: 60 * 24 * 7 },
 ];
 
 /** The workspace's default campaign limits; an empty field has no workspace default. */
@@ -52,6 +34,8 @@ export function CampaignDefaultsForm({
   builtIn: { messagesPerSecond: number; maxDurationMinutes: number };
   timezone: string;
 }) {
+  const t = useTranslations("settings.campaigns");
+  const tc = useTranslations("common");
   const save = useApiMutation((body: TLimits) => ({
     url: `/api/w/${slug}/campaign-defaults`,
     method: "PUT",
@@ -72,8 +56,14 @@ export function CampaignDefaultsForm({
         save.mutate(body);
       }}
     >
-      {NUMBERS.map(({ key, label, hint, max }) => (
-        <Field key={key} id={`limit-${key}`} label={label} hint={hint} error={save.fieldError(key)}>
+      {NUMBERS.map(({ key, max }) => (
+        <Field
+          key={key}
+          id={`limit-${key}`}
+          label={t(key)}
+          hint={t(`${key}Hint`)}
+          error={save.fieldError(key)}
+        >
           <Input
             id={`limit-${key}`}
             name={key}
@@ -81,7 +71,9 @@ export function CampaignDefaultsForm({
             min={1}
             max={max}
             step={1}
-            placeholder={key in builtIn ? String(builtIn[key as keyof typeof builtIn]) : "No limit"}
+            placeholder={
+              key in builtIn ? String(builtIn[key as keyof typeof builtIn]) : t("noLimit")
+            }
             defaultValue={limits[key] ?? ""}
             className="max-w-40"
             data-mutates
@@ -89,13 +81,14 @@ export function CampaignDefaultsForm({
         </Field>
       ))}
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-900">Quiet hours</legend>
-        <p className="text-sm text-slate-500">
-          Contacts whose local time is inside the window are skipped (their own zone, else{" "}
-          {timezone}).
-        </p>
+        <legend className="text-sm font-medium text-slate-900">{t("quietHours")}</legend>
+        <p className="text-sm text-slate-500">{t("quietHoursHint", { timezone })}</p>
         <div className="flex items-end gap-3">
-          <Field id="limit-quiet-start" label="From" error={save.fieldError("quietHours.start")}>
+          <Field
+            id="limit-quiet-start"
+            label={t("from")}
+            error={save.fieldError("quietHours.start")}
+          >
             <Input
               id="limit-quiet-start"
               name="quietStart"
@@ -104,7 +97,7 @@ export function CampaignDefaultsForm({
               data-mutates
             />
           </Field>
-          <Field id="limit-quiet-end" label="Until" error={save.fieldError("quietHours.end")}>
+          <Field id="limit-quiet-end" label={t("until")} error={save.fieldError("quietHours.end")}>
             <Input
               id="limit-quiet-end"
               name="quietEnd"
@@ -117,11 +110,11 @@ export function CampaignDefaultsForm({
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={save.isPending} data-mutates>
-          Save
+          {tc("save")}
         </Button>
         {save.isSuccess ? (
           <span role="status" className="text-sm text-emerald-700">
-            Saved
+            {tc("saved")}
           </span>
         ) : null}
         <ErrorAlert as="span">{save.formError}</ErrorAlert>

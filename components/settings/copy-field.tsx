@@ -1,5 +1,6 @@
 "use client";
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -7,6 +8,7 @@ import { Input } from "@/components/ui/input";
 /** A read-only value with a copy button, for secrets and links shown once. */
 export function CopyField({ value, label }: { value: string; label: string }) {
   const [copied, setCopied] = useState(false);
+  const t = useTranslations("settings.copy");
   return (
     <div className="flex gap-2">
       <Input
@@ -20,7 +22,7 @@ export function CopyField({ value, label }: { value: string; label: string }) {
         type="button"
         variant="outline"
         size="icon"
-        aria-label={`Copy ${label}`}
+        aria-label={t("copy", { label })}
         onClick={async () => {
           await navigator.clipboard?.writeText(value).catch(() => undefined);
           setCopied(true);

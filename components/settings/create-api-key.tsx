@@ -1,5 +1,6 @@
 "use client";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -13,6 +14,8 @@ import { ApiKeyKindFields } from "./api-key-kind-fields";
 type TBody = { name: string; kind: TApiKeyKind; scopes?: TApiKeyScope[] };
 
 export function CreateApiKey({ slug }: { slug: string }) {
+  const t = useTranslations("settings.apiKeys");
+  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<TApiKeyKind>("secret");
   const [scopes, setScopes] = useState<TApiKeyScope[]>(["ingest"]);
@@ -34,32 +37,25 @@ export function CreateApiKey({ slug }: { slug: string }) {
     >
       <DialogTrigger asChild>
         <Button data-mutates>
-          <Plus /> Create API key
+          <Plus /> {t("create")}
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={create.data ? "Copy your new key" : "Create API key"}
-        description={
-          create.data
-            ? "This is the only time the key is shown. Store it in your app's secrets."
-            : "Name it after the app or service that will use it. A public key may ship in a browser; a secret key never should."
-        }
+        title={create.data ? t("copyNew") : t("create")}
+        description={create.data ? t("shownOnce") : t("createHint")}
       >
         {create.data ? (
           <div className="space-y-4">
-            <CopyField value={create.data.key} label="API key" />
+            <CopyField value={create.data.key} label={t("apiKey")} />
             {create.data.accessKeyId && create.data.secretAccessKey ? (
               <>
-                <p className="text-sm text-slate-600">
-                  For AWS SDK Pinpoint clients (Settings → API shows the endpoint and application
-                  id):
-                </p>
-                <CopyField value={create.data.accessKeyId} label="AWS access key id" />
-                <CopyField value={create.data.secretAccessKey} label="AWS secret access key" />
+                <p className="text-sm text-slate-600">{t("awsHint")}</p>
+                <CopyField value={create.data.accessKeyId} label={t("awsAccessKeyId")} />
+                <CopyField value={create.data.secretAccessKey} label={t("awsSecretAccessKey")} />
               </>
             ) : null}
             <DialogClose asChild>
-              <Button className="w-full">Done</Button>
+              <Button className="w-full">{t("done")}</Button>
             </DialogClose>
           </div>
         ) : (
@@ -72,8 +68,8 @@ export function CreateApiKey({ slug }: { slug: string }) {
               create.mutate(kind === "public" ? { name, kind } : { name, kind, scopes });
             }}
           >
-            <Field id="key-name" label="Name" error={create.fieldError("name")}>
-              <Input id="key-name" name="name" placeholder="Production web app" autoFocus />
+            <Field id="key-name" label={tc("name")} error={create.fieldError("name")}>
+              <Input id="key-name" name="name" placeholder={t("namePlaceholder")} autoFocus />
             </Field>
             <ApiKeyKindFields
               kind={kind}
@@ -84,7 +80,7 @@ export function CreateApiKey({ slug }: { slug: string }) {
             />
             <ErrorAlert>{create.formError}</ErrorAlert>
             <Button type="submit" className="w-full" disabled={create.isPending}>
-              Create key
+              {t("createKey")}
             </Button>
           </form>
         )}

@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
@@ -18,26 +19,34 @@ const TONE = { pending: "amber", accepted: "green", expired: "neutral", revoked:
 
 /** Invites of the workspace; a pending one can be revoked (asked first, the outcome above the table). */
 export function InvitesTable({ slug, invites }: { slug: string; invites: Invite[] }) {
+  const t = useTranslations("settings.members");
+  const tr = useTranslations("roles");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   const [revokeError, setRevokeError] = useState<string | null>(null);
   return (
-    <ListTable columns={["Email", "Role", "Status", "Expires"]} actions error={revokeError}>
+    <ListTable
+      columns={[tc("email"), t("role"), tc("status"), t("expires")]}
+      actions
+      error={revokeError}
+    >
       {invites.map((i) => (
         <tr key={i.id}>
           <Td>{i.email}</Td>
-          <Td className="capitalize">{i.role}</Td>
+          <Td>{tr.has(i.role as "admin") ? tr(i.role as "admin") : i.role}</Td>
           <Td>
-            <Badge tone={TONE[i.status]}>{i.status}</Badge>
+            <Badge tone={TONE[i.status]}>{t(`inviteStatus.${i.status}`)}</Badge>
           </Td>
-          <Td className="text-slate-600">{new Date(i.expiresAt).toLocaleDateString()}</Td>
+          <Td className="text-slate-600">{new Date(i.expiresAt).toLocaleDateString(locale)}</Td>
           <Td className="text-right">
             {i.status === "pending" ? (
               <ConfirmDeleteButton
                 request={{ url: `/api/w/${slug}/invites/${i.id}` }}
-                question={`Revoke the invite to ${i.email}? Its link stops working.`}
+                question={t("confirmRevoke", { email: i.email })}
                 onResult={setRevokeError}
                 danger={false}
               >
-                Revoke
+                {t("revoke")}
               </ConfirmDeleteButton>
             ) : null}
           </Td>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
@@ -7,6 +8,9 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function NewWorkspaceForm({ timeZones }: { timeZones: string[] }) {
   const router = useRouter();
+  const t = useTranslations("settings.newWorkspace");
+  const tc = useTranslations("common");
+  const tg = useTranslations("settings.general");
   const create = useApiMutation<{ name: string; timezone: string }, { slug: string }>((body) => ({
     url: "/api/workspaces",
     method: "POST",
@@ -27,10 +31,10 @@ export function NewWorkspaceForm({ timeZones }: { timeZones: string[] }) {
         );
       }}
     >
-      <Field id="ws-name" label="Name" error={create.fieldError("name")}>
-        <Input id="ws-name" name="name" placeholder="Acme Inc." autoFocus />
+      <Field id="ws-name" label={tc("name")} error={create.fieldError("name")}>
+        <Input id="ws-name" name="name" placeholder={t("namePlaceholder")} autoFocus />
       </Field>
-      <Field id="ws-tz" label="Time zone" error={create.fieldError("timezone")}>
+      <Field id="ws-tz" label={tg("timeZone")} error={create.fieldError("timezone")}>
         <NativeSelect
           id="ws-tz"
           name="timezone"
@@ -44,7 +48,7 @@ export function NewWorkspaceForm({ timeZones }: { timeZones: string[] }) {
       </Field>
       <ErrorAlert>{create.formError}</ErrorAlert>
       <Button type="submit" className="w-full" disabled={create.isPending}>
-        Create workspace
+        {t("create")}
       </Button>
     </form>
   );

@@ -1,9 +1,25 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useApiMutation } from "@/components/app/use-api-mutation";
+
+/** What a Pinpoint project id looks like (32 hex digits): the same in every language. */
+const EXAMPLE_APP_ID = "6e0b7591a90841d2b5d93fa11143e5a7";
+
+/** The AWS SDK's client pointed at Waymark: code, so only its comment is translated. */
+const clientSnippet = (
+  origin: string,
+  appId: string,
+  regionComment: string,
+) => `new PinpointClient({
+  endpoint: "${origin}/api/pinpoint",
+  region: "us-east-1", // ${regionComment}
+  credentials: { accessKeyId: "WMK…", secretAccessKey: "…" },
+});
+// ApplicationId: "${appId}"`;
 
 /**
  * Settings → API: how an app on the AWS SDK's Pinpoint client reaches Waymark (endpoint, region,
@@ -22,25 +38,23 @@ export function PinpointSetup(props: {
     method: "PATCH",
     body,
   }));
+  const t = useTranslations("settings.pinpoint");
+  const tc = useTranslations("common");
   const appId = props.applicationId ?? props.workspaceIdHex;
+  const snippet = clientSnippet(props.origin, appId, t("anyRegion"));
   return (
     <Card>
-      <CardHeader
-        title="Coming from Amazon Pinpoint?"
-        description="Apps on the AWS SDK keep their PutEvents and UpdateEndpoint calls: change the endpoint and the credentials."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <CardBody className="space-y-3 text-sm">
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`new PinpointClient({
-  endpoint: "${props.origin}/api/pinpoint",
-  region: "us-east-1", // any region: Waymark ignores it
-  credentials: { accessKeyId: "WMK…", secretAccessKey: "…" },
-});
-// ApplicationId: "${appId}"`}</pre>
+        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+          {snippet}
+        </pre>
         <p>
-          Create the credentials with a secret API key holding the <code>pinpoint</code> scope
-          (Settings → API keys). The workspace id{" "}
-          <code className="font-mono">{props.workspaceIdHex}</code> always works as the application
-          id; set your Pinpoint project id below to keep the one your apps already send.
+          {t.rich("howTo", {
+            workspaceId: props.workspaceIdHex,
+            code: (chunks) => <code>{chunks}</code>,
+            id: (chunks) => <code className="font-mono">{chunks}</code>,
+          })}
         </p>
         {props.canManage ? (
           <form
@@ -53,24 +67,24 @@ export function PinpointSetup(props: {
           >
             <Field
               id="pinpoint-app-id"
-              label="Pinpoint application id"
+              label={t("applicationId")}
               error={save.fieldError("pinpointApplicationId")}
             >
               <Input
                 id="pinpoint-app-id"
                 name="pinpointApplicationId"
                 defaultValue={props.applicationId ?? ""}
-                placeholder="6e0b7591a90841d2b5d93fa11143e5a7"
+                placeholder={EXAMPLE_APP_ID}
                 className="w-80 font-mono"
                 data-mutates
               />
             </Field>
             <Button type="submit" disabled={save.isPending} data-mutates>
-              Save
+              {tc("save")}
             </Button>
             {save.isSuccess ? (
               <span role="status" className="text-sm text-emerald-700">
-                Saved
+                {tc("saved")}
               </span>
             ) : null}
             <ErrorAlert as="span">{save.formError}</ErrorAlert>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -10,26 +11,13 @@ type TDays = {
   contactEventDays: number | null;
 };
 
-const FIELDS: { key: keyof TDays; label: string; hint: string }[] = [
-  {
-    key: "messageBodyDays",
-    label: "Rendered message bodies (days)",
-    hint: "The message, its status and its opens and clicks stay for analytics; only what was sent is removed.",
-  },
-  {
-    key: "importDays",
-    label: "Import files and error rows (days)",
-    hint: "Counted from when the import finished. The import's summary stays.",
-  },
-  {
-    key: "contactEventDays",
-    label: "Raw contact events (days)",
-    hint: "Off by default: segments and journeys may look back far. Dashboards keep their rollups.",
-  },
-];
+/** The fields; each one's label and hint are settings.data.<key> and <key>Hint. */
+const FIELDS: (keyof TDays)[] = ["messageBodyDays", "importDays", "contactEventDays"];
 
 /** Retention periods; an empty field keeps that data forever. */
 export function RetentionForm({ slug, days }: { slug: string; days: TDays }) {
+  const t = useTranslations("settings.data");
+  const tc = useTranslations("common");
   const save = useApiMutation((body: TDays) => ({
     url: `/api/w/${slug}/retention`,
     method: "PUT",
@@ -52,12 +40,12 @@ export function RetentionForm({ slug, days }: { slug: string; days: TDays }) {
         });
       }}
     >
-      {FIELDS.map(({ key, label, hint }) => (
+      {FIELDS.map((key) => (
         <Field
           key={key}
           id={`retention-${key}`}
-          label={label}
-          hint={hint}
+          label={t(key)}
+          hint={t(`${key}Hint`)}
           error={save.fieldError(key)}
         >
           <Input
@@ -67,7 +55,7 @@ export function RetentionForm({ slug, days }: { slug: string; days: TDays }) {
             min={1}
             max={3650}
             step={1}
-            placeholder="Keep forever"
+            placeholder={t("keepForever")}
             defaultValue={days[key] ?? ""}
             className="max-w-40"
             data-mutates
@@ -76,11 +64,11 @@ export function RetentionForm({ slug, days }: { slug: string; days: TDays }) {
       ))}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={save.isPending} data-mutates>
-          Save
+          {tc("save")}
         </Button>
         {save.isSuccess ? (
           <span role="status" className="text-sm text-emerald-700">
-            Saved
+            {tc("saved")}
           </span>
         ) : null}
         <ErrorAlert as="span">{save.formError}</ErrorAlert>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { useApiMutation } from "@/components/app/use-api-mutation";
@@ -10,6 +11,8 @@ export function WorkspaceForm(props: {
   timezone: string;
   timeZones: string[];
 }) {
+  const t = useTranslations("settings.general");
+  const tc = useTranslations("common");
   const save = useApiMutation((body: { name: string; timezone: string }) => ({
     url: `/api/w/${props.slug}`,
     method: "PATCH",
@@ -27,10 +30,10 @@ export function WorkspaceForm(props: {
         save.mutate({ name: String(f.get("name")), timezone: String(f.get("timezone")) });
       }}
     >
-      <Field id="ws-name" label="Name" error={save.fieldError("name")}>
+      <Field id="ws-name" label={t("name")} error={save.fieldError("name")}>
         <Input id="ws-name" name="name" defaultValue={props.name} data-mutates />
       </Field>
-      <Field id="ws-tz" label="Time zone" error={save.fieldError("timezone")}>
+      <Field id="ws-tz" label={t("timeZone")} error={save.fieldError("timezone")}>
         <NativeSelect id="ws-tz" name="timezone" defaultValue={props.timezone} data-mutates>
           {zones.map((z) => (
             <option key={z}>{z}</option>
@@ -39,11 +42,11 @@ export function WorkspaceForm(props: {
       </Field>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={save.isPending} data-mutates>
-          Save
+          {tc("save")}
         </Button>
         {save.isSuccess ? (
           <span role="status" className="text-sm text-emerald-700">
-            Saved
+            {tc("saved")}
           </span>
         ) : null}
         <ErrorAlert as="span">{save.formError}</ErrorAlert>

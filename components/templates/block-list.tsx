@@ -1,5 +1,7 @@
 "use client";
 import { ArrowDown, ArrowUp, Copy, GripVertical, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Fragment } from "react";
 import { Button } from "@/components/ui/button";
 import {
   blockPath,
@@ -10,9 +12,10 @@ import {
 } from "@/lib/templates/email-block-ops";
 import type { TContentBlock, TEmailBlock } from "@/lib/templates/template-content";
 import { cn } from "@/lib/utils";
-import { BLOCK_META, blockSummary } from "./block-meta";
+import { BLOCK_ICONS, blockSummary } from "./block-meta";
 import { flagsUnder, useEditor } from "./editor-context";
 import { useBlockDrag } from "./use-block-drag";
+import { useFlagText } from "./use-template-text";
 
 type Props = {
   blocks: TEmailBlock[];
@@ -37,12 +40,20 @@ function BlockRow({
   nested?: boolean;
   drag: TDrag;
 }) {
+  const t = useTranslations("templates.blocks");
+  const flagText = useFlagText();
   const { readOnly, flags } = useEditor();
-  const { label, icon: Icon } = BLOCK_META[block.type];
+  const Icon = BLOCK_ICONS[block.type];
+  const label = t(`kind.${block.type}`);
   const path = blockPath(p.blocks, block.id) ?? "";
   const problems = flagsUnder(flags, path);
   const selected = p.selectedId === block.id;
-  const name = `${label} ${index + 1}`;
+  const name = t("name", { kind: label, n: index + 1 });
+  const summary = blockSummary(block, {
+    empty: t("summary.empty"),
+    noLabel: t("summary.noLabel"),
+    columns: (count) => t("columnsCount", { count }),
+  });
   const grabbed = drag.grabbed === block.id;
   return (
     <li
@@ -63,8 +74,8 @@ function BlockRow({
         <button
           type="button"
           className="ml-1 cursor-grab rounded p-1 text-slate-400 hover:text-slate-600 focus-visible:outline-2 focus-visible:outline-brand-500"
-          aria-label={`Drag ${name}`}
-          aria-roledescription="sortable block"
+          aria-label={t("row.drag", { name })}
+          aria-roledescription={t("row.sortable")}
           aria-describedby="block-drag-help"
           aria-pressed={grabbed}
           onKeyDown={(e) => drag.gripKeyDown(e, block.id, name)}
@@ -76,20 +87,22 @@ function BlockRow({
       <button
         type="button"
         className="flex min-w-0 flex-1 items-center gap-2 px-3 py-2 text-left"
-        aria-label={`Edit ${name}`}
         aria-pressed={selected}
         onClick={() => p.onSelect(block.id)}
       >
+        {/* The name comes from the content, so the visible kind and summary are in it (WCAG
+            2.5.3, label in name); the hidden part says what the button does. */}
+        <span className="sr-only">{t("row.edit", { name })}</span>
         <Icon className="size-4 shrink-0 text-slate-500" aria-hidden />
-        <span className="w-16 shrink-0 text-xs font-medium text-slate-500">{label}</span>
-        <span className="truncate text-sm text-slate-800">{blockSummary(block)}</span>
+        <span className="w-24 shrink-0 truncate text-xs font-medium text-slate-500">{label}</span>
+        <span className="truncate text-sm text-slate-800">{summary}</span>
         {problems.length ? (
           <span
             className={cn(
               "ml-auto size-2 shrink-0 rounded-full",
               problems.some((f) => f.level === "error") ? "bg-red-500" : "bg-amber-400",
             )}
-            title={problems.map((f) => f.message).join("\n")}
+            title={problems.map(flagText).join("\n")}
           />
         ) : null}
       </button>
@@ -99,7 +112,7 @@ function BlockRow({
             variant="ghost"
             size="icon"
             className="size-7"
-            aria-label={`Move ${name} up`}
+            aria-label={t("row.moveUp", { name })}
             disabled={index === 0}
             onClick={() => p.onChange((b) => moveBlock(b, block.id, -1))}
             data-mutates
@@ -110,7 +123,7 @@ function BlockRow({
             variant="ghost"
             size="icon"
             className="size-7"
-            aria-label={`Move ${name} down`}
+            aria-label={t("row.moveDown", { name })}
             disabled={index === count - 1}
             onClick={() => p.onChange((b) => moveBlock(b, block.id, 1))}
             data-mutates
@@ -121,7 +134,7 @@ function BlockRow({
             variant="ghost"
             size="icon"
             className="size-7"
-            aria-label={`Duplicate ${name}`}
+            aria-label={t("row.duplicate", { name })}
             onClick={() => p.onChange((b) => duplicateBlock(b, block.id))}
             data-mutates
           >
@@ -131,7 +144,7 @@ function BlockRow({
             variant="ghost"
             size="icon"
             className="size-7 text-red-600"
-            aria-label={`Delete ${name}`}
+            aria-label={t("row.delete", { name })}
             onClick={() => p.onChange((b) => removeBlock(b, block.id))}
             data-mutates
           >
@@ -145,32 +158,33 @@ function BlockRow({
 
 /** The email's blocks in order; a columns block lists its columns' blocks under it. */
 export function BlockList(p: Props) {
+  const t = useTranslations("templates.blocks");
   const { readOnly } = useEditor();
   const drag = useBlockDrag(p.onChange);
   if (!p.blocks.length)
     return (
       <p className="rounded-md border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-500">
-        No blocks yet: add a heading, some text and a button.
+        {t("empty")}
       </p>
     );
   return (
     <>
       <p id="block-drag-help" className="sr-only">
-        Drag a block by its grip, or focus the grip and press Space, the arrow keys, then Space to
-        drop.
+        {t("dragHelp")}
       </p>
       <p className="sr-only" aria-live="assertive" data-testid="block-drag-status">
         {drag.announcement}
       </p>
-      <ol className="space-y-1.5" aria-label="Blocks">
+      <ol className="space-y-1.5" aria-label={t("list")}>
+        {/* Rows are the list's own items (no wrapper between <ol> and <li>). */}
         {p.blocks.map((b, i) => (
-          <div key={b.id} className="space-y-1.5">
+          <Fragment key={b.id}>
             <BlockRow {...p} drag={drag} block={b} index={i} count={p.blocks.length} />
             {b.type === "columns"
               ? b.columns.map((col, j) => (
                   <div key={j} className="space-y-1.5">
                     <p className="ml-6 flex items-center gap-2 text-[11px] font-semibold uppercase tracking-wide text-slate-400">
-                      Column {j + 1}
+                      {t("column", { n: j + 1 })}
                       {readOnly ? null : (
                         <button
                           type="button"
@@ -193,7 +207,7 @@ export function BlockList(p: Props) {
                             p.onSelect(added.id);
                           }}
                         >
-                          + text
+                          {t("addText")}
                         </button>
                       )}
                     </p>
@@ -211,7 +225,7 @@ export function BlockList(p: Props) {
                   </div>
                 ))
               : null}
-          </div>
+          </Fragment>
         ))}
       </ol>
     </>

@@ -1,4 +1,5 @@
 import {
+  Code,
   Columns2,
   Heading,
   Image,
@@ -12,19 +13,24 @@ import {
 import type { TBlockType } from "@/lib/templates/email-block-ops";
 import type { TEmailBlock } from "@/lib/templates/template-content";
 
-export const BLOCK_META: Record<TBlockType, { label: string; icon: LucideIcon }> = {
-  heading: { label: "Heading", icon: Heading },
-  text: { label: "Text", icon: Pilcrow },
-  button: { label: "Button", icon: MousePointerClick },
-  image: { label: "Image", icon: Image },
-  divider: { label: "Divider", icon: Minus },
-  spacer: { label: "Spacer", icon: MoveVertical },
-  columns: { label: "Columns", icon: Columns2 },
-  footer: { label: "Footer", icon: PanelBottom },
+/** Each kind's icon; its name is `templates.blocks.kind.<type>` in the catalogues. */
+export const BLOCK_ICONS: Record<TBlockType, LucideIcon> = {
+  heading: Heading,
+  text: Pilcrow,
+  button: MousePointerClick,
+  image: Image,
+  divider: Minus,
+  spacer: MoveVertical,
+  columns: Columns2,
+  footer: PanelBottom,
+  html: Code,
 };
 
+/** The few words a summary adds of its own, in the viewer's language. */
+export type TSummaryWords = { empty: string; noLabel: string; columns: (count: number) => string };
+
 /** One line that tells blocks apart in the list. */
-export function blockSummary(b: TEmailBlock): string {
+export function blockSummary(b: TEmailBlock, words: TSummaryWords): string {
   const plain = (s: string) =>
     s
       .replace(/\*\*|\*|\[([^\]]*)\]\([^)]*\)/g, (_, label?: string) => label ?? "")
@@ -33,9 +39,9 @@ export function blockSummary(b: TEmailBlock): string {
   switch (b.type) {
     case "heading":
     case "text":
-      return plain(b.text) || "(empty)";
+      return plain(b.text) || words.empty;
     case "button":
-      return `${b.label || "(no label)"} → ${b.url}`;
+      return `${b.label || words.noLabel} → ${b.url}`;
     case "image":
       return b.alt || b.src;
     case "divider":
@@ -44,7 +50,9 @@ export function blockSummary(b: TEmailBlock): string {
       return `${b.height}px`;
     case "footer":
       return plain(b.text) || b.unsubscribeText;
+    case "html":
+      return plain(b.html.replace(/<[^>]*>/g, " ")).slice(0, 80) || words.empty;
     case "columns":
-      return `${b.columns.length} columns`;
+      return words.columns(b.columns.length);
   }
 }

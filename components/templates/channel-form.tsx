@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { TRenderedContent } from "@/lib/templates/render-message";
 import type {
   TEmailContent,
@@ -24,6 +25,7 @@ type Props = {
 
 /** The channel's form; drafts may be half-written, so each form reads its fields defensively. */
 export function ChannelForm({ content, rendered, update }: Props) {
+  const t = useTranslations("templates.editor");
   switch (content.channel) {
     case "email":
       return <EmailForm content={content as unknown as TEmailContent} update={update} />;
@@ -44,6 +46,8 @@ export function ChannelForm({ content, rendered, update }: Props) {
     case "webhook":
       return <WebhookForm content={content as unknown as TWebhookContent} update={update} />;
     default:
-      return <p className="text-sm text-red-600">Unknown channel {content.channel}</p>;
+      return (
+        <p className="text-sm text-red-600">{t("unknownChannel", { channel: content.channel })}</p>
+      );
   }
 }

@@ -1,7 +1,16 @@
 "use client";
 import { createContext, useContext } from "react";
 
-export type TFlag = { level: "error" | "warning"; message: string };
+/** A problem the editor finds itself, as a code and values that use-flag-text.ts words. */
+export type TFlagIssue =
+  | { code: "liquidSyntax"; values: { message: string; line: number; column: number } }
+  | { code: "unknownVariable"; values: { name: string } }
+  | { code: "noDefault"; values: { name: string } };
+/**
+ * A flag on a field. `message` is the English wording (the server's own for a field error);
+ * `issue`, when the editor found it, lets the flag be shown in the viewer's language.
+ */
+export type TFlag = { level: "error" | "warning"; message: string; issue?: TFlagIssue };
 /** Flags by content path (`subject`, `blocks.2.text`), without the `content.` prefix. */
 export type TFlags = Record<string, TFlag[]>;
 

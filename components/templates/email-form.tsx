@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Card, CardBody } from "@/components/ui/card";
 import {
@@ -32,6 +33,7 @@ export function EmailForm({
   content: TEmailContent;
   update: (fn: (c: TDraftContent) => TDraftContent) => void;
 }) {
+  const t = useTranslations("templates.email");
   const { readOnly } = useEditor();
   const blocks = content.blocks ?? [];
   const [selectedId, setSelectedId] = useState<string | null>(blocks[0]?.id ?? null);
@@ -45,24 +47,24 @@ export function EmailForm({
         <CardBody className="space-y-3">
           <LiquidField
             id="email-subject"
-            label="Subject"
+            label={t("subject")}
             path="subject"
             value={content.subject ?? ""}
             onChange={(subject) => set({ subject })}
           />
           <LiquidField
             id="email-preheader"
-            label="Preheader"
+            label={t("preheader")}
             path="preheader"
             value={content.preheader ?? ""}
-            hint="The grey line inboxes show after the subject"
+            hint={t("preheaderHint")}
             onChange={(preheader) => set({ preheader })}
           />
         </CardBody>
       </Card>
       <Card>
         <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
-          <h2 className="text-sm font-semibold text-slate-900">Blocks</h2>
+          <h2 className="text-sm font-semibold text-slate-900">{t("blocks")}</h2>
           {readOnly ? null : (
             <AddBlockMenu
               onAdd={(type) => {
@@ -91,7 +93,7 @@ export function EmailForm({
                 }
               />
             ) : (
-              <p className="py-6 text-center text-sm text-slate-500">Select a block to edit it.</p>
+              <p className="py-6 text-center text-sm text-slate-500">{t("selectBlock")}</p>
             )}
           </div>
         </CardBody>
@@ -99,7 +101,7 @@ export function EmailForm({
       <Card>
         <details>
           <summary className="cursor-pointer px-5 py-3 text-sm font-semibold text-slate-900">
-            Theme
+            {t("theme")}
           </summary>
           <CardBody className="border-t border-slate-100">
             <ThemeForm

@@ -1,5 +1,6 @@
 "use client";
 import { Monitor, Smartphone } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Tabs } from "radix-ui";
 import { useState } from "react";
 import { cn } from "@/lib/utils";
@@ -20,28 +21,29 @@ export function EmailPreview({
   email: { subject: string; preheader: string; html: string; text: string };
   from: string;
 }) {
+  const t = useTranslations("templates.preview");
   const [width, setWidth] = useState<"desktop" | "mobile">("desktop");
   return (
     <Tabs.Root defaultValue="html">
       <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-2">
         <Tabs.List
-          aria-label="Email part"
+          aria-label={t("emailPart")}
           className="inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5"
         >
           <Tabs.Trigger value="html" className={tab}>
-            HTML
+            {t("html")}
           </Tabs.Trigger>
           <Tabs.Trigger value="text" className={tab}>
-            Plain text
+            {t("plainText")}
           </Tabs.Trigger>
         </Tabs.List>
         <SegmentedToggle
-          label="Preview width"
+          label={t("width")}
           value={width}
           onChange={setWidth}
           options={[
-            { value: "desktop", label: "Desktop", icon: <Monitor aria-hidden /> },
-            { value: "mobile", label: "Mobile", icon: <Smartphone aria-hidden /> },
+            { value: "desktop", label: t("desktop"), icon: <Monitor aria-hidden /> },
+            { value: "mobile", label: t("mobile"), icon: <Smartphone aria-hidden /> },
           ]}
         />
       </div>
@@ -77,7 +79,7 @@ export function EmailPreview({
           )}
         >
           <iframe
-            title="Email preview"
+            title={t("emailFrame")}
             sandbox={PREVIEW_SANDBOX}
             srcDoc={previewDocument(email.html)}
             className={cn("block w-full", width === "mobile" ? "h-[640px]" : "h-[680px]")}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Input, Label, NativeSelect } from "@/components/ui/input";
 import { useEditor } from "./editor-context";
 
@@ -35,12 +36,6 @@ export function SelectField<T extends string | number>({
     </div>
   );
 }
-
-export const ALIGN_OPTIONS = [
-  { value: "left" as const, label: "Left" },
-  { value: "center" as const, label: "Centre" },
-  { value: "right" as const, label: "Right" },
-];
 
 export function NumberField({
   id,
@@ -95,6 +90,7 @@ export function ColorField({
   onChange: (v: string) => void;
   placeholder?: string;
 }) {
+  const t = useTranslations("templates.form");
   const { readOnly } = useEditor();
   const swatch = /^#[0-9a-fA-F]{6}$/.test(value ?? "") ? value! : "#ffffff";
   return (
@@ -103,7 +99,7 @@ export function ColorField({
       <div className="flex items-center gap-2">
         <input
           type="color"
-          aria-label={`${label} swatch`}
+          aria-label={t("swatch", { label })}
           value={swatch}
           disabled={readOnly}
           onChange={(e) => onChange(e.target.value)}

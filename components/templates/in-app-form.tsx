@@ -1,19 +1,19 @@
 "use client";
 import { Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import type { TInAppContent } from "@/lib/templates/template-content";
 import { useEditor } from "./editor-context";
 import { SelectField } from "./form-controls";
+import { URL_PLACEHOLDER } from "./block-forms/block-form-props";
 import { LiquidField } from "./liquid-field";
 import type { TDraftContent } from "./use-template-draft";
 
 type TButton = TInAppContent["buttons"][number];
-const ACTIONS = [
-  { value: "dismiss" as const, label: "Dismiss" },
-  { value: "url" as const, label: "Open URL" },
-  { value: "deep_link" as const, label: "Deep link" },
-];
+const ACTIONS = ["dismiss", "url", "deep_link"] as const;
+/** A URL is written the same in every language: the value a new button starts with. */
+const NEW_BUTTON_URL = "https://";
 
 export function InAppForm({
   content,
@@ -22,6 +22,8 @@ export function InAppForm({
   content: TInAppContent;
   update: (fn: (c: TDraftContent) => TDraftContent) => void;
 }) {
+  const t = useTranslations("templates.inApp");
+  const tf = useTranslations("templates.form");
   const { readOnly } = useEditor();
   const set = (patch: Partial<TInAppContent>) => update((c) => ({ ...c, ...patch }));
   const buttons = content.buttons ?? [];
@@ -32,14 +34,14 @@ export function InAppForm({
       <CardBody className="space-y-3">
         <LiquidField
           id="inapp-title"
-          label="Title"
+          label={tf("title")}
           path="title"
           value={content.title ?? ""}
           onChange={(title) => set({ title })}
         />
         <LiquidField
           id="inapp-body"
-          label="Body"
+          label={tf("body")}
           path="body"
           value={content.body ?? ""}
           multiline
@@ -48,14 +50,14 @@ export function InAppForm({
         />
         <LiquidField
           id="inapp-image"
-          label="Image URL (optional)"
+          label={tf("imageUrl")}
           path="imageUrl"
           value={content.imageUrl ?? ""}
-          placeholder="https://…"
+          placeholder={URL_PLACEHOLDER}
           onChange={(v) => set({ imageUrl: v || undefined })}
         />
         <fieldset className="space-y-2">
-          <legend className="mb-1 text-sm font-medium text-slate-700">Buttons (up to 3)</legend>
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("buttons")}</legend>
           {buttons.map((b, i) => (
             <div
               key={i}
@@ -63,16 +65,16 @@ export function InAppForm({
             >
               <LiquidField
                 id={`inapp-btn-${i}-label`}
-                label={`Button ${i + 1} label`}
+                label={t("buttonLabel", { n: i + 1 })}
                 path={`buttons.${i}.label`}
                 value={b.label}
                 onChange={(label) => setButton(i, { label })}
               />
               <SelectField
                 id={`inapp-btn-${i}-action`}
-                label="Action"
+                label={t("action")}
                 value={b.action}
-                options={ACTIONS}
+                options={ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) }))}
                 onChange={(action) => setButton(i, { action })}
               />
               {b.action === "dismiss" ? (
@@ -80,7 +82,7 @@ export function InAppForm({
               ) : (
                 <LiquidField
                   id={`inapp-btn-${i}-value`}
-                  label={b.action === "url" ? "URL" : "Deep link"}
+                  label={b.action === "url" ? t("url") : t("actions.deep_link")}
                   path={`buttons.${i}.value`}
                   value={b.value ?? ""}
                   onChange={(value) => setButton(i, { value })}
@@ -91,7 +93,7 @@ export function InAppForm({
                   variant="ghost"
                   size="icon"
                   className="mt-6"
-                  aria-label={`Remove button ${i + 1}`}
+                  aria-label={t("removeButton", { n: i + 1 })}
                   onClick={() => set({ buttons: buttons.filter((_, j) => j !== i) })}
                   data-mutates
                 >
@@ -106,11 +108,16 @@ export function InAppForm({
               size="sm"
               className="px-0"
               onClick={() =>
-                set({ buttons: [...buttons, { label: "Open", action: "url", value: "https://" }] })
+                set({
+                  buttons: [
+                    ...buttons,
+                    { label: t("newButton"), action: "url", value: NEW_BUTTON_URL },
+                  ],
+                })
               }
               data-mutates
             >
-              <Plus /> Add button
+              <Plus /> {t("addButton")}
             </Button>
           )}
         </fieldset>

@@ -1,6 +1,9 @@
 import { X } from "lucide-react";
 import { AuthorImage } from "./author-image";
 
+/** The stand-in page's address: a made-up host name, the same in every language. */
+const APP_HOST = "your-app.example";
+
 type TInApp = {
   title: string;
   body: string;
@@ -16,7 +19,7 @@ export function InAppPreview({ message }: { message: TInApp }) {
         <span className="size-2.5 rounded-full bg-slate-200" />{" "}
         <span className="size-2.5 rounded-full bg-slate-200" />{" "}
         <span className="size-2.5 rounded-full bg-slate-200" />
-        <span className="ml-3">your-app.example</span>
+        <span className="ml-3">{APP_HOST}</span>
       </div>
       <div
         role="dialog"

@@ -3,6 +3,7 @@ import { useRef } from "react";
 import { Label } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 import { useEditor } from "./editor-context";
+import { useFlagText } from "./use-template-text";
 
 const base =
   "block w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:bg-slate-50 disabled:text-slate-600 aria-[invalid=true]:border-red-500";
@@ -43,6 +44,7 @@ export function LiquidField({
   inputRef,
 }: Props) {
   const { readOnly, flags, setFocusTarget } = useEditor();
+  const flagText = useFlagText();
   const own = useRef<HTMLTextAreaElement>(null);
   const ref = inputRef ?? own;
   const mine = flags[path] ?? [];
@@ -83,7 +85,7 @@ export function LiquidField({
               role={f.level === "error" ? "alert" : undefined}
               className={cn("text-xs", f.level === "error" ? "text-red-600" : "text-amber-700")}
             >
-              {f.message}
+              {flagText(f)}
             </li>
           ))}
         </ul>

@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
+import { useChannelLabel } from "@/components/app/use-labels";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import type { TSendChannel } from "@/lib/channels/types";
 import { cn } from "@/lib/utils";
@@ -16,6 +18,9 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 /** Name and channel; the template opens in the editor, starting from the channel's example. */
 export function NewTemplateDialog({ slug }: { slug: string }) {
   const router = useRouter();
+  const t = useTranslations("templates.new");
+  const tc = useTranslations("common");
+  const channelLabel = useChannelLabel();
   const [name, setName] = useState("");
   const [channel, setChannel] = useState<TSendChannel>("email");
   const create = useApiMutation((v: { name: string; channel: TSendChannel }) => ({
@@ -27,13 +32,10 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
     <Dialog>
       <DialogTrigger asChild>
         <Button data-mutates>
-          <Plus /> New template
+          <Plus /> {t("button")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="New template"
-        description="Pick a channel; you can rename the template later."
-      >
+      <DialogContent title={t("title")} description={t("description")}>
         <form
           className="space-y-4"
           onSubmit={(e) => {
@@ -49,20 +51,20 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
             );
           }}
         >
-          <Field id="template-name" label="Name" error={create.fieldError("name")}>
+          <Field id="template-name" label={tc("name")} error={create.fieldError("name")}>
             <Input
               id="template-name"
               value={name}
               autoFocus
-              placeholder="Welcome email"
+              placeholder={t("placeholder")}
               onChange={(e) => setName(e.target.value)}
             />
           </Field>
           <fieldset>
-            <legend className="mb-1 text-sm font-medium text-slate-700">Channel</legend>
+            <legend className="mb-1 text-sm font-medium text-slate-700">{tc("channel")}</legend>
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
               {SEND_CHANNELS.map((c) => {
-                const { label, hint } = CHANNEL_META[c];
+                const { hint } = CHANNEL_META[c];
                 return (
                   <label
                     key={c}
@@ -83,7 +85,7 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
                       className="sr-only"
                     />
                     <ChannelIcon channel={c} className="size-5 text-brand-600" />
-                    <span className="font-medium">{label}</span>
+                    <span className="font-medium">{channelLabel(c)}</span>
                   </label>
                 );
               })}
@@ -91,7 +93,7 @@ export function NewTemplateDialog({ slug }: { slug: string }) {
           </fieldset>
           <ErrorAlert>{create.formError}</ErrorAlert>
           <Button type="submit" className="w-full" disabled={create.isPending} data-mutates>
-            Create template
+            {t("submit")}
           </Button>
         </form>
       </DialogContent>

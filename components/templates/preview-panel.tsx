@@ -1,5 +1,7 @@
 "use client";
 import { AlertTriangle, Loader2, PhoneCall } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
 import { Card } from "@/components/ui/card";
 import type { ApiError } from "@/lib/http/api-fetch";
 import type { TRenderedContent } from "@/lib/templates/render-message";
@@ -8,6 +10,7 @@ import { InAppPreview } from "./in-app-preview";
 import { PushPreview } from "./push-preview";
 import { SmsPreview } from "./sms-preview";
 import type { TPreviewResponse } from "./use-template-preview";
+import { useSkipReasonText, useTemplateMessageText } from "./use-template-text";
 
 function Rendered({
   content,
@@ -16,6 +19,7 @@ function Rendered({
   content: TRenderedContent;
   workspaceName: string;
 }) {
+  const t = useTranslations("templates.preview");
   switch (content.channel) {
     case "email":
       return <EmailPreview email={content} from={workspaceName} />;
@@ -31,9 +35,14 @@ function Rendered({
       return (
         <div className="space-y-3 p-4" data-testid="voice-preview">
           <p className="flex items-center gap-2 text-xs text-slate-500">
-            <PhoneCall className="size-4" aria-hidden /> Spoken by{" "}
-            <span className="font-medium text-slate-700">{content.voice}</span> in{" "}
-            <span className="font-medium text-slate-700">{content.language}</span>
+            <PhoneCall className="size-4" aria-hidden />{" "}
+            <span>
+              {t.rich("spokenBy", {
+                voice: content.voice,
+                language: content.language,
+                b: (chunks) => <span className="font-medium text-slate-700">{chunks}</span>,
+              })}
+            </span>
           </p>
           <blockquote className="whitespace-pre-wrap rounded-md border-l-4 border-brand-500 bg-slate-50 p-4 text-sm text-slate-800">
             {content.speech}
@@ -92,33 +101,37 @@ export function PreviewPanel({
   workspaceName: string;
   header: React.ReactNode;
 }) {
+  const t = useTranslations("templates.preview");
+  const apiErrorText = useApiErrorText();
+  const skipReason = useSkipReasonText();
+  const messageText = useTemplateMessageText();
   let body: React.ReactNode;
   if (error)
     body = (
-      <Notice tone="red" title="The preview failed">
-        {error.fields.sampleContactId ?? error.message}
+      <Notice tone="red" title={t("failed")}>
+        {messageText(error.fields.sampleContactId) ?? apiErrorText(error)}
       </Notice>
     );
-  else if (!data) body = <p className="p-10 text-center text-sm text-slate-500">Rendering…</p>;
+  else if (!data)
+    body = <p className="p-10 text-center text-sm text-slate-500">{t("rendering")}</p>;
   else if (data.analysis?.errors.length)
     body = (
-      <Notice tone="red" title="Fix the Liquid syntax errors to see the preview">
-        They are shown under the fields.
+      <Notice tone="red" title={t("syntaxErrors")}>
+        {t("syntaxErrorsHint")}
       </Notice>
     );
   else if (!data.rendered)
     body = (
-      <Notice tone="amber" title="Incomplete">
-        Fill in the highlighted fields to see the preview.
+      <Notice tone="amber" title={t("incomplete")}>
+        {t("incompleteHint")}
       </Notice>
     );
   else if (!data.rendered.ok)
     body = (
-      <Notice tone="amber" title="This contact would be skipped">
-        <span data-testid="skip-reason">{data.rendered.reason}</span>
+      <Notice tone="amber" title={t("skipped")}>
+        <span data-testid="skip-reason">{skipReason(data.rendered.issue)}</span>
         <p className="mt-1 text-xs">
-          Add a default (<code>{'| default: "…"'}</code>) or pick a sample contact who has the
-          value.
+          {t.rich("skippedHint", { code: (chunks) => <code>{chunks}</code> })}
         </p>
       </Notice>
     );
@@ -127,9 +140,9 @@ export function PreviewPanel({
     <Card aria-busy={busy} data-testid="preview-panel">
       <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <h2 className="flex items-center gap-2 text-sm font-semibold text-slate-900">
-          Preview{" "}
+          {t("title")}{" "}
           {busy ? (
-            <Loader2 className="size-4 animate-spin text-slate-400" aria-label="Updating preview" />
+            <Loader2 className="size-4 animate-spin text-slate-400" aria-label={t("updating")} />
           ) : null}
         </h2>
         {header}

@@ -1,11 +1,16 @@
 "use client";
 import { Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import type { TPushContent } from "@/lib/templates/template-content";
 import { useEditor } from "./editor-context";
+import { URL_PLACEHOLDER } from "./block-forms/block-form-props";
 import { LiquidField } from "./liquid-field";
+
+/** An app link's shape, the same in every language. */
+const DEEP_LINK_PLACEHOLDER = "myapp://cart";
 import type { TDraftContent } from "./use-template-draft";
 
 /** Data rows keep their order while a key is being typed (an object would reorder or merge them). */
@@ -16,6 +21,8 @@ export function PushForm({
   content: TPushContent;
   update: (fn: (c: TDraftContent) => TDraftContent) => void;
 }) {
+  const t = useTranslations("templates.push");
+  const tf = useTranslations("templates.form");
   const { readOnly } = useEditor();
   const set = (patch: Partial<TPushContent>) => update((c) => ({ ...c, ...patch }));
   const rows = Object.entries(content.data ?? {});
@@ -25,14 +32,14 @@ export function PushForm({
       <CardBody className="space-y-3">
         <LiquidField
           id="push-title"
-          label="Title"
+          label={tf("title")}
           path="title"
           value={content.title ?? ""}
           onChange={(title) => set({ title })}
         />
         <LiquidField
           id="push-body"
-          label="Body"
+          label={tf("body")}
           path="body"
           value={content.body ?? ""}
           multiline
@@ -41,30 +48,28 @@ export function PushForm({
         />
         <LiquidField
           id="push-image"
-          label="Image URL (optional)"
+          label={tf("imageUrl")}
           path="imageUrl"
           value={content.imageUrl ?? ""}
-          placeholder="https://…"
+          placeholder={URL_PLACEHOLDER}
           onChange={(v) => set({ imageUrl: v || undefined })}
         />
         <LiquidField
           id="push-link"
-          label="Deep link (optional)"
+          label={t("deepLink")}
           path="deepLink"
           value={content.deepLink ?? ""}
-          placeholder="myapp://cart"
+          placeholder={DEEP_LINK_PLACEHOLDER}
           onChange={(v) => set({ deepLink: v || undefined })}
         />
         <fieldset>
-          <legend className="mb-1 text-sm font-medium text-slate-700">Data</legend>
-          <p className="mb-2 text-xs text-slate-500">
-            Key/value pairs delivered to the app with the notification.
-          </p>
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("data")}</legend>
+          <p className="mb-2 text-xs text-slate-500">{t("dataHint")}</p>
           <div className="space-y-2">
             {rows.map(([k, v], i) => (
               <div key={i} className="flex items-start gap-2">
                 <Input
-                  aria-label={`Data key ${i + 1}`}
+                  aria-label={t("dataKey", { n: i + 1 })}
                   value={k}
                   disabled={readOnly}
                   className="mt-6 w-40 font-mono text-xs"
@@ -75,7 +80,7 @@ export function PushForm({
                 <div className="flex-1">
                   <LiquidField
                     id={`push-data-${i}`}
-                    label={`Data value ${i + 1}`}
+                    label={t("dataValue", { n: i + 1 })}
                     path={`data.${k}`}
                     value={v}
                     onChange={(val) => setRows(rows.map((r, j) => (j === i ? [r[0], val] : r)))}
@@ -86,7 +91,7 @@ export function PushForm({
                     variant="ghost"
                     size="icon"
                     className="mt-6"
-                    aria-label={`Remove data ${i + 1}`}
+                    aria-label={t("removeData", { n: i + 1 })}
                     onClick={() => setRows(rows.filter((_, j) => j !== i))}
                     data-mutates
                   >
@@ -105,7 +110,7 @@ export function PushForm({
               onClick={() => setRows([...rows, ["", ""]])}
               data-mutates
             >
-              <Plus /> Add data
+              <Plus /> {t("addData")}
             </Button>
           )}
         </fieldset>

@@ -17,4 +17,14 @@ describe("wrapSelection", () => {
     expect(it1.value).toBe("Hi *italic text*");
     expect(it1.value.slice(...it1.select)).toBe("italic text");
   });
+
+  it("inserts the placeholder it is given, in the author's language", () => {
+    const words = { bold: "chữ đậm", italic: "chữ nghiêng", link: "chữ liên kết" };
+    const b = wrapSelection("Chào ", 5, 5, "bold", words);
+    expect(b.value).toBe("Chào **chữ đậm**");
+    expect(b.value.slice(...b.select)).toBe("chữ đậm");
+    const l = wrapSelection("", 0, 0, "link", words);
+    expect(l.value).toBe("[chữ liên kết](https://)");
+    expect(l.value.slice(...l.select)).toBe("https://");
+  });
 });

@@ -1,21 +1,31 @@
 "use client";
 import { Bold, Italic, Link } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
 
 /**
  * Wraps the selection of a text block in the markup of rich-text.ts: **bold**, *italic*,
- * [label](url). With nothing selected it inserts a placeholder and selects it to type over.
+ * [label](url). With nothing selected it inserts a placeholder (in the author's language) and
+ * selects it to type over.
  */
+export type TKind = "bold" | "italic" | "link";
+const ENGLISH: Record<TKind, string> = {
+  bold: "bold text",
+  italic: "italic text",
+  link: "link text",
+};
+
 export function wrapSelection(
   value: string,
   start: number,
   end: number,
-  kind: "bold" | "italic" | "link",
+  kind: TKind,
+  placeholders: Record<TKind, string> = ENGLISH,
 ) {
   const selected = value.slice(start, end);
   if (kind === "link") {
-    const label = selected || "link text";
+    const label = selected || placeholders.link;
     const url = "https://";
     const text = `[${label}](${url})`;
     const urlStart = start + label.length + 3;
@@ -25,7 +35,7 @@ export function wrapSelection(
     };
   }
   const mark = kind === "bold" ? "**" : "*";
-  const inner = selected || (kind === "bold" ? "bold text" : "italic text");
+  const inner = selected || placeholders[kind];
   const text = `${mark}${inner}${mark}`;
   return {
     value: value.slice(0, start) + text + value.slice(end),
@@ -40,10 +50,12 @@ export function RichTextToolbar({
   target: React.RefObject<HTMLTextAreaElement | null>;
   onChange: (v: string) => void;
 }) {
-  const apply = (kind: "bold" | "italic" | "link") => {
+  const t = useTranslations("templates.richText");
+  const placeholders = { bold: t("boldText"), italic: t("italicText"), link: t("linkText") };
+  const apply = (kind: TKind) => {
     const el = target.current;
     if (!el) return;
-    const r = wrapSelection(el.value, el.selectionStart, el.selectionEnd, kind);
+    const r = wrapSelection(el.value, el.selectionStart, el.selectionEnd, kind, placeholders);
     // The new value is rendered before the selection is set, in this same click: a deferred
     // setSelectionRange lost the race with fast typing (the caret sat after the placeholder).
     flushSync(() => onChange(r.value));
@@ -51,7 +63,7 @@ export function RichTextToolbar({
     el.setSelectionRange(r.select[0], r.select[1]);
   };
   // mousedown is prevented so the textarea keeps its selection while the button is pressed.
-  const btn = (kind: "bold" | "italic" | "link", label: string, Icon: typeof Bold) => (
+  const btn = (kind: TKind, label: string, Icon: typeof Bold) => (
     <Button
       type="button"
       variant="ghost"
@@ -70,14 +82,12 @@ export function RichTextToolbar({
     <div
       className="mb-1 flex items-center gap-0.5 rounded-t-md border border-b-0 border-slate-200 bg-slate-50 px-1 py-0.5"
       role="toolbar"
-      aria-label="Formatting"
+      aria-label={t("toolbar")}
     >
-      {btn("bold", "Bold", Bold)}
-      {btn("italic", "Italic", Italic)}
-      {btn("link", "Link", Link)}
-      <span className="ml-auto pr-1 text-[11px] text-slate-400">
-        **bold** *italic* [label](url)
-      </span>
+      {btn("bold", t("bold"), Bold)}
+      {btn("italic", t("italic"), Italic)}
+      {btn("link", t("link"), Link)}
+      <span className="ml-auto truncate pr-1 text-[11px] text-slate-400">{t("syntax")}</span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ChevronDown, UserRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Popover } from "radix-ui";
 import { useState } from "react";
 import { useDebounced } from "@/components/app/use-debounced";
@@ -23,22 +24,27 @@ const EXAMPLE = `{
   "event": { "name": "Added to Cart", "properties": { "product": "Trail shoes", "price": 89 } }
 }`;
 
-function parseContext(
+/** What is wrong with a hand-written context: a `templates.sample.json` key and its values. */
+type TContextError =
+  | { code: "notObject" | "contactNotObject" | "eventName" }
+  | { code: "notJson"; values: { message: string } };
+
+export function parseContext(
   text: string,
 ):
   | { ok: true; context: Extract<TSample, { kind: "custom" }>["context"] }
-  | { ok: false; error: string } {
+  | { ok: false; error: TContextError } {
   try {
     const v = JSON.parse(text) as unknown;
     if (!v || typeof v !== "object" || Array.isArray(v))
-      return { ok: false, error: 'An object like { "contact": {…}, "event": {…} }' };
+      return { ok: false, error: { code: "notObject" } };
     const o = v as Record<string, unknown>;
     const contact = o.contact ?? {};
     if (typeof contact !== "object" || Array.isArray(contact))
-      return { ok: false, error: '"contact" must be an object of attributes' };
+      return { ok: false, error: { code: "contactNotObject" } };
     const event = o.event as { name?: unknown; properties?: unknown } | undefined;
     if (event !== undefined && (typeof event !== "object" || typeof event.name !== "string"))
-      return { ok: false, error: '"event" needs a "name"' };
+      return { ok: false, error: { code: "eventName" } };
     return {
       ok: true,
       context: {
@@ -54,7 +60,7 @@ function parseContext(
       },
     };
   } catch (err) {
-    return { ok: false, error: `Not JSON: ${(err as Error).message}` };
+    return { ok: false, error: { code: "notJson", values: { message: (err as Error).message } } };
   }
 }
 
@@ -68,10 +74,11 @@ export function SampleContactPicker({
   value: TSample;
   onChange: (s: TSample) => void;
 }) {
+  const t = useTranslations("templates.sample");
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const [json, setJson] = useState(EXAMPLE);
-  const [jsonError, setJsonError] = useState<string | null>(null);
+  const [jsonError, setJsonError] = useState<TContextError | null>(null);
   const debouncedQ = useDebounced(q, 250);
   const found = useQuery({
     queryKey: ["sample-contacts", slug, debouncedQ],
@@ -84,21 +91,17 @@ export function SampleContactPicker({
     placeholderData: keepPreviousData,
   });
   const label =
-    value.kind === "contact"
-      ? value.label
-      : value.kind === "custom"
-        ? "Custom JSON"
-        : "No contact (defaults apply)";
+    value.kind === "contact" ? value.label : value.kind === "custom" ? t("custom") : t("none");
   const item =
     "block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-brand-50 hover:text-brand-700";
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2">
-        <span className="text-xs font-medium text-slate-500">Preview for</span>
+        <span className="text-xs font-medium text-slate-500">{t("previewFor")}</span>
         <Popover.Root open={open} onOpenChange={setOpen}>
           <Popover.Trigger asChild>
-            <Button variant="outline" size="sm" aria-label="Sample contact" className="max-w-64">
-              <UserRound />{" "}
+            <Button variant="outline" size="sm" className="max-w-64">
+              <UserRound /> <span className="sr-only">{t("sampleContact")}</span>{" "}
               <span className="truncate" data-testid="sample-label">
                 {label}
               </span>{" "}
@@ -112,14 +115,14 @@ export function SampleContactPicker({
               className="z-50 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
             >
               <Input
-                aria-label="Search contacts"
-                placeholder="Name, email or user id…"
+                aria-label={t("search")}
+                placeholder={t("searchPlaceholder")}
                 value={q}
                 autoFocus
                 onChange={(e) => setQ(e.target.value)}
                 className="mb-2 h-8"
               />
-              <div className="max-h-72 overflow-y-auto" role="listbox" aria-label="Sample contacts">
+              <div className="max-h-72 overflow-y-auto" role="listbox" aria-label={t("list")}>
                 {(found.data?.contacts ?? []).map((c) => (
                   <button
                     key={c.id}
@@ -139,10 +142,10 @@ export function SampleContactPicker({
                   </button>
                 ))}
                 {found.data && !found.data.contacts.length ? (
-                  <p className="px-2 py-2 text-xs text-slate-500">No contact matches.</p>
+                  <p className="px-2 py-2 text-xs text-slate-500">{t("noMatch")}</p>
                 ) : null}
                 {found.isLoading ? (
-                  <p className="px-2 py-2 text-xs text-slate-500">Searching…</p>
+                  <p className="px-2 py-2 text-xs text-slate-500">{t("searching")}</p>
                 ) : null}
               </div>
               <div className="mt-1 border-t border-slate-100 pt-1">
@@ -154,7 +157,7 @@ export function SampleContactPicker({
                     setOpen(false);
                   }}
                 >
-                  No contact (defaults apply)
+                  {t("none")}
                 </button>
                 <button
                   type="button"
@@ -166,7 +169,7 @@ export function SampleContactPicker({
                     setOpen(false);
                   }}
                 >
-                  Custom JSON…
+                  {t("customMenu")}
                 </button>
               </div>
             </Popover.Content>
@@ -176,7 +179,7 @@ export function SampleContactPicker({
       {value.kind === "custom" ? (
         <div>
           <textarea
-            aria-label="Custom context JSON"
+            aria-label={t("jsonLabel")}
             rows={6}
             value={json}
             spellCheck={false}
@@ -190,13 +193,12 @@ export function SampleContactPicker({
           />
           {jsonError ? (
             <ErrorAlert variant="field" className="mt-1">
-              {jsonError}
+              {jsonError.code === "notJson"
+                ? t("json.notJson", jsonError.values)
+                : t(`json.${jsonError.code}`)}
             </ErrorAlert>
           ) : (
-            <p className="mt-1 text-xs text-slate-500">
-              Contact attributes (plus email, phone, userId…) and an optional event with its
-              properties.
-            </p>
+            <p className="mt-1 text-xs text-slate-500">{t("jsonHint")}</p>
           )}
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Card, CardBody } from "@/components/ui/card";
 import type { TSmsContent } from "@/lib/templates/template-content";
 import { LiquidField } from "./liquid-field";
@@ -14,13 +15,14 @@ export function SmsForm({
   rendered: string | null;
   update: (fn: (c: TDraftContent) => TDraftContent) => void;
 }) {
+  const t = useTranslations("templates.sms");
   return (
     <Card>
       <CardBody className="space-y-4">
         <div>
           <LiquidField
             id="sms-body"
-            label="Message"
+            label={t("message")}
             path="body"
             value={content.body ?? ""}
             multiline
@@ -31,10 +33,10 @@ export function SmsForm({
         </div>
         <LiquidField
           id="sms-sender"
-          label="Sender ID (optional)"
+          label={t("senderId")}
           path="senderId"
           value={content.senderId ?? ""}
-          hint="Up to 11 letters or a number; the provider's default when empty"
+          hint={t("senderIdHint")}
           onChange={(v) => update((c) => ({ ...c, senderId: v || undefined }))}
         />
       </CardBody>

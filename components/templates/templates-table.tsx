@@ -1,5 +1,7 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { formatDateTime } from "@/lib/format/dates";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
@@ -22,20 +24,29 @@ export function TemplatesTable({
   slug,
   rows,
   editable,
+  timeZone,
 }: {
   slug: string;
+  timeZone: string;
   rows: TTemplateRow[];
   editable: boolean;
 }) {
+  const tt = useTranslations("templates.list");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   const [error, setError] = useState<string | null>(null);
   if (!rows.length)
     return (
       <p className="px-5 py-10 text-center text-sm text-slate-500">
-        No templates yet.{editable ? " Create one for your journeys and campaigns." : ""}
+        {editable ? tt("emptyEditable") : tt("empty")}
       </p>
     );
   return (
-    <ListTable columns={["Name", "Channel", "Version", "Updated"]} actions={editable} error={error}>
+    <ListTable
+      columns={[tc("name"), tc("channel"), tt("version"), tc("updated")]}
+      actions={editable}
+      error={error}
+    >
       {rows.map((t) => (
         <tr key={t.id} data-testid={`template-row-${t.name}`}>
           <Td>
@@ -53,18 +64,20 @@ export function TemplatesTable({
             {t.publishedVersion > 0 ? (
               <Badge tone="green">v{t.publishedVersion}</Badge>
             ) : (
-              <Badge>Draft</Badge>
+              <Badge>{tt("draft")}</Badge>
             )}
             {t.publishedVersion > 0 && t.changed ? (
-              <Badge tone="amber">unpublished changes</Badge>
+              <Badge tone="amber">{tt("unpublishedChanges")}</Badge>
             ) : null}
           </Td>
-          <Td className="text-slate-600">{new Date(t.updatedAt).toLocaleString()}</Td>
+          <Td className="text-slate-600">
+            {formatDateTime(new Date(t.updatedAt), timeZone, locale)}
+          </Td>
           {editable ? (
             <Td className="text-right">
               <ConfirmDeleteButton
                 request={{ url: `/api/w/${slug}/templates/${t.id}` }}
-                question={`Delete the template "${t.name}"?`}
+                question={tt("confirmDelete", { name: t.name })}
                 onResult={setError}
               />
             </Td>

@@ -1,6 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { Send } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -10,28 +12,21 @@ import { apiFetch, type ApiError } from "@/lib/http/api-fetch";
 import type { TSample } from "./use-template-preview";
 import type { TDraftContent } from "./use-template-draft";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useTemplateMessageText } from "./use-template-text";
 
 type TResult = { messageId: string; status: string; reason?: string | null };
 
-const RECIPIENT: Partial<
-  Record<TSendChannel, { label: string; placeholder: string; hint: string }>
-> = {
-  email: {
-    label: "Send to",
-    placeholder: "you@example.com",
-    hint: "Your own address unless you change it",
-  },
-  sms: { label: "Phone number", placeholder: "+14155550123", hint: "International format" },
-  voice: {
-    label: "Phone number",
-    placeholder: "+14155550123",
-    hint: "International format; the phone rings",
-  },
-  push: {
-    label: "Device push token",
-    placeholder: "FCM registration token or APNs device token",
-    hint: "From your app's debug log",
-  },
+/** The channels sent to an address the user types; their words are `templates.testSend.to.<channel>`. */
+const RECIPIENT_CHANNELS = ["email", "sms", "voice", "push"] as const;
+type TRecipientChannel = (typeof RECIPIENT_CHANNELS)[number];
+const isRecipientChannel = (c: TSendChannel): c is TRecipientChannel =>
+  (RECIPIENT_CHANNELS as readonly string[]).includes(c);
+
+/** Example addresses are written the same in every language. */
+const EXAMPLE_ADDRESS: Partial<Record<TRecipientChannel, string>> = {
+  email: "you@example.com",
+  sms: "+14155550123",
+  voice: "+14155550123",
 };
 
 /** Sends the current draft once, personalised for the sample contact, to the user's own address or device. */
@@ -48,6 +43,11 @@ export function TestSendDialog({
   sample: TSample;
   userEmail: string;
 }) {
+  const t = useTranslations("templates.testSend");
+  const apiErrorText = useApiErrorText();
+  const messageText = useTemplateMessageText();
+  const tStatus = useTranslations("messages.status");
+  const statusLabel = (s: string) => (tStatus.has(s as "sent") ? tStatus(s as "sent") : s);
   const [to, setTo] = useState(channel === "email" ? userEmail : "");
   const [platform, setPlatform] = useState<"ios" | "android" | "web">("android");
   const send = useMutation<TResult, ApiError>({
@@ -62,26 +62,30 @@ export function TestSendDialog({
         },
       }),
   });
-  const r = RECIPIENT[channel];
+  const r = isRecipientChannel(channel)
+    ? {
+        label: t(`to.${channel}.label`),
+        hint: t(`to.${channel}.hint`),
+        placeholder: EXAMPLE_ADDRESS[channel] ?? t("to.push.placeholder"),
+      }
+    : null;
   const needsContact = channel === "in_app" && sample.kind !== "contact";
   const fields = send.error?.fields ?? {};
   const otherError =
     send.error && !fields.to && !fields.sampleContactId
-      ? (Object.values(fields)[0] ?? send.error.message)
+      ? messageText(Object.values(fields)[0] ?? apiErrorText(send.error))
       : undefined;
   return (
     <Dialog onOpenChange={(o) => o && send.reset()}>
       <DialogTrigger asChild>
         <Button variant="outline" data-mutates>
-          <Send /> Test send
+          <Send /> {t("button")}
         </Button>
       </DialogTrigger>
       <DialogContent
-        title="Send a test"
+        title={t("title")}
         description={
-          sample.kind === "contact"
-            ? `Personalised for ${sample.label}, whatever their opt-outs.`
-            : "Personalised with defaults (pick a sample contact to use theirs)."
+          sample.kind === "contact" ? t("forContact", { name: sample.label }) : t("withDefaults")
         }
       >
         <form
@@ -92,7 +96,7 @@ export function TestSendDialog({
           }}
         >
           {r ? (
-            <Field id="test-to" label={r.label} hint={r.hint} error={fields.to}>
+            <Field id="test-to" label={r.label} hint={r.hint} error={messageText(fields.to)}>
               <Input
                 id="test-to"
                 value={to}
@@ -102,15 +106,15 @@ export function TestSendDialog({
             </Field>
           ) : null}
           {channel === "push" ? (
-            <Field id="test-platform" label="Platform">
+            <Field id="test-platform" label={t("platform")}>
               <NativeSelect
                 id="test-platform"
                 value={platform}
                 onChange={(e) => setPlatform(e.target.value as typeof platform)}
               >
-                <option value="android">Android (FCM)</option>
-                <option value="ios">iOS (APNs)</option>
-                <option value="web">Web</option>
+                <option value="android">{t("platforms.android")}</option>
+                <option value="ios">{t("platforms.ios")}</option>
+                <option value="web">{t("platforms.web")}</option>
               </NativeSelect>
             </Field>
           ) : null}
@@ -123,16 +127,12 @@ export function TestSendDialog({
               }
             >
               {needsContact
-                ? "An in-app message lands in a contact's inbox: pick a sample contact (with a user id) in the preview first."
-                : `Lands in the inbox of ${sample.kind === "contact" ? sample.label : ""}.`}
+                ? t("inAppNeedsContact")
+                : t("inAppInbox", { name: sample.kind === "contact" ? sample.label : "" })}
             </p>
           ) : null}
-          {channel === "webhook" ? (
-            <p className="text-sm text-slate-600">
-              Posts the rendered body to the workspace&apos;s webhook endpoint.
-            </p>
-          ) : null}
-          <ErrorAlert>{fields.sampleContactId}</ErrorAlert>
+          {channel === "webhook" ? <p className="text-sm text-slate-600">{t("webhook")}</p> : null}
+          <ErrorAlert>{messageText(fields.sampleContactId)}</ErrorAlert>
           <ErrorAlert>{otherError}</ErrorAlert>
           {send.data ? (
             <p
@@ -145,8 +145,8 @@ export function TestSendDialog({
               }
             >
               {send.data.status === "sent" || send.data.status === "delivered"
-                ? "Sent"
-                : `Status: ${send.data.status}`}
+                ? t("sent")
+                : t("status", { status: statusLabel(send.data.status) })}
               {send.data.reason ? ` — ${send.data.reason}` : ""}
             </p>
           ) : null}
@@ -156,7 +156,7 @@ export function TestSendDialog({
             disabled={send.isPending || needsContact}
             data-mutates
           >
-            {send.isPending ? "Sending…" : "Send test"}
+            {send.isPending ? t("sending") : t("submit")}
           </Button>
         </form>
       </DialogContent>

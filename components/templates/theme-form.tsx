@@ -1,9 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { FONT_STACKS, type TEmailTheme } from "@/lib/templates/template-content";
 import { ColorField, NumberField, SelectField } from "./form-controls";
 
-const FONT_LABELS: Record<keyof typeof FONT_STACKS, string> = {
-  system: "System UI",
+/** Typeface names are the same in every language; the system font is worded by the catalogue. */
+const FONT_NAMES: Record<Exclude<keyof typeof FONT_STACKS, "system">, string> = {
   helvetica: "Helvetica",
   georgia: "Georgia",
   verdana: "Verdana",
@@ -18,33 +19,34 @@ export function ThemeForm({
   theme: TEmailTheme;
   onChange: (t: TEmailTheme) => void;
 }) {
+  const t = useTranslations("templates.theme");
   return (
     <div className="grid grid-cols-2 gap-3">
       <ColorField
         id="theme-brand"
-        label="Brand colour"
+        label={t("brandColour")}
         value={theme.brandColor}
         onChange={(brandColor) => onChange({ ...theme, brandColor })}
       />
       <ColorField
         id="theme-bg"
-        label="Background"
+        label={t("background")}
         value={theme.backgroundColor}
         onChange={(backgroundColor) => onChange({ ...theme, backgroundColor })}
       />
       <SelectField
         id="theme-font"
-        label="Font"
+        label={t("font")}
         value={theme.fontFamily}
         options={(Object.keys(FONT_STACKS) as (keyof typeof FONT_STACKS)[]).map((f) => ({
           value: f,
-          label: FONT_LABELS[f],
+          label: f === "system" ? t("systemFont") : FONT_NAMES[f],
         }))}
         onChange={(fontFamily) => onChange({ ...theme, fontFamily })}
       />
       <NumberField
         id="theme-width"
-        label="Content width"
+        label={t("contentWidth")}
         value={theme.contentWidth}
         min={320}
         max={800}

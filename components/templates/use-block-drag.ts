@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import { moveBlock, moveBlockTo } from "@/lib/templates/email-block-ops";
 import type { TEmailBlock } from "@/lib/templates/template-content";
@@ -11,6 +12,7 @@ type TChange = (fn: (b: TEmailBlock[]) => TEmailBlock[]) => void;
  * it back), as the WAI-ARIA sortable-list pattern describes. Each step is announced in a live region.
  */
 export function useBlockDrag(onChange: TChange) {
+  const t = useTranslations("templates.blocks.drag");
   const [grabbed, setGrabbed] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const before = useRef<TEmailBlock[] | null>(null);
@@ -22,28 +24,26 @@ export function useBlockDrag(onChange: TChange) {
       if (grabbed === id) {
         setGrabbed(null);
         before.current = null;
-        setAnnouncement(`${name} dropped.`);
+        setAnnouncement(t("dropped", { name }));
       } else {
         onChange((blocks) => {
           before.current = blocks;
           return blocks;
         });
         setGrabbed(id);
-        setAnnouncement(
-          `${name} picked up. Arrow up or down to move it, Space to drop it, Escape to cancel.`,
-        );
+        setAnnouncement(t("pickedUp", { name }));
       }
     } else if (grabbed === id && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
       e.preventDefault();
       onChange((b) => moveBlock(b, id, e.key === "ArrowUp" ? -1 : 1));
-      setAnnouncement(`Moved ${e.key === "ArrowUp" ? "up" : "down"}.`);
+      setAnnouncement(e.key === "ArrowUp" ? t("movedUp") : t("movedDown"));
     } else if (grabbed === id && e.key === "Escape") {
       e.preventDefault();
       const original = before.current;
       if (original) onChange(() => original);
       before.current = null;
       setGrabbed(null);
-      setAnnouncement("Move cancelled; the block is back where it was.");
+      setAnnouncement(t("cancelled"));
     }
   };
 

@@ -1,9 +1,11 @@
 "use client";
 import { Braces } from "lucide-react";
 import { Popover } from "radix-ui";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import type { TFormattingSamples } from "@/lib/templates/formatting-samples";
 import { ALWAYS_KNOWN_VARIABLES } from "@/lib/templates/known-variables";
 import { useEditor } from "./editor-context";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -17,15 +19,22 @@ export function pickableVariables(attributes: string[]): { group: string; name: 
     .filter((a) => /^[A-Za-z_][\w]*$/.test(a) && !builtIn.includes(`contact.${a}` as never))
     .map((a) => `contact.${a}`);
   return [
-    ...own.map((name) => ({ group: "Contact attributes", name })),
+    ...own.map((name) => ({ group: ATTRIBUTES_GROUP, name })),
     ...builtIn.map((name) => ({ group: name.split(".")[0]!, name })),
   ];
 }
 
+/** The group of the workspace's own attributes; its heading comes from the catalogue. */
+export const ATTRIBUTES_GROUP = "attributes";
+
 export const variableSnippet = (name: string) => `{{ ${name} | default: "" }}`;
 
-/** Inserts `{{ variable | default: "" }}` at the caret of the field last focused. */
-export function VariablePicker() {
+/**
+ * Inserts `{{ variable | default: "" }}` at the caret of the field last focused; under
+ * "Formatting", the locale-aware filters with what each prints for the sample contact.
+ */
+export function VariablePicker({ formatting }: { formatting?: TFormattingSamples }) {
+  const t = useTranslations("templates.picker");
   const { readOnly, attributes, insertAtCursor } = useEditor();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
@@ -47,7 +56,7 @@ export function VariablePicker() {
     >
       <Popover.Trigger asChild>
         <Button variant="outline" size="sm" onMouseDown={(e) => e.preventDefault()}>
-          <Braces /> Insert variable
+          <Braces /> {t("button")}
         </Button>
       </Popover.Trigger>
       <Popover.Portal>
@@ -58,22 +67,22 @@ export function VariablePicker() {
           onCloseAutoFocus={(e) => e.preventDefault()}
         >
           <Input
-            aria-label="Search variables"
-            placeholder="Search variables…"
+            aria-label={t("search")}
+            placeholder={t("searchPlaceholder")}
             value={q}
             onChange={(e) => setQ(e.target.value)}
             className="mb-2 h-8"
           />
           {missed ? (
             <ErrorAlert variant="warning" className="mb-2">
-              Click into a text field first, then pick a variable.
+              {t("focusFirst")}
             </ErrorAlert>
           ) : null}
-          <div className="max-h-72 overflow-y-auto" role="listbox" aria-label="Variables">
+          <div className="max-h-72 overflow-y-auto" role="listbox" aria-label={t("list")}>
             {groups.map((g) => (
               <div key={g} className="mb-1">
                 <p className="px-2 py-1 text-[11px] font-semibold uppercase tracking-wide text-slate-400">
-                  {g}
+                  {g === ATTRIBUTES_GROUP ? t("attributes") : g}
                 </p>
                 {items
                   .filter((i) => i.group === g)
@@ -95,9 +104,33 @@ export function VariablePicker() {
               </div>
             ))}
             {!items.length ? (
-              <p className="px-2 py-3 text-center text-xs text-slate-500">No variable matches.</p>
+              <p className="px-2 py-3 text-center text-xs text-slate-600">{t("noMatch")}</p>
             ) : null}
           </div>
+          {formatting ? (
+            <div className="mt-2 border-t border-slate-100 pt-2" data-testid="formatting-samples">
+              <p className="px-2 py-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+                {t("formatting")}
+              </p>
+              <p className="px-2 pb-1 text-xs text-slate-600">
+                {t("formattingFor", { locale: formatting.locale, timeZone: formatting.timeZone })}
+              </p>
+              {formatting.samples.map((f) => (
+                <button
+                  key={f.snippet}
+                  type="button"
+                  className="block w-full rounded px-2 py-1 text-left hover:bg-brand-50"
+                  onClick={() => {
+                    if (insertAtCursor(f.snippet)) setOpen(false);
+                    else setMissed(true);
+                  }}
+                >
+                  <span className="block font-mono text-xs text-slate-700">{f.snippet}</span>
+                  <span className="block text-xs text-slate-600">→ {f.value}</span>
+                </button>
+              ))}
+            </div>
+          ) : null}
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>

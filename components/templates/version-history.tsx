@@ -1,5 +1,8 @@
+"use client";
 import { History } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/format/dates";
 
 export type TVersionRow = {
   version: number;
@@ -9,11 +12,20 @@ export type TVersionRow = {
 };
 
 /** Published versions, newest first: journeys and campaigns send the newest. */
-export function VersionHistory({ versions }: { versions: TVersionRow[] }) {
+export function VersionHistory({
+  versions,
+  timeZone,
+}: {
+  versions: TVersionRow[];
+  /** The workspace's: every date in the app is in it. */
+  timeZone: string;
+}) {
+  const t = useTranslations("templates.versions");
+  const locale = useLocale();
   return (
     <Card>
       <h2 className="flex items-center gap-2 border-b border-slate-100 px-4 py-3 text-sm font-semibold text-slate-900">
-        <History className="size-4 text-slate-400" aria-hidden /> Version history
+        <History className="size-4 text-slate-400" aria-hidden /> {t("title")}
       </h2>
       {versions.length ? (
         <ol className="divide-y divide-slate-100" data-testid="version-history">
@@ -22,11 +34,11 @@ export function VersionHistory({ versions }: { versions: TVersionRow[] }) {
               <span className="font-medium text-slate-900">
                 v{v.version}{" "}
                 {i === 0 ? (
-                  <span className="ml-1 text-xs font-normal text-emerald-700">live</span>
+                  <span className="ml-1 text-xs font-normal text-emerald-700">{t("live")}</span>
                 ) : null}
               </span>
               <span className="text-xs text-slate-500">
-                {new Date(v.publishedAt).toLocaleString()}
+                {formatDateTime(new Date(v.publishedAt), timeZone, locale)}
                 {v.publishedBy || v.publishedByEmail
                   ? ` · ${v.publishedBy ?? v.publishedByEmail}`
                   : ""}
@@ -35,9 +47,7 @@ export function VersionHistory({ versions }: { versions: TVersionRow[] }) {
           ))}
         </ol>
       ) : (
-        <p className="px-4 py-4 text-sm text-slate-500">
-          Not published yet. Publish to make it available to journeys and campaigns.
-        </p>
+        <p className="px-4 py-4 text-sm text-slate-500">{t("empty")}</p>
       )}
     </Card>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Card, CardBody } from "@/components/ui/card";
 import type { TVoiceContent } from "@/lib/templates/template-content";
 import { LiquidField } from "./liquid-field";
@@ -11,35 +12,36 @@ export function VoiceForm({
   content: TVoiceContent;
   update: (fn: (c: TDraftContent) => TDraftContent) => void;
 }) {
+  const t = useTranslations("templates.voice");
   const set = (patch: Partial<TVoiceContent>) => update((c) => ({ ...c, ...patch }));
   return (
     <Card>
       <CardBody className="space-y-3">
         <LiquidField
           id="voice-speech"
-          label="Speech"
+          label={t("speech")}
           path="speech"
           value={content.speech ?? ""}
           multiline
           rows={8}
-          hint="Plain text, or SSML starting with <speak>"
+          hint={t("speechHint", { tag: "<speak>" })}
           onChange={(speech) => set({ speech })}
         />
         <div className="grid grid-cols-2 gap-3">
           <LiquidField
             id="voice-voice"
-            label="Voice"
+            label={t("voice")}
             path="voice"
             value={content.voice ?? ""}
-            hint="e.g. alice, Polly.Joanna"
+            hint={t("voiceHint")}
             onChange={(voice) => set({ voice })}
           />
           <LiquidField
             id="voice-language"
-            label="Language"
+            label={t("language")}
             path="language"
             value={content.language ?? ""}
-            hint="A BCP 47 tag like en-US"
+            hint={t("languageHint")}
             onChange={(language) => set({ language })}
           />
         </div>

@@ -1,5 +1,5 @@
 import type { TSendChannel } from "@/lib/channels/types";
-import { channelLabel } from "@/lib/channels/channel-meta";
+import { useChannelLabel } from "@/components/app/use-labels";
 import { cn } from "@/lib/utils";
 import { ChannelIcon } from "./channel-icon";
 
@@ -20,6 +20,7 @@ export function ChannelBadge({
   channel: TSendChannel;
   className?: string;
 }) {
+  const channelLabel = useChannelLabel();
   return (
     <span
       className={cn(

@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type * as React from "react";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { cn } from "@/lib/utils";
 import { Button } from "./button";
@@ -16,7 +18,7 @@ export function ConfirmDeleteButton({
   danger = true,
   pendingText,
   className,
-  children = "Delete",
+  children,
   ...rest
 }: {
   /** Defaults to DELETE; removing a value can be a PATCH. */
@@ -28,6 +30,8 @@ export function ConfirmDeleteButton({
   danger?: boolean;
   pendingText?: React.ReactNode;
 } & Omit<React.ComponentProps<typeof Button>, "onClick" | "disabled">) {
+  const t = useTranslations("common");
+  const errorText = useApiErrorText();
   const mutation = useApiMutation(() => ({ method: "DELETE", ...request }));
   return (
     <Button
@@ -38,14 +42,14 @@ export function ConfirmDeleteButton({
       onClick={() => {
         if (!window.confirm(question)) return;
         mutation.mutate(undefined, {
-          onError: (e) => onResult?.(e.message),
+          onError: (e) => onResult?.(errorText(e)),
           onSuccess: () => onResult?.(null),
         });
       }}
       data-mutates
       {...rest}
     >
-      {mutation.isPending && pendingText ? pendingText : children}
+      {mutation.isPending && pendingText ? pendingText : (children ?? t("delete"))}
     </Button>
   );
 }

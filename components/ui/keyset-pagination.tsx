@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
@@ -7,8 +8,8 @@ export function KeysetPagination({
   newerHref,
   olderHref,
   label,
-  newerText = "Previous",
-  olderText = "Next",
+  newerText,
+  olderText,
 }: {
   newerHref: string | null;
   olderHref: string | null;
@@ -16,6 +17,7 @@ export function KeysetPagination({
   newerText?: string;
   olderText?: string;
 }) {
+  const t = useTranslations("common");
   if (!newerHref && !olderHref) return null;
   const link = (href: string | null, children: React.ReactNode, rel: string) =>
     href ? (
@@ -34,14 +36,14 @@ export function KeysetPagination({
       {link(
         newerHref,
         <>
-          <ChevronLeft /> {newerText}
+          <ChevronLeft /> {newerText ?? t("previous")}
         </>,
         "prev",
       )}
       {link(
         olderHref,
         <>
-          {olderText} <ChevronRight />
+          {olderText ?? t("next")} <ChevronRight />
         </>,
         "next",
       )}

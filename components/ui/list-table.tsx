@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { ErrorAlert } from "./error-alert";
 import { Table, Th } from "./table";
@@ -20,6 +21,7 @@ export function ListTable({
   error?: string | null;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("common");
   return (
     <>
       <ErrorAlert variant="box" className="mx-5 mt-4">
@@ -36,7 +38,7 @@ export function ListTable({
                 </Th>
               );
             })}
-            {actions ? <Th className="text-right">Actions</Th> : null}
+            {actions ? <Th className="text-right">{t("actions")}</Th> : null}
           </tr>
         </thead>
         <tbody>{children}</tbody>

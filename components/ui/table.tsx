@@ -3,7 +3,8 @@ import { cn } from "@/lib/utils";
 
 export function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a table wider than the screen scrolls from the keyboard too (WCAG 2.1.1).
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className={cn("w-full text-left text-sm", className)} {...props} />
     </div>
   );

@@ -46,31 +46,3 @@ export async function findContactAccounts(workspaceId: string, contactId: string
     ex,
   );
 }
-
-/** The accounts of a batch of contacts, each contact's most recently joined first: one query. */
-export async function findContactsAccounts(
-  workspaceId: string,
-  contactIds: string[],
-  ex?: Executor,
-): Promise<Map<string, { groupId: string; traits: Record<string, unknown> }[]>> {
-  const out = new Map<string, { groupId: string; traits: Record<string, unknown> }[]>();
-  if (!contactIds.length) return out;
-  const rows = await executeRows<{
-    contactId: string;
-    groupId: string;
-    traits: Record<string, unknown>;
-  }>(
-    sql`select m.contact_id as "contactId", a.external_id as "groupId", a.traits from account_members m
-        join accounts a on a.id = m.account_id
-        where m.workspace_id = ${workspaceId}
-          and m.contact_id in (select (jsonb_array_elements_text(${JSON.stringify(contactIds)}::jsonb))::uuid)
-        order by m.contact_id, m.joined_at desc, a.external_id`,
-    ex,
-  );
-  for (const { contactId, ...a } of rows) {
-    const list = out.get(contactId) ?? [];
-    list.push(a);
-    out.set(contactId, list);
-  }
-  return out;
-}

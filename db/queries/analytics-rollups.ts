@@ -12,8 +12,22 @@ const typeCounts = sql.raw(
 );
 const typeColumns = sql.raw(MESSAGE_EVENT_TYPES.join(", "));
 
-/** A journey id inside messages.origin, or null: a malformed origin must not fail the whole refresh. */
-const originJourney = sql`case when m.origin->>'kind' = 'journey' and m.origin->>'journeyId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (m.origin->>'journeyId')::uuid end`;
+const UUID_RE = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+/** An id inside messages.origin, or null: a malformed origin must not fail the whole refresh. */
+const originId = (kind: string, key: string) =>
+  sql.raw(
+    `case when m.origin->>'kind' = '${kind}' and m.origin->>'${key}' ~* '${UUID_RE}' then (m.origin->>'${key}')::uuid end`,
+  );
+const originJourney = originId("journey", "journeyId");
+/** The dimensions every message row is grouped by, after (workspace, day). */
+const dimensionColumns = sql.raw(
+  "channel, template_id, template_version, journey_id, node_id, campaign_id, campaign_run_id, treatment",
+);
+const dimensions = sql`m.channel, m.template_id, m.template_version, ${originJourney},
+  case when m.origin->>'kind' = 'journey' then m.origin->>'nodeId' end,
+  ${originId("campaign", "campaignId")}, ${originId("campaign", "runId")},
+  case when m.origin->>'kind' = 'campaign' and m.origin->>'treatment' ~ '^[0-9]{1,2}$' then (m.origin->>'treatment')::smallint end`;
+const dimensionGroups = sql.raw("group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
 
 export async function lockRefreshState(source: string, ex: Executor) {
   await ex.execute(
@@ -79,7 +93,7 @@ export async function recomputeMessageDaysAnyWorkspace(ex: Executor) {
     sql`delete from message_daily_rollup r using _msg_days d where r.workspace_id = d.workspace_id and r.day = d.day`,
   );
   await ex.execute(sql`
-    insert into message_daily_rollup (workspace_id, day, channel, template_id, template_version, journey_id, node_id, ${typeColumns})
+    insert into message_daily_rollup (workspace_id, day, ${dimensionColumns}, ${typeColumns})
     with cand as (
       -- Lateral (kept apart by offset 0), so each day is one range scan of the (workspace, time) index,
       -- not a join filter comparing every event with every day.
@@ -98,12 +112,11 @@ export async function recomputeMessageDaysAnyWorkspace(ex: Executor) {
       select f.message_id, f.type, f.workspace_id, (f.first_at at time zone w.timezone)::date as day
       from firsts f join workspaces w on w.id = f.workspace_id
     )
-    select f.workspace_id, f.day, m.channel, m.template_id, m.template_version, ${originJourney},
-      case when m.origin->>'kind' = 'journey' then m.origin->>'nodeId' end, ${typeCounts}
+    select f.workspace_id, f.day, ${dimensions}, ${typeCounts}
     from bucketed f
     join _msg_days d on d.workspace_id = f.workspace_id and d.day = f.day
     join messages m on m.id = f.message_id and m.workspace_id = f.workspace_id and not m.is_test
-    group by 1, 2, 3, 4, 5, 6, 7`);
+    ${dimensionGroups}`);
 }
 
 /**
@@ -162,13 +175,12 @@ export async function recomputeAllMessageDaysAnyWorkspace(ex: Executor) {
   // One big aggregation: sort in memory rather than in many spill files (for this transaction only).
   await ex.execute(sql`set local work_mem = '128MB'`);
   await ex.execute(sql`
-    insert into message_daily_rollup (workspace_id, day, channel, template_id, template_version, journey_id, node_id, ${typeColumns})
-    select f.workspace_id, (f.first_at at time zone w.timezone)::date, m.channel, m.template_id, m.template_version, ${originJourney},
-      case when m.origin->>'kind' = 'journey' then m.origin->>'nodeId' end, ${typeCounts}
+    insert into message_daily_rollup (workspace_id, day, ${dimensionColumns}, ${typeColumns})
+    select f.workspace_id, (f.first_at at time zone w.timezone)::date, ${dimensions}, ${typeCounts}
     from (select workspace_id, message_id, type, min(occurred_at) as first_at from message_events group by 1, 2, 3) f
     join workspaces w on w.id = f.workspace_id
     join messages m on m.id = f.message_id and m.workspace_id = f.workspace_id and not m.is_test
-    group by 1, 2, 3, 4, 5, 6, 7`);
+    ${dimensionGroups}`);
 }
 
 /** Replaces every rollup row (the on-demand full rebuild). */

@@ -1,8 +1,7 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { executeRows } from "@/db/execute-rows";
-import { findContactsAccounts } from "./accounts";
-import { campaignRuns, channelSubscriptions, contacts, pushTokens } from "@/db/schema";
+import { campaignRuns } from "@/db/schema";
 import type { TCampaignDeliveryStatus } from "@/db/schema";
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
@@ -21,18 +20,31 @@ export async function claimDeliveries(
   slice: { from: string; to: string | null },
   limit: number,
   now: Date,
+  opts: {
+    /**
+     * A warming sender's few daily sends go to the contacts seen most recently, across the whole
+     * run (any slice's worker may take them; SKIP LOCKED keeps them apart).
+     */
+    mostEngagedFirst?: boolean;
+  } = {},
   ex: Executor = db(),
 ) {
   return executeRows<{ contact_id: string; treatment: number | null }>(
     sql`update campaign_deliveries d set status = 'sending', claimed_at = now()
       from (
-        select contact_id from campaign_deliveries
-        where run_id = ${runId} and contact_id >= ${slice.from}::uuid
-          ${slice.to ? sql`and contact_id < ${slice.to}::uuid` : sql``}
-          and ((status = 'queued' and (not_before is null or not_before <= ${now.toISOString()}::timestamptz))
-            or (status = 'sending' and claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})))
-        order by contact_id limit ${limit}
-        for update skip locked
+        select q.contact_id from campaign_deliveries q
+        ${opts.mostEngagedFirst ? sql`left join contacts c on c.id = q.contact_id` : sql``}
+        where q.run_id = ${runId}
+          ${
+            // Warming: the whole run's most engaged, not each slice's (the day's cap is small).
+            opts.mostEngagedFirst
+              ? sql``
+              : sql`and q.contact_id >= ${slice.from}::uuid ${slice.to ? sql`and q.contact_id < ${slice.to}::uuid` : sql``}`
+          }
+          and ((q.status = 'queued' and (q.not_before is null or q.not_before <= ${now.toISOString()}::timestamptz))
+            or (q.status = 'sending' and q.claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})))
+        order by ${opts.mostEngagedFirst ? sql`c.last_seen_at desc nulls last, ` : sql``}q.contact_id limit ${limit}
+        for update of q skip locked
       ) s
       where d.run_id = ${runId} and d.contact_id = s.contact_id
       returning d.contact_id, d.treatment`,
@@ -93,12 +105,24 @@ export async function nextNotBefore(
   return row?.at ? new Date(row.at) : null;
 }
 
-/** Puts claimed deliveries back in the queue (a retryable provider failure, a paused run). */
-export async function releaseDeliveries(runId: string, contactIds: string[], ex: Executor = db()) {
-  if (!contactIds.length) return;
-  await ex.execute(sql`update campaign_deliveries set status = 'queued', claimed_at = null
-    where run_id = ${runId} and status = 'sending'
-      and contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)`);
+/**
+ * Puts claimed deliveries back in the queue (handed back on shutdown, a retryable provider
+ * failure), each not before `notBefore` when given: the provider's Retry-After or the backoff.
+ */
+export async function releaseDeliveries(
+  runId: string,
+  released: { contactId: string; notBefore?: Date }[],
+  ex: Executor = db(),
+) {
+  if (!released.length) return;
+  const payload = released.map((r) => ({
+    contact_id: r.contactId,
+    not_before: r.notBefore?.toISOString() ?? null,
+  }));
+  await ex.execute(sql`update campaign_deliveries d set status = 'queued', claimed_at = null,
+      not_before = coalesce(greatest(x.not_before, d.not_before), d.not_before)
+    from jsonb_to_recordset(${json(payload)}) as x(contact_id uuid, not_before timestamptz)
+    where d.run_id = ${runId} and d.status = 'sending' and d.contact_id = x.contact_id`);
 }
 
 /**
@@ -122,123 +146,6 @@ export async function dropUnsent(
     ex,
   );
   return row?.n ?? 0;
-}
-
-/**
- * Profiles, opt-ins, devices and accounts of a batch of contacts: four queries, not four per
- * contact.
- */
-export async function loadSendContacts(
-  workspaceId: string,
-  contactIds: string[],
-  ex: Executor = db(),
-) {
-  if (!contactIds.length) return new Map();
-  const [rows, subscriptions, tokens, accounts] = await Promise.all([
-    ex
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, contactIds))),
-    ex
-      .select({
-        contactId: channelSubscriptions.contactId,
-        channel: channelSubscriptions.channel,
-        status: channelSubscriptions.status,
-        source: channelSubscriptions.source,
-        changedAt: channelSubscriptions.changedAt,
-      })
-      .from(channelSubscriptions)
-      .where(
-        and(
-          eq(channelSubscriptions.workspaceId, workspaceId),
-          inArray(channelSubscriptions.contactId, contactIds),
-        ),
-      ),
-    ex
-      .select({
-        contactId: pushTokens.contactId,
-        token: pushTokens.token,
-        platform: pushTokens.platform,
-        lastSeenAt: pushTokens.lastSeenAt,
-      })
-      .from(pushTokens)
-      .where(
-        and(eq(pushTokens.workspaceId, workspaceId), inArray(pushTokens.contactId, contactIds)),
-      )
-      .orderBy(desc(pushTokens.lastSeenAt)),
-    findContactsAccounts(workspaceId, contactIds, ex),
-  ]);
-  const byId = new Map(
-    rows.map((contact) => [
-      contact.id,
-      {
-        contact,
-        subscriptions: [] as Omit<(typeof subscriptions)[number], "contactId">[],
-        pushTokens: [] as Omit<(typeof tokens)[number], "contactId">[],
-        accounts: accounts.get(contact.id) ?? [],
-      },
-    ]),
-  );
-  for (const { contactId, ...s } of subscriptions) byId.get(contactId)?.subscriptions.push(s);
-  for (const { contactId, ...t } of tokens) byId.get(contactId)?.pushTokens.push(t);
-  return byId;
-}
-
-/**
- * Contacts of the batch suppressed on this channel: a message to them bounced. (A separate
- * suppression list would join here too.)
- */
-export async function suppressedContacts(
-  workspaceId: string,
-  channel: string,
-  contactIds: string[],
-  ex: Executor = db(),
-): Promise<Set<string>> {
-  if (!contactIds.length) return new Set();
-  const rows = await executeRows<{ contact_id: string }>(
-    sql`select distinct contact_id from messages
-      where workspace_id = ${workspaceId} and channel = ${channel}::message_channel and status = 'bounced'
-        and contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)`,
-    ex,
-  );
-  return new Set(rows.map((r) => r.contact_id));
-}
-
-/** Messages each contact of the batch was sent since `since` (every origin: one global cap). */
-export async function recentSendCounts(
-  workspaceId: string,
-  contactIds: string[],
-  since: Date,
-  ex: Executor = db(),
-): Promise<Map<string, number>> {
-  if (!contactIds.length) return new Map();
-  const rows = await executeRows<{ contact_id: string; n: number }>(
-    sql`select contact_id, count(*)::int as n from messages
-      where workspace_id = ${workspaceId} and is_test = false and status in ('sent', 'delivered')
-        and sent_at >= ${since.toISOString()}::timestamptz
-        and contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)
-      group by contact_id`,
-    ex,
-  );
-  return new Map(rows.map((r) => [r.contact_id, r.n]));
-}
-
-/** Messages this campaign has sent each contact, over all its runs (its total cap per contact). */
-export async function campaignSendCounts(
-  campaignId: string,
-  contactIds: string[],
-  ex: Executor = db(),
-): Promise<Map<string, number>> {
-  if (!contactIds.length) return new Map();
-  const rows = await executeRows<{ contact_id: string; n: number }>(
-    sql`select d.contact_id, count(*)::int as n
-      from campaign_runs r join campaign_deliveries d on d.run_id = r.id
-      where r.campaign_id = ${campaignId} and d.status = 'sent'
-        and d.contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)
-      group by d.contact_id`,
-    ex,
-  );
-  return new Map(rows.map((r) => [r.contact_id, r.n]));
 }
 
 /** The run and whether it may still send (a paused or cancelled run's workers stop). */

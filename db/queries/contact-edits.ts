@@ -58,7 +58,7 @@ export async function upsertSubscription(
     contactId: string;
     channel: TSubscriptionChannel;
     status: "subscribed" | "unsubscribed";
-    source: "ui" | "unsubscribe_link" | "sms_keyword";
+    source: "ui" | "unsubscribe_link" | "sms_keyword" | "complaint";
     changedAt: Date;
   },
   ex: Executor,

@@ -9,6 +9,7 @@ import {
   events,
   pushTokens,
 } from "@/db/schema";
+import { insertContactErasedEvent } from "./stream-events";
 
 export async function findContactByExternalId(
   workspaceId: string,
@@ -102,6 +103,7 @@ export async function deleteContact(workspaceId: string, contactId: string, ex: 
       .returning({ externalId: contacts.externalId, email: contacts.email, phone: contacts.phone });
     const gone = rows[0];
     if (!gone) return false;
+    await insertContactErasedEvent(workspaceId, contactId, gone.externalId, tx);
     const ids = [gone.externalId, gone.email, gone.phone].filter((v): v is string => !!v);
     if (ids.length)
       await tx.delete(contactImportErrors).where(

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
+import type { TApiKeyScope } from "@/lib/api-keys/kinds";
 import {
   apiKeys,
   contacts,
@@ -80,6 +81,28 @@ export async function insertDemoWorkspace(
       .insert(apiKeys)
       .values(keys.map((k) => ({ workspaceId: row!.id, ...k, createdBy: null })));
   });
+}
+
+/**
+ * The demo server key gets the scopes added since the demo was seeded (e.g. `stream:read`), so a
+ * demo database from an earlier version can try every API its README shows. Only that key: keys a
+ * user made keep exactly the scopes they were given.
+ */
+export async function grantDemoKeyScopes(
+  workspaceId: string,
+  keyHash: string,
+  scopes: TApiKeyScope[],
+) {
+  await db()
+    .update(apiKeys)
+    .set({ scopes })
+    .where(
+      and(
+        eq(apiKeys.workspaceId, workspaceId),
+        eq(apiKeys.keyHash, keyHash),
+        sql`not (${apiKeys.scopes} @> ${sql.param(scopes)}::text[])`,
+      ),
+    );
 }
 
 export async function insertDemoSegments(rows: (typeof segments.$inferInsert)[]) {

@@ -106,6 +106,20 @@ export type TEventRow = {
 /** Inserts events; a message id seen before is skipped. Returns the rows actually stored. */
 export async function insertEvents(workspaceId: string, rows: TEventRow[], ex: Executor) {
   if (!rows.length) return [];
+  return rowsOf<TStoredEvent>(await ex.execute(insertEventsSql(workspaceId, rows)));
+}
+
+/** What `insertEvents` returns of each row it stored (a duplicate message id stores nothing). */
+export type TStoredEvent = {
+  id: string | number;
+  message_id: string;
+  contact_id: string;
+  name: string;
+  occurred_at: string | Date;
+};
+
+/** `insertEvents`' statement, to run alone or as a step of a larger one (a data-modifying CTE). */
+export function insertEventsSql(workspaceId: string, rows: TEventRow[]) {
   const payload = rows.map((r) => ({
     contact_id: r.contactId,
     name: r.name,
@@ -114,20 +128,11 @@ export async function insertEvents(workspaceId: string, rows: TEventRow[], ex: E
     message_id: r.messageId,
     context: r.context ?? null,
   }));
-  return rowsOf<{
-    id: string | number;
-    message_id: string;
-    contact_id: string;
-    name: string;
-    occurred_at: string | Date;
-  }>(
-    await ex.execute(sql`
-      insert into events (workspace_id, contact_id, name, properties, occurred_at, message_id, context)
+  return sql`insert into events (workspace_id, contact_id, name, properties, occurred_at, message_id, context)
       select ${workspaceId}, x.contact_id, x.name, x.properties, x.occurred_at, x.message_id, x.context
       from jsonb_to_recordset(${json(payload)}) as x(contact_id uuid, name text, properties jsonb, occurred_at timestamptz, message_id text, context jsonb)
       on conflict (workspace_id, message_id) do nothing
-      returning id, message_id, contact_id, name, occurred_at`),
-  );
+      returning id, message_id, contact_id, name, occurred_at`;
 }
 
 /** Row locks in id order, so batches that touch the same contacts never deadlock. */

@@ -26,6 +26,12 @@ export async function mergeContactInto(
     select workspace_id, ${intoId}, channel, status, source, changed_at from channel_subscriptions where ${scope}
     on conflict (contact_id, channel) do update set status = excluded.status, source = excluded.source, changed_at = excluded.changed_at
     where excluded.changed_at > channel_subscriptions.changed_at`);
+  // Topic choices merge like channel choices: per topic, the more recent one wins.
+  await ex.execute(sql`
+    insert into topic_subscriptions (workspace_id, contact_id, topic_id, status, source, changed_at)
+    select workspace_id, ${intoId}, topic_id, status, source, changed_at from topic_subscriptions where ${scope}
+    on conflict (contact_id, topic_id) do update set status = excluded.status, source = excluded.source, changed_at = excluded.changed_at
+    where excluded.changed_at > topic_subscriptions.changed_at`);
   await ex.execute(sql`
     update contacts i set
       attributes = f.attributes || i.attributes,

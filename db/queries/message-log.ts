@@ -21,6 +21,7 @@ function whereOf(workspaceId: string, f: TMessageLogFilter): SQL {
     f.provider ? eq(messages.provider, f.provider) : undefined,
     f.templateId ? eq(messages.templateId, f.templateId) : undefined,
     f.contactId ? eq(messages.contactId, f.contactId) : undefined,
+    f.kind ? eq(messages.transactional, f.kind === "transactional") : undefined,
     f.q ? matchesText(likeContains(f.q)) : undefined,
   )!;
 }
@@ -62,6 +63,7 @@ const LIST_COLUMNS = {
   summary,
   origin: messages.origin,
   isTest: messages.isTest,
+  transactional: messages.transactional,
   templateId: messages.templateId,
   templateName: templates.name,
   templateVersion: messages.templateVersion,

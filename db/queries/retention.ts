@@ -77,6 +77,16 @@ export async function pruneFinishedRunsAnyWorkspace(
   );
 }
 
+/** One-time passcodes that expired before `before` (used, locked or never used alike). */
+export async function pruneOtpCodesAnyWorkspace(before: Date, limit: number, ex: Executor = db()) {
+  return count(
+    sql`delete from otp_codes where id in (
+          select id from otp_codes where expires_at < ${before}
+          order by expires_at limit ${limit} for update skip locked) returning 1`,
+    ex,
+  );
+}
+
 /** Executor events older than `before` (a run keeps its own copy of its trigger event). */
 export async function pruneExecutorEventsAnyWorkspace(
   before: Date,

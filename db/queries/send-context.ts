@@ -1,5 +1,5 @@
 import { findContactAccounts } from "./accounts";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   channelSubscriptions,
@@ -55,9 +55,11 @@ export async function findPublishedTemplateVersion(
       templateId: templates.id,
       name: templates.name,
       channel: templates.channel,
+      topicId: templates.topicId,
       version: templateVersions.version,
       content: templateVersions.content,
       workspaceName: workspaces.name,
+      workspaceTimezone: workspaces.timezone,
     })
     .from(templates)
     .innerJoin(templateVersions, eq(templateVersions.templateId, templates.id))
@@ -75,8 +77,12 @@ export async function findPublishedTemplateVersion(
 }
 
 export async function deletePushTokens(workspaceId: string, tokens: string[], ex: Executor = db()) {
-  for (const token of tokens)
-    await ex
-      .delete(pushTokens)
-      .where(and(eq(pushTokens.workspaceId, workspaceId), eq(pushTokens.token, token)));
+  if (!tokens.length) return;
+  await ex.execute(deletePushTokensSql(workspaceId, tokens));
+}
+
+/** `deletePushTokens`' statement: one for every token, alone or as a step of a larger one. */
+export function deletePushTokensSql(workspaceId: string, tokens: string[]) {
+  return sql`delete from push_tokens where workspace_id = ${workspaceId}
+    and token in (select jsonb_array_elements_text(${JSON.stringify(tokens)}::jsonb))`;
 }

@@ -51,6 +51,7 @@ export async function insertTemplate(
     channel: TTemplate["channel"];
     draft: Record<string, unknown>;
     createdBy: string | null;
+    topicId?: string | null;
   },
   ex: Executor = db(),
 ) {
@@ -61,7 +62,12 @@ export async function insertTemplate(
 export async function updateTemplate(
   workspaceId: string,
   templateId: string,
-  patch: { name?: string; draft?: Record<string, unknown>; publishedVersion?: number },
+  patch: {
+    name?: string;
+    draft?: Record<string, unknown>;
+    publishedVersion?: number;
+    topicId?: string | null;
+  },
   ex: Executor = db(),
 ) {
   const [row] = await ex

@@ -14,6 +14,7 @@ export async function findUserById(id: string, ex: Executor = db()) {
       email: users.email,
       name: users.name,
       sessionVersion: users.sessionVersion,
+      locale: users.locale,
     })
     .from(users)
     .where(eq(users.id, id))
@@ -44,4 +45,14 @@ export async function bumpSessionVersion(id: string, ex: Executor = db()) {
     .where(eq(users.id, id))
     .returning({ sessionVersion: users.sessionVersion });
   return row?.sessionVersion ?? null;
+}
+
+/** Stores the UI language a user chose; null goes back to following the browser. */
+export async function updateUserLocale(id: string, locale: string | null, ex: Executor = db()) {
+  const [row] = await ex
+    .update(users)
+    .set({ locale })
+    .where(eq(users.id, id))
+    .returning({ locale: users.locale });
+  return row ?? null;
 }

@@ -5,6 +5,7 @@ import {
   integer,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -33,6 +34,10 @@ export const messageDailyRollup = pgTable(
     templateVersion: integer("template_version"),
     journeyId: uuid("journey_id"),
     nodeId: text("node_id"),
+    /** A campaign's message: its campaign, run and treatment (the across-runs results read these). */
+    campaignId: uuid("campaign_id"),
+    campaignRunId: uuid("campaign_run_id"),
+    treatment: smallint("treatment"),
     queued: count("queued"),
     skipped: count("skipped"),
     sent: count("sent"),
@@ -49,6 +54,7 @@ export const messageDailyRollup = pgTable(
   (t) => [
     index("message_daily_rollup_ws_day_idx").on(t.workspaceId, t.day),
     index("message_daily_rollup_journey_idx").on(t.journeyId, t.day),
+    index("message_daily_rollup_campaign_idx").on(t.campaignId),
   ],
 );
 

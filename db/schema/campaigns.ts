@@ -16,6 +16,7 @@ import { createdAtColumn, workspaceIdColumn } from "./columns";
 import { contacts } from "./contacts";
 import { messageChannel, messages, templates } from "./messaging";
 import { segments } from "./segments";
+import { topics } from "./topics";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -55,6 +56,8 @@ export const campaigns = pgTable(
     /** The first treatment's template (every treatment is in campaign_treatments). */
     templateId: uuid("template_id").references(() => templates.id, { onDelete: "set null" }),
     templateVersion: integer("template_version"),
+    /** The subscription topic; null: the template's topic, if any. */
+    topicId: uuid("topic_id").references(() => topics.id, { onDelete: "set null" }),
     /** Whole per cent of the audience kept out as the control group (receives nothing). */
     holdoutPercent: smallint("holdout_percent").notNull().default(0),
     scheduleKind: campaignScheduleKind("schedule_kind").notNull().default("now"),
@@ -182,6 +185,8 @@ export const CAMPAIGN_DELIVERY_STATUSES = [
   "opted_out",
   "no_address",
   "suppressed",
+  /** The contact left the campaign's subscription topic (or never joined an opt-in one). */
+  "topic_opt_out",
   "holdout",
   "frequency_cap",
   "quiet_hours",

@@ -111,6 +111,7 @@ export const subscriptionSource = pgEnum("subscription_source", [
   "import",
   "unsubscribe_link",
   "sms_keyword",
+  "complaint",
 ]);
 
 /**

@@ -16,3 +16,8 @@ export * from "./throttles";
 export * from "./retention";
 export * from "./audit-log";
 export * from "./pinpoint";
+export * from "./otp";
+export * from "./suppressions";
+export * from "./stream";
+export * from "./pinpoint-event-imports";
+export * from "./topics";

@@ -40,3 +40,21 @@ export const sigv4Signatures = pgTable(
   },
   (t) => [index("sigv4_signatures_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * What the Pinpoint importer made of each Pinpoint object (lib/pinpoint/import): re-importing the
+ * same export updates these rows' objects instead of creating them again. `kind` is `template`,
+ * `segment`, `campaign` or `journey`; `pinpointId` a template's name (templates have no id) or the
+ * object's Id; `waymarkId` the Waymark object's id.
+ */
+export const pinpointImportIds = pgTable(
+  "pinpoint_import_ids",
+  {
+    workspaceId: workspaceIdColumn(),
+    kind: text("kind").notNull(),
+    pinpointId: text("pinpoint_id").notNull(),
+    waymarkId: text("waymark_id").notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.kind, t.pinpointId] })],
+);

@@ -13,6 +13,8 @@ export const users = pgTable(
      * "sign out everywhere", so every session issued before ends on its next request, not at expiry.
      */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** The UI language the user chose ("en", "vi", "zh-CN"); null follows the browser. */
+    locale: text("locale"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

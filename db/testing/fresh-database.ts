@@ -1,10 +1,15 @@
 import { Client } from "pg";
 import { randomToken } from "@/lib/crypto/tokens";
 
-/** A new, empty database on the PostgreSQL server at `serverUrl`, and how to drop it again. */
+/**
+ * A new database on the PostgreSQL server at `serverUrl`, and how to drop it again: empty, or a
+ * copy of `template` (CREATE DATABASE … TEMPLATE, which PostgreSQL refuses while anyone is
+ * connected to the template: retried while a closed connection is still being reaped).
+ */
 export async function createFreshDatabase(
   serverUrl: string,
   prefix: string,
+  opts: { template?: string } = {},
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomToken(6)
     .toLowerCase()
@@ -18,7 +23,17 @@ export async function createFreshDatabase(
       await client.end();
     }
   };
-  await run(`create database ${name}`);
+  if (!opts.template) await run(`create database ${name}`);
+  else
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await run(`create database ${name} template ${opts.template}`);
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== "55006" || attempt >= 50) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   // Dropping with (force) straight away can terminate a backend the pool has just closed but the

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
+import type { TestProject } from "vitest/node";
 
 /** Folders vitest collects tests from (vitest.config.mts `include`). */
 const TEST_ROOTS = ["app", "lib", "db", "inngest", "components", "scripts"];
@@ -69,8 +70,19 @@ export function databaseLine(
   return `[db tests] ${counts.database} files on embedded PGlite (in memory); ${skipped}. Set DATABASE_URL=postgres://user@host:5432/db to run them on PostgreSQL.`;
 }
 
-/** vitest globalSetup: prints the line, and stops at once if DATABASE_URL's server is unreachable. */
-export default async function reportTestDatabase(): Promise<void> {
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** This run's migrated template database on DATABASE_URL's server (postgres-template.ts). */
+    postgresTemplate: string;
+  }
+}
+
+/**
+ * vitest globalSetup: prints the line, and stops at once if DATABASE_URL's server is unreachable.
+ * With DATABASE_URL, names the run's template database (created by the first test file that needs
+ * it, postgres-template.ts) and drops it when the run ends.
+ */
+export default async function reportTestDatabase(project: TestProject) {
   const url = process.env.DATABASE_URL;
   console.info(databaseLine(url, countDatabaseTests(process.cwd())));
   if (!url) return;
@@ -82,4 +94,15 @@ export default async function reportTestDatabase(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+  const template = `waymark_template_${process.pid}_${Date.now().toString(36)}`;
+  project.provide("postgresTemplate", template);
+  return async () => {
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`drop database if exists ${template} with (force)`);
+    } finally {
+      await admin.end();
+    }
+  };
 }

@@ -8,6 +8,7 @@ import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
 import { makeCampaignTenant } from "@/lib/campaigns/testing/campaign-fixtures";
 import { handleEventRequest } from "@/lib/local-executor/handle-event-request";
+import { manualClock } from "@/lib/local-executor/clock";
 import { createLocalExecutor, type TLocalExecutor } from "@/lib/local-executor/local-executor";
 import {
   serveFunctions,
@@ -24,6 +25,25 @@ import { campaignSchedulerJob } from "./jobs/campaign-scheduler";
 let testDb: Awaited<ReturnType<typeof useTestDb>>;
 let app: Awaited<ReturnType<typeof serveFunctions>>;
 let executor: TLocalExecutor;
+const clock = manualClock();
+
+/**
+ * `executor.drain()` returns once nothing is due *now*; a drain that lost the race for the
+ * campaign's tokens (another took the whole burst a moment before returning what it did not claim)
+ * sleeps a second. So: drain, then move the executor's clock past such sleeps until no run is left.
+ */
+async function drainAll() {
+  for (let i = 0; i < 50; i++) {
+    await executor.drain();
+    const [left] = await executeRows<{ n: number }>(
+      sql`select count(*)::int as n from executor_runs where status in ('queued', 'waiting')`,
+    );
+    if (!left!.n) return;
+    clock.advance(1_000);
+  }
+  throw new Error("executor runs still waiting after 50 rounds");
+}
+
 beforeAll(async () => {
   testDb = await useTestDb();
   app = await serveFunctions(
@@ -42,6 +62,7 @@ beforeAll(async () => {
     serveUrl: app.serveUrl,
     signingKey: TEST_SIGNING_KEY,
     log: () => undefined,
+    clock,
   });
   await executor.sync();
 });
@@ -66,7 +87,7 @@ describe("campaign functions on the local executor", () => {
     });
     const run = (await launchCampaign(t.ws, campaign.id, t.userId))!;
     await executor.send({ name: CAMPAIGN_RUN_STARTED, data: { runId: run.id } });
-    await executor.drain();
+    await drainAll();
 
     expect(await findRun(t.ws, run.id)).toMatchObject({ status: "completed", pending: 0 });
     const runs = await executeRows<{ function_id: string; status: string }>(
@@ -79,7 +100,7 @@ describe("campaign functions on the local executor", () => {
     const [m] = await executeRows<{ n: number; distinct: number; sent: number }>(
       sql`select count(*)::int as n, count(distinct m.contact_id)::int as distinct,
           (select count(*)::int from campaign_deliveries where run_id = ${run.id} and status = 'sent') as sent
-        from messages m where m.origin->>'runId' = ${run.id}`,
+        from messages m where m.origin->>'runId' = ${run.id} and m.status <> 'skipped'`,
     );
     expect(m!.n).toBe(m!.distinct);
     expect(m!.n).toBe(m!.sent);
@@ -110,7 +131,7 @@ describe("the campaign scheduler on the local executor", () => {
     expect(due.getTime()).toBeLessThanOrEqual(now.getTime());
     await executor.send({ name: CAMPAIGN_SCHEDULER_TICK, data: { now: now.toISOString() } });
     await executor.send({ name: CAMPAIGN_SCHEDULER_TICK, data: {} });
-    await executor.drain();
+    await drainAll();
 
     const runs = await listRuns(t.ws, campaign.id);
     expect(runs).toHaveLength(1);

@@ -16,6 +16,7 @@ import {
   type TMessageCounts,
 } from "@/db/queries/analytics-messages";
 import { segmentSizeSeries } from "@/db/queries/analytics-segments";
+import { transactionalByChannel } from "@/db/queries/transactional";
 import { NotFoundError } from "@/lib/errors";
 import type { TDashboardView } from "./dashboard-params";
 import { eachDay } from "./date-range";
@@ -121,6 +122,16 @@ export async function loadChannelPerformance(ws: string, v: TDashboardView) {
     unsubscribed: r.unsubscribed,
     ...performanceRates(r),
   }));
+}
+
+/** Messages the transactional API sent, per channel (the priority lane's own figures). */
+export async function loadTransactionalPerformance(
+  ws: string,
+  v: TDashboardView,
+  timeZone: string,
+) {
+  const rows = await transactionalByChannel(ws, v.range, timeZone, v.channel);
+  return rows.map((r) => ({ ...r, ...performanceRates(r) }));
 }
 
 export async function loadTemplatePerformance(ws: string, v: TDashboardView) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
 import {
+  dashboardFilterHref,
   dashboardQuery,
   parseDashboardParams,
   parseDashboardParamsOrThrow,
@@ -49,5 +50,17 @@ describe("dashboard params", () => {
     expect(
       parseDashboardParams({ range: "custom", from: "2026-03-05" }, "UTC", now).view.range.preset,
     ).toBe("30d");
+  });
+
+  it("makes the filter bar's URL from what differs from the defaults", () => {
+    const base = { range: "30d", from: "", to: "", channel: "", journey: "", segment: "" };
+    expect(dashboardFilterHref("/w/x/dashboards", base)).toBe("/w/x/dashboards");
+    expect(dashboardFilterHref("/w/x/dashboards", { ...base, range: "7d", channel: "sms" })).toBe(
+      "/w/x/dashboards?range=7d&channel=sms",
+    );
+    const custom = { ...base, range: "custom", from: "2026-03-01", to: "2026-03-05" };
+    expect(dashboardFilterHref("/d", custom)).toBe("/d?range=custom&from=2026-03-01&to=2026-03-05");
+    // Custom days wait for both ends: nothing to go to yet.
+    expect(dashboardFilterHref("/d", { ...custom, to: "" })).toBeNull();
   });
 });

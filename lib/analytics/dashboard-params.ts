@@ -107,3 +107,20 @@ export function dashboardQuery(
   const str = q.toString();
   return str ? `?${str}` : "";
 }
+
+/**
+ * Where the filter form goes when applied: the page with only what differs from the defaults
+ * (the last 30 days, everything), or null while custom days lack an end.
+ */
+export function dashboardFilterHref(pathname: string, f: TFilterValue): string | null {
+  if (f.range === "custom" && (!f.from || !f.to)) return null;
+  const s = new URLSearchParams();
+  if (f.range && f.range !== "30d") s.set("range", f.range);
+  if (f.range === "custom") {
+    s.set("from", f.from);
+    s.set("to", f.to);
+  }
+  for (const k of ["channel", "journey", "segment"] as const) if (f[k]) s.set(k, f[k]);
+  const qs = s.toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}

@@ -274,7 +274,7 @@ describe("incremental refresh", () => {
   });
 
   it("a full rebuild agrees with the incremental result", async () => {
-    const order = sql`order by workspace_id, day, channel, template_id, template_version, journey_id, node_id`;
+    const order = sql`order by workspace_id, day, channel, template_id, template_version, journey_id, node_id, campaign_id, campaign_run_id, treatment`;
     const incremental = await executeRows(sql`select * from message_daily_rollup ${order}`);
     await refreshRollups({ full: true, now: new Date("2026-04-10T14:00:00Z") });
     expect(await executeRows(sql`select * from message_daily_rollup ${order}`)).toEqual(

@@ -12,8 +12,14 @@ describe("OpenAPI document", () => {
       "/group",
       "/identify",
       "/me",
+      "/messages",
+      "/messages/{messageId}",
+      "/otp",
+      "/otp/verify",
       "/page",
       "/screen",
+      "/stream/exports",
+      "/stream/exports/{destinationId}/{file}",
       "/track",
       "/v1/apps/{ApplicationId}/endpoints",
       "/v1/apps/{ApplicationId}/endpoints/{EndpointId}",
@@ -63,5 +69,20 @@ describe("OpenAPI document", () => {
 
   it("serialises to JSON", () => {
     expect(() => JSON.parse(JSON.stringify(doc))).not.toThrow();
+  });
+
+  it("describes the transactional and OTP bodies from their schemas", () => {
+    const send = doc.paths["/messages"].post.requestBody.content["application/json"].schema as {
+      properties: Record<string, { maxItems?: number }>;
+      required: string[];
+    };
+    expect(send.required).toEqual(expect.arrayContaining(["channel", "recipients"]));
+    expect(send.properties.recipients!.maxItems).toBe(1000);
+    const otp = doc.paths["/otp"].post.requestBody.content["application/json"].schema as {
+      properties: Record<string, unknown>;
+    };
+    expect(Object.keys(otp.properties)).toEqual(
+      expect.arrayContaining(["channel", "destination", "brandName", "codeLength", "referenceId"]),
+    );
   });
 });

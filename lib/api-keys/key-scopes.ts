@@ -26,14 +26,3 @@ export function keyAllows(
   if (key.kind === "public") return scope === "ingest";
   return key.scopes.includes(scope);
 }
-
-export const SCOPE_DESCRIPTIONS: Record<TApiKeyScope, string> = {
-  ingest: "Send contacts and events (identify, track, page, screen, alias, batch)",
-  "contacts:read": "Read a contact's profile (GET /api/v1/contacts/{userId})",
-  "contacts:delete": "Erase a contact (DELETE /api/v1/contacts/{userId})",
-  "messages:send": "Send transactional messages",
-  "journeys:enter": "Enter contacts into journeys with an API trigger",
-  inapp: "Mint in-app tokens and read any contact's in-app inbox",
-  pinpoint:
-    "Pinpoint-compatible API (PutEvents, endpoints) with AWS SDKs: also issues an AWS access key id and secret",
-};

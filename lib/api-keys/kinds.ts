@@ -14,5 +14,6 @@ export const API_KEY_SCOPES = [
   "journeys:enter",
   "inapp",
   "pinpoint",
+  "stream:read",
 ] as const;
 export type TApiKeyScope = (typeof API_KEY_SCOPES)[number];

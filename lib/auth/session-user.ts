@@ -13,7 +13,7 @@ export type TSessionClaims = { userId: string; sessionVersion: number | undefine
 export async function findSessionUser(claims: TSessionClaims) {
   const user = await findUserById(claims.userId);
   if (!user || user.sessionVersion !== (claims.sessionVersion ?? 0)) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
 }
 
 /**

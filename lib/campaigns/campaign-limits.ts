@@ -11,7 +11,7 @@ const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM");
 export const ZCampaignLimits = z.object({
   /** Messages per second for this campaign, shared by every worker (a token bucket in Postgres). */
   messagesPerSecond: z.number().int().min(1).max(20_000).optional(),
-  /** At most this many messages to one contact in 24 hours, counting every origin (journeys too). */
+  /** At most this many marketing messages (campaigns and journeys) to one contact in 24 hours. */
   dailyCapPerContact: z.number().int().min(1).max(100).optional(),
   /** At most this many messages from this campaign to one contact, over all its runs. */
   totalCapPerContact: z.number().int().min(1).max(1000).optional(),

@@ -24,6 +24,8 @@ export const ZCampaignInput = z
     /** One treatment is a plain send; two to five are an A/B test. Percentages sum to 100. */
     treatments: z.array(ZTreatment).min(1, "Choose a template").max(5, "At most 5 treatments"),
     holdoutPercent: z.number().int().min(0).max(50).default(0),
+    /** The subscription topic; null or absent: the first template's topic, if any. */
+    topicId: z.uuid({ error: "must be a topic id" }).nullable().default(null),
     schedule: ZCampaignSchedule,
     limits: ZCampaignLimits.default({}),
     /**

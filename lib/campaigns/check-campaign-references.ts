@@ -1,5 +1,6 @@
 import type { Executor } from "@/db";
 import { findSegment } from "@/db/queries/segments";
+import { findTopic } from "@/db/queries/topics";
 import { findPublishedTemplateVersion } from "@/db/queries/send-context";
 import { channelLabel } from "@/lib/channels/channel-meta";
 import { ValidationError } from "@/lib/errors";
@@ -12,7 +13,7 @@ import type { TCampaignInput } from "./campaign-settings";
  */
 export async function checkCampaignReferences(
   workspaceId: string,
-  input: Pick<TCampaignInput, "audience" | "channel" | "treatments">,
+  input: Pick<TCampaignInput, "audience" | "channel" | "treatments"> & { topicId?: string | null },
   ex?: Executor,
 ): Promise<void> {
   const fields: Record<string, string> = {};
@@ -34,5 +35,7 @@ export async function checkCampaignReferences(
       fields[`treatments.${i}.templateId`] =
         `This is a ${channelLabel(version.channel)} template; the campaign sends ${channelLabel(input.channel)}`;
   }
+  if (input.topicId && !(await findTopic(workspaceId, input.topicId, ex)))
+    fields.topicId = "No such topic in this workspace";
   if (Object.keys(fields).length) throw new ValidationError(fields);
 }

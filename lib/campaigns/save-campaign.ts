@@ -21,7 +21,7 @@ export function parseCampaignInput(body: unknown): TCampaignInput {
   throw new ValidationError(fields);
 }
 
-function columnsOf(input: TCampaignInput) {
+export function columnsOf(input: TCampaignInput) {
   const first = input.treatments[0]!;
   return {
     name: input.name,
@@ -31,6 +31,7 @@ function columnsOf(input: TCampaignInput) {
     templateId: first.templateId,
     templateVersion: first.templateVersion,
     holdoutPercent: input.holdoutPercent,
+    topicId: input.topicId,
     scheduleKind: input.schedule.kind,
     scheduleSettings: scheduleSettingsOf(input.schedule),
     limits: input.limits,

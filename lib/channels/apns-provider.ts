@@ -1,5 +1,5 @@
-import { constants, type ClientHttp2Session, type IncomingHttpHeaders } from "node:http2";
 import type { KeyObject } from "node:crypto";
+import { apnsConnection } from "./apns-connection";
 import { combinePushResults } from "./combine-push-results";
 import {
   DEFAULT_TIMEOUT_MS,
@@ -9,16 +9,12 @@ import {
 } from "./http-outcome";
 import { apnsBaseUrl, type TApnsConfig } from "./provider-config";
 import { readPrivateKey, signJwt } from "./sign-jwt";
-import { guardedHttp2Connect } from "@/lib/net/guarded-http2";
 import type { TOutboundPolicy } from "@/lib/net/outbound-policy";
-import { isOutboundRefused, refusedReason } from "@/lib/net/outbound-refused";
 import type { ChannelProvider, TPushMessage, TSendResult } from "./types";
 
 /** Apple rejects provider tokens older than an hour and throttles ones renewed more often than every 20 minutes. */
 const JWT_REUSE_MS = 50 * 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type TH2Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 
 export function apnsPayload(message: TPushMessage): Record<string, unknown> {
   const custom = Object.fromEntries(Object.entries(message.data).filter(([k]) => k !== "aps"));
@@ -92,7 +88,7 @@ export function createApnsProvider(
     };
   }
   let jwt: { token: string; at: number } | undefined;
-  let session: ClientHttp2Session | undefined;
+  const connection = apnsConnection(origin, timeoutMs, options.policy);
 
   function providerToken(fresh = false): string {
     if (fresh || !jwt || now() - jwt.at > JWT_REUSE_MS) {
@@ -109,96 +105,6 @@ export function createApnsProvider(
     return jwt.token;
   }
 
-  /** One HTTP/2 connection, to the address the outbound policy checked (pinned for its life). */
-  let opening: Promise<ClientHttp2Session> | undefined;
-  async function openSession(): Promise<ClientHttp2Session> {
-    if (session && !session.closed && !session.destroyed) return session;
-    // Concurrent sends share one connection attempt.
-    opening ??= guardedHttp2Connect(origin, options.policy)
-      .then((s) => {
-        s.on("error", () => {}); // surfaced on the request; a dead session is replaced on next use
-        s.on("close", () => session === s && (session = undefined));
-        s.on("goaway", () => session === s && (session = undefined));
-        session = s;
-        return s;
-      })
-      .finally(() => (opening = undefined));
-    return opening;
-  }
-
-  async function post(
-    token: string,
-    headers: Record<string, string>,
-    body: string,
-  ): Promise<TH2Answer | TFailure> {
-    let opened: ClientHttp2Session;
-    try {
-      opened = await openSession();
-    } catch (err) {
-      if (isOutboundRefused(err))
-        return {
-          ok: false,
-          retryable: false,
-          reason: refusedReason("APNs"),
-          code: "destination_not_allowed",
-        };
-      const code = (err as { code?: string }).code ?? "network";
-      return { ok: false, retryable: true, reason: `APNs could not be reached (${code})`, code };
-    }
-    return new Promise((resolve) => {
-      let done = false;
-      const finish = (v: TH2Answer | TFailure) => {
-        if (done) return;
-        done = true;
-        resolve(v);
-      };
-      let req;
-      try {
-        req = opened.request({
-          ":method": "POST",
-          ":path": `/3/device/${encodeURIComponent(token)}`,
-          ...headers,
-        });
-      } catch (err) {
-        return finish({
-          ok: false,
-          retryable: true,
-          reason: `APNs could not be reached (${(err as Error).message})`,
-          code: "network",
-        });
-      }
-      let status = 0;
-      let responseHeaders: IncomingHttpHeaders = {};
-      const chunks: Buffer[] = [];
-      req.setTimeout(timeoutMs, () => {
-        req.close(constants.NGHTTP2_CANCEL);
-        finish({
-          ok: false,
-          retryable: true,
-          reason: "APNs did not answer in time",
-          code: "timeout",
-        });
-      });
-      req.on("response", (h) => {
-        status = Number(h[":status"]);
-        responseHeaders = h;
-      });
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () =>
-        finish({ status, headers: responseHeaders, body: Buffer.concat(chunks).toString("utf8") }),
-      );
-      req.on("error", (err: Error & { code?: string }) =>
-        finish({
-          ok: false,
-          retryable: true,
-          reason: `APNs could not be reached (${err.code ?? err.message})`,
-          code: err.code ?? "network",
-        }),
-      );
-      req.end(body);
-    });
-  }
-
   async function sendOne(
     message: TPushMessage,
     token: string,
@@ -213,7 +119,7 @@ export function createApnsProvider(
       "content-type": "application/json",
       ...(UUID.test(message.messageId) ? { "apns-id": message.messageId } : {}),
     };
-    const answer = await post(token, headers, JSON.stringify(apnsPayload(message)));
+    const answer = await connection.post(token, headers, JSON.stringify(apnsPayload(message)));
     if ("ok" in answer) return answer;
     if (answer.status === 200)
       return {
@@ -246,10 +152,6 @@ export function createApnsProvider(
         await Promise.all(message.targets.map((t) => sendOne(message, t.token))),
       );
     },
-    async close() {
-      const s = session;
-      session = undefined;
-      if (s && !s.closed) await new Promise<void>((r) => s.close(() => r()));
-    },
+    close: connection.close,
   };
 }

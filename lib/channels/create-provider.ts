@@ -1,9 +1,11 @@
 import { createApnsProvider } from "./apns-provider";
+import { createAwsSmsProvider } from "./aws-sms-provider";
 import { createFcmProvider } from "./fcm-provider";
 import { createInAppProvider } from "./in-app-provider";
 import { createOutboxProvider } from "./outbox-provider";
 import type { TProviderConfig, TTwilioConfig } from "./provider-config";
 import { createPushProvider } from "./push-provider";
+import { createSesProvider } from "./ses-provider";
 import { createSmtpProvider } from "./smtp-provider";
 import { createTwilioSmsProvider } from "./twilio-sms-provider";
 import { createTwilioVoiceProvider } from "./twilio-voice-provider";
@@ -56,6 +58,12 @@ export function createProvider(
     case "webhook":
       provider = createWebhookProvider(config, options);
       break;
+    case "ses":
+      provider = createSesProvider(config, options);
+      break;
+    case "aws_sms":
+      provider = createAwsSmsProvider(config, options);
+      break;
     case "in_app":
       provider = createInAppProvider();
       break;
@@ -65,6 +73,32 @@ export function createProvider(
   }
   // Narrowing by channel is the caller's contract (PROVIDER_CHANNELS); the union type cannot express it.
   return provider as unknown as ChannelProvider;
+}
+
+/**
+ * Which configured provider sends email, SMS and voice when a workspace has set up more than one
+ * for the channel: the AWS one first (a workspace that moved from Pinpoint configures it on
+ * purpose; SMTP or Twilio stay as they were until it is removed).
+ */
+export const CHANNEL_PREFERENCE = {
+  email: ["ses", "smtp"],
+  sms: ["aws_sms", "twilio"],
+  voice: ["aws_sms", "twilio"],
+  push: ["fcm", "apns"],
+  webhook: ["webhook"],
+  in_app: [],
+} as const satisfies Record<TSendChannel, readonly TProviderConfig["kind"][]>;
+
+/** The config that delivers `channel` (not the outbox fallback), or undefined. */
+export function deliveringConfig(
+  channel: TSendChannel,
+  configs: readonly TProviderConfig[],
+): TProviderConfig | undefined {
+  for (const kind of CHANNEL_PREFERENCE[channel]) {
+    const c = configs.find((x) => x.kind === kind);
+    if (c) return c;
+  }
+  return undefined;
 }
 
 /**
@@ -81,13 +115,10 @@ export function createChannelProvider(
     configs.find((c): c is Extract<TProviderConfig, { kind: K }> => c.kind === kind);
   const outbox = () => (find("outbox") ? createOutboxProvider() : null);
   switch (channel) {
-    case "email": {
-      const c = find("smtp");
-      return c ? createProvider(c, options) : outbox();
-    }
+    case "email":
     case "sms":
     case "voice": {
-      const c = find("twilio");
+      const c = deliveringConfig(channel, configs);
       return c ? createProvider(c, options) : outbox();
     }
     case "push": {

@@ -14,6 +14,9 @@ export const DESTINATION_FIELDS: { readonly [K in TProviderKind]: readonly strin
   fcm: ["baseUrl", "serviceAccount.token_uri"],
   apns: ["baseUrl", "sandbox"],
   webhook: ["url"],
+  // The key is bound to the account, not the region; the endpoint override is where it goes.
+  ses: ["endpoint", "credentials"],
+  aws_sms: ["endpoint", "credentials"],
   outbox: [],
   in_app: [],
 };

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import type { TKeyVersion } from "@/lib/crypto/app-secret";
+import type { TKeyRing, TKeyVersion } from "@/lib/crypto/app-secret";
 import {
   SECRET_FIELDS,
   ZProviderConfig,
@@ -194,12 +194,23 @@ export function mergeConfigUpdate(
     !stored ||
     (incoming as TObj).kind !== stored.kind
   ) {
-    return ZProviderConfig.parse(incoming);
+    return withoutUnusedKey(ZProviderConfig.parse(incoming));
   }
   const merged = mapSecrets(normalizeIncoming(incoming as TObj, stored), stored.kind, (v, path) =>
     isKept(v) ? getPath(stored as TObj, path) : v,
   );
-  return ZProviderConfig.parse(merged);
+  return withoutUnusedKey(ZProviderConfig.parse(merged));
+}
+
+/** An AWS provider switched to the default credential chain forgets the access key it had. */
+function withoutUnusedKey(config: TProviderConfig): TProviderConfig {
+  if (
+    (config.kind !== "ses" && config.kind !== "aws_sms") ||
+    config.credentials !== "default_chain"
+  )
+    return config;
+  const { accessKeyId: _id, secretAccessKey: _secret, ...rest } = config;
+  return rest;
 }
 
 /** A service account comes as pasted JSON text or not at all when unchanged; make it an object either way. */
@@ -215,4 +226,30 @@ function normalizeIncoming(incoming: TObj, stored: TProviderConfig): TObj {
   }
   if (account === undefined || account === null || account === "") account = stored.serviceAccount;
   return { ...incoming, serviceAccount: account };
+}
+
+export type TResealedBox =
+  { state: "current" } | { state: "resealed"; box: string } | { state: "unreadable" };
+
+/**
+ * One box after an AUTH_SECRET rotation: left alone when it is already a `v2:` box of the current
+ * key that opens, sealed again under the current key when a kept key opens it, else unreadable.
+ */
+export function resealBox(box: string, ring: TKeyRing, aad = ""): TResealedBox {
+  if (sealedKeyVersion(box) === ring.current.id) {
+    try {
+      decryptSecret(box, [ring.current], aad);
+      return { state: "current" };
+    } catch {
+      // the same version id under another secret: try every kept key below
+    }
+  }
+  try {
+    return {
+      state: "resealed",
+      box: encryptSecret(decryptSecret(box, ring.all, aad), ring.current, aad),
+    };
+  } catch {
+    return { state: "unreadable" };
+  }
 }

@@ -33,6 +33,16 @@ function messageIdHeader(messageId: string, from: string): string {
   return `<${messageId}@${domain}>`;
 }
 
+/**
+ * The VERP envelope sender of one message: `bounces@mail.acme.com` becomes
+ * `bounces+<message id>@mail.acme.com`, so the bounce a receiving server returns names its message
+ * (lib/deliverability/dsn/parse-dsn.ts reads it back).
+ */
+export function verpAddress(returnPath: string, messageId: string): string {
+  const at = returnPath.lastIndexOf("@");
+  return `${returnPath.slice(0, at)}+${messageId}${returnPath.slice(at)}`;
+}
+
 export function classifySmtpError(
   err: unknown,
   secrets: readonly (string | undefined)[] = [],
@@ -111,6 +121,14 @@ export function createSmtpProvider(
           text: message.text,
           html: message.html,
           headers: message.headers,
+          ...(config.returnPath
+            ? {
+                envelope: {
+                  from: verpAddress(config.returnPath, message.messageId),
+                  to: message.to,
+                },
+              }
+            : {}),
           messageId: messageIdHeader(
             message.messageId,
             typeof from === "string" ? from : from.address,

@@ -11,7 +11,7 @@ import { offerIngested } from "@/lib/ingest/ingested-events";
 import { NotFoundError } from "@/lib/errors";
 import type { TActor, TChangeSubscription } from "./edit-schemas";
 
-type TSubscriptionSource = "ui" | "unsubscribe_link" | "sms_keyword";
+type TSubscriptionSource = "ui" | "unsubscribe_link" | "sms_keyword" | "complaint";
 
 /**
  * Opts a contact in or out of one channel (or of all, `channel: "all"`) from the UI, with source

@@ -9,6 +9,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   import: "CSV import",
   unsubscribe_link: "Unsubscribe link",
   sms_keyword: "SMS STOP keyword",
+  complaint: "Spam complaint",
 };
 
 export const sourceLabel = (s: string) => SOURCE_LABELS[s] ?? s;

@@ -27,11 +27,12 @@ export function channelPanel(
   contact: Pick<TContact, "email" | "phone" | "externalId">,
   details: TDetails,
   timeZone: string,
+  locale: string = "en",
 ) {
   const own = (c: string) => details.subscriptions.find((s) => s.channel === c);
   const changeText = (s: TSubscription | undefined, none: string) =>
     s
-      ? `${s.status === "unsubscribed" ? "Opted out" : "Opted in"} via ${sourceLabel(s.source)} · ${formatDateTime(s.changedAt, timeZone)}`
+      ? `${s.status === "unsubscribed" ? "Opted out" : "Opted in"} via ${sourceLabel(s.source)} · ${formatDateTime(s.changedAt, timeZone, locale)}`
       : none;
   const { channels } = channelStates(contact, details);
   const all = own("all");

@@ -7,6 +7,7 @@ import { useTestDb } from "@/db/testing/test-db";
 import { publishedEmail, makeCampaignTenant } from "@/lib/campaigns/testing/campaign-fixtures";
 import { createSegment } from "@/lib/segments/save-segment";
 import { runConversionCounts } from "@/db/queries/campaign-results";
+import { readAcrossRuns } from "@/lib/campaigns/read-across-runs";
 import { DEMO_CAMPAIGN_NAME, DEMO_RECURRING_NAME, seedDemoCampaign } from "./demo-campaign";
 import { DEMO_AB_NAME } from "./demo-campaign-tests";
 
@@ -45,15 +46,31 @@ describe("the demo campaigns", () => {
       abRun!.id,
       (await findCampaign(t.ws, ab.id))!.conversion!,
     );
-    // Both treatments and the holdout, each with some conversions, A's rate above the holdout's.
-    expect(conv.map((g) => g.treatment)).toEqual([0, 1, null]);
+    // Both treatments, each with some conversions; the holdout is drawn by hash from this small
+    // tenant's audience and can come out empty, so its rate is compared
+    // when it holds anyone: A's above it.
+    expect(conv.slice(0, 2).map((g) => g.treatment)).toEqual([0, 1]);
+    expect(conv.every((g) => g.treatment === null || g.converted > 0)).toBe(true);
     const rate = (g: { converted: number; assigned: number }) => g.converted / g.assigned;
-    expect(rate(conv[0]!)).toBeGreaterThan(rate(conv[2]!));
+    const holdout = conv.find((g) => g.treatment === null);
+    if (holdout) expect(rate(conv[0]!)).toBeGreaterThan(rate(holdout));
     const weekly = (await listCampaigns(t.ws)).find((c) => c.name === DEMO_RECURRING_NAME)!;
     const runs = await listRuns(t.ws, weekly.id);
-    expect(runs.length).toBeGreaterThanOrEqual(3);
+    expect(runs.length).toBeGreaterThanOrEqual(5);
     expect(runs.every((r) => r.status === "completed")).toBe(true);
     const c = await findCampaign(t.ws, weekly.id);
+    // Its results across runs are alive from the start: opened and clicked, in the rollups.
+    const across = await readAcrossRuns(c!, runs);
+    expect(across.runs.every((r) => r.sent > 0 && r.opened > 0)).toBe(true);
+    expect(across.totals.clicked).toBeGreaterThan(0);
+    expect(across.totals.sent).toBe(
+      (
+        await executeRows<{ n: number }>(
+          sql`select count(*)::int as n from messages where origin->>'campaignId' = ${weekly.id}
+            and status in ('sent', 'delivered')`,
+        )
+      )[0]!.n,
+    );
     expect(c).toMatchObject({ state: "scheduled" });
     expect(c!.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
   });

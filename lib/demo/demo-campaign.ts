@@ -7,7 +7,10 @@ import { snapshotRun } from "@/lib/campaigns/delivery/snapshot-run";
 import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
 import { startDueRuns } from "@/lib/campaigns/schedule/start-due-runs";
+import { refreshRollups } from "@/lib/analytics/refresh-rollups";
 import { seedDemoAbTest, seedDemoEventCampaign } from "./demo-campaign-tests";
+import { seedNewsletterEngagement } from "./demo-newsletter-engagement";
+import { demoTopicId } from "./demo-topics";
 
 export const DEMO_CAMPAIGN_NAME = "Pro upgrade newsletter";
 export const DEMO_RECURRING_NAME = "Weekly newsletter";
@@ -71,8 +74,9 @@ export async function drainNow(runId: string, at?: Date) {
 }
 
 /**
- * A recurring campaign (every Monday at 09:00, workspace time) with its last three occurrences
- * already run, so the campaign page shows a run history and the next run.
+ * A recurring campaign (every Monday at 09:00, workspace time) with its last five occurrences
+ * already run, opened and clicked, so the campaign page shows a run history, the results across
+ * runs and the next run, and the calendar has past and coming sends.
  */
 async function seedDemoNewsletter(
   workspaceId: string,
@@ -82,11 +86,13 @@ async function seedDemoNewsletter(
 ) {
   if ((await listCampaigns(workspaceId)).some((c) => c.name === DEMO_RECURRING_NAME)) return;
   const now = new Date();
-  const from = new Date(now.getTime() - 21 * DAY);
+  const from = new Date(now.getTime() - 35 * DAY);
   const campaign = await createCampaign(workspaceId, adminId, {
     name: DEMO_RECURRING_NAME,
     audience: { kind: "segment", segmentId: segment.id },
     channel: "email",
+    // The newsletter is "Product news": contacts who left that topic are skipped with the reason.
+    topicId: await demoTopicId(workspaceId, "product-news"),
     treatments: [
       {
         label: "A",
@@ -95,6 +101,7 @@ async function seedDemoNewsletter(
         percent: 100,
       },
     ],
+    conversion: { event: "Order Completed", windowDays: 7 },
     schedule: {
       kind: "recurring",
       recurrence: {
@@ -107,11 +114,16 @@ async function seedDemoNewsletter(
   });
   await launchCampaign(workspaceId, campaign.id, adminId, from);
   // Replays the occurrences between then and now as the scheduler would have run them.
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     const c = await findCampaign(workspaceId, campaign.id);
     if (!c?.nextRunAt || c.nextRunAt > now) break;
     const at = new Date(c.nextRunAt.getTime() + 60_000);
     const { started } = await startDueRuns(at, { campaignId: campaign.id });
-    for (const run of started) await drainNow(run.id, at);
+    for (const run of started) {
+      await drainNow(run.id, at);
+      await seedNewsletterEngagement(workspaceId, run, at);
+    }
   }
+  // The across-runs results read the rollups: bring them up to date now, not at the next tick.
+  await refreshRollups();
 }

@@ -65,6 +65,14 @@ const PLACES = [
   },
   { country: "DE", city: "Berlin", timezone: "Europe/Berlin", locale: "de-DE", phone: "+4915112" },
   { country: "JP", city: "Osaka", timezone: "Asia/Tokyo", locale: "ja-JP", phone: "+8190123" },
+  // Chinese-speaking contacts get the welcome email's zh-CN variant (demo-templates.ts).
+  {
+    country: "CN",
+    city: "Shanghai",
+    timezone: "Asia/Shanghai",
+    locale: "zh-CN",
+    phone: "+861391234",
+  },
 ];
 const PRODUCTS = ["Trail Shoes", "Rain Jacket", "Day Pack", "Water Bottle", "Headlamp"];
 

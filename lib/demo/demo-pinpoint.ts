@@ -5,7 +5,8 @@ import {
 } from "@/db/queries/pinpoint";
 import { hashApiKey } from "@/lib/api-keys/api-key";
 import { applyPinpointItems } from "@/lib/pinpoint/apply-pinpoint-items";
-import { DEMO_API_KEY, DEMO_AWS_ACCESS_KEY_ID, DEMO_PINPOINT_APP_ID } from "./demo-accounts";
+import { DEMO_AWS_ACCESS_KEY_ID, DEMO_PINPOINT_APP_ID } from "./demo-accounts";
+import { demoCredentials } from "./demo-credentials";
 
 /**
  * The Pinpoint-compatible API on the demo: the server key signs AWS SDK calls, the workspace
@@ -13,7 +14,11 @@ import { DEMO_API_KEY, DEMO_AWS_ACCESS_KEY_ID, DEMO_PINPOINT_APP_ID } from "./de
  * events an app using the AWS SDK would have sent (its profile shows them).
  */
 export async function seedDemoPinpoint(workspaceId: string, now = new Date()) {
-  await setAccessKeyIdIfMissing(workspaceId, hashApiKey(DEMO_API_KEY), DEMO_AWS_ACCESS_KEY_ID);
+  await setAccessKeyIdIfMissing(
+    workspaceId,
+    hashApiKey(demoCredentials().apiKey),
+    DEMO_AWS_ACCESS_KEY_ID,
+  );
   await setPinpointApplicationId(workspaceId, DEMO_PINPOINT_APP_ID);
   if (await workspaceHasEndpoints(workspaceId)) return;
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { analyseTemplate } from "@/lib/templates/analyse-template";
 import { buildRenderContext } from "@/lib/templates/render-context";
-import { compileTemplate, renderMessage } from "@/lib/templates/render-message";
+import {
+  chooseCompiledVariant,
+  compileTemplate,
+  renderMessage,
+} from "@/lib/templates/render-message";
 import { ZTemplateContent } from "@/lib/templates/template-content";
 import { DEMO_TEMPLATES } from "./demo-templates";
+import { ORDER_CONFIRMATION } from "./demo-transactional";
 
 const ada = {
   externalId: "u1",
@@ -17,7 +22,7 @@ const ada = {
 };
 
 describe("demo templates", () => {
-  it.each(DEMO_TEMPLATES.map((t) => [t.name, t.content] as const))(
+  it.each([...DEMO_TEMPLATES, ORDER_CONFIRMATION].map((t) => [t.name, t.content] as const))(
     "%s is complete, known-variable Liquid that renders for a contact",
     async (_name, content) => {
       const parsed = ZTemplateContent.parse(content);
@@ -53,5 +58,27 @@ describe("demo templates", () => {
     expect(r.content.html).toMatch(/<strong>delighted<\/strong>/);
     expect(r.content.html).toContain('href="https://acme.example/guide"');
     expect(r.content.html).toContain("Open your dashboard");
+  });
+});
+
+describe("demo welcome email's locale variants", () => {
+  it("a vi-VN contact reads it in Vietnamese, a zh-CN contact in Chinese, others in English", async () => {
+    const welcome = DEMO_TEMPLATES.find((t) => t.name === "Welcome email")!;
+    const compiled = await compileTemplate(ZTemplateContent.parse(welcome.content));
+    const subjectFor = (locale: string | null) => {
+      const chosen = chooseCompiledVariant(compiled, locale);
+      const r = renderMessage(
+        chosen.compiled,
+        buildRenderContext({
+          contact: { ...ada, locale },
+          workspace: { name: "Acme Demo" },
+          message: { id: "m1", unsubscribeUrl: "https://x.test/u" },
+        }),
+      );
+      return r.ok && r.content.channel === "email" ? r.content.subject : null;
+    };
+    expect(subjectFor("vi-VN")).toBe("Chào mừng Ada đến với Acme!");
+    expect(subjectFor("zh-CN")).toBe("Ada，欢迎加入 Acme！");
+    expect(subjectFor("ja-JP")).toBe("Welcome to Acme, Ada!");
   });
 });

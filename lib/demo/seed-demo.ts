@@ -1,5 +1,6 @@
 import {
   findWorkspaceBySlug,
+  grantDemoKeyScopes,
   insertDemoSegments,
   insertDemoWorkspace,
   insertPublishedTemplates,
@@ -13,18 +14,17 @@ import { demoContactOperations } from "@/lib/demo/demo-contacts";
 import { seedDemoCampaign } from "@/lib/demo/demo-campaign";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoPinpoint } from "@/lib/demo/demo-pinpoint";
+import { seedDemoSuppressions } from "@/lib/demo/demo-suppressions";
+import { seedDemoTopics } from "@/lib/demo/demo-topics";
+import { seedDemoStream } from "@/lib/demo/demo-stream";
 import { seedDemoJourney } from "@/lib/demo/demo-journey";
 import { seedDemoTriggerJourneys } from "@/lib/demo/demo-trigger-journeys";
+import { seedDemoTransactional } from "@/lib/demo/demo-transactional";
 import { DEMO_SEGMENTS } from "@/lib/demo/demo-segments";
 import { DEMO_TEMPLATES } from "@/lib/demo/demo-templates";
 import { ingest } from "@/lib/ingest/ingest";
-import {
-  DEMO_API_KEY,
-  DEMO_PUBLIC_KEY,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  DEMO_WORKSPACE_SLUG,
-} from "@/lib/demo/demo-accounts";
+import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "@/lib/demo/demo-accounts";
+import { demoCredentials } from "@/lib/demo/demo-credentials";
 
 /**
  * Creates the demo workspace once; later starts find it and change nothing. Each part is seeded
@@ -33,14 +33,20 @@ import {
 export async function seedDemo(): Promise<{ created: boolean }> {
   const existing = await findWorkspaceBySlug(DEMO_WORKSPACE_SLUG);
   if (existing) {
+    await grantDemoKeyScopes(existing.id, hashApiKey(demoCredentials().apiKey), [
+      ...API_KEY_SCOPES,
+    ]);
     await seedDemoContacts(existing.id);
     await seedDemoSegments(existing.id);
     await seedDemoTemplates(existing.id);
     await seedDemoJourney(existing.id, await demoAdminId());
     await seedDemoTriggerJourneys(existing.id, await demoAdminId());
     await seedDemoHistory(existing.id);
+    await seedDemoTopics(existing.id);
     await seedDemoCampaign(existing.id, await demoAdminId());
     await seedDemoPinpoint(existing.id);
+    await seedDemoTransactional(existing.id);
+    await seedDemoSuppressions(existing.id);
     return { created: false };
   }
   await seedDemoWorkspace();
@@ -51,8 +57,12 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedDemoJourney(ws!.id, await demoAdminId());
   await seedDemoTriggerJourneys(ws!.id, await demoAdminId());
   await seedDemoHistory(ws!.id);
+  await seedDemoTopics(ws!.id);
   await seedDemoCampaign(ws!.id, await demoAdminId());
   await seedDemoPinpoint(ws!.id);
+  await seedDemoTransactional(ws!.id);
+  await seedDemoSuppressions(ws!.id);
+  await seedDemoStream(ws!.id);
   return { created: true };
 }
 
@@ -85,22 +95,23 @@ async function seedDemoContacts(workspaceId: string) {
 }
 
 async function seedDemoWorkspace() {
+  const { password, apiKey, publicKey } = demoCredentials();
   await insertDemoWorkspace(
     { slug: DEMO_WORKSPACE_SLUG, name: "Acme Demo", timezone: "Europe/Paris" },
     DEMO_USERS,
-    await hashPassword(DEMO_PASSWORD),
+    await hashPassword(password),
     [
       {
         name: "Demo server key",
-        prefix: DEMO_API_KEY.slice(0, 11),
-        keyHash: hashApiKey(DEMO_API_KEY),
+        prefix: apiKey.slice(0, 11),
+        keyHash: hashApiKey(apiKey),
         kind: "secret",
         scopes: [...API_KEY_SCOPES],
       },
       {
         name: "Demo browser key",
-        prefix: DEMO_PUBLIC_KEY.slice(0, 14),
-        keyHash: hashApiKey(DEMO_PUBLIC_KEY),
+        prefix: publicKey.slice(0, 14),
+        keyHash: hashApiKey(publicKey),
         kind: "public",
         scopes: [],
       },

@@ -34,8 +34,17 @@ export const ZColumnTarget = z.discriminatedUnion(
       channel: z.enum(IMPORT_CHANNELS, { error: `must be one of ${IMPORT_CHANNELS.join(", ")}` }),
       meaning: z.enum(["opt_out", "opt_in"], { error: "must be opt_out or opt_in" }),
     }),
+    // A yes/no column per subscription topic, by the topic's key (Settings → Topics).
+    z.strictObject({
+      kind: z.literal("topic"),
+      topic: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, { error: "must be a topic key like deals" }),
+      meaning: z.enum(["opt_out", "opt_in"], { error: "must be opt_out or opt_in" }),
+    }),
   ],
-  { error: "must be ignore, userId, field, attribute or channel" },
+  { error: "must be ignore, userId, field, attribute, channel or topic" },
 );
 export type TColumnTarget = z.infer<typeof ZColumnTarget>;
 
@@ -63,7 +72,9 @@ export const ZMapping = z
             ? `attribute:${c.name.trim()}`
             : c.kind === "channel"
               ? `channel:${c.channel}`
-              : null;
+              : c.kind === "topic"
+                ? `topic:${c.topic}`
+                : null;
       if (!key) return;
       if (seen.has(key))
         ctx.addIssue({
@@ -98,5 +109,7 @@ export function targetLabel(t: TColumnTarget): string {
       return `${t.name} (${t.type})`;
     case "channel":
       return `${t.meaning === "opt_out" ? "Opted out of" : "Opted in to"} ${subscriptionChannelLabel(t.channel, true)}`;
+    case "topic":
+      return `${t.meaning === "opt_out" ? "Left topic" : "Joined topic"} ${t.topic}`;
   }
 }

@@ -45,7 +45,9 @@ export async function previewImport(
               ? profile.attributes.set[t.name.trim()]
               : t.kind === "channel"
                 ? profile.subscriptions[t.channel]
-                : raw;
+                : t.kind === "topic"
+                  ? profile.topics[t.topic]
+                  : raw;
       return { raw, value: show(value) };
     });
     const rowError = problems

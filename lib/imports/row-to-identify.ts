@@ -36,10 +36,11 @@ export function rowToIdentify(values: string[], columns: TColumnTarget[]) {
       problems.push({ column: i, message: converted.message });
       return;
     }
+    // A topic's choice rides in `subscriptions` under the topic's key, as identify takes it.
     const [bag, key] =
       target.kind === "attribute"
         ? [body.attributes, target.name.trim()]
-        : [body.subscriptions, target.channel];
+        : [body.subscriptions, target.kind === "topic" ? target.topic : target.channel];
     bag[key] = converted.value;
     fieldColumns.set(`${target.kind === "attribute" ? "attributes" : "subscriptions"}.${key}`, i);
   });

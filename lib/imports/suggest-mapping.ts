@@ -113,6 +113,16 @@ export function suggestMapping(header: string[], samples: string[][]): TColumnTa
       out[i] = { kind: "field", field };
       return;
     }
+    // `topic:deals` or `topic_deals` (yes = joined): the topic's key after the prefix.
+    const topic = /^topic[:_](.+)$/i
+      .exec((header[i] ?? "").trim())?.[1]
+      ?.trim()
+      .toLowerCase();
+    if (topic && /^[a-z0-9][a-z0-9_-]{0,62}$/.test(topic) && !taken.has(`topic:${topic}`)) {
+      taken.add(`topic:${topic}`);
+      out[i] = { kind: "topic", topic, meaning: "opt_in" };
+      return;
+    }
     const channel = channelOf(n);
     if (channel && !taken.has(`channel:${channel.channel}`)) {
       taken.add(`channel:${channel.channel}`);

@@ -123,7 +123,7 @@ describe("ZMapping", () => {
       issues({ columns: [{ kind: "userId" }, { kind: "attribute", name: "x", type: "money" }] }),
     ).toEqual(["columns.1.type: must be one of text, number, boolean, date, list"]);
     expect(issues({ columns: [{ kind: "userId" }, { kind: "nope" }] })).toEqual([
-      "columns.1.kind: must be ignore, userId, field, attribute or channel",
+      "columns.1.kind: must be ignore, userId, field, attribute, channel or topic",
     ]);
   });
 });

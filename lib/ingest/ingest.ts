@@ -18,6 +18,7 @@ import { applyGroupCalls, type TAccountPatch } from "@/db/queries/accounts";
 import { findContactIdByExternalId, mergeContactInto } from "@/db/queries/merge-contacts";
 import type { TOperation } from "./normalize";
 import { inSpan } from "@/lib/tracing/in-span";
+import { applyTopicChoicesMany } from "@/lib/topics/contact-topics";
 import { offerIngested, type TIngestedEvent } from "./ingested-events";
 
 export type TIngestStatus = "accepted" | "duplicate";
@@ -35,7 +36,13 @@ export type TIngestOptions = {
    * Runs in the batch's transaction with each operation's contact id, for callers that keep rows
    * of their own beside the contact (Pinpoint endpoints), so both are written or neither.
    */
-  withContacts?: (contactIds: string[], tx: Executor) => Promise<void>;
+  withContacts?: (contactIds: string[], tx: Executor, statuses: TIngestStatus[]) => Promise<void>;
+  /**
+   * False: nobody is told of the stored events (no journey entry, no triggered campaign). For
+   * history imports (lib/pinpoint/events): last year's events belong in segments and dashboards,
+   * not in journeys that would start for them today.
+   */
+  notify?: boolean;
 };
 
 /**
@@ -56,13 +63,13 @@ export async function ingest(
       db().transaction((tx) =>
         ingestInTx(tx, workspaceId, ops, opts.source ?? "api", opts.publicKey ?? false).then(
           async (r) => {
-            await opts.withContacts?.(r.contactIds, tx);
+            await opts.withContacts?.(r.contactIds, tx, r.statuses);
             return r;
           },
         ),
       ),
     );
-    await offerIngested(events);
+    if (opts.notify !== false) await offerIngested(events);
     return statuses;
   });
 }
@@ -152,7 +159,7 @@ function eventRow(o: TOperation, contactId: string): TEventRow {
         ...(o.traits.unset.length ? { $unset: o.traits.unset } : {}),
       },
     };
-  const { attributes, pushTokens: _t, fill: _f, subscriptions, ...fields } = o.profile;
+  const { attributes, pushTokens: _t, fill: _f, subscriptions, topics, ...fields } = o.profile;
   const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return {
     ...base,
@@ -162,6 +169,7 @@ function eventRow(o: TOperation, contactId: string): TEventRow {
       ...attributes.set,
       ...(attributes.unset.length ? { $unset: attributes.unset } : {}),
       ...(Object.keys(subscriptions).length ? { $subscriptions: subscriptions } : {}),
+      ...(Object.keys(topics).length ? { $topics: topics } : {}),
     },
   };
 }
@@ -198,6 +206,8 @@ async function ingestInTx(
     { contactId: string; channel: string; status: string; source: string; at: Date }
   >();
   const lastSeen = new Map<string, Date>();
+  /** Topic choices per contact, later calls of the batch winning key by key. */
+  const topicChoices = new Map<string, Record<string, "subscribed" | "unsubscribed">>();
   const accounts = new Map<string, TAccountPatch>();
   const members: { groupId: string; contactId: string }[] = [];
   ops.forEach((o, i) => {
@@ -217,7 +227,9 @@ async function ingestInTx(
       return;
     }
     if (o.kind !== "identify") return;
-    const { attributes, pushTokens, subscriptions, ...fields } = o.profile;
+    const { attributes, pushTokens, subscriptions, topics, ...fields } = o.profile;
+    if (Object.keys(topics).length)
+      topicChoices.set(contactId, { ...(topicChoices.get(contactId) ?? {}), ...topics });
     const p = patches.get(contactId) ?? { set: {}, unset: [] };
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) p[k] = v;
     for (const k of attributes.unset) delete p.set[k];
@@ -250,6 +262,12 @@ async function ingestInTx(
   await upsertPushTokens(workspaceId, [...tokens.values()], tx);
   await applyGroupCalls(workspaceId, [...accounts.values()], members, tx);
   await upsertSubscriptions(workspaceId, [...subs.values()], tx);
+  await applyTopicChoicesMany(
+    tx,
+    workspaceId,
+    [...topicChoices].map(([contactId, choices]) => ({ contactId, choices })),
+    source,
+  );
   // Contacts whose profile was just rewritten already had last seen moved in that update.
   await touchLastSeen(
     workspaceId,

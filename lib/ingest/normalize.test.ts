@@ -57,6 +57,7 @@ describe("parsing calls", () => {
           attributes: { set: { firstName: "Ada", plan: "pro" }, unset: [] },
           pushTokens: [],
           subscriptions: {},
+          topics: {},
         },
       },
     });

@@ -4,7 +4,13 @@ import { ZAttributes, splitAttributePatch } from "@/lib/contacts/attributes";
 import { normalizePhone } from "@/lib/contacts/phone";
 import { contextPushToken, eventContext, type TContextOptions } from "./event-context";
 import { findNul } from "@/lib/validation/find-nul";
-import { SCHEMA_BY_TYPE, type TCallType, type TIdentifyInput } from "./schemas";
+import {
+  SCHEMA_BY_TYPE,
+  SUBSCRIPTION_CHANNELS,
+  ZSubscriptions,
+  type TCallType,
+  type TIdentifyInput,
+} from "./schemas";
 
 type TIdentity = { userId?: string; anonymousId?: string };
 type TPushToken = { token: string; platform: "ios" | "android" | "web" };
@@ -35,6 +41,8 @@ export type TProfilePatch = {
   subscriptions: Partial<
     Record<"all" | "email" | "sms" | "push" | "voice" | "in_app", "subscribed" | "unsubscribed">
   >;
+  /** Subscription topics joined or left, by key (`subscriptions` keys that are not channels). */
+  topics: Record<string, "subscribed" | "unsubscribed">;
 };
 
 /** One call, validated and reduced to what the store needs. */
@@ -83,7 +91,43 @@ const obj = (v: unknown): Record<string, unknown> =>
 const str = (v: unknown): string | undefined =>
   typeof v === "string" && v.trim() ? v.trim() : undefined;
 
-const TRAIT_FIELDS = new Set(["email", "phone", "address"]);
+const TRAIT_FIELDS = new Set(["email", "phone", "address", "subscriptions"]);
+
+const TOPIC_KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+/**
+ * `subscriptions` (top level, or `traits.subscriptions` as Segment users send it) split into
+ * channel opt-ins/outs and topic choices; the top level wins a key both name.
+ */
+function splitSubscriptions(
+  fromTraits: unknown,
+  top: Record<string, "subscribed" | "unsubscribed" | boolean> | undefined,
+): Pick<TProfilePatch, "subscriptions" | "topics"> | TParseResult {
+  let traitSubs: Record<string, unknown> = {};
+  if (fromTraits !== undefined && fromTraits !== null) {
+    const parsed = ZSubscriptions.safeParse(fromTraits);
+    if (!parsed.success) return firstIssue(parsed.error, "traits.subscriptions");
+    traitSubs = parsed.data;
+  }
+  const subscriptions: TProfilePatch["subscriptions"] = {};
+  const topics: TProfilePatch["topics"] = {};
+  for (const [source, entries] of [
+    ["traits.subscriptions", traitSubs],
+    ["subscriptions", top ?? {}],
+  ] as const)
+    for (const [key, value] of Object.entries(entries)) {
+      const status = value === true || value === "subscribed" ? "subscribed" : "unsubscribed";
+      if ((SUBSCRIPTION_CHANNELS as readonly string[]).includes(key))
+        subscriptions[key as keyof TProfilePatch["subscriptions"]] = status;
+      else if (TOPIC_KEY.test(key)) topics[key] = status;
+      else
+        return fail(
+          `${source}.${key}`,
+          "is neither a channel nor a topic key (lower-case letters, digits, _ or -)",
+        );
+    }
+  return { subscriptions, topics };
+}
 
 function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
   const traits = obj(input.traits);
@@ -119,6 +163,9 @@ function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
       );
   }
 
+  const subs = splitSubscriptions(traits.subscriptions, input.subscriptions);
+  if ("ok" in subs) return subs;
+
   const shape = SCHEMA_BY_TYPE.identify.shape;
   const ctxZone = str(ctx.timezone);
   const ctxLocale = str(ctx.locale);
@@ -136,7 +183,7 @@ function profileOf(input: TIdentifyInput): TProfilePatch | TParseResult {
     city: input.city !== undefined ? input.city : (str(address.city) ?? str(location.city)),
     attributes: splitAttributePatch({ ...fromTraits.data, ...(input.attributes ?? {}) }),
     pushTokens: input.pushTokens ?? [],
-    subscriptions: input.subscriptions ?? {},
+    ...subs,
   };
 }
 

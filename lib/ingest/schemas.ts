@@ -29,6 +29,18 @@ const ZTimestamp = z.iso.datetime({
 
 export const SUBSCRIPTION_CHANNELS = ["all", "email", "sms", "push", "voice", "in_app"] as const;
 
+/**
+ * `subscriptions`: a channel name (or "all") opts in or out of the channel; any other key is a
+ * subscription topic's key. Values: "subscribed" / "unsubscribed", or true / false.
+ */
+export const ZSubscriptions = z.record(
+  z.string().max(63),
+  z.union([z.enum(["subscribed", "unsubscribed"]), z.boolean()], {
+    error: 'must be "subscribed", "unsubscribed", true or false',
+  }),
+  { error: "must be an object" },
+);
+
 const ZCommon = {
   userId: ZId.optional().describe("Your id for the user; userId or anonymousId is required"),
   anonymousId: ZId.optional().describe(
@@ -103,10 +115,9 @@ const ZProfile = {
     .max(20)
     .optional()
     .describe("Device tokens with their platform (ios, android, web)"),
-  subscriptions: z
-    .partialRecord(z.enum(SUBSCRIPTION_CHANNELS), z.enum(["subscribed", "unsubscribed"]))
-    .optional()
-    .describe('Opt in or out per channel, or everywhere with "all"'),
+  subscriptions: ZSubscriptions.optional().describe(
+    'Opt in or out per channel (email, sms, push, voice, in_app, or everywhere with "all"), and join or leave subscription topics by key ("deals": false); also read from traits.subscriptions',
+  ),
 };
 
 const ZProperties = z

@@ -44,6 +44,29 @@ describe("logger", () => {
     expect(o.err.stack).toContain("logger.test.ts");
   });
 
+  it("keeps a failed query's statement but never its parameters (contacts' data)", () => {
+    const err = new Error(
+      'Failed query: insert into contacts (email) values ($1)\nparams: ada@example.com,{"plan":"pro"}',
+      {
+        cause: Object.assign(new Error("could not extend file: No space left on device"), {
+          code: "53100",
+        }),
+      },
+    );
+    const { logger, lines } = capture("json");
+    logger.error("database read_only", { err });
+    expect(lines[0]).not.toContain("ada@example.com");
+    const o = JSON.parse(lines[0]!);
+    expect(o.err.message).toBe(
+      `Failed query: insert into contacts (email) values ($1)\nparams: ${REDACTED}`,
+    );
+    expect(o.err.stack).toContain("logger.test.ts");
+    expect(o.err.cause).toMatchObject({
+      code: "53100",
+      message: expect.stringContaining("No space"),
+    });
+  });
+
   it("adds the request or run id of the surrounding context, and a child's fields", async () => {
     const { logger, lines } = capture("json");
     await withLogContext({ requestId: "req-1" }, async () => {

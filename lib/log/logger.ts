@@ -21,10 +21,21 @@ const SECRET_KEY =
   /secret|password|passwd|token|authorization|cookie|api_?key|signing|private|credential|^(body|html|text|subject|content|payload)$/i;
 export const REDACTED = "[redacted]";
 
+/**
+ * drizzle's query errors carry the statement's parameters ("Failed query: …\nparams: …"): emails,
+ * event properties, sealed secrets, megabytes for a batch. The statement stays; the values go.
+ */
+const withoutParams = (text: string) =>
+  text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, `\nparams: ${REDACTED}`);
+
 /** Makes `value` safe and JSON-friendly: secrets and message bodies out, errors as plain objects. */
 export function scrub(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
-    const out: TLogFields = { name: value.name, message: value.message, stack: value.stack };
+    const out: TLogFields = {
+      name: value.name,
+      message: withoutParams(value.message),
+      stack: value.stack === undefined ? undefined : withoutParams(value.stack),
+    };
     const code = (value as { code?: unknown }).code;
     if (code !== undefined) out.code = code;
     if (value.cause !== undefined && depth < 3) out.cause = scrub(value.cause, depth + 1);

@@ -30,7 +30,14 @@ export async function applyPinpointItems(
   items: TPinpointItem[],
   now = new Date(),
   /** UpdateEndpoint(sBatch): one refused endpoint refuses the call, and nothing is written. */
-  { allOrNothing = false } = {},
+  {
+    allOrNothing = false,
+    adjust,
+  }: {
+    allOrNothing?: boolean;
+    /** The importer's additions to an endpoint's contact change (lib/pinpoint/import). */
+    adjust?: (op: TOperation, endpoint: TEndpointRequest) => void;
+  } = {},
 ): Promise<TItemResult[]> {
   const stored = new Map(
     (
@@ -51,6 +58,7 @@ export async function applyPinpointItems(
       if (!op.ok) result.endpoint = { StatusCode: 400, Message: `${op.field}: ${op.message}` };
       else {
         result.endpoint = ACCEPTED;
+        adjust?.(op.value, merged);
         if (!isDeepStrictEqual(before, merged)) {
           ops.push(op.value);
           endpointOfOp.push({ endpointId: item.endpointId, data: merged });

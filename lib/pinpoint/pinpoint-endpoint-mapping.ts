@@ -94,6 +94,7 @@ export function endpointOperation(
     attributes: { set: attrs.value, unset: [] },
     pushTokens: [],
     subscriptions: {},
+    topics: {},
     ...(country2 ? { country: country2 } : {}),
     ...(endpoint.Location?.City ? { city: endpoint.Location.City.slice(0, 100) } : {}),
   };

@@ -21,6 +21,18 @@ export const THROTTLE_RULES = {
   // Live previews render templates and count segments on every keystroke pause: generous for a
   // person, a wall for a script looping on them.
   "preview:account": { limit: 120, windowSeconds: 60, blockSeconds: 10, maxBlockSeconds: 120 },
+  // One-time passcodes: every send counts. Per destination (a person asks again a few times),
+  // and per number range (the number without its last three digits: SMS pumping walks a range of
+  // premium numbers, one request each).
+  "otp:destination": { limit: 5, windowSeconds: 900, blockSeconds: 300, maxBlockSeconds: 3600 },
+  "otp:range": { limit: 20, windowSeconds: 3600, blockSeconds: 600, maxBlockSeconds: 3600 },
+  // Guesses per destination across its codes, on top of each code's own allowed attempts.
+  "otp-verify:destination": {
+    limit: 15,
+    windowSeconds: 900,
+    blockSeconds: 300,
+    maxBlockSeconds: 3600,
+  },
 } satisfies Record<string, TThrottleRule>;
 export type TThrottleName = keyof typeof THROTTLE_RULES;
 export type TThrottleSubject = { name: TThrottleName; id: string };

@@ -77,8 +77,23 @@ describe("pruning expired data", () => {
         { id: "ev-old", name: "x", data: {}, ts: 0, receivedAt: daysAgo(9) },
         { id: "ev-new", name: "x", data: {}, ts: 0, receivedAt: daysAgo(1) },
       ]);
-    const report = await pruneExpiredData({ now: NOW, batchSize: 10 });
+    const batches: [string, number][] = [];
+    const report = await pruneExpiredData({
+      now: NOW,
+      batchSize: 10,
+      onBatch: (kind, rows, ms) => {
+        expect(ms).toBeGreaterThanOrEqual(0);
+        batches.push([kind, rows]);
+      },
+    });
     expect(report).toMatchObject({ executorRuns: 25, executorEvents: 1, more: false });
+    // Small statements, each reported: full batches until a short one says the kind is done.
+    expect(batches.filter(([k]) => k.startsWith("executor"))).toEqual([
+      ["executorRuns", 10],
+      ["executorRuns", 10],
+      ["executorRuns", 5],
+      ["executorEvents", 1],
+    ]);
     expect(await ids(sql`select id from executor_runs`)).toEqual(["recent", "still-waiting"]);
     expect(await ids(sql`select run_id as id from executor_steps`)).toEqual(["still-waiting"]);
     expect(await ids(sql`select id from executor_events`)).toEqual(["ev-new"]);

@@ -5,6 +5,7 @@ import {
   pruneExecutorEventsAnyWorkspace,
   pruneFinishedRunsAnyWorkspace,
   pruneImportData,
+  pruneOtpCodesAnyWorkspace,
 } from "@/db/queries/retention";
 import { EXECUTOR_RETENTION_DAYS, RETENTION_DEFAULTS } from "./retention-settings";
 
@@ -16,9 +17,13 @@ export type TPruneReport = {
   messageBodies: number;
   importRows: number;
   contactEvents: number;
+  /** One-time passcodes a day past their expiry: a code is worth nothing then, its destination still personal data. */
+  otpCodes: number;
   /** True when the time budget ran out with batches still full: call again. */
   more: boolean;
 };
+
+export type TPruneKind = Exclude<keyof TPruneReport, "more">;
 
 /**
  * One pass of retention: deletes what is older than each period, in batches of `batchSize` rows
@@ -26,7 +31,13 @@ export type TPruneReport = {
  * kind is done or `budgetMs` is spent. The retention job calls it again while `more` is set.
  */
 export async function pruneExpiredData(
-  opts: { now?: Date; batchSize?: number; budgetMs?: number } = {},
+  opts: {
+    now?: Date;
+    batchSize?: number;
+    budgetMs?: number;
+    /** Told of every batch: what it pruned, how many rows, and how long its statement took. */
+    onBatch?: (kind: TPruneKind, rows: number, ms: number) => void;
+  } = {},
 ): Promise<TPruneReport> {
   const now = (opts.now ?? new Date()).getTime();
   const batch = opts.batchSize ?? 1000;
@@ -37,13 +48,16 @@ export async function pruneExpiredData(
     messageBodies: 0,
     importRows: 0,
     contactEvents: 0,
+    otpCodes: 0,
     more: false,
   };
   /** Runs `one` until a batch comes back short; false if the budget ran out first. */
-  const drain = async (key: Exclude<keyof TPruneReport, "more">, one: () => Promise<number>) => {
+  const drain = async (key: TPruneKind, one: () => Promise<number>) => {
     for (;;) {
       if (Date.now() > stopAt) return false;
+      const t0 = performance.now();
       const n = await one();
+      opts.onBatch?.(key, n, performance.now() - t0);
       report[key] += n;
       if (n < batch) return true;
     }
@@ -57,6 +71,8 @@ export async function pruneExpiredData(
     !(await drain("executorEvents", () => pruneExecutorEventsAnyWorkspace(executorBefore, batch)))
   )
     return { ...report, more: true };
+  if (!(await drain("otpCodes", () => pruneOtpCodesAnyWorkspace(ago(1), batch))))
+    return { ...report, more: true };
 
   for (const ws of await listRetentionAnyWorkspace()) {
     const s = ws.customised
@@ -67,12 +83,11 @@ export async function pruneExpiredData(
         }
       : RETENTION_DEFAULTS;
     const id = ws.workspace_id;
-    const steps: [Exclude<keyof TPruneReport, "more">, number | null, typeof clearMessageBodies][] =
-      [
-        ["messageBodies", s.messageBodyDays, clearMessageBodies],
-        ["importRows", s.importDays, pruneImportData],
-        ["contactEvents", s.contactEventDays, pruneContactEvents],
-      ];
+    const steps: [TPruneKind, number | null, typeof clearMessageBodies][] = [
+      ["messageBodies", s.messageBodyDays, clearMessageBodies],
+      ["importRows", s.importDays, pruneImportData],
+      ["contactEvents", s.contactEventDays, pruneContactEvents],
+    ];
     for (const [key, days, prune] of steps) {
       if (days === null) continue;
       const before = ago(days);

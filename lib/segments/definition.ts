@@ -238,6 +238,20 @@ const ZChannelCondition = z.strictObject({
   channel: z.enum(CHANNELS),
   state: z.enum(["reachable", "has_address", "opted_out"]),
 });
+/**
+ * Where the contact stands on a subscription topic (by its key): their choice, else the topic's
+ * default. A key the workspace has no topic for matches nobody.
+ */
+const ZTopicCondition = z.strictObject({
+  kind: z.literal("topic"),
+  topic: z
+    .string({ error: "choose a topic" })
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, { error: "choose a topic" }),
+  state: z.enum(["subscribed", "unsubscribed"], {
+    error: 'must be "subscribed" or "unsubscribed"',
+  }),
+});
 const ZDeviceCondition = z.strictObject({
   kind: z.literal("device"),
   platform: z.enum(["ios", "android", "web"]),
@@ -258,6 +272,7 @@ const CONDITION_SCHEMAS: Record<string, z.ZodType> = {
   event_time: ZEventTimeCondition,
   sequence: ZSequenceCondition,
   channel: ZChannelCondition,
+  topic: ZTopicCondition,
   device: ZDeviceCondition,
   segment: ZSegmentCondition,
 };
@@ -293,6 +308,7 @@ export type TCondition =
       channel: (typeof CHANNELS)[number];
       state: "reachable" | "has_address" | "opted_out";
     }
+  | { kind: "topic"; topic: string; state: "subscribed" | "unsubscribed" }
   | { kind: "device"; platform: "ios" | "android" | "web" }
   | { kind: "segment"; segmentId: string; in: boolean };
 export type TWindow = { lastDays: number } | { from: string; to: string };

@@ -36,6 +36,8 @@ export type TContactSnapshot = {
   events: { id: number; name: string; properties: Record<string, unknown>; occurredAt: Date }[];
   pushTokens: { platform: string }[];
   subscriptions: { channel: string; status: string }[];
+  /** The workspace's subscription topics, each with this contact's choice (null: none made). */
+  topics?: { key: string; defaultSubscribed: boolean; status: string | null }[];
 };
 
 export type TSegmentResolver = (segmentId: string) => TSegmentDefinition | null;
@@ -245,6 +247,12 @@ function condition(
         : cond.state === "opted_out"
           ? optedOut
           : hasAddress && !optedOut;
+    }
+    case "topic": {
+      const topic = (c.topics ?? []).find((t) => t.key === cond.topic);
+      if (!topic) return false;
+      const status = topic.status ?? (topic.defaultSubscribed ? "subscribed" : "unsubscribed");
+      return status === cond.state;
     }
     case "device":
       return c.pushTokens.some((t) => t.platform === cond.platform);

@@ -97,6 +97,7 @@ function randomCondition(depth: number): TGroup["conditions"][number] {
           "event_time",
           "sequence",
           "channel",
+          "topic",
           "device",
           "account",
           "group",
@@ -111,6 +112,7 @@ function randomCondition(depth: number): TGroup["conditions"][number] {
           "event_time",
           "sequence",
           "channel",
+          "topic",
           "device",
           "account",
         ],
@@ -176,6 +178,13 @@ function randomCondition(depth: number): TGroup["conditions"][number] {
         channel: pick(["email", "sms", "push", "voice", "in_app"] as const),
         state: pick(["reachable", "has_address", "opted_out"] as const),
       };
+    case "topic":
+      // "missing" is a key no workspace has: it matches nobody, whatever the state.
+      return {
+        kind,
+        topic: pick(["news", "deals", "missing"]),
+        state: pick(["subscribed", "unsubscribed"] as const),
+      };
     default:
       return { kind: "device", platform: pick(["ios", "android", "web"] as const) };
   }
@@ -225,6 +234,25 @@ beforeAll(async () => {
           sql`insert into channel_subscriptions (workspace_id, contact_id, channel, status, source) values (${ws}, ${c!.id}, ${pick(["all", "email", "sms", "push"])}::subscription_channel, ${pick(["subscribed", "unsubscribed"])}::subscription_status, 'api')`,
         );
     }
+  }
+  // Subscription topics: an opt-out one and an opt-in one per workspace, with random choices (the
+  // other workspace's "deals" is opt-out, so a leak across workspaces would show).
+  for (const [ws, dealsDefault] of [
+    [workspaceId, false],
+    [other.workspace.id, true],
+  ] as const) {
+    const topicIds = await rows<{ id: string }>(
+      sql`insert into topics (workspace_id, key, name, default_subscribed) values (${ws}, 'news', 'News', true), (${ws}, 'deals', 'Deals', ${dealsDefault}) returning id`,
+    );
+    const members = await rows<{ id: string }>(
+      sql`select id from contacts where workspace_id = ${ws} order by id`,
+    );
+    for (const m of members)
+      for (const t of topicIds)
+        if (r() < 0.4)
+          await db().execute(
+            sql`insert into topic_subscriptions (workspace_id, contact_id, topic_id, status, source) values (${ws}, ${m.id}, ${t.id}, ${pick(["subscribed", "unsubscribed"])}::subscription_status, 'api')`,
+          );
   }
   // Accounts (Segment group) with the attributes' random traits; a contact is in none, one or two.
   for (const ws of [workspaceId, other.workspace.id]) {
@@ -277,6 +305,12 @@ beforeAll(async () => {
   const subs = await rows<{ contact_id: string; channel: string; status: string }>(
     sql`select contact_id, channel, status from channel_subscriptions where workspace_id = ${workspaceId}`,
   );
+  const topicRows = await rows<{ key: string; default_subscribed: boolean; id: string }>(
+    sql`select id, key, default_subscribed from topics where workspace_id = ${workspaceId}`,
+  );
+  const choices = await rows<{ contact_id: string; topic_id: string; status: string }>(
+    sql`select contact_id, topic_id, status from topic_subscriptions where workspace_id = ${workspaceId}`,
+  );
   snapshots = contacts.map((c) => ({
     id: c.id,
     externalId: c.external_id,
@@ -299,6 +333,11 @@ beforeAll(async () => {
       })),
     pushTokens: tokens.filter((t) => t.contact_id === c.id),
     subscriptions: subs.filter((s) => s.contact_id === c.id),
+    topics: topicRows.map((t) => ({
+      key: t.key,
+      defaultSubscribed: t.default_subscribed,
+      status: choices.find((x) => x.contact_id === c.id && x.topic_id === t.id)?.status ?? null,
+    })),
   }));
 }, 120_000);
 afterAll(() => close());

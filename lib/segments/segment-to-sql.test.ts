@@ -146,6 +146,7 @@ const CASES: [string, unknown][] = [
   ["channel opted out email", { kind: "channel", channel: "email", state: "opted_out" }],
   ["channel has push", { kind: "channel", channel: "push", state: "has_address" }],
   ["device ios", { kind: "device", platform: "ios" }],
+  ["topic left deals", { kind: "topic", topic: "deals", state: "unsubscribed" }],
 ];
 
 describe("segment SQL", () => {
@@ -385,7 +386,7 @@ describe("segment definitions", () => {
     [
       "an unknown condition",
       { kind: "group", match: "all", conditions: [{ kind: "weather" }] },
-      "conditions.0.kind: must be one of attribute, account, profile, signup, event, event_time, sequence, channel, device, segment, group",
+      "conditions.0.kind: must be one of attribute, account, profile, signup, event, event_time, sequence, channel, topic, device, segment, group",
     ],
   ])("refuses %s with a message pointing at the condition", (_name, def, message) => {
     expect(issues(def)).toEqual([message]);

@@ -353,6 +353,11 @@ function condition(cond: TCondition, ctx: Ctx): SQL {
           ? optedOut
           : sql`(${hasAddress} and not ${optedOut})`;
     }
+    case "topic": {
+      // The contact's choice, else the topic's default; no such topic in the workspace: nobody.
+      const subscribed = cond.state === "subscribed";
+      return sql`exists (select 1 from topics tp left join topic_subscriptions tps on tps.topic_id = tp.id and tps.contact_id = c.id where tp.workspace_id = ${ctx.workspace}::uuid and tp.key = ${cond.topic}::text and coalesce(tps.status = 'subscribed', tp.default_subscribed) = ${subscribed}::boolean)`;
+    }
     case "device":
       return sql`exists (select 1 from push_tokens pt where pt.contact_id = c.id and pt.platform = ${cond.platform}::push_platform)`;
     case "segment": {

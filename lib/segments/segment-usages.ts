@@ -13,7 +13,9 @@ export type TSegmentUsage = {
   name: string;
   href: string;
   blocking: boolean;
+  /** English, for API callers; the page words `why` in the viewer's language (segments.usedBy.why). */
   detail?: string;
+  why?: { key: "conditions" } | { key: "journey"; status: string };
 };
 /** `ex` is the deleting transaction, so the check reads what the delete will be judged against. */
 type TUsageFinder = (
@@ -33,6 +35,7 @@ const usedBySegments: TUsageFinder = async (workspaceId, slug, segmentId, ex) =>
       href: `/w/${slug}/segments/${s.id}`,
       blocking: true,
       detail: "uses it in its conditions",
+      why: { key: "conditions" },
     }));
 
 const usedByJourneys: TUsageFinder = async (workspaceId, slug, segmentId, ex) =>
@@ -45,6 +48,7 @@ const usedByJourneys: TUsageFinder = async (workspaceId, slug, segmentId, ex) =>
       href: `/w/${slug}/journeys/${j.id}`,
       blocking: running,
       detail: running ? `${j.status} journey` : `${j.status} journey (not blocking)`,
+      why: { key: "journey", status: j.status },
     };
   });
 

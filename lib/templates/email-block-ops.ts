@@ -14,6 +14,7 @@ export const BLOCK_TYPES: TBlockType[] = [
   "spacer",
   "columns",
   "footer",
+  "html",
 ];
 
 export const newBlockId = () => `b${Math.random().toString(36).slice(2, 10)}`;
@@ -54,6 +55,8 @@ export function newBlock(type: TBlockType): TEmailBlock {
         text: "You receive this email because you signed up at {{ workspace.name }}.",
         unsubscribeText: "Unsubscribe",
       };
+    case "html":
+      return { id, type, html: '<p style="margin:0 0 16px">Hello {{ contact.firstName }}</p>' };
     case "columns":
       return {
         id,

@@ -152,6 +152,9 @@ function ContentBlock({
           {"\u00a0"}
         </Section>
       );
+    case "html":
+      // The author's own markup, Liquid protected like every other field.
+      return <div dangerouslySetInnerHTML={{ __html: p(block.html) }} />;
     case "footer": {
       const small: CSSProperties = {
         margin: "0 0 8px",
@@ -175,6 +178,16 @@ function ContentBlock({
             >
               {p(block.unsubscribeText)}
             </Link>
+            {/* Marketing only: a transactional message has no preference center link. */}
+            {p("{% if message.preferencesUrl %}")}
+            {" · "}
+            <Link
+              href={kit.href(p("{{ message.preferencesUrl }}"), false)}
+              style={{ color: MUTED, textDecoration: "underline" }}
+            >
+              {p(block.preferencesText || DEFAULT_PREFERENCES_TEXT)}
+            </Link>
+            {p("{% endif %}")}
             {block.viewInBrowserText ? (
               <>
                 {p("{% if message.viewInBrowserUrl %}")}
@@ -194,6 +207,9 @@ function ContentBlock({
     }
   }
 }
+
+/** The footer's preference link when the author wrote none (they may write it in any language). */
+const DEFAULT_PREFERENCES_TEXT = "Manage preferences";
 
 export function EmailBlock({ block, kit }: { block: TEmailBlock; kit: TBlockKit }) {
   if (block.type !== "columns")

@@ -36,12 +36,22 @@ const VALUES: unknown[] = [
   { b: false },
 ];
 
-function run(mode: TLiquidMode, src: string, scope: object, fastOutputs: boolean) {
+function run(
+  mode: TLiquidMode,
+  src: string,
+  scope: object,
+  fastOutputs: boolean,
+  tries = 3,
+): string {
   try {
     return liquidEngine(mode).renderSync(parseLiquid(mode, src, { fastOutputs }), scope);
   } catch (err) {
     const missing = missingValueIn(err);
     if (missing) return `SKIP ${missing.variable}`;
+    // The engine's wall-clock limit: a loaded machine can take the CPU away mid-render. What is
+    // compared here is the output, not the time, so such a render is simply tried again.
+    if (tries > 1 && /render limit exceeded/.test(String(err)))
+      return run(mode, src, scope, fastOutputs, tries - 1);
     throw err;
   }
 }

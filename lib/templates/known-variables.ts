@@ -24,10 +24,14 @@ export const ALWAYS_KNOWN_VARIABLES = [
   "account.*",
   "accounts",
   "workspace.name",
+  "workspace.timezone",
   "message.id",
   "message.unsubscribeUrl",
+  "message.preferencesUrl",
   "message.viewInBrowserUrl",
   "message.*",
+  // What a transactional API call passes per recipient (`POST /api/v1/messages`, `context`).
+  "context.*",
 ] as const;
 
 export type TKnownVariables = { attributes?: readonly string[]; variables?: readonly string[] };

@@ -1,4 +1,5 @@
 import { fastOutputRender } from "./fast-output";
+import { registerLocaleFilters } from "./locale-filters";
 import { MissingValueError } from "./missing-value";
 import {
   Liquid,
@@ -117,6 +118,7 @@ function makeEngine(mode: TLiquidMode): Liquid {
   for (const tag of ["include", "render", "layout"]) engine.registerTag(tag, RefusedTag);
   // `| raw` prints unescaped HTML on purpose, but still may not forge a tracking marker.
   engine.registerFilter("raw", { raw: true, handler: cleanText });
+  registerLocaleFilters(engine);
   if (mode === "json")
     engine.registerFilter("json", (v: unknown) => new JsonText(JSON.stringify(v ?? null)));
   return engine;

@@ -7,6 +7,7 @@ import {
   lockTemplate,
   updateTemplate,
 } from "@/db/queries/templates";
+import { findTopic } from "@/db/queries/topics";
 import { SEND_CHANNELS } from "@/lib/channels/types";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { defaultTemplateContent } from "./default-template-content";
@@ -14,15 +15,27 @@ import { compileTemplate } from "./render-message";
 import { ZTemplateContent } from "./template-content";
 import { zodFields } from "@/lib/validation/zod-fields";
 
+/** A subscription topic's id (Settings → Topics); null: none. */
+const ZTopicId = z.uuid({ error: "must be a topic id" }).nullable();
+
 export const ZCreateTemplate = z.object({
   name: z.string().trim().min(1, "Required").max(120),
   channel: z.enum(SEND_CHANNELS),
+  topicId: ZTopicId.optional(),
 });
 /** Drafts save half-written (an empty subject is fine until publish); only their shape is checked. */
 export const ZSaveTemplate = z.object({
   name: z.string().trim().min(1, "Required").max(120).optional(),
   content: z.looseObject({ channel: z.enum(SEND_CHANNELS) }).optional(),
+  /** The topic its marketing sends are about; applies to every version from the next send on. */
+  topicId: ZTopicId.optional(),
 });
+
+/** A topic id must name one of the workspace's topics. */
+async function checkTopic(workspaceId: string, topicId: string | null | undefined) {
+  if (topicId && !(await findTopic(workspaceId, topicId)))
+    throw new ValidationError({ topicId: "No such topic in this workspace" });
+}
 
 const nameTaken = () => new ValidationError({ name: "A template with this name already exists" });
 
@@ -31,11 +44,13 @@ export async function createTemplate(
   userId: string,
   input: z.infer<typeof ZCreateTemplate>,
 ) {
+  await checkTopic(workspaceId, input.topicId);
   try {
     return await insertTemplate({
       workspaceId,
       name: input.name,
       channel: input.channel,
+      topicId: input.topicId ?? null,
       draft: defaultTemplateContent(input.channel),
       createdBy: userId,
     });
@@ -50,6 +65,7 @@ export async function saveTemplateDraft(
   templateId: string,
   input: z.infer<typeof ZSaveTemplate>,
 ) {
+  await checkTopic(workspaceId, input.topicId);
   return db().transaction(async (tx) => {
     const template = await lockTemplate(workspaceId, templateId, tx);
     if (!template) throw new NotFoundError("No such template");
@@ -59,7 +75,7 @@ export async function saveTemplateDraft(
       return await updateTemplate(
         workspaceId,
         templateId,
-        { name: input.name, draft: input.content },
+        { name: input.name, draft: input.content, topicId: input.topicId },
         tx,
       );
     } catch (err) {

@@ -11,11 +11,16 @@ describe("personalise", () => {
     expect(personalise(() => render("Hi {{ contact.firstName }}", { contact: {} }))).toEqual({
       ok: false,
       reason: "missing value: contact.firstName",
+      issue: { code: "missingValue", values: { variable: "contact.firstName" } },
     });
     const huge = personalise(() => render("{% for i in (1..100000000) %}{{ i }}{% endfor %}"));
     expect(huge).toEqual({
       ok: false,
       reason: expect.stringMatching(/^template error: \w.*limit exceeded$/),
+      issue: {
+        code: "templateError",
+        values: { message: expect.stringMatching(/^\w.*limit exceeded$/) },
+      },
     });
   });
 
@@ -33,14 +38,22 @@ describe("personalise", () => {
   it("skips a template that really loops, after the second try", () => {
     let calls = 0;
     const r = personalise(() => (calls++, render(RUNAWAY)));
-    expect(r).toEqual({ ok: false, reason: "template error: template render limit exceeded" });
+    expect(r).toEqual({
+      ok: false,
+      reason: "template error: template render limit exceeded",
+      issue: { code: "templateError", values: { message: "template render limit exceeded" } },
+    });
     expect(calls).toBe(2);
   });
 
   it("does not retry other errors", () => {
     let calls = 0;
     const r = personalise(() => (calls++, render("{% for i in (1..100000000) %}{% endfor %}")));
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/memory/) });
+    expect(r).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/memory/),
+      issue: { code: "templateError", values: { message: expect.stringMatching(/memory/) } },
+    });
     expect(calls).toBe(1);
   });
 });

@@ -56,7 +56,18 @@ export function renderField(field: TLiquidField, scope: object): string {
     : liquidEngine(field.mode).renderSync(field.templates, scope);
 }
 
-export type TPersonaliseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * Why a send is skipped, as a code and values: the editor words it in the viewer's language
+ * (components/templates/use-template-text.ts); `reason` keeps the English for logs and the API.
+ */
+export type TSkipIssue =
+  | { code: "missingValue"; values: { variable: string } }
+  | { code: "notSafeLink" | "notHttpUrl" | "notUrl" | "emptyValue"; values: { field: string } }
+  | { code: "webhookNotJson"; values: { message: string } }
+  | { code: "templateError"; values: { message: string } };
+
+export type TSkipped = { ok: false; reason: string; issue: TSkipIssue };
+export type TPersonaliseResult<T> = { ok: true; value: T } | TSkipped;
 
 /** LiquidJS's time limit (LIQUID_RENDER_LIMIT_MS) stopped the render. */
 function hitRenderTimeLimit(err: unknown): boolean {
@@ -64,14 +75,24 @@ function hitRenderTimeLimit(err: unknown): boolean {
   return /render limit exceeded/.test(e.originalError?.message ?? e.message ?? "");
 }
 
-function failure(err: unknown): { ok: false; reason: string } {
+function failure(err: unknown): TSkipped {
   const missing = missingValueIn(err);
-  if (missing) return { ok: false, reason: missing.message };
-  if (err instanceof PersonaliseError) return { ok: false, reason: err.message };
+  if (missing)
+    return {
+      ok: false,
+      reason: missing.message,
+      issue: { code: "missingValue", values: { variable: missing.variable } },
+    };
+  if (err instanceof PersonaliseError) return { ok: false, reason: err.message, issue: err.issue };
   const e = err as { originalError?: Error; message?: string };
+  const message = (e.originalError?.message ?? e.message ?? String(err)).replace(
+    /, line:\d+, col:\d+$/,
+    "",
+  );
   return {
     ok: false,
-    reason: `template error: ${(e.originalError?.message ?? e.message ?? String(err)).replace(/, line:\d+, col:\d+$/, "")}`,
+    reason: `template error: ${message}`,
+    issue: { code: "templateError", values: { message } },
   };
 }
 
@@ -97,5 +118,24 @@ export function personalise<T>(fn: () => T): TPersonaliseResult<T> {
   }
 }
 
+type TUnusable = Exclude<TSkipIssue, { code: "missingValue" | "templateError" }>;
+
+/** The English of an unusable result, as the message log and the API show it. */
+function unusableReason(issue: TUnusable): string {
+  if (issue.code === "webhookNotJson")
+    return `webhook body is not valid JSON after personalisation: ${issue.values.message}`;
+  const what = {
+    notSafeLink: "is not a safe link",
+    notHttpUrl: "is not an http(s) URL",
+    notUrl: "is not a URL",
+    emptyValue: "is empty",
+  }[issue.code];
+  return `${issue.values.field} ${what} after personalisation`;
+}
+
 /** A rendered message that cannot be sent as it came out (e.g. a webhook body that is not JSON). */
-export class PersonaliseError extends Error {}
+export class PersonaliseError extends Error {
+  constructor(readonly issue: TUnusable) {
+    super(unusableReason(issue));
+  }
+}

@@ -10,6 +10,8 @@ export const ZPreviewRequest = z.object({
   content: z.looseObject({ channel: z.string() }),
   /** A real contact of the workspace to render for… */
   sampleContactId: z.uuid().optional(),
+  /** The locale variant being edited (null: the default content); absent: the contact's. */
+  variant: z.string().max(35).nullable().optional(),
   /** …or a hand-written context: `{ contact: {…attributes}, event: { name, properties } }`. */
   context: z
     .object({
@@ -70,7 +72,9 @@ export async function previewTemplate(
     contact,
     event: input.context?.event ?? null,
     workspaceName: workspace.name,
+    workspaceTimezone: workspace.timezone,
     attributes,
+    ...(input.variant !== undefined && { variant: input.variant }),
   };
   return renderPreviewInWorker(job, pool);
 }

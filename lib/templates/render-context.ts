@@ -12,14 +12,19 @@ export type TRenderContext = {
   event: { name: string | null; properties: Record<string, unknown>; occurredAt: string | null };
   account: Record<string, unknown>;
   accounts: Record<string, unknown>[];
-  workspace: { name: string };
+  /** `timezone` is where the `date` filter formats for a contact with no time zone of their own. */
+  workspace: { name: string; timezone?: string };
   message: TMessageValues;
+  /** Per-recipient values a transactional API call passes (`{{ context.orderId }}`); empty otherwise. */
+  context: Record<string, unknown>;
 };
 
 /** Per-message values the send pipeline fills in; extra keys are allowed (`message.anything`). */
 export type TMessageValues = {
   id?: string;
   unsubscribeUrl?: string;
+  /** The contact's preference center (marketing sends only). */
+  preferencesUrl?: string;
   viewInBrowserUrl?: string;
   [key: string]: string | undefined;
 };
@@ -39,8 +44,9 @@ export type TRenderContextInput = {
   event?: TRenderEvent | null;
   /** The contact's accounts, most recently joined first. */
   accounts?: { groupId: string; traits: Record<string, unknown> }[];
-  workspace: { name: string };
+  workspace: { name: string; timezone?: string | null };
   message?: TMessageValues;
+  context?: Record<string, unknown>;
 };
 
 export function buildRenderContext(input: TRenderContextInput): TRenderContext {
@@ -72,7 +78,11 @@ export function buildRenderContext(input: TRenderContextInput): TRenderContext {
     event: { name: e?.name ?? null, properties: e?.properties ?? {}, occurredAt },
     account: accounts[0] ?? {},
     accounts,
-    workspace: { name: input.workspace.name },
+    workspace: {
+      name: input.workspace.name,
+      ...(input.workspace.timezone ? { timezone: input.workspace.timezone } : {}),
+    },
     message: { ...input.message },
+    context: input.context ?? {},
   };
 }

@@ -35,13 +35,16 @@ describe("renderEmailLayout", () => {
     expect(clean).toContain('href="{{ message.unsubscribeUrl }}"');
     expect(clean).toContain("{% if message.viewInBrowserUrl %}");
     expect(clean).not.toContain('rel="preload"');
-    // Links are registered in order; unsubscribe and view-in-browser are never click-tracked.
+    // Links are registered in order; unsubscribe, preferences and view-in-browser are never
+    // click-tracked.
     expect(links).toEqual([
       { tracked: true },
       { tracked: true },
       { tracked: false },
       { tracked: false },
+      { tracked: false },
     ]);
+    expect(clean).toContain("{% if message.preferencesUrl %}");
     expect(html.indexOf("\uE003</body>")).toBeGreaterThan(0);
 
     expect(stripMarkers(text)).toContain('Hi {{ contact.firstName | default: "there" }} 👋');

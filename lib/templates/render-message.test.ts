@@ -109,10 +109,12 @@ describe("renderMessage: email", () => {
     expect(renderMessage(compiled, noUser)).toEqual({
       ok: false,
       reason: "missing value: contact.userId",
+      issue: { code: "missingValue", values: { variable: "contact.userId" } },
     });
     expect(renderMessage(compiled, sampleContext({ message: {} }))).toEqual({
       ok: false,
       reason: "missing value: message.unsubscribeUrl",
+      issue: { code: "missingValue", values: { variable: "message.unsubscribeUrl" } },
     });
   });
 
@@ -197,6 +199,7 @@ describe("renderMessage: other channels", () => {
     expect(renderMessage(compiled, sampleContext({ event: null }))).toEqual({
       ok: false,
       reason: "missing value: event.name",
+      issue: { code: "missingValue", values: { variable: "event.name" } },
     });
   });
 
@@ -222,6 +225,7 @@ describe("renderMessage: other channels", () => {
     expect(renderMessage(compiled, ctx)).toEqual({
       ok: false,
       reason: "imageUrl is not an http(s) URL after personalisation",
+      issue: { code: "notHttpUrl", values: { field: "imageUrl" } },
     });
   });
 

@@ -20,17 +20,19 @@ import {
   renderField,
   tryCompileField,
   type TLiquidField,
+  type TSkipped,
 } from "./personalise";
 import type { TRenderContext } from "./render-context";
 import { renderEmailLayout } from "./render-email";
-import { listTemplateFields } from "./template-fields";
-import type { TTemplateContent } from "./template-content";
+import { contentForLocale, defaultContent, pickVariant, variantLocales } from "./locale-variants";
+import { listChannelFields } from "./template-fields";
+import type { TChannelContent, TTemplateContent } from "./template-content";
 import { dropUnsafeImageSources, isSafeDeepLink } from "./link-schemes";
 import { isSafeUrl } from "./template-content";
 
 type F = TLiquidField;
-/** A template version made ready to send: every field parsed, the email laid out. Reuse it for every contact. */
-export type TCompiledTemplate =
+/** One locale's content made ready to send: every field parsed, the email laid out. */
+export type TCompiledContent =
   | { channel: "email"; subject: F; preheader: F; html: F; text: F; links: TEmailLink[] }
   | { channel: "sms"; body: F; senderId: F | null }
   | {
@@ -51,6 +53,9 @@ export type TCompiledTemplate =
     }
   | { channel: "webhook"; body: F };
 
+/** A template version made ready to send, with its locale variants. Reuse it for every contact. */
+export type TCompiledTemplate = TCompiledContent & { variants?: Record<string, TCompiledContent> };
+
 /** Exactly the pieces of the channel's message in lib/channels/types.ts that a template decides. */
 export type TRenderedContent =
   | ({ channel: "email"; preheader: string } & Pick<TEmailMessage, "subject" | "html" | "text">)
@@ -60,18 +65,47 @@ export type TRenderedContent =
   | Pick<TInAppMessage, "channel" | "title" | "body" | "imageUrl" | "buttons">
   | Pick<TWebhookMessage, "channel" | "payload">;
 
-export type TRenderMessageResult =
-  { ok: true; content: TRenderedContent } | { ok: false; reason: string };
+export type TRenderMessageResult = { ok: true; content: TRenderedContent } | TSkipped;
 export type TRenderOptions = TTrackingOptions;
 
 /**
- * Parses every field once (and renders the email's blocks to HTML once). Throws ValidationError
- * keyed by field path when any field has a Liquid syntax error.
+ * Parses every field once (and renders the email's blocks to HTML once), for the default content
+ * and each locale variant. Throws one ValidationError keyed by field path (`subject`,
+ * `variants.vi.subject`) when any field has a Liquid syntax error.
  */
 export async function compileTemplate(content: TTemplateContent): Promise<TCompiledTemplate> {
+  const errors: Record<string, string> = {};
+  const collect = (prefix: string) => (err: unknown) => {
+    if (!(err instanceof ValidationError)) throw err;
+    for (const [k, v] of Object.entries(err.fields ?? {})) errors[`${prefix}${k}`] ??= v;
+    return null;
+  };
+  const base = await compileContent(defaultContent(content)).catch(collect(""));
+  const variants: Record<string, TCompiledContent> = {};
+  for (const tag of variantLocales(content)) {
+    const v = await compileContent(contentForLocale(content, tag)).catch(
+      collect(`variants.${tag}.`),
+    );
+    if (v) variants[tag] = v;
+  }
+  if (Object.keys(errors).length || !base) throw new ValidationError(errors);
+  return Object.keys(variants).length ? { ...base, variants } : base;
+}
+
+/** The variant a contact's locale picks (locale-variants.ts), null for the default content. */
+export function chooseCompiledVariant(
+  compiled: TCompiledTemplate,
+  contactLocale: unknown,
+): { locale: string | null; compiled: TCompiledContent } {
+  const locale = pickVariant(Object.keys(compiled.variants ?? {}), contactLocale);
+  const variant = locale === null ? undefined : compiled.variants?.[locale];
+  return variant ? { locale, compiled: variant } : { locale: null, compiled };
+}
+
+async function compileContent(content: TChannelContent): Promise<TCompiledContent> {
   const fields = new Map<string, F>();
   const errors: Record<string, string> = {};
-  for (const f of listTemplateFields(content)) {
+  for (const f of listChannelFields(content)) {
     const r = tryCompileField(f.path, f.mode, f.source);
     if ("line" in r) errors[f.path] ??= `${r.message} (line ${r.line}, column ${r.column})`;
     else fields.set(f.path, r);
@@ -133,13 +167,13 @@ const optional = (f: F | null, scope: object) => {
 };
 const deepLinkOf = (name: string, v: string | undefined) => {
   if (v !== undefined && !isSafeDeepLink(v))
-    throw new PersonaliseError(`${name} is not a safe link after personalisation`);
+    throw new PersonaliseError({ code: "notSafeLink", values: { field: name } });
   return v;
 };
 
 const httpUrl = (name: string, v: string | undefined) => {
   if (v !== undefined && !/^https?:\/\//i.test(v))
-    throw new PersonaliseError(`${name} is not an http(s) URL after personalisation`);
+    throw new PersonaliseError({ code: "notHttpUrl", values: { field: name } });
   return v;
 };
 
@@ -149,7 +183,7 @@ const httpUrl = (name: string, v: string | undefined) => {
  * The editor's preview calls this too, so a preview is exactly what is sent.
  */
 export function renderMessage(
-  compiled: TCompiledTemplate,
+  compiled: TCompiledContent,
   context: TRenderContext,
   opts: TRenderOptions = {},
 ): TRenderMessageResult {
@@ -207,9 +241,15 @@ export function renderMessage(
           buttons: compiled.buttons.map((b, i) => {
             const value = optional(b.value, s);
             if (b.action === "url" && (value === undefined || !isSafeUrl(value)))
-              throw new PersonaliseError(`buttons.${i}.value is not a URL after personalisation`);
+              throw new PersonaliseError({
+                code: "notUrl",
+                values: { field: `buttons.${i}.value` },
+              });
             if (b.action === "deep_link" && value === undefined)
-              throw new PersonaliseError(`buttons.${i}.value is empty after personalisation`);
+              throw new PersonaliseError({
+                code: "emptyValue",
+                values: { field: `buttons.${i}.value` },
+              });
             if (b.action === "deep_link") deepLinkOf(`buttons.${i}.value`, value);
             return {
               label: renderField(b.label, s),
@@ -223,9 +263,10 @@ export function renderMessage(
         try {
           return { channel: "webhook", payload: JSON.parse(body) as unknown };
         } catch (err) {
-          throw new PersonaliseError(
-            `webhook body is not valid JSON after personalisation: ${(err as Error).message}`,
-          );
+          throw new PersonaliseError({
+            code: "webhookNotJson",
+            values: { message: (err as Error).message },
+          });
         }
       }
     }

@@ -110,6 +110,18 @@ const ZFooterBlock = z.object({
   unsubscribeText: requiredText(200).default("Unsubscribe"),
   /** Shown only when the message has a `message.viewInBrowserUrl`. */
   viewInBrowserText: liquidText(200).optional(),
+  /** The preference center link every marketing message carries (`message.preferencesUrl`). */
+  preferencesText: liquidText(200).optional(),
+});
+
+/**
+ * Raw HTML, as written elsewhere (an imported Pinpoint email's HtmlPart): rendered as is, Liquid
+ * included. Links in it are not click-tracked; the author owns its markup.
+ */
+const ZHtmlBlock = z.object({
+  id: ZBlockId,
+  type: z.literal("html"),
+  html: requiredText(200_000),
 });
 
 export const ZContentBlock = z.discriminatedUnion("type", [
@@ -120,6 +132,7 @@ export const ZContentBlock = z.discriminatedUnion("type", [
   ZDividerBlock,
   ZSpacerBlock,
   ZFooterBlock,
+  ZHtmlBlock,
 ]);
 const ZColumnsBlock = z.object({
   id: ZBlockId,
@@ -137,6 +150,7 @@ export const ZEmailBlock = z.discriminatedUnion("type", [
   ZDividerBlock,
   ZSpacerBlock,
   ZFooterBlock,
+  ZHtmlBlock,
   ZColumnsBlock,
 ]);
 
@@ -245,13 +259,45 @@ export const ZWebhookContent = z.object({
   body: requiredText(100_000),
 });
 
+/**
+ * A locale tag a variant is written for (`vi`, `zh-CN`, `pt-BR`): BCP 47, in its canonical form so
+ * that choosing a variant for a contact compares like with like (locale-variants.ts).
+ */
+export const ZLocaleTag = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "A BCP 47 tag like vi or zh-CN")
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag)[0] === tag;
+    } catch {
+      return false;
+    }
+  }, "Write the tag in its canonical form, like vi, zh-CN or pt-BR");
+export const MAX_LOCALE_VARIANTS = 20;
+
+/**
+ * Per-locale variants: the same fields as the default content, one set per locale. The contact's
+ * locale picks one when a message is sent, the default content is the fallback.
+ */
+const variantsOf = <T extends z.ZodType>(channel: string, base: T) =>
+  z
+    // A variant is the same channel as its template: it may leave `channel` out.
+    .record(
+      ZLocaleTag,
+      z.preprocess((v) => (v && typeof v === "object" ? { ...v, channel } : v), base),
+    )
+    .refine((v) => Object.keys(v).length <= MAX_LOCALE_VARIANTS, {
+      message: `At most ${MAX_LOCALE_VARIANTS} locale variants`,
+    })
+    .optional();
+
 export const ZTemplateContent = z.discriminatedUnion("channel", [
-  ZEmailContent,
-  ZSmsContent,
-  ZPushContent,
-  ZVoiceContent,
-  ZInAppContent,
-  ZWebhookContent,
+  ZEmailContent.safeExtend({ variants: variantsOf("email", ZEmailContent) }),
+  ZSmsContent.safeExtend({ variants: variantsOf("sms", ZSmsContent) }),
+  ZPushContent.safeExtend({ variants: variantsOf("push", ZPushContent) }),
+  ZVoiceContent.safeExtend({ variants: variantsOf("voice", ZVoiceContent) }),
+  ZInAppContent.safeExtend({ variants: variantsOf("in_app", ZInAppContent) }),
+  ZWebhookContent.safeExtend({ variants: variantsOf("webhook", ZWebhookContent) }),
 ]);
 
 export type TEmailTheme = z.infer<typeof ZEmailTheme>;
@@ -264,3 +310,6 @@ export type TVoiceContent = z.infer<typeof ZVoiceContent>;
 export type TInAppContent = z.infer<typeof ZInAppContent>;
 export type TWebhookContent = z.infer<typeof ZWebhookContent>;
 export type TTemplateContent = z.infer<typeof ZTemplateContent>;
+/** One locale's content (or the default's, without its variants): what a message is rendered from. */
+export type TChannelContent =
+  TEmailContent | TSmsContent | TPushContent | TVoiceContent | TInAppContent | TWebhookContent;

@@ -1,5 +1,6 @@
 import type { TLiquidMode } from "./liquid-engine";
-import type { TContentBlock, TTemplateContent } from "./template-content";
+import { contentForLocale, variantLocales } from "./locale-variants";
+import type { TChannelContent, TContentBlock, TTemplateContent } from "./template-content";
 
 /** One Liquid-bearing text field of a template, named by its zod path (`blocks.2.text`). */
 export type TTemplateField = { path: string; mode: TLiquidMode; source: string };
@@ -17,6 +18,8 @@ function blockFields(block: TContentBlock, at: string): TTemplateField[] {
       return [...f("label", block.label), ...f("url", block.url)];
     case "image":
       return [...f("src", block.src), ...f("alt", block.alt), ...f("href", block.href)];
+    case "html":
+      return f("html", block.html);
     case "footer":
       return [
         ...f("text", block.text),
@@ -33,6 +36,19 @@ function blockFields(block: TContentBlock, at: string): TTemplateField[] {
  * analysis checks each on its own, so every error points at a field and a line in it.
  */
 export function listTemplateFields(content: TTemplateContent): TTemplateField[] {
+  return [
+    ...listChannelFields(content),
+    ...variantLocales(content).flatMap((tag) =>
+      listChannelFields(contentForLocale(content, tag)).map((f) => ({
+        ...f,
+        path: `variants.${tag}.${f.path}`,
+      })),
+    ),
+  ];
+}
+
+/** The fields of one locale's content (a variant's paths are relative to the variant). */
+export function listChannelFields(content: TChannelContent): TTemplateField[] {
   const text = (path: string, source: string | undefined): TTemplateField[] =>
     source === undefined ? [] : [{ path, mode: "text", source }];
   switch (content.channel) {

@@ -3,6 +3,7 @@ import {
   channelMapViolations,
   confirmDeleteViolations,
   eventNameViolations,
+  filterBarViolations,
   graphTextSearchViolations,
   roleAlertViolations,
   testHygieneViolations,
@@ -29,6 +30,26 @@ describe("code rules", () => {
     expect(channelMapViolations("components/contacts/f.tsx", few)).toEqual([]);
     expect(channelMapViolations("lib/channels/channel-meta.ts", labels)).toEqual([]);
     expect(channelMapViolations("components/ui/channel-icon.tsx", icons)).toEqual([]);
+  });
+
+  it("finds filter forms and URL-kept fields outside FilterBar", () => {
+    const src = [
+      'import { useUrlForm } from "@/components/app/use-url-form";',
+      '<form role="search" onSubmit={go}>{fields}</form>;',
+      '<form role={"search"}>{fields}</form>;',
+    ].join("\n");
+    expect(lines(filterBarViolations("components/x/filters.tsx", src))).toEqual([
+      "1 useUrlForm",
+      '2 role="search"',
+      '3 role="search"',
+    ]);
+    expect(
+      filterBarViolations("components/x/f.tsx", 'import { u } from "./use-url-form";'),
+    ).toHaveLength(1);
+    // FilterBar itself, the hook's own file, and other roles are allowed.
+    expect(filterBarViolations("components/ui/filter-bar.tsx", src)).toEqual([]);
+    expect(filterBarViolations("components/app/use-url-form.ts", src)).toEqual([]);
+    expect(filterBarViolations("components/x/f.tsx", '<nav role="navigation" />;')).toEqual([]);
   });
 
   it('finds role="alert" written by hand', () => {
@@ -96,6 +117,15 @@ describe("code rules", () => {
       "5 test.only",
       "6 if (DATABASE_URL) return",
     ]);
+    expect(
+      lines(
+        testHygieneViolations(
+          "e2e/x.spec.ts",
+          'await page.goto("http://127.0.0.1:3100/w/demo");\nconst u = `http://localhost:3000/${p}`;\nawait page.goto(`${E2E_BASE_URL}/w/demo`);',
+        ),
+      ),
+    ).toEqual(["1 127.0.0.1:3100", "2 localhost:3000"]);
+    expect(testHygieneViolations("e2e/server.ts", '"http://127.0.0.1:3100"')).toEqual([]);
     expect(testHygieneViolations("lib/x.test.ts", "expect(x).toBeDefined();")).toHaveLength(1);
     expect(testHygieneViolations("lib/x.ts", "expect(x).toBeDefined();")).toEqual([]);
   });

@@ -35,10 +35,16 @@ export const DELETE_HOMES: Record<string, string> = {
     "Sign out everywhere ends the user's own sessions (no table row), then signs this browser out",
 };
 
+/** The one home of list and dashboard filters, and the hook that keeps their fields in the URL. */
+export const FILTER_BAR_HOME = "components/ui/filter-bar.tsx";
+const URL_FORM_HOOK = "components/app/use-url-form";
+
 const RULES = {
   channelMap:
     "a per-channel map of labels or icons lives in lib/channels/channel-meta.ts (icons: components/ui/channel-icon.tsx); use channelLabel / CHANNEL_META / ChannelIcon",
   roleAlert: 'role="alert" only through ErrorAlert (components/ui/error-alert.tsx)',
+  filterBar:
+    "a list or dashboard filter is a FilterBar (components/ui/filter-bar.tsx): it alone draws a search form and keeps fields in the URL with useUrlForm",
   confirmDelete:
     "a row's delete asks first and shows its outcome: ConfirmDeleteButton in a ListTable (components/ui)",
   graphText:
@@ -49,6 +55,8 @@ const RULES = {
   silentSkip:
     "tests that need PostgreSQL use describeOnPostgres (db/testing/postgres-only.ts), which the run names and counts",
   skipOrOnly: "an unconditional .skip or .only leaves tests out without a word",
+  fixedServerPort:
+    "each e2e worker has a server of its own: reach it through baseURL or e2e/server.ts (E2E_BASE_URL, E2E_RESTART_PORT…), not a fixed port",
 } as const;
 
 const isTest = (file: string) =>
@@ -111,6 +119,31 @@ export function roleAlertViolations(file: string, src: string): TViolation[] {
         : null;
     if (value === "alert")
       out.push({ file, line: lineOf(sf, n), specifier: 'role="alert"', rule: RULES.roleAlert });
+  });
+  return out;
+}
+
+/** A filter form of its own: `role="search"`, or useUrlForm, outside FilterBar. */
+export function filterBarViolations(file: string, src: string): TViolation[] {
+  if (!file.endsWith(".tsx") && !file.endsWith(".ts")) return [];
+  if (isTest(file) || file === FILTER_BAR_HOME || file === `${URL_FORM_HOOK}.ts`) return [];
+  const out: TViolation[] = [];
+  walk(file, src, (n, sf) => {
+    if (
+      ts.isImportDeclaration(n) &&
+      ts.isStringLiteral(n.moduleSpecifier) &&
+      /(^|\/)use-url-form$/.test(n.moduleSpecifier.text)
+    )
+      out.push({ file, line: lineOf(sf, n), specifier: "useUrlForm", rule: RULES.filterBar });
+    if (!ts.isJsxAttribute(n) || n.name.getText(sf) !== "role" || !n.initializer) return;
+    const init = n.initializer;
+    const value = ts.isStringLiteral(init)
+      ? init.text
+      : ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)
+        ? init.expression.text
+        : null;
+    if (value === "search")
+      out.push({ file, line: lineOf(sf, n), specifier: 'role="search"', rule: RULES.filterBar });
   });
   return out;
 }
@@ -205,6 +238,14 @@ export function testHygieneViolations(file: string, src: string): TViolation[] {
       if (ts.isStringLiteralLike(n.arguments[0])) flag(sf, n, `${target}.skip`, RULES.skipOrOnly);
     }
   });
+  if (file.startsWith("e2e/") && file !== "e2e/server.ts")
+    walk(file, src, (n, sf) => {
+      if (
+        (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n)) &&
+        /\b(127\.0\.0\.1|localhost):\d/.test(n.text)
+      )
+        flag(sf, n, n.text.match(/\b(127\.0\.0\.1|localhost):\d+/)![0], RULES.fixedServerPort);
+    });
   walk(file, src, (n, sf) => {
     if (
       ts.isIfStatement(n) &&
@@ -226,6 +267,7 @@ export function codeViolations(file: string, src: string, eventNames: readonly s
   return [
     ...channelMapViolations(file, src),
     ...roleAlertViolations(file, src),
+    ...filterBarViolations(file, src),
     ...confirmDeleteViolations(file, src),
     ...graphTextSearchViolations(file, src),
     ...eventNameViolations(file, src, eventNames),

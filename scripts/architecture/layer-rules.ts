@@ -189,14 +189,20 @@ export const UNSCOPED_QUERIES: Record<string, string> = {
   "db/queries/journey-triggers.ts": "a journey id from the workspace-scoped trigger sweep",
   "db/queries/contact-import-jobs.ts":
     "an import job the worker claimed (it carries its workspace)",
+  "db/queries/pinpoint-event-imports.ts":
+    "an event-history import the worker claimed (it carries its workspace)",
   "db/queries/analytics-rollups.ts#lockRefreshState": "the refresh's own state, global",
   "db/queries/analytics-rollups.ts#saveRefreshState": "the refresh's own state, global",
   "db/queries/analytics-rollups.ts#lastRefreshedAt": "the refresh's own state, global",
   "db/queries/analytics-rollups.ts#settledMaxEventId": "a watermark of the event id sequence",
+  "db/queries/stream-events.ts#currentStreamHead":
+    "the database's transaction watermark, the same for every workspace",
   "db/queries/api-keys.ts#findActiveApiKeyByHash": "the key's hash is what finds its workspace",
   "db/queries/pinpoint.ts#findActiveKeyByAccessKeyId":
     "the SigV4 access key id is what finds its workspace",
   "db/queries/pinpoint.ts#recordSignatureOnce": "the replay guard, keyed by the signature",
+  "db/queries/pinpoint-imports.ts#findWorkspaceIdBySlug":
+    "the import CLI's --workspace slug is what finds the workspace",
   "db/queries/workspaces.ts#findWorkspaceIdByPinpointApplicationId":
     "the Pinpoint application id in the path is what finds the workspace",
   "db/queries/channel-providers.ts#listAllChannelProviderRows":

@@ -1,32 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { env } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("createAccount") };
+}
 
 export default async function SignUpPage() {
   await connection(); // WAYMARK_SIGNUP is read at run time, not baked in at build
+  const t = await getTranslations("auth");
   if (env.WAYMARK_SIGNUP === "invite-only") {
     return (
       <>
-        <h1 className="text-lg font-semibold">Invitation only</h1>
-        <p className="mt-2 text-sm text-slate-600">
-          Ask an admin of your workspace for an invite link.
-        </p>
+        <h1 className="text-lg font-semibold">{t("inviteOnlyTitle")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("inviteOnlyBody")}</p>
       </>
     );
   }
   return (
     <>
-      <h1 className="text-lg font-semibold">Create your account</h1>
-      <p className="mt-1 text-sm text-slate-600">You will be the admin of a new workspace.</p>
+      <h1 className="text-lg font-semibold">{t("signUpTitle")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("signUpLead")}</p>
       <SignUpForm />
       <p className="mt-6 text-center text-sm text-slate-600">
-        Already have an account?{" "}
+        {t("haveAccount")}{" "}
         <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
-          Sign in
+          {t("signInTitle")}
         </Link>
       </p>
     </>

@@ -86,9 +86,30 @@ const VALID_BODIES: Record<string, unknown> = {
     workspaceName: "Fuzz",
   },
   "POST /api/workspaces": { name: "Fuzzed workspace", timezone: "UTC" },
+  "PUT /api/account/locale": { locale: "vi" },
   "POST /api/invites/accept": { token: "0123456789abcdef0123456789abcdef" },
   "POST /api/v1/journeys/[journeyId]/entries": { userId: "u-1", key: "k" },
   "POST /api/v1/inapp/token": { userId: "u-1", ttlSeconds: 3600 },
+  "POST /api/v1/messages": {
+    channel: "sms",
+    content: { body: "Order {{ context.order }} shipped" },
+    context: { order: "A-1" },
+    recipients: [
+      { userId: "u-1", context: { order: "B-2" }, overrides: { body: "Hi {{ context.order }}" } },
+      { phone: "+14155550100" },
+    ],
+    idempotencyKey: "fuzz-1",
+  },
+  "POST /api/v1/otp": {
+    channel: "sms",
+    destination: "+14155550101",
+    brandName: "Fuzz",
+    codeLength: 6,
+    validityMinutes: 5,
+    allowedAttempts: 3,
+    referenceId: "login",
+  },
+  "POST /api/v1/otp/verify": { destination: "+14155550101", referenceId: "login", otp: "123456" },
   "POST /api/local-inngest/e/[key]": [{ name: "app/fuzz", data: {} }],
   "POST /api/test/sql": { sql: "select 1" },
   "POST /api/test/clock": { advanceMs: 1000 },
@@ -187,6 +208,11 @@ async function paramValue(name: string, pattern: string, r: TRandom): Promise<st
     case "keyId":
       return one(sql`select id from api_keys where workspace_id = ${ws} and id <> ${tenant.apiKeyId}
         and revoked_at is null limit 1`);
+    case "suppressionId":
+      return one(sql`insert into suppressions (workspace_id, channel, address, reason, source)
+        values (${ws}, 'email', 'fuzz-' || md5(random()::text) || '@example.com', 'manual', 'manual') returning id`);
+    case "endpoint":
+      return pick(r, ["sns", "sendgrid", "postmark", "mailgun", "resend", "dsn", "nope"]);
     case "importId":
       return one(sql`insert into contact_imports (workspace_id, file_name, file_bytes, delimiter, header, chunk_count)
         values (${ws}, 'fuzz.csv', 0, ',', '["user_id"]'::jsonb, 0) returning id`);

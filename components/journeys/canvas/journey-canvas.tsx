@@ -18,6 +18,7 @@ import { useCanvasContext } from "./canvas-context";
 import { JourneyNode } from "./journey-node";
 import { DRAG_MIME, MINIMAP_COLOR } from "./node-kinds";
 import { EdgeRoutingContext, RoutedEdge, useEdgeRouting } from "./routed-edge";
+import { useAccessibleElements } from "./use-accessible-elements";
 
 const nodeTypes = Object.fromEntries(NODE_KINDS.map((k) => [k, JourneyNode]));
 const edgeTypes = { routed: RoutedEdge };
@@ -26,6 +27,15 @@ const defaultEdgeOptions = { type: "routed", style: { strokeWidth: 2, stroke: "#
 const minimapColor = (n: { type?: string }) =>
   MINIMAP_COLOR[(n.type ?? "exit") as TNodeKind] ?? "#94a3b8";
 const PATH_EDGE = { stroke: "#059669", strokeWidth: 3 };
+// What React Flow tells screen readers on a focused step or connection (see use-canvas-keyboard.ts).
+const STEP_HELP =
+  "Press Enter to open the step's form, Space to select it, arrow keys to move it, Delete to remove it. Tab reaches its outputs: Enter on an output starts a connection.";
+const ariaLabelConfig = {
+  "node.a11yDescription.default": STEP_HELP,
+  "node.a11yDescription.keyboardDisabled": STEP_HELP,
+  "edge.a11yDescription.default":
+    "Press Enter or Space to select this connection, then Delete to remove it.",
+};
 
 type Props = {
   nodes: TCanvasNode[];
@@ -62,6 +72,7 @@ export function JourneyCanvas({
       walked.has(`${e.source}>${e.target}`) ? { ...e, animated: true, style: PATH_EDGE } : e,
     );
   }, [edges, pathKey]);
+  const named = useAccessibleElements(nodes, shownEdges);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
@@ -98,8 +109,9 @@ export function JourneyCanvas({
     >
       <EdgeRoutingContext.Provider value={routing}>
         <ReactFlow
-          nodes={nodes}
-          edges={shownEdges}
+          nodes={named.nodes}
+          edges={named.edges}
+          ariaLabelConfig={ariaLabelConfig}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useMemo, useRef } from "react";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
@@ -17,11 +18,16 @@ import { ErrorAlert } from "@/components/ui/error-alert";
  * node or a new count on another does not re-render it.
  */
 function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
-  const { decorations, summary } = useCanvasContext();
+  const { decorations, summary, readOnly } = useCanvasContext();
   const deco = useNodeDecoration(decorations, id);
   const meta = NODE_KIND_META[type];
+  const t = useTranslations("journeys.node");
+  const kindLabel = useTranslations("journeys.kinds")(`${type}.label`);
   const handles = useMemo(() => draftHandles(type, data), [type, data]);
-  const line = useMemo(() => summarizeNode(type, data, summary), [type, data, summary]);
+  const exitLine = useTranslations("journeys.kinds")("exit.hint");
+  const summaryLine = useMemo(() => summarizeNode(type, data, summary), [type, data, summary]);
+  // Step summaries are built in lib/ in English; an exit says the same as its kind's hint.
+  const line = type === "exit" ? exitLine : summaryLine;
   // A step the marketer named shows that name where its kind would be; the summary stays below.
   const name = typeof data.name === "string" && data.name.trim() ? data.name.trim() : null;
   useRemeasureOnHandles(id, handles);
@@ -60,16 +66,16 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
             <span
               className="truncate text-[11px] font-semibold uppercase tracking-wide text-slate-500"
               data-testid="node-name"
-              title={name ?? meta.label}
+              title={name ?? kindLabel}
             >
-              {name ?? meta.label}
+              {name ?? kindLabel}
             </span>
             {deco.pathIndex ? (
               <span
                 className="ml-auto rounded-full bg-emerald-600 px-1.5 text-[10px] font-semibold text-white"
                 title={deco.pathOutcome}
               >
-                step {deco.pathIndex}
+                {t("step", { n: deco.pathIndex })}
               </span>
             ) : null}
           </div>
@@ -93,7 +99,7 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
             ? `${describeErrorPath(nodeErrors[0]!.path)}: `
             : ""}
           {nodeErrors[0]!.message}
-          {nodeErrors.length > 1 ? ` (+${nodeErrors.length - 1} more)` : ""}
+          {nodeErrors.length > 1 ? t("moreErrors", { count: nodeErrors.length - 1 }) : null}
         </ErrorAlert>
       ) : null}
       {handles.length > 1 || (handles[0] && handles[0].label) ? (
@@ -123,7 +129,11 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
             "!size-3 !border-2 !border-white",
             badHandles.has(h.id) ? "!size-4 !bg-red-500 !ring-2 !ring-red-200" : "!bg-brand-500",
           )}
-          aria-label={`${meta.label} output ${h.label || "next"}`}
+          aria-label={t("output", { kind: kindLabel, output: h.label || t("next") })}
+          // An output is a button: Enter starts a connection (use-canvas-keyboard.ts).
+          role="button"
+          tabIndex={readOnly ? undefined : 0}
+          aria-disabled={readOnly || undefined}
         />
       ))}
     </div>

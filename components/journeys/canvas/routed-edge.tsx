@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from "@xyflow/react";
 import { createContext, memo, useContext, useMemo } from "react";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
@@ -54,6 +55,8 @@ function RoutedEdgeView({
   markerEnd,
   animated,
 }: EdgeProps<Edge>) {
+  const t = useTranslations("journeys.stats");
+  const locale = useLocale();
   const { rects, label: labelOf } = useContext(EdgeRoutingContext);
   const path = useMemo(
     () =>
@@ -80,14 +83,14 @@ function RoutedEdgeView({
             data-testid={`edge-label-${id}`}
             data-animated={animated ? "true" : undefined}
           >
-            {label}
+            {label === "Yes" ? t("yes") : label === "No" ? t("no") : label}
             {took !== null ? (
               <span
                 className="ml-1 font-normal text-slate-500 tabular-nums"
                 data-testid={`edge-count-${id}`}
-                title={`${took} contacts took this way`}
+                title={t("tookHint", { count: took })}
               >
-                {took.toLocaleString("en-US")}
+                {took.toLocaleString(locale)}
               </span>
             ) : null}
           </div>

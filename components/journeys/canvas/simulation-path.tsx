@@ -1,18 +1,22 @@
+import { useLocale, useTranslations } from "next-intl";
+import { useChannelLabel } from "@/components/app/use-labels";
 import type { TSimulation } from "../editor/journey-api";
 
-const when = (iso: string, start: string) => {
+type TWhen =
+  { key: "atOnce" } | { key: "afterHours"; hours: number } | { key: "afterDays"; days: number };
+
+/** How long after the start a step happened, rounded to a tenth of an hour or day. */
+const when = (iso: string, start: string): TWhen => {
   const ms = Date.parse(iso) - Date.parse(start);
-  if (ms < 60_000) return "at once";
+  if (ms < 60_000) return { key: "atOnce" };
   const h = ms / 3_600_000;
-  return h < 48 ? `+${Math.round(h * 10) / 10} h` : `+${Math.round((h / 24) * 10) / 10} days`;
+  return h < 48
+    ? { key: "afterHours", hours: Math.round(h * 10) / 10 }
+    : { key: "afterDays", days: Math.round((h / 24) * 10) / 10 };
 };
-const EXIT: Record<string, string> = {
-  completed: "reached the end",
-  exit_node: "left at an exit",
-  holdout: "held out (control group)",
-  goal: "reached the goal",
-  contact_missing: "contact not found",
-};
+const EXITS = ["completed", "exit_node", "holdout", "goal", "contact_missing"] as const;
+const isExit = (r: string | undefined): r is (typeof EXITS)[number] =>
+  (EXITS as readonly string[]).includes(r ?? "");
 
 /** The test run step by step, with the (fast-forwarded) time each step happened. */
 export function SimulationPath({
@@ -26,6 +30,16 @@ export function SimulationPath({
 }) {
   const start = sim.path[0]?.at ?? sim.endedAt;
   const exit = (sim.exit ?? {}) as { reason?: string };
+  const t = useTranslations("journeys.test");
+  const tc = useTranslations("common");
+  const channel = useChannelLabel();
+  const locale = useLocale();
+  const ago = (w: TWhen) =>
+    w.key === "atOnce"
+      ? t("atOnce")
+      : w.key === "afterHours"
+        ? t("afterHours", w)
+        : t("afterDays", w);
   return (
     <div className="space-y-3" data-testid="simulation">
       <ol className="space-y-2">
@@ -47,9 +61,9 @@ export function SimulationPath({
                 <time
                   className="shrink-0 text-xs text-slate-500"
                   dateTime={p.at}
-                  title={new Date(p.at).toLocaleString()}
+                  title={new Date(p.at).toLocaleString(locale)}
                 >
-                  {when(p.at, start)}
+                  {ago(when(p.at, start))}
                 </time>
               </div>
               <p className="ml-7 text-xs text-slate-600">→ {p.outcome?.replace(/_/g, " ")}</p>
@@ -59,7 +73,10 @@ export function SimulationPath({
                   className="ml-7 text-xs text-emerald-800"
                   data-testid="simulation-message"
                 >
-                  ✉ would send {m.channel} “{templateName(m.templateId)}”
+                  {t("wouldSend", {
+                    channel: channel(m.channel),
+                    template: templateName(m.templateId),
+                  })}
                 </p>
               ))}
             </li>
@@ -67,9 +84,12 @@ export function SimulationPath({
         })}
       </ol>
       <p className="text-sm text-slate-700" data-testid="simulation-exit">
-        Ends: <b>{EXIT[exit.reason ?? ""] ?? exit.reason ?? "—"}</b>
-        {sim.converted ? " · converted" : ""} · {sim.messages.length} message
-        {sim.messages.length === 1 ? "" : "s"}
+        {t.rich("ends", {
+          reason: isExit(exit.reason) ? t(`exit.${exit.reason}`) : (exit.reason ?? "—"),
+          b: (chunks) => <b>{chunks}</b>,
+        })}
+        {sim.converted ? ` · ${t("converted")}` : ""} ·{" "}
+        {tc("messagesCount", { count: sim.messages.length })}
       </p>
     </div>
   );

@@ -1,19 +1,39 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
+import type { TRangeValue } from "@/components/ui/filter-query";
 import type { CanvasDecorations, TNodeStats } from "./canvas-decorations";
 
 export type TJourneyStats = {
+  range: { from: string; to: string };
   nodes: Record<string, TNodeStats>;
   totals: { entered: number; active: number; completed: number; converted: number };
 };
 
-/** Per-node counts of a published journey, polled every 5 s and painted on the nodes. */
-export function useNodeStats(url: string, enabled: boolean, decorations: CanvasDecorations) {
+/** The stats query of a range, as the dashboards' URLs spell it. */
+export function rangeQuery(r: TRangeValue): string {
+  const s = new URLSearchParams({ range: r.range });
+  if (r.range === "custom") {
+    s.set("from", r.from);
+    s.set("to", r.to);
+  }
+  return s.toString();
+}
+
+/**
+ * Per-node counts of a published journey for a range of days, from the dashboard's rollups
+ * (refreshed every 30 s), polled every 5 s and painted on the nodes and their edges.
+ */
+export function useNodeStats(
+  url: string,
+  enabled: boolean,
+  decorations: CanvasDecorations,
+  range: TRangeValue,
+) {
   const q = useQuery({
-    queryKey: ["journey-stats", url],
+    queryKey: ["journey-stats", url, rangeQuery(range)],
     queryFn: async () => {
-      const res = await fetch(url);
+      const res = await fetch(`${url}?${rangeQuery(range)}`);
       if (!res.ok) throw new Error(`stats ${res.status}`);
       return (await res.json()) as TJourneyStats;
     },
@@ -24,5 +44,5 @@ export function useNodeStats(url: string, enabled: boolean, decorations: CanvasD
   useEffect(() => {
     decorations.setStats(enabled && q.data ? q.data.nodes : {});
   }, [decorations, enabled, q.data]);
-  return enabled ? q.data?.totals : undefined;
+  return enabled ? q.data : undefined;
 }

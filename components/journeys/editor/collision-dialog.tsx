@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { useJourneyStatusLabel } from "@/components/app/use-labels";
 import type { TCollision } from "@/lib/journeys/manage/trigger-collisions";
 
 /**
@@ -19,12 +21,11 @@ export function CollisionDialog({
   onCancel: () => void;
   onConfirm: () => void;
 }) {
+  const t = useTranslations("journeys.collision");
+  const status = useJourneyStatusLabel();
   return (
     <Dialog open={Boolean(collisions?.length)} onOpenChange={(open) => (open ? null : onCancel())}>
-      <DialogContent
-        title="Another journey starts the same way"
-        description="Contacts who trigger this journey would enter these running journeys too, and get both journeys' messages."
-      >
+      <DialogContent title={t("title")} description={t("description")}>
         <ul className="mb-4 space-y-2 text-sm" data-testid="collisions">
           {(collisions ?? []).map((c) => (
             <li key={c.id} className="rounded-md border border-slate-200 px-3 py-2">
@@ -35,17 +36,19 @@ export function CollisionDialog({
               >
                 {c.name}
               </Link>{" "}
-              <span className="text-slate-500">({c.status})</span>
-              <span className="block text-slate-600">{c.reason}</span>
+              <span className="text-slate-500">({status(c.status)})</span>
+              <span className="block text-slate-600">
+                {t(`reason.${c.because.kind}`, c.because)}
+              </span>
             </li>
           ))}
         </ul>
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
-            <Button variant="outline">Don&apos;t publish</Button>
+            <Button variant="outline">{t("dontPublish")}</Button>
           </DialogClose>
           <Button data-mutates onClick={onConfirm}>
-            Publish anyway
+            {t("publishAnyway")}
           </Button>
         </div>
       </DialogContent>

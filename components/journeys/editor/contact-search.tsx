@@ -1,6 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import { useDebounced } from "@/components/app/use-debounced";
 import { contactLabel } from "@/components/templates/sample-contact-picker";
@@ -18,15 +19,17 @@ type Props = {
   onChange: (c: TSampleContact) => void;
 };
 
-const detail = (c: TSampleContact) =>
-  [c.email, c.externalId && `id ${c.externalId}`, c.phone].filter(Boolean).join(" · ");
-
 /**
  * Picks the contact to test on: a search box over the workspace's contacts (user id, email, first
  * or last name, by prefix), debounced and answered by the server, with the results as a listbox
  * the arrow keys walk and Enter picks (the WAI-ARIA combobox pattern).
  */
 export function ContactSearch({ slug, initial, value, onChange }: Props) {
+  const t = useTranslations("journeys.test");
+  const detail = (c: TSampleContact) =>
+    [c.email, c.externalId && t("externalId", { id: c.externalId }), c.phone]
+      .filter(Boolean)
+      .join(" · ");
   const [q, setQ] = useState("");
   const [active, setActive] = useState(0);
   const debounced = useDebounced(q.trim(), 250);
@@ -66,7 +69,7 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
   return (
     <div className="space-y-2" data-testid="contact-search">
       <div>
-        <Label htmlFor={ids.input}>Contact</Label>
+        <Label htmlFor={ids.input}>{t("contact")}</Label>
         <div className="relative">
           <Search
             className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
@@ -79,7 +82,7 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
             aria-controls={ids.list}
             aria-autocomplete="list"
             aria-activedescendant={results.length ? optionId(at) : undefined}
-            placeholder="Search name, email or user id…"
+            placeholder={t("searchPlaceholder")}
             className="pl-8"
             autoComplete="off"
             value={q}
@@ -94,7 +97,7 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
       <ul
         id={ids.list}
         role="listbox"
-        aria-label="Contacts"
+        aria-label={t("contacts")}
         className="max-h-56 overflow-y-auto rounded-md border border-slate-200 bg-white p-1"
         aria-busy={searching}
       >
@@ -127,23 +130,24 @@ export function ContactSearch({ slug, initial, value, onChange }: Props) {
         })}
         {!results.length && !searching ? (
           <li className="px-2 py-1.5 text-xs text-slate-500">
-            {debounced
-              ? `No contact matches “${debounced}”.`
-              : "This workspace has no contacts yet."}
+            {debounced ? t("noMatch", { q: debounced }) : t("noContacts")}
           </li>
         ) : null}
       </ul>
       {found.isError ? (
-        <ErrorAlert variant="field">Could not search contacts: {found.error.message}</ErrorAlert>
+        <ErrorAlert variant="field">{t("searchFailed", { error: found.error.message })}</ErrorAlert>
       ) : null}
       <p className="text-xs text-slate-500" aria-live="polite" data-testid="test-contact">
         {value ? (
           <>
-            Testing as <b className="text-slate-700">{contactLabel(value)}</b>
+            {t.rich("testingAs", {
+              name: contactLabel(value),
+              b: (chunks) => <b className="text-slate-700">{chunks}</b>,
+            })}
             {value.email && value.email !== contactLabel(value) ? ` (${value.email})` : ""}
           </>
         ) : (
-          "Pick a contact to test on."
+          t("pickContact")
         )}
       </p>
     </div>

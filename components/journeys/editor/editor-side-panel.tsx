@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import type { TGraphError } from "@/lib/journeys/graph/validate-graph";
@@ -58,11 +59,14 @@ export const EditorSidePanel = memo(
 /** The right-hand panel: the selected step's form, journey settings, test on a contact, problems. */
 function SidePanel(p: Props) {
   const { readOnly } = useCanvasContext();
+  const t = useTranslations("journeys.editor");
   const tabs: [TPanel, string][] = [
-    ["step", "Step"],
-    ["settings", "Settings"],
-    ["test", "Test"],
-    ...(p.errors.length ? [["problems", `Problems (${p.errors.length})`] as [TPanel, string]] : []),
+    ["step", t("tabStep")],
+    ["settings", t("tabSettings")],
+    ["test", t("tabTest")],
+    ...(p.errors.length
+      ? [["problems", t("tabProblems", { count: p.errors.length })] as [TPanel, string]]
+      : []),
   ];
   return (
     <aside
@@ -89,7 +93,8 @@ function SidePanel(p: Props) {
           </button>
         ))}
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto p-4">
+      {/* Focusable: a read-only form has no field to scroll it by from the keyboard. */}
+      <div className="min-h-0 flex-1 overflow-y-auto p-4" tabIndex={0}>
         {p.panel === "step" ? (
           p.selectedNode ? (
             <NodeForm
@@ -100,8 +105,8 @@ function SidePanel(p: Props) {
             />
           ) : (
             <p className="text-sm text-slate-500">
-              Select a step on the canvas to configure it.
-              {readOnly ? "" : " Shift-drag selects several; Ctrl/⌘+C and V copy them."}
+              {t("selectStep")}
+              {readOnly ? "" : ` ${t("selectStepHint")}`}
             </p>
           )
         ) : null}

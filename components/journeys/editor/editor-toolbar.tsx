@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { ArrowLeft, LayoutGrid, ListChecks, Redo2, Rocket, Undo2 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -40,12 +41,13 @@ type Props = {
  * so Publish never slides off the edge. The folded labels stay in the accessible name and title.
  */
 export function EditorToolbar(p: Props) {
+  const t = useTranslations("journeys.editor");
   return (
     <header className="@container flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-4 @6xl:gap-3">
       <Link
         href={`/w/${p.slug}/journeys`}
         className="text-slate-500 hover:text-slate-800"
-        aria-label="All journeys"
+        aria-label={t("allJourneys")}
       >
         <ArrowLeft className="size-4" />
       </Link>
@@ -53,28 +55,27 @@ export function EditorToolbar(p: Props) {
       <JourneyStatusBadge status={p.status} />
       {p.liveVersion > 0 ? (
         <span className="whitespace-nowrap text-sm text-slate-600" data-testid="live-version">
-          Version {p.liveVersion}
-          {p.status === "live" ? <span className="hidden @6xl:inline"> · Live</span> : null}
+          {t("version", { n: p.liveVersion })}
+          {p.status === "live" ? <span className="hidden @6xl:inline"> · {t("live")}</span> : null}
         </span>
       ) : null}
       {p.totals ? (
         <span
           className="hidden min-w-0 truncate whitespace-nowrap text-xs text-slate-500 2xl:inline"
           data-testid="journey-totals"
-          title="Contacts who entered, are inside now, finished, and reached the goal"
+          title={t("totalsHint")}
         >
-          {p.totals.entered} entered · {p.totals.active} active · {p.totals.completed} completed ·{" "}
-          {p.totals.converted} converted
+          {t("totals", p.totals)}
         </span>
       ) : null}
       <div className="ml-auto flex shrink-0 items-center gap-1 @6xl:gap-2">
         <Button asChild variant="ghost" size="sm">
           <Link
             href={`/w/${p.slug}/journeys/runs?journey=${p.journeyId}`}
-            aria-label="Runs"
-            title="This journey's runs: each contact's steps, messages and errors"
+            aria-label={t("runs")}
+            title={t("runsHint")}
           >
-            <ListChecks /> <span className="hidden @6xl:inline">Runs</span>
+            <ListChecks /> <span className="hidden @6xl:inline">{t("runs")}</span>
           </Link>
         </Button>
         {p.versions}
@@ -85,8 +86,8 @@ export function EditorToolbar(p: Props) {
               <Button
                 variant="ghost"
                 size="icon"
-                aria-label="Undo"
-                title="Undo (Ctrl/⌘+Z)"
+                aria-label={t("undo")}
+                title={t("undoHint")}
                 disabled={!p.canUndo}
                 onClick={p.onUndo}
                 data-mutates
@@ -96,8 +97,8 @@ export function EditorToolbar(p: Props) {
               <Button
                 variant="ghost"
                 size="icon"
-                aria-label="Redo"
-                title="Redo (Shift+Ctrl/⌘+Z)"
+                aria-label={t("redo")}
+                title={t("redoHint")}
                 disabled={!p.canRedo}
                 onClick={p.onRedo}
                 data-mutates
@@ -107,8 +108,8 @@ export function EditorToolbar(p: Props) {
               <Button
                 variant="ghost"
                 size="icon"
-                aria-label="Tidy up layout"
-                title="Tidy up layout"
+                aria-label={t("tidy")}
+                title={t("tidy")}
                 onClick={p.onLayout}
                 data-mutates
               >
@@ -118,12 +119,12 @@ export function EditorToolbar(p: Props) {
             <StatusControls status={p.status} busy={p.busy} onAction={p.onStatus} />
             {p.status !== "stopped" ? (
               <Button size="sm" data-mutates disabled={p.busy} onClick={p.onPublish}>
-                <Rocket /> {p.liveVersion > 0 ? "Publish changes" : "Publish"}
+                <Rocket /> {p.liveVersion > 0 ? t("publishChanges") : t("publish")}
               </Button>
             ) : null}
           </>
         ) : p.editable ? null : (
-          <span className="text-xs text-slate-500">Read-only: you can test and see counts</span>
+          <span className="text-xs text-slate-500">{t("readOnly")}</span>
         )}
       </div>
     </header>

@@ -38,7 +38,7 @@ describe("journey editor state", () => {
       status: "live",
       liveVersion: 3,
       errors: [],
-      notice: "Published version 3",
+      notice: { key: "published", version: 3 },
     });
   });
 
@@ -76,9 +76,7 @@ describe("journey editor state", () => {
     };
     const restored = reduce(viewing, { type: "restored", version: 2 });
     expect(restored).toMatchObject({ busy: false, viewing: null, errors: [] });
-    expect(restored.notice).toMatch(
-      /^Restored version 2 as the draft, its steps and settings\. Undo/,
-    );
+    expect(restored.notice).toEqual({ key: "restored", version: 2 });
   });
 
   it("every settings edit bumps the revision autosave watches", () => {

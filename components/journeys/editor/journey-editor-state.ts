@@ -10,6 +10,12 @@ export type TViewedVersion = Omit<TVersionGraph, "graph"> & { graph: TDraftGraph
  * Everything the journey editor shows around the canvas (the canvas's own nodes, edges and undo
  * history live in use-canvas). Pure, so each transition is tested without a browser.
  */
+/**
+ * What the bar under the toolbar says: the editor's own news as a catalogue key
+ * (journeys.editor.notice.<key>) with its version, or a server's message as it came.
+ */
+export type TNotice = string | { key: "published" | "restored" | "cannotShow"; version: number };
+
 export type TEditorState = {
   name: string;
   status: TJourneyStatus;
@@ -20,7 +26,7 @@ export type TEditorState = {
   viewing: TViewedVersion | null;
   /** The last publish's or test's defects, by node. */
   errors: TGraphError[];
-  notice: string | null;
+  notice: TNotice | null;
   /** A publish, restore or status change is on its way. */
   busy: boolean;
   panel: TPanel;
@@ -35,7 +41,7 @@ export type TEditorAction =
   | { type: "publishRejected"; errors: TGraphError[]; message: string }
   | { type: "statusChanged"; status: TJourneyStatus }
   | { type: "failed"; message: string }
-  | { type: "notice"; notice: string | null }
+  | { type: "notice"; notice: TNotice | null }
   | { type: "errors"; errors: TGraphError[] }
   | { type: "renamed"; name: string }
   | { type: "view"; version: TViewedVersion | null }
@@ -78,7 +84,7 @@ export function journeyEditorReducer(s: TEditorState, a: TEditorAction): TEditor
         liveVersion: a.version,
         status: "live",
         errors: [],
-        notice: `Published version ${a.version}`,
+        notice: { key: "published", version: a.version },
       };
     // Defects open the Problems panel; a refusal without any (a conflict) is said in the notice.
     case "publishRejected":
@@ -107,7 +113,7 @@ export function journeyEditorReducer(s: TEditorState, a: TEditorAction): TEditor
         busy: false,
         viewing: null,
         errors: [],
-        notice: `Restored version ${a.version} as the draft, its steps and settings. Undo (Ctrl/⌘+Z) brings back your steps; publish to make it live.`,
+        notice: { key: "restored", version: a.version },
       };
     case "settings":
       return { ...s, settings: a.settings, settingsRev: s.settingsRev + 1 };

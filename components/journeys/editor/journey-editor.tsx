@@ -1,18 +1,19 @@
 "use client";
 import { ReactFlowProvider } from "@xyflow/react";
-import { useRef } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useRef } from "react";
 import type { TSampleContact } from "@/db/queries/sample-contacts";
 import { CanvasContext } from "../canvas/canvas-context";
 import type { TEditorOptions } from "./editor-options";
-import { EditorSidePanel } from "./editor-side-panel";
 import { CollisionDialog } from "./collision-dialog";
 import { EditorToolbar } from "./editor-toolbar";
-import { JourneyCanvas } from "../canvas/journey-canvas";
-import { NodePalette } from "../canvas/node-palette";
+import { CanvasCountsBar } from "../canvas/canvas-counts-bar";
+import { useCanvasKeyboard } from "../canvas/use-canvas-keyboard";
 import { useJourneyEditor, type TEditorJourney } from "./use-journey-editor";
-import { VersionBanner } from "./version-banner";
-import { VersionViewer } from "./version-viewer";
 import { VersionsPopover } from "./versions-popover";
+import { EditorCanvas } from "./editor-canvas";
+import { VersionView } from "./version-view";
+import { JourneyFileActions } from "../diff/journey-file-actions";
 
 type Props = {
   slug: string;
@@ -33,9 +34,27 @@ export function JourneyEditor(props: Props) {
 /** Lays the editor out: toolbar, notice, then the canvas (or a version being viewed) and side panel. */
 function Editor({ slug, journey, editable, options, contacts }: Props) {
   const canvasRef = useRef<HTMLDivElement>(null);
+  const tn = useTranslations("journeys.editor.notice");
   const e = useJourneyEditor(slug, journey, editable, options, canvasRef);
-  const { graph: state, onNodesChange, onEdgesChange, onConnect, actions } = e;
+  const { graph: state, onConnect, actions } = e;
   const { viewing, status, liveVersion, busy } = e;
+  const { select } = actions;
+  const { setPanel } = e;
+  const openForm = useCallback(
+    (id: string) => {
+      select([id]);
+      setPanel("step");
+    },
+    [select, setPanel],
+  );
+  const keyboard = useCanvasKeyboard({
+    graph: state,
+    canvasRef,
+    onConnect,
+    openForm,
+    labelOf: e.labelOf,
+    enabled: !viewing,
+  });
 
   return (
     <CanvasContext.Provider value={e.ctx}>
@@ -51,16 +70,19 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
           onRename={e.rename}
           viewingVersion={viewing !== null}
           versions={
-            <VersionsPopover
-              api={e.api}
-              journeyId={journey.id}
-              liveVersion={liveVersion}
-              status={status}
-              editable={editable}
-              viewing={viewing?.version ?? null}
-              onView={(v) => void e.viewVersion(v)}
-              onRestore={(v) => void e.restoreVersion(v)}
-            />
+            <>
+              <JourneyFileActions slug={slug} journeyId={journey.id} />
+              <VersionsPopover
+                api={e.api}
+                journeyId={journey.id}
+                liveVersion={liveVersion}
+                status={status}
+                editable={editable}
+                viewing={viewing?.version ?? null}
+                onView={(v) => void e.viewVersion(v)}
+                onRestore={(v) => void e.restoreVersion(v)}
+              />
+            </>
           }
           canUndo={state.past.length > 0}
           canRedo={state.future.length > 0}
@@ -84,63 +106,32 @@ function Editor({ slug, journey, editable, options, contacts }: Props) {
             role="status"
             data-testid="editor-notice"
           >
-            {e.notice}
+            {typeof e.notice === "string"
+              ? e.notice
+              : tn(e.notice.key, { version: e.notice.version })}
           </p>
         ) : null}
+        {e.hasCounts && !viewing ? (
+          <CanvasCountsBar
+            slug={slug}
+            journeyId={journey.id}
+            value={e.countsRange}
+            onApply={e.setCountsRange}
+            days={e.countedDays}
+          />
+        ) : null}
         {viewing ? (
-          <>
-            <VersionBanner
-              version={viewing.version}
-              live={viewing.version === liveVersion && (status === "live" || status === "paused")}
-              publishedAt={viewing.publishedAt}
-              publishedBy={viewing.publishedBy}
-              canRestore={editable}
-              busy={busy}
-              onRestore={() => void e.restoreVersion(viewing.version)}
-              onClose={e.closeVersion}
-            />
-            <div className="flex min-h-0 flex-1">
-              <VersionViewer
-                key={viewing.version}
-                graph={viewing.graph}
-                options={e.panelOptions}
-                summary={e.summary}
-              />
-            </div>
-          </>
+          <VersionView e={e} viewing={viewing} editable={editable} />
         ) : (
-          <div className="flex min-h-0 flex-1">
-            {editable ? <NodePalette onAdd={e.addAtCentre} /> : null}
-            <div ref={canvasRef} className="flex min-w-0 flex-1">
-              <JourneyCanvas
-                nodes={state.nodes}
-                edges={state.edges}
-                onNodesChange={onNodesChange}
-                onEdgesChange={onEdgesChange}
-                onConnect={onConnect}
-                onDropKind={actions.add}
-              />
-            </div>
-            <EditorSidePanel
-              revision={state.revision}
-              panel={e.panel}
-              setPanel={e.setPanel}
-              selectedNode={e.selectedNode}
-              errors={e.errors}
-              options={e.panelOptions}
-              settings={e.settings}
-              onSettings={e.setSettings}
-              onNodeData={actions.updateData}
-              onDelete={actions.removeSelected}
-              onPick={e.focusNode}
-              labelOf={e.labelOf}
-              slug={slug}
-              contacts={contacts}
-              simulate={e.simulate}
-              onSimulated={e.onSimulated}
-              templateName={(id) => options.templates.find((t) => t.id === id)?.name ?? id}
-            />
-          </div>
+          <EditorCanvas
+            e={e}
+            slug={slug}
+            editable={editable}
+            contacts={contacts}
+            options={options}
+            canvasRef={canvasRef}
+            keyboard={keyboard}
+          />
         )}
       </div>
     </CanvasContext.Provider>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Pencil } from "lucide-react";
 import { useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
@@ -16,6 +17,7 @@ type Props = {
  * type, Enter saves, Escape puts the old name back. A refused name keeps the field open with why.
  */
 export function JourneyName({ name, editable, onRename }: Props) {
+  const t = useTranslations("journeys.editor");
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
   const [error, setError] = useState<string | null>(null);
@@ -58,8 +60,8 @@ export function JourneyName({ name, editable, onRename }: Props) {
           ref={button}
           type="button"
           className="group flex max-w-full items-center gap-1.5 rounded px-1 py-0.5 -mx-1 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-200"
-          title="Rename (click or Enter)"
-          aria-label={`${name}: rename`}
+          title={t("renameHint")}
+          aria-label={t("rename", { name })}
           data-testid="journey-name"
           data-mutates
           onClick={() => {
@@ -82,7 +84,7 @@ export function JourneyName({ name, editable, onRename }: Props) {
   return (
     <div className="relative min-w-0">
       <Input
-        aria-label="Journey name"
+        aria-label={t("journeyName")}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? "journey-name-error" : undefined}
         className="h-8 w-72 font-semibold"

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { AlertTriangle } from "lucide-react";
 import { describeErrorPath } from "@/lib/journeys/canvas/field-errors";
 import type { TGraphError } from "@/lib/journeys/graph/validate-graph";
@@ -13,11 +14,12 @@ export function PublishProblems({
   labelOf: (nodeId: string) => string;
   onPick: (nodeId: string) => void;
 }) {
+  const t = useTranslations("journeys.editor");
   return (
     <div className="space-y-2" data-testid="publish-errors">
       <p className="flex items-center gap-2 text-sm font-semibold text-red-700">
-        <AlertTriangle className="size-4" aria-hidden /> Fix{" "}
-        {errors.length === 1 ? "this problem" : `these ${errors.length} problems`} to publish
+        <AlertTriangle className="size-4" aria-hidden />{" "}
+        {t("fixToPublish", { count: errors.length })}
       </p>
       <ul className="space-y-1">
         {errors.map((e, i) => {

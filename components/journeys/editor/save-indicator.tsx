@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Check, CloudOff, Loader2 } from "lucide-react";
 import type { TSaveState } from "./use-autosave";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function SaveIndicator({ state, error }: { state: TSaveState; error: string | null }) {
+  const t = useTranslations("journeys.editor");
   if (state === "error")
     return (
       <ErrorAlert
@@ -12,7 +14,7 @@ export function SaveIndicator({ state, error }: { state: TSaveState; error: stri
         data-testid="save-state"
         title={error ?? undefined}
       >
-        <CloudOff className="size-3.5" /> Not saved{error ? `: ${error}` : ""}
+        <CloudOff className="size-3.5" /> {error ? t("notSavedBecause", { error }) : t("notSaved")}
       </ErrorAlert>
     );
   if (state === "saved")
@@ -20,15 +22,16 @@ export function SaveIndicator({ state, error }: { state: TSaveState; error: stri
       <span
         className="flex items-center gap-1 text-xs text-slate-500"
         data-testid="save-state"
-        title="Saved"
+        title={t("saved")}
       >
         {/* Folds to its tick in a narrow toolbar (the toolbar is a size container). */}
-        <Check className="size-3.5" /> <span className="sr-only @6xl:not-sr-only">Saved</span>
+        <Check className="size-3.5" />{" "}
+        <span className="sr-only @6xl:not-sr-only">{t("saved")}</span>
       </span>
     );
   return (
     <span className="flex items-center gap-1 text-xs text-slate-500" data-testid="save-state">
-      <Loader2 className="size-3.5 animate-spin" /> Saving…
+      <Loader2 className="size-3.5 animate-spin" /> {t("saving")}
     </span>
   );
 }

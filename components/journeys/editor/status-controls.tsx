@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Pause, Play, Square } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -15,6 +16,7 @@ export function StatusControls({
   busy: boolean;
   onAction: (a: "pause" | "resume" | "stop") => void;
 }) {
+  const t = useTranslations("journeys.editor");
   const [confirm, setConfirm] = useState(false);
   if (status === "draft" || status === "stopped") return null;
   return (
@@ -27,7 +29,7 @@ export function StatusControls({
           disabled={busy}
           onClick={() => onAction("pause")}
         >
-          <Pause /> Pause
+          <Pause /> {t("pause")}
         </Button>
       ) : (
         <Button
@@ -37,7 +39,7 @@ export function StatusControls({
           disabled={busy}
           onClick={() => onAction("resume")}
         >
-          <Play /> Resume
+          <Play /> {t("resume")}
         </Button>
       )}
       <Button
@@ -48,16 +50,13 @@ export function StatusControls({
         onClick={() => setConfirm(true)}
         className="text-red-700"
       >
-        <Square /> Stop
+        <Square /> {t("stop")}
       </Button>
       <Dialog open={confirm} onOpenChange={setConfirm}>
-        <DialogContent
-          title="Stop this journey?"
-          description="Contacts stop entering, and every run in progress is cancelled: nobody gets the remaining messages. This cannot be undone."
-        >
+        <DialogContent title={t("stopTitle")} description={t("stopDescription")}>
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
-              <Button variant="outline">Keep it running</Button>
+              <Button variant="outline">{t("keepRunning")}</Button>
             </DialogClose>
             <Button
               variant="destructive"
@@ -67,7 +66,7 @@ export function StatusControls({
                 onAction("stop");
               }}
             >
-              Stop journey
+              {t("stopJourney")}
             </Button>
           </div>
         </DialogContent>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { FlaskConical, X } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -72,12 +73,11 @@ export function TestPanel({ slug, contacts, simulate, onResult, labelOf, templat
     setSim(null);
     onResult(null);
   };
+  const t = useTranslations("journeys.test");
 
   return (
     <div className="space-y-4" data-testid="test-panel">
-      <p className="text-xs text-slate-500">
-        Runs the current draft for one contact. Waits are fast-forwarded and nothing is sent.
-      </p>
+      <p className="text-xs text-slate-500">{t("intro")}</p>
       <div className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
         {(["contact", "attributes"] as const).map((m) => (
           <button
@@ -87,7 +87,7 @@ export function TestPanel({ slug, contacts, simulate, onResult, labelOf, templat
             onClick={() => setMode(m)}
             className={`flex-1 rounded-md px-2 py-1 ${mode === m ? "bg-white font-medium shadow-sm" : "text-slate-600"}`}
           >
-            {m === "contact" ? "A contact" : "Attributes"}
+            {m === "contact" ? t("aContact") : t("attributes")}
           </button>
         ))}
       </div>
@@ -96,7 +96,7 @@ export function TestPanel({ slug, contacts, simulate, onResult, labelOf, templat
       ) : (
         <>
           <div>
-            <Label htmlFor={ids.attrs}>Attributes (JSON)</Label>
+            <Label htmlFor={ids.attrs}>{t("attributesJson")}</Label>
             <textarea
               id={ids.attrs}
               rows={4}
@@ -106,9 +106,7 @@ export function TestPanel({ slug, contacts, simulate, onResult, labelOf, templat
             />
           </div>
           <div>
-            <Label htmlFor={ids.events}>
-              Events after entry (JSON: name, properties, afterMinutes)
-            </Label>
+            <Label htmlFor={ids.events}>{t("eventsJson")}</Label>
             <textarea
               id={ids.events}
               rows={3}
@@ -125,11 +123,11 @@ export function TestPanel({ slug, contacts, simulate, onResult, labelOf, templat
           onClick={() => void run()}
           disabled={busy || (mode === "contact" && !contact)}
         >
-          <FlaskConical /> {busy ? "Running…" : "Run test"}
+          <FlaskConical /> {busy ? t("running") : t("run")}
         </Button>
         {sim ? (
           <Button type="button" variant="ghost" onClick={clear}>
-            <X /> Clear
+            <X /> {t("clear")}
           </Button>
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { Eye, RotateCcw, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
@@ -24,6 +25,8 @@ export function VersionBanner({
   onRestore,
   onClose,
 }: Props) {
+  const t = useTranslations("journeys.editor");
+  const locale = useLocale();
   return (
     <div
       className="flex items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900"
@@ -32,12 +35,13 @@ export function VersionBanner({
     >
       <Eye className="size-4 shrink-0" aria-hidden />
       <span className="min-w-0 flex-1">
-        Viewing version {version}
-        {live ? " (live)" : ""}, read-only
+        {t(live ? "viewingLiveVersion" : "viewingVersion", { n: version })}
         <span className="text-amber-700">
-          {" "}
-          · published {new Date(publishedAt).toLocaleString()}
-          {publishedBy ? ` by ${publishedBy}` : ""}
+          {" · "}
+          {t(publishedBy ? "publishedAtBy" : "publishedAt", {
+            at: new Date(publishedAt).toLocaleString(locale),
+            by: publishedBy ?? "",
+          })}
         </span>
       </span>
       {canRestore ? (
@@ -49,11 +53,11 @@ export function VersionBanner({
           data-mutates
           onClick={onRestore}
         >
-          <RotateCcw /> Restore as draft
+          <RotateCcw /> {t("restoreAsDraft")}
         </Button>
       ) : null}
       <Button size="sm" variant="ghost" className="h-7" onClick={onClose}>
-        <X /> Back to the draft
+        <X /> {t("backToDraft")}
       </Button>
     </div>
   );

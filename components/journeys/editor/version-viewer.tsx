@@ -1,5 +1,6 @@
 "use client";
 import { ReactFlowProvider } from "@xyflow/react";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { summarizeNode, type TSummaryContext } from "@/lib/journeys/canvas/summarize-node";
 import type { TDraftGraph } from "@/lib/journeys/graph/graph-schema";
@@ -8,7 +9,6 @@ import { CanvasDecorations } from "../canvas/canvas-decorations";
 import type { TEditorOptions } from "./editor-options";
 import { JourneyCanvas } from "../canvas/journey-canvas";
 import { NodeForm } from "../node-forms/node-form";
-import { NODE_KIND_META } from "../canvas/node-kinds";
 import { useCanvas } from "../canvas/use-canvas";
 
 const noop = () => {};
@@ -42,6 +42,8 @@ function Viewer({
   options: TEditorOptions;
   summary: TSummaryContext;
 }) {
+  const tv = useTranslations("journeys.versions");
+  const tk = useTranslations("journeys.kinds");
   // Only selection changes this store; nothing here can edit the version.
   const { state, onNodesChange, onEdgesChange } = useCanvas(graph);
   const ctx = useMemo(
@@ -57,10 +59,10 @@ function Viewer({
         .filter((n) => n.type === "send")
         .map((n) => ({
           id: n.id,
-          label: `${NODE_KIND_META.send.label} · ${summarizeNode("send", n.data, summary)}`,
+          label: `${tk("send.label")} · ${summarizeNode("send", n.data, summary)}`,
         })),
     }),
-    [options, graph, summary],
+    [options, graph, summary, tk],
   );
   return (
     <CanvasContext.Provider value={ctx}>
@@ -81,9 +83,7 @@ function Viewer({
         {selected.length === 1 ? (
           <NodeForm node={selected[0]!} options={versionOptions} onChange={noop} onDelete={noop} />
         ) : (
-          <p className="text-sm text-slate-500">
-            Select a step to see how it was set in this version.
-          </p>
+          <p className="text-sm text-slate-500">{tv("selectStep")}</p>
         )}
       </aside>
     </CanvasContext.Provider>

@@ -1,9 +1,12 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
-import { Eye, History, RotateCcw } from "lucide-react";
+import { Eye, GitCompare, History, RotateCcw } from "lucide-react";
+import Link from "next/link";
 import { Popover } from "radix-ui";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format/dates";
 import { cn } from "@/lib/utils";
 import type { journeyApi, TJourneyStatus } from "./journey-api";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -19,8 +22,6 @@ type Props = {
   onView: (version: number) => void;
   onRestore: (version: number) => void;
 };
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** "Versions": every published version, which one new contacts enter, view one, restore one as the draft. */
 export function VersionsPopover({
@@ -46,18 +47,24 @@ export function VersionsPopover({
     staleTime: 0,
   });
   const running = status === "live" || status === "paused";
+  const tv = useTranslations("journeys.versions");
+  const td = useTranslations("journeyDiff");
+  const locale = useLocale();
+  // The editor does not know the workspace's zone: the viewer's own, as the version banner shows.
+  const when = (iso: string) =>
+    formatDateTime(new Date(iso), Intl.DateTimeFormat().resolvedOptions().timeZone, locale);
   return (
     <Popover.Root open={open} onOpenChange={setOpen}>
       <Popover.Trigger asChild>
         <Button
           variant="ghost"
           size="sm"
-          aria-label="Versions"
-          title="Published versions: view one, or restore it as the draft"
+          aria-label={tv("button")}
+          title={tv("buttonHint")}
           disabled={liveVersion === 0}
           data-testid="versions-button"
         >
-          <History /> <span className="hidden @6xl:inline">Versions</span>
+          <History /> <span className="hidden @6xl:inline">{tv("button")}</span>
         </Button>
       </Popover.Trigger>
       <Popover.Portal>
@@ -66,14 +73,11 @@ export function VersionsPopover({
           sideOffset={6}
           className="z-50 w-96 rounded-lg border border-slate-200 bg-white shadow-lg"
           data-testid="versions-panel"
-          aria-label="Published versions"
+          aria-label={tv("title")}
         >
           <div className="border-b border-slate-100 px-4 py-3">
-            <h2 className="text-sm font-semibold text-slate-900">Published versions</h2>
-            <p className="text-xs text-slate-500">
-              Contacts stay on the version they entered. Restoring copies a version into the draft;
-              publish to make it live.
-            </p>
+            <h2 className="text-sm font-semibold text-slate-900">{tv("title")}</h2>
+            <p className="text-xs text-slate-500">{tv("intro")}</p>
           </div>
           <ol className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
             {(list.data ?? []).map((v) => {
@@ -85,28 +89,30 @@ export function VersionsPopover({
                   data-testid={`version-${v.version}`}
                 >
                   <div className="flex items-center gap-2">
-                    <span className="font-semibold text-slate-900">Version {v.version}</span>
+                    <span className="font-semibold text-slate-900">
+                      {tv("version", { n: v.version })}
+                    </span>
                     {live ? (
                       <span
                         className="rounded-full bg-emerald-100 px-2 py-0.5 text-[11px] font-semibold text-emerald-700"
                         data-testid="version-live"
                       >
-                        {status === "paused" ? "Live · paused" : "Live"}
+                        {status === "paused" ? tv("livePaused") : tv("live")}
                       </span>
                     ) : null}
                     {viewing === v.version ? (
                       <span className="rounded-full bg-brand-100 px-2 py-0.5 text-[11px] font-semibold text-brand-700">
-                        Viewing
+                        {tv("viewing")}
                       </span>
                     ) : null}
                     <span className="ml-auto text-xs text-slate-600" data-testid="version-entered">
-                      {v.entered.toLocaleString()} {v.entered === 1 ? "contact" : "contacts"}{" "}
-                      entered
+                      {tv("entered", { count: v.entered })}
                     </span>
                   </div>
                   <p className="mt-0.5 text-xs text-slate-500">
-                    {when.format(new Date(v.publishedAt))}
-                    {v.publishedBy ? ` · by ${v.publishedBy}` : ""}
+                    {v.publishedBy
+                      ? tv("publishedBy", { at: when(v.publishedAt), by: v.publishedBy })
+                      : when(v.publishedAt)}
                   </p>
                   <div className="mt-2 flex gap-2">
                     <Button
@@ -117,9 +123,17 @@ export function VersionsPopover({
                         setOpen(false);
                         onView(v.version);
                       }}
-                      aria-label={`View version ${v.version}`}
+                      aria-label={tv("viewHint", { n: v.version })}
                     >
-                      <Eye /> View
+                      <Eye /> {tv("view")}
+                    </Button>
+                    <Button variant="outline" size="sm" className="h-7" asChild>
+                      <Link
+                        href={`./${journeyId}/diff?from=${v.version}&to=draft`}
+                        data-testid={`compare-version-${v.version}`}
+                      >
+                        <GitCompare /> {td("compareWithDraft")}
+                      </Link>
                     </Button>
                     {editable ? (
                       <Button
@@ -131,16 +145,18 @@ export function VersionsPopover({
                           setOpen(false);
                           onRestore(v.version);
                         }}
-                        aria-label={`Restore version ${v.version} as draft`}
+                        aria-label={tv("restoreHint", { n: v.version })}
                       >
-                        <RotateCcw /> Restore as draft
+                        <RotateCcw /> {tv("restore")}
                       </Button>
                     ) : null}
                   </div>
                 </li>
               );
             })}
-            {list.isLoading ? <li className="px-4 py-3 text-sm text-slate-500">Loading…</li> : null}
+            {list.isLoading ? (
+              <li className="px-4 py-3 text-sm text-slate-500">{tv("loading")}</li>
+            ) : null}
             {list.isError ? (
               <ErrorAlert as="li" className="px-4 py-3">
                 {list.error.message}

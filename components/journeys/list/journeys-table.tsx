@@ -1,9 +1,11 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { ListTable } from "@/components/ui/list-table";
 import { Td } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format/dates";
 import type { TJourneyStatus } from "../editor/journey-api";
 import { JourneyStatusBadge } from "./journey-status-badge";
 
@@ -21,21 +23,26 @@ export function JourneysTable({
   slug,
   rows,
   editable,
+  timeZone,
 }: {
   slug: string;
+  timeZone: string;
   rows: TJourneyRow[];
   editable: boolean;
 }) {
+  const t = useTranslations("journeys.list");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   const [error, setError] = useState<string | null>(null);
   if (!rows.length)
     return (
       <p className="px-5 py-10 text-center text-sm text-slate-500">
-        No journeys yet.{editable ? " Create one and draw it on the canvas." : ""}
+        {editable ? t("emptyEditable") : t("empty")}
       </p>
     );
   return (
     <ListTable
-      columns={["Name", "Status", "Live version", "Updated"]}
+      columns={[tc("name"), tc("status"), t("liveVersion"), tc("updated")]}
       actions={editable}
       error={error}
     >
@@ -55,16 +62,18 @@ export function JourneysTable({
           <Td className="text-slate-600" data-testid="journey-live-version">
             {j.liveVersion ? `v${j.liveVersion}` : "—"}
             {j.liveVersion && j.hasDraftChanges ? (
-              <span className="block text-xs text-amber-700">unpublished changes</span>
+              <span className="block text-xs text-amber-700">{t("unpublishedChanges")}</span>
             ) : null}
           </Td>
-          <Td className="text-slate-600">{new Date(j.updatedAt).toLocaleString()}</Td>
+          <Td className="text-slate-600">
+            {formatDateTime(new Date(j.updatedAt), timeZone, locale)}
+          </Td>
           {editable ? (
             <Td className="text-right">
               {j.status !== "live" && j.status !== "paused" ? (
                 <ConfirmDeleteButton
                   request={{ url: `/api/w/${slug}/journeys/${j.id}` }}
-                  question={`Delete the journey "${j.name}"?`}
+                  question={t("confirmDelete", { name: j.name })}
                   onResult={setError}
                 />
               ) : null}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -10,6 +11,8 @@ import { useApiMutation } from "@/components/app/use-api-mutation";
 /** Names a new journey, creates it (with its trigger) and opens the canvas. */
 export function NewJourneyDialog({ slug }: { slug: string }) {
   const router = useRouter();
+  const t = useTranslations("journeys.new");
+  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const create = useApiMutation((n: string) => ({
@@ -21,10 +24,10 @@ export function NewJourneyDialog({ slug }: { slug: string }) {
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button data-mutates>
-          <Plus /> New journey
+          <Plus /> {t("button")}
         </Button>
       </DialogTrigger>
-      <DialogContent title="New journey" description="You will draw its steps on the canvas next.">
+      <DialogContent title={t("title")} description={t("description")}>
         <form
           className="space-y-4"
           onSubmit={(e) => {
@@ -36,7 +39,7 @@ export function NewJourneyDialog({ slug }: { slug: string }) {
           }}
         >
           <Field
-            label="Name"
+            label={tc("name")}
             id="journey-name"
             error={create.fieldError("name") ?? create.formError}
           >
@@ -45,12 +48,12 @@ export function NewJourneyDialog({ slug }: { slug: string }) {
               autoFocus
               value={name}
               onChange={(e) => setName(e.target.value)}
-              placeholder="e.g. Welcome series"
+              placeholder={t("placeholder")}
             />
           </Field>
           <div className="flex justify-end">
             <Button type="submit" disabled={create.isPending || !name.trim()} data-mutates>
-              Create and open
+              {t("submit")}
             </Button>
           </div>
         </form>

@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Label, NativeSelect } from "@/components/ui/input";
-import { CHANNEL_OPTIONS, channelLabel } from "@/lib/channels/channel-meta";
+import { useChannelLabel } from "@/components/app/use-labels";
+import { CHANNEL_OPTIONS } from "@/lib/channels/channel-meta";
 import { SelectField, TextField } from "./form-bits";
 import { ATTRIBUTES_LIST, type TFormProps } from "../editor/editor-options";
 
@@ -10,33 +12,35 @@ export function SendForm({ data, set, disabled, options }: TFormProps) {
   const channel = String(data.channel ?? "email");
   const templates = options.templates.filter((t) => t.channel === channel);
   const id = useId();
+  const tf = useTranslations("journeys.send");
+  const channelLabel = useChannelLabel();
   return (
     <div className="space-y-3">
       <SelectField
-        label="Channel"
+        label={tf("channel")}
         value={channel}
-        options={CHANNEL_OPTIONS.map((o) => [o.value, o.label] as const)}
+        options={CHANNEL_OPTIONS.map((o) => [o.value, channelLabel(o.value)] as const)}
         disabled={disabled}
         onChange={(c) => set({ ...data, channel: c, templateId: "" })}
       />
       <div>
-        <Label htmlFor={id}>Template</Label>
+        <Label htmlFor={id}>{tf("template")}</Label>
         <NativeSelect
           id={id}
           value={String(data.templateId ?? "")}
           disabled={disabled}
           onChange={(e) => set({ ...data, templateId: e.target.value })}
         >
-          <option value="">Choose a template…</option>
+          <option value="">{tf("chooseTemplate")}</option>
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name} {t.publishedVersion ? `(v${t.publishedVersion})` : "(not published)"}
+              {t.name} {t.publishedVersion ? `(v${t.publishedVersion})` : `(${tf("notPublished")})`}
             </option>
           ))}
         </NativeSelect>
         {templates.length === 0 ? (
           <p className="mt-1 text-xs text-slate-500">
-            No {channelLabel(channel)} templates yet: create one under Templates.
+            {tf("noTemplates", { channel: channelLabel(channel) })}
           </p>
         ) : null}
       </div>
@@ -44,12 +48,7 @@ export function SendForm({ data, set, disabled, options }: TFormProps) {
   );
 }
 
-const TYPES = [
-  ["string", "Text"],
-  ["number", "Number"],
-  ["boolean", "Yes/no"],
-  ["null", "Remove it"],
-] as const;
+const TYPES = ["string", "number", "boolean", "null"] as const;
 const typeOf = (v: unknown) =>
   v === null
     ? "null"
@@ -61,20 +60,21 @@ const typeOf = (v: unknown) =>
 
 export function UpdateContactForm({ data, set, disabled }: TFormProps) {
   const t = typeOf(data.value);
+  const tu = useTranslations("journeys.update");
   return (
     <div className="space-y-3">
       <TextField
-        label="Attribute"
+        label={tu("attribute")}
         value={String(data.attribute ?? "")}
         list={ATTRIBUTES_LIST}
-        placeholder="e.g. onboarded"
+        placeholder={tu("attributePlaceholder")}
         disabled={disabled}
         onChange={(v) => set({ ...data, attribute: v }, "attribute")}
       />
       <SelectField
-        label="Value type"
+        label={tu("valueType")}
         value={t}
-        options={TYPES}
+        options={TYPES.map((k) => [k, tu(`type.${k}`)] as const)}
         disabled={disabled}
         onChange={(v) =>
           set({
@@ -85,7 +85,7 @@ export function UpdateContactForm({ data, set, disabled }: TFormProps) {
       />
       {t === "string" ? (
         <TextField
-          label="Value"
+          label={tu("value")}
           value={String(data.value ?? "")}
           disabled={disabled}
           onChange={(v) => set({ ...data, value: v }, "value")}
@@ -93,7 +93,7 @@ export function UpdateContactForm({ data, set, disabled }: TFormProps) {
       ) : null}
       {t === "number" ? (
         <TextField
-          label="Value"
+          label={tu("value")}
           type="number"
           value={String(data.value)}
           disabled={disabled}
@@ -102,11 +102,11 @@ export function UpdateContactForm({ data, set, disabled }: TFormProps) {
       ) : null}
       {t === "boolean" ? (
         <SelectField
-          label="Value"
+          label={tu("value")}
           value={String(data.value)}
           options={[
-            ["true", "Yes"],
-            ["false", "No"],
+            ["true", tu("yes")],
+            ["false", tu("no")],
           ]}
           disabled={disabled}
           onChange={(v) => set({ ...data, value: v === "true" })}
@@ -116,12 +116,16 @@ export function UpdateContactForm({ data, set, disabled }: TFormProps) {
   );
 }
 
+/** A code sample, the same in every language. */
+const BODY_EXAMPLE = '{ "email": "{{ contact.email }}" }';
+
 export function WebhookForm({ data, set, disabled }: TFormProps) {
   const id = useId();
+  const tw = useTranslations("journeys.webhook");
   return (
     <div className="space-y-3">
       <SelectField
-        label="Method"
+        label={tw("method")}
         value={String(data.method ?? "POST")}
         options={[
           ["POST", "POST"],
@@ -134,21 +138,21 @@ export function WebhookForm({ data, set, disabled }: TFormProps) {
         onChange={(v) => set({ ...data, method: v })}
       />
       <TextField
-        label="URL"
+        label={tw("url")}
         value={String(data.url ?? "")}
-        placeholder="https://example.com/hook"
+        placeholder={tw("urlPlaceholder")}
         disabled={disabled}
         onChange={(v) => set({ ...data, url: v }, "url")}
       />
       <div>
-        <Label htmlFor={id}>Body (JSON, Liquid allowed)</Label>
+        <Label htmlFor={id}>{tw("body")}</Label>
         <textarea
           id={id}
           rows={5}
           className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs shadow-sm disabled:bg-slate-100"
           value={String(data.body ?? "")}
           disabled={disabled}
-          placeholder={'{ "email": "{{ contact.email }}" }'}
+          placeholder={BODY_EXAMPLE}
           onChange={(e) => set({ ...data, body: e.target.value }, "body")}
         />
       </div>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConditionForm } from "./condition-form";
@@ -8,10 +9,11 @@ import type { TFormProps } from "../editor/editor-options";
 type R = Record<string, unknown>;
 
 export function BranchForm({ data, set, disabled, options, fieldErrors }: TFormProps) {
+  const t = useTranslations("journeys.branch");
   return (
     <div className="space-y-3">
       <ConditionForm
-        label="Condition"
+        label={t("condition")}
         path="condition"
         fieldErrors={fieldErrors}
         value={(data.condition ?? {}) as R}
@@ -19,9 +21,7 @@ export function BranchForm({ data, set, disabled, options, fieldErrors }: TFormP
         options={options}
         onChange={(c, key) => set({ ...data, condition: c }, key)}
       />
-      <p className="text-xs text-slate-500">
-        Contacts matching it go down <b>yes</b>, the others down <b>no</b>.
-      </p>
+      <p className="text-xs text-slate-500">{t.rich("hint", { b: (chunks) => <b>{chunks}</b> })}</p>
     </div>
   );
 }
@@ -30,6 +30,7 @@ export function BranchForm({ data, set, disabled, options, fieldErrors }: TFormP
 export function MultiBranchForm({ data, set, disabled, options, fieldErrors }: TFormProps) {
   const cases = (Array.isArray(data.cases) ? data.cases : []) as R[];
   const put = (next: R[], key?: string) => set({ ...data, cases: next }, key);
+  const t = useTranslations("journeys.branch");
   const nextId = () => {
     for (let i = cases.length + 1; ; i++)
       if (!cases.some((c) => c.id === `case_${i}`)) return `case_${i}`;
@@ -41,7 +42,7 @@ export function MultiBranchForm({ data, set, disabled, options, fieldErrors }: T
           <div className="flex items-end gap-2">
             <div className="flex-1">
               <TextField
-                label={`Case ${i + 1} label`}
+                label={t("caseLabel", { n: i + 1 })}
                 value={String(c.label ?? "")}
                 disabled={disabled}
                 onChange={(v) =>
@@ -57,7 +58,7 @@ export function MultiBranchForm({ data, set, disabled, options, fieldErrors }: T
                 type="button"
                 variant="ghost"
                 size="icon"
-                aria-label={`Remove case ${i + 1}`}
+                aria-label={t("removeCase", { n: i + 1 })}
                 onClick={() => put(cases.filter((_, j) => j !== i))}
               >
                 <Trash2 />
@@ -65,7 +66,7 @@ export function MultiBranchForm({ data, set, disabled, options, fieldErrors }: T
             ) : null}
           </div>
           <ConditionForm
-            label={`Case ${i + 1}`}
+            label={t("case", { n: i + 1 })}
             path={`cases.${i}.condition`}
             fieldErrors={fieldErrors}
             value={(c.condition ?? {}) as R}
@@ -100,11 +101,11 @@ export function MultiBranchForm({ data, set, disabled, options, fieldErrors }: T
             ]);
           }}
         >
-          <Plus /> Add case
+          <Plus /> {t("addCase")}
         </Button>
       ) : null}
       <p className="text-xs text-slate-500">
-        Contacts matching no case go down <b>else</b>.
+        {t.rich("elseHint", { b: (chunks) => <b>{chunks}</b> })}
       </p>
     </div>
   );

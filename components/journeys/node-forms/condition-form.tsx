@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { ComparisonEditor } from "@/components/segments/comparison-editor";
 import type { TComparison } from "@/lib/segments/definition";
 import { NumberField, SelectField, TextField } from "./form-bits";
@@ -8,13 +9,7 @@ import { ConditionGroupForm } from "./condition-group-form";
 import { CONDITION_GROUP_DEPTH } from "@/lib/journeys/graph/node-data";
 
 type R = Record<string, unknown>;
-const KINDS = [
-  ["attribute", "Contact attribute"],
-  ["segment", "In a segment"],
-  ["did_event", "Did an event"],
-  ["engagement", "Engaged with an earlier send"],
-] as const;
-const GROUP = ["group", "All or any of several checks"] as const;
+const KINDS = ["attribute", "segment", "did_event", "engagement"] as const;
 
 export const freshCondition = (kind: string): R => {
   if (kind === "attribute")
@@ -50,8 +45,11 @@ export function ConditionForm({
   /** How many groups this condition sits in; a group is offered while publishing would accept it. */
   depth?: number;
 }) {
+  const t = useTranslations("journeys.condition");
   const kind = String(value.kind ?? "attribute");
-  const kinds = depth < CONDITION_GROUP_DEPTH ? [...KINDS, GROUP] : KINDS;
+  const kinds = (depth < CONDITION_GROUP_DEPTH ? [...KINDS, "group" as const] : KINDS).map(
+    (k) => [k, t(`kind.${k}`)] as const,
+  );
   const choose = (k: string) => {
     if (k !== "group") return onChange(freshCondition(k));
     const first = kind === "group" ? freshCondition("did_event") : value;
@@ -61,7 +59,7 @@ export function ConditionForm({
     return (
       <div className="space-y-2">
         <SelectField
-          label={`${label}: check`}
+          label={t("check", { label })}
           value={kind}
           options={kinds}
           disabled={disabled}
@@ -84,7 +82,7 @@ export function ConditionForm({
   return (
     <div className="space-y-3" data-testid={`condition-${label}`}>
       <SelectField
-        label={`${label}: check`}
+        label={t("check", { label })}
         value={kind}
         options={kinds}
         disabled={disabled}
@@ -93,10 +91,10 @@ export function ConditionForm({
       {kind === "attribute" ? (
         <>
           <TextField
-            label="Attribute"
+            label={t("attribute")}
             value={String(filter.property ?? "")}
             list={ATTRIBUTES_LIST}
-            placeholder="e.g. plan"
+            placeholder={t("attributePlaceholder")}
             disabled={disabled}
             onChange={(v) =>
               onChange({ ...value, filter: { ...filter, property: v } }, `${label}.property`)
@@ -105,7 +103,7 @@ export function ConditionForm({
           <div className="flex flex-wrap items-center gap-2">
             <ComparisonEditor
               compact
-              label={`${label} comparison`}
+              label={t("comparison", { label })}
               readOnly={disabled}
               value={filter as unknown as TComparison}
               onChange={(c) =>
@@ -121,20 +119,20 @@ export function ConditionForm({
       {kind === "segment" ? (
         <>
           <SelectField
-            label="Is"
+            label={t("is")}
             value={value.in === false ? "out" : "in"}
             options={[
-              ["in", "in"],
-              ["out", "not in"],
+              ["in", t("in")],
+              ["out", t("notIn")],
             ]}
             disabled={disabled}
             onChange={(v) => onChange({ ...value, in: v === "in" })}
           />
           <SelectField
-            label="Segment"
+            label={t("segment")}
             value={String(value.segmentId ?? "")}
             options={[
-              ["", "Choose a segment…"],
+              ["", t("chooseSegment")],
               ...options.segments.map((s) => [s.id, s.name] as const),
             ]}
             disabled={disabled}
@@ -145,17 +143,17 @@ export function ConditionForm({
       {kind === "did_event" ? (
         <>
           <SelectField
-            label="They"
+            label={t("they")}
             value={value.did === false ? "not" : "did"}
             options={[
-              ["did", "did"],
-              ["not", "did not do"],
+              ["did", t("did")],
+              ["not", t("didNot")],
             ]}
             disabled={disabled}
             onChange={(v) => onChange({ ...value, did: v === "did" })}
           />
           <TextField
-            label="Event"
+            label={t("event")}
             value={String(value.event ?? "")}
             list={EVENTS_LIST}
             disabled={disabled}
@@ -170,11 +168,11 @@ export function ConditionForm({
             onChange={(filters, key) => onChange({ ...value, filters }, key)}
           />
           <SelectField
-            label="When"
+            label={t("when")}
             value={window.kind}
             options={[
-              ["since_entry", "Since entering the journey"],
-              ["last_hours", "In the last N hours"],
+              ["since_entry", t("sinceEntry")],
+              ["last_hours", t("lastHours")],
             ]}
             disabled={disabled}
             onChange={(v) =>
@@ -186,7 +184,7 @@ export function ConditionForm({
           />
           {window.kind === "last_hours" ? (
             <NumberField
-              label="Hours"
+              label={t("hours")}
               value={window.hours}
               min={1}
               disabled={disabled}
@@ -200,22 +198,22 @@ export function ConditionForm({
       {kind === "engagement" ? (
         <>
           <SelectField
-            label="Send step"
+            label={t("sendStep")}
             value={String(value.sendNodeId ?? "")}
             options={[
-              ["", "Choose an earlier send…"],
+              ["", t("chooseSend")],
               ...options.sendNodes.map((s) => [s.id, s.label] as const),
             ]}
             disabled={disabled}
             onChange={(v) => onChange({ ...value, sendNodeId: v })}
           />
           <SelectField
-            label="They"
+            label={t("they")}
             value={String(value.action ?? "opened")}
             options={[
-              ["opened", "opened it"],
-              ["clicked", "clicked it"],
-              ["replied", "replied to it"],
+              ["opened", t("opened")],
+              ["clicked", t("clicked")],
+              ["replied", t("replied")],
             ]}
             disabled={disabled}
             onChange={(v) => onChange({ ...value, action: v })}

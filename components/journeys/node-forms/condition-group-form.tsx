@@ -1,5 +1,6 @@
 "use client";
 import { FolderPlus, Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/input";
 import { CONDITION_GROUP_DEPTH } from "@/lib/journeys/graph/node-data";
@@ -34,10 +35,11 @@ export function ConditionGroupForm({
   fieldErrors: Record<string, string>;
   depth: number;
 }) {
+  const t = useTranslations("journeys.condition");
   const match = value.match === "any" ? "any" : "all";
   const conditions = (Array.isArray(value.conditions) ? value.conditions : []) as R[];
   const put = (next: R[], key?: string) => onChange({ ...value, conditions: next }, key);
-  const joiner = match === "all" ? "AND" : "OR";
+  const joiner = match === "all" ? t("and") : t("or");
   const other = match === "all" ? "any" : "all";
   return (
     <div
@@ -48,18 +50,18 @@ export function ConditionGroupForm({
       data-testid={`condition-group-${label}`}
     >
       <div className="flex items-center gap-2 text-sm">
-        <span className="text-slate-600">Matching</span>
+        <span className="text-slate-600">{t("matching")}</span>
         <NativeSelect
-          aria-label={`${label} match`}
-          className="w-20"
+          aria-label={t("match", { label })}
+          className="w-auto min-w-20"
           value={match}
           disabled={disabled}
           onChange={(e) => onChange({ ...value, match: e.target.value })}
         >
-          <option value="all">all</option>
-          <option value="any">any</option>
+          <option value="all">{t("all")}</option>
+          <option value="any">{t("any")}</option>
         </NativeSelect>
-        <span className="text-slate-600">of:</span>
+        <span className="text-slate-600">{t("of")}</span>
       </div>
       {conditions.map((c, i) => {
         const childLabel = `${label} › ${i + 1}`;
@@ -92,10 +94,10 @@ export function ConditionGroupForm({
                   variant="ghost"
                   size="sm"
                   className="mt-1"
-                  aria-label={`Remove ${childLabel}`}
+                  aria-label={t("removeHint", { label: childLabel })}
                   onClick={() => put(conditions.filter((_, j) => j !== i))}
                 >
-                  <Trash2 /> Remove
+                  <Trash2 /> {t("remove")}
                 </Button>
               ) : null}
             </div>
@@ -109,17 +111,17 @@ export function ConditionGroupForm({
             type="button"
             variant="outline"
             size="sm"
-            aria-label={`${label}: add condition`}
+            aria-label={t("addConditionHint", { label })}
             onClick={() => put([...conditions, freshCondition("did_event")])}
           >
-            <Plus /> Add condition
+            <Plus /> {t("addCondition")}
           </Button>
           {depth < CONDITION_GROUP_DEPTH ? (
             <Button
               type="button"
               variant="outline"
               size="sm"
-              aria-label={`${label}: add ${other === "any" ? "OR" : "AND"} group`}
+              aria-label={t("addGroupHint", { label, match: other })}
               onClick={() =>
                 put([
                   ...conditions,
@@ -127,7 +129,7 @@ export function ConditionGroupForm({
                 ])
               }
             >
-              <FolderPlus /> Add {other === "any" ? "OR" : "AND"} group
+              <FolderPlus /> {t("addGroup", { match: other })}
             </Button>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 import { Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { errorsAt, fieldInvalid, within } from "@/components/segments/builder-context";
 import { ComparisonEditor } from "@/components/segments/comparison-editor";
@@ -41,6 +42,7 @@ function Shell({
   onAdd: () => void;
 }) {
   const id = useId();
+  const t = useTranslations("journeys.filters");
   return (
     <section aria-labelledby={id} className="space-y-2" data-testid="filter-list">
       <div>
@@ -52,7 +54,7 @@ function Shell({
       {children}
       {!disabled && count < 20 ? (
         <Button type="button" variant="outline" size="sm" onClick={onAdd} data-mutates>
-          <Plus /> Add property filter
+          <Plus /> {t("add")}
         </Button>
       ) : null}
     </section>
@@ -74,6 +76,7 @@ function FilterBox({
   property: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("journeys.filters");
   return (
     <div
       className="space-y-2 rounded-lg border border-slate-200 bg-slate-50/60 p-2.5"
@@ -88,8 +91,8 @@ function FilterBox({
             variant="ghost"
             size="icon"
             className="size-8 shrink-0 text-slate-500"
-            aria-label={`Remove filter ${index + 1}`}
-            title="Remove this filter"
+            aria-label={t("remove", { n: index + 1 })}
+            title={t("removeHint")}
             onClick={onRemove}
             data-mutates
           >
@@ -117,8 +120,9 @@ export function PropertyFilterFields({
   disabled,
   fieldErrors,
   path = "filters",
-  empty = "None: every such event counts.",
+  empty,
 }: Props) {
+  const t = useTranslations("journeys.filters");
   const fs = list(filters);
   const put = (i: number, f: R, key?: string) =>
     onChange(
@@ -127,9 +131,9 @@ export function PropertyFilterFields({
     );
   return (
     <Shell
-      title="Property filters"
-      hint="The event counts only if all of these hold."
-      empty={empty}
+      title={t("title")}
+      hint={t("propertyHint")}
+      empty={empty ?? t("propertyEmpty")}
       count={fs.length}
       disabled={disabled}
       onAdd={() => onChange([...fs, { property: "", type: "string", op: "equals", value: "" }])}
@@ -146,9 +150,9 @@ export function PropertyFilterFields({
             onRemove={() => onChange(fs.filter((_, j) => j !== i))}
             property={
               <Input
-                aria-label={`Filter ${i + 1} property`}
+                aria-label={t("property", { n: i + 1 })}
                 aria-invalid={invalid(`${i}.property`)}
-                placeholder="property, e.g. amount"
+                placeholder={t("amountPlaceholder")}
                 value={String(f.property ?? "")}
                 disabled={disabled}
                 onChange={(e) => put(i, { ...f, property: e.target.value }, `${at}.property`)}
@@ -157,7 +161,7 @@ export function PropertyFilterFields({
           >
             <ComparisonEditor
               compact
-              label={`Filter ${i + 1}`}
+              label={t("filter", { n: i + 1 })}
               readOnly={disabled}
               invalid={within(invalid, String(i))}
               value={f as unknown as TComparison}
@@ -170,13 +174,7 @@ export function PropertyFilterFields({
   );
 }
 
-const EQ_TYPES = [
-  ["string", "text"],
-  ["number", "number"],
-  ["true", "true"],
-  ["false", "false"],
-  ["null", "empty"],
-] as const;
+const EQ_TYPES = ["string", "number", "true", "false", "null"] as const;
 const eqType = (v: unknown) =>
   v === null
     ? "null"
@@ -204,8 +202,9 @@ export function EqualityFilterFields({
   disabled,
   fieldErrors,
   path = "filters",
-  empty = "None: any such event ends the wait.",
+  empty,
 }: Props) {
+  const t = useTranslations("journeys.filters");
   const fs = list(filters);
   const put = (i: number, f: R, key?: string) =>
     onChange(
@@ -214,9 +213,9 @@ export function EqualityFilterFields({
     );
   return (
     <Shell
-      title="Property filters"
-      hint="Only an event whose properties equal these ends the wait."
-      empty={empty}
+      title={t("title")}
+      hint={t("equalityHint")}
+      empty={empty ?? t("equalityEmpty")}
       count={fs.length}
       disabled={disabled}
       onAdd={() => onChange([...fs, { property: "", value: "" }])}
@@ -255,6 +254,7 @@ function EqualityRow({
   onChange: (f: R, key?: string) => void;
   onRemove: () => void;
 }) {
+  const tf = useTranslations("journeys.filters");
   const [kind, setKind] = useState(() => eqType(f.value));
   const t = f.value === "" && kind === "number" ? "number" : eqType(f.value);
   const invalid = (field: string) =>
@@ -267,9 +267,9 @@ function EqualityRow({
       onRemove={onRemove}
       property={
         <Input
-          aria-label={`Filter ${i + 1} property`}
+          aria-label={tf("property", { n: i + 1 })}
           aria-invalid={invalid("property")}
-          placeholder="property, e.g. plan"
+          placeholder={tf("planPlaceholder")}
           value={String(f.property ?? "")}
           disabled={disabled}
           onChange={(e) => onChange({ ...f, property: e.target.value }, `${at}.property`)}
@@ -277,9 +277,9 @@ function EqualityRow({
       }
     >
       <div className="flex items-center gap-2">
-        <span className="shrink-0 text-sm text-slate-500">equals</span>
+        <span className="shrink-0 text-sm text-slate-500">{tf("equals")}</span>
         <NativeSelect
-          aria-label={`Filter ${i + 1} type`}
+          aria-label={tf("type", { n: i + 1 })}
           className="w-24 shrink-0"
           value={t}
           disabled={disabled}
@@ -288,15 +288,15 @@ function EqualityRow({
             onChange({ ...f, value: eqValue(e.target.value, f.value) });
           }}
         >
-          {EQ_TYPES.map(([v, l]) => (
+          {EQ_TYPES.map((v) => (
             <option key={v} value={v}>
-              {l}
+              {tf(`types.${v}`)}
             </option>
           ))}
         </NativeSelect>
         {t === "string" || t === "number" ? (
           <Input
-            aria-label={`Filter ${i + 1} value`}
+            aria-label={tf("value", { n: i + 1 })}
             aria-invalid={invalid("value")}
             className="min-w-0 flex-1"
             type={t === "number" ? "number" : "text"}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Trash2 } from "lucide-react";
 import { useMemo, type ComponentType } from "react";
 import { Button } from "@/components/ui/button";
@@ -51,6 +52,8 @@ export function NodeForm({
   const fieldErrors = useMemo(() => nodeFieldErrors(errors), [errors]);
   const kind = node.type ?? "exit";
   const meta = NODE_KIND_META[kind];
+  const t = useTranslations("journeys.form");
+  const tk = useTranslations("journeys.kinds");
   const Form = FORMS[kind];
   const Icon = meta.icon;
   return (
@@ -60,15 +63,15 @@ export function NodeForm({
           <Icon className="size-4" aria-hidden />
         </span>
         <div className="min-w-0 flex-1">
-          <h2 className="font-semibold text-slate-900">{meta.label}</h2>
-          <p className="text-xs text-slate-500">{meta.hint}</p>
+          <h2 className="font-semibold text-slate-900">{tk(`${kind}.label`)}</h2>
+          <p className="text-xs text-slate-500">{tk(`${kind}.hint`)}</p>
         </div>
         {!readOnly ? (
           <Button
             type="button"
             variant="ghost"
             size="icon"
-            aria-label="Delete step"
+            aria-label={t("deleteStep")}
             data-mutates
             onClick={onDelete}
           >
@@ -90,10 +93,10 @@ export function NodeForm({
       ) : null}
       {/* The name dashboards, the message log and runs show; empty means "what it does". */}
       <TextField
-        label="Step name"
+        label={t("stepName")}
         value={typeof node.data.name === "string" ? node.data.name : ""}
         placeholder={defaultStepName(kind, node.data, summary)}
-        hint="Shown on the canvas, dashboards, the message log and runs."
+        hint={t("stepNameHint")}
         disabled={readOnly}
         error={fieldErrors.name}
         onChange={(v) => {
@@ -112,7 +115,7 @@ export function NodeForm({
           set={(data, key) => onChange(node.id, data, key ? `${node.id}.${key}` : undefined)}
         />
       ) : (
-        <p className="text-sm text-slate-500">Contacts who reach this step leave the journey.</p>
+        <p className="text-sm text-slate-500">{t("exitHint")}</p>
       )}
     </div>
   );

@@ -1,14 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { CheckField, NumberField, SelectField, TextField } from "./form-bits";
 import { fromLocalInput, toLocalInput } from "./wait-forms";
 import { EVENTS_LIST } from "../editor/editor-options";
 
 type R = Record<string, unknown>;
-const ENTRY = [
-  ["once", "Once, ever"],
-  ["reentry_after", "Again after some days"],
-  ["while_not_inside", "Whenever they are not already in it"],
-] as const;
+const ENTRY = ["once", "reentry_after", "while_not_inside"] as const;
 
 /** Journey-wide rules: who may enter and when, quiet hours, frequency cap, goal. */
 export function SettingsForm({
@@ -27,14 +24,15 @@ export function SettingsForm({
   const goal = settings.goal as
     { event: string; filters?: unknown[]; exitOnGoal?: boolean } | null | undefined;
   const put = (k: string, v: unknown, key?: string) => onChange({ ...settings, [k]: v }, key);
+  const t = useTranslations("journeys.settings");
   return (
     <div className="space-y-5" data-testid="settings-form">
       <section className="space-y-3">
-        <h3 className="text-sm font-semibold text-slate-900">Entry</h3>
+        <h3 className="text-sm font-semibold text-slate-900">{t("entry")}</h3>
         <SelectField
-          label="A contact may enter"
+          label={t("mayEnter")}
           value={entry.mode}
-          options={ENTRY}
+          options={ENTRY.map((m) => [m, t(`entryMode.${m}`)] as const)}
           disabled={disabled}
           onChange={(m) =>
             put("entry", m === "reentry_after" ? { mode: m, days: 30 } : { mode: m })
@@ -42,7 +40,7 @@ export function SettingsForm({
         />
         {entry.mode === "reentry_after" ? (
           <NumberField
-            label="Days between entries"
+            label={t("daysBetween")}
             min={1}
             value={entry.days}
             disabled={disabled}
@@ -50,14 +48,14 @@ export function SettingsForm({
           />
         ) : null}
         <TextField
-          label="Starts (optional)"
+          label={t("starts")}
           type="datetime-local"
           value={toLocalInput(String(settings.startAt ?? ""))}
           disabled={disabled}
           onChange={(v) => put("startAt", fromLocalInput(v) || null)}
         />
         <TextField
-          label="Ends (optional)"
+          label={t("ends")}
           type="datetime-local"
           value={toLocalInput(String(settings.endAt ?? ""))}
           disabled={disabled}
@@ -65,9 +63,9 @@ export function SettingsForm({
         />
       </section>
       <section className="space-y-3">
-        <h3 className="text-sm font-semibold text-slate-900">Delivery</h3>
+        <h3 className="text-sm font-semibold text-slate-900">{t("delivery")}</h3>
         <CheckField
-          label="Quiet hours (sends wait until they end)"
+          label={t("quietHours")}
           checked={!!quiet}
           disabled={disabled}
           onChange={(on) =>
@@ -77,14 +75,14 @@ export function SettingsForm({
         {quiet ? (
           <div className="grid grid-cols-2 gap-2">
             <TextField
-              label="From"
+              label={t("from")}
               type="time"
               value={quiet.start}
               disabled={disabled}
               onChange={(start) => put("quietHours", { ...quiet, start })}
             />
             <TextField
-              label="To"
+              label={t("to")}
               type="time"
               value={quiet.end}
               disabled={disabled}
@@ -93,15 +91,15 @@ export function SettingsForm({
           </div>
         ) : null}
         <CheckField
-          label="Frequency cap"
+          label={t("frequencyCap")}
           checked={!!cap}
           disabled={disabled}
           onChange={(on) => put("frequencyCap", on ? { maxPerDay: 2 } : null)}
         />
         {cap ? (
           <NumberField
-            label="At most"
-            suffix="messages per contact per day"
+            label={t("atMost")}
+            suffix={t("perDay")}
             min={1}
             value={cap.maxPerDay}
             disabled={disabled}
@@ -110,9 +108,9 @@ export function SettingsForm({
         ) : null}
       </section>
       <section className="space-y-3">
-        <h3 className="text-sm font-semibold text-slate-900">Goal</h3>
+        <h3 className="text-sm font-semibold text-slate-900">{t("goal")}</h3>
         <CheckField
-          label="Track a conversion goal"
+          label={t("trackGoal")}
           checked={!!goal}
           disabled={disabled}
           onChange={(on) => put("goal", on ? { event: "", filters: [], exitOnGoal: true } : null)}
@@ -120,15 +118,15 @@ export function SettingsForm({
         {goal ? (
           <>
             <TextField
-              label="Goal event"
+              label={t("goalEvent")}
               value={goal.event}
               list={EVENTS_LIST}
-              placeholder="e.g. Order Completed"
+              placeholder={t("goalPlaceholder")}
               disabled={disabled}
               onChange={(event) => put("goal", { ...goal, event }, "goal.event")}
             />
             <CheckField
-              label="Leave the journey when the goal is reached"
+              label={t("exitOnGoal")}
               checked={goal.exitOnGoal !== false}
               disabled={disabled}
               onChange={(exitOnGoal) => put("goal", { ...goal, exitOnGoal })}

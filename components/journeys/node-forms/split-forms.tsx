@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
@@ -17,13 +18,14 @@ export function AbSplitForm({ data, set, disabled }: TFormProps) {
     0,
   );
   const free = [...LETTERS].find((l) => !variants.some((v) => v.id === l.toLowerCase()));
+  const t = useTranslations("journeys.split");
   return (
     <div className="space-y-3">
       {variants.map((v, i) => (
         <div key={v.id} className="flex items-end gap-2">
           <div className="w-24">
             <TextField
-              label={`Variant ${i + 1}`}
+              label={t("variant", { n: i + 1 })}
               value={v.label ?? ""}
               disabled={disabled}
               onChange={(label) =>
@@ -35,7 +37,7 @@ export function AbSplitForm({ data, set, disabled }: TFormProps) {
             />
           </div>
           <NumberField
-            label="Share"
+            label={t("share")}
             suffix="%"
             min={0}
             max={100}
@@ -53,7 +55,7 @@ export function AbSplitForm({ data, set, disabled }: TFormProps) {
               type="button"
               variant="ghost"
               size="icon"
-              aria-label={`Remove variant ${v.label || v.id}`}
+              aria-label={t("removeVariant", { name: v.label || v.id })}
               onClick={() => put(variants.filter((_, j) => j !== i))}
             >
               <Trash2 />
@@ -65,7 +67,7 @@ export function AbSplitForm({ data, set, disabled }: TFormProps) {
         className={cn("text-sm font-medium", total === 100 ? "text-emerald-700" : "text-red-600")}
         data-testid="split-total"
       >
-        Total {total}%{total === 100 ? "" : " — must be 100%"}
+        {total === 100 ? t("total", { total }) : t("totalWrong", { total })}
       </p>
       {!disabled && free && variants.length < 5 ? (
         <Button
@@ -74,7 +76,7 @@ export function AbSplitForm({ data, set, disabled }: TFormProps) {
           size="sm"
           onClick={() => put([...variants, { id: free.toLowerCase(), label: free, percent: 0 }])}
         >
-          <Plus /> Add variant
+          <Plus /> {t("addVariant")}
         </Button>
       ) : null}
     </div>
@@ -82,11 +84,12 @@ export function AbSplitForm({ data, set, disabled }: TFormProps) {
 }
 
 export function HoldoutForm({ data, set, disabled }: TFormProps) {
+  const t = useTranslations("journeys.split");
   return (
     <div className="space-y-3">
       <NumberField
-        label="Hold out"
-        suffix="% of contacts"
+        label={t("holdOut")}
+        suffix={t("percentOfContacts")}
         min={1}
         max={99}
         value={data.percent}
@@ -94,7 +97,7 @@ export function HoldoutForm({ data, set, disabled }: TFormProps) {
         onChange={(percent) => set({ ...data, percent }, "percent")}
       />
       <p className="text-xs text-slate-500">
-        Held-out contacts leave here as the control group; the rest <b>continue</b>.
+        {t.rich("holdoutHint", { b: (chunks) => <b>{chunks}</b> })}
       </p>
     </div>
   );

@@ -1,14 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { CheckField, NumberField, SelectField, TextField } from "./form-bits";
 import { ATTRIBUTES_LIST, EVENTS_LIST, type TFormProps } from "../editor/editor-options";
 import { PropertyFilterFields } from "./filter-fields";
 
-const KINDS = [
-  ["event", "An event happens"],
-  ["segment_entered", "They enter a segment"],
-  ["date_attribute", "A date attribute comes round"],
-  ["api", "The API starts it"],
-] as const;
+const KINDS = ["event", "segment_entered", "date_attribute", "api"] as const;
 
 const fresh = (kind: string): Record<string, unknown> => {
   if (kind === "event") return { kind, event: "", filters: [] };
@@ -20,22 +16,23 @@ const fresh = (kind: string): Record<string, unknown> => {
 
 export function TriggerForm({ data, set, disabled, options, fieldErrors }: TFormProps) {
   const kind = String(data.kind ?? "event");
+  const t = useTranslations("journeys.trigger");
   return (
     <div className="space-y-3">
       <SelectField
-        label="Start when"
+        label={t("startWhen")}
         value={kind}
-        options={KINDS}
+        options={KINDS.map((k) => [k, t(`kind.${k}`)] as const)}
         disabled={disabled}
         onChange={(k) => set(fresh(k))}
       />
       {kind === "event" ? (
         <>
           <TextField
-            label="Event"
+            label={t("event")}
             value={String(data.event ?? "")}
             list={EVENTS_LIST}
-            placeholder="e.g. Signed Up"
+            placeholder={t("eventPlaceholder")}
             disabled={disabled}
             error={fieldErrors.event}
             onChange={(v) => set({ ...data, event: v }, "event")}
@@ -44,19 +41,19 @@ export function TriggerForm({ data, set, disabled, options, fieldErrors }: TForm
             filters={data.filters}
             disabled={disabled}
             fieldErrors={fieldErrors}
-            empty="None: every such event starts the journey."
+            empty={t("noFilters")}
             onChange={(filters, key) => set({ ...data, filters }, key)}
           />
         </>
       ) : null}
       {kind === "segment_entered" ? (
         <SelectField
-          label="Segment"
+          label={t("segment")}
           value={String(data.segmentId ?? "")}
           disabled={disabled}
           error={fieldErrors.segmentId}
           options={[
-            ["", "Choose a segment…"],
+            ["", t("chooseSegment")],
             ...options.segments.map((s) => [s.id, s.name] as const),
           ]}
           onChange={(v) => set({ ...data, segmentId: v })}
@@ -65,16 +62,12 @@ export function TriggerForm({ data, set, disabled, options, fieldErrors }: TForm
       {kind === "segment_entered" ? (
         <>
           <CheckField
-            label="Also enter contacts already in it when published"
+            label={t("includeExisting")}
             checked={data.includeExisting === true}
             disabled={disabled}
             onChange={(v) => set({ ...data, includeExisting: v })}
           />
-          <p className="text-xs text-slate-500">
-            Contacts enter when they join: checked as their data arrives, and every minute for
-            time-based conditions and imported lists. Leaving and joining again is a new entry, if
-            the entry rules allow.
-          </p>
+          <p className="text-xs text-slate-500">{t("segmentHint")}</p>
         </>
       ) : null}
       {kind === "date_attribute" ? (
@@ -85,17 +78,10 @@ export function TriggerForm({ data, set, disabled, options, fieldErrors }: TForm
             disabled={disabled}
             fieldErrors={fieldErrors}
           />
-          <p className="text-xs text-slate-500">
-            Each contact enters once per occurrence, at that time in their own time zone (the
-            workspace&apos;s when they have none). For a yearly date, allow re-entry in Settings.
-          </p>
+          <p className="text-xs text-slate-500">{t("dateHint")}</p>
         </>
       ) : null}
-      {kind === "api" ? (
-        <p className="text-xs text-slate-500">
-          Contacts enter when your app calls the journey&apos;s API.
-        </p>
-      ) : null}
+      {kind === "api" ? <p className="text-xs text-slate-500">{t("apiHint")}</p> : null}
     </div>
   );
 }
@@ -107,26 +93,27 @@ export function DateAttributeFields({
   disabled,
   fieldErrors,
 }: Pick<TFormProps, "data" | "set" | "disabled" | "fieldErrors">) {
+  const t = useTranslations("journeys.trigger");
   return (
     <>
       <TextField
-        label="Date attribute"
+        label={t("dateAttribute")}
         value={String(data.attribute ?? "")}
         list={ATTRIBUTES_LIST}
-        placeholder="e.g. birthday"
+        placeholder={t("dateAttributePlaceholder")}
         disabled={disabled}
         error={fieldErrors.attribute}
         onChange={(v) => set({ ...data, attribute: v }, "attribute")}
       />
       <NumberField
-        label="Days before (−) or after (+)"
+        label={t("offsetDays")}
         value={data.offsetDays}
         disabled={disabled}
         error={fieldErrors.offsetDays}
         onChange={(v) => set({ ...data, offsetDays: v }, "offsetDays")}
       />
       <TextField
-        label="At local time"
+        label={t("atLocalTime")}
         type="time"
         value={String(data.time ?? "09:00")}
         disabled={disabled}
@@ -134,7 +121,7 @@ export function DateAttributeFields({
         onChange={(v) => set({ ...data, time: v }, "time")}
       />
       <CheckField
-        label="Every year (birthdays, anniversaries)"
+        label={t("yearly")}
         checked={data.yearly === true}
         disabled={disabled}
         onChange={(v) => set({ ...data, yearly: v })}

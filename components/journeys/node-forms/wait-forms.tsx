@@ -1,15 +1,20 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { NumberField, SelectField, TextField, UNITS } from "./form-bits";
+
+/** The wait units, worded in the viewer's language. */
+function useUnits() {
+  const t = useTranslations("journeys.wait.units");
+  return UNITS.map(([u]) => [u, t(u)] as const);
+}
 import { DateAttributeFields } from "./trigger-form";
 import { EVENTS_LIST, type TFormProps } from "../editor/editor-options";
 import { EqualityFilterFields } from "./filter-fields";
+import { Plus, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { ConditionForm, freshCondition } from "./condition-form";
 
-const KINDS = [
-  ["duration", "For a while"],
-  ["until_datetime", "Until a date and time"],
-  ["until_time_of_day", "Until a time of day"],
-  ["until_date_attribute", "Until a date attribute"],
-] as const;
+const KINDS = ["duration", "until_datetime", "until_time_of_day", "until_date_attribute"] as const;
 
 const fresh = (kind: string): Record<string, unknown> => {
   if (kind === "duration") return { kind, amount: 1, unit: "days" };
@@ -36,19 +41,21 @@ export { toLocalInput };
 
 export function WaitForm({ data, set, disabled, fieldErrors }: TFormProps) {
   const kind = String(data.kind ?? "duration");
+  const t = useTranslations("journeys.wait");
+  const units = useUnits();
   return (
     <div className="space-y-3">
       <SelectField
-        label="Wait"
+        label={t("wait")}
         value={kind}
-        options={KINDS}
+        options={KINDS.map((k) => [k, t(`kind.${k}`)] as const)}
         disabled={disabled}
         onChange={(k) => set(fresh(k))}
       />
       {kind === "duration" ? (
         <div className="flex gap-2">
           <NumberField
-            label="Amount"
+            label={t("amount")}
             value={data.amount}
             min={1}
             disabled={disabled}
@@ -56,9 +63,9 @@ export function WaitForm({ data, set, disabled, fieldErrors }: TFormProps) {
             onChange={(v) => set({ ...data, amount: v }, "amount")}
           />
           <SelectField
-            label="Unit"
+            label={t("unit")}
             value={String(data.unit ?? "days")}
-            options={UNITS}
+            options={units}
             disabled={disabled}
             onChange={(v) => set({ ...data, unit: v })}
           />
@@ -66,7 +73,7 @@ export function WaitForm({ data, set, disabled, fieldErrors }: TFormProps) {
       ) : null}
       {kind === "until_datetime" ? (
         <TextField
-          label="Until"
+          label={t("until")}
           type="datetime-local"
           value={toLocalInput(String(data.at ?? ""))}
           disabled={disabled}
@@ -76,7 +83,7 @@ export function WaitForm({ data, set, disabled, fieldErrors }: TFormProps) {
       ) : null}
       {kind === "until_time_of_day" ? (
         <TextField
-          label="Until (contact's local time)"
+          label={t("untilLocal")}
           type="time"
           value={String(data.time ?? "09:00")}
           disabled={disabled}
@@ -91,15 +98,18 @@ export function WaitForm({ data, set, disabled, fieldErrors }: TFormProps) {
   );
 }
 
-export function WaitForEventForm({ data, set, disabled, fieldErrors }: TFormProps) {
+export function WaitForEventForm({ data, set, disabled, fieldErrors, options }: TFormProps) {
   const timeout = (data.timeout ?? {}) as { amount?: number; unit?: string };
+  const t = useTranslations("journeys.wait");
+  const units = useUnits();
+  const condition = data.condition as Record<string, unknown> | undefined;
   return (
     <div className="space-y-3">
       <TextField
-        label="Wait for event"
+        label={t("waitForEvent")}
         value={String(data.event ?? "")}
         list={EVENTS_LIST}
-        placeholder="e.g. Order Completed"
+        placeholder={t("eventPlaceholder")}
         disabled={disabled}
         error={fieldErrors.event}
         onChange={(v) => set({ ...data, event: v }, "event")}
@@ -112,7 +122,7 @@ export function WaitForEventForm({ data, set, disabled, fieldErrors }: TFormProp
       />
       <div className="flex gap-2">
         <NumberField
-          label="Give up after"
+          label={t("giveUpAfter")}
           value={timeout.amount}
           min={1}
           disabled={disabled}
@@ -120,15 +130,69 @@ export function WaitForEventForm({ data, set, disabled, fieldErrors }: TFormProp
           onChange={(v) => set({ ...data, timeout: { ...timeout, amount: v } }, "timeout")}
         />
         <SelectField
-          label="Unit"
+          label={t("unit")}
           value={timeout.unit ?? "days"}
-          options={UNITS}
+          options={units}
           disabled={disabled}
           onChange={(v) => set({ ...data, timeout: { ...timeout, unit: v } })}
         />
       </div>
+      {condition ? (
+        <fieldset
+          className="space-y-3 rounded-lg border border-slate-200 p-3"
+          data-testid="wait-condition"
+        >
+          <legend className="px-1 text-sm font-medium text-slate-700">{t("alsoLegend")}</legend>
+          <SelectField
+            label={t("matchLabel")}
+            value={data.match === "any" ? "any" : "all"}
+            options={[
+              ["all", t("match.all")],
+              ["any", t("match.any")],
+            ]}
+            disabled={disabled}
+            error={fieldErrors.match}
+            onChange={(v) => set({ ...data, match: v }, "match")}
+          />
+          <ConditionForm
+            label={t("conditionLabel")}
+            path="condition"
+            fieldErrors={fieldErrors}
+            value={condition}
+            disabled={disabled}
+            options={options}
+            onChange={(c, key) => set({ ...data, condition: c }, key)}
+          />
+          {!disabled ? (
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                const rest = { ...data };
+                delete rest.condition;
+                delete rest.match;
+                set(rest);
+              }}
+            >
+              <Trash2 /> {t("removeCondition")}
+            </Button>
+          ) : null}
+        </fieldset>
+      ) : !disabled ? (
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          onClick={() =>
+            set({ ...data, match: "all", condition: freshCondition("did_event") }, "condition")
+          }
+        >
+          <Plus /> {t("addCondition")}
+        </Button>
+      ) : null}
       <p className="text-xs text-slate-500">
-        Contacts who do it go down <b>happened</b>; the rest go down <b>timed out</b>.
+        {t.rich(condition ? "conditionHint" : "outcomesHint", { b: (chunks) => <b>{chunks}</b> })}
       </p>
     </div>
   );

@@ -1,11 +1,14 @@
 "use client";
 import { RotateCcw, XCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
+import { apiFetch } from "@/lib/http/api-fetch";
 
-/** Cancel (an active run) and retry (a failed one), for admins; errors from the route are shown as they come. */
+/** Cancel (an active run) and retry (a failed one), for admins; a refusal is shown in the viewer's language. */
 export function RunActions({
   slug,
   entryId,
@@ -17,32 +20,21 @@ export function RunActions({
   canCancel: boolean;
   canRetry: boolean;
 }) {
+  const t = useTranslations("journeys.runs");
+  const errorText = useApiErrorText();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = async (action: "cancel" | "retry") => {
-    if (
-      action === "cancel" &&
-      !window.confirm(
-        "Cancel this run? The contact leaves the journey and gets nothing more from it.",
-      )
-    )
-      return;
+    if (action === "cancel" && !window.confirm(t("confirmCancel"))) return;
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/w/${slug}/runs/${entryId}/${action}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: "{}",
-      });
-      if (!res.ok)
-        setError(
-          ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error
-            ?.message ?? `Failed (${res.status})`,
-        );
-      router.refresh();
+      await apiFetch(`/api/w/${slug}/runs/${entryId}/${action}`, { method: "POST", body: {} });
+    } catch (err) {
+      setError(errorText(err));
     } finally {
+      router.refresh();
       setBusy(false);
     }
   };
@@ -52,12 +44,12 @@ export function RunActions({
       <div className="flex gap-2">
         {canRetry ? (
           <Button data-mutates disabled={busy} onClick={() => act("retry")}>
-            <RotateCcw /> Retry run
+            <RotateCcw /> {t("retry")}
           </Button>
         ) : null}
         {canCancel ? (
           <Button data-mutates variant="outline" disabled={busy} onClick={() => act("cancel")}>
-            <XCircle /> Cancel run
+            <XCircle /> {t("cancel")}
           </Button>
         ) : null}
       </div>

@@ -1,14 +1,14 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { TRunExecutor } from "@/db/queries/journey-runs";
 import { formatDateTime } from "@/lib/format/dates";
 import type { TStepName } from "@/lib/journeys/runs/name-steps";
 
 const MAX_JSON = 1_200;
-const pretty = (v: unknown) => {
+/** A step's result as JSON, cut to MAX_JSON characters; `more` words how many were left out. */
+const pretty = (v: unknown, more: (count: number) => string) => {
   const s = JSON.stringify(v, null, 2) ?? "null";
-  return s.length > MAX_JSON
-    ? `${s.slice(0, MAX_JSON)}\n… (${s.length - MAX_JSON} more characters)`
-    : s;
+  return s.length > MAX_JSON ? `${s.slice(0, MAX_JSON)}\n${more(s.length - MAX_JSON)}` : s;
 };
 const TONE: Record<string, "neutral" | "brand" | "green" | "amber" | "red"> = {
   queued: "brand",
@@ -28,28 +28,35 @@ export function RunExecutor({
   names: Map<string, TStepName>;
   timeZone: string;
 }) {
-  const name = (stepId: string) => names.get(stepId)?.name ?? `step ${stepId.slice(0, 10)}…`;
+  const t = useTranslations("journeys.runs");
+  const name = (stepId: string) =>
+    names.get(stepId)?.name ?? t("unnamedStep", { id: stepId.slice(0, 10) });
+  const locale = useLocale();
+  const state = (s: string) =>
+    t.has(`executorState.${s}` as "executorState.queued")
+      ? t(`executorState.${s}` as "executorState.queued")
+      : s;
   return (
     <div className="space-y-4 px-5 py-4" data-testid="run-executor">
       <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
         <div>
-          <dt className="text-xs text-slate-500">Executor run</dt>
+          <dt className="text-xs text-slate-500">{t("executorRun")}</dt>
           <dd>
             <Badge tone={TONE[run.status] ?? "neutral"} data-testid="executor-status">
-              {run.status}
+              {state(run.status)}
             </Badge>
           </dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">Attempts (current call)</dt>
+          <dt className="text-xs text-slate-500">{t("attempts")}</dt>
           <dd>{run.attempt}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">{run.finishedAt ? "Finished" : "Due"}</dt>
-          <dd>{formatDateTime(run.finishedAt ?? run.readyAt, timeZone)}</dd>
+          <dt className="text-xs text-slate-500">{run.finishedAt ? t("finished") : t("due")}</dt>
+          <dd>{formatDateTime(run.finishedAt ?? run.readyAt, timeZone, locale)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">Run id</dt>
+          <dt className="text-xs text-slate-500">{t("runId")}</dt>
           <dd className="font-mono text-xs">{run.id}</dd>
         </div>
       </dl>
@@ -66,12 +73,15 @@ export function RunExecutor({
           {run.waits.map((w) => (
             <li key={w.stepId}>
               <span className="font-medium">{name(w.stepId)}</span>:{" "}
-              {w.kind === "sleep"
-                ? "sleeping until "
-                : `waiting for ${w.eventName ?? "an event"}${w.expression ? ` (if ${w.expression})` : ""} until `}
-              <time dateTime={w.expiresAt.toISOString()}>
-                {formatDateTime(w.expiresAt, timeZone)}
-              </time>
+              {t.rich(
+                w.kind === "sleep" ? "sleepingUntil" : w.expression ? "waitingForIf" : "waitingFor",
+                {
+                  at: formatDateTime(w.expiresAt, timeZone, locale),
+                  event: w.eventName ?? t("anEvent"),
+                  expression: w.expression ?? "",
+                  time: (chunks) => <time dateTime={w.expiresAt.toISOString()}>{chunks}</time>,
+                },
+              )}
             </li>
           ))}
         </ul>
@@ -92,13 +102,13 @@ export function RunExecutor({
               </pre>
             ) : (
               <pre className="max-h-64 overflow-auto px-3 py-2 text-xs text-slate-700">
-                {pretty(s.result.data)}
+                {pretty(s.result.data, (count) => t("moreCharacters", { count }))}
               </pre>
             )}
           </li>
         ))}
         {!run.steps.length ? (
-          <li className="text-sm text-slate-500">No steps finished yet.</li>
+          <li className="text-sm text-slate-500">{t("noStepsFinished")}</li>
         ) : null}
       </ol>
     </div>

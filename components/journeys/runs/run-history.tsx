@@ -1,4 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { useChannelLabel, useExitReasonLabel } from "@/components/app/use-labels";
 import { MessageStatusBadge } from "@/components/messages/message-status-badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TJourneyRunDetail } from "@/db/queries/journey-runs";
@@ -6,6 +8,20 @@ import { formatDateTime } from "@/lib/format/dates";
 import type { TMessageStatus } from "@/lib/messages/log/message-log-params";
 
 type TNodes = Map<string, { kind: string; summary: string }>;
+
+/** A stored id (an outcome, an exit reason) in words, for one the catalogue does not know. */
+const words = (id: string) => id.replace(/_/g, " ");
+
+/** A node kind's name ("Send message"), or the kind as it is. */
+function useKindLabel() {
+  const t = useTranslations("journeys.kinds");
+  return (kind: string | undefined) =>
+    kind === undefined
+      ? ""
+      : t.has(`${kind}.label` as "send.label")
+        ? t(`${kind}.label` as "send.label")
+        : words(kind);
+}
 
 /** The nodes the contact passed, in order, then where it stands now. */
 export function RunHistory({
@@ -20,6 +36,12 @@ export function RunHistory({
   const { visits, entry } = run;
   const failed = run.executor?.status === "failed";
   const label = (nodeId: string) => nodes.get(nodeId)?.summary ?? nodeId;
+  const locale = useLocale();
+  const t = useTranslations("journeys.runs");
+  const kind = useKindLabel();
+  const exitReason = useExitReasonLabel();
+  const state = (s: string) =>
+    t.has(`state.${s}` as "state.active") ? t(`state.${s}` as "state.active") : s;
   return (
     <ol className="relative space-y-3 border-l border-slate-200 pl-5" data-testid="run-history">
       {visits.map((v) => (
@@ -31,13 +53,13 @@ export function RunHistory({
           <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
             <span className="font-medium text-slate-900">{label(v.nodeId)}</span>
             <span className="font-mono text-xs text-slate-500">{v.nodeId}</span>
-            <span className="text-xs text-slate-500">
-              {nodes.get(v.nodeId)?.kind.replace(/_/g, " ")}
-            </span>
+            <span className="text-xs text-slate-500">{kind(nodes.get(v.nodeId)?.kind)}</span>
           </div>
           <div className="text-xs text-slate-600">
-            → <span className="font-medium">{v.outcome.replace(/_/g, " ")}</span> ·{" "}
-            <time dateTime={v.passedAt.toISOString()}>{formatDateTime(v.passedAt, timeZone)}</time>
+            → <span className="font-medium">{words(v.outcome)}</span> ·{" "}
+            <time dateTime={v.passedAt.toISOString()}>
+              {formatDateTime(v.passedAt, timeZone, locale)}
+            </time>
           </div>
         </li>
       ))}
@@ -50,9 +72,9 @@ export function RunHistory({
           <div className="text-sm">
             <span className="font-medium text-slate-900">{label(entry.currentNodeId)}</span>{" "}
             {failed ? (
-              <span className="text-xs font-medium text-red-700">failed here</span>
+              <span className="text-xs font-medium text-red-700">{t("failedHere")}</span>
             ) : (
-              <span className="text-xs text-slate-500">now here</span>
+              <span className="text-xs text-slate-500">{t("nowHere")}</span>
             )}
           </div>
         </li>
@@ -64,15 +86,18 @@ export function RunHistory({
             aria-hidden="true"
           />
           <div className="text-sm text-slate-700">
-            Ended: {entry.exitReason?.replace(/_/g, " ") ?? entry.status} ·{" "}
+            {t("endedAt", {
+              reason: entry.exitReason ? exitReason(entry.exitReason) : state(entry.status),
+            })}{" "}
+            ·{" "}
             <time dateTime={entry.exitedAt.toISOString()}>
-              {formatDateTime(entry.exitedAt, timeZone)}
+              {formatDateTime(entry.exitedAt, timeZone, locale)}
             </time>
           </div>
         </li>
       ) : null}
       {!visits.length && entry.status !== "active" && !entry.exitedAt ? (
-        <li className="text-sm text-slate-500">No steps recorded.</li>
+        <li className="text-sm text-slate-500">{t("noSteps")}</li>
       ) : null}
     </ol>
   );
@@ -89,17 +114,20 @@ export function RunMessages({
   nodes: TNodes;
   timeZone: string;
 }) {
+  const locale = useLocale();
+  const t = useTranslations("journeys.runs");
+  const channel = useChannelLabel();
   if (!run.messages.length)
-    return <p className="px-5 py-4 text-sm text-slate-500">This run sent no messages.</p>;
+    return <p className="px-5 py-4 text-sm text-slate-500">{t("noMessages")}</p>;
   return (
     <Table className="whitespace-nowrap">
       <thead>
         <tr>
-          <Th>Step</Th>
-          <Th>Channel</Th>
-          <Th>Recipient</Th>
-          <Th>Status</Th>
-          <Th>Time</Th>
+          <Th>{t("step")}</Th>
+          <Th>{t("channel")}</Th>
+          <Th>{t("recipient")}</Th>
+          <Th>{t("status")}</Th>
+          <Th>{t("time")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -110,7 +138,7 @@ export function RunMessages({
                 {nodes.get(m.nodeId)?.summary ?? m.nodeId}
               </Link>
             </Td>
-            <Td>{m.channel}</Td>
+            <Td>{channel(m.channel)}</Td>
             <Td className="text-slate-700">{m.recipient ?? "—"}</Td>
             <Td>
               <MessageStatusBadge
@@ -119,7 +147,7 @@ export function RunMessages({
                 showReason
               />
             </Td>
-            <Td className="text-slate-700">{formatDateTime(m.createdAt, timeZone)}</Td>
+            <Td className="text-slate-700">{formatDateTime(m.createdAt, timeZone, locale)}</Td>
           </tr>
         ))}
       </tbody>

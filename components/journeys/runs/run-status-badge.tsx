@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 
 const TONE = {
@@ -16,10 +17,11 @@ export function RunStatusBadge({
   status: keyof typeof TONE;
   executorStatus?: string | null;
 }) {
+  const t = useTranslations("journeys.runs.state");
   const shown = status === "active" && executorStatus === "failed" ? "failed" : status;
   return (
     <Badge tone={TONE[shown]} data-testid="run-status">
-      {shown}
+      {t(shown)}
     </Badge>
   );
 }

@@ -1,4 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { useExitReasonLabel } from "@/components/app/use-labels";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TRunRow } from "@/db/queries/journey-runs";
 import { formatDateTime, formatRelative } from "@/lib/format/dates";
@@ -20,16 +22,19 @@ export function RunsTable({
   names?: TOriginNames;
 }) {
   const now = new Date();
+  const locale = useLocale();
+  const t = useTranslations("journeys.runs");
+  const exitReason = useExitReasonLabel();
   return (
     <Table className="whitespace-nowrap [&_td]:px-3 [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:px-3 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5">
       <thead>
         <tr>
-          <Th>Contact</Th>
-          <Th>Journey</Th>
-          <Th>Status</Th>
-          <Th>Current step</Th>
-          <Th>Entered</Th>
-          <Th>Ended</Th>
+          <Th>{t("contact")}</Th>
+          <Th>{t("journey")}</Th>
+          <Th>{t("status")}</Th>
+          <Th>{t("currentStep")}</Th>
+          <Th>{t("entered")}</Th>
+          <Th>{t("ended")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -42,13 +47,14 @@ export function RunsTable({
                 className="after:absolute after:inset-0 focus-visible:outline-none"
               >
                 <div className="truncate font-medium text-slate-900 hover:text-brand-700">
-                  {r.contactUserId ?? "Anonymous contact"}
+                  {r.contactUserId ?? t("anonymous")}
                 </div>
               </Link>
               <div className="truncate text-xs text-slate-500">{r.contactEmail ?? ""}</div>
             </Td>
             <Td className="text-slate-700">
-              {r.journeyName} <span className="text-xs text-slate-500">v{r.version}</span>
+              {r.journeyName}{" "}
+              <span className="text-xs text-slate-500">{t("version", { n: r.version })}</span>
             </Td>
             <Td>
               <RunStatusBadge status={r.status} executorStatus={r.executorStatus} />
@@ -60,20 +66,20 @@ export function RunsTable({
                   ))
                 : dash}
             </Td>
-            <Td className="text-slate-700" title={formatRelative(r.enteredAt, now)}>
+            <Td className="text-slate-700" title={formatRelative(r.enteredAt, now, locale)}>
               <time dateTime={r.enteredAt.toISOString()}>
-                {formatDateTime(r.enteredAt, timeZone)}
+                {formatDateTime(r.enteredAt, timeZone, locale)}
               </time>
             </Td>
             <Td className="text-slate-700">
               {r.exitedAt ? (
                 <>
                   <time dateTime={r.exitedAt.toISOString()}>
-                    {formatDateTime(r.exitedAt, timeZone)}
+                    {formatDateTime(r.exitedAt, timeZone, locale)}
                   </time>
                   {r.exitReason ? (
                     <span className="ml-1 text-xs text-slate-500">
-                      ({r.exitReason.replace(/_/g, " ")})
+                      ({exitReason(r.exitReason)})
                     </span>
                   ) : null}
                 </>

@@ -1,5 +1,5 @@
 "use client";
-import { Field, Input } from "@/components/ui/input";
+import { Field, Input, NativeSelect } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { cn } from "@/lib/utils";
 import type { TFieldSpec } from "./provider-fields";
@@ -43,6 +43,27 @@ export function ProviderField({ id, spec, value, stored, error, onChange }: Prop
           ) : null}
         </div>
       </div>
+    );
+  }
+  if (spec.type === "select") {
+    return (
+      <Field id={id} label={spec.label} error={error} hint={spec.hint}>
+        <NativeSelect
+          id={id}
+          name={spec.name}
+          value={String(value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          data-mutates
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {spec.options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </NativeSelect>
+      </Field>
     );
   }
   const secret = spec.type === "secret" || spec.type === "secret-textarea";

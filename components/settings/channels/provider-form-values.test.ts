@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PROVIDER_SPECS } from "./provider-fields";
+import en from "@/lib/i18n/messages/en.json";
+import { providerSpecs } from "./provider-fields";
 import {
   buildProviderBody,
   fieldError,
@@ -7,6 +8,12 @@ import {
   storedSecrets,
 } from "./provider-form-values";
 
+// The forms as the settings page words them in English.
+const words = en.channelProviders as Record<string, string>;
+const PROVIDER_SPECS = providerSpecs(
+  (k) => words[k]!,
+  (k) => k in words,
+);
 const spec = (kind: string) => PROVIDER_SPECS.find((s) => s.kind === kind)!;
 
 describe("provider form values", () => {

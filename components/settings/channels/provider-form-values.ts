@@ -27,6 +27,8 @@ export function initialValues(spec: TProviderSpec, config: TObj | null): TFormVa
   for (const f of spec.fields) {
     const v = getPath(config, f.name);
     if (f.type === "switch") values[f.name] = v === true;
+    else if (f.type === "select")
+      values[f.name] = typeof v === "string" ? v : (f.options?.[0]?.value ?? "");
     else
       values[f.name] =
         isSecret(f) || (typeof v !== "string" && typeof v !== "number") ? "" : String(v);

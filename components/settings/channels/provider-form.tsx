@@ -1,5 +1,6 @@
 "use client";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { Fragment, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useApiMutation } from "@/components/app/use-api-mutation";
 import { ProviderField } from "./provider-field";
@@ -23,6 +24,7 @@ type Props = {
 
 /** Settings of one provider kind: saved with PUT, removed with DELETE, field errors under their inputs. */
 export function ProviderForm({ slug, spec, config }: Props) {
+  const tc = useTranslations("common");
   const [values, setValues] = useState<TFormValues>(() => initialValues(spec, config));
   const url = `/api/w/${slug}/channels/${spec.kind}`;
   const save = useApiMutation((body: Record<string, unknown>) => ({ url, method: "PUT", body }));
@@ -51,29 +53,35 @@ export function ProviderForm({ slug, spec, config }: Props) {
     >
       <div className="grid gap-4 sm:grid-cols-2">
         {spec.fields.map((f) => (
-          <div
-            key={f.name}
-            className={
-              f.type === "secret-textarea" || f.type === "switch" ? "sm:col-span-2" : undefined
-            }
-          >
-            <ProviderField
-              id={`${spec.kind}-${f.name.replace(".", "-")}`}
-              spec={f}
-              value={values[f.name] ?? ""}
-              stored={stored[f.name]}
-              error={fieldError(errors, f)}
-              onChange={(v) => {
-                if (save.isSuccess) save.reset();
-                setValues((prev) => ({ ...prev, [f.name]: v }));
-              }}
-            />
-          </div>
+          <Fragment key={f.name}>
+            {f.section ? (
+              <h3 className="border-t border-slate-200 pt-4 text-sm font-semibold text-slate-800 sm:col-span-2">
+                {f.section}
+              </h3>
+            ) : null}
+            <div
+              className={
+                f.type === "secret-textarea" || f.type === "switch" ? "sm:col-span-2" : undefined
+              }
+            >
+              <ProviderField
+                id={`${spec.kind}-${f.name.replace(".", "-")}`}
+                spec={f}
+                value={values[f.name] ?? ""}
+                stored={stored[f.name]}
+                error={fieldError(errors, f)}
+                onChange={(v) => {
+                  if (save.isSuccess) save.reset();
+                  setValues((prev) => ({ ...prev, [f.name]: v }));
+                }}
+              />
+            </div>
+          </Fragment>
         ))}
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={save.isPending} data-mutates>
-          Save
+          {tc("save")}
         </Button>
         {config ? (
           <RemoveProviderDialog
@@ -90,7 +98,7 @@ export function ProviderForm({ slug, spec, config }: Props) {
         ) : null}
         {save.isSuccess ? (
           <span role="status" className="text-sm text-emerald-700">
-            Saved
+            {tc("saved")}
           </span>
         ) : null}
         <ErrorAlert as="span">{save.formError ?? unplaced}</ErrorAlert>

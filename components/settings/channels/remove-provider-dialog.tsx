@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -15,22 +16,24 @@ export function RemoveProviderDialog({
   pending: boolean;
   onConfirm: () => Promise<unknown>;
 }) {
+  const t = useTranslations("settings.channelsPage");
+  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button type="button" variant="outline" data-mutates>
-          Remove
+          {t("remove")}
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={`Remove ${title}?`}
-        description={`Its settings and stored credentials are deleted. ${note}`}
+        title={t("removeTitle", { title })}
+        description={t("removeDescription", { note })}
       >
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
             <Button type="button" variant="ghost">
-              Cancel
+              {tc("cancel")}
             </Button>
           </DialogClose>
           <Button
@@ -45,7 +48,7 @@ export function RemoveProviderDialog({
               )
             }
           >
-            Remove provider
+            {t("removeProvider")}
           </Button>
         </div>
       </DialogContent>

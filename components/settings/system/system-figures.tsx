@@ -1,21 +1,23 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { TReadiness } from "@/lib/health/check-readiness";
 import type { TSystemSnapshot } from "@/lib/metrics/system-snapshot";
 
-const CHECK_LABELS: Record<keyof TReadiness["checks"], string> = {
-  shutdown: "Accepting work",
-  database: "Database reachable",
-  migrations: "Migrations current",
-  executor: "Executor keeping up",
-  providers: "Providers healthy",
-};
+/** The readiness checks in display order; labels are settings.system.checks.<key>. */
+const CHECKS: (keyof TReadiness["checks"])[] = [
+  "shutdown",
+  "database",
+  "migrations",
+  "executor",
+  "providers",
+];
 
-function age(seconds: number | null): string {
-  if (seconds === null) return "never";
-  if (seconds < 90) return `${Math.round(seconds)} s ago`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min ago`;
-  return `${(seconds / 3600).toFixed(1)} h ago`;
+/** How long ago, in the unit a reader takes in at a glance: seconds, minutes or hours. */
+function ageOf(seconds: number): { unit: "s" | "min" | "h"; n: string } {
+  if (seconds < 90) return { unit: "s", n: String(Math.round(seconds)) };
+  if (seconds < 5400) return { unit: "min", n: String(Math.round(seconds / 60)) };
+  return { unit: "h", n: (seconds / 3600).toFixed(1) };
 }
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
@@ -28,6 +30,8 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
   );
 }
 
+const INNGEST = "Inngest";
+
 /** The instance at a glance: readiness, queue and lag, failing providers, rollup age. */
 export function SystemFigures({
   snapshot,
@@ -38,45 +42,57 @@ export function SystemFigures({
 }) {
   const { queue } = snapshot;
   const rollupAge = Math.max(...snapshot.rollups.map((r) => r.ageSeconds ?? Infinity), -Infinity);
+  const t = useTranslations("settings.system");
+  const tc = useTranslations("common");
   return (
     <Card>
       <CardHeader
-        title="System status"
-        description={`This process, as seen at ${new Date(snapshot.takenAt).toLocaleTimeString("en-GB")} (refreshed every few seconds). The same figures are at /api/metrics for Prometheus.`}
+        title={t("title")}
+        description={t("figuresDescription", {
+          at: new Date(snapshot.takenAt).toLocaleTimeString("en-GB"),
+        })}
         actions={
-          <Badge tone={readiness.ok ? "green" : "red"} data-testid="readiness">
-            {readiness.ok ? "Ready" : "Not ready"}
+          <Badge
+            tone={readiness.ok ? "green" : "red"}
+            data-testid="readiness"
+            className="shrink-0 whitespace-nowrap"
+          >
+            {readiness.ok ? t("ready") : t("notReady")}
           </Badge>
         }
       />
       <CardBody className="space-y-5">
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           <Figure
-            label="Executor queue"
-            value={queue ? queue.due.toLocaleString("en-US") : "Inngest"}
-            hint={queue ? `${queue.leased} running now` : "see Inngest's dashboard"}
+            label={t("queue")}
+            value={queue ? queue.due.toLocaleString("en-US") : INNGEST}
+            hint={queue ? t("runningNow", { n: queue.leased }) : t("seeInngest")}
           />
           <Figure
-            label="Executor lag"
+            label={t("lag")}
             value={queue ? `${queue.lagSeconds.toFixed(1)} s` : "—"}
-            hint="oldest due run's wait"
+            hint={t("lagHint")}
           />
           <Figure
-            label="Failing providers"
+            label={t("failingProviders")}
             value={String(snapshot.failingProviders.length)}
             hint={
               snapshot.failingProviders.map((p) => `${p.channel}/${p.provider}`).join(", ") ||
-              "every provider answering"
+              t("allAnswering")
             }
           />
           <Figure
-            label="Rollups refreshed"
-            value={snapshot.rollups.length && Number.isFinite(rollupAge) ? age(rollupAge) : "never"}
-            hint="oldest dashboard source"
+            label={t("rollups")}
+            value={
+              snapshot.rollups.length && Number.isFinite(rollupAge)
+                ? t("ago", ageOf(rollupAge))
+                : tc("never")
+            }
+            hint={t("rollupsHint")}
           />
         </div>
         <ul className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2 lg:grid-cols-5">
-          {(Object.keys(CHECK_LABELS) as (keyof TReadiness["checks"])[]).map((k) => (
+          {CHECKS.map((k) => (
             <li key={k} className="flex items-center gap-2" data-testid={`check-${k}`}>
               <span
                 aria-hidden
@@ -84,8 +100,10 @@ export function SystemFigures({
               >
                 {readiness.checks[k].ok ? "●" : "▲"}
               </span>
-              {CHECK_LABELS[k]}
-              <span className="sr-only">{readiness.checks[k].ok ? "(ok)" : "(failing)"}</span>
+              {t(`checks.${k}`)}
+              <span className="sr-only">
+                {readiness.checks[k].ok ? t("checkOk") : t("checkFailing")}
+              </span>
             </li>
           ))}
         </ul>

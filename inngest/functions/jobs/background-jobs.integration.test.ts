@@ -15,7 +15,13 @@ import {
   TEST_EVENT_KEY,
   TEST_SIGNING_KEY,
 } from "@/lib/local-executor/testing/serve-functions";
-import { CONTACT_IMPORT_QUEUED, EVENT_SCHEMAS } from "@/inngest/events";
+import { findEventImport } from "@/db/queries/pinpoint-event-imports";
+import { createEventImport } from "@/lib/pinpoint/events/create-event-import";
+import {
+  CONTACT_IMPORT_QUEUED,
+  EVENT_SCHEMAS,
+  PINPOINT_EVENT_IMPORT_QUEUED,
+} from "@/inngest/events";
 import { BACKGROUND_JOBS } from ".";
 
 // The app's background jobs served by the real SDK handler to two local executors on one database
@@ -111,6 +117,31 @@ describe("background jobs on two executors sharing one database", () => {
     expect(await findImportOrThrow(t.workspace.id, imp.id)).toMatchObject({
       status: "completed",
       importedRows: 25,
+    });
+  });
+
+  it("runs an uploaded Pinpoint event-history file as soon as its event arrives", async () => {
+    const t = await makeTenant("History job");
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify({
+        event_type: "_email.open",
+        event_timestamp: T0 - 86_400_000 - i,
+        client: { client_id: `ep-${i % 3}` },
+      }),
+    );
+    const imp = await createEventImport(t.workspace.id, null, {
+      name: "events.ndjson",
+      bytes: Buffer.from(lines.join("\n")),
+    });
+    await executors[0]!.send({
+      name: PINPOINT_EVENT_IMPORT_QUEUED,
+      id: `pinpoint-event-import-${imp.id}`,
+      data: { workspaceId: t.workspace.id, importId: imp.id },
+    });
+    await drainBoth();
+    expect(await findEventImport(t.workspace.id, imp.id)).toMatchObject({
+      status: "completed",
+      imported: 30,
     });
   });
 });

@@ -1,6 +1,7 @@
 import { campaignSchedulerJob } from "./campaign-scheduler";
 import { contactImportJob, importDraftCleanupJob } from "./contact-imports";
 import type { TJobDefinition } from "./job-definition";
+import { pinpointEventImportJob } from "./pinpoint-event-imports";
 import {
   journeyTriggerSweepJob,
   journeyTriggerSweepsJob,
@@ -8,6 +9,7 @@ import {
 } from "./journey-trigger-sweeps";
 import { retentionJob } from "./retention";
 import { rollupRefreshJob } from "./rollup-refresh";
+import { streamDeliveryJob, streamPruneJob } from "./stream-delivery";
 
 /**
  * Every background job of the app, in one list: each an Inngest function (cron or event
@@ -21,6 +23,9 @@ export const BACKGROUND_JOBS: TJobDefinition[] = [
   stalledEntryRedeliveryJob,
   contactImportJob,
   importDraftCleanupJob,
+  pinpointEventImportJob,
   retentionJob,
   campaignSchedulerJob,
+  streamDeliveryJob,
+  streamPruneJob,
 ];

@@ -100,7 +100,7 @@ describe("campaign bulk delivery", () => {
     }>(sql`select m.contact_id, m.status, m.origin, m.template_id, m.content->>'subject' as subject,
         (c.attributes->>'n')::int as n
       from messages m join contacts c on c.id = m.contact_id
-      where m.workspace_id = ${t.ws} and m.origin->>'kind' = 'campaign'`);
+      where m.workspace_id = ${t.ws} and m.origin->>'kind' = 'campaign' and m.status <> 'skipped'`);
     const sent = rows.filter((r) => r.status === "sent");
     expect(messages).toHaveLength(sent.length);
     expect(new Set(messages.map((m) => m.contact_id)).size).toBe(messages.length);
@@ -111,6 +111,13 @@ describe("campaign bulk delivery", () => {
       expect(m.template_id).toBe(t.templates[treatment]!.id);
       expect(m.subject).toBe(treatment === 0 ? `Spring sale, C${m.n}` : "Last days of spring");
     }
+    // A suppressed contact's delivery names the skipped message that says why (the message log).
+    const skipped = await executeRows<{ reason: string }>(
+      sql`select m.reason from campaign_deliveries d join messages m on m.id = d.message_id
+        where d.run_id = ${run.id} and d.status = 'suppressed'`,
+    );
+    expect(skipped.length).toBe(rows.filter((r) => r.status === "suppressed").length);
+    expect(new Set(skipped.map((m) => m.reason))).toEqual(new Set(["suppressed (hard bounce)"]));
     // Lifecycle events and contact events, as the single-message path writes them.
     const [ev] = await executeRows<{ sent: number; delivered: number; contact: number }>(
       sql`select (select count(*)::int from message_events e join messages m on m.id = e.message_id
@@ -165,12 +172,13 @@ describe("campaign bulk delivery", () => {
       },
     });
     expect(counts.queued).toBe(960);
-    // Who already got a message in the last 24 hours (the first test's recipients among them).
+    // Who already got a marketing message in the last 24 hours (the first test's recipients among them).
     const prior = new Set(
       (
         await executeRows<{ n: number }>(
           sql`select distinct (c.attributes->>'n')::int as n from messages m join contacts c on c.id = m.contact_id
-            where m.workspace_id = ${t.ws} and m.status in ('sent', 'delivered') and m.sent_at > now() - interval '1 day'`,
+            where m.workspace_id = ${t.ws} and m.status in ('sent', 'delivered') and m.sent_at > now() - interval '1 day'
+              and m.origin->>'kind' in ('campaign', 'journey')`,
         )
       ).map((r) => r.n),
     );
@@ -216,7 +224,7 @@ describe("campaign bulk delivery", () => {
     const { run } = await launchAndSnapshot(t2, { holdoutPercent: 0 });
     await drainAll(run.id, 2);
     const before = await executeRows<{ id: string; contact_id: string }>(
-      sql`select id, contact_id from messages where origin->>'runId' = ${run.id} order by contact_id`,
+      sql`select id, contact_id from messages where origin->>'runId' = ${run.id} and status <> 'skipped' order by contact_id`,
     );
     expect(before.length).toBeGreaterThan(100);
     // As if the worker died after the provider took the messages but before settling: the
@@ -229,7 +237,7 @@ describe("campaign bulk delivery", () => {
     );
     await drainAll(run.id, 3);
     const after = await executeRows<{ id: string; contact_id: string }>(
-      sql`select id, contact_id from messages where origin->>'runId' = ${run.id} order by contact_id`,
+      sql`select id, contact_id from messages where origin->>'runId' = ${run.id} and status <> 'skipped' order by contact_id`,
     );
     expect(after).toEqual(before);
     const rows = await executeRows<{ n: number }>(
@@ -256,7 +264,8 @@ describe("campaign bulk delivery", () => {
     const done = await runProgress(t3.ws, run.id);
     expect(done.byStatus.queued ?? 0).toBe(0);
     const [m] = await executeRows<{ n: number; distinct: number }>(
-      sql`select count(*)::int as n, count(distinct contact_id)::int as distinct from messages where origin->>'runId' = ${run.id}`,
+      sql`select count(*)::int as n, count(distinct contact_id)::int as distinct from messages
+        where origin->>'runId' = ${run.id} and status <> 'skipped'`,
     );
     expect(m!.n).toBe(m!.distinct);
     expect(m!.n).toBe(done.byStatus.sent);

@@ -6,6 +6,7 @@ import {
 } from "@/db/queries/campaign-deliveries";
 import { findRunById } from "@/db/queries/campaign-runs";
 import { returnTokens, takeTokens } from "@/db/queries/rate-buckets";
+import { providerLimitsFor, takeProviderAllowance } from "@/lib/messages/send/provider-rate";
 import { CAMPAIGN_LIMIT_DEFAULTS, ZCampaignLimits } from "../campaign-settings";
 import { finishRunIfDone } from "./finish-run";
 import { loadRunContext, type TRunContext } from "./run-context";
@@ -53,8 +54,20 @@ export async function drainSlice(
   const bucket = campaignBucketKey(run.campaignId);
   const { granted, waitMs } = await takeTokens(bucket, want, rate, Math.max(rate, 1));
   if (!granted) return { kind: "wait", waitMs };
-  const claimed = await claimDeliveries(slice.runId, slice, granted, now());
-  await returnTokens(bucket, granted - claimed.length);
+  // The provider account's own rate and warm-up cap, shared with every other campaign and send.
+  const allowance = await takeProviderAllowance(
+    await providerLimitsFor(run.workspaceId, run.channel),
+    granted,
+    now(),
+    { warmUp: true },
+  );
+  if (allowance.granted < granted) await returnTokens(bucket, granted - allowance.granted);
+  if (!allowance.granted) return { kind: "wait", waitMs: allowance.waitMs };
+  const claimed = await claimDeliveries(slice.runId, slice, allowance.granted, now(), {
+    mostEngagedFirst: allowance.warming,
+  });
+  await returnTokens(bucket, allowance.granted - claimed.length);
+  await allowance.giveBack(allowance.granted - claimed.length);
   if (!claimed.length) {
     // A local-time run: the rest of the slice is waiting for its contacts' own send time.
     const due = await nextNotBefore(slice.runId, slice);
@@ -65,5 +78,8 @@ export async function drainSlice(
   }
   const context = opts.context ?? (await loadRunContext(run));
   const counts = await sendCampaignBatch(context, claimed, now());
+  // Skipped contacts and retries to come never reached the provider: its rate and warm-up day
+  // count what it was handed and settled (sent, or refused for good).
+  await allowance.giveBack(claimed.length - (counts.sent ?? 0) - (counts.failed ?? 0));
   return { kind: "sent", counts, claimed: claimed.length };
 }

@@ -1,6 +1,8 @@
 import { findPublishedTemplateVersion } from "@/db/queries/send-context";
 import { findWorkspaceById } from "@/db/queries/workspaces";
-import type { TCampaignRun } from "@/db/schema";
+import { findCampaign } from "@/db/queries/campaigns";
+import type { TCampaignRun, TTopic } from "@/db/schema";
+import { sendTopic } from "@/lib/topics/check-topic";
 import type { TSendChannel } from "@/lib/channels/types";
 import { getCompiledTemplate } from "@/lib/templates/compiled-template-cache";
 import type { TCompiledTemplate } from "@/lib/templates/render-message";
@@ -16,6 +18,8 @@ export type TRunContext = {
   workspaceName: string;
   defaultTimeZone: string;
   limits: TCampaignLimits;
+  /** The campaign's subscription topic (its own, else its first template's); null: none. */
+  topic: TTopic | null;
   treatments: {
     label: string;
     templateId: string;
@@ -56,8 +60,14 @@ async function readRunContext(run: TCampaignRun): Promise<TRunContext> {
           `${t.templateId}:${t.templateVersion}`,
           version.content as TTemplateContent,
         );
-        return { ...t, compiled };
+        return { ...t, compiled, topicId: version.topicId };
       }),
+  );
+  const campaign = await findCampaign(run.workspaceId, run.campaignId);
+  const topic = await sendTopic(
+    run.workspaceId,
+    campaign?.topicId ?? treatments[0]?.topicId ?? null,
+    run.channel,
   );
   return {
     runId: run.id,
@@ -67,6 +77,7 @@ async function readRunContext(run: TCampaignRun): Promise<TRunContext> {
     workspaceName: workspace.name,
     defaultTimeZone: workspace.timezone ?? "UTC",
     limits: ZCampaignLimits.parse(run.limits),
+    topic,
     treatments,
   };
 }

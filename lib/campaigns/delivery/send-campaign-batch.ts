@@ -1,22 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db";
 import {
-  campaignSendCounts,
-  loadSendContacts,
-  recentSendCounts,
   releaseDeliveries,
   settleDeliveries,
-  suppressedContacts,
   type TSettledDelivery,
 } from "@/db/queries/campaign-deliveries";
 import {
-  insertMessageEvents,
   insertMessagesOnce,
-  settleMessages,
+  recordSendOutcomes,
+  type TMessageEventRow,
   type TMessageSettlement,
   type TNewMessage,
 } from "@/db/queries/campaign-messages";
-import { insertEvents } from "@/db/queries/ingest";
+import type { TEventRow } from "@/db/queries/ingest";
+import { loadSendContacts } from "@/db/queries/send-contacts";
 import { claimMessage } from "@/db/queries/messages";
 import { deletePushTokens } from "@/db/queries/send-context";
 import type { TMessage, TMessageEventType } from "@/db/schema";
@@ -24,9 +21,13 @@ import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { chooseRecipient } from "@/lib/messages/send/choose-recipient";
 import { composeMessage } from "@/lib/messages/send/compose-message";
+import { cappedContacts } from "@/lib/messages/send/frequency-cap";
 import { contactEventNameFor } from "@/lib/messages/engagement/message-event-names";
 import { resolveChannelProvider } from "@/lib/messages/send/resolve-channel-provider";
 import { isDraining } from "@/lib/lifecycle/shutdown";
+import { groupCommit } from "./group-commit";
+import { suppressedRecipients } from "@/lib/deliverability/check-suppression";
+import { topicOptOuts } from "@/lib/topics/check-topic";
 import { inQuietHours } from "./quiet-hours";
 import type { TRunContext } from "./run-context";
 
@@ -34,6 +35,19 @@ import type { TRunContext } from "./run-context";
 const PROVIDER_CONCURRENCY = 32;
 /** A message whose provider keeps failing retryably is given up after this many attempts. */
 const MAX_ATTEMPTS = 3;
+/** Retry backoff without a Retry-After: 2 s after the first attempt, 4 s after the second. */
+const BACKOFF_BASE_MS = 2_000;
+/** A provider's Retry-After longer than this is cut to it (the run must not stall for days). */
+const MAX_RETRY_AFTER_MS = 3600_000;
+
+/** When a retryable failure may be tried again: the provider's Retry-After, or the backoff. */
+export function retryAt(at: Date, attempts: number, retryAfterSeconds?: number): Date {
+  const wait =
+    retryAfterSeconds !== undefined
+      ? Math.min(retryAfterSeconds * 1000, MAX_RETRY_AFTER_MS)
+      : BACKOFF_BASE_MS * 2 ** Math.max(attempts - 1, 0);
+  return new Date(at.getTime() + wait);
+}
 
 export type TClaimed = { contact_id: string; treatment: number | null };
 export type TBatchResult = Partial<Record<TSettledDelivery["status"] | "retry", number>>;
@@ -49,8 +63,8 @@ export const campaignMessageKey = (runId: string, contactId: string) =>
  * a batch at once: `chooseRecipient` for opt-outs and addresses, the same render and outgoing
  * message, the same messages table under an idempotency key, the same provider, message events and
  * contact events. Only the round trips are batched: a few queries per batch instead of ten per
- * message. Suppression, the global frequency cap and quiet hours are decided here too, in SQL
- * over the batch.
+ * message. Suppression and quiet hours are decided here too, in SQL over the batch; the global
+ * frequency cap by `cappedContacts`, the function `sendMessage` decides it with.
  */
 export async function sendCampaignBatch(
   run: TRunContext,
@@ -59,26 +73,39 @@ export async function sendCampaignBatch(
 ): Promise<TBatchResult> {
   const ws = run.workspaceId;
   const ids = claimed.map((c) => c.contact_id);
-  const cap = run.limits.dailyCapPerContact;
-  const total = run.limits.totalCapPerContact;
-  const [loaded, suppressed, recent, before] = await Promise.all([
+  const [loaded, capped] = await Promise.all([
     loadSendContacts(ws, ids),
-    run.channel === "webhook" || run.channel === "in_app"
-      ? Promise.resolve(new Set<string>())
-      : suppressedContacts(ws, run.channel, ids),
-    cap
-      ? recentSendCounts(ws, ids, new Date(now.getTime() - 24 * 3600_000))
-      : Promise.resolve(new Map<string, number>()),
-    total ? campaignSendCounts(run.campaignId, ids) : Promise.resolve(new Map<string, number>()),
+    // The global frequency cap, decided by the same function sendMessage uses for a journey's send.
+    cappedContacts(ws, { kind: "campaign", id: run.campaignId }, run.limits, ids, now),
+  ]);
+
+  // The suppression list, checked beside the opt-outs like sendMessage checks it (one query).
+  const addresses = [...loaded.values()].flatMap((e) => {
+    const chosen = chooseRecipient(run.channel, e.contact, e);
+    return chosen.ok ? [chosen.recipient.address] : [];
+  });
+  const [suppressed, outOfTopic] = await Promise.all([
+    suppressedRecipients(ws, run.channel, addresses, now),
+    // And the subscription topic, beside them (one query for the batch).
+    topicOptOuts(ws, run.topic, ids),
   ]);
 
   const settled: TSettledDelivery[] = [];
   const fresh: TNewMessage[] = [];
+  /** Skipped messages recorded for a suppressed address: the delivery settles as `suppressed`. */
+  const suppressedIds = new Set<string>();
+  /** Their contacts: an interrupted attempt's skipped message for one settles as `suppressed` too. */
+  const suppressedContactIds = new Set<string>();
+  /** Messages skipped because the contact left the topic: the delivery settles as `topic_opt_out`. */
+  const topicIds = new Set<string>();
+  const topicContactIds = new Set<string>();
   const origin = (treatment: number) => ({
     kind: "campaign",
     campaignId: run.campaignId,
     runId: run.runId,
     treatment,
+    // The unsubscribe link of a message about a topic leaves that topic.
+    ...(run.topic ? { topicId: run.topic.id } : {}),
   });
   for (const c of claimed) {
     const entry = loaded.get(c.contact_id);
@@ -91,38 +118,36 @@ export async function sendCampaignBatch(
       settled.push({ contactId: c.contact_id, status });
       continue;
     }
-    if (suppressed.has(c.contact_id)) {
-      settled.push({ contactId: c.contact_id, status: "suppressed" });
-      continue;
-    }
-    if (cap && (recent.get(c.contact_id) ?? 0) >= cap) {
-      settled.push({ contactId: c.contact_id, status: "frequency_cap" });
-      continue;
-    }
-    if (total && (before.get(c.contact_id) ?? 0) >= total) {
+    const messageId = randomUUID();
+    const suppressedReason =
+      suppressed.get(chosen.recipient.address) ?? outOfTopic.get(c.contact_id);
+    const isTopicSkip = !suppressed.has(chosen.recipient.address) && Boolean(suppressedReason);
+    if (!suppressedReason && capped.has(c.contact_id)) {
       settled.push({ contactId: c.contact_id, status: "frequency_cap" });
       continue;
     }
     if (
+      !suppressedReason &&
       run.limits.quietHours &&
       inQuietHours(run.limits.quietHours, entry.contact.timezone, run.defaultTimeZone, now)
     ) {
       settled.push({ contactId: c.contact_id, status: "quiet_hours" });
       continue;
     }
-    const messageId = randomUUID();
-    const composed = composeMessage({
-      messageId,
-      workspaceId: ws,
-      compiled: treatment.compiled,
-      context: {
-        contact: entry.contact,
-        accounts: entry.accounts,
-        workspace: { name: run.workspaceName },
-      },
-      recipient: chosen.recipient,
-      tracked: true,
-    });
+    const composed = suppressedReason
+      ? null
+      : composeMessage({
+          messageId,
+          workspaceId: ws,
+          compiled: treatment.compiled,
+          context: {
+            contact: entry.contact,
+            accounts: entry.accounts,
+            workspace: { name: run.workspaceName, timezone: run.defaultTimeZone },
+          },
+          recipient: chosen.recipient,
+          tracked: true,
+        });
     const base = {
       id: messageId,
       workspaceId: ws,
@@ -134,14 +159,27 @@ export async function sendCampaignBatch(
       origin: origin(c.treatment!),
       recipient: chosen.recipient.address,
     } satisfies Omit<TNewMessage, "status">;
+    if (!composed) {
+      // Recorded like sendMessage records it, so the message log says why the contact got nothing.
+      fresh.push({ ...base, status: "skipped", reason: suppressedReason! });
+      (isTopicSkip ? topicIds : suppressedIds).add(messageId);
+      (isTopicSkip ? topicContactIds : suppressedContactIds).add(c.contact_id);
+      continue;
+    }
     if (!composed.ok) {
       // Recorded like sendMessage records it: a skipped message that says why.
-      fresh.push({ ...base, status: "skipped", reason: composed.reason });
+      fresh.push({
+        ...base,
+        templateLocale: composed.templateLocale,
+        status: "skipped",
+        reason: composed.reason,
+      });
       continue;
     }
     const content = composed.content;
     fresh.push({
       ...base,
+      templateLocale: composed.templateLocale,
       status: "sending",
       sendingSince: now,
       attempts: 1,
@@ -149,13 +187,21 @@ export async function sendCampaignBatch(
     });
   }
 
-  const { created, existing } = await insertMessagesOnce(ws, fresh, db());
+  const { created, existing } = await insertMessagesOnce(ws, fresh, {}, db());
   const toSend: TToSend[] = [];
-  const release: string[] = [];
+  const release: { contactId: string; notBefore?: Date }[] = [];
   for (const m of fresh) {
     if (!created.has(m.id!)) continue;
     if (m.status === "skipped")
-      settled.push({ contactId: m.contactId!, status: "failed", messageId: m.id! });
+      settled.push({
+        contactId: m.contactId!,
+        status: suppressedIds.has(m.id!)
+          ? "suppressed"
+          : topicIds.has(m.id!)
+            ? "topic_opt_out"
+            : "failed",
+        messageId: m.id!,
+      });
     else toSend.push({ message: m, contactId: m.contactId! });
   }
   // Messages an earlier, interrupted attempt of these deliveries already made: never a second one.
@@ -163,92 +209,144 @@ export async function sendCampaignBatch(
     const contactId = m.contactId!;
     if (m.status === "sent" || m.status === "delivered")
       settled.push({ contactId, status: "sent", messageId: m.id });
+    else if (m.status === "skipped" && suppressedContactIds.has(contactId))
+      settled.push({ contactId, status: "suppressed", messageId: m.id });
+    else if (m.status === "skipped" && topicContactIds.has(contactId))
+      settled.push({ contactId, status: "topic_opt_out", messageId: m.id });
     else if (m.status === "failed" || m.status === "bounced" || m.status === "skipped")
       settled.push({ contactId, status: "failed", messageId: m.id });
     else {
       const again = await claimMessage(ws, m.id, db());
       if (again) toSend.push({ message: again, contactId });
-      else release.push(contactId);
+      else release.push({ contactId });
     }
   }
 
-  const results = await sendAll(run, toSend);
-  const settlements: TMessageSettlement[] = [];
-  const messageEvents: Parameters<typeof insertMessageEvents>[0] = [];
-  const contactEvents: Parameters<typeof insertEvents>[1] = [];
+  // Each answer's message is written as soon as the provider gives it (grouped while a write is
+  // in flight), not with the batch: a worker killed mid-batch leaves the mails already accepted
+  // recorded as sent, so the worker that takes the batch over settles them instead of sending
+  // them again. Deliveries are settled once the whole batch is answered.
   const deadTokens: string[] = [];
-  const at = new Date();
-  results.forEach(({ result, provider, handedBack }, i) => {
-    const { message, contactId } = toSend[i]!;
-    const id = message.id!;
-    if (handedBack) {
-      // Never offered to the provider: back in the queue for whichever process drains next.
-      settlements.push({ ...emptySettlement(id, "queued", provider), reason: HANDED_BACK });
-      release.push(contactId);
-      return;
-    }
-    const attempts = message.attempts ?? 1;
-    const giveUp = !result.ok && (!result.retryable || attempts >= MAX_ATTEMPTS);
-    if (!result.ok && !giveUp) {
-      settlements.push({ ...emptySettlement(id, "queued", provider), reason: result.reason });
-      release.push(contactId);
-      return;
-    }
-    const types: TMessageEventType[] = result.ok
-      ? result.status === "delivered"
-        ? ["sent", "delivered"]
-        : ["sent"]
-      : ["failed"];
-    settlements.push(
-      result.ok
-        ? {
-            ...emptySettlement(id, result.status, provider),
-            providerMessageId: result.providerMessageId ?? null,
-            sentAt: at,
-            deliveredAt: result.status === "delivered" ? at : null,
-          }
-        : { ...emptySettlement(id, "failed", provider), reason: result.reason },
+  const answers = groupCommit<TAnswered>(async (items) => {
+    const settlements = items.map((a) => a.settlement);
+    const messageEvents = items.flatMap((a) => a.messageEvents);
+    const contactEvents = items.flatMap((a) => a.contactEvents);
+    // One statement (data-modifying CTEs), as the transactional lane writes its answers.
+    const stored = await recordSendOutcomes(
+      ws,
+      { settlements, messageEvents, contactEvents },
+      db(),
     );
-    settled.push({ contactId, status: result.ok ? "sent" : "failed", messageId: id });
-    if (result.invalidTokens?.length) deadTokens.push(...result.invalidTokens);
-    const detail = result.ok
-      ? { provider, providerMessageId: result.providerMessageId }
-      : { provider, reason: result.reason, code: result.code, retryable: result.retryable };
-    for (const type of types) {
-      messageEvents.push({ workspaceId: ws, messageId: id, type, detail, occurredAt: at });
-      const name = contactEventNameFor(run.channel, type);
-      if (name)
-        contactEvents.push({
-          contactId,
-          name,
-          properties: {
-            messageId: id,
-            channel: run.channel,
-            templateId: message.templateId,
-            templateVersion: message.templateVersion,
-            campaignId: run.campaignId,
-            ...(result.ok ? {} : { reason: result.reason }),
-          },
-          occurredAt: at,
-          messageId: `msg-${id}-${type}`,
-        });
-    }
+    await offerIngested(toIngestedEvents(ws, stored));
   });
+  await sendAll(run, toSend, (i, sent) => {
+    const answered = answerOf(run, toSend[i]!, sent, new Date());
+    if (answered.release)
+      release.push({ contactId: answered.contactId, notBefore: answered.retryAt });
+    else settled.push(answered.delivery!);
+    if (sent.result.invalidTokens?.length) deadTokens.push(...sent.result.invalidTokens);
+    answers.add(answered);
+  });
+  await answers.flushed();
 
-  const stored = await db().transaction(async (tx) => {
-    await settleMessages(ws, settlements, tx);
-    await insertMessageEvents(messageEvents, tx);
+  await db().transaction(async (tx) => {
     await settleDeliveries(run.runId, settled, tx);
     await releaseDeliveries(run.runId, release, tx);
     if (deadTokens.length) await deletePushTokens(ws, deadTokens, tx);
-    return insertEvents(ws, contactEvents, tx);
   });
-  await offerIngested(toIngestedEvents(ws, stored));
 
   const counts: TBatchResult = {};
   for (const s of settled) counts[s.status] = (counts[s.status] ?? 0) + 1;
   if (release.length) counts.retry = release.length;
   return counts;
+}
+
+type TAnswered = {
+  contactId: string;
+  settlement: TMessageSettlement;
+  messageEvents: TMessageEventRow[];
+  contactEvents: TEventRow[];
+  /** Back to the queue (handed back on shutdown, or a retryable failure with attempts left). */
+  release: boolean;
+  /** A retryable failure's next try: not before the provider's Retry-After, or the backoff. */
+  retryAt?: Date;
+  delivery?: TSettledDelivery;
+};
+
+/** What one provider answer writes: the message's settlement, its events, its delivery's fate. */
+function answerOf(run: TRunContext, item: TToSend, sent: TSent, at: Date): TAnswered {
+  const { result, provider, handedBack } = sent;
+  const { message, contactId } = item;
+  const id = message.id!;
+  const none = { messageEvents: [], contactEvents: [] };
+  if (handedBack)
+    // Never offered to the provider: back in the queue for whichever process drains next.
+    return {
+      contactId,
+      settlement: { ...emptySettlement(id, "queued", provider), reason: HANDED_BACK },
+      release: true,
+      ...none,
+    };
+  const attempts = message.attempts ?? 1;
+  const giveUp = !result.ok && (!result.retryable || attempts >= MAX_ATTEMPTS);
+  if (!result.ok && !giveUp)
+    return {
+      contactId,
+      settlement: { ...emptySettlement(id, "queued", provider), reason: result.reason },
+      release: true,
+      retryAt: retryAt(at, attempts, result.retryAfterSeconds),
+      ...none,
+    };
+  const types: TMessageEventType[] = result.ok
+    ? result.status === "delivered"
+      ? ["sent", "delivered"]
+      : ["sent"]
+    : ["failed"];
+  const settlement: TMessageSettlement = result.ok
+    ? {
+        ...emptySettlement(id, result.status, provider),
+        providerMessageId: result.providerMessageId ?? null,
+        sentAt: at,
+        deliveredAt: result.status === "delivered" ? at : null,
+      }
+    : { ...emptySettlement(id, "failed", provider), reason: result.reason };
+  const detail = result.ok
+    ? { provider, providerMessageId: result.providerMessageId }
+    : { provider, reason: result.reason, code: result.code, retryable: result.retryable };
+  const answered: TAnswered = {
+    contactId,
+    settlement,
+    release: false,
+    delivery: { contactId, status: result.ok ? "sent" : "failed", messageId: id },
+    messageEvents: [],
+    contactEvents: [],
+  };
+  for (const type of types) {
+    answered.messageEvents.push({
+      workspaceId: run.workspaceId,
+      messageId: id,
+      type,
+      detail,
+      occurredAt: at,
+    });
+    const name = contactEventNameFor(run.channel, type);
+    if (name)
+      answered.contactEvents.push({
+        contactId,
+        name,
+        properties: {
+          messageId: id,
+          channel: run.channel,
+          templateId: message.templateId,
+          templateVersion: message.templateVersion,
+          campaignId: run.campaignId,
+          ...(result.ok ? {} : { reason: result.reason }),
+        },
+        occurredAt: at,
+        messageId: `msg-${id}-${type}`,
+      });
+  }
+  return answered;
 }
 
 const emptySettlement = (
@@ -274,21 +372,24 @@ type TSent = { result: TSendResult; provider: string | null; handedBack?: boolea
  * is shutting down (SIGTERM) the calls already at the provider finish, and the rest of the batch is
  * handed back unsent rather than holding the exit for a slow provider.
  */
-async function sendAll(run: TRunContext, toSend: TToSend[]): Promise<TSent[]> {
-  if (!toSend.length) return [];
+async function sendAll(
+  run: TRunContext,
+  toSend: TToSend[],
+  onAnswer: (i: number, sent: TSent) => void,
+): Promise<void> {
+  if (!toSend.length) return;
   const provider = await resolveChannelProvider(run.workspaceId, run.channel);
-  const out: TSent[] = new Array(toSend.length);
   let next = 0;
   const worker = async () => {
     while (next < toSend.length) {
       const i = next++;
       if (isDraining()) {
         const reason = "not sent: handed back on shutdown";
-        out[i] = {
+        onAnswer(i, {
           result: { ok: false, retryable: true, reason },
           provider: null,
           handedBack: true,
-        };
+        });
         continue;
       }
       let result: TSendResult;
@@ -303,9 +404,8 @@ async function sendAll(run: TRunContext, toSend: TToSend[]): Promise<TSent[]> {
           reason: `provider error: ${(err as Error).message}`,
         };
       }
-      out[i] = { result, provider: provider?.kind ?? null };
+      onAnswer(i, { result, provider: provider?.kind ?? null });
     }
   };
   await Promise.all(Array.from({ length: Math.min(PROVIDER_CONCURRENCY, toSend.length) }, worker));
-  return out;
 }

@@ -52,10 +52,10 @@ describe("results per treatment", () => {
     // Opens for every third message, a click (twice, counted once) for every fifth.
     await db().execute(sql`insert into message_events (workspace_id, message_id, type)
       select ${t.ws}, m.id, 'opened' from messages m
-      where m.origin->>'runId' = ${run!.id} and (('x' || substr(m.id::text, 1, 8))::bit(32)::int % 3) = 0`);
+      where m.origin->>'runId' = ${run!.id} and m.status <> 'skipped' and (('x' || substr(m.id::text, 1, 8))::bit(32)::int % 3) = 0`);
     await db().execute(sql`insert into message_events (workspace_id, message_id, type)
       select ${t.ws}, m.id, 'clicked' from messages m, generate_series(1, 2)
-      where m.origin->>'runId' = ${run!.id} and (('x' || substr(m.id::text, 1, 8))::bit(32)::int % 5) = 0`);
+      where m.origin->>'runId' = ${run!.id} and m.status <> 'skipped' and (('x' || substr(m.id::text, 1, 8))::bit(32)::int % 5) = 0`);
 
     const counts = await runTreatmentCounts(t.ws, run!.id);
     const raw = await executeRows<{
@@ -69,7 +69,7 @@ describe("results per treatment", () => {
         count(distinct o.message_id)::int as opened,
         count(distinct c.message_id)::int as clicked
       from campaign_deliveries d
-      left join messages m on m.id = d.message_id
+      left join messages m on m.id = d.message_id and m.status <> 'skipped'
       left join message_events o on o.message_id = m.id and o.type = 'opened'
       left join message_events c on c.message_id = m.id and c.type = 'clicked'
       where d.run_id = ${run!.id} group by d.treatment order by d.treatment nulls last`);

@@ -49,7 +49,7 @@ export const PRO_SEGMENT = {
 /**
  * `n` contacts numbered 1..n (attribute `n`), made in one statement. By number: n%10 < 8 are on
  * the pro plan; n%20 = 0 have no email; n%25 = 1 opted out of email; n%30 = 2 bounced before;
- * n%40 = 3 were sent a message an hour ago; n%7 = 0 live in Tokyo, the rest in UTC.
+ * n%40 = 3 were sent a journey's message an hour ago (it counts toward the global daily cap); n%7 = 0 live in Tokyo, the rest in UTC.
  */
 export async function seedAudience(ws: string, n: number) {
   await db()
@@ -64,8 +64,12 @@ export async function seedAudience(ws: string, n: number) {
     where workspace_id = ${ws} and (attributes->>'n')::int % 25 = 1`);
   await db()
     .execute(sql`insert into messages (workspace_id, contact_id, idempotency_key, channel, origin, status, sent_at)
-    select ${ws}, id, 'old-' || id, 'email', '{"kind":"test"}', case when (attributes->>'n')::int % 30 = 2 then 'bounced'::message_status else 'sent'::message_status end, now() - interval '1 hour'
+    select ${ws}, id, 'old-' || id, 'email', '{"kind":"journey","journeyId":"00000000-0000-4000-8000-000000000001"}', case when (attributes->>'n')::int % 30 = 2 then 'bounced'::message_status else 'sent'::message_status end, now() - interval '1 hour'
     from contacts where workspace_id = ${ws} and ((attributes->>'n')::int % 30 = 2 or (attributes->>'n')::int % 40 = 3)`);
+  // The bounced ones are on the suppression list, as the bounce feedback would have put them.
+  await db().execute(sql`insert into suppressions (workspace_id, channel, address, reason, source)
+    select ${ws}, 'email', lower(email), 'hard_bounce', 'ses' from contacts
+    where workspace_id = ${ws} and email is not null and (attributes->>'n')::int % 30 = 2`);
 }
 
 /** What the send path should decide for contact number `n` (holdout aside), in its order. */

@@ -18,6 +18,7 @@ export async function startH2cSink(
   options: THttpSinkOptions = {},
 ): Promise<THttpSink & { sessions: () => number }> {
   const requests: THttpSink["requests"] = [];
+  const answered: THttpSink["answered"] = [];
   const script = createScript(options.respond);
   let sessionCount = 0;
   const server = createServer();
@@ -34,11 +35,17 @@ export async function startH2cSink(
       );
       requests.push(recorded);
       options.onRequest?.(recorded);
-      const answer = await script
-        .answer(recorded)
-        .catch((err: Error) => ({ status: 500, headers: {}, body: err.message, delayMs: 0 }));
+      const answer = await script.answer(recorded).catch((err: Error) => ({
+        status: 500,
+        headers: {},
+        body: err.message,
+        delayMs: 0,
+        reset: false,
+      }));
       if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+      if (answer.reset) return void res.stream.close(2); // RST_STREAM INTERNAL_ERROR
       if (res.stream.destroyed) return;
+      answered.push({ request: recorded, status: answer.status });
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
     });
@@ -58,6 +65,7 @@ export async function startH2cSink(
     url: `http://${host}:${port}`,
     port,
     requests,
+    answered,
     /** How many HTTP/2 connections clients opened (APNs wants one kept open). */
     sessions: () => sessionCount,
     respondNext: (...r) => void script.push(...r),
@@ -66,6 +74,7 @@ export async function startH2cSink(
       waitUntil(() => requests.find(predicate), timeoutMs, "h2c sink: no matching request"),
     reset() {
       requests.length = 0;
+      answered.length = 0;
       script.clear();
     },
     close: () =>

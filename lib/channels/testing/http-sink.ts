@@ -33,6 +33,8 @@ export type TSinkResponse = {
   body?: unknown;
   /** Wait this long before answering (to test client timeouts). */
   delayMs?: number;
+  /** Drop the connection instead of answering (the client sees a reset). */
+  reset?: boolean;
 };
 
 export type TSinkResponder = (req: TRecordedRequest) => TSinkResponse | Promise<TSinkResponse>;
@@ -50,6 +52,11 @@ export type THttpSink = {
   url: string;
   port: number;
   readonly requests: TRecordedRequest[];
+  /**
+   * The requests answered, with the status, in order: not those reset, nor those whose client had
+   * given up (timed out) before the answer. What a real provider would have acted on.
+   */
+  readonly answered: { request: TRecordedRequest; status: number }[];
   /** Queues answers for the next requests, in order, before falling back to `respond`. */
   respondNext(...responses: (TSinkResponse | TSinkResponder)[]): void;
   /** Replaces the fallback responder. */
@@ -95,9 +102,13 @@ export function createScript(fallback: TSinkResponder = () => ({ status: 200, bo
     push: (...r: (TSinkResponse | TSinkResponder)[]) => queue.push(...r),
     set: (r: TSinkResponder) => (respond = r),
     clear: () => (queue.length = 0),
-    async answer(
-      req: TRecordedRequest,
-    ): Promise<{ status: number; headers: Record<string, string>; body: string; delayMs: number }> {
+    async answer(req: TRecordedRequest): Promise<{
+      status: number;
+      headers: Record<string, string>;
+      body: string;
+      delayMs: number;
+      reset: boolean;
+    }> {
       const next = queue.shift() ?? respond;
       const r = typeof next === "function" ? await next(req) : next;
       const body =
@@ -109,6 +120,7 @@ export function createScript(fallback: TSinkResponder = () => ({ status: 200, bo
         headers: { "content-type": type, ...r.headers },
         body,
         delayMs: r.delayMs ?? 0,
+        reset: r.reset ?? false,
       };
     },
   };
@@ -116,6 +128,7 @@ export function createScript(fallback: TSinkResponder = () => ({ status: 200, bo
 
 export async function startHttpSink(options: THttpSinkOptions = {}): Promise<THttpSink> {
   const requests: TRecordedRequest[] = [];
+  const answered: THttpSink["answered"][number][] = [];
   const script = createScript(options.respond);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -129,11 +142,17 @@ export async function startHttpSink(options: THttpSinkOptions = {}): Promise<THt
       );
       requests.push(recorded);
       options.onRequest?.(recorded);
-      const answer = await script
-        .answer(recorded)
-        .catch((err: Error) => ({ status: 500, headers: {}, body: err.message, delayMs: 0 }));
+      const answer = await script.answer(recorded).catch((err: Error) => ({
+        status: 500,
+        headers: {},
+        body: err.message,
+        delayMs: 0,
+        reset: false,
+      }));
       if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
-      if (res.destroyed) return;
+      if (answer.reset) return void req.socket.destroy();
+      if (res.destroyed || req.socket.destroyed) return;
+      answered.push({ request: recorded, status: answer.status });
       res.writeHead(answer.status, answer.headers).end(answer.body);
     });
   });
@@ -147,12 +166,14 @@ export async function startHttpSink(options: THttpSinkOptions = {}): Promise<THt
     url: `http://${host}:${port}`,
     port,
     requests,
+    answered,
     respondNext: (...r) => void script.push(...r),
     setResponder: (r) => void script.set(r),
     waitFor: (predicate = () => true, timeoutMs = 10_000) =>
       waitUntil(() => requests.find(predicate), timeoutMs, "HTTP sink: no matching request"),
     reset() {
       requests.length = 0;
+      answered.length = 0;
       script.clear();
     },
     close: () =>

@@ -66,6 +66,13 @@ export type TSmtpSink = {
   holdAfter(accepted: number): void;
   /** Mails received but not yet answered because of `holdAfter`. */
   readonly held: number;
+  /**
+   * Held mails whose sender hung up before the answer (a killed worker): not delivered, as an MTA
+   * that accepts a mail only with its reply would do, and the sender counts them as not sent.
+   */
+  readonly abandoned: number;
+  /** Held mails whose sender has hung up (they will be abandoned when released). */
+  readonly heldHungUp: number;
   /** Answers the held mails and stops holding. */
   release(): void;
   /** Forgets received mails and pending failures. */
@@ -102,6 +109,9 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
   let holdFrom = Infinity;
   let arrived = 0;
   let held = 0;
+  let abandoned = 0;
+  const closedSessions = new Set<string>();
+  const heldSessions: string[] = [];
   let released: Promise<void> = Promise.resolve();
   let releaseHeld = () => undefined as void;
 
@@ -126,6 +136,9 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
       const failure = session.envelope.rcptTo.length === 0 ? takeFailure("rcpt") : undefined;
       callback(failure ? smtpError(failure) : null);
     },
+    onClose(session) {
+      closedSessions.add(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
@@ -134,10 +147,18 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
         if (failure) return callback(smtpError(failure));
         const raw = Buffer.concat(chunks).toString("utf8");
         const hold = ++arrived > holdFrom;
-        if (hold) held++;
+        if (hold) {
+          held++;
+          heldSessions.push(session.id);
+        }
         (hold ? released.then(() => void held--) : Promise.resolve())
-          .then(() => simpleParser(raw))
+          .then(() => {
+            if (!hold || !closedSessions.has(session.id)) return simpleParser(raw);
+            abandoned++;
+            return undefined;
+          })
           .then((parsed) => {
+            if (!parsed) return callback();
             const mail: TReceivedMail = {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
               to: session.envelope.rcptTo.map((r) => r.address),
@@ -179,6 +200,12 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
     },
     get held() {
       return held;
+    },
+    get abandoned() {
+      return abandoned;
+    },
+    get heldHungUp() {
+      return held && heldSessions.filter((id) => closedSessions.has(id)).length;
     },
     release() {
       holdFrom = Infinity;

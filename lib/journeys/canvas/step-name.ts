@@ -2,6 +2,7 @@ import { channelMessageName } from "@/lib/channels/channel-meta";
 import { ZDraftGraph } from "../graph/graph-schema";
 import { STEP_NAME_MAX, type TNodeKind } from "../graph/node-data";
 import { summarizeNode, type TSummaryContext } from "./summarize-node";
+import { ENGLISH_SUMMARY } from "./summary-words";
 
 type R = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -12,19 +13,27 @@ const str = (v: unknown) => (typeof v === "string" ? v : "");
  * chose; the other kinds by the node's own summary.
  */
 export function defaultStepName(kind: TNodeKind, data: R, ctx: TSummaryContext): string {
+  const w = ctx.words ?? ENGLISH_SUMMARY;
   switch (kind) {
     case "send": {
+      // A template's name reads the same in every language; without one, the channel's.
       const t = ctx.template(str(data.templateId));
       return t?.name || channelMessageName(str(data.channel)) || "Send";
     }
     case "wait_for_event":
-      return str(data.event) ? `Wait for ${str(data.event)}` : "Wait for an event";
+      return str(data.event)
+        ? w("stepWaitFor", { event: str(data.event) })
+        : w("stepWaitForAnEvent");
     case "multi_branch":
-      return "Multi-branch";
-    case "ab_split":
-      return summarizeNode(kind, data, ctx).replace(/^Split/, "A/B split");
+      return w("stepMultiBranch");
+    case "ab_split": {
+      const vs = Array.isArray(data.variants) ? (data.variants as R[]).map((v) => v?.percent) : [];
+      return vs.length
+        ? w("stepSplit", { parts: vs.map((p) => (typeof p === "number" ? p : "?")).join("/") })
+        : w("stepSplitEmpty");
+    }
     case "exit":
-      return "Exit";
+      return w("stepExit");
     default:
       return summarizeNode(kind, data, ctx);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFilter, describeFilters } from "./describe-filters";
+import { describeFilter, filtersText } from "./describe-filters";
 import { summarizeNode, type TSummaryContext } from "./summarize-node";
 
 const ctx: TSummaryContext = { template: () => undefined, segment: () => undefined };
@@ -36,6 +36,28 @@ describe("filters in node summaries", () => {
     );
   });
 
+  it("words a wait-for-event's condition group with its match", () => {
+    const base = { event: "Order Completed", filters: [], timeout: { amount: 1, unit: "days" } };
+    const group = {
+      kind: "group",
+      match: "all",
+      conditions: [
+        { kind: "did_event", event: "Product Viewed" },
+        { kind: "segment", segmentId: "s1", in: false },
+      ],
+    };
+    expect(summarizeNode("wait_for_event", { ...base, match: "all", condition: group }, ctx)).toBe(
+      "Order Completed and (did Product Viewed since entry and not in a segment…) · up to 1 day",
+    );
+    expect(
+      summarizeNode(
+        "wait_for_event",
+        { ...base, match: "any", condition: { kind: "did_event", event: "Viewed", did: false } },
+        ctx,
+      ),
+    ).toBe("Order Completed, or by then did not Viewed since entry · up to 1 day");
+  });
+
   it("mentions a did-event branch's filters", () => {
     expect(
       summarizeNode(
@@ -59,10 +81,10 @@ describe("filters in node summaries", () => {
       { property: "b", type: "number", op: "between", value: [1, 5] },
       { property: "c", value: false },
     ];
-    expect(describeFilters(fs)).toBe(" where a is true and 2 more");
-    expect(describeFilters(fs.slice(0, 3))).toBe(" where a is true and b between 1 and 5");
-    expect(describeFilters(undefined)).toBe("");
-    expect(describeFilters([null, "x"])).toBe("");
+    expect(filtersText(fs)).toBe("a is true and 2 more");
+    expect(filtersText(fs.slice(0, 3))).toBe("a is true and b between 1 and 5");
+    expect(filtersText(undefined)).toBe("");
+    expect(filtersText([null, "x"])).toBe("");
   });
 
   it("reads dates and day counts as a marketer would", () => {

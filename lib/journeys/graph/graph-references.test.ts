@@ -48,6 +48,26 @@ describe("graph references", () => {
     expect(graphReferencesId(graph, { templateId: "tpl-sms" })).toBe(false);
   });
 
+  it("lists the segments a wait-for-event's condition names, so deleting one is refused", () => {
+    const FOURTH = "4d2a6b10-3c9e-4f81-a7d2-0b5e8c1f6a44";
+    const graph = {
+      nodes: [
+        node("w", "wait_for_event", {
+          event: "paid",
+          timeout: { amount: 1, unit: "days" },
+          match: "any",
+          condition: {
+            kind: "group",
+            match: "all",
+            conditions: [{ kind: "segment", segmentId: FOURTH }],
+          },
+        }),
+      ],
+    };
+    expect(graphReferences(graph).segmentIds).toEqual([FOURTH]);
+    expect(graphReferencesId(graph, { segmentId: FOURTH })).toBe(true);
+  });
+
   it("reads what a half-built draft node has chosen", () => {
     const draft = {
       nodes: [

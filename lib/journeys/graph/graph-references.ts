@@ -15,6 +15,7 @@ const ZId = z.string().min(1);
 const ZSegmentTrigger = z.object({ kind: z.literal("segment_entered"), segmentId: ZId });
 const ZSegmentCondition = z.object({ kind: z.literal("segment"), segmentId: ZId });
 const ZBranch = z.object({ condition: z.unknown() });
+const ZWaitForEvent = z.object({ condition: z.unknown().optional() });
 const ZMultiBranch = z.object({ cases: z.array(z.object({ condition: z.unknown() })) });
 const ZSend = z.object({ templateId: ZId });
 
@@ -42,7 +43,7 @@ const READERS: Record<TNodeKind, (data: unknown, refs: TRefs) => void> = {
     if (s.success) refs.templateIds.add(s.data.templateId);
   },
   wait: () => {},
-  wait_for_event: () => {},
+  wait_for_event: (d, refs) => condition(ZWaitForEvent.safeParse(d).data?.condition, refs),
   ab_split: () => {},
   holdout: () => {},
   update_contact: () => {},

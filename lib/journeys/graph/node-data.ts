@@ -93,12 +93,6 @@ const ZTimeout = z.strictObject({
   amount: z.number({ error: "must be a number" }).finite().max(100_000),
   unit: z.enum(["minutes", "hours", "days", "weeks"]),
 });
-export const ZWaitForEventData = z.strictObject({
-  event: ZEventName,
-  filters: z.array(ZEqualityFilter).max(20).default([]),
-  timeout: ZTimeout,
-});
-
 const ZLeafConditions = [
   z.strictObject({ kind: z.literal("attribute"), filter: ZPropertyFilter }),
   z.strictObject({
@@ -174,6 +168,20 @@ export function conditionLeaves(
   if (c.kind !== "group") return [{ leaf: c, path }];
   return c.conditions.flatMap((x, i) => conditionLeaves(x, [...path, "conditions", i]));
 }
+
+/**
+ * A wait-for-event: the awaited event (equality filters, matched by the durable wait) and, optionally,
+ * a condition joined to it by `match`: "all" reads "the event arrives and the condition holds then"
+ * (a later arrival is checked again; at the timeout it is met if an arrival came and the condition
+ * holds now), "any" reads "the event arrives, or the condition holds at the timeout".
+ */
+export const ZWaitForEventData = z.strictObject({
+  event: ZEventName,
+  filters: z.array(ZEqualityFilter).max(20).default([]),
+  timeout: ZTimeout,
+  match: z.enum(["all", "any"], { error: 'must be "all" or "any"' }).default("all"),
+  condition: ZBranchCondition.optional(),
+});
 
 const ZHandleId = z
   .string()

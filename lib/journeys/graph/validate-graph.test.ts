@@ -1,12 +1,29 @@
-import { describe, expect, it } from "vitest";
-import { validateGraph, type TGraphError } from "./validate-graph";
+import { createTranslator } from "next-intl";
+import { afterAll, describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import { GRAPH_ERROR_CODES, validateGraph, type TGraphError } from "./validate-graph";
 import { VALIDATE_CTX, edge, everyKindGraph, node } from "../testing/graph-fixtures";
 import type { TDraftGraph } from "./graph-schema";
 
+// The editor words each error from journeys.graphErrors with its values (zod's own messages of
+// invalid_graph and invalid_node excepted): in English that must read exactly as `message`.
+const worded = createTranslator({ locale: "en", messages: en, namespace: "journeys.graphErrors" });
+const ZOD_CODES = ["invalid_graph", "invalid_node"];
+const seen = new Set<string>();
 const errorsOf = (g: unknown): TGraphError[] => {
   const r = validateGraph(g, VALIDATE_CTX);
-  return r.ok ? [] : r.errors;
+  const errors = r.ok ? [] : r.errors;
+  for (const e of errors) {
+    seen.add(e.code);
+    if (ZOD_CODES.includes(e.code)) continue;
+    expect(worded(e.code as "cycle", e.values ?? {}), e.code).toBe(e.message);
+  }
+  return errors;
 };
+afterAll(() => {
+  // Every code the editor words was produced, so every catalogue entry above was checked.
+  expect(GRAPH_ERROR_CODES.filter((c) => !seen.has(c) && !ZOD_CODES.includes(c))).toEqual([]);
+});
 const only = (g: unknown, code: string) => errorsOf(g).filter((e) => e.code === code);
 const mutate = (fn: (g: TDraftGraph) => void) => {
   const g = everyKindGraph();
@@ -331,6 +348,50 @@ describe("validateGraph", () => {
       ["unknown_segment", "data.condition.conditions.1.conditions.0.segmentId"],
       ["engagement_not_a_send", "data.condition.conditions.1.conditions.1.sendNodeId"],
     ]);
+  });
+
+  it("checks a wait-for-event's condition group the same way: one error per defect, at its own path", () => {
+    const other = "9a9a9a9a-0000-4000-8000-000000000000";
+    const group = (last: unknown) => ({
+      kind: "group",
+      match: "any",
+      conditions: [
+        { kind: "segment", segmentId: other, in: true },
+        { kind: "engagement", sendNodeId: "w1", action: "opened" },
+        last,
+      ],
+    });
+    const g = mutate((g) => {
+      dataOf(g, "wfe").match = "all";
+      dataOf(g, "wfe").condition = group({ kind: "did_event", event: "" });
+    });
+    const ofWfe = () =>
+      errorsOf(g)
+        .filter((e) => e.nodeIds[0] === "wfe")
+        .map((e) => [e.code, e.path?.join(".")]);
+    expect(ofWfe()).toEqual([["invalid_node", "data.condition.conditions.2.event"]]);
+    dataOf(g, "wfe").condition = group({ kind: "did_event", event: "viewed" });
+    expect(ofWfe()).toEqual([
+      ["unknown_segment", "data.condition.conditions.0.segmentId"],
+      ["engagement_not_a_send", "data.condition.conditions.1.sendNodeId"],
+    ]);
+    dataOf(g, "wfe").match = "either";
+    expect(ofWfe()).toContainEqual(["invalid_node", "data.match"]);
+    const wrap = (c: unknown) => ({ kind: "group", match: "any", conditions: [c] });
+    const deep = mutate((g) => {
+      dataOf(g, "wfe").condition = wrap(wrap(wrap(wrap({ kind: "did_event", event: "v" }))));
+    });
+    expect(only(deep, "condition_too_deep").map((e) => [e.nodeIds, e.path?.join(".")])).toEqual([
+      [["wfe"], "data.condition"],
+    ]);
+    const fine = mutate((g) => {
+      dataOf(g, "wfe").condition = wrap({
+        kind: "engagement",
+        sendNodeId: "s1",
+        action: "clicked",
+      });
+    });
+    expect(errorsOf(fine)).toEqual([]);
   });
 
   it("refuses empty groups and groups nested deeper than three", () => {

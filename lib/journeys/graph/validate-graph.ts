@@ -41,10 +41,15 @@ export const GRAPH_ERROR_CODES = [
 ] as const;
 export type TGraphErrorCode = (typeof GRAPH_ERROR_CODES)[number];
 
-/** One defect; `nodeIds` (and `handle`/`edgeId`) tell the canvas what to highlight. */
+/**
+ * One defect; `nodeIds` (and `handle`/`edgeId`) tell the canvas what to highlight. `message` is
+ * English; the editor words `code` with `values` from journeys.graphErrors in the viewer's language
+ * (the message of `invalid_graph` and `invalid_node` is zod's, shown as it is).
+ */
 export type TGraphError = {
   code: TGraphErrorCode;
   message: string;
+  values?: Record<string, string | number>;
   nodeIds: string[];
   handle?: string;
   edgeId?: string;
@@ -81,6 +86,7 @@ export function validateGraph(input: unknown, ctx: TValidateContext): TValidateR
       errors.push({
         code: "duplicate_node_id",
         message: `two nodes share the id "${raw.id}"`,
+        values: { id: raw.id },
         nodeIds: [raw.id],
       });
     ids.add(raw.id);
@@ -164,6 +170,7 @@ function checkOutputs(nodes: TJourneyNode[], edges: TJourneyEdge[]): TGraphError
           message: handles.length
             ? `"${e.sourceHandle}" is not an output of this step`
             : "an exit has no outputs",
+          values: { handle: e.sourceHandle, hasOutputs: handles.length ? "yes" : "no" },
           nodeIds: [n.id],
           handle: e.sourceHandle,
           edgeId: e.id,
@@ -176,6 +183,7 @@ function checkOutputs(nodes: TJourneyNode[], edges: TJourneyEdge[]): TGraphError
         errors.push({
           code: "unconnected_output",
           message: `connect the "${h}" output`,
+          values: { handle: h },
           nodeIds: [n.id],
           handle: h,
         });
@@ -183,6 +191,7 @@ function checkOutputs(nodes: TJourneyNode[], edges: TJourneyEdge[]): TGraphError
         errors.push({
           code: "duplicate_output",
           message: `the "${h}" output leads to more than one step`,
+          values: { handle: h },
           nodeIds: [n.id],
           handle: h,
         });
@@ -191,11 +200,12 @@ function checkOutputs(nodes: TJourneyNode[], edges: TJourneyEdge[]): TGraphError
   return errors;
 }
 
-/** A branch's or multi-branch's conditions, each with its path inside the node's data. */
+/** A branch's, multi-branch's or wait-for-event's conditions, each with its path inside the node's data. */
 function conditionsOf(
   n: TJourneyNode,
 ): { condition: TBranchCondition; path: (string | number)[] }[] {
-  if (n.type === "branch") return [{ condition: n.data.condition, path: ["data", "condition"] }];
+  if (n.type === "branch" || (n.type === "wait_for_event" && n.data.condition))
+    return [{ condition: n.data.condition!, path: ["data", "condition"] }];
   if (n.type === "multi_branch")
     return n.data.cases.map((c, i) => ({
       condition: c.condition,
@@ -228,6 +238,7 @@ function checkNode(
       else if (t.channel !== n.data.channel)
         err("template_channel_mismatch", `this is a ${t.channel} template, not ${n.data.channel}`, {
           path: ["data", "templateId"],
+          values: { templateChannel: t.channel, channel: n.data.channel },
         });
       break;
     }
@@ -236,6 +247,7 @@ function checkNode(
       if (Math.abs(total - 100) > 1e-9)
         err("split_total", `the variants add up to ${total}%, not 100%`, {
           path: ["data", "variants"],
+          values: { total },
         });
       break;
     }
@@ -247,12 +259,16 @@ function checkNode(
       break;
     case "wait":
       if (n.data.kind === "duration" && !(n.data.amount > 0))
-        err("wait_not_positive", "a wait must be longer than 0", { path: ["data", "amount"] });
+        err("wait_not_positive", "a wait must be longer than 0", {
+          path: ["data", "amount"],
+          values: { what: "wait" },
+        });
       break;
     case "wait_for_event":
       if (!(n.data.timeout.amount > 0))
         err("wait_not_positive", "the timeout must be longer than 0", {
           path: ["data", "timeout", "amount"],
+          values: { what: "timeout" },
         });
       break;
     case "trigger":
@@ -267,6 +283,7 @@ function checkNode(
     if (conditionDepth(condition) > CONDITION_GROUP_DEPTH)
       err("condition_too_deep", `groups nest at most ${CONDITION_GROUP_DEPTH} deep`, {
         path: at,
+        values: { depth: CONDITION_GROUP_DEPTH },
       });
     for (const { leaf: c, path: inner } of conditionLeaves(condition, at)) {
       if (c.kind === "segment" && !ctx.segmentExists(c.segmentId))

@@ -235,6 +235,132 @@ describe("wait for event", () => {
   });
 });
 
+describe("wait for event with a condition group", () => {
+  const viewed = (did = true) => ({ kind: "did_event", event: "viewed", did });
+  const pro = {
+    kind: "attribute",
+    filter: { property: "plan", type: "string", op: "equals", value: "pro" },
+  };
+  const waitPlan = (match: "all" | "any", condition: unknown) =>
+    single(
+      "wait_for_event",
+      { event: "paid", filters: [], timeout: { amount: 2, unit: "days" }, match, condition },
+      ["happened", "timed_out"],
+    );
+  const nodeOf = (r: Awaited<ReturnType<typeof runOne>>) => r.path.find((p) => p.nodeId === "n")!;
+  const ev = (name: string, h: number, contactId = "c") => ({
+    contactId,
+    name,
+    properties: {},
+    at: after(h),
+  });
+
+  it("all: met when the event arrives and the group holds then (did viewed and plan is pro)", async () => {
+    const plan = waitPlan("all", { kind: "group", match: "all", conditions: [viewed(), pro] });
+    const world = emptyWorld();
+    world.contacts.set("c", contact("c", { attributes: { plan: "pro" } }));
+    world.events.push(ev("viewed", 1), ev("paid", 5));
+    const r = await runOne(plan, { contactId: "c", start: START, world });
+    expect(nodeOf(r)).toMatchObject({
+      outcome: "happened",
+      detail: { metAt: "arrival", arrivals: 1 },
+    });
+    expect(r.port.now()).toEqual(after(5));
+    expect(r.port.calls.map((c) => c.id)).toContain("node:n:check:1");
+  });
+
+  it("all: an arrival that fails the group keeps waiting for the time left; a later one meets it", async () => {
+    const plan = waitPlan("all", { kind: "group", match: "all", conditions: [viewed(), pro] });
+    const world = emptyWorld();
+    world.contacts.set("c", contact("c", { attributes: { plan: "pro" } }));
+    world.events.push(ev("paid", 2), ev("viewed", 3), ev("paid", 10));
+    const r = await runOne(plan, { contactId: "c", start: START, world });
+    expect(nodeOf(r)).toMatchObject({
+      outcome: "happened",
+      detail: { metAt: "arrival", arrivals: 2 },
+    });
+    expect(r.port.now()).toEqual(after(10));
+    const waits = r.port.calls.filter((c) => c.kind === "waitForEvent");
+    expect(waits.map((w) => [w.id, (w.detail as { timeoutMs: number }).timeoutMs])).toEqual([
+      ["node:n", 48 * HOUR],
+      ["node:n:1", 46 * HOUR],
+    ]);
+  });
+
+  it("all: at the timeout, met when an arrival came and the group holds now; never without an arrival", async () => {
+    const plan = waitPlan("all", viewed());
+    const late = emptyWorld();
+    late.events.push(ev("paid", 2), ev("viewed", 30));
+    const r = await runOne(plan, { contactId: "c", start: START, world: late });
+    expect(nodeOf(r)).toMatchObject({
+      outcome: "happened",
+      detail: { metAt: "timeout", arrivals: 1 },
+    });
+    expect(r.port.now()).toEqual(after(48));
+
+    const never = emptyWorld();
+    never.events.push(ev("viewed", 1), ev("paid", 49), ev("paid", 3, "d"));
+    const n = await runOne(plan, { contactId: "c", start: START, world: never });
+    expect(nodeOf(n)).toMatchObject({ outcome: "timed_out", detail: { arrivals: 0 } });
+    expect(n.port.calls.some((c) => c.id.startsWith("node:n:check"))).toBe(false);
+  });
+
+  it("any: the first arrival meets it at once; otherwise the group alone decides at the timeout", async () => {
+    const inSegment = { kind: "segment", segmentId: SEGMENT_ID, in: true };
+    const plan = waitPlan("any", { kind: "group", match: "any", conditions: [inSegment, pro] });
+    const arrives = emptyWorld();
+    arrives.events.push(ev("paid", 7));
+    const a = await runOne(plan, { contactId: "c", start: START, world: arrives });
+    expect(nodeOf(a)).toMatchObject({ outcome: "happened", detail: { metAt: "arrival" } });
+    expect(a.port.now()).toEqual(after(7));
+    expect(a.port.calls.some((c) => c.id.startsWith("node:n:check"))).toBe(false);
+
+    const member = emptyWorld();
+    member.segments.set(SEGMENT_ID, new Set(["c"]));
+    const m = await runOne(plan, { contactId: "c", start: START, world: member });
+    expect(nodeOf(m)).toMatchObject({ outcome: "happened", detail: { metAt: "timeout" } });
+    expect(m.port.now()).toEqual(after(48));
+
+    const neither = await runOne(plan, { contactId: "c", start: START, world: emptyWorld() });
+    expect(nodeOf(neither).outcome).toBe("timed_out");
+  });
+
+  it("reads nested groups: paid and (did not buy elsewhere or plan is pro)", async () => {
+    const plan = waitPlan("all", {
+      kind: "group",
+      match: "any",
+      conditions: [{ kind: "did_event", event: "bought_elsewhere", did: false }, pro],
+    });
+    const outcome = async (attrs: Record<string, unknown>, elsewhere: boolean) => {
+      const world = emptyWorld();
+      world.contacts.set("c", contact("c", { attributes: attrs }));
+      world.events.push(ev("paid", 4));
+      if (elsewhere) world.events.push(ev("bought_elsewhere", 1));
+      return nodeOf(await runOne(plan, { contactId: "c", start: START, world })).outcome;
+    };
+    expect(await outcome({}, false)).toBe("happened");
+    expect(await outcome({}, true)).toBe("timed_out");
+    expect(await outcome({ plan: "pro" }, true)).toBe("happened");
+  });
+
+  it("replays to the same path: every read is memoized under ids unique in the run", async () => {
+    const plan = waitPlan("all", viewed());
+    const world = emptyWorld();
+    world.events.push(ev("paid", 1), ev("paid", 2), ev("viewed", 2.5), ev("paid", 3));
+    const r = await runOne(plan, { contactId: "c", start: START, world });
+    expect(nodeOf(r)).toMatchObject({ outcome: "happened", detail: { arrivals: 3 } });
+    expect(r.port.calls.filter((c) => c.id.startsWith("node:n")).map((c) => c.id)).toEqual([
+      "node:n:start",
+      "node:n",
+      "node:n:check:1",
+      "node:n:1",
+      "node:n:check:2",
+      "node:n:2",
+      "node:n:check:3",
+    ]);
+  });
+});
+
 describe("splits and holdouts over 10,000 contacts", () => {
   const ids = Array.from({ length: 10_000 }, (_, i) => `contact-${i}-${(i * 7919) % 104729}`);
 

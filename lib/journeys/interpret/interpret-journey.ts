@@ -6,6 +6,8 @@ import type { TNodeKind } from "../graph/node-data";
 import { pickByPercent, stableBucket, BUCKETS } from "./stable-bucket";
 import type { StepPort } from "./step-port";
 import { buildWaitForEventFilter } from "./wait-for-event-filter";
+import { waitForEventNode } from "./wait-for-event-node";
+import { UNIT_MS } from "./duration-units";
 
 export type TJourneyRun = {
   journeyId: string;
@@ -33,14 +35,7 @@ export type TInterpretOptions = {
   onNode?: (entry: TPathEntry, next: string | null) => void | Promise<void>;
 };
 
-const UNIT_MS = {
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  weeks: 604_800_000,
-} as const;
-
-type Ctx = {
+export type Ctx = {
   plan: TPlan;
   run: TJourneyRun;
   port: StepPort;
@@ -48,7 +43,7 @@ type Ctx = {
   enteredAt: Date;
   fallbackZone: string;
 };
-type NodeResult = { outcome: string; detail?: Record<string, unknown>; exit?: TExitReason };
+export type NodeResult = { outcome: string; detail?: Record<string, unknown>; exit?: TExitReason };
 
 /**
  * Walks a plan for one contact. Deterministic on replay: every read and side effect is inside
@@ -192,12 +187,7 @@ async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeR
       );
     }
     case "wait_for_event": {
-      const c = step.config;
-      const ev = await port.waitForEvent(id, {
-        event: c.event,
-        timeoutMs: c.timeout.amount * UNIT_MS[c.timeout.unit],
-        if: buildWaitForEventFilter(c.filters),
-      });
+      const r = await waitForEventNode(step, ctx);
       const goal = goalExit(ctx);
       if (
         goal &&
@@ -211,7 +201,7 @@ async function runNode(step: TPlanStep, nodeId: string, ctx: Ctx): Promise<NodeR
       ) {
         return { outcome: "goal", exit: "goal" };
       }
-      return { outcome: ev ? "happened" : "timed_out" };
+      return r;
     }
     case "branch": {
       const c = step.config.condition;

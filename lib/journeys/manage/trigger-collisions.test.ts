@@ -1,20 +1,24 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { findCollisions, sharedTrigger } from "./trigger-collisions";
+import en from "@/lib/i18n/messages/en.json";
+import vi from "@/lib/i18n/messages/vi.json";
+import { describeSharedTrigger, findCollisions, sharedTrigger } from "./trigger-collisions";
 
 const signUp = { kind: "event", event: "Signed Up", filters: [] };
 
 describe("sharedTrigger", () => {
   it("matches the same event whatever the filters, the same segment, the same date attribute", () => {
-    expect(sharedTrigger(signUp, { ...signUp, filters: [{ property: "plan" }] })).toBe(
-      "also starts when Signed Up happens",
-    );
+    expect(sharedTrigger(signUp, { ...signUp, filters: [{ property: "plan" }] })).toEqual({
+      kind: "event",
+      event: "Signed Up",
+    });
     expect(sharedTrigger(signUp, { kind: "event", event: "Order Completed" })).toBeNull();
     expect(
       sharedTrigger(
         { kind: "segment_entered", segmentId: "s1" },
         { kind: "segment_entered", segmentId: "s1" },
       ),
-    ).toMatch(/same segment/);
+    ).toEqual({ kind: "segment_entered" });
     expect(
       sharedTrigger(
         { kind: "segment_entered", segmentId: "s1" },
@@ -26,7 +30,7 @@ describe("sharedTrigger", () => {
         { kind: "date_attribute", attribute: "birthday" },
         { kind: "date_attribute", attribute: "birthday", yearly: true },
       ),
-    ).toBe("also starts on birthday");
+    ).toEqual({ kind: "date_attribute", attribute: "birthday" });
   });
 
   it("never for the API trigger, different kinds, or a half-built trigger", () => {
@@ -34,6 +38,30 @@ describe("sharedTrigger", () => {
     expect(sharedTrigger(signUp, { kind: "segment_entered", segmentId: "Signed Up" })).toBeNull();
     expect(sharedTrigger({ kind: "event", event: "" }, { kind: "event", event: "" })).toBeNull();
     expect(sharedTrigger(undefined, signUp)).toBeNull();
+  });
+});
+
+describe("describeSharedTrigger", () => {
+  it("words each kind in English for API callers", () => {
+    expect(describeSharedTrigger({ kind: "event", event: "Signed Up" })).toBe(
+      "also starts when Signed Up happens",
+    );
+    expect(describeSharedTrigger({ kind: "segment_entered" })).toMatch(/same segment/);
+    expect(describeSharedTrigger({ kind: "date_attribute", attribute: "birthday" })).toBe(
+      "also starts on birthday",
+    );
+  });
+
+  it("reads the same from the catalogue the editor words it with, in every language", () => {
+    const t = (messages: typeof en) =>
+      createTranslator({ locale: "en", messages, namespace: "journeys.collision.reason" });
+    const all = [
+      { kind: "event", event: "Signed Up" },
+      { kind: "segment_entered" },
+      { kind: "date_attribute", attribute: "birthday" },
+    ] as const;
+    for (const s of all) expect(t(en)(s.kind, s)).toBe(describeSharedTrigger(s));
+    expect(t(vi as typeof en)("event", all[0])).toBe("cũng bắt đầu khi có sự kiện Signed Up");
   });
 });
 
@@ -53,12 +81,14 @@ describe("findCollisions", () => {
         name: "Welcome journey",
         status: "live",
         reason: "also starts when Signed Up happens",
+        because: { kind: "event", event: "Signed Up" },
       },
       {
         id: "self",
         name: "This one",
         status: "live",
         reason: "also starts when Signed Up happens",
+        because: { kind: "event", event: "Signed Up" },
       },
     ]);
   });

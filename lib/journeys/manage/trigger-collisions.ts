@@ -9,12 +9,21 @@ const ZTriggerKey = z.looseObject({
 });
 
 /**
- * What makes two journeys start on the same thing, in words, or null when they cannot: the same
- * event (whatever their property filters, which may or may not overlap), entering the same
- * segment, or the same date attribute coming round. An API trigger is started on purpose, so it
- * never collides.
+ * What two journeys both start on: the same event, entering the same segment, or the same date
+ * attribute coming round. A stable code with its values, so the UI words it in the viewer's
+ * language (journeys.collision.reason.<kind>); `reason` keeps the English for API callers.
  */
-export function sharedTrigger(a: unknown, b: unknown): string | null {
+export type TSharedTrigger =
+  | { kind: "event"; event: string }
+  | { kind: "segment_entered" }
+  | { kind: "date_attribute"; attribute: string };
+
+/**
+ * What makes two journeys start on the same thing, or null when they cannot: the same event
+ * (whatever their property filters, which may or may not overlap), entering the same segment, or
+ * the same date attribute coming round. An API trigger is started on purpose, so it never collides.
+ */
+export function sharedTrigger(a: unknown, b: unknown): TSharedTrigger | null {
   const x = ZTriggerKey.safeParse(a);
   const y = ZTriggerKey.safeParse(b);
   if (!x.success || !y.success || x.data.kind !== y.data.kind) return null;
@@ -22,17 +31,33 @@ export function sharedTrigger(a: unknown, b: unknown): string | null {
     Boolean(x.data[k]) && x.data[k]?.trim() === y.data[k]?.trim();
   switch (x.data.kind) {
     case "event":
-      return same("event") ? `also starts when ${x.data.event!.trim()} happens` : null;
+      return same("event") ? { kind: "event", event: x.data.event!.trim() } : null;
     case "segment_entered":
-      return same("segmentId") ? "also starts when a contact enters the same segment" : null;
+      return same("segmentId") ? { kind: "segment_entered" } : null;
     case "date_attribute":
-      return same("attribute") ? `also starts on ${x.data.attribute!.trim()}` : null;
+      return same("attribute")
+        ? { kind: "date_attribute", attribute: x.data.attribute!.trim() }
+        : null;
     default:
       return null;
   }
 }
 
-export type TCollision = { id: string; name: string; status: string; reason: string };
+/** The English wording of a shared trigger, as the API has always returned it in `reason`. */
+export function describeSharedTrigger(s: TSharedTrigger): string {
+  if (s.kind === "event") return `also starts when ${s.event} happens`;
+  if (s.kind === "segment_entered") return "also starts when a contact enters the same segment";
+  return `also starts on ${s.attribute}`;
+}
+
+export type TCollision = {
+  id: string;
+  name: string;
+  status: string;
+  /** English, for API callers; the UI words `because` in the viewer's language. */
+  reason: string;
+  because: TSharedTrigger;
+};
 
 /**
  * Other live or paused journeys a contact would enter alongside this one. Only asked when the
@@ -48,7 +73,17 @@ export function findCollisions(input: {
     return [];
   return input.running.flatMap((j) => {
     if (j.id === input.journeyId) return [];
-    const reason = sharedTrigger(input.draftTrigger, j.trigger);
-    return reason ? [{ id: j.id, name: j.name, status: j.status, reason }] : [];
+    const because = sharedTrigger(input.draftTrigger, j.trigger);
+    return because
+      ? [
+          {
+            id: j.id,
+            name: j.name,
+            status: j.status,
+            reason: describeSharedTrigger(because),
+            because,
+          },
+        ]
+      : [];
   });
 }

@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { defaultStepName } from "../canvas/step-name";
+import type { TSummaryWords } from "../canvas/summary-words";
+import { NODE_KINDS, type TNodeKind } from "../graph/node-data";
 
 /** What one memoised executor step was, read back from its hashed id. */
 export type TStepName = { name: string; nodeId: string | null };
@@ -26,9 +29,29 @@ export function nameSteps(nodeIds: string[]): Map<string, TStepName> {
   return names;
 }
 
+/**
+ * A step's published name in the viewer's language: a name Waymark made at publish (the English
+ * default, "Wait 2 days") is made again with `words`; a name the marketer typed, or one numbered
+ * apart (" (2)"), stays as stored.
+ */
+function shownName(
+  kind: string,
+  name: string,
+  config: Record<string, unknown>,
+  words?: TSummaryWords,
+): string {
+  if (!words || !(NODE_KINDS as readonly string[]).includes(kind)) return name;
+  const ctx = { template: () => undefined, segment: () => undefined };
+  const k = kind as TNodeKind;
+  return defaultStepName(k, config, ctx) === name
+    ? defaultStepName(k, config, { ...ctx, words })
+    : name;
+}
+
 /** A node's kind and a short summary from a stored plan, tolerant of plans it cannot read. */
 export function describePlanNodes(
   plan: Record<string, unknown> | null,
+  words?: TSummaryWords,
 ): Map<string, { kind: string; summary: string }> {
   const out = new Map<string, { kind: string; summary: string }>();
   const steps =
@@ -42,7 +65,7 @@ export function describePlanNodes(
       // The name published with the version; older versions read as a summary of the settings.
       summary:
         typeof step.name === "string" && step.name
-          ? step.name
+          ? shownName(kind, step.name, (step.config ?? {}) as Record<string, unknown>, words)
           : summarise(kind, (step.config ?? {}) as Record<string, unknown>),
     });
   }

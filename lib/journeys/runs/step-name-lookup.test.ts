@@ -1,4 +1,8 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import vi from "@/lib/i18n/messages/vi.json";
+import type { TSummaryWords } from "../canvas/summary-words";
 import { describeOrigin } from "@/lib/messages/log/message-origin";
 import { originNamesFrom } from "./step-name-lookup";
 
@@ -44,4 +48,49 @@ describe("a journey message's origin, for people", () => {
     );
     expect(o).toMatchObject({ label: "Journey", detail: "step send_3kqyqy · v1" });
   });
+
+  it("words a name Waymark made in the viewer's language, and keeps one a marketer typed", () => {
+    const t = createTranslator({
+      locale: "vi",
+      messages: vi as typeof en,
+      namespace: "journeys.summary",
+    });
+    const words: TSummaryWords = (key, values) => t(key, values);
+    const wait = { kind: "duration", amount: 2, unit: "days" };
+    const step = (name: string, kind = "wait", config: unknown = wait) => ({ kind, name, config });
+    const lookup = originNamesFrom(
+      [
+        {
+          journeyId: "j1",
+          journeyName: "Welcome series",
+          version: 3,
+          steps: {
+            w1: step("Wait 2 days"),
+            w2: step("Wait 2 days (2)"),
+            w3: step("Cool-off"),
+            x: step("Exit", "exit", {}),
+            e: step("Wait for Order Completed", "wait_for_event", {
+              event: "Order Completed",
+              timeout: { amount: 1, unit: "days" },
+            }),
+          },
+        },
+      ],
+      words,
+    );
+    const shown = (id: string) => lookup("j1", 3, id).step;
+    expect(shown("w1")).toBe("Chờ 2 ngày");
+    expect(shown("w2")).toBe("Wait 2 days (2)");
+    expect(shown("w3")).toBe("Cool-off");
+    expect(shown("x")).toBe("Thoát");
+    expect(shown("e")).toBe("Chờ Order Completed");
+    // Without words (exports, APIs), the stored name.
+    expect(
+      originNamesFrom([{ ...lookupRow(), steps: { w1: step("Wait 2 days") } }])("j1", 3, "w1").step,
+    ).toBe("Wait 2 days");
+  });
 });
+
+function lookupRow() {
+  return { journeyId: "j1", journeyName: "Welcome series", version: 3 };
+}

@@ -61,6 +61,8 @@ export function dbJourneyEffects(
           nodeId: req.nodeId,
           runId: req.runId,
         },
+        // The global frequency cap counts back from the journey's clock (the test clock in e2e).
+        now: clock(),
       });
       if (outcome.retryable)
         throw new RetryableEffectError(`send failed, will retry: ${outcome.reason}`);

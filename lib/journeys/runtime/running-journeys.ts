@@ -1,5 +1,6 @@
 import { listRunningJourneyPlans } from "@/db/queries/journeys";
-import type { TPlan } from "@/lib/journeys/compile/compile-journey";
+import { ZPlan, type TPlan } from "@/lib/journeys/compile/compile-journey";
+import { log } from "@/lib/log/logger";
 
 type TRunning = {
   id: string;
@@ -21,9 +22,30 @@ const cache: Map<string, TEntry> = ((globalThis as Record<symbol, unknown>)[KEY]
 export async function runningJourneys(workspaceId: string): Promise<TRunning[]> {
   const hit = cache.get(workspaceId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.journeys;
-  const journeys = (await listRunningJourneyPlans(workspaceId)) as TRunning[];
+  const journeys = readablePlans(await listRunningJourneyPlans(workspaceId));
   cache.set(workspaceId, { at: Date.now(), journeys });
   return journeys;
+}
+
+/**
+ * Plans are written by the compiler, but a row edited by hand or left by an older release must not
+ * stop every other journey's triggers: one that does not parse is logged and left out.
+ */
+function readablePlans(rows: Awaited<ReturnType<typeof listRunningJourneyPlans>>): TRunning[] {
+  const out: TRunning[] = [];
+  for (const row of rows) {
+    const plan = ZPlan.safeParse(row.plan);
+    // The query asks only for live and paused journeys.
+    if (plan.success)
+      out.push({ ...row, status: row.status as TRunning["status"], plan: plan.data });
+    else
+      log.error("a running journey's plan cannot be read; its triggers are ignored", {
+        journeyId: row.id,
+        version: row.version,
+        issue: plan.error.issues[0]?.message,
+      });
+  }
+  return out;
 }
 
 /** After a publish or a status change in this process, the next event sees it at once. */

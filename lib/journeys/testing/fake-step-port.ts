@@ -21,6 +21,8 @@ export class FakeStepPort implements StepPort {
   readonly calls: TPortCall[] = [];
   readonly exits: TJourneyExit[] = [];
   private readonly ids = new Set<string>();
+  /** An event resolves one wait: the next wait starts after it, as on Inngest. */
+  private readonly consumed = new Set<TScriptedEvent>();
 
   constructor(
     start: Date,
@@ -64,10 +66,12 @@ export class FakeStepPort implements StepPort {
     const from = this.clock;
     const deadline = from + opts.timeoutMs;
     const hit = this.script
+      .filter((e) => !this.consumed.has(e))
       .filter((e) => e.name === opts.event && e.at.getTime() >= from && e.at.getTime() <= deadline)
       .filter((e) => !opts.if || evaluateCelSubset(opts.if, this.trigger, e))
       .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
     this.clock = hit ? hit.at.getTime() : deadline;
+    if (hit) this.consumed.add(hit);
     return hit ? { name: hit.name, data: hit.data, ts: hit.at.getTime() } : null;
   }
 

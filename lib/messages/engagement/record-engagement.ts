@@ -1,5 +1,6 @@
 import { db, type Executor } from "@/db";
 import { lockContact } from "@/db/queries/contact-edits";
+import { findTopic, upsertTopicChoice } from "@/db/queries/topics";
 import { insertEvents } from "@/db/queries/ingest";
 import {
   findMessage,
@@ -79,8 +80,8 @@ export async function recordEngagement(input: TEngagementInput) {
 }
 
 /**
- * The unsubscribe link (and its one-click POST): the contact is opted out of the message's
- * channel with source `unsubscribe_link`, and the message records it, in one transaction.
+ * The unsubscribe link (and its one-click POST): the contact leaves the message's subscription
+ * topic when it has one, else is opted out of the message's channel, with source `unsubscribe_link`, and the message records it, in one transaction.
  * Idempotent: a second click changes nothing more.
  */
 export async function unsubscribeFromMessage(workspaceId: string, messageId: string) {
@@ -90,7 +91,21 @@ export async function unsubscribeFromMessage(workspaceId: string, messageId: str
     const events: TIngestedEvent[] = [];
     // A test send to a teammate never opts a real contact out.
     if (message.contactId && !message.isTest && message.channel !== "webhook") {
-      if (await lockContact(workspaceId, message.contactId, tx)) {
+      const topicId = typeof message.origin.topicId === "string" ? message.origin.topicId : null;
+      const topic = topicId ? await findTopic(workspaceId, topicId, tx) : null;
+      if (topic && (await lockContact(workspaceId, message.contactId, tx))) {
+        // A message about a topic leaves that topic only; the preference center does the rest.
+        await upsertTopicChoice(
+          {
+            workspaceId,
+            contactId: message.contactId,
+            topicId: topic.id,
+            status: "unsubscribed",
+            source: "unsubscribe_link",
+          },
+          tx,
+        );
+      } else if (await lockContact(workspaceId, message.contactId, tx)) {
         const change = await changeSubscriptionInTx(tx, {
           workspaceId,
           contactId: message.contactId,

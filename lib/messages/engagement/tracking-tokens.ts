@@ -6,7 +6,7 @@ import type { TKeyVersion } from "@/lib/crypto/app-secret";
  * unsubscribe). A token names its message and purpose, so an unsubscribe token cannot be replayed
  * as a click, and a click token is bound to its destination, so the redirect is never an open one.
  */
-export type TTrackingPurpose = "open" | "click" | "unsubscribe";
+export type TTrackingPurpose = "open" | "click" | "unsubscribe" | "preferences";
 
 const SIG_BYTES = 16;
 
@@ -79,6 +79,8 @@ export function trackingUrls(key: TKeyVersion, origin: string, messageId: string
   return {
     openPixelUrl: `${base}/t/o/${signTrackingToken(key, "open", messageId)}`,
     unsubscribeUrl: `${base}/u/${signTrackingToken(key, "unsubscribe", messageId)}`,
+    /** The contact's preference center, reached through this message (lib/topics). */
+    preferencesUrl: `${base}/u/p/${signTrackingToken(key, "preferences", messageId)}`,
     clickUrl: (url: string) =>
       `${base}/t/c/${signTrackingToken(key, "click", messageId, url)}?u=${encodeURIComponent(url)}`,
   };

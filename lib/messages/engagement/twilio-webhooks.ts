@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { lockContact } from "@/db/queries/contact-edits";
-import { findContactIdByPhone } from "@/db/queries/contacts";
+import { findContactById, findContactIdByPhone } from "@/db/queries/contacts";
 import { insertEvents } from "@/db/queries/ingest";
 import {
   findLatestMessageTo,
@@ -13,6 +13,7 @@ import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { recordEngagement } from "./record-engagement";
 import { loadProviderConfigs } from "../send/resolve-channel-provider";
 import { smsKeyword } from "./sms-keywords";
+import { smsHelpReply } from "@/lib/topics/sms-help";
 
 const REPLY_WINDOW_MS = 7 * 86400_000;
 
@@ -58,13 +59,26 @@ export async function handleTwilioStatus(workspaceId: string, params: Record<str
  * else is a reply to the latest SMS we sent them. Every inbound message is also an event on the
  * contact's timeline, so journeys can wait for it.
  */
-export async function handleTwilioInbound(workspaceId: string, params: Record<string, string>) {
+export async function handleTwilioInbound(
+  workspaceId: string,
+  params: Record<string, string>,
+): Promise<{ reply: string } | void> {
   const from = params.From;
   const body = params.Body ?? "";
   if (!from) return;
-  const contactId = await findContactIdByPhone(workspaceId, from);
-  if (!contactId) return;
   const keyword = smsKeyword(body);
+  const contactId = await findContactIdByPhone(workspaceId, from);
+  // HELP is answered (TwiML <Message>) to anyone who texts it, known contact or not.
+  const help =
+    keyword === "help"
+      ? {
+          reply: await smsHelpReply(
+            workspaceId,
+            contactId ? ((await findContactById(workspaceId, contactId))?.locale ?? null) : null,
+          ),
+        }
+      : undefined;
+  if (!contactId) return help;
   const latest = await findLatestMessageTo(
     workspaceId,
     contactId,
@@ -111,4 +125,5 @@ export async function handleTwilioInbound(workspaceId: string, params: Record<st
       type: keyword === "opt_out" ? "unsubscribed" : "replied",
       detail: { body },
     });
+  return help;
 }

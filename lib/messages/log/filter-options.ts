@@ -10,6 +10,11 @@ const STATUS_NAMES = {
   bounced: "Bounced",
 } as const;
 
+export const KIND_OPTIONS = [
+  { value: "transactional", label: "Transactional" },
+  { value: "bulk", label: "Journeys & campaigns" },
+];
+
 /** The filter menus' choices, plain data so the client form needs no schema import. */
 export const STATUS_OPTIONS = MESSAGE_STATUSES.map((value) => ({
   value,

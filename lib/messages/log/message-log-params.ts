@@ -4,6 +4,8 @@ import { SEND_CHANNELS, type TSendChannel } from "@/lib/channels/types";
 import { formatCursor, parseCursor, type TKeysetCursor } from "@/lib/pagination/keyset-cursor";
 
 export type TMessageStatus = (typeof MESSAGE_STATUSES)[number];
+export const MESSAGE_KINDS = ["transactional", "bulk"] as const;
+export type TMessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** What narrows the message log. Everything is optional; the workspace is never part of it (queries take it apart). */
 export type TMessageLogFilter = {
@@ -13,6 +15,8 @@ export type TMessageLogFilter = {
   provider: string | null;
   templateId: string | null;
   contactId: string | null;
+  /** Transactional (API and one-time passcodes) or bulk (journeys, campaigns, tests) only. */
+  kind: TMessageKind | null;
   /** Part of the recipient (address, number, user id), case-insensitive. */
   q: string;
 };
@@ -29,6 +33,7 @@ export const EMPTY_MESSAGE_FILTER: TMessageLogFilter = {
   provider: null,
   templateId: null,
   contactId: null,
+  kind: null,
   q: "",
 };
 
@@ -59,6 +64,7 @@ export function parseMessageLogParams(
     provider: provider && PROVIDER.test(provider) ? provider : null,
     templateId: uuidOrNull(first(raw.template)),
     contactId: uuidOrNull(first(raw.contact)),
+    kind: oneOf(MESSAGE_KINDS, first(raw.kind)),
     q: (first(raw.q) ?? "").trim().slice(0, 200),
     after,
     before: after ? null : parseCursor(first(raw.before)),
@@ -77,6 +83,7 @@ export function messageLogQuery(
   if (p.provider) s.set("provider", p.provider);
   if (p.templateId) s.set("template", p.templateId);
   if (p.contactId) s.set("contact", p.contactId);
+  if (p.kind) s.set("kind", p.kind);
   if (p.q) s.set("q", p.q);
   if (page?.after) s.set("after", formatCursor(page.after));
   if (page?.before) s.set("before", formatCursor(page.before));
@@ -86,7 +93,7 @@ export function messageLogQuery(
 }
 
 export const isMessageLogNarrowed = (p: TMessageLogFilter) =>
-  Boolean(p.channel || p.status || p.provider || p.templateId || p.contactId || p.q);
+  Boolean(p.channel || p.status || p.provider || p.templateId || p.contactId || p.kind || p.q);
 
 /** A message id from a URL: anything but a UUID cannot name one, so it is a 404, not a database error. */
 export const isMessageId = (raw: string) => ZUuid.safeParse(raw).success;

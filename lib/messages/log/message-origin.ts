@@ -11,11 +11,18 @@ const ZOrigin = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("campaign"), campaignId: z.string() }),
   z.object({ kind: z.literal("test"), userId: z.string().nullish() }),
+  z.object({
+    kind: z.literal("api"),
+    otp: z.boolean().optional(),
+    referenceId: z.string().optional(),
+  }),
 ]);
 
 export type TOriginView = {
-  kind: "journey" | "campaign" | "test" | "other";
+  kind: "journey" | "campaign" | "test" | "api" | "other";
   label: string;
+  /** Set when `label` is a generic word the UI shows in the viewer's language instead. */
+  labelKey?: "journey" | "campaign" | "test" | "api" | "otp";
   detail: string | null;
   href: string | null;
 };
@@ -49,6 +56,7 @@ export function describeOrigin(
       return {
         kind: "journey",
         label: n.journey ?? "Journey",
+        ...(n.journey ? {} : { labelKey: "journey" as const }),
         detail:
           [
             n.step ?? (o.nodeId ? `step ${short(o.nodeId)}` : null),
@@ -63,10 +71,19 @@ export function describeOrigin(
       return {
         kind: "campaign",
         label: "Campaign",
+        labelKey: "campaign",
         detail: null,
         href: `/w/${slug}/campaigns/${encodeURIComponent(o.campaignId)}`,
       };
     case "test":
-      return { kind: "test", label: "Test send", detail: null, href: null };
+      return { kind: "test", label: "Test send", labelKey: "test", detail: null, href: null };
+    case "api":
+      return {
+        kind: "api",
+        label: o.otp ? "One-time passcode" : "API",
+        labelKey: o.otp ? "otp" : "api",
+        detail: o.referenceId ?? null,
+        href: null,
+      };
   }
 }

@@ -13,6 +13,7 @@ describe("describeOrigin", () => {
     ).toEqual({
       kind: "journey",
       label: "Journey",
+      labelKey: "journey",
       detail: "step 3f2a9c1b… · v3",
       href: "/w/acme/journeys/j1",
     });
@@ -23,9 +24,14 @@ describe("describeOrigin", () => {
         "acme",
         () => ({ journey: "Welcome journey", step: "Welcome email" }),
       ),
-    ).toMatchObject({ label: "Welcome journey", detail: "Welcome email · v3" });
+    ).toEqual(expect.objectContaining({ label: "Welcome journey", detail: "Welcome email · v3" }));
+    // A journey's own name is data, shown as it is; the generic words go through the catalogue.
+    expect(
+      describeOrigin({ kind: "journey", journeyId: "j1" }, "acme", () => ({ journey: "Welcome" })),
+    ).not.toHaveProperty("labelKey");
     expect(describeOrigin({ kind: "campaign", campaignId: "c 1" }, "acme")).toMatchObject({
       label: "Campaign",
+      labelKey: "campaign",
       href: "/w/acme/campaigns/c%201",
     });
     expect(describeOrigin({ kind: "test", userId: "u" }, "acme")).toMatchObject({

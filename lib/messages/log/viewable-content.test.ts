@@ -24,6 +24,15 @@ describe("disarmEmailHtml", () => {
     expect(out.match(/<img/g)).toHaveLength(1);
   });
 
+  it("makes the preference center link inert: a teammate cannot change the contact's topics", () => {
+    const out = disarmEmailHtml(`<a href="${urls.preferencesUrl}">Manage preferences</a>`);
+    expect(out).not.toMatch(/\/u\//);
+    expect(out).toContain('aria-disabled="true">Manage preferences</a>');
+    expect(disarmText(`Preferences: ${urls.preferencesUrl}`)).toBe(
+      "Preferences: [preferences link]",
+    );
+  });
+
   it("disarms links of a message sent under another public URL too", () => {
     const old = trackingUrls(KEY, "http://10.0.0.5:3000/", MESSAGE);
     const out = disarmEmailHtml(`<a href='${old.clickUrl("https://x.test/")}'>x</a>`);

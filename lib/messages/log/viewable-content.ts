@@ -20,10 +20,16 @@ const PIXEL_URL = new RegExp(String.raw`${URL_HEAD}/t/o/${TOKEN}`, "gi");
 const CLICK_URL = new RegExp(String.raw`${URL_HEAD}/t/c/${TOKEN}\?u=([^\s"'<>&]*)`, "gi");
 const UNSUB_HREF = new RegExp(String.raw`\shref\s*=\s*(["'])${URL_HEAD}/u/${TOKEN}\1`, "gi");
 const UNSUB_URL = new RegExp(String.raw`${URL_HEAD}/u/${TOKEN}`, "gi");
+// The preference center (`/u/p/<token>`): a teammate must not change the contact's topics either.
+const PREFS_HREF = new RegExp(String.raw`\shref\s*=\s*(["'])${URL_HEAD}/u/p/${TOKEN}\1`, "gi");
+const PREFS_URL = new RegExp(String.raw`${URL_HEAD}/u/p/${TOKEN}`, "gi");
 
 export const UNSUBSCRIBE_PLACEHOLDER = "[unsubscribe link]";
+export const PREFERENCES_PLACEHOLDER = "[preferences link]";
 const INERT_UNSUBSCRIBE =
   ' title="The unsubscribe link is inactive in previews" aria-disabled="true"';
+const INERT_PREFERENCES =
+  ' title="The preferences link is inactive in previews" aria-disabled="true"';
 
 /** The destination a click redirect carries, when it is an http(s) URL; otherwise nothing to follow. */
 function destination(encoded: string): string {
@@ -39,8 +45,10 @@ function destination(encoded: string): string {
 export function disarmEmailHtml(html: string): string {
   return html
     .replace(PIXEL_IMG, "")
+    .replace(PREFS_HREF, INERT_PREFERENCES)
     .replace(UNSUB_HREF, INERT_UNSUBSCRIBE)
     .replace(CLICK_URL, (_, u: string) => escapeHtml(destination(u)))
+    .replace(PREFS_URL, "#")
     .replace(UNSUB_URL, "#")
     .replace(PIXEL_URL, "#");
 }
@@ -49,6 +57,7 @@ export function disarmEmailHtml(html: string): string {
 export function disarmText(text: string): string {
   return text
     .replace(CLICK_URL, (_, u: string) => destination(u))
+    .replace(PREFS_URL, PREFERENCES_PLACEHOLDER)
     .replace(UNSUB_URL, UNSUBSCRIBE_PLACEHOLDER)
     .replace(PIXEL_URL, "");
 }

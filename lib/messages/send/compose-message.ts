@@ -1,7 +1,11 @@
 import type { TOutgoingMessage } from "@/lib/channels/types";
 import { env } from "@/lib/env";
 import { buildRenderContext, type TRenderContextInput } from "@/lib/templates/render-context";
-import { renderMessage, type TCompiledTemplate } from "@/lib/templates/render-message";
+import {
+  chooseCompiledVariant,
+  renderMessage,
+  type TCompiledTemplate,
+} from "@/lib/templates/render-message";
 import { trackingKey } from "../engagement/resolve-tracking-token";
 import { trackingUrls } from "../engagement/tracking-tokens";
 import { buildOutgoingMessage } from "./build-outgoing-message";
@@ -16,6 +20,8 @@ export const messageLinkOrigin = () =>
  * the triggering event), with signed tracking links unless it is a test, wrapped for the
  * recipient. The one composition every send makes, one message (`sendMessage`) or a campaign
  * batch (`sendCampaignBatch`) alike, so both send exactly the same bytes for the same input.
+ * The contact's locale picks the template's locale variant here; `templateLocale` says which
+ * (null: the default content), for the message row.
  */
 export function composeMessage(input: {
   messageId: string;
@@ -25,23 +31,38 @@ export function composeMessage(input: {
   recipient: TRecipient;
   /** Test sends carry no pixel and no click redirects: reading one never counts as engagement. */
   tracked: boolean;
-}): { ok: true; content: TOutgoingMessage } | { ok: false; reason: string } {
+  /** Marketing links the contact's preference center from the footer; transactional mail does not. */
+  marketing?: boolean;
+}):
+  | { ok: true; content: TOutgoingMessage; templateLocale: string | null }
+  | { ok: false; reason: string; templateLocale: string | null } {
   const origin = messageLinkOrigin();
   const urls = trackingUrls(trackingKey(), origin, input.messageId);
   const context = buildRenderContext({
     ...input.context,
-    message: { id: input.messageId, unsubscribeUrl: urls.unsubscribeUrl },
+    message: {
+      id: input.messageId,
+      unsubscribeUrl: urls.unsubscribeUrl,
+      ...(input.marketing === false ? {} : { preferencesUrl: urls.preferencesUrl }),
+    },
   });
-  const rendered = renderMessage(
+  const contact = input.context.contact;
+  const chosen = chooseCompiledVariant(
     input.compiled,
+    contact.locale ?? contact.attributes?.locale ?? null,
+  );
+  const templateLocale = chosen.locale;
+  const rendered = renderMessage(
+    chosen.compiled,
     context,
     input.tracked
       ? { trackClick: (url: string) => urls.clickUrl(url), openPixelUrl: urls.openPixelUrl }
       : {},
   );
-  if (!rendered.ok) return { ok: false, reason: rendered.reason };
+  if (!rendered.ok) return { ok: false, reason: rendered.reason, templateLocale };
   return {
     ok: true,
+    templateLocale,
     content: buildOutgoingMessage(input.messageId, rendered.content, input.recipient, {
       unsubscribeUrl: urls.unsubscribeUrl,
       statusCallbackUrl: `${origin.replace(/\/$/, "")}/api/webhooks/twilio/${input.workspaceId}/status`,

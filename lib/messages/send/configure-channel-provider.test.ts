@@ -5,7 +5,8 @@ import { listChannelProviderRows } from "@/db/queries/channel-providers";
 import { executeRows } from "@/db/execute-rows";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
-import { PROVIDER_SPECS } from "@/components/settings/channels/provider-fields";
+import { providerSpecs } from "@/components/settings/channels/provider-fields";
+import en from "@/lib/i18n/messages/en.json";
 import {
   buildProviderBody,
   initialValues,
@@ -20,6 +21,13 @@ import {
   saveChannelProvider,
 } from "./configure-channel-provider";
 import { channelSecretsKeys } from "./resolve-channel-provider";
+
+// The forms as the settings page words them in English.
+const words = en.channelProviders as Record<string, string>;
+const PROVIDER_SPECS = providerSpecs(
+  (k) => words[k]!,
+  (k) => k in words,
+);
 
 const PASSWORD = "smtp-pa55word-that-must-never-leak";
 const P8 =
@@ -313,5 +321,72 @@ describe("channel provider settings", () => {
     await expect(removeChannelProvider(a.workspace.id, "smtp")).rejects.toBeInstanceOf(
       NotFoundError,
     );
+  });
+});
+
+describe("AWS providers in the settings", () => {
+  const SECRET = "aws-secret-access-key-that-must-never-leak";
+  const sesForm = {
+    region: "eu-west-1",
+    credentials: "access_key",
+    accessKeyId: "AKIAEXAMPLE000000001",
+    secretAccessKey: SECRET,
+    from: "hello@acme.com",
+    messagesPerSecond: "14",
+  };
+
+  it("seals the SES secret, routes email to SES, and names a bad region or a missing key", async () => {
+    const t = await makeTenant("Channels SES");
+    await saveChannelProvider(t.workspace.id, t.user.id, "ses", sesForm);
+    expect(await rawConfig(t.workspace.id, "ses")).not.toContain(SECRET);
+    expect(await storedConfig(t.workspace.id, "ses")).toMatchObject({
+      secretAccessKey: SECRET,
+      messagesPerSecond: 14,
+    });
+    const routes = describeChannelRoutes(await listRedactedProviders(t.workspace.id));
+    expect(routes.find((r) => r.channel === "email")).toMatchObject({ via: ["ses"] });
+
+    const fields = await validationFields(() =>
+      saveChannelProvider(t.workspace.id, t.user.id, "aws_sms", {
+        region: "Mumbai",
+        originationIdentity: "+919800000001",
+      }),
+    );
+    expect(Object.keys(fields).sort()).toEqual(["accessKeyId", "region", "secretAccessKey"]);
+  });
+
+  it("switching to the default credential chain forgets the key; a new endpoint then asks for no secret", async () => {
+    const t = await makeTenant("Channels SES chain");
+    await saveChannelProvider(t.workspace.id, t.user.id, "ses", sesForm);
+    // A new endpoint with the stored key: the key must be typed again.
+    const moved = await validationFields(() =>
+      saveChannelProvider(t.workspace.id, t.user.id, "ses", {
+        ...sesForm,
+        secretAccessKey: "",
+        endpoint: "https://vpce.example.com",
+      }),
+    );
+    expect(Object.keys(moved)).toEqual(["secretAccessKey"]);
+    const toChain = {
+      ...sesForm,
+      credentials: "default_chain",
+      secretAccessKey: "",
+      endpoint: "https://vpce.example.com",
+    };
+    // Only where the operator lends the server's own AWS credentials (WAYMARK_AWS_DEFAULT_CREDENTIALS).
+    expect(
+      await validationFields(() => saveChannelProvider(t.workspace.id, t.user.id, "ses", toChain)),
+    ).toEqual({ credentials: expect.stringContaining("WAYMARK_AWS_DEFAULT_CREDENTIALS") });
+    expect(await storedConfig(t.workspace.id, "ses")).toMatchObject({ credentials: "access_key" });
+    await saveChannelProvider(t.workspace.id, t.user.id, "ses", toChain, {
+      allowAwsDefaultChain: true,
+    });
+    const stored = await storedConfig(t.workspace.id, "ses");
+    expect(stored).toMatchObject({
+      credentials: "default_chain",
+      endpoint: "https://vpce.example.com",
+    });
+    expect(stored).not.toHaveProperty("secretAccessKey");
+    expect(await rawConfig(t.workspace.id, "ses")).not.toContain("AKIAEXAMPLE");
   });
 });

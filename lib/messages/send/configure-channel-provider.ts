@@ -5,6 +5,7 @@ import {
   upsertChannelProvider,
 } from "@/db/queries/channel-providers";
 import {
+  getPath,
   mergeConfigUpdate,
   openConfig,
   redactConfig,
@@ -19,12 +20,21 @@ import {
   secretsNotEntered,
 } from "@/lib/channels/destination-change";
 import { SECRET_FIELDS } from "@/lib/channels/provider-config";
+import { env } from "@/lib/env";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { channelSecretsKey, channelSecretsKeys } from "./resolve-channel-provider";
 
 /** Providers an admin configures; the outbox and the in-app inbox are built in. */
-export const CONFIGURABLE_PROVIDERS = ["smtp", "twilio", "fcm", "apns", "webhook"] as const;
+export const CONFIGURABLE_PROVIDERS = [
+  "smtp",
+  "twilio",
+  "fcm",
+  "apns",
+  "webhook",
+  "ses",
+  "aws_sms",
+] as const;
 export const ZConfigurableProvider = z.enum(CONFIGURABLE_PROVIDERS);
 export type TConfigurableProvider = z.infer<typeof ZConfigurableProvider>;
 
@@ -67,6 +77,7 @@ export async function saveChannelProvider(
   userId: string,
   kind: TConfigurableProvider,
   incoming: unknown,
+  opts: { allowAwsDefaultChain?: boolean } = {},
 ) {
   const key = channelSecretsKey();
   const keys = channelSecretsKeys();
@@ -79,9 +90,21 @@ export async function saveChannelProvider(
     if (err instanceof z.ZodError) throw new ValidationError(zodFields(err));
     throw err;
   }
+  if (
+    (merged.kind === "ses" || merged.kind === "aws_sms") &&
+    merged.credentials === "default_chain" &&
+    !(opts.allowAwsDefaultChain ?? env.WAYMARK_AWS_DEFAULT_CREDENTIALS)
+  )
+    throw new ValidationError({
+      credentials:
+        "This server does not lend its own AWS credentials to workspaces: enter an access key (the operator can allow it with WAYMARK_AWS_DEFAULT_CREDENTIALS)",
+    });
   const moved = stored ? changedDestinations(stored, merged) : [];
   if (moved.length) {
-    const missing = secretsNotEntered(kind, incoming);
+    // A provider on the AWS default credential chain stores no secret to type again.
+    const missing = secretsNotEntered(kind, incoming).filter((path) =>
+      getPath(merged as Record<string, unknown>, path),
+    );
     if (missing.length)
       throw new ValidationError(
         Object.fromEntries(

@@ -12,6 +12,7 @@ import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { contactEventNameFor } from "../engagement/message-event-names";
 import { messageEventProperties } from "../engagement/record-engagement";
+import { overRate, takeSingleSend } from "./provider-rate";
 import { resolveChannelProvider } from "./resolve-channel-provider";
 
 export type TSendOutcome = {
@@ -45,11 +46,17 @@ export async function deliverMessage(message: TMessage, duplicate: boolean): Pro
     return outcomeOf(now, true, now.status === "sending" || now.status === "queued");
   }
   const provider = await resolveChannelProvider(message.workspaceId, message.channel);
+  // The provider account's send rate is shared with campaigns (lib/messages/send/provider-rate.ts).
+  const slot = provider
+    ? await takeSingleSend(message.workspaceId, message.channel)
+    : ({ ok: true } as const);
   let result: TSendResult;
   try {
-    result = provider
-      ? await provider.send(message.content as TOutgoingMessage)
-      : { ok: false, retryable: false, reason: `no provider for ${message.channel}` };
+    result = !slot.ok
+      ? overRate(slot.waitMs)
+      : provider
+        ? await provider.send(message.content as TOutgoingMessage)
+        : { ok: false, retryable: false, reason: `no provider for ${message.channel}` };
   } catch (err) {
     // A provider should classify its own failures; a throw is a bug or an outage, so try again later.
     result = { ok: false, retryable: true, reason: `provider error: ${(err as Error).message}` };

@@ -19,10 +19,10 @@ const cache: Map<string, TEntry> = ((globalThis as Record<symbol, unknown>)[KEY]
   TEntry
 >()) as Map<string, TEntry>;
 
+export type TLoadedProviderConfigs = { configs: TProviderConfig[]; stamp: string };
+
 /** The workspace's opened provider configs. A channel nobody configured delivers to the outbox. */
-export async function loadProviderConfigs(
-  workspaceId: string,
-): Promise<{ configs: TProviderConfig[]; stamp: string }> {
+export async function loadProviderConfigs(workspaceId: string): Promise<TLoadedProviderConfigs> {
   const rows = await listChannelProviderRows(workspaceId);
   const keys = channelSecretsKeys();
   const configs = rows.map((r) => openConfig(r.config as TSealedConfig, keys));
@@ -36,12 +36,20 @@ export async function loadProviderConfigs(
   };
 }
 
+/**
+ * The workspace's provider for a channel. The `transactional` lane gets instances of its own (its
+ * own SMTP pool, HTTP/2 session and sockets), so a password reset never waits for a connection a
+ * running campaign holds.
+ */
 export async function resolveChannelProvider(
   workspaceId: string,
   channel: TSendChannel,
+  lane: "bulk" | "transactional" = "bulk",
+  /** Already read (the caller needs them for the send rate too). */
+  loaded?: TLoadedProviderConfigs,
 ): Promise<ChannelProvider | null> {
-  const { configs, stamp } = await loadProviderConfigs(workspaceId);
-  const cacheKey = `${workspaceId}:${channel}`;
+  const { configs, stamp } = loaded ?? (await loadProviderConfigs(workspaceId));
+  const cacheKey = `${workspaceId}:${channel}${lane === "bulk" ? "" : `:${lane}`}`;
   const hit = cache.get(cacheKey);
   if (hit && hit.stamp === stamp) return hit.provider;
   const created = createChannelProvider(channel, configs);

@@ -9,8 +9,12 @@ import { getCompiledTemplate } from "@/lib/templates/compiled-template-cache";
 import type { TRenderEvent } from "@/lib/templates/render-context";
 import { compileTemplate } from "@/lib/templates/render-message";
 import type { TTemplateContent } from "@/lib/templates/template-content";
+import { suppressionOf } from "@/lib/deliverability/check-suppression";
+import { sendTopic, topicOptOuts } from "@/lib/topics/check-topic";
+import { campaignDefaultsOf } from "@/lib/campaigns/campaign-limits";
 import { chooseRecipient, type TRecipient } from "./choose-recipient";
 import { composeMessage } from "./compose-message";
+import { capSourceOf, cappedContacts, FREQUENCY_CAP_REASON } from "./frequency-cap";
 import { deliverMessage, outcomeOf, type TSendOutcome } from "./deliver-message";
 
 export type TSendRequest = {
@@ -29,6 +33,10 @@ export type TSendRequest = {
   testRecipient?: TRecipient;
   /** A test send of the editor's unpublished draft (the message records no version). */
   draftContent?: TTemplateContent;
+  /** The subscription topic when not the template's (a campaign's own); null: none. */
+  topicId?: string | null;
+  /** The moment the frequency cap counts back from (a journey's clock); now when absent. */
+  now?: Date;
 };
 
 export { messageLinkOrigin } from "./compose-message";
@@ -80,6 +88,34 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
     if (!chosen.ok) return skip(withTemplate, chosen.reason);
     recipient = chosen.recipient;
   }
+  // Beside the opt-out check, for every send (a test send too: a bounced inbox hurts the sender
+  // whoever asked for the message).
+  const suppressed = await suppressionOf(ws, template.channel, recipient.address);
+  if (suppressed) return skip(withTemplate, suppressed, recipient.address);
+  // And the subscription topic, for marketing to a contact (a transactional send ignores topics).
+  const topic =
+    req.origin.transactional === true
+      ? null
+      : await sendTopic(
+          ws,
+          req.topicId === undefined ? template.topicId : req.topicId,
+          template.channel,
+        );
+  if (topic && loaded && !req.testRecipient) {
+    const out = await topicOptOuts(ws, topic, [loaded.contact.id]);
+    const reason = out.get(loaded.contact.id);
+    if (reason) return skip(withTopic(withTemplate, topic.id), reason, recipient.address);
+  }
+  // The global frequency cap (the workspace's Settings → Campaigns limits), for a journey's send as
+  // for a campaign's batch: the same decision, over the same marketing messages.
+  const source = req.testRecipient ? null : capSourceOf(req.origin);
+  if (source && loaded) {
+    const limits = await campaignDefaultsOf(ws);
+    const id = loaded.contact.id;
+    const capped = await cappedContacts(ws, source, limits, [id], req.now ?? new Date());
+    if (capped.has(id))
+      return skip(withTopic(withTemplate, topic?.id), FREQUENCY_CAP_REASON, recipient.address);
+  }
 
   const versionContent = template.content as TTemplateContent;
   const compiled =
@@ -104,17 +140,22 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
       contact,
       event: req.event,
       accounts: loaded?.accounts,
-      workspace: { name: template.workspaceName },
+      workspace: { name: template.workspaceName, timezone: template.workspaceTimezone },
     },
     recipient,
     tracked: !isTest,
+    marketing: req.origin.transactional !== true,
   });
-  if (!composed.ok) return skip(withTemplate, composed.reason, recipient.address);
+  const rendered = {
+    ...withTopic(withTemplate, topic?.id),
+    templateLocale: composed.templateLocale,
+  };
+  if (!composed.ok) return skip(rendered, composed.reason, recipient.address);
   const content = composed.content;
   const { message, created } = await db().transaction(async (tx) => {
     const r = await insertMessageOnce(
       {
-        ...withTemplate,
+        ...rendered,
         status: "queued",
         recipient: recipient.address,
         content: content as unknown as Record<string, unknown>,
@@ -156,6 +197,11 @@ async function skip(
   return outcomeOf(message as TMessage, !created);
 }
 
+/** The message keeps its topic in its origin: its unsubscribe link leaves that topic. */
+function withTopic<T extends { origin: Record<string, unknown> }>(row: T, topicId?: string): T {
+  return topicId ? { ...row, origin: { ...row.origin, topicId } } : row;
+}
+
 async function draftTemplate(workspaceId: string, templateId: string, content: TTemplateContent) {
   const [template, workspace] = await Promise.all([
     findTemplate(workspaceId, templateId),
@@ -166,8 +212,10 @@ async function draftTemplate(workspaceId: string, templateId: string, content: T
     templateId,
     name: template.name,
     channel: template.channel,
+    topicId: template.topicId,
     version: null,
     content,
     workspaceName: workspace.name,
+    workspaceTimezone: workspace.timezone,
   };
 }

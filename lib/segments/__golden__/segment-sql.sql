@@ -201,3 +201,7 @@
 -- device ios
 (exists (select 1 from push_tokens pt where pt.contact_id = c.id and pt.platform = $1::push_platform))
 -- params: ["ios"]
+
+-- topic left deals
+(exists (select 1 from topics tp left join topic_subscriptions tps on tps.topic_id = tp.id and tps.contact_id = c.id where tp.workspace_id = $1::uuid and tp.key = $2::text and coalesce(tps.status = 'subscribed', tp.default_subscribed) = $3::boolean))
+-- params: ["00000000-0000-4000-8000-0000000000ff","deals",false]

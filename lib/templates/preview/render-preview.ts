@@ -1,7 +1,8 @@
 import { zodFields } from "@/lib/validation/zod-fields";
 import { analyseTemplate } from "../analyse-template";
 import { buildRenderContext, type TRenderContact, type TRenderEvent } from "../render-context";
-import { compileTemplate, renderMessage } from "../render-message";
+import { formattingSamples } from "../formatting-samples";
+import { chooseCompiledVariant, compileTemplate, renderMessage } from "../render-message";
 import { ZTemplateContent } from "../template-content";
 
 /** Everything a preview needs, already read from the database: plain data a worker can receive. */
@@ -10,7 +11,10 @@ export type TPreviewJob = {
   contact: TRenderContact;
   event: TRenderEvent | null;
   workspaceName: string;
+  workspaceTimezone?: string | null;
   attributes: string[];
+  /** The locale variant to show (null: the default content); absent: the one the contact gets. */
+  variant?: string | null;
 };
 
 /**
@@ -33,11 +37,26 @@ export async function renderPreview(job: TPreviewJob) {
   const context = buildRenderContext({
     contact: job.contact,
     event: job.event,
-    workspace: { name: job.workspaceName },
+    workspace: { name: job.workspaceName, timezone: job.workspaceTimezone },
     message: { id: "preview", unsubscribeUrl: "#unsubscribe" },
   });
-  const rendered = renderMessage(compiled, context);
-  return { ok: rendered.ok, fields: {}, analysis, rendered };
+  // The editor previews the variant being edited; without one, the variant the contact would get.
+  const chosen =
+    job.variant === undefined
+      ? chooseCompiledVariant(compiled, job.contact.locale ?? job.contact.attributes?.locale)
+      : {
+          locale: job.variant !== null && compiled.variants?.[job.variant] ? job.variant : null,
+          compiled: (job.variant !== null && compiled.variants?.[job.variant]) || compiled,
+        };
+  const rendered = renderMessage(chosen.compiled, context);
+  return {
+    ok: rendered.ok,
+    fields: {},
+    analysis,
+    rendered,
+    templateLocale: chosen.locale,
+    formatting: formattingSamples(context),
+  };
 }
 
 export type TPreviewResult = Awaited<ReturnType<typeof renderPreview>>;

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { errorJson } from "@/app/_server/http";
-import { withApiKey } from "@/app/_server/with-api-key";
+import { BROWSER_CORS, withApiKey } from "@/app/_server/with-api-key";
 import { env } from "@/lib/env";
 import { ingest } from "@/lib/ingest/ingest";
 import { parseCall } from "@/lib/ingest/normalize";
@@ -28,8 +28,9 @@ const CALLS: Record<string, TCallType | "batch"> = {
 };
 const MAX_CALL_BYTES = 64 * 1024;
 const MAX_BATCH_BYTES = 1024 * 1024;
-// Keys, not cookies, authenticate these routes, so any origin may call them (browser SDKs do).
-const CORS = { "access-control-allow-origin": "*" };
+// Keys, not cookies, authenticate these routes, so any origin may call them (browser SDKs do);
+// withApiKey's `browser` option puts the header on every answer and refuses secret keys from pages.
+const CORS = BROWSER_CORS;
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -112,16 +113,22 @@ export const POST = withApiKey<{ call: string }>(
       { headers: CORS },
     );
   },
-  { maxBodyBytes: MAX_BATCH_BYTES },
+  { maxBodyBytes: MAX_BATCH_BYTES, browser: true },
 );
 
+/**
+ * The preflight of a browser SDK's call. Segment's analytics-next sends its key as
+ * `Authorization: Basic` and, on a retry, `X-Retry-Count`; both must be allowed, or every call
+ * (or every retry) fails in the browser before it leaves. No credentials: a key authenticates.
+ */
 export function OPTIONS() {
   return new Response(null, {
     status: 204,
     headers: {
       ...CORS,
       "access-control-allow-methods": "POST, OPTIONS",
-      "access-control-allow-headers": "authorization, content-type",
+      "access-control-allow-headers":
+        "authorization, content-type, content-encoding, x-retry-count",
       "access-control-max-age": "86400",
     },
   });

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { FileUp } from "lucide-react";
 import Link from "next/link";
 import { pageOrigin } from "@/app/_server/page-origin";
@@ -19,9 +20,6 @@ import {
 
 export const metadata = { title: "Contacts" };
 
-const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
 export default async function ContactsPage({
   params,
   searchParams,
@@ -31,20 +29,21 @@ export default async function ContactsPage({
   const page = await findContactsPage(workspace.id, view);
   const basePath = `/w/${workspace.slug}/contacts`;
   const narrowed = hasNarrowing(view);
+  const t = await getTranslations("contacts.list");
+  const tn = await getTranslations("nav");
   const importButton = can("edit") ? (
     <Button asChild variant="outline">
       <Link href={`${basePath}/imports/new`}>
-        <FileUp /> Import CSV
+        <FileUp /> {t("importCsv")}
       </Link>
     </Button>
   ) : null;
 
-  const description =
-    "Everyone your app has told Waymark about: their attributes, channels and events.";
+  const description = t("description");
   if (!narrowed && !view.after && !view.before && page.rows.length === 0) {
     return (
       <>
-        <PageHeader title="Contacts" description={description} />
+        <PageHeader title={tn("contacts")} description={description} />
         <ContactsEmptyState
           slug={workspace.slug}
           canImport={can("edit")}
@@ -54,9 +53,7 @@ export default async function ContactsPage({
     );
   }
 
-  const total = page.total.more
-    ? `${plural(page.total.count, "contact", "contacts")}+`
-    : plural(page.total.count, "contact", "contacts");
+  const totalArgs = { count: page.total.count, more: page.total.more ? "yes" : "no" };
   const { newerHref, olderHref } = keysetLinks(
     page,
     (position) => `${basePath}${contactListQuery(view, position)}`,
@@ -64,7 +61,7 @@ export default async function ContactsPage({
 
   return (
     <>
-      <PageHeader title="Contacts" description={description} actions={importButton} />
+      <PageHeader title={tn("contacts")} description={description} actions={importButton} />
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">
           <ContactSearchForm basePath={basePath} params={view} />
@@ -72,22 +69,22 @@ export default async function ContactsPage({
         {page.rows.length ? (
           <p className="px-5 pt-3 text-sm text-slate-600" data-testid="contacts-total">
             {narrowed
-              ? `${total} ${page.total.count === 1 && !page.total.more ? "matches" : "match"}`
-              : `${total} in ${workspace.name}`}
-            <span className="text-slate-400"> · newest first</span>
+              ? t("totalMatching", totalArgs)
+              : t("totalIn", { ...totalArgs, workspace: workspace.name })}
+            <span className="text-slate-400"> · {t("newestFirst")}</span>
           </p>
         ) : null}
         {page.rows.length ? (
           <ContactsTable slug={workspace.slug} rows={page.rows} timeZone={workspace.timezone} />
         ) : (
           <p className="px-5 py-10 text-center text-sm text-slate-500">
-            No contacts match.{" "}
+            {t("noMatch")}{" "}
             <Link href={basePath} className="text-brand-600 hover:underline">
-              Clear search and filters
+              {t("clear")}
             </Link>
           </p>
         )}
-        <KeysetPagination label="Contacts pages" newerHref={newerHref} olderHref={olderHref} />
+        <KeysetPagination label={t("pages")} newerHref={newerHref} olderHref={olderHref} />
       </Card>
     </>
   );

@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { ChartSkeleton } from "@/components/dashboards/chart-card";
 
 export default function Loading() {
+  const t = useTranslations("pages.dashboards");
   return (
-    <div className="space-y-5" aria-busy="true" aria-label="Loading dashboard">
+    <div className="space-y-5" aria-busy="true" aria-label={t("loading")}>
       <div className="h-8 w-48 animate-pulse rounded bg-slate-100" />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
         {Array.from({ length: 7 }, (_, i) => (

@@ -1,15 +1,15 @@
-import { CHANNEL_OPTIONS, channelLabel } from "@/lib/channels/channel-meta";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CHANNEL_OPTIONS } from "@/lib/channels/channel-meta";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { ChartCard } from "@/components/dashboards/chart-card";
 import { DashboardFilters } from "@/components/dashboards/dashboard-filters";
 import { DashboardNav } from "@/components/dashboards/dashboard-nav";
 import { KpiGrid } from "@/components/dashboards/kpi-grid";
-import { LabelledBarChart } from "@/components/dashboards/labelled-bar-chart";
-import { RateTable } from "@/components/dashboards/rate-table";
+import { OverviewChannelCards } from "@/components/dashboards/overview-channel-cards";
 import { RefreshedAt } from "@/components/dashboards/refreshed-at";
 import { RefreshRollupsButton } from "@/components/dashboards/refresh-rollups-button";
-import { StackedAreaChart } from "@/components/dashboards/stacked-area-chart";
+import { SenderHealthCard } from "@/components/dashboards/sender-health-card";
 import { TimeSeriesChart } from "@/components/dashboards/time-series-chart";
 import { lastRefreshedAt } from "@/db/queries/analytics-rollups";
 import { db } from "@/db";
@@ -18,12 +18,16 @@ import {
   loadOverviewDaily,
   loadOverviewTotals,
   loadSentByDayAndChannel,
+  loadTransactionalPerformance,
 } from "@/lib/analytics/dashboard-data";
 import { dashboardQuery, parseDashboardParams } from "@/lib/analytics/dashboard-params";
 import { filterValue, journeyFilterOptions } from "@/lib/analytics/filter-options";
 import { formatDay } from "@/lib/analytics/format-figures";
+import { senderHealth, senderRateSeries } from "@/lib/deliverability/sender-health";
 
-export const metadata = { title: "Dashboards" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("nav"))("dashboards") };
+}
 
 export default async function DashboardsPage({
   params,
@@ -31,27 +35,41 @@ export default async function DashboardsPage({
 }: PageProps<"/w/[workspace]/dashboards">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const { view, ignored } = parseDashboardParams(await searchParams, workspace.timezone);
-  const [totals, daily, byChannel, channels, journeys, refreshedAt] = await Promise.all([
+  const [
+    totals,
+    daily,
+    byChannel,
+    channels,
+    transactional,
+    journeys,
+    refreshedAt,
+    senders,
+    senderSeries,
+  ] = await Promise.all([
     loadOverviewTotals(workspace.id, view),
     loadOverviewDaily(workspace.id, view),
     loadSentByDayAndChannel(workspace.id, view),
     loadChannelPerformance(workspace.id, view),
+    loadTransactionalPerformance(workspace.id, view, workspace.timezone),
     journeyFilterOptions(workspace.id),
     lastRefreshedAt(db()),
+    senderHealth(workspace.id),
+    senderRateSeries(workspace.id),
   ]);
   const query = dashboardQuery(view);
+  const t = await getTranslations("dashboards.overview");
+  const td = await getTranslations("dashboards");
+  const m = await getTranslations("dashboards.kpi.metric");
+  const locale = await getLocale();
   const csv = (name: string) => `/api/w/${workspace.slug}/analytics/${name}.csv${query}`;
-  const rangeText = `${formatDay(view.range.from)} – ${formatDay(view.range.to)}`;
+  const rangeText = `${formatDay(view.range.from, locale)} – ${formatDay(view.range.to, locale)}`;
   const anything = daily.some(
     (d) => d.sent || d.delivered || d.opened || d.clicked || d.failed || d.conversions,
   );
 
   return (
     <>
-      <PageHeader
-        title="Dashboards"
-        description="What was sent, what happened to it and what it led to. Read-only: nothing here changes a journey or a message."
-      />
+      <PageHeader title={td("title")} description={td("description")} />
       <DashboardNav slug={workspace.slug} current="overview" query={query} />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <DashboardFilters
@@ -66,16 +84,16 @@ export default async function DashboardsPage({
       </div>
       {ignored.length ? (
         <p className="mb-3 text-sm text-amber-800">
-          Ignored unreadable filter{ignored.length > 1 ? "s" : ""}: {ignored.join(", ")}.
+          {td("ignored", { count: ignored.length, names: ignored.join(", ") })}
         </p>
       ) : null}
       <div className="space-y-5">
-        <section aria-label="Totals">
+        <section aria-label={t("totals")}>
           <div className="mb-2 flex items-center justify-between">
             <h2 className="text-sm font-medium text-slate-700">
               {rangeText}{" "}
               <span className="text-slate-400">
-                compared with the {view.previous.days} days before
+                {t("comparedWith", { days: view.previous.days })}
               </span>
             </h2>
             <a
@@ -84,86 +102,41 @@ export default async function DashboardsPage({
               className="text-xs font-medium text-brand-700 hover:underline"
               data-testid="kpis-csv"
             >
-              Export CSV
+              {td("exportCsv")}
             </a>
           </div>
-          <KpiGrid rows={totals} previousLabel="before" />
+          <KpiGrid rows={totals} previousLabel={t("before")} />
         </section>
         <ChartCard
-          title="Messages by day"
-          description="Each message counts once per stage, on the day it first reached it."
+          title={t("byDay")}
+          description={t("byDayHint")}
           csvHref={csv("overview-daily")}
           empty={!anything}
           testId="chart-daily"
-          emptyText="No messages in this range. Try a longer range or clear the filters."
+          emptyText={t("empty")}
         >
           <TimeSeriesChart
-            label={`Messages sent, delivered, opened, clicked, failed, opted out and conversions per day, ${rangeText}`}
+            label={t("byDayLabel", { range: rangeText })}
             rows={daily}
             series={[
-              { key: "sent", label: "Sent" },
-              { key: "delivered", label: "Delivered" },
-              { key: "opened", label: "Opened" },
-              { key: "clicked", label: "Clicked" },
-              { key: "failed", label: "Failed" },
-              { key: "unsubscribed", label: "Opted out" },
-              { key: "conversions", label: "Conversions" },
+              { key: "sent", label: m("sent") },
+              { key: "delivered", label: m("delivered") },
+              { key: "opened", label: m("opened") },
+              { key: "clicked", label: m("clicked") },
+              { key: "failed", label: m("failed") },
+              { key: "unsubscribed", label: m("unsubscribed") },
+              { key: "conversions", label: m("conversions") },
             ]}
           />
         </ChartCard>
-        <div className="grid gap-5 lg:grid-cols-2">
-          <ChartCard
-            title="Sent by channel, per day"
-            description="Stacked: the top edge is all messages sent that day."
-            csvHref={csv("sent-by-channel-daily")}
-            empty={!byChannel.channels.length}
-            testId="chart-channel-area"
-          >
-            <StackedAreaChart
-              idPrefix="sent-ch"
-              label={`Messages sent per day, stacked by channel, ${rangeText}`}
-              rows={byChannel.rows}
-              keys={byChannel.channels.map((c) => ({ key: c, label: channelLabel(c) }))}
-            />
-          </ChartCard>
-          <ChartCard
-            title="By channel"
-            description="Totals for the range, values on the bars."
-            csvHref={csv("channels")}
-            empty={!channels.length}
-            testId="chart-channel-bars"
-          >
-            <LabelledBarChart
-              label={`Sent, delivered, opened and clicked per channel, ${rangeText}`}
-              rows={channels.map((c) => ({
-                channel: channelLabel(c.channel),
-                sent: c.sent,
-                delivered: c.delivered,
-                opened: c.opened,
-                clicked: c.clicked,
-              }))}
-              categoryKey="channel"
-              bars={[
-                { key: "sent", label: "Sent" },
-                { key: "delivered", label: "Delivered" },
-                { key: "opened", label: "Opened" },
-                { key: "clicked", label: "Clicked" },
-              ]}
-            />
-          </ChartCard>
-        </div>
-        <ChartCard
-          title="Channel performance"
-          description="Delivery and bounce over sent; open, click and opt-out over delivered."
-          csvHref={csv("channels")}
-          empty={!channels.length}
-          testId="table-channels"
-        >
-          <RateTable
-            rows={channels.map((c) => ({ ...c, key: c.channel, name: channelLabel(c.channel) }))}
-            nameHeader="Channel"
-          />
-        </ChartCard>
+        <OverviewChannelCards
+          byChannel={byChannel}
+          channels={channels}
+          transactional={transactional}
+          rangeText={rangeText}
+          csvHref={csv}
+        />
+        <SenderHealthCard senders={senders} series={senderSeries} />
       </div>
     </>
   );

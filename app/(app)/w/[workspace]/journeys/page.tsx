@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ListChecks } from "lucide-react";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
@@ -8,22 +9,26 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listJourneys } from "@/db/queries/journeys";
 
-export const metadata = { title: "Journeys" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("nav"))("journeys") };
+}
 
 export default async function JourneysPage({ params }: PageProps<"/w/[workspace]/journeys">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const rows = await listJourneys(workspace.id);
   const editable = can("edit");
+  const t = await getTranslations("journeys.list");
+  const tn = await getTranslations("nav");
   return (
     <>
       <PageHeader
-        title="Journeys"
-        description="Automated paths contacts walk through: a trigger, waits, branches and messages, drawn on a canvas, tested on a contact, then published."
+        title={tn("journeys")}
+        description={t("description")}
         actions={
           <div className="flex items-center gap-2">
             <Button asChild variant="outline">
               <Link href={`/w/${workspace.slug}/journeys/runs`}>
-                <ListChecks /> Runs
+                <ListChecks /> {t("runs")}
               </Link>
             </Button>
             {editable ? <NewJourneyDialog slug={workspace.slug} /> : null}
@@ -31,7 +36,12 @@ export default async function JourneysPage({ params }: PageProps<"/w/[workspace]
         }
       />
       <Card>
-        <JourneysTable slug={workspace.slug} editable={editable} rows={rows} />
+        <JourneysTable
+          slug={workspace.slug}
+          editable={editable}
+          rows={rows}
+          timeZone={workspace.timezone}
+        />
       </Card>
     </>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Inbox } from "lucide-react";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
@@ -11,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { countMessageLog, listMessageLog } from "@/db/queries/message-log";
 import { CHANNEL_OPTIONS } from "@/lib/channels/channel-meta";
-import { STATUS_OPTIONS } from "@/lib/messages/log/filter-options";
+import { KIND_OPTIONS, STATUS_OPTIONS } from "@/lib/messages/log/filter-options";
 import { loadOriginNames } from "@/lib/journeys/runs/step-name-lookup";
 import {
   isMessageLogNarrowed,
@@ -19,9 +20,9 @@ import {
   parseMessageLogParams,
 } from "@/lib/messages/log/message-log-params";
 
-export const metadata = { title: "Messages" };
-
-const plural = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "message" : "messages"}`;
+export async function generateMetadata() {
+  return { title: (await getTranslations("nav"))("messages") };
+}
 
 export default async function MessagesPage({
   params,
@@ -36,15 +37,17 @@ export default async function MessagesPage({
   const names = await loadOriginNames(
     workspace.id,
     page.rows.map((r) => r.origin),
+    await getTranslations("journeys.summary"),
   );
   const basePath = `/w/${workspace.slug}/messages`;
   const narrowed = isMessageLogNarrowed(view);
-  const description =
-    "Every message sent to a contact, with its delivery, opens and clicks. Open one to see exactly what went out.";
+  const t = await getTranslations("messages.list");
+  const tn = await getTranslations("nav");
+  const description = t("description");
   const outbox = (
     <Button asChild variant="outline">
       <Link href={`/w/${workspace.slug}/outbox`}>
-        <Inbox /> Outbox
+        <Inbox /> {tn("outbox")}
       </Link>
     </Button>
   );
@@ -52,7 +55,7 @@ export default async function MessagesPage({
   if (!narrowed && !view.after && !view.before && page.rows.length === 0) {
     return (
       <>
-        <PageHeader title="Messages" description={description} />
+        <PageHeader title={tn("messages")} description={description} />
         <MessagesEmptyState slug={workspace.slug} />
       </>
     );
@@ -66,30 +69,34 @@ export default async function MessagesPage({
   if (view.provider) keep.provider = view.provider;
   if (view.templateId) keep.template = view.templateId;
   if (view.contactId) keep.contact = view.contactId;
-  const count = `${plural(total.count)}${total.more ? "+" : ""}`;
+  const totalArgs = { count: total.count, more: total.more ? "yes" : "no" };
 
   return (
     <>
-      <PageHeader title="Messages" description={description} actions={outbox} />
+      <PageHeader title={tn("messages")} description={description} actions={outbox} />
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">
           <MessageFilters
             basePath={basePath}
-            value={{ channel: view.channel ?? "", status: view.status ?? "", q: view.q }}
+            value={{
+              channel: view.channel ?? "",
+              status: view.status ?? "",
+              kind: view.kind ?? "",
+              q: view.q,
+            }}
             keep={keep}
             channels={CHANNEL_OPTIONS}
             statuses={STATUS_OPTIONS}
+            kinds={KIND_OPTIONS}
           />
         </div>
         {page.rows.length ? (
           <>
             <p className="px-5 pt-3 text-sm text-slate-600" data-testid="messages-total">
-              {narrowed
-                ? `${count} ${total.count === 1 && !total.more ? "matches" : "match"}`
-                : count}
+              {narrowed ? t("totalMatching", totalArgs) : t("total", totalArgs)}
               <span className="text-slate-400">
                 {" "}
-                · newest first · times in {workspace.timezone}
+                · {t("newestFirst", { timeZone: workspace.timezone })}
               </span>
             </p>
             <MessagesTable
@@ -101,13 +108,13 @@ export default async function MessagesPage({
           </>
         ) : (
           <p className="px-5 py-10 text-center text-sm text-slate-500">
-            No messages match.{" "}
+            {t("noMatch")}{" "}
             <Link href={basePath} className="text-brand-600 hover:underline">
-              Clear filters
+              {t("clear")}
             </Link>
           </p>
         )}
-        <KeysetPagination label="Message pages" newerHref={newerHref} olderHref={olderHref} />
+        <KeysetPagination label={t("pages")} newerHref={newerHref} olderHref={olderHref} />
       </Card>
     </>
   );

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { ExternalLink, Inbox, Info } from "lucide-react";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
@@ -19,7 +20,9 @@ import {
   type TMessageLogParams,
 } from "@/lib/messages/log/message-log-params";
 
-export const metadata = { title: "Outbox" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("nav"))("outbox") };
+}
 
 const OUTBOX = "outbox";
 
@@ -28,6 +31,9 @@ export default async function OutboxPage({
   searchParams,
 }: PageProps<"/w/[workspace]/outbox">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
+  const locale = await getLocale();
+  const t = await getTranslations("pages.outbox");
+  const tn = await getTranslations("nav");
   const raw = await searchParams;
   const parsed = parseMessageLogParams(raw);
   // The Outbox is the log narrowed to one provider; only the page position comes from the URL.
@@ -62,27 +68,26 @@ export default async function OutboxPage({
     >
       <Info className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
       <p>
-        Channels with no provider configured deliver here instead of to real inboxes and phones, so
-        you can try journeys, campaigns and test sends safely. An admin can configure real providers
-        (SMTP, SMS and voice, push) in{" "}
-        {can("manage") ? (
-          <Link href={`/w/${workspace.slug}/settings/channels`} className="font-medium underline">
-            Settings → Channels
-          </Link>
-        ) : (
-          <span className="font-medium">Settings → Channels</span>
-        )}
-        .
+        {t.rich("note", {
+          link: (chunks) =>
+            can("manage") ? (
+              <Link
+                href={`/w/${workspace.slug}/settings/channels`}
+                className="font-medium underline"
+              >
+                {chunks}
+              </Link>
+            ) : (
+              <span className="font-medium">{chunks}</span>
+            ),
+        })}
       </p>
     </div>
   );
 
   return (
     <>
-      <PageHeader
-        title="Outbox"
-        description="Every message the built-in Outbox provider took, as the recipient would see it."
-      />
+      <PageHeader title={tn("outbox")} description={t("description")} />
       {note}
       {page.rows.length === 0 ? (
         <section
@@ -90,11 +95,8 @@ export default async function OutboxPage({
           data-testid="outbox-empty"
         >
           <Inbox className="mx-auto size-10 text-brand-500" aria-hidden="true" />
-          <h2 className="mt-4 text-lg font-semibold">The Outbox is empty</h2>
-          <p className="mx-auto mt-2 max-w-xl text-sm text-slate-600">
-            Messages land here when a journey, campaign or test send goes out on a channel without a
-            provider.
-          </p>
+          <h2 className="mt-4 text-lg font-semibold">{t("emptyTitle")}</h2>
+          <p className="mx-auto mt-2 max-w-xl text-sm text-slate-600">{t("emptyBody")}</p>
         </section>
       ) : (
         <Card className="grid min-h-[640px] overflow-hidden lg:grid-cols-[22rem_1fr]">
@@ -108,9 +110,9 @@ export default async function OutboxPage({
               />
             </div>
             <KeysetPagination
-              label="Outbox pages"
-              newerText="Newer"
-              olderText="Older"
+              label={t("pages")}
+              newerText={t("newer")}
+              olderText={t("older")}
               newerHref={links.newerHref}
               olderHref={links.olderHref}
             />
@@ -128,18 +130,18 @@ export default async function OutboxPage({
                       />
                     </div>
                     <p className="mt-1 break-all text-sm text-slate-600">
-                      To{" "}
-                      <span className="font-medium text-slate-900">
-                        {selected.message.recipient ?? "—"}
-                      </span>{" "}
-                      · {formatDateTime(selected.message.createdAt, tz)}
+                      {t.rich("to", {
+                        recipient: selected.message.recipient ?? "—",
+                        b: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
+                      })}{" "}
+                      · {formatDateTime(selected.message.createdAt, tz, locale)}
                     </p>
                   </div>
                   <Link
                     href={`/w/${workspace.slug}/messages/${selected.message.id}`}
                     className="inline-flex items-center gap-1 text-sm text-brand-600 hover:underline"
                   >
-                    Details and timeline <ExternalLink className="size-3.5" aria-hidden="true" />
+                    {t("details")} <ExternalLink className="size-3.5" aria-hidden="true" />
                   </Link>
                 </div>
                 <div className="px-5 py-4">
@@ -150,9 +152,7 @@ export default async function OutboxPage({
                 </div>
               </>
             ) : (
-              <p className="px-5 py-10 text-center text-sm text-slate-500">
-                That message is not in the Outbox. Pick one from the list.
-              </p>
+              <p className="px-5 py-10 text-center text-sm text-slate-500">{t("notInOutbox")}</p>
             )}
           </div>
         </Card>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
@@ -9,25 +10,28 @@ import { Card } from "@/components/ui/card";
 import { listSegments } from "@/db/queries/segments";
 import { segmentSizes } from "@/lib/segments/segment-sizes";
 
-export const metadata = { title: "Segments" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("nav"))("segments") };
+}
 
 export default async function SegmentsPage({ params }: PageProps<"/w/[workspace]/segments">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const list = await listSegments(workspace.id);
   const sizes = await segmentSizes(workspace.id, list);
   const editable = can("edit");
+  const t = await getTranslations("segments.list");
   return (
     <>
       <PageHeader
-        title="Segments"
-        description="Groups of contacts by attributes, behaviour, location, device, channel and other segments. Dynamic segments update as data arrives; static ones are snapshots."
+        title={t("title")}
+        description={t("description")}
         actions={
           editable ? (
             <div className="flex gap-2">
               <ImportSegment slug={workspace.slug} />
               <Button asChild data-mutates>
                 <Link href={`/w/${workspace.slug}/segments/new`}>
-                  <Plus /> New segment
+                  <Plus /> {t("new")}
                 </Link>
               </Button>
             </div>

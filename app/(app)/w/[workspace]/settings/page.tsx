@@ -1,19 +1,20 @@
+import { getTranslations } from "next-intl/server";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
-export const metadata = { title: "Settings" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("nav"))("settings") };
+}
 
 export default async function GeneralSettingsPage({
   params,
 }: PageProps<"/w/[workspace]/settings">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
+  const t = await getTranslations("settings.general");
   return (
     <Card className="max-w-2xl">
-      <CardHeader
-        title="Workspace"
-        description="Days in dashboards and schedules are counted in the workspace's time zone."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <CardBody>
         {can("manage") ? (
           <WorkspaceForm
@@ -24,11 +25,11 @@ export default async function GeneralSettingsPage({
           />
         ) : (
           <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
-            <dt className="text-slate-500">Name</dt>
+            <dt className="text-slate-500">{t("name")}</dt>
             <dd>{workspace.name}</dd>
-            <dt className="text-slate-500">Time zone</dt>
+            <dt className="text-slate-500">{t("timeZone")}</dt>
             <dd>{workspace.timezone}</dd>
-            <dt className="text-slate-500">URL name</dt>
+            <dt className="text-slate-500">{t("urlName")}</dt>
             <dd className="font-mono">{workspace.slug}</dd>
           </dl>
         )}

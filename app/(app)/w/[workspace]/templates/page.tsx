@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { NewTemplateDialog } from "@/components/templates/new-template-dialog";
@@ -5,21 +6,29 @@ import { TemplatesTable } from "@/components/templates/templates-table";
 import { Card } from "@/components/ui/card";
 import { listTemplates } from "@/db/queries/templates";
 
-export const metadata = { title: "Templates" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("nav"))("templates") };
+}
 
 export default async function TemplatesPage({ params }: PageProps<"/w/[workspace]/templates">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const rows = await listTemplates(workspace.id);
   const editable = can("edit");
+  const t = await getTranslations("templates.list");
   return (
     <>
       <PageHeader
-        title="Templates"
-        description="Email, SMS, push, voice, in-app and webhook messages, personalised with Liquid. Journeys and campaigns send the published version; drafts save as you type."
+        title={t("title")}
+        description={t("description")}
         actions={editable ? <NewTemplateDialog slug={workspace.slug} /> : null}
       />
       <Card>
-        <TemplatesTable slug={workspace.slug} editable={editable} rows={rows} />
+        <TemplatesTable
+          slug={workspace.slug}
+          editable={editable}
+          rows={rows}
+          timeZone={workspace.timezone}
+        />
       </Card>
     </>
   );

@@ -1,4 +1,5 @@
 import { Upload } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
@@ -7,23 +8,26 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listImports } from "@/db/queries/contact-imports";
 
-export const metadata = { title: "Contact imports" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("pages.contacts.imports"))("title") };
+}
 
 export default async function ImportsPage({
   params,
 }: PageProps<"/w/[workspace]/contacts/imports">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   const imports = await listImports(workspace.id);
+  const t = await getTranslations("pages.contacts.imports");
   return (
     <>
       <PageHeader
-        title="Contact imports"
-        description="CSV files imported into Contacts: each row creates or updates the contact with its User ID."
+        title={t("title")}
+        description={t("description")}
         actions={
           can("edit") ? (
             <Button asChild data-mutates>
               <Link href={`/w/${workspace.slug}/contacts/imports/new`}>
-                <Upload /> Import CSV
+                <Upload /> {t("importCsv")}
               </Link>
             </Button>
           ) : null

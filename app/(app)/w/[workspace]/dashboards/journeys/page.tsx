@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
@@ -10,7 +11,9 @@ import { dashboardQuery, parseDashboardParams } from "@/lib/analytics/dashboard-
 import { filterValue } from "@/lib/analytics/filter-options";
 import { formatCount, formatPercent } from "@/lib/analytics/format-figures";
 
-export const metadata = { title: "Journey dashboards" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("pages.dashboards.journeys"))("metaTitle") };
+}
 
 export default async function JourneysDashboardPage({
   params,
@@ -20,32 +23,36 @@ export default async function JourneysDashboardPage({
   const { view } = parseDashboardParams(await searchParams, workspace.timezone);
   const journeys = await loadJourneySummaries(workspace.id, view);
   const query = dashboardQuery({ ...view, journeyId: null });
+  const locale = await getLocale();
+  const t = await getTranslations("pages.dashboards.journeys");
+  const tj = await getTranslations("pages.dashboards.journey");
+  const td = await getTranslations("dashboards");
+  const ts = await getTranslations("journeys.status");
+  const tn = await getTranslations("nav");
+  const tc = await getTranslations("common");
 
   return (
     <>
-      <PageHeader
-        title="Dashboards"
-        description="Entries, exits and goal conversions per journey. Open one for its funnel and experiments."
-      />
+      <PageHeader title={td("title")} description={t("description")} />
       <DashboardNav slug={workspace.slug} current="journeys" query={query} />
       <div className="mb-4">
         <DashboardFilters value={{ ...filterValue(view), journey: "" }} />
       </div>
       <ChartCard
-        title="Journeys"
+        title={tn("journeys")}
         csvHref={`/api/w/${workspace.slug}/analytics/journeys.csv${query}`}
         empty={!journeys.length}
-        emptyText="No journeys yet."
+        emptyText={t("empty")}
         testId="table-journeys"
       >
         <Table>
           <thead>
             <tr>
-              <Th>Journey</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Entered</Th>
-              <Th className="text-right">Goal reached</Th>
-              <Th className="text-right">Conversion</Th>
+              <Th>{t("journey")}</Th>
+              <Th>{tc("status")}</Th>
+              <Th className="text-right">{tj("entered")}</Th>
+              <Th className="text-right">{tj("goalReached")}</Th>
+              <Th className="text-right">{t("conversion")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -59,10 +66,12 @@ export default async function JourneysDashboardPage({
                     {j.name}
                   </Link>
                 </Td>
-                <Td className="capitalize">{j.status}</Td>
-                <Td className="text-right tabular-nums">{formatCount(j.entered)}</Td>
-                <Td className="text-right tabular-nums">{formatCount(j.converted)}</Td>
-                <Td className="text-right tabular-nums">{formatPercent(j.conversion)}</Td>
+                <Td>{ts.has(j.status as "live") ? ts(j.status as "live") : j.status}</Td>
+                <Td className="text-right tabular-nums">{formatCount(j.entered, locale)}</Td>
+                <Td className="text-right tabular-nums">{formatCount(j.converted, locale)}</Td>
+                <Td className="text-right tabular-nums">
+                  {formatPercent(j.conversion, 1, locale)}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { ChartCard } from "@/components/dashboards/chart-card";
@@ -12,7 +13,9 @@ import { filterValue, segmentFilterOptions } from "@/lib/analytics/filter-option
 import { formatChange, formatCount, formatDay } from "@/lib/analytics/format-figures";
 import { change } from "@/lib/analytics/rates";
 
-export const metadata = { title: "Segment trends" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("pages.dashboards.segments"))("metaTitle") };
+}
 
 /** At most this many segments drawn at once; the table lists all. */
 const MAX_LINES = 7;
@@ -28,6 +31,20 @@ export default async function SegmentsDashboardPage({
     segmentFilterOptions(workspace.id),
   ]);
   const query = dashboardQuery(view);
+  const locale = await getLocale();
+  const t = await getTranslations("pages.dashboards.segments");
+  const td = await getTranslations("dashboards");
+  const tk = await getTranslations("dashboards.kpi");
+  const changeText = (c: number | null, current: number) =>
+    c === null
+      ? current > 0
+        ? tk("new")
+        : tk("noChange")
+      : c === 0
+        ? tk("noChange")
+        : c >= 9
+          ? tk("multiple", { n: formatCount(Math.round(c + 1), locale) })
+          : formatChange(c, current, locale);
   const ids = [...new Set(rows.map((r) => r.segment_id))];
   const names = new Map(rows.map((r) => [r.segment_id, r.name]));
   const size = new Map(rows.map((r) => [`${r.segment_id}:${r.day}`, r.size]));
@@ -47,46 +64,39 @@ export default async function SegmentsDashboardPage({
 
   return (
     <>
-      <PageHeader
-        title="Dashboards"
-        description="How many contacts each segment held, one snapshot a day."
-      />
+      <PageHeader title={td("title")} description={t("description")} />
       <DashboardNav slug={workspace.slug} current="segments" query={query} />
       <div className="mb-4">
         <DashboardFilters value={filterValue(view)} segments={segments} />
       </div>
       <div className="space-y-5">
         <ChartCard
-          title="Segment size over time"
-          description={
-            ids.length > MAX_LINES
-              ? `The first ${MAX_LINES} segments by name; choose one above to see any other.`
-              : "Days without a snapshot are left as gaps."
-          }
+          title={t("sizeOverTime")}
+          description={ids.length > MAX_LINES ? t("firstN", { n: MAX_LINES }) : t("gaps")}
           csvHref={`/api/w/${workspace.slug}/analytics/segment-sizes.csv${query}`}
           empty={!rows.length}
-          emptyText="No snapshots in this range yet: sizes are recorded once a day from now on."
+          emptyText={t("empty")}
           testId="chart-segments"
         >
           <TimeSeriesChart
-            label={`Daily size of ${drawn.map((id) => names.get(id)).join(", ")}`}
+            label={t("chartLabel", { names: drawn.map((id) => names.get(id)).join(", ") })}
             rows={chartRows}
             series={drawn.map((id) => ({ key: id, label: names.get(id) ?? id }))}
           />
         </ChartCard>
         {summary.length ? (
           <ChartCard
-            title="Change over the range"
+            title={t("change")}
             testId="table-segments"
             csvHref={`/api/w/${workspace.slug}/analytics/segment-sizes.csv${query}`}
           >
             <Table>
               <thead>
                 <tr>
-                  <Th>Segment</Th>
-                  <Th className="text-right">First snapshot</Th>
-                  <Th className="text-right">Latest snapshot</Th>
-                  <Th className="text-right">Change</Th>
+                  <Th>{t("segment")}</Th>
+                  <Th className="text-right">{t("firstSnapshot")}</Th>
+                  <Th className="text-right">{t("latestSnapshot")}</Th>
+                  <Th className="text-right">{t("changeColumn")}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -94,16 +104,18 @@ export default async function SegmentsDashboardPage({
                   <tr key={s.id}>
                     <Td className="font-medium">{s.name}</Td>
                     <Td className="text-right tabular-nums">
-                      {formatCount(s.first.size)}{" "}
-                      <span className="text-xs text-slate-500">{formatDay(s.first.day)}</span>
+                      {formatCount(s.first.size, locale)}{" "}
+                      <span className="text-xs text-slate-500">
+                        {formatDay(s.first.day, locale)}
+                      </span>
                     </Td>
                     <Td className="text-right tabular-nums">
-                      {formatCount(s.last.size)}{" "}
-                      <span className="text-xs text-slate-500">{formatDay(s.last.day)}</span>
+                      {formatCount(s.last.size, locale)}{" "}
+                      <span className="text-xs text-slate-500">
+                        {formatDay(s.last.day, locale)}
+                      </span>
                     </Td>
-                    <Td className="text-right tabular-nums">
-                      {formatChange(s.change, s.last.size)}
-                    </Td>
+                    <Td className="text-right tabular-nums">{changeText(s.change, s.last.size)}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,5 @@
-import { CHANNEL_OPTIONS, channelLabel } from "@/lib/channels/channel-meta";
+import { getTranslations } from "next-intl/server";
+import { CHANNEL_OPTIONS } from "@/lib/channels/channel-meta";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
 import { ChartCard } from "@/components/dashboards/chart-card";
@@ -10,7 +11,9 @@ import { loadChannelPerformance, loadTemplatePerformance } from "@/lib/analytics
 import { dashboardQuery, parseDashboardParams } from "@/lib/analytics/dashboard-params";
 import { filterValue, journeyFilterOptions } from "@/lib/analytics/filter-options";
 
-export const metadata = { title: "Template and channel performance" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("pages.dashboards.templates"))("metaTitle") };
+}
 
 const pct = (r: number | null) => (r === null ? 0 : Math.round(r * 1000) / 10);
 
@@ -26,14 +29,17 @@ export default async function TemplatesDashboardPage({
     journeyFilterOptions(workspace.id),
   ]);
   const query = dashboardQuery(view);
+  const t = await getTranslations("pages.dashboards.templates");
+  const td = await getTranslations("dashboards");
+  const tr = await getTranslations("dashboards.rates");
+  const tc = await getTranslations("channels");
+  const tcommon = await getTranslations("common");
+  const channelLabel = (c: string) => (tc.has(c as "email") ? tc(c as "email") : c);
   const csv = (name: string) => `/api/w/${workspace.slug}/analytics/${name}.csv${query}`;
 
   return (
     <>
-      <PageHeader
-        title="Dashboards"
-        description="Delivery, open, click, bounce and opt-out rates per template version and per channel."
-      />
+      <PageHeader title={td("title")} description={t("description")} />
       <DashboardNav slug={workspace.slug} current="templates" query={query} />
       <div className="mb-4">
         <DashboardFilters
@@ -44,58 +50,58 @@ export default async function TemplatesDashboardPage({
       </div>
       <div className="space-y-5">
         <ChartCard
-          title="Per template version"
-          description="Delivery and bounce over sent; open, click and opt-out over delivered."
+          title={t("perVersion")}
+          description={td("overview.performanceHint")}
           csvHref={csv("templates")}
           empty={!templates.length}
           testId="table-templates"
-          emptyText="No templated messages in this range."
+          emptyText={t("empty")}
         >
           <RateTable
-            rows={templates.map((t) => ({
-              ...t,
-              key: `${t.templateId}:${t.version}`,
-              name: t.template,
-              sub: `v${t.version} · ${channelLabel(t.channel)}`,
+            rows={templates.map((r) => ({
+              ...r,
+              key: `${r.templateId}:${r.version}`,
+              name: r.template,
+              sub: `v${r.version} · ${channelLabel(r.channel)}`,
             }))}
-            nameHeader="Template"
+            nameHeader={t("template")}
           />
         </ChartCard>
         <ChartCard
-          title="Rates per template version (%)"
-          description="Each bar is labelled with its value."
+          title={t("ratesTitle")}
+          description={t("ratesDescription")}
           csvHref={csv("templates")}
           empty={!templates.length}
           testId="chart-templates"
         >
           <LabelledBarChart
-            label="Delivery, open and click rate per template version"
+            label={t("ratesLabel")}
             height={Math.max(240, templates.length * 70)}
             horizontal
-            rows={templates.map((t) => ({
-              name: `${t.template} v${t.version}`,
-              delivery: pct(t.deliveryRate),
-              open: pct(t.openRate),
-              click: pct(t.clickRate),
+            rows={templates.map((r) => ({
+              name: `${r.template} v${r.version}`,
+              delivery: pct(r.deliveryRate),
+              open: pct(r.openRate),
+              click: pct(r.clickRate),
             }))}
             categoryKey="name"
             bars={[
-              { key: "delivery", label: "Delivery rate %" },
-              { key: "open", label: "Open rate %" },
-              { key: "click", label: "Click rate %" },
+              { key: "delivery", label: `${tr("deliveryRate")} %` },
+              { key: "open", label: `${tr("openRate")} %` },
+              { key: "click", label: `${tr("clickRate")} %` },
             ]}
           />
         </ChartCard>
         <ChartCard
-          title="Per channel"
-          description="Delivery and bounce over sent; open, click and opt-out over delivered."
+          title={t("perChannel")}
+          description={td("overview.performanceHint")}
           csvHref={csv("channels")}
           empty={!channels.length}
           testId="table-channels"
         >
           <RateTable
             rows={channels.map((c) => ({ ...c, key: c.channel, name: channelLabel(c.channel) }))}
-            nameHeader="Channel"
+            nameHeader={tcommon("channel")}
           />
         </ChartCard>
       </div>

@@ -1,4 +1,5 @@
 import { ArrowLeft } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { PageHeader } from "@/components/app/page-header";
@@ -10,7 +11,9 @@ import { Card } from "@/components/ui/card";
 import { listJourneyRuns, listRunJourneyOptions } from "@/db/queries/journey-runs";
 import { parseRunListParams, runListQuery } from "@/lib/journeys/runs/run-list-params";
 
-export const metadata = { title: "Runs" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("journeys.list"))("runs") };
+}
 
 export default async function RunsPage({
   params,
@@ -25,21 +28,23 @@ export default async function RunsPage({
   const names = await loadStepNames(
     workspace.id,
     page.rows.map((r) => r.journeyId),
+    await getTranslations("journeys.summary"),
   );
   const basePath = `/w/${workspace.slug}/journeys/runs`;
   const narrowed = Boolean(view.journeyId || view.status || view.contact);
+  const t = await getTranslations("pages.journeys.runs");
+  const tl = await getTranslations("journeys.list");
+  const tn = await getTranslations("nav");
+  const tc = await getTranslations("common");
   return (
     <>
       <Link
         href={`/w/${workspace.slug}/journeys`}
         className="mb-2 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
       >
-        <ArrowLeft className="size-4" aria-hidden="true" /> Journeys
+        <ArrowLeft className="size-4" aria-hidden="true" /> {tn("journeys")}
       </Link>
-      <PageHeader
-        title="Runs"
-        description="Every contact's walk through a journey: where it stands, the steps it passed, what it sent, and what went wrong."
-      />
+      <PageHeader title={tl("runs")} description={t("description")} />
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">
           <RunFilters
@@ -51,7 +56,7 @@ export default async function RunsPage({
         {page.rows.length ? (
           <>
             <p className="px-5 pt-3 text-sm text-slate-500">
-              newest first · times in {workspace.timezone}
+              {t("newestFirst", { timeZone: workspace.timezone })}
             </p>
             <RunsTable
               slug={workspace.slug}
@@ -62,17 +67,17 @@ export default async function RunsPage({
           </>
         ) : (
           <p className="px-5 py-10 text-center text-sm text-slate-500" data-testid="runs-empty">
-            {narrowed ? "No runs match." : "No contact has entered a journey yet."}{" "}
+            {narrowed ? t("noMatch") : t("empty")}{" "}
             {narrowed ? (
               <Link href={basePath} className="text-brand-600 hover:underline">
-                Clear filters
+                {tc("clearFilters")}
               </Link>
             ) : null}
           </p>
         )}
         <KeysetPagination
-          label="Run pages"
-          newerText="Newest"
+          label={t("pages")}
+          newerText={t("newest")}
           newerHref={view.after ? `${basePath}${runListQuery(view)}` : null}
           olderHref={page.nextCursor ? `${basePath}${runListQuery(view, page.nextCursor)}` : null}
         />

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { findSegment, sampleStaticMembers, staticMemberCounts } from "@/db/queries/segments";
 import { PREVIEW_SAMPLE_SIZE } from "@/lib/segments/preview-segment";
 import { findSegmentUsages } from "@/lib/segments/segment-usages";
+import { DownloadDefinitionButton } from "@/components/definitions/download-definition-button";
 
 export default async function SegmentPage({
   params,
@@ -21,23 +23,28 @@ export default async function SegmentPage({
   const segment = await findSegment(workspace.id, segmentId);
   if (!segment) notFound();
   const usages = await findSegmentUsages(workspace.id, workspace.slug, segment.id);
+  const t = await getTranslations("pages.segments");
+  const tl = await getTranslations("segments.list");
   const header = (
     <PageHeader
       title={segment.name}
       description={
         segment.description ||
-        (segment.type === "static"
-          ? "A static segment: a fixed list of contacts."
-          : "A dynamic segment: contacts join and leave as their data changes.")
+        (segment.type === "static" ? t("staticDescription") : t("dynamicDescription"))
       }
       actions={
         <div className="flex items-center gap-3">
-          {segment.type === "dynamic" ? <Badge tone="brand">dynamic</Badge> : <Badge>static</Badge>}
+          {segment.type === "dynamic" ? (
+            <Badge tone="brand">{tl("dynamic")}</Badge>
+          ) : (
+            <Badge>{tl("static")}</Badge>
+          )}
+          <DownloadDefinitionButton slug={workspace.slug} kind="segment" id={segment.id} />
           <Link
             href={`/w/${workspace.slug}/segments`}
             className="text-sm text-brand-700 hover:underline"
           >
-            All segments
+            {t("all")}
           </Link>
         </div>
       }

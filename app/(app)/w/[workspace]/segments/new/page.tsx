@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/require-workspace";
@@ -6,23 +7,27 @@ import { loadBuilderOptions } from "@/lib/segments/builder-options";
 import { newGroup } from "@/components/segments/condition-defaults";
 import { SegmentBuilder } from "@/components/segments/segment-builder";
 
-export const metadata = { title: "New segment" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("segments.list"))("new") };
+}
 
 export default async function NewSegmentPage({ params }: PageProps<"/w/[workspace]/segments/new">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   if (!can("edit")) notFound();
   const options = await loadBuilderOptions(workspace.id);
+  const t = await getTranslations("pages.segments");
+  const tl = await getTranslations("segments.list");
   return (
     <>
       <PageHeader
-        title="New segment"
-        description="Combine conditions with AND / OR groups. The count on the right updates as you edit."
+        title={tl("new")}
+        description={t("newDescription")}
         actions={
           <Link
             href={`/w/${workspace.slug}/segments`}
             className="text-sm text-brand-700 hover:underline"
           >
-            All segments
+            {t("all")}
           </Link>
         }
       />

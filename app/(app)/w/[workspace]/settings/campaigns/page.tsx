@@ -1,10 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { CampaignDefaultsForm } from "@/components/settings/campaign-defaults-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CAMPAIGN_LIMIT_DEFAULTS, campaignDefaultsOf } from "@/lib/campaigns/campaign-limits";
 
-export const metadata = { title: "Campaign limits" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("settings.campaigns"))("title") };
+}
 
 export default async function CampaignSettingsPage({
   params,
@@ -12,12 +15,10 @@ export default async function CampaignSettingsPage({
   const { workspace, can } = await requireWorkspace((await params).workspace);
   if (!can("manage")) notFound();
   const limits = await campaignDefaultsOf(workspace.id);
+  const t = await getTranslations("settings.campaigns");
   return (
     <Card className="max-w-2xl">
-      <CardHeader
-        title="Campaign limits"
-        description="Every campaign takes these unless it sets its own. A run copies them when it starts, so a change applies to the next run."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <CardBody>
         <CampaignDefaultsForm
           slug={workspace.slug}

@@ -1,8 +1,13 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { ChannelRoutes } from "@/components/settings/channels/channel-routes";
-import { PROVIDER_SPECS } from "@/components/settings/channels/provider-fields";
+import { providerSpecs } from "@/components/settings/channels/provider-fields";
+import {
+  awsProviderSpecs,
+  sendRateFields,
+} from "@/components/settings/channels/aws-provider-specs";
 import { ProviderForm } from "@/components/settings/channels/provider-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -13,12 +18,23 @@ import { listAuditEntries } from "@/db/queries/audit-log";
 import { describeAuditEntry } from "@/lib/audit/describe-audit-entry";
 import { formatDateTime } from "@/lib/format/dates";
 
-export const metadata = { title: "Channels" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("settings.tabs"))("channels") };
+}
+
+/** Each AWS sender next to the provider it stands in for. */
+const SPEC_ORDER = ["smtp", "ses", "twilio", "aws_sms", "fcm", "apns", "webhook"];
 
 export default async function ChannelsSettingsPage({
   params,
 }: PageProps<"/w/[workspace]/settings/channels">) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
+  const locale = await getLocale();
+  const t = await getTranslations("settings.channelsPage");
+  const audited = (e: Parameters<typeof describeAuditEntry>[0]) => {
+    const m = describeAuditEntry(e);
+    return t(`audit.${m.key}`, m.values);
+  };
   // Provider settings decide where every message goes: not even a redacted view for non-admins.
   if (!can("manage")) notFound();
   const [providers, audit] = await Promise.all([
@@ -26,18 +42,24 @@ export default async function ChannelsSettingsPage({
     listAuditEntries(workspace.id, 50),
   ]);
   const configOf = (kind: string) => providers.find((p) => p.kind === kind)?.config ?? null;
+  const tp = await getTranslations("channelProviders");
+  const has = (k: string) => tp.has(k as Parameters<typeof tp.has>[0]);
+  // The AWS senders, and every sending provider's rate and warm-up fields, worded from the catalogue.
+  const specs = [...providerSpecs(tp, has), ...awsProviderSpecs(tp, has)]
+    .sort((a, b) => SPEC_ORDER.indexOf(a.kind) - SPEC_ORDER.indexOf(b.kind))
+    .map((spec) => ({ ...spec, fields: [...spec.fields, ...sendRateFields(tp, has, spec.kind)] }));
   return (
     <div className="space-y-6">
       <Card>
         <CardHeader
-          title="Where messages go"
-          description="A channel with no provider delivers nothing: its messages are recorded in the Outbox, where you can read them. In-app messages always land in the built-in inbox."
+          title={t("title")}
+          description={t("description")}
           actions={
             <Link
               href={`/w/${workspace.slug}/outbox`}
               className="whitespace-nowrap text-sm font-medium text-brand-600 hover:underline"
             >
-              Open the Outbox
+              {t("openOutbox")}
             </Link>
           }
         />
@@ -45,7 +67,7 @@ export default async function ChannelsSettingsPage({
           <ChannelRoutes routes={describeChannelRoutes(providers)} />
         </CardBody>
       </Card>
-      {PROVIDER_SPECS.map((spec) => {
+      {specs.map((spec) => {
         const config = configOf(spec.kind);
         return (
           <Card key={spec.kind} data-testid={`provider-${spec.kind}`}>
@@ -54,7 +76,7 @@ export default async function ChannelsSettingsPage({
               description={spec.description}
               actions={
                 <Badge tone={config ? "green" : "neutral"} className="shrink-0 whitespace-nowrap">
-                  {config ? "Configured" : "Not configured"}
+                  {config ? t("configured") : t("notConfigured")}
                 </Badge>
               }
             />
@@ -65,16 +87,13 @@ export default async function ChannelsSettingsPage({
         );
       })}
       <Card data-testid="audit-log">
-        <CardHeader
-          title="Audit log"
-          description="Who changed where messages go. A provider pointed at a new host, URL or token URI needs its secret typed again; secrets are never shown here."
-        />
+        <CardHeader title={t("auditTitle")} description={t("auditDescription")} />
         <AuditLogTable
           rows={audit.map((e) => ({
             id: e.id,
-            when: formatDateTime(e.createdAt, workspace.timezone),
-            who: e.actorEmail ?? "A removed user",
-            what: describeAuditEntry(e),
+            when: formatDateTime(e.createdAt, workspace.timezone, locale),
+            who: e.actorEmail ?? t("removedUser"),
+            what: audited(e),
           }))}
         />
       </Card>

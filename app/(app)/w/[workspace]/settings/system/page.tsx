@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { RunsByFunctionChart } from "@/components/settings/system/runs-by-function-chart";
@@ -7,7 +8,9 @@ import { cachedReadiness } from "@/lib/health/check-readiness";
 import { readSystemSnapshot } from "@/lib/metrics/system-snapshot";
 import { isOperator } from "@/lib/operators/is-operator";
 
-export const metadata = { title: "System status" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("settings.system"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function SystemStatusPage({
@@ -15,15 +18,16 @@ export default async function SystemStatusPage({
 }: PageProps<"/w/[workspace]/settings/system">) {
   const { user, can } = await requireWorkspace((await params).workspace);
   if (!can("manage")) notFound();
+  const t = await getTranslations("settings.system");
   if (!(await isOperator(user)))
     return (
       <Card className="max-w-2xl">
-        <CardHeader
-          title="System status"
-          description="This page shows the whole instance (every workspace's queue and providers), so only its operators see it."
-        />
+        <CardHeader title={t("title")} description={t("operatorsOnly")} />
         <CardBody className="text-sm text-slate-600">
-          Ask whoever runs this Waymark to add your email to <code>WAYMARK_OPERATOR_EMAILS</code>.
+          {t.rich("askOperator", {
+            code: (chunks) => <code>{chunks}</code>,
+            variable: "WAYMARK_OPERATOR_EMAILS",
+          })}
         </CardBody>
       </Card>
     );
@@ -40,18 +44,14 @@ export default async function SystemStatusPage({
       <SystemFigures snapshot={snapshot} readiness={readiness} />
       <Card>
         <CardHeader
-          title="Executor runs by function"
-          description={
-            snapshot.executor === "local"
-              ? "Every run the built-in executor holds, by status. Queued and waiting runs are work still to do."
-              : "Inngest runs the functions: its dashboard shows their runs."
-          }
+          title={t("runsTitle")}
+          description={snapshot.executor === "local" ? t("runsLocal") : t("runsInngest")}
         />
         <CardBody>
           {byFunction.size ? (
             <RunsByFunctionChart rows={[...byFunction.values()]} />
           ) : (
-            <p className="text-sm text-slate-500">No runs yet.</p>
+            <p className="text-sm text-slate-500">{t("noRuns")}</p>
           )}
         </CardBody>
       </Card>

@@ -1,10 +1,12 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireWorkspace } from "@/app/_server/require-workspace";
 import { TemplateEditor } from "@/components/templates/template-editor";
 import type { TDraftContent } from "@/components/templates/use-template-draft";
 import { listAttributeKeys } from "@/db/queries/segment-options";
 import { findTemplate, listTemplateVersions } from "@/db/queries/templates";
+import { listTopics } from "@/db/queries/topics";
 
 export async function generateMetadata({
   params,
@@ -14,7 +16,8 @@ export async function generateMetadata({
   const template = z.uuid().safeParse(templateId).success
     ? await findTemplate(workspace.id, templateId)
     : null;
-  return { title: template ? template.name : "Template" };
+  const t = await getTranslations("templates.editor");
+  return { title: template ? template.name : t("metaTitle") };
 }
 
 export default async function TemplatePage({
@@ -25,9 +28,10 @@ export default async function TemplatePage({
   if (!z.uuid().safeParse(templateId).success) notFound();
   const template = await findTemplate(workspace.id, templateId);
   if (!template) notFound();
-  const [versions, attributes] = await Promise.all([
+  const [versions, attributes, topics] = await Promise.all([
     listTemplateVersions(workspace.id, template.id),
     listAttributeKeys(workspace.id),
+    listTopics(workspace.id),
   ]);
   return (
     <TemplateEditor
@@ -40,11 +44,14 @@ export default async function TemplatePage({
         channel: template.channel,
         publishedVersion: template.publishedVersion,
         draft: template.draft as TDraftContent,
+        topicId: template.topicId,
       }}
+      topics={topics.map((x) => ({ id: x.id, name: x.name }))}
       versions={versions}
       attributes={attributes}
       userEmail={user.email}
       readOnly={!can("edit")}
+      timeZone={workspace.timezone}
     />
   );
 }

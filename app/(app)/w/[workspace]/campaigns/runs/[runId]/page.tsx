@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -13,14 +14,19 @@ import { conversionResults } from "@/lib/campaigns/stats/conversion-results";
 import { treatmentResults } from "@/lib/campaigns/stats/treatment-results";
 import { readRun } from "@/lib/campaigns/read-campaign";
 import { formatDateTime } from "@/lib/format/dates";
+import { formatNumber } from "@/lib/format/numbers";
 
-export const metadata = { title: "Campaign run" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("pages.campaigns.run"))("metaTitle") };
+}
 
 export default async function CampaignRunPage({
   params,
 }: PageProps<"/w/[workspace]/campaigns/runs/[runId]">) {
   const p = await params;
   const { workspace } = await requireWorkspace(p.workspace);
+  const locale = await getLocale();
+  const t = await getTranslations("pages.campaigns.run");
   if (!z.uuid().safeParse(p.runId).success) notFound();
   const found = await readRun(workspace.id, p.runId).catch(() => null);
   if (!found) notFound();
@@ -40,15 +46,20 @@ export default async function CampaignRunPage({
   return (
     <>
       <PageHeader
-        title={`${campaign?.name ?? "Campaign"} · run ${run.occurrence}`}
-        description={`Started ${formatDateTime(run.scheduledFor, workspace.timezone)}${run.audienceCount !== null ? ` · ${run.audienceCount.toLocaleString("en")} contacts in the audience` : ""}`}
+        title={t("title", { campaign: campaign?.name ?? t("deletedCampaign"), n: run.occurrence })}
+        description={t("started", {
+          at: formatDateTime(run.scheduledFor, workspace.timezone, locale),
+          audience: run.audienceCount === null ? "none" : "some",
+          count: run.audienceCount ?? 0,
+          n: formatNumber(run.audienceCount ?? 0, locale),
+        })}
         actions={
           campaign ? (
             <Link
               href={`/w/${workspace.slug}/campaigns/${campaign.id}`}
               className="text-sm text-brand-700 hover:underline"
             >
-              Back to the campaign
+              {t("back")}
             </Link>
           ) : null
         }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireWorkspace } from "@/app/_server/require-workspace";
@@ -13,7 +14,9 @@ import { PREVIEW_ROWS } from "@/lib/imports/limits";
 import { firstRecords, storedRecords } from "@/lib/imports/stored-file";
 import { suggestMapping } from "@/lib/imports/suggest-mapping";
 
-export const metadata = { title: "Contact import" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("pages.contacts.imports"))("importTitle") };
+}
 
 export default async function ImportPage({
   params,
@@ -24,9 +27,14 @@ export default async function ImportPage({
     ? await findImport(workspace.id, importId)
     : null;
   if (!imp) notFound();
+  const t = await getTranslations("pages.contacts.imports");
+  const tr = await getTranslations("roles");
   // Row counts of a started import are in its progress card, which stays current; this header does not.
-  const rowCount = imp.status === "uploaded" ? ` · about ${formatCount(imp.totalRows)} rows` : "";
-  const description = `${formatBytes(imp.fileBytes)}${rowCount}${imp.createdByName ? ` · uploaded by ${imp.createdByName}` : ""}`;
+  const rowCount =
+    imp.status === "uploaded"
+      ? ` · ${t("aboutRows", { count: imp.totalRows, n: formatCount(imp.totalRows) })}`
+      : "";
+  const description = `${formatBytes(imp.fileBytes)}${rowCount}${imp.createdByName ? ` · ${t("uploadedBy", { name: imp.createdByName })}` : ""}`;
 
   if (imp.status !== "uploaded") {
     return (
@@ -47,12 +55,9 @@ export default async function ImportPage({
         <BackToImports slug={workspace.slug} />
         <PageHeader title={imp.fileName} description={description} />
         <Card>
-          <CardHeader title="Not started yet" />
+          <CardHeader title={t("notStarted")} />
           <CardBody>
-            <p className="text-sm text-slate-600">
-              This file was uploaded but its columns have not been mapped. Your role ({role}) cannot
-              start imports.
-            </p>
+            <p className="text-sm text-slate-600">{t("notMapped", { role: tr(role) })}</p>
           </CardBody>
         </Card>
       </>

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -13,20 +14,26 @@ import { formatDateTime } from "@/lib/format/dates";
 import { describePlanNodes, nameSteps } from "@/lib/journeys/runs/name-steps";
 import { isUuid } from "@/lib/journeys/runs/entry-id";
 
-export const metadata = { title: "Run" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("pages.journeys.run"))("title") };
+}
 
 export default async function RunPage({
   params,
 }: PageProps<"/w/[workspace]/journeys/runs/[entryId]">) {
   const { workspace: slug, entryId } = await params;
   const { workspace, can } = await requireWorkspace(slug);
+  const locale = await getLocale();
+  const t = await getTranslations("pages.journeys.run");
+  const tl = await getTranslations("journeys.list");
+  const tm = await getTranslations("messages.table");
   // Another workspace's run looks exactly like one that does not exist.
   if (!isUuid(entryId)) notFound();
   const run = await findJourneyRun(workspace.id, entryId.toLowerCase());
   if (!run) notFound();
   const { entry } = run;
   const tz = workspace.timezone;
-  const nodes = describePlanNodes(entry.plan);
+  const nodes = describePlanNodes(entry.plan, await getTranslations("journeys.summary"));
   const failed = run.executor?.status === "failed";
   const admin = can("manage");
   const local = env.executor === "local";
@@ -39,27 +46,31 @@ export default async function RunPage({
             href={`/w/${workspace.slug}/journeys/runs`}
             className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
           >
-            <ArrowLeft className="size-4" aria-hidden="true" /> Runs
+            <ArrowLeft className="size-4" aria-hidden="true" /> {tl("runs")}
           </Link>
           <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
             <span className="break-all">
-              {entry.contactUserId ?? entry.contactEmail ?? "Anonymous contact"}
+              {entry.contactUserId ?? entry.contactEmail ?? tm("anonymousContact")}
             </span>
             <RunStatusBadge status={entry.status} executorStatus={run.executor?.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">
             <Link
               href={`/w/${workspace.slug}/journeys/${entry.journeyId}`}
-              className="text-brand-600 hover:underline"
+              className="text-brand-600 underline hover:no-underline"
             >
               {entry.journeyName}
             </Link>{" "}
-            v{entry.version} · entered {formatDateTime(entry.enteredAt, tz)} ·{" "}
+            {t("entered", {
+              version: entry.version,
+              at: formatDateTime(entry.enteredAt, tz, locale),
+            })}{" "}
+            ·{" "}
             <Link
               href={`/w/${workspace.slug}/contacts/${entry.contactId}`}
-              className="text-brand-600 hover:underline"
+              className="text-brand-600 underline hover:no-underline"
             >
-              contact profile
+              {t("contactProfile")}
             </Link>
           </p>
         </div>
@@ -74,38 +85,26 @@ export default async function RunPage({
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader
-            title="Steps"
-            description="The nodes passed, each with the outcome it took."
-          />
+          <CardHeader title={t("steps")} description={t("stepsDescription")} />
           <CardBody>
             <RunHistory run={run} nodes={nodes} timeZone={tz} />
           </CardBody>
         </Card>
         <Card>
-          <CardHeader
-            title="Messages"
-            description="What this run sent; open one for its content and delivery."
-          />
+          <CardHeader title={t("messages")} description={t("messagesDescription")} />
           <RunMessages slug={workspace.slug} run={run} nodes={nodes} timeZone={tz} />
         </Card>
       </div>
       <Card>
         <CardHeader
-          title="Executor"
-          description={
-            local
-              ? "The local executor's state for this run: memoised step results, errors and open waits."
-              : "Runs are executed by Inngest: step-level detail and retries are in the Inngest dashboard."
-          }
+          title={t("executor")}
+          description={local ? t("executorLocal") : t("executorInngest")}
         />
         {run.executor ? (
           <RunExecutor run={run.executor} names={nameSteps([...nodes.keys()])} timeZone={tz} />
         ) : (
           <p className="px-5 py-4 text-sm text-slate-500">
-            {local
-              ? "The executor holds no run for this entry (it was not started, or was removed)."
-              : "See the Inngest dashboard."}
+            {local ? t("executorNone") : t("seeInngest")}
           </p>
         )}
       </Card>

@@ -1,0 +1,34 @@
+import { senderRates, senderRatesByDay } from "@/db/queries/suppressions";
+
+/** Gmail's and Yahoo's bulk-sender line: a spam-complaint rate at or above 0.3 % hurts delivery. */
+export const COMPLAINT_RATE_LINE = 0.003;
+/** Bounce rates past 5 % get an SES account reviewed (and most ESPs warn well before). */
+export const BOUNCE_RATE_LINE = 0.05;
+
+const DAY = 86_400_000;
+const rate = (n: number, of: number) => (of > 0 ? n / of : n > 0 ? 1 : 0);
+
+/** Per sending provider over the last `days`: sent, bounce and complaint counts and rates. */
+export async function senderHealth(workspaceId: string, days = 30, now = new Date()) {
+  const rows = await senderRates(workspaceId, new Date(now.getTime() - days * DAY));
+  return rows.map((r) => ({
+    ...r,
+    bounceRate: rate(r.bounces, r.sent),
+    complaintRate: rate(r.complaints, r.sent),
+    overComplaintLine: r.complaints > 0 && rate(r.complaints, r.sent) >= COMPLAINT_RATE_LINE,
+  }));
+}
+
+/** Daily complaint and bounce rates per provider, for the dashboard chart. */
+export async function senderRateSeries(workspaceId: string, days = 30, now = new Date()) {
+  const rows = await senderRatesByDay(workspaceId, new Date(now.getTime() - days * DAY));
+  const providers = [...new Set(rows.map((r) => r.provider))].sort();
+  const byDay = new Map<string, Record<string, number | string>>();
+  for (const r of rows) {
+    const point = byDay.get(r.day) ?? { day: r.day };
+    point[`${r.provider}:complaints`] = rate(r.complaints, r.sent) * 100;
+    point[`${r.provider}:bounces`] = rate(r.bounces, r.sent) * 100;
+    byDay.set(r.day, point);
+  }
+  return { providers, points: [...byDay.values()] };
+}

@@ -1,0 +1,314 @@
+import { sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { zipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeRows } from "@/db/execute-rows";
+import { makeTenant } from "@/db/testing/fixtures";
+import { useTestDb } from "@/db/testing/test-db";
+import { importPinpointExport } from "./import-pinpoint-export";
+import { readFiles, readFolder, readZip } from "./read-export";
+import type { TImportReport } from "./report";
+import { EXPORT_DIR } from "./testing/load-fixture";
+
+let close: () => Promise<void>;
+let a: Awaited<ReturnType<typeof makeTenant>>;
+let b: Awaited<ReturnType<typeof makeTenant>>;
+
+beforeAll(async () => {
+  ({ close } = await useTestDb());
+  a = await makeTenant("Pinpoint A");
+  b = await makeTenant("Pinpoint B");
+}, 60_000);
+afterAll(() => close());
+
+const count = async (table: string, ws: string) =>
+  (
+    await executeRows<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(table)} where workspace_id = ${ws}`,
+    )
+  )[0]!.n;
+const counts = async (ws: string) => ({
+  contacts: await count("contacts", ws),
+  templates: await count("templates", ws),
+  segments: await count("segments", ws),
+  campaigns: await count("campaigns", ws),
+  journeys: await count("journeys", ws),
+});
+const entry = (r: TImportReport, kind: string, name: string) =>
+  r.entries.find((e) => e.kind === kind && e.name === name)!;
+
+/** The fixture export as a zip, its endpoint files gzipped as an export job writes them. */
+function fixtureZip(): Uint8Array {
+  const files = [
+    "journeys.json",
+    "segments.json",
+    "imported-segment.json",
+    "campaigns.json",
+    "application-settings.json",
+    "templates/welcome-email.json",
+    "templates/nudge-sms.json",
+    "templates/sale-push.json",
+    "templates/reminder-voice.json",
+    "templates/banner-inapp.json",
+  ];
+  const zip: Record<string, Uint8Array> = {};
+  for (const f of files) zip[`export/${f}`] = readFileSync(join(EXPORT_DIR, f));
+  zip["export/endpoints/part-00000.gz"] = gzipSync(
+    readFileSync(join(EXPORT_DIR, "endpoints/part-00000.ndjson")),
+  );
+  zip["export/endpoints/c0ffee00aa11bb22cc33dd44ee55ff66/part-00000.gz"] = gzipSync(
+    readFileSync(join(EXPORT_DIR, "endpoints/c0ffee00aa11bb22cc33dd44ee55ff66/part-00000.ndjson")),
+  );
+  return zipSync(zip);
+}
+
+describe("importPinpointExport", () => {
+  let dry: TImportReport;
+  let done: TImportReport;
+
+  it("dry-runs: reports every object and writes nothing", async () => {
+    dry = await importPinpointExport(a.workspace.id, await readFolder(EXPORT_DIR), {
+      dryRun: true,
+      userId: a.user.id,
+    });
+    expect(dry.fileErrors).toEqual([]);
+    expect(dry.entries.filter((e) => e.kind !== "endpoints" && e.errors.length)).toEqual([]);
+    expect(dry.entries.map((e) => e.kind).sort()).toEqual([
+      "campaign",
+      "campaign",
+      "campaign",
+      "endpoints",
+      "endpoints",
+      "journey",
+      "journey",
+      "segment",
+      "segment",
+      "segment",
+      "settings",
+      "template",
+      "template",
+      "template",
+      "template",
+      "template",
+    ]);
+    expect(entry(dry, "journey", "welcome_series").becomes).toMatch(
+      /^draft journey "welcome_series" with \d+ steps$/,
+    );
+    expect(entry(dry, "journey", "welcome_series").unsupported.map((n) => n.path)).toContain(
+      "Activities.callCenter.ContactCenter",
+    );
+    expect(entry(dry, "campaign", "Cart reminder").unsupported.map((n) => n.path)).toEqual([
+      "Hook",
+    ]);
+    const endpoints = dry.entries.find((e) => e.file === "endpoints/part-00000.ndjson")!;
+    expect(endpoints.counts).toEqual({ lines: 8, imported: 6, refused: 1 });
+    expect(endpoints.errors).toEqual([
+      {
+        path: "endpoints/part-00000.ndjson:7",
+        message: "Address: must be a valid email address for EMAIL",
+      },
+    ]);
+    expect(dry.entries.every((e) => e.action !== "update" && !e.waymarkId)).toBe(true);
+    expect(await counts(a.workspace.id)).toEqual({
+      contacts: 0,
+      templates: 0,
+      segments: 0,
+      campaigns: 0,
+      journeys: 0,
+    });
+  });
+
+  it("imports what the dry run promised", async () => {
+    done = await importPinpointExport(a.workspace.id, await readFolder(EXPORT_DIR), {
+      dryRun: false,
+      userId: a.user.id,
+    });
+    expect(done.entries.filter((e) => e.kind !== "endpoints" && e.errors.length)).toEqual([]);
+    expect(done.entries.map((e) => [e.kind, e.name, e.becomes])).toEqual(
+      dry.entries.map((e) => [e.kind, e.name, e.becomes]),
+    );
+    for (const e of done.entries.filter((x) => x.kind !== "endpoints"))
+      expect(e.waymarkId).toBeTruthy();
+    // One inline campaign message became a template of its own, beside the five.
+    expect(await counts(a.workspace.id)).toEqual({
+      contacts: 4,
+      templates: 7,
+      segments: 3,
+      campaigns: 3,
+      journeys: 2,
+    });
+
+    const journeyId = entry(done, "journey", "welcome_series").waymarkId!;
+    const [journey] = await executeRows<{
+      status: string;
+      draft_graph: { nodes: { id: string; type: string; data: Record<string, unknown> }[] };
+      draft_settings: Record<string, unknown>;
+    }>(sql`select status, draft_graph, draft_settings from journeys where id = ${journeyId}`);
+    expect(journey!.status).toBe("draft");
+    const send = journey!.draft_graph.nodes.find((n) => n.id === "sendWelcome")!;
+    expect(send.data.templateId).toBe(entry(done, "template", "Welcome").waymarkId);
+    const trigger = journey!.draft_graph.nodes.find((n) => n.type === "trigger")!;
+    expect(trigger.data.segmentId).toBe(entry(done, "segment", "New signups").waymarkId);
+    expect(journey!.draft_settings).toMatchObject({
+      quietHours: { fallbackTimeZone: "Etc/GMT-7" },
+    });
+
+    const [ann] = await executeRows<{
+      id: string;
+      email: string;
+      phone: string;
+      timezone: string;
+      country: string;
+      city: string;
+      attributes: Record<string, unknown>;
+    }>(
+      sql`select * from contacts where workspace_id = ${a.workspace.id} and external_id = 'user-ann'`,
+    );
+    expect(ann).toMatchObject({
+      email: "ann@example.com",
+      phone: "+14155550100",
+      timezone: "America/Los_Angeles",
+      country: "US",
+      city: "Seattle",
+      attributes: { FirstName: "Ann", Plan: "pro", Interests: ["shoes", "hats"], Visits: 4 },
+    });
+    expect(await count("push_tokens", a.workspace.id)).toBe(2);
+    const subs = await executeRows<{ external_id: string | null; channel: string; status: string }>(
+      sql`select c.external_id, s.channel, s.status from channel_subscriptions s join contacts c on c.id = s.contact_id
+          where c.workspace_id = ${a.workspace.id} and s.status = 'unsubscribed' order by 1, 2`,
+    );
+    expect(subs).toEqual([
+      { external_id: "user-bob", channel: "all", status: "unsubscribed" },
+      { external_id: "user-bob", channel: "email", status: "unsubscribed" },
+      { external_id: "user-cat", channel: "sms", status: "unsubscribed" },
+    ]);
+    const anonymous = await executeRows<{ anonymous_id: string }>(
+      sql`select a.anonymous_id from contact_aliases a join contacts c on c.id = a.contact_id where c.workspace_id = ${a.workspace.id} and c.external_id is null`,
+    );
+    expect(anonymous).toEqual([{ anonymous_id: "ep-anon-gcm" }]);
+
+    const vip = entry(done, "segment", "VIP list");
+    const members = await executeRows<{ contact_id: string }>(
+      sql`select contact_id from segment_members where segment_id = ${vip.waymarkId}`,
+    );
+    expect(members).toEqual([{ contact_id: ann!.id }]);
+
+    const sale = entry(done, "campaign", "Spring sale");
+    const treatments = await executeRows<{ label: string; percent: number }>(
+      sql`select label, percent from campaign_treatments where campaign_id = ${sale.waymarkId} order by label`,
+    );
+    expect(treatments).toEqual([
+      { label: "Control", percent: 50 },
+      { label: "Variant B", percent: 50 },
+    ]);
+    const [campaign] = await executeRows<{
+      state: string;
+      holdout_percent: number;
+      schedule_kind: string;
+    }>(
+      sql`select state, holdout_percent, schedule_kind from campaigns where id = ${sale.waymarkId}`,
+    );
+    expect(campaign).toEqual({ state: "draft", holdout_percent: 10, schedule_kind: "recurring" });
+    const [defaults] = await executeRows<{ limits: Record<string, unknown> }>(
+      sql`select limits from workspace_campaign_defaults where workspace_id = ${a.workspace.id}`,
+    );
+    expect(defaults!.limits).toMatchObject({
+      dailyCapPerContact: 5,
+      quietHours: { start: "21:00", end: "08:00" },
+    });
+  });
+
+  it("re-imports as updates, never duplicates", async () => {
+    const before = await counts(a.workspace.id);
+    const again = await importPinpointExport(a.workspace.id, await readFolder(EXPORT_DIR), {
+      dryRun: false,
+      userId: a.user.id,
+    });
+    expect(again.entries.filter((e) => e.kind !== "endpoints" && e.errors.length)).toEqual([]);
+    expect(
+      again.entries.filter((e) => e.kind !== "endpoints").every((e) => e.action === "update"),
+    ).toBe(true);
+    expect(again.entries.map((e) => e.waymarkId)).toEqual(done.entries.map((e) => e.waymarkId));
+    expect(await counts(a.workspace.id)).toEqual(before);
+    const [v] = await executeRows<{ published_version: number }>(
+      sql`select published_version from templates where id = ${entry(again, "template", "Welcome").waymarkId}`,
+    );
+    expect(v!.published_version).toBe(1);
+  });
+
+  it("imports the same export from a zip with gzipped endpoint files", async () => {
+    const r = await importPinpointExport(b.workspace.id, await readZip(fixtureZip()), {
+      dryRun: false,
+      userId: b.user.id,
+    });
+    expect(r.fileErrors).toEqual([]);
+    expect(r.entries.filter((e) => e.kind !== "endpoints" && e.errors.length)).toEqual([]);
+    expect(await counts(b.workspace.id)).toEqual({
+      contacts: 4,
+      templates: 7,
+      segments: 3,
+      campaigns: 3,
+      journeys: 2,
+    });
+  });
+
+  it("reports bad input per file with the path of the problem, and writes none of it", async () => {
+    const c = await makeTenant("Pinpoint C");
+    const corrupt = await importPinpointExport(
+      c.workspace.id,
+      await readZip(new Uint8Array([80, 75, 3, 4, 1, 2, 3])),
+      { dryRun: false, userId: c.user.id },
+    );
+    expect(corrupt.fileErrors).toEqual([
+      { path: "(upload)", message: expect.stringMatching(/^the zip cannot be read/) },
+    ]);
+    const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+    const r = await importPinpointExport(
+      c.workspace.id,
+      readFiles([
+        { path: "broken.json", bytes: new TextEncoder().encode("{ not json") },
+        { path: "other.json", bytes: enc({ hello: "world" }) },
+        {
+          path: "bad-journey.json",
+          bytes: enc({
+            JourneyResponse: {
+              Id: "j1",
+              Name: "bad",
+              StartActivity: "a",
+              StartCondition: { SegmentStartCondition: { SegmentId: "missing-segment" } },
+              Activities: { a: { TELEGRAM: {} }, b: { EMAIL: { TemplateName: "Nope" } } },
+            },
+          }),
+        },
+        {
+          path: "ok.json",
+          bytes: enc({
+            SMSTemplateResponse: { TemplateName: "Hi", TemplateType: "SMS", Body: "Hello" },
+          }),
+        },
+      ]),
+      { dryRun: false, userId: c.user.id },
+    );
+    expect(r.fileErrors).toEqual([
+      { path: "broken.json", message: "is not valid JSON" },
+      { path: "other.json", message: expect.stringMatching(/is not a Pinpoint/) },
+    ]);
+    const bad = r.entries.find((e) => e.kind === "journey")!;
+    expect(bad.file).toBe("bad-journey.json#JourneyResponse");
+    expect(bad.action).toBe("skip");
+    expect(bad.errors.map((e) => e.path)).toEqual([
+      "Activities.a.TELEGRAM",
+      "Activities.b.EMAIL.TemplateName",
+      "StartCondition.SegmentStartCondition.SegmentId",
+    ]);
+    expect(await counts(c.workspace.id)).toEqual({
+      contacts: 0,
+      templates: 1,
+      segments: 0,
+      campaigns: 0,
+      journeys: 0,
+    });
+  });
+});
