@@ -43,6 +43,24 @@ test("the funnel counts contacts, and messages have their own panel with deliver
     await page.screenshot(shot(`journey-funnel-messages-${width}`));
   }
 
+  // The journey select opens the chosen journey's dashboard for the same days, and "All
+  // journeys" the list (the journey is the page here, not a filter on it).
+  const [other] = await sql<{ id: string; name: string }>(
+    request,
+    "select j.id, j.name from journeys j join workspaces w on w.id = j.workspace_id and w.slug = 'demo' where j.id <> $1 order by j.name limit 1",
+    [j!.id],
+  );
+  const filters = page.getByRole("search", { name: "Dashboard filters" });
+  await filters.getByLabel("Date range").selectOption({ label: "Last 7 days" });
+  await expect(page).toHaveURL(new RegExp(`/dashboards/journeys/${j!.id}\\?range=7d$`));
+  await filters.getByLabel("Journey").selectOption({ label: other!.name });
+  await expect(page).toHaveURL(new RegExp(`/dashboards/journeys/${other!.id}\\?range=7d$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Journey: ${other!.name}`);
+  await expect(filters.getByLabel("Journey")).toHaveValue(other!.id);
+  await filters.getByLabel("Journey").selectOption({ label: "All journeys" });
+  await expect(page).toHaveURL(/\/dashboards\/journeys\?range=7d$/);
+  await page.goto(`/w/demo/dashboards/journeys/${j!.id}`);
+
   // The messages panel's CSV is the panel.
   const href = await page.getByTestId("table-messages-csv").getAttribute("href");
   const csv = parse(await (await page.request.get(href!)).text(), { columns: true }) as Record<

@@ -3,24 +3,31 @@ import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useChannelLabel } from "@/components/app/use-labels";
 import { FilterBar, type TFilterSelect } from "@/components/ui/filter-bar";
-import { dashboardFilterHref, type TFilterValue } from "@/lib/analytics/dashboard-params";
+import {
+  dashboardFilterHref,
+  journeyDashboardHref,
+  type TFilterValue,
+} from "@/lib/analytics/dashboard-params";
 
 type TOption = { value: string; label: string };
 
 /**
  * Date range (presets or custom days), journey, channel and segment, in a FilterBar kept in the
- * URL so a view can be shared. Only the selects a page passes options for are shown.
+ * URL so a view can be shared. Only the selects a page passes options for are shown. With
+ * `journeysPath` (a journey's own dashboard) the journey is the page, and choosing one goes there.
  */
 export function DashboardFilters({
   value,
   channels,
   journeys,
   segments,
+  journeysPath,
 }: {
   value: TFilterValue;
   channels?: TOption[];
   journeys?: TOption[];
   segments?: TOption[];
+  journeysPath?: string;
 }) {
   const t = useTranslations("dashboards.filters");
   const pathname = usePathname();
@@ -52,10 +59,16 @@ export function DashboardFilters({
       label={t("label")}
       value={value}
       basePath={pathname}
-      href={(next) => dashboardFilterHref(pathname, next)}
+      href={(next) =>
+        journeysPath
+          ? journeyDashboardHref(journeysPath, next)
+          : dashboardFilterHref(pathname, next)
+      }
       dateRange
       selects={selects}
-      narrowed={dashboardFilterHref(pathname, value) !== pathname}
+      narrowed={
+        dashboardFilterHref(pathname, journeysPath ? { ...value, journey: "" } : value) !== pathname
+      }
     />
   );
 }

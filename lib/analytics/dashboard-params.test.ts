@@ -3,6 +3,7 @@ import { ValidationError } from "@/lib/errors";
 import {
   dashboardFilterHref,
   dashboardQuery,
+  journeyDashboardHref,
   parseDashboardParams,
   parseDashboardParamsOrThrow,
 } from "./dashboard-params";
@@ -62,5 +63,13 @@ describe("dashboard params", () => {
     expect(dashboardFilterHref("/d", custom)).toBe("/d?range=custom&from=2026-03-01&to=2026-03-05");
     // Custom days wait for both ends: nothing to go to yet.
     expect(dashboardFilterHref("/d", { ...custom, to: "" })).toBeNull();
+  });
+
+  it("on a journey's dashboard, the journey select opens another journey's, or the list", () => {
+    const f = { range: "7d", from: "", to: "", channel: "sms", journey: J, segment: "" };
+    const list = "/w/x/dashboards/journeys";
+    expect(journeyDashboardHref(list, f)).toBe(`${list}/${J}?range=7d&channel=sms`);
+    expect(journeyDashboardHref(list, { ...f, journey: "" })).toBe(`${list}?range=7d&channel=sms`);
+    expect(journeyDashboardHref(list, { ...f, range: "custom" })).toBeNull();
   });
 });

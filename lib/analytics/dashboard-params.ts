@@ -124,3 +124,12 @@ export function dashboardFilterHref(pathname: string, f: TFilterValue): string |
   const qs = s.toString();
   return qs ? `${pathname}?${qs}` : pathname;
 }
+
+/**
+ * On a journey's own dashboard the journey is the path, not a filter: choosing another opens that
+ * journey's dashboard and "All journeys" the journeys' list, each for the same days and channel.
+ */
+export function journeyDashboardHref(journeysPath: string, f: TFilterValue): string | null {
+  const path = f.journey ? `${journeysPath}/${encodeURIComponent(f.journey)}` : journeysPath;
+  return dashboardFilterHref(path, { ...f, journey: "" });
+}

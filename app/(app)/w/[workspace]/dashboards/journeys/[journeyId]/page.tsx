@@ -59,6 +59,7 @@ export default async function JourneyDashboardPage({
         <DashboardFilters
           value={filterValue(view)}
           journeys={journeys.length ? journeys : undefined}
+          journeysPath={`/w/${workspace.slug}/dashboards/journeys`}
         />
       </div>
       <div className="space-y-5">
