@@ -41,7 +41,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: E2E_SERVERS,
   retries: 0,
-  timeout: 60_000,
+  // A ceiling, not a wait: each step waits on state (expect's 10 s). Long marketer flows take
+  // 30–50 s on a quiet machine and half as long again under CI's load, on PostgreSQL most.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {

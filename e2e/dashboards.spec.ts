@@ -34,6 +34,8 @@ test.describe("as the analyst", () => {
   test("reads the overview, the seeded journey's funnel and A/B result for two ranges, exports CSV that matches, and changes nothing", async ({
     page,
   }) => {
+    // Eight dashboard pages and their CSVs: 46 s on PGlite when quiet.
+    test.setTimeout(150_000);
     await page.goto("/w/demo/dashboards");
     await expect(page.getByRole("heading", { level: 1, name: "Dashboards" })).toBeVisible();
     await expect(page.getByTestId("kpi-sent")).toBeVisible();

@@ -221,8 +221,16 @@ test("a published journey runs each contact end to end on the local executor", a
   );
   expect(sent[0]!.n).toBe(5);
 
-  // The canvas shows how many passed each node.
-  const stats = await (await page.request.get(`/api/w/demo/journeys/${journeyId}/stats`)).json();
+  // The canvas shows how many passed each node. Its counts are the dashboards' rollups, which the
+  // 30-second refresh job (or an admin's "Refresh now") folds these runs into: wait for that.
+  const readStats = async () =>
+    (await (await page.request.get(`/api/w/demo/journeys/${journeyId}/stats`)).json()) as {
+      nodes: Record<string, { entered: number; passed: number }>;
+    };
+  await expect
+    .poll(async () => (await readStats()).nodes.end?.passed ?? 0, { timeout: 75_000 })
+    .toBe(2);
+  const stats = await readStats();
   expect(stats.nodes.welcome).toMatchObject({ entered: 3, passed: 3 });
   expect(stats.nodes.coupon).toMatchObject({ passed: 2 });
   expect(stats.nodes.done).toMatchObject({ passed: 1 });

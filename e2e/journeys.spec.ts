@@ -27,6 +27,8 @@ test.describe.serial("journey canvas", () => {
     test("draws a journey, sees publish errors on the right outputs, fixes them, publishes and tests it on a contact", async ({
       page,
     }) => {
+      // About 40 canvas actions and a publish: 52 s on PGlite and over 60 s on PostgreSQL under CI.
+      test.setTimeout(150_000);
       const templateName = `Welcome email e2e ${Date.now()}`;
       await publishedTemplate(page.request, templateName);
       const panel = page.getByTestId("side-panel");

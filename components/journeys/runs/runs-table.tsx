@@ -26,7 +26,9 @@ export function RunsTable({
   const t = useTranslations("journeys.runs");
   const exitReason = useExitReasonLabel();
   return (
-    <Table className="whitespace-nowrap [&_td]:px-3 [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:px-3 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5">
+    // Dates and badges stay on one line; names, steps and exit reasons wrap, so the table fits a
+    // 1280-px laptop with long journey and step names (it scrolled sideways before).
+    <Table className="[&_td]:px-3 [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:px-3 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5">
       <thead>
         <tr>
           <Th>{t("contact")}</Th>
@@ -52,21 +54,26 @@ export function RunsTable({
               </Link>
               <div className="truncate text-xs text-slate-500">{r.contactEmail ?? ""}</div>
             </Td>
-            <Td className="text-slate-700">
+            <Td className="min-w-36 max-w-64 text-slate-700">
               {r.journeyName}{" "}
-              <span className="text-xs text-slate-500">{t("version", { n: r.version })}</span>
+              <span className="whitespace-nowrap text-xs text-slate-500">
+                {t("version", { n: r.version })}
+              </span>
             </Td>
-            <Td>
+            <Td className="whitespace-nowrap">
               <RunStatusBadge status={r.status} executorStatus={r.executorStatus} />
             </Td>
-            <Td className="text-slate-700" data-testid="run-current-step">
+            <Td className="min-w-32 max-w-56 text-slate-700" data-testid="run-current-step">
               {r.currentNodeId
                 ? (names(r.journeyId, r.version, r.currentNodeId).step ?? (
                     <span className="font-mono text-xs">{r.currentNodeId}</span>
                   ))
                 : dash}
             </Td>
-            <Td className="text-slate-700" title={formatRelative(r.enteredAt, now, locale)}>
+            <Td
+              className="whitespace-nowrap text-slate-700"
+              title={formatRelative(r.enteredAt, now, locale)}
+            >
               <time dateTime={r.enteredAt.toISOString()}>
                 {formatDateTime(r.enteredAt, timeZone, locale)}
               </time>
@@ -74,13 +81,11 @@ export function RunsTable({
             <Td className="text-slate-700">
               {r.exitedAt ? (
                 <>
-                  <time dateTime={r.exitedAt.toISOString()}>
+                  <time className="whitespace-nowrap" dateTime={r.exitedAt.toISOString()}>
                     {formatDateTime(r.exitedAt, timeZone, locale)}
                   </time>
                   {r.exitReason ? (
-                    <span className="ml-1 text-xs text-slate-500">
-                      ({exitReason(r.exitReason)})
-                    </span>
+                    <span className="block text-xs text-slate-500">{exitReason(r.exitReason)}</span>
                   ) : null}
                 </>
               ) : (
