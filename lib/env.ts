@@ -162,6 +162,11 @@ export const ZEnv = z.object({
   HOSTNAME: z.string().min(1).optional(),
   /** Set by the image: Waymark, not Next.js, handles SIGTERM (lib/lifecycle/), so it can drain. */
   NEXT_MANUAL_SIG_HANDLE: ZBool.optional(),
+  /**
+   * Read by the standalone server (`node server.js`): milliseconds an idle keep-alive connection
+   * stays open. The image sets 65000, past a load balancer's 60 s, so a reused one is never reset.
+   */
+  KEEP_ALIVE_TIMEOUT: z.coerce.number().int().min(0).optional(),
   NEXT_TELEMETRY_DISABLED: ZBool.optional(),
   /** `json` (one object per line) or `pretty`. Default: pretty under `next dev`, JSON otherwise. */
   WAYMARK_LOG_FORMAT: z.enum(["json", "pretty"]).optional(),

@@ -20,6 +20,12 @@ export function ExperimentsTable({ experiments }: { experiments: TExperiment[] }
   const t = useTranslations("dashboards.experiments");
   const locale = useLocale();
   const pct = (r: number | null) => formatPercent(r, 1, locale);
+  // A label the marketer gave a variant reads as typed; the others in the viewer's language.
+  const groupLabel = (e: TExperiment, g: TExperiment["groups"][number]) => {
+    if (g.named) return g.label;
+    if (e.kind === "ab_split") return t("variantGroup", { id: g.id });
+    return g.id === "held_out" ? t("heldOutGroup") : t("treatedGroup");
+  };
   return (
     <div className="space-y-6">
       {experiments.map((e) => (
@@ -44,7 +50,7 @@ export function ExperimentsTable({ experiments }: { experiments: TExperiment[] }
             <tbody>
               {e.groups.map((g) => (
                 <tr key={g.id} data-testid={`group-${e.nodeId}-${g.id}`}>
-                  <Td className="font-medium">{g.label}</Td>
+                  <Td className="font-medium">{groupLabel(e, g)}</Td>
                   <Td className="text-right tabular-nums">{formatCount(g.entries, locale)}</Td>
                   <Td className="text-right tabular-nums">{formatCount(g.conversions, locale)}</Td>
                   <Td className="text-right tabular-nums" data-testid="rate">

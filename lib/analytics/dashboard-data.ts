@@ -18,6 +18,7 @@ import {
 import { segmentSizeSeries } from "@/db/queries/analytics-segments";
 import { transactionalByChannel } from "@/db/queries/transactional";
 import { NotFoundError } from "@/lib/errors";
+import type { TSummaryWords } from "@/lib/journeys/canvas/summary-words";
 import type { TDashboardView } from "./dashboard-params";
 import { eachDay } from "./date-range";
 import {
@@ -167,7 +168,13 @@ export async function loadJourneyOrThrow(ws: string, journeyId: string) {
 }
 
 /** Everything on the journey dashboard. */
-export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDashboardView) {
+/** `words`: the viewer's journeys.summary, so default step names read in their language. */
+export async function loadJourneyDashboard(
+  ws: string,
+  journeyId: string,
+  v: TDashboardView,
+  words?: TSummaryWords,
+) {
   const { journey, plan } = await loadJourneyOrThrow(ws, journeyId);
   const r = { from: v.range.from, to: v.range.to };
   const [totals, flowRows, outcomes, nodeMessages, active, messages] = await Promise.all([
@@ -186,6 +193,7 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
     entered: totals.entered,
     passedByNode,
     converted: totals.converted,
+    words,
   });
   const messageStages = messageFunnel(messages);
   const byDay = new Map(flowRows.map((f) => [f.day, f]));
@@ -200,7 +208,7 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
   });
   const now = active.map((a) => ({
     nodeId: a.node_id,
-    label: stepLabel(plan, a.node_id),
+    label: stepLabel(plan, a.node_id, words),
     active: a.active,
   }));
   // In the order a contact meets them, without the trigger and exits (they have no counts of their own).
@@ -208,7 +216,7 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
     const m = nodeMessages.find((n) => n.node_id === id);
     return {
       nodeId: id,
-      label: stepLabel(plan, id),
+      label: stepLabel(plan, id, words),
       passed: passedByNode.get(id) ?? 0,
       active: active.find((a) => a.node_id === id)?.active ?? 0,
       outcomes: stepOutcomes(plan, id, outcomes),
@@ -226,7 +234,7 @@ export async function loadJourneyDashboard(ws: string, journeyId: string, v: TDa
     flow,
     now,
     nodes,
-    experiments: journeyExperiments(plan, outcomes),
+    experiments: journeyExperiments(plan, outcomes, words),
   };
 }
 

@@ -1,9 +1,14 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import vi from "@/lib/i18n/messages/vi.json";
+import type { TSummaryWords } from "@/lib/journeys/canvas/summary-words";
 import {
   journeyExperiments,
   journeyFunnel,
   messageFunnel,
   orderedSteps,
+  stepLabel,
   ZDashboardPlan,
 } from "./journey-results";
 
@@ -106,10 +111,13 @@ describe("journeyExperiments", () => {
       conversions: 200,
       test: null,
     });
-    expect(b?.label).toBe("Variant B");
+    // A label the marketer typed is shown as typed; the fallback is worded by the dashboard.
+    expect(a?.named).toBe(true);
+    expect(b).toMatchObject({ label: "Variant B", named: false });
     expect(b?.test?.significant).toBe(true);
     expect(b?.test?.relativeLift).toBeCloseTo(0.25);
     const [held, treated] = ex[1]!.groups;
+    expect([held?.named, treated?.named]).toEqual([false, false]);
     expect(held?.ci.rate).toBeCloseTo(0.1);
     expect(treated?.test?.relativeLift).toBeCloseTo(1);
   });
@@ -119,5 +127,57 @@ describe("journeyExperiments", () => {
       [0, null],
       [0, false],
     ]);
+  });
+});
+
+describe("step labels in the viewer's language", () => {
+  const t = createTranslator({
+    locale: "vi",
+    messages: vi as typeof en,
+    namespace: "journeys.summary",
+  });
+  const words: TSummaryWords = (key, values) => t(key, values);
+  const named = ZDashboardPlan.parse({
+    entryStepId: "t",
+    steps: {
+      t: { kind: "trigger", config: {}, next: { next: "w" } },
+      w: {
+        kind: "wait",
+        name: "Wait 2 days",
+        config: { kind: "duration", amount: 2, unit: "days" },
+        next: { next: "c" },
+      },
+      c: {
+        kind: "wait",
+        name: "Cool-off",
+        config: { kind: "duration", amount: 1, unit: "days" },
+        next: { next: "s" },
+      },
+      s: {
+        kind: "ab_split",
+        name: "A/B split 50/50",
+        config: {
+          variants: [
+            { id: "A", percent: 50 },
+            { id: "B", percent: 50 },
+          ],
+        },
+        next: {},
+      },
+    },
+  });
+
+  it("words a default name Waymark stored at publish, keeps a typed one, and leaves exports as stored", () => {
+    expect(stepLabel(named, "w", words)).toBe("Chờ 2 ngày");
+    expect(stepLabel(named, "c", words)).toBe("Cool-off");
+    expect(stepLabel(named, "w")).toBe("Wait 2 days");
+    // The funnel and the experiments table take the same words.
+    expect(
+      journeyFunnel({ plan: named, entered: 3, passedByNode: new Map(), converted: 0, words }).map(
+        (r) => r.label,
+      ),
+    ).toContain("Chờ 2 ngày");
+    expect(journeyExperiments(named, [], words)[0]!.label).toBe(stepLabel(named, "s", words));
+    expect(stepLabel(named, "s", words)).not.toBe("A/B split 50/50");
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { outcomeCounts } from "@/lib/journeys/canvas/draft-handles";
+import type { TSummaryWords } from "@/lib/journeys/canvas/summary-words";
 import { NODE_KINDS, type TNodeKind } from "@/lib/journeys/graph/node-data";
+import { shownName } from "@/lib/journeys/runs/name-steps";
 import {
   twoProportionZTest,
   wilsonInterval,
@@ -35,11 +37,15 @@ const KIND_LABEL: Record<string, string> = {
   webhook: "Webhook",
 };
 
-/** The step's name as published (versions before names read as their kind and channel). */
-export function stepLabel(plan: TDashboardPlan, nodeId: string): string {
+/**
+ * The step's name as published (versions before names read as their kind and channel). With the
+ * viewer's `words`, a name Waymark made at publish (the English default) reads in their language;
+ * without (CSV exports, the API), as stored.
+ */
+export function stepLabel(plan: TDashboardPlan, nodeId: string, words?: TSummaryWords): string {
   const s = plan.steps[nodeId];
   if (!s) return nodeId;
-  if (s.name) return s.name;
+  if (s.name) return shownName(s.kind, s.name, s.config, words);
   const channel =
     s.kind === "send" && typeof s.config.channel === "string" ? ` (${s.config.channel})` : "";
   return `${KIND_LABEL[s.kind] ?? s.kind}${channel} · ${nodeId}`;
@@ -100,10 +106,11 @@ export function journeyFunnel(input: {
   entered: number;
   passedByNode: Map<string, number>;
   converted: number;
+  words?: TSummaryWords;
 }): TFunnelRow[] {
   const steps = orderedSteps(input.plan).map((id) => ({
     key: `node:${id}`,
-    label: stepLabel(input.plan, id),
+    label: stepLabel(input.plan, id, input.words),
     count: input.passedByNode.get(id) ?? 0,
   }));
   const rate = (n: number, of: number | undefined) => (of ? n / of : null);
@@ -170,7 +177,9 @@ export function messageFunnel(m: {
 
 export type TGroupResult = {
   id: string;
+  /** The marketer's label, else an English one (CSV exports); `named` says which. */
   label: string;
+  named: boolean;
   entries: number;
   conversions: number;
   ci: TProportion;
@@ -190,6 +199,7 @@ export type TExperiment = {
 export function journeyExperiments(
   plan: TDashboardPlan,
   outcomes: { node_id: string; outcome: string; passed: number; converted: number }[],
+  words?: TSummaryWords,
 ): TExperiment[] {
   const at = (nodeId: string, outcome: string) =>
     outcomes.find((o) => o.node_id === nodeId && o.outcome === outcome) ?? {
@@ -201,9 +211,11 @@ export function journeyExperiments(
     label: string,
     o: { passed: number; converted: number },
     control?: { passed: number; converted: number },
+    named = false,
   ): TGroupResult => ({
     id,
     label,
+    named,
     entries: o.passed,
     conversions: o.converted,
     ci: wilsonInterval(o.converted, o.passed),
@@ -226,9 +238,15 @@ export function journeyExperiments(
       out.push({
         nodeId: id,
         kind: "ab_split",
-        label: stepLabel(plan, id),
+        label: stepLabel(plan, id, words),
         groups: variants.map((v, i) =>
-          group(v.id, v.label || `Variant ${v.id}`, at(id, v.id), i === 0 ? undefined : control),
+          group(
+            v.id,
+            v.label || `Variant ${v.id}`,
+            at(id, v.id),
+            i === 0 ? undefined : control,
+            Boolean(v.label),
+          ),
         ),
       });
     } else if (step?.kind === "holdout") {
@@ -236,7 +254,7 @@ export function journeyExperiments(
       out.push({
         nodeId: id,
         kind: "holdout",
-        label: stepLabel(plan, id),
+        label: stepLabel(plan, id, words),
         groups: [
           group("held_out", "Held out (control)", held),
           group("continue", "Treated", at(id, "continue"), held),

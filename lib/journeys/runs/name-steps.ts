@@ -34,7 +34,7 @@ export function nameSteps(nodeIds: string[]): Map<string, TStepName> {
  * default, "Wait 2 days") is made again with `words`; a name the marketer typed, or one numbered
  * apart (" (2)"), stays as stored.
  */
-function shownName(
+export function shownName(
   kind: string,
   name: string,
   config: Record<string, unknown>,

@@ -33,8 +33,9 @@ export default async function JourneyDashboardPage({
   if (!z.uuid().safeParse(p.journeyId).success) notFound();
   const { view: parsed } = parseDashboardParams(await searchParams, workspace.timezone);
   const view = { ...parsed, journeyId: p.journeyId.toLowerCase() };
-  const data = await loadJourneyDashboard(workspace.id, view.journeyId, view).catch((e: unknown) =>
-    e instanceof NotFoundError ? notFound() : Promise.reject(e),
+  const words = await getTranslations("journeys.summary");
+  const data = await loadJourneyDashboard(workspace.id, view.journeyId, view, words).catch(
+    (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)),
   );
   const journeys = await journeyFilterOptions(workspace.id);
   const query = dashboardQuery(view);
