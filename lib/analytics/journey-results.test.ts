@@ -1,8 +1,5 @@
-import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import vi from "@/lib/i18n/messages/vi.json";
-import type { TSummaryWords } from "@/lib/journeys/canvas/summary-words";
+import { vietnameseSummaryWords } from "@/lib/journeys/testing/vietnamese-summary-words";
 import {
   journeyExperiments,
   journeyFunnel,
@@ -131,12 +128,7 @@ describe("journeyExperiments", () => {
 });
 
 describe("step labels in the viewer's language", () => {
-  const t = createTranslator({
-    locale: "vi",
-    messages: vi as typeof en,
-    namespace: "journeys.summary",
-  });
-  const words: TSummaryWords = (key, values) => t(key, values);
+  const words = vietnameseSummaryWords();
   const named = ZDashboardPlan.parse({
     entryStepId: "t",
     steps: {

@@ -1,8 +1,5 @@
-import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import vi from "@/lib/i18n/messages/vi.json";
-import type { TSummaryWords } from "../canvas/summary-words";
+import { vietnameseSummaryWords } from "../testing/vietnamese-summary-words";
 import { describeOrigin } from "@/lib/messages/log/message-origin";
 import { originNamesFrom } from "./step-name-lookup";
 
@@ -50,12 +47,7 @@ describe("a journey message's origin, for people", () => {
   });
 
   it("words a name Waymark made in the viewer's language, and keeps one a marketer typed", () => {
-    const t = createTranslator({
-      locale: "vi",
-      messages: vi as typeof en,
-      namespace: "journeys.summary",
-    });
-    const words: TSummaryWords = (key, values) => t(key, values);
+    const words = vietnameseSummaryWords();
     const wait = { kind: "duration", amount: 2, unit: "days" };
     const step = (name: string, kind = "wait", config: unknown = wait) => ({ kind, name, config });
     const lookup = originNamesFrom(
