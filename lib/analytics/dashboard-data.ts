@@ -167,8 +167,10 @@ export async function loadJourneyOrThrow(ws: string, journeyId: string) {
   return { journey, plan: plan.success ? plan.data : { entryStepId: "", steps: {} } };
 }
 
-/** Everything on the journey dashboard. */
-/** `words`: the viewer's journeys.summary, so default step names read in their language. */
+/**
+ * Everything on the journey dashboard. `words`: the viewer's journeys.summary, so default step
+ * names read in their language (without, as stored: the CSV exports).
+ */
 export async function loadJourneyDashboard(
   ws: string,
   journeyId: string,
