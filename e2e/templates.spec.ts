@@ -183,7 +183,8 @@ test.describe("as the marketer", () => {
     const { template } = (await res.json()) as { template: { id: string } };
     await page.goto(`/w/demo/templates/${template.id}`);
     // The bubble comes from the client's first preview: the page is interactive.
-    await expect(page.getByTestId("sms-bubble")).toContainText("Hi there!");
+    // The first preview is a worker-thread render: over 10 s once late in a loaded full run.
+    await expect(page.getByTestId("sms-bubble")).toContainText("Hi there!", { timeout: 30_000 });
     const body = page.getByLabel("Message");
     await body.fill("Your order has shipped!");
     await expect(page.getByTestId("sms-counter")).toContainText(

@@ -9,7 +9,9 @@ async function signUpElsewhere(page: Page, workspaceName: string) {
   await page.getByLabel("Password").fill("another sturdy passphrase");
   await page.getByLabel("Company or workspace name").fill(workspaceName);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/w\/[\w-]+\/journeys$/);
+  // Hashing the password and creating the workspace: over 10 s once when both servers stalled
+  // together late in a full run (the same moment as the SMS preview in templates.spec).
+  await expect(page).toHaveURL(/\/w\/[\w-]+\/journeys$/, { timeout: 30_000 });
   return new URL(page.url()).pathname.split("/")[2]!;
 }
 
