@@ -41,10 +41,12 @@ export default defineConfig({
   fullyParallel: false,
   workers: E2E_SERVERS,
   retries: 0,
-  // A ceiling, not a wait: each step waits on state (expect's 10 s). Long marketer flows take
-  // 30–50 s on a quiet machine and half as long again under CI's load, on PostgreSQL most.
+  // A ceiling, not a wait: each step waits on state (expect's 15 s). Long marketer flows take
+  // 30–50 s on a quiet machine and half as long again under CI's load, on PostgreSQL most. On
+  // CI's two cores, two servers, two browsers and their background jobs, a single page or
+  // sign-in has taken past 10 s; a passing test never waits the full 15.
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     // This worker's server: Playwright loads this file again in each worker process, where

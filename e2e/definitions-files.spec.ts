@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { storageStateFor } from "./helpers";
+import { hydrated, storageStateFor } from "./helpers";
 import { E2E_BASE_URL } from "./server";
 
 /**
@@ -100,6 +100,7 @@ test("a journey goes to a file, comes back as a copy, and is compared with the l
   // Upload it back as a copy: the preview says what happens, then it is applied.
   file.journeys[0]!.name = `${journeyName} (copy)`;
   await page.goto("/w/demo/settings/definitions");
+  await hydrated(page.getByTestId("definitions-file"));
   await page.getByTestId("definitions-file").setInputFiles({
     name: "welcome.waymark.json",
     mimeType: "application/json",
@@ -118,6 +119,7 @@ test("a journey goes to a file, comes back as a copy, and is compared with the l
   await expect(preview).toContainText("Imported: 1 created, 0 updated, 2 left as they were");
 
   // A bad file is refused with the path of the problem.
+  await hydrated(page.getByTestId("definitions-file"));
   await page.getByTestId("definitions-file").setInputFiles({
     name: "bad.waymark.json",
     mimeType: "application/json",
@@ -134,6 +136,7 @@ test("a journey goes to a file, comes back as a copy, and is compared with the l
   await page.getByTestId("open-diff").click();
   await expect(page).toHaveURL(new RegExp(`/journeys/${journeyId}/diff`));
   await expect(page.getByTestId("diff-empty")).toBeVisible();
+  await hydrated(page.getByTestId("diff-file"));
   await page.getByTestId("diff-file").setInputFiles({
     name: "welcome.waymark.json",
     mimeType: "application/json",

@@ -1,4 +1,4 @@
-import { expect, request, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo/demo-accounts";
 import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_SERVER_INDEX } from "./server";
 
@@ -21,6 +21,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/w\/[^/]+\/journeys$/);
+}
+
+/**
+ * Waits until React has hydrated the element (it attaches its props to the DOM node then). A file
+ * chosen or a key typed before that fires no React handler, and a busy server can take seconds
+ * to hydrate a page its HTML already shows.
+ */
+export async function hydrated(locator: Locator) {
+  await expect
+    .poll(() =>
+      locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))),
+    )
+    .toBe(true);
 }
 
 /** Reads or arranges the server's database through the test-only SQL hook. */

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { contactsCsv } from "../lib/imports/testing/contacts-csv";
-import { storageStateFor } from "./helpers";
+import { hydrated, storageStateFor } from "./helpers";
 import { englishLeftovers } from "./i18n-texts";
 import { E2E_BASE_URL } from "./server";
 
@@ -89,10 +89,66 @@ test.describe("forms in Vietnamese", () => {
     }
   });
 
+  test("the server's refusals speak Vietnamese: a taken name, a publish defect and its field", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const stamp = Date.now();
+    const taken = `Hành trình có sẵn ${stamp}`;
+    const create = async (name: string) => {
+      const res = await page.request.post("/api/w/demo/journeys", { data: { name } });
+      expect(res.status()).toBe(201);
+      return (await res.json()).journey.id as string;
+    };
+    await create(taken);
+    const id = await create(`Hành trình mới ${stamp}`);
+    // The trigger's second filter is half made: "contains" with nothing to look for.
+    const filters = [
+      { property: "plan", type: "string", op: "equals", value: "pro" },
+      { property: "coupon", type: "string", op: "contains", value: "" },
+    ];
+    const graph = {
+      nodes: [
+        {
+          id: "t",
+          type: "trigger",
+          position: { x: 0, y: 0 },
+          data: { kind: "event", event: "i18n_e2e_never_sent", filters },
+        },
+        { id: "x", type: "exit", position: { x: 0, y: 200 }, data: {} },
+      ],
+      edges: [{ id: "t-x", source: "t", sourceHandle: null, target: "x" }],
+    };
+    expect(
+      (await page.request.patch(`/api/w/demo/journeys/${id}`, { data: { graph } })).status(),
+    ).toBe(200);
+
+    await page.goto(`/w/demo/journeys/${id}`);
+    await page.getByRole("button", { name: "Xuất bản", exact: true }).click();
+    await expect(page.getByTestId("publish-error")).toHaveCount(1);
+    await expect(page.getByTestId("publish-error")).toContainText(
+      "Bộ lọc 2 › giá trị: hãy nhập nội dung",
+    );
+
+    await page.getByTestId("journey-name").click();
+    const field = page.getByRole("textbox", { name: "Tên hành trình" });
+    await field.fill(taken);
+    await field.press("Enter");
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: `Tên "${taken}" đã được dùng ở đây: hãy chọn tên khác.` }),
+    ).toBeVisible();
+    await page.screenshot(shot("i18n-vi-journey-refusals-1440"));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot(shot("i18n-vi-journey-refusals-1280"));
+  });
+
   test("an import's column mapping and preview speak Vietnamese", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto("/w/demo/contacts/imports/new");
     const csv = contactsCsv(30, { 5: "email" }, "e2e-i18n");
+    await hydrated(page.getByLabel("Tệp CSV"));
     await page.getByLabel("Tệp CSV").setInputFiles({
       name: "vi-export.csv",
       mimeType: "text/csv",

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { storageStateFor } from "./helpers";
+import { hydrated, storageStateFor } from "./helpers";
 
 /**
  * An admin uploads a Pinpoint event-stream file (Firehose NDJSON, gzip) under Settings → Import
@@ -19,6 +19,7 @@ test("an admin imports Pinpoint event history and sees its counts and refused li
   await page.goto("/w/demo/settings/pinpoint");
   const section = page.getByRole("region", { name: "Event history" });
   await expect(section).toBeVisible();
+  await hydrated(section.getByLabel("Event-stream file"));
   await section.getByLabel("Event-stream file").setInputFiles({
     name: "firehose-2026-11-30.gz",
     mimeType: "application/gzip",

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { zipSync } from "fflate";
 import { startSmtpSink, type TSmtpSink } from "../lib/channels/testing/smtp-sink";
-import { DEMO_API_KEY, sql, storageStateFor } from "./helpers";
+import { DEMO_API_KEY, hydrated, sql, storageStateFor } from "./helpers";
 import { E2E_BASE_URL } from "./server";
 
 /**
@@ -110,6 +110,7 @@ test("an admin imports a Pinpoint export, publishes its journey and a contact ru
   test.setTimeout(180_000);
   await page.goto("/w/demo/settings/pinpoint");
   await expect(page.getByRole("heading", { name: "Import from Amazon Pinpoint" })).toBeVisible();
+  await hydrated(page.getByTestId("pinpoint-zip"));
   await page.getByTestId("pinpoint-zip").setInputFiles({
     name: "pinpoint-export.zip",
     mimeType: "application/zip",

@@ -58,7 +58,8 @@ test("a session survives a restart of the server", async ({ browser }) => {
     await page.getByLabel("Email").fill("analyst@demo.waymark.dev");
     await page.getByLabel("Password").fill("waymark-demo-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/w\/demo\/journeys$/);
+    // The first sign-in on a server that has just started (its pages cold) under CI's load.
+    await expect(page).toHaveURL(/\/w\/demo\/journeys$/, { timeout: 30_000 });
 
     // The server drains and exits on its own (0), not killed by Next.js's handler (143).
     expect(await stopServer(server)).toBe(0);

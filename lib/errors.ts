@@ -33,9 +33,40 @@ export class NotFoundError extends AppError {
     super(404, "not_found", message);
   }
 }
+/**
+ * What a 409 is about, so the app words it in the viewer's language (`errors.conflicts.<code>`,
+ * with `values`) where the code alone would only say "someone else changed this". `message`
+ * keeps the English for API callers. `state` values are the object's status, worded from the
+ * catalogue's status names.
+ */
+export const CONFLICT_REASONS = [
+  "name_taken",
+  "key_taken",
+  "app_id_taken",
+  "in_use",
+  "changed_meanwhile",
+  "journey_stopped",
+  "journey_state",
+  "journey_not_stopped",
+  "journey_not_api",
+  "run_not_active",
+  "run_ended",
+  "run_not_failed",
+  "runs_on_inngest",
+  "import_expired",
+  "import_started",
+  "last_admin",
+  "campaign_state",
+  "campaign_run_exists",
+] as const;
+export type TConflictReason = {
+  code: (typeof CONFLICT_REASONS)[number];
+  values?: Record<string, string | number>;
+};
+
 export class ConflictError extends AppError {
-  constructor(message: string, fields?: Record<string, string>) {
-    super(409, "conflict", message, fields);
+  constructor(message: string, fields?: Record<string, string>, reason?: TConflictReason) {
+    super(409, "conflict", message, fields, reason ? { reason } : undefined);
   }
 }
 export class GoneError extends AppError {

@@ -4,47 +4,22 @@ import { findWorkspaceIdBySlug } from "@/db/queries/pinpoint-imports";
 import { setEventSink } from "@/inngest/emit-events";
 import { formatReport } from "@/lib/pinpoint/import/format-report";
 import { importPinpointExport, type TProgress } from "@/lib/pinpoint/import/import-pinpoint-export";
+import { parseImportArgs, progressLine } from "@/lib/pinpoint/import/parse-import-args";
 import { readPath } from "@/lib/pinpoint/import/read-export";
 import { importEventHistoryCli } from "./import-pinpoint-events";
 
 // `npm run import:pinpoint -- <folder-or-zip> --workspace <slug> [--dry-run] [--json]`:
 // the same import as Settings → Import from Pinpoint, with a progress bar on stderr and the
 // report on stdout. Exits 1 when any object or file has an error.
-const USAGE =
-  "usage: npm run import:pinpoint -- <folder-or-zip> --workspace <slug> [--dry-run] [--json]\n" +
-  "       npm run import:pinpoint -- --events <file-or-folder>... --workspace <slug>";
-
-function parseArgs(argv: string[]) {
-  const out = { path: "", workspace: "", dryRun: false, json: false, events: [] as string[] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--workspace") out.workspace = argv[++i] ?? "";
-    else if (a.startsWith("--workspace=")) out.workspace = a.slice(12);
-    else if (a === "--dry-run") out.dryRun = true;
-    else if (a === "--json") out.json = true;
-    // Event history (scripts/import-pinpoint-events.ts): every path after --events.
-    else if (a === "--events")
-      while (argv[i + 1] && !argv[i + 1]!.startsWith("--")) out.events.push(argv[++i]!);
-    else if (!a.startsWith("--") && !out.path) out.path = a;
-    else throw new Error(`unknown argument ${a}\n${USAGE}`);
-  }
-  if ((!out.path && !out.events.length) || !out.workspace) throw new Error(USAGE);
-  return out;
-}
-
 function progressBar(p: TProgress) {
+  // Piped to a file, the frames would be hundreds of lines; only the last is written.
   if (!process.stderr.isTTY && p.phase !== "done") return;
-  const width = 30;
-  const filled = p.total ? Math.round((p.done / p.total) * width) : width;
-  const bar = `[${"#".repeat(filled)}${".".repeat(width - filled)}]`;
-  process.stderr.write(
-    `\r${bar} ${p.phase} ${p.done}/${p.total} ${(p.label ?? "").slice(0, 50).padEnd(50)}`,
-  );
+  process.stderr.write(progressLine(p));
   if (p.phase === "done") process.stderr.write("\n");
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseImportArgs(process.argv.slice(2));
   setEventSink();
   const handle = dbHandle();
   try {

@@ -2,9 +2,11 @@ import type { NextRequest } from "next/server";
 import { touchApiKey } from "@/db/queries/api-keys";
 import { findActiveKeyByAccessKeyId, recordSignatureOnce } from "@/db/queries/pinpoint";
 import { keyAllows } from "@/lib/api-keys/key-scopes";
+import { ValidationError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/read-body";
 import { timedRoute } from "@/lib/metrics/http-metrics";
-import { secretAccessKeyFor } from "@/lib/pinpoint/aws-credentials";
+import { acceptedSecretAccessKeys } from "@/lib/pinpoint/aws-credentials";
+import { ZId } from "@/lib/pinpoint/pinpoint-schemas";
 import { MAX_SKEW_MS, parseSigV4, SIGV4_SERVICE, signatureMatches } from "@/lib/pinpoint/sigv4";
 import { assertNotThrottled } from "@/lib/rate-limit/throttle";
 import { apiKeyIp, refuseBadKey } from "./with-api-key";
@@ -25,7 +27,8 @@ export type TSigV4Context<P> = {
 /**
  * Wraps a Pinpoint-compatible route (`/api/pinpoint/v1/apps/{ApplicationId}/…`): the request must
  * carry an AWS Signature Version 4 for service `mobiletargeting`, made with the access key id and
- * secret of a Waymark key holding the `pinpoint` scope, dated within 15 minutes, never seen
+ * secret of a Waymark key holding the `pinpoint` scope (the secret derived from AUTH_SECRET, or
+ * from one in AUTH_SECRET_PREVIOUS during a rotation), dated within 15 minutes, never seen
  * before (replays are refused), and the application id in the path must name that key's
  * workspace. Bad signatures count against the caller's IP like bad API keys do. Errors answer in
  * Pinpoint's shape, so the AWS SDK raises the exception an app already handles.
@@ -36,13 +39,11 @@ export function withSigV4<P extends { appId: string }>(
   return timedRoute(async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const now = new Date();
-      const hasBody = !(req.method === "GET" || req.method === "DELETE" || req.method === "HEAD");
-      const body = hasBody
-        ? await readBodyBytes(req, { maxBytes: MAX_BODY_BYTES, allowCompressed: false })
-        : Buffer.alloc(0);
       const ip = apiKeyIp(req);
       await assertNotThrottled([ip], { memoryOnly: true });
 
+      // Everything that can be refused from the headers alone is, before a byte of the body is
+      // read: an anonymous caller must not make the server buffer 4 MB per request.
       const parsed = parseSigV4(req.headers, now);
       if (!parsed.ok) {
         if (parsed.reason !== "missing") await refuseBadKey(ip);
@@ -66,6 +67,10 @@ export function withSigV4<P extends { appId: string }>(
           "The security token included in the request is invalid (unknown or revoked access key)",
         );
       }
+      const hasBody = !(req.method === "GET" || req.method === "DELETE" || req.method === "HEAD");
+      const body = hasBody
+        ? await readBodyBytes(req, { maxBytes: MAX_BODY_BYTES, allowCompressed: false })
+        : Buffer.alloc(0);
       const url = new URL(req.url);
       const signed = {
         method: req.method,
@@ -74,7 +79,8 @@ export function withSigV4<P extends { appId: string }>(
         headers: req.headers,
         body,
       };
-      if (!signatureMatches(signed, auth, secretAccessKeyFor(key.keyHash))) {
+      const secrets = acceptedSecretAccessKeys(key.keyHash);
+      if (!secrets.some((secret) => signatureMatches(signed, auth, secret))) {
         await refuseBadKey(ip);
         return pinpointError(
           403,
@@ -94,8 +100,13 @@ export function withSigV4<P extends { appId: string }>(
       await touchApiKey(key.id, now);
 
       const params = await route.params;
-      if (Object.values(params as Record<string, string>).some((v) => v.includes("\u0000")))
-        return pinpointError(400, "BadRequestException", "Path must not contain NUL (%00)");
+      for (const [name, value] of Object.entries(params as Record<string, string>)) {
+        if (value.includes("\u0000"))
+          throw new ValidationError({ [name]: "must not contain NUL (%00)" });
+        // A path id is stored as a body's is (UpdateEndpoint), so it meets the same rule.
+        const id = ZId.safeParse(value);
+        if (!id.success) throw new ValidationError({ [name]: id.error.issues[0]!.message });
+      }
       const ws = key.workspace;
       const appId = params.appId;
       if (appId !== ws.pinpointApplicationId && appId !== ws.id.replaceAll("-", ""))
@@ -109,7 +120,7 @@ export function withSigV4<P extends { appId: string }>(
         try {
           json = JSON.parse(body.toString("utf8"));
         } catch {
-          return pinpointError(400, "BadRequestException", "Body is not valid JSON");
+          throw new ValidationError({ body: "is not valid JSON" });
         }
       }
       const { pinpointApplicationId: _p, ...workspace } = ws;

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
-import { useApiErrorText } from "./use-api-error-text";
+import { useApiErrorText, useConflictText } from "./use-api-error-text";
 
 /** A mutation against one of the app's routes that re-renders the server components on success. */
 export function useApiMutation<TVars, TResult = unknown>(
@@ -10,6 +10,7 @@ export function useApiMutation<TVars, TResult = unknown>(
 ) {
   const router = useRouter();
   const errorText = useApiErrorText();
+  const conflictText = useConflictText();
   const mutation = useMutation<TResult, ApiError, TVars>({
     mutationFn: (vars) => {
       const { url, ...init } = request(vars);
@@ -20,7 +21,11 @@ export function useApiMutation<TVars, TResult = unknown>(
   const fields = mutation.error?.fields ?? {};
   return {
     ...mutation,
-    fieldError: (name: string) => fields[name],
+    // A field a 409 names ("name": taken) reads as the reason, worded in the viewer's language.
+    fieldError: (name: string) =>
+      fields[name] === undefined
+        ? undefined
+        : (conflictText(mutation.error?.reason) ?? fields[name]),
     formError:
       mutation.error && Object.keys(fields).length === 0 ? errorText(mutation.error) : undefined,
   };

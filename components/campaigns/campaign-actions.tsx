@@ -57,7 +57,7 @@ export function CampaignActions({
       </div>
       {act.error ? (
         <ErrorAlert className="max-w-md text-right">
-          {Object.values(fields).join(" ") || act.error.message}
+          {act.formError ?? Object.values(fields).join(" ")}
         </ErrorAlert>
       ) : null}
     </div>

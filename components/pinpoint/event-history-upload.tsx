@@ -65,7 +65,6 @@ export function EventHistoryUpload({ slug }: { slug: string }) {
   const t = useTranslations("pinpointEvents");
   const client = useQueryClient();
   const url = `/api/w/${slug}/pinpoint-event-imports`;
-  const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { data } = useQuery({
@@ -75,8 +74,11 @@ export function EventHistoryUpload({ slug }: { slug: string }) {
     refetchInterval: (q) => (q.state.data?.some((i) => ACTIVE.has(i.status)) ? 1000 : false),
   });
 
-  async function upload(e: React.FormEvent) {
+  async function upload(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // Read from the form, not from state kept by onChange: a file chosen before the page hydrated
+    // fired no onChange.
+    const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
     if (!file) return setError(t("noFile"));
     setBusy(true);
     setError(null);
@@ -94,7 +96,6 @@ export function EventHistoryUpload({ slug }: { slug: string }) {
             t("uploadFailed", { status: res.status }),
         );
       } else {
-        setFile(null);
         (e.target as HTMLFormElement).reset();
       }
     } catch {
@@ -123,7 +124,6 @@ export function EventHistoryUpload({ slug }: { slug: string }) {
             type="file"
             accept=".gz,.ndjson,.jsonl,.json,.txt"
             className="py-1.5"
-            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
           />
         </Field>
         <Button type="submit" disabled={busy} data-mutates>

@@ -13,6 +13,7 @@ import { PreviewPanel } from "./preview-panel";
 import { SegmentDetails, SegmentTypeChoice } from "./segment-details";
 import { useSegmentPreview } from "./use-segment-preview";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
 import { useSegmentErrorText } from "./use-segment-error-text";
 
 type Props = {
@@ -47,6 +48,7 @@ export function SegmentBuilder({
 }: Props) {
   const t = useTranslations("segments.builder");
   const fieldText = useSegmentErrorText();
+  const errorText = useApiErrorText();
   const router = useRouter();
   const [name, setName] = useState(segment?.name ?? "");
   const [description, setDescription] = useState(segment?.description ?? "");
@@ -89,7 +91,7 @@ export function SegmentBuilder({
     save.error &&
     !save.error.fields?.name &&
     !Object.keys(definitionErrors(save.error.fields)).length
-      ? save.error.message
+      ? errorText(save.error)
       : undefined;
   const state = preview.isError
     ? "error"

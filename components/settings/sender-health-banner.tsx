@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { senderHealth } from "@/lib/deliverability/sender-health";
+import { sendersOverComplaintLine } from "@/lib/deliverability/sender-health";
 import { formatNumber } from "@/lib/format/numbers";
 
 /**
@@ -15,7 +15,7 @@ export async function SenderHealthBanner({
   workspaceId: string;
   slug: string;
 }) {
-  const over = (await senderHealth(workspaceId)).filter((s) => s.overComplaintLine);
+  const over = await sendersOverComplaintLine(workspaceId);
   if (!over.length) return null;
   const t = await getTranslations("settings.senderHealth");
   const locale = await getLocale();

@@ -1,4 +1,5 @@
 "use client";
+import { useApiErrorText } from "@/components/app/use-api-error-text";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiMutation } from "@/components/app/use-api-mutation";
@@ -29,13 +30,14 @@ export function TopicToggles({
 }) {
   const t = useTranslations("topics.profile");
   const [requested, setRequested] = useState<Record<string, boolean>>({});
+  const errorText = useApiErrorText();
   const change = useApiMutation((body: Record<string, boolean>) => ({ url, method: "PUT", body }));
   if (!topics.length) return <p className="px-5 py-3 text-sm text-slate-600">{t("empty")}</p>;
   return (
     <>
       {change.error ? (
         <ErrorAlert variant="box" className="mx-5 mt-3">
-          {t("error", { message: change.error.message })}
+          {t("error", { message: errorText(change.error) })}
         </ErrorAlert>
       ) : null}
       <ul className="divide-y divide-slate-100">

@@ -1,7 +1,9 @@
+"use client";
 import { cva, type VariantProps } from "class-variance-authority";
 import { Slot } from "radix-ui";
 import * as React from "react";
 import { cn } from "@/lib/utils";
+import { useHydrated } from "./use-hydrated";
 
 const buttonVariants = cva(
   "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors disabled:pointer-events-none disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0",
@@ -28,5 +30,15 @@ export function Button({
   ...props
 }: React.ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
   const Comp = asChild ? Slot.Root : "button";
-  return <Comp className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  // A submit button is disabled until its form's handler is attached: clicked before that, the
+  // browser would submit the form itself (a GET to this page, fields in the URL).
+  const hydrated = useHydrated();
+  const disabled = props.disabled || (props.type === "submit" && !hydrated);
+  return (
+    <Comp
+      className={cn(buttonVariants({ variant, size }), className)}
+      {...props}
+      disabled={disabled}
+    />
+  );
 }

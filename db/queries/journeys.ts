@@ -59,6 +59,29 @@ export async function lockJourney(
   return row ?? null;
 }
 
+/**
+ * Whether the journey's draft graph says what its live version's says (positions aside), read in
+ * the publish's transaction: a layout-only change publishes nothing.
+ */
+export async function draftGraphMatchesVersion(
+  workspaceId: string,
+  journeyId: string,
+  version: number,
+  ex: Executor,
+): Promise<boolean> {
+  const [row] = await ex
+    .select({
+      same: sql<boolean>`${graphContent(sql`${journeys.draftGraph}`)} = ${graphContent(sql`${journeyVersions.graph}`)}`,
+    })
+    .from(journeys)
+    .innerJoin(
+      journeyVersions,
+      and(eq(journeyVersions.journeyId, journeys.id), eq(journeyVersions.version, version)),
+    )
+    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, journeyId)));
+  return row?.same === true;
+}
+
 export async function insertJourney(row: typeof journeys.$inferInsert, ex: Executor = db()) {
   const [created] = await ex.insert(journeys).values(row).returning();
   return created!;

@@ -60,11 +60,13 @@ describe("journeyFunnel", () => {
     expect(rows[0]).toMatchObject({ count: 200, ofPrevious: null, ofEntered: null });
     expect(rows[1]).toMatchObject({ count: 200, ofPrevious: 1, ofEntered: 1 });
     expect(rows[2]).toMatchObject({
-      label: "Send (email) · mail_a",
+      // Published before steps had names: the default name, numbered apart, never the node id.
+      label: "Email",
       count: 100,
       ofPrevious: 0.5,
       ofEntered: 0.5,
     });
+    expect(rows[3]).toMatchObject({ label: "Email (2)", count: 90 });
     expect(rows.at(-1)).toMatchObject({ count: 40, ofPrevious: null, ofEntered: 0.2 });
   });
   it("has no rates after an empty row", () => {

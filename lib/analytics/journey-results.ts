@@ -3,6 +3,7 @@ import { outcomeCounts } from "@/lib/journeys/canvas/draft-handles";
 import type { TSummaryWords } from "@/lib/journeys/canvas/summary-words";
 import { NODE_KINDS, type TNodeKind } from "@/lib/journeys/graph/node-data";
 import { shownName } from "@/lib/journeys/runs/name-steps";
+import { uniqueStepNames } from "@/lib/journeys/canvas/step-name";
 import {
   twoProportionZTest,
   wilsonInterval,
@@ -25,30 +26,26 @@ export const ZDashboardPlan = z.object({
 });
 export type TDashboardPlan = z.infer<typeof ZDashboardPlan>;
 
-const KIND_LABEL: Record<string, string> = {
-  wait: "Wait",
-  wait_for_event: "Wait for event",
-  branch: "Branch",
-  multi_branch: "Multi-branch",
-  ab_split: "A/B split",
-  holdout: "Holdout",
-  send: "Send",
-  update_contact: "Update contact",
-  webhook: "Webhook",
-};
-
 /**
- * The step's name as published (versions before names read as their kind and channel). With the
- * viewer's `words`, a name Waymark made at publish (the English default) reads in their language;
- * without (CSV exports, the API), as stored.
+ * The step's name as published. With the viewer's `words`, a name Waymark made at publish (the
+ * English default) reads in their language; without (CSV exports, the API), as stored. Versions
+ * published before steps had names get the default name now, numbered apart like published
+ * names, never the node id.
  */
 export function stepLabel(plan: TDashboardPlan, nodeId: string, words?: TSummaryWords): string {
   const s = plan.steps[nodeId];
   if (!s) return nodeId;
   if (s.name) return shownName(s.kind, s.name, s.config, words);
-  const channel =
-    s.kind === "send" && typeof s.config.channel === "string" ? ` (${s.config.channel})` : "";
-  return `${KIND_LABEL[s.kind] ?? s.kind}${channel} · ${nodeId}`;
+  return unnamedStepNames(plan, words)[nodeId] ?? s.kind;
+}
+
+/** Default names for a plan's steps, in the plan's order (a plan stores no positions). */
+function unnamedStepNames(plan: TDashboardPlan, words?: TSummaryWords): Record<string, string> {
+  const nodes = Object.entries(plan.steps)
+    .filter(([, s]) => (NODE_KINDS as readonly string[]).includes(s.kind))
+    .map(([id, s]) => ({ id, type: s.kind as TNodeKind, data: s.config }));
+  // A plan keeps template ids only: a send reads as its channel's message ("Email").
+  return uniqueStepNames(nodes, { template: () => undefined, segment: () => undefined, words });
 }
 
 /**

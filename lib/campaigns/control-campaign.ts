@@ -35,6 +35,8 @@ export async function controlCampaign(
     if (!rule.from.includes(c.state))
       throw new ConflictError(
         `A ${c.state} campaign cannot be ${action === "cancel" ? "cancelled" : `${action}d`}`,
+        undefined,
+        { code: "campaign_state", values: { action, state: c.state } },
       );
     const resumed: TCampaignRun[] = [];
     for (const run of await listOpenRuns(workspaceId, campaignId, tx)) {

@@ -33,7 +33,11 @@ export async function launchCampaignIn(
 ): Promise<TCampaignRun | null> {
   const c = await lockCampaign(workspaceId, campaignId, tx);
   if (!c) throw new NotFoundError("No such campaign");
-  if (c.state !== "draft") throw new ConflictError(`A ${c.state} campaign cannot be launched`);
+  if (c.state !== "draft")
+    throw new ConflictError(`A ${c.state} campaign cannot be launched`, undefined, {
+      code: "campaign_state",
+      values: { action: "launch", state: c.state },
+    });
   const treatments = await checkedTreatments(c, tx);
   const schedule = scheduleOf(c.scheduleKind, c.scheduleSettings);
   if (!schedule) throw new ValidationError({ schedule: "Choose when to send it" });
@@ -53,7 +57,7 @@ export async function launchCampaignIn(
       throw new ValidationError({ "schedule.endAt": "Choose an end in the future" });
     const { kind: _kind, ...trigger } = schedule;
     const run = await createRun(c, treatments, { scheduledFor: now, trigger }, userId, tx);
-    if (!run) throw new ConflictError("This campaign already has a run at that time");
+    if (!run) throw runExists();
     await setCampaignState(workspaceId, campaignId, "running", userId, { nextRunAt: null }, tx);
     // This process's event router sees the new campaign at once (others within a couple of seconds).
     forgetListeningRuns(workspaceId);
@@ -76,7 +80,7 @@ export async function launchCampaignIn(
     sendLocal = { date: schedule.date, time: schedule.time };
   }
   const run = await createRun(c, treatments, { scheduledFor: startAt, sendLocal }, userId, tx);
-  if (!run) throw new ConflictError("This campaign already has a run at that time");
+  if (!run) throw runExists();
   await setCampaignState(
     workspaceId,
     campaignId,
@@ -87,3 +91,8 @@ export async function launchCampaignIn(
   );
   return run;
 }
+
+const runExists = () =>
+  new ConflictError("This campaign already has a run at that time", undefined, {
+    code: "campaign_run_exists",
+  });

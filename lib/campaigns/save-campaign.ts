@@ -8,9 +8,11 @@ import { launchCampaignIn } from "./launch-campaign";
 import { scheduleSettingsOf } from "./schedule/schedule-settings";
 
 const nameTaken = (name: string) =>
-  new ConflictError(`A campaign named "${name}" already exists`, {
-    name: `A campaign named "${name}" already exists`,
-  });
+  new ConflictError(
+    `A campaign named "${name}" already exists`,
+    { name: `A campaign named "${name}" already exists` },
+    { code: "name_taken", values: { name } },
+  );
 
 /** The zod errors of a body as `{ field.path: message }`. */
 export function parseCampaignInput(body: unknown): TCampaignInput {
@@ -92,7 +94,10 @@ export async function editCampaign(
       const current = await lockCampaign(workspaceId, campaignId, tx);
       if (!current) throw new NotFoundError("No such campaign");
       if (current.state !== "draft")
-        throw new ConflictError(`A ${current.state} campaign cannot be edited`);
+        throw new ConflictError(`A ${current.state} campaign cannot be edited`, undefined, {
+          code: "campaign_state",
+          values: { action: "edit", state: current.state },
+        });
       return (await updateCampaign(
         workspaceId,
         campaignId,

@@ -7,12 +7,15 @@ import {
   channelSubscriptions,
   contacts,
   deliveryFeedback,
+  messageEvents,
   messages,
   suppressions,
 } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
+import { startAwsSink, TEST_AWS_KEY, type TAwsSink } from "@/lib/channels/testing/aws-sink";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
+import { saveChannelProvider } from "@/lib/messages/send/configure-channel-provider";
 import { sendMessage } from "@/lib/messages/send/send-message";
 import { feedbackToken, updateDeliverabilitySettings } from "./deliverability-settings";
 import { mailgunSignature } from "./receivers/mailgun";
@@ -27,12 +30,15 @@ import {
 let testDb: Awaited<ReturnType<typeof useTestDb>>;
 let cert: ReturnType<typeof makeSigningCertificate>;
 let certServer: Awaited<ReturnType<typeof startSnsCertServer>>;
+let aws: TAwsSink;
 beforeAll(async () => {
   testDb = await useTestDb();
   cert = makeSigningCertificate();
   certServer = await startSnsCertServer(cert.pem);
+  aws = await startAwsSink();
 });
 afterAll(async () => {
+  await aws.close();
   await certServer.close();
   await testDb.close();
 });
@@ -259,6 +265,181 @@ describe("SES and End User Messaging through SNS", () => {
     ]);
     expect((await post(u, "sns", event("TEXT_SOMETHING_NEW"))).status).toBe(400);
     expect(await feedbackOf(u.ws)).toHaveLength(2);
+  });
+
+  it("End User Messaging SMS events: a forged signature and a stale replay are refused, a replay of a good one changes nothing", async () => {
+    const u = await setup("SmsForged");
+    const blocked = (number: string, fields: { Timestamp?: string } = {}) =>
+      signedSnsMessage(cert.privateKey, certServer.certUrl, {
+        Message: JSON.stringify({
+          eventType: "TEXT_BLOCKED",
+          eventVersion: "1.0",
+          eventTimestamp: Date.now(),
+          isFinal: true,
+          destinationPhoneNumber: number,
+          messageId: `eum-${randomUUID()}`,
+          messageStatus: "BLOCKED",
+        }),
+        ...fields,
+      });
+    // Signed for one number, delivered naming another: the signature no longer holds.
+    const forged = { ...blocked("+14155550123"), Message: blocked("+14155550199").Message };
+    expect((await post(u, "sns", JSON.stringify(forged))).status).toBe(403);
+    const old = new Date(Date.now() - 2 * 3600_000).toISOString();
+    expect(
+      (await post(u, "sns", JSON.stringify(blocked("+14155550123", { Timestamp: old })))).status,
+    ).toBe(403);
+    expect(await feedbackOf(u.ws)).toHaveLength(0);
+    expect(await suppressionsOf(u.ws)).toHaveLength(0);
+
+    const good = JSON.stringify(blocked("+14155550123"));
+    expect(await (await post(u, "sns", good)).json()).toMatchObject({ applied: 1, duplicates: 0 });
+    expect(await (await post(u, "sns", good)).json()).toMatchObject({ applied: 0, duplicates: 1 });
+    expect(await feedbackOf(u.ws)).toHaveLength(1);
+    expect(await suppressionsOf(u.ws)).toMatchObject([
+      { channel: "sms", address: "+14155550123", reason: "blocked" },
+    ]);
+  });
+});
+
+/** A workspace sending email through SES (the loopback AWS), so its messages wait in `sent`. */
+async function sesSetup(name: string) {
+  const tenant = await makeTenant(name);
+  const ws = tenant.workspace.id;
+  await saveChannelProvider(ws, tenant.user.id, "ses", {
+    region: "us-east-1",
+    endpoint: aws.url,
+    ...TEST_AWS_KEY,
+    from: "news@acme.test",
+    configurationSetName: "waymark",
+  });
+  const template = await createTemplate(ws, tenant.user.id, { name: "News", channel: "email" });
+  await publishTemplate(ws, template.id, tenant.user.id);
+  const email = `ses.${randomUUID().slice(0, 8)}@example.com`;
+  const [contact] = await db()
+    .insert(contacts)
+    .values({ workspaceId: ws, externalId: `u-${name}`, email })
+    .returning();
+  const send = async (key: string) => {
+    const outcome = await sendMessage({
+      workspaceId: ws,
+      contactId: contact!.id,
+      templateId: template.id,
+      idempotencyKey: key,
+      origin: { kind: "journey" },
+    });
+    expect(outcome.status).toBe("sent");
+    return messageRow(outcome.messageId);
+  };
+  return { ws, email, contact: contact!, send };
+}
+
+describe("SES Delivery, Reject and DeliveryDelay", () => {
+  const eventsOf = (messageId: string) =>
+    db()
+      .select({ type: messageEvents.type })
+      .from(messageEvents)
+      .where(eq(messageEvents.messageId, messageId));
+
+  it("a Delivery marks the message delivered and suppresses nothing", async () => {
+    const u = await sesSetup("SesDelivery");
+    const m = await u.send("delivery-1");
+    expect(m).toMatchObject({ provider: "ses", status: "sent", deliveredAt: null });
+    // The notification form, naming the message only by SES's own id.
+    const res = await post(
+      u,
+      "sns",
+      sns({
+        Message: JSON.stringify({
+          notificationType: "Delivery",
+          mail: { messageId: m.providerMessageId, destination: [u.email] },
+          delivery: {
+            timestamp: new Date().toISOString(),
+            recipients: [u.email],
+            smtpResponse: "250 2.0.0 OK",
+          },
+        }),
+      }),
+    );
+    expect(await res.json()).toMatchObject({ applied: 1 });
+    const after = await messageRow(m.id);
+    expect(after.status).toBe("delivered");
+    expect(after.deliveredAt).not.toBeNull();
+    expect((await eventsOf(m.id)).map((e) => e.type)).toContain("delivered");
+    expect(await suppressionsOf(u.ws)).toHaveLength(0);
+    expect(await feedbackOf(u.ws)).toMatchObject([{ type: "delivered", provider: "ses" }]);
+  });
+
+  it("a Reject fails its message but never suppresses the address: SES refused the content (a virus), not the mailbox", async () => {
+    const u = await sesSetup("SesReject");
+    const m = await u.send("reject-1");
+    const res = await post(
+      u,
+      "sns",
+      sns({
+        Message: JSON.stringify({
+          eventType: "Reject",
+          mail: {
+            timestamp: new Date().toISOString(),
+            messageId: m.providerMessageId,
+            destination: [u.email],
+            tags: { "waymark-message-id": [m.id] },
+          },
+          reject: { reason: "Bad content" },
+        }),
+      }),
+    );
+    expect(await res.json()).toMatchObject({ applied: 1 });
+    expect(await messageRow(m.id)).toMatchObject({
+      status: "failed",
+      reason: "rejected: Bad content",
+    });
+    expect(await suppressionsOf(u.ws)).toHaveLength(0);
+    const subs = await db()
+      .select()
+      .from(channelSubscriptions)
+      .where(eq(channelSubscriptions.contactId, u.contact.id));
+    expect(subs.filter((s) => s.status === "unsubscribed")).toEqual([]);
+    // The address still gets the next message.
+    expect((await u.send("reject-2")).status).toBe("sent");
+  });
+
+  it("a DeliveryDelay is recorded and nothing more: however many arrive, no suppression, no status change", async () => {
+    const u = await sesSetup("SesDelay");
+    const m = await u.send("delay-1");
+    const delay = () =>
+      sns({
+        Message: JSON.stringify({
+          eventType: "DeliveryDelay",
+          mail: {
+            timestamp: new Date().toISOString(),
+            messageId: m.providerMessageId,
+            destination: [u.email],
+            commonHeaders: { messageId: `<${m.id}@acme.test>` },
+          },
+          deliveryDelay: {
+            timestamp: new Date().toISOString(),
+            delayType: "TransientCommunicationFailure",
+            expirationTime: new Date(Date.now() + 86_400_000).toISOString(),
+            delayedRecipients: [
+              { emailAddress: u.email, status: "4.4.7", diagnosticCode: "smtp; 421 4.4.7 later" },
+            ],
+          },
+        }),
+      });
+    // More delays than the soft-bounce limit (3 in 7 days): a delay is not a bounce.
+    for (let i = 0; i < 4; i++)
+      expect(await (await post(u, "sns", delay())).json()).toMatchObject({ applied: 1 });
+    expect((await feedbackOf(u.ws)).map((f) => f.type)).toEqual([
+      "delayed",
+      "delayed",
+      "delayed",
+      "delayed",
+    ]);
+    expect(await messageRow(m.id)).toMatchObject({ status: "sent", deliveredAt: null });
+    expect((await eventsOf(m.id)).map((e) => e.type)).not.toContain("bounced");
+    expect(await suppressionsOf(u.ws)).toHaveLength(0);
+    expect((await u.send("delay-2")).status).toBe("sent");
   });
 });
 

@@ -83,40 +83,52 @@ export async function removeSuppression(workspaceId: string, userId: string, id:
   });
 }
 
+type TCsvRecord = { record: string[]; info: { lines: number } };
+
+/** The line a record starts on: csv-parse counts to its end, past any line breaks in its cells. */
+const startLine = ({ record, info }: TCsvRecord) =>
+  info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+
 /**
  * A CSV of addresses to suppress: an `address` (or `email`/`phone`) column, else the first one;
- * optional `channel` (email when absent; a phone number in an address column means sms) and
- * `reason` (one of the known reasons, `manual` otherwise). Bad rows are reported, not stored.
+ * optional `channel` (email when absent; a phone number in an address column means sms),
+ * `reason` (one of the known reasons, `manual` otherwise) and `expires_at`. Bad rows are reported
+ * by their line in the file (what a spreadsheet shows), not stored.
  */
 export async function importSuppressions(workspaceId: string, userId: string, csv: string) {
-  let rows: string[][];
+  let records: TCsvRecord[];
   try {
-    rows = parse(csv.replace(/^\uFEFF/, ""), {
+    // One line ending, so csv-parse's line count is the file's whatever wrote it.
+    records = parse(csv.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), {
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
-    }) as string[][];
+      info: true,
+    }) as unknown as TCsvRecord[];
   } catch (err) {
     throw new ValidationError({ csv: `The CSV could not be read: ${(err as Error).message}` });
   }
-  const header = rows[0]?.map((h) => h.toLowerCase().replace(/^'/, "")) ?? [];
+  const header = records[0]?.record.map((h) => h.toLowerCase().replace(/^'/, "")) ?? [];
   const addressCol = header.findIndex((h) => ["address", "email", "phone"].includes(h));
   const channelCol = header.indexOf("channel");
   const reasonCol = header.indexOf("reason");
-  const body = addressCol >= 0 ? rows.slice(1) : rows;
+  const expiresCol = header.indexOf("expires_at");
+  const body = addressCol >= 0 ? records.slice(1) : records;
   if (body.length > MAX_IMPORT_ROWS)
     throw new ValidationError({
       csv: `At most ${MAX_IMPORT_ROWS.toLocaleString("en")} rows per file`,
     });
   const errors: { row: number; message: string }[] = [];
   let imported = 0;
+  const now = Date.now();
   await db().transaction(async (tx) => {
-    for (const [i, r] of body.entries()) {
+    for (const rec of body) {
+      const r = rec.record;
+      const rowNumber = startLine(rec);
       const raw = fromSpreadsheetSafe(r[Math.max(addressCol, 0)] ?? "");
       const channelText =
         (channelCol >= 0 ? r[channelCol] : "")?.toLowerCase() ||
         (raw.includes("@") ? "email" : "sms");
-      const rowNumber = i + (addressCol >= 0 ? 2 : 1);
       if (!(SUPPRESSIBLE_CHANNELS as readonly string[]).includes(channelText)) {
         errors.push({ row: rowNumber, message: `unknown channel "${channelText}"` });
         continue;
@@ -126,19 +138,40 @@ export async function importSuppressions(workspaceId: string, userId: string, cs
       if (!address) {
         errors.push({
           row: rowNumber,
-          message: `"${raw}" is not an ${channel === "email" ? "email address" : "phone number"}`,
+          message: `"${raw}" is not ${channel === "email" ? "an email address" : "a phone number"}`,
         });
         continue;
       }
       const reasonText = reasonCol >= 0 ? (r[reasonCol] ?? "").toLowerCase() : "";
-      const reason =
+      // A soft bounce lifts by itself: it keeps its expiry (an export carries it), and one already
+      // past it is not suppressed again. Without an expiry it is the admin's own, permanent, entry.
+      const expiresText = expiresCol >= 0 ? fromSpreadsheetSafe(r[expiresCol] ?? "") : "";
+      const expires = reasonText === "soft_bounce" && expiresText ? Date.parse(expiresText) : null;
+      if (expires !== null && Number.isNaN(expires)) {
+        errors.push({ row: rowNumber, message: `"${expiresText}" is not a date and time` });
+        continue;
+      }
+      if (expires !== null && expires <= now) {
+        errors.push({
+          row: rowNumber,
+          message: `the soft bounce expired at ${expiresText}: not suppressed`,
+        });
+        continue;
+      }
+      const known =
         (SUPPRESSION_REASONS as readonly string[]).includes(reasonText) &&
-        reasonText !== "soft_bounce"
-          ? reasonText
-          : "manual";
+        reasonText !== "soft_bounce";
+      const reason = expires !== null ? "soft_bounce" : known ? reasonText : "manual";
       await upsertSuppression(
         workspaceId,
-        { channel, address, reason, source: "import", createdBy: userId },
+        {
+          channel,
+          address,
+          reason,
+          source: "import",
+          createdBy: userId,
+          expiresAt: expires === null ? null : new Date(expires),
+        },
         tx,
       );
       imported++;

@@ -19,6 +19,14 @@ export async function senderHealth(workspaceId: string, days = 30, now = new Dat
   }));
 }
 
+/**
+ * The providers the Settings banner warns about: a complaint rate over the last 30 days at or
+ * above the line. One function for the banner and its test, so what is tested is what is shown.
+ */
+export async function sendersOverComplaintLine(workspaceId: string, now = new Date()) {
+  return (await senderHealth(workspaceId, 30, now)).filter((s) => s.overComplaintLine);
+}
+
 /** Daily complaint and bounce rates per provider, for the dashboard chart. */
 export async function senderRateSeries(workspaceId: string, days = 30, now = new Date()) {
   const rows = await senderRatesByDay(workspaceId, new Date(now.getTime() - days * DAY));

@@ -19,12 +19,15 @@ export async function startImport(
     });
   }
   if (imp.status !== "uploaded")
-    throw new ConflictError(
-      imp.status === "discarded"
-        ? "This upload expired; upload the file again"
-        : "This import has already been started",
-    );
+    throw imp.status === "discarded"
+      ? new ConflictError("This upload expired; upload the file again", undefined, {
+          code: "import_expired",
+        })
+      : alreadyStarted();
   const queued = await queueImport(workspaceId, importId, input.mapping);
-  if (!queued) throw new ConflictError("This import has already been started");
+  if (!queued) throw alreadyStarted();
   return queued;
 }
+
+const alreadyStarted = () =>
+  new ConflictError("This import has already been started", undefined, { code: "import_started" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCall } from "./normalize";
+import { parseBatch } from "./parse-batch";
 
 const now = new Date("2026-11-20T12:00:00Z");
 
@@ -93,6 +94,56 @@ describe("parsing calls", () => {
       now,
     );
     expect(r.ok && r.op.occurredAt).toEqual(new Date("2026-11-20T11:59:50Z"));
+  });
+
+  describe("Segment's libraries: device time in `timestamp`, corrected with `sentAt`", () => {
+    const track = (times: Record<string, string>) =>
+      parseCall("track", { userId: "u", event: "Opened", ...times }, now);
+    const at = (r: ReturnType<typeof parseCall>) => (r.ok ? r.op.occurredAt : r);
+
+    it("moves an event from a phone whose clock runs two days fast back to when it happened", () => {
+      // Two days ahead: before the correction this was refused as "more than a day in the future".
+      const r = track({ timestamp: "2026-11-22T11:55:00Z", sentAt: "2026-11-22T12:00:00Z" });
+      expect(at(r)).toEqual(new Date("2026-11-20T11:55:00Z"));
+    });
+
+    it("moves an event from a browser whose clock is a year slow forward", () => {
+      const r = track({ timestamp: "2025-11-20T11:59:30Z", sentAt: "2025-11-20T12:00:00Z" });
+      expect(at(r)).toEqual(new Date("2026-11-20T11:59:30Z"));
+    });
+
+    it("applies a batch's sentAt to its calls, as analytics-node sends it", () => {
+      const r = parseBatch(
+        {
+          batch: [{ type: "track", userId: "u", event: "E", timestamp: "2026-11-20T13:00:00Z" }],
+          sentAt: "2026-11-20T13:00:02Z",
+        },
+        now,
+      );
+      expect(r.ok && r.items[0]!.ok && r.items[0]!.op.occurredAt).toEqual(
+        new Date("2026-11-20T11:59:58Z"),
+      );
+    });
+
+    it("never dates an event after its receipt when the device says it followed the send", () => {
+      const r = track({ timestamp: "2026-11-20T10:00:05Z", sentAt: "2026-11-20T10:00:00Z" });
+      expect(at(r)).toEqual(now);
+    });
+
+    it("keeps a timestamp already corrected upstream (sent beside originalTimestamp)", () => {
+      const r = track({
+        timestamp: "2026-11-18T08:00:00Z",
+        originalTimestamp: "2026-11-18T09:00:00Z",
+        sentAt: "2026-11-18T09:00:10Z",
+      });
+      expect(at(r)).toEqual(new Date("2026-11-18T08:00:00Z"));
+    });
+
+    it("keeps a timestamp sent without sentAt: a historical import", () => {
+      expect(at(track({ timestamp: "2024-01-02T03:04:05Z" }))).toEqual(
+        new Date("2024-01-02T03:04:05Z"),
+      );
+    });
   });
 
   it("gives a call without messageId one of its own and defaults the time to now", () => {

@@ -74,16 +74,28 @@ const firstIssue = (e: z.ZodError, prefix = ""): TParseResult => {
   return fail(path || "body", message);
 };
 
-/** Segment's clock-skew rule: trust the device's clock only relative to when it sent the batch. */
+/**
+ * Segment's clock-skew rule, `timestamp = receivedAt − (sentAt − originalTimestamp)`: the device's
+ * clock is trusted only for the gap between the event and the send, since `sentAt` and our receipt
+ * are moments apart. Segment's libraries (analytics-next, analytics-node) send the device time as
+ * `timestamp`, RudderStack's as `originalTimestamp`; Segment renames the former to the latter before
+ * correcting, so either one is corrected. When a payload carries both, it has already been through
+ * such a pipeline (a replay of Segment or RudderStack data) and its `timestamp` is the corrected
+ * one. Without `sentAt` there is nothing to measure the skew against, so the time is kept as sent:
+ * that is how a historical import through the HTTP API keeps its dates.
+ */
 function occurredAt(
   raw: { timestamp?: string; originalTimestamp?: string; sentAt?: string },
   now: Date,
 ): Date {
-  if (raw.timestamp) return new Date(raw.timestamp);
-  if (raw.originalTimestamp && raw.sentAt) {
-    return new Date(now.getTime() - (Date.parse(raw.sentAt) - Date.parse(raw.originalTimestamp)));
-  }
-  return raw.originalTimestamp ? new Date(raw.originalTimestamp) : now;
+  if (raw.timestamp && raw.originalTimestamp) return new Date(raw.timestamp);
+  const device = raw.originalTimestamp ?? raw.timestamp;
+  if (!device) return now;
+  if (!raw.sentAt) return new Date(device);
+  // An event can only be recorded before its batch is sent; a negative gap is a client's error,
+  // and the event cannot have happened after we received it.
+  const gap = Math.max(0, Date.parse(raw.sentAt) - Date.parse(device));
+  return new Date(now.getTime() - gap);
 }
 
 const obj = (v: unknown): Record<string, unknown> =>

@@ -17,7 +17,7 @@ export async function changeMemberRole(input: {
     if (!target) throw new NotFoundError("No such member in this workspace");
     const admins = members.filter((m) => m.role === "admin").length;
     if (target.role === "admin" && input.role !== "admin" && admins <= 1)
-      throw new ConflictError(LAST_ADMIN);
+      throw new ConflictError(LAST_ADMIN, undefined, { code: "last_admin" });
     if (input.role === null) await deleteMember(input.workspaceId, input.userId, tx);
     else await setMemberRole(input.workspaceId, input.userId, input.role, tx);
   });

@@ -12,7 +12,7 @@ import type { TChannelType, TEndpointRequest, TEvent } from "./pinpoint-schemas"
  *
  * - Identity: the endpoint id is the contact's anonymous id; `User.UserId` is its user id. An
  *   endpoint that later names a user is merged into that user, as an anonymous visitor is on a
- *   Segment identify (docs/ingestion.md#merging).
+ *   Segment identify (docs/api.md, "Anonymous visitors").
  * - Address by `ChannelType`: EMAIL → email, SMS/VOICE → phone (E.164), APNS* → iOS push token,
  *   GCM/ADM/BAIDU → Android push token, PUSH → by `Demographic.Platform`; IN_APP and CUSTOM carry
  *   no address.

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * Pinpoint's request shapes (API model 2016-12-01, see docs/pinpoint-api.md), strict: a field
- * Pinpoint does not define is refused with the field's name, as AWS's own validation does, rather
- * than silently dropped. Limits are Pinpoint's quotas.
+ * Pinpoint's request shapes (API model 2016-12-01; docs/api.md, "Amazon Pinpoint's APIs"),
+ * strict: a field Pinpoint does not define is refused with the field's name, as AWS's own
+ * validation does, rather than silently dropped. Limits are Pinpoint's quotas.
  */
 export const MAX_EVENTS_PER_REQUEST = 100;
 export const MAX_ENDPOINTS_PER_BATCH = 100;
@@ -12,6 +12,14 @@ const ZName = z
   .string()
   .min(1, { error: "cannot be empty" })
   .max(50, { error: "names are at most 50 characters" });
+/**
+ * Endpoint, event and user ids, in a body or in the path: Pinpoint's own limit, which also keeps
+ * an id within what a PostgreSQL index entry can hold.
+ */
+export const ZId = z
+  .string()
+  .min(1, { error: "cannot be empty" })
+  .max(200, { error: "ids are at most 200 characters" });
 const ZAttributeValues = z
   .array(z.string().max(100, { error: "values are at most 100 characters" }))
   .max(50, { error: "at most 50 values per attribute" });
@@ -72,7 +80,7 @@ const endpointFields = {
   User: z
     .strictObject({
       UserAttributes: ZAttributeLists.optional(),
-      UserId: z.string().min(1).max(200).optional(),
+      UserId: ZId.optional(),
     })
     .optional(),
 };
@@ -83,7 +91,7 @@ export type TEndpointRequest = z.infer<typeof ZEndpointRequest>;
 
 export const ZEndpointBatchRequest = z.strictObject({
   Item: z
-    .array(z.strictObject({ ...endpointFields, Id: z.string().min(1).max(200) }))
+    .array(z.strictObject({ ...endpointFields, Id: ZId }))
     .min(1, { error: "needs at least one endpoint" })
     .max(MAX_ENDPOINTS_PER_BATCH, {
       error: `at most ${MAX_ENDPOINTS_PER_BATCH} endpoints per request`,
@@ -114,11 +122,11 @@ export type TEvent = z.infer<typeof ZEvent>;
 export const ZEventsRequest = z
   .strictObject({
     BatchItem: z.record(
-      z.string().min(1).max(200),
+      ZId,
       // Both required, as in Pinpoint's model (an app sends `Endpoint: {}` when it has nothing).
       z.strictObject({
         Endpoint: ZEndpointRequest,
-        Events: z.record(z.string().min(1).max(200), ZEvent),
+        Events: z.record(ZId, ZEvent),
       }),
       { error: "is required" },
     ),

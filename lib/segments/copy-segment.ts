@@ -24,7 +24,11 @@ function freeName(base: string, taken: Set<string>) {
 async function lockReferences(workspaceId: string, definition: TSegmentDefinition | null, tx: Tx) {
   const ids = referencedSegmentIds(definition);
   if ((await lockSegmentsShared(workspaceId, ids, tx)).length < ids.length)
-    throw new ConflictError("A segment this one uses was deleted meanwhile; reload and try again");
+    throw new ConflictError(
+      "A segment this one uses was deleted meanwhile; reload and try again",
+      undefined,
+      { code: "changed_meanwhile" },
+    );
 }
 
 async function sourceOrThrow(workspaceId: string, segmentId: string) {

@@ -46,9 +46,11 @@ export async function importStaticSegment(
 ): Promise<{ segment: TSegment; matched: number; unmatched: string[] }> {
   const ids = userIdsFromCsv(input.csv);
   if (await segmentNameTaken(workspaceId, input.name))
-    throw new ConflictError(`A segment named "${input.name}" already exists`, {
-      name: `A segment named "${input.name}" already exists`,
-    });
+    throw new ConflictError(
+      `A segment named "${input.name}" already exists`,
+      { name: `A segment named "${input.name}" already exists` },
+      { code: "name_taken", values: { name: input.name } },
+    );
   const found = await findContactIdsByUserIds(workspaceId, ids);
   const segment = await withSaveRaces(input.name, () =>
     db().transaction(async (tx) => {

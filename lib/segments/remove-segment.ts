@@ -24,6 +24,8 @@ export async function removeSegment(
       const list = blocking.map((u) => `${u.kind} "${u.name}"`).join(", ");
       throw new ConflictError(
         `"${segment.name}" cannot be deleted while it is used by ${list}. Remove it from ${blocking.length === 1 ? "that" : "those"} first.`,
+        undefined,
+        { code: "in_use", values: { users: blocking.map((u) => `"${u.name}"`).join(", ") } },
       );
     }
     if (!(await deleteSegment(workspaceId, segmentId, tx)))

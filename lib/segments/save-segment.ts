@@ -22,9 +22,11 @@ import type { TCreateSegment, TUpdateSegment } from "./schemas";
 import { referencedSegmentIds } from "./segment-references";
 
 const nameTaken = (name: string) =>
-  new ConflictError(`A segment named "${name}" already exists`, {
-    name: `A segment named "${name}" already exists`,
-  });
+  new ConflictError(
+    `A segment named "${name}" already exists`,
+    { name: `A segment named "${name}" already exists` },
+    { code: "name_taken", values: { name } },
+  );
 
 /**
  * Runs `write`, answering the races of two saves at once: the unique-name race like the check
@@ -39,6 +41,8 @@ export async function withSaveRaces<T>(name: string, write: () => Promise<T>): P
     if (isTransactionConflict(err))
       throw new ConflictError(
         "Another change to these segments was saved at the same moment. Reload them and save again.",
+        undefined,
+        { code: "changed_meanwhile" },
       );
     throw err;
   }

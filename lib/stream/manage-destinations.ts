@@ -133,8 +133,7 @@ export async function createDestination(
     });
     return { destination: describeDestination(row), secret };
   } catch (err) {
-    if (isUniqueViolation(err))
-      throw new ConflictError("A destination has that name", { name: "Taken" });
+    if (isUniqueViolation(err)) throw destinationNameTaken(name);
     throw err;
   }
 }
@@ -183,8 +182,7 @@ export async function updateDestination(
     if (!updated) throw new NotFoundError("No such destination");
     return describeDestination(updated);
   } catch (err) {
-    if (isUniqueViolation(err))
-      throw new ConflictError("A destination has that name", { name: "Taken" });
+    if (isUniqueViolation(err)) throw destinationNameTaken(rest.name ?? row.name);
     throw err;
   }
 }
@@ -237,3 +235,10 @@ export async function testDestination(workspaceId: string, id: string) {
     attempt: 1,
   });
 }
+
+const destinationNameTaken = (name: string) =>
+  new ConflictError(
+    "A destination has that name",
+    { name: "Taken" },
+    { code: "name_taken", values: { name } },
+  );

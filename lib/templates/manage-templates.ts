@@ -129,6 +129,11 @@ export async function removeTemplate(
   usedBy: () => Promise<string[]>,
 ) {
   const users = await usedBy();
-  if (users.length) throw new ConflictError(`In use by ${users.join(", ")}: remove it there first`);
+  if (users.length)
+    throw new ConflictError(
+      `In use by ${users.map((name) => `journey "${name}"`).join(", ")}: remove it there first`,
+      undefined,
+      { code: "in_use", values: { users: users.map((name) => `"${name}"`).join(", ") } },
+    );
   if (!(await deleteTemplate(workspaceId, templateId))) throw new NotFoundError("No such template");
 }

@@ -9,7 +9,5 @@ export async function findTemplateUsages(
   templateId: string,
 ): Promise<string[]> {
   const journeys = await findJourneysReferencing(workspaceId, { templateId });
-  return journeys
-    .filter((j) => j.status === "live" || j.status === "paused")
-    .map((j) => `journey "${j.name}"`);
+  return journeys.filter((j) => j.status === "live" || j.status === "paused").map((j) => j.name);
 }

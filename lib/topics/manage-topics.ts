@@ -27,9 +27,11 @@ export async function createTopic(workspaceId: string, input: TTopicInput) {
     channels: input.channels,
   });
   if (!created)
-    throw new ConflictError(`A topic with the key "${key}" exists`, {
-      key: "already used by another topic",
-    });
+    throw new ConflictError(
+      `A topic with the key "${key}" exists`,
+      { key: "already used by another topic" },
+      { code: "key_taken", values: { key } },
+    );
   return created;
 }
 

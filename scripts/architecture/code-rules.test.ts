@@ -5,6 +5,7 @@ import {
   eventNameViolations,
   filterBarViolations,
   graphTextSearchViolations,
+  conflictReasonViolations,
   roleAlertViolations,
   testHygieneViolations,
 } from "./code-rules";
@@ -60,6 +61,19 @@ describe("code rules", () => {
     ]);
     expect(roleAlertViolations("components/x/form.tsx", '<p role="status">ok</p>;')).toEqual([]);
     expect(roleAlertViolations("components/ui/error-alert.tsx", src)).toEqual([]);
+  });
+
+  it("finds a ConflictError thrown without a reason code", () => {
+    const src = [
+      'throw new ConflictError("Taken");',
+      'throw new ConflictError("Taken", { name: "Taken" });',
+      'throw new ConflictError("Taken", undefined, { code: "name_taken" });',
+    ].join("\n");
+    expect(lines(conflictReasonViolations("lib/x/save.ts", src))).toEqual([
+      "1 new ConflictError",
+      "2 new ConflictError",
+    ]);
+    expect(conflictReasonViolations("lib/x/save.test.ts", src)).toEqual([]);
   });
 
   it("finds deletes sent without ConfirmDeleteButton", () => {

@@ -50,6 +50,8 @@ const RULES = {
   graphText:
     "find references with the typed walk (lib/journeys/graph/graph-references.ts), not by searching JSON text",
   eventName: "event names come from inngest/events.ts (the one registry); import the constant",
+  conflictReason:
+    "a ConflictError says why with a reason code (lib/errors.ts CONFLICT_REASONS), so the UI can word it in the viewer's language",
   waitForTimeout: "a fixed sleep: wait on state (expect(...).toHaveText, expect.poll, a response)",
   toBeDefined: "toBeDefined() says only that there is something: assert the value expected",
   silentSkip:
@@ -260,6 +262,26 @@ export function testHygieneViolations(file: string, src: string): TViolation[] {
   return out;
 }
 
+/** A `new ConflictError(...)` without its third argument, the reason the UI words. */
+export function conflictReasonViolations(file: string, src: string): TViolation[] {
+  if (isTest(file) || !/\.tsx?$/.test(file)) return [];
+  const out: TViolation[] = [];
+  walk(file, src, (n, sf) => {
+    if (
+      ts.isNewExpression(n) &&
+      n.expression.getText(sf) === "ConflictError" &&
+      (n.arguments?.length ?? 0) < 3
+    )
+      out.push({
+        file,
+        line: lineOf(sf, n),
+        specifier: "new ConflictError",
+        rule: RULES.conflictReason,
+      });
+  });
+  return out;
+}
+
 /** Every rule of this file on one file. */
 export function codeViolations(file: string, src: string, eventNames: readonly string[]) {
   // The rules' own files spell the patterns they look for.
@@ -272,5 +294,6 @@ export function codeViolations(file: string, src: string, eventNames: readonly s
     ...graphTextSearchViolations(file, src),
     ...eventNameViolations(file, src, eventNames),
     ...testHygieneViolations(file, src),
+    ...conflictReasonViolations(file, src),
   ];
 }

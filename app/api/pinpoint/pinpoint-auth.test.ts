@@ -1,5 +1,6 @@
 import { GetEndpointCommand, PutEventsCommand } from "@aws-sdk/client-pinpoint";
 import { sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertApiKey } from "@/db/queries/api-keys";
 import { executeRows } from "@/db/execute-rows";
@@ -9,6 +10,7 @@ import { generateApiKey } from "@/lib/api-keys/api-key";
 import { generateAccessKeyId, secretAccessKeyFor } from "@/lib/pinpoint/aws-credentials";
 import { pinpointClient, servePinpoint } from "./testing/serve-pinpoint";
 import { signedFetch } from "./testing/sign-request";
+import { POST as putEvents } from "./v1/apps/[appId]/events/route";
 
 // What the Pinpoint routes refuse, each with the exception the AWS SDK raises, and nothing stored.
 let close: () => Promise<void>;
@@ -144,6 +146,67 @@ describe("SigV4 on the Pinpoint routes", () => {
       secretAccessKey: secretAccessKeyFor(hash),
     });
     await expect(narrow.send(oneEvent())).rejects.toMatchObject({ name: "AccessDeniedException" });
+  });
+});
+
+describe("refusing from the headers, before reading the body", () => {
+  const amzDate = () => new Date().toISOString().replace(/[-:]|\.\d{3}/g, "");
+  const authorization = (accessKeyId: string, date: string) =>
+    `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${date.slice(0, 8)}/us-east-1/mobiletargeting/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`;
+
+  /** Calls PutEvents with a body that records whether anyone read it. */
+  async function call(headers: Record<string, string>) {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(c) {
+          pulls++;
+          c.enqueue(new TextEncoder().encode(JSON.stringify({ BatchItem: {} })));
+          c.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const req = new NextRequest(`http://localhost/api/pinpoint/v1/apps/${appId}/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-forwarded-for": "198.51.100.7",
+        ...headers,
+      },
+      body,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const res = await putEvents(req, { params: Promise.resolve({ appId }) });
+    return { status: res.status, type: res.headers.get("x-amzn-errortype"), pulls };
+  }
+
+  it.each([
+    ["no Authorization header", () => ({}), "MissingAuthenticationTokenException"],
+    [
+      "a malformed Authorization header",
+      () => ({ authorization: "Bearer not-sigv4", "x-amz-date": amzDate() }),
+      "InvalidSignatureException",
+    ],
+    [
+      "an unknown access key id",
+      () => {
+        const d = amzDate();
+        return { authorization: authorization("WMKUNKNOWNUNKNOWNUNK", d), "x-amz-date": d };
+      },
+      "UnrecognizedClientException",
+    ],
+  ])("refuses %s without reading the body", async (_, headers, type) => {
+    expect(await call(headers())).toEqual({ status: 403, type, pulls: 0 });
+  });
+
+  it("reads the body of a known key's request, to check its signature", async () => {
+    const d = amzDate();
+    const r = await call({
+      authorization: authorization(tenant.aws.accessKeyId, d),
+      "x-amz-date": d,
+    });
+    expect(r).toEqual({ status: 403, type: "InvalidSignatureException", pulls: 1 });
   });
 });
 

@@ -9,6 +9,7 @@ import { summarizeNode } from "@/lib/journeys/canvas/summarize-node";
 import { cn } from "@/lib/utils";
 import { useNodeDecoration } from "./canvas-decorations";
 import { useCanvasContext } from "./canvas-context";
+import { usePathWords } from "../editor/use-path-words";
 import { NODE_KIND_META } from "./node-kinds";
 import { NodeStatsBadges } from "./node-stats-badges";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -22,6 +23,7 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
   const deco = useNodeDecoration(decorations, id);
   const meta = NODE_KIND_META[type];
   const t = useTranslations("journeys.node");
+  const pathWords = usePathWords();
   const kindLabel = useTranslations("journeys.kinds")(`${type}.label`);
   const handles = useMemo(() => draftHandles(type, data), [type, data]);
   const exitLine = useTranslations("journeys.kinds")("exit.hint");
@@ -95,8 +97,8 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
           className="mx-3 mb-2 rounded-md bg-red-50 px-2 py-1 text-red-700"
           data-testid="node-error"
         >
-          {describeErrorPath(nodeErrors[0]!.path)
-            ? `${describeErrorPath(nodeErrors[0]!.path)}: `
+          {describeErrorPath(nodeErrors[0]!.path, pathWords)
+            ? `${describeErrorPath(nodeErrors[0]!.path, pathWords)}: `
             : ""}
           {nodeErrors[0]!.message}
           {nodeErrors.length > 1 ? t("moreErrors", { count: nodeErrors.length - 1 }) : null}

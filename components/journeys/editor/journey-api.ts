@@ -1,3 +1,4 @@
+import { errorReason, type TApiErrorReason } from "@/lib/http/api-fetch";
 import type { TCollision } from "@/lib/journeys/manage/trigger-collisions";
 import type { TGraphError } from "@/lib/journeys/graph/validate-graph";
 import type { TPathStep } from "../canvas/canvas-decorations";
@@ -34,6 +35,8 @@ type TResult<T> =
       message: string;
       errors: TGraphError[];
       fields: Record<string, string>;
+      /** A 409's reason, for useConflictText to word in the viewer's language. */
+      reason?: TApiErrorReason;
     };
 
 async function call<T>(url: string, method: string, body?: unknown): Promise<TResult<T>> {
@@ -43,7 +46,12 @@ async function call<T>(url: string, method: string, body?: unknown): Promise<TRe
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.json().catch(() => ({}))) as {
-    error?: { message?: string; errors?: TGraphError[]; fields?: Record<string, string> };
+    error?: {
+      message?: string;
+      errors?: TGraphError[];
+      fields?: Record<string, string>;
+      reason?: unknown;
+    };
   };
   if (res.ok) return { ok: true, data: json as T };
   const fields = Object.entries(json.error?.fields ?? {}).map(([k, v]) => `${k}: ${v}`);
@@ -53,6 +61,7 @@ async function call<T>(url: string, method: string, body?: unknown): Promise<TRe
     message: [json.error?.message ?? `Request failed (${res.status})`, ...fields].join(" — "),
     errors: json.error?.errors ?? [],
     fields: json.error?.fields ?? {},
+    reason: errorReason(json.error),
   };
 }
 
@@ -62,7 +71,7 @@ export function journeyApi(slug: string, journeyId: string) {
   return {
     save: (body: { graph?: unknown; settings?: unknown; name?: string }) =>
       call<{ journey: unknown }>(base, "PATCH", body),
-    publish: () => call<{ version: number }>(`${base}/publish`, "POST", {}),
+    publish: () => call<{ version: number; unchanged: boolean }>(`${base}/publish`, "POST", {}),
     collisions: () => call<{ collisions: TCollision[] }>(`${base}/collisions`, "GET"),
     setStatus: (action: "pause" | "resume" | "stop") =>
       call<{ journey: { status: TJourneyStatus } }>(`${base}/${action}`, "POST", {}),

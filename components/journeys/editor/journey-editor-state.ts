@@ -14,7 +14,8 @@ export type TViewedVersion = Omit<TVersionGraph, "graph"> & { graph: TDraftGraph
  * What the bar under the toolbar says: the editor's own news as a catalogue key
  * (journeys.editor.notice.<key>) with its version, or a server's message as it came.
  */
-export type TNotice = string | { key: "published" | "restored" | "cannotShow"; version: number };
+export type TNotice =
+  string | { key: "published" | "unchanged" | "restored" | "cannotShow"; version: number };
 
 export type TEditorState = {
   name: string;
@@ -37,7 +38,7 @@ export type TEditorState = {
 export type TEditorAction =
   | { type: "started"; clearNotice: boolean }
   | { type: "settled" }
-  | { type: "published"; version: number }
+  | { type: "published"; version: number; unchanged?: boolean }
   | { type: "publishRejected"; errors: TGraphError[]; message: string }
   | { type: "statusChanged"; status: TJourneyStatus }
   | { type: "failed"; message: string }
@@ -84,7 +85,8 @@ export function journeyEditorReducer(s: TEditorState, a: TEditorAction): TEditor
         liveVersion: a.version,
         status: "live",
         errors: [],
-        notice: { key: "published", version: a.version },
+        // Only the layout changed: the live version stays, and the marketer is told why.
+        notice: { key: a.unchanged ? "unchanged" : "published", version: a.version },
       };
     // Defects open the Problems panel; a refusal without any (a conflict) is said in the notice.
     case "publishRejected":

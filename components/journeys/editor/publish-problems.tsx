@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { AlertTriangle } from "lucide-react";
 import { describeErrorPath } from "@/lib/journeys/canvas/field-errors";
 import type { TGraphError } from "@/lib/journeys/graph/validate-graph";
+import { usePathWords } from "./use-path-words";
 
 /** Why publishing failed, one line per defect; clicking one shows its step. */
 export function PublishProblems({
@@ -15,6 +16,7 @@ export function PublishProblems({
   onPick: (nodeId: string) => void;
 }) {
   const t = useTranslations("journeys.editor");
+  const pathWords = usePathWords();
   return (
     <div className="space-y-2" data-testid="publish-errors">
       <p className="flex items-center gap-2 text-sm font-semibold text-red-700">
@@ -24,7 +26,7 @@ export function PublishProblems({
       <ul className="space-y-1">
         {errors.map((e, i) => {
           const id = e.nodeIds[0];
-          const where = describeErrorPath(e.path);
+          const where = describeErrorPath(e.path, pathWords);
           return (
             <li key={i}>
               <button

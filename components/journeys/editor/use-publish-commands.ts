@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useConflictText } from "@/components/app/use-api-error-text";
 import type { TCollision } from "@/lib/journeys/manage/trigger-collisions";
 import type { TEditorCommandDeps } from "./editor-command-deps";
 import { useGraphErrorText } from "./use-graph-error-text";
@@ -12,6 +13,7 @@ export function usePublishCommands({ api, dispatch, decorations, flushSave }: TE
   // Live journeys that start on the same trigger: publishing waits for the marketer's answer.
   const [collisions, setCollisions] = useState<TCollision[] | null>(null);
   const worded = useGraphErrorText();
+  const conflictText = useConflictText();
   const publish = async (confirmed = false) => {
     setCollisions(null);
     dispatch({ type: "started", clearNotice: true });
@@ -27,11 +29,15 @@ export function usePublishCommands({ api, dispatch, decorations, flushSave }: TE
     const r = await api.publish();
     if (r.ok) {
       decorations.setErrors([]);
-      return dispatch({ type: "published", version: r.data.version });
+      return dispatch({ type: "published", version: r.data.version, unchanged: r.data.unchanged });
     }
     const errors = worded(r.errors);
     decorations.setErrors(errors);
-    dispatch({ type: "publishRejected", errors, message: r.message });
+    dispatch({
+      type: "publishRejected",
+      errors,
+      message: conflictText(r.reason) ?? r.message,
+    });
   };
   const changeStatus = async (a: "pause" | "resume" | "stop") => {
     dispatch({ type: "started", clearNotice: false });
@@ -39,7 +45,7 @@ export function usePublishCommands({ api, dispatch, decorations, flushSave }: TE
     dispatch(
       r.ok
         ? { type: "statusChanged", status: r.data.journey.status }
-        : { type: "failed", message: r.message },
+        : { type: "failed", message: conflictText(r.reason) ?? r.message },
     );
   };
   return {

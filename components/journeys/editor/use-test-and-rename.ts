@@ -1,4 +1,5 @@
 "use client";
+import { useConflictText } from "@/components/app/use-api-error-text";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import type { TEditorCommandDeps } from "./editor-command-deps";
@@ -16,6 +17,7 @@ export function useTestAndRename({
   flushSave,
   editable,
 }: TEditorCommandDeps) {
+  const conflictText = useConflictText();
   const worded = useGraphErrorText();
   const te = useTranslations("journeys.editor");
   const simulate = async (body: Parameters<typeof api.simulate>[0]) => {
@@ -42,7 +44,7 @@ export function useTestAndRename({
   );
   const rename = async (next: string) => {
     const r = await api.save({ name: next });
-    if (!r.ok) return r.fields.name ?? r.message;
+    if (!r.ok) return conflictText(r.reason) ?? r.fields.name ?? r.message;
     dispatch({ type: "renamed", name: next });
     return null;
   };

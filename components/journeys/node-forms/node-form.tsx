@@ -9,6 +9,7 @@ import { defaultStepName } from "@/lib/journeys/canvas/step-name";
 import { STEP_NAME_MAX } from "@/lib/journeys/graph/node-data";
 import type { TNodeKind } from "@/lib/journeys/graph/node-data";
 import { cn } from "@/lib/utils";
+import { usePathWords } from "../editor/use-path-words";
 import { AbSplitForm, HoldoutForm } from "./split-forms";
 import { TextField } from "./form-bits";
 import { BranchForm, MultiBranchForm } from "./branch-forms";
@@ -54,6 +55,7 @@ export function NodeForm({
   const meta = NODE_KIND_META[kind];
   const t = useTranslations("journeys.form");
   const tk = useTranslations("journeys.kinds");
+  const pathWords = usePathWords();
   const Form = FORMS[kind];
   const Icon = meta.icon;
   return (
@@ -86,7 +88,7 @@ export function NodeForm({
           className="space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-red-700"
         >
           {errors.map((e, i) => {
-            const where = describeErrorPath(e.path);
+            const where = describeErrorPath(e.path, pathWords);
             return <li key={i}>{where ? `${where}: ${e.message}` : e.message}</li>;
           })}
         </ErrorAlert>

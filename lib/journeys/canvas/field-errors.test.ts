@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeErrorPath, nodeFieldErrors } from "./field-errors";
+import { createTranslator } from "next-intl";
+import vi from "@/lib/i18n/messages/vi.json";
+import {
+  describeErrorPath,
+  englishPathWords,
+  nodeFieldErrors,
+  type TPathWords,
+} from "./field-errors";
 
 describe("publish errors on a step's fields", () => {
   it("keys errors about the node's data by their path inside it, first message per field", () => {
@@ -41,5 +48,23 @@ describe("publish errors on a step's fields", () => {
     );
     expect(describeErrorPath(["data", "event"])).toBe("event");
     expect(describeErrorPath(undefined)).toBe("");
+  });
+
+  it("reads in the editor's language with its words, and names it lacks as in English", () => {
+    // The words usePathWords builds from journeys.fieldPath for a Vietnamese editor.
+    const t = createTranslator({ locale: "vi", messages: vi, namespace: "journeys.fieldPath" });
+    const words: TPathWords = {
+      item: (list, n) =>
+        t.has(`items.${list}` as "items.filters")
+          ? t(`items.${list}` as "items.filters", { n })
+          : englishPathWords.item(list, n),
+      field: (name) =>
+        t.has(`fields.${name}` as "fields.value") ? t(`fields.${name}` as "fields.value") : name,
+    };
+    expect(describeErrorPath(["data", "filters", 1, "value"], words)).toBe("Bộ lọc 2 › giá trị");
+    expect(
+      describeErrorPath(["data", "cases", 0, "condition", "conditions", 2, "event"], words),
+    ).toBe("Trường hợp 1 › điều kiện › Điều kiện 3 › sự kiện");
+    expect(describeErrorPath(["data", "zzz", 0, "qqq"], words)).toBe("Zzz 1 › qqq");
   });
 });

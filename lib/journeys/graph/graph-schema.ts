@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NODE_MESSAGES } from "./node-messages";
 import { NODE_DATA, NODE_KINDS, STEP_NAME_MAX, type TNodeData, type TNodeKind } from "./node-data";
 
 /**
@@ -7,7 +8,7 @@ import { NODE_DATA, NODE_KINDS, STEP_NAME_MAX, type TNodeData, type TNodeKind } 
  * to parse strictly for its kind (validate-graph reports which node and field does not).
  */
 const ZPosition = z.object({ x: z.number().finite(), y: z.number().finite() });
-const ZNodeId = z.string().min(1, { error: "a node needs an id" }).max(100);
+const ZNodeId = z.string().min(1, { error: NODE_MESSAGES.nodeId }).max(100);
 
 export const ZDraftNode = z.looseObject({
   id: ZNodeId,
@@ -24,7 +25,7 @@ export const ZDraftEdge = z.looseObject({
   target: ZNodeId,
 });
 export const ZDraftGraph = z.object({
-  nodes: z.array(ZDraftNode).max(500, { error: "a journey holds at most 500 nodes" }).default([]),
+  nodes: z.array(ZDraftNode).max(500, { error: NODE_MESSAGES.tooManyNodes }).default([]),
   edges: z.array(ZDraftEdge).max(2000).default([]),
 });
 export type TDraftNode = z.infer<typeof ZDraftNode>;
@@ -41,28 +42,43 @@ export type TJourneyNode = { [K in TNodeKind]: NodeOf<K> }[TNodeKind];
 export type TJourneyEdge = { id: string; source: string; sourceHandle: string; target: string };
 export type TPublishGraph = { nodes: TJourneyNode[]; edges: TJourneyEdge[] };
 
-/** One node parsed strictly: its data must be complete for its kind. */
-export const ZPublishNode = ZDraftNode.transform((n, ctx) => {
+/**
+ * One draft node checked strictly: its data must be complete for its kind. `zodErrors` words
+ * zod's own messages (the publish passes the caller's language); the schemas' own stay as set.
+ */
+export function publishNode(
+  n: TDraftNode,
+  zodErrors?: z.core.$ZodErrorMap,
+):
+  | { ok: true; node: TJourneyNode }
+  | { ok: false; issues: { path: (string | number)[]; message: string }[] } {
+  const issues: { path: (string | number)[]; message: string }[] = [];
   // `name` is the marketer's label for the step (any kind); the plan carries it apart from the
   // kind's strict settings (see step-name.ts), so it is set aside before they are checked.
   const { name, ...settings } = n.data;
   if (name !== undefined && (typeof name !== "string" || name.length > STEP_NAME_MAX))
-    ctx.addIssue({
-      code: "custom",
-      path: ["data", "name"],
-      message: `a step name is text of at most ${STEP_NAME_MAX} characters`,
-    });
-  const r = NODE_DATA[n.type].safeParse(settings);
-  if (!r.success) {
+    issues.push({ path: ["data", "name"], message: NODE_MESSAGES.stepName });
+  const r = NODE_DATA[n.type].safeParse(settings, zodErrors ? { error: zodErrors } : undefined);
+  if (!r.success)
     for (const issue of r.error.issues)
-      ctx.addIssue({
-        code: "custom",
+      issues.push({
         path: ["data", ...issue.path.map((p) => p as string | number)],
         message: issue.message,
       });
-    return z.NEVER;
-  }
-  return { id: n.id, type: n.type, position: n.position, data: r.data } as TJourneyNode;
+  if (issues.length || !r.success) return { ok: false, issues };
+  return {
+    ok: true,
+    node: { id: n.id, type: n.type, position: n.position, data: r.data } as TJourneyNode,
+  };
+}
+
+/** One node parsed strictly (publishNode as a schema, for callers parsing a whole graph). */
+export const ZPublishNode = ZDraftNode.transform((n, ctx) => {
+  const r = publishNode(n);
+  if (r.ok) return r.node;
+  for (const issue of r.issues)
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  return z.NEVER;
 });
 
 /** Single-output nodes may leave React Flow's sourceHandle empty; it means "next". */
@@ -75,7 +91,7 @@ export const ZPublishEdge = ZDraftEdge.transform((e): TJourneyEdge => ({
 
 /** Shape only; graph rules (one trigger, reachability, cycles…) are validate-graph's job. */
 export const ZPublishGraph = z.object({
-  nodes: z.array(ZPublishNode).min(1, { error: "add a trigger" }).max(500),
+  nodes: z.array(ZPublishNode).min(1, { error: NODE_MESSAGES.addTrigger }).max(500),
   edges: z.array(ZPublishEdge).max(2000),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NODE_MESSAGES } from "./node-messages";
 import { ZAttributeKey } from "@/lib/contacts/attributes";
 import { SEND_CHANNELS } from "@/lib/channels/types";
 import { ZPropertyFilter } from "@/lib/segments/definition";
@@ -9,7 +10,7 @@ import { ZPropertyFilter } from "@/lib/segments/definition";
  */
 export const ZTimeOfDay = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time like 09:00" });
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: NODE_MESSAGES.timeOfDay });
 export const ZTimeZone = z.string().refine(
   (tz) => {
     try {
@@ -19,16 +20,16 @@ export const ZTimeZone = z.string().refine(
       return false;
     }
   },
-  { error: "must be an IANA time zone like Europe/Berlin" },
+  { error: NODE_MESSAGES.timeZone },
 );
 const ZIsoDateTime = z.iso.datetime({
   offset: true,
-  error: "must be an ISO date-time like 2026-11-01T09:00:00Z",
+  error: NODE_MESSAGES.isoDateTime,
 });
-const ZEventName = z.string().trim().min(1, { error: "choose an event" }).max(200);
+const ZEventName = z.string().trim().min(1, { error: NODE_MESSAGES.chooseEvent }).max(200);
 const ZOffsetDays = z
-  .number({ error: "must be a number of days" })
-  .int({ error: "must be whole days" })
+  .number({ error: NODE_MESSAGES.numberOfDays })
+  .int({ error: NODE_MESSAGES.wholeDays })
   .min(-3650)
   .max(3650);
 
@@ -38,7 +39,7 @@ const ZOffsetDays = z
  */
 export const ZEqualityFilter = z.strictObject({
   property: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, {
-    error: "property names a dotted path of letters, digits and _",
+    error: NODE_MESSAGES.propertyPath,
   }),
   value: z.union([z.string().max(500), z.number().finite(), z.boolean(), z.null()]),
 });
@@ -63,14 +64,14 @@ export const ZTriggerData = z.discriminatedUnion(
     }),
     z.strictObject({
       kind: z.literal("segment_entered"),
-      segmentId: z.uuid({ error: "choose a segment" }),
+      segmentId: z.uuid({ error: NODE_MESSAGES.chooseSegment }),
       /** Whether contacts already in the segment when a version goes live enter too (Pinpoint's behaviour), or only later arrivals. */
       includeExisting: z.boolean().default(false),
     }),
     z.strictObject({ kind: z.literal("date_attribute"), ...ZDateAttributeRef.shape }),
     z.strictObject({ kind: z.literal("api") }),
   ],
-  { error: "choose a trigger: event, segment_entered, date_attribute or api" },
+  { error: NODE_MESSAGES.chooseTrigger },
 );
 
 export const ZWaitData = z.discriminatedUnion(
@@ -79,25 +80,25 @@ export const ZWaitData = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal("duration"),
       // Zero and negatives parse so validate-graph can say "wait_not_positive" about the node.
-      amount: z.number({ error: "must be a number" }).finite().max(100_000),
+      amount: z.number({ error: NODE_MESSAGES.number }).finite().max(100_000),
       unit: z.enum(["minutes", "hours", "days", "weeks"]),
     }),
     z.strictObject({ kind: z.literal("until_datetime"), at: ZIsoDateTime }),
     z.strictObject({ kind: z.literal("until_time_of_day"), time: ZTimeOfDay }),
     z.strictObject({ kind: z.literal("until_date_attribute"), ...ZDateAttributeRef.shape }),
   ],
-  { error: "choose a wait: duration, until_datetime, until_time_of_day or until_date_attribute" },
+  { error: NODE_MESSAGES.chooseWait },
 );
 
 const ZTimeout = z.strictObject({
-  amount: z.number({ error: "must be a number" }).finite().max(100_000),
+  amount: z.number({ error: NODE_MESSAGES.number }).finite().max(100_000),
   unit: z.enum(["minutes", "hours", "days", "weeks"]),
 });
 const ZLeafConditions = [
   z.strictObject({ kind: z.literal("attribute"), filter: ZPropertyFilter }),
   z.strictObject({
     kind: z.literal("segment"),
-    segmentId: z.uuid({ error: "choose a segment" }),
+    segmentId: z.uuid({ error: NODE_MESSAGES.chooseSegment }),
     in: z.boolean().default(true),
   }),
   z.strictObject({
@@ -114,7 +115,7 @@ const ZLeafConditions = [
           kind: z.literal("last_hours"),
           hours: z
             .number()
-            .positive({ error: "must be more than 0 hours" })
+            .positive({ error: NODE_MESSAGES.positiveHours })
             .max(24 * 3650),
         }),
       ])
@@ -122,7 +123,7 @@ const ZLeafConditions = [
   }),
   z.strictObject({
     kind: z.literal("engagement"),
-    sendNodeId: z.string().min(1, { error: "choose an earlier send" }),
+    sendNodeId: z.string().min(1, { error: NODE_MESSAGES.chooseSend }),
     action: z.enum(["opened", "clicked", "replied"]),
   }),
 ] as const;
@@ -141,16 +142,16 @@ export const ZBranchCondition = z.discriminatedUnion(
     ...ZLeafConditions,
     z.strictObject({
       kind: z.literal("group"),
-      match: z.enum(["all", "any"], { error: 'must be "all" or "any"' }),
+      match: z.enum(["all", "any"], { error: NODE_MESSAGES.match }),
       get conditions(): z.ZodArray<typeof ZBranchCondition> {
         return z
           .array(ZBranchCondition)
-          .min(1, { error: "a group needs at least one condition" })
-          .max(20, { error: "a group takes at most 20 conditions" });
+          .min(1, { error: NODE_MESSAGES.emptyGroup })
+          .max(20, { error: NODE_MESSAGES.groupTooLarge });
       },
     }),
   ],
-  { error: "choose a condition: attribute, segment, did_event, engagement or group" },
+  { error: NODE_MESSAGES.chooseCondition },
 );
 export type TBranchCondition = z.infer<typeof ZBranchCondition>;
 export type TConditionGroup = Extract<TBranchCondition, { kind: "group" }>;
@@ -179,29 +180,27 @@ export const ZWaitForEventData = z.strictObject({
   event: ZEventName,
   filters: z.array(ZEqualityFilter).max(20).default([]),
   timeout: ZTimeout,
-  match: z.enum(["all", "any"], { error: 'must be "all" or "any"' }).default("all"),
+  match: z.enum(["all", "any"], { error: NODE_MESSAGES.match }).default("all"),
   condition: ZBranchCondition.optional(),
 });
 
-const ZHandleId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "ids are 1-64 letters, digits, _ or -" });
-const ZPercent = z.number({ error: "must be a percentage" }).min(0).max(100);
+const ZHandleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: NODE_MESSAGES.outputId });
+const ZPercent = z.number({ error: NODE_MESSAGES.percentage }).min(0).max(100);
 
 export const ZBranchData = z.strictObject({ condition: ZBranchCondition });
 export const ZMultiBranchData = z.strictObject({
   cases: z
     .array(
       z.strictObject({
-        id: ZHandleId.refine((id) => id !== "else", { error: '"else" is reserved' }),
+        id: ZHandleId.refine((id) => id !== "else", { error: NODE_MESSAGES.elseReserved }),
         label: z.string().max(100).default(""),
         condition: ZBranchCondition,
       }),
     )
-    .min(1, { error: "add at least one case" })
+    .min(1, { error: NODE_MESSAGES.oneCase })
     .max(10)
     .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, {
-      error: "case ids must be unique",
+      error: NODE_MESSAGES.uniqueCases,
     }),
 });
 export const ZAbSplitData = z.strictObject({
@@ -209,10 +208,10 @@ export const ZAbSplitData = z.strictObject({
     .array(
       z.strictObject({ id: ZHandleId, label: z.string().max(100).default(""), percent: ZPercent }),
     )
-    .min(2, { error: "a split needs 2 to 5 variants" })
-    .max(5, { error: "a split needs 2 to 5 variants" })
+    .min(2, { error: NODE_MESSAGES.splitVariants })
+    .max(5, { error: NODE_MESSAGES.splitVariants })
     .refine((vs) => new Set(vs.map((v) => v.id)).size === vs.length, {
-      error: "variant ids must be unique",
+      error: NODE_MESSAGES.uniqueVariants,
     }),
 });
 export const ZHoldoutData = z.strictObject({ percent: ZPercent });
@@ -226,7 +225,7 @@ export const ZUpdateContactData = z.strictObject({
   value: z.union([z.string().max(2048), z.number().finite(), z.boolean(), z.null()]),
 });
 export const ZWebhookData = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  url: z.url({ protocol: /^https?$/, error: NODE_MESSAGES.httpUrl }),
   method: z.enum(["POST", "PUT", "PATCH", "GET", "DELETE"]).default("POST"),
   /** JSON with Liquid (`{{ contact.email }}`), rendered per contact by the app's effects. */
   body: z.string().max(20_000).default(""),

@@ -1,7 +1,8 @@
+import type { z } from "zod";
 import {
   ZDraftGraph,
   ZPublishEdge,
-  ZPublishNode,
+  publishNode,
   outputHandles,
   type TJourneyEdge,
   type TJourneyNode,
@@ -14,6 +15,7 @@ import {
   conditionLeaves,
   type TBranchCondition,
 } from "./node-data";
+import { nodeMessageKey, type TNodeMessageKey } from "./node-messages";
 
 export const GRAPH_ERROR_CODES = [
   "invalid_graph",
@@ -43,12 +45,15 @@ export type TGraphErrorCode = (typeof GRAPH_ERROR_CODES)[number];
 
 /**
  * One defect; `nodeIds` (and `handle`/`edgeId`) tell the canvas what to highlight. `message` is
- * English; the editor words `code` with `values` from journeys.graphErrors in the viewer's language
- * (the message of `invalid_graph` and `invalid_node` is zod's, shown as it is).
+ * English; the editor words `code` with `values` from journeys.graphErrors in the viewer's language.
+ * `invalid_graph` and `invalid_node` carry a schema's own wording, named by `messageKey`
+ * (node-messages.ts, worded from journeys.graphErrors.node), or zod's, already in the caller's
+ * language when the publish was given it.
  */
 export type TGraphError = {
   code: TGraphErrorCode;
   message: string;
+  messageKey?: TNodeMessageKey;
   values?: Record<string, string | number>;
   nodeIds: string[];
   handle?: string;
@@ -59,6 +64,8 @@ export type TGraphError = {
 export type TValidateContext = {
   template: (id: string) => { channel: string } | undefined;
   segmentExists: (id: string) => boolean;
+  /** zod's own messages in the caller's language (lib/i18n/zod-errors.ts); English without. */
+  zodErrors?: z.core.$ZodErrorMap;
 };
 
 export type TValidateResult =
@@ -66,13 +73,14 @@ export type TValidateResult =
 
 /** Publish-time validation: every defect found, one specific error each, never just the first. */
 export function validateGraph(input: unknown, ctx: TValidateContext): TValidateResult {
-  const envelope = ZDraftGraph.safeParse(input);
+  const envelope = ZDraftGraph.safeParse(input, ctx.zodErrors ? { error: ctx.zodErrors } : {});
   if (!envelope.success) {
     return {
       ok: false,
       errors: envelope.error.issues.map((i) => ({
         code: "invalid_graph",
         message: i.message,
+        messageKey: nodeMessageKey(i.message),
         nodeIds: [],
         path: i.path.map((p) => p as string | number),
       })),
@@ -90,15 +98,16 @@ export function validateGraph(input: unknown, ctx: TValidateContext): TValidateR
         nodeIds: [raw.id],
       });
     ids.add(raw.id);
-    const r = ZPublishNode.safeParse(raw);
-    if (r.success) nodes.push(r.data);
+    const r = publishNode(raw, ctx.zodErrors);
+    if (r.ok) nodes.push(r.node);
     else
-      for (const i of r.error.issues)
+      for (const i of r.issues)
         errors.push({
           code: "invalid_node",
           message: i.message,
+          messageKey: nodeMessageKey(i.message),
           nodeIds: [raw.id],
-          path: i.path.map((p) => p as string | number),
+          path: i.path,
         });
   }
   const valid = new Map(nodes.map((n) => [n.id, n]));

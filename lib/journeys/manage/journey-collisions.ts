@@ -4,7 +4,14 @@ import { listTemplates } from "@/db/queries/templates";
 import { NotFoundError } from "@/lib/errors";
 import { ZDraftGraph } from "../graph/graph-schema";
 import { validateGraph } from "../graph/validate-graph";
-import { findCollisions } from "./trigger-collisions";
+import { runSegmentCount } from "@/db/queries/segments";
+import { compileSegmentCount, loadSegmentResolver } from "@/lib/segments/compile-segment";
+import {
+  describeSharedTrigger,
+  findCollisions,
+  segmentOverlapCandidates,
+  type TCollision,
+} from "./trigger-collisions";
 
 const triggerOf = (plan: unknown) =>
   plan && typeof plan === "object" ? (plan as { trigger?: unknown }).trigger : undefined;
@@ -29,17 +36,56 @@ export async function journeyCollisions(workspaceId: string, journeyId: string) 
   if (!checked.ok) return { collisions: [] };
   const graph = ZDraftGraph.parse(journey.draftGraph);
   const self = running.find((j) => j.id === journeyId);
-  return {
-    collisions: findCollisions({
-      journeyId,
-      draftTrigger: graph.nodes.find((n) => n.type === "trigger")?.data,
-      liveTrigger: self ? triggerOf(self.plan) : undefined,
-      running: running.map((j) => ({
-        id: j.id,
-        name: j.name,
-        status: j.status,
-        trigger: triggerOf(j.plan),
-      })),
-    }),
+  const input = {
+    journeyId,
+    draftTrigger: graph.nodes.find((n) => n.type === "trigger")?.data,
+    liveTrigger: self ? triggerOf(self.plan) : undefined,
+    running: running.map((j) => ({
+      id: j.id,
+      name: j.name,
+      status: j.status,
+      trigger: triggerOf(j.plan),
+    })),
   };
+  return {
+    collisions: [...findCollisions(input), ...(await segmentOverlaps(workspaceId, input))],
+  };
+}
+
+/**
+ * Running journeys that start on entering another segment with contacts in common with this
+ * one's now: each of them would enter both journeys. One count query per such journey.
+ */
+async function segmentOverlaps(
+  workspaceId: string,
+  input: Parameters<typeof segmentOverlapCandidates>[0],
+): Promise<TCollision[]> {
+  const found = segmentOverlapCandidates(input);
+  if (!found?.others.length) return [];
+  const resolve = await loadSegmentResolver(workspaceId);
+  const out: TCollision[] = [];
+  for (const j of found.others) {
+    const both = await compileSegmentCount(
+      workspaceId,
+      {
+        kind: "group",
+        match: "all",
+        conditions: [
+          { kind: "segment", segmentId: found.segmentId, in: true },
+          { kind: "segment", segmentId: j.segmentId, in: true },
+        ],
+      },
+      { resolve },
+    ).then(runSegmentCount);
+    if (both === 0) continue;
+    const because = { kind: "segment_overlap" as const, shared: both };
+    out.push({
+      id: j.id,
+      name: j.name,
+      status: j.status,
+      reason: describeSharedTrigger(because),
+      because,
+    });
+  }
+  return out;
 }

@@ -70,8 +70,23 @@ describe("unpublished changes", () => {
     };
     await saveJourneyDraft(ws, journey.id, { graph: moved });
     expect(await changes()).toBe(false);
+    // Publishing it anyway makes no version: v1 stays live.
+    await expect(publishJourney(ws, journey.id, user.id)).resolves.toEqual({
+      version: 1,
+      unchanged: true,
+    });
+    expect((await listJourneyVersions(ws, journey.id)).map((v) => v.version)).toEqual([1]);
+    // A settings change alone is a change.
+    await saveJourneyDraft(ws, journey.id, {
+      settings: { entry: { mode: "once" }, frequencyCap: { maxPerDay: 2 } },
+    });
+    await expect(publishJourney(ws, journey.id, user.id)).resolves.toEqual({
+      version: 2,
+      unchanged: false,
+    });
     await saveJourneyDraft(ws, journey.id, { graph: graphFor("Purchased") });
     expect(await changes()).toBe(true);
+    await expect(publishJourney(ws, journey.id, user.id)).resolves.toMatchObject({ version: 3 });
   });
 });
 

@@ -1,8 +1,10 @@
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
-import { db } from "@/db";
+import { db, type Executor } from "@/db";
 import {
   cancelActiveEntries,
   deleteJourney,
+  draftGraphMatchesVersion,
   findWorkspaceJourneyVersion,
   insertJourney,
   insertJourneyVersion,
@@ -21,12 +23,18 @@ import {
 import { emitJourneyEvents } from "@/lib/journeys/runtime/journey-events";
 import { forgetRunningJourneys } from "@/lib/journeys/runtime/running-journeys";
 import { sweepJourneyTriggers } from "@/lib/journeys/triggers/sweep-journey-triggers";
+import type { TLocale } from "@/lib/i18n/locales";
+import { zodErrorMap } from "@/lib/i18n/zod-errors";
 import { zodFields } from "@/lib/validation/zod-fields";
 import { graphReferences } from "../graph/graph-references";
 import { compileJourney } from "../compile/compile-journey";
 import { nameJourneySteps } from "../canvas/step-name";
 import { ZDraftGraph } from "../graph/graph-schema";
-import { ZDraftJourneySettings, ZJourneySettings } from "../graph/journey-settings";
+import {
+  ZDraftJourneySettings,
+  ZJourneySettings,
+  type TJourneySettings,
+} from "../graph/journey-settings";
 import { validateGraph, type TGraphError } from "../graph/validate-graph";
 
 export const ZCreateJourney = z.object({ name: z.string().trim().min(1, "Required").max(120) });
@@ -48,7 +56,7 @@ export class InvalidGraphError extends AppError {
 /** 409: the name is fine, another journey of the workspace has it (journeys_workspace_name_key). */
 const nameTaken = (name: string) => {
   const message = `A journey named "${name}" already exists in this workspace`;
-  return new ConflictError(message, { name: message });
+  return new ConflictError(message, { name: message }, { code: "name_taken", values: { name } });
 };
 const STARTER_GRAPH = {
   nodes: [
@@ -139,7 +147,8 @@ export async function publishJourney(
   workspaceId: string,
   journeyId: string,
   userId: string,
-  opts: { enterNow?: boolean } = {},
+  /** `locale`: the caller's UI language, for zod's own messages in the defects. */
+  opts: { enterNow?: boolean; locale?: TLocale } = {},
 ) {
   const [templates, segments] = await Promise.all([
     listTemplates(workspaceId),
@@ -152,6 +161,8 @@ export async function publishJourney(
       if (journey.status === "stopped")
         throw new ConflictError(
           "A stopped journey cannot be published again: duplicate it instead",
+          undefined,
+          { code: "journey_stopped" },
         );
       const settings = ZJourneySettings.safeParse(journey.draftSettings);
       if (!settings.success) throw new ValidationError(zodFields(settings.error, "settings"));
@@ -162,8 +173,16 @@ export async function publishJourney(
       const checked = validateGraph(journey.draftGraph, {
         template: (id) => templates.find((t) => t.id === id && t.publishedVersion > 0),
         segmentExists: (id) => locked.has(id),
+        zodErrors: opts.locale && opts.locale !== "en" ? zodErrorMap(opts.locale) : undefined,
       });
       if (!checked.ok) throw new InvalidGraphError(checked.errors);
+      // Moving nodes or tidying the layout of a live journey is not a change to what it does: the
+      // live version stays, no new version is made and no one is entered again.
+      if (
+        journey.liveVersion > 0 &&
+        (await liveVersionSays(workspaceId, journeyId, journey.liveVersion, settings.data, tx))
+      )
+        return { version: journey.liveVersion, unchanged: true };
       const version = journey.liveVersion + 1;
       const plan = compileJourney(
         checked.graph,
@@ -191,14 +210,32 @@ export async function publishJourney(
         { liveVersion: version, status: journey.status === "paused" ? "paused" : "live" },
         tx,
       );
-      return { version };
+      return { version, unchanged: false };
     })
     .finally(() => forgetRunningJourneys(workspaceId));
   // A segment trigger's baseline is taken now, not at the next sweep, so who counts as "already in
   // the segment" is who was in it at publish; a date trigger enters whoever is due today.
   // The demo seed publishes before the server listens, when no run could start: it leaves this to the sweeper.
-  if (opts.enterNow !== false) await sweepJourneyTriggers(new Date(), { journeyId });
+  if (opts.enterNow !== false && !published.unchanged)
+    await sweepJourneyTriggers(new Date(), { journeyId });
   return published;
+}
+
+/** Whether the draft (graph without positions, and settings) is what `version` already runs. */
+async function liveVersionSays(
+  workspaceId: string,
+  journeyId: string,
+  version: number,
+  settings: TJourneySettings,
+  tx: Executor,
+): Promise<boolean> {
+  const live = await findWorkspaceJourneyVersion(workspaceId, journeyId, version, tx);
+  const liveSettings = ZJourneySettings.safeParse(live?.settings);
+  return (
+    liveSettings.success &&
+    isDeepStrictEqual(liveSettings.data, settings) &&
+    (await draftGraphMatchesVersion(workspaceId, journeyId, version, tx))
+  );
 }
 
 const TRANSITIONS = { pause: ["live"], resume: ["paused"], stop: ["live", "paused"] } as const;
@@ -217,7 +254,10 @@ export async function changeJourneyStatus(
     const current = await lockJourney(workspaceId, journeyId, tx);
     if (!current) throw new NotFoundError("No such journey in this workspace");
     if (!(TRANSITIONS[action] as readonly string[]).includes(current.status))
-      throw new ConflictError(`Cannot ${action} a ${current.status} journey`);
+      throw new ConflictError(`Cannot ${action} a ${current.status} journey`, undefined, {
+        code: "journey_state",
+        values: { action, state: current.status },
+      });
     if (action === "stop") await cancelActiveEntries(workspaceId, journeyId, tx);
     return updateJourney(workspaceId, journeyId, { status: TARGET[action] }, tx);
   });
@@ -232,7 +272,9 @@ export async function removeJourney(workspaceId: string, journeyId: string) {
     const current = await lockJourney(workspaceId, journeyId, tx);
     if (!current) throw new NotFoundError("No such journey in this workspace");
     if (current.status === "live" || current.status === "paused")
-      throw new ConflictError("Stop the journey before deleting it");
+      throw new ConflictError("Stop the journey before deleting it", undefined, {
+        code: "journey_not_stopped",
+      });
     await deleteJourney(workspaceId, journeyId, tx);
     return current;
   });

@@ -16,6 +16,8 @@ const ZTriggerKey = z.looseObject({
 export type TSharedTrigger =
   | { kind: "event"; event: string }
   | { kind: "segment_entered" }
+  /** Entering another segment that `shared` contacts are in as well as this one's, now. */
+  | { kind: "segment_overlap"; shared: number }
   | { kind: "date_attribute"; attribute: string };
 
 /**
@@ -47,6 +49,8 @@ export function sharedTrigger(a: unknown, b: unknown): TSharedTrigger | null {
 export function describeSharedTrigger(s: TSharedTrigger): string {
   if (s.kind === "event") return `also starts when ${s.event} happens`;
   if (s.kind === "segment_entered") return "also starts when a contact enters the same segment";
+  if (s.kind === "segment_overlap")
+    return `also starts on entering a segment that shares ${s.shared} contact${s.shared === 1 ? "" : "s"} with this one`;
   return `also starts on ${s.attribute}`;
 }
 
@@ -63,12 +67,14 @@ export type TCollision = {
  * Other live or paused journeys a contact would enter alongside this one. Only asked when the
  * trigger is new: a journey already live with this trigger was warned on its first publish.
  */
-export function findCollisions(input: {
+type TCollisionInput = {
   journeyId: string;
   draftTrigger: unknown;
   liveTrigger: unknown;
   running: { id: string; name: string; status: string; trigger: unknown }[];
-}): TCollision[] {
+};
+
+export function findCollisions(input: TCollisionInput): TCollision[] {
   if (input.liveTrigger !== undefined && sharedTrigger(input.draftTrigger, input.liveTrigger))
     return [];
   return input.running.flatMap((j) => {
@@ -86,4 +92,29 @@ export function findCollisions(input: {
         ]
       : [];
   });
+}
+
+/**
+ * For a draft starting on entering a segment: the other running journeys that start on entering a
+ * different segment, whose overlap with this one the caller counts (a contact in both enters both
+ * journeys). None when the trigger is not new, as in findCollisions.
+ */
+export function segmentOverlapCandidates(input: TCollisionInput): {
+  segmentId: string;
+  others: { id: string; name: string; status: string; segmentId: string }[];
+} | null {
+  const draft = ZTriggerKey.safeParse(input.draftTrigger);
+  const segmentId =
+    draft.success && draft.data.kind === "segment_entered" ? draft.data.segmentId : "";
+  if (!segmentId) return null;
+  if (input.liveTrigger !== undefined && sharedTrigger(input.draftTrigger, input.liveTrigger))
+    return null;
+  const others = input.running.flatMap((j) => {
+    const t = ZTriggerKey.safeParse(j.trigger);
+    const theirs = t.success && t.data.kind === "segment_entered" ? t.data.segmentId : "";
+    return j.id !== input.journeyId && theirs && theirs !== segmentId
+      ? [{ id: j.id, name: j.name, status: j.status, segmentId: theirs }]
+      : [];
+  });
+  return { segmentId, others };
 }

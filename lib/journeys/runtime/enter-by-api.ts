@@ -24,6 +24,8 @@ export async function enterJourneyByApi(
   if (journey.plan.trigger.kind !== "api")
     throw new ConflictError(
       "This journey does not start by API call (its trigger is not “API call”)",
+      undefined,
+      { code: "journey_not_api" },
     );
   const contact = await findContactByExternalId(workspaceId, input.userId);
   if (!contact) throw new NotFoundError("No contact with this userId: identify them first");

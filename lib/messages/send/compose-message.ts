@@ -10,6 +10,7 @@ import { trackingKey } from "../engagement/resolve-tracking-token";
 import { trackingUrls } from "../engagement/tracking-tokens";
 import { buildOutgoingMessage } from "./build-outgoing-message";
 import type { TRecipient } from "./choose-recipient";
+import { footerLocale, withPreferenceFooter } from "./preference-footer";
 
 /** Where links inside messages point: the public URL when set, the dev server otherwise. */
 export const messageLinkOrigin = () =>
@@ -31,7 +32,10 @@ export function composeMessage(input: {
   recipient: TRecipient;
   /** Test sends carry no pixel and no click redirects: reading one never counts as engagement. */
   tracked: boolean;
-  /** Marketing links the contact's preference center from the footer; transactional mail does not. */
+  /**
+   * Marketing (the default: campaigns, journeys, test sends) links the contact's preference center
+   * from the footer, adding a minimal one when the template has none; transactional mail does not.
+   */
   marketing?: boolean;
 }):
   | { ok: true; content: TOutgoingMessage; templateLocale: string | null }
@@ -47,10 +51,8 @@ export function composeMessage(input: {
     },
   });
   const contact = input.context.contact;
-  const chosen = chooseCompiledVariant(
-    input.compiled,
-    contact.locale ?? contact.attributes?.locale ?? null,
-  );
+  const contactLocale = contact.locale ?? contact.attributes?.locale ?? null;
+  const chosen = chooseCompiledVariant(input.compiled, contactLocale);
   const templateLocale = chosen.locale;
   const rendered = renderMessage(
     chosen.compiled,
@@ -60,10 +62,18 @@ export function composeMessage(input: {
       : {},
   );
   if (!rendered.ok) return { ok: false, reason: rendered.reason, templateLocale };
+  const content =
+    rendered.content.channel === "email" && input.marketing !== false
+      ? withPreferenceFooter(
+          rendered.content,
+          urls.preferencesUrl,
+          footerLocale(templateLocale, typeof contactLocale === "string" ? contactLocale : null),
+        )
+      : rendered.content;
   return {
     ok: true,
     templateLocale,
-    content: buildOutgoingMessage(input.messageId, rendered.content, input.recipient, {
+    content: buildOutgoingMessage(input.messageId, content, input.recipient, {
       unsubscribeUrl: urls.unsubscribeUrl,
       statusCallbackUrl: `${origin.replace(/\/$/, "")}/api/webhooks/twilio/${input.workspaceId}/status`,
     }),

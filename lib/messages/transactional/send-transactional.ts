@@ -180,6 +180,8 @@ export async function sendTransactional(
       },
       recipient,
       tracked: true,
+      // An order confirmation or a password reset gets no marketing preference footer.
+      marketing: false,
     });
     if (!composed.ok) {
       skip(composed.reason, recipient.address);

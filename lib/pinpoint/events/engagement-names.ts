@@ -4,8 +4,8 @@
  * message-event-names.ts), so a segment or journey branch on "Email Opened" sees the opens from
  * before the switch as well as the ones after. The Pinpoint type is kept as the `pinpointEventType`
  * property. Types with no Waymark counterpart (`_email.complaint`, `_campaign.send`,
- * `_journey.send`, `_session.*`) and custom events keep their names. docs/pinpoint-import.md lists
- * the table.
+ * `_journey.send`, `_session.*`) and custom events keep their names. The table is in
+ * docs/pinpoint-event-history.md.
  */
 const NAMES: Record<string, { name: string; properties?: Record<string, string> }> = {
   "_email.send": { name: "Email Sent" },

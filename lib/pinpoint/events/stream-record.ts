@@ -11,10 +11,10 @@ import { zodFields } from "@/lib/validation/zod-fields";
 import { engagementEventOf } from "./engagement-names";
 
 /**
- * One line of a Pinpoint event stream (Kinesis Data Streams or Firehose, docs/pinpoint-import.md)
- * as the ingestion operation of the endpoint's contact. Only what the mapping needs is read, and
- * leniently: the stream's shape grew over the years (`event_version` 3.0, 3.1), and unknown fields
- * are ignored, not refused.
+ * One line of a Pinpoint event stream (Kinesis Data Streams or Firehose;
+ * docs/pinpoint-event-history.md) as the ingestion operation of the endpoint's contact. Only what
+ * the mapping needs is read, and leniently: the stream's shape grew over the years
+ * (`event_version` 3.0, 3.1), and unknown fields are ignored, not refused.
  */
 const ZMillis = z.union([
   z.number(),

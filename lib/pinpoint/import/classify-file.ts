@@ -1,13 +1,22 @@
-import type { TObjectKind } from "./report";
+import { shapeErrors } from "./export-shapes";
+import type { TNote, TObjectKind } from "./report";
 
 /**
  * What a JSON file of a Pinpoint export holds. The CLI prints `get-*` answers wrapped in the
  * response shape's name (`{"JourneyResponse": …}`) and list answers as `{"JourneysResponse":
  * {"Item": […]}}`; files saved from the API or the console are bare. Both are accepted.
  */
-export type TClassified = { kind: TObjectKind; path: string; value: Record<string, unknown> };
+export type TClassified = {
+  kind: TObjectKind;
+  path: string;
+  value: Record<string, unknown>;
+  /** Why its shape is not Pinpoint's (export-shapes.ts), by path in it: it is not imported. */
+  errors?: TNote[];
+};
 
-const WRAPPERS: Record<string, TObjectKind> = {
+type TKind = Exclude<TObjectKind, "endpoints">;
+
+const WRAPPERS: Record<string, TKind> = {
   JourneyResponse: "journey",
   SegmentResponse: "segment",
   CampaignResponse: "campaign",
@@ -18,7 +27,7 @@ const WRAPPERS: Record<string, TObjectKind> = {
   InAppTemplateResponse: "template",
   ApplicationSettingsResource: "settings",
 };
-const LIST_WRAPPERS: Record<string, TObjectKind> = {
+const LIST_WRAPPERS: Record<string, TKind> = {
   JourneysResponse: "journey",
   SegmentsResponse: "segment",
   CampaignsResponse: "campaign",
@@ -28,7 +37,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A bare object's kind, read from the fields only that kind has. */
-function bareKind(v: Record<string, unknown>): TObjectKind | null {
+function bareKind(v: Record<string, unknown>): TKind | null {
   if ("Activities" in v || "StartActivity" in v) return "journey";
   if ("TemplateType" in v || "HtmlPart" in v || ("TemplateName" in v && !("Id" in v)))
     return "template";
@@ -41,6 +50,13 @@ function bareKind(v: Record<string, unknown>): TObjectKind | null {
   return null;
 }
 
+function checked(kind: TKind, path: string, value: unknown): TClassified {
+  if (!isObject(value))
+    return { kind, path, value: {}, errors: [{ path: "", message: "must be an object" }] };
+  const errors = shapeErrors(kind, value);
+  return errors.length ? { kind, path, value, errors } : { kind, path, value };
+}
+
 /** The objects in one parsed JSON file, each with its path inside the file; or why it has none. */
 export function classifyJson(json: unknown): TClassified[] | { error: string } {
   if (!isObject(json)) return { error: "is not a JSON object" };
@@ -50,16 +66,12 @@ export function classifyJson(json: unknown): TClassified[] | { error: string } {
     const inner = json[key];
     if (WRAPPERS[key]) {
       if (!isObject(inner)) return { error: `${key} must be an object` };
-      return [{ kind: WRAPPERS[key], path: key, value: inner }];
+      return [checked(WRAPPERS[key], key, inner)];
     }
     if (LIST_WRAPPERS[key]) {
       const items = isObject(inner) ? inner.Item : undefined;
       if (!Array.isArray(items)) return { error: `${key}.Item must be a list` };
-      return items.map((item, i) =>
-        isObject(item)
-          ? { kind: LIST_WRAPPERS[key]!, path: `${key}.Item[${i}]`, value: item }
-          : { kind: LIST_WRAPPERS[key]!, path: `${key}.Item[${i}]`, value: {} },
-      );
+      return items.map((item, i) => checked(LIST_WRAPPERS[key]!, `${key}.Item[${i}]`, item));
     }
     if (key === "TemplatesResponse")
       return {
@@ -73,5 +85,5 @@ export function classifyJson(json: unknown): TClassified[] | { error: string } {
       error:
         "is not a Pinpoint journey, segment, campaign, template or application settings (wrapped or bare)",
     };
-  return [{ kind, path: "", value: json }];
+  return [checked(kind, "", json)];
 }

@@ -16,7 +16,28 @@ const strings = (v: unknown): string[] =>
 export type TRefs = {
   segment: (pinpointId: string) => string | undefined;
   template: (name: string, channel: string) => string | undefined;
+  /**
+   * Why a reference (by its key, `segment:<id>` or `template:<channel>:<name>`) did not resolve,
+   * when it is not simply absent: the user looks for the fault in a different place.
+   */
+  whyMissing?: (key: string) => string | undefined;
 };
+
+/** A template's key: Pinpoint names templates per channel type. */
+export const templateKey = (name: string, channel: string) => `${channel}:${name}`;
+
+export const NOT_FOUND = "is neither in the export nor imported before";
+
+/** The end of the report's sentence for a reference that did not resolve. */
+export function missingRef(
+  refs: Pick<TRefs, "whyMissing">,
+  kind: "segment" | "template",
+  id: string,
+  channel = "",
+): string {
+  const key = kind === "template" ? templateKey(id, channel) : id;
+  return refs.whyMissing?.(`${kind}:${key}`) ?? NOT_FOUND;
+}
 
 /** Event `Attributes`/`Metrics` dimensions as property filters (trigger and did-event). */
 export function eventFilters(dims: R, path: string, notes: NoteList): TPropertyFilter[] {
@@ -106,7 +127,7 @@ export function convertSimpleCondition(
     if (!segmentId) {
       notes.error(
         `${path}.SegmentCondition.SegmentId`,
-        `segment ${id} is neither in the export nor imported before`,
+        `segment ${id} ${missingRef(refs, "segment", id)}`,
       );
       return null;
     }

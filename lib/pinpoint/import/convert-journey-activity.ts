@@ -1,4 +1,9 @@
-import { convertSimpleCondition, equalityFilters, eventName } from "./convert-condition";
+import {
+  convertSimpleCondition,
+  equalityFilters,
+  eventName,
+  missingRef,
+} from "./convert-condition";
 import { asAmount, durationMinutes, isoInstant } from "./iso-duration";
 import { obj, str, type R, type TJourneyBuild } from "./journey-build";
 
@@ -197,7 +202,7 @@ function convertSend(b: TJourneyBuild, { id, type, v, label, at }: TActivity) {
   else if (!templateId)
     b.notes.error(
       `${at}.TemplateName`,
-      `${type} template "${template}" is neither in the export nor imported before`,
+      `${type} template "${template}" ${missingRef(b.refs, "template", template, channel)}`,
     );
   if (v.TemplateVersion)
     b.notes.approx(`${at}.TemplateVersion`, "the imported (latest exported) version is sent");

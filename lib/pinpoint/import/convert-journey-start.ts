@@ -1,4 +1,4 @@
-import { eventFilters, eventName } from "./convert-condition";
+import { eventFilters, eventName, missingRef } from "./convert-condition";
 import { obj, str, type R, type TJourneyBuild } from "./journey-build";
 
 export const START = "pinpoint-start";
@@ -17,7 +17,7 @@ export function convertStart(b: TJourneyBuild, j: R): { from: string; handle: st
     if (!segmentId)
       b.notes.error(
         "StartCondition.SegmentStartCondition.SegmentId",
-        `segment ${seg} is neither in the export nor imported before`,
+        `segment ${seg} ${missingRef(b.refs, "segment", seg)}`,
       );
     b.node(
       START,
@@ -47,7 +47,7 @@ export function convertStart(b: TJourneyBuild, j: R): { from: string; handle: st
   if (!segmentId)
     b.notes.error(
       "StartCondition.EventStartCondition.SegmentId",
-      `segment ${only} is neither in the export nor imported before`,
+      `segment ${only} ${missingRef(b.refs, "segment", only)}`,
     );
   b.node(
     `${START}-segment`,

@@ -1,4 +1,5 @@
 import { ZSegmentDefinition, type TCondition, type TGroup } from "@/lib/segments/definition";
+import { missingRef, type TRefs } from "./convert-condition";
 import { convertDimensions, negate } from "./convert-segment-dimensions";
 import { NoteList } from "./report";
 
@@ -49,6 +50,7 @@ export function convertSegment(
   s: R,
   resolveSegment: (pinpointId: string) => string | undefined,
   hasEndpoints: boolean,
+  whyMissing?: TRefs["whyMissing"],
 ): TConvertedSegment {
   const notes = new NoteList();
   const name = String(s.Name ?? "").trim() || `Pinpoint segment ${String(s.Id ?? "")}`;
@@ -88,7 +90,7 @@ export function convertSegment(
       if (!segmentId) {
         notes.error(
           `${at}.SourceSegments[${j}].Id`,
-          `segment ${id} is neither in the export nor imported before`,
+          `segment ${id} ${missingRef({ whyMissing }, "segment", id)}`,
         );
         return [];
       }

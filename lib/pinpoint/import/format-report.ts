@@ -6,8 +6,15 @@ export function formatReport(r: TImportReport): string {
   lines.push(r.dryRun ? "Dry run: nothing was written." : "Imported.");
   for (const f of r.fileErrors) lines.push(`✗ ${f.path}: ${f.message}`);
   for (const e of r.entries) {
+    // An endpoint file is imported line by line: some lines refused is neither ✓ nor ✗.
     const mark =
-      e.action === "skip" ? "✗" : e.unsupported.length || e.approximated.length ? "~" : "✓";
+      e.action === "skip"
+        ? "✗"
+        : e.errors.length
+          ? "!"
+          : e.unsupported.length || e.approximated.length
+            ? "~"
+            : "✓";
     const action = e.kind === "endpoints" ? "" : ` [${e.action}]`;
     lines.push(
       `${mark} ${e.kind} ${e.name}${action} → ${e.becomes}${e.waymarkId ? ` (${e.waymarkId})` : ""}`,

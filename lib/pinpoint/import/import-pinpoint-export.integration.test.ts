@@ -311,4 +311,199 @@ describe("importPinpointExport", () => {
       journeys: 0,
     });
   });
+
+  it("reports a reference to an object of the export that is not imported, never an id of nothing", async () => {
+    const d = await makeTenant("Pinpoint D");
+    const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+    const files = () =>
+      readFiles([
+        {
+          // Converts, but an #if left open is not valid Liquid.
+          path: "templates/broken-sms.json",
+          bytes: enc({
+            SMSTemplateResponse: {
+              TemplateName: "Broken",
+              TemplateType: "SMS",
+              Body: "{{#if User.UserAttributes.FirstName}}Hi",
+            },
+          }),
+        },
+        {
+          // Does not convert: an email with neither part.
+          path: "templates/empty-email.json",
+          bytes: enc({
+            EmailTemplateResponse: { TemplateName: "Empty", TemplateType: "EMAIL", Subject: "Hi" },
+          }),
+        },
+        {
+          path: "segments.json",
+          bytes: enc({
+            SegmentsResponse: {
+              Item: [
+                // An imported segment whose endpoints are not in the export.
+                {
+                  Id: "seg-imported",
+                  Name: "Imported",
+                  SegmentType: "IMPORT",
+                  ImportDefinition: {},
+                },
+                {
+                  Id: "seg-derived",
+                  Name: "Derived",
+                  SegmentType: "DIMENSIONAL",
+                  SegmentGroups: { Groups: [{ SourceSegments: [{ Id: "seg-imported" }] }] },
+                },
+              ],
+            },
+          }),
+        },
+        {
+          path: "journey.json",
+          bytes: enc({
+            JourneyResponse: {
+              Id: "j-refs",
+              Name: "refs",
+              StartActivity: "a",
+              StartCondition: { SegmentStartCondition: { SegmentId: "seg-imported" } },
+              Activities: {
+                a: { SMS: { TemplateName: "Broken", NextActivity: "b" } },
+                b: { EMAIL: { TemplateName: "Empty" } },
+              },
+            },
+          }),
+        },
+        {
+          path: "campaign.json",
+          bytes: enc({
+            CampaignResponse: {
+              Id: "c-refs",
+              Name: "refs",
+              SegmentId: "seg-derived",
+              TemplateConfiguration: { SMSTemplate: { Name: "Broken" } },
+              Schedule: { StartTime: "IMMEDIATE", Frequency: "ONCE" },
+            },
+          }),
+        },
+      ]);
+    const NOT_IMPORTED = /is in the export but is not imported: see its own errors$/;
+    for (const dryRun of [true, false]) {
+      const r = await importPinpointExport(d.workspace.id, files(), { dryRun, userId: d.user.id });
+      expect(r.fileErrors).toEqual([]);
+      const errorsOf = (kind: string, name: string) => {
+        const e = entry(r, kind, name);
+        expect(e.action).toBe("skip");
+        return e.errors;
+      };
+      expect(errorsOf("template", "Broken")[0]!.message).toMatch(
+        /does not convert to valid Liquid/,
+      );
+      expect(errorsOf("template", "Empty").map((n) => n.path)).toEqual(["HtmlPart"]);
+      expect(errorsOf("segment", "Imported").map((n) => n.path)).toEqual(["ImportDefinition"]);
+      expect(errorsOf("segment", "Derived")).toEqual([
+        {
+          path: "SegmentGroups.Groups[0].SourceSegments[0].Id",
+          message: expect.stringMatching(NOT_IMPORTED),
+        },
+      ]);
+      const journey = entry(r, "journey", "refs");
+      expect(journey.file).toBe("journey.json#JourneyResponse");
+      expect(errorsOf("journey", "refs")).toEqual([
+        { path: "Activities.a.SMS.TemplateName", message: expect.stringMatching(NOT_IMPORTED) },
+        { path: "Activities.b.EMAIL.TemplateName", message: expect.stringMatching(NOT_IMPORTED) },
+        {
+          path: "StartCondition.SegmentStartCondition.SegmentId",
+          message: expect.stringMatching(NOT_IMPORTED),
+        },
+      ]);
+      expect(errorsOf("campaign", "refs")).toEqual([
+        { path: "SegmentId", message: expect.stringMatching(NOT_IMPORTED) },
+        { path: "TemplateConfiguration", message: expect.stringMatching(NOT_IMPORTED) },
+      ]);
+      expect(r.entries.every((e) => !e.waymarkId)).toBe(true);
+      expect(await counts(d.workspace.id)).toEqual({
+        contacts: 0,
+        templates: 0,
+        segments: 0,
+        campaigns: 0,
+        journeys: 0,
+      });
+    }
+  });
+
+  it("reports a file or object of the wrong shape by its path, and imports the rest", async () => {
+    const e = await makeTenant("Pinpoint E");
+    const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+    const files = () =>
+      readFiles([
+        { path: "endpoints.json", bytes: enc({ EndpointsResponse: { Item: 5 } }) },
+        { path: "endpoint.json", bytes: enc({ EndpointResponse: "ep-1" }) },
+        {
+          path: "segments.json",
+          bytes: enc({
+            SegmentsResponse: {
+              Item: [
+                { Id: "s-groups", Name: "Groups", SegmentGroups: { Groups: 5 } },
+                7,
+                {
+                  Id: "s-values",
+                  Name: "Values",
+                  Dimensions: { Attributes: { Plan: { Values: ["pro", 5] } } },
+                },
+                {
+                  Id: "s-ok",
+                  Name: "Fine",
+                  Dimensions: { Attributes: { Plan: { Values: ["pro"] } } },
+                },
+              ],
+            },
+          }),
+        },
+        {
+          path: "journey.json",
+          bytes: enc({
+            JourneyResponse: { Id: "j-shape", Name: "shape", Activities: { a: { EMAIL: 5 } } },
+          }),
+        },
+        {
+          path: "journey-ok.json",
+          bytes: enc({
+            JourneyResponse: {
+              Id: "j-uses",
+              Name: "uses",
+              StartActivity: "w",
+              StartCondition: { SegmentStartCondition: { SegmentId: "s-groups" } },
+              Activities: { w: { Wait: { WaitTime: { WaitFor: "PT1H" } } } },
+            },
+          }),
+        },
+      ]);
+    for (const dryRun of [true, false]) {
+      const r = await importPinpointExport(e.workspace.id, files(), { dryRun, userId: e.user.id });
+      expect(r.fileErrors).toEqual([
+        { path: "endpoints.json#EndpointsResponse.Item", message: "must be a list" },
+        { path: "endpoint.json#EndpointResponse", message: "must be an object" },
+        {
+          path: "segments.json#SegmentsResponse.Item[0].SegmentGroups.Groups",
+          message: "must be a list",
+        },
+        { path: "segments.json#SegmentsResponse.Item[1]", message: "must be an object" },
+        {
+          path: "segments.json#SegmentsResponse.Item[2].Dimensions.Attributes.Plan.Values[1]",
+          message: "must be text",
+        },
+        { path: "journey.json#JourneyResponse.Activities.a.EMAIL", message: "must be an object" },
+      ]);
+      expect(r.entries.map((x) => [x.kind, x.name, x.action])).toEqual([
+        ["segment", "Fine", "create"],
+        ["journey", "uses", "skip"],
+      ]);
+      expect(entry(r, "journey", "uses").errors).toEqual([
+        {
+          path: "StartCondition.SegmentStartCondition.SegmentId",
+          message: "segment s-groups is in the export but is not imported: see its own errors",
+        },
+      ]);
+    }
+    expect(await counts(e.workspace.id)).toMatchObject({ segments: 1, journeys: 0 });
+  });
 });

@@ -1,12 +1,13 @@
 import { AppError } from "@/lib/errors";
 import { compileTemplate } from "@/lib/templates/render-message";
 import type { TConvertedCampaign } from "./convert-campaign";
-import type { TRefs } from "./convert-condition";
+import { missingRef, type TRefs } from "./convert-condition";
 import type { TConvertedTemplate } from "./convert-template";
 import {
   convertObject,
   describe,
   entryOf,
+  placeholderId,
   planImport,
   refsFor,
   templateKey,
@@ -46,7 +47,7 @@ function campaignBody(
   if (c.segmentPinpointId && !segmentId)
     notes.error(
       "SegmentId",
-      `segment ${c.segmentPinpointId} is neither in the export nor imported before`,
+      `segment ${c.segmentPinpointId} ${missingRef(refs, "segment", c.segmentPinpointId)}`,
     );
   const treatments = c.treatments.map((t, i) => {
     const name = "name" in t.template ? t.template.name : t.template.inline.name;
@@ -57,7 +58,7 @@ function campaignBody(
     if (!templateId && "name" in t.template)
       notes.error(
         i === 0 ? "TemplateConfiguration" : `AdditionalTreatments[${i - 1}].TemplateConfiguration`,
-        `${c.channel} template "${name}" is neither in the export nor imported before`,
+        `${c.channel} template "${name}" ${missingRef(refs, "template", name, c.channel)}`,
       );
     return {
       label: t.label,
@@ -98,7 +99,9 @@ export async function importPinpointExport(
   opts: TImportOptions,
 ): Promise<TImportReport> {
   const plan = await planImport(workspaceId, source);
+  // What is written (in the dry run, would be) and what is not, for the references that follow.
   const made = new Map<string, string>();
+  const failed = new Set<string>();
   const versions = new Map<string, number>();
   const inlineIds = new Map<string, string>();
   const entries: TReportEntry[] = [];
@@ -125,7 +128,7 @@ export async function importPinpointExport(
   ];
   for (const [i, o] of queue.entries()) {
     opts.onProgress?.({ phase: `${o.kind}s`, done: i, total: queue.length, label: o.pinpointId });
-    const refs = refsFor(plan, made);
+    const refs = refsFor(plan, made, failed);
     const converted = convertObject(o, refs, withEndpoints);
     const notes = notesOf(converted);
     let body: Record<string, unknown> | null = null;
@@ -163,7 +166,15 @@ export async function importPinpointExport(
     }
     const entry = entryOf(o, nameOf(converted), describe(converted), notes);
     entries.push(entry);
-    if (opts.dryRun || entry.errors.length) continue;
+    const madeKey = `${o.kind}:${o.pinpointId}`;
+    if (entry.errors.length) {
+      failed.add(madeKey);
+      continue;
+    }
+    if (opts.dryRun) {
+      made.set(madeKey, o.existingId ?? placeholderId(madeKey));
+      continue;
+    }
     const key = { kind: o.kind, pinpointId: o.pinpointId };
     try {
       const r = await writeConverted(workspaceId, opts.userId, key, o, converted, body, {
@@ -178,8 +189,9 @@ export async function importPinpointExport(
         });
         entry.name = r.renamed;
       }
-      made.set(`${o.kind}:${o.pinpointId}`, r.id);
+      made.set(madeKey, r.id);
     } catch (err) {
+      failed.add(madeKey);
       entry.action = "skip";
       const fields = err instanceof AppError ? err.fields : undefined;
       if (fields && Object.keys(fields).length)

@@ -55,6 +55,7 @@ export function newJourneyBuild(refs: TRefs, ids: Set<string>, notes: NoteList):
     refs: {
       segment: (id) => (b.segmentIds.push(id), refs.segment(id)),
       template: (n, c) => (b.templateNames.push(n), refs.template(n, c)),
+      whyMissing: refs.whyMissing,
     },
     node: (id, type, data, label) =>
       b.nodes.push({

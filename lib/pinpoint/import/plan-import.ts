@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { findPinpointImportIds } from "@/db/queries/pinpoint-imports";
 import { classifyJson } from "./classify-file";
 import { convertCampaign, type TConvertedCampaign } from "./convert-campaign";
-import type { TRefs } from "./convert-condition";
+import { templateKey, type TRefs } from "./convert-condition";
 import { convertJourney, type TConvertedJourney } from "./convert-journey";
 import { convertSegment, type TConvertedSegment } from "./convert-segment";
 import { convertSettings } from "./convert-settings";
 import { convertTemplate, type TConvertedTemplate } from "./convert-template";
+import { endpointsOf } from "./export-shapes";
 import type { TExportFile, TExportSource } from "./read-export";
 import type { NoteList, TNote, TObjectKind, TReportEntry } from "./report";
 
@@ -28,12 +29,13 @@ export type TPlan = {
   endpointFiles: TExportFile[];
   fileErrors: TNote[];
   ids: Map<string, string>;
+  /** Keys (`kind:pinpointId`) of the export's objects refused for their shape (in fileErrors). */
+  refused: Set<string>;
 };
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
-/** A template's key: Pinpoint names templates per channel type. */
-export const templateKey = (name: string, channel: string) => `${channel}:${name}`;
+export { templateKey };
 
 export function pinpointIdOf(kind: TObjectKind, value: Record<string, unknown>, channel?: string) {
   if (kind === "settings") return "application";
@@ -45,6 +47,7 @@ export async function planImport(workspaceId: string, source: TExportSource): Pr
   const fileErrors: TNote[] = source.error ? [{ path: "(upload)", message: source.error }] : [];
   const objects: TPlannedObject[] = [];
   const endpointFiles: TExportFile[] = [];
+  const refused = new Set<string>();
   const ids = await findPinpointImportIds(workspaceId);
   for (const file of source.files) {
     if (file.ndjson) {
@@ -82,10 +85,13 @@ export async function planImport(workspaceId: string, source: TExportSource): Pr
       typeof json === "object" &&
       ("EndpointsResponse" in json || "EndpointResponse" in json)
     ) {
-      const inner = (json as Record<string, unknown>).EndpointsResponse as
-        { Item?: unknown[] } | undefined;
-      const items = inner?.Item ?? [(json as Record<string, unknown>).EndpointResponse];
-      const lines = items.map((i) => JSON.stringify(i));
+      const items = endpointsOf(json as Record<string, unknown>);
+      if ("errors" in items) {
+        for (const e of items.errors)
+          fileErrors.push({ path: `${file.path}#${e.path}`, message: e.message });
+        continue;
+      }
+      const lines = items.map((i) => JSON.stringify(i) ?? "");
       endpointFiles.push({
         ...file,
         ndjson: true,
@@ -103,6 +109,12 @@ export async function planImport(workspaceId: string, source: TExportSource): Pr
     for (const c of classified) {
       const channel = c.kind === "template" ? convertTemplate(c.value).channel : undefined;
       const pinpointId = pinpointIdOf(c.kind, c.value, channel);
+      if (c.errors) {
+        for (const e of c.errors)
+          fileErrors.push({ path: pathIn(file.path, c.path, e.path), message: e.message });
+        refused.add(`${c.kind}:${pinpointId}`);
+        continue;
+      }
       objects.push({
         kind: c.kind,
         file: c.path ? `${file.path}#${c.path}` : file.path,
@@ -112,7 +124,13 @@ export async function planImport(workspaceId: string, source: TExportSource): Pr
       });
     }
   }
-  return { objects, endpointFiles, fileErrors, ids };
+  return { objects, endpointFiles, fileErrors, ids, refused };
+}
+
+/** `journeys.json#JourneysResponse.Item[2].Activities.a`: the file, then the path inside it. */
+function pathIn(file: string, object: string, field: string) {
+  const inside = [object, field].filter(Boolean).join(".");
+  return inside ? `${file}#${inside}` : file;
 }
 
 /** A stand-in id for an object the dry run would create (stable, so reports compare). */
@@ -122,16 +140,25 @@ export function placeholderId(key: string) {
 }
 
 /**
- * References resolved against what exists: an earlier import's object, or (before it is written,
- * in the dry run) a stand-in for the object of this export.
+ * References resolved against what exists: an object of this export once it is imported (in the
+ * dry run, once it converted without errors: `made` then holds a stand-in id), or one an earlier
+ * import made. Objects come in dependency order, so an object of the export that is not in `made`
+ * will not be written (it has errors, or its shape was refused), or, for segments built on each
+ * other in a cycle, not before this one: either way the reference is missing, never an id of
+ * nothing.
  */
-export function refsFor(plan: TPlan, made: Map<string, string>): TRefs {
+export function refsFor(plan: TPlan, made: Map<string, string>, failed: Set<string>): TRefs {
   const inExport = new Set(plan.objects.map((o) => `${o.kind}:${o.pinpointId}`));
-  const find = (key: string) =>
-    made.get(key) ?? plan.ids.get(key) ?? (inExport.has(key) ? placeholderId(key) : undefined);
+  const find = (key: string) => made.get(key) ?? plan.ids.get(key);
   return {
     segment: (id) => find(`segment:${id}`),
     template: (name, channel) => find(`template:${templateKey(name, channel)}`),
+    whyMissing: (key) =>
+      failed.has(key) || plan.refused.has(key)
+        ? "is in the export but is not imported: see its own errors"
+        : inExport.has(key)
+          ? "is in the export but is built on this one (a cycle of segments)"
+          : undefined,
   };
 }
 
@@ -155,7 +182,12 @@ export function convertObject(
     case "segment":
       return {
         kind: o.kind,
-        value: convertSegment(o.value, refs.segment, segmentsWithEndpoints.has(o.pinpointId)),
+        value: convertSegment(
+          o.value,
+          refs.segment,
+          segmentsWithEndpoints.has(o.pinpointId),
+          refs.whyMissing,
+        ),
       };
     case "campaign":
       return { kind: o.kind, value: convertCampaign(o.value) };

@@ -42,7 +42,11 @@ async function withFreeName<T>(
       return { value: await write(renamed), renamed };
     } catch (again) {
       if (isUniqueViolation(again))
-        throw new ConflictError(`"${name}" and "${renamed}" are both taken in this workspace`);
+        throw new ConflictError(
+          `"${name}" and "${renamed}" are both taken in this workspace`,
+          undefined,
+          { code: "name_taken", values: { name: renamed } },
+        );
       throw again;
     }
   }
@@ -156,7 +160,11 @@ export async function writeCampaign(
       const current = await lockCampaign(workspaceId, existingId, tx);
       if (!current) return false;
       if (current.state !== "draft")
-        throw new ConflictError(`it was launched in Waymark (${current.state}); it is not changed`);
+        throw new ConflictError(
+          `it was launched in Waymark (${current.state}); it is not changed`,
+          undefined,
+          { code: "campaign_state", values: { action: "edit", state: current.state } },
+        );
       await updateCampaign(
         workspaceId,
         existingId,

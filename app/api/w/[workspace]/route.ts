@@ -20,9 +20,11 @@ export const PATCH = withWorkspace("manage", async (req, { workspace }) => {
   if ("pinpointApplicationId" in input && input.pinpointApplicationId) {
     const owner = await findWorkspaceIdByPinpointApplicationId(input.pinpointApplicationId);
     if (owner && owner !== workspace.id)
-      throw new ConflictError("Another workspace uses this application id", {
-        pinpointApplicationId: "Another workspace uses this application id",
-      });
+      throw new ConflictError(
+        "Another workspace uses this application id",
+        { pinpointApplicationId: "Another workspace uses this application id" },
+        { code: "app_id_taken" },
+      );
   }
   const ws = await updateWorkspace(workspace.id, input);
   return NextResponse.json(ws);
