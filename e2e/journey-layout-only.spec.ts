@@ -57,6 +57,11 @@ test("a layout-only change to a live journey publishes nothing", async ({ page }
   await page.getByRole("button", { name: "Tidy up layout" }).click();
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await expect.poll(positions).not.toBe(before);
+  // With "Saved" shown as well, the toolbar still fits: the name truncates, Publish stays on screen.
+  const publish = page.getByRole("button", { name: "Publish changes" });
+  const box = (await publish.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(1440);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
 
   await page.getByRole("button", { name: "Publish changes" }).click();
   await expect(page.getByTestId("editor-notice")).toHaveText(

@@ -15,7 +15,7 @@ async function fullyVisible(page: Page, name: RegExp, role: "button" | "link" = 
 test.describe("the journey editor's toolbar", () => {
   test.use({ storageState: storageStateFor("marketer") });
 
-  for (const width of [1280, 1600]) {
+  for (const width of [1280, 1440, 1600]) {
     test(`keeps every control, Publish changes included, on screen at ${width} px`, async ({
       page,
       request,

@@ -221,8 +221,8 @@ export type TSenderRates = {
 };
 
 /**
- * Per sending provider since `since`: messages sent (not tests) and the hard bounces and
- * complaints feedback named. Feedback naming no known message counts under its source.
+ * Per sending provider since `since`: messages sent (not tests) and the bounces (hard and soft)
+ * and complaints feedback named. Feedback naming no known message counts under its source.
  */
 export async function senderRates(
   workspaceId: string,
@@ -259,7 +259,11 @@ export async function senderRates(
 
 export type TSenderRateDay = TSenderRates & { day: string };
 
-/** The same per provider and day (UTC), for the dashboard's chart. */
+/**
+ * The same per provider and day (UTC), for the dashboard's chart. Feedback counts on the day its
+ * message was sent (a complaint about Monday's mail is Monday's rate, as mailbox providers report
+ * it), and on the day it arrived when it names no message Waymark knows.
+ */
 export async function senderRatesByDay(
   workspaceId: string,
   since: Date,
@@ -273,11 +277,14 @@ export async function senderRatesByDay(
           and sent_at >= ${since.toISOString()}::timestamptz
         group by 1, 2
       ), fb as (
-        select provider, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD') as day,
-          count(*) filter (where type in ('hard_bounce', 'soft_bounce'))::int as bounces,
-          count(*) filter (where type = 'complaint')::int as complaints
-        from delivery_feedback
-        where workspace_id = ${workspaceId} and occurred_at >= ${since.toISOString()}::timestamptz
+        select f.provider,
+          to_char(coalesce(m.sent_at, f.occurred_at) at time zone 'UTC', 'YYYY-MM-DD') as day,
+          count(*) filter (where f.type in ('hard_bounce', 'soft_bounce'))::int as bounces,
+          count(*) filter (where f.type = 'complaint')::int as complaints
+        from delivery_feedback f
+        left join messages m on m.id = f.message_id and m.workspace_id = f.workspace_id
+        where f.workspace_id = ${workspaceId}
+          and coalesce(m.sent_at, f.occurred_at) >= ${since.toISOString()}::timestamptz
         group by 1, 2
       )
       select coalesce(sent.provider, fb.provider) as provider, coalesce(sent.day, fb.day) as day,

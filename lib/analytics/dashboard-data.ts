@@ -221,7 +221,7 @@ export async function loadJourneyDashboard(
       label: stepLabel(plan, id, words),
       passed: passedByNode.get(id) ?? 0,
       active: active.find((a) => a.node_id === id)?.active ?? 0,
-      outcomes: stepOutcomes(plan, id, outcomes),
+      outcomes: stepOutcomes(plan, id, outcomes, words),
       sent: m?.sent ?? 0,
       opened: m?.opened ?? 0,
       clicked: m?.clicked ?? 0,

@@ -66,7 +66,10 @@ describe("journeyFunnel", () => {
       ofPrevious: 0.5,
       ofEntered: 0.5,
     });
-    expect(rows[3]).toMatchObject({ label: "Email (2)", count: 90 });
+    // After the split, each variant is a share of the split, not of its sibling's row above it;
+    // the step both paths join is a share of the two together.
+    expect(rows[3]).toMatchObject({ label: "Email (2)", count: 90, ofPrevious: 0.45 });
+    expect(rows[4]).toMatchObject({ count: 180, ofPrevious: 180 / 190 });
     expect(rows.at(-1)).toMatchObject({ count: 40, ofPrevious: null, ofEntered: 0.2 });
   });
   it("has no rates after an empty row", () => {

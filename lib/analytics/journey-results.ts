@@ -56,13 +56,14 @@ export function stepOutcomes(
   plan: TDashboardPlan,
   nodeId: string,
   rows: { node_id: string; outcome: string; passed: number }[],
+  words?: TSummaryWords,
 ): { handle: string; label: string; passed: number }[] {
   const s = plan.steps[nodeId];
   if (!s || !(NODE_KINDS as string[]).includes(s.kind)) return [];
   const passed: Record<string, number> = {};
   for (const r of rows)
     if (r.node_id === nodeId) passed[r.outcome] = (passed[r.outcome] ?? 0) + r.passed;
-  return outcomeCounts(s.kind as TNodeKind, s.config, passed);
+  return outcomeCounts(s.kind as TNodeKind, s.config, passed, words);
 }
 
 /** Steps in the order a contact meets them: breadth-first from the trigger, outputs in handle order. */
@@ -94,8 +95,9 @@ export type TFunnelRow = {
 
 /**
  * Contacts only: entered → each step (entries that passed it) → goal reached. Each row carries its
- * rate from the row before and from entry, so every figure is a share of people, never above 100 %
- * for a path they walk in order. Messages are counted apart (messageFunnel): one contact may get
+ * rate from the step(s) that lead into it (not the row above: after a branch that is a sibling on
+ * the other path) and from entry, so every figure is a share of the people who could have reached
+ * it. Messages are counted apart (messageFunnel): one contact may get
  * several, so "messages sent" divided by contacts is not a rate.
  */
 export function journeyFunnel(input: {
@@ -111,11 +113,27 @@ export function journeyFunnel(input: {
     count: input.passedByNode.get(id) ?? 0,
   }));
   const rate = (n: number, of: number | undefined) => (of ? n / of : null);
+  const { plan } = input;
+  const parents = new Map<string, string[]>();
+  for (const [id, s] of Object.entries(plan.steps))
+    for (const next of new Set(Object.values(s.next)))
+      parents.set(next, [...(parents.get(next) ?? []), id]);
+  // Who could have reached a step: those who passed the steps leading into it, or everyone who
+  // entered for a step right after the trigger.
+  const reachedBefore = (id: string) =>
+    (parents.get(id) ?? []).reduce(
+      (sum, p) =>
+        sum +
+        (p === plan.entryStepId || plan.steps[p]?.kind === "trigger"
+          ? input.entered
+          : (input.passedByNode.get(p) ?? 0)),
+      0,
+    );
   return [
     { key: "entered", label: "Entered", count: input.entered, ofPrevious: null, ofEntered: null },
-    ...steps.map((r, i) => ({
+    ...steps.map((r) => ({
       ...r,
-      ofPrevious: rate(r.count, i === 0 ? input.entered : steps[i - 1]?.count),
+      ofPrevious: rate(r.count, reachedBefore(r.key.slice("node:".length))),
       ofEntered: rate(r.count, input.entered),
     })),
     {

@@ -143,10 +143,26 @@ describe("sender health and the complaint banner", () => {
   it("names every provider with sends or feedback in the dashboard's daily series", async () => {
     const series = await senderRateSeries(ws, 30, now);
     expect(series.providers).toEqual(["ses", "smtp"]);
+    // The complaints arrived today about mail sent two days ago: that day's rate, not today's.
     const sendDay = new Date(now.getTime() - 2 * DAY).toISOString().slice(0, 10);
     expect(series.points.find((p) => p.day === sendDay)).toMatchObject({
-      "ses:complaints": 0,
-      "smtp:complaints": 0,
+      "ses:complaints": 0.3,
+      "ses:bounces": 0.2,
+      "smtp:complaints": 0.3,
     });
+    // Nothing was sent today, so today has no rate (a gap), not 100 %.
+    const today = now.toISOString().slice(0, 10);
+    const point = series.points.find((p) => p.day === today);
+    expect(point?.["ses:complaints"]).toBeUndefined();
+  });
+
+  it("warns about no provider whose complaints name no mail sent in the window", async () => {
+    const quiet = (await makeTenant("SenderHealthQuiet")).workspace.id;
+    const [old] = await sent(quiet, "ses", 1, new Date(now.getTime() - 40 * DAY));
+    await applyFeedback(quiet, [about(old!, "complaint", "ses")]);
+    expect(await senderHealth(quiet, 30, now)).toMatchObject([
+      { provider: "ses", sent: 0, complaints: 1, complaintRate: 0, overComplaintLine: false },
+    ]);
+    expect(await sendersOverComplaintLine(quiet, now)).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@ export const COMPLAINT_RATE_LINE = 0.003;
 export const BOUNCE_RATE_LINE = 0.05;
 
 const DAY = 86_400_000;
-const rate = (n: number, of: number) => (of > 0 ? n / of : n > 0 ? 1 : 0);
+// With nothing sent there is no rate to speak of (a complaint about older mail arrived): 0 here,
+// no warning, and a gap on the chart.
+const rate = (n: number, of: number) => (of > 0 ? n / of : 0);
 
 /** Per sending provider over the last `days`: sent, bounce and complaint counts and rates. */
 export async function senderHealth(workspaceId: string, days = 30, now = new Date()) {
@@ -15,7 +17,8 @@ export async function senderHealth(workspaceId: string, days = 30, now = new Dat
     ...r,
     bounceRate: rate(r.bounces, r.sent),
     complaintRate: rate(r.complaints, r.sent),
-    overComplaintLine: r.complaints > 0 && rate(r.complaints, r.sent) >= COMPLAINT_RATE_LINE,
+    overComplaintLine:
+      r.sent > 0 && r.complaints > 0 && rate(r.complaints, r.sent) >= COMPLAINT_RATE_LINE,
   }));
 }
 
@@ -34,8 +37,10 @@ export async function senderRateSeries(workspaceId: string, days = 30, now = new
   const byDay = new Map<string, Record<string, number | string>>();
   for (const r of rows) {
     const point = byDay.get(r.day) ?? { day: r.day };
-    point[`${r.provider}:complaints`] = rate(r.complaints, r.sent) * 100;
-    point[`${r.provider}:bounces`] = rate(r.bounces, r.sent) * 100;
+    if (r.sent > 0) {
+      point[`${r.provider}:complaints`] = rate(r.complaints, r.sent) * 100;
+      point[`${r.provider}:bounces`] = rate(r.bounces, r.sent) * 100;
+    }
     byDay.set(r.day, point);
   }
   return { providers, points: [...byDay.values()] };

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { CHANNELS } from "@/db/schema/contacts";
 
+/**
+ * Keys a topic cannot take: identify's subscriptions and a CSV import's opt-out columns read
+ * these as channels (or every channel), so a topic named so would be unreachable, or worse.
+ */
+export const RESERVED_TOPIC_KEYS: readonly string[] = [...CHANNELS, "all"];
+
 /** What the API, segments and CSV columns call a topic: lower-case letters, digits, `_` and `-`. */
 export const ZTopicKey = z
   .string({ error: "must be a topic key" })
@@ -11,7 +17,9 @@ export const ZTopicKey = z
 
 export const ZTopicInput = z.strictObject({
   /** Derived from the name when absent; never changes once made. */
-  key: ZTopicKey.optional(),
+  key: ZTopicKey.refine((k) => !RESERVED_TOPIC_KEYS.includes(k), {
+    error: "is a channel's name: choose another key",
+  }).optional(),
   name: z
     .string({ error: "Name is required" })
     .trim()
@@ -65,5 +73,7 @@ export function topicKeyFromName(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 63);
+  // A topic called "Email" or "All" gets "email-topic": the bare word means a channel.
+  if (RESERVED_TOPIC_KEYS.includes(k)) return `${k}-topic`;
   return k || "topic";
 }

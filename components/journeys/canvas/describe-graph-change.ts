@@ -1,5 +1,6 @@
 import type { TCanvasNode, TCanvasState } from "@/lib/journeys/canvas/canvas-state";
 import { draftHandles } from "@/lib/journeys/canvas/draft-handles";
+import type { TSummaryWords } from "@/lib/journeys/canvas/summary-words";
 import type { TNodeKind } from "@/lib/journeys/graph/node-data";
 
 type TAnnounceKey =
@@ -39,6 +40,8 @@ export function describeGraphChange(
   before: TCanvasState,
   after: TCanvasState,
   t: TCanvasWords,
+  /** The outputs' names in the viewer's language (journeys.summary); English without. */
+  words?: TSummaryWords,
 ): { text: string; focus?: string } | null {
   const undo =
     after.future.length === before.future.length + 1 && after.future[0]?.nodes === before.nodes;
@@ -85,7 +88,9 @@ export function describeGraphChange(
     const e = connected[0]!;
     const source = now.get(e.source);
     const output = source?.type
-      ? draftHandles(source.type, source.data).find((h) => h.id === (e.sourceHandle ?? "next"))
+      ? draftHandles(source.type, source.data, words).find(
+          (h) => h.id === (e.sourceHandle ?? "next"),
+        )
       : undefined;
     text = say("connected", {
       from: `${label(source)}${output?.label ? ` (${output.label})` : ""}`,

@@ -55,9 +55,9 @@ export function JourneyCanvas({
   onConnect,
   onDropKind,
 }: Props) {
-  const { readOnly, decorations } = useCanvasContext();
+  const { readOnly, decorations, summary } = useCanvasContext();
   const { screenToFlowPosition } = useReactFlow();
-  const routing = useEdgeRouting(nodes);
+  const routing = useEdgeRouting(nodes, summary.words);
   const pathKey = useSyncExternalStore(
     decorations.subscribe,
     () => decorations.pathKey(),

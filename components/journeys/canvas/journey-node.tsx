@@ -25,7 +25,10 @@ function JourneyNodeView({ id, type, data, selected }: NodeProps<TCanvasNode>) {
   const t = useTranslations("journeys.node");
   const pathWords = usePathWords();
   const kindLabel = useTranslations("journeys.kinds")(`${type}.label`);
-  const handles = useMemo(() => draftHandles(type, data), [type, data]);
+  const handles = useMemo(
+    () => draftHandles(type, data, summary.words),
+    [type, data, summary.words],
+  );
   const exitLine = useTranslations("journeys.kinds")("exit.hint");
   const summaryLine = useMemo(() => summarizeNode(type, data, summary), [type, data, summary]);
   // Step summaries are built in lib/ in English; an exit says the same as its kind's hint.

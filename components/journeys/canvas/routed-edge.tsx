@@ -4,6 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from "@xyflow/
 import { createContext, memo, useContext, useMemo } from "react";
 import type { TCanvasNode } from "@/lib/journeys/canvas/canvas-state";
 import { edgeOutcomeLabel } from "@/lib/journeys/canvas/draft-handles";
+import type { TSummaryWords } from "@/lib/journeys/canvas/summary-words";
 import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/journeys/canvas/layout-graph";
 import { roundedPath, routeEdge, type TRect } from "@/lib/journeys/canvas/route-edge";
 import { useNodeDecoration } from "./canvas-decorations";
@@ -16,7 +17,7 @@ export type TEdgeRouting = {
 };
 export const EdgeRoutingContext = createContext<TEdgeRouting>({ rects: [], label: () => null });
 
-export function useEdgeRouting(nodes: TCanvasNode[]): TEdgeRouting {
+export function useEdgeRouting(nodes: TCanvasNode[], words?: TSummaryWords): TEdgeRouting {
   return useMemo(() => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     return {
@@ -29,10 +30,10 @@ export function useEdgeRouting(nodes: TCanvasNode[]): TEdgeRouting {
       })),
       label: (id, handle) => {
         const n = byId.get(id);
-        return n?.type ? edgeOutcomeLabel(n.type, n.data, handle) : null;
+        return n?.type ? edgeOutcomeLabel(n.type, n.data, handle, words) : null;
       },
     };
-  }, [nodes]);
+  }, [nodes, words]);
 }
 
 /** Where the label sits: on the edge's first drop, just below the output it names. */

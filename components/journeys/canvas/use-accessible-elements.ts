@@ -54,7 +54,9 @@ export function useAccessibleElements(nodes: TCanvasNode[], edges: Edge[]) {
         const source = byId.get(e.source);
         const target = byId.get(e.target);
         const output = source?.type
-          ? draftHandles(source.type, source.data).find((h) => h.id === (e.sourceHandle ?? "next"))
+          ? draftHandles(source.type, source.data, summary.words).find(
+              (h) => h.id === (e.sourceHandle ?? "next"),
+            )
           : undefined;
         const ariaLabel = t("canvas.announce.edge", {
           from: `${stepLabel(source, t)}${output?.label ? ` (${output.label})` : ""}`,
@@ -66,7 +68,7 @@ export function useAccessibleElements(nodes: TCanvasNode[], edges: Edge[]) {
         }
         return copy;
       }),
-    [edges, byId, cache, t, roles],
+    [edges, byId, cache, t, roles, summary.words],
   );
   return { nodes: named, edges: namedEdges };
 }

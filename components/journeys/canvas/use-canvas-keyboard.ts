@@ -1,6 +1,7 @@
 "use client";
 import type { Connection } from "@xyflow/react";
 import { useTranslations } from "next-intl";
+import type { TSummaryWords } from "@/lib/journeys/canvas/summary-words";
 import {
   useCallback,
   useEffect,
@@ -168,12 +169,13 @@ function useAnnounceEdits(
   enabled: boolean,
   t: Parameters<typeof describeGraphChange>[2],
 ) {
+  const summaryWords = useTranslations("journeys.summary") as unknown as TSummaryWords;
   const previous = useRef(graph);
   useEffect(() => {
     const before = previous.current;
     previous.current = graph;
     if (before === graph || (before.nodes === graph.nodes && before.edges === graph.edges)) return;
-    const change = describeGraphChange(before, graph, t);
+    const change = describeGraphChange(before, graph, t, summaryWords);
     if (!change) return;
     announce(change.text);
     if (!enabled) return;
@@ -189,5 +191,5 @@ function useAnnounceEdits(
         active.matches(`${NODE}, ${SOURCE_HANDLE}`) &&
         !graph.nodes.some((n) => n.id === on));
     if (change.focus && (fromPalette || lost)) focusNode(change.focus);
-  }, [graph, announce, focusNode, enabled, t]);
+  }, [graph, announce, focusNode, enabled, t, summaryWords]);
 }

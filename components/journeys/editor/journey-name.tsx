@@ -55,7 +55,7 @@ export function JourneyName({ name, editable, onRename }: Props) {
 
   if (!editing) {
     return (
-      <h1 className="max-w-64 shrink-0 truncate text-base font-semibold text-slate-900 @7xl:max-w-96">
+      <h1 className="min-w-16 max-w-64 shrink truncate text-base font-semibold text-slate-900 @7xl:max-w-96">
         <button
           ref={button}
           type="button"

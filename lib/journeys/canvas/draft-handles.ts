@@ -1,4 +1,5 @@
 import type { TNodeKind } from "../graph/node-data";
+import { ENGLISH_SUMMARY, type TSummaryWords } from "./summary-words";
 
 export type THandle = { id: string; label: string };
 
@@ -10,32 +11,43 @@ const str = (v: unknown) => (typeof v === "string" ? v : "");
 /**
  * A draft node's outputs with their labels, read leniently from half-built data. The ids match
  * `outputHandles` in graph-schema.ts once the node is complete, so edges drawn now still publish.
+ * Labels are in `words`' language (the editor's and the dashboard's viewer's); ids never change.
  */
-export function draftHandles(kind: TNodeKind, data: Record<string, unknown>): THandle[] {
+export function draftHandles(
+  kind: TNodeKind,
+  data: Record<string, unknown>,
+  words: TSummaryWords = ENGLISH_SUMMARY,
+): THandle[] {
   switch (kind) {
     case "wait_for_event":
       return [
-        { id: "happened", label: "happened" },
-        { id: "timed_out", label: "timed out" },
+        { id: "happened", label: words("outputHappened") },
+        { id: "timed_out", label: words("outputTimedOut") },
       ];
     case "branch":
       return [
-        { id: "yes", label: "yes" },
-        { id: "no", label: "no" },
+        { id: "yes", label: words("outputYes") },
+        { id: "no", label: words("outputNo") },
       ];
     case "multi_branch":
       return [
         ...list(data.cases)
           .filter((c) => str(c.id))
-          .map((c, i) => ({ id: str(c.id), label: str(c.label) || `case ${i + 1}` })),
-        { id: "else", label: "else" },
+          .map((c, i) => ({
+            id: str(c.id),
+            label: str(c.label) || words("outputCase", { n: i + 1 }),
+          })),
+        { id: "else", label: words("outputElse") },
       ];
     case "ab_split":
       return list(data.variants)
         .filter((v) => str(v.id))
-        .map((v) => ({ id: str(v.id), label: `variant ${str(v.label) || str(v.id)}` }));
+        .map((v) => ({
+          id: str(v.id),
+          label: words("outputVariant", { name: str(v.label) || str(v.id) }),
+        }));
     case "holdout":
-      return [{ id: "continue", label: "continue" }];
+      return [{ id: "continue", label: words("outputContinue") }];
     case "exit":
       return [];
     default:
@@ -58,9 +70,10 @@ export function edgeOutcomeLabel(
   kind: TNodeKind,
   data: Record<string, unknown>,
   handle: string | null | undefined,
+  words?: TSummaryWords,
 ): string | null {
   if (!OUTCOME_KINDS.has(kind)) return null;
-  const label = draftHandles(kind, data).find((h) => h.id === (handle ?? "next"))?.label;
+  const label = draftHandles(kind, data, words).find((h) => h.id === (handle ?? "next"))?.label;
   if (!label) return null;
   // A case keeps the name the marketer gave it; the fixed outcomes read as words on the canvas.
   return kind === "multi_branch" && handle !== "else"
@@ -77,11 +90,12 @@ export function outcomeCounts(
   kind: TNodeKind,
   data: Record<string, unknown>,
   passed: Record<string, number>,
+  words?: TSummaryWords,
 ): { handle: string; label: string; passed: number }[] {
   if (!OUTCOME_KINDS.has(kind)) return [];
-  return draftHandles(kind, data).map((h) => ({
+  return draftHandles(kind, data, words).map((h) => ({
     handle: h.id,
-    label: edgeOutcomeLabel(kind, data, h.id) ?? h.id,
+    label: edgeOutcomeLabel(kind, data, h.id, words) ?? h.id,
     passed: passed[h.id] ?? 0,
   }));
 }

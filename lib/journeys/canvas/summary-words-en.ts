@@ -93,4 +93,12 @@ export const EN_SUMMARY = {
   stepSplit: "A/B split {parts}",
   stepSplitEmpty: "A/B split…",
   stepExit: "Exit",
+  outputHappened: "happened",
+  outputTimedOut: "timed out",
+  outputYes: "yes",
+  outputNo: "no",
+  outputCase: "case {n}",
+  outputElse: "else",
+  outputVariant: "variant {name}",
+  outputContinue: "continue",
 } as const;
