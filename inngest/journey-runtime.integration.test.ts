@@ -125,7 +125,10 @@ describe("journeys over the database", () => {
 
   it("enters a contact once per trigger event, runs the published plan with real sends, and counts each node", async () => {
     const { tenant, ws, journey } = await setup("Runs");
-    expect(await publishJourney(ws, journey.id, tenant.user.id)).toEqual({ version: 1, unchanged: false });
+    expect(await publishJourney(ws, journey.id, tenant.user.id)).toEqual({
+      version: 1,
+      unchanged: false,
+    });
     await track(ws, "identify", {
       userId: "ada",
       traits: { email: "ada@example.com", firstName: "Ada" },
