@@ -124,6 +124,18 @@ test.describe("forms in Vietnamese", () => {
     ).toBe(200);
 
     await page.goto(`/w/demo/journeys/${id}`);
+    // Quiet hours that start and end at once: the journey's settings refuse to publish.
+    await page.getByRole("tab", { name: "Cài đặt" }).click();
+    const panel = page.getByTestId("side-panel");
+    await panel.getByLabel("Giờ yên lặng (tin nhắn chờ đến khi hết giờ)").check();
+    await panel.getByLabel("Đến", { exact: true }).fill("21:00");
+    await expect(page.getByTestId("save-state")).toHaveText("Đã lưu");
+    await page.getByRole("button", { name: "Xuất bản", exact: true }).click();
+    await expect(page.getByTestId("editor-notice")).toHaveText(
+      "giờ yên lặng không được bắt đầu và kết thúc cùng một giờ",
+    );
+    await panel.getByLabel("Giờ yên lặng (tin nhắn chờ đến khi hết giờ)").uncheck();
+    await expect(page.getByTestId("save-state")).toHaveText("Đã lưu");
     await page.getByRole("button", { name: "Xuất bản", exact: true }).click();
     await expect(page.getByTestId("publish-error")).toHaveCount(1);
     await expect(page.getByTestId("publish-error")).toContainText(

@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeRows } from "@/db/execute-rows";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
+import { changedTables, installWriteTally, tallyWrites } from "@/db/testing/write-tally";
 import { seededRandom } from "@/lib/random/seeded-random";
 import { fuzzBody, pick, randomValue, type TRandom } from "../route-fuzz/fuzz-bodies";
 import { servePinpoint } from "./testing/serve-pinpoint";
@@ -30,41 +29,12 @@ beforeAll(async () => {
   // As in route-fuzz: a row trigger tallies what each statement really changes. Left out: the
   // rate-limit counters, the replay guard (every signed request is recorded, served or not) and
   // a key's last-use time.
-  await executeRows(sql.raw(`create table fuzz_writes (t text primary key, n bigint not null)`));
-  await executeRows(
-    sql.raw(`create function fuzz_tally() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'UPDATE' and to_jsonb(new) - 'last_used_at' = to_jsonb(old) - 'last_used_at' then
-        return null;
-      end if;
-      insert into fuzz_writes values (tg_table_name, 1)
-        on conflict (t) do update set n = fuzz_writes.n + 1;
-      return null;
-    end $$`),
-  );
-  const tables = await executeRows<{ t: string }>(
-    sql`select tablename as t from pg_tables where schemaname = 'public'
-      and tablename not in ('throttles', 'sigv4_signatures', 'fuzz_writes')`,
-  );
-  for (const { t } of tables)
-    await executeRows(
-      sql.raw(`create trigger fuzz_tally after insert or update or delete on "${t}"
-        for each row execute function fuzz_tally()`),
-    );
+  await installWriteTally(["throttles", "sigv4_signatures"]);
 }, 300_000);
 afterAll(async () => {
   await server.close();
   await close();
 });
-
-async function writes(): Promise<Map<string, number>> {
-  const rows = await executeRows<{ t: string; n: number }>(
-    sql`select t, n::int as n from fuzz_writes`,
-  );
-  return new Map(rows.map((x) => [x.t, x.n]));
-}
-const changedTables = (a: Map<string, number>, b: Map<string, number>) =>
-  [...b.keys()].filter((t) => a.get(t) !== b.get(t));
 
 const now = () => new Date().toISOString();
 const endpoint = () => ({
@@ -198,7 +168,7 @@ const ROUTES = [
 
 describe("the Pinpoint routes, signed, under hostile input", () => {
   it("refuses ids and names a parsed record would drop (__proto__), naming them", async () => {
-    const before = await writes();
+    const before = await tallyWrites();
     const events = `${server.base}/api/pinpoint/v1/apps/${appId}/events`;
     for (const [body, field] of [
       [VALID.PutEvents!("__proto__"), "BatchItem.__proto__"],
@@ -216,14 +186,14 @@ describe("the Pinpoint routes, signed, under hostile input", () => {
       expect(res).toMatchObject({ status: 400, type: "BadRequestException" });
       expect((res.json as { Message: string }).Message).toContain(`${field}: `);
     }
-    expect(changedTables(before, await writes())).toEqual([]);
+    expect(changedTables(before, await tallyWrites())).toEqual([]);
   });
 
   it(`answers ${PER_ROUTE} seeded calls per route without a 5xx, names the field of every 400 and writes nothing it refused`, async () => {
     const r = seededRandom(SEED);
     const failures: TFailure[] = [];
     const statuses = new Map<number, number>();
-    let before = await writes();
+    let before = await tallyWrites();
     let calls = 0;
     for (const route of ROUTES)
       for (let k = 0; k < PER_ROUTE && failures.length < 25; k++) {
@@ -239,7 +209,7 @@ describe("the Pinpoint routes, signed, under hostile input", () => {
               },
               tenant.aws,
             );
-            before = await writes();
+            before = await tallyWrites();
           }
         }
         const call = callFor(route, r);
@@ -262,7 +232,7 @@ describe("the Pinpoint routes, signed, under hostile input", () => {
         if (res.status === 403) fail(`signature refused: ${JSON.stringify(res.json)}`);
         if (res.status === 400 && !namesAField(res.json))
           fail(`a 400 without the field named: ${JSON.stringify(res.json)}`);
-        const after = await writes();
+        const after = await tallyWrites();
         // PutEvents answers 202 with a status per item: when every item was refused, so was the call.
         const items = Object.values(
           (res.json as { Results?: Record<string, unknown> } | null)?.Results ?? {},

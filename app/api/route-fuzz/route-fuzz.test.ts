@@ -8,6 +8,7 @@ import { insertUser } from "@/db/queries/users";
 import { insertMembership } from "@/db/queries/workspaces";
 import { makeTenant } from "@/db/testing/fixtures";
 import { useTestDb } from "@/db/testing/test-db";
+import { changedTables, installWriteTally, tallyWrites } from "@/db/testing/write-tally";
 import { WORKSPACE_MUTATIONS } from "@/e2e/mutation-routes";
 import { seededRandom } from "@/lib/random/seeded-random";
 import { BAD_SEGMENTS, fuzzBody, fuzzQuery, pick, type TRandom } from "./fuzz-bodies";
@@ -134,27 +135,7 @@ beforeAll(async () => {
   // Test instrumentation: a row trigger on every table but the rate-limit counters tallies the
   // rows each statement really changes (a rolled-back write rolls its tally back too), so "a
   // refused request wrote nothing" is one cheap read per call. A key's last-use time is not data.
-  await executeRows(sql.raw(`create table fuzz_writes (t text primary key, n bigint not null)`));
-  await executeRows(
-    sql.raw(`create function fuzz_tally() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'UPDATE' and to_jsonb(new) - 'last_used_at' = to_jsonb(old) - 'last_used_at' then
-        return null;
-      end if;
-      insert into fuzz_writes values (tg_table_name, 1)
-        on conflict (t) do update set n = fuzz_writes.n + 1;
-      return null;
-    end $$`),
-  );
-  const tables = await executeRows<{ t: string }>(
-    sql`select tablename as t from pg_tables where schemaname = 'public'
-      and tablename not in ('throttles', 'fuzz_writes')`,
-  );
-  for (const { t } of tables)
-    await executeRows(
-      sql.raw(`create trigger fuzz_tally after insert or update or delete on "${t}"
-        for each row execute function fuzz_tally()`),
-    );
+  await installWriteTally(["throttles"]);
 }, 300_000);
 afterAll(() => close());
 
@@ -244,16 +225,6 @@ async function paramValue(name: string, pattern: string, r: TRandom): Promise<st
   }
 }
 
-/** Rows changed so far, per table (see the trigger above). */
-async function writes(): Promise<Map<string, number>> {
-  const rows = await executeRows<{ t: string; n: number }>(
-    sql`select t, n::int as n from fuzz_writes`,
-  );
-  return new Map(rows.map((x) => [x.t, x.n]));
-}
-const changedTables = (a: Map<string, number>, b: Map<string, number>) =>
-  [...b.keys()].filter((t) => a.get(t) !== b.get(t));
-
 /**
  * A 400 names what is wrong: `error.fields` with a path per field, or, for a journey graph that
  * cannot run, `error.errors` with the defect and the nodes that have it (the canvas marks them).
@@ -326,7 +297,7 @@ describe("every route under hostile input", () => {
         // Per-user limits (previews, invites) never answer: a new admin every few calls.
         if (calls % 40 === 0) await freshAdmin();
         // The tally after the last call serves as this one's "before", unless setup wrote since.
-        if (k % 25 === 0 || calls % 40 === 0) before = await writes();
+        if (k % 25 === 0 || calls % 40 === 0) before = await tallyWrites();
         calls++;
         const callParams = { ...params };
         if (names.length && r() < 0.1) callParams[pick(r, names)] = pick(r, BAD_SEGMENTS);
@@ -373,7 +344,7 @@ describe("every route under hostile input", () => {
         // Pages behind message links (/t, /u) answer people, in HTML: "Link not valid".
         if (status === 400 && !(html ? /not valid/i.test(text) : namesWhatIsWrong(text)))
           fail(`a 400 without the field named: ${text.slice(0, 300)}`);
-        const after = await writes();
+        const after = await tallyWrites();
         if (status >= 400) {
           const changed = changedTables(before, after);
           if (changed.length) fail(`refused (${status}) but wrote to ${changed.join(", ")}`);

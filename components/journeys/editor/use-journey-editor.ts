@@ -9,6 +9,7 @@ import type { TEditorOptions } from "./editor-options";
 import type { TPanel } from "./editor-side-panel";
 import { journeyApi, type TJourneyStatus } from "./journey-api";
 import { initialEditorState, journeyEditorReducer } from "./journey-editor-state";
+import { useFailureText } from "./use-failure-text";
 import { useAutosave } from "./use-autosave";
 import { useCanvasCounts } from "./use-canvas-counts";
 import { useCanvasViewport } from "./use-canvas-viewport";
@@ -48,6 +49,7 @@ export function useJourneyEditor(
     actions,
     latest,
   } = useCanvas(journey.draftGraph);
+  const failureText = useFailureText();
   const [s, dispatch] = useReducer(journeyEditorReducer, journey, initialEditorState);
   const settingsRef = useRef(s.settings);
   const decorations = useMemo(() => new CanvasDecorations(), []);
@@ -56,7 +58,10 @@ export function useJourneyEditor(
   const save = useAutosave(
     `${graph.revision}:${s.settingsRev}`,
     () => ({ graph: toDraftGraph(latest.current), settings: settingsRef.current }),
-    (body) => api.save(body as object),
+    async (body) => {
+      const r = await api.save(body as object);
+      return r.ok ? r : { ok: false, message: failureText(r) };
+    },
   );
   const counts = useCanvasCounts(
     api.statsUrl,

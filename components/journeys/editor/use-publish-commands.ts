@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
-import { useConflictText } from "@/components/app/use-api-error-text";
 import type { TCollision } from "@/lib/journeys/manage/trigger-collisions";
 import type { TEditorCommandDeps } from "./editor-command-deps";
+import { useFailureText } from "./use-failure-text";
 import { useGraphErrorText } from "./use-graph-error-text";
 
 /**
@@ -13,7 +13,7 @@ export function usePublishCommands({ api, dispatch, decorations, flushSave }: TE
   // Live journeys that start on the same trigger: publishing waits for the marketer's answer.
   const [collisions, setCollisions] = useState<TCollision[] | null>(null);
   const worded = useGraphErrorText();
-  const conflictText = useConflictText();
+  const failureText = useFailureText();
   const publish = async (confirmed = false) => {
     setCollisions(null);
     dispatch({ type: "started", clearNotice: true });
@@ -36,7 +36,7 @@ export function usePublishCommands({ api, dispatch, decorations, flushSave }: TE
     dispatch({
       type: "publishRejected",
       errors,
-      message: conflictText(r.reason) ?? r.message,
+      message: failureText(r),
     });
   };
   const changeStatus = async (a: "pause" | "resume" | "stop") => {
@@ -45,7 +45,7 @@ export function usePublishCommands({ api, dispatch, decorations, flushSave }: TE
     dispatch(
       r.ok
         ? { type: "statusChanged", status: r.data.journey.status }
-        : { type: "failed", message: conflictText(r.reason) ?? r.message },
+        : { type: "failed", message: failureText(r) },
     );
   };
   return {

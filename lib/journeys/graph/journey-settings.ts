@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ZEqualityFilter, ZTimeOfDay, ZTimeZone } from "./node-data";
+import { NODE_MESSAGES } from "./node-messages";
 
 const ZIsoDateTime = z.iso.datetime({
   offset: true,
-  error: "must be an ISO date-time like 2026-11-01T09:00:00Z",
+  error: NODE_MESSAGES.isoDateTime,
 });
 
 export const ZEntryRule = z.discriminatedUnion(
@@ -14,12 +15,12 @@ export const ZEntryRule = z.discriminatedUnion(
     /** Again, but only N days after their previous entry. */
     z.strictObject({
       mode: z.literal("reentry_after"),
-      days: z.number().int().min(1, { error: "must be at least 1 day" }).max(3650),
+      days: z.number().int().min(1, { error: NODE_MESSAGES.atLeastOneDay }).max(3650),
     }),
     /** Whenever they are not inside already. */
     z.strictObject({ mode: z.literal("while_not_inside") }),
   ],
-  { error: "choose an entry rule: once, reentry_after or while_not_inside" },
+  { error: NODE_MESSAGES.chooseEntryRule },
 );
 export type TEntryRule = z.infer<typeof ZEntryRule>;
 
@@ -31,7 +32,7 @@ export const ZQuietHours = z
     fallbackTimeZone: ZTimeZone.nullish(),
   })
   .refine((q) => q.start !== q.end, {
-    error: "quiet hours must not start and end at the same time",
+    error: NODE_MESSAGES.quietHoursSame,
     path: ["end"],
   });
 export type TQuietHours = z.infer<typeof ZQuietHours>;
@@ -45,19 +46,19 @@ export const ZJourneySettings = z
     /** Messages per contact per local day, counted across every journey. */
     frequencyCap: z
       .strictObject({
-        maxPerDay: z.number().int().min(1, { error: "must be at least 1" }).max(1000),
+        maxPerDay: z.number().int().min(1, { error: NODE_MESSAGES.atLeastOne }).max(1000),
       })
       .nullish(),
     goal: z
       .strictObject({
-        event: z.string().trim().min(1, { error: "choose an event" }).max(200),
+        event: z.string().trim().min(1, { error: NODE_MESSAGES.chooseEvent }).max(200),
         filters: z.array(ZEqualityFilter).max(20).default([]),
         exitOnGoal: z.boolean().default(true),
       })
       .nullish(),
   })
   .refine((s) => !s.startAt || !s.endAt || Date.parse(s.startAt) < Date.parse(s.endAt), {
-    error: "the end must be after the start",
+    error: NODE_MESSAGES.endAfterStart,
     path: ["endAt"],
   });
 export type TJourneySettings = z.infer<typeof ZJourneySettings>;

@@ -1,5 +1,6 @@
 /**
- * The wordings the journey schemas (node-data.ts, graph-schema.ts) give their own checks, each
+ * The wordings the journey schemas (node-data.ts, graph-schema.ts, journey-settings.ts) give
+ * their own checks, each
  * under the key the editor words it with in other languages (journeys.graphErrors.node.<key>).
  * The API answers in English; an `invalid_node` error's message is one of these or zod's own
  * (worded in the caller's language at publish). One table, so a new wording needs its key.
@@ -34,6 +35,11 @@ export const NODE_MESSAGES = {
   tooManyNodes: "a journey holds at most 500 nodes",
   stepName: "a step name is text of at most 80 characters",
   addTrigger: "add a trigger",
+  atLeastOneDay: "must be at least 1 day",
+  chooseEntryRule: "choose an entry rule: once, reentry_after or while_not_inside",
+  quietHoursSame: "quiet hours must not start and end at the same time",
+  atLeastOne: "must be at least 1",
+  endAfterStart: "the end must be after the start",
 } as const;
 
 export type TNodeMessageKey = keyof typeof NODE_MESSAGES;
