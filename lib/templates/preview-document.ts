@@ -20,13 +20,13 @@ const META = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
 
 export const PREVIEW_SANDBOX = "allow-scripts";
 
-/** The HTML with the policy as the first thing in its head (before the doctype would mean quirks mode). */
+/**
+ * The HTML with the policy as its very first element: right after a leading doctype (before it
+ * would mean quirks mode), else at the start. The parser puts it in the head it opens there; the
+ * email's own `<html>` and `<head>` tags then merge into those. It is never placed by looking for
+ * the email's `<head>`: one inside a comment or an attribute would leave the policy out.
+ */
 export function previewDocument(html: string): string {
-  const head = /<head\b[^>]*>/i.exec(html);
-  if (head) {
-    const at = head.index + head[0].length;
-    return html.slice(0, at) + META + html.slice(at);
-  }
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   return doctype ? doctype[0] + META + html.slice(doctype[0].length) : META + html;
 }
