@@ -259,6 +259,38 @@ describe("segment-entered trigger", () => {
     ).toHaveLength(2);
   });
 
+  it("enters a transition another process recorded but could not claim, on the next check of that contact", async () => {
+    // The race CI met on PostgreSQL: a check's insert found the row already recorded by a
+    // concurrent check (so it recorded nothing) yet held it locked through its conflict clause,
+    // while the recorder's claim skipped the locked row. The row stayed pending with no entry.
+    const { user, workspace } = await makeTenant("Segment trigger unclaimed");
+    const ws = workspace.id;
+    await identify(ws, "u1", { email: "u1@example.com" });
+    const { segment } = await importStaticSegment(ws, user.id, {
+      name: "Imported",
+      description: "",
+      csv: "user_id\nu1\n",
+    });
+    const journey = await liveJourney(ws, user.id, "Unclaimed", {
+      kind: "segment_entered",
+      segmentId: segment.id,
+      includeExisting: false,
+    });
+    const [member] = await db()
+      .select({ contactId: journeySegmentMembers.contactId })
+      .from(journeySegmentMembers)
+      .where(eq(journeySegmentMembers.journeyId, journey.id));
+    // As the recorder left it: inside, its first transition, pending.
+    await db()
+      .update(journeySegmentMembers)
+      .set({ pending: true, transitions: 1 })
+      .where(eq(journeySegmentMembers.journeyId, journey.id));
+    const running = (await runningJourneys(ws)).map((j) => ({ ...j, workspaceId: ws }));
+    expect(await checkSegmentTriggers(running, [member!.contactId])).toBe(1);
+    expect(await entries(journey.id)).toEqual(["u1 segment:<id>:1"]);
+    expect(await checkSegmentTriggers(running, [member!.contactId])).toBe(0);
+  });
+
   it("keeps tenants apart: another workspace's contacts never enter", async () => {
     const mine = await makeTenant("Segment trigger mine");
     const theirs = await makeTenant("Segment trigger theirs");

@@ -145,14 +145,43 @@ export async function recordSegmentTransitions(
   return { came, left };
 }
 
-/** Pending transitions to turn into entries, locked until this transaction ends; other sweeps skip them. */
-export async function claimPendingSegmentEntries(journeyId: string, limit: number, ex: Executor) {
+/**
+ * Pending transitions (of every contact, or only `contactIds`) to turn into entries, locked until
+ * this transaction ends; other claims skip them.
+ */
+export async function claimPendingSegmentEntries(
+  journeyId: string,
+  limit: number,
+  ex: Executor,
+  contactIds?: string[],
+) {
   return ex
     .select({ contactId: m.contactId, transitions: m.transitions })
     .from(m)
-    .where(and(eq(m.journeyId, journeyId), eq(m.pending, true)))
+    .where(
+      and(
+        eq(m.journeyId, journeyId),
+        eq(m.pending, true),
+        contactIds ? inArray(m.contactId, contactIds) : undefined,
+      ),
+    )
     .limit(limit)
     .for("update", { skipLocked: true });
+}
+
+/** Whether any of these contacts has a committed pending transition into the journey: one indexed probe, no lock. */
+export async function hasPendingSegmentEntries(
+  journeyId: string,
+  contactIds: string[],
+  ex: Executor = db(),
+): Promise<boolean> {
+  if (!contactIds.length) return false;
+  const rows = await ex
+    .select({ contactId: m.contactId })
+    .from(m)
+    .where(and(eq(m.journeyId, journeyId), eq(m.pending, true), inArray(m.contactId, contactIds)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function clearPendingSegmentEntries(

@@ -5,6 +5,7 @@ import {
   claimPendingSegmentEntries,
   clearPendingSegmentEntries,
   findTriggerState,
+  hasPendingSegmentEntries,
   lockTriggerState,
   markTriggerState,
   recordSegmentTransitions,
@@ -129,7 +130,11 @@ export async function checkSegmentTriggers(
         ),
       ),
     );
-    if (moved.came) entered += await enterPendingMembers(journey, now);
+    // Claimed whether or not this check recorded a transition: its conflict clause may have held
+    // rows another process had just made pending locked while that process's claim skipped them.
+    // So whatever may lock a pending row claims it afterwards (the sweep always does).
+    if (moved.came || (await hasPendingSegmentEntries(journey.id, contactIds)))
+      entered += await enterPendingMembers(journey, now, contactIds);
   }
   return entered;
 }
@@ -138,11 +143,15 @@ export async function checkSegmentTriggers(
  * Turns pending transitions into entries under the journey's entry rules, in batches: each batch's
  * entries and the clearing of their pending flags commit together, then their runs start.
  */
-async function enterPendingMembers(journey: TSegmentJourney, now: Date): Promise<number> {
+async function enterPendingMembers(
+  journey: TSegmentJourney,
+  now: Date,
+  contactIds?: string[],
+): Promise<number> {
   let entered = 0;
   for (;;) {
     const made = await db().transaction(async (tx) => {
-      const pending = await claimPendingSegmentEntries(journey.id, BATCH, tx);
+      const pending = await claimPendingSegmentEntries(journey.id, BATCH, tx, contactIds);
       const entries: { contactId: string; entryId: string }[] = [];
       for (const p of pending) {
         const { entryId } = await enterJourneyInTx(tx, {
