@@ -54,7 +54,8 @@ export async function journeyCollisions(workspaceId: string, journeyId: string) 
 
 /**
  * Running journeys that start on entering another segment with contacts in common with this
- * one's now: each of them would enter both journeys. One count query per such journey.
+ * one's now: each of them would enter both journeys. One count query per other segment, however
+ * many journeys start on it.
  */
 async function segmentOverlaps(
   workspaceId: string,
@@ -63,20 +64,28 @@ async function segmentOverlaps(
   const found = segmentOverlapCandidates(input);
   if (!found?.others.length) return [];
   const resolve = await loadSegmentResolver(workspaceId);
-  const out: TCollision[] = [];
-  for (const j of found.others) {
-    const both = await compileSegmentCount(
+  const shared = new Map<string, Promise<number>>();
+  const sharedWith = (segmentId: string) => {
+    const known = shared.get(segmentId);
+    if (known) return known;
+    const counted = compileSegmentCount(
       workspaceId,
       {
         kind: "group",
         match: "all",
         conditions: [
           { kind: "segment", segmentId: found.segmentId, in: true },
-          { kind: "segment", segmentId: j.segmentId, in: true },
+          { kind: "segment", segmentId, in: true },
         ],
       },
       { resolve },
     ).then(runSegmentCount);
+    shared.set(segmentId, counted);
+    return counted;
+  };
+  const out: TCollision[] = [];
+  for (const j of found.others) {
+    const both = await sharedWith(j.segmentId);
     if (both === 0) continue;
     const because = { kind: "segment_overlap" as const, shared: both };
     out.push({
