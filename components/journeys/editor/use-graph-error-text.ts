@@ -1,7 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { useChannelLabel } from "@/components/app/use-labels";
-import { SEGMENT_MESSAGES } from "@/components/segments/use-segment-error-text";
+import { SEGMENT_MESSAGES } from "@/lib/segments/segment-messages";
 import { matchKnownMessage } from "@/lib/i18n/known-messages";
 import type { TGraphError } from "@/lib/journeys/graph/validate-graph";
 

@@ -4,7 +4,7 @@ import vi from "@/lib/i18n/messages/vi.json";
 import { matchKnownMessage } from "@/lib/i18n/known-messages";
 import { ZSegmentDefinition } from "@/lib/segments/definition";
 import { ZCreateSegment } from "@/lib/segments/schemas";
-import { SEGMENT_MESSAGES } from "./use-segment-error-text";
+import { SEGMENT_MESSAGES } from "@/lib/segments/segment-messages";
 
 /** The messages zod gives for an input, as the API's `fields` would carry them. */
 const messagesOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -46,7 +46,7 @@ describe("segment field errors in the viewer's language", () => {
     const unknown = messages.filter((m) => !matchKnownMessage(SEGMENT_MESSAGES, m));
     expect(
       unknown,
-      "add these wordings to use-segment-error-text.ts and segments.validation",
+      "add these wordings to lib/segments/segment-messages.ts and segments.validation",
     ).toEqual([]);
   });
 
