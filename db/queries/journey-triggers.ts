@@ -150,10 +150,8 @@ export async function recordSegmentTransitions(
  * this transaction ends; other claims skip them.
  */
 export async function claimPendingSegmentEntries(
-  journeyId: string,
-  limit: number,
+  { journeyId, limit, contactIds }: { journeyId: string; limit: number; contactIds?: string[] },
   ex: Executor,
-  contactIds?: string[],
 ) {
   return ex
     .select({ contactId: m.contactId, transitions: m.transitions })

@@ -151,7 +151,10 @@ async function enterPendingMembers(
   let entered = 0;
   for (;;) {
     const made = await db().transaction(async (tx) => {
-      const pending = await claimPendingSegmentEntries(journey.id, BATCH, tx, contactIds);
+      const pending = await claimPendingSegmentEntries(
+        { journeyId: journey.id, limit: BATCH, contactIds },
+        tx,
+      );
       const entries: { contactId: string; entryId: string }[] = [];
       for (const p of pending) {
         const { entryId } = await enterJourneyInTx(tx, {
