@@ -45,6 +45,15 @@ test.describe("as the analyst", () => {
     await expect(page.getByTestId("chart-daily").locator(".recharts-line").first()).toBeVisible();
     await expect(page.locator("[data-mutates]")).toHaveCount(0);
     await page.screenshot(shot("overview"));
+    // Bounces and complaints per sending domain, from the demo's mail, and the history the demo
+    // brought from Pinpoint, marked as imported.
+    const domains = page.getByTestId("sender-domains");
+    await expect(domains.getByTestId("sending-domain-mail.acme.example")).toBeVisible();
+    await expect(page.getByTestId("chart-imported-history")).toContainText("Imported");
+    await domains.scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot(shot("overview-1280"));
+    await page.setViewportSize({ width: 1360, height: 900 });
 
     await page
       .getByRole("navigation", { name: "Dashboards" })

@@ -69,3 +69,27 @@ export async function refreshRollupsNow() {
   expect(res.status(), await res.text()).toBe(200);
   await admin.dispose();
 }
+
+/**
+ * Full-page screenshots at desktop width (1440) and a 1280-px laptop's, as
+ * `e2e/.artifacts/screenshots/<name>-1440.png` and `-1280.png`; the viewport is put back after.
+ * Each waits two animation frames after the resize, so charts and canvases that measure
+ * themselves have redrawn.
+ */
+export async function screenshotAtBothWidths(page: Page, name: string) {
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1440, size?.height ?? 900],
+    [1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    await page.screenshot({
+      path: `e2e/.artifacts/screenshots/${name}-${width}.png`,
+      fullPage: true,
+    });
+  }
+  if (size) await page.setViewportSize(size);
+}

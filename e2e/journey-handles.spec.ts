@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { sql, storageStateFor } from "./helpers";
+import { screenshotAtBothWidths, sql, storageStateFor } from "./helpers";
 import { connect, dropStep, selectNode } from "./journey-canvas-helpers";
 
 /**
@@ -78,6 +78,7 @@ test("a Multi-branch case added after drawing connects at once, and the other ed
   expect(await savedEdges(page, journeyId)).toEqual(
     [`${multi}.case_1>${first}`, `${multi}.case_2>${added}`, `${multi}.else>${other}`].sort(),
   );
+  await screenshotAtBothWidths(page, "journey-handles-case-added");
 
   // Removing the first case moves the rest left: their edges move with them.
   await panel.getByRole("button", { name: "Remove case 1" }).click();
@@ -103,4 +104,5 @@ test("an A/B variant added after drawing connects at once", async ({ page }) => 
   await expectAttached(page, split, "b", a);
   await expectAttached(page, split, "c", c);
   expect(await savedEdges(page, journeyId)).toEqual([`${split}.b>${a}`, `${split}.c>${c}`].sort());
+  await screenshotAtBothWidths(page, "journey-handles-variant-added");
 });

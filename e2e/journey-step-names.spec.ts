@@ -1,5 +1,11 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_API_KEY, sql, storageStateFor } from "./helpers";
+import {
+  DEMO_API_KEY,
+  refreshRollupsNow,
+  screenshotAtBothWidths,
+  sql,
+  storageStateFor,
+} from "./helpers";
 import { selectNode } from "./journey-canvas-helpers";
 
 /**
@@ -126,6 +132,37 @@ test("a step named on the canvas is called by that name in the message log, runs
   await page.screenshot(shot("runs-step-names-1280"));
   await page.setViewportSize({ width: 1600, height: 900 });
   await page.screenshot(shot("runs-step-names-desktop"));
+
+  // Version 2 drops the cool-off; the contact still waits in it on version 1. The dashboard's
+  // "where contacts are now" and its CSV call the step by its name in version 1, not "first_wait".
+  const v2 = await page.request.patch(`/api/w/demo/journeys/${journeyId}`, {
+    data: {
+      graph: {
+        nodes: graph.nodes.filter((x) => x.id !== "first_wait"),
+        edges: [
+          graph.edges[0]!,
+          { id: "e2b", source: "welcome", sourceHandle: null, target: "second_wait" },
+          graph.edges[3]!,
+        ],
+      },
+    },
+  });
+  expect(v2.status(), await v2.text()).toBe(200);
+  const published = await page.request.post(`/api/w/demo/journeys/${journeyId}/publish`, {
+    data: {},
+  });
+  expect(published.status(), await published.text()).toBe(200);
+  // The funnel beside it reads the rollups: fold them now, so the page agrees with itself.
+  await refreshRollupsNow();
+  await page.goto(`/w/demo/dashboards/journeys/${journeyId}`);
+  const now = page.getByTestId("chart-now");
+  await expect(now).toContainText("Cool-off day");
+  await expect(now).not.toContainText("first_wait");
+  await screenshotAtBothWidths(page, "dashboard-older-step-name");
+  const nowCsv = await page.getByTestId("chart-now-csv").getAttribute("href");
+  const rows = await (await page.request.get(nowCsv!)).text();
+  expect(rows).toContain("Cool-off day");
+  expect(rows).not.toContain("first_wait");
 });
 
 test("the demo journey's dashboard and its CSV name the steps", async ({ page, request }) => {

@@ -36,4 +36,15 @@ test("an admin imports Pinpoint event history and sees its counts and refused li
   await page.screenshot(shot("pinpoint-event-history-1440"));
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot(shot("pinpoint-event-history-1280"));
+
+  // The overview dashboard shows the imported engagement apart from Waymark's own figures.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/w/demo/dashboards");
+  const card = page.getByTestId("chart-imported-history");
+  await expect(card).toContainText("Imported from Pinpoint");
+  await expect(card.locator(".recharts-line").first()).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot(shot("dashboards-imported-history-1440"));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot(shot("dashboards-imported-history-1280"));
 });

@@ -1,8 +1,9 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { startHttpSink, type THttpSink } from "../lib/channels/testing/http-sink";
-import { sql, storageStateFor } from "./helpers";
+import { screenshotAtBothWidths, sql, storageStateFor } from "./helpers";
 import { E2E_BASE_URL } from "./server";
+import { createInEditor, pickSample } from "./template-editor-helpers";
 
 /**
  * Issue #14, "also finish": the voice, in-app and webhook editors get what the email and SMS
@@ -10,7 +11,6 @@ import { E2E_BASE_URL } from "./server";
  * then fixed), previews it for a contact and publishes it; the webhook is test-sent to a receiver
  * on loopback, as the email is test-sent to an SMTP server.
  */
-const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/${name}.png`, fullPage: true });
 const SECRET = "e2e-webhook-secret-0123456789";
 
 let sink: THttpSink;
@@ -54,32 +54,6 @@ async function sampleContact(page: Page) {
   );
   expect(c).toBeTruthy();
   return c!;
-}
-
-async function createInEditor(page: Page, channel: "Voice" | "In-app" | "Webhook") {
-  const name = `${channel} ${Date.now()} (e2e)`;
-  await page.goto("/w/demo/templates");
-  await page.getByRole("button", { name: "New template" }).click();
-  await page.getByLabel("Name").fill(name);
-  // The radio is drawn by its label (an icon card); the marketer clicks the card.
-  const radio = page.getByRole("radio", { name: channel });
-  await page.locator("label", { has: radio }).click();
-  await expect(radio).toBeChecked();
-  await page.getByRole("button", { name: "Create template" }).click();
-  await expect(page).toHaveURL(/\/w\/demo\/templates\/[0-9a-f-]{36}$/);
-  await expect(page.getByLabel("Template name")).toHaveValue(name);
-  await expect(page.getByTestId("version-badge")).toHaveText("Draft");
-  return name;
-}
-
-async function pickSample(page: Page, email: string, first: string) {
-  await page.getByRole("button", { name: "Sample contact" }).click();
-  await page.getByLabel("Search contacts").fill(email);
-  await page
-    .getByRole("option", { name: new RegExp(first) })
-    .first()
-    .click();
-  await expect(page.getByTestId("sample-label")).toContainText(first);
 }
 
 /** Publishing is refused while a field is wrong, and says so; the draft stays a draft. */
@@ -135,7 +109,7 @@ test.describe("as the marketer", () => {
     const preview = page.getByTestId("voice-preview");
     await expect(preview).toContainText(`Hello ${c.first}, your parcel arrives tomorrow`);
     await expect(preview).toContainText("Spoken by Polly.Joanna in en-GB");
-    await page.screenshot(shot("templates-voice-editor"));
+    await screenshotAtBothWidths(page, "templates-voice-editor");
     await publish(page);
     const row = await stored(page, name);
     expect(row).toMatchObject({
@@ -180,7 +154,7 @@ test.describe("as the marketer", () => {
     await expect(card).toContainText(`Your plan, ${c.first}`);
     await expect(card).toContainText("See what changed in your dashboard this week.");
     await expect(card).toContainText("Open the dashboard");
-    await page.screenshot(shot("templates-in-app-editor"));
+    await screenshotAtBothWidths(page, "templates-in-app-editor");
     await publish(page);
     expect(await stored(page, name)).toMatchObject({
       v: 1,
@@ -214,7 +188,7 @@ test.describe("as the marketer", () => {
     const preview = page.getByTestId("webhook-preview");
     await expect(preview).toContainText(`"email": "${c.email}"`);
     await expect(preview).toContainText(`"name": "${c.first}"`);
-    await page.screenshot(shot("templates-webhook-editor"));
+    await screenshotAtBothWidths(page, "templates-webhook-editor");
 
     await page.getByRole("button", { name: "Test send" }).click();
     await page.getByRole("button", { name: "Send test" }).click();

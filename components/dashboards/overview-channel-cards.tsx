@@ -5,9 +5,9 @@ import { RateTable } from "@/components/dashboards/rate-table";
 import { StackedAreaChart } from "@/components/dashboards/stacked-area-chart";
 import type {
   loadChannelPerformance,
-  loadSentByDayAndChannel,
   loadTransactionalPerformance,
 } from "@/lib/analytics/dashboard-data";
+import { importedKey, type loadSentByChannelWithImported } from "@/lib/analytics/imported-history";
 
 /**
  * The overview's channel cards: sends by day and channel, each channel's funnel as bars and as
@@ -20,7 +20,8 @@ export async function OverviewChannelCards({
   rangeText,
   csvHref: csv,
 }: {
-  byChannel: Awaited<ReturnType<typeof loadSentByDayAndChannel>>;
+  /** Waymark's sends per channel, and imported Pinpoint sends as bands of their own. */
+  byChannel: Awaited<ReturnType<typeof loadSentByChannelWithImported>>;
   channels: Awaited<ReturnType<typeof loadChannelPerformance>>;
   transactional: Awaited<ReturnType<typeof loadTransactionalPerformance>>;
   rangeText: string;
@@ -36,16 +37,24 @@ export async function OverviewChannelCards({
       <div className="grid gap-5 lg:grid-cols-2">
         <ChartCard
           title={t("byChannelDaily")}
-          description={t("byChannelDailyHint")}
+          description={
+            byChannel.imported.length ? t("imported.channelHint") : t("byChannelDailyHint")
+          }
           csvHref={csv("sent-by-channel-daily")}
-          empty={!byChannel.channels.length}
+          empty={!byChannel.channels.length && !byChannel.imported.length}
           testId="chart-channel-area"
         >
           <StackedAreaChart
             idPrefix="sent-ch"
             label={t("byChannelDailyLabel", { range: rangeText })}
             rows={byChannel.rows}
-            keys={byChannel.channels.map((c) => ({ key: c, label: channelLabel(c) }))}
+            keys={[
+              ...byChannel.channels.map((c) => ({ key: c, label: channelLabel(c) })),
+              ...byChannel.imported.map((c) => ({
+                key: importedKey(c),
+                label: t("imported.band", { channel: channelLabel(c) }),
+              })),
+            ]}
           />
         </ChartCard>
         <ChartCard

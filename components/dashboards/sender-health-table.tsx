@@ -3,7 +3,9 @@ import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 
 type TRow = {
-  provider: string;
+  /** A provider's row, or a sending domain's (`domain` set). */
+  provider?: string;
+  domain?: string;
   sent: number;
   bounces: number;
   complaints: number;
@@ -12,8 +14,17 @@ type TRow = {
   overComplaintLine: boolean;
 };
 
-/** Bounce and complaint rates per sending provider, the ones over the complaint line marked. */
-export function SenderHealthTable({ rows }: { rows: TRow[] }) {
+/**
+ * Bounce and complaint rates per sending provider or per sending domain, the ones over the
+ * complaint line marked.
+ */
+export function SenderHealthTable({
+  rows,
+  by = "provider",
+}: {
+  rows: TRow[];
+  by?: "provider" | "domain";
+}) {
   const t = useTranslations("dashboards.overview.senders.table");
   const locale = useLocale();
   const num = (n: number) => n.toLocaleString(locale);
@@ -27,7 +38,7 @@ export function SenderHealthTable({ rows }: { rows: TRow[] }) {
     <Table>
       <thead>
         <tr>
-          <Th>{t("provider")}</Th>
+          <Th>{t(by)}</Th>
           <Th className="text-right">{t("sent")}</Th>
           <Th className="text-right">{t("bounces")}</Th>
           <Th className="text-right">{t("bounceRate")}</Th>
@@ -36,19 +47,25 @@ export function SenderHealthTable({ rows }: { rows: TRow[] }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.provider} data-testid={`sender-${r.provider}`}>
-            <Td className="font-medium">{r.provider}</Td>
-            <Td className="text-right tabular-nums">{num(r.sent)}</Td>
-            <Td className="text-right tabular-nums">{num(r.bounces)}</Td>
-            <Td className="text-right tabular-nums">{pct(r.bounceRate)}</Td>
-            <Td className="text-right tabular-nums">{num(r.complaints)}</Td>
-            <Td className="text-right tabular-nums">
-              {pct(r.complaintRate)}{" "}
-              {r.overComplaintLine ? <Badge tone="red">{t("overLine")}</Badge> : null}
-            </Td>
-          </tr>
-        ))}
+        {rows.map((r) => {
+          const name = (by === "domain" ? r.domain : r.provider) ?? "";
+          return (
+            <tr
+              key={name}
+              data-testid={by === "domain" ? `sending-domain-${name}` : `sender-${name}`}
+            >
+              <Td className="font-medium">{name}</Td>
+              <Td className="text-right tabular-nums">{num(r.sent)}</Td>
+              <Td className="text-right tabular-nums">{num(r.bounces)}</Td>
+              <Td className="text-right tabular-nums">{pct(r.bounceRate)}</Td>
+              <Td className="text-right tabular-nums">{num(r.complaints)}</Td>
+              <Td className="text-right tabular-nums">
+                {pct(r.complaintRate)}{" "}
+                {r.overComplaintLine ? <Badge tone="red">{t("overLine")}</Badge> : null}
+              </Td>
+            </tr>
+          );
+        })}
       </tbody>
     </Table>
   );

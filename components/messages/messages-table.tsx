@@ -68,7 +68,7 @@ export function MessagesTable({
               </span>
             </Td>
             <Td className="max-w-60">
-              <div className="truncate font-medium text-slate-900">{m.recipient ?? dash}</div>
+              <Recipient channel={m.channel} recipient={m.recipient} />
               <div className="flex items-center gap-1 truncate text-xs text-slate-500">
                 {m.contactId ? (
                   <Link
@@ -108,5 +108,31 @@ export function MessagesTable({
         ))}
       </tbody>
     </Table>
+  );
+}
+
+/**
+ * Who it went to, cut to the column with the whole of it on hover. A push reads "<contact> · 2
+ * devices": the count stays whole and the contact is what is cut.
+ */
+function Recipient({ channel, recipient }: Pick<TMessageLogRow, "channel" | "recipient">) {
+  const cut = channel === "push" && recipient ? recipient.lastIndexOf(" · ") : -1;
+  return (
+    <div
+      className="flex min-w-0 font-medium text-slate-900"
+      title={recipient ?? undefined}
+      data-testid="message-recipient"
+    >
+      {recipient === null ? (
+        dash
+      ) : cut > 0 ? (
+        <>
+          <span className="truncate">{recipient.slice(0, cut)}</span>
+          <span className="shrink-0 whitespace-pre">{recipient.slice(cut)}</span>
+        </>
+      ) : (
+        <span className="truncate">{recipient}</span>
+      )}
+    </div>
   );
 }

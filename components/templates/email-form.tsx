@@ -15,6 +15,7 @@ import { BlockForm } from "./block-form";
 import { BlockList } from "./block-list";
 import { useEditor } from "./editor-context";
 import { LiquidField } from "./liquid-field";
+import { PlainTextCard } from "./plain-text-card";
 import { ThemeForm } from "./theme-form";
 import type { TDraftContent } from "./use-template-draft";
 
@@ -25,7 +26,10 @@ const DEFAULT_THEME: TEmailTheme = {
   contentWidth: 600,
 };
 
-/** Subject and preheader, the block list with the selected block's form beside it, and the theme. */
+/**
+ * Subject and preheader, the block list with the selected block's form beside it, the optional
+ * plain-text version and the theme.
+ */
 export function EmailForm({
   content,
   update,
@@ -98,6 +102,7 @@ export function EmailForm({
           </div>
         </CardBody>
       </Card>
+      <PlainTextCard value={content.plainText ?? ""} onChange={(plainText) => set({ plainText })} />
       <Card>
         <details>
           <summary className="cursor-pointer px-5 py-3 text-sm font-semibold text-slate-900">

@@ -1,15 +1,13 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ChevronDown, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Popover } from "radix-ui";
 import { useState } from "react";
-import { useDebounced } from "@/components/app/use-debounced";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { TSampleContact } from "@/db/queries/sample-contacts";
-import { apiFetch } from "@/lib/http/api-fetch";
 import type { TSample } from "./use-template-preview";
+import { useSampleContacts } from "./use-sample-contacts";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 export const contactLabel = (c: TSampleContact) =>
@@ -79,17 +77,7 @@ export function SampleContactPicker({
   const [q, setQ] = useState("");
   const [json, setJson] = useState(EXAMPLE);
   const [jsonError, setJsonError] = useState<TContextError | null>(null);
-  const debouncedQ = useDebounced(q, 250);
-  const found = useQuery({
-    queryKey: ["sample-contacts", slug, debouncedQ],
-    queryFn: () =>
-      apiFetch<{ contacts: TSampleContact[] }>(
-        `/api/w/${slug}/templates/sample-contacts?q=${encodeURIComponent(debouncedQ)}`,
-        { method: "GET" },
-      ),
-    enabled: open,
-    placeholderData: keepPreviousData,
-  });
+  const found = useSampleContacts(slug, q, open);
   const label =
     value.kind === "contact" ? value.label : value.kind === "custom" ? t("custom") : t("none");
   const item =

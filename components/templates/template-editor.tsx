@@ -184,6 +184,7 @@ export function TemplateEditor({
         {readOnly ? null : (
           <>
             <TestSendDialog
+              slug={slug}
               url={`${url}/test-send`}
               channel={template.channel}
               content={draft.content}

@@ -13,6 +13,7 @@ import type { TSample } from "./use-template-preview";
 import type { TDraftContent } from "./use-template-draft";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useTemplateMessageText } from "./use-template-text";
+import { InboxContactField, type TInboxContact } from "./inbox-contact-field";
 
 type TResult = { messageId: string; status: string; reason?: string | null };
 
@@ -29,14 +30,19 @@ const EXAMPLE_ADDRESS: Partial<Record<TRecipientChannel, string>> = {
   voice: "+14155550123",
 };
 
-/** Sends the current draft once, personalised for the sample contact, to the user's own address or device. */
+/**
+ * Sends the current draft once, personalised for the sample contact, to the user's own address or
+ * device; an in-app test lands in the inbox of a contact chosen here (the sample contact at first).
+ */
 export function TestSendDialog({
+  slug,
   url,
   channel,
   content,
   sample,
   userEmail,
 }: {
+  slug: string;
   url: string;
   channel: TSendChannel;
   content: TDraftContent;
@@ -50,13 +56,16 @@ export function TestSendDialog({
   const statusLabel = (s: string) => (tStatus.has(s as "sent") ? tStatus(s as "sent") : s);
   const [to, setTo] = useState(channel === "email" ? userEmail : "");
   const [platform, setPlatform] = useState<"ios" | "android" | "web">("android");
+  const [inbox, setInbox] = useState<TInboxContact | null>(null);
+  // An in-app test is personalised for the contact whose inbox it lands in.
+  const contactId = channel === "in_app" ? inbox?.id : sample.kind === "contact" ? sample.id : null;
   const send = useMutation<TResult, ApiError>({
     mutationFn: () =>
       apiFetch<TResult>(url, {
         method: "POST",
         body: {
           content,
-          ...(sample.kind === "contact" ? { sampleContactId: sample.id } : {}),
+          ...(contactId ? { sampleContactId: contactId } : {}),
           ...(to.trim() ? { to: to.trim() } : {}),
           ...(channel === "push" ? { platform } : {}),
         },
@@ -69,14 +78,20 @@ export function TestSendDialog({
         placeholder: EXAMPLE_ADDRESS[channel] ?? t("to.push.placeholder"),
       }
     : null;
-  const needsContact = channel === "in_app" && sample.kind !== "contact";
+  const needsContact = channel === "in_app" && !inbox;
   const fields = send.error?.fields ?? {};
   const otherError =
     send.error && !fields.to && !fields.sampleContactId
       ? messageText(Object.values(fields)[0] ?? apiErrorText(send.error))
       : undefined;
   return (
-    <Dialog onOpenChange={(o) => o && send.reset()}>
+    <Dialog
+      onOpenChange={(o) => {
+        if (!o) return;
+        send.reset();
+        setInbox(sample.kind === "contact" ? { id: sample.id, label: sample.label } : null);
+      }}
+    >
       <DialogTrigger asChild>
         <Button variant="outline" data-mutates>
           <Send /> {t("button")}
@@ -85,7 +100,11 @@ export function TestSendDialog({
       <DialogContent
         title={t("title")}
         description={
-          sample.kind === "contact" ? t("forContact", { name: sample.label }) : t("withDefaults")
+          channel === "in_app"
+            ? t("inbox.description")
+            : sample.kind === "contact"
+              ? t("forContact", { name: sample.label })
+              : t("withDefaults")
         }
       >
         <form
@@ -119,17 +138,14 @@ export function TestSendDialog({
             </Field>
           ) : null}
           {channel === "in_app" ? (
-            <p
-              className={
-                needsContact
-                  ? "rounded-md bg-amber-50 p-3 text-sm text-amber-900"
-                  : "text-sm text-slate-600"
-              }
-            >
-              {needsContact
-                ? t("inAppNeedsContact")
-                : t("inAppInbox", { name: sample.kind === "contact" ? sample.label : "" })}
-            </p>
+            <InboxContactField
+              slug={slug}
+              value={inbox}
+              onChange={(c) => {
+                setInbox(c);
+                send.reset();
+              }}
+            />
           ) : null}
           {channel === "webhook" ? <p className="text-sm text-slate-600">{t("webhook")}</p> : null}
           <ErrorAlert>{messageText(fields.sampleContactId)}</ErrorAlert>
@@ -145,7 +161,9 @@ export function TestSendDialog({
               }
             >
               {send.data.status === "sent" || send.data.status === "delivered"
-                ? t("sent")
+                ? channel === "in_app" && inbox
+                  ? t("inbox.delivered", { name: inbox.label })
+                  : t("sent")
                 : t("status", { status: statusLabel(send.data.status) })}
               {send.data.reason ? ` — ${send.data.reason}` : ""}
             </p>

@@ -79,6 +79,8 @@ export type TMessageSettlement = {
   status: "queued" | "sent" | "delivered" | "failed";
   provider: string | null;
   providerMessageId: string | null;
+  /** Email sent: the From address's domain (lib/deliverability/sending-domain.ts). */
+  sendingDomain?: string | null;
   reason: string | null;
   sentAt: Date | null;
   deliveredAt: Date | null;
@@ -91,14 +93,16 @@ function settleMessagesSql(workspaceId: string, settled: TMessageSettlement[]) {
     status: s.status,
     provider: s.provider,
     provider_message_id: s.providerMessageId,
+    sending_domain: s.sendingDomain ?? null,
     reason: s.reason,
     sent_at: s.sentAt?.toISOString() ?? null,
     delivered_at: s.deliveredAt?.toISOString() ?? null,
   }));
   return sql`update messages m set status = x.status::message_status, provider = x.provider,
       provider_message_id = x.provider_message_id, reason = x.reason,
+      sending_domain = coalesce(x.sending_domain, m.sending_domain),
       sent_at = coalesce(x.sent_at, m.sent_at), delivered_at = coalesce(x.delivered_at, m.delivered_at)
-    from jsonb_to_recordset(${json(payload)}) as x(id uuid, status text, provider text, provider_message_id text, reason text, sent_at timestamptz, delivered_at timestamptz)
+    from jsonb_to_recordset(${json(payload)}) as x(id uuid, status text, provider text, provider_message_id text, sending_domain text, reason text, sent_at timestamptz, delivered_at timestamptz)
     where m.workspace_id = ${workspaceId} and m.id = x.id`;
 }
 

@@ -71,7 +71,13 @@ export async function settleMessage(
   messageId: string,
   patch: Pick<
     Partial<TMessage>,
-    "status" | "reason" | "providerMessageId" | "provider" | "sentAt" | "deliveredAt"
+    | "status"
+    | "reason"
+    | "providerMessageId"
+    | "provider"
+    | "sentAt"
+    | "deliveredAt"
+    | "sendingDomain"
   >,
   ex: Executor,
 ) {

@@ -113,6 +113,32 @@ export const segmentSizeSnapshots = pgTable(
   ],
 );
 
+/**
+ * Pinpoint's engagement events imported from its event stream (lib/pinpoint/events), per day (in
+ * the workspace's zone) and channel, so the overview can draw the months before the switch. Counted
+ * per event, as Pinpoint reported them (an email opened twice is two opens), from the contact
+ * events whose `pinpointEventType` property names an engagement type (Waymark's own messages' events
+ * have none). Derived like the rollups above: an import batch recomputes the days it stored events
+ * on, in its own transaction; the full refresh rebuilds every row.
+ */
+export const pinpointHistoryDaily = pgTable(
+  "pinpoint_history_daily",
+  {
+    workspaceId: workspaceIdColumn(),
+    day: date("day", { mode: "string" }).notNull(),
+    channel: messageChannel("channel").notNull(),
+    sent: count("sent"),
+    delivered: count("delivered"),
+    opened: count("opened"),
+    clicked: count("clicked"),
+    bounced: count("bounced"),
+    failed: count("failed"),
+    unsubscribed: count("unsubscribed"),
+    replied: count("replied"),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.channel] })],
+);
+
 /** Where the incremental refresh stands, per source (one row each). */
 export const analyticsRefreshState = pgTable("analytics_refresh_state", {
   source: text("source").primaryKey(),

@@ -122,6 +122,11 @@ export const messages = pgTable(
     recipient: text("recipient"),
     content: jsonb("content").$type<Record<string, unknown>>(),
     providerMessageId: text("provider_message_id"),
+    /**
+     * Email: the domain of the From address the provider sent it with (lower case), stored at send
+     * time because sender settings change; bounce and complaint rates are kept per sending domain.
+     */
+    sendingDomain: text("sending_domain"),
     attempts: integer("attempts").notNull().default(0),
     /** When the current delivery attempt claimed it; a claim older than a minute was lost in a crash. */
     sendingSince: timestamp("sending_since", { withTimezone: true }),

@@ -7,10 +7,14 @@ import {
   loadOverviewDaily,
   loadOverviewTotals,
   loadSegmentSizes,
-  loadSentByDayAndChannel,
   loadTemplatePerformance,
 } from "./dashboard-data";
 import type { TDashboardView } from "./dashboard-params";
+import {
+  importedKey,
+  loadImportedHistory,
+  loadSentByChannelWithImported,
+} from "./imported-history";
 
 const cols = <R extends Record<string, unknown>>(
   ...pairs: [keyof R & string, string][]
@@ -64,12 +68,34 @@ export const CSV_DATASETS: Record<string, (ws: string, v: TDashboardView) => Pro
       await loadOverviewDaily(ws, v),
     ),
   "sent-by-channel-daily": async (ws, v) => {
-    const { channels, rows } = await loadSentByDayAndChannel(ws, v);
+    const { channels, imported, rows } = await loadSentByChannelWithImported(ws, v);
     return buildCsv(
-      [{ key: "day", header: "Day" }, ...channels.map((c) => ({ key: c, header: `Sent (${c})` }))],
+      [
+        { key: "day", header: "Day" },
+        ...channels.map((c) => ({ key: c, header: `Sent (${c})` })),
+        ...imported.map((c) => ({
+          key: importedKey(c),
+          header: `Sent (${c}, imported from Pinpoint)`,
+        })),
+      ],
       rows,
     );
   },
+  "pinpoint-history-daily": async (ws, v) =>
+    buildCsv(
+      cols(
+        ["day", "Day"],
+        ["sent", "Sent"],
+        ["delivered", "Delivered"],
+        ["opened", "Opened"],
+        ["clicked", "Clicked"],
+        ["bounced", "Bounced"],
+        ["failed", "Failed"],
+        ["unsubscribed", "Opted out"],
+        ["replied", "Replied"],
+      ),
+      (await loadImportedHistory(ws, v)).daily,
+    ),
   channels: async (ws, v) =>
     buildCsv(
       cols(["channel", "Channel"], ...COUNT_COLUMNS, ...RATE_COLUMNS) as TCsvColumn<

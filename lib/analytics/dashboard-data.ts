@@ -1,4 +1,5 @@
 import { findJourney, findJourneyVersionAnyWorkspace, listJourneys } from "@/db/queries/journeys";
+import { listJourneyVersionSteps } from "@/db/queries/journey-step-names";
 import {
   journeyActiveByNode,
   journeyFlowByDay,
@@ -26,9 +27,10 @@ import {
   journeyFunnel,
   messageFunnel,
   orderedSteps,
-  stepLabel,
+  stepLabels,
   stepOutcomes,
   ZDashboardPlan,
+  type TDashboardPlan,
 } from "./journey-results";
 import { change, performanceRates, rate } from "./rates";
 
@@ -167,6 +169,18 @@ export async function loadJourneyOrThrow(ws: string, journeyId: string) {
   return { journey, plan: plan.success ? plan.data : { entryStepId: "", steps: {} } };
 }
 
+/** The journey's other published versions' plans, newest first (for steps the live one lacks). */
+async function loadOlderPlans(ws: string, journeyId: string, live: number) {
+  const rows = await listJourneyVersionSteps(ws, [journeyId]);
+  return rows
+    .filter((r) => r.version !== null && r.version !== live)
+    .sort((a, b) => (b.version ?? 0) - (a.version ?? 0))
+    .flatMap((r): TDashboardPlan[] => {
+      const p = ZDashboardPlan.safeParse({ entryStepId: "", steps: r.steps ?? {} });
+      return p.success ? [p.data] : [];
+    });
+}
+
 /**
  * Everything on the journey dashboard. `words`: the viewer's journeys.summary, so default step
  * names read in their language (without, as stored: the CSV exports).
@@ -208,17 +222,18 @@ export async function loadJourneyDashboard(
       converted: f?.converted ?? 0,
     };
   });
-  const now = active.map((a) => ({
-    nodeId: a.node_id,
-    label: stepLabel(plan, a.node_id, words),
-    active: a.active,
-  }));
+  // Contacts may still wait on a step the live version removed: it is named from the version that had it.
+  const older = active.some((a) => !plan.steps[a.node_id])
+    ? await loadOlderPlans(ws, journey.id, journey.liveVersion)
+    : [];
+  const label = stepLabels(plan, words, older);
+  const now = active.map((a) => ({ nodeId: a.node_id, label: label(a.node_id), active: a.active }));
   // In the order a contact meets them, without the trigger and exits (they have no counts of their own).
   const nodes = orderedSteps(plan).map((id) => {
     const m = nodeMessages.find((n) => n.node_id === id);
     return {
       nodeId: id,
-      label: stepLabel(plan, id, words),
+      label: label(id),
       passed: passedByNode.get(id) ?? 0,
       active: active.find((a) => a.node_id === id)?.active ?? 0,
       outcomes: stepOutcomes(plan, id, outcomes, words),

@@ -33,19 +33,53 @@ export type TDashboardPlan = z.infer<typeof ZDashboardPlan>;
  * names, never the node id.
  */
 export function stepLabel(plan: TDashboardPlan, nodeId: string, words?: TSummaryWords): string {
-  const s = plan.steps[nodeId];
-  if (!s) return nodeId;
-  if (s.name) return shownName(s.kind, s.name, s.config, words);
-  return unnamedStepNames(plan, words)[nodeId] ?? s.kind;
+  return stepLabels(plan, words)(nodeId);
 }
+
+/**
+ * stepLabel for many steps. `older`: earlier versions' plans, newest first, for a step only they
+ * had (a contact still waiting on a node the live version removed): its name in the newest
+ * version that had it, else its default name there.
+ */
+export function stepLabels(
+  plan: TDashboardPlan,
+  words?: TSummaryWords,
+  older: TDashboardPlan[] = [],
+): (nodeId: string) => string {
+  const plans = [plan, ...older];
+  return (nodeId) => {
+    const p = plans.find((candidate) => candidate.steps[nodeId]);
+    const s = p?.steps[nodeId];
+    if (!p || !s) return nodeId;
+    if (s.name) return shownName(s.kind, s.name, s.config, words);
+    return unnamedStepNames(p, words)[nodeId] ?? s.kind;
+  };
+}
+
+// Default names depend on the whole plan (they are numbered apart), so each plan's are worked out
+// once, on first need, and kept while the plan is (per viewer's words).
+const defaultNames = new WeakMap<
+  TDashboardPlan,
+  Map<TSummaryWords | undefined, Record<string, string>>
+>();
 
 /** Default names for a plan's steps, in the plan's order (a plan stores no positions). */
 function unnamedStepNames(plan: TDashboardPlan, words?: TSummaryWords): Record<string, string> {
+  let byWords = defaultNames.get(plan);
+  if (!byWords) defaultNames.set(plan, (byWords = new Map()));
+  const known = byWords.get(words);
+  if (known) return known;
   const nodes = Object.entries(plan.steps)
     .filter(([, s]) => (NODE_KINDS as readonly string[]).includes(s.kind))
     .map(([id, s]) => ({ id, type: s.kind as TNodeKind, data: s.config }));
   // A plan keeps template ids only: a send reads as its channel's message ("Email").
-  return uniqueStepNames(nodes, { template: () => undefined, segment: () => undefined, words });
+  const names = uniqueStepNames(nodes, {
+    template: () => undefined,
+    segment: () => undefined,
+    words,
+  });
+  byWords.set(words, names);
+  return names;
 }
 
 /**
@@ -107,9 +141,10 @@ export function journeyFunnel(input: {
   converted: number;
   words?: TSummaryWords;
 }): TFunnelRow[] {
+  const label = stepLabels(input.plan, input.words);
   const steps = orderedSteps(input.plan).map((id) => ({
     key: `node:${id}`,
-    label: stepLabel(input.plan, id, input.words),
+    label: label(id),
     count: input.passedByNode.get(id) ?? 0,
   }));
   const rate = (n: number, of: number | undefined) => (of ? n / of : null);
@@ -241,6 +276,7 @@ export function journeyExperiments(
         )
       : null,
   });
+  const label = stepLabels(plan, words);
   const out: TExperiment[] = [];
   for (const id of orderedSteps(plan)) {
     const step = plan.steps[id];
@@ -253,7 +289,7 @@ export function journeyExperiments(
       out.push({
         nodeId: id,
         kind: "ab_split",
-        label: stepLabel(plan, id, words),
+        label: label(id),
         groups: variants.map((v, i) =>
           group(
             v.id,
@@ -269,7 +305,7 @@ export function journeyExperiments(
       out.push({
         nodeId: id,
         kind: "holdout",
-        label: stepLabel(plan, id, words),
+        label: label(id),
         groups: [
           group("held_out", "Held out (control)", held),
           group("continue", "Treated", at(id, "continue"), held),

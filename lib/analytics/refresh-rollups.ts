@@ -13,6 +13,8 @@ import {
   truncateMessageRollupAnyWorkspace,
   upsertSegmentSnapshots,
 } from "@/db/queries/analytics-rollups";
+import { rebuildPinpointHistoryAnyWorkspace } from "@/db/queries/pinpoint-history";
+import { PINPOINT_HISTORY_KINDS } from "@/lib/pinpoint/events/engagement-metrics";
 import { segmentSizes } from "@/lib/segments/segment-sizes";
 import { todayIn } from "./date-range";
 
@@ -71,6 +73,11 @@ export async function refreshRollups(
           recomputeMessageDaysAnyWorkspace(tx),
         );
     }
+    // The imported Pinpoint history is recounted by its import batches; rebuilt with the rest.
+    if (full)
+      await timed("rebuild imported history", () =>
+        rebuildPinpointHistoryAnyWorkspace(PINPOINT_HISTORY_KINDS, tx),
+      );
     await timed("journey days", () =>
       recomputeJourneyDaysAnyWorkspace(full ? null : JOURNEY_TRAILING_DAYS, now, tx),
     );

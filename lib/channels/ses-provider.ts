@@ -29,10 +29,11 @@ export function createSesProvider(
         ...message.headers,
         "X-Waymark-Message-Id": message.messageId,
       }).map(([Name, Value]) => ({ Name, Value }));
+      const from = message.from || defaultFrom;
       try {
         const out = await client.send(
           new SendEmailCommand({
-            FromEmailAddress: message.from || defaultFrom,
+            FromEmailAddress: from,
             Destination: { ToAddresses: [message.to] },
             ReplyToAddresses: message.replyTo ? [message.replyTo] : undefined,
             Content: {
@@ -46,7 +47,7 @@ export function createSesProvider(
             EmailTags: [{ Name: MESSAGE_ID_TAG, Value: message.messageId }],
           }),
         );
-        return { ok: true, status: "sent", providerMessageId: out.MessageId };
+        return { ok: true, status: "sent", providerMessageId: out.MessageId, sender: from };
       } catch (err) {
         return classifyAwsError(err, "SES", secrets);
       }

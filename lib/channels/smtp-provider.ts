@@ -134,7 +134,12 @@ export function createSmtpProvider(
             typeof from === "string" ? from : from.address,
           ),
         });
-        return { ok: true, status: "sent", providerMessageId: info.messageId };
+        return {
+          ok: true,
+          status: "sent",
+          providerMessageId: info.messageId,
+          sender: typeof from === "string" ? from : from.address,
+        };
       } catch (err) {
         return classifySmtpError(err, secrets);
       }

@@ -93,6 +93,8 @@ export type TSendResult =
       status: "sent" | "delivered";
       /** Push only: device tokens the far side says are dead; the pipeline should forget them. */
       invalidTokens?: string[];
+      /** Email: the From address as sent (the template's or the provider's default). */
+      sender?: string;
     }
   | {
       ok: false;

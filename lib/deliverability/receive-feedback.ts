@@ -1,5 +1,6 @@
 import { findWorkspaceById } from "@/db/queries/workspaces";
 import { log } from "@/lib/log/logger";
+import { handleAwsInboundSms } from "@/lib/messages/engagement/aws-sms-inbound";
 import { applyFeedback, type TApplyResult } from "./apply-feedback";
 import { loadDeliverabilitySettings, verifyFeedbackToken } from "./deliverability-settings";
 import { receiveDsn } from "./receivers/dsn";
@@ -22,7 +23,7 @@ export const FEEDBACK_ENDPOINTS = [
 export type TFeedbackEndpoint = (typeof FEEDBACK_ENDPOINTS)[number];
 
 export type TReceiveResult =
-  | ({ ok: true; unknown: number; ignoredTypes: number } & TApplyResult)
+  | ({ ok: true; unknown: number; ignoredTypes: number; inboundSms?: number } & TApplyResult)
   | Extract<TParsed, { ok: false }>
   | { ok: false; status: 404; code: string; why: string };
 
@@ -59,7 +60,13 @@ export async function receiveFeedback(
   if (parsed.unknown.length)
     log.warn("delivery feedback of unknown types skipped", { ...where, types: parsed.unknown });
   const applied = await applyFeedback(workspaceId, parsed.feedback);
-  return { ok: true, ...applied, unknown: parsed.unknown.length, ignoredTypes: parsed.ignored };
+  const counts = { unknown: parsed.unknown.length, ignoredTypes: parsed.ignored };
+  if (!parsed.inboundSms) return { ok: true, ...applied, ...counts };
+  // Inbound texts are not feedback: they are recorded (and STOP/START/HELP applied) once each.
+  let recorded = 0;
+  for (const sms of parsed.inboundSms)
+    if (!(await handleAwsInboundSms(workspaceId, sms)).duplicate) recorded++;
+  return { ok: true, ...applied, ...counts, inboundSms: recorded };
 }
 
 async function parse(

@@ -8,7 +8,8 @@ import { useTestDb } from "@/db/testing/test-db";
 import { loadJourneyDashboard } from "@/lib/analytics/dashboard-data";
 import { parseDashboardParamsOrThrow } from "@/lib/analytics/dashboard-params";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
-import { seedDemoHistory } from "./demo-history";
+import { sendingDomainRates } from "@/db/queries/sending-domain-rates";
+import { DEMO_SENDING_DOMAIN, seedDemoHistory } from "./demo-history";
 import { seedDemoJourney } from "./demo-journey";
 
 let close: () => Promise<void>;
@@ -59,5 +60,19 @@ describe("the demo history", () => {
       sql`select count(distinct day)::int as days from segment_size_snapshots where workspace_id = ${workspace.id}`,
     );
     expect(snapshots?.days ?? 0).toBe(0); // this tenant has no segments
+
+    // Its emails went out from the demo's domain, so the per-domain sender health has figures.
+    const domains = await sendingDomainRates(
+      workspace.id,
+      new Date(now.getTime() - 31 * 86_400_000),
+    );
+    expect(domains.map((d) => d.domain)).toEqual([DEMO_SENDING_DOMAIN]);
+    expect(domains[0]!.sent).toBe(
+      (
+        await executeRows<{ n: number }>(
+          sql`select count(*)::int as n from messages where workspace_id = ${workspace.id} and channel = 'email'`,
+        )
+      )[0]!.n,
+    );
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import { seededRandom } from "@/lib/random/seeded-random";
 import { refreshRollups } from "@/lib/analytics/refresh-rollups";
 
 const HISTORY_CONTACTS = 1500;
+export const DEMO_SENDING_DOMAIN = "mail.acme.example";
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -84,6 +85,9 @@ export async function seedDemoHistory(workspaceId: string, now = new Date()) {
         },
         status: "delivered",
         createdAt: new Date(t),
+        sentAt: new Date(t + 2000),
+        // The From domain the demo's mail goes out from, for the per-domain sender health.
+        sendingDomain: s.channel === "email" ? DEMO_SENDING_DOMAIN : null,
       }) - 1;
     const ev = (type: TMessageEventType, at: number) =>
       eventRows.push({ i, type, at: new Date(Math.min(at, now.getTime() - DAY)) });

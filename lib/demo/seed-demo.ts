@@ -14,6 +14,7 @@ import { demoContactOperations } from "@/lib/demo/demo-contacts";
 import { seedDemoCampaign } from "@/lib/demo/demo-campaign";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoPinpoint } from "@/lib/demo/demo-pinpoint";
+import { seedDemoPinpointHistory } from "@/lib/demo/demo-pinpoint-history";
 import { seedDemoSuppressions } from "@/lib/demo/demo-suppressions";
 import { seedDemoTopics } from "@/lib/demo/demo-topics";
 import { seedDemoStream } from "@/lib/demo/demo-stream";
@@ -45,6 +46,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     await seedDemoTopics(existing.id);
     await seedDemoCampaign(existing.id, await demoAdminId());
     await seedDemoPinpoint(existing.id);
+    await seedDemoPinpointHistory(existing.id);
     await seedDemoTransactional(existing.id);
     await seedDemoSuppressions(existing.id);
     return { created: false };
@@ -60,6 +62,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedDemoTopics(ws!.id);
   await seedDemoCampaign(ws!.id, await demoAdminId());
   await seedDemoPinpoint(ws!.id);
+  await seedDemoPinpointHistory(ws!.id);
   await seedDemoTransactional(ws!.id);
   await seedDemoSuppressions(ws!.id);
   await seedDemoStream(ws!.id);

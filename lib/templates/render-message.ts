@@ -121,7 +121,10 @@ async function compileContent(content: TChannelContent): Promise<TCompiledConten
         subject: must("subject"),
         preheader: must("preheader"),
         html: compileField("html", "html", layout.html),
-        text: compileField("text", "text", layout.text),
+        // The author's plain-text version wins; without one, the text derived from the blocks.
+        text: content.plainText?.trim()
+          ? must("plainText")
+          : compileField("text", "text", layout.text),
         links: layout.links,
       };
     }

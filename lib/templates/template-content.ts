@@ -167,6 +167,12 @@ export const ZEmailContent = z
       contentWidth: 600,
     }),
     blocks: z.array(ZEmailBlock).max(100),
+    /**
+     * The text/plain alternative as the author wrote it (a Pinpoint TextPart, or a hand-written
+     * version for clients that show no HTML). Absent or blank: derived from the HTML. Larger than
+     * the other text fields: an imported text part mirrors a whole HTML body.
+     */
+    plainText: liquidText(100_000).optional(),
   })
   .superRefine((c, ctx) => {
     // Block ids are what the editor selects by: a duplicate would make two blocks one.

@@ -56,6 +56,7 @@ export function listChannelFields(content: TChannelContent): TTemplateField[] {
       return [
         ...text("subject", content.subject),
         ...text("preheader", content.preheader),
+        ...text("plainText", content.plainText),
         ...content.blocks.flatMap((b, i) =>
           b.type === "columns"
             ? b.columns.flatMap((col, j) =>

@@ -27,6 +27,7 @@ import { resolveChannelProvider } from "@/lib/messages/send/resolve-channel-prov
 import { isDraining } from "@/lib/lifecycle/shutdown";
 import { groupCommit } from "./group-commit";
 import { suppressedRecipients } from "@/lib/deliverability/check-suppression";
+import { sendingDomainOf } from "@/lib/deliverability/sending-domain";
 import { topicOptOuts } from "@/lib/topics/check-topic";
 import { inQuietHours } from "./quiet-hours";
 import type { TRunContext } from "./run-context";
@@ -306,6 +307,7 @@ function answerOf(run: TRunContext, item: TToSend, sent: TSent, at: Date): TAnsw
     ? {
         ...emptySettlement(id, result.status, provider),
         providerMessageId: result.providerMessageId ?? null,
+        sendingDomain: sendingDomainOf(result.sender),
         sentAt: at,
         deliveredAt: result.status === "delivered" ? at : null,
       }

@@ -1,13 +1,15 @@
 import { log } from "@/lib/log/logger";
+import { ZAwsInboundSms } from "@/lib/messages/engagement/aws-sms-inbound";
 import { confirmSnsSubscription, verifySnsMessage, ZSnsEnvelope } from "../sns/verify-sns-message";
 import { sesFeedback, ZSesEvent } from "./ses-events";
 import { smsEventFeedback, ZSmsEvent } from "./sms-events";
 import { parseJsonBody, parsedOk, refuse, type TParsed, type TWebhookRequest } from "./types";
 
 /**
- * One SNS HTTPS endpoint for both AWS feedback streams: SES (notifications and event publishing)
- * and End User Messaging SMS/voice events. The signature is checked before anything is read; a
- * subscription confirmation is confirmed by visiting its SubscribeURL.
+ * One SNS HTTPS endpoint for every AWS stream: SES (notifications and event publishing), End User
+ * Messaging SMS/voice events, and End User Messaging two-way SMS (texts contacts send us, handed
+ * on as `inboundSms`). The signature is checked before anything is read; a subscription
+ * confirmation is confirmed by visiting its SubscribeURL.
  */
 export async function receiveSns(workspaceId: string, req: TWebhookRequest): Promise<TParsed> {
   const envelope = ZSnsEnvelope.safeParse(parseJsonBody(req.body));
@@ -24,6 +26,8 @@ export async function receiveSns(workspaceId: string, req: TWebhookRequest): Pro
   }
   if (m.Type === "UnsubscribeConfirmation") return parsedOk([], 1);
   const message = parseJsonBody(m.Message);
+  const inbound = ZAwsInboundSms.safeParse(message);
+  if (inbound.success) return { ...parsedOk([]), inboundSms: [inbound.data] };
   const ses = ZSesEvent.safeParse(message);
   const parsed = ses.success
     ? sesFeedback(m.MessageId, ses.data)
@@ -31,7 +35,8 @@ export async function receiveSns(workspaceId: string, req: TWebhookRequest): Pro
         const sms = ZSmsEvent.safeParse(message);
         return sms.success ? smsEventFeedback(m.MessageId, sms.data) : null;
       })();
-  if (!parsed) return refuse(400, "unknown_type", "neither an SES nor an End User Messaging event");
+  if (!parsed)
+    return refuse(400, "unknown_type", "neither an SES nor an End User Messaging event or text");
   if (parsed.kind === "unknown")
     return refuse(400, "unknown_type", `unknown event type ${parsed.type}`);
   if (parsed.kind === "ignored") return parsedOk([], 1);

@@ -1,3 +1,4 @@
+import type { TAwsInboundSms } from "@/lib/messages/engagement/aws-sms-inbound";
 import type { TFeedback } from "../feedback-types";
 
 /** What a receiver made of a request: feedback to apply, or why it is refused. */
@@ -9,6 +10,8 @@ export type TParsed =
       ignored: number;
       /** Items of an unknown type in a batch: logged, never applied. */
       unknown: string[];
+      /** Texts contacts sent to End User Messaging numbers (two-way SMS through SNS). */
+      inboundSms?: TAwsInboundSms[];
     }
   | { ok: false; status: 400 | 401 | 403 | 409; code: string; why: string };
 

@@ -1,21 +1,11 @@
 import { db } from "@/db";
-import { lockContact } from "@/db/queries/contact-edits";
-import { findContactById, findContactIdByPhone } from "@/db/queries/contacts";
-import { insertEvents } from "@/db/queries/ingest";
-import {
-  findLatestMessageTo,
-  findMessageByProviderId,
-  insertMessageEvent,
-  settleMessage,
-} from "@/db/queries/messages";
-import { changeSubscriptionInTx } from "@/lib/contacts/change-contact-subscription";
-import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
+import { findContactById } from "@/db/queries/contacts";
+import { findMessageByProviderId, insertMessageEvent, settleMessage } from "@/db/queries/messages";
 import { recordEngagement } from "./record-engagement";
+import { recordInboundSms } from "./record-inbound-sms";
 import { loadProviderConfigs } from "../send/resolve-channel-provider";
 import { smsKeyword } from "./sms-keywords";
 import { smsHelpReply } from "@/lib/topics/sms-help";
-
-const REPLY_WINDOW_MS = 7 * 86400_000;
 
 /** The auth token of the workspace's Twilio-compatible provider: it signs the webhooks. */
 export async function twilioAuthToken(workspaceId: string): Promise<string | null> {
@@ -55,9 +45,8 @@ export async function handleTwilioStatus(workspaceId: string, params: Record<str
 }
 
 /**
- * An SMS from a contact: STOP-style keywords opt them out of SMS (START opts back in), anything
- * else is a reply to the latest SMS we sent them. Every inbound message is also an event on the
- * contact's timeline, so journeys can wait for it.
+ * An SMS from a contact (lib/messages/engagement/record-inbound-sms.ts records it and applies
+ * STOP/START). HELP is answered in the webhook's TwiML `<Message>`.
  */
 export async function handleTwilioInbound(
   workspaceId: string,
@@ -67,63 +56,17 @@ export async function handleTwilioInbound(
   const body = params.Body ?? "";
   if (!from) return;
   const keyword = smsKeyword(body);
-  const contactId = await findContactIdByPhone(workspaceId, from);
-  // HELP is answered (TwiML <Message>) to anyone who texts it, known contact or not.
-  const help =
-    keyword === "help"
-      ? {
-          reply: await smsHelpReply(
-            workspaceId,
-            contactId ? ((await findContactById(workspaceId, contactId))?.locale ?? null) : null,
-          ),
-        }
-      : undefined;
-  if (!contactId) return help;
-  const latest = await findLatestMessageTo(
-    workspaceId,
-    contactId,
-    "sms",
-    new Date(Date.now() - REPLY_WINDOW_MS),
-    db(),
-  );
-  const events = await db().transaction(async (tx) => {
-    if (!(await lockContact(workspaceId, contactId, tx))) return [];
-    const stored = [];
-    if (keyword === "opt_out" || keyword === "opt_in") {
-      const change = await changeSubscriptionInTx(tx, {
-        workspaceId,
-        contactId,
-        channel: "sms",
-        status: keyword === "opt_out" ? "unsubscribed" : "subscribed",
-        source: "sms_keyword",
-        detail: { keyword: body.trim().toUpperCase() },
-      });
-      stored.push(...change.events);
-    }
-    stored.push(
-      ...(await insertEvents(
-        workspaceId,
-        [
-          {
-            contactId,
-            name: "SMS Received",
-            properties: { body, keyword, from, ...(latest ? { inReplyTo: latest.id } : {}) },
-            occurredAt: new Date(),
-            messageId: `twilio-${params.MessageSid ?? `${from}-${Date.now()}`}`,
-          },
-        ],
-        tx,
-      )),
-    );
-    return stored;
+  const { contactId } = await recordInboundSms(workspaceId, {
+    from,
+    body,
+    keyword,
+    eventId: `twilio-${params.MessageSid ?? `${from}-${Date.now()}`}`,
   });
-  await offerIngested(toIngestedEvents(workspaceId, events));
-  if (latest)
-    await recordEngagement({
-      workspaceId,
-      messageId: latest.id,
-      type: keyword === "opt_out" ? "unsubscribed" : "replied",
-      detail: { body },
-    });
-  return help;
+  // HELP is answered to anyone who texts it, known contact or not (carriers require it); a
+  // redelivery Twilio retries still gets its TwiML, as only the reply carries it.
+  if (keyword !== "help") return;
+  const locale = contactId
+    ? ((await findContactById(workspaceId, contactId))?.locale ?? null)
+    : null;
+  return { reply: await smsHelpReply(workspaceId, locale) };
 }

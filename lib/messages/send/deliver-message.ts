@@ -9,6 +9,7 @@ import {
 import { deletePushTokens } from "@/db/queries/send-context";
 import type { TMessage } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
+import { sendingDomainOf } from "@/lib/deliverability/sending-domain";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { contactEventNameFor } from "../engagement/message-event-names";
 import { messageEventProperties } from "../engagement/record-engagement";
@@ -83,6 +84,7 @@ async function settle(
           status: result.status,
           provider: providerKind,
           providerMessageId: result.providerMessageId ?? null,
+          sendingDomain: sendingDomainOf(result.sender),
           sentAt: now,
           ...(result.status === "delivered" ? { deliveredAt: now } : {}),
           reason: null,

@@ -26,7 +26,12 @@ export function buildContent(
   switch (channel) {
     case "email":
       if (subject !== undefined) raw.subject = subject;
-      if (body !== undefined) raw.blocks = [{ id: "body", type: "text", text: body }];
+      if (body !== undefined) {
+        raw.blocks = [{ id: "body", type: "text", text: body }];
+        // The template's plain-text version was written for its own blocks, not for this body:
+        // dropped, so the text part is derived from the body that is sent.
+        delete raw.plainText;
+      }
       break;
     case "voice":
       if (body !== undefined) raw.speech = body;

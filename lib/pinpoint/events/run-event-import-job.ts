@@ -18,6 +18,7 @@ import {
   MAX_REPORTED_LINES,
 } from "./limits";
 import { EventFileError, readEventLines } from "./read-event-lines";
+import { recountHistoryDays } from "./recount-history-days";
 import { parseStreamRecord } from "./stream-record";
 
 export type TEventImportProgress = { line: number; totalLines: number; phase: string };
@@ -112,6 +113,8 @@ export async function runEventImportJob(
         withContacts: async (_ids, tx, statuses) => {
           if (!(await advanceEventImport(job, counts(statuses), tx)))
             throw new LeaseLostError(job.id);
+          // The overview's "Imported from Pinpoint" counts, for the days these events fall on.
+          await recountHistoryDays(current.workspaceId, ops, statuses, tx);
         },
       });
     batch = [];

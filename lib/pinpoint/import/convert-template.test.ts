@@ -25,8 +25,29 @@ describe("convertTemplate", () => {
     );
     expect(block.html).not.toContain("<body");
     expect(paths(t.notes.unsupported)).toEqual(expect.arrayContaining(["HtmlPart", "Headers"]));
-    expect(paths(t.notes.approximated)).toContain("TextPart");
+    // The text part is kept as the plain-text version, so the report no longer mentions it.
+    expect(content.plainText).toBe(
+      'Hi {{ contact.attributes.FirstName | default: "there" }}, welcome.',
+    );
+    const notes = [...t.notes.approximated, ...t.notes.unsupported, ...t.notes.errors];
+    expect(paths(notes)).not.toContain("TextPart");
     await expect(compileTemplate(t.content!)).resolves.toBeTruthy();
+  });
+
+  it("keeps a TextPart alone verbatim as the plain-text version beside its text block", () => {
+    const t = convertTemplate({
+      TemplateName: "Plain",
+      TemplateType: "EMAIL",
+      Subject: "Hi",
+      TextPart: "Hi {{Attributes.Name}},\n\n*not bold*: https://example.com",
+    });
+    expect(t.notes.errors).toEqual([]);
+    expect(t.content).toMatchObject({
+      channel: "email",
+      blocks: [{ type: "text" }],
+      plainText:
+        'Hi {{ contact.attributes.Name | default: "" }},\n\n*not bold*: https://example.com',
+    });
   });
 
   it("renders the imported email for an imported contact: subject, HTML block and defaults", async () => {
@@ -56,11 +77,13 @@ describe("convertTemplate", () => {
     expect(ann.content.html).toContain("<h1>Hi Ann</h1>");
     expect(ann.content.html).toContain("Thanks for being PRO.");
     expect(ann.content.html).toContain("<li>shoes</li><li>hats</li>");
+    expect(ann.content.text).toBe("Hi Ann, welcome.");
     const nobody = renderMessage(compiled, context({}));
     if (!nobody.ok || nobody.content.channel !== "email")
       throw new Error(`not rendered: ${JSON.stringify(nobody)}`);
     expect(nobody.content.subject).toBe("Welcome, there!");
     expect(nobody.content.html).toContain("Pick a plan.");
+    expect(nobody.content.text).toBe("Hi there, welcome.");
   });
 
   it("imports SMS, push, voice and in-app templates to their kinds", async () => {

@@ -6,7 +6,8 @@ import { NoteList } from "./report";
 /**
  * A Pinpoint template (`EmailTemplateResponse`, `SMSTemplateResponse`, `PushNotification…`,
  * `VoiceTemplateResponse`, `InAppTemplateResponse`) as a Waymark template of the same channel.
- * Text goes through handlebars-to-liquid; an email's `HtmlPart` becomes one HTML block.
+ * Text goes through handlebars-to-liquid; an email's `HtmlPart` becomes one HTML block and its
+ * `TextPart` the template's plain-text version.
  */
 export type TConvertedTemplate = {
   name: string;
@@ -77,8 +78,6 @@ export function convertTemplate(t: R): TConvertedTemplate {
       const text = liquid("TextPart", str(t.TextPart));
       const subject = liquid("Subject", str(t.Subject));
       if (!subject) notes.approx("Subject", "missing; the template's name is the subject");
-      if (html && text)
-        notes.approx("TextPart", "the plain-text part is derived from the HTML when sending");
       const blocks = html
         ? [{ id: "pinpoint-html", type: "html", html: bodyOf(html) }]
         : text
@@ -87,7 +86,9 @@ export function convertTemplate(t: R): TConvertedTemplate {
       if (!blocks.length) notes.error("HtmlPart", "an email template needs HtmlPart or TextPart");
       if (Array.isArray(t.Headers) && t.Headers.length)
         notes.unsupport("Headers", "custom email headers are not kept");
-      content = { channel, subject: subject || name, blocks };
+      // TextPart is kept verbatim as the plain-text version, also when it is the only part: the
+      // text block built from it is rich text, so deriving the text part from it could change it.
+      content = { channel, subject: subject || name, blocks, ...(text ? { plainText: text } : {}) };
       break;
     }
     case "SMS":

@@ -149,6 +149,13 @@ describe("importPinpointExport", () => {
     expect(journey!.status).toBe("draft");
     const send = journey!.draft_graph.nodes.find((n) => n.id === "sendWelcome")!;
     expect(send.data.templateId).toBe(entry(done, "template", "Welcome").waymarkId);
+    // The email's TextPart is stored with the version as its plain-text version.
+    const [welcome] = await executeRows<{ content: Record<string, unknown> }>(
+      sql`select content from template_versions where template_id = ${entry(done, "template", "Welcome").waymarkId}`,
+    );
+    expect(welcome!.content.plainText).toBe(
+      'Hi {{ contact.attributes.FirstName | default: "there" }}, welcome.',
+    );
     const trigger = journey!.draft_graph.nodes.find((n) => n.type === "trigger")!;
     expect(trigger.data.segmentId).toBe(entry(done, "segment", "New signups").waymarkId);
     expect(journey!.draft_settings).toMatchObject({

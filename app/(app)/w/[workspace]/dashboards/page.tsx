@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/app/page-header";
 import { ChartCard } from "@/components/dashboards/chart-card";
 import { DashboardFilters } from "@/components/dashboards/dashboard-filters";
 import { DashboardNav } from "@/components/dashboards/dashboard-nav";
+import { ImportedHistoryCard } from "@/components/dashboards/imported-history-card";
 import { KpiGrid } from "@/components/dashboards/kpi-grid";
 import { OverviewChannelCards } from "@/components/dashboards/overview-channel-cards";
 import { RefreshedAt } from "@/components/dashboards/refreshed-at";
@@ -17,13 +18,21 @@ import {
   loadChannelPerformance,
   loadOverviewDaily,
   loadOverviewTotals,
-  loadSentByDayAndChannel,
   loadTransactionalPerformance,
 } from "@/lib/analytics/dashboard-data";
+import {
+  loadImportedHistory,
+  loadSentByChannelWithImported,
+} from "@/lib/analytics/imported-history";
 import { dashboardQuery, parseDashboardParams } from "@/lib/analytics/dashboard-params";
 import { filterValue, journeyFilterOptions } from "@/lib/analytics/filter-options";
 import { formatDay } from "@/lib/analytics/format-figures";
-import { senderHealth, senderRateSeries } from "@/lib/deliverability/sender-health";
+import {
+  senderHealth,
+  senderRateSeries,
+  sendingDomainHealth,
+  sendingDomainRateSeries,
+} from "@/lib/deliverability/sender-health";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("nav"))("dashboards") };
@@ -45,16 +54,22 @@ export default async function DashboardsPage({
     refreshedAt,
     senders,
     senderSeries,
+    imported,
+    sendingDomains,
+    sendingDomainSeries,
   ] = await Promise.all([
     loadOverviewTotals(workspace.id, view),
     loadOverviewDaily(workspace.id, view),
-    loadSentByDayAndChannel(workspace.id, view),
+    loadSentByChannelWithImported(workspace.id, view),
     loadChannelPerformance(workspace.id, view),
     loadTransactionalPerformance(workspace.id, view, workspace.timezone),
     journeyFilterOptions(workspace.id),
     lastRefreshedAt(db()),
     senderHealth(workspace.id),
     senderRateSeries(workspace.id),
+    loadImportedHistory(workspace.id, view),
+    sendingDomainHealth(workspace.id),
+    sendingDomainRateSeries(workspace.id),
   ]);
   const query = dashboardQuery(view);
   const t = await getTranslations("dashboards.overview");
@@ -129,6 +144,11 @@ export default async function DashboardsPage({
             ]}
           />
         </ChartCard>
+        <ImportedHistoryCard
+          history={imported}
+          rangeText={rangeText}
+          csvHref={csv("pinpoint-history-daily")}
+        />
         <OverviewChannelCards
           byChannel={byChannel}
           channels={channels}
@@ -136,7 +156,12 @@ export default async function DashboardsPage({
           rangeText={rangeText}
           csvHref={csv}
         />
-        <SenderHealthCard senders={senders} series={senderSeries} />
+        <SenderHealthCard
+          senders={senders}
+          series={senderSeries}
+          domains={sendingDomains}
+          domainSeries={sendingDomainSeries}
+        />
       </div>
     </>
   );
