@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closedPort } from "@/lib/channels/testing/free-port";
 import { openDb, setDbHandle } from "@/db";
 import { NextRequest } from "next/server";
 import { GET as me } from "@/app/api/v1/me/route";
@@ -8,14 +9,6 @@ import { callRoute } from "@/app/api/v1/v1-test-client";
 
 // A database that cannot be reached must make routes answer 503 quickly, never hang or 500.
 const timeouts = { statementMs: 1000, idleInTransactionMs: 1000, connectMs: 300 };
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** Accepts TCP connections and never says a word: a blackholed or wedged server. */
 let silent: Server;

@@ -1,8 +1,8 @@
-import { createServer } from "node:net";
 import { Analytics as SegmentAnalytics } from "@segment/analytics-node";
 import RudderAnalytics from "@rudderstack/rudder-sdk-node";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closedPort } from "@/lib/channels/testing/free-port";
 import { openDb, setDbHandle, type DbHandle } from "@/db";
 import { executeRows } from "@/db/execute-rows";
 import { makeTenant } from "@/db/testing/fixtures";
@@ -18,14 +18,6 @@ let server: Awaited<ReturnType<typeof serveRoutes>>;
 let tenant: Awaited<ReturnType<typeof makeTenant>>;
 /** Set to make the next request find the database down (a closed port): it answers 503. */
 let outageForNext: DbHandle | null = null;
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 async function downForOneRequest() {
   outageForNext = openDb({
