@@ -1,22 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "@/db/testing/test-db";
 import { POST } from "@/app/api/webhooks/feedback/[endpoint]/[workspaceId]/[token]/route";
 import { db } from "@/db";
 import { channelSubscriptions, contacts, events, messages } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
-import { useTestDb } from "@/db/testing/test-db";
-import { startAwsSink, TEST_AWS_KEY, type TAwsSink } from "@/lib/channels/testing/aws-sink";
+import { TEST_AWS_KEY } from "@/lib/channels/testing/aws-sink";
 import { saveChannelProvider } from "@/lib/messages/send/configure-channel-provider";
 import { sendMessage } from "@/lib/messages/send/send-message";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
 import { updateSubscriptionSettings } from "@/lib/topics/manage-topics";
 import { feedbackToken } from "./deliverability-settings";
-import {
-  makeSigningCertificate,
-  signedSnsMessage,
-  startSnsCertServer,
-} from "./testing/sns-fixtures";
+import { signedSnsMessage } from "./testing/sns-fixtures";
+import { snsRig } from "./testing/sns-rig";
 
 // Two-way SMS through AWS End User Messaging: texts arrive on the SNS feedback route, signed with
 // a certificate made here and served on loopback; HELP answers go to a loopback AWS that checks
@@ -24,20 +21,11 @@ import {
 
 const OUR_NUMBER = "+12065550100";
 let testDb: Awaited<ReturnType<typeof useTestDb>>;
-let cert: ReturnType<typeof makeSigningCertificate>;
-let certServer: Awaited<ReturnType<typeof startSnsCertServer>>;
-let aws: TAwsSink;
 beforeAll(async () => {
   testDb = await useTestDb();
-  cert = makeSigningCertificate();
-  certServer = await startSnsCertServer(cert.pem);
-  aws = await startAwsSink();
 });
-afterAll(async () => {
-  await aws.close();
-  await certServer.close();
-  await testDb.close();
-});
+afterAll(() => testDb.close());
+const rig = snsRig();
 
 /** A workspace sending SMS through End User Messaging, with one contact sent one SMS. */
 async function setup(name: string, opts: { provider?: boolean } = {}) {
@@ -46,7 +34,7 @@ async function setup(name: string, opts: { provider?: boolean } = {}) {
   if (opts.provider !== false)
     await saveChannelProvider(ws, tenant.user.id, "aws_sms", {
       region: "us-east-1",
-      endpoint: aws.url,
+      endpoint: rig.aws.url,
       ...TEST_AWS_KEY,
       originationIdentity: OUR_NUMBER,
     });
@@ -81,7 +69,7 @@ const text = (from: string, body: string, extra: Record<string, string> = {}) =>
   });
 
 const signed = (message: string, fields: { Timestamp?: string } = {}) =>
-  signedSnsMessage(cert.privateKey, certServer.certUrl, {
+  signedSnsMessage(rig.cert.privateKey, rig.certServer.certUrl, {
     Message: message,
     TopicArn: "arn:aws:sns:us-east-1:123456789012:two-way-sms",
     ...fields,
@@ -117,7 +105,7 @@ const received = (contactId: string) =>
     .where(and(eq(events.contactId, contactId), eq(events.name, "SMS Received")));
 /** HELP answers End User Messaging accepted for `to` (the setup's own SMS is not one). */
 const helpAnswers = (to: string) =>
-  aws.accepted.filter(
+  rig.aws.accepted.filter(
     (c) =>
       c.operation === "SendTextMessage" &&
       c.input.DestinationPhoneNumber === to &&
@@ -198,7 +186,7 @@ describe("two-way SMS through AWS End User Messaging (SNS)", () => {
 
   it("a HELP answer AWS refuses is logged; the text stays recorded and the delivery accepted", async () => {
     const t = await setup("AwsHelpRefused");
-    aws.failNext({ status: 400, type: "ValidationException", message: "bad origination" });
+    rig.aws.failNext({ status: 400, type: "ValidationException", message: "bad origination" });
     expect((await send(t, t.phone, "HELP")).status).toBe(200);
     expect(helpAnswers(t.phone)).toHaveLength(0);
     expect(await received(t.contact.id)).toHaveLength(1);
@@ -206,9 +194,9 @@ describe("two-way SMS through AWS End User Messaging (SNS)", () => {
 
   it("HELP without an End User Messaging provider is recorded, not answered", async () => {
     const t = await setup("AwsHelpNoProvider", { provider: false });
-    const before = aws.accepted.length;
+    const before = rig.aws.accepted.length;
     expect((await send(t, t.phone, "HELP")).status).toBe(200);
-    expect(aws.accepted.length).toBe(before);
+    expect(rig.aws.accepted.length).toBe(before);
     expect(await received(t.contact.id)).toHaveLength(1);
   });
 

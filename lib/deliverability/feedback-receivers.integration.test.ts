@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "@/db/testing/test-db";
 import { POST } from "@/app/api/webhooks/feedback/[endpoint]/[workspaceId]/[token]/route";
 import { db } from "@/db";
 import {
@@ -12,36 +13,22 @@ import {
   suppressions,
 } from "@/db/schema";
 import { makeTenant } from "@/db/testing/fixtures";
-import { useTestDb } from "@/db/testing/test-db";
-import { startAwsSink, TEST_AWS_KEY, type TAwsSink } from "@/lib/channels/testing/aws-sink";
+import { TEST_AWS_KEY } from "@/lib/channels/testing/aws-sink";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
 import { saveChannelProvider } from "@/lib/messages/send/configure-channel-provider";
 import { sendMessage } from "@/lib/messages/send/send-message";
 import { feedbackToken, updateDeliverabilitySettings } from "./deliverability-settings";
 import { mailgunSignature } from "./receivers/mailgun";
 import { svixSignature } from "./receivers/resend";
-import {
-  makeSigningCertificate,
-  sesBounce,
-  signedSnsMessage,
-  startSnsCertServer,
-} from "./testing/sns-fixtures";
+import { sesBounce, signedSnsMessage } from "./testing/sns-fixtures";
+import { snsRig } from "./testing/sns-rig";
 
 let testDb: Awaited<ReturnType<typeof useTestDb>>;
-let cert: ReturnType<typeof makeSigningCertificate>;
-let certServer: Awaited<ReturnType<typeof startSnsCertServer>>;
-let aws: TAwsSink;
 beforeAll(async () => {
   testDb = await useTestDb();
-  cert = makeSigningCertificate();
-  certServer = await startSnsCertServer(cert.pem);
-  aws = await startAwsSink();
 });
-afterAll(async () => {
-  await aws.close();
-  await certServer.close();
-  await testDb.close();
-});
+afterAll(() => testDb.close());
+const rig = snsRig();
 
 type TTenant = Awaited<ReturnType<typeof setup>>;
 
@@ -92,7 +79,7 @@ const messageRow = async (id: string) =>
   (await db().select().from(messages).where(eq(messages.id, id)))[0]!;
 
 const sns = (fields: Parameters<typeof signedSnsMessage>[2], version: "1" | "2" = "2") =>
-  JSON.stringify(signedSnsMessage(cert.privateKey, certServer.certUrl, fields, version));
+  JSON.stringify(signedSnsMessage(rig.cert.privateKey, rig.certServer.certUrl, fields, version));
 
 describe("SES and End User Messaging through SNS", () => {
   let t: TTenant;
@@ -108,11 +95,11 @@ describe("SES and End User Messaging through SNS", () => {
         Type: "SubscriptionConfirmation",
         Message: "You have chosen to subscribe to the topic",
         Token: "token-1",
-        SubscribeURL: `${certServer.origin}/?Action=ConfirmSubscription&TopicArn=arn&Token=token-1`,
+        SubscribeURL: `${rig.certServer.origin}/?Action=ConfirmSubscription&TopicArn=arn&Token=token-1`,
       }),
     );
     expect(res.status).toBe(200);
-    expect(certServer.confirmations).toHaveLength(1);
+    expect(rig.certServer.confirmations).toHaveLength(1);
   });
 
   it("a hard bounce suppresses the address at once and marks its message bounced; a replay changes nothing", async () => {
@@ -139,14 +126,14 @@ describe("SES and End User Messaging through SNS", () => {
 
   it("refuses a forged signature, a stale replay, a foreign certificate URL and an unknown type", async () => {
     const before = (await feedbackOf(t.ws)).length;
-    const signed = signedSnsMessage(cert.privateKey, certServer.certUrl, {
+    const signed = signedSnsMessage(rig.cert.privateKey, rig.certServer.certUrl, {
       Message: sesBounce("victim@example.com"),
     });
     const forged = { ...signed, Message: sesBounce("someone-else@example.com") };
     expect((await post(t, "sns", JSON.stringify(forged))).status).toBe(403);
 
     const { privateKey: otherKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const otherSigner = signedSnsMessage(otherKey, certServer.certUrl, {
+    const otherSigner = signedSnsMessage(otherKey, rig.certServer.certUrl, {
       Message: sesBounce("victim@example.com"),
     });
     expect((await post(t, "sns", JSON.stringify(otherSigner))).status).toBe(403);
@@ -270,7 +257,7 @@ describe("SES and End User Messaging through SNS", () => {
   it("End User Messaging SMS events: a forged signature and a stale replay are refused, a replay of a good one changes nothing", async () => {
     const u = await setup("SmsForged");
     const blocked = (number: string, fields: { Timestamp?: string } = {}) =>
-      signedSnsMessage(cert.privateKey, certServer.certUrl, {
+      signedSnsMessage(rig.cert.privateKey, rig.certServer.certUrl, {
         Message: JSON.stringify({
           eventType: "TEXT_BLOCKED",
           eventVersion: "1.0",
@@ -308,7 +295,7 @@ async function sesSetup(name: string) {
   const ws = tenant.workspace.id;
   await saveChannelProvider(ws, tenant.user.id, "ses", {
     region: "us-east-1",
-    endpoint: aws.url,
+    endpoint: rig.aws.url,
     ...TEST_AWS_KEY,
     from: "news@acme.test",
     configurationSetName: "waymark",
