@@ -17,12 +17,16 @@ export async function createInEditor(page: Page, channel: "Voice" | "In-app" | "
   return name;
 }
 
-/** Picks the preview's sample contact by searching for `search` and choosing the one named `first`. */
+/**
+ * Picks the preview's sample contact by searching for `search` (an email or user id) and choosing
+ * the option that shows it: by the name alone, a click could land while the list still shows
+ * every contact (before the search has answered) on another with the same first name.
+ */
 export async function pickSample(page: Page, search: string, first: string) {
   await page.getByRole("button", { name: "Sample contact" }).click();
   await page.getByLabel("Search contacts").fill(search);
   await page
-    .getByRole("option", { name: new RegExp(first) })
+    .getByRole("option", { name: new RegExp(search.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })
     .first()
     .click();
   await expect(page.getByTestId("sample-label")).toContainText(first);

@@ -12,8 +12,22 @@ const marketer = DEMO_USERS.find((u) => u.role === "marketer")!;
 const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/${name}.png`, fullPage: true });
 
 const WORDS = {
-  vi: { preview: "Xem trước", blocks: "Các khối", testSend: "Gửi thử", sample: "Liên hệ mẫu" },
-  "zh-CN": { preview: "预览", blocks: "区块", testSend: "测试发送", sample: "示例联系人" },
+  vi: {
+    preview: "Xem trước",
+    blocks: "Các khối",
+    testSend: "Gửi thử",
+    sample: "Liên hệ mẫu",
+    theme: "Giao diện",
+    plainText: "Phiên bản văn bản thuần",
+  },
+  "zh-CN": {
+    preview: "预览",
+    blocks: "区块",
+    testSend: "测试发送",
+    sample: "示例联系人",
+    theme: "主题样式",
+    plainText: "纯文本版本",
+  },
 } as const;
 type TLocale = keyof typeof WORDS;
 
@@ -60,7 +74,10 @@ test.describe("the template editor in other languages", () => {
         // A button block's form, and the theme: the longest labels of the editor.
         await page.getByTestId("block-button").first().locator("button").nth(1).click();
         await expect(page.getByTestId("block-form")).toBeVisible();
-        await page.locator("summary").click();
+        // The two folded cards, opened: the plain-text version and the theme.
+        await page.locator("summary").filter({ hasText: w.plainText }).click();
+        await expect(page.getByTestId("plain-text-card")).toHaveAttribute("open", "");
+        await page.locator("summary").filter({ hasText: w.theme }).click();
         await expectInLocale(page, locale, `email editor at ${width}`);
         await page.screenshot(shot(`i18n-${locale}-template-email-${width}`));
 

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { startSmtpSink, type TSmtpSink } from "../lib/channels/testing/smtp-sink";
 import { DEMO_USERS, sql, storageStateFor } from "./helpers";
 import { E2E_BASE_URL } from "./server";
+import { pickSample } from "./template-editor-helpers";
 
 const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/${name}.png`, fullPage: true });
 const MARKETER = DEMO_USERS.find((u) => u.role === "marketer")!.email;
@@ -38,16 +39,6 @@ async function twoContacts(page: Page) {
   );
   expect(rows).toHaveLength(2);
   return rows as [(typeof rows)[0], (typeof rows)[0]];
-}
-
-async function pickSample(page: Page, email: string, first: string) {
-  await page.getByRole("button", { name: "Sample contact" }).click();
-  await page.getByLabel("Search contacts").fill(email);
-  await page
-    .getByRole("option", { name: new RegExp(first) })
-    .first()
-    .click();
-  await expect(page.getByTestId("sample-label")).toContainText(first);
 }
 
 test.describe("as the marketer", () => {
