@@ -1,27 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { startSmtpSink, type TSmtpSink } from "../lib/channels/testing/smtp-sink";
 import { DEMO_USERS, sql, storageStateFor } from "./helpers";
-import { E2E_BASE_URL } from "./server";
+import { demoSmtpSink } from "./demo-smtp-sink";
 
 const MARKETER = DEMO_USERS.find((u) => u.role === "marketer")!.email;
 const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/${name}.png`, fullPage: true });
 
-let sink: TSmtpSink;
-
-// A real SMTP server in the test process; the admin points the demo workspace's SMTP provider at it.
-test.beforeAll(async ({ playwright }) => {
-  sink = await startSmtpSink();
-  const admin = await playwright.request.newContext({
-    baseURL: E2E_BASE_URL,
-    storageState: storageStateFor("admin"),
-  });
-  const res = await admin.put("/api/w/demo/channels/smtp", {
-    data: { host: "127.0.0.1", port: sink.port, secure: false, from: "hello@acme.test" },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  await admin.dispose();
-});
-test.afterAll(async () => sink?.close());
+// A real SMTP server in the test process, the demo workspace's SMTP provider pointed at it.
+const sink = demoSmtpSink();
 
 test.use({ storageState: storageStateFor("marketer"), viewport: { width: 1440, height: 1000 } });
 
@@ -82,7 +67,7 @@ test("a marketer writes an email's plain-text version, previews it for a contact
   await expect(page.getByLabel("Send to")).toHaveValue(MARKETER);
   await page.getByRole("button", { name: "Send test" }).click();
   await expect(page.getByTestId("test-send-result")).toHaveText("Sent");
-  const mail = await sink.waitFor((m) => m.to.includes(MARKETER) && m.subject === "Your receipt");
+  const mail = await sink().waitFor((m) => m.to.includes(MARKETER) && m.subject === "Your receipt");
   expect(mail.text.replace(/\r\n/g, "\n").trim()).toMatch(
     new RegExp(`^Hi ${contact!.first},\n\nThanks for your order\\.`),
   );

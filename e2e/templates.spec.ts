@@ -1,34 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startSmtpSink, type TSmtpSink } from "../lib/channels/testing/smtp-sink";
 import { DEMO_USERS, sql, storageStateFor } from "./helpers";
-import { E2E_BASE_URL } from "./server";
+import { demoSmtpSink } from "./demo-smtp-sink";
 import { pickSample } from "./template-editor-helpers";
 
 const shot = (name: string) => ({ path: `e2e/.artifacts/screenshots/${name}.png`, fullPage: true });
 const MARKETER = DEMO_USERS.find((u) => u.role === "marketer")!.email;
 
-let sink: TSmtpSink;
-
-// A real SMTP server in the test process; the admin points the demo workspace's SMTP provider at it.
-test.beforeAll(async ({ playwright }) => {
-  sink = await startSmtpSink();
-  const admin = await playwright.request.newContext({
-    baseURL: E2E_BASE_URL,
-    storageState: storageStateFor("admin"),
-  });
-  const res = await admin.put("/api/w/demo/channels/smtp", {
-    data: {
-      host: "127.0.0.1",
-      port: sink.port,
-      secure: false,
-      from: "hello@acme.test",
-      fromName: "Acme",
-    },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  await admin.dispose();
-});
-test.afterAll(async () => sink?.close());
+// A real SMTP server in the test process, the demo workspace's SMTP provider pointed at it.
+const sink = demoSmtpSink({ fromName: "Acme" });
 
 /** Two demo contacts with different, plain first names, and an email to find each by. */
 async function twoContacts(page: Page) {
@@ -138,7 +117,7 @@ test.describe("as the marketer", () => {
     await expect(page.getByLabel("Send to")).toHaveValue(MARKETER);
     await page.getByRole("button", { name: "Send test" }).click();
     await expect(page.getByTestId("test-send-result")).toHaveText("Sent");
-    const mail = await sink.waitFor(
+    const mail = await sink().waitFor(
       (m) => m.to.includes(MARKETER) && m.subject === `Hello ${b.first}`,
     );
     expect(mail.fromHeader).toContain("hello@acme.test");
