@@ -9,12 +9,9 @@ import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
-import { Client } from "pg";
-import { openDb, setDbHandle } from "@/db";
-import { migrateDb } from "@/db/migrate";
 import { importEndpointFile } from "@/lib/pinpoint/import/import-endpoints";
 import { readFolder } from "@/lib/pinpoint/import/read-export";
-import { createBenchDatabase } from "./lib/bench-db";
+import { runOnBenchDb } from "./lib/run-on-bench-db";
 
 const SMALL = Number(process.env.BENCH_SMALL_ENDPOINTS ?? 100_000);
 const LARGE = Number(process.env.BENCH_ENDPOINTS ?? 1_000_000);
@@ -88,38 +85,21 @@ async function importOnce(workspaceId: string, count: number, prefix: string) {
   }
 }
 
-async function main() {
-  const bench = await createBenchDatabase("waymark_bench_pinpoint_endpoints");
-  const handle = openDb({ databaseUrl: bench.url, pgliteDir: "memory://" });
-  try {
-    await migrateDb(handle);
-    setDbHandle(handle);
-    const pg = new Client({ connectionString: bench.url });
-    await pg.connect();
-    const {
-      rows: [ws],
-    } = await pg.query<{ id: string }>(
-      `insert into workspaces (name, slug, timezone) values ('Bench', 'bench', 'UTC') returning id`,
-    );
-    const small = await importOnce(ws!.id, SMALL, "s");
-    const large = await importOnce(ws!.id, LARGE, "l");
-    const {
-      rows: [n],
-    } = await pg.query<{ contacts: number }>(
-      `select count(*)::int as contacts from contacts where workspace_id = $1`,
-      [ws!.id],
-    );
-    console.info(
-      `[bench] ${n!.contacts.toLocaleString("en-US")} contacts; peak growth ${mb(large.peak - large.base)} MB at ${LARGE.toLocaleString("en-US")} endpoints vs ${mb(small.peak - small.base)} MB at ${SMALL.toLocaleString("en-US")} (the baseline, same run)`,
-    );
-    await pg.end();
-  } finally {
-    await handle.close();
-    await bench.drop();
-  }
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+runOnBenchDb("waymark_bench_pinpoint_endpoints", async ({ pg }) => {
+  const {
+    rows: [ws],
+  } = await pg.query<{ id: string }>(
+    `insert into workspaces (name, slug, timezone) values ('Bench', 'bench', 'UTC') returning id`,
+  );
+  const small = await importOnce(ws!.id, SMALL, "s");
+  const large = await importOnce(ws!.id, LARGE, "l");
+  const {
+    rows: [n],
+  } = await pg.query<{ contacts: number }>(
+    `select count(*)::int as contacts from contacts where workspace_id = $1`,
+    [ws!.id],
+  );
+  console.info(
+    `[bench] ${n!.contacts.toLocaleString("en-US")} contacts; peak growth ${mb(large.peak - large.base)} MB at ${LARGE.toLocaleString("en-US")} endpoints vs ${mb(small.peak - small.base)} MB at ${SMALL.toLocaleString("en-US")} (the baseline, same run)`,
+  );
 });
