@@ -1,5 +1,4 @@
 import type { NextRequest } from "next/server";
-import { touchApiKey } from "@/db/queries/api-keys";
 import { findActiveKeyByAccessKeyId, recordSignatureOnce } from "@/db/queries/pinpoint";
 import { keyAllows } from "@/lib/api-keys/key-scopes";
 import { ValidationError } from "@/lib/errors";
@@ -91,13 +90,12 @@ export function withSigV4<P extends { appId: string }>(
       if (!keyAllows(key, "pinpoint"))
         return pinpointError(403, "AccessDeniedException", "This key lacks the pinpoint scope");
       const expires = new Date(auth.amzDate.getTime() + MAX_SKEW_MS);
-      if (!(await recordSignatureOnce(auth.signature, expires, now)))
+      if (!(await recordSignatureOnce(auth.signature, expires, now, key.id)))
         return pinpointError(
           403,
           "InvalidSignatureException",
           "This signed request was already served (replay)",
         );
-      await touchApiKey(key.id, now);
 
       const params = await route.params;
       for (const [name, value] of Object.entries(params as Record<string, string>)) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { executeRows } from "@/db/execute-rows";
 import { db, type Executor } from "@/db";
 import { apiKeys, users } from "@/db/schema";
@@ -76,8 +76,8 @@ export type TActiveApiKey = {
 
 /**
  * The unrevoked key with this hash and its workspace. With `touchAt`, records the use in the same
- * statement (as `touchApiKey` does: at most once a minute), so authenticating a request is one
- * round trip, not two.
+ * statement, at most once a minute per key (a hot ingestion key would otherwise turn every API call
+ * into a write on the same row), so authenticating a request is one round trip, not two.
  */
 export async function findActiveApiKeyByHash(
   keyHash: string,
@@ -112,21 +112,4 @@ export async function findActiveApiKeyByHash(
   if (!row) return null;
   const { lastUsedAt, ...key } = row.key;
   return { ...key, lastUsedAt: lastUsedAt ? new Date(lastUsedAt) : null };
-}
-
-/**
- * Records use at most once a minute per key: a hot ingestion key would otherwise turn every API
- * call into a write on the same row.
- */
-export async function touchApiKey(keyId: string, now: Date, ex: Executor = db()) {
-  const aMinuteAgo = new Date(now.getTime() - 60_000);
-  await ex
-    .update(apiKeys)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiKeys.id, keyId),
-        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, aMinuteAgo)),
-      ),
-    );
 }

@@ -1,52 +1,79 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { apiKeys, pinpointEndpoints, sigv4Signatures, workspaces } from "@/db/schema";
+import { executeRows } from "@/db/execute-rows";
+import { apiKeys, pinpointEndpoints, workspaces } from "@/db/schema";
+import type { TApiKeyKind, TApiKeyScope } from "@/lib/api-keys/kinds";
 
-/** The active key an AWS access key id belongs to, with its workspace, or null. */
-export async function findActiveKeyByAccessKeyId(accessKeyId: string, ex: Executor = db()) {
-  const [row] = await ex
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      kind: apiKeys.kind,
-      scopes: apiKeys.scopes,
-      keyHash: apiKeys.keyHash,
-      lastUsedAt: apiKeys.lastUsedAt,
-      workspace: {
-        id: workspaces.id,
-        slug: workspaces.slug,
-        name: workspaces.name,
-        timezone: workspaces.timezone,
-        pinpointApplicationId: workspaces.pinpointApplicationId,
-      },
-    })
-    .from(apiKeys)
-    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
-    .where(and(eq(apiKeys.accessKeyId, accessKeyId), isNull(apiKeys.revokedAt)))
-    .limit(1);
-  return row ?? null;
+export type TSigV4Key = {
+  id: string;
+  kind: TApiKeyKind;
+  scopes: TApiKeyScope[];
+  keyHash: string;
+  workspace: {
+    id: string;
+    slug: string;
+    name: string;
+    timezone: string;
+    pinpointApplicationId: string | null;
+  };
+};
+
+/**
+ * The active key an AWS access key id belongs to, with its workspace, or null. Raw SQL, as
+ * `findActiveApiKeyByHash`: it runs on every signed request, where building the query with
+ * drizzle cost more CPU than the database spent answering it.
+ */
+export async function findActiveKeyByAccessKeyId(
+  accessKeyId: string,
+  ex: Executor = db(),
+): Promise<TSigV4Key | null> {
+  const [row] = await executeRows<{ key: TSigV4Key }>(
+    sql`select json_build_object('id', k.id, 'kind', k.kind, 'scopes', to_json(k.scopes),
+        'keyHash', k.key_hash, 'workspace', json_build_object('id', w.id, 'slug', w.slug,
+          'name', w.name, 'timezone', w.timezone,
+          'pinpointApplicationId', w.pinpoint_application_id)) as key
+      from api_keys k join workspaces w on w.id = k.workspace_id
+      where k.access_key_id = ${accessKeyId} and k.revoked_at is null
+      limit 1`,
+    ex,
+  );
+  return row?.key ?? null;
 }
 
 /**
- * Records a served signature; false when it was served before (a replay). Expired signatures are
- * pruned a few at a time on the way, so the table stays the size of 15 minutes of traffic without
- * a job of its own.
+ * Records a served signature; false when it was served before (a replay). In the same statement,
+ * one round trip and one commit for the request's whole bookkeeping: expired signatures are pruned
+ * a few at a time, so the table stays the size of 15 minutes of traffic without a job of its own,
+ * and the key that signed is marked used (at most once a minute, as `findActiveApiKeyByHash` does), only when
+ * the signature was new, so a replay never counts as use.
  */
 export async function recordSignatureOnce(
   signature: string,
   expiresAt: Date,
   now: Date,
+  keyId: string,
   ex: Executor = db(),
 ): Promise<boolean> {
-  const inserted = await ex
-    .insert(sigv4Signatures)
-    .values({ signature, expiresAt })
-    .onConflictDoNothing()
-    .returning({ signature: sigv4Signatures.signature });
-  await ex.execute(sql`
-    delete from sigv4_signatures where signature in (
-      select signature from sigv4_signatures where expires_at < ${now.toISOString()} limit 50)`);
-  return inserted.length > 0;
+  const aMinuteAgo = new Date(now.getTime() - 60_000).toISOString();
+  const [row] = await executeRows<{ recorded: boolean }>(
+    sql`with recorded as (
+        insert into sigv4_signatures (signature, expires_at)
+        values (${signature}, ${expiresAt.toISOString()}::timestamptz)
+        on conflict do nothing
+        returning signature
+      ), pruned as (
+        delete from sigv4_signatures where signature in (
+          select signature from sigv4_signatures where expires_at < ${now.toISOString()}::timestamptz
+          limit 50)
+      ), touched as (
+        update api_keys set last_used_at = ${now.toISOString()}::timestamptz
+        where id = ${keyId} and exists (select 1 from recorded)
+          and (last_used_at is null or last_used_at < ${aMinuteAgo}::timestamptz)
+      )
+      select exists (select 1 from recorded) as recorded`,
+    ex,
+  );
+  return row?.recorded === true;
 }
 
 export type TEndpointRow = {
@@ -82,6 +109,25 @@ export async function findEndpoints(
         inArray(pinpointEndpoints.endpointId, endpointIds),
       ),
     );
+}
+
+/**
+ * What each of these endpoints holds now, by id (absent: never stored). Every PutEvents reads its
+ * endpoints to skip unchanged ones, so this is raw SQL reading only the record.
+ */
+export async function findEndpointData(
+  workspaceId: string,
+  endpointIds: string[],
+  ex: Executor = db(),
+): Promise<Map<string, Record<string, unknown>>> {
+  if (!endpointIds.length) return new Map();
+  const rows = await executeRows<{ endpoint_id: string; data: Record<string, unknown> }>(
+    sql`select endpoint_id, data from pinpoint_endpoints
+      where workspace_id = ${workspaceId}
+        and endpoint_id in (select jsonb_array_elements_text(${JSON.stringify(endpointIds)}::jsonb))`,
+    ex,
+  );
+  return new Map(rows.map((r) => [r.endpoint_id, r.data]));
 }
 
 export async function findUserEndpoints(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZAttributes } from "@/lib/contacts/attributes";
-import { isTimeZone } from "@/lib/workspaces/schemas";
+import { isTimeZone } from "@/lib/validation/time-zone";
 
 /**
  * The Segment Tracking API spec as the Segment and RudderStack SDKs send it, plus Waymark's own

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { normalizePhone } from "@/lib/contacts/phone";
 import type { TOperation, TProfilePatch } from "@/lib/ingest/normalize";
-import { isTimeZone } from "@/lib/workspaces/schemas";
+import { isTimeZone } from "@/lib/validation/time-zone";
 import type { TChannelType, TEndpointRequest, TEvent } from "./pinpoint-schemas";
 
 /**
@@ -219,12 +219,16 @@ export function mergeEndpoint(
   for (const k of ["Attributes", "Metrics", "Demographic", "Location"] as const)
     if (stored[k] || update[k])
       (merged as Record<string, unknown>)[k] = { ...stored[k], ...update[k] };
-  if (stored.User || update.User)
-    merged.User = {
-      ...stored.User,
-      ...update.User,
-      UserAttributes: { ...stored.User?.UserAttributes, ...update.User?.UserAttributes },
-    };
+  if (stored.User || update.User) {
+    merged.User = { ...stored.User, ...update.User };
+    // Only when either side has them: an empty map added here would make an endpoint re-sent
+    // unchanged (apps send theirs with every PutEvents) look changed, and be written again.
+    if (stored.User?.UserAttributes || update.User?.UserAttributes)
+      merged.User.UserAttributes = {
+        ...stored.User?.UserAttributes,
+        ...update.User?.UserAttributes,
+      };
+  }
   return merged;
 }
 

@@ -1,3 +1,4 @@
+import { isTimeZone } from "@/lib/validation/time-zone";
 import { filters, type Context, type FilterImplOptions, type Liquid } from "liquidjs";
 import {
   formatCurrency,
@@ -6,7 +7,6 @@ import {
   formatPercent,
   formatSettingsOf,
   isCurrencyCode,
-  isTimeZone,
   NAMED_DATE_FORMATS,
   toNumber,
   type TFormatSettings,

@@ -1,3 +1,5 @@
+import { isTimeZone } from "@/lib/validation/time-zone";
+
 /**
  * How Liquid's `date`, `number`, `currency` and `percent` filters format for one contact: in the
  * contact's locale (else English) and time zone (else the workspace's, else UTC). Everything goes
@@ -18,22 +20,6 @@ export function canonicalLocale(tag: unknown): string | null {
   } catch {
     return null;
   }
-}
-
-const zoneCache = new Map<string, boolean>();
-export function isTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== "string" || !zone) return false;
-  let ok = zoneCache.get(zone);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    if (zoneCache.size < 1000) zoneCache.set(zone, ok);
-  }
-  return ok;
 }
 
 type TScope = {

@@ -1,13 +1,5 @@
 import { z } from "zod";
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isTimeZone } from "@/lib/validation/time-zone";
 
 export const ZTimeZone = z
   .string()

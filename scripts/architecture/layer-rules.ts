@@ -211,7 +211,6 @@ export const UNSCOPED_QUERIES: Record<string, string> = {
     "the scheduler closes every workspace's ended event-triggered runs",
   "db/queries/campaign-triggered.ts#enqueueTriggeredDelivery":
     "a campaign run id (one workspace's run, from the event router)",
-  "db/queries/api-keys.ts#touchApiKey": "the key just authenticated",
   "db/queries/invites.ts#findInviteByTokenHash": "the token's hash is what finds its workspace",
   "db/queries/invites.ts#markInviteAccepted": "the invite the token found",
   "db/queries/journey-runs.ts#requeueFailedRun":

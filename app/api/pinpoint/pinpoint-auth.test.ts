@@ -38,6 +38,13 @@ const stored = async () =>
     )
   )[0]!.n;
 
+const keyLastUsedAt = async () =>
+  (
+    await executeRows<{ last_used_at: string | null }>(
+      sql`select last_used_at from api_keys where access_key_id = ${tenant.aws.accessKeyId}`,
+    )
+  )[0]!.last_used_at;
+
 const oneEvent = (id = "e1") =>
   new PutEventsCommand({
     ApplicationId: appId,
@@ -81,6 +88,8 @@ describe("SigV4 on the Pinpoint routes", () => {
       name: "InvalidSignatureException",
       $metadata: { httpStatusCode: 403 },
     });
+    // A forged request naming the key's id is not a use of the key.
+    expect(await keyLastUsedAt()).toBeNull();
     const unknown = pinpointClient(server.base, {
       ...tenant.aws,
       accessKeyId: "WMKUNKNOWNUNKNOWNUNK",
@@ -110,6 +119,7 @@ describe("SigV4 on the Pinpoint routes", () => {
       { relation: "after", toMiddleware: "httpSigningMiddleware", name: "capture" },
     );
     await c.send(oneEvent("replayed"));
+    expect(await keyLastUsedAt()).not.toBeNull();
     const again = await fetch(eventsUrl(), {
       method: "POST",
       headers: captured.headers,

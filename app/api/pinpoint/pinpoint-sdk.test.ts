@@ -140,6 +140,37 @@ describe("the AWS SDK's Pinpoint client against Waymark", () => {
     expect(await count("events")).toBe(before);
   });
 
+  it("a device endpoint re-sent unchanged with each PutEvents is stored once, with one identify", async () => {
+    // The common mobile shape: a user id and no user attributes.
+    const send = (eventId: string) =>
+      client().send(
+        new PutEventsCommand({
+          ApplicationId: appId,
+          EventsRequest: {
+            BatchItem: {
+              "device-plain": {
+                Endpoint: {
+                  ChannelType: "GCM",
+                  Address: "fcm-token-plain-0123456789",
+                  Demographic: { Platform: "Android" },
+                  User: { UserId: "pp-plain" },
+                },
+                Events: { [eventId]: { EventType: "Opened", Timestamp: new Date().toISOString() } },
+              },
+            },
+          },
+        }),
+      );
+    for (const id of ["plain-1", "plain-2", "plain-3"]) await send(id);
+    const c = await contact("pp-plain");
+    expect((await eventsOf(c!.id)).map((e) => e.name).sort()).toEqual([
+      "$identify",
+      "Opened",
+      "Opened",
+      "Opened",
+    ]);
+  });
+
   it("UpdateEndpoint, GetEndpoint, GetUserEndpoints, DeleteEndpoint and DeleteUserEndpoints", async () => {
     await client().send(
       new UpdateEndpointCommand({

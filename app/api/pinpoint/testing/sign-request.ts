@@ -23,21 +23,16 @@ class Sha256 {
   reset() {}
 }
 
-/**
- * Signs a raw request with AWS's own SigV4 signer (the one the SDK uses), so tests can send bodies
- * the SDK would never serialise: unknown fields, wrong types, fuzz.
- */
-export async function signedFetch(
+type TSignInit = { method: string; body?: string; headers?: Record<string, string> };
+type TCredentials = { accessKeyId: string; secretAccessKey: string };
+
+/** The headers of a request signed with AWS's own SigV4 signer (the one the SDK uses). */
+export async function signedHeaders(
   url: string,
-  init: { method: string; body?: string; headers?: Record<string, string> },
-  credentials: { accessKeyId: string; secretAccessKey: string },
+  init: TSignInit,
+  credentials: TCredentials,
   signingDate = new Date(),
-): Promise<{
-  status: number;
-  type: string | null;
-  json: unknown;
-  headers: Record<string, string>;
-}> {
+): Promise<Record<string, string>> {
   const u = new URL(url);
   const signer = new SignatureV4({
     service: "mobiletargeting",
@@ -65,11 +60,26 @@ export async function signedFetch(
     },
     { signingDate },
   );
-  const res = await fetch(url, {
-    method: init.method,
-    headers: signed.headers,
-    body: init.body,
-  });
+  return signed.headers;
+}
+
+/**
+ * Signs a raw request with AWS's own SigV4 signer, so tests can send bodies the SDK would never
+ * serialise: unknown fields, wrong types, fuzz.
+ */
+export async function signedFetch(
+  url: string,
+  init: TSignInit,
+  credentials: TCredentials,
+  signingDate = new Date(),
+): Promise<{
+  status: number;
+  type: string | null;
+  json: unknown;
+  headers: Record<string, string>;
+}> {
+  const headers = await signedHeaders(url, init, credentials, signingDate);
+  const res = await fetch(url, { method: init.method, headers, body: init.body });
   const text = await res.text();
   let json: unknown = null;
   try {
