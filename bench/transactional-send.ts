@@ -33,6 +33,7 @@ import {
   saveTemplateDraft,
 } from "@/lib/templates/manage-templates";
 import { createBenchDatabase } from "./lib/bench-db";
+import { withCpuPerRequest } from "./lib/cpu-per-request";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -283,8 +284,12 @@ async function main() {
 
     await bareSink(sink);
     const campaign = await startCampaign(pg);
-    const a = await sustained(outbox, "Outbox", null);
-    const b = await sustained(twilio, "HTTP sink (Twilio provider)", sink);
+    const a = await withCpuPerRequest("Outbox, 1 recipient", SECONDS * RATE, () =>
+      sustained(outbox, "Outbox", null),
+    );
+    const b = await withCpuPerRequest("HTTP sink, 1 recipient", SECONDS * RATE, () =>
+      sustained(twilio, "HTTP sink (Twilio provider)", sink),
+    );
     const c = await bulk(outbox, "Outbox");
     const d = await bulk(twilio, "HTTP sink (Twilio provider)");
     sink.requests.length = 0;

@@ -22,7 +22,7 @@ export async function marketingSendCounts(
       where workspace_id = ${workspaceId} and is_test = false and status in ('sent', 'delivered')
         and origin->>'kind' in ('campaign', 'journey')
         and sent_at >= ${since.toISOString()}::timestamptz
-        and contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)
+        and contact_id = any(${sql.param(contactIds)}::uuid[])
       group by contact_id`,
     ex,
   );
@@ -45,7 +45,7 @@ export async function sourceSendCounts(
     sql`select contact_id, count(*)::int as n from messages
       where workspace_id = ${workspaceId} and is_test = false and status in ('sent', 'delivered')
         and origin @> ${json({ kind: source.kind, [key]: source.id })}
-        and contact_id in (select (jsonb_array_elements_text(${json(contactIds)}))::uuid)
+        and contact_id = any(${sql.param(contactIds)}::uuid[])
       group by contact_id`,
     ex,
   );

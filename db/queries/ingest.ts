@@ -21,7 +21,7 @@ export async function ensureContactsByExternalId(
   const select = async (wanted: string[]) =>
     rowsOf<{ id: string; external_id: string }>(
       await ex.execute(sql`
-        with input as (select x as external_id from jsonb_array_elements_text(${json(wanted)}) x),
+        with input as (select x as external_id from unnest(${sql.param(wanted)}::text[]) x),
         existing as (
           select c.id, c.external_id from contacts c join input i on i.external_id = c.external_id where c.workspace_id = ${workspaceId}
         ),
@@ -47,7 +47,7 @@ export async function findAliasContacts(workspaceId: string, anonymousIds: strin
   const rows = rowsOf<{ anonymous_id: string; contact_id: string; external_id: string | null }>(
     await ex.execute(sql`
       select a.anonymous_id, a.contact_id, c.external_id from contact_aliases a join contacts c on c.id = a.contact_id
-      where a.workspace_id = ${workspaceId} and a.anonymous_id in (select jsonb_array_elements_text(${json(anonymousIds)}))`),
+      where a.workspace_id = ${workspaceId} and a.anonymous_id = any(${sql.param(anonymousIds)}::text[])`),
   );
   return new Map(
     rows.map((r) => [r.anonymous_id, { contactId: r.contact_id, externalId: r.external_id }]),
@@ -139,7 +139,7 @@ export function insertEventsSql(workspaceId: string, rows: TEventRow[]) {
 export async function lockContacts(contactIds: string[], ex: Executor) {
   if (!contactIds.length) return;
   await ex.execute(
-    sql`select id from contacts where id in (select (jsonb_array_elements_text(${json([...new Set(contactIds)])}))::uuid) order by id for update`,
+    sql`select id from contacts where id = any(${sql.param([...new Set(contactIds)])}::uuid[]) order by id for update`,
   );
 }
 
@@ -183,7 +183,7 @@ export async function touchLastSeen(
   if (!seen.length) return;
   await ex.execute(sql`
     update contacts c set last_seen_at = x.at
-    from jsonb_to_recordset(${json(seen.map((s) => ({ contact_id: s.contactId, at: s.at.toISOString() })))}) as x(contact_id uuid, at timestamptz)
+    from unnest(${sql.param(seen.map((s) => s.contactId))}::uuid[], ${sql.param(seen.map((s) => s.at.toISOString()))}::timestamptz[]) as x(contact_id, at)
     where c.id = x.contact_id and c.workspace_id = ${workspaceId} and (c.last_seen_at is null or c.last_seen_at < x.at - interval '1 hour')`);
 }
 

@@ -124,7 +124,7 @@ export async function findEndpointData(
   const rows = await executeRows<{ endpoint_id: string; data: Record<string, unknown> }>(
     sql`select endpoint_id, data from pinpoint_endpoints
       where workspace_id = ${workspaceId}
-        and endpoint_id in (select jsonb_array_elements_text(${JSON.stringify(endpointIds)}::jsonb))`,
+        and endpoint_id = any(${sql.param(endpointIds)}::text[])`,
     ex,
   );
   return new Map(rows.map((r) => [r.endpoint_id, r.data]));

@@ -2,8 +2,6 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, type TContact } from "@/db/schema";
 
-const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
-
 type TSubscriptionRow = {
   channel: "all" | "email" | "sms" | "push" | "voice" | "in_app";
   status: "subscribed" | "unsubscribed";
@@ -97,14 +95,17 @@ export async function findSendContacts(
   if (!userIds.length && !emails.length && !phones.length) return { byUserId, byAddress };
   const ws = workspaceId;
   const parts: SQL[] = [];
+  // `= any(array)`, not `in (select jsonb_array_elements_text(…))`: the planner sees the array's
+  // length and uses the (workspace_id, external_id) index, where it guessed 100 rows for the
+  // set-returning function and scanned every contact of a workspace of a few thousand
+  // (0.75 ms of a one-recipient request at 5,000 contacts; docs/benchmarks.md).
   if (userIds.length)
     parts.push(sql`select id from contacts where workspace_id = ${ws}
-      and external_id in (select jsonb_array_elements_text(${json(userIds)}))`);
+      and external_id = any(${sql.param(userIds)}::text[])`);
   if (emails.length || phones.length)
     // Bounded: an address shared by a crowd of contacts must not load them all.
     parts.push(sql`(select id from contacts where workspace_id = ${ws}
-      and ((email is not null and email in (select jsonb_array_elements_text(${json(emails)})))
-        or (phone is not null and phone in (select jsonb_array_elements_text(${json(phones)}))))
+      and (email = any(${sql.param(emails)}::text[]) or phone = any(${sql.param(phones)}::text[]))
       order by created_at limit ${emails.length + phones.length + 100})`);
   const rows = await selectSendContacts(
     ws,

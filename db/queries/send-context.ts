@@ -84,5 +84,5 @@ export async function deletePushTokens(workspaceId: string, tokens: string[], ex
 /** `deletePushTokens`' statement: one for every token, alone or as a step of a larger one. */
 export function deletePushTokensSql(workspaceId: string, tokens: string[]) {
   return sql`delete from push_tokens where workspace_id = ${workspaceId}
-    and token in (select jsonb_array_elements_text(${JSON.stringify(tokens)}::jsonb))`;
+    and token = any(${sql.param(tokens)}::text[])`;
 }

@@ -9,7 +9,6 @@ import {
 } from "@/db/schema";
 
 type TChannel = TSuppression["channel"];
-const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
 /** Suppressions in force now: no expiry, or an expiry still ahead. */
 const active = (now: Date) => or(isNull(suppressions.expiresAt), gt(suppressions.expiresAt, now));
@@ -49,7 +48,7 @@ export async function activeSuppressions(
     sql`select address, reason from suppressions
       where workspace_id = ${workspaceId} and channel = ${channel}::message_channel
         and (expires_at is null or expires_at > ${now.toISOString()}::timestamptz)
-        and address in (select jsonb_array_elements_text(${json(addresses)}))`,
+        and address = any(${sql.param(addresses)}::text[])`,
     ex,
   );
   return new Map(rows.map((r) => [r.address, r.reason]));

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+const TICK_MS = 10; // Linux reports process times in clock ticks of 1/100 s.
+
+/**
+ * CPU used so far by every PostgreSQL process on this machine (backends, WAL writer, checkpointer,
+ * and the children that ended), in ms, from /proc; null where there is no /proc to read. Only
+ * meaningful when the bench's database server runs here, as it does by default.
+ */
+function postgresCpuMs(): number | null {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return null;
+  }
+  let ms = 0;
+  for (const pid of entries) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres")) continue;
+      // Fields after the command: utime, stime, cutime, cstime are the 12th to 15th.
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ms += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ms;
+}
+
+/**
+ * Runs `phase` and prints the CPU it cost per request: this Node process's (the route, the
+ * driver, and the bench's own client) and PostgreSQL's. On a two-core machine where both share
+ * the cores, their sum per request is what bounds the rate, whichever side it is spent on.
+ */
+export async function withCpuPerRequest<T>(
+  label: string,
+  requests: number,
+  phase: () => Promise<T>,
+): Promise<T> {
+  const node0 = process.cpuUsage();
+  const pg0 = postgresCpuMs();
+  const result = await phase();
+  const node = process.cpuUsage(node0);
+  const pg1 = postgresCpuMs();
+  const perRequest = (ms: number) => `${(ms / requests).toFixed(2)} ms`;
+  console.info(
+    `[bench] ${label}: CPU per request: Node ${perRequest((node.user + node.system) / 1000)}, PostgreSQL ${
+      pg0 === null || pg1 === null ? "n/a (no /proc)" : perRequest(pg1 - pg0)
+    }`,
+  );
+  return result;
+}
