@@ -87,6 +87,27 @@ export async function pruneOtpCodesAnyWorkspace(before: Date, limit: number, ex:
   );
 }
 
+/**
+ * Rate buckets (db/queries/rate-buckets.ts) nobody has taken from since `before` and that have
+ * refilled to their burst by `now`. Such a row says nothing a missing one would not (a bucket is
+ * created full on first use), and some keys make one row per phone number (the HELP answer's
+ * limit) or per campaign run, so without this the table only grows.
+ */
+export async function pruneIdleRateBucketsAnyWorkspace(
+  before: Date,
+  now: Date,
+  limit: number,
+  ex: Executor = db(),
+) {
+  return count(
+    sql`delete from rate_buckets where key in (
+          select key from rate_buckets where refilled_at < ${before}
+            and tokens + extract(epoch from ${now}::timestamptz - refilled_at) * rate >= burst
+          limit ${limit} for update skip locked) returning 1`,
+    ex,
+  );
+}
+
 /** Executor events older than `before` (a run keeps its own copy of its trigger event). */
 export async function pruneExecutorEventsAnyWorkspace(
   before: Date,

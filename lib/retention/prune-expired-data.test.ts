@@ -195,4 +195,25 @@ describe("pruning expired data", () => {
     ]);
     expect(left.filter((r) => r.ws === prune.workspace.id).map((r) => r.name)).toEqual(["new"]);
   });
+
+  it("drops rate buckets idle for a day once they are full again, and keeps every other", async () => {
+    // key, rate (tokens/s), burst, tokens left, last taken from
+    const buckets: [string, number, number, number, Date][] = [
+      ["idle-full", 1, 5, 5, daysAgo(2)],
+      ["idle-refilled", 1, 5, 0, daysAgo(2)], // empty two days ago, full long since
+      ["idle-still-filling", 1e-6, 5, 0, daysAgo(2)], // 0.17 tokens back in two days
+      ["recent", 1, 5, 5, new Date(NOW.getTime() - 3600_000)],
+    ];
+    for (const [key, rate, burst, tokens, refilledAt] of buckets)
+      await db().execute(
+        sql`insert into rate_buckets (key, rate, burst, tokens, refilled_at)
+            values (${key}, ${rate}, ${burst}, ${tokens}, ${refilledAt})`,
+      );
+    const report = await pruneExpiredData({ now: NOW });
+    expect(report.rateBuckets).toBe(2);
+    const left = await executeRows<{ key: string }>(
+      sql`select key from rate_buckets where key like 'idle-%' or key = 'recent' order by key`,
+    );
+    expect(left.map((r) => r.key)).toEqual(["idle-still-filling", "recent"]);
+  });
 });

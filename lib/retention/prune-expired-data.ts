@@ -4,6 +4,7 @@ import {
   pruneContactEvents,
   pruneExecutorEventsAnyWorkspace,
   pruneFinishedRunsAnyWorkspace,
+  pruneIdleRateBucketsAnyWorkspace,
   pruneImportData,
   pruneOtpCodesAnyWorkspace,
 } from "@/db/queries/retention";
@@ -19,6 +20,8 @@ export type TPruneReport = {
   contactEvents: number;
   /** One-time passcodes a day past their expiry: a code is worth nothing then, its destination still personal data. */
   otpCodes: number;
+  /** Rate buckets idle for a day and full again: no different from none (created full on use). */
+  rateBuckets: number;
   /** True when the time budget ran out with batches still full: call again. */
   more: boolean;
 };
@@ -49,6 +52,7 @@ export async function pruneExpiredData(
     importRows: 0,
     contactEvents: 0,
     otpCodes: 0,
+    rateBuckets: 0,
     more: false,
   };
   /** Runs `one` until a batch comes back short; false if the budget ran out first. */
@@ -72,6 +76,9 @@ export async function pruneExpiredData(
   )
     return { ...report, more: true };
   if (!(await drain("otpCodes", () => pruneOtpCodesAnyWorkspace(ago(1), batch))))
+    return { ...report, more: true };
+  const nowDate = new Date(now);
+  if (!(await drain("rateBuckets", () => pruneIdleRateBucketsAnyWorkspace(ago(1), nowDate, batch))))
     return { ...report, more: true };
 
   for (const ws of await listRetentionAnyWorkspace()) {
