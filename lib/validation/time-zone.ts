@@ -6,7 +6,8 @@ const MAX_CACHED = 1000;
  * Whether the runtime knows this IANA time zone (aliases such as `US/Eastern` included). The answer
  * is cached: building an `Intl.DateTimeFormat` to find out costs tens of microseconds, and
  * ingestion asks once per event or endpoint carrying a zone (about 7 % of a Pinpoint `PutEvents`
- * request's time before the cache, docs/benchmarks.md).
+ * request's time before the cache, docs/benchmarks.md), journeys once per contact step and
+ * templates once per render. The one implementation for all of them.
  */
 export function isTimeZone(zone: unknown): zone is string {
   if (typeof zone !== "string" || !zone) return false;

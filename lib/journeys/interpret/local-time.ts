@@ -1,4 +1,5 @@
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
+import { isTimeZone } from "@/lib/validation/time-zone";
 import type { TDateAttributeRef } from "../graph/node-data";
 import type { TQuietHours } from "../graph/journey-settings";
 
@@ -6,27 +7,10 @@ import type { TQuietHours } from "../graph/journey-settings";
  * Wall-clock arithmetic in a contact's zone. Everything goes through calendar dates and local
  * times (never "now + N hours"), so a DST change moves the instant, not the local time.
  */
-const validZones = new Map<string, boolean>();
-
-/** Cached: building an Intl formatter to ask costs far more than the rest of a journey step. */
-export function isValidTimeZone(tz: string | null | undefined): tz is string {
-  if (!tz) return false;
-  let ok = validZones.get(tz);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: tz });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    if (validZones.size < 1000) validZones.set(tz, ok);
-  }
-  return ok;
-}
 
 /** The contact's zone when it is a real one, else the fallback. */
 export const zoneFor = (contactZone: string | null | undefined, fallback: string) =>
-  isValidTimeZone(contactZone) ? contactZone : fallback;
+  isTimeZone(contactZone) ? contactZone : fallback;
 
 const localDate = (at: Date, tz: string) => formatInTimeZone(at, tz, "yyyy-MM-dd");
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
