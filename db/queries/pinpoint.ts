@@ -44,8 +44,8 @@ export async function findActiveKeyByAccessKeyId(
  * Records a served signature; false when it was served before (a replay). In the same statement,
  * one round trip and one commit for the request's whole bookkeeping: expired signatures are pruned
  * a few at a time, so the table stays the size of 15 minutes of traffic without a job of its own,
- * and the key that signed is marked used (at most once a minute, as `findActiveApiKeyByHash` does), only when
- * the signature was new, so a replay never counts as use.
+ * and the key that signed is marked used (at most once a minute, as `findActiveApiKeyByHash`
+ * does) only when the signature was new, so a replay never counts as use.
  */
 export async function recordSignatureOnce(
   signature: string,
