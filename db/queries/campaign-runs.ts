@@ -160,22 +160,28 @@ export async function snapshotAudience(
           else (${local.date}::date + 1 + ${local.time}::time) at time zone s.tz end`
       : sql`null::timestamptz`;
     const bucket = (salt: "holdout" | "treatment") => stableBucket(plan.campaignId, salt);
-    await tx.execute(sql`
-      insert into campaign_deliveries (run_id, contact_id, treatment, status, not_before)
-      select ${plan.runId}::uuid, s.id,
-        case when s.hb < ${holdoutBp} then null else (case ${sql.join(whens, sql` `)} else ${sql.raw(String(whens.length - 1))} end)::smallint end,
-        case when s.hb < ${holdoutBp} then 'holdout'::campaign_delivery_status else 'queued'::campaign_delivery_status end,
-        ${notBefore}
-      from (
-        select c.id, ${bucket("holdout")} as hb, ${bucket("treatment")} as tb,
-          ${local ? zone : sql`null::text`} as tz
-        from contacts c where c.workspace_id = ${plan.workspaceId} and ${plan.audience}
-      ) s
-      order by s.id
-      on conflict do nothing`);
+    // No `on conflict`: the run's row, taken above in this transaction, lets one snapshot write
+    // its deliveries, and the audience names each contact once; a plain insert skips the
+    // speculative-insertion dance per row (a million rows: about 1.3 s). The counts come from the
+    // rows written, not from reading them back.
     const [counts] = await executeRows<{ audience: number; queued: number }>(
-      sql`select count(*)::int as audience, (count(*) filter (where status = 'queued'))::int as queued
-        from campaign_deliveries where run_id = ${plan.runId}`,
+      sql`
+      with written as (
+        insert into campaign_deliveries (run_id, contact_id, treatment, status, not_before)
+        select ${plan.runId}::uuid, s.id,
+          case when s.hb < ${holdoutBp} then null else (case ${sql.join(whens, sql` `)} else ${sql.raw(String(whens.length - 1))} end)::smallint end,
+          case when s.hb < ${holdoutBp} then 'holdout'::campaign_delivery_status else 'queued'::campaign_delivery_status end,
+          ${notBefore}
+        from (
+          select c.id, ${bucket("holdout")} as hb, ${bucket("treatment")} as tb,
+            ${local ? zone : sql`null::text`} as tz
+          from contacts c where c.workspace_id = ${plan.workspaceId} and ${plan.audience}
+        ) s
+        order by s.id
+        returning status
+      )
+      select count(*)::int as audience, (count(*) filter (where status = 'queued'))::int as queued
+      from written`,
       tx,
     );
     await tx

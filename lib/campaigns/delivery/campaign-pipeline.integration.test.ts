@@ -271,6 +271,24 @@ describe("campaign bulk delivery", () => {
     expect(m!.n).toBe(done.byStatus.sent);
   });
 
+  it("snapshots a run once, and its deliveries go when the run does", async () => {
+    const { run, counts } = await launchAndSnapshot(t);
+    const stored = async () =>
+      (
+        await executeRows<{ n: number }>(
+          sql`select count(*)::int as n from campaign_deliveries where run_id = ${run.id}`,
+        )
+      )[0]!.n;
+    expect(await stored()).toBe(counts.audience);
+    // A retried snapshot step finds the run past `snapshotting` and writes nothing more.
+    expect(await snapshotRun(run.id)).toBeNull();
+    expect(await stored()).toBe(counts.audience);
+    // No foreign key on run_id (migration 0038): a trigger deletes a run's deliveries with it,
+    // as the cascade did, whether the run goes alone or with its campaign or workspace.
+    await db().execute(sql`delete from campaign_runs where id = ${run.id}`);
+    expect(await stored()).toBe(0);
+  });
+
   it("refuses bad campaigns with the field named, and writes nothing", async () => {
     const before = await executeRows<{ n: number }>(sql`select count(*)::int as n from campaigns`);
     const bad = async (extra: Record<string, unknown>) =>
