@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { createdAtColumn, workspaceIdColumn } from "./columns";
 import { contacts } from "./contacts";
 import { messageChannel, messages, templates } from "./messaging";
@@ -226,7 +227,17 @@ export const campaignDeliveries = pgTable(
     notBefore: timestamp("not_before", { withTimezone: true }),
     settledAt: timestamp("settled_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.contactId] })],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.contactId] }),
+    // What erasing a contact (its deliveries deleted, its messages' deliveries set null, through
+    // the foreign keys) looks deliveries up by: without them each was a scan of every delivery of
+    // every run (180 ms at 900,000 rows, once per contact and once per message). The snapshot
+    // writes in contact order, so the first costs it next to nothing (docs/benchmarks.md).
+    index("campaign_deliveries_contact_idx").on(t.contactId),
+    index("campaign_deliveries_message_idx")
+      .on(t.messageId)
+      .where(sql`message_id is not null`),
+  ],
 );
 
 /**

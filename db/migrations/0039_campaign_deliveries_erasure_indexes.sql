@@ -1,0 +1,2 @@
+CREATE INDEX "campaign_deliveries_contact_idx" ON "campaign_deliveries" USING btree ("contact_id");--> statement-breakpoint
+CREATE INDEX "campaign_deliveries_message_idx" ON "campaign_deliveries" USING btree ("message_id") WHERE message_id is not null;
