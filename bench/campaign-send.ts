@@ -13,6 +13,7 @@ import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
 import { emailContent } from "@/lib/campaigns/testing/campaign-fixtures";
 import { setEventSink } from "@/inngest/emit-events";
+import { withCpuPerRequest } from "./lib/cpu-per-request";
 import { createSegment } from "@/lib/segments/save-segment";
 import {
   createTemplate,
@@ -140,24 +141,29 @@ async function main() {
     let nextSlice = 0;
     let sent = 0;
     let lastReport = performance.now();
-    await Promise.all(
-      Array.from({ length: WORKERS }, async () => {
-        while (nextSlice < slices.length) {
-          const slice = slices[nextSlice++]!;
-          for (;;) {
-            const r = await drainSlice(slice);
-            if (r.kind === "sent") sent += r.counts.sent ?? 0;
-            else if (r.kind === "wait") await new Promise((res) => setTimeout(res, r.waitMs));
-            else break;
-            if (performance.now() - lastReport > 10_000) {
-              lastReport = performance.now();
-              console.info(
-                `[bench]   … ${sent.toLocaleString("en")} sent, ${rate(sent, performance.now() - t)}/s`,
-              );
+    await withCpuPerRequest(
+      "drain (a request is one message sent)",
+      () => sent,
+      () =>
+        Promise.all(
+          Array.from({ length: WORKERS }, async () => {
+            while (nextSlice < slices.length) {
+              const slice = slices[nextSlice++]!;
+              for (;;) {
+                const r = await drainSlice(slice);
+                if (r.kind === "sent") sent += r.counts.sent ?? 0;
+                else if (r.kind === "wait") await new Promise((res) => setTimeout(res, r.waitMs));
+                else break;
+                if (performance.now() - lastReport > 10_000) {
+                  lastReport = performance.now();
+                  console.info(
+                    `[bench]   … ${sent.toLocaleString("en")} sent, ${rate(sent, performance.now() - t)}/s`,
+                  );
+                }
+              }
             }
-          }
-        }
-      }),
+          }),
+        ),
     );
     const drainMs = performance.now() - t;
     const status = await pg.query(

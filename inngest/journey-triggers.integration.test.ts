@@ -30,6 +30,7 @@ import { edge, node } from "@/lib/journeys/testing/graph-fixtures";
 import type { TSegmentDefinition } from "@/lib/segments/definition";
 import { importStaticSegment } from "@/lib/segments/import-static-segment";
 import { createSegment } from "@/lib/segments/save-segment";
+import { sendMessage } from "@/lib/messages/send/send-message";
 import { createTemplate, publishTemplate } from "@/lib/templates/manage-templates";
 import { setEventSink } from "./emit-events";
 import { routeIngestedEvents } from "@/lib/journeys/runtime/route-ingested-events";
@@ -289,6 +290,65 @@ describe("segment-entered trigger", () => {
     expect(await checkSegmentTriggers(running, [member!.contactId])).toBe(1);
     expect(await entries(journey.id)).toEqual(["u1 segment:<id>:1"]);
     expect(await checkSegmentTriggers(running, [member!.contactId])).toBe(0);
+  });
+
+  it("re-checks after a send only the segments a send can change: events and devices, not attributes", async () => {
+    const { user, workspace } = await makeTenant("Send outcomes");
+    const ws = workspace.id;
+    await identify(ws, "reader", { email: "reader@example.com", tier: "free" });
+    const mailed = await createSegment(ws, user.id, {
+      name: "Mailed",
+      description: "",
+      type: "dynamic",
+      definition: {
+        kind: "group",
+        match: "all",
+        conditions: [
+          {
+            kind: "event",
+            name: "Email Delivered",
+            filters: [],
+            count: { op: "at_least", value: 1 },
+          },
+        ],
+      },
+    });
+    const vips = await createSegment(ws, user.id, {
+      name: "VIPs",
+      description: "",
+      type: "dynamic",
+      definition: VIP,
+    });
+    const trigger = (segmentId: string) => ({
+      kind: "segment_entered",
+      segmentId,
+      includeExisting: false,
+    });
+    const afterMail = await liveJourney(ws, user.id, "After mail", trigger(mailed.id));
+    const welcome = await liveJourney(ws, user.id, "VIP welcome", trigger(vips.id));
+    // A change no event reports (a direct write), then a message to the reader.
+    const [reader] = await db()
+      .update(contacts)
+      .set({ attributes: { tier: "vip" } })
+      .where(and(eq(contacts.workspaceId, ws), eq(contacts.externalId, "reader")))
+      .returning();
+    const template = await createTemplate(ws, user.id, { name: "Receipt", channel: "email" });
+    await publishTemplate(ws, template.id, user.id);
+    const sent = await sendMessage({
+      workspaceId: ws,
+      contactId: reader!.id,
+      templateId: template.id,
+      idempotencyKey: "receipt-1",
+      origin: { kind: "api" },
+    });
+    expect(sent).toMatchObject({ status: "delivered", duplicate: false });
+
+    // The send's own events put the reader in the segment over them, within the send.
+    expect(await entries(afterMail.id)).toEqual(["reader segment:<id>:1"]);
+    // A send changes no attribute, so the attribute segment was not checked: the sweep finds it.
+    expect(await entries(welcome.id)).toEqual([]);
+    await sweepJourneyTriggers();
+    expect(await entries(welcome.id)).toEqual(["reader segment:<id>:1"]);
   });
 
   it("keeps tenants apart: another workspace's contacts never enter", async () => {

@@ -36,7 +36,8 @@ function postgresCpuMs(): number | null {
  */
 export async function withCpuPerRequest<T>(
   label: string,
-  requests: number,
+  /** How many requests the phase made; or, where only the phase knows, read off its result. */
+  requests: number | ((result: T) => number),
   phase: () => Promise<T>,
 ): Promise<T> {
   const node0 = process.cpuUsage();
@@ -44,7 +45,8 @@ export async function withCpuPerRequest<T>(
   const result = await phase();
   const node = process.cpuUsage(node0);
   const pg1 = postgresCpuMs();
-  const perRequest = (ms: number) => `${(ms / requests).toFixed(2)} ms`;
+  const n = typeof requests === "number" ? requests : requests(result);
+  const perRequest = (ms: number) => `${(ms / n).toFixed(2)} ms`;
   console.info(
     `[bench] ${label}: CPU per request: Node ${perRequest((node.user + node.system) / 1000)}, PostgreSQL ${
       pg0 === null || pg1 === null ? "n/a (no /proc)" : perRequest(pg1 - pg0)

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { executeRows } from "@/db/execute-rows";
 import type { Executor } from "@/db";
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
@@ -34,15 +33,4 @@ export async function applyGroupCalls(
     from jsonb_to_recordset(${json(members.map((m) => ({ external_id: m.groupId, contact_id: m.contactId })))}) as m(external_id text, contact_id uuid)
     join accounts a on a.workspace_id = ${workspaceId} and a.external_id = m.external_id
     on conflict (account_id, contact_id) do nothing`);
-}
-
-/** A contact's accounts, most recently joined first, for templates (`account`, `accounts`). */
-export async function findContactAccounts(workspaceId: string, contactId: string, ex?: Executor) {
-  return executeRows<{ groupId: string; traits: Record<string, unknown> }>(
-    sql`select a.external_id as "groupId", a.traits from account_members m
-        join accounts a on a.id = m.account_id
-        where m.workspace_id = ${workspaceId} and m.contact_id = ${contactId}
-        order by m.joined_at desc, a.external_id`,
-    ex,
-  );
 }

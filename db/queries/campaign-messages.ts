@@ -10,7 +10,7 @@ const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 export type TNewMessage = typeof messages.$inferInsert;
 
 /**
- * Bulk `insertMessageOnce`: inserts the rows whose idempotency key is free and returns which were
+ * Inserts the rows whose idempotency key is free and returns which were
  * created, plus the rows that already held their key (an earlier attempt of the same delivery).
  * `events` (each naming its message's id) are written for the created rows only, in the same
  * statement: a data-modifying CTE is atomic without a transaction, and one round trip.
@@ -40,15 +40,16 @@ export async function insertMessagesOnce(
     attempts: r.attempts ?? 0,
     sending_since: r.sendingSince?.toISOString() ?? null,
     transactional: r.transactional ?? false,
+    is_test: r.isTest ?? false,
   }));
   const insert = sql`insert into messages (id, workspace_id, contact_id, idempotency_key, channel, template_id, template_version,
-        template_locale, origin, status, reason, recipient, content, attempts, sending_since, transactional)
+        template_locale, origin, status, reason, recipient, content, attempts, sending_since, transactional, is_test)
       select x.id, ${workspaceId}, x.contact_id, x.idempotency_key, x.channel::message_channel, x.template_id,
         x.template_version, x.template_locale, x.origin, x.status::message_status, x.reason, x.recipient, x.content, x.attempts, x.sending_since,
-        x.transactional
+        x.transactional, x.is_test
       from jsonb_to_recordset(${json(payload)}) as x(id uuid, contact_id uuid, idempotency_key text, channel text,
         template_id uuid, template_version int, template_locale text, origin jsonb, status text, reason text, recipient text, content jsonb,
-        attempts int, sending_since timestamptz, transactional boolean)
+        attempts int, sending_since timestamptz, transactional boolean, is_test boolean)
       on conflict (workspace_id, idempotency_key) do nothing
       returning id`;
   const made = await executeRows<{ id: string }>(

@@ -2,35 +2,6 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { messageEvents, messages, type TMessage, type TMessageEventType } from "@/db/schema";
 
-export type TNewMessage = typeof messages.$inferInsert;
-
-/**
- * Inserts the message unless its idempotency key is already taken; either way returns the row
- * that holds the key, and whether this call created it (only the creator may send).
- */
-export async function insertMessageOnce(
-  row: TNewMessage,
-  ex: Executor,
-): Promise<{ message: TMessage; created: boolean }> {
-  const [created] = await ex
-    .insert(messages)
-    .values(row)
-    .onConflictDoNothing({ target: [messages.workspaceId, messages.idempotencyKey] })
-    .returning();
-  if (created) return { message: created, created: true };
-  const [existing] = await ex
-    .select()
-    .from(messages)
-    .where(
-      and(
-        eq(messages.workspaceId, row.workspaceId),
-        eq(messages.idempotencyKey, row.idempotencyKey),
-      ),
-    );
-  if (!existing) throw new Error("message vanished between insert and select");
-  return { message: existing, created: false };
-}
-
 /** A claim older than this was lost with its process: longer than any provider's own timeout. */
 export const STALE_SENDING_MS = 60_000;
 

@@ -10,12 +10,19 @@ export type TIngestedEvent = {
   eventId: string;
   name: string;
   occurredAt: Date;
+  /**
+   * Stored by the send pipeline about a message it sent (`Email Sent`, `Push Failed`…): such an
+   * event changes nothing about the contact but their events and, for push, their devices, so
+   * segments over neither need no re-check for it.
+   */
+  sendOutcome?: true;
 };
 
 /** Rows as `insertEvents` returns them, in the shape listeners get. */
 export function toIngestedEvents(
   workspaceId: string,
   rows: { id: string | number; contact_id: string; name: string; occurred_at: string | Date }[],
+  opts: { sendOutcome?: boolean } = {},
 ): TIngestedEvent[] {
   return rows.map((e) => ({
     workspaceId,
@@ -23,6 +30,7 @@ export function toIngestedEvents(
     eventId: String(e.id),
     name: e.name,
     occurredAt: new Date(e.occurred_at),
+    ...(opts.sendOutcome ? { sendOutcome: true as const } : {}),
   }));
 }
 

@@ -238,7 +238,7 @@ export async function sendCampaignBatch(
       { settlements, messageEvents, contactEvents },
       db(),
     );
-    await offerIngested(toIngestedEvents(ws, stored));
+    await offerIngested(toIngestedEvents(ws, stored, { sendOutcome: true }));
   });
   await sendAll(run, toSend, (i, sent) => {
     const answered = answerOf(run, toSend[i]!, sent, new Date());

@@ -25,11 +25,16 @@ async function route(events: TIngestedEvent[]) {
   for (const [workspaceId, list] of byWorkspace) {
     const journeys = await runningJourneys(workspaceId);
     if (!journeys.length) continue;
-    const properties = await findEventProperties(
-      workspaceId,
-      list.map((e) => e.eventId),
-    );
     const awaited = awaitedEventNames(journeys);
+    // Properties are read only for a journey that could use them: an event trigger's filters,
+    // or a run waiting for one of these names.
+    const properties =
+      journeys.some((j) => j.plan.trigger.kind === "event") || list.some((e) => awaited.has(e.name))
+        ? await findEventProperties(
+            workspaceId,
+            list.map((e) => e.eventId),
+          )
+        : new Map<string, Record<string, unknown>>();
     const forExecutor: TJourneyEvent[] = [];
     for (const e of list) {
       const props = properties.get(e.eventId) ?? {};
@@ -65,6 +70,13 @@ async function route(events: TIngestedEvent[]) {
       .filter((j) => j.plan.trigger.kind === "segment_entered")
       .map((j) => ({ ...j, workspaceId }));
     if (bySegment.length)
-      await checkSegmentTriggers(bySegment, [...new Set(list.map((e) => e.contactId))]);
+      await checkSegmentTriggers(
+        bySegment,
+        [...new Set(list.map((e) => e.contactId))],
+        new Date(),
+        {
+          sendOutcomesOnly: list.every((e) => e.sendOutcome),
+        },
+      );
   }
 }

@@ -12,6 +12,7 @@ import {
 } from "@/db/queries/journey-triggers";
 import { compileSegment, loadSegmentResolver } from "@/lib/segments/compile-segment";
 import type { TSqlSegmentResolver } from "@/lib/segments/segment-to-sql";
+import { segmentChangedBySends } from "@/lib/segments/changed-by-sends";
 import { emitJourneyEvents } from "../runtime/journey-events";
 import { enterJourneyInTx, startedEvents, type TEnterableJourney } from "../runtime/enter-journey";
 
@@ -90,6 +91,29 @@ export async function sweepSegmentTrigger(journey: TSegmentJourney, now = new Da
   return { ...counts, entered: await enterPendingMembers(journey, now) };
 }
 
+/** How long a segment's "a send cannot change it" answer is reused: the sweep catches any edit. */
+const SEND_ANSWER_TTL_MS = 2_000;
+const sendAnswers = new Map<string, { at: number; changed: boolean }>();
+
+/**
+ * `segmentChangedBySends`, remembered for a moment per segment: every message sent asks it, and
+ * the definitions would otherwise be read once per message. An edit made meanwhile is missed for
+ * at most that moment by this immediate check; the sweep re-evaluates every contact regardless.
+ */
+async function changedBySends(
+  workspaceId: string,
+  segmentId: string,
+  resolverOf: (workspaceId: string) => Promise<TSqlSegmentResolver>,
+): Promise<boolean> {
+  const key = `${workspaceId}:${segmentId}`;
+  const hit = sendAnswers.get(key);
+  if (hit && Date.now() - hit.at < SEND_ANSWER_TTL_MS) return hit.changed;
+  const changed = segmentChangedBySends(segmentId, await resolverOf(workspaceId));
+  if (sendAnswers.size > 1_000) sendAnswers.clear();
+  sendAnswers.set(key, { at: Date.now(), changed });
+  return changed;
+}
+
 /**
  * The immediate half: after contacts' events or attributes are stored, re-checks just them, so a
  * contact who qualifies by what they just did enters within the request that stored it. Journeys
@@ -99,6 +123,12 @@ export async function checkSegmentTriggers(
   journeys: TSegmentJourney[],
   contactIds: string[],
   now = new Date(),
+  /**
+   * The events were all stored by the send pipeline about messages it sent: a segment over
+   * attributes, profile or accounts cannot have changed, and is not checked (at audience scale
+   * that was five round trips per message for nothing).
+   */
+  opts: { sendOutcomesOnly?: boolean } = {},
 ) {
   let entered = 0;
   // One load of the workspace's segment definitions per batch, however many journeys compile against them.
@@ -109,6 +139,11 @@ export async function checkSegmentTriggers(
   for (const journey of journeys) {
     const trigger = segmentTrigger(journey);
     if (!trigger || !contactIds.length) continue;
+    if (
+      opts.sendOutcomesOnly &&
+      !(await changedBySends(journey.workspaceId, trigger.segmentId, resolverOf))
+    )
+      continue;
     const state = await findTriggerState(journey.id);
     if (state?.segmentId !== trigger.segmentId || !state.baselinedAt) continue;
     const condition = await inSegment(journey.workspaceId, trigger.segmentId, now, {

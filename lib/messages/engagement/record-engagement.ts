@@ -14,7 +14,9 @@ import { offerIngested, toIngestedEvents, type TIngestedEvent } from "@/lib/inge
 import { contactEventNameFor } from "./message-event-names";
 
 /** What the message says about itself in every contact event, so a segment can filter on it. */
-export function messageEventProperties(m: TMessage): Record<string, unknown> {
+export function messageEventProperties(
+  m: Pick<TMessage, "id" | "channel" | "templateId" | "templateVersion" | "origin">,
+): Record<string, unknown> {
   const origin = m.origin;
   const fromOrigin = Object.fromEntries(
     ["journeyId", "nodeId", "campaignId"]

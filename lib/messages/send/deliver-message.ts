@@ -1,20 +1,14 @@
 import { db } from "@/db";
-import { insertEvents } from "@/db/queries/ingest";
-import {
-  claimMessage,
-  findMessage,
-  insertMessageEvent,
-  settleMessage,
-} from "@/db/queries/messages";
-import { deletePushTokens } from "@/db/queries/send-context";
+import { recordSendOutcomes, type TMessageSettlement } from "@/db/queries/campaign-messages";
+import { claimMessage, findMessage } from "@/db/queries/messages";
 import type { TMessage } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
 import { sendingDomainOf } from "@/lib/deliverability/sending-domain";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { contactEventNameFor } from "../engagement/message-event-names";
 import { messageEventProperties } from "../engagement/record-engagement";
-import { overRate, takeSingleSend } from "./provider-rate";
-import { resolveChannelProvider } from "./resolve-channel-provider";
+import { overRate, providerLimitsFor, takeSingleSend } from "./provider-rate";
+import { loadProviderConfigs, resolveChannelProvider } from "./resolve-channel-provider";
 
 export type TSendOutcome = {
   messageId: string;
@@ -34,6 +28,20 @@ export const outcomeOf = (m: TMessage, duplicate: boolean, retryable = false): T
   duplicate,
 });
 
+/** What delivering needs of a message: a stored row, or one this attempt has just inserted. */
+export type TDeliverable = Pick<
+  TMessage,
+  | "id"
+  | "workspaceId"
+  | "channel"
+  | "content"
+  | "contactId"
+  | "isTest"
+  | "templateId"
+  | "templateVersion"
+  | "origin"
+>;
+
 /**
  * Hands a queued message to its channel's provider exactly once at a time: the claim moves it to
  * `sending`, so a concurrent retry finds it taken and does not call the provider again. A
@@ -46,10 +54,32 @@ export async function deliverMessage(message: TMessage, duplicate: boolean): Pro
     const now = (await findMessage(message.workspaceId, message.id, db())) ?? message;
     return outcomeOf(now, true, now.status === "sending" || now.status === "queued");
   }
-  const provider = await resolveChannelProvider(message.workspaceId, message.channel);
+  return deliverClaimed(claimed, duplicate);
+}
+
+/**
+ * Delivers a message this attempt holds in `sending` (claimed above, or inserted already claimed
+ * by `sendMessage`): the provider call, then its outcome written.
+ */
+export async function deliverClaimed(
+  message: TDeliverable,
+  duplicate: boolean,
+): Promise<TSendOutcome> {
+  // Read once for both the provider and its send rate.
+  const loaded = await loadProviderConfigs(message.workspaceId);
+  const provider = await resolveChannelProvider(
+    message.workspaceId,
+    message.channel,
+    "bulk",
+    loaded,
+  );
   // The provider account's send rate is shared with campaigns (lib/messages/send/provider-rate.ts).
   const slot = provider
-    ? await takeSingleSend(message.workspaceId, message.channel)
+    ? await takeSingleSend(
+        message.workspaceId,
+        message.channel,
+        await providerLimitsFor(message.workspaceId, message.channel, loaded),
+      )
     : ({ ok: true } as const);
   let result: TSendResult;
   try {
@@ -62,88 +92,96 @@ export async function deliverMessage(message: TMessage, duplicate: boolean): Pro
     // A provider should classify its own failures; a throw is a bug or an outage, so try again later.
     result = { ok: false, retryable: true, reason: `provider error: ${(err as Error).message}` };
   }
-  return settle(claimed, provider?.kind ?? null, result, duplicate);
+  return settle(message, provider?.kind ?? null, result, duplicate);
 }
 
+/**
+ * Writes the provider's answer as one statement (`recordSendOutcomes`: data-modifying CTEs, so
+ * atomic without a transaction): the message settled, its message events, the push tokens the
+ * provider called dead and the contact events journeys branch on. It was a transaction of five
+ * or six round trips a send.
+ */
 async function settle(
-  message: TMessage,
+  message: TDeliverable,
   providerKind: string | null,
   result: TSendResult,
   duplicate: boolean,
 ): Promise<TSendOutcome> {
   const ws = message.workspaceId;
   const now = new Date();
-  const { settled, events } = await db().transaction(async (tx) => {
-    let row: TMessage | null;
-    const types: ("sent" | "delivered" | "failed")[] = [];
-    if (result.ok) {
-      row = await settleMessage(
-        ws,
-        message.id,
-        {
-          status: result.status,
-          provider: providerKind,
-          providerMessageId: result.providerMessageId ?? null,
-          sendingDomain: sendingDomainOf(result.sender),
-          sentAt: now,
-          ...(result.status === "delivered" ? { deliveredAt: now } : {}),
-          reason: null,
-        },
-        tx,
-      );
-      types.push("sent");
-      if (result.status === "delivered") types.push("delivered");
-    } else {
-      row = await settleMessage(
-        ws,
-        message.id,
-        {
-          status: result.retryable ? "queued" : "failed",
-          provider: providerKind,
-          reason: result.reason,
-        },
-        tx,
-      );
-      types.push("failed");
-    }
-    const detail = result.ok
-      ? { provider: providerKind, providerMessageId: result.providerMessageId }
-      : {
-          provider: providerKind,
-          reason: result.reason,
-          code: result.code,
-          retryable: result.retryable,
-        };
-    for (const t of types)
-      await insertMessageEvent(ws, message.id, { type: t, detail, at: now }, tx);
-    if (!result.ok && result.retryable) return { settled: row!, events: [] };
-    if (
-      "invalidTokens" in result &&
-      Array.isArray(result.invalidTokens) &&
-      result.invalidTokens.length
-    )
-      await deletePushTokens(ws, result.invalidTokens as string[], tx);
-    if (!message.contactId || message.isTest) return { settled: row!, events: [] };
-    const rows = types.flatMap((t) => {
-      const name = contactEventNameFor(message.channel, t);
-      return name
-        ? [
-            {
-              contactId: message.contactId!,
-              name,
-              properties: {
-                ...messageEventProperties(message),
-                ...(result.ok ? {} : { reason: result.reason }),
-              },
-              occurredAt: now,
-              messageId: `msg-${message.id}-${t}`,
-            },
-          ]
-        : [];
-    });
-    const stored = await insertEvents(ws, rows, tx);
-    return { settled: row!, events: toIngestedEvents(ws, stored) };
-  });
-  await offerIngested(events);
-  return outcomeOf(settled, duplicate, !result.ok && result.retryable);
+  const retry = !result.ok && result.retryable;
+  const base = {
+    id: message.id,
+    provider: providerKind,
+    providerMessageId: null,
+    reason: null,
+    sentAt: null,
+    deliveredAt: null,
+  };
+  const settlement: TMessageSettlement = result.ok
+    ? {
+        ...base,
+        status: result.status,
+        providerMessageId: result.providerMessageId ?? null,
+        sendingDomain: sendingDomainOf(result.sender),
+        sentAt: now,
+        deliveredAt: result.status === "delivered" ? now : null,
+      }
+    : { ...base, status: retry ? "queued" : "failed", reason: result.reason };
+  const types: ("sent" | "delivered" | "failed")[] = result.ok
+    ? result.status === "delivered"
+      ? ["sent", "delivered"]
+      : ["sent"]
+    : ["failed"];
+  const detail = result.ok
+    ? { provider: providerKind, providerMessageId: result.providerMessageId }
+    : {
+        provider: providerKind,
+        reason: result.reason,
+        code: result.code,
+        retryable: result.retryable,
+      };
+  const messageEvents = types.map((type) => ({
+    workspaceId: ws,
+    messageId: message.id,
+    type,
+    detail,
+    occurredAt: now,
+  }));
+  // A retry to come records only its failed attempt; a test send is nobody's contact event.
+  const final = !retry;
+  const contactEvents =
+    final && message.contactId && !message.isTest
+      ? types.flatMap((t) => {
+          const name = contactEventNameFor(message.channel, t);
+          return name
+            ? [
+                {
+                  contactId: message.contactId!,
+                  name,
+                  properties: {
+                    ...messageEventProperties(message),
+                    ...(result.ok ? {} : { reason: result.reason }),
+                  },
+                  occurredAt: now,
+                  messageId: `msg-${message.id}-${t}`,
+                },
+              ]
+            : [];
+        })
+      : [];
+  const deadTokens = final && result.invalidTokens?.length ? result.invalidTokens : undefined;
+  const stored = await recordSendOutcomes(
+    ws,
+    { settlements: [settlement], messageEvents, contactEvents, deadTokens },
+    db(),
+  );
+  await offerIngested(toIngestedEvents(ws, stored, { sendOutcome: true }));
+  return {
+    messageId: message.id,
+    status: settlement.status,
+    reason: settlement.reason,
+    retryable: retry,
+    duplicate,
+  };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db";
-import { findMessageByKey, insertMessageEvent, insertMessageOnce } from "@/db/queries/messages";
+import { insertMessagesOnce, type TNewMessage } from "@/db/queries/campaign-messages";
+import { findMessageByKey } from "@/db/queries/messages";
 import { findPublishedTemplateVersion, loadSendContact } from "@/db/queries/send-context";
 import { findTemplate } from "@/db/queries/templates";
 import { findWorkspaceById } from "@/db/queries/workspaces";
-import type { TMessage } from "@/db/schema";
 import { getCompiledTemplate } from "@/lib/templates/compiled-template-cache";
 import type { TRenderEvent } from "@/lib/templates/render-context";
 import { compileTemplate } from "@/lib/templates/render-message";
@@ -15,7 +15,7 @@ import { campaignDefaultsOf } from "@/lib/campaigns/campaign-limits";
 import { chooseRecipient, type TRecipient } from "./choose-recipient";
 import { composeMessage } from "./compose-message";
 import { capSourceOf, cappedContacts, FREQUENCY_CAP_REASON } from "./frequency-cap";
-import { deliverMessage, outcomeOf, type TSendOutcome } from "./deliver-message";
+import { deliverClaimed, deliverMessage, outcomeOf, type TSendOutcome } from "./deliver-message";
 
 export type TSendRequest = {
   workspaceId: string;
@@ -152,50 +152,57 @@ export async function sendMessage(req: TSendRequest): Promise<TSendOutcome> {
   };
   if (!composed.ok) return skip(rendered, composed.reason, recipient.address);
   const content = composed.content;
-  const { message, created } = await db().transaction(async (tx) => {
-    const r = await insertMessageOnce(
-      {
-        ...rendered,
-        status: "queued",
-        recipient: recipient.address,
-        content: content as unknown as Record<string, unknown>,
-      },
-      tx,
-    );
-    if (r.created) await insertMessageEvent(ws, messageId, { type: "queued" }, tx);
-    return r;
-  });
-  if (message.status !== "queued" && message.status !== "sending")
-    return outcomeOf(message, !created);
-  return deliverMessage(message, !created);
+  // Stored already claimed (`sending`, first attempt) with its `queued` event, in one statement;
+  // the provider is called only by the attempt whose insert made the row.
+  const row = {
+    ...rendered,
+    status: "sending" as const,
+    sendingSince: new Date(),
+    attempts: 1,
+    recipient: recipient.address,
+    content: content as unknown as Record<string, unknown>,
+  };
+  const { created, existing } = await insertMessagesOnce(
+    ws,
+    [row],
+    {
+      events: [{ workspaceId: ws, messageId, type: "queued", detail: {}, occurredAt: new Date() }],
+    },
+    db(),
+  );
+  if (created.has(messageId)) return deliverClaimed(row, false);
+  // A concurrent attempt of the same key made it first: that one sends, or has.
+  const message = existing[0]!;
+  if (message.status !== "queued" && message.status !== "sending") return outcomeOf(message, true);
+  return deliverMessage(message, true);
 }
 
-async function skip(
-  row: Omit<Parameters<typeof insertMessageOnce>[0], "status">,
-  reason: string,
-  recipient?: string,
-): Promise<TSendOutcome> {
-  const { message, created } = await db().transaction(async (tx) => {
-    const r = await insertMessageOnce(
-      {
-        ...row,
-        status: "skipped",
-        reason,
-        recipient: recipient ?? null,
-      },
-      tx,
-    );
-    if (r.created)
-      await insertMessageEvent(
-        row.workspaceId,
-        r.message.id,
-        { type: "skipped", detail: { reason } },
-        tx,
-      );
-    return r;
-  });
-  return outcomeOf(message as TMessage, !created);
+/** Records a message that is not sent and why (one statement, with its `skipped` event). */
+async function skip(row: TSkipped, reason: string, recipient?: string): Promise<TSendOutcome> {
+  const { created, existing } = await insertMessagesOnce(
+    row.workspaceId,
+    [{ ...row, status: "skipped", reason, recipient: recipient ?? null }],
+    {
+      events: [
+        {
+          workspaceId: row.workspaceId,
+          messageId: row.id,
+          type: "skipped",
+          detail: { reason },
+          occurredAt: new Date(),
+        },
+      ],
+    },
+    db(),
+  );
+  if (created.has(row.id)) {
+    const outcome = { messageId: row.id, status: "skipped" as const, reason };
+    return { ...outcome, retryable: false, duplicate: false };
+  }
+  return outcomeOf(existing[0]!, true);
 }
+
+type TSkipped = Omit<TNewMessage, "status" | "id"> & { id: string };
 
 /** The message keeps its topic in its origin: its unsubscribe link leaves that topic. */
 function withTopic<T extends { origin: Record<string, unknown> }>(row: T, topicId?: string): T {

@@ -135,6 +135,6 @@ export async function deliverTransactional(
     { settlements, messageEvents, contactEvents, deadTokens },
     db(),
   );
-  await offerIngested(toIngestedEvents(ws, stored));
+  await offerIngested(toIngestedEvents(ws, stored, { sendOutcome: true }));
   return settled;
 }
