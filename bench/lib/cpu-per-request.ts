@@ -7,7 +7,16 @@ const TICK_MS = 10; // Linux reports process times in clock ticks of 1/100 s.
  * and the children that ended), in ms, from /proc; null where there is no /proc to read. Only
  * meaningful when the bench's database server runs here, as it does by default.
  */
-function postgresCpuMs(): number | null {
+export function postgresCpuMs(): number | null {
+  return processCpuMs((comm) => comm.startsWith("postgres"));
+}
+
+/** CPU used so far by the processes of a process group (an app server and its workers), in ms. */
+export function groupCpuMs(pgid: number): number | null {
+  return processCpuMs((_comm, fields) => Number(fields[2]) === pgid);
+}
+
+function processCpuMs(select: (comm: string, fields: string[]) => boolean): number | null {
   let entries: string[];
   try {
     entries = readdirSync("/proc");
@@ -18,9 +27,9 @@ function postgresCpuMs(): number | null {
   for (const pid of entries) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres")) continue;
-      // Fields after the command: utime, stime, cutime, cstime are the 12th to 15th.
+      // Fields after the command: state, ppid, pgrp …; utime, stime, cutime, cstime are the 12th to 15th.
       const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      if (!select(readFileSync(`/proc/${pid}/comm`, "utf8"), f)) continue;
       ms += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS;
     } catch {
       // The process ended between the listing and the read.
