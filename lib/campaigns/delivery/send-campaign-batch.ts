@@ -16,18 +16,17 @@ import type { TEventRow } from "@/db/queries/ingest";
 import { loadSendContacts } from "@/db/queries/send-contacts";
 import { claimMessage } from "@/db/queries/messages";
 import { deletePushTokens } from "@/db/queries/send-context";
-import type { TMessage, TMessageEventType } from "@/db/schema";
+import type { TMessage } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
 import { chooseRecipient } from "@/lib/messages/send/choose-recipient";
 import { composeMessage } from "@/lib/messages/send/compose-message";
+import { outcomeRows } from "@/lib/messages/send/outcome-rows";
 import { cappedContacts } from "@/lib/messages/send/frequency-cap";
-import { contactEventNameFor } from "@/lib/messages/engagement/message-event-names";
 import { resolveChannelProvider } from "@/lib/messages/send/resolve-channel-provider";
 import { isDraining } from "@/lib/lifecycle/shutdown";
 import { groupCommit } from "./group-commit";
 import { suppressedRecipients } from "@/lib/deliverability/check-suppression";
-import { sendingDomainOf } from "@/lib/deliverability/sending-domain";
 import { topicOptOuts } from "@/lib/topics/check-topic";
 import { inQuietHours } from "./quiet-hours";
 import type { TRunContext } from "./run-context";
@@ -298,57 +297,28 @@ function answerOf(run: TRunContext, item: TToSend, sent: TSent, at: Date): TAnsw
       retryAt: retryAt(at, attempts, result.retryAfterSeconds),
       ...none,
     };
-  const types: TMessageEventType[] = result.ok
-    ? result.status === "delivered"
-      ? ["sent", "delivered"]
-      : ["sent"]
-    : ["failed"];
-  const settlement: TMessageSettlement = result.ok
-    ? {
-        ...emptySettlement(id, result.status, provider),
-        providerMessageId: result.providerMessageId ?? null,
-        sendingDomain: sendingDomainOf(result.sender),
-        sentAt: at,
-        deliveredAt: result.status === "delivered" ? at : null,
-      }
-    : { ...emptySettlement(id, "failed", provider), reason: result.reason };
-  const detail = result.ok
-    ? { provider, providerMessageId: result.providerMessageId }
-    : { provider, reason: result.reason, code: result.code, retryable: result.retryable };
-  const answered: TAnswered = {
+  // The same records every send path writes for a final answer (lib/messages/send/outcome-rows.ts).
+  const rows = outcomeRows(
+    {
+      id,
+      workspaceId: run.workspaceId,
+      channel: run.channel,
+      contactId,
+      isTest: false,
+      templateId: message.templateId ?? null,
+      templateVersion: message.templateVersion ?? null,
+      origin: message.origin,
+    },
+    { result, provider, at, final: true },
+  );
+  return {
     contactId,
-    settlement,
+    settlement: rows.settlement,
     release: false,
     delivery: { contactId, status: result.ok ? "sent" : "failed", messageId: id },
-    messageEvents: [],
-    contactEvents: [],
+    messageEvents: rows.messageEvents,
+    contactEvents: rows.contactEvents,
   };
-  for (const type of types) {
-    answered.messageEvents.push({
-      workspaceId: run.workspaceId,
-      messageId: id,
-      type,
-      detail,
-      occurredAt: at,
-    });
-    const name = contactEventNameFor(run.channel, type);
-    if (name)
-      answered.contactEvents.push({
-        contactId,
-        name,
-        properties: {
-          messageId: id,
-          channel: run.channel,
-          templateId: message.templateId,
-          templateVersion: message.templateVersion,
-          campaignId: run.campaignId,
-          ...(result.ok ? {} : { reason: result.reason }),
-        },
-        occurredAt: at,
-        messageId: `msg-${id}-${type}`,
-      });
-  }
-  return answered;
 }
 
 const emptySettlement = (

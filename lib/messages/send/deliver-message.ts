@@ -1,12 +1,10 @@
 import { db } from "@/db";
-import { recordSendOutcomes, type TMessageSettlement } from "@/db/queries/campaign-messages";
+import { recordSendOutcomes } from "@/db/queries/campaign-messages";
 import { claimMessage, findMessage } from "@/db/queries/messages";
 import type { TMessage } from "@/db/schema";
 import type { TOutgoingMessage, TSendResult } from "@/lib/channels/types";
-import { sendingDomainOf } from "@/lib/deliverability/sending-domain";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
-import { contactEventNameFor } from "../engagement/message-event-names";
-import { messageEventProperties } from "../engagement/record-engagement";
+import { outcomeRows, type TAnsweredMessage } from "./outcome-rows";
 import { overRate, providerLimitsFor, takeSingleSend } from "./provider-rate";
 import { loadProviderConfigs, resolveChannelProvider } from "./resolve-channel-provider";
 
@@ -29,18 +27,7 @@ export const outcomeOf = (m: TMessage, duplicate: boolean, retryable = false): T
 });
 
 /** What delivering needs of a message: a stored row, or one this attempt has just inserted. */
-export type TDeliverable = Pick<
-  TMessage,
-  | "id"
-  | "workspaceId"
-  | "channel"
-  | "content"
-  | "contactId"
-  | "isTest"
-  | "templateId"
-  | "templateVersion"
-  | "origin"
->;
+export type TDeliverable = TAnsweredMessage & Pick<TMessage, "content">;
 
 /**
  * Hands a queued message to its channel's provider exactly once at a time: the claim moves it to
@@ -108,69 +95,13 @@ async function settle(
   duplicate: boolean,
 ): Promise<TSendOutcome> {
   const ws = message.workspaceId;
-  const now = new Date();
   const retry = !result.ok && result.retryable;
-  const base = {
-    id: message.id,
+  const { settlement, messageEvents, contactEvents, deadTokens } = outcomeRows(message, {
+    result,
     provider: providerKind,
-    providerMessageId: null,
-    reason: null,
-    sentAt: null,
-    deliveredAt: null,
-  };
-  const settlement: TMessageSettlement = result.ok
-    ? {
-        ...base,
-        status: result.status,
-        providerMessageId: result.providerMessageId ?? null,
-        sendingDomain: sendingDomainOf(result.sender),
-        sentAt: now,
-        deliveredAt: result.status === "delivered" ? now : null,
-      }
-    : { ...base, status: retry ? "queued" : "failed", reason: result.reason };
-  const types: ("sent" | "delivered" | "failed")[] = result.ok
-    ? result.status === "delivered"
-      ? ["sent", "delivered"]
-      : ["sent"]
-    : ["failed"];
-  const detail = result.ok
-    ? { provider: providerKind, providerMessageId: result.providerMessageId }
-    : {
-        provider: providerKind,
-        reason: result.reason,
-        code: result.code,
-        retryable: result.retryable,
-      };
-  const messageEvents = types.map((type) => ({
-    workspaceId: ws,
-    messageId: message.id,
-    type,
-    detail,
-    occurredAt: now,
-  }));
-  // A retry to come records only its failed attempt; a test send is nobody's contact event.
-  const final = !retry;
-  const contactEvents =
-    final && message.contactId && !message.isTest
-      ? types.flatMap((t) => {
-          const name = contactEventNameFor(message.channel, t);
-          return name
-            ? [
-                {
-                  contactId: message.contactId!,
-                  name,
-                  properties: {
-                    ...messageEventProperties(message),
-                    ...(result.ok ? {} : { reason: result.reason }),
-                  },
-                  occurredAt: now,
-                  messageId: `msg-${message.id}-${t}`,
-                },
-              ]
-            : [];
-        })
-      : [];
-  const deadTokens = final && result.invalidTokens?.length ? result.invalidTokens : undefined;
+    at: new Date(),
+    final: !retry,
+  });
   const stored = await recordSendOutcomes(
     ws,
     { settlements: [settlement], messageEvents, contactEvents, deadTokens },

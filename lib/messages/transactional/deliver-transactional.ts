@@ -5,11 +5,10 @@ import {
   type TMessageSettlement,
 } from "@/db/queries/campaign-messages";
 import type { TEventRow } from "@/db/queries/ingest";
-import type { TMessage, TMessageEventType } from "@/db/schema";
+import type { TMessage } from "@/db/schema";
 import type { TOutgoingMessage, TSendChannel, TSendResult } from "@/lib/channels/types";
 import { offerIngested, toIngestedEvents } from "@/lib/ingest/ingested-events";
-import { contactEventNameFor } from "../engagement/message-event-names";
-import { messageEventProperties } from "../engagement/record-engagement";
+import { outcomeRows } from "../send/outcome-rows";
 import { overRate, providerLimitsFor, takeSingleSend } from "../send/provider-rate";
 import { loadProviderConfigs, resolveChannelProvider } from "../send/resolve-channel-provider";
 
@@ -70,54 +69,18 @@ export async function deliverTransactional(
   const settled = toSend.map((message, i): TMessage => {
     const result = results[i]!;
     const giveUp = !result.ok && (!result.retryable || message.attempts >= MAX_ATTEMPTS);
-    const s: TMessageSettlement = result.ok
-      ? {
-          id: message.id,
-          status: result.status,
-          provider: kind,
-          providerMessageId: result.providerMessageId ?? null,
-          reason: null,
-          sentAt: at,
-          deliveredAt: result.status === "delivered" ? at : null,
-        }
-      : {
-          id: message.id,
-          status: giveUp ? "failed" : "queued",
-          provider: kind,
-          providerMessageId: null,
-          reason: result.reason,
-          sentAt: null,
-          deliveredAt: null,
-        };
+    const rows = outcomeRows(message, {
+      result,
+      provider: kind,
+      at,
+      final: result.ok || giveUp,
+      properties: { transactional: true },
+    });
+    const s = rows.settlement;
     settlements.push(s);
-    const types: TMessageEventType[] = result.ok
-      ? result.status === "delivered"
-        ? ["sent", "delivered"]
-        : ["sent"]
-      : ["failed"];
-    const detail = result.ok
-      ? { provider: kind, providerMessageId: result.providerMessageId }
-      : { provider: kind, reason: result.reason, code: result.code, retryable: result.retryable };
-    for (const type of types)
-      messageEvents.push({ workspaceId: ws, messageId: message.id, type, detail, occurredAt: at });
-    if (result.invalidTokens?.length) deadTokens.push(...result.invalidTokens);
-    // Contact events once the outcome is final, as deliverMessage records them.
-    if (message.contactId && (result.ok || giveUp))
-      for (const type of types) {
-        const name = contactEventNameFor(channel, type);
-        if (name)
-          contactEvents.push({
-            contactId: message.contactId,
-            name,
-            properties: {
-              ...messageEventProperties(message),
-              transactional: true,
-              ...(result.ok ? {} : { reason: result.reason }),
-            },
-            occurredAt: at,
-            messageId: `msg-${message.id}-${type}`,
-          });
-      }
+    messageEvents.push(...rows.messageEvents);
+    contactEvents.push(...rows.contactEvents);
+    deadTokens.push(...rows.deadTokens);
     return {
       ...message,
       status: s.status,
