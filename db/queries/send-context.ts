@@ -1,11 +1,7 @@
 import { loadSendContacts, type TSendContact } from "./send-contacts";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import {
-  templates,
-  templateVersions,
-  workspaces,
-} from "@/db/schema";
+import { templates, templateVersions, workspaces } from "@/db/schema";
 
 /**
  * Everything a send needs to know about the contact: profile, opt-ins, devices and accounts, in
