@@ -12,8 +12,8 @@ export type TIngestedEvent = {
   occurredAt: Date;
   /**
    * Stored by the send pipeline about a message it sent (`Email Sent`, `Push Failed`…): such an
-   * event changes nothing about the contact but their events and, for push, their devices, so
-   * segments over neither need no re-check for it.
+   * event changes nothing about the contact but their events and, for push, their devices, so a
+   * segment over neither needs no re-check for it.
    */
   sendOutcome?: true;
 };
