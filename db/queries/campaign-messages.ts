@@ -10,8 +10,8 @@ const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 export type TNewMessage = typeof messages.$inferInsert;
 
 /**
- * Inserts the rows whose idempotency key is free and returns which were
- * created, plus the rows that already held their key (an earlier attempt of the same delivery).
+ * Inserts the rows whose idempotency key is free and returns which were created, plus the rows
+ * that already held their key (an earlier attempt of the same delivery).
  * `events` (each naming its message's id) are written for the created rows only, in the same
  * statement: a data-modifying CTE is atomic without a transaction, and one round trip.
  */

@@ -195,11 +195,9 @@ async function skip(row: TSkipped, reason: string, recipient?: string): Promise<
     },
     db(),
   );
-  if (created.has(row.id)) {
-    const outcome = { messageId: row.id, status: "skipped" as const, reason };
-    return { ...outcome, retryable: false, duplicate: false };
-  }
-  return outcomeOf(existing[0]!, true);
+  return created.has(row.id)
+    ? { messageId: row.id, status: "skipped", reason, retryable: false, duplicate: false }
+    : outcomeOf(existing[0]!, true);
 }
 
 type TSkipped = Omit<TNewMessage, "status" | "id"> & { id: string };
